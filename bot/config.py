@@ -1,0 +1,47 @@
+"""Settings: the only module that reads the environment.
+
+Example::
+
+    settings = Settings()                      # HERALD_* variables, then .env, then defaults
+    settings = Settings(database_url="sqlite:///:memory:", content_dir=Path("content"))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "herald"
+
+
+def _default_content_dir() -> Path:
+    # An installed package has no bundled content next to it; a checkout does.
+    bundled = PROJECT_ROOT / "content"
+    return bundled if bundled.is_dir() else Path.cwd() / "content"
+
+
+class Settings(BaseSettings):
+    """Herald's configuration; secrets are ``SecretStr`` so they never reach logs or reprs."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="HERALD_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    database_url: str = Field(
+        default_factory=lambda: f"sqlite:///{DEFAULT_DATA_DIR / 'herald.db'}",
+        description="SQLAlchemy URL; sqlite:///path (default) or postgresql+psycopg://…",
+    )
+    content_dir: Path = Field(default_factory=_default_content_dir)
+    timezone: str = "UTC"
+    log_level: str = "INFO"
+    command_prefix: str = "!"
+    max_query_length: int = 500
+
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    http_host: str = "127.0.0.1"
+    http_port: int = 3000

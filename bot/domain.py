@@ -1,0 +1,237 @@
+"""Herald's domain: the values every layer passes around, and the one error hierarchy.
+
+Nothing here knows about files, SQL or chat platforms. The content loader produces
+``ParsedDocument`` values, the store persists them and hands back ``Posting`` and
+``Passage`` values, handlers turn those into replies.
+
+Errors, all under ``HeraldError``::
+
+    HeraldError
+    ├── ContentError        a document cannot be read or understood (reported, never fatal)
+    ├── UsageError          a command was called the wrong way (the user sees its usage)
+    ├── NotFound            the thing asked for does not exist (the user sees suggestions)
+    └── PermissionDenied    the user may not do this (nothing changes)
+
+``Router.dispatch`` is the only place that turns them into replies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["job", "faq", "news", "other"]
+KINDS: tuple[Kind, ...] = ("job", "faq", "news", "other")
+
+PostingStatus = Literal["active", "withdrawn", "removed"]
+"""``withdrawn``: its file disappeared from the content folder; ``removed``: an admin removed it.
+Both are kept so a posting id never points at nothing."""
+
+
+class HeraldError(Exception):
+    """Base of every error Herald raises on purpose."""
+
+
+class ContentError(HeraldError):
+    """A document cannot be read or understood; carries the path so reports can name it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UsageError(HeraldError):
+    """The command was called the wrong way; the message says how to call it right."""
+
+
+class NotFound(HeraldError):
+    """Nothing matches; ``suggestions`` lets the user try again without guessing."""
+
+    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = tuple(suggestions)
+
+
+class PermissionDenied(HeraldError):
+    """The user may not do this; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An extracted value with the sentence it came from, so answers can quote evidence."""
+
+    field: str
+    value: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class PostingDraft:
+    """One opening as understood from a document, before the store gives it an id.
+
+    ``slug`` is the id the content layer proposes (``iiif-managing-director-2023``); the store
+    keeps an existing id for the same (source, position) and de-duplicates clashes.
+    """
+
+    slug: str
+    title: str
+    organization: str | None = None
+    location: str | None = None
+    remote: bool | None = None
+    deadline: date | None = None
+    deadline_inferred: bool = False
+    open_until_filled: bool = False
+    closed: bool = False
+    salary: str | None = None
+    salary_min: Decimal | None = None
+    salary_currency: str | None = None
+    contacts: tuple[str, ...] = ()
+    posted: date | None = None
+    body: str = ""
+    evidence: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class FaqSection:
+    """A question (a heading) and its answer passages (bullets and paragraphs, in order)."""
+
+    question: str
+    passages: tuple[str, ...]
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """Everything the loader understood from one file. Warnings are reported, never raised."""
+
+    source: str
+    content_hash: str
+    kind: Kind
+    title: str
+    organization: str | None = None
+    posted: date | None = None
+    url: str | None = None
+    body: str = ""
+    postings: tuple[PostingDraft, ...] = ()
+    faq: tuple[FaqSection, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Posting:
+    """A stored opening. ``id`` is stable across re-loads and short enough to type."""
+
+    id: str
+    source: str
+    position: int
+    title: str
+    organization: str | None
+    location: str | None
+    remote: bool | None
+    deadline: date | None
+    deadline_inferred: bool
+    open_until_filled: bool
+    closed: bool
+    salary: str | None
+    salary_min: Decimal | None
+    salary_currency: str | None
+    contacts: tuple[str, ...]
+    posted: date | None
+    body: str
+    url: str | None
+    status: PostingStatus
+    evidence: tuple[Fact, ...] = ()
+    first_seen: datetime | None = None
+    updated: datetime | None = None
+
+    def is_open(self, today: date) -> bool:
+        """Open means listed by default: active, not closed, deadline not passed."""
+        if self.status != "active" or self.closed:
+            return False
+        return self.deadline is None or self.deadline >= today
+
+    def evidence_for(self, field_name: str) -> str | None:
+        for fact in self.evidence:
+            if fact.field == field_name:
+                return fact.sentence
+        return None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One answer passage of an FAQ page, the unit of FAQ retrieval."""
+
+    id: int
+    source: str
+    page_title: str
+    organization: str | None
+    question: str
+    text: str
+    url: str | None
+    position: int
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    passage: Passage
+    score: float
+
+
+@dataclass(frozen=True)
+class PostingQuery:
+    """What ``/jobs …`` asks for, parsed; the store turns it into one SQL query.
+
+    ``terms`` are free-text keywords ranked by the full-text index; every other field is a
+    filter. ``today`` decides what has expired, so a caller can evaluate "as of" any date.
+    """
+
+    today: date
+    terms: tuple[str, ...] = ()
+    organization: str | None = None
+    remote: bool | None = None
+    deadline_from: date | None = None
+    deadline_to: date | None = None
+    open_until_filled: bool | None = None
+    include_inactive: bool = False
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class PostingPage:
+    """One page of matches; ``hidden`` counts matches left out because closed or expired."""
+
+    items: tuple[Posting, ...]
+    total: int
+    hidden: int = 0
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    path: str
+    reason: str
+
+
+@dataclass
+class LoadReport:
+    """The summary ``herald load`` prints; every file lands in exactly one bucket."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)
+    failed: list[LoadFailure] = field(default_factory=list)
+    warnings: list[LoadFailure] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "withdrawn": len(self.withdrawn),
+            "failed": len(self.failed),
+        }

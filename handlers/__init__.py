@@ -1,0 +1,1 @@
+"""Command handlers: plain functions that take a Context and return a neutral Reply."""
