@@ -1,0 +1,184 @@
+"""The ``herald`` command line: load content, inspect the store, talk to Herald in a terminal."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.app import App, build, safe_url
+from bot.clock import fixed_clock, system_clock
+from bot.config import Settings
+from bot.domain import LoadReport, Posting
+
+cli = typer.Typer(
+    name="herald",
+    help="Herald: job openings and FAQ answers for the cultural-heritage community.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_cli = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return settings
+
+
+@contextmanager
+def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -> Iterator[App]:
+    """Open the store (migrating it unless told not to), turning database trouble into one line."""
+    clock = fixed_clock(now) if now is not None else system_clock
+    try:
+        app = build(settings, clock=clock)
+    except (SQLAlchemyError, OSError) as exc:
+        err.print(f"[red]Cannot open the database {escape(safe_url(settings.database_url))}:[/] "
+                  f"{escape(str(exc).splitlines()[0])}")
+        raise typer.Exit(2) from exc
+    try:
+        if upgrade:
+            app.store.upgrade()
+        yield app
+    except SQLAlchemyError as exc:
+        err.print(f"[red]Database error on {escape(safe_url(settings.database_url))}:[/] "
+                  f"{escape(str(exc).splitlines()[0])}")
+        raise typer.Exit(2) from exc
+    finally:
+        app.close()
+
+
+def _print_report(report: LoadReport, seconds: float) -> None:
+    counts = report.counts()
+    table = Table(title="Load summary", show_header=True)
+    for name in counts:
+        table.add_column(name, justify="right")
+    table.add_row(*(str(v) for v in counts.values()))
+    out.print(table)
+    files = sum(counts.values()) - counts["withdrawn"]
+    if seconds > 0 and files:
+        out.print(f"{files} files in {seconds:.2f} s ({files / seconds:,.0f} files/s)")
+    for failure in report.failed:
+        out.print(f"[red]failed[/]  {escape(failure.path)}: {escape(failure.reason)}")
+    for warning in report.warnings:
+        out.print(f"[yellow]warning[/] {escape(warning.path)}: {escape(warning.reason)}")
+    for source in report.withdrawn:
+        out.print(f"[dim]withdrawn[/] {escape(source)}")
+
+
+@cli.command()
+def load(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Folder of Markdown files (default: the content folder).")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file failed.")] = False,
+) -> None:
+    """Load (sync) a folder of postings and FAQ pages into the store."""
+    settings = _settings()
+    root = folder if folder is not None else settings.content_dir
+    if not root.is_dir():
+        err.print(f"[red]No such folder:[/] {escape(str(root))}")
+        raise typer.Exit(2)
+    with _app(settings) as app:
+        started = datetime.now()
+        with Progress(
+            TextColumn("Loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as progress:
+            task = progress.add_task("load", total=None)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = app.load(root, progress=advance)
+        _print_report(report, (datetime.now() - started).total_seconds())
+    if strict and report.failed:
+        raise typer.Exit(1)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def posting_dict(posting: Posting) -> dict[str, Any]:
+    """Every stored field of a posting, JSON-ready (dates ISO, amounts as strings)."""
+    data: dict[str, Any] = _jsonable(asdict(posting))
+    return data
+
+
+@cli.command()
+def postings(
+    as_json: Annotated[bool, typer.Option("--json", help="Print every field as JSON.")] = False,
+    include_all: Annotated[
+        bool, typer.Option("--all/--active", help="Include withdrawn and removed postings.")
+    ] = True,
+) -> None:
+    """List what the store holds, with every extracted field."""
+    settings = _settings()
+    with _app(settings) as app:
+        items = app.store.all_postings(include_inactive=include_all)
+    if as_json:
+        sys.stdout.write(json.dumps([posting_dict(p) for p in items], indent=2, ensure_ascii=False))
+        sys.stdout.write("\n")
+        return
+    table = Table(show_lines=False)
+    for column in ("id", "title", "organization", "location", "remote", "deadline", "status"):
+        table.add_column(column, overflow="fold")
+    for p in items:
+        deadline = p.deadline.isoformat() if p.deadline else ""
+        if p.deadline and p.deadline_inferred:
+            deadline += " (inferred year)"
+        if p.open_until_filled:
+            deadline = (deadline + " open until filled").strip()
+        status = "closed" if p.closed and p.status == "active" else p.status
+        remote = {True: "yes", False: "no", None: "?"}[p.remote]
+        table.add_row(*(escape(str(v or "")) for v in (
+            p.id, p.title, p.organization, p.location, remote, deadline, status)))
+    out.print(table)
+    out.print(f"{len(items)} postings")
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Apply database migrations (safe to run again)."""
+    settings = _settings()
+    with _app(settings, upgrade=False) as app:
+        app.store.upgrade()
+    out.print(f"Database at {escape(safe_url(settings.database_url))} is up to date.")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

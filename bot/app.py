@@ -1,0 +1,59 @@
+"""The composition root: the one place where settings, store, clock and handlers meet.
+
+Example::
+
+    app = build(Settings(database_url="sqlite:///herald.db"))
+    app.prepare()                     # migrate, then sync the content folder
+    reply = app.ask("/jobs remote")
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from bot.clock import Clock, system_clock
+from bot.config import Settings
+from bot.domain import LoadReport
+from bot.ingest import sync_folder
+from bot.store import Store
+
+logger = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], None]
+
+
+def safe_url(url: str) -> str:
+    """The database URL with its password masked, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database URL>"
+
+
+@dataclass
+class App:
+    settings: Settings
+    store: Store
+    clock: Clock = system_clock
+    _router: object | None = field(default=None, repr=False)
+
+    def load(self, root: Path | None = None, progress: ProgressFn | None = None) -> LoadReport:
+        folder = root if root is not None else self.settings.content_dir
+        return sync_folder(self.store, folder, now=self.clock(), progress=progress)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build(settings: Settings, clock: Clock = system_clock) -> App:
+    """Open the store named by the settings; SQLite files get their folder created."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(settings.database_url)
+    return App(settings=settings, store=store, clock=clock)
