@@ -1,0 +1,405 @@
+"""The command layer: neutral requests in, neutral replies out, one Router in between.
+
+Adapters (Slack, Matrix, console) turn a platform event into a ``Request`` and render the
+``Reply``; handlers are plain functions ``(ctx, text) -> Reply`` that never import a chat SDK.
+
+Example::
+
+    router = Router()
+
+    @router.command("ping", help="Check that Herald answers", examples=["/ping"])
+    def ping(ctx: Context, text: str) -> Reply:
+        return Reply(text="pong")
+
+    reply = router.dispatch(request, ctx)   # never raises; errors become friendly replies
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal, Protocol, TypeVar
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.domain import (
+    NotFound,
+    PassageHit,
+    PermissionDenied,
+    Posting,
+    PostingPage,
+    PostingQuery,
+    UsageError,
+)
+
+logger = logging.getLogger(__name__)
+
+Platform = Literal["console", "slack", "matrix"]
+ActionKind = Literal["url", "command"]
+
+
+class StoreReader(Protocol):
+    """The part of ``bot.store.Store`` the commands read; a fake with these methods will do."""
+
+    def get_posting(self, posting_id: str) -> Posting | None: ...
+    def find_postings(self, q: PostingQuery) -> PostingPage: ...
+    def all_postings(self, include_inactive: bool = True) -> list[Posting]: ...
+    def search_passages(
+        self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
+    ) -> list[PassageHit]: ...
+    def faq_sections(
+        self, organization: str | None = None
+    ) -> list[tuple[str, str, str | None]]: ...
+    def organizations(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Request:
+    """What someone asked, on any platform: ``/jobs remote`` → command "jobs", text "remote"."""
+
+    platform: Platform
+    user: str
+    channel: str
+    command: str
+    text: str = ""
+    is_dm: bool = False
+
+    @classmethod
+    def from_line(
+        cls,
+        line: str,
+        *,
+        platform: Platform = "console",
+        user: str = "console",
+        channel: str = "console",
+        is_dm: bool = True,
+        prefixes: str = "/!",
+    ) -> Request:
+        """Split a typed line ("/jobs remote", "jobs remote", "!faq fee") into a Request."""
+        command, text = split_command(line, prefixes)
+        return cls(platform, user, channel, command, text, is_dm)
+
+
+def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:
+    """("jobs", "remote") from "/jobs remote"; a leading slash is optional."""
+    stripped = line.strip().lstrip(prefixes)
+    head, _, rest = stripped.partition(" ")
+    if not head and "\n" in stripped:
+        head, _, rest = stripped.partition("\n")
+    return head.strip().lower(), rest.strip()
+
+
+@dataclass(frozen=True)
+class Action:
+    """A follow-up offered with a reply: a button on Slack, a hint line on the console.
+
+    ``kind`` "url" opens ``value`` (https: or mailto:); "command" runs ``value`` as if typed
+    (without the leading slash, e.g. "jobs show iiif-managing-director-2023").
+    """
+
+    label: str
+    kind: ActionKind
+    value: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a handler answers, for every platform alike.
+
+    ``text`` is the complete Markdown reading (what a plain-text platform sends, and what
+    tests read). Platforms that draw structured items (Block Kit, the console's blocks) show
+    ``summary`` — or, when empty, the first line of ``text`` — followed by the items
+    ``postings`` / ``passages`` and the ``actions``; ``today`` lets them say "closes in N
+    days" without a clock of their own. ``public`` asks for a channel-visible message
+    instead of one only the asker sees.
+    """
+
+    text: str
+    postings: tuple[Posting, ...] = ()
+    passages: tuple[PassageHit, ...] = ()
+    actions: tuple[Action, ...] = ()
+    public: bool = False
+    error_id: str | None = None
+    summary: str = ""
+    today: date | None = None
+
+    @property
+    def lead(self) -> str:
+        """The text shown above structured items."""
+        if self.summary:
+            return self.summary
+        return self.text.split("\n", 1)[0] if (self.postings or self.passages) else self.text
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field as JSON-ready values (dates ISO, decimals as strings) for ``--json``."""
+        return {
+            "text": self.text,
+            "summary": self.summary,
+            "public": self.public,
+            "error_id": self.error_id,
+            "today": self.today.isoformat() if self.today else None,
+            "postings": [_posting_json(p, self.today) for p in self.postings],
+            "passages": [
+                {"score": hit.score, **_jsonable(_fields(hit.passage))} for hit in self.passages
+            ],
+            "actions": [_jsonable(_fields(a)) for a in self.actions],
+        }
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return _jsonable(_fields(value))
+    return value
+
+
+def _posting_json(posting: Posting, today: date | None) -> dict[str, Any]:
+    data: dict[str, Any] = _jsonable(_fields(posting))
+    if today is not None:
+        data["is_open"] = posting.is_open(today)
+    return data
+
+
+def deadline_phrase(deadline: date, today: date) -> str:
+    """ "closes in 6 days", "closes today", "closed 3 days ago" — relative to ``today``."""
+    days = (deadline - today).days
+    if days > 1:
+        return f"closes in {days} days"
+    if days == 1:
+        return "closes tomorrow"
+    if days == 0:
+        return "closes today"
+    if days == -1:
+        return "closed yesterday"
+    return f"closed {-days} days ago"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a handler may use: the store, settings, the request, and the injected clock.
+
+    ``now`` is timezone-aware (UTC by convention); ``today`` is the date in the workspace's
+    configured time zone, which decides what has expired.
+    """
+
+    store: StoreReader
+    settings: Settings
+    now: datetime
+    request: Request
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None:
+            raise ValueError("Context.now must be timezone-aware")
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
+
+
+Handler = Callable[[Context, str], Reply]
+H = TypeVar("H", bound=Handler)
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One declared command; help and usage messages are generated from these."""
+
+    name: str
+    help: str
+    usage: str
+    examples: tuple[str, ...]
+    handler: Handler
+    dynamic: bool = False
+
+
+ShortcutProvider = Callable[[Context], Sequence[CommandSpec]]
+"""Commands known only at dispatch time (e.g. ``/iiif`` derived from the content)."""
+
+HELP_SPEC_NAME = "help"
+_NOT_FOUND_SUGGESTIONS = 5
+
+
+@dataclass
+class Router:
+    """Records commands and dispatches requests to them, mapping errors to replies.
+
+    ``@router.command`` returns the function unchanged, so handlers stay plain functions
+    that tests can call directly. ``help`` is built in and lists every command, including
+    the ones dynamic providers derive from the content.
+    """
+
+    _commands: dict[str, CommandSpec] = field(default_factory=dict)
+    _providers: list[ShortcutProvider] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *,
+        help: str,
+        usage: str | None = None,
+        examples: Iterable[str] = (),
+    ) -> Callable[[H], H]:
+        """Declare a command; ``usage`` defaults to "/name"."""
+        key = name.lower().lstrip("/")
+        if key in self._commands or key == HELP_SPEC_NAME:
+            raise ValueError(f"command /{key} is already declared")
+
+        def record(handler: H) -> H:
+            self._commands[key] = CommandSpec(
+                name=key,
+                help=help,
+                usage=usage or f"/{key}",
+                examples=tuple(examples),
+                handler=handler,
+            )
+            return handler
+
+        return record
+
+    def shortcuts(self, provider: ShortcutProvider) -> ShortcutProvider:
+        """Register a provider of commands derived at dispatch time; returns it unchanged."""
+        self._providers.append(provider)
+        return provider
+
+    def include(self, other: Router) -> None:
+        """Adopt another router's commands and providers (one router per handler module)."""
+        for name, spec in other._commands.items():
+            if name in self._commands:
+                raise ValueError(f"command /{name} is already declared")
+            self._commands[name] = spec
+        self._providers.extend(other._providers)
+
+    def commands(self) -> list[CommandSpec]:
+        """The declared commands in declaration order, ``help`` last."""
+        return [*self._commands.values(), self._help_spec()]
+
+    def available(self, ctx: Context) -> list[CommandSpec]:
+        """Declared commands plus the dynamic ones; a failing provider is logged and skipped."""
+        specs = self.commands()
+        taken = {s.name for s in specs}
+        for provider in self._providers:
+            try:
+                derived = provider(ctx)
+            except Exception:
+                logger.exception("shortcut provider %r failed", provider)
+                continue
+            for spec in derived:
+                if spec.name and spec.name not in taken:
+                    taken.add(spec.name)
+                    specs.append(spec)
+        return specs
+
+    def dispatch(self, request: Request, ctx: Context) -> Reply:
+        """Run the request's command. Never raises: every outcome is a Reply."""
+        name = request.command.strip().lower().lstrip("/!")
+        try:
+            return self._dispatch(name, request, ctx)
+        except Exception:
+            error_id = secrets.token_hex(4)
+            logger.exception("command /%s failed (error %s)", name, error_id)
+            return Reply(text=f"Sorry, something went wrong (error {error_id}).", error_id=error_id)
+
+    def _dispatch(self, name: str, request: Request, ctx: Context) -> Reply:
+        limit = ctx.settings.max_query_length
+        if len(request.text) > limit:
+            return Reply(
+                text=(
+                    f"That query is {len(request.text):,} characters long; "
+                    f"please keep it under {limit} characters."
+                )
+            )
+        if not name or name == HELP_SPEC_NAME:
+            return self.help_reply(ctx, request.text)
+        spec = self._commands.get(name)
+        specs: list[CommandSpec] | None = None
+        if spec is None:
+            specs = self.available(ctx)
+            spec = next((s for s in specs if s.name == name), None)
+        if spec is None:
+            return self._unknown(name, specs or self.commands())
+        try:
+            return spec.handler(ctx, request.text)
+        except UsageError as exc:
+            return Reply(text=f"{exc}\n{_usage_text(spec)}")
+        except NotFound as exc:
+            return _not_found_reply(exc)
+        except PermissionDenied as exc:
+            what = str(exc).strip().rstrip(".") or "do that"
+            if not what.lower().startswith("only admins"):
+                what = f"Only admins can {what}"
+            return Reply(text=f"{what}.")
+
+    def _unknown(self, name: str, specs: Sequence[CommandSpec]) -> Reply:
+        names = [s.name for s in specs]
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        lines = [f"Unknown command /{name[:40]}."]
+        if close:
+            lines.append("Did you mean " + " or ".join(f"`/{c}`" for c in close) + "?")
+        lines.append("Type `/help` to see every command.")
+        return Reply(
+            text=" ".join(lines),
+            actions=tuple(Action(f"/{c}", "command", f"help {c}") for c in close),
+        )
+
+    def help_reply(self, ctx: Context, topic: str = "") -> Reply:
+        """Generated help: every command with an example, or one command's usage."""
+        specs = self.available(ctx)
+        wanted = topic.strip().lower().lstrip("/")
+        if wanted:
+            spec = next((s for s in specs if s.name == wanted), None)
+            if spec is not None:
+                return Reply(text=f"`/{spec.name}` — {spec.help}\n{_usage_text(spec)}")
+        lines = ["Herald understands these commands:"]
+        for spec in specs:
+            if spec.dynamic:
+                continue
+            example = spec.examples[0] if spec.examples else spec.usage
+            lines.append(f"• `{spec.usage}` — {spec.help} (e.g. `{example}`)")
+        shortcuts = [s for s in specs if s.dynamic]
+        if shortcuts:
+            lines.append("Organisation shortcuts (ask their FAQ directly):")
+            for spec in shortcuts:
+                example = spec.examples[0] if spec.examples else spec.usage
+                lines.append(f"• `/{spec.name}` — {spec.help} (e.g. `{example}`)")
+        return Reply(text="\n".join(lines))
+
+    def _help_spec(self) -> CommandSpec:
+        return CommandSpec(
+            name=HELP_SPEC_NAME,
+            help="Every command with an example",
+            usage="/help [command]",
+            examples=("/help jobs",),
+            handler=self.help_reply,
+        )
+
+
+def _usage_text(spec: CommandSpec) -> str:
+    text = f"Usage: `{spec.usage}`"
+    if spec.examples:
+        text += "\nExamples: " + ", ".join(f"`{e}`" for e in spec.examples)
+    return text
+
+
+def _not_found_reply(exc: NotFound) -> Reply:
+    suggestions = exc.suggestions[:_NOT_FOUND_SUGGESTIONS]
+    text = str(exc) or "Nothing matches."
+    if suggestions:
+        text += "\nTry: " + ", ".join(f"`{s}`" for s in suggestions)
+    actions = tuple(Action(s, "command", s.lstrip("/")) for s in suggestions if s.startswith("/"))
+    return Reply(text=text, actions=actions)

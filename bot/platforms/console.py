@@ -1,0 +1,174 @@
+"""The terminal adapter: a REPL that reads commands and prints replies.
+
+It shows the same items a chat platform gets — postings as compact blocks, passages with their
+page and link, actions as hints — so trying Herald locally shows what Slack users will see.
+Content is printed as plain ``rich.text.Text``, never parsed as console markup: a posting titled
+"[bold]x[/bold]" prints those brackets.
+
+Example::
+
+    run_console(router, make_context)                                 # interactive, with history
+    run_console(router, make_context, input=io.StringIO("/jobs remote\\n"), output=out)
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.text import Text
+
+from bot.commands import Context, Reply, Request, Router, deadline_phrase
+from bot.config import DEFAULT_DATA_DIR
+from bot.domain import PassageHit, Posting
+
+logger = logging.getLogger(__name__)
+
+PROMPT = "herald> "
+QUIT = frozenset({"/quit", "/exit", "quit", "exit", "/q"})
+DEFAULT_HISTORY = DEFAULT_DATA_DIR / "console_history"
+
+Line = tuple[str, str]
+"""(text, rich style); the plain and the rich rendering are built from the same lines."""
+
+
+def _posting_lines(p: Posting, reply: Reply) -> list[Line]:
+    facts = [x for x in (p.organization, p.location) if x]
+    if p.remote:
+        facts.append("[remote]")
+    if p.closed:
+        facts.append("applications closed")
+    elif p.deadline is not None:
+        when = f"deadline {p.deadline.isoformat()}"
+        if reply.today is not None:
+            when += f" ({deadline_phrase(p.deadline, reply.today)})"
+        facts.append(when)
+    elif p.open_until_filled:
+        facts.append("open until filled")
+    facts.append(p.id)
+    return [
+        (f"• {p.title}", "bold"),
+        ("  " + " · ".join(facts), ""),
+        (f"  Details: /jobs show {p.id}", "dim"),
+    ]
+
+
+def _passage_lines(hit: PassageHit) -> list[Line]:
+    p = hit.passage
+    source = f"  — {p.page_title}: {p.question}"
+    lines: list[Line] = [(f"> {p.text}", ""), (source, "italic")]
+    if p.url:
+        lines.append((f"  {p.url}", "dim"))
+    return lines
+
+
+def _lines(reply: Reply) -> list[Line]:
+    if not (reply.postings or reply.passages):
+        lines: list[Line] = [(reply.text, "red" if reply.error_id else "")]
+    else:
+        lines = [(reply.lead, "")]
+        for posting in reply.postings:
+            lines.extend(_posting_lines(posting, reply))
+        for hit in reply.passages:
+            lines.extend(_passage_lines(hit))
+    shown = {f"jobs show {p.id}" for p in reply.postings} if len(reply.postings) > 1 else set()
+    for action in reply.actions:
+        if action.value in shown:
+            continue
+        hint = f"/{action.value}" if action.kind == "command" else action.value
+        lines.append((f"{action.label}: {hint}", "cyan"))
+    return lines
+
+
+def render(reply: Reply) -> RenderableType:
+    """A rich renderable of the reply; content is never interpreted as markup."""
+    return Group(*(Text(text, style=style) for text, style in _lines(reply)))
+
+
+def render_text(reply: Reply) -> str:
+    """The same as ``render``, as plain text (for tests and ``herald ask``)."""
+    return "\n".join(text for text, _style in _lines(reply))
+
+
+def run_console(
+    router: Router,
+    make_context: Callable[[Request], Context],
+    input: TextIO | None = None,
+    output: TextIO | None = None,
+    *,
+    history_file: Path | None = DEFAULT_HISTORY,
+    user: str = "console",
+) -> int:
+    """Read commands until ``/quit`` or end of input; returns how many were answered.
+
+    With no streams given it is interactive: ``input()`` with readline editing and a
+    history file. Given streams (tests, pipes) it reads lines and writes plain text.
+    """
+    interactive = input is None and sys.stdin.isatty()
+    source = input if input is not None else sys.stdin
+    sink = output if output is not None else sys.stdout
+    console = Console(file=sink, highlight=False, soft_wrap=True) if interactive else None
+    if interactive and history_file is not None:
+        _load_history(history_file)
+    answered = 0
+    try:
+        while True:
+            line = _read(source, interactive)
+            if line is None:
+                break
+            line = line.strip()
+            if not line:
+                continue
+            if line.lower() in QUIT:
+                break
+            request = Request.from_line(line, platform="console", user=user, channel="console")
+            reply = router.dispatch(request, make_context(request))
+            answered += 1
+            if console is not None:
+                console.print(render(reply))
+            else:
+                sink.write(render_text(reply) + "\n\n")
+                sink.flush()
+    except KeyboardInterrupt:
+        sink.write("\n")
+    finally:
+        if interactive and history_file is not None:
+            _save_history(history_file)
+    return answered
+
+
+def _read(source: TextIO, interactive: bool) -> str | None:
+    if interactive:
+        try:
+            # ``input`` is this function's parameter name in the caller; use the builtin
+            return builtins.input(PROMPT)
+        except EOFError:
+            return None
+    line = source.readline()
+    return line if line else None
+
+
+def _load_history(path: Path) -> None:
+    try:
+        import readline
+
+        if path.exists():
+            readline.read_history_file(path)
+        readline.set_history_length(1000)
+    except (ImportError, OSError) as exc:
+        logger.debug("no console history: %s", exc)
+
+
+def _save_history(path: Path) -> None:
+    try:
+        import readline
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        readline.write_history_file(path)
+    except (ImportError, OSError) as exc:
+        logger.debug("console history not saved: %s", exc)

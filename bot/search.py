@@ -1,0 +1,453 @@
+"""Turning what people type into store queries, and choosing the sentence that answers.
+
+Everything here is pure: no store, no clock (``today`` is a parameter), so each rule can be
+tested with one line. The store does the heavy lifting (filters, full-text candidates); this
+module decides *what* to ask it and, for FAQs, re-ranks its candidates down to one sentence.
+
+Example::
+
+    >>> from datetime import date
+    >>> s = parse_jobs_query("remote datacite closing this month", date(2022, 2, 1), ["DataCite"])
+    >>> s.query.remote, s.query.organization, s.query.deadline_to
+    (True, 'datacite', datetime.date(2022, 2, 28))
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from bot.domain import PassageHit, PostingQuery
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 5
+MAX_TERMS = 16
+SOON_DAYS = 14
+# Far beyond any real listing; keeps a typed "page 99999999" from overflowing SQL offsets.
+MAX_PAGE = 1000
+MAX_DAYS = 3650
+
+# Words that carry no meaning for retrieval. Question words are kept separately (WH_WORDS)
+# because "how do I…" versus "why…" is what tells two near-identical FAQ headings apart.
+STOPWORDS = frozenset(
+    """
+    a about after again all also am an and any are as at be been before being but by can
+    could did do does doing for from get got had has have having he her here hers him his
+    how i if in into is it its just know let me more most much my near no nor not of off on
+    once only or our ours out over own please same she should so some such tell than that the
+    their theirs them then there these they this those through to too under until up us very
+    want was we were what when where which while who whom why will with would you your yours
+    need needs like there's what's i'm i'd
+    """.split()
+)
+WH_WORDS = frozenset({"how", "what", "why", "who", "when", "where", "which", "can", "does", "do"})
+# In a /jobs query these words describe the listing itself, not its content: "/jobs open
+# positions" means "/jobs", not "postings whose text says positions".
+JOBS_NOISE = frozenset(
+    """
+    job jobs open opening openings position positions posting postings vacancy vacancies
+    role roles available hiring current currently list show me find
+    """.split()
+)
+# Uppercase query operators people paste from search engines; harmless words otherwise.
+OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(\[]?[A-Z0-9$€£])")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of ``text`` with case kept; punctuation, emoji and control characters dropped."""
+    return _TOKEN.findall(text)
+
+
+def org_slug(organization: str) -> str:
+    """The shortcut word for an organisation: "IIIF Consortium" → "iiif"; "" when none."""
+    for word in tokens(organization):
+        slug = "".join(ch for ch in word.lower() if ch.isascii() and ch.isalnum())
+        if slug and slug not in STOPWORDS:
+            return slug
+    return ""
+
+
+@dataclass(frozen=True)
+class JobsSearch:
+    """A parsed ``/jobs`` query.
+
+    ``parts`` are the recognised pieces in the order typed ("remote", "closing this week",
+    "developer"); joined they give the canonical query, and dropping one gives the "try
+    without this filter" suggestions. ``page`` is 1-based.
+    """
+
+    query: PostingQuery
+    page: int
+    parts: tuple[str, ...]
+
+    @property
+    def canonical(self) -> str:
+        return " ".join(self.parts)
+
+    def command(self, *, page: int = 1, include_all: bool | None = None) -> str:
+        """The ``jobs …`` command (without slash) that repeats this search."""
+        words = []
+        if self.query.include_inactive if include_all is None else include_all:
+            words.append("all")
+        words.extend(self.parts)
+        if page > 1:
+            words.append(f"page {page}")
+        return " ".join(["jobs", *words])
+
+    def without(self, index: int) -> str:
+        """The command that repeats this search minus ``parts[index]``."""
+        parts = self.parts[:index] + self.parts[index + 1 :]
+        prefix = ["jobs", "all"] if self.query.include_inactive else ["jobs"]
+        return " ".join([*prefix, *parts])
+
+
+def _end_of_week(today: date) -> date:
+    return today + timedelta(days=6 - today.weekday())
+
+
+def _end_of_month(today: date) -> date:
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def _deadline_phrase(words: Sequence[str], i: int, today: date) -> tuple[int, date, str] | None:
+    """Recognise "closing …" at ``words[i]``: (words consumed, last day, canonical phrase)."""
+    if words[i] not in {"closing", "closes", "close", "deadline", "due"}:
+        return None
+    rest = list(words[i + 1 : i + 5])
+    if rest[:1] == ["within"] or rest[:1] == ["in"]:
+        if len(rest) >= 3 and rest[1].isdigit() and rest[2] in {"day", "days", "week", "weeks"}:
+            n = min(int(rest[1]), MAX_DAYS)
+            days = n * 7 if rest[2].startswith("week") else n
+            return 4, today + timedelta(days=days), f"closing in {days} days"
+    if rest[:2] == ["this", "week"]:
+        return 3, _end_of_week(today), "closing this week"
+    if rest[:2] == ["this", "month"]:
+        return 3, _end_of_month(today), "closing this month"
+    if rest[:2] == ["next", "week"]:
+        return 3, _end_of_week(today) + timedelta(days=7), "closing next week"
+    if rest[:1] == ["today"]:
+        return 2, today, "closing today"
+    if rest[:1] == ["tomorrow"]:
+        return 2, today + timedelta(days=1), "closing tomorrow"
+    if rest[:1] == ["soon"]:
+        return 2, today + timedelta(days=SOON_DAYS), "closing soon"
+    if words[i] in {"closing", "closes"}:
+        return 1, today + timedelta(days=SOON_DAYS), "closing soon"
+    return None
+
+
+def _org_index(organizations: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Word sequences that name an organisation → the filter value (its slug).
+
+    The slug (first word) is what the store matches as a case-insensitive substring, so
+    "iiif" finds both "IIIF" and "IIIF Consortium".
+    """
+    index: dict[tuple[str, ...], str] = {}
+    for org in organizations:
+        slug = org_slug(org)
+        if not slug:
+            continue
+        index.setdefault((slug,), slug)
+        words = tuple(w.lower() for w in tokens(org))
+        if 1 < len(words) <= 6:
+            index.setdefault(words, slug)
+    return index
+
+
+def _term_words(word: str) -> list[str]:
+    # The store quotes each term; a hyphenated word is two words in every full-text index.
+    return [w for w in re.split(r"[-'’]", word) if w]
+
+
+def parse_jobs_query(
+    text: str, today: date, organizations: Iterable[str] = (), *, page_size: int = PAGE_SIZE
+) -> JobsSearch:
+    """Parse ``/jobs`` text into filters and full-text terms; never raises on any text."""
+    raw = tokens(text)
+    words = [w.lower() for w in raw]
+    orgs = _org_index(organizations)
+    longest_org = max((len(k) for k in orgs), default=1)
+
+    remote: bool | None = None
+    organization: str | None = None
+    deadline_to: date | None = None
+    open_until_filled: bool | None = None
+    include_inactive = False
+    page = 1
+    parts: list[str] = []
+    terms: list[str] = []
+
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if raw[i] in OPERATORS:
+            i += 1
+            continue
+        if w in {"remote", "remotely", "virtual"}:
+            remote = True
+            parts.append("remote")
+            i += 1
+            continue
+        if w in {"onsite", "on-site", "in-person"} or words[i : i + 2] == ["on", "site"]:
+            remote = False
+            parts.append("onsite")
+            i += 2 if w == "on" else 1
+            continue
+        if words[i : i + 3] == ["open", "until", "filled"] or words[i : i + 2] == [
+            "until",
+            "filled",
+        ]:
+            open_until_filled = True
+            parts.append("open until filled")
+            i += 3 if w == "open" else 2
+            continue
+        if w == "all" and not include_inactive:
+            include_inactive = True
+            i += 1
+            continue
+        if w == "page" and i + 1 < len(words) and words[i + 1].isdigit():
+            page = max(1, min(int(words[i + 1]), MAX_PAGE))
+            i += 2
+            continue
+        deadline = _deadline_phrase(words, i, today)
+        if deadline is not None:
+            used, deadline_to, phrase = deadline
+            parts.append(phrase)
+            i += used
+            continue
+        if organization is None:
+            matched = False
+            for n in range(min(longest_org, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                if key in orgs:
+                    organization = orgs[key]
+                    parts.append(" ".join(raw[i : i + n]).lower())
+                    i += n
+                    matched = True
+                    break
+            if matched:
+                continue
+        if w not in STOPWORDS and w not in JOBS_NOISE and len(terms) < MAX_TERMS:
+            new = [t for t in _term_words(w) if t not in STOPWORDS and t not in terms]
+            if new:
+                terms.extend(new)
+                parts.append(w)
+        i += 1
+
+    query = PostingQuery(
+        today=today,
+        terms=tuple(terms),
+        organization=organization,
+        remote=remote,
+        deadline_from=today if deadline_to is not None else None,
+        deadline_to=deadline_to,
+        open_until_filled=open_until_filled,
+        include_inactive=include_inactive,
+        limit=page_size,
+        offset=(page - 1) * page_size,
+    )
+    return JobsSearch(query=query, page=page, parts=tuple(parts))
+
+
+# --- FAQ ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
+    result: str = _stemmer().stemWord(word.lower())
+    return result
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def faq_terms(question: str) -> list[str]:
+    """Search words of a natural-language question, for the store's OR query.
+
+    Lowercase, stopwords and one-letter words dropped, hyphenated words split; a plural is
+    followed by its singular ("fees", "fee") so a store without stemming still finds both.
+    """
+    out: list[str] = []
+    for word in tokens(question):
+        for part in _term_words(word.lower()):
+            if len(part) < 2 or part in STOPWORDS:
+                continue
+            for form in (part, _singular(part)):
+                if form not in out:
+                    out.append(form)
+            if len(out) >= MAX_TERMS * 2:
+                return out
+    return out
+
+
+def _stems(text: str) -> list[str]:
+    return [
+        stem(p)
+        for word in tokens(text)
+        for p in _term_words(word.lower())
+        if len(p) > 1 and p not in STOPWORDS
+    ]
+
+
+def _wh_word(text: str) -> str | None:
+    words = tokens(text)
+    first = words[0].lower() if words else ""
+    return first if first in WH_WORDS else None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and bullet lines of a passage; the unit an answer quotes."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("*-• ").strip()
+        if line:
+            out.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+    return out
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The best excerpt of one candidate passage, with how sure we are about it.
+
+    ``hit.passage.text`` is the excerpt (the sentence that answers, plus a short neighbour);
+    ``full_text`` keeps the passage it was cut from.
+    """
+
+    hit: PassageHit
+    excerpt: str
+    full_text: str
+    score: float
+    coverage: float
+    confident: bool
+
+
+# Weights of the re-ranking signals; the unit is one "average rare query word".
+PASSAGE_WEIGHT = 0.5  # the rest of the passage around the sentence
+QUESTION_WEIGHT = 1.0  # the section heading: FAQ authors phrase it like the asker would
+ADJACENT_WEIGHT = 0.5  # query words next to each other in the sentence
+WH_MATCH = 1.0  # "how do I…" meets "How can…"; "why…" does not
+WH_MISMATCH = -0.5
+MIN_COVERAGE = 0.5
+SHORT_SENTENCE = 90
+
+
+def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
+    """Re-rank the store's candidates for ``question``, best first, down to sentences.
+
+    A query word's weight is its rarity across the candidates (a word every candidate has,
+    like the organisation's name, says little). Each sentence scores its own matches, half of
+    the rest of its passage, the section question, adjacency of query words and whether the
+    question types agree ("how" / "why"). ``confident`` needs a matching word in the sentence
+    itself and at least half the query weight covered by sentence, passage or heading.
+    """
+    query: list[str] = []
+    for s in _stems(question):
+        if s not in query:
+            query.append(s)
+    if not query or not hits:
+        return []
+    qset = set(query)
+    wh = _wh_word(question)
+
+    prepared = []
+    df: dict[str, int] = dict.fromkeys(query, 0)
+    for hit in hits:
+        text_stems = set(_stems(hit.passage.text))
+        head_stems = set(_stems(hit.passage.question))
+        for term in qset & (text_stems | head_stems):
+            df[term] += 1
+        prepared.append((hit, text_stems, head_stems))
+    n = len(hits)
+    weight = {t: max(0.1, math.log((n + 1) / (df[t] + 0.5))) for t in query}
+    total_weight = sum(weight.values())
+
+    answers: list[Answer] = []
+    for rank, (hit, text_stems, head_stems) in enumerate(prepared):
+        passage_score = sum(weight[t] for t in qset & text_stems)
+        head_score = sum(weight[t] for t in qset & head_stems)
+        covered = sum(weight[t] for t in qset & (text_stems | head_stems))
+        heading_wh = _wh_word(hit.passage.question)
+        wh_bonus = 0.0
+        if wh and heading_wh:
+            wh_bonus = WH_MATCH if wh == heading_wh else WH_MISMATCH
+        sentences = split_sentences(hit.passage.text) or [hit.passage.text.strip()]
+        best_i, best_score, best_own = 0, -math.inf, 0.0
+        for i, sentence in enumerate(sentences):
+            seq = _stems(sentence)
+            own = sum(weight[t] for t in qset & set(seq))
+            adjacent = sum(
+                1 for a, b in itertools.pairwise(seq) if a in qset and b in qset and a != b
+            )
+            score = own + ADJACENT_WEIGHT * adjacent * (total_weight / len(query))
+            if score > best_score:
+                best_i, best_score, best_own = i, score, own
+        score = (
+            best_score
+            + PASSAGE_WEIGHT * passage_score
+            + QUESTION_WEIGHT * head_score
+            + wh_bonus
+            # the store's own order breaks ties
+            - 0.001 * rank
+        )
+        excerpt = _excerpt(sentences, best_i)
+        coverage = covered / total_weight
+        answers.append(
+            Answer(
+                hit=PassageHit(passage=replace(hit.passage, text=excerpt), score=score),
+                excerpt=excerpt,
+                full_text=hit.passage.text,
+                score=score,
+                coverage=coverage,
+                confident=best_own > 0 and coverage >= MIN_COVERAGE,
+            )
+        )
+    answers.sort(key=lambda a: a.score, reverse=True)
+    return answers
+
+
+def _excerpt(sentences: Sequence[str], i: int) -> str:
+    """The chosen sentence, with its neighbour when it is too short to stand alone."""
+    chosen = sentences[i]
+    if len(chosen) >= SHORT_SENTENCE or len(sentences) == 1:
+        return chosen
+    if i + 1 < len(sentences):
+        return f"{chosen} {sentences[i + 1]}"
+    return f"{sentences[i - 1]} {chosen}"
+
+
+def closest_questions(
+    question: str, sections: Sequence[tuple[str, str, str | None]], limit: int = 3
+) -> list[tuple[str, str, str | None]]:
+    """FAQ headings nearest to ``question`` by shared words, for "did you mean" offers."""
+    query = set(_stems(question))
+    scored = []
+    for index, section in enumerate(sections):
+        title, heading, _url = section
+        overlap = len(query & set(_stems(heading))) + 0.5 * len(query & set(_stems(title)))
+        scored.append((overlap, -index, section))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [section for _o, _i, section in scored[:limit]]

@@ -1,0 +1,119 @@
+"""``/faq <question>`` and the per-organisation shortcuts (``/iiif membership fee``).
+
+The answer is the sentence that answers, not the page: the store returns candidate passages,
+``bot.search.rank_passages`` picks the sentence, and when nothing is convincing we say so and
+offer the nearest FAQ headings instead of a wrong answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+
+from bot.commands import Action, CommandSpec, Context, Reply, Router
+from bot.domain import UsageError
+from bot.search import closest_questions, faq_terms, org_slug, rank_passages
+
+logger = logging.getLogger(__name__)
+
+router = Router()
+
+CANDIDATES = 40
+ALTERNATIVES = 2
+
+
+@router.command(
+    "faq",
+    help="Answer a question from the FAQ pages",
+    usage="/faq <question>",
+    examples=["/faq how do I join the iiif consortium", "/faq membership fee"],
+)
+def faq(ctx: Context, text: str) -> Reply:
+    return answer_question(ctx, text, organization=None, command="faq")
+
+
+@router.shortcuts
+def organisation_shortcuts(ctx: Context) -> Sequence[CommandSpec]:
+    """``/iiif …``, ``/datacite …``: one command per organisation named in the content."""
+    specs: dict[str, CommandSpec] = {}
+    for organization in sorted(ctx.store.organizations()):
+        slug = org_slug(organization)
+        if not slug or slug in specs:
+            continue
+        handler = functools.partial(_ask_organisation, slug=slug, name=organization)
+        specs[slug] = CommandSpec(
+            name=slug,
+            help=f"Ask the FAQ of {organization}",
+            usage=f"/{slug} <question>",
+            examples=(f"/{slug} membership fee",),
+            handler=handler,
+            dynamic=True,
+        )
+    return list(specs.values())
+
+
+def _ask_organisation(ctx: Context, text: str, *, slug: str, name: str) -> Reply:
+    return answer_question(ctx, text, organization=slug, command=slug, label=name)
+
+
+def answer_question(
+    ctx: Context,
+    question: str,
+    *,
+    organization: str | None,
+    command: str,
+    label: str | None = None,
+) -> Reply:
+    """Answer with the best passage, or say nothing is confident and offer headings."""
+    question = question.strip()
+    if not question:
+        raise UsageError(f"What would you like to know? Ask a question after /{command}.")
+    terms = faq_terms(question)
+    hits = (
+        ctx.store.search_passages(terms, organization=organization, limit=CANDIDATES)
+        if terms
+        else []
+    )
+    ranked = rank_passages(question, hits)
+    best = ranked[0] if ranked else None
+    if best is None or not best.confident:
+        return _no_confident_answer(ctx, question, organization, command, label)
+
+    p = best.hit.passage
+    lines = [f"> {best.excerpt}", f"— *{p.page_title}*, “{p.question}”"]
+    if p.url:
+        lines[-1] += f" ({p.url})"
+    others = [a for a in ranked[1:] if a.confident and a.full_text != best.full_text]
+    if others:
+        lines.append(
+            "See also: " + "; ".join(f"“{a.hit.passage.question}”" for a in others[:ALTERNATIVES])
+        )
+    actions = (Action("Open page", "url", p.url),) if p.url else ()
+    return Reply(
+        text="\n".join(lines),
+        passages=(best.hit, *(a.hit for a in others[:ALTERNATIVES])),
+        actions=actions,
+        summary=f"From *{p.page_title}*:",
+    )
+
+
+def _no_confident_answer(
+    ctx: Context, question: str, organization: str | None, command: str, label: str | None
+) -> Reply:
+    sections = ctx.store.faq_sections(organization)
+    nearest = closest_questions(question, sections)
+    where = f" in the FAQ of {label or organization}" if organization else ""
+    lines = [f"I found no confident answer to “{question[:200]}”{where}."]
+    actions: list[Action] = []
+    if nearest:
+        lines.append("Closest topics:")
+        for title, heading, url in nearest:
+            lines.append(f"• {heading} — *{title}*" + (f" ({url})" if url else ""))
+            actions.append(Action(heading[:75], "command", f"{command} {heading}"))
+    elif organization:
+        lines.append(f"There is no FAQ page for this organisation; try `/jobs {organization}`.")
+        actions.append(Action("Postings", "command", f"jobs {organization}"))
+    else:
+        lines.append("No FAQ pages are loaded yet.")
+    return Reply(text="\n".join(lines), actions=tuple(actions))

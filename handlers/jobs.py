@@ -1,0 +1,209 @@
+"""``/jobs``: list open postings with filters, and ``/jobs show <id>`` for one in full."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from datetime import date
+
+from bot.commands import Action, Context, Reply, Router, deadline_phrase
+from bot.domain import NotFound, Posting, UsageError
+from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
+
+logger = logging.getLogger(__name__)
+
+router = Router()
+
+DESCRIPTION_CHARS = 600
+
+
+@router.command(
+    "jobs",
+    help="Open postings; filters combine freely",
+    usage=(
+        "/jobs [all] [remote|onsite] [organisation] [closing this week|this month|"
+        "in N days|soon] [open until filled] [keywords] [page N] | /jobs show <id>"
+    ),
+    examples=["/jobs remote", "/jobs datacite", "/jobs closing this month", "/jobs show <id>"],
+)
+def jobs(ctx: Context, text: str) -> Reply:
+    """One command, two verbs: people type "/jobs show x" right after seeing a list."""
+    head, _, rest = text.strip().partition(" ")
+    if head.lower() == "show":
+        return show_posting(ctx, rest)
+    return search_jobs(ctx, text)
+
+
+def search_jobs(ctx: Context, text: str) -> Reply:
+    today = ctx.today
+    organizations = ctx.store.organizations()
+    search = parse_jobs_query(text, today, organizations)
+    page = ctx.store.find_postings(search.query)
+    typed = f"/{search.command(page=search.page)}"
+    if not page.items:
+        raise _no_match(ctx, search, page.total, page.hidden, organizations, text)
+
+    first = search.query.offset + 1
+    last = search.query.offset + len(page.items)
+    noun = "posting" if page.total == 1 else "postings"
+    state = "" if search.query.include_inactive else "open "
+    summary = f"{page.total} {state}{noun} match `{typed}`"
+    if page.total > len(page.items):
+        summary += f" (showing {first}–{last})"
+    summary += ":"
+    lines = [summary]
+    lines.extend(f"• {posting_line(p, today)}" for p in page.items)
+    if page.hidden and not search.query.include_inactive:
+        verb = "posting matches" if page.hidden == 1 else "postings match"
+        hidden_note = f"{page.hidden} more closed {verb} — `/{search.command(include_all=True)}`"
+        lines.append(hidden_note)
+        summary += f"\n{hidden_note}"
+
+    actions = [Action("Details", "command", f"jobs show {p.id}") for p in page.items]
+    if last < page.total:
+        actions.append(Action("More", "command", search.command(page=search.page + 1)))
+        lines.append(f"More: `/{search.command(page=search.page + 1)}`")
+    return Reply(
+        text="\n".join(lines),
+        postings=page.items,
+        actions=tuple(actions),
+        summary=summary,
+        today=today,
+    )
+
+
+def _no_match(
+    ctx: Context,
+    search: JobsSearch,
+    total: int,
+    hidden: int,
+    organizations: list[str],
+    text: str,
+) -> NotFound:
+    """Explain an empty page and offer queries that do find something."""
+    q = search.query
+    if total > 0:
+        pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+        return NotFound(
+            f"There is no page {search.page}; `/{search.command()}` has {pages} "
+            f"page{'s' if pages != 1 else ''}.",
+            [f"/{search.command()}"],
+        )
+    if hidden and not q.include_inactive:
+        return NotFound(
+            f"No open postings match, but {hidden} closed "
+            f"{'one does' if hidden == 1 else 'ones do'}.",
+            [f"/{search.command(include_all=True)}"],
+        )
+    suggestions: list[str] = []
+    slugs = sorted({s for s in (org_slug(o) for o in organizations) if s})
+    for word in text.lower().split():
+        for close in difflib.get_close_matches(word, slugs, n=1, cutoff=0.75):
+            if close != word:
+                suggestions.append(f"/jobs {close}")
+    # "drop a filter": only offer the variants that find something
+    for i in range(len(search.parts)):
+        command = search.without(i)
+        relaxed = parse_jobs_query(command.removeprefix("jobs"), q.today, organizations)
+        if ctx.store.find_postings(relaxed.query).total > 0:
+            suggestions.append(f"/{command}")
+    if not suggestions:
+        suggestions.append("/jobs")
+    return NotFound(f"No postings match `/{search.command()}`.", list(dict.fromkeys(suggestions)))
+
+
+def posting_line(posting: Posting, today: date) -> str:
+    """One compact Markdown line: title — organisation · location · remote · deadline · id."""
+    facts = [x for x in (posting.organization, posting.location) if x]
+    if posting.remote:
+        facts.append("remote")
+    facts.append(deadline_text(posting, today))
+    facts.append(f"`{posting.id}`")
+    return f"**{posting.title}** — " + " · ".join(facts)
+
+
+def deadline_text(posting: Posting, today: date) -> str:
+    if posting.closed:
+        return "applications closed"
+    if posting.deadline is not None:
+        phrase = deadline_phrase(posting.deadline, today)
+        return f"deadline {posting.deadline.isoformat()} ({phrase})"
+    if posting.open_until_filled:
+        return "open until filled"
+    return "no deadline given"
+
+
+def show_posting(ctx: Context, posting_id: str) -> Reply:
+    wanted = posting_id.strip().strip("`<>").strip()
+    if not wanted:
+        raise UsageError("Which posting? Give its id, e.g. `/jobs show <id>` from a /jobs list.")
+    posting = ctx.store.get_posting(wanted) or ctx.store.get_posting(wanted.lower())
+    if posting is None:
+        ids = [p.id for p in ctx.store.all_postings(include_inactive=True)]
+        close = difflib.get_close_matches(wanted.lower(), ids, n=3, cutoff=0.5)
+        raise NotFound(
+            f"No posting has the id `{wanted[:80]}`.",
+            [f"/jobs show {c}" for c in close] or ["/jobs"],
+        )
+    return _posting_reply(posting, ctx)
+
+
+def _posting_reply(p: Posting, ctx: Context) -> Reply:
+    today = ctx.today
+    lines = [f"**{p.title}**"]
+    if p.organization:
+        lines.append(f"Organisation: {p.organization}")
+    remote = {True: "yes", False: "no, on site", None: "not stated"}[p.remote]
+    lines.append(f"Location: {p.location or 'not stated'} · Remote: {remote}")
+    if p.deadline is not None:
+        inferred = " (year inferred from the posting date)" if p.deadline_inferred else ""
+        lines.append(
+            f"Deadline: {p.deadline.isoformat()} — {deadline_phrase(p.deadline, today)}{inferred}"
+        )
+    elif not p.open_until_filled:
+        lines.append("Deadline: not stated")
+    if p.open_until_filled:
+        lines.append("Open until filled: yes")
+    if p.closed:
+        lines.append("Status: applications are closed")
+    elif p.status != "active":
+        lines.append(f"Status: {p.status} (no longer in the content)")
+    elif not p.is_open(today):
+        lines.append("Status: the deadline has passed")
+    if p.salary:
+        lines.append(f"Salary: {p.salary}")
+    if p.posted:
+        lines.append(f"Posted: {p.posted.isoformat()}")
+    if p.contacts:
+        lines.append("How to apply: " + ", ".join(p.contacts))
+    source = f"Source: {p.source}"
+    if p.url:
+        source += f" ({p.url})"
+    lines.append(source)
+    for fact_field, label in (("deadline", "Deadline"), ("remote", "Remote")):
+        sentence = p.evidence_for(fact_field)
+        if sentence:
+            lines.append(f"{label}, as the posting says: “{sentence.strip()}”")
+    description = _description(p.body)
+    if description:
+        lines.append("")
+        lines.append(description)
+
+    actions = [Action("Apply", "url", _contact_url(c)) for c in p.contacts]
+    if p.url:
+        actions.append(Action("Source", "url", p.url))
+    return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
+
+
+def _contact_url(contact: str) -> str:
+    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+        return f"mailto:{contact}"
+    return contact
+
+
+def _description(body: str) -> str:
+    text = " ".join(body.split())
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    cut = text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0]
+    return f"{cut} …"
