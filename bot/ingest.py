@@ -1,0 +1,152 @@
+"""Syncing a content folder into the store: what is new, changed, unchanged, gone or broken.
+
+Unchanged files are recognised by their SHA-256 before any parsing, so a re-sync of a large
+folder costs one read and one hash per file. A broken file is reported and never stops a load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from bot.content import parse_bytes
+from bot.domain import ContentError, LoadFailure, LoadReport, ParsedDocument
+from bot.store import Store
+
+logger = logging.getLogger(__name__)
+
+Parse = Callable[[str, bytes], ParsedDocument]
+Progress = Callable[[int, int], None]
+
+SUFFIXES = (".md", ".markdown")
+SKIPPED_DIRS = frozenset({"_site", "node_modules"})
+SKIPPED_FILES = frozenset({"readme.md", "readme.markdown"})
+
+
+def _safe_text(name: str) -> str:
+    # Undecodable bytes in a file name become U+FFFD, so the source is valid text everywhere.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def content_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(source, path) of every document under root, in a stable order.
+
+    Hidden folders and files, Jekyll's ``_site`` output and README files are not content.
+    Sources are relative to root with forward slashes.
+    """
+    stack = [("", os.fspath(root))]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            logger.warning("cannot list %s: %s", folder, exc)
+            continue
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):  # no symlink loops
+                if name not in SKIPPED_DIRS:
+                    subfolders.append((f"{prefix}{name}/", entry.path))
+            elif (
+                name.lower().endswith(SUFFIXES)
+                and name.lower() not in SKIPPED_FILES
+                and entry.is_file()
+            ):
+                yield _safe_text(prefix + name), Path(entry.path)
+        stack.extend(reversed(subfolders))
+
+
+def sync_folder(
+    store: Store,
+    root: Path,
+    *,
+    now: datetime,
+    parse: Parse = parse_bytes,
+    progress: Progress | None = None,
+    batch: int = 500,
+) -> LoadReport:
+    """Make the store reflect ``root``: add, update, keep, withdraw; report every file.
+
+    A file that cannot be read or parsed lands in ``failed`` and keeps its previous stored
+    version (it still exists, so it is not withdrawn).
+    """
+    report = LoadReport()
+    files = list(content_files(root))
+    total = len(files)
+    known = store.known_hashes()
+    present: set[str] = set()
+    pending: list[ParsedDocument] = []
+    step = max(1, total // 200)
+
+    for done, (source, path) in enumerate(files, start=1):
+        present.add(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.failed.append(LoadFailure(source, f"cannot read: {exc.strerror or exc}"))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if known.get(source) == digest:
+            report.unchanged.append(source)
+        else:
+            doc = _parse(parse, source, data, digest, report)
+            if doc is not None:
+                pending.append(doc)
+                if len(pending) >= batch:
+                    _save(store, pending, now, report)
+                    pending = []
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total)
+    if pending:
+        _save(store, pending, now, report)
+    report.withdrawn.extend(store.withdraw_missing(present, now))
+    logger.info("synced %s: %s", root, report.counts())
+    return report
+
+
+def _parse(
+    parse: Parse, source: str, data: bytes, digest: str, report: LoadReport
+) -> ParsedDocument | None:
+    try:
+        doc = parse(source, data)
+    except ContentError as exc:
+        report.failed.append(LoadFailure(source, exc.reason))
+        return None
+    except Exception as exc:  # a parser bug must not stop the other 9,999 files
+        logger.exception("unexpected error parsing %s", source)
+        report.failed.append(LoadFailure(source, f"unexpected {type(exc).__name__}: {exc}"))
+        return None
+    # The store recognises unchanged files by this folder's own hash, whatever the parser did.
+    if doc.source != source or doc.content_hash != digest:
+        doc = dataclasses.replace(doc, source=source, content_hash=digest)
+    report.warnings.extend(LoadFailure(source, message) for message in doc.warnings)
+    return doc
+
+
+def _save(store: Store, docs: list[ParsedDocument], now: datetime, report: LoadReport) -> None:
+    try:
+        outcomes = store.save_documents(docs, now)
+    except Exception as exc:
+        if len(docs) == 1:
+            logger.exception("cannot store %s", docs[0].source)
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            report.failed.append(
+                LoadFailure(docs[0].source, f"cannot store: {type(exc).__name__} {reason}".strip())
+            )
+            return
+        # One bad document spoils its batch's transaction: retry one by one to isolate it.
+        logger.warning("batch of %d failed to save; retrying one by one", len(docs))
+        for doc in docs:
+            _save(store, [doc], now, report)
+        return
+    buckets = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
+    for source, outcome in outcomes.items():
+        buckets[outcome].append(source)

@@ -1,0 +1,257 @@
+"""Writing parsed documents: upserts in bulk, stable posting ids, withdrawal of vanished files.
+
+Every function works inside the caller's session (one transaction per call of the Store
+method) and sends one executemany per table and batch, never one statement per row: a load of
+10,000 files is dominated by parsing, not by the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any, Literal, NamedTuple
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from bot.domain import ParsedDocument, PostingDraft
+from bot.store.convert import evidence_to_json, maybe_text, slugify, text
+from bot.store.models import DocumentRow, PassageRow, PostingRow
+
+logger = logging.getLogger(__name__)
+
+SaveOutcome = Literal["added", "updated", "unchanged"]
+
+CHUNK = 500  # IN-lists and parameter sets stay far below every driver's limits
+
+
+class _Known(NamedTuple):
+    id: int
+    content_hash: str
+    status: str
+
+
+class _OldPosting(NamedTuple):
+    pk: int
+    status: str
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def save_documents(
+    session: Session, docs: Sequence[ParsedDocument], now: datetime
+) -> dict[str, SaveOutcome]:
+    """Upsert documents with their postings and passages; see ``Store.save_documents``."""
+    latest: dict[str, ParsedDocument] = {}
+    for doc in docs:  # a source given twice: the later version wins
+        latest[doc.source] = doc
+
+    known = _known_documents(session, list(latest))
+    outcome: dict[str, SaveOutcome] = {}
+    fresh: list[ParsedDocument] = []
+    changed: dict[int, ParsedDocument] = {}
+    for source, doc in latest.items():
+        found = known.get(source)
+        if found is None:
+            fresh.append(doc)
+            outcome[source] = "added"
+        elif found.content_hash == doc.content_hash and found.status == "present":
+            outcome[source] = "unchanged"
+        else:
+            changed[found.id] = doc
+            outcome[source] = "updated"
+
+    saved: dict[int, ParsedDocument] = dict(changed)
+    if fresh:
+        rows = [{**_document_values(doc, now), "first_seen": now} for doc in fresh]
+        result = session.execute(
+            insert(DocumentRow).returning(DocumentRow.id, sort_by_parameter_order=True), rows
+        )
+        for doc, new_id in zip(fresh, result.scalars(), strict=True):
+            saved[new_id] = doc
+    if changed:
+        session.execute(
+            update(DocumentRow),
+            [{"id": doc_id, **_document_values(doc, now)} for doc_id, doc in changed.items()],
+        )
+    if saved:
+        _save_postings(session, saved, list(changed), now)
+        _save_passages(session, saved, list(changed))
+    return outcome
+
+
+def _known_documents(session: Session, sources: list[str]) -> dict[str, _Known]:
+    known: dict[str, _Known] = {}
+    for chunk in _chunks(sources):
+        query = select(
+            DocumentRow.source, DocumentRow.id, DocumentRow.content_hash, DocumentRow.status
+        ).where(DocumentRow.source.in_(chunk))
+        for source, doc_id, content_hash, status in session.execute(query):
+            known[source] = _Known(doc_id, content_hash, status)
+    return known
+
+
+def _document_values(doc: ParsedDocument, now: datetime) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "content_hash": doc.content_hash,
+        "kind": doc.kind,
+        "title": text(doc.title),
+        "organization": maybe_text(doc.organization),
+        "posted": doc.posted,
+        "url": maybe_text(doc.url),
+        "warnings": [text(w) for w in doc.warnings],
+        "status": "present",
+        "updated": now,
+    }
+
+
+def _posting_values(draft: PostingDraft, doc: ParsedDocument, now: datetime) -> dict[str, Any]:
+    # A draft that does not name its organisation or date inherits the page's.
+    return {
+        "title": text(draft.title),
+        "organization": maybe_text(draft.organization or doc.organization),
+        "location": maybe_text(draft.location),
+        "remote": draft.remote,
+        "deadline": draft.deadline,
+        "deadline_inferred": draft.deadline_inferred,
+        "open_until_filled": draft.open_until_filled,
+        "closed": draft.closed,
+        "salary": maybe_text(draft.salary),
+        "salary_min": draft.salary_min,
+        "salary_currency": maybe_text(draft.salary_currency),
+        "contacts": [text(c) for c in draft.contacts],
+        "posted": draft.posted or doc.posted,
+        "body": text(draft.body),
+        "evidence": evidence_to_json(draft.evidence),
+        "updated": now,
+    }
+
+
+def _save_postings(
+    session: Session, saved: dict[int, ParsedDocument], changed: list[int], now: datetime
+) -> None:
+    old: dict[tuple[int, int], _OldPosting] = {}
+    for chunk in _chunks(changed):
+        query = select(
+            PostingRow.document_id, PostingRow.position, PostingRow.pk, PostingRow.status
+        ).where(PostingRow.document_id.in_(chunk))
+        for doc_id, position, pk, status in session.execute(query):
+            old[(doc_id, position)] = _OldPosting(pk, status)
+
+    updates: list[dict[str, Any]] = []
+    new: list[dict[str, Any]] = []
+    wanted: list[str] = []
+    for doc_id, doc in saved.items():
+        for position, draft in enumerate(doc.postings):
+            values = _posting_values(draft, doc, now)
+            previous = old.pop((doc_id, position), None)
+            if previous is not None:
+                # Same (source, position): same id forever. An admin's removal sticks.
+                status = "removed" if previous.status == "removed" else "active"
+                updates.append({"pk": previous.pk, **values, "status": status})
+            else:
+                new.append(
+                    {
+                        **values,
+                        "document_id": doc_id,
+                        "position": position,
+                        "status": "active",
+                        "first_seen": now,
+                    }
+                )
+                wanted.append(slugify(draft.slug))
+    # Positions the new version no longer has: keep the rows (ids stay valid), mark them gone.
+    stale = [
+        {"pk": gone.pk, "status": "withdrawn", "updated": now}
+        for gone in old.values()
+        if gone.status == "active"
+    ]
+
+    for row, posting_id in zip(new, allocate_ids(session, wanted), strict=True):
+        row["id"] = posting_id
+    if new:
+        session.execute(insert(PostingRow), new)
+    if updates:
+        session.execute(update(PostingRow), updates)
+    if stale:
+        session.execute(update(PostingRow), stale)
+
+
+def allocate_ids(session: Session, wanted: list[str]) -> list[str]:
+    """Give each wanted slug itself, or the first free ``slug-2``, ``slug-3``… on a clash."""
+    taken: set[str] = set()
+    for chunk in _chunks(sorted(set(wanted))):
+        taken.update(session.scalars(select(PostingRow.id).where(PostingRow.id.in_(chunk))))
+    widened: set[str] = set()
+    chosen: list[str] = []
+    for base in wanted:
+        candidate = base
+        if candidate in taken:
+            if base not in widened:
+                widened.add(base)
+                like = select(PostingRow.id).where(PostingRow.id.startswith(f"{base}-"))
+                taken.update(session.scalars(like))
+            suffix = 2
+            while f"{base}-{suffix}" in taken:
+                suffix += 1
+            candidate = f"{base}-{suffix}"
+            logger.debug("posting id %s is taken; using %s", base, candidate)
+        taken.add(candidate)
+        chosen.append(candidate)
+    return chosen
+
+
+def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: list[int]) -> None:
+    # Passages have no identity worth keeping: a changed page replaces all of them.
+    for chunk in _chunks(changed):
+        session.execute(
+            delete(PassageRow).where(PassageRow.document_id.in_(chunk)),
+            execution_options={"synchronize_session": False},
+        )
+    rows: list[dict[str, Any]] = []
+    for doc_id, doc in saved.items():
+        position = 0
+        for section_no, section in enumerate(doc.faq):
+            for passage in section.passages:
+                rows.append(
+                    {
+                        "document_id": doc_id,
+                        "section": section_no,
+                        "position": position,
+                        "question": text(section.question),
+                        "anchor": maybe_text(section.anchor),
+                        "page_title": text(doc.title),
+                        "text": text(passage),
+                    }
+                )
+                position += 1
+    if rows:
+        session.execute(insert(PassageRow), rows)
+
+
+def withdraw_missing(session: Session, present: set[str], now: datetime) -> list[str]:
+    """Mark documents whose file is gone (and their active postings) as withdrawn."""
+    current = session.execute(
+        select(DocumentRow.id, DocumentRow.source).where(DocumentRow.status == "present")
+    ).all()
+    gone = [(doc_id, source) for doc_id, source in current if source not in present]
+    ids = [doc_id for doc_id, _ in gone]
+    for chunk in _chunks(ids):
+        session.execute(
+            update(DocumentRow)
+            .where(DocumentRow.id.in_(chunk))
+            .values(status="withdrawn", updated=now),
+            execution_options={"synchronize_session": False},
+        )
+        session.execute(
+            update(PostingRow)
+            .where(PostingRow.document_id.in_(chunk), PostingRow.status == "active")
+            .values(status="withdrawn", updated=now),
+            execution_options={"synchronize_session": False},
+        )
+    return sorted(source for _, source in gone)

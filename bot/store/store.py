@@ -1,0 +1,173 @@
+"""The Store: Herald's one door to the database. Rows stay behind it; domain values come out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from bot.domain import ParsedDocument, PassageHit, Posting, PostingPage, PostingQuery
+from bot.store import migrate, queries, saving
+from bot.store.models import DocumentRow
+from bot.store.saving import SaveOutcome
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def _tune_sqlite(engine: Engine, in_memory: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so a
+        # read-then-write sequence is one transaction (the documented pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: durable at checkpoints, and no fsync per transaction.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=10000")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+class Store:
+    """Persistence and search for documents, postings and FAQ passages.
+
+    One short-lived session per call; every method returns domain values. Example::
+
+        store = Store.open("sqlite:///herald.db")   # or postgresql+psycopg://user@host/herald
+        store.upgrade()                             # migrations; safe to run again
+        store.save_documents(parsed, now=now)       # {"postings/x.md": "added", ...}
+        page = store.find_postings(PostingQuery(today=now.date(), terms=("remote",)))
+        hits = store.search_passages(["membership", "fee"], organization="iiif")
+        store.close()
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect (lazily) to ``url``; SQLite gets WAL, foreign keys and relaxed syncing."""
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+        if backend not in SUPPORTED:
+            raise ValueError(f"Herald supports SQLite and PostgreSQL, not {backend!r}")
+        if backend == "sqlite":
+            in_memory = parsed.database in (None, "", ":memory:")
+            options: dict[str, Any] = {}
+            if in_memory:  # one shared connection, or every session sees an empty database
+                options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+            engine = create_engine(parsed, **options)
+            _tune_sqlite(engine, in_memory)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=True)
+        return cls(engine)
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    def upgrade(self) -> None:
+        """Apply the Alembic migrations up to head (a no-op when already there)."""
+        migrate.upgrade(self._engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    # ingest
+
+    def known_hashes(self) -> dict[str, str]:
+        """source -> content hash of every document currently present (not withdrawn)."""
+        with self._read() as session:
+            rows = session.execute(
+                select(DocumentRow.source, DocumentRow.content_hash).where(
+                    DocumentRow.status == "present"
+                )
+            )
+            return {source: content_hash for source, content_hash in rows}
+
+    def save_documents(
+        self, docs: Sequence[ParsedDocument], now: datetime
+    ) -> dict[str, SaveOutcome]:
+        """Upsert documents with their postings and passages, in one transaction.
+
+        An unchanged hash writes nothing; a changed file keeps its postings' ids (matched by
+        source and position); a withdrawn source that comes back is "updated" and active again.
+        """
+        with self._write() as session:
+            return saving.save_documents(session, docs, now)
+
+    def withdraw_missing(self, present: set[str], now: datetime) -> list[str]:
+        """Withdraw documents (and their postings) whose source is not in ``present``.
+
+        Nothing is deleted, so a posting id never points at nothing and is never reused.
+        """
+        with self._write() as session:
+            gone = saving.withdraw_missing(session, present, now)
+        if gone:
+            logger.info("withdrew %d documents", len(gone))
+        return gone
+
+    # reads
+
+    def get_posting(self, posting_id: str) -> Posting | None:
+        with self._read() as session:
+            return queries.get_posting(session, posting_id)
+
+    def find_postings(self, q: PostingQuery) -> PostingPage:
+        """Filtered, ranked, paginated postings; ``hidden`` counts closed/expired matches."""
+        with self._read() as session:
+            return queries.find_postings(session, q)
+
+    def all_postings(self, include_inactive: bool = True) -> list[Posting]:
+        with self._read() as session:
+            return queries.all_postings(session, include_inactive)
+
+    def search_passages(
+        self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
+    ) -> list[PassageHit]:
+        """FAQ passages matching any term, best first (higher score is better)."""
+        with self._read() as session:
+            return queries.search_passages(session, terms, organization, limit)
+
+    def faq_sections(self, organization: str | None = None) -> list[tuple[str, str, str | None]]:
+        """(page title, question, url) of every FAQ section, page by page in order."""
+        with self._read() as session:
+            return queries.faq_sections(session, organization)
+
+    def organizations(self) -> list[str]:
+        """Distinct organisations of active postings and present FAQ pages."""
+        with self._read() as session:
+            return queries.organizations(session)
+
+    def counts(self) -> dict[str, int]:
+        """documents, documents_withdrawn, postings (all), postings_<status>, passages."""
+        with self._read() as session:
+            return queries.counts(session)

@@ -1,0 +1,88 @@
+"""The one migration builds the whole schema on both backends, and running it again is a no-op."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from bot.store import Store
+from bot.store.migrate import current_revision, head_revision
+from bot.store.models import Base
+
+from .factories import NOW, doc, draft
+
+
+def _check_migration(url: str) -> None:
+    store = Store.open(url)
+    try:
+        engine = create_engine(url)
+        assert current_revision(engine) is None
+        store.upgrade()
+        assert head_revision() is not None
+        assert current_revision(engine) == head_revision()
+
+        columns = {
+            t: {c["name"] for c in inspect(engine).get_columns(t)} for t in Base.metadata.tables
+        }
+        for table in Base.metadata.tables.values():
+            # The ORM must never read a column the migration did not create.
+            assert {c.name for c in table.columns} <= columns[table.name], table.name
+
+        store.save_documents([doc("a.md", draft("a", "Digital archivist"))], NOW)
+        store.upgrade()  # again: nothing to do, nothing lost
+        assert current_revision(engine) == head_revision()
+        assert store.counts()["postings"] == 1
+        assert [p.id for p in store.all_postings()] == ["a"]
+        with engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        assert len(versions) == 1
+        engine.dispose()
+    finally:
+        store.close()
+
+
+def test_migration_on_sqlite(sqlite_url: str) -> None:
+    _check_migration(sqlite_url)
+    engine = create_engine(sqlite_url)
+    with engine.connect() as connection:
+        names = set(connection.execute(text("SELECT name FROM sqlite_master")).scalars())
+    engine.dispose()
+    assert {"postings_fts", "faq_passages_fts", "postings_fts_insert"} <= names
+
+
+@pytest.mark.postgres
+def test_migration_on_postgres(postgres_server: object) -> None:
+    create: Callable[[str], str] = postgres_server.create_database  # type: ignore[attr-defined]
+    url = create("herald_migration")
+    _check_migration(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        generated = (
+            connection.execute(
+                text(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE is_generated = 'ALWAYS' ORDER BY table_name"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        indexes = set(connection.execute(text("SELECT indexname FROM pg_indexes")).scalars())
+    engine.dispose()
+    assert generated == ["search_vector", "search_vector"]
+    assert {"ix_postings_search_vector", "ix_faq_passages_search_vector"} <= indexes
+
+
+def test_open_refuses_other_databases() -> None:
+    with pytest.raises(ValueError, match="SQLite and PostgreSQL"):
+        Store.open("mysql://localhost/herald")
+
+
+def test_in_memory_sqlite_is_one_database() -> None:
+    store = Store.open("sqlite:///:memory:")
+    store.upgrade()
+    store.save_documents([doc("a.md", draft("a"))], NOW)
+    assert store.known_hashes().keys() == {"a.md"}
+    store.close()
