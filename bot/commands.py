@@ -87,11 +87,10 @@ class Request:
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:
     """("jobs", "remote") from "/jobs remote"; a leading slash is optional."""
-    stripped = line.strip().lstrip(prefixes)
-    head, _, rest = stripped.partition(" ")
-    if not head and "\n" in stripped:
-        head, _, rest = stripped.partition("\n")
-    return head.strip().lower(), rest.strip()
+    parts = line.strip().lstrip(prefixes).split(maxsplit=1)
+    if not parts:
+        return "", ""
+    return parts[0].lower(), parts[1].strip() if len(parts) > 1 else ""
 
 
 @dataclass(frozen=True)
@@ -317,10 +316,11 @@ class Router:
 
     def _dispatch(self, name: str, request: Request, ctx: Context) -> Reply:
         limit = ctx.settings.max_query_length
-        if len(request.text) > limit:
+        length = len(request.text) + len(name)
+        if length > limit:
             return Reply(
                 text=(
-                    f"That query is {len(request.text):,} characters long; "
+                    f"That query is {length:,} characters long; "
                     f"please keep it under {limit} characters."
                 )
             )

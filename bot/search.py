@@ -241,7 +241,10 @@ def parse_jobs_query(
             if matched:
                 continue
         if w not in STOPWORDS and w not in JOBS_NOISE and len(terms) < MAX_TERMS:
-            new = [t for t in _term_words(w) if t not in STOPWORDS and t not in terms]
+            # one letter says too little to filter on ("a\x00b" leaves "b")
+            new = [
+                t for t in _term_words(w) if len(t) > 1 and t not in STOPWORDS and t not in terms
+            ]
             if new:
                 terms.extend(new)
                 parts.append(w)

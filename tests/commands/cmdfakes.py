@@ -1,0 +1,275 @@
+"""An in-memory fake of the store's read side, and builders for postings and passages.
+
+A fake, not a mock: it answers with the store's documented semantics (terms AND-ed for
+postings and OR-ed for passages, organisation as a case-insensitive substring, only open
+postings unless asked, ``hidden`` counting the rest), so handler tests assert behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from bot.commands import Context, Request, Router
+from bot.config import Settings
+from bot.domain import Fact, Passage, PassageHit, Posting, PostingPage, PostingQuery
+from handlers import faq, jobs
+
+NOW = datetime(2022, 2, 1, 9, 30, tzinfo=UTC)
+
+
+def posting(pid: str, title: str, **overrides: Any) -> Posting:
+    values: dict[str, Any] = {
+        "id": pid,
+        "source": f"postings/{pid}.md",
+        "position": 0,
+        "title": title,
+        "organization": None,
+        "location": None,
+        "remote": None,
+        "deadline": None,
+        "deadline_inferred": False,
+        "open_until_filled": False,
+        "closed": False,
+        "salary": None,
+        "salary_min": None,
+        "salary_currency": None,
+        "contacts": (),
+        "posted": None,
+        "body": "",
+        "url": None,
+        "status": "active",
+    }
+    values.update(overrides)
+    return Posting(**values)
+
+
+def passage(pid: int, question: str, text: str, **overrides: Any) -> Passage:
+    values: dict[str, Any] = {
+        "id": pid,
+        "source": "faq/iiif-consortium.md",
+        "page_title": "IIIF Consortium FAQ",
+        "organization": "IIIF Consortium",
+        "question": question,
+        "text": text,
+        "url": "https://iiif.io/community/consortium/faq/",
+        "position": pid,
+    }
+    values.update(overrides)
+    return Passage(**values)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+@dataclass
+class FakeStore:
+    postings: list[Posting] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+
+    def get_posting(self, posting_id: str) -> Posting | None:
+        return next((p for p in self.postings if p.id == posting_id), None)
+
+    def all_postings(self, include_inactive: bool = True) -> list[Posting]:
+        return [p for p in self.postings if include_inactive or p.status == "active"]
+
+    def _matches(self, p: Posting, q: PostingQuery) -> bool:
+        haystack = _words(" ".join(x or "" for x in (p.title, p.organization, p.location, p.body)))
+        if any(t.lower() not in haystack for t in q.terms):
+            return False
+        if q.organization and q.organization.lower() not in (p.organization or "").lower():
+            return False
+        if q.remote is not None and p.remote is not q.remote:
+            return False
+        if q.deadline_from and (p.deadline is None or p.deadline < q.deadline_from):
+            return False
+        if q.deadline_to and (p.deadline is None or p.deadline > q.deadline_to):
+            return False
+        return q.open_until_filled is None or p.open_until_filled == q.open_until_filled
+
+    def find_postings(self, q: PostingQuery) -> PostingPage:
+        self.calls.append("find_postings")
+        matching = [p for p in self.postings if self._matches(p, q)]
+        listed = matching if q.include_inactive else [p for p in matching if p.is_open(q.today)]
+        listed.sort(key=lambda p: (p.posted or date.min).toordinal(), reverse=True)
+        listed.sort(key=lambda p: (p.deadline is None, p.deadline or date.max))
+        return PostingPage(
+            items=tuple(listed[q.offset : q.offset + q.limit]),
+            total=len(listed),
+            hidden=len(matching) - len(listed),
+        )
+
+    def search_passages(
+        self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
+    ) -> list[PassageHit]:
+        self.calls.append("search_passages")
+        wanted = {t.lower() for t in terms}
+        hits = []
+        for p in self.passages:
+            if organization and organization.lower() not in (p.organization or "").lower():
+                continue
+            score = len(wanted & _words(f"{p.question} {p.text} {p.page_title}"))
+            if score:
+                hits.append(PassageHit(passage=p, score=float(score)))
+        hits.sort(key=lambda h: h.score, reverse=True)
+        return hits[:limit]
+
+    def faq_sections(self, organization: str | None = None) -> list[tuple[str, str, str | None]]:
+        seen: dict[tuple[str, str], str | None] = {}
+        for p in self.passages:
+            if organization and organization.lower() not in (p.organization or "").lower():
+                continue
+            seen.setdefault((p.page_title, p.question), p.url)
+        return [(title, question, url) for (title, question), url in seen.items()]
+
+    def organizations(self) -> list[str]:
+        names = {p.organization for p in self.postings if p.status == "active" and p.organization}
+        names |= {p.organization for p in self.passages if p.organization}
+        return sorted(names)
+
+
+def sample_store() -> FakeStore:
+    """A small world as of 2022-02-01: remote and on-site, open, closed and expired postings."""
+    return FakeStore(
+        postings=[
+            posting(
+                "datacite-technical-community-manager",
+                "Technical Community Manager",
+                organization="DataCite",
+                location="Remote (preferably the Americas)",
+                remote=True,
+                deadline=date(2022, 2, 7),
+                salary="competitive local salary",
+                contacts=("helena.cousijn@datacite.org",),
+                body="Lead the DataCite adoption team; community engagement in the Americas.",
+                evidence=(
+                    Fact("deadline", "2022-02-07", "Apply by the 7th of February 2022."),
+                    Fact("remote", "true", "This is a remote position."),
+                ),
+            ),
+            posting(
+                "datacite-technical-lead",
+                "Technical Lead",
+                organization="DataCite",
+                location="Europe",
+                remote=True,
+                deadline=date(2022, 4, 30),
+                body="Lead the engineering team. Based in Europe.",
+                posted=date(2022, 3, 1),
+            ),
+            posting(
+                "iiif-community-officer",
+                "IIIF Community & Communications Officer",
+                organization="IIIF Consortium",
+                location="North America or Western Europe",
+                remote=True,
+                open_until_filled=True,
+                contacts=("work@clir.org", "https://www.clir.org/about/positions/iiif"),
+                posted=date(2017, 11, 16),
+                body="Support the IIIF community, events and communications.",
+            ),
+            posting(
+                "iiif-managing-director",
+                "Managing Director of the IIIF Consortium",
+                organization="IIIF Consortium",
+                remote=True,
+                deadline=date(2024, 1, 16),
+                closed=True,
+                salary_min=Decimal("100000"),
+                salary_currency="USD",
+            ),
+            posting(
+                "toledo-library-director",
+                "Library Director/Fiscal Officer",
+                organization="Toledo Lucas County Public Library",
+                location="Toledo, OH",
+                remote=False,
+                deadline=date(2019, 6, 9),
+                body="Lead the library system.",
+            ),
+            posting(
+                "wikimedia-glam-program-officer",
+                "Program Officer, GLAM and Underrepresented Heritage",
+                organization="Wikimedia Foundation",
+                location="San Francisco, CA or Remote",
+                remote=True,
+                posted=date(2018, 7, 11),
+                body="Work with galleries, libraries, archives and museums.",
+            ),
+            posting(
+                "molloy-technology-lead",
+                "Technology Lead",
+                organization="Molloy College",
+                location="Rockville Centre, New York",
+                remote=False,
+                deadline=date(2022, 2, 3),
+                body="Head of electronic and access services at the library.",
+            ),
+        ],
+        passages=[
+            passage(
+                1,
+                "What is the IIIF Consortium?",
+                "The IIIF Consortium is a group of institutions committed to providing steering "
+                "and sustainability for the IIIF initiative.",
+            ),
+            passage(
+                2,
+                "What is the IIIF Consortium?",
+                "The IIIF-C provides sustainability and steering for the IIIF initiative. "
+                "Membership requires a signed Memorandum of Understanding (MOU) and a $10,000 "
+                "annual fee to support staffing and events. Founding Members agree to join and "
+                "help advance the IIIF Consortium.",
+            ),
+            passage(
+                3,
+                "Why Join the IIIF Consortium?",
+                "Benefits of joining the IIIF-C as a Founding Member include: recognition.",
+            ),
+            passage(
+                4,
+                "How can my institution join the IIIF Consortium?",
+                "To join the IIIF-C, please send an email expressing interest to Sheila Rabun, "
+                "at srabun@iiif.io. You will be asked to sign and return the MOU.",
+            ),
+            passage(
+                5,
+                "Membership Fee",
+                "Annual Membership Fee: 2000€ for every member.",
+                source="faq/datacite-fees.md",
+                page_title="DataCite Fee Model",
+                organization="DataCite",
+                url="https://datacite.org/feemodel.html",
+            ),
+        ],
+    )
+
+
+def make_router() -> Router:
+    root = Router()
+    root.include(jobs.router)
+    root.include(faq.router)
+    return root
+
+
+def make_context(
+    store: Any, request: Request | None = None, now: datetime = NOW, **settings: Any
+) -> Context:
+    return Context(
+        store=store,
+        settings=Settings(database_url="sqlite://", **settings),
+        now=now,
+        request=request or Request("console", "tester", "console", "jobs", ""),
+    )
+
+
+def ask(router: Router, store: Any, line: str, now: datetime = NOW, **settings: Any) -> Any:
+    """Dispatch one typed line the way an adapter would."""
+    request = Request.from_line(line)
+    return router.dispatch(request, make_context(store, request, now, **settings))

@@ -1,0 +1,117 @@
+"""Console rendering and the REPL, driven through string streams."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from cmdfakes import FakeStore, make_context, make_router, posting, sample_store
+from rich.console import Console
+
+from bot.commands import Action, Reply, Request
+from bot.platforms.console import render, render_text, run_console
+
+
+def _run(lines: str, store: object | None = None) -> tuple[int, str]:
+    store = store if store is not None else sample_store()
+    out = io.StringIO()
+
+    def make(request: Request) -> object:
+        return make_context(store, request)
+
+    count = run_console(make_router(), make, input=io.StringIO(lines), output=out)  # type: ignore[arg-type]
+    return count, out.getvalue()
+
+
+def _rich(reply: Reply) -> str:
+    sink = io.StringIO()
+    Console(file=sink, width=200, color_system=None).print(render(reply))
+    return sink.getvalue()
+
+
+def test_posting_blocks_show_the_compact_facts() -> None:
+    count, out = _run("/jobs remote closing this month\n")
+    assert count == 1
+    assert "1 open posting match `/jobs remote closing this month`:" in out
+    assert "• Technical Community Manager" in out
+    assert (
+        "  DataCite · Remote (preferably the Americas) · [remote] · "
+        "deadline 2022-02-07 (closes in 6 days) · datacite-technical-community-manager"
+    ) in out
+    assert "Details: /jobs show datacite-technical-community-manager" in out
+    # the Markdown list of the text is not printed twice
+    assert "**Technical Community Manager**" not in out
+
+
+def test_passages_show_page_title_and_link() -> None:
+    _count, out = _run("iiif membership fee\n")
+    assert "> Membership requires a signed Memorandum" in out
+    assert "— IIIF Consortium FAQ: What is the IIIF Consortium?" in out
+    assert "https://iiif.io/community/consortium/faq/" in out
+
+
+def test_lines_without_slash_help_and_quit() -> None:
+    count, out = _run("help\n\njobs datacite\n/quit\n/jobs remote\n")
+    assert count == 2
+    assert "Herald understands these commands:" in out
+    assert "2 open postings match `/jobs datacite`" in out
+    assert "postings match `/jobs remote`" not in out  # nothing after /quit runs
+
+
+def test_eof_ends_the_loop() -> None:
+    count, out = _run("")
+    assert (count, out) == (0, "")
+
+
+def test_errors_are_printed_not_raised() -> None:
+    count, out = _run("/nosuch\n/jobs show nope\n")
+    assert count == 2
+    assert "Unknown command /nosuch." in out
+    assert "No posting has the id `nope`." in out
+
+
+def test_content_is_never_read_as_markup() -> None:
+    store = FakeStore(
+        postings=[
+            posting(
+                "x1",
+                "[bold]x[/bold] @channel",
+                organization="[red]Org[/red]",
+                location="[link=http://evil]here[/link]",
+            )
+        ]
+    )
+    reply = make_router().dispatch(
+        Request.from_line("/jobs"), make_context(store, Request.from_line("/jobs"))
+    )
+    plain = render_text(reply)
+    rich = _rich(reply)
+    for out in (plain, rich):
+        assert "[bold]x[/bold] @channel" in out
+        assert "[red]Org[/red]" in out
+        assert "[link=http://evil]here[/link]" in out
+
+
+def test_plain_text_reply_and_action_hints() -> None:
+    reply = Reply(
+        text="Only text [b]here[/b]",
+        actions=(
+            Action("Apply", "url", "mailto:a@b.org"),
+            Action("More", "command", "jobs page 2"),
+        ),
+    )
+    assert render_text(reply) == "Only text [b]here[/b]\nApply: mailto:a@b.org\nMore: /jobs page 2"
+    assert "Only text [b]here[/b]" in _rich(reply)
+
+
+def test_single_posting_keeps_its_apply_hint() -> None:
+    p = posting("solo", "Archivist", deadline=date(2022, 1, 1), contacts=("hr@x.org",))
+    reply = Reply(
+        text="**Archivist**",
+        postings=(p,),
+        actions=(Action("Apply", "url", "mailto:hr@x.org"),),
+        today=date(2022, 2, 1),
+    )
+    text = render_text(reply)
+    assert "deadline 2022-01-01 (closed 31 days ago)" in text
+    assert text.endswith("Apply: mailto:hr@x.org")

@@ -1,0 +1,78 @@
+"""Whatever people type, every command answers with a Reply and no internal error."""
+
+from __future__ import annotations
+
+import pytest
+from cmdfakes import ask, make_router, sample_store
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROUTER = make_router()
+STORE = sample_store()
+COMMANDS = ["jobs", "jobs show", "faq", "iiif", "datacite", "wikimedia", "help", "nosuch", ""]
+
+hostile = st.one_of(
+    st.text(max_size=300),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=60),
+    st.sampled_from(
+        [
+            "",
+            '"remote" AND (datacite OR iiif) NOT *',
+            "🎉🔥 remote 🎉",
+            "\x00\x1b[31m\x07",
+            "x" * 5000,
+            "page 99999999999999999999",
+            "closing in 99999999999999 days",
+            "'; DROP TABLE postings; --",
+            "NEAR(a b) ^c title:x",
+        ]
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "remote",
+                "onsite",
+                "all",
+                "page",
+                "2",
+                "closing",
+                "this",
+                "month",
+                "in",
+                "3",
+                "days",
+                "datacite",
+                "iiif",
+                "open",
+                "until",
+                "filled",
+                "show",
+                "AND",
+                "(",
+                ")",
+                "*",
+                '"',
+                "membership",
+                "fee",
+                "join",
+                "how",
+                "🎉",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(command=st.sampled_from(COMMANDS), text=hostile)
+def test_any_text_to_any_command_is_a_reply(command: str, text: str) -> None:
+    reply = ask(ROUTER, STORE, f"/{command} {text}")
+    assert reply.error_id is None, reply.text
+    assert isinstance(reply.text, str) and reply.text
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_five_thousand_characters_get_the_limit_message(command: str) -> None:
+    reply = ask(ROUTER, STORE, f"/{command} " + "a" * 5000)
+    assert "please keep it under 500 characters" in reply.text

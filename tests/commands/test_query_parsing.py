@@ -1,0 +1,255 @@
+"""bot.search: /jobs query parsing, FAQ terms and the passage re-ranking, with injected dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from cmdfakes import passage
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.domain import PassageHit
+from bot.search import (
+    faq_terms,
+    org_slug,
+    parse_jobs_query,
+    rank_passages,
+    split_sentences,
+    tokens,
+)
+
+TODAY = date(2022, 2, 1)  # a Tuesday
+ORGS = ["DataCite", "IIIF Consortium", "Wikimedia Foundation", "LAC Group"]
+
+
+def parse(text: str, today: date = TODAY) -> object:
+    return parse_jobs_query(text, today, ORGS).query
+
+
+def test_empty_query_lists_open_postings_of_page_one() -> None:
+    search = parse_jobs_query("", TODAY, ORGS)
+    q = search.query
+    assert (q.terms, q.organization, q.remote, q.deadline_to, q.include_inactive) == (
+        (),
+        None,
+        None,
+        None,
+        False,
+    )
+    assert (search.page, q.offset, q.limit, q.today) == (1, 0, 5, TODAY)
+
+
+@pytest.mark.parametrize("word", ["remote", "Remote", "REMOTELY", "virtual", '"remote"'])
+def test_remote(word: str) -> None:
+    assert parse_jobs_query(word, TODAY, ORGS).query.remote is True
+
+
+@pytest.mark.parametrize("text", ["onsite", "on-site", "on site", "in-person"])
+def test_onsite(text: str) -> None:
+    q = parse_jobs_query(text, TODAY, ORGS).query
+    assert q.remote is False
+    assert q.terms == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "last_day"),
+    [
+        ("closing this week", date(2022, 2, 6)),
+        ("closing this month", date(2022, 2, 28)),
+        ("closing in 10 days", date(2022, 2, 11)),
+        ("closes within 3 days", date(2022, 2, 4)),
+        ("closing in 2 weeks", date(2022, 2, 15)),
+        ("closing today", TODAY),
+        ("closing tomorrow", date(2022, 2, 2)),
+        ("closing soon", date(2022, 2, 15)),
+        ("closing", date(2022, 2, 15)),
+        ("deadline next week", date(2022, 2, 13)),
+    ],
+)
+def test_deadline_ranges_start_today(text: str, last_day: date) -> None:
+    q = parse_jobs_query(text, TODAY, ORGS).query
+    assert (q.deadline_from, q.deadline_to) == (TODAY, last_day)
+    assert q.terms == ()
+
+
+def test_deadline_ranges_follow_the_injected_today() -> None:
+    q = parse_jobs_query("closing this month", date(2024, 2, 10), ORGS).query
+    assert (q.deadline_from, q.deadline_to) == (date(2024, 2, 10), date(2024, 2, 29))
+    q = parse_jobs_query("closing this week", date(2022, 2, 6), ORGS).query  # a Sunday
+    assert q.deadline_to == date(2022, 2, 6)
+
+
+def test_absurd_day_counts_are_capped() -> None:
+    q = parse_jobs_query("closing in 99999999999 days", TODAY, ORGS).query
+    assert q.deadline_to is not None
+    assert q.deadline_to.year < 2040
+
+
+def test_open_until_filled_and_all_and_page() -> None:
+    search = parse_jobs_query("all open until filled page 3", TODAY, ORGS)
+    assert search.query.open_until_filled is True
+    assert search.query.include_inactive is True
+    assert search.page == 3
+    assert (search.query.offset, search.query.limit) == (10, 5)
+    assert search.query.terms == ()
+    assert search.command(page=4) == "jobs all open until filled page 4"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("datacite", "datacite"),
+        ("DataCite", "datacite"),
+        ("iiif", "iiif"),
+        ("IIIF Consortium", "iiif"),
+        ("wikimedia", "wikimedia"),
+        ("wikimedia foundation", "wikimedia"),
+    ],
+)
+def test_organisations_become_a_filter_not_terms(text: str, slug: str) -> None:
+    q = parse_jobs_query(text, TODAY, ORGS).query
+    assert q.organization == slug
+    assert q.terms == ()
+
+
+def test_an_organisation_unknown_to_the_store_is_a_plain_term() -> None:
+    q = parse_jobs_query("datacite", TODAY, []).query
+    assert (q.organization, q.terms) == (None, ("datacite",))
+
+
+def test_everything_else_becomes_terms_without_stopwords_or_noise() -> None:
+    q = parse_jobs_query("open positions for a Python developer in Europe", TODAY, ORGS).query
+    assert q.terms == ("python", "developer", "europe")
+
+
+def test_region_words_are_plain_terms() -> None:
+    for region in ("europe", "americas", "usa"):
+        q = parse_jobs_query(region, TODAY, ORGS).query
+        assert (q.terms, q.remote, q.organization) == ((region,), None, None)
+
+
+def test_filters_combine_freely() -> None:
+    search = parse_jobs_query("remote datacite closing this month developer page 2", TODAY, ORGS)
+    q = search.query
+    assert (q.remote, q.organization, q.deadline_to, q.terms, search.page) == (
+        True,
+        "datacite",
+        date(2022, 2, 28),
+        ("developer",),
+        2,
+    )
+    assert search.parts == ("remote", "datacite", "closing this month", "developer")
+    assert search.without(1) == "jobs remote closing this month developer"
+    assert (
+        search.command(include_all=True) == "jobs all remote datacite closing this month developer"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ('"data manager" AND (python OR java*)', ("data", "manager", "python", "java")),
+        ("developer NOT manager", ("developer", "manager")),
+        ("🎉 archivist 🎉", ("archivist",)),
+        ("full-time archivist", ("full", "time", "archivist")),
+        ("a\x00b\x07c archivist", ("archivist",)),
+        ("'; DROP TABLE postings; --", ("drop", "table")),
+    ],
+)
+def test_hostile_punctuation_becomes_plain_words(text: str, terms: tuple[str, ...]) -> None:
+    assert parse_jobs_query(text, TODAY, ORGS).query.terms == terms
+
+
+def test_page_numbers_are_clamped() -> None:
+    assert parse_jobs_query("page 0", TODAY, ORGS).page == 1
+    assert parse_jobs_query("page 999999999999", TODAY, ORGS).page == 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=600))
+def test_parsing_never_raises_and_terms_are_clean(text: str) -> None:
+    search = parse_jobs_query(text, TODAY, ORGS)
+    assert len(search.query.terms) <= 16
+    for term in search.query.terms:
+        assert term == term.lower()
+        assert term.strip() and not any(ch in term for ch in "\"'()*:^ \x00")
+    assert search.page >= 1
+
+
+def test_org_slug() -> None:
+    assert org_slug("IIIF Consortium") == "iiif"
+    assert org_slug("DataCite") == "datacite"
+    assert org_slug("Wikimedia Foundation") == "wikimedia"
+    assert org_slug("The British Library") == "british"
+    assert org_slug("(CLIR) Council") == "clir"
+    assert org_slug("🎉") == ""
+
+
+def test_tokens_drop_punctuation_and_emoji() -> None:
+    assert tokens("IIIF-C's fee (2023)! 🎉") == ["IIIF-C's", "fee", "2023"]
+
+
+def test_faq_terms() -> None:
+    assert faq_terms("How do I join the IIIF Consortium?") == ["join", "iiif", "consortium"]
+    assert faq_terms("membership fees") == ["membership", "fees", "fee"]
+    assert faq_terms("What's the IIIF-C?") == ["iiif"]
+    assert faq_terms("   ") == []
+
+
+def test_split_sentences_keeps_amounts_and_bullets() -> None:
+    text = "Membership costs $10,000 per year. It is paid by invoice.\n* Second bullet e.g. this"
+    assert split_sentences(text) == [
+        "Membership costs $10,000 per year.",
+        "It is paid by invoice.",
+        "Second bullet e.g. this",
+    ]
+
+
+def _hits(*passages: object) -> list[PassageHit]:
+    return [PassageHit(passage=p, score=1.0) for p in passages]  # type: ignore[arg-type]
+
+
+def test_rank_picks_the_sentence_that_answers() -> None:
+    hits = _hits(
+        passage(1, "Why Join?", "IIIF-C Membership contributions provide direct funding."),
+        passage(
+            2,
+            "What is the IIIF Consortium?",
+            "The IIIF-C provides sustainability and steering for the IIIF initiative. "
+            "Membership requires a signed MOU and a $10,000 annual fee to support staffing, "
+            "training and events. The IIIF-C is accepting Founding Members.",
+        ),
+    )
+    best = rank_passages("membership fee", hits)[0]
+    assert best.confident
+    assert "$10,000 annual fee" in best.excerpt
+    assert "sustainability" not in best.excerpt
+    assert best.full_text.startswith("The IIIF-C provides")
+    assert best.hit.passage.text == best.excerpt
+
+
+def test_rank_prefers_the_heading_of_the_same_question_type() -> None:
+    hits = _hits(
+        passage(1, "Why Join the IIIF Consortium?", "Benefits of joining the IIIF-C include x."),
+        passage(
+            2,
+            "How can my institution join the IIIF Consortium?",
+            "To join the IIIF-C, please send an email expressing interest to srabun@iiif.io.",
+        ),
+    )
+    best = rank_passages("how do I join the iiif consortium", hits)[0]
+    assert "srabun@iiif.io" in best.excerpt
+
+
+def test_a_short_best_sentence_brings_its_neighbour() -> None:
+    hits = _hits(passage(1, "Fees", "The fee is $5. It is due every January for every member."))
+    best = rank_passages("fee", hits)[0]
+    assert best.excerpt == "The fee is $5. It is due every January for every member."
+
+
+def test_rank_is_not_confident_about_unrelated_words() -> None:
+    hits = _hits(passage(1, "What is IIIF?", "IIIF is a set of open standards for images."))
+    assert rank_passages("pizza recipe images", hits)[0].confident is False
+    assert rank_passages("the of and", hits) == []
+    assert rank_passages("membership", []) == []
