@@ -111,11 +111,12 @@ class Reply:
     """What a handler answers, for every platform alike.
 
     ``text`` is the complete Markdown reading (what a plain-text platform sends, and what
-    tests read). Platforms that draw structured items (Block Kit, the console's blocks) show
-    ``summary`` — or, when empty, the first line of ``text`` — followed by the items
-    ``postings`` / ``passages`` and the ``actions``; ``today`` lets them say "closes in N
-    days" without a clock of their own. ``public`` asks for a channel-visible message
-    instead of one only the asker sees.
+    tests read). When ``summary`` is set, platforms that draw structured items (Block Kit,
+    the console's blocks) show ``summary`` followed by ``postings`` / ``passages`` drawn as
+    items; when it is empty they show ``text`` and use the items only for buttons and JSON.
+    ``actions`` are offered either way. ``today`` lets them say "closes in N days" without
+    a clock of their own. ``public`` asks for a channel-visible message instead of one only
+    the asker sees.
     """
 
     text: str
@@ -128,11 +129,9 @@ class Reply:
     today: date | None = None
 
     @property
-    def lead(self) -> str:
-        """The text shown above structured items."""
-        if self.summary:
-            return self.summary
-        return self.text.split("\n", 1)[0] if (self.postings or self.passages) else self.text
+    def draws_items(self) -> bool:
+        """Whether a rich platform should draw the items under ``summary``."""
+        return bool(self.summary) and bool(self.postings or self.passages)
 
     def to_json(self) -> dict[str, Any]:
         """Every field as JSON-ready values (dates ISO, decimals as strings) for ``--json``."""
@@ -354,7 +353,7 @@ class Router:
         lines.append("Type `/help` to see every command.")
         return Reply(
             text=" ".join(lines),
-            actions=tuple(Action(f"/{c}", "command", f"help {c}") for c in close),
+            actions=tuple(Action("Help", "command", f"help {c}") for c in close),
         )
 
     def help_reply(self, ctx: Context, topic: str = "") -> Reply:

@@ -356,6 +356,7 @@ WH_MATCH = 1.0  # "how do I…" meets "How can…"; "why…" does not
 WH_MISMATCH = -0.5
 MIN_COVERAGE = 0.5
 SHORT_SENTENCE = 90
+SHORT_PASSAGE = 360
 
 
 def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
@@ -416,7 +417,9 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
             # the store's own order breaks ties
             - 0.001 * rank
         )
-        excerpt = _excerpt(sentences, best_i)
+        whole = " ".join(sentences)
+        # a short bullet is the answer as written; cutting it would lose its later steps
+        excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
         coverage = covered / total_weight
         answers.append(
             Answer(

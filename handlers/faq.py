@@ -21,6 +21,7 @@ router = Router()
 
 CANDIDATES = 40
 ALTERNATIVES = 2
+SEE_ALSO_RATIO = 0.6
 
 
 @router.command(
@@ -44,7 +45,7 @@ def organisation_shortcuts(ctx: Context) -> Sequence[CommandSpec]:
         handler = functools.partial(_ask_organisation, slug=slug, name=organization)
         specs[slug] = CommandSpec(
             name=slug,
-            help=f"Ask the FAQ of {organization}",
+            help=f"Ask the FAQ of {organization}",  # organisations without one get pointers
             usage=f"/{slug} <question>",
             examples=(f"/{slug} membership fee",),
             handler=handler,
@@ -84,17 +85,22 @@ def answer_question(
     lines = [f"> {best.excerpt}", f"— *{p.page_title}*, “{p.question}”"]
     if p.url:
         lines[-1] += f" ({p.url})"
-    others = [a for a in ranked[1:] if a.confident and a.full_text != best.full_text]
-    if others:
-        lines.append(
-            "See also: " + "; ".join(f"“{a.hit.passage.question}”" for a in others[:ALTERNATIVES])
-        )
-    actions = (Action("Open page", "url", p.url),) if p.url else ()
+    actions = [Action("Open page", "url", p.url)] if p.url else []
+    # Other sections that also answer well; offered, not shown, so the answer stays one.
+    see_also: list[str] = []
+    for other in ranked[1:]:
+        heading = other.hit.passage.question
+        if len(see_also) == ALTERNATIVES:
+            break
+        good = other.confident and other.score >= SEE_ALSO_RATIO * best.score
+        if good and heading != p.question and heading not in see_also:
+            see_also.append(heading)
+    actions += [Action("See also", "command", f"{command} {h}") for h in see_also]
     return Reply(
         text="\n".join(lines),
-        passages=(best.hit, *(a.hit for a in others[:ALTERNATIVES])),
-        actions=actions,
-        summary=f"From *{p.page_title}*:",
+        passages=(best.hit,),
+        actions=tuple(actions),
+        summary=f"From {p.page_title}:",
     )
 
 

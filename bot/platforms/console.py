@@ -68,20 +68,22 @@ def _passage_lines(hit: PassageHit) -> list[Line]:
 
 
 def _lines(reply: Reply) -> list[Line]:
-    if not (reply.postings or reply.passages):
+    if not reply.draws_items:
         lines: list[Line] = [(reply.text, "red" if reply.error_id else "")]
+        shown: set[str] = set()
     else:
-        lines = [(reply.lead, "")]
+        lines = [(reply.summary, "")]
         for posting in reply.postings:
             lines.extend(_posting_lines(posting, reply))
         for hit in reply.passages:
             lines.extend(_passage_lines(hit))
-    shown = {f"jobs show {p.id}" for p in reply.postings} if len(reply.postings) > 1 else set()
+        shown = {f"jobs show {p.id}" for p in reply.postings}
     for action in reply.actions:
         if action.value in shown:
             continue
         hint = f"/{action.value}" if action.kind == "command" else action.value
-        lines.append((f"{action.label}: {hint}", "cyan"))
+        label = "Try" if action.label == hint else action.label
+        lines.append((f"{label}: {hint}", "cyan"))
     return lines
 
 

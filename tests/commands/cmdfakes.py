@@ -224,8 +224,10 @@ def sample_store() -> FakeStore:
                 "What is the IIIF Consortium?",
                 "The IIIF-C provides sustainability and steering for the IIIF initiative. "
                 "Membership requires a signed Memorandum of Understanding (MOU) and a $10,000 "
-                "annual fee to support staffing and events. Founding Members agree to join and "
-                "help advance the IIIF Consortium.",
+                "annual fee to support staffing and events. The consortium welcomes new "
+                "members every year and reviews its plans at the annual conference, where "
+                "members discuss strategy, training and the shared infrastructure. Founding "
+                "Members agree to join and help advance the IIIF Consortium.",
             ),
             passage(
                 3,

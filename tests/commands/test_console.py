@@ -107,11 +107,28 @@ def test_plain_text_reply_and_action_hints() -> None:
 def test_single_posting_keeps_its_apply_hint() -> None:
     p = posting("solo", "Archivist", deadline=date(2022, 1, 1), contacts=("hr@x.org",))
     reply = Reply(
-        text="**Archivist**",
+        text="**Archivist**\n• the Markdown list",
         postings=(p,),
         actions=(Action("Apply", "url", "mailto:hr@x.org"),),
         today=date(2022, 2, 1),
+        summary="1 posting:",
     )
     text = render_text(reply)
+    assert text.startswith("1 posting:\n• Archivist\n")
     assert "deadline 2022-01-01 (closed 31 days ago)" in text
+    assert "the Markdown list" not in text
     assert text.endswith("Apply: mailto:hr@x.org")
+
+
+def test_detail_replies_print_their_full_text() -> None:
+    _count, out = _run("/jobs show datacite-technical-community-manager\n")
+    assert out.startswith("**Technical Community Manager**\nOrganisation: DataCite\n")
+    assert "How to apply: helena.cousijn@datacite.org" in out
+    assert "Apply: mailto:helena.cousijn@datacite.org" in out
+    assert "Details: /jobs show" not in out
+
+
+def test_suggestions_print_as_try_hints() -> None:
+    _count, out = _run("/jobs nothing\n/jobz\n")
+    assert "Try: /jobs\n" in out
+    assert "Help: /help jobs" in out

@@ -218,7 +218,10 @@ def test_rank_picks_the_sentence_that_answers() -> None:
             "What is the IIIF Consortium?",
             "The IIIF-C provides sustainability and steering for the IIIF initiative. "
             "Membership requires a signed MOU and a $10,000 annual fee to support staffing, "
-            "training and events. The IIIF-C is accepting Founding Members.",
+            "training and events. The IIIF-C is accepting Founding Members. "
+            "Founding Members shape the roadmap, advise on the budget and plan, and "
+            "get priority at working meetings and other events held around the world. "
+            "Their names are listed on the website and in the annual report.",
         ),
     )
     best = rank_passages("membership fee", hits)[0]
@@ -243,9 +246,16 @@ def test_rank_prefers_the_heading_of_the_same_question_type() -> None:
 
 
 def test_a_short_best_sentence_brings_its_neighbour() -> None:
-    hits = _hits(passage(1, "Fees", "The fee is $5. It is due every January for every member."))
-    best = rank_passages("fee", hits)[0]
+    filler = "Members meet twice a year in different cities around the world to plan the work. "
+    text = filler * 3 + "The fee is $5. It is due every January for every member. " + filler
+    best = rank_passages("fee", _hits(passage(1, "Fees", text)))[0]
     assert best.excerpt == "The fee is $5. It is due every January for every member."
+
+
+def test_a_short_bullet_is_the_answer_as_written() -> None:
+    text = "To join, send an email to a@b.org. You sign the MOU. Then an invoice follows."
+    best = rank_passages("join", _hits(passage(1, "How to join?", text)))[0]
+    assert best.excerpt == text
 
 
 def test_rank_is_not_confident_about_unrelated_words() -> None:
