@@ -47,9 +47,18 @@ STOPWORDS = frozenset(
     once only or our ours out over own please same she should so some such tell than that the
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
-    need needs like there's what's i'm i'd
+    need needs like there's what's i'm i'd vs versus
     """.split()
 )
+# People ask what something costs; FAQ pages answer with the word "fee". Stem → stem.
+SYNONYMS = {
+    "cost": "fee",
+    "price": "fee",
+    "pricing": "fee",
+    "charg": "fee",
+    "pay": "fee",
+    "payment": "fee",
+}
 WH_WORDS = frozenset({"how", "what", "why", "who", "when", "where", "which", "can", "does", "do"})
 # In a /jobs query these words describe the listing itself, not its content: "/jobs open
 # positions" means "/jobs", not "postings whose text says positions".
@@ -275,6 +284,10 @@ def stem(word: str) -> str:
     return result
 
 
+def _canonical(word_stem: str) -> str:
+    return SYNONYMS.get(word_stem, word_stem)
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
@@ -299,8 +312,9 @@ def faq_terms(question: str) -> list[str]:
         for part in _term_words(word.lower()):
             if len(part) < 2 or part in STOPWORDS:
                 continue
-            for form in (part, _singular(part)):
-                if form not in out:
+            synonym = SYNONYMS.get(stem(part))
+            for form in (part, _singular(part), synonym):
+                if form and form not in out:
                     out.append(form)
             if len(out) >= MAX_TERMS * 2:
                 return out
@@ -309,7 +323,7 @@ def faq_terms(question: str) -> list[str]:
 
 def _stems(text: str) -> list[str]:
     return [
-        stem(p)
+        _canonical(stem(p))
         for word in tokens(text)
         for p in _term_words(word.lower())
         if len(p) > 1 and p not in STOPWORDS
@@ -354,6 +368,10 @@ QUESTION_WEIGHT = 1.0  # the section heading: FAQ authors phrase it like the ask
 ADJACENT_WEIGHT = 0.5  # query words next to each other in the sentence
 WH_MATCH = 1.0  # "how do I…" meets "How can…"; "why…" does not
 WH_MISMATCH = -0.5
+NUMBER_BONUS = 0.5  # "how much", "fee", "deadline": the sentence with the figure answers
+NUMBER_WORDS = frozenset({"much", "many", "when"})
+NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
+_HAS_NUMBER = re.compile(r"\d")
 MIN_COVERAGE = 0.5
 SHORT_SENTENCE = 90
 SHORT_PASSAGE = 360
@@ -366,7 +384,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     like the organisation's name, says little). Each sentence scores its own matches, half of
     the rest of its passage, the section question, adjacency of query words and whether the
     question types agree ("how" / "why"). ``confident`` needs a matching word in the sentence
-    itself and at least half the query weight covered by sentence, passage or heading.
+    itself and at least half the query weight covered by passage, heading or page title.
     """
     query: list[str] = []
     for s in _stems(question):
@@ -376,24 +394,29 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         return []
     qset = set(query)
     wh = _wh_word(question)
+    raw_words = {w.lower() for w in tokens(question)}
+    wants_number = bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
 
     prepared = []
     df: dict[str, int] = dict.fromkeys(query, 0)
     for hit in hits:
         text_stems = set(_stems(hit.passage.text))
         head_stems = set(_stems(hit.passage.question))
+        # what the page is about ("DataCite" of "DataCite Fee Model") answers that part
+        page = hit.passage
+        page_stems = set(_stems(f"{page.page_title} {page.organization or ''}"))
         for term in qset & (text_stems | head_stems):
             df[term] += 1
-        prepared.append((hit, text_stems, head_stems))
+        prepared.append((hit, text_stems, head_stems, page_stems))
     n = len(hits)
     weight = {t: max(0.1, math.log((n + 1) / (df[t] + 0.5))) for t in query}
     total_weight = sum(weight.values())
 
     answers: list[Answer] = []
-    for rank, (hit, text_stems, head_stems) in enumerate(prepared):
+    for rank, (hit, text_stems, head_stems, page_stems) in enumerate(prepared):
         passage_score = sum(weight[t] for t in qset & text_stems)
         head_score = sum(weight[t] for t in qset & head_stems)
-        covered = sum(weight[t] for t in qset & (text_stems | head_stems))
+        covered = sum(weight[t] for t in qset & (text_stems | head_stems | page_stems))
         heading_wh = _wh_word(hit.passage.question)
         wh_bonus = 0.0
         if wh and heading_wh:
@@ -407,6 +430,8 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
                 1 for a, b in itertools.pairwise(seq) if a in qset and b in qset and a != b
             )
             score = own + ADJACENT_WEIGHT * adjacent * (total_weight / len(query))
+            if wants_number and own > 0 and _HAS_NUMBER.search(sentence):
+                score += NUMBER_BONUS * (total_weight / len(query))
             if score > best_score:
                 best_i, best_score, best_own = i, score, own
         score = (
@@ -448,12 +473,14 @@ def _excerpt(sentences: Sequence[str], i: int) -> str:
 def closest_questions(
     question: str, sections: Sequence[tuple[str, str, str | None]], limit: int = 3
 ) -> list[tuple[str, str, str | None]]:
-    """FAQ headings nearest to ``question`` by shared words, for "did you mean" offers."""
+    """FAQ headings sharing words with ``question``, nearest first, for "did you mean" offers;
+    none when no heading shares a word (an arbitrary heading would only mislead)."""
     query = set(_stems(question))
     scored = []
     for index, section in enumerate(sections):
         title, heading, _url = section
         overlap = len(query & set(_stems(heading))) + 0.5 * len(query & set(_stems(title)))
-        scored.append((overlap, -index, section))
+        if overlap > 0:
+            scored.append((overlap, -index, section))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [section for _o, _i, section in scored[:limit]]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from typing import Literal, overload
 
 from bot.commands import Action, CommandSpec, Context, Reply, Router
 from bot.domain import UsageError
-from bot.search import closest_questions, faq_terms, org_slug, rank_passages
+from bot.search import closest_questions, faq_terms, org_slug, rank_passages, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,18 @@ SEE_ALSO_RATIO = 0.6
     examples=["/faq how do I join the iiif consortium", "/faq membership fee"],
 )
 def faq(ctx: Context, text: str) -> Reply:
+    """A question naming one organisation ("iiif membership fee") is first asked of its FAQ:
+    a generic word like "fee" is rare enough to outweigh the name otherwise."""
+    slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
+    named = {w.lower() for w in tokens(text)} & slugs
+    if len(named) == 1:
+        slug = named.pop()
+        # within its own FAQ the name says nothing: every passage is about it
+        rest = " ".join(w for w in tokens(text) if w.lower() != slug)
+        if rest:
+            reply = answer_question(ctx, rest, organization=slug, command="faq", fallback=False)
+            if reply is not None:
+                return reply
     return answer_question(ctx, text, organization=None, command="faq")
 
 
@@ -58,6 +71,7 @@ def _ask_organisation(ctx: Context, text: str, *, slug: str, name: str) -> Reply
     return answer_question(ctx, text, organization=slug, command=slug, label=name)
 
 
+@overload
 def answer_question(
     ctx: Context,
     question: str,
@@ -65,8 +79,32 @@ def answer_question(
     organization: str | None,
     command: str,
     label: str | None = None,
-) -> Reply:
-    """Answer with the best passage, or say nothing is confident and offer headings."""
+) -> Reply: ...
+
+
+@overload
+def answer_question(
+    ctx: Context,
+    question: str,
+    *,
+    organization: str | None,
+    command: str,
+    label: str | None = None,
+    fallback: Literal[False],
+) -> Reply | None: ...
+
+
+def answer_question(
+    ctx: Context,
+    question: str,
+    *,
+    organization: str | None,
+    command: str,
+    label: str | None = None,
+    fallback: bool = True,
+) -> Reply | None:
+    """Answer with the best passage; when nothing is confident, offer the nearest headings
+    (or, with ``fallback=False``, return None so the caller can ask more widely)."""
     question = question.strip()
     if not question:
         raise UsageError(f"What would you like to know? Ask a question after /{command}.")
@@ -77,8 +115,12 @@ def answer_question(
         else []
     )
     ranked = rank_passages(question, hits)
-    best = ranked[0] if ranked else None
-    if best is None or not best.confident:
+    # the best answer we are sure of; a higher-scoring one that misses half the question is
+    # a guess (its heading matched, its text did not)
+    best = next((a for a in ranked if a.confident), None)
+    if best is None:
+        if not fallback:
+            return None
         return _no_confident_answer(ctx, question, organization, command, label)
 
     p = best.hit.passage
@@ -117,6 +159,9 @@ def _no_confident_answer(
         for title, heading, url in nearest:
             lines.append(f"• {heading} — *{title}*" + (f" ({url})" if url else ""))
             actions.append(Action(heading[:75], "command", f"{command} {heading}"))
+    elif sections:
+        pages = list(dict.fromkeys(title for title, _heading, _url in sections))
+        lines.append("FAQ pages I know: " + "; ".join(pages[:5]) + ".")
     elif organization:
         lines.append(f"There is no FAQ page for this organisation; try `/jobs {organization}`.")
         actions.append(Action("Postings", "command", f"jobs {organization}"))

@@ -94,3 +94,24 @@ def test_to_json_of_an_answer() -> None:
     assert first["question"] == "What is the IIIF Consortium?"
     assert "$10,000 annual fee" in first["text"]
     assert isinstance(first["score"], float)
+
+
+def test_faq_naming_an_organisation_asks_its_faq_first() -> None:
+    # the fake also holds DataCite's "Membership Fee" section, a closer match by words alone
+    reply = ask(make_router(), sample_store(), "/faq iiif membership fee")
+    assert "$10,000 annual fee" in reply.text
+    assert ask(make_router(), sample_store(), "/faq datacite membership fee").text.startswith(
+        "> Annual Membership Fee: 2000€"
+    )
+
+
+def test_cost_and_price_find_the_fee() -> None:
+    for question in ("how much does iiif membership cost", "iiif membership price"):
+        reply = ask(make_router(), sample_store(), f"/faq {question}")
+        assert "$10,000 annual fee" in reply.text, question
+
+
+def test_unrelated_question_lists_the_pages_not_random_headings() -> None:
+    reply = ask(make_router(), sample_store(), "/faq pizza")
+    assert "Closest topics" not in reply.text
+    assert "FAQ pages I know: IIIF Consortium FAQ; DataCite Fee Model." in reply.text

@@ -263,3 +263,17 @@ def test_rank_is_not_confident_about_unrelated_words() -> None:
     assert rank_passages("pizza recipe images", hits)[0].confident is False
     assert rank_passages("the of and", hits) == []
     assert rank_passages("membership", []) == []
+
+
+def test_fee_questions_prefer_the_sentence_with_the_figure() -> None:
+    hits = _hits(
+        passage(1, "Membership Fee", "Membership fees support the goal of open research."),
+        passage(2, "Membership Fee", "Annual Membership Fee: 2000€"),
+    )
+    assert rank_passages("membership fee", hits)[0].excerpt == "Annual Membership Fee: 2000€"
+    # without a quantity in the question the store's order stands
+    hits = _hits(
+        passage(1, "Membership", "Membership supports the goal of open research."),
+        passage(2, "Membership", "Membership since 2009 for 300 members."),
+    )
+    assert rank_passages("membership goal", hits)[0].hit.passage.id == 1
