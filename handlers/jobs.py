@@ -45,9 +45,9 @@ def search_jobs(ctx: Context, text: str) -> Reply:
 
     first = search.query.offset + 1
     last = search.query.offset + len(page.items)
-    noun = "posting" if page.total == 1 else "postings"
+    noun = "posting matches" if page.total == 1 else "postings match"
     state = "" if search.query.include_inactive else "open "
-    summary = f"{page.total} {state}{noun} match `{typed}`"
+    summary = f"{page.total} {state}{noun} `{typed}`"
     if page.total > len(page.items):
         summary += f" (showing {first}–{last})"
     summary += ":"

@@ -133,6 +133,7 @@ def run_console(
             answered += 1
             if console is not None:
                 console.print(render(reply))
+                console.print()
             else:
                 sink.write(render_text(reply) + "\n\n")
                 sink.flush()

@@ -32,7 +32,7 @@ def _rich(reply: Reply) -> str:
 def test_posting_blocks_show_the_compact_facts() -> None:
     count, out = _run("/jobs remote closing this month\n")
     assert count == 1
-    assert "1 open posting match `/jobs remote closing this month`:" in out
+    assert "1 open posting matches `/jobs remote closing this month`:" in out
     assert "• Technical Community Manager" in out
     assert (
         "  DataCite · Remote (preferably the Americas) · [remote] · "
