@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 from datetime import date
 
 from bot.commands import Action, Context, Reply, Router, deadline_phrase
@@ -15,6 +16,7 @@ logger = logging.getLogger(__name__)
 router = Router()
 
 DESCRIPTION_CHARS = 600
+_ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
 
 
 @router.command(
@@ -137,12 +139,17 @@ def show_posting(ctx: Context, posting_id: str) -> Reply:
     wanted = posting_id.strip().strip("`<>").strip()
     if not wanted:
         raise UsageError("Which posting? Give its id, e.g. `/jobs show <id>` from a /jobs list.")
-    posting = ctx.store.get_posting(wanted) or ctx.store.get_posting(wanted.lower())
+    # ids are short typeable slugs; anything else (NUL bytes, emoji, essays) cannot be one,
+    # and PostgreSQL refuses NUL in a text parameter
+    plausible = _ID.fullmatch(wanted) is not None
+    posting = ctx.store.get_posting(wanted.lower()) if plausible else None
+    if posting is None and plausible and wanted != wanted.lower():
+        posting = ctx.store.get_posting(wanted)
     if posting is None:
         ids = [p.id for p in ctx.store.all_postings(include_inactive=True)]
         close = difflib.get_close_matches(wanted.lower(), ids, n=3, cutoff=0.5)
         raise NotFound(
-            f"No posting has the id `{wanted[:80]}`.",
+            f"No posting has the id `{_printable(wanted)[:80]}`.",
             [f"/jobs show {c}" for c in close] or ["/jobs"],
         )
     return _posting_reply(posting, ctx)
@@ -193,6 +200,10 @@ def _posting_reply(p: Posting, ctx: Context) -> Reply:
     if p.url:
         actions.append(Action("Source", "url", p.url))
     return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
+
+
+def _printable(text: str) -> str:
+    return "".join(ch for ch in text if ch.isprintable())
 
 
 def _contact_url(contact: str) -> str:

@@ -199,3 +199,20 @@ def test_to_json_carries_ids_sources_and_iso_dates() -> None:
     json.dumps(data)  # every value is JSON-ready
     salary = ask(make_router(), sample_store(), "/jobs show iiif-managing-director").to_json()
     assert salary["postings"][0]["salary_min"] == "100000"
+
+
+def test_show_with_an_impossible_id_does_not_reach_the_store() -> None:
+    store = sample_store()
+    calls: list[str] = []
+    original = store.get_posting
+
+    def spy(posting_id: str) -> object:
+        calls.append(posting_id)
+        return original(posting_id)
+
+    store.get_posting = spy  # type: ignore[method-assign]
+    reply = ask(make_router(), store, "/jobs show \x00🎉")
+    assert reply.text.startswith("No posting has the id `🎉`.")
+    assert calls == []
+    reply = ask(make_router(), store, "/jobs show DataCite-Technical-Lead")
+    assert reply.postings[0].id == "datacite-technical-lead"
