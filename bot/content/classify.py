@@ -1,0 +1,114 @@
+"""What a page is: a job posting, an FAQ (or fee/membership page), news, or something else.
+
+Front matter counts first (``kind``, ``layout``, tags), the title next, the prose last. A blog
+post that tells who was hired, a call for proposals and a grant fund are not openings even
+though they speak of positions and applications.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.content.front_matter import as_text, as_words
+from bot.domain import KINDS, Kind
+
+_FAQ_TITLE = re.compile(r"\bfaqs?\b|frequently asked|questions and answers|\bq ?& ?a\b", re.I)
+_FEE_TITLE = re.compile(
+    r"\bfees?\b|\bfee model\b|\bpricing\b|\bprices\b|\bmembership\b|\bdues\b|\bhow to join\b"
+    r"|\bbecome a member\b",
+    re.I,
+)
+_HIRE_NEWS_TITLE = re.compile(
+    r"\bhired\b|\bappointed\b|\bappoints\b|\bappointment of\b|\bwelcomes?\b|\bjoins\b|\bjoined\b"
+    r"|\bnew (?:staff|colleague|team member|hires?)\b|\bfarewell\b|\bretires?\b|\bsteps? down\b"
+    r"|\bintroducing\b|\bmeet (?:our|the)\b|\bsays? goodbye\b",
+    re.I,
+)
+_CALL_TITLE = re.compile(
+    r"\bcall for\b|\bproposals?\b|\bsubmissions?\b|\bgrants?\b|\bfund\b|\bfunding\b|\bawards?\b"
+    r"|\bconference\b|\bworkshop\b|\bwebinar\b|\bsymposium\b|\bmeetup\b|\bevent\b|\bsurvey\b"
+    r"|\bcall for papers\b|\bprize\b|\bcompetition\b|\bscholarships?\b|\bbursar(?:y|ies)\b",
+    re.I,
+)
+_LANDING_TITLE = re.compile(
+    r"^(?:\w+\s*[-–|:]\s*)?(?:jobs?|careers?|job opportunities|opportunities|job openings"
+    r"|openings|vacancies|work with us|join us|join our team|employment|open positions"
+    r"|job board|jobs board)(?:\s*[-–|:]\s*\w+)?$",
+    re.I,
+)
+_HIRING_TITLE = re.compile(
+    r"\bhiring\b|\bseeks\b|\bseeking\b|\blooking for\b|\bposition\b|\bvacancy\b|\bjob\b"
+    r"|\bopening\b|\brecruiting\b|\bwanted\b|\bfellowship\b|\binternship\b",
+    re.I,
+)
+_JOB_TAGS = frozenset(
+    "job jobs career careers vacancy vacancies position positions opening openings employment "
+    "hiring job-posting jobposting job-postings recruitment job_posting".split()
+)
+_NEWS_TAGS = frozenset("news blog press press-release".split())
+_JOB_LAYOUTS = frozenset("job jobs job-posting posting vacancy listing".split())
+_LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".split())
+_JOB_SIGNALS = (
+    b"responsibilities", b"qualifications", b"to apply", b"salary", b"compensation",
+    b"job posting", b"job description", b"resume", b"cover letter", b"full-time", b"part-time",
+    b"full time", b"part time", b"deadline", b"looking for a", b"looking for an", b"seeks a",
+    b"seeks an", b"is seeking", b"invites applications", b"is hiring", b"ideal candidate",
+    b"successful candidate", b"required skills", b"reports to", b"reporting to", b"position",
+)  # fmt: skip
+_NEWS_SIGNALS = re.compile(
+    r"\b(?:has been appointed|have appointed|pleased to (?:welcome|announce)|welcome \w+ to"
+    r"|joined (?:us|the team|\w+) as|has joined|will join us|welcome to the team)\b",
+    re.I,
+)
+
+
+def tags_of(meta: Mapping[str, Any]) -> set[str]:
+    words: set[str] = set()
+    for key in ("tags", "tag", "categories", "category", "type"):
+        words.update(as_words(meta.get(key)))
+    return words
+
+
+def classify(
+    meta: Mapping[str, Any],
+    title: str,
+    folded_body: bytes,
+    *,
+    openings: int | None,
+    hiring_title: bool,
+    dated: bool,
+) -> Kind:
+    """``openings``: positions a jobs page lists (None when the page has no such list)."""
+    declared = (as_text(meta.get("kind")) or "").lower()
+    for kind in KINDS:
+        if declared == kind:
+            return kind
+    layout = (as_text(meta.get("layout")) or "").lower()
+    tags = tags_of(meta)
+    if _FAQ_TITLE.search(title) or layout == "faq" or "faq" in tags:
+        return "faq"
+    if _HIRE_NEWS_TITLE.search(title) and not hiring_title:
+        return "news"
+    if _LANDING_TITLE.match(title.strip()) or layout in _LANDING_LAYOUTS:
+        return "job" if openings else "other"
+    if openings:
+        return "job"
+    if _FEE_TITLE.search(title) and not hiring_title:
+        return "faq"
+    if tags & _NEWS_TAGS and not tags & _JOB_TAGS:
+        return "news"
+    if _CALL_TITLE.search(title) and not hiring_title:
+        return "news" if dated else "other"
+    if tags & _JOB_TAGS or layout in _JOB_LAYOUTS or hiring_title:
+        return "job"
+    if openings == 0:
+        return "other"
+    score = sum(1 for signal in _JOB_SIGNALS if signal in folded_body)
+    head = folded_body[:1500].decode("ascii")
+    if _NEWS_SIGNALS.search(head) and score < 5:
+        return "news"
+    if score >= 4 or (score >= 3 and _HIRING_TITLE.search(title)):
+        return "job"
+    return "news" if dated else "other"

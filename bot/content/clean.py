@@ -1,0 +1,212 @@
+"""Body cleaning: mojibake, HTML, Jekyll and kramdown quirks, reference links.
+
+The result is plain CommonMark-ish Markdown that the rest of the loader and the store can trust:
+ATX headings (``## Title``, with ``{#id}`` when the page gave the heading an anchor), ``- ``
+bullets, inline links ``[text](url)``. Every step first checks cheaply whether it applies,
+because most documents need only one or two of them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ftfy
+
+# Sequences UTF-8 text shows after being decoded as Latin-1/Windows-1252 once too often.
+_MOJIBAKE_MARKERS = ("â€", "Ã", "Â", "â„", "Å", "Ä")
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_AUTOLINK_URL = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
+_AUTOLINK_MAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_HEADING_ANCHOR = re.compile(
+    r"^(#{1,6})[ \t]*<a\s+(?:name|id)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?/?>(.*?)(?:</a>)?(.*)$",
+    re.M | re.I,
+)
+_NAMED_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=[^>]*?(?:/>|>(.*?)</a>|>)", re.I | re.S)
+_HREF = re.compile(
+    r"<a\s[^>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>", re.I | re.S
+)
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</thead|</table|\Z)", re.I | re.S)
+_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)(?=<t[hd]\b|</tr|\Z)", re.I | re.S)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_LIST_ITEM = re.compile(r"<li\b[^>]*>", re.I)
+_BREAK = re.compile(
+    r"</?(?:ul|ol|li|p|div|section|article|header|footer|blockquote|center|table|tbody|thead"
+    r"|tr|dl|dt|dd|figure|figcaption|br|hr)\b[^>]*>",
+    re.I,
+)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_KRAMDOWN_ATTR = re.compile(r"\{:[^}\n]*\}")
+_ATX_CLOSE = re.compile(r"^(#{1,6}[ \t]+.*?|#{1,6}(?=[^#\s]).*?)(?:[ \t]+#+|#{2,})[ \t]*$", re.M)
+_ATX_NO_SPACE = re.compile(r"^(#{1,6})(?=[A-Za-z<*])", re.M)
+_RULE = re.compile(r"^ {0,3}(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$")
+_SYMBOL_BULLET = re.compile(r"^[ \t]*[•·▪◦‣●][ \t]*", re.M)
+_DASH_BULLET = re.compile(r"^[ \t]*--[ \t]+", re.M)
+_REF_DEF = re.compile(
+    r"^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)>?"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
+    re.M,
+)
+_REF_USE = re.compile(r"\[([^\]\n]+)\][ \t]?\[([^\]\n]*)\]")
+_SHORTCUT_USE = re.compile(r"\[([^\]\n]+)\](?![(\[:])")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Fix mis-decoded lines with ftfy; only lines that show the tell-tale sequences pay."""
+    if not any(marker in text for marker in _MOJIBAKE_MARKERS):
+        return text, 0
+    lines = text.split("\n")
+    fixed = 0
+    for i, line in enumerate(lines):
+        if any(marker in line for marker in _MOJIBAKE_MARKERS):
+            repaired = ftfy.fix_encoding(line)
+            if repaired != line:
+                lines[i] = repaired
+                fixed += 1
+    return "\n".join(lines), fixed
+
+
+def strip_html(text: str) -> str:
+    """HTML fragments to Markdown: anchors to ``{#id}``, links to ``[t](u)``, lists to bullets."""
+    if "<" not in text:
+        return text
+    if "<!--" in text:
+        text = _COMMENT.sub(_comment, text)
+    if "<h" in text or "<H" in text:
+        text = _HTML_HEADING.sub(lambda m: f"\n{'#' * int(m.group(1))} {m.group(2)}\n", text)
+    text = _AUTOLINK_URL.sub(r"\1", text)
+    if "@" in text:
+        text = _AUTOLINK_MAIL.sub(r"\1", text)
+    if "<a" in text or "<A" in text:
+        text = _HEADING_ANCHOR.sub(_heading_anchor, text)
+        text = _NAMED_ANCHOR.sub(lambda m: m.group(1) or "", text)
+        text = _HREF.sub(_href, text)
+    if "<t" in text or "<T" in text:
+        text = _TABLE.sub(_table, text)
+    if "<li" in text or "<LI" in text:
+        text = _LIST_ITEM.sub("\n- ", text)
+    text = _BREAK.sub("\n", text)
+    text = _TAG.sub("", text)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _comment(match: re.Match[str]) -> str:
+    return "\n\n" if match.group(1).strip().lower() == "more" else ""
+
+
+def _heading_anchor(match: re.Match[str]) -> str:
+    hashes, anchor, inner, rest = match.groups()
+    title = f"{inner}{rest}".replace("</a>", "").strip()
+    return f"{hashes} {title} {{#{anchor}}}"
+
+
+def _href(match: re.Match[str]) -> str:
+    url = (match.group(1) or match.group(2) or match.group(3) or "").strip()
+    label = _TAG.sub("", match.group(4)).strip()
+    if not url:
+        return label
+    return f"[{label}]({url})" if label else url
+
+
+def _table(match: re.Match[str]) -> str:
+    headers: list[str] = []
+    lines: list[str] = []
+    for row in _ROW.finditer(match.group(0)):
+        cells = [(kind.lower(), _cell_text(body)) for kind, body in _CELL.findall(row.group(1))]
+        if not cells:
+            continue
+        if all(kind == "h" for kind, _ in cells):
+            headers = [text for _, text in cells]
+            continue
+        values = [text for _, text in cells]
+        if headers and len(headers) == len(values):
+            parts = [f"{h}: {v}" if h else v for h, v in zip(headers, values, strict=True) if v]
+        else:
+            parts = [v for v in values if v]
+        if parts:
+            lines.append("- " + "; ".join(parts))
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _cell_text(body: str) -> str:
+    text = _BREAK.sub(" ", body)
+    text = _TAG.sub("", text)
+    return " ".join(text.replace("*", "").split())
+
+
+def normalise_markdown(text: str) -> str:
+    """Jekyll/kramdown habits to plain Markdown (see the module docstring)."""
+    if "READMORE" in text:
+        text = text.replace("READMORE", "\n\n")
+    if "{:" in text:
+        text = _KRAMDOWN_ATTR.sub("", text)
+    if "#" in text:
+        text = _ATX_CLOSE.sub(r"\1", text)
+        text = _ATX_NO_SPACE.sub(r"\1 ", text)
+    if "\n---" in text or "\n===" in text or "\n***" in text or "\n___" in text:
+        text = _setext_and_rules(text)
+    if any(b in text for b in "•·▪◦‣●"):
+        text = _SYMBOL_BULLET.sub("- ", text)
+    if "--" in text:
+        text = _DASH_BULLET.sub("- ", text)
+    if "]:" in text:
+        text = _resolve_references(text)
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n")
+
+
+def _setext_and_rules(text: str) -> str:
+    lines = text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if not line or line[0] not in " -=*_" or _RULE.match(line) is None:
+            continue
+        changed = True
+        previous = lines[i - 1].strip() if i > 0 else ""
+        before = lines[i - 2].strip() if i > 1 else ""
+        underline = line.strip()[0]
+        if (
+            previous
+            and underline in "-="
+            and len(previous) <= 120
+            and not previous.startswith(("#", "- ", "* ", "+ ", "|", ">"))
+            and (not before or before.startswith("#") or i < 2)
+        ):
+            lines[i - 1] = ("# " if underline == "=" else "## ") + previous
+        lines[i] = ""
+    return "\n".join(lines) if changed else text
+
+
+def _resolve_references(text: str) -> str:
+    refs: dict[str, str] = {}
+
+    def collect(match: re.Match[str]) -> str:
+        refs.setdefault(match.group(1).strip().lower(), match.group(2).strip())
+        return ""
+
+    text = _REF_DEF.sub(collect, text)
+    if not refs:
+        return text
+
+    def use(match: re.Match[str]) -> str:
+        label = match.group(1)
+        key = (match.group(2) or label).strip().lower()
+        url = refs.get(key)
+        return f"[{label}]({url})" if url else label
+
+    text = _REF_USE.sub(use, text)
+
+    def shortcut(match: re.Match[str]) -> str:
+        url = refs.get(match.group(1).strip().lower())
+        return f"[{match.group(1)}]({url})" if url else match.group(0)
+
+    return _SHORTCUT_USE.sub(shortcut, text)

@@ -1,0 +1,262 @@
+"""Dates in prose: which phrase is an application deadline, and what day it names.
+
+Regexes only find the *phrasing* ("deadline to apply is …", "send … by …", "open through …")
+and cut out the date words; dateparser reads them. dateparser's free-form parse costs about
+2 ms per call here, so it is handed the normalised words together with the strptime formats they
+fit (then it answers in ~80 µs) and every answer is cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+import dateparser
+
+from bot.content.text import find_all, last_match, plain, sentence_bounds
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = (
+    "", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    r"\b(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thur?s?|fri|sat|sun)\.?,?\s+)?"
+    r"(?:the\s+)?"
+    r"(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m1>" + _MONTH + r")\.?"
+    r"(?:,?[\s-]+(?P<y1>(?:19|20)\d\d))?"
+    r"|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    r"|(?P<iso>(?:19|20)\d\d-[01]?\d-[0-3]?\d)"
+    r"|(?P<num>[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d)))"
+    r"(?![\w/])",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+
+# A strong cue names the deadline itself; it may stand a few words before the date.
+_STRONG = re.compile(
+    r"\b(?:deadline|closing date|close date|closes|closing|close|due|expires?|expiry"
+    r"|expiration date|last day to apply|accepted through|accepted until|open through"
+    r"|open until|received by|postmarked by)\b",
+    re.I,
+)
+# A weak cue ("by", "until") counts only in a sentence about applying.
+_WEAK = re.compile(
+    r"\b(?:by|until|till|through|thru|before|no later than|not later than|on or before)"
+    r"\s*(?:the\s+)?(?:end of (?:the )?day (?:on\s+)?)?[*_]*\s*$",
+    re.I,
+)
+_APPLY = re.compile(
+    r"\b(?:appl(?:y|ying|ication|ications|icants?)|submi(?:t|ssions?|tted)|send|sent|e-?mail"
+    r"|contact|resumes?|cv|cover letters?|receiv\w*|accept\w*|open|nominations?|respond"
+    r"|letters?|materials|considered|consideration|proposals?|register|registration)\b",
+    re.I,
+)
+# Dates of other events in the hiring process or the page's life are not deadlines.
+_OTHER_EVENT = re.compile(
+    r"\b(?:interview\w*|review\w*|start\w*|begin\w*|began|commenc\w*|posted|posting date"
+    r"|published|held|take place|takes place|launch\w*|decision|announc\w*|notif\w*"
+    r"|effective|founded|since|hired|joined|appointed|awarded|event|conference|workshop"
+    r"|webinar|meeting|employment date|anticipated|expected to)\b",
+    re.I,
+)
+_CUE_WORDS = (
+    b"deadline", b"clos", b"due", b"by", b"until", b"till", b"through", b"thru",
+    b"before", b"later than", b"expir", b"receiv", b"postmarked",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date
+    inferred: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    value: date
+    inferred: bool
+    sentence: str
+    strong: bool
+
+
+def mentions(sentence: str, posted: date | None) -> list[DateMention]:
+    """Dates with a day in ``sentence`` (month-only phrases like "in February" are not dates)."""
+    if _DIGIT.search(sentence) is None:
+        return []
+    found: list[DateMention] = []
+    for match in _DATE.finditer(sentence):
+        value, inferred = _from_match(match, posted)
+        if value is not None:
+            found.append(DateMention(value, inferred, match.start(), match.end()))
+    return found
+
+
+def _from_match(match: re.Match[str], posted: date | None) -> tuple[date | None, bool]:
+    groups = match.groupdict()
+    if groups["iso"]:
+        return _parse(groups["iso"], ("%Y-%m-%d",), None), False
+    if groups["num"]:
+        return _numeric(groups["num"]), False
+    day = groups["d1"] or groups["d2"]
+    month = groups["m1"] or groups["m2"]
+    year = groups["y1"] or groups["y2"]
+    if not day or not month or not 1 <= int(day) <= 31:
+        return None, False
+    name = _MONTH_NAMES[_MONTHS[month[:3].lower()]]
+    if year:
+        return _parse(f"{int(day)} {name} {year}", ("%d %B %Y",), None), False
+    weekday = _WEEKDAYS.get(groups["wd"][:3].lower()) if groups["wd"] else None
+    return _infer_year(f"{int(day)} {name}", posted, weekday), True
+
+
+def _numeric(words: str) -> date | None:
+    if "." in words and "/" in words:
+        return None
+    sep = "." if "." in words else "/"
+    first, second, year = words.split(sep)
+    y = "%Y" if len(year) == 4 else "%y"
+    formats: tuple[str, ...]
+    if sep == "." or int(first) > 12:  # dotted dates are European, day first
+        formats = (f"%d{sep}%m{sep}{y}",)
+    elif int(second) > 12:
+        formats = (f"%m{sep}%d{sep}{y}",)
+    else:  # ambiguous: slashes are mostly American on these sites
+        formats = (f"%m{sep}%d{sep}{y}", f"%d{sep}%m{sep}{y}")
+    return _parse(words, formats, None)
+
+
+def _infer_year(words: str, posted: date | None, weekday: int | None) -> date | None:
+    """A day without a year belongs to the posting's year, or the next if it would be past."""
+    if posted is None:
+        return None
+    value = _parse(words, ("%d %B",), posted.year)
+    if value is None:
+        return None
+    if value < posted - timedelta(days=30):
+        value = _replace_year(value, value.year + 1) or value
+    if weekday is not None and value.weekday() != weekday:
+        later = _replace_year(value, value.year + 1)
+        if later is not None and later.weekday() == weekday:
+            value = later
+    return value
+
+
+def _replace_year(value: date, year: int) -> date | None:
+    try:
+        return value.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+@lru_cache(maxsize=16384)
+def _parse(words: str, formats: tuple[str, ...], base_year: int | None) -> date | None:
+    settings: dict[str, Any] = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "PREFER_DATES_FROM": "future",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": base_year is None,
+    }
+    if base_year is not None:
+        settings["RELATIVE_BASE"] = datetime(base_year, 1, 1)
+    elif not any("%Y" in f or "%y" in f for f in formats):
+        return None  # without a year or a base, dateparser would guess from today's clock
+    try:
+        result = dateparser.parse(
+            words, date_formats=list(formats), languages=["en"], settings=settings
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return result.date() if result is not None else None
+
+
+def parse_date_words(words: str, posted: date | None) -> tuple[date | None, bool]:
+    """A date written on its own (a front matter value such as ``June 9, 2019``)."""
+    match = _DATE.search(words)
+    if match is None:
+        return None, False
+    return _from_match(match, posted)
+
+
+def find_deadline(text: str, folded: bytes, posted: date | None) -> Deadline | None:
+    """The application deadline the text states, strongest phrasing first, else the first."""
+    best: Deadline | None = None
+    seen: set[int] = set()
+    for cue in _CUE_WORDS:
+        for pos in find_all(folded, cue):
+            start, end = sentence_bounds(text, pos)
+            if start in seen:
+                continue
+            seen.add(start)
+            found = _deadline_in(text[start:end], posted)
+            if found is None:
+                continue
+            if best is None or (found.strong and not best.strong):
+                best = found
+            elif found.strong == best.strong and text.find(found.sentence) < text.find(
+                best.sentence
+            ):
+                best = found
+    return best
+
+
+def _deadline_in(sentence: str, posted: date | None) -> Deadline | None:
+    dates = mentions(sentence, posted)
+    if not dates:
+        return None
+    weak_hit: Deadline | None = None
+    for mention in dates:
+        clause_start = _clause_start(sentence, mention.start)
+        before = sentence[clause_start : mention.start]
+        strong = _strong_cue(before)
+        if strong:
+            return Deadline(mention.value, mention.inferred, plain(sentence), True)
+        if weak_hit is None and _weak_cue(before):
+            weak_hit = Deadline(mention.value, mention.inferred, plain(sentence), False)
+    return weak_hit
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding offset ``at`` begins: after a ";" or an unclosed "("."""
+    start = sentence.rfind(";", 0, at) + 1
+    paren = sentence.rfind("(", start, at)
+    if paren != -1 and sentence.find(")", paren, at) == -1:
+        start = paren + 1
+    return start
+
+
+def _strong_cue(before: str) -> bool:
+    last = last_match(_STRONG, before)
+    if last is None:
+        return False
+    gap = before[last.end() :]
+    if len(gap) > 45 or _OTHER_EVENT.search(gap) is not None:
+        return False
+    # "Posting date … closing date" style lines: the cue must not be about another event.
+    return _OTHER_EVENT.search(before[max(0, last.start() - 25) : last.start()]) is None
+
+
+def _weak_cue(before: str) -> bool:
+    cue = _WEAK.search(before)
+    if cue is None:
+        return False
+    lead = before[: cue.start()]
+    apply = last_match(_APPLY, lead)
+    if apply is None:
+        return False
+    return _OTHER_EVENT.search(lead[apply.end() :]) is None

@@ -1,0 +1,184 @@
+"""One file in, one ``ParsedDocument`` out: the order in which the loader's steps run."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from bot.content import faq, orgs
+from bot.content.blocks import headings
+from bot.content.classify import classify
+from bot.content.clean import normalise_markdown, repair_mojibake, strip_html
+from bot.content.decoding import decode
+from bot.content.extract import Page, build_posting
+from bot.content.front_matter import (
+    as_date,
+    as_text,
+    file_name_parts,
+    split,
+    title_from_file_name,
+)
+from bot.content.liquid import strip_liquid
+from bot.content.openings import find_openings
+from bot.content.text import collapse, fold, plain
+from bot.domain import ContentError, FaqSection, Kind, ParsedDocument, PostingDraft
+
+logger = logging.getLogger(__name__)
+
+_DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
+_URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
+
+
+def parse_bytes(source: str, data: bytes) -> ParsedDocument:
+    """Understand one file. Raises ContentError only when nothing usable can be recovered."""
+    digest = hashlib.sha256(data).hexdigest()
+    text, warnings = decode(source, data)
+    return _parse(source, text, digest, warnings)
+
+
+def parse_text(source: str, text: str) -> ParsedDocument:
+    """The same for text already in memory (a chat message, a test); hashes its UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass")
+    digest = hashlib.sha256(data).hexdigest()
+    if not text.strip():
+        raise ContentError(source, "the text is empty; write a title and a body")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _parse(source, text, digest, [])
+
+
+def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDocument:
+    fm = split(text, source)
+    warnings.extend(fm.warnings)
+    meta = fm.meta
+    file_date, stem = file_name_parts(source)
+
+    body = strip_liquid(fm.body, meta)
+    body, repaired = repair_mojibake(body)
+    if repaired:
+        warnings.append(f"repaired mis-encoded characters (mojibake) on {repaired} line(s)")
+    body = normalise_markdown(strip_html(body))
+
+    title = _clean_inline(as_text(meta.get("title")) or "", meta)
+    if not title:
+        title = _first_heading(body) or title_from_file_name(stem)
+    if not title and not body.strip():
+        raise ContentError(source, "nothing to read: no title in the front matter and no body")
+    title = title or source
+
+    posted = _posted(meta) or file_date
+    try:
+        return _understand(source, digest, meta, title, body, posted, warnings)
+    except Exception as exc:  # a loader bug must not lose the document: keep its text
+        logger.exception("could not extract facts from %s", source)
+        warnings.append(f"facts could not be extracted ({type(exc).__name__}); text kept as is")
+        return ParsedDocument(
+            source=source,
+            content_hash=digest,
+            kind="other",
+            title=title,
+            posted=posted,
+            body=body,
+            warnings=tuple(warnings),
+        )
+
+
+def _understand(
+    source: str,
+    digest: str,
+    meta: Mapping[str, Any],
+    title: str,
+    body: str,
+    posted: date | None,
+    warnings: list[str],
+) -> ParsedDocument:
+    folded = fold(body)
+    found = headings(body)
+    openings = find_openings(body, found)
+    parts = orgs.split_title(title)
+    kind: Kind = classify(
+        meta,
+        title,
+        folded,
+        openings=len(openings) if openings is not None else None,
+        hiring_title=parts.role is not None,
+        dated=posted is not None,
+    )
+    organization = _organization(meta, title, body, kind, parts.organization)
+    page = Page(source, title, meta, posted, organization, warnings)
+
+    postings: tuple[PostingDraft, ...] = ()
+    sections: tuple[FaqSection, ...] = ()
+    if kind == "job":
+        if openings:
+            postings = tuple(
+                build_posting(o.text, page, o.title, i) for i, o in enumerate(openings)
+            )
+        else:
+            postings = (build_posting(body, page, None, 0),)
+        organization = postings[0].organization or organization
+    elif kind == "faq":
+        sections = faq.sections(body, title)
+        if not sections:
+            warnings.append("an FAQ page without headings or answers: nothing to search")
+
+    return ParsedDocument(
+        source=source,
+        content_hash=digest,
+        kind=kind,
+        title=title,
+        organization=organization,
+        posted=posted,
+        url=_url(meta),
+        body=body,
+        postings=postings,
+        faq=sections,
+        warnings=tuple(warnings),
+    )
+
+
+def _organization(
+    meta: Mapping[str, Any], title: str, body: str, kind: Kind, from_title: str | None
+) -> str | None:
+    for key in ("institution", "organization", "organisation", "company", "employer", "org"):
+        value = as_text(meta.get(key))
+        if value:
+            return orgs.for_kind(value, kind)
+    name = from_title or orgs.known_in(title)
+    if name is None:
+        name = orgs.most_named(body) or orgs.org_from_seeks(body)
+    return orgs.for_kind(name, kind)
+
+
+def _clean_inline(text: str, meta: Mapping[str, Any]) -> str:
+    if not text:
+        return ""
+    text = strip_liquid(text, {k: v for k, v in meta.items() if k != "title"})
+    text, _ = repair_mojibake(text)
+    return plain(collapse(strip_html(text)))
+
+
+def _first_heading(body: str) -> str:
+    for heading in headings(body):
+        title = plain(heading.title)
+        if title:
+            return title
+    return ""
+
+
+def _posted(meta: Mapping[str, Any]) -> date | None:
+    for key in _DATE_KEYS:
+        value = as_date(meta.get(key))
+        if value is not None:
+            return value
+    return None
+
+
+def _url(meta: Mapping[str, Any]) -> str | None:
+    for key in _URL_KEYS:
+        value = as_text(meta.get(key))
+        if value and value.startswith(("http://", "https://")):
+            return value
+    return None

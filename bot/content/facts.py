@@ -1,0 +1,300 @@
+"""Facts stated in a posting's prose: where, whether remote, open or closed, how to apply.
+
+Each finder returns the value with the sentence it came from. Finders look for a handful of cue
+words in the folded text (see ``text.fold``) and run their regexes on those sentences only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.content.text import find_all, plain, sentence_bounds
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str
+    sentence: str
+
+
+# ---------------------------------------------------------------- remote or on-site
+
+_REMOTE_NEGATIVE = re.compile(
+    r"\b(?:not (?:a |an )?(?:fully )?remote|no remote|not eligible for remote|remote work is not"
+    r"|(?:cannot|can ?not|can't) be (?:done |performed )?remote\w*|does not offer remote"
+    r"|on[- ]?site (?:only|position|role|job|work is required)|must (?:work|be|report) on[- ]?site"
+    r"|in[- ]person (?:only|position|role|job)|(?:this|the) (?:role|position|job) is (?:fully )?"
+    r"(?:on[- ]?site|in[- ]person|based on[- ]?site)|requires? (?:daily |regular |full-time )?"
+    r"(?:on[- ]?site|in[- ]person) (?:work|presence|attendance)|(?:fully|100%) on[- ]?site"
+    r"|on[- ]?site,? not remote|work(?:s|ing)? on[- ]?site (?:every day|full[- ]time|five days))\b",
+    re.I,
+)
+_REMOTE_POSITIVE = re.compile(
+    r"\b(?:remote(?:ly)?|telecommut\w*|work(?:ing)? from home|home[- ]based|wfh"
+    r"|hybrid (?:work\w*|schedule|role|position|arrangement|model|job)"
+    r"|virtual(?:ly)?(?= (?:position|role|job|work|based|-based|team|office))"
+    r"|remote/virtual|work virtually"
+    r"|(?:located|based|work|working|live|reside|be) anywhere"
+    r"|anywhere (?:in the world|with (?:a|an) (?:reliable )?internet))\b",
+    re.I,
+)
+_REMOTE_IGNORED = re.compile(
+    r"\bremote(?:ly)? (?:sensing|access(?:ed|ible)?|control\w*|desktop|areas?|communities"
+    r"|regions?|locations?|sites?|islands?|villages?|learning|instruction|teaching|patrons?"
+    r"|users?|services?|reference|storage|server|repositor\w+|collections?|controlled)\b"
+    r"|\b(?:the|a|and)?\s*remote (?:past|possibility|chance)\b"
+    r"|\bremote(?:ly)? (?:located|situated)\b"
+    r"|\b(?:comfortable|experience|familiar\w*) (?:with |in )?(?:working )?remote(?:ly)?\b",
+    re.I,
+)
+_LOCATION_REMOTE = re.compile(
+    r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b", re.I
+)
+_REMOTE_CUES = (
+    b"remote", b"virtual", b"anywhere", b"telecommut", b"from home", b"hybrid", b"on-site",
+    b"onsite", b"on site", b"in-person", b"in person", b"home-based", b"home based",
+)  # fmt: skip
+
+
+def remote_from_location(location: str) -> bool | None:
+    if _REMOTE_NEGATIVE.search(location):
+        return False
+    return True if _LOCATION_REMOTE.search(location) else None
+
+
+_REMOTE_STATEMENT = re.compile(
+    r"\b(?:remote (?:position|role|job|work|working|first|friendly|option|basis|employee)"
+    r"|fully remote|100% remote|(?:position|role|job) (?:is|can be|will be) (?:fully )?remote"
+    r"|(?:based|located|work from) anywhere|remote/virtual|hybrid)\b",
+    re.I,
+)
+
+
+def find_remote(text: str, folded: bytes) -> tuple[bool, str] | None:
+    """True for remote, hybrid or region-restricted remote; False only when on-site is said.
+
+    A sentence that states the arrangement ("this is a remote position") is preferred as
+    evidence over one that merely mentions remote work.
+    """
+    negative: str | None = None
+    positive: str | None = None
+    seen: set[int] = set()
+    for cue in _REMOTE_CUES:
+        for pos in find_all(folded, cue):
+            start, end = sentence_bounds(text, pos)
+            if start in seen:
+                continue
+            seen.add(start)
+            sentence = text[start:end]
+            if _REMOTE_NEGATIVE.search(sentence):
+                negative = negative or plain(sentence)
+                continue
+            cleaned = _REMOTE_IGNORED.sub(" ", sentence)
+            if _REMOTE_POSITIVE.search(cleaned):
+                if _REMOTE_STATEMENT.search(cleaned):
+                    return True, plain(sentence)
+                positive = positive or plain(sentence)
+    if positive:
+        return True, positive
+    return (False, negative) if negative else None
+
+
+# ---------------------------------------------------------------- where
+
+_REGION = re.compile(
+    r"(?P<pref>\bprefer\w*\b|\bideally\b|\bpreferabl\w*\b)?[^.;]{0,60}?"
+    r"(?:\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+)"
+    r"(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;()\n]+"
+    r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z][\w-]*"
+    r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
+    r"(?:\s+time\s?zones?)?)",
+)
+_ANYWHERE = re.compile(r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;()\n]+)", re.I)
+_REGION_STRONG = re.compile(r"\b(?:remote\w*|anywhere|somewhere|prefer\w*|ideally)\b", re.I)
+_REGION_ABOUT_JOB = re.compile(
+    r"\b(?:candidates?|applicants?|position|role|job|must|should|can be|may be|will be"
+    r"|you will|you must|you can|you should|the successful)\b",
+    re.I,
+)
+_REGION_CUES = (b"located", b"based", b"anywhere", b"somewhere", b"remote work from", b"reside")
+
+
+def find_region(text: str, folded: bytes) -> tuple[str, bool, str] | None:
+    """Where a remote worker may or should be: ("anywhere in Europe", preferred?, sentence).
+
+    Sentences about remote work or the candidate win over others ("a developer based in Berlin"
+    describes a colleague, not the job).
+    """
+    best: tuple[int, int, str, bool, str] | None = None
+    seen: set[int] = set()
+    for cue in _REGION_CUES:
+        for pos in find_all(folded, cue):
+            start, end = sentence_bounds(text, pos)
+            if start in seen:
+                continue
+            seen.add(start)
+            sentence = plain(text[start:end])
+            match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
+            if match is None:
+                continue
+            loc = re.sub(r"^(?:in|from|within)\s+", "", match.group("loc")).strip(" ,")
+            if not loc.lower().startswith(("anywhere", "somewhere")):
+                loc = re.sub(r"\s+(?:to|and to|who|which|where)\s.*$", "", loc)
+            if len(loc) < 3 or len(loc) > 110:
+                continue
+            score = 2 * bool(_REGION_STRONG.search(sentence)) + bool(
+                _REGION_ABOUT_JOB.search(sentence)
+            )
+            if score == 0:
+                continue
+            preferred = bool(match.groupdict().get("pref")) or "prefer" in sentence.lower()
+            if best is None or (score, -start) > (best[0], best[1]):
+                best = (score, -start, loc, preferred, sentence)
+    return (best[2], best[3], best[4]) if best else None
+
+
+def first_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        words = plain(line)
+        if words:
+            return words[:200]
+    return None
+
+
+# ---------------------------------------------------------------- open, closed
+
+_CLOSED = re.compile(
+    r"\b(?:applications? (?:are|is|have|has) (?:now )?(?:been )?closed"
+    r"|(?:the )?(?:application|applications|submission) (?:period|window) (?:is|has)"
+    r" (?:now )?closed"
+    r"|(?:this|the) (?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
+    r" (?:filled|closed|cancell?ed|withdrawn)"
+    r"|no longer (?:accepting|taking|considering|open)|applications closed|closed to applications"
+    r"|we are not (?:currently )?accepting applications)\b",
+    re.I,
+)
+_UNTIL_FILLED = re.compile(
+    r"\buntil (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
+    r"|\bopen until (?:filled|the (?:position|role) is filled)|\buntil a suitable candidate",
+    re.I,
+)
+_STATUS_CUES = (
+    b"closed",
+    b"filled",
+    b"no longer",
+    b"not currently accepting",
+    b"cancel",
+    b"withdrawn",
+)
+
+
+def find_status(text: str, folded: bytes) -> tuple[Found | None, Found | None]:
+    """(closed, open until filled), each with its sentence when the text says so."""
+    closed: Found | None = None
+    until_filled: Found | None = None
+    seen: set[int] = set()
+    for cue in _STATUS_CUES:
+        for pos in find_all(folded, cue):
+            start, end = sentence_bounds(text, pos)
+            if start in seen:
+                continue
+            seen.add(start)
+            sentence = text[start:end]
+            if until_filled is None and _UNTIL_FILLED.search(sentence):
+                until_filled = Found("true", plain(sentence))
+            if closed is None:
+                for match in _CLOSED.finditer(sentence):
+                    if "until" not in sentence[max(0, match.start() - 12) : match.start()].lower():
+                        closed = Found("true", plain(sentence))
+                        break
+    return closed, until_filled
+
+
+# ---------------------------------------------------------------- how to apply
+
+_EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_EMAIL = re.compile(r"[\w.%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}")
+_NOT_TLD = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"})
+_URL_END = re.compile(r"[\s<>\[\]\"'`{}|\\^]")
+_APPLY_CUE = re.compile(
+    r"\b(?:apply|applying|application (?:process|form|portal|instructions|page|system|materials"
+    r"|packet|link|website|site)|applications? (?:can|should|must|may|are to) be (?:submitted|made"
+    r"|sent)|job (?:posting|description|details?|ad|advert|advertisement|listing|announcement"
+    r"|board)|position (?:description|announcement|details|posting)|full (?:job )?(?:description"
+    r"|posting|details)|vacanc\w+|careers? (?:page|site|portal|website)|submit|how to apply)\b",
+    re.I,
+)
+APPLY_HEADINGS = re.compile(
+    r"^(?:to apply|how to apply|apply|apply now|application|applications|application process"
+    r"|application instructions|applying|submission|how to submit)\W*$",
+    re.I,
+)
+CONTACT_HEADINGS = re.compile(
+    r"^(?:contact|contacts|contact information|contact info|questions)\W*$", re.I
+)
+
+
+def emails(text: str) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    at = text.find("@")
+    while at != -1:
+        lo = at
+        while lo > 0 and text[lo - 1] in _EMAIL_CHARS and at - lo < 64:
+            lo -= 1
+        hi = at + 1
+        while hi < len(text) and text[hi] in _DOMAIN_CHARS and hi - at < 255:
+            hi += 1
+        match = _EMAIL.search(text, lo, hi)
+        if match is not None and match.start() < at < match.end():
+            address = match.group(0).strip(".-")
+            if address.rsplit(".", 1)[-1].lower() not in _NOT_TLD and not address.startswith("."):
+                found.append((address, at))
+        at = text.find("@", at + 1)
+    return found
+
+
+def urls(text: str, folded: bytes) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    for needle in (b"http://", b"https://", b"www."):
+        for pos in find_all(folded, needle):
+            if needle == b"www." and folded[pos - 3 : pos] in (b"://", b"/ww"):
+                continue
+            end = _URL_END.search(text, pos)
+            url = text[pos : end.start() if end else len(text)]
+            url = _trim_url(url)
+            if len(url) > len(needle) + 3:
+                found.append((url if url.startswith("http") else f"https://{url}", pos))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _trim_url(url: str) -> str:
+    while url and url[-1] in ".,;:!?*_'\")":
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    # "[label](url)" leaves the link's closing parenthesis glued on
+    cut = url.find("](")
+    return url[:cut] if cut != -1 else url
+
+
+_ABOUT_EMPLOYER = re.compile(
+    r"\b(?:information about|learn more about|more about) (?:the |our )?(?:university|college"
+    r"|library|organi[sz]ation|institution|company|city|area|campus|museum|region|us)\b",
+    re.I,
+)
+
+
+def is_apply_sentence(sentence: str) -> bool:
+    return _APPLY_CUE.search(sentence) is not None
+
+
+def is_about_employer(sentence: str) -> bool:
+    return _ABOUT_EMPLOYER.search(sentence) is not None
+
+
+def sentence_at(text: str, pos: int) -> str:
+    start, end = sentence_bounds(text, pos)
+    return plain(text[start:end])

@@ -1,0 +1,54 @@
+"""FAQ and fee pages as questions (headings) with answer passages (bullets and paragraphs)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.blocks import Block, auto_anchor, blocks, headings
+from bot.content.text import plain
+from bot.domain import FaqSection
+
+_ONLY_ANCHOR_LINK = re.compile(r"^\s*\[[^\]]*\]\(#[^)]*\)\s*$")
+
+
+def sections(markdown: str, page_title: str) -> tuple[FaqSection, ...]:
+    found = headings(markdown)
+    result: list[FaqSection] = []
+    first = found[0].start if found else len(markdown)
+    intro = _passages(markdown[:first])
+    if intro:
+        result.append(FaqSection(page_title, intro, None))
+    for index, heading in enumerate(found):
+        end = found[index + 1].start if index + 1 < len(found) else len(markdown)
+        passages = _passages(markdown[heading.body_start : end])
+        question = plain(heading.title)
+        if not passages or not question:
+            continue
+        anchor = heading.anchor or auto_anchor(question)
+        result.append(FaqSection(question, passages, anchor or None))
+    return tuple(result)
+
+
+def _passages(text: str) -> tuple[str, ...]:
+    if not text.strip():
+        return ()
+    out: list[str] = []
+    for block in blocks(text):
+        if _ONLY_ANCHOR_LINK.match(block.text) and not block.children:
+            continue  # a table of contents entry
+        passage = _joined(block)
+        if passage:
+            out.append(passage)
+    return tuple(out)
+
+
+def _joined(block: Block) -> str:
+    """A bullet with sub-bullets reads as one passage: "lead-in: child; child; child"."""
+    own = plain(block.text)
+    if not block.children:
+        return own
+    children = [c for c in (_joined(child) for child in block.children) if c]
+    if not children:
+        return own
+    lead = own.rstrip(":") + ":" if own else ""
+    return f"{lead} {'; '.join(c.rstrip('.;') for c in children)}.".strip()

@@ -1,0 +1,178 @@
+"""Jekyll front matter: split it off, read it as YAML, and recover what a broken one still says.
+
+Values can be any YAML type (a ``title`` can be a number, a ``date`` a string, a ``location`` a
+mapping), so everything here reads them through ``as_text`` / ``as_date`` / ``as_words``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from bot.content.dates import parse_date_words
+
+try:  # libyaml is ten times faster; the pure-Python loader is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_HANDLER = YAMLHandler()
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")
+_SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]|$)")
+_EXTENSIONS = (".markdown", ".md", ".mdown", ".mkd", ".html", ".htm", ".txt", ".textile")
+
+
+@dataclass
+class FrontMatter:
+    meta: dict[str, Any]
+    body: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def split(text: str, source: str) -> FrontMatter:
+    """Front matter and body; a broken front matter yields what it can and a warning."""
+    stripped = text.lstrip("\ufeff \t\n")
+    if not _HANDLER.detect(stripped):
+        return FrontMatter({}, text)
+    try:
+        raw, body = _HANDLER.split(stripped)
+    except ValueError:
+        return FrontMatter(
+            {},
+            stripped,
+            ["the file starts with '---' but the front matter never ends; read it all as body"],
+        )
+    body = body.lstrip("\n")
+    try:
+        loaded = yaml.load(raw, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        where = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark is not None else ""
+        return _recovered(raw, body, source, f"{where}{exc.problem or exc.context}")
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # libyaml's constructors raise ValueError for dates such as 2019-13-45
+        return _recovered(raw, body, source, str(exc).splitlines()[0] if str(exc) else repr(exc))
+    if loaded is None:
+        return FrontMatter({}, body)
+    if not isinstance(loaded, dict):
+        return FrontMatter(
+            {},
+            body,
+            [f"front matter is a YAML {type(loaded).__name__}, not key: value pairs; ignored"],
+        )
+    return FrontMatter({str(key): value for key, value in loaded.items()}, body)
+
+
+def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:
+    meta: dict[str, Any] = {}
+    for line in raw.splitlines():
+        match = _SIMPLE_LINE.match(line)
+        if match is None or match.group(1) in meta:
+            continue
+        value = match.group(2)
+        try:
+            parsed = yaml.load(value, Loader=_Loader) if value else None
+        except Exception:
+            parsed = value.strip("\"'")
+        if parsed is None or isinstance(parsed, str | int | float | date):
+            meta[match.group(1)] = parsed
+    kept = sorted(k for k in ("title", "date") if meta.get(k) not in (None, ""))
+    if kept:
+        how = f"{' and '.join(kept)} read line by line"
+        missing = [k for k in ("title", "date") if k not in kept]
+        if missing:
+            how += f", {' and '.join(missing)} taken from the file name"
+    else:
+        how = "title and date taken from the file name"
+    message = f"front matter is not valid YAML ({problem}); {how}"
+    return FrontMatter(meta, body, [message])
+
+
+def file_name_parts(source: str) -> tuple[date | None, str]:
+    """The Jekyll date prefix and the readable rest of a file name."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    lowered = name.lower()
+    for ext in _EXTENSIONS:
+        if lowered.endswith(ext):
+            name = name[: -len(ext)]
+            break
+    posted: date | None = None
+    match = _FILE_DATE.match(name)
+    if match is not None:
+        try:
+            posted = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            name = match.group(4)
+        except ValueError:
+            posted = None
+    return posted, name
+
+
+def title_from_file_name(stem: str) -> str:
+    """``RESEARCH--INNOVATION-SPECIALIST`` -> ``Research & Innovation Specialist``."""
+    words = stem.replace("--", " & ").replace("-", " ").replace("_", " ").split()
+    if not words:
+        return ""
+    shout = all(w.isupper() or not w.isalpha() for w in words)
+    if shout or all(w.islower() or not w.isalpha() for w in words):
+        words = [w if w == "&" else w.capitalize() for w in words]
+    return " ".join(words)
+
+
+def as_text(value: Any) -> str | None:
+    """A readable string for any front matter value, or None when it says nothing."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        for key in ("name", "title", "text", "value"):
+            if key in value:
+                return as_text(value[key])
+        return None
+    if isinstance(value, list | tuple):
+        parts = [t for t in (as_text(v) for v in value) if t]
+        return ", ".join(parts) or None
+    return None
+
+
+def as_words(value: Any) -> list[str]:
+    """Tags and categories: a list, a comma/space separated string or nothing."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [w.strip().lower() for w in re.split(r"[,\s]+", value) if w.strip()]
+    if isinstance(value, list | tuple):
+        words: list[str] = []
+        for item in value:
+            text = as_text(item)
+            if text:
+                words.append(text.lower())
+        return words
+    text = as_text(value)
+    return [text.lower()] if text else []
+
+
+def as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        match = _ISO_DATE.match(value)
+        if match is not None:
+            try:
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                return None
+        return parse_date_words(value.strip(), None)[0] if value.strip() else None
+    return None

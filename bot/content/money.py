@@ -1,0 +1,151 @@
+"""Salary statements: the words a posting uses, and the lowest amount with its ISO currency."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from bot.content.text import find_all, plain, sentence_bounds
+
+_MONEY = re.compile(
+    r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
+    r"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|\$)\s?"
+    r"(?P<num>\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k>\s?[kK]\b)?"
+    r"|(?P<num2>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k2>\s?[kK]\b)?"
+    r"\s?(?P<cur2>€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b)",
+)
+_ISO = {
+    "$": "USD", "us$": "USD", "usd": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
+    "ca$": "CAD", "c$": "CAD", "cad": "CAD", "cad$": "CAD",
+    "au$": "AUD", "a$": "AUD", "aud": "AUD", "aud$": "AUD",
+    "nz$": "NZD", "nzd": "NZD", "nzd$": "NZD",
+    "€": "EUR", "eur": "EUR", "eur€": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
+    "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
+}  # fmt: skip
+_SALARY_WORD = re.compile(
+    r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
+    r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
+    re.I,
+)
+_RATE = re.compile(
+    r"(?:per|an?|/)\s?(?:hour|hr|year|yr|annum|month|week)\b|\bhourly\b|\bannually\b|\bp\.?a\.?\b",
+    re.I,
+)
+# Mentions of salary that state no salary: benefits, asking for the applicant's expectations.
+_NOT_SALARY = re.compile(
+    r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
+    r"|requirements?|expectations?|history|donations?|budget|grants?|funding|fees?|membership"
+    r"|tuition|contribution)\b",
+    re.I,
+)
+_UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$", re.I)
+_CUES = (
+    b"salar", b"compensat", b"remunerat", b"hour", b"per annum", b"per year", b"a year",
+    b"annually", b"wage", b"stipend", b"commensurate", b"doe", b"pay ",
+)  # fmt: skip
+_SECTION_TITLES = re.compile(
+    r"^(?:compensation|salary|salary range|pay|pay range|remuneration|wages?|stipend|rate|"
+    r"salary and benefits|compensation and benefits|compensation & benefits)\W*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Salary:
+    text: str
+    minimum: Decimal | None
+    currency: str | None
+    sentence: str
+
+
+def is_salary_heading(title: str) -> bool:
+    return _SECTION_TITLES.match(title.strip()) is not None
+
+
+def from_section(text: str) -> Salary | None:
+    """The first statement under a "Compensation" heading, whatever it says ("DOE" too)."""
+    for line in text.split("\n\n"):
+        words = plain(line)
+        if words:
+            words = words[:300]
+            minimum, currency = amount(words)
+            return Salary(words, minimum, currency, words)
+    return None
+
+
+def find_salary(text: str, folded: bytes) -> Salary | None:
+    best: tuple[int, Salary] | None = None
+    seen: set[int] = set()
+    for cue in _CUES:
+        for pos in find_all(folded, cue):
+            start, end = sentence_bounds(text, pos)
+            if start in seen:
+                continue
+            seen.add(start)
+            found = _salary_in(text[start:end])
+            if found is not None and (best is None or start < best[0]):
+                best = (start, found)
+    return best[1] if best else None
+
+
+def _salary_in(sentence_md: str) -> Salary | None:
+    sentence = plain(sentence_md)
+    for clause in re.split(r";\s+|\s+\u2014\s+", sentence):
+        has_word = _SALARY_WORD.search(clause) is not None
+        has_money = _MONEY.search(clause) is not None
+        if not has_word and not (has_money and _RATE.search(clause)):
+            continue
+        if _NOT_SALARY.search(clause):
+            continue
+        text = clause.strip().rstrip(".")
+        if len(text) > 300:
+            text = text[:300].rsplit(" ", 1)[0] + "…"
+        minimum, currency = amount(clause)
+        return Salary(text, minimum, currency, sentence)
+    return None
+
+
+def amount(text: str) -> tuple[Decimal | None, str | None]:
+    """The lowest stated amount (not an "up to" ceiling) and its ISO 4217 code."""
+    lowest: Decimal | None = None
+    currency: str | None = None
+    for match in _MONEY.finditer(text):
+        raw = match.group("num") or match.group("num2")
+        symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
+        value = _number(raw)
+        if value is None:
+            continue
+        if match.group("k") or match.group("k2"):
+            value *= 1000
+        code = _ISO.get(symbol)
+        if currency is None:
+            currency = code
+        if _UPPER_BOUND.search(text, 0, match.start()) is not None:
+            continue
+        if lowest is None or value < lowest:
+            lowest = value
+    return lowest, currency
+
+
+def _number(raw: str) -> Decimal | None:
+    text = raw.replace("'", "").replace(" ", "")
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text:
+        parts = text.split(",")
+        text = (
+            text.replace(",", "") if all(len(p) == 3 for p in parts[1:]) else text.replace(",", ".")
+        )
+    elif "." in text:
+        parts = text.split(".")
+        if len(parts) > 2 or len(parts[1]) == 3:  # 2.000€ is two thousand euros
+            text = text.replace(".", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None

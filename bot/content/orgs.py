@@ -1,0 +1,228 @@
+"""Who is speaking or hiring: known organisations of the community, and names in titles.
+
+The table is deliberately small: the organisations whose pages Herald loads and their usual
+short names, so that "/jobs datacite" and "/iiif membership fee" find their pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.content.text import last_match
+from bot.domain import Kind
+
+# (canonical name, aliases as written, most specific first). Aliases are case-sensitive.
+KNOWN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("IIIF Consortium", ("IIIF Consortium", "IIIF-C", "(IIIF) Consortium")),
+    ("IIIF", ("IIIF", "International Image Interoperability Framework")),
+    ("DataCite", ("DataCite", "Datacite")),
+    ("Wikimedia Foundation", ("Wikimedia Foundation",)),
+    ("CLIR", ("Council on Library and Information Resources", "CLIR")),
+    (
+        "Metropolitan New York Library Council (METRO)",
+        ("Metropolitan New York Library Council", "METRO"),
+    ),
+    ("Crossref", ("Crossref", "CrossRef")),
+    ("ORCID", ("ORCID",)),
+    ("Europeana Foundation", ("Europeana Foundation", "Europeana")),
+    ("Digital Public Library of America", ("Digital Public Library of America", "DPLA")),
+    ("Digital Library Federation", ("Digital Library Federation", "DLF")),
+    ("LYRASIS", ("LYRASIS", "Lyrasis")),
+    ("Research Data Alliance", ("Research Data Alliance",)),
+    ("Software Heritage", ("Software Heritage",)),
+    ("Internet Archive", ("Internet Archive",)),
+    ("Samvera", ("Samvera",)),
+    ("OCLC", ("OCLC",)),
+    ("HathiTrust", ("HathiTrust",)),
+)  # fmt: skip
+_ALIAS_PATTERNS = tuple(
+    (name, tuple(re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w]|-C\b)") for a in aliases))
+    for name, aliases in KNOWN
+)
+SHORT_NAMES = {
+    "IIIF Consortium": "iiif",
+    "IIIF": "iiif",
+    "DataCite": "datacite",
+    "Wikimedia Foundation": "wikimedia",
+    "CLIR": "clir",
+    "Metropolitan New York Library Council (METRO)": "metro",
+    "Digital Public Library of America": "dpla",
+    "Digital Library Federation": "dlf",
+    "Europeana Foundation": "europeana",
+    "Research Data Alliance": "rda",
+}
+ORG_WORDS = re.compile(
+    r"\b(?:Universit(?:y|ies|ät|é|at)|College|Library|Libraries|Foundation|Group|Institute"
+    r"|Institution|Museum|Museums|Council|Consortium|Association|Society|Archives?|Center"
+    r"|Centre|Trust|Inc|LLC|Ltd|GmbH|Company|Corporation|School|Department|Office|Agency"
+    r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
+    r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative)\b"
+)
+ROLE_WORDS = re.compile(
+    r"\b(?:Librarian|Archivist|Manager|Director|Officer|Coordinator|Developer|Engineer"
+    r"|Specialist|Assistant|Associate|Curator|Analyst|Lead|Head|Fellow|Fellowship|Intern"
+    r"|Internship|Designer|Technician|Administrator|Editor|Scientist|Researcher|Postdoc"
+    r"|Professor|Lecturer|Clerk|Consultant|Architect|Programmer|Strategist|Producer|Chair"
+    r"|Dean|Supervisor|Adviser|Advisor|Steward|Conservator|Registrar|Position|Instructor"
+    r"|Educator|Writer|Owner|Trainee|Apprentice|Worker|Aide|Page|Representative)s?\b",
+    re.I,
+)
+_GENERIC_PREFIX = re.compile(
+    r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
+    r"|vacancies|now hiring|we(?:'re| are) hiring|hiring|opening|open position|career"
+    r"|opportunity|job opportunity|new position|position)$",
+    re.I,
+)
+_GENERIC_PAGE = re.compile(
+    r"^(?:jobs?|careers?|job opportunities|opportunities|job openings|openings|vacancies"
+    r"|work with us|join us|join our team|employment|positions)\b",
+    re.I,
+)
+_HIRING = re.compile(
+    r"^(?P<org>.+?)\s+(?:is\s+|are\s+)?(?:hiring|seeks|seeking|is seeking|is looking for"
+    r"|looking for|recruiting|wants|searching for|invites applications for)\s+"
+    r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
+_STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
+_SEEKS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|the|at|&|de|in)?\s*"
+    r"[A-Z(][\w&.'’()-]*){0,8})\s+(?:seeks|is seeking|invites applications|is hiring"
+    r"|is looking for|is searching for|is recruiting|wants)\b"
+)
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    role: str | None
+    organization: str | None
+    where: str | None = None  # a place the title puts in brackets, e.g. "(OH)"
+
+
+def known_in(text: str) -> str | None:
+    """The first known organisation (most specific alias first) named in a short text."""
+    for name, patterns in _ALIAS_PATTERNS:
+        for pattern in patterns:
+            if pattern.search(text):
+                return name
+    return None
+
+
+def most_named(text: str) -> str | None:
+    """The known organisation a long text names most often (ties: the first in the table)."""
+    best: tuple[int, str] | None = None
+    for name, patterns in _ALIAS_PATTERNS:
+        if not any(alias in text for alias in _aliases(name)):
+            continue
+        count = sum(len(p.findall(text)) for p in patterns)
+        if name == "IIIF" and best is not None and best[1] == "IIIF Consortium":
+            continue  # the framework counts toward its consortium, named just before it
+        if count and (best is None or count > best[0]):
+            best = (count, name)
+    return best[1] if best else None
+
+
+def _aliases(name: str) -> tuple[str, ...]:
+    for known, aliases in KNOWN:
+        if known == name:
+            return aliases
+    return ()
+
+
+def for_kind(name: str | None, kind: Kind) -> str | None:
+    """IIIF the framework employs nobody and posts no news: its consortium does."""
+    if name == "IIIF" and kind in ("job", "news"):
+        return "IIIF Consortium"
+    return name
+
+
+def split_title(title: str) -> TitleParts:
+    """Role and organisation from the ways postings are titled on these sites."""
+    text = " ".join(title.split())
+    hiring = _HIRING.match(text)
+    if hiring is not None and _is_org_like(hiring.group("org")):
+        return TitleParts(_clean_role(hiring.group("role")), _canonical(hiring.group("org")))
+    parts = _SEPARATORS.split(text)
+    if len(parts) >= 2:
+        left, right = " - ".join(parts[:-1]), parts[-1]
+        first, rest = parts[0], " - ".join(parts[1:])
+        if _GENERIC_PREFIX.match(first.strip()):
+            return _role_and_suffix(rest)
+        if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
+            return TitleParts(None, _canonical(left))
+        where = None
+        state = _STATE_SUFFIX.search(right)
+        if state is not None and ORG_WORDS.search(right[: state.start()]):
+            where = state.group(0).strip(" ()")
+            right = right[: state.start()]
+        if _is_org_like(right) and (ROLE_WORDS.search(left) or not _is_org_like(left)):
+            return TitleParts(_clean_role(left), _canonical(right), where)
+        if _is_org_like(first) and ROLE_WORDS.search(rest) and not _is_org_like(rest):
+            return TitleParts(_clean_role(rest), _canonical(first))
+    return TitleParts(None, None)
+
+
+def _role_and_suffix(text: str) -> TitleParts:
+    inner = split_title(text)
+    if inner.role is not None:
+        return inner
+    return TitleParts(_clean_role(text), None)
+
+
+def _is_org_like(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 90:
+        return False
+    return known_in(text) is not None or (
+        ORG_WORDS.search(text) is not None and not ROLE_WORDS.search(text)
+    )
+
+
+def _canonical(text: str) -> str:
+    text = text.strip().strip(",;:")
+    known = known_in(text)
+    if known is not None and len(text) <= len(known) + 4:
+        return known
+    return text
+
+
+def _clean_role(text: str) -> str:
+    return text.strip().strip(",;:-").strip()
+
+
+def org_from_seeks(text: str) -> str | None:
+    """ "William Paterson University invites applications …" -> the organisation named."""
+    for match in _SEEKS.finditer(text[:3000]):
+        name = match.group("org").strip()
+        if name.lower().startswith(("we ", "the candidate", "this ", "our ")):
+            continue
+        tail = re.search(r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$", name)
+        if tail is not None and _is_org_like(tail.group(1)):
+            name = tail.group(1)
+        if _is_org_like(name):
+            return _canonical(re.sub(r"^the\s+", "", name, flags=re.I))
+    return None
+
+
+def body_spelling(name: str, text: str) -> str:
+    """The body's own spelling of a title's organisation ("… County Public Library")."""
+    if name in text:
+        return name
+    words = name.split()
+    if len(words) < 3:
+        return name
+    head = " ".join(words[:2])
+    at = text.find(head)
+    if at == -1:
+        return name
+    match = re.match(r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){1,8}", text[at:])
+    if match is None:
+        return name
+    found = match.group(0)
+    org_end = last_match(ORG_WORDS, found)
+    if org_end is None:
+        return name
+    candidate = found[: org_end.end()]
+    return candidate if len(candidate.split()) >= 3 else name

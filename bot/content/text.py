@@ -1,0 +1,152 @@
+"""Small text tools the extractors share: case folding, sentences, Markdown to plain text.
+
+Extraction looks for a few dozen cue words in every document. Python's ``re`` is slow at
+case-insensitive alternations over a whole page, so a page is folded once to lower-case ASCII
+bytes (same length, same offsets) and cue words are found with ``bytes.find``; regexes then run
+only on the sentences around the hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ABBREVIATIONS = frozenset(
+    {
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "e.g", "i.e", "dr", "mr", "ms", "mrs", "st", "ave", "no", "approx", "incl", "vs",
+        "a.m", "p.m", "u.s", "inc", "ph.d", "etc.)", "mon", "tue", "tues", "wed", "thu",
+        "thurs", "fri", "sat", "sun", "min", "max", "dept", "univ", "jr", "sr", "co",
+    }
+)  # fmt: skip
+
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
+_HEADER_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,2}[.)]\s+)")
+_BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|[|>])")
+
+
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def fold(text: str) -> bytes:
+    """Lower-case ASCII bytes with one byte per character, so offsets match ``text``."""
+    return text.encode("ascii", "replace").lower()
+
+
+def find_all(folded: bytes, needle: bytes) -> Iterator[int]:
+    start = folded.find(needle)
+    while start != -1:
+        yield start
+        start = folded.find(needle, start + 1)
+
+
+def sentence_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """The sentence around ``pos``: bounded by . ! ? ; a blank line, a list item or heading."""
+    hi = len(text) if hi is None else hi
+    start = _sentence_start(text, pos, lo)
+    end = _sentence_end(text, pos, hi)
+    return start, end
+
+
+def _sentence_start(text: str, pos: int, lo: int) -> int:
+    i = pos
+    while True:
+        nl = text.rfind("\n", lo, i)
+        cut = max(text.rfind(". ", lo, i), text.rfind("! ", lo, i), text.rfind("? ", lo, i))
+        if nl >= cut:
+            if nl == -1:
+                return lo
+            # A single newline inside a paragraph is only wrapping, unless a block starts or
+            # ends there (a heading line, a list item, a line that ends a sentence).
+            if nl <= lo or _line_break_ends(text, nl):
+                return nl + 1
+            i = nl
+            continue
+        if _is_abbreviation(text, cut):
+            i = cut
+            continue
+        return cut + 2
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    i = pos
+    while True:
+        candidates = [
+            j for j in (text.find(". ", i, hi), text.find("! ", i, hi), text.find("? ", i, hi))
+        ]
+        stops = [j for j in candidates if j != -1]
+        stop = min(stops) if stops else -1
+        nl = text.find("\n", i, hi)
+        if nl != -1 and (stop == -1 or nl < stop):
+            if nl + 1 >= hi or _line_break_ends(text, nl):
+                return nl
+            i = nl + 1
+            continue
+        if stop == -1:
+            end = hi
+            if end > pos and text[end - 1 : end] in ".!?":
+                return end
+            return end
+        if _is_abbreviation(text, stop):
+            i = stop + 1
+            continue
+        return stop + 1
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _line_break_ends(text: str, nl: int) -> bool:
+    """Whether the newline at ``nl`` ends a sentence rather than wrapping one."""
+    if nl == 0 or text[nl - 1] in ".!?:\n" or text.startswith("\n", nl + 1):
+        return True
+    if _starts_block(text, nl + 1):
+        return True
+    line_start = text.rfind("\n", 0, nl) + 1
+    return text.startswith("#", line_start)
+
+
+def _starts_block(text: str, at: int) -> bool:
+    return _BLOCK_START.match(text, at) is not None
+
+
+def plain(markdown: str) -> str:
+    """Markdown inline syntax reduced to its text, whitespace collapsed to single spaces."""
+    text = markdown
+    if "](" in text:
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(_link_text, text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+    if "{#" in text:
+        text = _HEADER_ID.sub("", text)
+    text = _LINE_MARK.sub("", text)
+    text = text.replace("\n", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _link_text(match: re.Match[str]) -> str:
+    label = match.group(1).strip()
+    target = match.group(2)
+    if label:
+        return label
+    return target.removeprefix("mailto:")
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
