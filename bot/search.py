@@ -372,6 +372,9 @@ NUMBER_BONUS = 0.5  # "how much", "fee", "deadline": the sentence with the figur
 NUMBER_WORDS = frozenset({"much", "many", "when"})
 NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
 _HAS_NUMBER = re.compile(r"\d")
+DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
+_DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
+_DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
 SHORT_SENTENCE = 90
 SHORT_PASSAGE = 360
@@ -396,6 +399,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     wh = _wh_word(question)
     raw_words = {w.lower() for w in tokens(question)}
     wants_number = bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+    wants_definition = _DEFINITION_QUESTION.match(question.strip()) is not None
 
     prepared = []
     df: dict[str, int] = dict.fromkeys(query, 0)
@@ -432,6 +436,8 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
             score = own + ADJACENT_WEIGHT * adjacent * (total_weight / len(query))
             if wants_number and own > 0 and _HAS_NUMBER.search(sentence):
                 score += NUMBER_BONUS * (total_weight / len(query))
+            if wants_definition and own > 0 and _DEFINITION.match(sentence):
+                score += DEFINITION_BONUS * (total_weight / len(query))
             if score > best_score:
                 best_i, best_score, best_own = i, score, own
         score = (
@@ -439,8 +445,10 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
             + PASSAGE_WEIGHT * passage_score
             + QUESTION_WEIGHT * head_score
             + wh_bonus
-            # the store's own order breaks ties
-            - 0.001 * rank
+            # ties: the earlier passage of a page is the more general answer, then the
+            # store's own order
+            - 0.001 * hit.passage.position
+            - 0.0001 * rank
         )
         whole = " ".join(sentences)
         # a short bullet is the answer as written; cutting it would lose its later steps

@@ -277,3 +277,17 @@ def test_fee_questions_prefer_the_sentence_with_the_figure() -> None:
         passage(2, "Membership", "Membership since 2009 for 300 members."),
     )
     assert rank_passages("membership goal", hits)[0].hit.passage.id == 1
+
+
+def test_what_is_questions_prefer_the_defining_sentence() -> None:
+    long_intro = (
+        "As outlined in the charter, the consortium has eleven founding members and more "
+        "to come through the year, who together steer the budget and the agreements. "
+    )
+    defining = "The consortium is a group of institutions that steers the initiative. "
+    hits = _hits(
+        passage(1, "What is the consortium?", long_intro * 3),
+        passage(2, "What is the consortium?", long_intro + defining + long_intro),
+    )
+    best = rank_passages("what is the consortium", hits)[0]
+    assert best.excerpt.startswith("The consortium is a group of institutions")
