@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -33,17 +33,19 @@ def _safe_text(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def content_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(source, path) of every document under root, in a stable order.
+def content_files(root: Path) -> list[tuple[str, Path]]:
+    """(source, path) of every document under root, sorted by source.
 
     Hidden folders and files, Jekyll's ``_site`` output and README files are not content.
     Sources are relative to root with forward slashes.
     """
+    found: list[tuple[str, Path]] = []
     stack = [("", os.fspath(root))]
     while stack:
         prefix, folder = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError as exc:
             logger.warning("cannot list %s: %s", folder, exc)
             continue
@@ -60,8 +62,9 @@ def content_files(root: Path) -> Iterator[tuple[str, Path]]:
                 and name.lower() not in SKIPPED_FILES
                 and entry.is_file()
             ):
-                yield _safe_text(prefix + name), Path(entry.path)
-        stack.extend(reversed(subfolders))
+                found.append((_safe_text(prefix + name), Path(entry.path)))
+        stack.extend(subfolders)
+    return sorted(found)
 
 
 def sync_folder(
@@ -79,7 +82,7 @@ def sync_folder(
     version (it still exists, so it is not withdrawn).
     """
     report = LoadReport()
-    files = list(content_files(root))
+    files = content_files(root)
     total = len(files)
     known = store.known_hashes()
     present: set[str] = set()

@@ -169,12 +169,26 @@ def _pg_store_url(postgres_server: PostgresServer) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "herald.db"
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        store.upgrade()
+    finally:
+        store.close()  # the last connection out folds the WAL back into the file
+    return path
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An upgraded, empty Store on each backend."""
     if request.param == "sqlite":
-        opened = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
-        opened.upgrade()
+        # Copying a migrated file is ~100x faster than migrating again.
+        template: Path = request.getfixturevalue("_sqlite_template")
+        path = tmp_path / "store.db"
+        shutil.copyfile(template, path)
+        opened = Store.open(f"sqlite:///{path}")
     else:
         url: str = request.getfixturevalue("_pg_store_url")
         server: PostgresServer = request.getfixturevalue("postgres_server")

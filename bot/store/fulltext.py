@@ -10,11 +10,24 @@ reach the query syntax, so ``AND``, ``NEAR``, ``*``, quotes or parentheses are j
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from functools import reduce
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Subquery, column, func, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Subquery,
+    case,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
 
 from bot.store.models import PassageRow, PostingRow
 
@@ -63,6 +76,35 @@ def _tsquery(words: Sequence[str], any_word: bool) -> ColumnElement[str]:
     return reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
 
 
+_SQLITE_INDEX = {
+    "postings": (
+        "INSERT INTO postings_fts(rowid, title, organization, location, body) "
+        "SELECT pk, title, organization, location, body FROM postings WHERE pk > :after"
+    ),
+    "faq_passages": (
+        "INSERT INTO faq_passages_fts(rowid, question, text, page_title) "
+        "SELECT id, question, text, page_title FROM faq_passages WHERE id > :after"
+    ),
+}
+
+
+def last_key(session: Session, table: Literal["postings", "faq_passages"]) -> int:
+    """The highest key so far; rows inserted after it are the ones ``index_inserted`` takes."""
+    key = PostingRow.pk if table == "postings" else PassageRow.id
+    return int(session.scalar(select(func.coalesce(func.max(key), 0))) or 0)
+
+
+def index_inserted(
+    session: Session, table: Literal["postings", "faq_passages"], after: int
+) -> None:
+    """Index rows inserted after key ``after`` (SQLite; PostgreSQL's column is generated).
+
+    New keys are always above the old maximum: SQLite picks max(rowid) + 1.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text(_SQLITE_INDEX[table]), {"after": after})
+
+
 def postings_match(dialect: str, words: Sequence[str]) -> Subquery:
     """Postings containing every word, scored by relevance (title counts most)."""
     if dialect == "sqlite":
@@ -82,11 +124,22 @@ def postings_match(dialect: str, words: Sequence[str]) -> Subquery:
 def passages_match(dialect: str, words: Sequence[str]) -> Subquery:
     """Passages containing any of the words, best first (question counts most)."""
     if dialect == "sqlite":
-        return _sqlite("faq_passages_fts", (4.0, 1.0, 2.0), words, any_word=True)
+        return _sqlite("faq_passages_fts", (2.0, 1.0, 0.5), words, any_word=True)
     vector: ColumnElement[Any] = literal_column("faq_passages.search_vector")
     query = _tsquery(words, any_word=True)
+    # ts_rank_cd knows nothing of how rare a word is, so a passage repeating one word would
+    # beat a passage with all of them; weigh by how many of the words a passage has.
+    matched = reduce(
+        operator.add,
+        [
+            case((vector.op("@@")(_tsquery([word], any_word=True)), 1.0), else_=0.0)
+            for word in words
+        ],
+    )
     return (
-        select(PassageRow.id.label("key"), func.ts_rank_cd(vector, query).label("score"))
+        select(
+            PassageRow.id.label("key"), (func.ts_rank_cd(vector, query) * matched).label("score")
+        )
         .where(vector.op("@@")(query))
         .subquery()
     )

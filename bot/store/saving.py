@@ -8,15 +8,18 @@ method) and sends one executemany per table and batch, never one statement per r
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain import ParsedDocument, PostingDraft
+from bot.store.bulk import insert_many
 from bot.store.convert import evidence_to_json, maybe_text, slugify, text
+from bot.store.fulltext import index_inserted, last_key
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 logger = logging.getLogger(__name__)
@@ -24,6 +27,12 @@ logger = logging.getLogger(__name__)
 SaveOutcome = Literal["added", "updated", "unchanged"]
 
 CHUNK = 500  # IN-lists and parameter sets stay far below every driver's limits
+PROBE = 16  # clash suffixes looked up per query
+
+# Core statements on the tables: the ORM's bulk layer costs more than the database itself here.
+DOCUMENTS = cast(Table, DocumentRow.__table__)
+POSTINGS = cast(Table, PostingRow.__table__)
+PASSAGES = cast(Table, PassageRow.__table__)
 
 
 class _Known(NamedTuple):
@@ -68,20 +77,36 @@ def save_documents(
     saved: dict[int, ParsedDocument] = dict(changed)
     if fresh:
         rows = [{**_document_values(doc, now), "first_seen": now} for doc in fresh]
-        result = session.execute(
-            insert(DocumentRow).returning(DocumentRow.id, sort_by_parameter_order=True), rows
-        )
-        for doc, new_id in zip(fresh, result.scalars(), strict=True):
-            saved[new_id] = doc
+        # A plain executemany and one lookup: SQLite answers RETURNING with ordered
+        # parameters one row per statement, which is ten times slower.
+        insert_many(session, DOCUMENTS, rows)
+        ids = _known_documents(session, [doc.source for doc in fresh])
+        for doc in fresh:
+            saved[ids[doc.source].id] = doc
     if changed:
-        session.execute(
-            update(DocumentRow),
+        _update_by_key(
+            session,
+            DOCUMENTS,
+            "id",
             [{"id": doc_id, **_document_values(doc, now)} for doc_id, doc in changed.items()],
         )
     if saved:
         _save_postings(session, saved, list(changed), now)
         _save_passages(session, saved, list(changed))
     return outcome
+
+
+def _update_by_key(session: Session, table: Table, key: str, rows: list[dict[str, Any]]) -> None:
+    """One executemany UPDATE … WHERE key = ?; every row carries the same columns."""
+    if not rows:
+        return
+    statement = update(table).where(table.c[key] == bindparam("_key"))
+    columns = [name for name in rows[0] if name != key]
+    statement = statement.values({name: bindparam(f"_set_{name}") for name in columns})
+    session.execute(
+        statement,
+        [{"_key": row[key], **{f"_set_{name}": row[name] for name in columns}} for row in rows],
+    )
 
 
 def _known_documents(session: Session, sources: list[str]) -> dict[str, _Known]:
@@ -175,35 +200,54 @@ def _save_postings(
     for row, posting_id in zip(new, allocate_ids(session, wanted), strict=True):
         row["id"] = posting_id
     if new:
-        session.execute(insert(PostingRow), new)
-    if updates:
-        session.execute(update(PostingRow), updates)
-    if stale:
-        session.execute(update(PostingRow), stale)
+        after = last_key(session, "postings")
+        insert_many(session, POSTINGS, new)
+        index_inserted(session, "postings", after)
+    _update_by_key(session, POSTINGS, "pk", updates)
+    _update_by_key(session, POSTINGS, "pk", stale)
 
 
 def allocate_ids(session: Session, wanted: list[str]) -> list[str]:
-    """Give each wanted slug itself, or the first free ``slug-2``, ``slug-3``… on a clash."""
-    taken: set[str] = set()
-    for chunk in _chunks(sorted(set(wanted))):
-        taken.update(session.scalars(select(PostingRow.id).where(PostingRow.id.in_(chunk))))
-    widened: set[str] = set()
+    """Give each wanted slug itself, or the first free ``slug-2``, ``slug-3``… on a clash.
+
+    Candidates are looked up by exact id, many per query (an indexed IN on every backend),
+    never by LIKE, which SQLite cannot answer from the index.
+    """
+    taken = _existing_ids(session, set(wanted))
+    clashing = {base for base in wanted if base in taken} | {
+        base for base, n in Counter(wanted).items() if n > 1
+    }
+    probed = dict.fromkeys(clashing, 2 + PROBE)  # base -> first suffix not yet looked up
+    taken |= _existing_ids(
+        session, {f"{base}-{n}" for base in clashing for n in range(2, 2 + PROBE)}
+    )
+    next_suffix: dict[str, int] = {}
     chosen: list[str] = []
     for base in wanted:
         candidate = base
         if candidate in taken:
-            if base not in widened:
-                widened.add(base)
-                like = select(PostingRow.id).where(PostingRow.id.startswith(f"{base}-"))
-                taken.update(session.scalars(like))
-            suffix = 2
-            while f"{base}-{suffix}" in taken:
+            suffix = next_suffix.get(base, 2)
+            while True:
+                if suffix >= probed[base]:  # a crowded slug: look further, one window at a time
+                    window = {f"{base}-{n}" for n in range(suffix, suffix + PROBE)}
+                    taken |= _existing_ids(session, window)
+                    probed[base] = suffix + PROBE
+                candidate = f"{base}-{suffix}"
                 suffix += 1
-            candidate = f"{base}-{suffix}"
+                if candidate not in taken:
+                    break
+            next_suffix[base] = suffix
             logger.debug("posting id %s is taken; using %s", base, candidate)
         taken.add(candidate)
         chosen.append(candidate)
     return chosen
+
+
+def _existing_ids(session: Session, candidates: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(candidates)):
+        found.update(session.scalars(select(POSTINGS.c.id).where(POSTINGS.c.id.in_(chunk))))
+    return found
 
 
 def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: list[int]) -> None:
@@ -231,7 +275,9 @@ def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: 
                 )
                 position += 1
     if rows:
-        session.execute(insert(PassageRow), rows)
+        after = last_key(session, "faq_passages")
+        insert_many(session, PASSAGES, rows)
+        index_inserted(session, "faq_passages", after)
 
 
 def withdraw_missing(session: Session, present: set[str], now: datetime) -> list[str]:

@@ -49,7 +49,7 @@ def test_migration_on_sqlite(sqlite_url: str) -> None:
     with engine.connect() as connection:
         names = set(connection.execute(text("SELECT name FROM sqlite_master")).scalars())
     engine.dispose()
-    assert {"postings_fts", "faq_passages_fts", "postings_fts_insert"} <= names
+    assert {"postings_fts", "faq_passages_fts", "postings_fts_update"} <= names
 
 
 @pytest.mark.postgres

@@ -198,3 +198,43 @@ def test_empty_save_and_empty_store(store: Store) -> None:
     assert store.all_postings() == []
     assert store.organizations() == []
     assert store.counts()["documents"] == 0
+
+
+def test_full_text_index_follows_every_kind_of_write(store: Store) -> None:
+    faq = (FaqSection("Fees?", ("The fee is small.",)),)
+    store.save_documents(
+        [doc("a.md", draft("a", "Archivist"), draft("b", "Botanist")), doc("f.md", faq=faq)], NOW
+    )
+    store.save_documents(
+        [
+            doc("a.md", draft("a", "Curator")),  # edit one, drop one
+            doc("f.md", faq=(FaqSection("Dues?", ("Dues are large.",)),)),
+            doc("c.md", draft("c", "Cartographer")),
+        ],
+        LATER,
+    )
+    store.withdraw_missing({"a.md", "c.md"}, LATER)
+
+    def found(*terms: str) -> list[str]:
+        query = PostingQuery(today=TODAY, terms=terms, include_inactive=True)
+        return [p.id for p in store.find_postings(query).items]
+
+    assert found("archivist") == [] and found("curator") == ["a"]
+    assert found("botanist") == ["b"]  # withdrawn, still indexed for include_inactive
+    assert found("cartographer") == ["c"]
+    assert store.search_passages(["fee"]) == [] and store.search_passages(["dues"]) == []
+    if store.dialect == "sqlite":
+        # One indexed entry per row (the docsize shadow table), and a sound index.
+        checks = [
+            "SELECT (SELECT count(*) FROM postings) - (SELECT count(*) FROM postings_fts_docsize)",
+            "SELECT (SELECT count(*) FROM faq_passages)"
+            " - (SELECT count(*) FROM faq_passages_fts_docsize)",
+        ]
+        with store._engine.begin() as connection:
+            assert [connection.exec_driver_sql(sql).scalar() for sql in checks] == [0, 0]
+            connection.exec_driver_sql(
+                "INSERT INTO postings_fts(postings_fts) VALUES ('integrity-check')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO faq_passages_fts(faq_passages_fts) VALUES ('integrity-check')"
+            )

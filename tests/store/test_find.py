@@ -1,0 +1,337 @@
+"""find_postings: filters, default visibility, order, pagination, relevance, hostile terms."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.domain import PostingQuery
+from bot.store import Store
+
+from .factories import LATER, NOW, TODAY, doc, draft
+
+DAY = timedelta(days=1)
+
+
+@pytest.fixture
+def board(store: Store) -> Store:
+    """Ten postings covering every visibility case."""
+    store.save_documents(
+        [
+            doc(
+                "dc-dev.md",
+                draft(
+                    "dc-dev",
+                    "Frontend developer",
+                    organization="DataCite",
+                    remote=True,
+                    deadline=TODAY + 10 * DAY,
+                    posted=date(2026, 10, 20),
+                ),
+            ),
+            doc(
+                "dc-cm.md",
+                draft(
+                    "dc-cm",
+                    "Community manager",
+                    organization="DataCite",
+                    remote=False,
+                    deadline=TODAY,
+                    posted=date(2026, 11, 1),
+                ),
+            ),
+            doc(
+                "iiif-tc.md",
+                draft(
+                    "iiif-tc",
+                    "Technical coordinator",
+                    organization="IIIF Consortium",
+                    remote=True,
+                    open_until_filled=True,
+                    posted=date(2026, 11, 2),
+                ),
+            ),
+            doc(
+                "iiif-md.md",
+                draft(
+                    "iiif-md",
+                    "Managing director",
+                    organization="IIIF Consortium",
+                    remote=True,
+                    closed=True,
+                    deadline=TODAY + 30 * DAY,
+                ),
+            ),
+            doc(
+                "metro-arch.md",
+                draft(
+                    "metro-arch",
+                    "Digital archivist",
+                    organization="METRO",
+                    remote=None,
+                    deadline=TODAY + 3 * DAY,
+                    posted=date(2026, 9, 15),
+                ),
+            ),
+            doc(
+                "metro-old.md",
+                draft(
+                    "metro-old", "Reference librarian", organization="METRO", deadline=TODAY - DAY
+                ),
+            ),
+            doc(
+                "wm.md",
+                draft(
+                    "wm",
+                    "GLAM partnerships lead",
+                    organization="Wikimedia Foundation",
+                    remote=True,
+                    posted=date(2026, 11, 10),
+                ),
+            ),
+            doc(
+                "clir.md",
+                draft(
+                    "clir",
+                    "Fellowship coordinator",
+                    organization="CLIR",
+                    open_until_filled=True,
+                    posted=date(2026, 6, 1),
+                ),
+            ),
+            doc(
+                "gone.md",
+                draft(
+                    "gone", "Withdrawn archivist", organization="DataCite", deadline=TODAY + 5 * DAY
+                ),
+            ),
+            doc(
+                "pct.md",
+                draft("pct", "Percent officer", organization="100% Org", deadline=TODAY + 20 * DAY),
+            ),
+        ],
+        NOW,
+    )
+    store.withdraw_missing(
+        {
+            "dc-dev.md",
+            "dc-cm.md",
+            "iiif-tc.md",
+            "iiif-md.md",
+            "metro-arch.md",
+            "metro-old.md",
+            "wm.md",
+            "clir.md",
+            "pct.md",
+        },
+        LATER,
+    )
+    return store
+
+
+def ids(store: Store, **query: object) -> list[str]:
+    return [p.id for p in store.find_postings(PostingQuery(today=TODAY, **query)).items]  # type: ignore[arg-type]
+
+
+def test_default_lists_open_postings_soonest_deadline_first(board: Store) -> None:
+    page = board.find_postings(PostingQuery(today=TODAY))
+    # Dated by deadline (today counts as open), then undated by newest posted.
+    assert [p.id for p in page.items] == [
+        "dc-cm",
+        "metro-arch",
+        "dc-dev",
+        "pct",
+        "wm",
+        "iiif-tc",
+        "clir",
+    ]
+    assert page.total == 7
+    assert page.hidden == 3  # closed iiif-md, expired metro-old, withdrawn gone
+    assert all(p.is_open(TODAY) for p in page.items)
+
+
+def test_include_inactive_lists_everything(board: Store) -> None:
+    page = board.find_postings(PostingQuery(today=TODAY, include_inactive=True))
+    assert page.total == 10 and len(page.items) == 10 and page.hidden == 0
+    assert {p.status for p in page.items} == {"active", "withdrawn"}
+
+
+def test_today_decides_what_expired(board: Store) -> None:
+    page = board.find_postings(PostingQuery(today=TODAY + DAY))
+    assert "dc-cm" not in [p.id for p in page.items] and page.hidden == 4
+
+
+def test_organization_is_a_case_insensitive_substring(board: Store) -> None:
+    assert ids(board, organization="datacite") == ["dc-cm", "dc-dev"]
+    assert ids(board, organization="IIIF") == ["iiif-tc"]
+    page = board.find_postings(PostingQuery(today=TODAY, organization="iiif"))
+    assert page.hidden == 1
+    # Typed wildcards are literal characters.
+    assert ids(board, organization="%") == ["pct"]
+    assert ids(board, organization="_") == []
+
+
+def test_remote_and_open_until_filled_filters(board: Store) -> None:
+    assert ids(board, remote=True) == ["dc-dev", "wm", "iiif-tc"]
+    assert ids(board, remote=False) == ["dc-cm"]
+    assert ids(board, open_until_filled=True) == ["iiif-tc", "clir"]
+    assert "iiif-tc" not in ids(board, open_until_filled=False)
+
+
+def test_deadline_range_is_inclusive(board: Store) -> None:
+    assert ids(board, deadline_from=TODAY, deadline_to=TODAY + 10 * DAY) == [
+        "dc-cm",
+        "metro-arch",
+        "dc-dev",
+    ]
+    assert ids(board, deadline_from=TODAY + 10 * DAY) == ["dc-dev", "pct"]
+    assert ids(board, deadline_to=TODAY) == ["dc-cm"]
+
+
+def test_pagination(board: Store) -> None:
+    everything = ids(board)
+    pages = [
+        board.find_postings(PostingQuery(today=TODAY, limit=3, offset=o)) for o in (0, 3, 6, 9)
+    ]
+    assert [p.id for page in pages for p in page.items] == everything
+    assert {page.total for page in pages} == {7}
+    assert [len(page.items) for page in pages] == [3, 3, 1, 0]
+
+
+def test_terms_are_and_ed(board: Store) -> None:
+    assert ids(board, terms=("archivist",)) == ["metro-arch"]
+    assert ids(board, terms=("digital", "archivist")) == ["metro-arch"]
+    assert ids(board, terms=("digital", "librarian")) == []
+    page = board.find_postings(PostingQuery(today=TODAY, terms=("archivist",)))
+    assert page.hidden == 1  # the withdrawn archivist
+    # Stemming: "coordinators" finds "coordinator".
+    assert set(ids(board, terms=("coordinators",))) == {"iiif-tc", "clir"}
+
+
+def test_terms_combine_with_filters(board: Store) -> None:
+    assert ids(board, terms=("coordinator",), organization="clir") == ["clir"]
+
+
+def test_title_match_ranks_first(store: Store) -> None:
+    filler = "We preserve collections and serve researchers. " * 20
+    store.save_documents(
+        [
+            doc(
+                "a.md",
+                draft(
+                    "a",
+                    "Metadata librarian",
+                    body=filler + "You will work alongside our archivist.",
+                    deadline=TODAY,
+                ),
+            ),
+            doc("b.md", draft("b", "Archivist", body=filler, deadline=TODAY + 30 * DAY)),
+            doc(
+                "c.md",
+                draft(
+                    "c",
+                    "Developer",
+                    body=filler + "Archivist experience helps.",
+                    deadline=TODAY + DAY,
+                ),
+            ),
+            doc("d.md", draft("d", "Developer", body=filler)),
+        ],
+        NOW,
+    )
+    found = ids(store, terms=("archivist",))
+    # Without terms, a.md would come first (soonest deadline); relevance wins with terms.
+    assert found[0] == "b" and set(found) == {"a", "b", "c"}
+
+
+def test_organization_words_match_too(store: Store) -> None:
+    store.save_documents([doc("a.md", draft("a", "Developer", organization="DataCite"))], NOW)
+    assert ids(store, terms=("datacite",)) == ["a"]
+
+
+def test_diacritics_do_not_matter_on_sqlite(store: Store) -> None:
+    store.save_documents([doc("a.md", draft("a", "Café archiviste", body="résumé"))], NOW)
+    if store.dialect == "sqlite":
+        assert ids(store, terms=("cafe",)) == ["a"]
+    assert ids(store, terms=("café",)) == ["a"]
+
+
+HOSTILE = [
+    '"',
+    '""',
+    "'",
+    'say "hello',
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR(a b)",
+    "a AND b",
+    "*",
+    "arch*",
+    "^start",
+    "(",
+    ")",
+    "((x)",
+    "col:archivist",
+    "title:x",
+    "-x",
+    "+x",
+    "{a b}",
+    "a:b:c",
+    "🎉",
+    "😀 archivist 😀",
+    "x" * 5000,
+    "archivist " * 600,
+    "",
+    "   ",
+    "\x00",
+    "\ud800",
+    "%",
+    "_",
+    "\\",
+    "';DROP TABLE postings;--",
+    "&",
+    "|",
+    "!",
+    "<->",
+    "a & b | !c",
+    ":*",
+    "the",
+    "a",
+]
+
+
+def test_hostile_terms_never_raise(board: Store) -> None:
+    for term in HOSTILE:
+        page = board.find_postings(PostingQuery(today=TODAY, terms=(term,)))
+        assert page.total >= len(page.items), term
+        board.search_passages([term, "fee"])
+    page = board.find_postings(PostingQuery(today=TODAY, terms=tuple(HOSTILE)))
+    assert page.total == 0  # "archivist" and "x"*5000 cannot both be there
+    assert board.counts()["postings"] == 10  # nothing was dropped, obviously
+
+
+def test_quoted_syntax_is_matched_as_words(board: Store) -> None:
+    assert ids(board, terms=('"digital',)) == ["metro-arch"]
+    assert ids(board, terms=("archivist*",)) == ["metro-arch"]
+    assert ids(board, terms=("title:archivist",)) == []  # no column filter, just words
+
+
+def test_terms_without_words_are_ignored(board: Store) -> None:
+    assert ids(board, terms=("🎉", "*", "")) == ids(board)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(terms=st.lists(st.text(max_size=40), max_size=4))
+def test_any_text_is_a_safe_query(board: Store, terms: list[str]) -> None:
+    page = board.find_postings(PostingQuery(today=TODAY, terms=tuple(terms)))
+    assert len(page.items) <= page.total <= 7
+    assert len(board.search_passages(terms, limit=5)) <= 5

@@ -1,0 +1,114 @@
+"""Passage search, FAQ sections and the organisation list."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store import Store
+
+from .factories import LATER, NOW, doc, draft, faq_page
+
+FILLER_TOPICS = [
+    "conference",
+    "working group",
+    "specification",
+    "newsletter",
+    "community call",
+    "logo",
+    "translation",
+    "code of conduct",
+    "steering committee",
+    "image server",
+    "viewer",
+    "manifest",
+]
+
+
+@pytest.fixture
+def faqs(store: Store) -> Store:
+    generated = [
+        faq_page(
+            f"faq/topic-{i}.md",
+            "Example Network",
+            (
+                f"What about the {topic}?",
+                (f"The {topic} is described on our website.", f"Ask the {topic} group for help."),
+            ),
+        )
+        for i, topic in enumerate(FILLER_TOPICS)
+    ]
+    iiif = faq_page(
+        "faq/iiif.md",
+        "IIIF Consortium",
+        ("Who can join?", ("Any institution can join the consortium.",)),
+        (
+            "How much does it cost?",
+            (
+                "The annual membership fee is 10,000 USD for founding members.",
+                "Fees are invoiced in January.",
+            ),
+        ),
+        ("Is there a newsletter?", ("Yes, the newsletter goes out monthly.",)),
+    )
+    datacite = faq_page(
+        "faq/datacite.md",
+        "DataCite",
+        ("What does membership give?", ("Membership gives a vote in the general assembly.",)),
+    )
+    store.save_documents([*generated, iiif, datacite], NOW)
+    return store
+
+
+def test_membership_fee_passage_comes_first(faqs: Store) -> None:
+    hits = faqs.search_passages(["membership", "fee"])
+    assert hits, "no candidates"
+    top = hits[0]
+    assert top.passage.text == "The annual membership fee is 10,000 USD for founding members."
+    assert top.passage.question == "How much does it cost?"
+    assert (top.passage.source, top.passage.page_title) == ("faq/iiif.md", "IIIF Consortium FAQ")
+    assert top.passage.organization == "IIIF Consortium"
+    assert top.passage.url == "https://example.org/faq/iiif#q1"
+    # OR semantics: a passage with only one of the words is still a candidate, ranked lower.
+    texts = [h.passage.text for h in hits]
+    assert "Membership gives a vote in the general assembly." in texts
+    assert "Fees are invoiced in January." in texts
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_passage_search_filters_by_organization_and_limit(faqs: Store) -> None:
+    hits = faqs.search_passages(["membership", "fee"], organization="datacite")
+    assert [h.passage.source for h in hits] == ["faq/datacite.md"]
+    assert len(faqs.search_passages(["the"], limit=3)) <= 3
+    assert faqs.search_passages(["membership"], limit=0) == []
+    assert faqs.search_passages([]) == []
+
+
+def test_withdrawn_pages_are_not_searched(faqs: Store) -> None:
+    sources = {f"faq/topic-{i}.md" for i in range(len(FILLER_TOPICS))} | {"faq/datacite.md"}
+    faqs.withdraw_missing(sources, LATER)
+    assert all(h.passage.source != "faq/iiif.md" for h in faqs.search_passages(["fee"]))
+    assert all(section[0] != "IIIF Consortium FAQ" for section in faqs.faq_sections())
+
+
+def test_faq_sections_in_page_order(faqs: Store) -> None:
+    assert faqs.faq_sections("iiif") == [
+        ("IIIF Consortium FAQ", "Who can join?", "https://example.org/faq/iiif#q0"),
+        ("IIIF Consortium FAQ", "How much does it cost?", "https://example.org/faq/iiif#q1"),
+        ("IIIF Consortium FAQ", "Is there a newsletter?", "https://example.org/faq/iiif#q2"),
+    ]
+    assert len(faqs.faq_sections()) == len(FILLER_TOPICS) + 4
+
+
+def test_organizations_of_active_postings_and_faq_pages(faqs: Store) -> None:
+    faqs.save_documents(
+        [
+            doc("j1.md", draft("j1", "Dev", organization="metro")),
+            doc("j2.md", draft("j2", "Gone", organization="Zeta Archive")),
+            doc("news.md", kind="news", title="News", organization="Newsy Org"),
+        ],
+        NOW,
+    )
+    keep = {s for s in faqs.known_hashes() if s != "j2.md"}
+    faqs.withdraw_missing(keep, LATER)
+    assert faqs.organizations() == ["DataCite", "Example Network", "IIIF Consortium", "metro"]
