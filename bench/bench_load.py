@@ -23,10 +23,10 @@ import frontmatter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
-from bot.ingest import sync_folder  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.ingest import sync_folder
+from bot.store import Store
 
 
 def write_corpus(folder: Path, n: int, seed: int) -> int:
@@ -55,7 +55,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", type=Path, help="write the corpus and database here and keep them")
+    parser.add_argument(
+        "--keep", type=Path, help="write the corpus and database here and keep them"
+    )
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="herald-bench-"))
@@ -79,14 +81,20 @@ def main() -> None:
         counts = store.counts()
         store.close()
 
-        print(f"machine: {platform.machine()} {platform.processor() or ''} "
-              f"python {platform.python_version()} on {platform.system()}")
+        print(
+            f"machine: {platform.machine()} {platform.processor() or ''} "
+            f"python {platform.python_version()} on {platform.system()}"
+        )
         print(f"files generated: {files}; report: {report.counts()}; store: {counts}")
         print(f"frontmatter-only parse (floor): {floor:.2f} s = {files / floor:,.0f} docs/s")
-        print(f"full load into empty SQLite:    {first:.2f} s = {files / first:,.0f} docs/s "
-              f"(goal >= 2,000 docs/s)")
-        print(f"unchanged re-sync:              {resync:.3f} s "
-              f"({again.counts()['unchanged']} unchanged; goal <= 1 s)")
+        print(
+            f"full load into empty SQLite:    {first:.2f} s = {files / first:,.0f} docs/s "
+            f"(goal >= 2,000 docs/s)"
+        )
+        print(
+            f"unchanged re-sync:              {resync:.3f} s "
+            f"({again.counts()['unchanged']} unchanged; goal <= 1 s)"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

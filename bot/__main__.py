@@ -24,6 +24,7 @@ from bot.app import App, build, safe_url
 from bot.clock import fixed_clock, system_clock
 from bot.config import Settings
 from bot.domain import LoadReport, Posting
+from bot.platforms.console import render_text, run_console
 
 cli = typer.Typer(
     name="herald",
@@ -54,16 +55,20 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
     try:
         app = build(settings, clock=clock)
     except (SQLAlchemyError, OSError) as exc:
-        err.print(f"[red]Cannot open the database {escape(safe_url(settings.database_url))}:[/] "
-                  f"{escape(str(exc).splitlines()[0])}")
+        err.print(
+            f"[red]Cannot open the database {escape(safe_url(settings.database_url))}:[/] "
+            f"{escape(str(exc).splitlines()[0])}"
+        )
         raise typer.Exit(2) from exc
     try:
         if upgrade:
             app.store.upgrade()
         yield app
     except SQLAlchemyError as exc:
-        err.print(f"[red]Database error on {escape(safe_url(settings.database_url))}:[/] "
-                  f"{escape(str(exc).splitlines()[0])}")
+        err.print(
+            f"[red]Database error on {escape(safe_url(settings.database_url))}:[/] "
+            f"{escape(str(exc).splitlines()[0])}"
+        )
         raise typer.Exit(2) from exc
     finally:
         app.close()
@@ -103,8 +108,12 @@ def load(
     with _app(settings) as app:
         started = datetime.now()
         with Progress(
-            TextColumn("Loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=True,
+            TextColumn("Loading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
         ) as progress:
             task = progress.add_task("load", total=None)
 
@@ -161,10 +170,91 @@ def postings(
             deadline = (deadline + " open until filled").strip()
         status = "closed" if p.closed and p.status == "active" else p.status
         remote = {True: "yes", False: "no", None: "?"}[p.remote]
-        table.add_row(*(escape(str(v or "")) for v in (
-            p.id, p.title, p.organization, p.location, remote, deadline, status)))
+        table.add_row(
+            *(
+                escape(str(v or ""))
+                for v in (p.id, p.title, p.organization, p.location, remote, deadline, status)
+            )
+        )
     out.print(table)
     out.print(f"{len(items)} postings")
+
+
+def _parse_now(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date like 2019-05-20") from exc
+
+
+@cli.command()
+def ask(
+    line: Annotated[str, typer.Argument(help='One command, e.g. "/jobs remote".')],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the structured reply.")] = False,
+    now: Annotated[
+        str | None, typer.Option(help="Evaluate dates as of this day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Ask Herald one command and print the reply."""
+    settings = _settings()
+    with _app(settings, now=_parse_now(now)) as app:
+        _first_start(app)
+        reply = app.ask(line)
+    if as_json:
+        sys.stdout.write(json.dumps(reply.to_json(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_text(reply) + "\n")
+    if reply.error_id:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def console(
+    now: Annotated[
+        str | None, typer.Option(help="Evaluate dates as of this day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Chat with Herald in the terminal (syncs the content folder first)."""
+    settings = _settings()
+    with _app(settings, now=_parse_now(now)) as app:
+        report = app.load()
+        counts = app.store.counts()
+        if sys.stdin.isatty():
+            out.print(
+                f"[bold]Herald[/] — {counts.get('postings_active', 0)} postings, "
+                f"{counts.get('passages', 0)} FAQ passages from {escape(str(settings.content_dir))}"
+                f" ({len(report.added) + len(report.updated)} files loaded now)."
+                " Type [bold]help[/], or [bold]/quit[/] to leave."
+            )
+            for failure in report.failed:
+                out.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
+        run_console(app.router, app.context)
+
+
+@cli.command()
+def run() -> None:
+    """Serve every configured chat platform (Slack, Matrix) until interrupted."""
+    from bot.platforms.base import ConfigurationError
+    from bot.runtime import run as serve
+
+    settings = _settings()
+    with _app(settings) as app:
+        report = app.load()
+        for failure in report.failed:
+            err.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
+        try:
+            serve(app)
+        except ConfigurationError as exc:
+            err.print(f"[red]{escape(str(exc))}[/]")
+            raise typer.Exit(2) from exc
+
+
+def _first_start(app: App) -> None:
+    """An empty store on the embedded default gets the content folder, as the console does."""
+    if not app.store.known_hashes() and app.settings.content_dir.is_dir():
+        app.load()
 
 
 @db_cli.command("upgrade")

@@ -17,10 +17,12 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from bot.clock import Clock, system_clock
+from bot.commands import Context, Platform, Reply, Request, Router
 from bot.config import Settings
 from bot.domain import LoadReport
 from bot.ingest import sync_folder
 from bot.store import Store
+from handlers import faq, jobs
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +42,23 @@ class App:
     settings: Settings
     store: Store
     clock: Clock = system_clock
-    _router: object | None = field(default=None, repr=False)
+    router: Router = field(default_factory=lambda: build_router(), repr=False)
+
+    def context(self, request: Request) -> Context:
+        """One Context per command: the clock is read once, so a reply is consistent."""
+        return Context(store=self.store, settings=self.settings, now=self.clock(), request=request)
+
+    def handle(self, request: Request) -> Reply:
+        """Answer one request; never raises (the Router maps every error to a reply)."""
+        return self.router.dispatch(request, self.context(request))
+
+    def ask(self, line: str, *, platform: Platform = "console", user: str = "console") -> Reply:
+        return self.handle(Request.from_line(line, platform=platform, user=user, channel=platform))
+
+    def prepare(self) -> LoadReport:
+        """Migrate and sync the content folder: what the embedded default does on start."""
+        self.store.upgrade()
+        return self.load()
 
     def load(self, root: Path | None = None, progress: ProgressFn | None = None) -> LoadReport:
         folder = root if root is not None else self.settings.content_dir
@@ -48,6 +66,14 @@ class App:
 
     def close(self) -> None:
         self.store.close()
+
+
+def build_router() -> Router:
+    """Every handler module's router under one root; help is generated from all of them."""
+    root = Router()
+    root.include(jobs.router)
+    root.include(faq.router)
+    return root
 
 
 def build(settings: Settings, clock: Clock = system_clock) -> App:

@@ -13,7 +13,7 @@ def system_clock() -> datetime:
 
 
 def fixed_clock(moment: datetime | date) -> Clock:
-    """A clock frozen at ``moment``; a bare date means noon UTC so "today" is that date everywhere."""
+    """A clock frozen at ``moment``; a bare date means noon UTC, that day everywhere."""
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, time(12, 0), tzinfo=UTC)
     elif moment.tzinfo is None:

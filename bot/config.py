@@ -36,12 +36,26 @@ class Settings(BaseSettings):
     )
     content_dir: Path = Field(default_factory=_default_content_dir)
     timezone: str = "UTC"
-    log_level: str = "INFO"
+    log_level: str = "WARNING"
     command_prefix: str = "!"
     max_query_length: int = 500
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str | None = Field(
+        default=None, description="Web API base URL; only tests point it elsewhere"
+    )
     http_host: str = "127.0.0.1"
     http_port: int = 3000
+
+    matrix_homeserver: str | None = Field(default=None, alias="MATRIX_HOMESERVER")
+    matrix_user_id: str | None = Field(default=None, alias="MATRIX_USER_ID")
+    matrix_access_token: SecretStr | None = Field(default=None, alias="MATRIX_ACCESS_TOKEN")
+    matrix_password: SecretStr | None = Field(default=None, alias="MATRIX_PASSWORD")
+    matrix_device_name: str = "Herald"
+    matrix_allowed_inviters: list[str] = Field(
+        default_factory=list,
+        description="Homeservers (example.org) or user ids (@a:example.org) whose invites are "
+        "accepted; empty means the bot's own homeserver",
+    )

@@ -1,0 +1,79 @@
+"""``herald run``: every configured platform side by side in one asyncio loop.
+
+Each adapter module offers ``from_settings(app) -> Adapter | None`` (None when that platform is
+not configured; ``ConfigurationError`` when it is half configured). The runtime starts them all,
+waits for a signal, and stops them in reverse order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable, Sequence
+
+from bot.app import App
+from bot.platforms.base import Adapter, ConfigurationError
+
+logger = logging.getLogger(__name__)
+
+AdapterFactory = Callable[[App], Adapter | None]
+
+
+def adapter_factories() -> list[AdapterFactory]:
+    """The platforms Herald knows; imported here so a missing SDK only breaks its own platform."""
+    factories: list[AdapterFactory] = []
+    try:
+        from bot.platforms.slack import from_settings as slack
+    except ImportError:  # pragma: no cover - the Slack adapter ships with Herald
+        logger.debug("Slack adapter not available", exc_info=True)
+    else:
+        factories.append(slack)
+    try:
+        from bot.platforms.matrix import from_settings as matrix
+    except ImportError:
+        logger.debug("Matrix adapter not available", exc_info=True)
+    else:
+        factories.append(matrix)
+    return factories
+
+
+def configured_adapters(app: App, factories: Sequence[AdapterFactory]) -> list[Adapter]:
+    adapters = [a for a in (make(app) for make in factories) if a is not None]
+    if not adapters:
+        raise ConfigurationError(
+            "No chat platform is configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or "
+            "SLACK_APP_TOKEN for Socket Mode), or MATRIX_HOMESERVER with MATRIX_ACCESS_TOKEN or "
+            "MATRIX_USER_ID and MATRIX_PASSWORD. `herald console` needs none of them."
+        )
+    return adapters
+
+
+async def serve(adapters: Sequence[Adapter], stop: asyncio.Event) -> None:
+    """Start every adapter, wait for ``stop``, then stop them in reverse order."""
+    started: list[Adapter] = []
+    try:
+        for adapter in adapters:
+            await adapter.start()
+            started.append(adapter)
+            logger.info("%s adapter started", adapter.name)
+        await stop.wait()
+    finally:
+        for adapter in reversed(started):
+            try:
+                await adapter.stop()
+            except Exception:
+                logger.exception("stopping the %s adapter failed", adapter.name)
+
+
+def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
+    adapters = configured_adapters(app, factories if factories is not None else adapter_factories())
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(adapters, stop)
+
+    asyncio.run(main())
