@@ -25,7 +25,10 @@ class Outbox(Protocol):
     name: str
 
     async def send(self, target: str, reply: Reply) -> None:
-        """Post ``reply`` publicly to ``target`` (a channel or room id); raise on failure."""
+        """Post ``reply`` publicly to ``target`` (a channel or room id).
+
+        Raises ``RateLimited``, ``TransientSendError`` or ``PermanentSendError`` on failure.
+        """
         ...
 
 
@@ -39,3 +42,23 @@ class Adapter(Outbox, Protocol):
 
 class ConfigurationError(Exception):
     """A platform is half configured; the message names the setting to fix."""
+
+
+class SendError(Exception):
+    """Sending failed; adapters translate their SDK's errors into these at their boundary."""
+
+
+class RateLimited(SendError):
+    """The platform asked us to slow down; try again after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float, message: str = "rate limited") -> None:
+        super().__init__(f"{message} (retry after {retry_after:g} s)")
+        self.retry_after = retry_after
+
+
+class TransientSendError(SendError):
+    """Server error or network trouble: retry with backoff."""
+
+
+class PermanentSendError(SendError):
+    """Retrying cannot help (channel not found, bot removed): pause what sends there."""
