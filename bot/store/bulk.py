@@ -11,28 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-_MEMO_TYPES = (datetime, date, bool, int, type(None))
+_MEMO_TYPES = frozenset({datetime, date, bool, int, type(None)})
 
 
 def _memoized(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
     memo: dict[tuple[type, Any], Any] = {}
 
     def convert(value: Any) -> Any:
-        key: tuple[type, Any]
-        if isinstance(value, _MEMO_TYPES):
-            key = (type(value), value)
-        elif isinstance(value, list | tuple) and not value:
-            key = (type(value), ())
+        kind = value.__class__
+        if kind in _MEMO_TYPES:
+            key: tuple[type, Any] = (kind, value)
+        elif kind in (list, tuple) and not value:
+            key = (kind, ())
         else:
             return process(value)
-        if key not in memo:
-            memo[key] = process(value)
-        return memo[key]
+        found = memo.get(key, memo)
+        if found is memo:
+            found = memo[key] = process(value)
+        return found
 
     return convert
 
@@ -44,22 +46,21 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         return
     connection = session.connection()
     dialect = connection.dialect
-    names = list(rows[0])
-    compiled = insert(table).compile(dialect=dialect, column_keys=names)
-    converters: dict[str, Callable[[Any], Any] | None] = {}
-    for name in names:
-        column_type = table.c[name].type
-        process = column_type.dialect_impl(dialect).bind_processor(dialect)
-        converters[name] = None if process is None else _memoized(process)
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+    names = list(compiled.positiontup or ()) if compiled.positional else list(rows[0])
+    converters: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, name in enumerate(names):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            converters.append((index, _memoized(process)))
 
-    def native(row: Mapping[str, Any], name: str) -> Any:
-        convert = converters[name]
-        return row[name] if convert is None else convert(row[name])
-
-    params: list[Any]
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params = [tuple(native(row, name) for name in order) for row in rows]
-    else:
-        params = [{name: native(row, name) for name in names} for row in rows]
+    values = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    params: list[Any] = []
+    for row in rows:
+        native = list(values(row))
+        for index, convert in converters:
+            native[index] = convert(native[index])
+        params.append(
+            tuple(native) if compiled.positional else dict(zip(names, native, strict=True))
+        )
     connection.exec_driver_sql(compiled.string, params)

@@ -88,12 +88,6 @@ _SQLITE_INDEX = {
 }
 
 
-def last_key(session: Session, table: Literal["postings", "faq_passages"]) -> int:
-    """The highest key so far; rows inserted after it are the ones ``index_inserted`` takes."""
-    key = PostingRow.pk if table == "postings" else PassageRow.id
-    return int(session.scalar(select(func.coalesce(func.max(key), 0))) or 0)
-
-
 def index_inserted(
     session: Session, table: Literal["postings", "faq_passages"], after: int
 ) -> None:

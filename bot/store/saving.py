@@ -13,13 +13,13 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import BindParameter, Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain import ParsedDocument, PostingDraft
 from bot.store.bulk import insert_many
 from bot.store.convert import evidence_to_json, maybe_text, slugify, text
-from bot.store.fulltext import index_inserted, last_key
+from bot.store.fulltext import index_inserted
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,9 @@ logger = logging.getLogger(__name__)
 SaveOutcome = Literal["added", "updated", "unchanged"]
 
 CHUNK = 500  # IN-lists and parameter sets stay far below every driver's limits
-PROBE = 16  # clash suffixes looked up per query
+PROBE = 8  # clash suffixes looked up per crowded slug and query
+# One expanding parameter instead of a literal per element: a 500-key IN costs no compiling.
+KEYS: BindParameter[Any] = bindparam("keys", expanding=True)
 
 # Core statements on the tables: the ORM's bulk layer costs more than the database itself here.
 DOCUMENTS = cast(Table, DocumentRow.__table__)
@@ -46,9 +48,9 @@ class _OldPosting(NamedTuple):
     status: str
 
 
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
-        yield items[start : start + size]
+        yield list(items[start : start + size])
 
 
 def save_documents(
@@ -77,12 +79,14 @@ def save_documents(
     saved: dict[int, ParsedDocument] = dict(changed)
     if fresh:
         rows = [{**_document_values(doc, now), "first_seen": now} for doc in fresh]
-        # A plain executemany and one lookup: SQLite answers RETURNING with ordered
+        # A plain executemany and one range lookup: SQLite answers RETURNING with ordered
         # parameters one row per statement, which is ten times slower.
+        before = _last_key(session, DOCUMENTS)
         insert_many(session, DOCUMENTS, rows)
-        ids = _known_documents(session, [doc.source for doc in fresh])
+        inserted = select(DOCUMENTS.c.source, DOCUMENTS.c.id).where(DOCUMENTS.c.id > before)
+        ids: dict[str, int] = {source: doc_id for source, doc_id in session.execute(inserted)}
         for doc in fresh:
-            saved[ids[doc.source].id] = doc
+            saved[ids[doc.source]] = doc
     if changed:
         _update_by_key(
             session,
@@ -94,6 +98,13 @@ def save_documents(
         _save_postings(session, saved, list(changed), now)
         _save_passages(session, saved, list(changed))
     return outcome
+
+
+def _last_key(session: Session, table: Table) -> int:
+    """The highest integer key so far: rows inserted next have higher ones (SQLite takes
+    max(rowid) + 1, PostgreSQL sequences only grow), which finds them without an IN-list."""
+    key = next(iter(table.primary_key.columns))
+    return int(session.scalar(select(func.coalesce(func.max(key), 0))) or 0)
 
 
 def _update_by_key(session: Session, table: Table, key: str, rows: list[dict[str, Any]]) -> None:
@@ -114,8 +125,8 @@ def _known_documents(session: Session, sources: list[str]) -> dict[str, _Known]:
     for chunk in _chunks(sources):
         query = select(
             DocumentRow.source, DocumentRow.id, DocumentRow.content_hash, DocumentRow.status
-        ).where(DocumentRow.source.in_(chunk))
-        for source, doc_id, content_hash, status in session.execute(query):
+        ).where(DocumentRow.source.in_(KEYS))
+        for source, doc_id, content_hash, status in session.execute(query, {"keys": chunk}):
             known[source] = _Known(doc_id, content_hash, status)
     return known
 
@@ -164,8 +175,8 @@ def _save_postings(
     for chunk in _chunks(changed):
         query = select(
             PostingRow.document_id, PostingRow.position, PostingRow.pk, PostingRow.status
-        ).where(PostingRow.document_id.in_(chunk))
-        for doc_id, position, pk, status in session.execute(query):
+        ).where(PostingRow.document_id.in_(KEYS))
+        for doc_id, position, pk, status in session.execute(query, {"keys": chunk}):
             old[(doc_id, position)] = _OldPosting(pk, status)
 
     updates: list[dict[str, Any]] = []
@@ -200,7 +211,7 @@ def _save_postings(
     for row, posting_id in zip(new, allocate_ids(session, wanted), strict=True):
         row["id"] = posting_id
     if new:
-        after = last_key(session, "postings")
+        after = _last_key(session, POSTINGS)
         insert_many(session, POSTINGS, new)
         index_inserted(session, "postings", after)
     _update_by_key(session, POSTINGS, "pk", updates)
@@ -246,17 +257,15 @@ def allocate_ids(session: Session, wanted: list[str]) -> list[str]:
 def _existing_ids(session: Session, candidates: set[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(sorted(candidates)):
-        found.update(session.scalars(select(POSTINGS.c.id).where(POSTINGS.c.id.in_(chunk))))
+        query = select(POSTINGS.c.id).where(POSTINGS.c.id.in_(KEYS))
+        found.update(session.scalars(query, {"keys": chunk}))
     return found
 
 
 def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: list[int]) -> None:
     # Passages have no identity worth keeping: a changed page replaces all of them.
     for chunk in _chunks(changed):
-        session.execute(
-            delete(PassageRow).where(PassageRow.document_id.in_(chunk)),
-            execution_options={"synchronize_session": False},
-        )
+        session.execute(delete(PASSAGES).where(PASSAGES.c.document_id.in_(KEYS)), {"keys": chunk})
     rows: list[dict[str, Any]] = []
     for doc_id, doc in saved.items():
         position = 0
@@ -275,7 +284,7 @@ def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: 
                 )
                 position += 1
     if rows:
-        after = last_key(session, "faq_passages")
+        after = _last_key(session, PASSAGES)
         insert_many(session, PASSAGES, rows)
         index_inserted(session, "faq_passages", after)
 
@@ -289,15 +298,15 @@ def withdraw_missing(session: Session, present: set[str], now: datetime) -> list
     ids = [doc_id for doc_id, _ in gone]
     for chunk in _chunks(ids):
         session.execute(
-            update(DocumentRow)
-            .where(DocumentRow.id.in_(chunk))
+            update(DOCUMENTS)
+            .where(DOCUMENTS.c.id.in_(KEYS))
             .values(status="withdrawn", updated=now),
-            execution_options={"synchronize_session": False},
+            {"keys": chunk},
         )
         session.execute(
-            update(PostingRow)
-            .where(PostingRow.document_id.in_(chunk), PostingRow.status == "active")
+            update(POSTINGS)
+            .where(POSTINGS.c.document_id.in_(KEYS), POSTINGS.c.status == "active")
             .values(status="withdrawn", updated=now),
-            execution_options={"synchronize_session": False},
+            {"keys": chunk},
         )
     return sorted(source for _, source in gone)

@@ -1,0 +1,77 @@
+"""Small named values adapters keep across restarts, such as the Matrix sync token.
+
+Each call is one short transaction, so a value written before a crash is there after it.
+
+Example::
+
+    state = StateStore(store)
+    token = state.get("matrix:@herald:example.org:next_batch")   # None the first time
+    state.set("matrix:@herald:example.org:next_batch", "s72594_4483_1934")
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+
+from bot.store.store import Store
+
+logger = logging.getLogger(__name__)
+
+MAX_KEY_LENGTH = 200
+
+_metadata = MetaData()
+# Created by migration 0002; described here with Core because it is no domain value.
+state_table = Table(
+    "state",
+    _metadata,
+    Column("key", String(MAX_KEY_LENGTH), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+)
+
+
+class StateStore:
+    """get/set/delete of text values by key, on SQLite and PostgreSQL alike."""
+
+    def __init__(self, store: Store) -> None:
+        # Store keeps its engine private; a public accessor would be the cleaner door.
+        self._engine: Engine = store._engine
+
+    def get(self, key: str) -> str | None:
+        with self._engine.connect() as connection:
+            value = connection.execute(
+                select(state_table.c.value).where(state_table.c.key == _checked(key))
+            ).scalar_one_or_none()
+        return value
+
+    def set(self, key: str, value: str) -> None:
+        """Insert or replace, atomically (an upsert, so two writers cannot collide)."""
+        row = {"key": _checked(key), "value": value, "updated": func.current_timestamp()}
+        if self._engine.dialect.name == "postgresql":
+            pg = postgresql.insert(state_table).values(**row)
+            statement = pg.on_conflict_do_update(
+                index_elements=[state_table.c.key],
+                set_={"value": pg.excluded.value, "updated": pg.excluded.updated},
+            )
+        else:
+            lite = sqlite.insert(state_table).values(**row)
+            statement = lite.on_conflict_do_update(
+                index_elements=[state_table.c.key],
+                set_={"value": lite.excluded.value, "updated": lite.excluded.updated},
+            )
+        with self._engine.begin() as connection:
+            connection.execute(statement)
+
+    def delete(self, key: str) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(delete(state_table).where(state_table.c.key == _checked(key)))
+
+
+def _checked(key: str) -> str:
+    if not key or len(key) > MAX_KEY_LENGTH:
+        raise ValueError(f"state keys are 1 to {MAX_KEY_LENGTH} characters long")
+    return key
