@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -59,3 +60,12 @@ class Settings(BaseSettings):
         description="Homeservers (example.org) or user ids (@a:example.org) whose invites are "
         "accepted; empty means the bot's own homeserver",
     )
+
+    # Scheduler (bot.scheduler): reminders, digests, and how often the database is polled.
+    reminder_offsets_days: list[int] = Field(default_factory=lambda: [7, 1])
+    reminder_time: time = Field(default=time(9, 0), description="Workspace-local send time")
+    digest_weekday: int | None = Field(default=0, ge=0, le=6, description="0=Monday; None=off")
+    digest_time: time = Field(default=time(9, 0), description="Workspace-local digest time")
+    scheduler_tick_seconds: float = Field(default=5.0, gt=0)
+    scheduler_lease_seconds: float = Field(default=15.0, gt=0)
+    scheduler_claim_timeout_seconds: float = Field(default=120.0, gt=0)
