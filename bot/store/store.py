@@ -21,6 +21,7 @@ from bot.store.saving import SaveOutcome
 logger = logging.getLogger(__name__)
 
 SUPPORTED = ("sqlite", "postgresql")
+WRITE_OPTION = "herald_write"
 
 
 def _tune_sqlite(engine: Engine, in_memory: bool) -> None:
@@ -42,7 +43,10 @@ def _tune_sqlite(engine: Engine, in_memory: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A writer takes the write lock up front: a deferred transaction that reads first
+        # fails at once (SQLITE_BUSY, no waiting) if another process wrote in between.
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class Store:
@@ -98,7 +102,8 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
     # ingest
@@ -171,3 +176,10 @@ class Store:
         """documents, documents_withdrawn, postings (all), postings_<status>, passages."""
         with self._read() as session:
             return queries.counts(session)
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Session]:
+        """A session for repositories beside the Store (``bot.store.deliveries``): one
+        committed transaction when ``write``, otherwise a read that commits nothing."""
+        with self._write() if write else self._read() as session:
+            yield session

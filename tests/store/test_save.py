@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -238,3 +239,27 @@ def test_full_text_index_follows_every_kind_of_write(store: Store) -> None:
             connection.exec_driver_sql(
                 "INSERT INTO faq_passages_fts(faq_passages_fts) VALUES ('integrity-check')"
             )
+
+
+def test_concurrent_writers_on_one_sqlite_file_wait_for_each_other(sqlite_url: str) -> None:
+    first, second = Store.open(sqlite_url), Store.open(sqlite_url)
+    first.upgrade()
+    errors: list[BaseException] = []
+
+    def load(store: Store, prefix: str) -> None:
+        try:
+            for n in range(15):
+                store.save_documents([doc(f"{prefix}{n}.md", draft(f"{prefix}{n}", "Job"))], NOW)
+                store.withdraw_missing(set(store.known_hashes()), NOW)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load, args=(s, p)) for s, p in ((first, "a"), (second, "b"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert first.counts()["postings"] == 30
+    first.close()
+    second.close()
