@@ -1,0 +1,309 @@
+"""Block Kit rendering: escaping, Slack's limits, dates, buttons — pure, no network."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from slackfakes import all_texts, block_ids, block_problems, buttons, message_problems
+
+from bot.commands import Action, Reply
+from bot.domain import Passage, PassageHit, Posting
+from bot.platforms.slack_blocks import (
+    ACTION_SHARE,
+    escape,
+    home_view,
+    markdown_to_mrkdwn,
+    render,
+    size,
+    slack_date,
+    split_text,
+    unescape,
+)
+
+TODAY = date(2022, 2, 1)
+WJ = "\u2060"
+
+# The only control sequences Herald writes itself: dates, links, and the sharer's mention.
+OURS = re.compile(
+    r"<!date\^\d+\^\{date_long\}\|\d{4}-\d\d-\d\d>"
+    r"|<(?:https?://|mailto:)[^<>|\s]+(?:\|[^<>]*)?>"
+    r"|<@U0ALICE>"
+)
+
+
+def posting(**fields: Any) -> Posting:
+    values: dict[str, Any] = {
+        "id": "p-1",
+        "source": "p.md",
+        "position": 0,
+        "title": "Data Steward",
+        "organization": "Example Lab",
+        "location": "Leiden",
+        "remote": True,
+        "deadline": date(2022, 2, 7),
+        "deadline_inferred": False,
+        "open_until_filled": False,
+        "closed": False,
+        "salary": None,
+        "salary_min": None,
+        "salary_currency": None,
+        "contacts": ("jobs@example.org",),
+        "posted": date(2022, 1, 20),
+        "body": "",
+        "url": "https://example.org/jobs/1",
+        "status": "active",
+    }
+    values.update(fields)
+    return Posting(**values)
+
+
+def listing(*postings: Posting, summary: str = "2 open postings match `/jobs`:") -> Reply:
+    actions = tuple(Action("Details", "command", f"jobs show {p.id}") for p in postings)
+    return Reply(
+        text="unused when items are drawn",
+        postings=postings,
+        actions=(*actions, Action("More", "command", "jobs page 2")),
+        summary=summary,
+        today=TODAY,
+    )
+
+
+def mrkdwn_texts(messages: list[Any]) -> list[str]:
+    texts = [m.text for m in messages]
+    for message in messages:
+        texts += [t for kind, t in all_texts(list(message.blocks)) if kind == "mrkdwn"]
+    return texts
+
+
+# --- escaping ---------------------------------------------------------------------------
+
+
+def test_escape_turns_control_characters_into_entities_and_breaks_broadcasts() -> None:
+    assert escape("<!channel> & <@U123>") == "&lt;!channel&gt; &amp; &lt;@U123&gt;"
+    assert escape("hi @channel @here @everyone") == f"hi @{WJ}channel @{WJ}here @{WJ}everyone"
+    assert escape("mail me@channels.org") == "mail me@channels.org"  # not a broadcast word
+    assert unescape("&lt;b&gt; &amp;amp;") == "<b> &amp;"
+
+
+@given(st.text())
+def test_escaped_text_has_no_angle_brackets_and_reads_back(text: str) -> None:
+    escaped = escape(text)
+    assert "<" not in escaped and ">" not in escaped
+    assert unescape(escaped).replace(WJ, "") == text.replace(WJ, "")
+
+
+_piece = (
+    st.sampled_from(["<!channel>", "<!here>", "<@U123>", "<!subteam^S1|x>", "@channel", "&amp;"])
+    | st.text(alphabet=st.sampled_from(list("<>!@&|^*_`~#:/ abcUW0129\n")), max_size=6)
+    | st.text(max_size=6)
+)
+_content = st.lists(_piece, max_size=12).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=_content, org=_content, location=_content, summary=_content, label=_content)
+def test_content_never_becomes_a_control_sequence(
+    title: str, org: str, location: str, summary: str, label: str
+) -> None:
+    p = posting(title=title or "x", organization=org or None, location=location or None)
+    reply = Reply(
+        text=summary or "x",
+        postings=(p,),
+        actions=(Action(label or "x", "command", "jobs"),),
+        summary=summary or "x",
+        today=TODAY,
+    )
+    for shared_by in (None, "U0ALICE"):
+        messages = render(reply, share="jobs x", shared_by=shared_by)
+        for text in mrkdwn_texts(messages):
+            rest = OURS.sub("", text)
+            assert "<" not in rest and ">" not in rest, text
+            assert not re.search(r"@(channel|here|everyone)\b", rest, re.IGNORECASE), text
+        for message in messages:
+            assert message_problems(message.payload()) == []
+
+
+def test_a_channel_posting_is_shown_as_text() -> None:
+    p = posting(title="<!channel> hiring @here", organization="<!subteam^S1|team> & co")
+    [message] = render(listing(p))
+    section = next(b for b in message.blocks if b.get("block_id") == "posting:p-1")
+    text = section["text"]["text"]
+    assert text.startswith(f"*&lt;!channel&gt; hiring @{WJ}here*")
+    assert "&lt;!subteam^S1|team&gt; &amp; co" in text
+    assert section["text"]["verbatim"] is True  # Slack must not parse mentions on its own
+
+
+# --- Markdown → mrkdwn ----------------------------------------------------------------
+
+
+def test_markdown_becomes_mrkdwn() -> None:
+    assert markdown_to_mrkdwn("**Title** — *note* `id`") == "*Title* — _note_ `id`"
+    assert markdown_to_mrkdwn("> quoted <b>") == "> quoted &lt;b&gt;"
+    assert markdown_to_mrkdwn("see [the page](https://x.org/?a=1&b=2)") == (
+        "see <https://x.org/?a=1&amp;b=2|the page>"
+    )
+    assert markdown_to_mrkdwn("Source: p.md (https://x.org/jobs/1).") == (
+        "Source: p.md (<https://x.org/jobs/1>)."
+    )
+    # a link to anything but http(s)/mailto keeps its words, loses its target
+    assert markdown_to_mrkdwn("[files](ftp://x.org/f)") == "files"
+    assert markdown_to_mrkdwn("[click](javascript:alert(1))") == "[click](javascript:alert(1))"
+    # Markdown block syntax in content stays text
+    assert markdown_to_mrkdwn("1. not a list\n# not a heading") == "1. not a list\n# not a heading"
+
+
+# --- limits ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=400), limit=st.integers(min_value=8, max_value=60))
+def test_split_text_fits_and_never_cuts_an_entity(text: str, limit: int) -> None:
+    escaped = escape(text)
+    pieces = split_text(escaped, limit)
+    assert all(size(p) <= limit for p in pieces)
+    for piece in pieces:
+        assert re.fullmatch(r"([^&]|&(amp|lt|gt);)*", piece, re.DOTALL), piece
+    assert "".join("".join(pieces).split()) == "".join(escaped.split())
+
+
+def test_sixty_postings_with_5000_character_titles_fit_slack() -> None:
+    postings = tuple(
+        posting(id=f"p-{n}", title=f"{n} " + "Archivist & <curator> " * 240, contacts=())
+        for n in range(60)
+    )
+    assert all(len(p.title) > 5000 for p in postings)
+    reply = listing(*postings, summary="60 postings " + "x" * 5000)
+    messages = render(reply, share="jobs all")
+    assert len(messages) > 1
+    for message in messages:
+        assert message_problems(message.payload()) == [], message_problems(message.payload())
+    shown = [pid for m in messages for pid in block_ids(list(m.blocks), "posting:")]
+    assert shown == [p.id for p in postings]
+    # the share button and More come once, at the end
+    last = buttons(list(messages[-1].blocks))
+    assert [b.get("value") for b in last[-2:]] == ["jobs page 2", "jobs all"]
+    assert last[-1]["action_id"] == ACTION_SHARE
+
+
+def test_a_long_text_reply_is_split_into_sections_and_capped() -> None:
+    text = "\n".join(f"Line {n}: " + "word " * 700 for n in range(200))
+    messages = render(Reply(text=text), max_messages=5)
+    assert len(messages) == 5
+    for message in messages:
+        assert message_problems(message.payload()) == []
+    assert "shortened" in messages[-1].blocks[-1]["elements"][0]["text"]
+    assert all(m.text for m in messages)  # every message has a notification text
+
+
+def test_button_labels_and_values_fit() -> None:
+    reply = Reply(
+        text="x",
+        actions=(
+            Action("L" * 500, "command", "faq " + "q" * 100),
+            Action("too long", "command", "faq " + "q" * 3000),  # cannot be a button
+            Action("bad link", "url", "javascript:alert(1)"),
+        ),
+    )
+    [message] = render(reply)
+    found = buttons(list(message.blocks))
+    assert len(found) == 1
+    assert len(found[0]["text"]["text"]) <= 75
+    assert block_problems(list(message.blocks)) == []
+
+
+# --- postings, passages, dates --------------------------------------------------------------
+
+
+def test_deadline_uses_slack_date_formatting_and_says_how_far() -> None:
+    [message] = render(listing(posting()))
+    section = next(b for b in message.blocks if b.get("block_id") == "posting:p-1")
+    text = section["text"]["text"]
+    assert "<!date^1644231600^{date_long}|2022-02-07> (closes in 6 days)" in text
+    assert "`remote`" in text
+    details, apply = buttons(list(message.blocks))[:2]
+    assert details["value"] == "jobs show p-1" and apply["url"] == "mailto:jobs@example.org"
+
+
+def test_date_is_noon_so_readers_west_and_east_see_the_same_day() -> None:
+    token = slack_date(date(2024, 1, 16))
+    stamp = int(re.search(r"\^(\d+)\^", token).group(1))  # type: ignore[union-attr]
+    zones = ("Pacific/Pago_Pago", "America/Los_Angeles", "UTC", "Asia/Tokyo", "Pacific/Fiji")
+    for zone in zones:
+        assert datetime.fromtimestamp(stamp, UTC).astimezone(ZoneInfo(zone)).date() == date(
+            2024, 1, 16
+        )
+    assert token.endswith("|2024-01-16>")
+
+
+def test_closed_and_open_until_filled_postings_say_so() -> None:
+    closed = posting(id="c", closed=True)
+    filled = posting(id="f", deadline=None, open_until_filled=True, contacts=(), url=None)
+    [message] = render(listing(closed, filled))
+    texts = {b["block_id"]: b["text"]["text"] for b in message.blocks if "block_id" in b}
+    assert "applications closed" in texts["posting:c"]
+    assert "open until filled" in texts["posting:f"]
+    # no contact and no page: Details only
+    values = [b.get("value") or b.get("url") for b in buttons(list(message.blocks))]
+    assert "jobs show f" in values
+
+
+def test_passages_are_quoted_with_their_page() -> None:
+    passage = Passage(
+        id=42,
+        source="faq.md",
+        page_title="IIIF FAQ",
+        organization="IIIF",
+        question="What does it cost?",
+        text="The fee is $10,000 <per year>.",
+        url="https://iiif.io/faq/",
+        position=3,
+    )
+    reply = Reply(
+        text="> The fee…",
+        passages=(PassageHit(passage, 1.0),),
+        actions=(Action("Open page", "url", "https://iiif.io/faq/"),),
+        summary="From IIIF FAQ:",
+    )
+    [message] = render(reply)
+    blocks = list(message.blocks)
+    assert block_ids(blocks, "passage:") == ["42"]
+    quote = next(b for b in blocks if b.get("block_id") == "passage:42")["text"]["text"]
+    assert quote == "> The fee is $10,000 &lt;per year&gt;."
+    source = next(b for b in blocks if b["type"] == "context")["elements"][0]["text"]
+    assert "*IIIF FAQ*: What does it cost?" in source
+    assert "<https://iiif.io/faq/|Open page>" in source
+
+
+def test_shared_copy_names_the_sharer_and_has_no_share_button() -> None:
+    [message] = render(listing(posting()), share="jobs remote", shared_by="U0ALICE")
+    first = message.blocks[0]
+    assert first["type"] == "context"
+    assert first["elements"][0]["text"] == "Shared by <@U0ALICE> · `/jobs remote`"
+    assert all(b["action_id"] != ACTION_SHARE for b in buttons(list(message.blocks)))
+    # a user id that is not one is shown as text, never as a mention
+    [other] = render(listing(posting()), share="jobs", shared_by="<!channel>")
+    assert "&lt;!channel&gt;" in other.blocks[0]["elements"][0]["text"]
+
+
+def test_error_replies_are_marked() -> None:
+    [message] = render(Reply(text="Sorry (error ab12).", error_id="ab12"))
+    assert message.blocks[0]["text"]["text"].startswith(":warning: ")
+
+
+def test_home_view_lists_postings_and_help() -> None:
+    soon = [posting(id=f"s{n}") for n in range(5)]
+    new = [posting(id=f"n{n}", title="<!here> new") for n in range(5)]
+    view = home_view(soon, new, today=TODAY, commands=[("jobs", "Open postings")])
+    assert view["type"] == "home"
+    assert block_problems(view["blocks"], max_blocks=100) == []
+    ids = block_ids(view["blocks"], "posting:")
+    assert ids == [p.id for p in soon + new]
+    assert any(b.get("value") == "help" for b in buttons(view["blocks"]))
+    assert not any("<!here>" in t for _k, t in all_texts(view["blocks"]))
+    empty = home_view([], [], today=TODAY)
+    assert "No open posting has a deadline." in str(empty)

@@ -1,0 +1,339 @@
+"""The adapter served for real: Bolt over HTTP on loopback, signed requests, a fake Slack.
+
+Each test posts what Slack would post (slash commands, block_actions, events) signed with the
+signing secret, then asserts on what reached the fake Web API / response_url.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from typing import Any
+
+import pytest
+from conftest import Served
+from slackfakes import (
+    BOT_USER,
+    CHANNEL,
+    USER,
+    Call,
+    Failure,
+    action_body,
+    all_texts,
+    block_ids,
+    buttons,
+    event_body,
+    post,
+    signed_headers,
+    slash_body,
+)
+
+from bot.commands import Request
+from bot.platforms.console import render_text
+from bot.platforms.slack_blocks import ACTION_SHARE
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+
+def slash(served: Served, command: str, text: str, key: str = "r1", **extra: Any) -> Call:
+    body = slash_body(command, text, served.fake.response_url(key), **extra)
+    status, answer = post(served.url, body, signed_headers(body, FORM))
+    assert (status, answer) == (200, "")  # acknowledged, nothing said yet
+    return served.fake.wait_delivered(f"response_url:{key}")[0]
+
+
+def click(served: Served, action: dict[str, Any], **options: Any) -> None:
+    body = action_body(action, **options)
+    status, _ = post(served.url, body, signed_headers(body, FORM))
+    assert status == 200
+
+
+def send_event(served: Served, event: dict[str, Any], event_id: str | None = None) -> int:
+    body = event_body(event, event_id)
+    status, _ = post(served.url, body, signed_headers(body, JSON))
+    return status
+
+
+def console_posting_ids(served: Served, line: str) -> list[str]:
+    reply = served.app.handle(Request.from_line(line))
+    return re.findall(r"Details: /jobs show (\S+)", render_text(reply))
+
+
+def blocks_of(call: Call) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = call.payload["blocks"]
+    return blocks
+
+
+def text_of(call: Call) -> str:
+    return "\n".join(t for _kind, t in all_texts(blocks_of(call)))
+
+
+def settle(served: Served, seconds: float = 0.3) -> list[Call]:
+    """Give a wrongly started listener time to call Slack, then return what it sent.
+
+    auth.test is left out: Herald checks its token on start and Bolt once more on its first
+    request; neither says anything to anyone.
+    """
+    time.sleep(seconds)
+    return [c for c in served.fake.calls if c.method != "auth.test"]
+
+
+# --- slash commands -----------------------------------------------------------------------
+
+
+def test_jobs_answers_privately_with_the_same_postings_as_the_console(served: Served) -> None:
+    call = slash(served, "/jobs", "remote")
+    assert call.payload["response_type"] == "ephemeral"
+    blocks = blocks_of(call)
+    expected = console_posting_ids(served, "jobs remote")
+    assert expected and block_ids(blocks, "posting:") == expected
+    text = text_of(call)
+    assert "open postings match `/jobs remote`" in text
+    # deadline in each reader's time zone, and how far it is
+    assert "<!date^1644231600^{date_long}|2022-02-07> (closes in 6 days)" in text
+    values = {b.get("value") or b.get("url") for b in buttons(blocks)}
+    assert {f"jobs show {pid}" for pid in expected} <= values
+    assert "mailto:helena.cousijn@datacite.org" in values
+    share = [b for b in buttons(blocks) if b["action_id"] == ACTION_SHARE]
+    assert [b["value"] for b in share] == ["jobs remote"]
+
+
+def test_more_button_pages_without_retyping(served: Served) -> None:
+    call = slash(served, "/jobs", "")
+    more = [b for b in buttons(blocks_of(call)) if b["text"]["text"] == "More"]
+    assert [b["value"] for b in more] == ["jobs page 2"]
+    first_page = block_ids(blocks_of(call), "posting:")
+    assert len(first_page) == 5
+    click(
+        served,
+        {"action_id": more[0]["action_id"], "value": more[0]["value"]},
+        response_url=served.fake.response_url("r2"),
+    )
+    page2 = served.fake.wait_delivered("response_url:r2")[0]
+    second_page = block_ids(blocks_of(page2), "posting:")
+    assert second_page == console_posting_ids(served, "jobs page 2")
+    assert second_page and not set(second_page) & set(first_page)
+
+
+def test_details_button_shows_the_posting(served: Served) -> None:
+    call = slash(served, "/jobs", "datacite")
+    details = next(b for b in buttons(blocks_of(call)) if b["text"]["text"] == "Details")
+    assert details["value"] == "jobs show datacite-technical-community-manager"
+    click(
+        served,
+        {"action_id": details["action_id"], "value": details["value"]},
+        response_url=served.fake.response_url("r2"),
+    )
+    shown = served.fake.wait_delivered("response_url:r2")[0]
+    assert shown.payload["response_type"] == "ephemeral"
+    assert "*Technical Community Manager*" in text_of(shown)
+    assert "mailto:helena.cousijn@datacite.org" in [b.get("url") for b in buttons(blocks_of(shown))]
+
+
+def test_link_buttons_are_acknowledged_and_nothing_is_sent(served: Served) -> None:
+    click(
+        served,
+        {"action_id": "herald_url:2", "url": "mailto:x@example.org"},
+        response_url=served.fake.response_url(),
+    )
+    assert settle(served) == []
+
+
+def test_organisation_shortcut_gives_the_consoles_passage(served: Served) -> None:
+    call = slash(served, "/iiif", "membership fee")
+    expected = served.app.handle(Request.from_line("iiif membership fee"))
+    assert expected.passages
+    assert block_ids(blocks_of(call), "passage:") == [str(h.passage.id) for h in expected.passages]
+    assert "$10,000 annual fee" in text_of(call)
+    assert expected.passages[0].passage.text[:40] in render_text(expected)
+
+
+def test_unknown_command_gets_the_routers_reply(served: Served) -> None:
+    call = slash(served, "/nosuchthing", "x")
+    assert "Unknown command /nosuchthing." in text_of(call)
+
+
+def test_channel_posting_and_hostile_query_never_ping(served: Served) -> None:
+    call = slash(served, "/jobs", "<!here> @channel steward")
+    # every text Slack would show (button values are never shown or parsed)
+    raw = text_of(call) + call.payload["text"]
+    for needle in ("<!channel>", "<!here>", "<@U0SOMEONE>", "<!subteam", "@channel", "@here"):
+        assert needle not in raw, needle
+    assert "*&lt;!channel&gt; hiring a Data Steward*" in text_of(call)
+    echoed = slash(served, "/faq", "<!here> @channel <@U0BOB> zebra crossings?", key="r2")
+    text = text_of(echoed) + echoed.payload["text"]
+    assert "&lt;!here&gt; @\u2060channel &lt;@U0BOB&gt; zebra crossings?" in text
+    assert "<!here>" not in text and "<@U0BOB>" not in text
+
+
+# --- sharing ----------------------------------------------------------------------------
+
+
+def test_share_posts_publicly_once_and_says_who_shared(served: Served) -> None:
+    private = slash(served, "/jobs", "remote")
+    share = next(b for b in buttons(blocks_of(private)) if b["action_id"] == ACTION_SHARE)
+    action = {"action_id": share["action_id"], "value": share["value"]}
+    click(served, action, response_url=served.fake.response_url("r2"))
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    assert public.payload["channel"] == CHANNEL
+    blocks = blocks_of(public)
+    assert blocks[0]["elements"][0]["text"] == f"Shared by <@{USER}> · `/jobs remote`"
+    assert block_ids(blocks, "posting:") == block_ids(blocks_of(private), "posting:")
+    assert ACTION_SHARE not in [b["action_id"] for b in buttons(blocks)]
+    click(served, action, response_url=served.fake.response_url("r2"))  # a double click
+    calls = settle(served)
+    assert sum(c.method == "chat.postMessage" for c in calls) == 1
+
+
+def test_share_where_herald_is_not_a_member_falls_back_to_the_response_url(
+    served: Served,
+) -> None:
+    served.fake.closed_channels.add(CHANNEL)
+    click(
+        served,
+        {"action_id": ACTION_SHARE, "value": "jobs datacite"},
+        response_url=served.fake.response_url("r2"),
+    )
+    [answer] = served.fake.wait_delivered("response_url:r2")
+    assert answer.payload["response_type"] == "in_channel"
+    assert "Shared by" in text_of(answer)
+    assert served.fake.delivered("chat.postMessage") == []
+
+
+# --- mentions, DMs, App Home ---------------------------------------------------------------
+
+
+def test_mention_with_the_command_word_second(served: Served) -> None:
+    event = {
+        "type": "app_mention",
+        "user": USER,
+        "text": f"<@{BOT_USER}> remote jobs",
+        "ts": "1700000000.000200",
+        "channel": CHANNEL,
+        "event_ts": "1700000000.000200",
+    }
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postEphemeral")
+    assert (answer.payload["channel"], answer.payload["user"]) == (CHANNEL, USER)
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "jobs remote")
+    share = [b["value"] for b in buttons(blocks_of(answer)) if b["action_id"] == ACTION_SHARE]
+    assert share == ["jobs remote"]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [("help", "Herald understands these commands"), ("zzz", "Unknown command /zzz.")],
+)
+def test_mention_help_and_unknown(served: Served, said: str, expected: str) -> None:
+    event = {
+        "type": "app_mention",
+        "user": USER,
+        "text": f"<@{BOT_USER}> {said}",
+        "ts": "1.1",
+        "channel": CHANNEL,
+        "event_ts": "1.1",
+        "thread_ts": "0.9",
+    }
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postEphemeral")
+    assert expected in text_of(answer)
+    assert answer.payload["thread_ts"] == "0.9"
+
+
+def test_direct_message_answers_in_the_dm_and_ignores_bots(served: Served) -> None:
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D0ALICE",
+        "user": USER,
+        "text": "jobs datacite",
+        "ts": "1.1",
+        "event_ts": "1.1",
+    }
+    bot = {**dm, "bot_id": "B0OTHER", "text": "jobs", "ts": "1.2", "event_ts": "1.2"}
+    edit = {**dm, "subtype": "message_changed", "ts": "1.3", "event_ts": "1.3"}
+    for event in (bot, edit, dm):
+        assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    assert answer.payload["channel"] == "D0ALICE"
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "jobs datacite")
+    assert ACTION_SHARE not in [b["action_id"] for b in buttons(blocks_of(answer))]
+    assert len(settle(served, 0.2)) == 1
+
+
+def test_app_home_lists_postings_closing_soon_and_newest(served: Served) -> None:
+    event = {
+        "type": "app_home_opened",
+        "user": USER,
+        "channel": "D0ALICE",
+        "tab": "home",
+        "event_ts": "1.1",
+    }
+    assert send_event(served, event) == 200
+    [published] = served.fake.wait_delivered("views.publish")
+    assert published.payload["user_id"] == USER
+    view = published.payload["view"]
+    ids = block_ids(view["blocks"], "posting:")
+    # closing soonest: the DataCite posting closes first (2022-02-07)
+    assert ids[0] == "datacite-technical-community-manager"
+    assert "channel-data-steward-2022" in ids
+    assert "iiif-managing-director-2023" not in ids  # closed
+    assert any(b.get("value") == "help" for b in buttons(view["blocks"]))
+    # Help from the Home tab has no response_url: the answer comes as a DM
+    click(
+        served, {"action_id": "herald_command:99", "value": "help"}, response_url=None, channel=None
+    )
+    [dm] = served.fake.wait_delivered("chat.postMessage")
+    assert dm.payload["channel"] == USER
+    assert "Herald understands these commands" in text_of(dm)
+
+
+# --- safety -----------------------------------------------------------------------------
+
+
+def test_bad_signature_is_refused_and_nothing_runs(served: Served) -> None:
+    body = slash_body("/jobs", "remote", served.fake.response_url())
+    headers = signed_headers(body, FORM, secret="not-the-secret")
+    assert post(served.url, body, headers)[0] == 401
+    tampered = signed_headers(body, FORM)
+    assert post(served.url, body + b"&text=other", tampered)[0] == 401
+    assert [c.method for c in settle(served)] == []
+
+
+def test_stale_timestamp_is_refused(served: Served) -> None:
+    body = slash_body("/jobs", "remote", served.fake.response_url())
+    old = int(time.time()) - 6 * 60
+    assert post(served.url, body, signed_headers(body, FORM, timestamp=old))[0] == 401
+    assert [c.method for c in settle(served)] == []
+
+
+def test_slack_retries_and_redeliveries_never_answer_twice(served: Served) -> None:
+    event = {
+        "type": "app_mention",
+        "user": USER,
+        "text": f"<@{BOT_USER}> jobs",
+        "ts": "1.1",
+        "channel": CHANNEL,
+        "event_ts": "1.1",
+    }
+    body = event_body(event, "Ev0RETRY")
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    assert post(served.url, body, signed_headers(body, JSON, extra=retry))[0] == 200
+    assert [c.method for c in settle(served)] == []  # a retry alone runs nothing
+    assert send_event(served, event, "Ev0FIRST") == 200
+    assert send_event(served, event, "Ev0FIRST") == 200  # redelivered without the header
+    served.fake.wait_delivered("chat.postEphemeral")
+    calls = settle(served)
+    assert sum(c.method == "chat.postEphemeral" for c in calls) == 1
+
+
+def test_rate_limited_response_url_is_retried_after_the_wait(served: Served) -> None:
+    served.fake.fail_next("response_url:r1", Failure(429, {"Retry-After": "1"}))
+    started = time.monotonic()
+    call = slash(served, "/jobs", "remote")
+    assert time.monotonic() - started >= 1
+    assert block_ids(blocks_of(call), "posting:")
+    attempts = [c for c in served.fake.calls if c.method == "response_url:r1"]
+    assert [c.status for c in attempts] == [429, 200]
