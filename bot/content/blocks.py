@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*(?:\{#([\w:.-]+)\})?[ \t]*$", re.M)
+from bot.content.text import plain
+
 _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _SLUG_DROP = re.compile(r"[^\w\- ]+")
+_SPACE = re.compile(r"\s")
+_ANCHOR_SUFFIX = re.compile(r"\s*\{#([\w:.-]+)\}$")
 
 
 @dataclass(frozen=True)
@@ -22,27 +25,38 @@ class Heading:
     anchor: str | None
     start: int  # offset of the '#'
     body_start: int  # offset just after the heading line
+    text: str  # the title as plain text
 
 
 def headings(markdown: str) -> list[Heading]:
     """Every ATX heading, found by scanning for line starts with '#' (cheap on big pages)."""
     found: list[Heading] = []
-    pos = 0 if markdown.startswith("#") else markdown.find("\n#")
-    while pos != -1:
-        start = pos if pos == 0 and markdown.startswith("#") else pos + 1
-        match = _HEADING.match(markdown, start)
-        if match is not None:
-            found.append(
-                Heading(
-                    level=len(match.group(1)),
-                    title=match.group(2).strip(),
-                    anchor=match.group(3),
-                    start=start,
-                    body_start=min(match.end() + 1, len(markdown)),
-                )
-            )
-        pos = markdown.find("\n#", start)
-    return found
+    if markdown.startswith("#"):
+        start = 0
+    else:
+        start = markdown.find("\n#") + 1
+        if start == 0:
+            return found
+    length = len(markdown)
+    while True:
+        end = markdown.find("\n", start)
+        end = length if end == -1 else end
+        line = markdown[start:end]
+        title = line.lstrip("#")
+        level = len(line) - len(title)
+        if level <= 6 and title[:1] in (" ", "\t"):
+            title = title.strip()
+            anchor = None
+            if title.endswith("}") and "{#" in title:
+                match = _ANCHOR_SUFFIX.search(title)
+                if match is not None:
+                    anchor = match.group(1)
+                    title = title[: match.start()]
+            found.append(Heading(level, title, anchor, start, min(end + 1, length), plain(title)))
+        following = markdown.find("\n#", end)
+        if following == -1:
+            return found
+        start = following + 1
 
 
 def section_text(markdown: str, found: list[Heading], index: int) -> str:
@@ -65,7 +79,7 @@ def own_text(markdown: str, found: list[Heading], index: int) -> str:
 def auto_anchor(title: str) -> str:
     """The id kramdown gives a heading, so answers can link to ``page#anchor``."""
     text = _SLUG_DROP.sub("", title.lower()).strip()
-    return re.sub(r"\s", "-", text)
+    return _SPACE.sub("-", text)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.content.front_matter import as_text, as_words
+from bot.content.text import Scan, cue
 from bot.domain import KINDS, Kind
 
 _FAQ_TITLE = re.compile(r"\bfaqs?\b|frequently asked|questions and answers|\bq ?& ?a\b", re.I)
@@ -50,12 +51,15 @@ _JOB_TAGS = frozenset(
 _NEWS_TAGS = frozenset("news blog press press-release".split())
 _JOB_LAYOUTS = frozenset("job jobs job-posting posting vacancy listing".split())
 _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".split())
-_JOB_SIGNALS = (
-    b"responsibilities", b"qualifications", b"to apply", b"salary", b"compensation",
-    b"job posting", b"job description", b"resume", b"cover letter", b"full-time", b"part-time",
-    b"full time", b"part time", b"deadline", b"looking for a", b"looking for an", b"seeks a",
-    b"seeks an", b"is seeking", b"invites applications", b"is hiring", b"ideal candidate",
-    b"successful candidate", b"required skills", b"reports to", b"reporting to", b"position",
+_JOB_WORDS = (
+    "responsibilities", "qualifications", "salary", "compensation", "resume", "deadline",
+    "position", "seeks", "seeking", "hiring", "candidate", "apply", "duties", "vacancy",
+)  # fmt: skip
+_JOB_PHRASES = (
+    cue("to apply"), cue("job posting"), cue("job description"), cue("cover letter"),
+    cue("full-time"), cue("part-time"), cue("full time"), cue("part time"),
+    cue("looking for a"), cue("invites applications"), cue("ideal candidate"),
+    cue("successful candidate"), cue("required skills"), cue("reports to"),
 )  # fmt: skip
 _NEWS_SIGNALS = re.compile(
     r"\b(?:has been appointed|have appointed|pleased to (?:welcome|announce)|welcome \w+ to"
@@ -74,7 +78,7 @@ def tags_of(meta: Mapping[str, Any]) -> set[str]:
 def classify(
     meta: Mapping[str, Any],
     title: str,
-    folded_body: bytes,
+    body: Scan,
     *,
     openings: int | None,
     hiring_title: bool,
@@ -105,8 +109,9 @@ def classify(
         return "job"
     if openings == 0:
         return "other"
-    score = sum(1 for signal in _JOB_SIGNALS if signal in folded_body)
-    head = folded_body[:1500].decode("ascii")
+    score = sum(1 for word in _JOB_WORDS if body.has(word))
+    score += sum(1 for phrase in _JOB_PHRASES if body.contains(phrase))
+    head = body.folded[:1500].decode("ascii")
     if _NEWS_SIGNALS.search(head) and score < 5:
         return "news"
     if score >= 4 or (score >= 3 and _HIRING_TITLE.search(title)):

@@ -8,6 +8,8 @@ import re
 from bot.domain import ContentError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+# Every byte but the control characters: deleting them leaves only what is suspicious.
+_ALLOWED_BYTES = bytes(b for b in range(256) if b not in (*range(9), 11, *range(14, 32), 127))
 # More than this share of control or undecodable characters means it is not a text file.
 _MAX_CONTROL_SHARE = 0.02
 
@@ -43,7 +45,8 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
             )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text) is not None:
+    # Scanning the bytes is cheaper; only a fallback decoding can add U+FFFD.
+    if (warnings or data.translate(None, _ALLOWED_BYTES)) and _CONTROL.search(text):
         bad = len(_CONTROL.findall(text))
         if bad > _MAX_CONTROL_SHARE * len(text):
             raise ContentError(

@@ -18,17 +18,19 @@ from bot.content.front_matter import (
     as_date,
     as_text,
     file_name_parts,
+    first_text,
     split,
     title_from_file_name,
 )
 from bot.content.liquid import strip_liquid
 from bot.content.openings import find_openings
-from bot.content.text import collapse, fold, plain
+from bot.content.text import Scan, collapse, plain
 from bot.domain import ContentError, FaqSection, Kind, ParsedDocument, PostingDraft
 
 logger = logging.getLogger(__name__)
 
 _DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
+_ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 _URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
 
 
@@ -94,30 +96,30 @@ def _understand(
     posted: date | None,
     warnings: list[str],
 ) -> ParsedDocument:
-    folded = fold(body)
+    scan = Scan(body)
     found = headings(body)
     openings = find_openings(body, found)
     parts = orgs.split_title(title)
     kind: Kind = classify(
         meta,
         title,
-        folded,
+        scan,
         openings=len(openings) if openings is not None else None,
         hiring_title=parts.role is not None,
         dated=posted is not None,
     )
-    organization = _organization(meta, title, body, kind, parts.organization)
+    # A single posting finds its employer in its own text; other pages need the body read here.
+    deep = kind != "job" or bool(openings)
+    organization = _organization(meta, title, body, kind, parts.organization, deep=deep)
     page = Page(source, title, meta, posted, organization, warnings)
 
     postings: tuple[PostingDraft, ...] = ()
     sections: tuple[FaqSection, ...] = ()
     if kind == "job":
         if openings:
-            postings = tuple(
-                build_posting(o.text, page, o.title, i) for i, o in enumerate(openings)
-            )
+            postings = tuple(build_posting(o.text, page, o.title) for o in openings)
         else:
-            postings = (build_posting(body, page, None, 0),)
+            postings = (build_posting(body, page, None, scan=scan, found=found),)
         organization = postings[0].organization or organization
     elif kind == "faq":
         sections = faq.sections(body, title)
@@ -140,14 +142,19 @@ def _understand(
 
 
 def _organization(
-    meta: Mapping[str, Any], title: str, body: str, kind: Kind, from_title: str | None
+    meta: Mapping[str, Any],
+    title: str,
+    body: str,
+    kind: Kind,
+    from_title: str | None,
+    *,
+    deep: bool,
 ) -> str | None:
-    for key in ("institution", "organization", "organisation", "company", "employer", "org"):
-        value = as_text(meta.get(key))
-        if value:
-            return orgs.for_kind(value, kind)
+    stated = first_text(meta, _ORG_KEYS)
+    if stated is not None:
+        return orgs.for_kind(stated[1], kind)
     name = from_title or orgs.known_in(title)
-    if name is None:
+    if name is None and deep:
         name = orgs.most_named(body) or orgs.org_from_seeks(body)
     return orgs.for_kind(name, kind)
 
@@ -162,7 +169,7 @@ def _clean_inline(text: str, meta: Mapping[str, Any]) -> str:
 
 def _first_heading(body: str) -> str:
     for heading in headings(body):
-        title = plain(heading.title)
+        title = heading.text
         if title:
             return title
     return ""
@@ -170,15 +177,17 @@ def _first_heading(body: str) -> str:
 
 def _posted(meta: Mapping[str, Any]) -> date | None:
     for key in _DATE_KEYS:
-        value = as_date(meta.get(key))
-        if value is not None:
-            return value
+        if key in meta:
+            value = as_date(meta[key])
+            if value is not None:
+                return value
     return None
 
 
 def _url(meta: Mapping[str, Any]) -> str | None:
     for key in _URL_KEYS:
-        value = as_text(meta.get(key))
-        if value and value.startswith(("http://", "https://")):
-            return value
+        if key in meta:
+            value = as_text(meta[key])
+            if value and value.startswith(("http://", "https://")):
+                return value
     return None

@@ -11,14 +11,15 @@ from typing import Any
 from bot.content import facts, money, orgs
 from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
-from bot.content.front_matter import as_date, as_text
+from bot.content.front_matter import as_date, as_text, first_text
 from bot.content.slug import make_slug, org_short_name
-from bot.content.text import fold, plain
+from bot.content.text import Scan, find_all, fold
 from bot.domain import Fact, PostingDraft
 
 _LOCATION_HEADINGS = re.compile(
     r"^(?:location|locations|where|place of work|work location|job location|based in)\W*$", re.I
 )
+_REMOTE_ROLE = re.compile(r"\bremote\b", re.I)
 _DEADLINE_KEYS = (
     "closedate", "close_date", "closing_date", "closingdate", "deadline",
     "application_deadline", "apply_by", "expires", "expiry", "expiration",
@@ -41,29 +42,37 @@ class Page:
     warnings: list[str] = field(default_factory=list)
 
 
-def build_posting(markdown: str, page: Page, role_hint: str | None, position: int) -> PostingDraft:
-    folded = fold(markdown)
-    found = headings(markdown)
+def build_posting(
+    markdown: str,
+    page: Page,
+    role_hint: str | None,
+    *,
+    scan: Scan | None = None,
+    found: list[Heading] | None = None,
+) -> PostingDraft:
+    """``scan``/``found``: the caller's ``Scan``/``headings`` of ``markdown``, if it has them."""
+    scan = Scan(markdown) if scan is None else scan
+    found = headings(markdown) if found is None else found
     evidence: list[Fact] = []
     meta = page.meta
 
-    role = _role(markdown, page, role_hint)
+    role = _role(markdown, scan.folded, page, role_hint)
     organization = _organization(markdown, page, role_hint is not None)
 
-    location, remote = _where(markdown, folded, found, meta, evidence, role)
+    location, remote = _where(markdown, scan, found, meta, evidence, role)
 
-    deadline = _deadline(markdown, folded, page, evidence, found)
-    closed, until_filled = facts.find_status(markdown, folded)
+    deadline = _deadline(scan, page, evidence)
+    closed, until_filled = facts.find_status(scan)
     if closed is not None:
         evidence.append(Fact("closed", "true", closed.sentence))
     if until_filled is not None:
         evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
 
-    salary = _salary(markdown, folded, found)
+    salary = _salary(markdown, scan, found)
     if salary is not None:
         evidence.append(Fact("salary", salary.text, salary.sentence))
 
-    contacts = _contacts(markdown, folded, found, meta, evidence)
+    contacts = _contacts(markdown, scan, found, meta, evidence)
     if page.posted is not None:
         evidence.append(Fact("posted", page.posted.isoformat(), _posted_sentence(meta, page)))
 
@@ -92,40 +101,39 @@ def build_posting(markdown: str, page: Page, role_hint: str | None, position: in
 # ---------------------------------------------------------------- title and organisation
 
 
-def _role(markdown: str, page: Page, role_hint: str | None) -> str:
+def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> str:
     if role_hint:
         return role_hint
-    for key in _ROLE_KEYS:
-        value = as_text(page.meta.get(key))
-        if value:
-            return value
+    stated = first_text(page.meta, _ROLE_KEYS)
+    if stated is not None:
+        return stated[1]
     parts = orgs.split_title(page.title)
     if parts.role:
-        return _longer_role(parts.role, markdown)
+        return _longer_role(parts.role, markdown, folded)
     return page.title
 
 
-def _longer_role(role: str, markdown: str) -> str:
+_ROLE_LEAD = re.compile(r"\b(?:role|position|post|job) (?:of|as) (?:the |an? )?$")
+_ROLE_TAIL = re.compile(r" (?:of|at|for) (?:the )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)*")
+
+
+def _longer_role(role: str, markdown: str, folded: bytes) -> str:
     """ "Managing Director" -> "Managing Director of the IIIF Consortium" when the body says so."""
-    pattern = re.compile(
-        r"(?:role|position|post|job) (?:of|as) (?:the |an? )?("
-        + re.escape(role)
-        + r"(?: (?:of|at|for)"
-        r" (?:the )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)*)?)",
-        re.I,
-    )
-    match = pattern.search(plain(markdown[:4000]))
-    if match is not None and len(match.group(1)) > len(role):
-        found = match.group(1)
-        return role + found[len(role) :]
+    needle = fold(role)
+    for pos in find_all(folded[:4000], needle):
+        lead = markdown[max(0, pos - 25) : pos].lower()
+        if _ROLE_LEAD.search(lead) is None:
+            continue
+        tail = _ROLE_TAIL.match(markdown, pos + len(role))
+        if tail is not None:
+            return role + tail.group(0)
     return role
 
 
 def _organization(markdown: str, page: Page, multi: bool) -> str | None:
-    for key in _ORG_KEYS:
-        value = as_text(page.meta.get(key))
-        if value:
-            return orgs.for_kind(_known_or(value), "job")
+    stated = first_text(page.meta, _ORG_KEYS)
+    if stated is not None:
+        return orgs.for_kind(_known_or(stated[1]), "job")
     parts = orgs.split_title(page.title)
     name = parts.organization or page.organization
     if name is None:
@@ -147,21 +155,20 @@ def _known_or(value: str) -> str:
 
 def _where(
     markdown: str,
-    folded: bytes,
+    scan: Scan,
     found: list[Heading],
     meta: Mapping[str, Any],
     evidence: list[Fact],
     role: str,
 ) -> tuple[str | None, bool | None]:
     location: str | None = None
-    for key in _LOCATION_KEYS:
-        location = as_text(meta.get(key))
-        if location:
-            evidence.append(Fact("location", location, f"{key}: {location}"))
-            break
+    stated = first_text(meta, _LOCATION_KEYS)
+    if stated is not None:
+        key, location = stated
+        evidence.append(Fact("location", location, f"{key}: {location}"))
     if not location:
         for index, heading in enumerate(found):
-            if _LOCATION_HEADINGS.match(plain(heading.title)):
+            if _LOCATION_HEADINGS.match(heading.text):
                 location = facts.first_line(own_text(markdown, found, index))
                 if location:
                     evidence.append(Fact("location", location, location))
@@ -172,17 +179,17 @@ def _where(
         remote = facts.remote_from_location(location)
         if remote is not None:
             evidence.append(Fact("remote", str(remote).lower(), location))
-    if remote is None and re.search(r"\((?:fully )?remote\)|\bremote\b", role, re.I):
+    if remote is None and _REMOTE_ROLE.search(role):
         remote = True
         evidence.append(Fact("remote", "true", role))
     if remote is None:
-        said = facts.find_remote(markdown, folded)
+        said = facts.find_remote(scan)
         if said is not None:
             remote = said[0]
             evidence.append(Fact("remote", str(remote).lower(), said[1]))
 
     if not location:
-        region = facts.find_region(markdown, folded)
+        region = facts.find_region(scan)
         if region is not None:
             place, preferred, sentence = region
             if place.lower().startswith(("anywhere", "somewhere")) or not remote:
@@ -198,13 +205,11 @@ def _where(
 # ---------------------------------------------------------------- deadline
 
 
-def _deadline(
-    markdown: str, folded: bytes, page: Page, evidence: list[Fact], found: list[Heading]
-) -> Deadline | None:
+def _deadline(scan: Scan, page: Page, evidence: list[Fact]) -> Deadline | None:
     for key in _DEADLINE_KEYS:
-        raw = page.meta.get(key)
-        if raw is None:
+        if key not in page.meta or page.meta[key] is None:
             continue
+        raw = page.meta[key]
         value = as_date(raw)
         inferred = False
         if value is None and isinstance(raw, str):
@@ -213,7 +218,7 @@ def _deadline(
             sentence = f"{key}: {as_text(raw)}"
             evidence.append(Fact("deadline", value.isoformat(), sentence))
             return Deadline(value, inferred, sentence, True)
-    deadline = find_deadline(markdown, folded, page.posted)
+    deadline = find_deadline(scan, page.posted)
     if deadline is not None:
         evidence.append(Fact("deadline", deadline.value.isoformat(), deadline.sentence))
     return deadline
@@ -222,13 +227,13 @@ def _deadline(
 # ---------------------------------------------------------------- salary
 
 
-def _salary(markdown: str, folded: bytes, found: list[Heading]) -> money.Salary | None:
+def _salary(markdown: str, scan: Scan, found: list[Heading]) -> money.Salary | None:
     for index, heading in enumerate(found):
-        if money.is_salary_heading(plain(heading.title)):
+        if money.is_salary_heading(heading.text):
             salary = money.from_section(own_text(markdown, found, index))
             if salary is not None:
                 return salary
-    return money.find_salary(markdown, folded)
+    return money.find_salary(scan)
 
 
 # ---------------------------------------------------------------- contacts
@@ -236,14 +241,14 @@ def _salary(markdown: str, folded: bytes, found: list[Heading]) -> money.Salary 
 
 def _contacts(
     markdown: str,
-    folded: bytes,
+    scan: Scan,
     found: list[Heading],
     meta: Mapping[str, Any],
     evidence: list[Fact],
 ) -> list[str]:
     apply_spans: list[tuple[int, int]] = []
     for index, heading in enumerate(found):
-        if facts.APPLY_HEADINGS.match(plain(heading.title)):
+        if facts.APPLY_HEADINGS.match(heading.text):
             end = found[index + 1].start if index + 1 < len(found) else len(markdown)
             apply_spans.append((heading.body_start, end))
 
@@ -263,24 +268,24 @@ def _contacts(
             add(address, facts.sentence_at(markdown, pos))
     links: list[tuple[str, str]] = []
     for key in _APPLY_KEYS:
-        value = as_text(meta.get(key))
-        if value and value.startswith(("http://", "https://")):
-            links.append((value, f"{key}: {value}"))
-    if b"http" in folded or b"www." in folded:
-        for url, pos in facts.urls(markdown, folded):
-            in_apply = any(lo <= pos < hi for lo, hi in apply_spans)
-            sentence = facts.sentence_at(markdown, pos)
-            if facts.is_apply_sentence(sentence) or (
-                in_apply and not facts.is_about_employer(sentence)
-            ):
-                links.append((url, sentence))
+        if key in meta:
+            value = as_text(meta[key])
+            if value and value.startswith(("http://", "https://")):
+                links.append((value, f"{key}: {value}"))
+    for url, pos in facts.urls(scan):
+        in_apply = any(lo <= pos < hi for lo, hi in apply_spans)
+        sentence = facts.sentence_at(markdown, pos)
+        if facts.is_apply_sentence(sentence) or (
+            in_apply and not facts.is_about_employer(sentence)
+        ):
+            links.append((url, sentence))
     for url, sentence in links:
         add(url, sentence)
     return contacts
 
 
 def _posted_sentence(meta: Mapping[str, Any], page: Page) -> str:
-    for key in ("date", "postdate", "posted", "published_date"):
-        if meta.get(key) is not None:
-            return f"{key}: {as_text(meta.get(key))}"
+    stated = first_text(meta, ("date", "postdate", "posted", "published_date"))
+    if stated is not None:
+        return f"{stated[0]}: {stated[1]}"
     return f"file name: {page.source.rsplit('/', 1)[-1]}"

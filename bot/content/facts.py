@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.content.text import find_all, plain, sentence_bounds
+from bot.content.text import Scan, cue, find_all, plain, sentence_bounds
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,10 @@ _LOCATION_REMOTE = re.compile(
     r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b", re.I
 )
 _REMOTE_CUES = (
-    b"remote", b"virtual", b"anywhere", b"telecommut", b"from home", b"hybrid", b"on-site",
-    b"onsite", b"on site", b"in-person", b"in person", b"home-based", b"home based",
+    cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
+    cue("telecommut", "telecommute", "telecommuting", "telecommuter"), cue("from home"),
+    cue("hybrid"), cue("on-site"), cue("onsite"), cue("on site"), cue("in-person"),
+    cue("in person"), cue("home-based"), cue("home based"),
 )  # fmt: skip
 
 
@@ -71,30 +73,30 @@ _REMOTE_STATEMENT = re.compile(
 )
 
 
-def find_remote(text: str, folded: bytes) -> tuple[bool, str] | None:
+def find_remote(scan: Scan) -> tuple[bool, str] | None:
     """True for remote, hybrid or region-restricted remote; False only when on-site is said.
 
     A sentence that states the arrangement ("this is a remote position") is preferred as
     evidence over one that merely mentions remote work.
     """
+    text = scan.text
     negative: str | None = None
     positive: str | None = None
     seen: set[int] = set()
-    for cue in _REMOTE_CUES:
-        for pos in find_all(folded, cue):
-            start, end = sentence_bounds(text, pos)
-            if start in seen:
-                continue
-            seen.add(start)
-            sentence = text[start:end]
-            if _REMOTE_NEGATIVE.search(sentence):
-                negative = negative or plain(sentence)
-                continue
-            cleaned = _REMOTE_IGNORED.sub(" ", sentence)
-            if _REMOTE_POSITIVE.search(cleaned):
-                if _REMOTE_STATEMENT.search(cleaned):
-                    return True, plain(sentence)
-                positive = positive or plain(sentence)
+    for pos in scan.positions(_REMOTE_CUES):
+        start, end = sentence_bounds(text, pos)
+        if start in seen:
+            continue
+        seen.add(start)
+        sentence = text[start:end]
+        if _REMOTE_NEGATIVE.search(sentence):
+            negative = negative or plain(sentence)
+            continue
+        cleaned = _REMOTE_IGNORED.sub(" ", sentence)
+        if _REMOTE_POSITIVE.search(cleaned):
+            if _REMOTE_STATEMENT.search(cleaned):
+                return True, plain(sentence)
+            positive = positive or plain(sentence)
     if positive:
         return True, positive
     return (False, negative) if negative else None
@@ -111,46 +113,49 @@ _REGION = re.compile(
     r"(?:\s+time\s?zones?)?)",
 )
 _ANYWHERE = re.compile(r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;()\n]+)", re.I)
+_REGION_LEAD = re.compile(r"^(?:in|from|within)\s+")
+_REGION_TAIL = re.compile(r"\s+(?:to|and to|who|which|where)\s.*$")
 _REGION_STRONG = re.compile(r"\b(?:remote\w*|anywhere|somewhere|prefer\w*|ideally)\b", re.I)
 _REGION_ABOUT_JOB = re.compile(
     r"\b(?:candidates?|applicants?|position|role|job|must|should|can be|may be|will be"
     r"|you will|you must|you can|you should|the successful)\b",
     re.I,
 )
-_REGION_CUES = (b"located", b"based", b"anywhere", b"somewhere", b"remote work from", b"reside")
+_REGION_CUES = (
+    cue("located"), cue("based"), cue("anywhere"), cue("somewhere"), cue("remote work from"),
+    cue("resid", "reside", "residing", "resident"),
+)  # fmt: skip
 
 
-def find_region(text: str, folded: bytes) -> tuple[str, bool, str] | None:
+def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     """Where a remote worker may or should be: ("anywhere in Europe", preferred?, sentence).
 
     Sentences about remote work or the candidate win over others ("a developer based in Berlin"
     describes a colleague, not the job).
     """
+    text = scan.text
     best: tuple[int, int, str, bool, str] | None = None
     seen: set[int] = set()
-    for cue in _REGION_CUES:
-        for pos in find_all(folded, cue):
-            start, end = sentence_bounds(text, pos)
-            if start in seen:
-                continue
-            seen.add(start)
-            sentence = plain(text[start:end])
-            match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
-            if match is None:
-                continue
-            loc = re.sub(r"^(?:in|from|within)\s+", "", match.group("loc")).strip(" ,")
-            if not loc.lower().startswith(("anywhere", "somewhere")):
-                loc = re.sub(r"\s+(?:to|and to|who|which|where)\s.*$", "", loc)
-            if len(loc) < 3 or len(loc) > 110:
-                continue
-            score = 2 * bool(_REGION_STRONG.search(sentence)) + bool(
-                _REGION_ABOUT_JOB.search(sentence)
-            )
-            if score == 0:
-                continue
-            preferred = bool(match.groupdict().get("pref")) or "prefer" in sentence.lower()
-            if best is None or (score, -start) > (best[0], best[1]):
-                best = (score, -start, loc, preferred, sentence)
+    for pos in scan.positions(_REGION_CUES):
+        start, end = sentence_bounds(text, pos)
+        if start in seen:
+            continue
+        seen.add(start)
+        sentence = plain(text[start:end])
+        match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
+        if match is None:
+            continue
+        loc = _REGION_LEAD.sub("", match.group("loc")).strip(" ,")
+        if not loc.lower().startswith(("anywhere", "somewhere")):
+            loc = _REGION_TAIL.sub("", loc)
+        if len(loc) < 3 or len(loc) > 110:
+            continue
+        score = 2 * bool(_REGION_STRONG.search(sentence)) + bool(_REGION_ABOUT_JOB.search(sentence))
+        if score == 0:
+            continue
+        preferred = bool(match.groupdict().get("pref")) or "prefer" in sentence.lower()
+        if best is None or (score, -start) > (best[0], best[1]):
+            best = (score, -start, loc, preferred, sentence)
     return (best[2], best[3], best[4]) if best else None
 
 
@@ -180,34 +185,30 @@ _UNTIL_FILLED = re.compile(
     re.I,
 )
 _STATUS_CUES = (
-    b"closed",
-    b"filled",
-    b"no longer",
-    b"not currently accepting",
-    b"cancel",
-    b"withdrawn",
-)
+    cue("closed"), cue("filled"), cue("no longer"), cue("not currently accepting"),
+    cue("cancel", "cancelled", "canceled"), cue("withdrawn"),
+)  # fmt: skip
 
 
-def find_status(text: str, folded: bytes) -> tuple[Found | None, Found | None]:
+def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
     """(closed, open until filled), each with its sentence when the text says so."""
+    text = scan.text
     closed: Found | None = None
     until_filled: Found | None = None
     seen: set[int] = set()
-    for cue in _STATUS_CUES:
-        for pos in find_all(folded, cue):
-            start, end = sentence_bounds(text, pos)
-            if start in seen:
-                continue
-            seen.add(start)
-            sentence = text[start:end]
-            if until_filled is None and _UNTIL_FILLED.search(sentence):
-                until_filled = Found("true", plain(sentence))
-            if closed is None:
-                for match in _CLOSED.finditer(sentence):
-                    if "until" not in sentence[max(0, match.start() - 12) : match.start()].lower():
-                        closed = Found("true", plain(sentence))
-                        break
+    for pos in scan.positions(_STATUS_CUES):
+        start, end = sentence_bounds(text, pos)
+        if start in seen:
+            continue
+        seen.add(start)
+        sentence = text[start:end]
+        if until_filled is None and _UNTIL_FILLED.search(sentence):
+            until_filled = Found("true", plain(sentence))
+        if closed is None:
+            for match in _CLOSED.finditer(sentence):
+                if "until" not in sentence[max(0, match.start() - 12) : match.start()].lower():
+                    closed = Found("true", plain(sentence))
+                    break
     return closed, until_filled
 
 
@@ -255,9 +256,16 @@ def emails(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def urls(text: str, folded: bytes) -> list[tuple[str, int]]:
+_URL_CUES = (cue("http://", "http"), cue("https://", "https"), cue("www.", "www"))
+
+
+def urls(scan: Scan) -> list[tuple[str, int]]:
+    text, folded = scan.text, scan.folded
     found: list[tuple[str, int]] = []
-    for needle in (b"http://", b"https://", b"www."):
+    for item in _URL_CUES:
+        if item.gates.isdisjoint(scan.words):
+            continue
+        needle = item.needle
         for pos in find_all(folded, needle):
             if needle == b"www." and folded[pos - 3 : pos] in (b"://", b"/ww"):
                 continue

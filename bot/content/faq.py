@@ -21,7 +21,7 @@ def sections(markdown: str, page_title: str) -> tuple[FaqSection, ...]:
     for index, heading in enumerate(found):
         end = found[index + 1].start if index + 1 < len(found) else len(markdown)
         passages = _passages(markdown[heading.body_start : end])
-        question = plain(heading.title)
+        question = heading.text
         if not passages or not question:
             continue
         anchor = heading.anchor or auto_anchor(question)

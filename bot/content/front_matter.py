@@ -7,6 +7,7 @@ mapping), so everything here reads them through ``as_text`` / ``as_date`` / ``as
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +26,7 @@ _HANDLER = YAMLHandler()
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")
 _SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]|$)")
+_WORD_SEPARATORS = re.compile(r"[,\s]+")
 _EXTENSIONS = (".markdown", ".md", ".mdown", ".mkd", ".html", ".htm", ".txt", ".textile")
 
 
@@ -145,12 +147,22 @@ def as_text(value: Any) -> str | None:
     return None
 
 
+def first_text(meta: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first of ``keys`` that holds readable text, as (key, text)."""
+    for key in keys:
+        if key in meta:
+            text = as_text(meta[key])
+            if text:
+                return key, text
+    return None
+
+
 def as_words(value: Any) -> list[str]:
     """Tags and categories: a list, a comma/space separated string or nothing."""
     if value is None:
         return []
     if isinstance(value, str):
-        return [w.strip().lower() for w in re.split(r"[,\s]+", value) if w.strip()]
+        return [w.lower() for w in _WORD_SEPARATORS.split(value) if w]
     if isinstance(value, list | tuple):
         words: list[str] = []
         for item in value:

@@ -28,7 +28,7 @@ _LEFTOVER = re.compile(r"\{[{%][^\n]*|[}%]\}")
 
 
 def strip_liquid(text: str, page: Mapping[str, Any]) -> str:
-    if "{%" not in text and "{{" not in text and "%}" not in text and "}}" not in text:
+    if "{" not in text and "}" not in text:
         return text
     if "comment" in text:
         text = _COMMENT.sub("", text)

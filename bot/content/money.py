@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.text import find_all, plain, sentence_bounds
+from bot.content.text import Scan, cue, plain, sentence_bounds
 
 _MONEY = re.compile(
     r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
@@ -40,10 +40,13 @@ _NOT_SALARY = re.compile(
     r"|tuition|contribution)\b",
     re.I,
 )
+_CLAUSES = re.compile(r";\s+|\s+\u2014\s+")
 _UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$", re.I)
 _CUES = (
-    b"salar", b"compensat", b"remunerat", b"hour", b"per annum", b"per year", b"a year",
-    b"annually", b"wage", b"stipend", b"commensurate", b"doe", b"pay ",
+    cue("salar", "salary", "salaries"), cue("compensat", "compensation"),
+    cue("remunerat", "remuneration"), cue("hour", "hour", "hourly", "hr"), cue("per annum"),
+    cue("per year"), cue("a year"), cue("annually"), cue("wage", "wage", "wages"),
+    cue("stipend"), cue("commensurate"), cue("doe"), cue("pay ", "pay"),
 )  # fmt: skip
 _SECTION_TITLES = re.compile(
     r"^(?:compensation|salary|salary range|pay|pay range|remuneration|wages?|stipend|rate|"
@@ -75,24 +78,24 @@ def from_section(text: str) -> Salary | None:
     return None
 
 
-def find_salary(text: str, folded: bytes) -> Salary | None:
+def find_salary(scan: Scan) -> Salary | None:
+    text = scan.text
     best: tuple[int, Salary] | None = None
     seen: set[int] = set()
-    for cue in _CUES:
-        for pos in find_all(folded, cue):
-            start, end = sentence_bounds(text, pos)
-            if start in seen:
-                continue
-            seen.add(start)
-            found = _salary_in(text[start:end])
-            if found is not None and (best is None or start < best[0]):
-                best = (start, found)
+    for pos in scan.positions(_CUES):
+        start, end = sentence_bounds(text, pos)
+        if start in seen:
+            continue
+        seen.add(start)
+        found = _salary_in(text[start:end])
+        if found is not None and (best is None or start < best[0]):
+            best = (start, found)
     return best[1] if best else None
 
 
 def _salary_in(sentence_md: str) -> Salary | None:
     sentence = plain(sentence_md)
-    for clause in re.split(r";\s+|\s+\u2014\s+", sentence):
+    for clause in _CLAUSES.split(sentence):
         has_word = _SALARY_WORD.search(clause) is not None
         has_money = _MONEY.search(clause) is not None
         if not has_word and not (has_money and _RATE.search(clause)):

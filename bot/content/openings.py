@@ -27,7 +27,7 @@ class Opening:
 def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
     """The openings a jobs page lists; ``[]`` for a list that is empty; None for other pages."""
     for index, heading in enumerate(found):
-        if not _LIST_HEADING.match(plain(heading.title)):
+        if not _LIST_HEADING.match(heading.text):
             continue
         listed = _ANCHOR_LINK.findall(own_text(markdown, found, index))
         if not listed:
@@ -42,7 +42,7 @@ def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
         for j, candidate in enumerate(found):
             if j == index:
                 continue
-            title = plain(candidate.title)
+            title = candidate.text
             anchor = (candidate.anchor or "").lower()
             if anchor in anchors or title.lower() in labels:
                 openings.append(Opening(title, candidate.anchor, section_text(markdown, found, j)))

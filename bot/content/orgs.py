@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.content.text import last_match
 from bot.domain import Kind
@@ -37,7 +38,10 @@ KNOWN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("HathiTrust", ("HathiTrust",)),
 )  # fmt: skip
 _ALIAS_PATTERNS = tuple(
-    (name, tuple(re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w]|-C\b)") for a in aliases))
+    (
+        name,
+        tuple((a, re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w]|-C\b)")) for a in aliases),
+    )
     for name, aliases in KNOWN
 )
 SHORT_NAMES = {
@@ -87,11 +91,19 @@ _HIRING = re.compile(
 )
 _SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
-_SEEKS = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|the|at|&|de|in)?\s*"
-    r"[A-Z(][\w&.'’()-]*){0,8})\s+(?:seeks|is seeking|invites applications|is hiring"
-    r"|is looking for|is searching for|is recruiting|wants)\b"
+_SEEK_VERBS = (
+    " seeks ", " is seeking ", " invites applications", " is hiring ", " is looking for ",
+    " is searching for ", " is recruiting ",
+)  # fmt: skip
+_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in)\s+)?"
+    r"[A-Z(][\w&.'’()-]*){0,8})\s*"
 )
+
+
+_AT_ORG = re.compile(r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){1,8}")
 
 
 @dataclass(frozen=True)
@@ -101,11 +113,12 @@ class TitleParts:
     where: str | None = None  # a place the title puts in brackets, e.g. "(OH)"
 
 
+@lru_cache(maxsize=4096)
 def known_in(text: str) -> str | None:
     """The first known organisation (most specific alias first) named in a short text."""
     for name, patterns in _ALIAS_PATTERNS:
-        for pattern in patterns:
-            if pattern.search(text):
+        for alias, pattern in patterns:
+            if alias in text and pattern.search(text):
                 return name
     return None
 
@@ -114,21 +127,12 @@ def most_named(text: str) -> str | None:
     """The known organisation a long text names most often (ties: the first in the table)."""
     best: tuple[int, str] | None = None
     for name, patterns in _ALIAS_PATTERNS:
-        if not any(alias in text for alias in _aliases(name)):
-            continue
-        count = sum(len(p.findall(text)) for p in patterns)
+        count = sum(len(p.findall(text)) for alias, p in patterns if alias in text)
         if name == "IIIF" and best is not None and best[1] == "IIIF Consortium":
             continue  # the framework counts toward its consortium, named just before it
         if count and (best is None or count > best[0]):
             best = (count, name)
     return best[1] if best else None
-
-
-def _aliases(name: str) -> tuple[str, ...]:
-    for known, aliases in KNOWN:
-        if known == name:
-            return aliases
-    return ()
 
 
 def for_kind(name: str | None, kind: Kind) -> str | None:
@@ -138,6 +142,7 @@ def for_kind(name: str | None, kind: Kind) -> str | None:
     return name
 
 
+@lru_cache(maxsize=4096)
 def split_title(title: str) -> TitleParts:
     """Role and organisation from the ways postings are titled on these sites."""
     text = " ".join(title.split())
@@ -194,15 +199,29 @@ def _clean_role(text: str) -> str:
 
 def org_from_seeks(text: str) -> str | None:
     """ "William Paterson University invites applications …" -> the organisation named."""
-    for match in _SEEKS.finditer(text[:3000]):
-        name = match.group("org").strip()
-        if name.lower().startswith(("we ", "the candidate", "this ", "our ")):
-            continue
-        tail = re.search(r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$", name)
-        if tail is not None and _is_org_like(tail.group(1)):
-            name = tail.group(1)
-        if _is_org_like(name):
-            return _canonical(re.sub(r"^the\s+", "", name, flags=re.I))
+    head = text[:3000]
+    for verb in _SEEK_VERBS:
+        pos = head.find(verb)
+        while pos != -1:
+            dot = head.rfind(". ", 0, pos)
+            start = max(dot + 2 if dot != -1 else 0, head.rfind("\n", 0, pos) + 1)
+            subject = _SUBJECT.fullmatch(head, start, pos)
+            if subject is not None:
+                name = _organisation_in(subject.group("org").strip())
+                if name is not None:
+                    return name
+            pos = head.find(verb, pos + 1)
+    return None
+
+
+def _organisation_in(name: str) -> str | None:
+    if name.lower().startswith(("we ", "the candidate", "this ", "our ")):
+        return None
+    tail = _AT_ORG.search(name)
+    if tail is not None and _is_org_like(tail.group(1)):
+        name = tail.group(1)
+    if _is_org_like(name):
+        return _canonical(_LEADING_THE.sub("", name))
     return None
 
 
@@ -217,7 +236,7 @@ def body_spelling(name: str, text: str) -> str:
     at = text.find(head)
     if at == -1:
         return name
-    match = re.match(r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){1,8}", text[at:])
+    match = _NAME_RUN.match(text, at)
     if match is None:
         return name
     found = match.group(0)

@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date
 
 MAX_LENGTH = 48
+_WORDS = re.compile(r"[a-z0-9]+")
+_BRACKETS = re.compile(r"\(.*?\)")
 _STOP = frozenset(
     "a an and the of for in at to on with by or & de la le les der die das und our your new".split()
 )
@@ -15,7 +17,7 @@ _NOISE = frozenset("position job opening vacancy posting search hiring temporary
 
 def ascii_words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.findall(r"[a-z0-9]+", folded.lower())
+    return _WORDS.findall(folded.lower())
 
 
 def make_slug(
@@ -50,7 +52,7 @@ def org_short_name(org: str | None, known: dict[str, str]) -> str | None:
         return None
     if org in known:
         return known[org]
-    words = [w for w in ascii_words(re.sub(r"\(.*?\)", "", org)) if w not in _STOP]
+    words = [w for w in ascii_words(_BRACKETS.sub("", org)) if w not in _STOP]
     if len(words) >= 3:
         return "".join(w[0] for w in words[:5])
     return "-".join(words[:2]) or None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
     {
@@ -26,6 +27,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
 _HEADER_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,2}[.)]\s+)")
+_MARK_STARTS = frozenset(" \t#-*+0123456789")
 _BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|[|>])")
 
 
@@ -39,6 +41,59 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def fold(text: str) -> bytes:
     """Lower-case ASCII bytes with one byte per character, so offsets match ``text``."""
     return text.encode("ascii", "replace").lower()
+
+
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_TO_WORDS = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A needle to find in folded text, looked for only when one of ``gates`` is a word there."""
+
+    needle: bytes
+    gates: frozenset[bytes]
+
+
+def cue(needle: str, *gates: str) -> Cue:
+    """``cue("on-site")`` is gated on the word "site"; a stem needs its words: ``cue("clos",
+    "close", "closing")``."""
+    raw = needle.lower().encode("ascii")
+    words = [w.encode("ascii") for w in gates] or [max(raw.translate(_TO_WORDS).split(), key=len)]
+    return Cue(raw, frozenset(words))
+
+
+class Scan:
+    """A text with its folded bytes and the set of its words, made once and shared.
+
+    Asking the word set first lets a cue that does not occur cost a hash lookup instead of a
+    scan of the whole page.
+    """
+
+    __slots__ = ("_words", "folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self._words: frozenset[bytes] | None = None
+
+    @property
+    def words(self) -> frozenset[bytes]:
+        if self._words is None:
+            self._words = frozenset(self.folded.translate(_TO_WORDS).split())
+        return self._words
+
+    def has(self, word: str) -> bool:
+        return word.encode("ascii") in self.words
+
+    def contains(self, item: Cue) -> bool:
+        return not item.gates.isdisjoint(self.words) and item.needle in self.folded
+
+    def positions(self, cues: tuple[Cue, ...]) -> Iterator[int]:
+        words = self.words
+        for item in cues:
+            if not item.gates.isdisjoint(words):
+                yield from find_all(self.folded, item.needle)
 
 
 def find_all(folded: bytes, needle: bytes) -> Iterator[int]:
@@ -135,9 +190,13 @@ def plain(markdown: str) -> str:
         text = _EMPHASIS.sub("", text)
     if "{#" in text:
         text = _HEADER_ID.sub("", text)
-    text = _LINE_MARK.sub("", text)
-    text = text.replace("\n", " ")
-    return _SPACES.sub(" ", text).strip()
+    if "\n" in text:
+        text = _LINE_MARK.sub("", text).replace("\n", " ")
+    elif text[:1] in _MARK_STARTS:
+        text = _LINE_MARK.sub("", text)
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def _link_text(match: re.Match[str]) -> str:
@@ -149,4 +208,7 @@ def _link_text(match: re.Match[str]) -> str:
 
 
 def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    text = text.replace("\n", " ")
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
