@@ -136,7 +136,8 @@ class Writer:
             f"Extended Application Receipt Deadline: {month} {d.day}, {d.year}",
             f"Applications received by no later than {month} {d.day}, {d.year} will be given "
             "full consideration.",
-            f"Send a cover letter and CV on or before the closing date of {d.day} {month} {d.year}.",
+            f"Send a cover letter and CV on or before the closing date of {d.day} {month} "
+            f"{d.year}.",
             f"Contact us by {month} {d.day} if you are interested in the position.",
             f"Application deadline: {d.isoformat()}",
             "Review of applications will begin immediately and continue until the position is "
@@ -342,7 +343,8 @@ def faq_page(w: Writer, n: int) -> tuple[str, str]:
 def fee_page(w: Writer, n: int) -> tuple[str, str]:
     org, _, _ = w.rng.choice(ORGS)
     rows = "\n".join(
-        f"<tr><td>Tier {t}</td><td>{t * 500}€</td><td>{t},{w.rng.randint(10, 99)}€ per DOI</td></tr>"
+        f"<tr><td>Tier {t}</td><td>{t * 500}€</td>"
+        f"<td>{t},{w.rng.randint(10, 99)}€ per DOI</td></tr>"
         for t in range(1, w.rng.randint(4, 8))
     )
     body = (
@@ -384,7 +386,8 @@ def call_news(w: Writer, n: int) -> tuple[str, str]:
     body = (
         f"# Call for proposals now open\n\nThe annual conference will be held in {city}. "
         f"{w.filler(org, 3)}\n\nSubmissions are due by {MONTHS[due.month - 1]} {due.day}, "
-        f"{due.year}.\n\n### Questions?\n\nPlease contact [staff@{domain}](mailto:staff@{domain}).\n"
+        f"{due.year}.\n\n### Questions?\n\n"
+        f"Please contact [staff@{domain}](mailto:staff@{domain}).\n"
     )
     front = (
         f"---\ntitle: Now Accepting Proposals for the {posted.year + 1} {org} Conference\n"
@@ -476,7 +479,7 @@ def measure(docs: list[tuple[str, bytes]]) -> None:
     for _, data in docs:
         try:
             frontmatter.loads(data.decode("utf-8", "replace"))
-        except Exception:  # noqa: BLE001, S110 - the floor counts the attempt only
+        except Exception:  # the floor counts the attempt only
             pass
     floor = time.perf_counter() - started
     for name, data in docs[:200]:  # warm caches and imports outside the timing
