@@ -283,16 +283,24 @@ class SlackAdapter:
         logger.info("Slack HTTP mode on http://%s:%s%s", self.config.host, self.port, EVENTS_PATH)
 
     async def _start_socket_mode(self, app_token: str) -> None:
-        handler = AsyncSocketModeHandler(self.bolt, app_token, web_client=self.client)
+        # The Socket Mode client retries a refused token forever; ask once ourselves first.
+        options: dict[str, Any] = {"token": app_token, "retry_handlers": retry_handlers()}
+        if self.config.api_url:
+            options["base_url"] = self.config.api_url
         try:
-            await handler.connect_async()  # type: ignore[no-untyped-call]
+            await AsyncWebClient(**options).apps_connections_open(app_token=app_token)
         except SlackApiError as exc:
-            await handler.close_async()  # type: ignore[no-untyped-call]
             error = str(exc.response.get("error", "unknown error"))
             raise ConfigurationError(
                 f"SLACK_APP_TOKEN was rejected by Slack ({error}); create an app-level token "
                 "with the connections:write scope and enable Socket Mode."
             ) from None
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise ConfigurationError(
+                f"Could not check SLACK_APP_TOKEN with Slack ({type(exc).__name__})."
+            ) from None
+        handler = AsyncSocketModeHandler(self.bolt, app_token, web_client=self.client)
+        await handler.connect_async()  # type: ignore[no-untyped-call]
         self._socket = handler
         logger.info("Slack Socket Mode connected")
 

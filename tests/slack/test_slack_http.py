@@ -6,7 +6,6 @@ signing secret, then asserts on what reached the fake Web API / response_url.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from typing import Any

@@ -1,0 +1,261 @@
+"""The adapter's edges: configuration, sending for the scheduler, 429s, Socket Mode, imports."""
+
+from __future__ import annotations
+
+import ast
+import socket
+import time
+import urllib.parse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import TODAY, Served, slack_settings
+from slackfakes import (
+    APP_TOKEN,
+    CHANNEL,
+    USER,
+    Failure,
+    FakeSlack,
+    LoopThread,
+    block_ids,
+    buttons,
+    message_problems,
+    slash_body,
+)
+
+from bot.app import App
+from bot.clock import fixed_clock
+from bot.commands import Action, Reply
+from bot.domain import Posting
+from bot.platforms import slack
+from bot.platforms.base import ConfigurationError
+from bot.platforms.slack import SlackAdapter, config_from_settings, mention_text
+from bot.runtime import adapter_factories
+from bot.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_posting(n: int, title: str) -> Posting:
+    return Posting(
+        id=f"generated-{n}",
+        source=f"g{n}.md",
+        position=0,
+        title=title,
+        organization="Example Lab",
+        location="Leiden",
+        remote=bool(n % 2),
+        deadline=date(2022, 3, 1),
+        deadline_inferred=False,
+        open_until_filled=False,
+        closed=False,
+        salary=None,
+        salary_min=None,
+        salary_currency=None,
+        contacts=(f"jobs{n}@example.org",),
+        posted=None,
+        body="",
+        url=None,
+        status="active",
+    )
+
+
+# --- configuration --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "variable"),
+    [
+        ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET"),
+        ({"slack_bot_token": None}, "SLACK_BOT_TOKEN"),
+        ({"slack_bot_token": "xoxp-user-token"}, "SLACK_BOT_TOKEN"),
+        ({"slack_app_token": "xoxb-not-an-app-token"}, "SLACK_APP_TOKEN"),
+    ],
+)
+def test_half_configured_slack_names_the_variable(
+    fake: FakeSlack, values: dict[str, Any], variable: str
+) -> None:
+    with pytest.raises(ConfigurationError, match=variable):
+        config_from_settings(slack_settings(fake, **values))
+
+
+def test_nothing_configured_means_no_slack(fake: FakeSlack) -> None:
+    settings = slack_settings(
+        fake, slack_bot_token=None, slack_signing_secret=None, slack_app_token=None
+    )
+    assert config_from_settings(settings) is None
+    assert slack.from_settings(App(settings=settings, store=None)) is None  # type: ignore[arg-type]
+
+
+def test_socket_mode_needs_no_signing_secret(fake: FakeSlack) -> None:
+    config = config_from_settings(
+        slack_settings(fake, slack_signing_secret=None, slack_app_token=APP_TOKEN)
+    )
+    assert config is not None and config.app_token == APP_TOKEN
+    assert "xoxb" not in repr(config) and "xapp" not in repr(config)
+
+
+def test_herald_run_finds_the_slack_adapter() -> None:
+    assert slack.from_settings in adapter_factories()
+
+
+def _adapter(loop: LoopThread, fake: FakeSlack, store: Store, **values: Any) -> SlackAdapter:
+    settings = slack_settings(fake, **values)
+    config = config_from_settings(settings)
+    assert config is not None
+    app = App(settings=settings, store=store, clock=fixed_clock(TODAY))
+
+    async def make() -> SlackAdapter:
+        return SlackAdapter(app, config)
+
+    return loop.run(make())
+
+
+def test_a_rejected_bot_token_is_one_clear_message(
+    loop: LoopThread, fake: FakeSlack, content_store: Store
+) -> None:
+    adapter = _adapter(loop, fake, content_store, slack_bot_token="xoxb-revoked")
+    with pytest.raises(ConfigurationError, match=r"SLACK_BOT_TOKEN was rejected .*invalid_auth"):
+        loop.run(adapter.start())
+
+
+def test_a_busy_port_names_the_setting(
+    loop: LoopThread, fake: FakeSlack, content_store: Store
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        adapter = _adapter(loop, fake, content_store, http_port=port)
+        with pytest.raises(ConfigurationError, match="HERALD_HTTP_PORT"):
+            loop.run(adapter.start())
+
+
+def test_a_rejected_app_token_names_it(
+    loop: LoopThread, fake: FakeSlack, content_store: Store
+) -> None:
+    adapter = _adapter(
+        loop, fake, content_store, slack_signing_secret=None, slack_app_token="xapp-wrong"
+    )
+    with pytest.raises(ConfigurationError, match="SLACK_APP_TOKEN was rejected"):
+        loop.run(adapter.start())
+
+
+# --- sending (the scheduler's Outbox) ------------------------------------------------------
+
+
+def test_send_posts_publicly_without_a_share_button(served: Served) -> None:
+    reply = served.app.ask("/jobs datacite")
+    served.loop.run(served.adapter.send("C0NEWS", reply))
+    [call] = served.fake.delivered("chat.postMessage")
+    assert call.payload["channel"] == "C0NEWS"
+    assert block_ids(call.payload["blocks"], "posting:") == [p.id for p in reply.postings]
+    assert all(b["action_id"] != "herald_share" for b in buttons(call.payload["blocks"]))
+
+
+def test_send_waits_out_a_429_and_delivers_exactly_once(served: Served) -> None:
+    served.fake.fail_next("chat.postMessage", Failure(429, {"Retry-After": "1"}))
+    started = time.monotonic()
+    served.loop.run(served.adapter.send(CHANNEL, Reply(text="New posting: *Data Steward*")))
+    assert time.monotonic() - started >= 1  # Retry-After honoured
+    attempts = [c for c in served.fake.calls if c.method == "chat.postMessage"]
+    assert [(c.status, c.ok) for c in attempts] == [(429, False), (200, True)]
+
+
+def test_send_raises_with_slacks_error(served: Served, caplog: pytest.LogCaptureFixture) -> None:
+    served.fake.closed_channels.add("C0PRIVATE")
+    with pytest.raises(slack.SlackError) as raised:
+        served.loop.run(served.adapter.send("C0PRIVATE", Reply(text="hello")))
+    assert raised.value.error == "not_in_channel"
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "chat.postMessage to C0PRIVATE failed: not_in_channel" in logged
+    assert "xoxb" not in logged
+
+
+def test_sixty_postings_with_5000_character_titles_are_delivered(served: Served) -> None:
+    postings = tuple(make_posting(n, f"Archivist {n} " + "&<b>" * 1250) for n in range(60))
+    assert all(len(p.title) >= 5000 for p in postings)
+    reply = Reply(
+        text="long",
+        postings=postings,
+        actions=tuple(Action("Details", "command", f"jobs show {p.id}") for p in postings),
+        summary="60 postings match `/jobs all`:",
+        today=TODAY,
+    )
+    served.loop.run(served.adapter.send(CHANNEL, reply))
+    calls = [c for c in served.fake.calls if c.method == "chat.postMessage"]
+    assert len(calls) > 1 and all(c.ok for c in calls)  # the fake refuses what Slack would
+    assert all(message_problems(c.payload) == [] for c in calls)
+    shown = [pid for c in calls for pid in block_ids(c.payload["blocks"], "posting:")]
+    assert shown == [p.id for p in postings]
+
+
+# --- Socket Mode ------------------------------------------------------------------------------
+
+
+def test_socket_mode_acks_the_envelope_and_answers(
+    loop: LoopThread, fake: FakeSlack, content_store: Store
+) -> None:
+    adapter = _adapter(
+        loop, fake, content_store, slack_signing_secret=None, slack_app_token=APP_TOKEN
+    )
+    loop.run(adapter.start())
+    try:
+        assert adapter.port is None  # no HTTP listener in Socket Mode
+        body = slash_body("/jobs", "remote", fake.response_url("sock"))
+        payload = dict(urllib.parse.parse_qsl(body.decode()))
+        envelope = {
+            "envelope_id": "env-1",
+            "type": "slash_commands",
+            "accepts_response_payload": True,
+            "payload": payload,
+        }
+        deadline = time.monotonic() + 5
+        while not fake._sockets and time.monotonic() < deadline:
+            time.sleep(0.02)
+        loop.run(fake.push_envelope(envelope))
+        assert fake.wait_socket_ack("env-1")["envelope_id"] == "env-1"
+        [answer] = fake.wait_delivered("response_url:sock")
+        assert block_ids(answer.payload["blocks"], "posting:")
+        assert answer.payload["response_type"] == "ephemeral"
+    finally:
+        loop.run(adapter.stop())
+
+
+# --- boundaries -------------------------------------------------------------------------------
+
+
+def test_mention_text_drops_only_herald() -> None:
+    assert mention_text("<@UHERALD> remote &amp; jobs", "UHERALD") == "remote & jobs"
+    assert mention_text("hey <@UHERALD|herald> ask <@U0BOB>", "UHERALD") == "hey ask <@U0BOB>"
+
+
+def test_resolve_finds_the_command_word(served: Served) -> None:
+    from bot.commands import Request
+
+    def resolved(line: str) -> tuple[str, str]:
+        request = Request.from_line(line, platform="slack", user=USER, channel=CHANNEL)
+        r = served.adapter.resolve(request)
+        return r.command, r.text
+
+    assert resolved("remote jobs") == ("jobs", "remote")
+    assert resolved("what is the iiif membership fee") == ("iiif", "what is the membership fee")
+    assert resolved("jobs show faq") == ("jobs", "show faq")  # a known first word wins
+    assert resolved("zzz qqq") == ("zzz", "qqq")  # the Router will say it is unknown
+
+
+def test_only_the_slack_module_imports_slack_sdks() -> None:
+    offenders = []
+    for path in sorted([*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/**/*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] in ("slack_bolt", "slack_sdk") for n in names):
+                offenders.append(path.relative_to(ROOT).as_posix())
+    assert sorted(set(offenders)) == ["bot/platforms/slack.py"]
