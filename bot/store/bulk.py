@@ -46,6 +46,11 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         return
     connection = session.connection()
     dialect = connection.dialect
+    if dialect.name != "sqlite":
+        # psycopg's executemany pays a round trip per row; SQLAlchemy's "insertmanyvalues"
+        # sends pages of multi-row VALUES instead, which is what PostgreSQL wants.
+        connection.execute(insert(table), list(rows))
+        return
     compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
     names = list(compiled.positiontup or ()) if compiled.positional else list(rows[0])
     converters: list[tuple[int, Callable[[Any], Any]]] = []

@@ -1,7 +1,8 @@
 """Full-text matching for postings and passages, on SQLite FTS5 and PostgreSQL tsvector.
 
-Each function returns a subquery of ``(key, score)`` rows (higher score is better) that the
-caller joins to its table, so the rest of a query reads the same on both backends.
+Each search returns a ``TextMatch`` the caller applies to its query (a join to the FTS table
+on SQLite, a condition on the generated column on PostgreSQL) and a score to order by, higher
+is better on both, so the rest of a query reads the same on both backends.
 
 Words typed by users are data: on SQLite every word becomes a quoted FTS5 string (``"`` is
 doubled), on PostgreSQL it is a bound argument of ``plainto_tsquery``. Nothing a user types can
@@ -12,24 +13,31 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import reduce
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     Subquery,
+    Text,
     case,
+    cast,
     column,
     func,
+    literal,
     literal_column,
-    or_,
     select,
     table,
     text,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot.store.models import PassageRow, PostingRow
+
+SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
 
 MAX_WORDS = 32
 MAX_WORD_LENGTH = 100
@@ -57,23 +65,60 @@ def fts5_query(words: Sequence[str], *, any_word: bool) -> str:
     return (" OR " if any_word else " ").join(quoted)
 
 
+@dataclass(frozen=True)
+class TextMatch:
+    """How a search narrows and ranks rows: a join (SQLite's FTS table) or a condition
+    (PostgreSQL's generated column), and a score where higher is better."""
+
+    score: ColumnElement[Any]
+    join: Subquery | None = None
+    on: ColumnElement[bool] | None = None
+    condition: ColumnElement[bool] | None = None
+
+    def apply(self, query: SelectT) -> SelectT:
+        if self.join is not None and self.on is not None:
+            query = query.join(self.join, self.on)
+        if self.condition is not None:
+            query = query.where(self.condition)
+        return query
+
+
 def _sqlite(
-    fts_name: str, weights: Sequence[float], words: Sequence[str], any_word: bool
-) -> Subquery:
+    fts_name: str,
+    key: ColumnElement[int] | InstrumentedAttribute[int],
+    weights: Sequence[float],
+    words: Sequence[str],
+    any_word: bool,
+) -> TextMatch:
     fts = table(fts_name, column("rowid"))
     fts_column: ColumnElement[Any] = literal_column(fts_name)
     # bm25() is "lower is better"; negate so every backend ranks by a higher score.
     score = -func.bm25(fts_column, *(literal_column(repr(float(w))) for w in weights))
-    return (
+    found = (
         select(fts.c.rowid.label("key"), score.label("score"))
         .where(fts_column.op("MATCH")(fts5_query(words, any_word=any_word)))
         .subquery()
     )
+    return TextMatch(score=found.c.score, join=found, on=found.c.key == key)
 
 
-def _tsquery(words: Sequence[str], any_word: bool) -> ColumnElement[str]:
-    parts = [func.plainto_tsquery(_ENGLISH, word) for word in words]
-    return reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
+def _resolve_tsqueries(
+    session: Session, words: Sequence[str], any_word: bool
+) -> tuple[str, list[str]]:
+    """PostgreSQL's own text form of the combined query and of each word's query.
+
+    Computed once, in one round trip, and bound back as constants: inline, the STABLE
+    ``plainto_tsquery`` would run again for every row (10x slower over 10,000 postings).
+    The texts come from PostgreSQL's tsquery output, and are bound as parameters.
+    """
+    parts: list[ColumnElement[Any]] = [func.plainto_tsquery(_ENGLISH, word) for word in words]
+    combined = reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
+    row = session.execute(select(cast(combined, Text), *(cast(p, Text) for p in parts))).one()
+    return str(row[0]), [str(part) for part in row[1:]]
+
+
+def _tsquery(query_text: str) -> ColumnElement[Any]:
+    return cast(literal(query_text, Text), TSQUERY)
 
 
 _SQLITE_INDEX = {
@@ -95,48 +140,46 @@ def index_inserted(
 
     New keys are always above the old maximum: SQLite picks max(rowid) + 1.
     """
-    if session.get_bind().dialect.name == "sqlite":
+    if _dialect(session) == "sqlite":
         session.execute(text(_SQLITE_INDEX[table]), {"after": after})
 
 
-def postings_match(dialect: str, words: Sequence[str]) -> Subquery:
-    """Postings containing every word, scored by relevance (title counts most)."""
-    if dialect == "sqlite":
-        return _sqlite("postings_fts", (10.0, 5.0, 2.0, 1.0), words, any_word=False)
+def postings_match(session: Session, words: Sequence[str]) -> TextMatch | None:
+    """Postings containing every word, scored by relevance (title counts most).
+
+    None when no word can be searched for (on PostgreSQL: only stop words), so the caller
+    applies no text constraint rather than matching nothing.
+    """
+    if _dialect(session) == "sqlite":
+        weights = (10.0, 5.0, 2.0, 1.0)
+        return _sqlite("postings_fts", PostingRow.pk, weights, words, any_word=False)
+    combined, _ = _resolve_tsqueries(session, words, any_word=False)
+    if not combined:
+        return None
     vector: ColumnElement[Any] = literal_column("postings.search_vector")
-    query = _tsquery(words, any_word=False)
-    # A word made only of stop words yields an empty tsquery; treat it as "no constraint",
-    # as a dropped word, rather than matching nothing.
-    matches = or_(func.numnode(query) == 0, vector.op("@@")(query))
-    return (
-        select(PostingRow.pk.label("key"), func.ts_rank_cd(vector, query).label("score"))
-        .where(matches)
-        .subquery()
-    )
+    query = _tsquery(combined)
+    return TextMatch(score=func.ts_rank_cd(vector, query), condition=vector.op("@@")(query))
 
 
-def passages_match(dialect: str, words: Sequence[str]) -> Subquery:
+def passages_match(session: Session, words: Sequence[str]) -> TextMatch | None:
     """Passages containing any of the words, best first (question counts most)."""
-    if dialect == "sqlite":
-        return _sqlite("faq_passages_fts", (2.0, 1.0, 0.5), words, any_word=True)
+    if _dialect(session) == "sqlite":
+        return _sqlite("faq_passages_fts", PassageRow.id, (2.0, 1.0, 0.5), words, any_word=True)
+    combined, per_word = _resolve_tsqueries(session, words, any_word=True)
+    if not combined:
+        return None
     vector: ColumnElement[Any] = literal_column("faq_passages.search_vector")
-    query = _tsquery(words, any_word=True)
     # ts_rank_cd knows nothing of how rare a word is, so a passage repeating one word would
     # beat a passage with all of them; weigh by how many of the words a passage has.
     matched = reduce(
         operator.add,
-        [
-            case((vector.op("@@")(_tsquery([word], any_word=True)), 1.0), else_=0.0)
-            for word in words
-        ],
+        [case((vector.op("@@")(_tsquery(q)), 1.0), else_=0.0) for q in per_word if q],
     )
-    return (
-        select(
-            PassageRow.id.label("key"), (func.ts_rank_cd(vector, query) * matched).label("score")
-        )
-        .where(vector.op("@@")(query))
-        .subquery()
+    query = _tsquery(combined)
+    return TextMatch(
+        score=func.ts_rank_cd(vector, query) * matched, condition=vector.op("@@")(query)
     )
 
 
-__all__ = ["clean_terms", "fts5_query", "passages_match", "postings_match"]
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name

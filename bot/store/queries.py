@@ -17,10 +17,6 @@ from bot.store.models import DocumentRow, PassageRow, PostingRow
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
 
 
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
-
-
 def _contains(column: Any, needle: str) -> ColumnElement[bool]:
     """Case-insensitive substring; ``%`` and ``_`` typed by a user are literal."""
     condition: ColumnElement[bool] = func.lower(column).contains(
@@ -72,11 +68,11 @@ def find_postings(session: Session, q: PostingQuery) -> PostingPage:
         filters.append(PostingRow.deadline <= q.deadline_to)
 
     words = clean_terms(q.terms)
-    match = postings_match(_dialect(session), words) if words else None
+    match = postings_match(session, words) if words else None
 
     def matching(query: SelectT) -> SelectT:
         if match is not None:
-            query = query.join(match, match.c.key == PostingRow.pk)
+            query = match.apply(query)
         return query.where(*filters)
 
     open_now = is_open(q.today)
@@ -97,7 +93,7 @@ def find_postings(session: Session, q: PostingQuery) -> PostingPage:
     ).where(listed)
     order: list[Any] = []
     if match is not None:
-        order.append(match.c.score.desc())
+        order.append(match.score.desc())
     order += [
         PostingRow.deadline.is_(None),  # false sorts first: dated postings before undated
         PostingRow.deadline.asc(),
@@ -116,15 +112,16 @@ def search_passages(
     words = clean_terms(terms)
     if not words or limit <= 0:
         return []
-    match = passages_match(_dialect(session), words)
-    query = (
+    match = passages_match(session, words)
+    if match is None:
+        return []
+    query = match.apply(
         select(
-            PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url, match.c.score
+            PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url, match.score
         )
-        .join(match, match.c.key == PassageRow.id)
         .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
         .where(DocumentRow.status == "present")
-        .order_by(match.c.score.desc(), PassageRow.id)
+        .order_by(match.score.desc(), PassageRow.id)
         .limit(limit)
     )
     if organization and organization.strip():

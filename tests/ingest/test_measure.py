@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain import Fact, ParsedDocument, PostingDraft
+from bot.domain import Fact, ParsedDocument, PostingDraft, PostingQuery
 from bot.ingest import sync_folder
 from bot.store import Store
 
@@ -79,6 +79,11 @@ def test_measure_save_and_resync(
     outcomes = store.save_documents(docs[:BATCH], NOW)
     unchanged_batch = time.perf_counter() - started
     assert set(outcomes.values()) == {"unchanged"}
+    started = time.perf_counter()
+    broad = store.find_postings(PostingQuery(today=NOW.date(), terms=("archivist", "consortium")))
+    narrow = store.find_postings(PostingQuery(today=NOW.date(), terms=("archivist", "4567")))
+    finding = (time.perf_counter() - started) / 2
+    assert broad.total == N and narrow.total == 1
     store.close()
 
     folder = tmp_path / "files"
@@ -102,6 +107,7 @@ def test_measure_save_and_resync(
         print(
             f"\nmeasure: save_documents {N} docs in {saving:.2f} s = {N / saving:,.0f} docs/s "
             f"(batches of {BATCH}); an unchanged batch of {BATCH}: {unchanged_batch * 1000:.0f} ms"
+            f"\nmeasure: find_postings with terms over {N} postings: {finding * 1000:.0f} ms"
             f"\nmeasure: sync of {N} files with a trivial parser: {loading:.2f} s = "
             f"{N / loading:,.0f} files/s; unchanged re-sync: {resync:.3f} s"
         )
