@@ -16,6 +16,7 @@ import logging
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
+from sqlalchemy.sql.expression import Executable
 
 from bot.store.store import Store
 
@@ -51,6 +52,7 @@ class StateStore:
     def set(self, key: str, value: str) -> None:
         """Insert or replace, atomically (an upsert, so two writers cannot collide)."""
         row = {"key": _checked(key), "value": value, "updated": func.current_timestamp()}
+        statement: Executable
         if self._engine.dialect.name == "postgresql":
             pg = postgresql.insert(state_table).values(**row)
             statement = pg.on_conflict_do_update(

@@ -1,0 +1,590 @@
+"""Herald on Matrix, through matrix-nio: the one module that imports nio.
+
+It long-polls ``/sync``, answers commands (``!jobs remote``, ``Herald: jobs remote``, anything
+in a direct-message room) with threaded ``m.notice`` replies rendered by
+``bot.platforms.matrix_render``, and joins rooms when an allowed user invites it.
+
+Restart safety comes from the sync token, kept in the store's state table and written after
+each batch is answered: a restarted Herald picks up exactly where it stopped, answering what
+arrived meanwhile, once. The very first start has no token; it syncs without a timeline
+(``limit: 0``) so the room history is never answered.
+
+End-to-end encryption is not supported (no libolm): Herald cannot read encrypted events, and
+says so once per room rather than staying silent.
+
+Example::
+
+    adapter = from_settings(app)          # None unless MATRIX_HOMESERVER is set
+    await adapter.start()                  # logged in, first sync done, serving
+    await adapter.send("!room:example.org", reply)
+    await adapter.stop()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+import re
+import uuid
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    ErrorResponse,
+    InviteMemberEvent,
+    JoinError,
+    LoginResponse,
+    MatrixRoom,
+    MegolmEvent,
+    MessageDirection,
+    RoomMemberEvent,
+    RoomMessagesResponse,
+    RoomMessageText,
+    RoomSendResponse,
+    SyncResponse,
+    WhoamiResponse,
+)
+
+from bot.app import App
+from bot.commands import Reply, Request, split_command
+from bot.platforms.base import ConfigurationError
+from bot.platforms.matrix_render import MatrixMessage, render
+from bot.store.state import MAX_KEY_LENGTH, StateStore
+
+logger = logging.getLogger(__name__)
+
+ENCRYPTED_NOTICE = (
+    "I can't read encrypted messages in this room; use an unencrypted room or a DM without "
+    "encryption."
+)
+SYNC_TIMEOUT_MS = 30_000
+TIMELINE_LIMIT = 100
+BACKFILL_PAGES = 5
+SEND_ATTEMPTS = 5
+MAX_RETRY_WAIT = 60.0
+_SEEN_EVENTS = 2_000
+
+FIRST_SYNC_FILTER: dict[str, Any] = {
+    "room": {"timeline": {"limit": 0}},
+    "presence": {"not_types": ["*"]},
+}
+SYNC_FILTER: dict[str, Any] = {
+    "room": {"timeline": {"limit": TIMELINE_LIMIT}},
+    "presence": {"not_types": ["*"]},
+}
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class MatrixError(Exception):
+    """The homeserver refused something Herald needs (login, sending); the message says what."""
+
+
+# pure helpers: what a message asks, who may invite
+
+
+_REPLY_FALLBACK = re.compile(r"\A(?:> .*\n)+\n", re.MULTILINE)
+
+
+def command_line(
+    body: str, *, prefix: str, names: Sequence[str], is_dm: bool
+) -> tuple[str, bool] | None:
+    """The command a message asks for, and whether it was addressed explicitly.
+
+    "!jobs remote" and "Herald: jobs remote" are explicit; "Herald jobs remote" (a name
+    without a colon) is not, so the caller answers it only when "jobs" is a command. In a
+    direct-message room every message is explicit. None: the message is not for Herald.
+    """
+    text = _REPLY_FALLBACK.sub("", body, count=1).strip()
+    if not text:
+        return None
+    if prefix and text.startswith(prefix):
+        rest = text[len(prefix) :]
+        if rest[:1].isalnum():
+            return rest.strip(), True
+        return None
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        match = re.match(rf"{re.escape(name)}(?P<sep>\s*[:,])?\s+(?P<rest>\S.*)", text, re.I | re.S)
+        if match:
+            rest = match["rest"].strip()
+            if prefix and rest.startswith(prefix):
+                rest = rest[len(prefix) :]
+            return rest, bool(match["sep"]) or is_dm
+    if is_dm:
+        return text, True
+    return None
+
+
+def server_name(user_id: str) -> str:
+    """ "example.org" from "@herald:example.org" (the port stays: "localhost:8448")."""
+    return user_id.partition(":")[2].lower()
+
+
+def inviter_allowed(inviter: str, allowed: Sequence[str], own_user_id: str) -> bool:
+    """Rules are user ids ("@a:example.org") or homeservers ("example.org"); none given means
+    the bot's own homeserver."""
+    rules = [r.strip() for r in allowed if r.strip()] or [server_name(own_user_id)]
+    for rule in rules:
+        if rule.startswith("@"):
+            if inviter == rule:
+                return True
+        elif server_name(inviter) == rule.lower():
+            return True
+    return False
+
+
+def reply_relation(event_id: str, source: dict[str, Any]) -> dict[str, Any]:
+    """``m.relates_to`` answering ``event_id``; inside a thread the answer stays in it."""
+    relates = source.get("content", {}).get("m.relates_to") or {}
+    in_reply_to = {"event_id": event_id}
+    if isinstance(relates, dict) and relates.get("rel_type") == "m.thread":
+        root = relates.get("event_id")
+        if isinstance(root, str):
+            return {
+                "rel_type": "m.thread",
+                "event_id": root,
+                "is_falling_back": False,
+                "m.in_reply_to": in_reply_to,
+            }
+    return {"m.in_reply_to": in_reply_to}
+
+
+def state_key(user_id: str, name: str) -> str:
+    """A state-table key for this account; hashed when a long id would not fit."""
+    key = f"matrix:{user_id}:{name}"
+    if len(key) <= MAX_KEY_LENGTH:
+        return key
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"matrix:{digest}"
+
+
+async def send_with_retry(
+    send: Callable[[], Awaitable[Any]],
+    *,
+    attempts: int = SEND_ATTEMPTS,
+    sleep: Sleep = asyncio.sleep,
+) -> Any:
+    """Call ``send`` until it is not rate limited, waiting what the server asks each time.
+
+    Raises ``MatrixError`` for any other error, or when still limited after ``attempts``.
+    """
+    for attempt in range(1, attempts + 1):
+        response = await send()
+        if not isinstance(response, ErrorResponse):
+            return response
+        if response.status_code != "M_LIMIT_EXCEEDED" or attempt == attempts:
+            raise MatrixError(f"{response.status_code}: {response.message}")
+        wait = min(MAX_RETRY_WAIT, (response.retry_after_ms or 1000) / 1000)
+        logger.info("rate limited; retrying in %.1fs (attempt %d/%d)", wait, attempt, attempts)
+        await sleep(wait)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class MatrixConfig:
+    homeserver: str
+    user_id: str | None
+    access_token: str | None = field(repr=False)
+    password: str | None = field(repr=False)
+    device_name: str = "Herald"
+    allowed_inviters: tuple[str, ...] = ()
+    prefix: str = "!"
+
+
+def from_settings(app: App) -> MatrixAdapter | None:
+    """The adapter when MATRIX_HOMESERVER is set; None when Matrix is not configured at all."""
+    s = app.settings
+    token = s.matrix_access_token.get_secret_value() if s.matrix_access_token else None
+    password = s.matrix_password.get_secret_value() if s.matrix_password else None
+    if not s.matrix_homeserver:
+        if token or password:
+            raise ConfigurationError(
+                "MATRIX_HOMESERVER is not set, but Matrix credentials are; set it to the "
+                "homeserver URL, e.g. https://matrix.example.org"
+            )
+        return None
+    if not token and not password:
+        raise ConfigurationError(
+            "MATRIX_HOMESERVER is set; set MATRIX_ACCESS_TOKEN too (or MATRIX_USER_ID and "
+            "MATRIX_PASSWORD)"
+        )
+    if not token and not s.matrix_user_id:
+        raise ConfigurationError("MATRIX_PASSWORD is set; set MATRIX_USER_ID too")
+    config = MatrixConfig(
+        homeserver=s.matrix_homeserver,
+        user_id=s.matrix_user_id,
+        access_token=token,
+        password=password,
+        device_name=s.matrix_device_name,
+        allowed_inviters=tuple(s.matrix_allowed_inviters),
+        prefix=s.command_prefix,
+    )
+    return MatrixAdapter(app, config)
+
+
+class MatrixAdapter:
+    """Serves one Matrix account. ``start`` returns once the first sync is done."""
+
+    name = "matrix"
+
+    def __init__(
+        self,
+        app: App,
+        config: MatrixConfig,
+        *,
+        sync_timeout_ms: int = SYNC_TIMEOUT_MS,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.app = app
+        self.config = config
+        self.state = StateStore(app.store)
+        self.sync_timeout_ms = sync_timeout_ms
+        self._sleep = sleep
+        self._client: AsyncClient | None = None
+        self._user_id = config.user_id or ""
+        self._display_name: str | None = None
+        self._token: str | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._invites_handled: set[str] = set()
+
+    @property
+    def user_id(self) -> str:
+        return self._user_id
+
+    @property
+    def device_id(self) -> str | None:
+        device: str | None = self._client.device_id if self._client else None
+        return device
+
+    # lifecycle
+
+    async def start(self) -> None:
+        client = AsyncClient(
+            self.config.homeserver,
+            self.config.user_id or "",
+            config=AsyncClientConfig(
+                # Herald waits out rate limits itself (bounded); nio would retry forever.
+                max_limit_exceeded=0,
+                max_timeouts=3,
+                encryption_enabled=False,
+                store_sync_tokens=False,
+            ),
+        )
+        self._client = client
+        try:
+            await self._log_in(client)
+            self._display_name = await self._fetch_display_name(client)
+            self._token = await asyncio.to_thread(self.state.get, self._key("next_batch"))
+            await self._first_sync(client)
+        except BaseException:
+            await client.close()
+            self._client = None
+            raise
+        self._stopping.clear()
+        self._task = asyncio.create_task(self._sync_loop(), name="herald-matrix-sync")
+        logger.info("Matrix: serving as %s on %s", self._user_id, self.config.homeserver)
+
+    async def stop(self) -> None:
+        """Finish the batch being answered, save its token, then close the connection."""
+        self._stopping.set()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
+
+    async def send(self, target: str, reply: Reply) -> None:
+        """Post ``reply`` to the room ``target`` (for the scheduler); raises MatrixError."""
+        await self._send_messages(target, render(reply, prefix=self.config.prefix), None)
+
+    # logging in
+
+    async def _log_in(self, client: AsyncClient) -> None:
+        if self.config.access_token:
+            client.access_token = self.config.access_token
+            whoami = await client.whoami()
+            if not isinstance(whoami, WhoamiResponse):
+                raise MatrixError(f"MATRIX_ACCESS_TOKEN was refused: {whoami.message}")
+            if self.config.user_id and whoami.user_id != self.config.user_id:
+                raise MatrixError(
+                    f"MATRIX_ACCESS_TOKEN belongs to {whoami.user_id}, "
+                    f"not MATRIX_USER_ID {self.config.user_id}"
+                )
+            client.user_id = whoami.user_id
+            client.device_id = whoami.device_id
+        else:
+            # Reusing the device id keeps one device for Herald instead of one per restart.
+            device_key = state_key(client.user, "device_id")
+            client.device_id = await asyncio.to_thread(self.state.get, device_key)
+            login = await client.login(self.config.password, device_name=self.config.device_name)
+            if not isinstance(login, LoginResponse):
+                raise MatrixError(f"logging in as {client.user} failed: {login.message}")
+            await asyncio.to_thread(self.state.set, device_key, login.device_id)
+        self._user_id = client.user_id
+
+    async def _fetch_display_name(self, client: AsyncClient) -> str | None:
+        response = await client.get_displayname(self._user_id)
+        name = getattr(response, "displayname", None)
+        return name if isinstance(name, str) else None
+
+    def _key(self, name: str) -> str:
+        return state_key(self._user_id, name)
+
+    # syncing
+
+    async def _first_sync(self, client: AsyncClient) -> None:
+        if self._token is None:
+            # First start ever: learn the rooms and a token, answer none of the history.
+            response = await self._sync(client, FIRST_SYNC_FILTER, since=None, full_state=False)
+            await self._handle_invites(response)
+            await self._save_token(response.next_batch)
+            logger.info("Matrix: first start, room history skipped")
+            return
+        # A restart: full state refills nio's room list (members, encryption), and the
+        # timeline brings what was said while Herald was away.
+        response = await self._sync(client, SYNC_FILTER, since=self._token, full_state=True)
+        await self._process(response)
+
+    async def _sync(
+        self,
+        client: AsyncClient,
+        sync_filter: dict[str, Any],
+        *,
+        since: str | None,
+        full_state: bool,
+        timeout_ms: int = 0,
+    ) -> SyncResponse:
+        response = await client.sync(
+            timeout=timeout_ms, sync_filter=sync_filter, since=since, full_state=full_state
+        )
+        if not isinstance(response, SyncResponse):
+            raise MatrixError(f"sync failed: {response.status_code} {response.message}")
+        return response
+
+    async def _sync_loop(self) -> None:
+        client = self._client
+        assert client is not None
+        failures = 0
+        while not self._stopping.is_set():
+            polling = asyncio.create_task(
+                self._sync(
+                    client,
+                    SYNC_FILTER,
+                    since=self._token,
+                    full_state=False,
+                    timeout_ms=self.sync_timeout_ms,
+                )
+            )
+            stopping = asyncio.create_task(self._stopping.wait())
+            await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not polling.done():
+                # Only the long poll is cancelled; a batch being answered always finishes.
+                polling.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await polling
+                return
+            try:
+                response = polling.result()
+            except Exception as exc:
+                failures += 1
+                wait = min(60.0, 2.0 ** min(failures, 6))
+                logger.warning("Matrix sync failed (%s); retrying in %.0fs", exc, wait)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), wait)
+                continue
+            failures = 0
+            try:
+                await self._process(response)
+            except Exception:
+                # The token is not advanced, so the batch is tried again rather than lost.
+                logger.exception("Matrix: answering a sync batch failed")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), 5)
+
+    async def _save_token(self, token: str) -> None:
+        await asyncio.to_thread(self.state.set, self._key("next_batch"), token)
+        self._token = token
+
+    async def _process(self, response: SyncResponse) -> None:
+        """Answer one batch, then store its token: a crash in between repeats, never skips."""
+        await self._handle_invites(response)
+        for room_id, info in response.rooms.join.items():
+            events = list(info.timeline.events)
+            joined_at = self._own_join(events)
+            if joined_at is not None:
+                # Newly joined: what was said before Herald came is history, not a question.
+                events = events[joined_at + 1 :]
+            elif info.timeline.limited and self._token is not None:
+                events = await self._backfill(room_id, info.timeline.prev_batch) + events
+            room = self._client.rooms.get(room_id) if self._client else None
+            if room is None:
+                continue
+            if room.encrypted:
+                await self._say_encrypted_once(room_id)
+            for event in events:
+                await self._handle_event(room, event)
+        await self._save_token(response.next_batch)
+
+    def _own_join(self, events: Sequence[Any]) -> int | None:
+        """Index of the event where Herald joined (not a profile change), if in ``events``."""
+        for index in range(len(events) - 1, -1, -1):
+            event = events[index]
+            if (
+                isinstance(event, RoomMemberEvent)
+                and event.state_key == self._user_id
+                and event.membership == "join"
+                and event.prev_membership != "join"
+            ):
+                return index
+        return None
+
+    async def _backfill(self, room_id: str, prev_batch: str | None) -> list[Any]:
+        """The events a limited timeline left out, back to the previous token, oldest first."""
+        client = self._client
+        if client is None or prev_batch is None or self._token is None:
+            return []
+        older: list[Any] = []
+        start = prev_batch
+        for _page in range(BACKFILL_PAGES):
+            response = await client.room_messages(
+                room_id, start=start, end=self._token, direction=MessageDirection.back, limit=100
+            )
+            if not isinstance(response, RoomMessagesResponse) or not response.chunk:
+                break
+            older.extend(response.chunk)
+            if not response.end or response.end == start:
+                break
+            start = response.end
+        else:
+            logger.warning("Matrix: more than %d pages missed in %s", BACKFILL_PAGES, room_id)
+        older.reverse()
+        logger.info("Matrix: backfilled %d events in %s", len(older), room_id)
+        return older
+
+    # invites
+
+    async def _handle_invites(self, response: SyncResponse) -> None:
+        client = self._client
+        assert client is not None
+        for room_id, info in response.rooms.invite.items():
+            if room_id in self._invites_handled:
+                continue
+            inviter = next(
+                (
+                    e.sender
+                    for e in info.invite_state
+                    if isinstance(e, InviteMemberEvent)
+                    and e.state_key == self._user_id
+                    and e.membership == "invite"
+                ),
+                None,
+            )
+            if inviter is None:
+                continue
+            self._invites_handled.add(room_id)
+            if inviter_allowed(inviter, self.config.allowed_inviters, self._user_id):
+                joined = await client.join(room_id)
+                if isinstance(joined, JoinError):
+                    logger.warning("Matrix: joining %s failed: %s", room_id, joined.message)
+                else:
+                    logger.info("Matrix: joined %s (invited by %s)", room_id, inviter)
+            else:
+                await client.room_leave(room_id)
+                logger.warning(
+                    "Matrix: refused the invite to %s from %s (not in MATRIX_ALLOWED_INVITERS)",
+                    room_id,
+                    inviter,
+                )
+
+    # messages
+
+    def _first_time(self, event_id: str) -> bool:
+        if event_id in self._seen:
+            return False
+        self._seen[event_id] = None
+        if len(self._seen) > _SEEN_EVENTS:
+            self._seen.popitem(last=False)
+        return True
+
+    async def _handle_event(self, room: MatrixRoom, event: Any) -> None:
+        if getattr(event, "sender", None) == self._user_id:
+            return
+        if not self._first_time(getattr(event, "event_id", "")):
+            return
+        if isinstance(event, MegolmEvent):
+            await self._say_encrypted_once(room.room_id)
+            return
+        if not isinstance(event, RoomMessageText):
+            return
+        is_dm = room.member_count == 2
+        names = [self._user_id, self._user_id.partition(":")[0].lstrip("@")]
+        names += [n for n in (self._display_name, room.user_name(self._user_id)) if n]
+        asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=is_dm)
+        if asked is None:
+            return
+        line, explicit = asked
+        command, text = split_command(line, "/!" + self.config.prefix)
+        request = Request("matrix", event.sender, room.room_id, command, text, is_dm)
+        reply = await asyncio.to_thread(self._answer, request, explicit)
+        if reply is None:
+            return
+        relation = reply_relation(event.event_id, event.source)
+        messages = render(reply, prefix=self.config.prefix)
+        try:
+            await self._send_messages(room.room_id, messages, relation)
+        except MatrixError as exc:
+            logger.warning("Matrix: answering %s in %s failed: %s", command, room.room_id, exc)
+
+    def _answer(self, request: Request, explicit: bool) -> Reply | None:
+        """The reply; None for "Herald said something" that names no command."""
+        if not explicit:
+            known = {s.name for s in self.app.router.available(self.app.context(request))}
+            if request.command not in known:
+                return None
+        return self.app.handle(request)
+
+    async def _say_encrypted_once(self, room_id: str) -> None:
+        key = self._key(f"encrypted-notice:{room_id}")
+        if await asyncio.to_thread(self.state.get, key) is not None:
+            return
+        # Recorded first: a failed send is better than a notice repeated on every event.
+        await asyncio.to_thread(self.state.set, key, "sent")
+        content = {"msgtype": "m.notice", "body": ENCRYPTED_NOTICE, "m.mentions": {}}
+        try:
+            await self._send_content(room_id, content)
+        except MatrixError as exc:
+            logger.warning("Matrix: the encryption notice to %s failed: %s", room_id, exc)
+        logger.info("Matrix: told %s that encrypted messages cannot be read", room_id)
+
+    async def _send_messages(
+        self, room_id: str, messages: Sequence[MatrixMessage], relation: dict[str, Any] | None
+    ) -> None:
+        for message in messages:
+            content = message.content()
+            if relation is not None:
+                content["m.relates_to"] = relation
+            await self._send_content(room_id, content)
+
+    async def _send_content(self, room_id: str, content: dict[str, Any]) -> RoomSendResponse:
+        client = self._client
+        if client is None:
+            raise MatrixError("the Matrix adapter is not started")
+        # One transaction id for every attempt, so a retried send is never posted twice.
+        tx_id = str(uuid.uuid4())
+
+        async def attempt() -> Any:
+            return await client.room_send(room_id, "m.room.message", content, tx_id=tx_id)
+
+        response: RoomSendResponse = await send_with_retry(attempt, sleep=self._sleep)
+        return response
