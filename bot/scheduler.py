@@ -1,0 +1,584 @@
+"""The scheduler: announcements, reminders and digests sent once, whatever crashes or replicas do.
+
+APScheduler only wakes Herald up (an interval job every ``scheduler_tick_seconds``); the
+database decides everything else. Each tick of the lease holder:
+
+1. **lease** — take or renew the ``scheduler_leases`` row (15 s, renewed every ~5 s, also
+   between sends). Replicas that do not hold it do nothing; when the holder dies another one
+   takes over within lease + tick (≤ 30 s with the defaults).
+2. **recover** — rows left ``sending`` for longer than ``scheduler_claim_timeout_seconds``
+   belong to a process that died mid-send; they go back to ``pending`` and are sent again
+   (logged as a warning). We chose *at least once* for that window: a duplicate announcement
+   is a nuisance, a lost deadline reminder is the failure people notice.
+3. **plan** — when anything the plan reads changed (postings, subscriptions, reminders, the
+   date) or a due time came, ``bot.announce.plan`` says what is due; new keys are inserted
+   as ``pending`` (or ``skipped`` with a reason: stale, superseded). The key
+   (kind, subject, platform, target, due_at) is UNIQUE, so planning twice inserts nothing.
+4. **send** — one row at a time: *claim* (pending → sending, in its own committed
+   transaction, and only while this replica holds the lease), *send* through the platform's
+   ``Outbox``, *confirm* (sending → sent).
+
+Exactly once, and its one exception: a crash (SIGKILL, power) after the platform accepted a
+message but before the confirm committed leaves that one row ``sending``; after the claim
+timeout it is sent again. Sends are sequential, so that window is one send wide per crash —
+at most one duplicate per crash, never a loss. Everything else is idempotent: a crash before
+the claim leaves ``pending`` (sent later), a crash after the confirm leaves ``sent``.
+
+Failures: ``RateLimited`` waits ``retry_after`` in the tick (when short) and tries again,
+else the row returns to pending with that time; ``TransientSendError`` returns the row to
+pending with exponential backoff and stops that platform for this tick (one failed attempt
+per platform per tick, so a platform outage costs one request per backoff step);
+``PermanentSendError`` fails the row and pauses the channel's subscriptions (or cancels the
+person's reminder), with the reason, logged.
+
+Time is injected: ``tick(now)`` is an ordinary coroutine, ``sleep`` is a parameter; tests run
+whole weeks in milliseconds.
+
+Example::
+
+    scheduler = Scheduler(app.store, app.settings, {"slack": slack_adapter}, clock=app.clock)
+    await scheduler.start()            # APScheduler calls tick() every few seconds
+    report = await scheduler.tick(now) # or drive it directly, as the tests do
+    await scheduler.stop()             # finishes the current send, gives the lease up
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.announce import (
+    DIGEST_SUBJECT,
+    Delivery,
+    Due,
+    Filters,
+    Schedule,
+    Subscription,
+    plan,
+    skip_reason_at_send,
+    upcoming,
+)
+from bot.clock import Clock, system_clock
+from bot.commands import Action, Reply, deadline_phrase
+from bot.config import Settings
+from bot.domain import Posting
+from bot.platforms.base import Outbox, PermanentSendError, RateLimited, TransientSendError
+from bot.store import Store
+from bot.store.deliveries import Deliveries, Lease, PersonalReminders, Planning, Subscriptions
+
+logger = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+BACKOFF_BASE = 5.0
+BACKOFF_CAP = 900.0
+MAX_INLINE_WAIT = 30.0  # longer Retry-After values are waited out between ticks
+MAX_INLINE_RETRIES = 5
+SEND_BATCH = 100
+STOP_TIMEOUT = 30.0
+DIGEST_WINDOW = timedelta(days=7)
+MAX_DIGEST_ITEMS = 10
+
+
+def backoff(attempts: int) -> float:
+    """Seconds before the next try after ``attempts`` failed ones: 5, 10, 20 … 15 min."""
+    return float(min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(attempts - 1, 0)))
+
+
+def holder_id() -> str:
+    """Unique per process, readable in ``herald schedule``: host, pid, and a random tail."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+@dataclass
+class TickReport:
+    """What one tick did; the tests and the logs read it."""
+
+    leader: bool = False
+    planned: bool = False
+    recorded: int = 0
+    skipped: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    recovered: int = 0
+
+
+class Scheduler:
+    """Derives due deliveries from the database and sends them through the outboxes."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        outboxes: Mapping[str, Outbox],
+        *,
+        holder: str | None = None,
+        clock: Clock = system_clock,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.outboxes = dict(outboxes)
+        self.holder = holder or holder_id()
+        self.clock = clock
+        self.sleep = sleep
+        self.schedule = Schedule.from_settings(settings)
+        self.ttl = timedelta(seconds=settings.scheduler_lease_seconds)
+        self.claim_timeout = timedelta(seconds=settings.scheduler_claim_timeout_seconds)
+        self.lease = Lease(store)
+        self.ledger = Deliveries(store)
+        self.subscriptions = Subscriptions(store)
+        self.reminders = PersonalReminders(store)
+        self.planning = Planning(store)
+        self.is_leader = False
+        self._signature: object = None
+        self._plan_day: date | None = None
+        self._wakeup: datetime | None = None
+        self._renewed: datetime | None = None
+        self._stopping = False
+        # platform -> no sends before this time (a Retry-After, an outage's backoff)
+        self._blocked: dict[str, datetime] = {}
+        self._cache = _Lookups()
+        self._aps: AsyncIOScheduler | None = None
+        self._task: asyncio.Task[TickReport | None] | None = None
+
+    # --- one tick ---------------------------------------------------------------------------
+
+    async def tick(self, now: datetime | None = None) -> TickReport:
+        """Lease, recover, plan, send. ``now`` defaults to the clock; time spent sending is
+        added to it as the clock sees it (a fake clock advanced by a fake sleep, in tests)."""
+        started = self.clock()
+        base = now if now is not None else started
+
+        def current() -> datetime:
+            return base + (self.clock() - started)
+
+        report = TickReport()
+        if not await self._hold_lease(base):
+            return report
+        report.leader = True
+        for delivery in await asyncio.to_thread(
+            self.ledger.recover_stale, base - self.claim_timeout, base
+        ):
+            report.recovered += 1
+            logger.warning(
+                "delivery %d (%s %s to %s:%s) was claimed by %s and never confirmed; "
+                "sending it again, it may arrive twice",
+                delivery.id,
+                delivery.key.kind,
+                delivery.key.subject,
+                delivery.key.platform,
+                delivery.key.target,
+                delivery.claimed_by,
+            )
+        await asyncio.to_thread(self._plan, base, report)
+        await self._send_due(current, report)
+        return report
+
+    async def _hold_lease(self, now: datetime) -> bool:
+        held = await asyncio.to_thread(self.lease.acquire, self.holder, now, self.ttl)
+        if held and not self.is_leader:
+            logger.info("%s now runs the scheduler", self.holder)
+            self._signature = None  # whatever the previous holder planned, plan afresh
+        elif not held and self.is_leader:
+            logger.warning("%s lost the scheduler lease", self.holder)
+        self.is_leader = held
+        self._renewed = now if held else None
+        return held
+
+    async def _keep_lease(self, now: datetime) -> bool:
+        """Renew between sends once a third of the lease has passed; False when lost."""
+        if self._renewed is not None and now - self._renewed < self.ttl / 3:
+            return True
+        return await self._hold_lease(now)
+
+    # --- planning ---------------------------------------------------------------------------
+
+    def _plan(self, now: datetime, report: TickReport) -> None:
+        signature = self.planning.signature()
+        today = self.schedule.today(now)
+        if (
+            signature == self._signature
+            and today == self._plan_day
+            and (self._wakeup is None or now < self._wakeup)
+        ):
+            return
+        subs = self.subscriptions.active()
+        personal = self.reminders.active_with_postings()
+        result = plan(now, self.schedule, subs, self._matches(subs, now), personal)
+        recorded = self.ledger.record(result.due, now)
+        report.planned = True
+        report.recorded += len(recorded)
+        for item in recorded:
+            if item.skip_reason:
+                report.skipped += 1
+                logger.info("not sending %s: %s", _describe_due(item), item.skip_reason)
+        self._signature, self._plan_day, self._wakeup = signature, today, result.next_wakeup
+
+    def _matches(self, subs: Sequence[Subscription], now: datetime) -> dict[int, list[Posting]]:
+        """Candidate postings per subscription; one query per distinct set of filters."""
+        if not subs:
+            return {}
+        candidates = self.planning.candidates(*self.schedule.candidate_window(now))
+        ids = [p.id for p in candidates]
+        groups: dict[Filters, list[int]] = {}
+        for sub in subs:
+            groups.setdefault(sub.filters, []).append(sub.id)
+        matches: dict[int, list[Posting]] = {}
+        for filters, members in groups.items():
+            found = self.planning.matching_ids(filters, ids, self.schedule.today(now))
+            matched = [p for p in candidates if p.id in found]
+            for sub_id in members:
+                matches[sub_id] = matched
+        return matches
+
+    def upcoming(self, now: datetime, until: datetime) -> list[Due]:
+        """What falls due after ``now`` up to ``until`` (for ``herald schedule``)."""
+        subs = self.subscriptions.active()
+        today = self.schedule.today(now)
+        since, _start, _end = self.schedule.candidate_window(now)
+        horizon = self.schedule.today(until) + timedelta(days=self.schedule.max_offset + 1)
+        candidates = self.planning.candidates(since, self.schedule.today(now), horizon)
+        ids = [p.id for p in candidates]
+        matches = {
+            sub.id: [
+                p for p in candidates if p.id in self.planning.matching_ids(sub.filters, ids, today)
+            ]
+            for sub in subs
+        }
+        personal = self.reminders.active_with_postings()
+        return upcoming(now, self.schedule, subs, matches, personal, until=until)
+
+    # --- sending ----------------------------------------------------------------------------
+
+    async def _send_due(self, current: Callable[[], datetime], report: TickReport) -> None:
+        blocked = self._blocked
+        attempted: set[int] = set()
+        while not self._stopping:
+            now = current()
+            open_platforms = {p for p in self.outboxes if blocked.get(p, now) <= now}
+            batch = await asyncio.to_thread(self.ledger.claimable, open_platforms, now, SEND_BATCH)
+            batch = [d for d in batch if d.id not in attempted]
+            if not batch:
+                return
+            self._cache = _Lookups()  # one batch shares its reads of subscriptions and postings
+            for delivery in batch:
+                attempted.add(delivery.id)
+                now = current()
+                if self._stopping or blocked.get(delivery.key.platform, now) > now:
+                    continue
+                if not await self._keep_lease(now):
+                    return
+                await self._deliver(delivery, current, report, blocked)
+
+    async def _deliver(
+        self,
+        delivery: Delivery,
+        current: Callable[[], datetime],
+        report: TickReport,
+        blocked: dict[str, datetime],
+    ) -> None:
+        now = current()
+        if not await asyncio.to_thread(self.ledger.claim, delivery.id, self.holder, now):
+            return  # another holder took it, or our lease just expired
+        try:
+            message = await asyncio.to_thread(self._compose, delivery, now)
+        except Exception as exc:
+            logger.exception("composing delivery %d failed", delivery.id)
+            at = now + timedelta(seconds=backoff(delivery.attempts + 1))
+            await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, repr(exc))
+            report.retried += 1
+            return
+        if isinstance(message, str):
+            await asyncio.to_thread(self.ledger.skip, delivery.id, message)
+            report.skipped += 1
+            logger.info("not sending delivery %d: %s", delivery.id, message)
+            return
+
+        platform, target = delivery.key.platform, delivery.key.target
+        outbox = self.outboxes[platform]
+        waits = 0
+        while True:
+            try:
+                await outbox.send(target, message)
+            except RateLimited as exc:
+                if exc.retry_after <= MAX_INLINE_WAIT and waits < MAX_INLINE_RETRIES:
+                    waits += 1
+                    logger.info("%s asks to wait %.1f s; waiting", platform, exc.retry_after)
+                    await self.sleep(max(exc.retry_after, 0.0))
+                    continue
+                at = current() + timedelta(seconds=max(exc.retry_after, 0.0))
+                await self._retry(delivery, at, str(exc), blocked, report)
+            except TransientSendError as exc:
+                at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
+                logger.warning(
+                    "sending to %s:%s failed (%s); retry at %s", platform, target, exc, at
+                )
+                await self._retry(delivery, at, str(exc), blocked, report)
+            except PermanentSendError as exc:
+                await self._give_up(delivery, str(exc) or type(exc).__name__, current(), report)
+            except Exception as exc:
+                # an adapter bug must not lose the message: retried like a transient error
+                logger.exception("outbox %s raised unexpectedly", platform)
+                at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
+                await self._retry(delivery, at, repr(exc), blocked, report)
+            else:
+                await asyncio.to_thread(self.ledger.confirm, delivery.id, current())
+                report.sent += 1
+            return
+
+    async def _retry(
+        self,
+        delivery: Delivery,
+        at: datetime,
+        error: str,
+        blocked: dict[str, datetime],
+        report: TickReport,
+    ) -> None:
+        await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, error)
+        blocked[delivery.key.platform] = at
+        report.retried += 1
+
+    async def _give_up(
+        self, delivery: Delivery, reason: str, now: datetime, report: TickReport
+    ) -> None:
+        await asyncio.to_thread(self.ledger.fail, delivery.id, reason)
+        report.failed += 1
+        key = delivery.key
+        if delivery.personal_id is not None:
+            await asyncio.to_thread(self.reminders.cancel, delivery.personal_id, reason, now)
+            logger.warning(
+                "cannot reach %s:%s (%s); reminder cancelled", key.platform, key.target, reason
+            )
+            return
+        paused = await asyncio.to_thread(
+            self.subscriptions.pause_target, key.platform, key.target, reason, now
+        )
+        logger.warning(
+            "cannot post to %s:%s (%s); paused subscriptions %s",
+            key.platform,
+            key.target,
+            reason,
+            ", ".join(f"#{i}" for i in paused) or "(none active)",
+        )
+
+    def _compose(self, delivery: Delivery, now: datetime) -> Reply | str:
+        """The message for a claimed delivery, or why it must not go out after all."""
+        today = self.schedule.today(now)
+        cache = self._cache
+        sub = None
+        if delivery.subscription_id is not None:
+            sub = cache.subscription(self.subscriptions, delivery.subscription_id)
+            if sub is None or sub.status != "active":
+                state = sub.status if sub else "gone"
+                return f"subscription #{delivery.subscription_id} is {state}"
+        if delivery.personal_id is not None:
+            reminder = self.reminders.get(delivery.personal_id)
+            if reminder is None or reminder.status != "active":
+                return "the personal reminder was cancelled"
+        posting = cache.posting(self.store, delivery.posting_id) if delivery.posting_id else None
+        reason = skip_reason_at_send(delivery, posting, now, self.schedule)
+        if reason is not None:
+            return reason
+        kind = delivery.key.kind
+        label = f"`/jobs {sub.filters_text}`" if sub and sub.filters_text else ""
+        if kind == "digest":
+            if sub is None or not delivery.key.subject.startswith(DIGEST_SUBJECT):
+                return "a digest without its subscription"
+            due = delivery.key.due_at
+            fresh, closing = self.planning.digest(
+                sub.filters, due - DIGEST_WINDOW, due, today, today + timedelta(days=7)
+            )
+            return digest_reply(fresh, closing, today, label) or "nothing new or closing this week"
+        assert posting is not None
+        if kind == "announce":
+            return announcement_reply(posting, today, label)
+        return reminder_reply(posting, today, personal=kind == "personal")
+
+    # --- APScheduler wiring -----------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return "scheduler"
+
+    async def start(self) -> None:
+        """Wake up every ``scheduler_tick_seconds``; the first tick runs at once."""
+        self._stopping = False
+        self._aps = AsyncIOScheduler(timezone=UTC)
+        self._aps.add_job(
+            self._wake,
+            IntervalTrigger(seconds=self.settings.scheduler_tick_seconds, timezone=UTC),
+            id="herald-scheduler-tick",
+            next_run_time=self.clock(),
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+        )
+        self._aps.start()
+        logger.info(
+            "scheduler %s started (tick %.1f s, lease %.0f s)",
+            self.holder,
+            self.settings.scheduler_tick_seconds,
+            self.ttl.total_seconds(),
+        )
+
+    async def _wake(self) -> None:
+        # a fan-out may outlast the interval; the next wake-up then simply finds it running
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._safe_tick())
+
+    async def _safe_tick(self) -> TickReport | None:
+        try:
+            report = await self.tick()
+        except Exception:
+            logger.exception("scheduler tick failed; the next one tries again")
+            return None
+        if report.sent or report.retried or report.failed or report.recovered:
+            logger.info("scheduler tick: %s", report)
+        return report
+
+    async def stop(self) -> None:
+        """Let the current send finish (claims are never abandoned on purpose), then give
+        the lease up so another replica takes over at once."""
+        self._stopping = True
+        if self._aps is not None and self._aps.running:
+            self._aps.shutdown(wait=False)
+        if self._task is not None and not self._task.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), STOP_TIMEOUT)
+            except TimeoutError:
+                logger.warning("the scheduler tick did not finish in %.0f s", STOP_TIMEOUT)
+        if self.is_leader:
+            await asyncio.to_thread(self.lease.release, self.holder, self.clock())
+            self.is_leader = False
+
+
+@dataclass
+class _Lookups:
+    """Reads shared by one batch of sends (a fan-out asks for one posting 500 times)."""
+
+    subscriptions: dict[int, Subscription | None] = field(default_factory=dict)
+    postings: dict[str, Posting | None] = field(default_factory=dict)
+
+    def subscription(self, repo: Subscriptions, subscription_id: int) -> Subscription | None:
+        if subscription_id not in self.subscriptions:
+            self.subscriptions[subscription_id] = repo.get(subscription_id)
+        return self.subscriptions[subscription_id]
+
+    def posting(self, store: Store, posting_id: str) -> Posting | None:
+        if posting_id not in self.postings:
+            self.postings[posting_id] = store.get_posting(posting_id)
+        return self.postings[posting_id]
+
+
+def _describe_due(item: Due) -> str:
+    key = item.key
+    return f"{key.kind} {key.subject} to {key.platform}:{key.target} due {key.due_at.isoformat()}"
+
+
+# --- what the messages say -----------------------------------------------------------------
+
+
+def posting_summary(posting: Posting, today: date) -> str:
+    """One Markdown line for a posting: title — organisation · location · deadline · id."""
+    facts = [x for x in (posting.organization, posting.location) if x]
+    if posting.remote:
+        facts.append("remote")
+    if posting.deadline is not None:
+        phrase = deadline_phrase(posting.deadline, today)
+        facts.append(f"deadline {posting.deadline.isoformat()} ({phrase})")
+    elif posting.open_until_filled:
+        facts.append("open until filled")
+    facts.append(f"`{posting.id}`")
+    return f"**{posting.title}** — " + " · ".join(facts)
+
+
+def _posting_actions(posting: Posting) -> tuple[Action, ...]:
+    actions = [Action("Details", "command", f"jobs show {posting.id}")]
+    for contact in posting.contacts[:1]:
+        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+            contact = f"mailto:{contact}"
+        actions.append(Action("Apply", "url", contact))
+    if posting.url:
+        actions.append(Action("Source", "url", posting.url))
+    return tuple(actions)
+
+
+def _single(summary: str, posting: Posting, today: date) -> Reply:
+    return Reply(
+        text=f"{summary}\n• {posting_summary(posting, today)}",
+        postings=(posting,),
+        actions=_posting_actions(posting),
+        public=True,
+        summary=summary,
+        today=today,
+    )
+
+
+def announcement_reply(posting: Posting, today: date, subscription: str = "") -> Reply:
+    what = f" matching {subscription}" if subscription else ""
+    return _single(f"New opening{what}:", posting, today)
+
+
+def reminder_reply(posting: Posting, today: date, *, personal: bool = False) -> Reply:
+    deadline = posting.deadline
+    when = deadline_phrase(deadline, today) if deadline else "close soon"
+    asked = " (you asked with `/jobs remind`)" if personal else ""
+    return _single(f"Reminder{asked}: applications {when}:", posting, today)
+
+
+def digest_reply(
+    fresh: Sequence[Posting], closing: Sequence[Posting], today: date, subscription: str = ""
+) -> Reply | None:
+    """The weekly digest, or None when there is nothing to tell (no empty digests)."""
+    closing = [p for p in closing if p not in fresh]
+    if not fresh and not closing:
+        return None
+    head = "Weekly digest" + (f" for {subscription}" if subscription else "")
+    lines = [f"{head}:"]
+    parts = []
+    if fresh:
+        parts.append(f"{len(fresh)} new")
+        lines.append("New this week:")
+        lines.extend(f"• {posting_summary(p, today)}" for p in fresh[:MAX_DIGEST_ITEMS])
+    if closing:
+        parts.append(f"{len(closing)} closing within a week")
+        lines.append("Closing within a week:")
+        lines.extend(f"• {posting_summary(p, today)}" for p in closing[:MAX_DIGEST_ITEMS])
+    shown = (*fresh[:MAX_DIGEST_ITEMS], *closing[:MAX_DIGEST_ITEMS])
+    return Reply(
+        text="\n".join(lines),
+        postings=shown,
+        actions=tuple(Action("Details", "command", f"jobs show {p.id}") for p in shown[:5]),
+        public=True,
+        summary=f"{head}: " + ", ".join(parts) + ".",
+        today=today,
+    )
+
+
+def describe(delivery: Delivery) -> dict[str, Any]:
+    """One ledger row as plain values, for ``herald schedule``."""
+    key = delivery.key
+    return {
+        "id": delivery.id,
+        "kind": key.kind,
+        "subject": key.subject,
+        "to": f"{key.platform}:{key.target}",
+        "due": key.due_at.isoformat(),
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "next_attempt": delivery.next_attempt_at.isoformat(),
+        "sent": delivery.sent_at.isoformat() if delivery.sent_at else None,
+        "note": delivery.last_error,
+    }

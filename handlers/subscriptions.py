@@ -1,0 +1,234 @@
+"""``/jobs subscribe|unsubscribe|subscriptions|remind``: standing queries and personal reminders.
+
+The ``jobs`` command belongs to ``handlers.jobs``; it hands these four words to :func:`handle`.
+What a subscription brings (announcements, reminders, digests) is sent by ``bot.scheduler``;
+this module only records the wish, so every reply here is about what *will* happen.
+
+Example::
+
+    reply = handle(ctx, "subscribe", "remote datacite")
+    reply = add_personal_reminder(store, "slack", "U123", "iiif-director-2023", now)  # a button
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.announce import Filters, Schedule, Subscription
+from bot.commands import Action, Context, Reply
+from bot.config import Settings
+from bot.domain import NotFound, UsageError
+from bot.search import parse_jobs_query
+from bot.store import Store
+from bot.store.deliveries import PersonalReminders, Subscriptions
+
+logger = logging.getLogger(__name__)
+
+VERBS = ("subscribe", "unsubscribe", "subscriptions", "remind")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
+
+
+def handle(ctx: Context, verb: str, rest: str) -> Reply:
+    """Run one of :data:`VERBS` (the caller has checked it is one)."""
+    handlers: dict[str, Callable[[Context, str], Reply]] = {
+        "subscribe": subscribe,
+        "unsubscribe": unsubscribe,
+        "subscriptions": list_subscriptions,
+        "remind": remind,
+    }
+    return handlers[verb](ctx, rest)
+
+
+def _store(ctx: Context) -> Store:
+    if isinstance(ctx.store, Store):
+        return ctx.store
+    raise UsageError("Subscriptions need Herald's database, which this session does not have.")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _promise(settings: Settings) -> str:
+    """What a subscription brings, in the words of the current settings."""
+    schedule = Schedule.from_settings(settings)
+    parts = ["New openings will be announced here"]
+    if schedule.offsets_days:
+        days = " and ".join(str(d) for d in schedule.offsets_days)
+        parts.append(f"with reminders {days} days before their deadlines")
+    if schedule.digest_weekday is not None:
+        day = WEEKDAYS[schedule.digest_weekday]
+        parts.append(f"and a weekly digest on {day}s at {schedule.digest_time:%H:%M}")
+    return ", ".join(parts) + f" ({settings.timezone})."
+
+
+def subscribe(ctx: Context, text: str) -> Reply:
+    store = _store(ctx)
+    search = parse_jobs_query(text, ctx.today, ctx.store.organizations())
+    q = search.query
+    if q.deadline_to is not None:
+        raise UsageError(
+            "A subscription cannot use `closing …`: it would mean a different week every day. "
+            "Subscribe without it; reminders before each deadline come anyway."
+        )
+    if q.include_inactive:
+        raise UsageError("A subscription announces new openings, so `all` has no meaning here.")
+    if search.page > 1:
+        raise UsageError("A subscription has no pages; leave out `page …`.")
+    filters = Filters(
+        organization=q.organization,
+        remote=q.remote,
+        open_until_filled=q.open_until_filled,
+        terms=q.terms,
+    )
+    request = ctx.request
+    sub, outcome = Subscriptions(store).add(
+        request.platform, request.channel, search.canonical, filters, request.user, ctx.now
+    )
+    what = f"`/jobs {sub.filters_text}`" if sub.filters_text else "every new posting"
+    if outcome == "exists":
+        return Reply(
+            text=f"This channel is already subscribed to {what} (#{sub.id}).",
+            actions=(Action("Subscriptions", "command", "jobs subscriptions"),),
+        )
+    verb = "Resumed" if outcome == "resumed" else "Subscribed"
+    lines = [f"{verb}: this channel follows {what} (subscription #{sub.id})."]
+    lines.append(_promise(ctx.settings))
+    current = ctx.store.find_postings(filters.query(ctx.today, limit=1)).total
+    if current:
+        lines.append(
+            f"{_plural(current, 'open posting')} already match; they are not announced again "
+            f"— see `/{search.command()}`."
+        )
+    if request.platform == "console":
+        lines.append("(The console receives no announcements; `herald run` sends them.)")
+    lines.append(f"Stop with `/jobs unsubscribe {sub.id}`.")
+    return Reply(
+        text="\n".join(lines),
+        actions=(Action("Unsubscribe", "command", f"jobs unsubscribe {sub.id}"),),
+        public=True,
+    )
+
+
+def _line(sub: Subscription) -> str:
+    what = f"`/jobs {sub.filters_text}`" if sub.filters_text else "every new posting"
+    state = f" — paused: {sub.reason}" if sub.status == "paused" else ""
+    return f"• #{sub.id} {what} (since {sub.created_at:%Y-%m-%d}){state}"
+
+
+def unsubscribe(ctx: Context, text: str) -> Reply:
+    store = _store(ctx)
+    request = ctx.request
+    subs = Subscriptions(store).for_channel(request.platform, request.channel)
+    wanted = text.strip().lstrip("#").strip()
+    if not subs:
+        raise NotFound("This channel has no subscriptions.", ["/jobs subscribe"])
+    if not wanted:
+        if len(subs) > 1:
+            lines = ["This channel has several subscriptions; which one?"]
+            lines.extend(_line(s) for s in subs)
+            return Reply(
+                text="\n".join(lines),
+                actions=tuple(
+                    Action(f"Unsubscribe #{s.id}", "command", f"jobs unsubscribe {s.id}")
+                    for s in subs
+                ),
+            )
+        chosen = subs[0]
+    else:
+        found = next((s for s in subs if wanted.isdigit() and s.id == int(wanted)), None)
+        if found is None:
+            raise NotFound(
+                f"This channel has no subscription #{wanted[:20]}.",
+                [f"/jobs unsubscribe {s.id}" for s in subs],
+            )
+        chosen = found
+    Subscriptions(store).cancel(chosen.id, ctx.now)
+    what = f"`/jobs {chosen.filters_text}`" if chosen.filters_text else "every new posting"
+    return Reply(text=f"Unsubscribed #{chosen.id} ({what}).", public=True)
+
+
+def list_subscriptions(ctx: Context, text: str) -> Reply:
+    store = _store(ctx)
+    request = ctx.request
+    subs = Subscriptions(store).for_channel(request.platform, request.channel)
+    reminders = PersonalReminders(store).for_user(request.platform, request.user)
+    lines: list[str] = []
+    if subs:
+        lines.append(f"This channel has {_plural(len(subs), 'subscription')}:")
+        lines.extend(_line(s) for s in subs)
+    else:
+        lines.append("This channel has no subscriptions. Try `/jobs subscribe remote`.")
+    if reminders:
+        lines.append(f"Your reminders: {', '.join(f'`{r.posting_id}`' for r in reminders)}")
+    actions = tuple(
+        Action(f"Unsubscribe #{s.id}", "command", f"jobs unsubscribe {s.id}") for s in subs
+    )
+    return Reply(text="\n".join(lines), actions=actions)
+
+
+def remind(ctx: Context, text: str) -> Reply:
+    wanted = text.strip().strip("`<>").strip()
+    if not wanted:
+        raise UsageError("Which posting? `/jobs remind <id>` with an id from a /jobs list.")
+    request = ctx.request
+    return add_personal_reminder(
+        _store(ctx), request.platform, request.user, wanted, ctx.now, settings=ctx.settings
+    )
+
+
+def add_personal_reminder(
+    store: Store,
+    platform: str,
+    user: str,
+    posting_id: str,
+    now: datetime,
+    *,
+    settings: Settings | None = None,
+) -> Reply:
+    """Remind ``user`` by direct message before ``posting_id``'s deadline (what Slack's
+    "Remind me" button calls); the reply says when, or why not. Raises ``NotFound``."""
+    settings = settings or Settings()
+    schedule = Schedule.from_settings(settings)
+    plausible = _ID.fullmatch(posting_id) is not None
+    posting = store.get_posting(posting_id.lower()) if plausible else None
+    if posting is None and plausible:
+        posting = store.get_posting(posting_id)
+    if posting is None:
+        ids = [p.id for p in store.all_postings(include_inactive=False)]
+        close = difflib.get_close_matches(posting_id.lower(), ids, n=3, cutoff=0.5)
+        raise NotFound(
+            f"No posting has the id `{posting_id[:80]}`.",
+            [f"/jobs remind {c}" for c in close] or ["/jobs"],
+        )
+    today = schedule.today(now)
+    if not posting.is_open(today):
+        return Reply(text=f"**{posting.title}** is no longer open, so there is nothing to remind.")
+    if posting.deadline is None:
+        return Reply(
+            text=f"**{posting.title}** has no deadline"
+            + (" (open until filled)" if posting.open_until_filled else "")
+            + ", so there is nothing to remind you of."
+        )
+    times = [
+        schedule.reminder_due(posting.deadline, d)
+        for d in schedule.offsets_days
+        if schedule.reminder_due(posting.deadline, d) >= now
+    ]
+    if not times:
+        return Reply(
+            text=f"**{posting.title}** closes {posting.deadline.isoformat()}: too soon for "
+            "a reminder."
+        )
+    _reminder, created = PersonalReminders(store).add(platform, user, posting.id, now)
+    when = ", ".join(f"{t.astimezone(schedule.tz):%Y-%m-%d %H:%M}" for t in times)
+    lead = "I will remind you" if created else "You already have reminders"
+    return Reply(
+        text=f"{lead} by direct message about **{posting.title}** (deadline "
+        f"{posting.deadline.isoformat()}): {when} ({settings.timezone})."
+    )
