@@ -28,6 +28,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    or_,
     select,
     table,
     text,
@@ -144,7 +145,7 @@ def index_inserted(
         session.execute(text(_SQLITE_INDEX[table]), {"after": after})
 
 
-def postings_match(session: Session, words: Sequence[str]) -> TextMatch | None:
+def match_postings(session: Session, words: Sequence[str]) -> TextMatch | None:
     """Postings containing every word, scored by relevance (title counts most).
 
     None when no word can be searched for (on PostgreSQL: only stop words), so the caller
@@ -161,7 +162,7 @@ def postings_match(session: Session, words: Sequence[str]) -> TextMatch | None:
     return TextMatch(score=func.ts_rank_cd(vector, query), condition=vector.op("@@")(query))
 
 
-def passages_match(session: Session, words: Sequence[str]) -> TextMatch | None:
+def match_passages(session: Session, words: Sequence[str]) -> TextMatch | None:
     """Passages containing any of the words, best first (question counts most)."""
     if _dialect(session) == "sqlite":
         return _sqlite("faq_passages_fts", PassageRow.id, (2.0, 1.0, 0.5), words, any_word=True)
@@ -178,6 +179,27 @@ def passages_match(session: Session, words: Sequence[str]) -> TextMatch | None:
     query = _tsquery(combined)
     return TextMatch(
         score=func.ts_rank_cd(vector, query) * matched, condition=vector.op("@@")(query)
+    )
+
+
+def postings_match(dialect: str, words: Sequence[str]) -> Subquery:
+    """Postings containing every word as a ``(key, score)`` subquery to join on
+    ``PostingRow.pk``, for callers that build their own query (bot.store.deliveries).
+
+    ``match_postings`` is the faster form on PostgreSQL; this one evaluates the tsquery per
+    row and treats a query of stop words only as matching everything.
+    """
+    if dialect == "sqlite":
+        found = _sqlite("postings_fts", PostingRow.pk, (10.0, 5.0, 2.0, 1.0), words, False).join
+        assert found is not None
+        return found
+    vector: ColumnElement[Any] = literal_column("postings.search_vector")
+    parts: list[ColumnElement[Any]] = [func.plainto_tsquery(_ENGLISH, word) for word in words]
+    query = reduce(lambda a, b: a.op("&&")(b), parts)
+    return (
+        select(PostingRow.pk.label("key"), func.ts_rank_cd(vector, query).label("score"))
+        .where(or_(func.numnode(query) == 0, vector.op("@@")(query)))
+        .subquery()
     )
 
 

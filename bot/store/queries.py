@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain import PassageHit, Posting, PostingPage, PostingQuery
 from bot.store.convert import passage_url, to_passage, to_posting
-from bot.store.fulltext import clean_terms, passages_match, postings_match
+from bot.store.fulltext import clean_terms, match_passages, match_postings
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
@@ -68,7 +68,7 @@ def find_postings(session: Session, q: PostingQuery) -> PostingPage:
         filters.append(PostingRow.deadline <= q.deadline_to)
 
     words = clean_terms(q.terms)
-    match = postings_match(session, words) if words else None
+    match = match_postings(session, words) if words else None
 
     def matching(query: SelectT) -> SelectT:
         if match is not None:
@@ -112,7 +112,7 @@ def search_passages(
     words = clean_terms(terms)
     if not words or limit <= 0:
         return []
-    match = passages_match(session, words)
+    match = match_passages(session, words)
     if match is None:
         return []
     query = match.apply(

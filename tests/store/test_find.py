@@ -335,3 +335,21 @@ def test_any_text_is_a_safe_query(board: Store, terms: list[str]) -> None:
     page = board.find_postings(PostingQuery(today=TODAY, terms=tuple(terms)))
     assert len(page.items) <= page.total <= 7
     assert len(board.search_passages(terms, limit=5)) <= 5
+
+
+def test_subquery_form_for_other_callers(board: Store) -> None:
+    """bot.store.deliveries joins ``postings_match`` itself; it must agree with find_postings."""
+    from sqlalchemy import select
+
+    from bot.store.fulltext import clean_terms, postings_match
+    from bot.store.models import PostingRow
+
+    def joined(*terms: str) -> set[str]:
+        with board._sessions() as session:
+            found = postings_match(board.dialect, clean_terms(terms))
+            query = select(PostingRow.id).join(found, found.c.key == PostingRow.pk)
+            return set(session.scalars(query))
+
+    assert joined("archivist") == {"metro-arch", "gone"}
+    assert joined("digital", "archivist") == {"metro-arch"}
+    assert joined("coordinators") == {"iiif-tc", "clir"}
