@@ -68,6 +68,9 @@ class Request:
     command: str
     text: str = ""
     is_dm: bool = False
+    # Set by adapters (Slack: workspace admin/owner; Matrix: power level >= 50 in the room);
+    # whether it makes someone a Herald admin is the settings' call (bot.admin).
+    user_is_platform_admin: bool = False
 
     @classmethod
     def from_line(

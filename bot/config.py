@@ -69,3 +69,20 @@ class Settings(BaseSettings):
     scheduler_tick_seconds: float = Field(default=5.0, gt=0)
     scheduler_lease_seconds: float = Field(default=15.0, gt=0)
     scheduler_claim_timeout_seconds: float = Field(default=120.0, gt=0)
+
+    # Admins (bot.admin): who may add, edit, close and remove postings from chat.
+    admins: list[str] = Field(
+        default_factory=list,
+        description="Slack or Matrix user ids (U0123, @ana:example.org); 'slack:U0123' "
+        "limits an id to one platform",
+    )
+    console_is_admin: bool = True
+    slack_workspace_admins_are_admins: bool = False
+    matrix_power_level_admins: bool = Field(
+        default=False, description="Users with power level >= 50 in the room they ask from"
+    )
+    writeback_dir: Path | None = Field(
+        default=None,
+        description="Where postings added in chat are written (inside content_dir); "
+        "default <content_dir>/postings",
+    )
