@@ -10,6 +10,7 @@ from datetime import date
 from bot.commands import Action, Context, Reply, Router, deadline_phrase
 from bot.domain import NotFound, Posting, UsageError
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
+from handlers import subscriptions
 
 logger = logging.getLogger(__name__)
 
@@ -24,15 +25,26 @@ _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
     help="Open postings; filters combine freely",
     usage=(
         "/jobs [all] [remote|onsite] [organisation] [closing this week|this month|"
-        "in N days|soon] [open until filled] [keywords] [page N] | /jobs show <id>"
+        "in N days|soon] [open until filled] [keywords] [page N] | /jobs show <id> | "
+        "/jobs subscribe [filters] | /jobs unsubscribe [id] | /jobs subscriptions | "
+        "/jobs remind <id>"
     ),
-    examples=["/jobs remote", "/jobs datacite", "/jobs closing this month", "/jobs show <id>"],
+    examples=[
+        "/jobs remote",
+        "/jobs datacite",
+        "/jobs closing this month",
+        "/jobs show <id>",
+        "/jobs subscribe remote",
+    ],
 )
 def jobs(ctx: Context, text: str) -> Reply:
     """One command, two verbs: people type "/jobs show x" right after seeing a list."""
     head, _, rest = text.strip().partition(" ")
     if head.lower() == "show":
         return show_posting(ctx, rest)
+    # subscriptions and reminders live in handlers/subscriptions.py
+    if head.lower() in subscriptions.VERBS:
+        return subscriptions.handle(ctx, head.lower(), rest)
     return search_jobs(ctx, text)
 
 
