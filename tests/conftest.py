@@ -1,8 +1,9 @@
 """Fixtures shared by every test: databases (SQLite files, a throw-away PostgreSQL server),
 an upgraded empty ``store`` on both backends, and the shared real-world material.
 
-PostgreSQL is started once per session from the Debian binaries (/usr/lib/postgresql/*/bin);
-without them the postgres tests skip, unless HERALD_REQUIRE_POSTGRES=1 makes that a failure.
+PostgreSQL is started once per session from the Debian binaries (/usr/lib/postgresql/*/bin,
+or the folder named by HERALD_POSTGRES_BIN); without them the postgres tests skip, unless
+HERALD_REQUIRE_POSTGRES=1 makes that a failure.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def _require_postgres() -> bool:
 
 
 def _find_pg_bin() -> Path | None:
+    chosen = os.environ.get("HERALD_POSTGRES_BIN")  # a folder with initdb and pg_ctl
+    if chosen is not None:
+        return Path(chosen) if (Path(chosen) / "initdb").exists() else None
     candidates = sorted(
         glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name or 0)
     )
@@ -136,7 +140,7 @@ class PostgresServer:
 def postgres_server() -> Iterator[PostgresServer]:
     bindir = _find_pg_bin()
     if bindir is None:
-        message = "no PostgreSQL binaries (looked in /usr/lib/postgresql/*/bin and PATH)"
+        message = "no PostgreSQL binaries (HERALD_POSTGRES_BIN, /usr/lib/postgresql/*/bin, PATH)"
         if _require_postgres():
             pytest.fail(f"HERALD_REQUIRE_POSTGRES=1 but {message}")
         pytest.skip(message)
