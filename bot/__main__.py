@@ -251,6 +251,66 @@ def run() -> None:
             raise typer.Exit(2) from exc
 
 
+@cli.command()
+def schedule(
+    days: Annotated[int, typer.Option(help="How far ahead to look.", min=1)] = 14,
+    limit: Annotated[int, typer.Option(help="How many sent messages to show.", min=1)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+) -> None:
+    """Show what the scheduler will send next and what it sent (from the database)."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from bot.scheduler import Scheduler, describe
+
+    settings = _settings()
+    with _app(settings) as app:
+        now = app.clock()
+        planner = Scheduler(app.store, settings, {}, clock=app.clock)
+        holder = planner.lease.holder(now)
+        waiting = [describe(d) for d in planner.ledger.outstanding()]
+        coming = planner.upcoming(now, now + timedelta(days=days))
+        sent = [describe(d) for d in planner.ledger.recent(limit)]
+    upcoming = [
+        {
+            "kind": d.key.kind,
+            "subject": d.key.subject,
+            "to": f"{d.key.platform}:{d.key.target}",
+            "due": d.key.due_at.isoformat(),
+        }
+        for d in coming
+    ]
+    if as_json:
+        data = {"leader": holder, "waiting": waiting, "upcoming": upcoming, "sent": sent}
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+    zone = ZoneInfo(settings.timezone)
+
+    def local(iso: str | None) -> str:
+        return (
+            datetime.fromisoformat(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M") if iso else ""
+        )
+
+    out.print(f"Scheduler: {escape(holder) if holder else 'not running (no lease held)'}")
+    for title, rows, columns in (
+        ("Waiting to be sent", waiting, ("due", "kind", "subject", "to", "status", "note")),
+        (f"Due in the next {days} days", upcoming, ("due", "kind", "subject", "to")),
+        ("Sent recently", sent, ("sent", "kind", "subject", "to", "status", "note")),
+    ):
+        table = Table(title=f"{title} ({settings.timezone})")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            cells = [row.get(c) for c in columns]
+            table.add_row(
+                *(
+                    escape(local(v) if c in ("due", "sent") else str(v or ""))
+                    for c, v in zip(columns, cells, strict=True)
+                )
+            )
+        out.print(table if rows else f"{title}: none")
+
+
 def _first_start(app: App) -> None:
     """An empty store on the embedded default gets the content folder, as the console does."""
     if not app.store.known_hashes() and app.settings.content_dir.is_dir():

@@ -2,7 +2,8 @@
 
 Each adapter module offers ``from_settings(app) -> Adapter | None`` (None when that platform is
 not configured; ``ConfigurationError`` when it is half configured). The runtime starts them all,
-waits for a signal, and stops them in reverse order.
+then the scheduler (which sends through them), waits for a signal, and stops them in reverse
+order.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from bot.app import App
 from bot.platforms.base import Adapter, ConfigurationError
+from bot.scheduler import Scheduler
 
 logger = logging.getLogger(__name__)
 
@@ -49,21 +52,33 @@ def configured_adapters(app: App, factories: Sequence[AdapterFactory]) -> list[A
     return adapters
 
 
-async def serve(adapters: Sequence[Adapter], stop: asyncio.Event) -> None:
-    """Start every adapter, wait for ``stop``, then stop them in reverse order."""
-    started: list[Adapter] = []
+class Service(Protocol):
+    """Something started after the adapters and stopped before them (the scheduler)."""
+
+    name: str
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+async def serve(
+    adapters: Sequence[Adapter], stop: asyncio.Event, services: Sequence[Service] = ()
+) -> None:
+    """Start every adapter, then the services; wait for ``stop``; stop in reverse order."""
+    started: list[Adapter | Service] = []
     try:
-        for adapter in adapters:
-            await adapter.start()
-            started.append(adapter)
-            logger.info("%s adapter started", adapter.name)
+        for part in [*adapters, *services]:
+            await part.start()
+            started.append(part)
+            logger.info("%s started", part.name)
         await stop.wait()
     finally:
-        for adapter in reversed(started):
+        for part in reversed(started):
             try:
-                await adapter.stop()
+                await part.stop()
             except Exception:
-                logger.exception("stopping the %s adapter failed", adapter.name)
+                logger.exception("stopping %s failed", part.name)
 
 
 def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
@@ -74,6 +89,9 @@ def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(adapters, stop)
+        # announcements, reminders and digests go out through the adapters, by platform name
+        outboxes = {adapter.name: adapter for adapter in adapters}
+        scheduler = Scheduler(app.store, app.settings, outboxes, clock=app.clock)
+        await serve(adapters, stop, [scheduler])
 
     asyncio.run(main())

@@ -117,6 +117,8 @@ class TickReport:
 class Scheduler:
     """Derives due deliveries from the database and sends them through the outboxes."""
 
+    name = "scheduler"
+
     def __init__(
         self,
         store: Store,
@@ -407,10 +409,6 @@ class Scheduler:
         return reminder_reply(posting, today, personal=kind == "personal")
 
     # --- APScheduler wiring -----------------------------------------------------------------
-
-    @property
-    def name(self) -> str:
-        return "scheduler"
 
     async def start(self) -> None:
         """Wake up every ``scheduler_tick_seconds``; the first tick runs at once."""

@@ -1,0 +1,102 @@
+"""The scheduler under APScheduler and ``herald run``'s runtime, and ``herald schedule``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from schedfakes import FakeOutbox, posting_doc, publish, settings, subscribe
+from typer.testing import CliRunner
+
+from bot.__main__ import cli
+from bot.clock import system_clock
+from bot.runtime import serve
+from bot.scheduler import Scheduler
+from bot.store import Store
+from bot.store.deliveries import Lease
+
+
+class FakeAdapter(FakeOutbox):
+    """An adapter as the runtime sees it: an outbox that starts and stops."""
+
+    started = False
+
+    async def start(self) -> None:
+        self.started = True
+
+    async def stop(self) -> None:
+        self.started = False
+
+
+def test_herald_run_starts_the_scheduler_beside_the_adapters(store: Store) -> None:
+    now = system_clock()
+    deadline = (now + timedelta(days=30)).date()
+    subscribe(store, "C1", now - timedelta(minutes=1))
+    publish(store, now, posting_doc("a1", deadline=deadline))
+    adapter = FakeAdapter(name="slack")
+    scheduler = Scheduler(
+        store, settings(scheduler_tick_seconds=0.05), {"slack": adapter}, holder="run-1"
+    )
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        running = asyncio.create_task(serve([adapter], stop, [scheduler]))
+        for _ in range(200):
+            await asyncio.sleep(0.02)
+            if adapter.sent:
+                break
+        assert Lease(store).holder(system_clock()) == "run-1"
+        await asyncio.sleep(0.2)  # several more ticks: still once
+        stop.set()
+        await running
+
+    started = time.monotonic()
+    asyncio.run(main())
+    assert time.monotonic() - started < 5
+    assert adapter.counts() == {"C1": 1}
+    assert not adapter.started
+    assert Lease(store).holder(system_clock()) is None  # given up on a clean stop
+
+
+def test_herald_schedule_shows_what_is_due_and_what_was_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'herald.db'}"
+    monkeypatch.setenv("HERALD_DATABASE_URL", url)
+    monkeypatch.setenv("HERALD_DIGEST_WEEKDAY", "0")
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(url)
+    store.upgrade()
+    now = system_clock()
+    soon = (now + timedelta(days=5)).date()
+    subscribe(store, "C1", now - timedelta(hours=1))
+    publish(store, now - timedelta(minutes=1), posting_doc("a1", deadline=soon))
+    outbox = FakeOutbox()
+    asyncio.run(Scheduler(store, settings(), {"slack": outbox}, holder="cli-test").tick(now))
+    store.close()
+    assert outbox.counts() == {"C1": 1}
+
+    result = CliRunner().invoke(cli, ["schedule", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["leader"] == "cli-test"
+    assert [(s["kind"], s["subject"], s["to"], s["status"]) for s in data["sent"]] == [
+        ("announce", "a1", "slack:C1", "sent")
+    ]
+    upcoming = [(u["kind"], u["subject"]) for u in data["upcoming"]]
+    assert ("reminder", "a1") in upcoming and ("digest", "subscription:1") in upcoming
+    reminder_due = next(u["due"] for u in data["upcoming"] if u["kind"] == "reminder")
+    assert datetime.fromisoformat(reminder_due) == datetime.combine(
+        soon - timedelta(days=1), datetime.min.time().replace(hour=9), tzinfo=UTC
+    )
+    assert all(isinstance(date.fromisoformat(u["due"][:10]), date) for u in data["upcoming"])
+
+    text = CliRunner().invoke(cli, ["schedule"])
+    assert text.exit_code == 0, text.output
+    assert "Scheduler: cli-test" in text.output
+    assert "Sent recently" in text.output and "slack:C1" in text.output
+    assert "Waiting to be sent: none" in text.output
