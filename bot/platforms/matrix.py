@@ -502,7 +502,8 @@ class MatrixAdapter:
             else:
                 await client.room_leave(room_id)
                 logger.warning(
-                    "Matrix: refused the invite to %s from %s (not in MATRIX_ALLOWED_INVITERS)",
+                    "Matrix: refused the invite to %s from %s "
+                    "(not allowed by HERALD_MATRIX_ALLOWED_INVITERS)",
                     room_id,
                     inviter,
                 )

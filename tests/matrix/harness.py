@@ -63,9 +63,7 @@ _LISTEN_FILTER: dict[str, Any] = {
 
 def build_content(seeds: Path, folder: Path) -> Path:
     """The seeds plus generated postings, in a folder of their own (never the project's)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for source in seeds.glob("*.md"):
-        shutil.copyfile(source, folder / source.name)
+    shutil.copytree(seeds, folder, dirs_exist_ok=True)
     (folder / f"{PING_SLUG}.md").write_text(PING_POSTING)
     return folder
 
