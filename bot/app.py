@@ -22,7 +22,7 @@ from bot.config import Settings
 from bot.domain import LoadReport
 from bot.ingest import sync_folder
 from bot.store import Store
-from handlers import faq, jobs
+from handlers import admin, faq, jobs
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,7 @@ def build_router() -> Router:
     root = Router()
     root.include(jobs.router)
     root.include(faq.router)
+    root.include(admin.router)
     return root
 
 

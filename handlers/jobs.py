@@ -10,7 +10,7 @@ from datetime import date
 from bot.commands import Action, Context, Reply, Router, deadline_phrase
 from bot.domain import NotFound, Posting, UsageError
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
-from handlers import subscriptions
+from handlers import admin, subscriptions
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
         "/jobs [all] [remote|onsite] [organisation] [closing this week|this month|"
         "in N days|soon] [open until filled] [keywords] [page N] | /jobs show <id> | "
         "/jobs subscribe [filters] | /jobs unsubscribe [id] | /jobs subscriptions | "
-        "/jobs remind <id>"
+        "/jobs remind <id> | admins: /jobs add|import|edit|close|reopen|remove|restore"
     ),
     examples=[
         "/jobs remote",
@@ -39,6 +39,11 @@ _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
 )
 def jobs(ctx: Context, text: str) -> Reply:
     """One command, two verbs: people type "/jobs show x" right after seeing a list."""
+    # admin verbs (add, import, edit, close, reopen, remove, restore, confirm, cancel) live in
+    # handlers/admin.py; a posting pasted after "add" starts on the next line, hence split_verb
+    verb, after = admin.split_verb(text)
+    if admin.wants(verb, after):
+        return admin.handle(ctx, verb, after)
     head, _, rest = text.strip().partition(" ")
     if head.lower() == "show":
         return show_posting(ctx, rest)

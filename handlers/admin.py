@@ -1,0 +1,343 @@
+"""Admin commands: ``/jobs add|import|edit|close|reopen|remove|restore|confirm|cancel`` and
+``/herald reload|status|audit``.
+
+``/jobs`` belongs to ``handlers.jobs``, which hands these verbs to :func:`handle`; ``/herald``
+is this module's own command. Every one of them first checks that the asker is an admin
+(``bot.admin.permissions``) and changes nothing otherwise. The work is done by
+``bot.admin.service.Admin``; this module only turns its results into replies.
+
+Example::
+
+    reply = handle(ctx, "add", "title: Data Steward\\ndeadline: 2027-03-01")  # a preview
+    reply = handle(ctx, "confirm", "1a2b3c4d")                               # stored
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.admin.permissions import require_admin
+from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
+from bot.admin.service import Admin, Outcome, Proposal
+from bot.commands import Action, Context, Reply, Router, deadline_phrase
+from bot.domain import Posting, PostingDraft, UsageError
+from bot.store import Store
+
+logger = logging.getLogger(__name__)
+
+router = Router()
+
+VERBS = ("add", "import", "edit", "close", "reopen", "remove", "restore", "confirm", "cancel")
+# "/jobs close this week" is a search ("close" means "closing" there), "/jobs close <id>" is not.
+_SEARCH_AFTER_CLOSE = frozenset({"today", "tomorrow", "soon"})
+DEFAULT_AUDIT = 10
+
+_WHAT = {
+    "add": "add postings",
+    "import": "import postings",
+    "edit": "edit postings",
+    "close": "close postings",
+    "reopen": "reopen postings",
+    "remove": "remove postings",
+    "restore": "restore postings",
+    "confirm": "confirm admin changes",
+    "cancel": "cancel admin changes",
+}
+
+
+def split_verb(text: str) -> tuple[str, str]:
+    """("add", "<the rest, newlines kept>") — the first word, whatever whitespace follows."""
+    parts = text.strip().split(maxsplit=1)
+    if not parts:
+        return "", ""
+    return parts[0].lower(), parts[1] if len(parts) > 1 else ""
+
+
+def wants(verb: str, rest: str) -> bool:
+    """Whether ``/jobs <verb> <rest>`` is an admin command rather than a search."""
+    if verb not in VERBS:
+        return False
+    if verb == "close":
+        words = rest.split()
+        return len(words) <= 1 and not (words and words[0].lower() in _SEARCH_AFTER_CLOSE)
+    return True
+
+
+def handle(ctx: Context, verb: str, rest: str) -> Reply:
+    """Run one of :data:`VERBS` for an admin; anyone else gets "Only admins can …"."""
+    require_admin(ctx.request, ctx.settings, _WHAT[verb])
+    handlers: dict[str, Callable[[Context, Admin, Actor, str], Reply]] = {
+        "add": _add,
+        "import": _import,
+        "edit": _edit,
+        "close": _close,
+        "reopen": _reopen,
+        "remove": _remove,
+        "restore": _restore,
+        "confirm": _confirm,
+        "cancel": _cancel,
+    }
+    try:
+        return handlers[verb](ctx, _admin(ctx), _actor(ctx), rest)
+    except Refused as exc:
+        return Reply(text=str(exc))
+
+
+@router.command(
+    "herald",
+    help="Admins: reload the content folder, see Herald's status or the audit trail",
+    usage="/herald reload | /herald status | /herald audit [n]",
+    examples=["/herald status", "/herald audit 20", "/herald reload"],
+)
+def herald(ctx: Context, text: str) -> Reply:
+    verb, rest = split_verb(text)
+    actions: dict[str, tuple[str, Callable[[Context, Admin, str], Reply]]] = {
+        "reload": ("reload the content", _reload),
+        "status": ("see Herald's status", _status),
+        "audit": ("read the audit trail", _audit),
+    }
+    if verb not in actions:
+        raise UsageError("Say what to do: reload, status or audit.")
+    what, run = actions[verb]
+    require_admin(ctx.request, ctx.settings, what)
+    try:
+        return run(ctx, _admin(ctx), rest)
+    except Refused as exc:
+        return Reply(text=str(exc))
+
+
+def _admin(ctx: Context) -> Admin:
+    if isinstance(ctx.store, Store):
+        return Admin(ctx.store, ctx.settings)
+    raise UsageError("Admin commands need Herald's database, which this session does not have.")
+
+
+def _actor(ctx: Context) -> Actor:
+    request = ctx.request
+    return Actor(request.platform, request.user, request.channel)
+
+
+# --- adding ---------------------------------------------------------------------------------
+
+
+def _add(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _proposal_reply(ctx, admin.propose(rest, actor, ctx.now, "add"))
+
+
+def _import(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _proposal_reply(ctx, admin.propose(rest, actor, ctx.now, "import"))
+
+
+def _proposal_reply(ctx: Context, proposal: Proposal) -> Reply:
+    preview = proposal.preview
+    if proposal.token is None or preview is None:
+        problems = preview.errors if preview else ()
+        lines = ["Herald cannot add this posting yet:"]
+        lines.extend(f"• {p.message}" for p in problems)
+        lines.append("Nothing was stored; send the command again with the fixes.")
+        return Reply(text="\n".join(lines))
+    today = ctx.today
+    lines = ["Preview — nothing is stored until you confirm."]
+    for draft in preview.postings:
+        lines.extend(_draft_lines(draft, today))
+    lines.append(f"File: {proposal.source}")
+    for warning in preview.warnings:
+        lines.append(f"⚠ {warning.message}")
+    lines.append(_confirm_line(ctx, proposal))
+    return Reply(text="\n".join(lines), actions=_confirm_actions(proposal), today=today)
+
+
+def _draft_lines(draft: PostingDraft, today: date) -> list[str]:
+    lines = [f"**{draft.title}**", f"Organisation: {draft.organization or 'not stated'}"]
+    remote = {True: "yes", False: "no, on site", None: "not stated"}[draft.remote]
+    lines.append(f"Location: {draft.location or 'not stated'} · Remote: {remote}")
+    if draft.deadline is not None:
+        lines.append(
+            f"Deadline: {draft.deadline.isoformat()} ({deadline_phrase(draft.deadline, today)})"
+        )
+    else:
+        lines.append("Deadline: not stated")
+    lines.append(f"Open until filled: {'yes' if draft.open_until_filled else 'no'}")
+    if draft.closed:
+        lines.append("Status: the text says applications are closed")
+    lines.append(f"Salary: {draft.salary or 'not stated'}")
+    lines.append(f"How to apply: {', '.join(draft.contacts) or 'not stated'}")
+    if draft.posted:
+        lines.append(f"Posted: {draft.posted.isoformat()}")
+    return lines
+
+
+def _confirm_line(ctx: Context, proposal: Proposal) -> str:
+    until = _when(ctx, proposal.expires_at) if proposal.expires_at else "soon"
+    return (
+        f"Confirm with `/jobs confirm {proposal.token}` or cancel with "
+        f"`/jobs cancel {proposal.token}` (until {until})."
+    )
+
+
+def _confirm_actions(proposal: Proposal) -> tuple[Action, ...]:
+    return (
+        Action("Confirm", "command", f"jobs confirm {proposal.token}"),
+        Action("Cancel", "command", f"jobs cancel {proposal.token}"),
+    )
+
+
+def _confirm(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _outcome_reply(ctx, admin.confirm(rest, actor, ctx.now))
+
+
+def _cancel(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    admin.cancel(rest, actor, ctx.now)
+    return Reply(text="Cancelled; nothing was stored.")
+
+
+# --- changing -------------------------------------------------------------------------------
+
+
+def _edit(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    posting_id, changes = split_verb(rest)
+    if not posting_id:
+        raise UsageError("Which posting? e.g. `/jobs edit <id> deadline=2027-03-01`.")
+    result = admin.edit(posting_id, changes, actor, ctx.now)
+    if isinstance(result, Proposal):
+        lines = [
+            f"The new deadline of `{result.posting_id}` has already passed: it would no longer "
+            f"be listed. Changes: {', '.join(result.changes)}.",
+            _confirm_line(ctx, result),
+        ]
+        return Reply(text="\n".join(lines), actions=_confirm_actions(result))
+    return _outcome_reply(ctx, result)
+
+
+def _close(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _outcome_reply(ctx, admin.close(_one_id(rest, "close"), actor, ctx.now))
+
+
+def _reopen(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _outcome_reply(ctx, admin.reopen(_one_id(rest, "reopen"), actor, ctx.now))
+
+
+def _remove(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _outcome_reply(ctx, admin.remove(_one_id(rest, "remove"), actor, ctx.now))
+
+
+def _restore(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
+    return _outcome_reply(ctx, admin.restore(_one_id(rest, "restore"), actor, ctx.now))
+
+
+def _one_id(rest: str, verb: str) -> str:
+    words = rest.split()
+    if len(words) != 1:
+        raise UsageError(f"Give one posting id, e.g. `/jobs {verb} <id>` from a /jobs list.")
+    return words[0]
+
+
+def _outcome_reply(ctx: Context, outcome: Outcome) -> Reply:
+    posting = outcome.postings[0] if outcome.postings else None
+    if posting is None:
+        return Reply(text="Done.")
+    pid = f"`{posting.id}`"
+    where = f" ({outcome.source})" if outcome.source else ""
+    lines: list[str]
+    if outcome.action == "add":
+        ids = ", ".join(f"`{p.id}`" for p in outcome.postings)
+        lines = [
+            f"Added **{posting.title}** as {ids}, written to {outcome.source}.",
+            "It is listed by `/jobs` now; subscribed channels hear about it with the next "
+            "announcements.",
+        ]
+    elif outcome.action == "edit":
+        before = outcome.before[0] if outcome.before else None
+        changes = _changes(before, posting)
+        lines = [f"Updated {pid}{where}: " + ("; ".join(changes) or "no visible change") + "."]
+    elif outcome.action == "close":
+        lines = [f"Closed {pid}{where}: it is no longer listed and gets no more reminders."]
+    elif outcome.action == "reopen":
+        lines = [f"Reopened {pid}{where}: listed again and announced as a new opening."]
+    elif outcome.action == "remove":
+        lines = [f"Removed {pid}: hidden everywhere; `/jobs restore {posting.id}` brings it back."]
+    else:
+        lines = [f"Restored {pid}."]
+    lines.extend(outcome.notes)
+    actions = (Action("Show", "command", f"jobs show {posting.id}"),)
+    return Reply(text="\n".join(lines), actions=actions, today=ctx.today)
+
+
+def _changes(before: Posting | None, after: Posting) -> list[str]:
+    if before is None:
+        return []
+    return changed_fields(snapshot(before), snapshot(after))
+
+
+# --- /herald --------------------------------------------------------------------------------
+
+
+def _reload(ctx: Context, admin: Admin, rest: str) -> Reply:
+    report = admin.reload(_actor(ctx), ctx.now)
+    counts = report.counts()
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    lines = [f"Reloaded {ctx.settings.content_dir}: {summary}."]
+    for failure in report.failed[:10]:
+        lines.append(f"• failed: {failure.path}: {failure.reason}")
+    if len(report.failed) > 10:
+        lines.append(f"… and {len(report.failed) - 10} more failures")
+    return Reply(text="\n".join(lines))
+
+
+def _status(ctx: Context, admin: Admin, rest: str) -> Reply:
+    facts = admin.status(ctx.now)
+    c = facts.counts
+    lines = [
+        "Herald status",
+        f"Postings: {c.get('postings', 0)} ({c.get('postings_active', 0)} active, "
+        f"{c.get('postings_withdrawn', 0)} withdrawn, {c.get('postings_removed', 0)} removed) · "
+        f"documents: {c.get('documents', 0)} · FAQ passages: {c.get('passages', 0)}",
+    ]
+    changed = _when(ctx, facts.last_content_change) if facts.last_content_change else "never"
+    lines.append(f"Content last changed: {changed}")
+    if facts.last_reload is not None:
+        lines.append(
+            f"Last reload from chat: {_when(ctx, facts.last_reload.at)} "
+            f"by {facts.last_reload.actor}"
+        )
+    lines.append(f"Previews waiting for a confirm: {facts.pending_previews}")
+    if facts.deliveries is not None:
+        leader = facts.scheduler_leader or "none (no replica holds the lease)"
+        waiting = facts.deliveries.get("pending", 0) + facts.deliveries.get("sending", 0)
+        lines.append(f"Scheduler leader: {leader} · deliveries waiting: {waiting}")
+    lines.extend(facts.notes)
+    return Reply(text="\n".join(lines))
+
+
+def _audit(ctx: Context, admin: Admin, rest: str) -> Reply:
+    word = rest.strip()
+    if word and not word.isdigit():
+        raise UsageError("Give how many actions to show, e.g. `/herald audit 20`.")
+    entries = admin.audit(int(word) if word else DEFAULT_AUDIT)
+    if not entries:
+        return Reply(text="No admin actions yet.")
+    lines = [f"The last {len(entries)} admin action{'s' if len(entries) != 1 else ''}:"]
+    lines.extend(f"• {_audit_line(ctx, e)}" for e in entries)
+    return Reply(text="\n".join(lines))
+
+
+def _audit_line(ctx: Context, entry: AuditEntry) -> str:
+    head = f"{_when(ctx, entry.at)} · {entry.actor} · {entry.action}"
+    if entry.posting_id:
+        head += f" `{entry.posting_id}`"
+    details = changed_fields(entry.before, entry.after)
+    if entry.action == "add" and entry.source:
+        details = [f"written to {entry.source}"]
+    if entry.action == "reload" and entry.after:
+        details = [", ".join(f"{n} {k}" for k, n in entry.after.items())]
+    if entry.note and entry.action != "reload":
+        details.append(entry.note)
+    return head + (" — " + "; ".join(details) if details else "")
+
+
+def _when(ctx: Context, moment: datetime) -> str:
+    local = moment.astimezone(ZoneInfo(ctx.settings.timezone))
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or ctx.settings.timezone}"
