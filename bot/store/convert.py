@@ -21,15 +21,15 @@ def slugify(proposal: str) -> str:
     return slug[:MAX_SLUG].rstrip("-") or "posting"
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 def text(value: str) -> str:
     """PostgreSQL text cannot hold NUL; lone surrogates cannot be encoded anywhere."""
-    if "\x00" in value:
-        value = value.replace("\x00", "")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-8", "replace").decode("utf-8")
-    return value
+    if _UNSTORABLE.search(value) is None:  # the usual case: one scan, no copy
+        return value
+    value = value.replace("\x00", "")
+    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def maybe_text(value: str | None) -> str | None:
