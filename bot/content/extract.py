@@ -252,20 +252,13 @@ def _contacts(
             end = found[index + 1].start if index + 1 < len(found) else len(markdown)
             apply_spans.append((heading.body_start, end))
 
-    contacts: list[str] = []
+    emails: list[tuple[str, str]] = []
     seen: set[str] = set()
-
-    def add(value: str, sentence: str) -> None:
-        key = value.lower().rstrip("/")
-        if key in seen:
-            return
-        seen.add(key)
-        contacts.append(value)
-        evidence.append(Fact("contact", value, sentence))
-
     if "@" in markdown:
         for address, pos in facts.emails(markdown):
-            add(address, facts.sentence_at(markdown, pos))
+            if address.lower() not in seen:
+                seen.add(address.lower())
+                emails.append((address, facts.sentence_at(markdown, pos)))
     links: list[tuple[str, str]] = []
     for key in _APPLY_KEYS:
         if key in meta:
@@ -273,14 +266,23 @@ def _contacts(
             if value and value.startswith(("http://", "https://")):
                 links.append((value, f"{key}: {value}"))
     for url, pos in facts.urls(scan):
+        if url.lower().rstrip("/") in seen:
+            continue
         in_apply = any(lo <= pos < hi for lo, hi in apply_spans)
         sentence = facts.sentence_at(markdown, pos)
         if facts.is_apply_sentence(sentence) or (
             in_apply and not facts.is_about_employer(sentence)
         ):
             links.append((url, sentence))
-    for url, sentence in links:
-        add(url, sentence)
+            seen.add(url.lower().rstrip("/"))
+    contacts: list[str] = []
+    unique: set[str] = set()
+    for value, sentence in emails + links:
+        key = value.lower().rstrip("/")
+        if key not in unique:
+            unique.add(key)
+            contacts.append(value)
+            evidence.append(Fact("contact", value, sentence))
     return contacts
 
 

@@ -28,7 +28,6 @@ _REMOTE_NEGATIVE = re.compile(
     r"(?:on[- ]?site|in[- ]person|based on[- ]?site)|requires? (?:daily |regular |full-time )?"
     r"(?:on[- ]?site|in[- ]person) (?:work|presence|attendance)|(?:fully|100%) on[- ]?site"
     r"|on[- ]?site,? not remote|work(?:s|ing)? on[- ]?site (?:every day|full[- ]time|five days))\b",
-    re.I,
 )
 _REMOTE_POSITIVE = re.compile(
     r"\b(?:remote(?:ly)?|telecommut\w*|work(?:ing)? from home|home[- ]based|wfh"
@@ -37,7 +36,6 @@ _REMOTE_POSITIVE = re.compile(
     r"|remote/virtual|work virtually"
     r"|(?:located|based|work|working|live|reside|be) anywhere"
     r"|anywhere (?:in the world|with (?:a|an) (?:reliable )?internet))\b",
-    re.I,
 )
 _REMOTE_IGNORED = re.compile(
     r"\bremote(?:ly)? (?:sensing|access(?:ed|ible)?|control\w*|desktop|areas?|communities"
@@ -46,10 +44,11 @@ _REMOTE_IGNORED = re.compile(
     r"|\b(?:the|a|and)?\s*remote (?:past|possibility|chance)\b"
     r"|\bremote(?:ly)? (?:located|situated)\b"
     r"|\b(?:comfortable|experience|familiar\w*) (?:with |in )?(?:working )?remote(?:ly)?\b",
-    re.I,
 )
+# Every negative phrasing holds one of these; most sentences hold none and skip the regex.
+_NEGATION_HINTS = ("not", "no ", "n't", "site", "person", "cannot")
 _LOCATION_REMOTE = re.compile(
-    r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b", re.I
+    r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
 )
 _REMOTE_CUES = (
     cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
@@ -60,16 +59,16 @@ _REMOTE_CUES = (
 
 
 def remote_from_location(location: str) -> bool | None:
-    if _REMOTE_NEGATIVE.search(location):
+    low = location.lower()
+    if _REMOTE_NEGATIVE.search(low):
         return False
-    return True if _LOCATION_REMOTE.search(location) else None
+    return True if _LOCATION_REMOTE.search(low) else None
 
 
 _REMOTE_STATEMENT = re.compile(
     r"\b(?:remote (?:position|role|job|work|working|first|friendly|option|basis|employee)"
     r"|fully remote|100% remote|(?:position|role|job) (?:is|can be|will be) (?:fully )?remote"
     r"|(?:based|located|work from) anywhere|remote/virtual|hybrid)\b",
-    re.I,
 )
 
 
@@ -89,10 +88,11 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
             continue
         seen.add(start)
         sentence = text[start:end]
-        if _REMOTE_NEGATIVE.search(sentence):
+        low = sentence.lower()
+        if any(word in low for word in _NEGATION_HINTS) and _REMOTE_NEGATIVE.search(low):
             negative = negative or plain(sentence)
             continue
-        cleaned = _REMOTE_IGNORED.sub(" ", sentence)
+        cleaned = _REMOTE_IGNORED.sub(" ", low) if "remote" in low else low
         if _REMOTE_POSITIVE.search(cleaned):
             if _REMOTE_STATEMENT.search(cleaned):
                 return True, plain(sentence)
@@ -177,12 +177,10 @@ _CLOSED = re.compile(
     r" (?:filled|closed|cancell?ed|withdrawn)"
     r"|no longer (?:accepting|taking|considering|open)|applications closed|closed to applications"
     r"|we are not (?:currently )?accepting applications)\b",
-    re.I,
 )
 _UNTIL_FILLED = re.compile(
     r"\buntil (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
     r"|\bopen until (?:filled|the (?:position|role) is filled)|\buntil a suitable candidate",
-    re.I,
 )
 _STATUS_CUES = (
     cue("closed"), cue("filled"), cue("no longer"), cue("not currently accepting"),
@@ -202,11 +200,12 @@ def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
             continue
         seen.add(start)
         sentence = text[start:end]
-        if until_filled is None and _UNTIL_FILLED.search(sentence):
+        low = sentence.lower()
+        if until_filled is None and _UNTIL_FILLED.search(low):
             until_filled = Found("true", plain(sentence))
         if closed is None:
-            for match in _CLOSED.finditer(sentence):
-                if "until" not in sentence[max(0, match.start() - 12) : match.start()].lower():
+            for match in _CLOSED.finditer(low):
+                if "until" not in low[max(0, match.start() - 12) : match.start()]:
                     closed = Found("true", plain(sentence))
                     break
     return closed, until_filled
@@ -225,7 +224,6 @@ _APPLY_CUE = re.compile(
     r"|sent)|job (?:posting|description|details?|ad|advert|advertisement|listing|announcement"
     r"|board)|position (?:description|announcement|details|posting)|full (?:job )?(?:description"
     r"|posting|details)|vacanc\w+|careers? (?:page|site|portal|website)|submit|how to apply)\b",
-    re.I,
 )
 APPLY_HEADINGS = re.compile(
     r"^(?:to apply|how to apply|apply|apply now|application|applications|application process"
@@ -291,16 +289,15 @@ def _trim_url(url: str) -> str:
 _ABOUT_EMPLOYER = re.compile(
     r"\b(?:information about|learn more about|more about) (?:the |our )?(?:university|college"
     r"|library|organi[sz]ation|institution|company|city|area|campus|museum|region|us)\b",
-    re.I,
 )
 
 
 def is_apply_sentence(sentence: str) -> bool:
-    return _APPLY_CUE.search(sentence) is not None
+    return _APPLY_CUE.search(sentence.lower()) is not None
 
 
 def is_about_employer(sentence: str) -> bool:
-    return _ABOUT_EMPLOYER.search(sentence) is not None
+    return _ABOUT_EMPLOYER.search(sentence.lower()) is not None
 
 
 def sentence_at(text: str, pos: int) -> str:

@@ -83,6 +83,8 @@ def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:
             parsed = value.strip("\"'")
         if parsed is None or isinstance(parsed, str | int | float | date):
             meta[match.group(1)] = parsed
+        else:  # "title: Job: Archivist" reads as a mapping; the line meant text
+            meta[match.group(1)] = value.strip("\"'")
     kept = sorted(k for k in ("title", "date") if meta.get(k) not in (None, ""))
     if kept:
         how = f"{' and '.join(kept)} read line by line"

@@ -27,21 +27,21 @@ _ISO = {
 _SALARY_WORD = re.compile(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
-    re.I,
 )
 _RATE = re.compile(
     r"(?:per|an?|/)\s?(?:hour|hr|year|yr|annum|month|week)\b|\bhourly\b|\bannually\b|\bp\.?a\.?\b",
-    re.I,
 )
-# Mentions of salary that state no salary: benefits, asking for the applicant's expectations.
+# Money that is not pay, and mentions of salary that state none (benefits, requirements).
+_NOT_PAY = re.compile(
+    r"\b(?:donations?|budget|grants?|funding|fees?|membership|tuition|awards?|prizes?"
+    r"|contributions?|invoice|revenue|raised)\b",
+)
 _NOT_SALARY = re.compile(
     r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
-    r"|requirements?|expectations?|history|donations?|budget|grants?|funding|fees?|membership"
-    r"|tuition|contribution)\b",
-    re.I,
+    r"|requirements?|expectations?|history)\b",
 )
 _CLAUSES = re.compile(r";\s+|\s+\u2014\s+")
-_UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$")
 _CUES = (
     cue("salar", "salary", "salaries"), cue("compensat", "compensation"),
     cue("remunerat", "remuneration"), cue("hour", "hour", "hourly", "hr"), cue("per annum"),
@@ -96,11 +96,11 @@ def find_salary(scan: Scan) -> Salary | None:
 def _salary_in(sentence_md: str) -> Salary | None:
     sentence = plain(sentence_md)
     for clause in _CLAUSES.split(sentence):
-        has_word = _SALARY_WORD.search(clause) is not None
-        has_money = _MONEY.search(clause) is not None
-        if not has_word and not (has_money and _RATE.search(clause)):
+        low = clause.lower()
+        if _NOT_PAY.search(low):
             continue
-        if _NOT_SALARY.search(clause):
+        pay_rate = _MONEY.search(clause) is not None and _RATE.search(low) is not None
+        if not pay_rate and (_SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)):
             continue
         text = clause.strip().rstrip(".")
         if len(text) > 300:
@@ -125,7 +125,7 @@ def amount(text: str) -> tuple[Decimal | None, str | None]:
         code = _ISO.get(symbol)
         if currency is None:
             currency = code
-        if _UPPER_BOUND.search(text, 0, match.start()) is not None:
+        if _UPPER_BOUND.search(text[max(0, match.start() - 20) : match.start()].lower()):
             continue
         if lowest is None or value < lowest:
             lowest = value

@@ -1,0 +1,182 @@
+"""Whatever the bytes, ``parse_bytes`` returns a document or raises ``ContentError`` — nothing else.
+
+The loader keeps a document whose fact extraction crashed (with a warning), so these tests also
+fail when that safety net catches anything: a crash there is a bug even if the contract holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.content import parse_bytes, parse_text
+from bot.domain import KINDS, ContentError, ParsedDocument
+
+# HERALD_HYPOTHESIS_EXAMPLES=3000 for a deeper run (about 2.5 minutes); 150 keeps CI fast.
+EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_LIQUID = re.compile(r"\{[{%]|[}%]\}")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+sources = st.sampled_from(
+    ["postings/2019-11-06-RESEARCH--INNOVATION-SPECIALIST.markdown", "faq/iiif.md", "x", "a/b/c.md"]
+)
+
+yaml_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=40),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)),
+)
+yaml_values = st.recursive(
+    yaml_scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+known_keys = st.sampled_from(
+    [
+        "title", "date", "postdate", "closedate", "deadline", "tags", "tag", "kind", "layout",
+        "location", "organization", "institution", "position", "link", "url", "excerpt",
+    ]
+)  # fmt: skip
+front_matters = st.dictionaries(
+    known_keys | st.text(min_size=1, max_size=12), yaml_values, max_size=8
+)
+
+markdown_pieces = st.one_of(
+    st.sampled_from(
+        [
+            "# Heading",
+            "### Description###",
+            "Title\n---",
+            "- bullet",
+            "  * nested bullet",
+            "1. numbered",
+            "[link](https://example.org/jobs/1)",
+            "[ref][mou]",
+            "[mou]: /mou/",
+            "{% for i in site.data.x %}<li>{{ i.name }}</li>{% endfor %}",
+            "{{ page.title }}",
+            "{% include map.html %}",
+            "<ul><li>one</li></ul>",
+            '<a name="h1"></a>',
+            "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>",
+            "READMORE",
+            "Chairâ€™s designate",
+            "Deadline to apply is Tuesday, June 6 at 5pm.",
+            "Applications are due by 31/02/2022.",
+            "apply by 12.13.2020",
+            "by the 0th of May",
+            "Salary: $45,012 - $52,326",
+            "2.000€",
+            "USD$100,000",
+            "This is a remote position.",
+            "Applications are now closed.",
+            "open until filled",
+            "email me@example.org",
+            "<admin@iiif.io>",
+            "## Current Openings\n\n- [Dev](#head1)",
+            "\t",
+            "\u00a0",
+            "```",
+            "{{ unterminated",
+            "%}",
+            "---",
+            "***",
+            "• symbol bullet",
+            "-- dash bullet",
+        ]
+    ),  # fmt: skip
+    st.text(max_size=60),
+)
+bodies = st.lists(markdown_pieces, max_size=14).map("\n".join)
+
+
+def _stored_texts(doc: ParsedDocument) -> list[str]:
+    texts = [doc.title, doc.body]
+    for posting in doc.postings:
+        texts += [posting.title, posting.body, posting.location or "", posting.salary or ""]
+        texts += [fact.sentence for fact in posting.evidence]
+    for section in doc.faq:
+        texts += [section.question, *section.passages]
+    return texts
+
+
+def _check(source: str, data: bytes) -> ParsedDocument | None:
+    try:
+        doc = parse_bytes(source, data)
+    except ContentError as error:
+        assert error.reason.strip()
+        assert error.path == source
+        return None
+    assert isinstance(doc, ParsedDocument)
+    assert doc.content_hash == hashlib.sha256(data).hexdigest()
+    assert doc.kind in KINDS
+    assert doc.title.strip()
+    assert not any("could not be extracted" in w for w in doc.warnings), doc.warnings
+    assert (doc.kind == "job") == bool(doc.postings)
+    for posting in doc.postings:
+        assert _SLUG.fullmatch(posting.slug) and len(posting.slug) <= 48, posting.slug
+        assert all(fact.sentence for fact in posting.evidence)
+    return doc
+
+
+@FAST
+@given(sources, st.binary(max_size=400))
+def test_arbitrary_bytes(source: str, data: bytes) -> None:
+    _check(source, data)
+
+
+@FAST
+@given(sources, front_matters, bodies)
+def test_arbitrary_front_matter_and_body(source: str, meta: dict[str, Any], body: str) -> None:
+    data = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{body}\n".encode()
+    doc = _check(source, data)
+    if doc is not None:
+        for text in _stored_texts(doc):
+            assert _LIQUID.search(text) is None, text
+
+
+@FAST
+@given(sources, st.text(max_size=200), bodies)
+def test_broken_front_matter_text(source: str, raw: str, body: str) -> None:
+    _check(source, f"---\n{raw}\n---\n{body}".encode("utf-8", "surrogatepass"))
+
+
+@FAST
+@given(sources, bodies)
+def test_body_without_front_matter(source: str, body: str) -> None:
+    doc = _check(source, body.encode())
+    if doc is not None:
+        for text in _stored_texts(doc):
+            assert _LIQUID.search(text) is None, text
+
+
+@FAST
+@given(sources, st.text(max_size=300))
+def test_parse_text_agrees_with_parse_bytes(source: str, text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    try:
+        from_bytes = parse_bytes(source, data)
+    except ContentError:
+        from_bytes = None
+    try:
+        from_text = parse_text(source, text)
+    except ContentError:
+        from_text = None
+    if from_bytes is not None and from_text is not None and "\ufeff" not in text[:1]:
+        assert from_text.kind == from_bytes.kind
+        assert from_text.title == from_bytes.title
