@@ -18,13 +18,16 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 import logging
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -65,6 +68,9 @@ logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 # A response_url takes at most five messages (within 30 minutes).
 RESPONSE_URL_MESSAGES = 5
+# Worker threads answering requests; more would only compete for the interpreter lock with
+# the event loop that acknowledges (see bench/bench_slack.py).
+HANDLER_THREADS = 2
 HOME_POSTINGS = 5
 HOME_COMMANDS = 12
 # Enough to outlast Slack's retry window (three retries within minutes) at any sane rate.
@@ -78,6 +84,7 @@ _TOKEN_REJECTED = frozenset(
 )
 _USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
+T = TypeVar("T")
 Body = dict[str, Any]
 Ack = Callable[..., Awaitable[None]]
 
@@ -202,7 +209,12 @@ def _channel_of(body: Body) -> str:
 
 
 class SlackAdapter:
-    """Serves one workspace; ``port`` is the bound port once started in HTTP mode."""
+    """Serves one workspace; ``port`` is the bound port once started in HTTP mode.
+
+    Every listener acknowledges at once and hands the answer to a tracked task, so Bolt
+    replies to Slack without waiting for the store, and ``stop`` lets answers in flight
+    finish before the server goes away.
+    """
 
     name = "slack"
 
@@ -210,11 +222,14 @@ class SlackAdapter:
         self.app = app
         self.config = config
         self.bot_user_id: str | None = None
+        self.port: int | None = None
         self._seen = _Seen()
-        options: dict[str, Any] = {"token": config.bot_token, "retry_handlers": retry_handlers()}
-        if config.api_url:
-            options["base_url"] = config.api_url
-        self.client = AsyncWebClient(**options)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._session: aiohttp.ClientSession | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._runner: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self.client = AsyncWebClient(**self._client_options(config.bot_token))
         self.bolt = AsyncApp(
             name="herald",
             client=self.client,
@@ -222,12 +237,18 @@ class SlackAdapter:
             # signatures and timestamps are checked on every HTTP request (Socket Mode
             # requests arrive over an authenticated connection instead)
             request_verification_enabled=True,
+            # listeners only ack and start a task, so "before response" costs nothing and
+            # spares Bolt's 10 ms ack polling
+            process_before_response=True,
             logger=logging.getLogger(f"{__name__}.bolt"),
         )
-        self._runner: web.AppRunner | None = None
-        self._socket: AsyncSocketModeHandler | None = None
-        self.port: int | None = None
         self._register()
+
+    def _client_options(self, token: str) -> dict[str, Any]:
+        options: dict[str, Any] = {"token": token, "retry_handlers": retry_handlers()}
+        if self.config.api_url:
+            options["base_url"] = self.config.api_url
+        return options
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -246,22 +267,30 @@ class SlackAdapter:
 
     async def start(self) -> None:
         """Check the bot token with Slack, then listen (HTTP) or connect (Socket Mode)."""
+        # one connection pool for every Web API and response_url call
+        self._session = aiohttp.ClientSession()
+        self.client.session = self._session
+        self._executor = ThreadPoolExecutor(HANDLER_THREADS, thread_name_prefix="herald-slack")
         try:
-            auth = await self._api("auth.test")
-        except SlackError as exc:
-            if exc.error in _TOKEN_REJECTED:
+            try:
+                auth = await self._api("auth.test")
+            except SlackError as exc:
+                if exc.error in _TOKEN_REJECTED:
+                    raise ConfigurationError(
+                        f"SLACK_BOT_TOKEN was rejected by Slack ({exc.error}); copy the Bot "
+                        "User OAuth Token again and reinstall the app if it was revoked."
+                    ) from None
                 raise ConfigurationError(
-                    f"SLACK_BOT_TOKEN was rejected by Slack ({exc.error}); copy the Bot User "
-                    "OAuth Token again and reinstall the app if it was revoked."
+                    f"Could not check SLACK_BOT_TOKEN with Slack ({exc.error}); is Slack reachable?"
                 ) from None
-            raise ConfigurationError(
-                f"Could not check SLACK_BOT_TOKEN with Slack ({exc.error}); is Slack reachable?"
-            ) from None
-        self.bot_user_id = str(auth.get("user_id") or "") or None
-        if self.config.app_token:
-            await self._start_socket_mode(self.config.app_token)
-        else:
-            await self._start_http()
+            self.bot_user_id = str(auth.get("user_id") or "") or None
+            if self.config.app_token:
+                await self._start_socket_mode(self.config.app_token)
+            else:
+                await self._start_http()
+        except BaseException:
+            await self._close_session()
+            raise
 
     async def _start_http(self) -> None:
         runner = web.AppRunner(self.bolt.web_app(path=EVENTS_PATH), access_log=None)
@@ -284,11 +313,9 @@ class SlackAdapter:
 
     async def _start_socket_mode(self, app_token: str) -> None:
         # The Socket Mode client retries a refused token forever; ask once ourselves first.
-        options: dict[str, Any] = {"token": app_token, "retry_handlers": retry_handlers()}
-        if self.config.api_url:
-            options["base_url"] = self.config.api_url
+        checker = AsyncWebClient(**self._client_options(app_token), session=self._session)
         try:
-            await AsyncWebClient(**options).apps_connections_open(app_token=app_token)
+            await checker.apps_connections_open(app_token=app_token)
         except SlackApiError as exc:
             error = str(exc.response.get("error", "unknown error"))
             raise ConfigurationError(
@@ -304,23 +331,64 @@ class SlackAdapter:
         self._socket = handler
         logger.info("Slack Socket Mode connected")
 
-    async def stop(self) -> None:
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop taking requests, let answers in flight finish (up to ``grace`` s), close."""
         if self._socket is not None:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
             self._socket = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._tasks:
+            _done, pending = await asyncio.wait(set(self._tasks), timeout=grace)
+            for task in pending:
+                task.cancel()
+            if pending:
+                logger.warning("%d Slack answers cancelled at shutdown", len(pending))
+                await asyncio.gather(*pending, return_exceptions=True)
+        await self._close_session()
+
+    async def _close_session(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+            self.client.session = None
+
+    async def _in_thread(self, work: Callable[[], T]) -> T:
+        """Run synchronous work (store, Router, rendering) off the event loop.
+
+        Like ``asyncio.to_thread`` but on Herald's own small pool: every thread busy with
+        Python code competes with the event loop for the interpreter lock, and the loop
+        must stay free to acknowledge the next request within Slack's 3 seconds.
+        """
+        if self._executor is None:
+            return await asyncio.to_thread(work)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, contextvars.copy_context().run, work)
+
+    def _spawn(self, work: Awaitable[None], what: str) -> None:
+        """Run ``work`` after the ack; failures are logged, never lost with the task."""
+
+        async def guarded() -> None:
+            try:
+                await work
+            except SlackError:
+                pass  # already logged with its context by _api
+            except Exception:
+                logger.exception("Slack %s failed", what)
+
+        task = asyncio.create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # --- sending ------------------------------------------------------------------------
 
     async def send(self, target: str, reply: Reply) -> None:
         """Post ``reply`` publicly to a channel (the scheduler's announcements)."""
-        for message in self._render(reply):
-            await self._api("chat.postMessage", channel=target, **message.payload())
-
-    def _render(self, reply: Reply, **options: Any) -> list[SlackMessage]:
-        return render(reply, **options)
+        await self._post(target, render(reply))
 
     async def _api(self, method: str, **payload: Any) -> dict[str, Any]:
         """One Web API call; failures are logged with their context and raised as SlackError."""
@@ -337,9 +405,13 @@ class SlackAdapter:
         data: dict[str, Any] = dict(response.data) if isinstance(response.data, dict) else {}
         return data
 
+    async def _post(self, channel: str, messages: list[SlackMessage], **extra: Any) -> None:
+        for message in messages:
+            await self._api("chat.postMessage", channel=channel, **message.payload(), **extra)
+
     async def _respond(self, url: str, messages: list[SlackMessage], response_type: str) -> bool:
         """Post to a response_url; True when every message was accepted."""
-        client = AsyncWebhookClient(url=url, retry_handlers=retry_handlers())
+        client = AsyncWebhookClient(url=url, session=self._session, retry_handlers=retry_handlers())
         for message in messages[:RESPONSE_URL_MESSAGES]:
             body = {**message.payload(), "response_type": response_type, "replace_original": False}
             try:
@@ -357,20 +429,30 @@ class SlackAdapter:
                 return False
         return True
 
-    async def _answer(self, request: Request) -> Reply:
-        return await asyncio.to_thread(self.app.handle, request)
+    # --- answering (in a worker thread: the store and rendering are synchronous) ---------
 
-    async def _answer_line(
-        self, line: str, *, user: str, channel: str, is_dm: bool
-    ) -> tuple[Request, Reply]:
-        """A typed line (mention, DM, button) answered; see ``resolve`` for the command."""
-        request = Request.from_line(line, platform="slack", user=user, channel=channel, is_dm=is_dm)
+    async def _answer(
+        self, request: Request, *, free_text: bool = False, **render_options: Any
+    ) -> tuple[Request, Reply, list[SlackMessage]]:
+        """The request answered and rendered off the event loop.
 
-        def work() -> tuple[Request, Reply]:
-            resolved = self.resolve(request)
-            return resolved, self.app.handle(resolved)
+        ``render_options`` may hold ``share=True`` (offer "Share in channel" with the
+        request's own line) and ``shared_by``; ``free_text`` lets ``resolve`` find the
+        command word in a mention or DM.
+        """
 
-        return await asyncio.to_thread(work)
+        def work() -> tuple[Request, Reply, list[SlackMessage]]:
+            resolved = self.resolve(request) if free_text else request
+            reply = self.app.handle(resolved)
+            line = f"{resolved.command} {resolved.text}".strip()
+            options = dict(render_options)
+            if options.pop("share", False):
+                options["share"] = None if reply.public or reply.error_id else line
+            elif "shared_by" in options:
+                options["share"] = line
+            return resolved, reply, render(reply, **options)
+
+        return await self._in_thread(work)
 
     def resolve(self, request: Request) -> Request:
         """The first word is the command; when it is not one, the first word that is.
@@ -389,6 +471,19 @@ class SlackAdapter:
                 rest = words[:index] + words[index + 1 :]
                 return replace(request, command=word.lower(), text=" ".join(rest))
         return request
+
+    async def _answer_privately(self, body: Body, request: Request) -> None:
+        """Answer a command or a click only the clicker sees (with "Share in channel")."""
+        url = body.get("response_url")
+        if not url:
+            # the App Home has no response_url: answer in the app's DM with the user
+            _request, _reply, messages = await self._answer(request)
+            await self._post(request.user, messages)
+            return
+        _request, reply, messages = await self._answer(
+            request, share=True, max_messages=RESPONSE_URL_MESSAGES
+        )
+        await self._respond(str(url), messages, "in_channel" if reply.public else "ephemeral")
 
     # --- middleware ---------------------------------------------------------------------
 
@@ -411,54 +506,33 @@ class SlackAdapter:
             return BoltResponse(status=200, body="")
         return await next()
 
-    # --- listeners ----------------------------------------------------------------------
+    # --- listeners: ack, then answer in a task ------------------------------------------
 
     async def _on_command(self, ack: Ack, body: Body) -> None:
         # Slack wants an ack within 3 s; the answer follows through the response_url
         await ack()
-        command = str(body.get("command", "")).lstrip("/").lower()
-        text = unescape(str(body.get("text", ""))).strip()
         request = Request(
             platform="slack",
             user=str(body.get("user_id", "")),
             channel=str(body.get("channel_id", "")),
-            command=command,
-            text=text,
+            command=str(body.get("command", "")).lstrip("/").lower(),
+            text=unescape(str(body.get("text", ""))).strip(),
             is_dm=body.get("channel_name") == "directmessage",
         )
-        reply = await self._answer(request)
-        await self._answer_privately(body, reply, f"{command} {text}".strip())
-
-    async def _answer_privately(self, body: Body, reply: Reply, line: str) -> None:
-        url = body.get("response_url")
-        share = None if reply.public or reply.error_id else line
-        messages = self._render(reply, share=share, max_messages=RESPONSE_URL_MESSAGES)
-        if url:
-            kind = "in_channel" if reply.public else "ephemeral"
-            await self._respond(str(url), messages, kind)
-            return
-        # the App Home has no response_url: answer in the app's DM with the user
-        user = str((body.get("user") or {}).get("id") or body.get("user_id") or "")
-        if user:
-            await self._post(user, self._render(reply))
-
-    async def _post(self, channel: str, messages: list[SlackMessage], **extra: Any) -> None:
-        for message in messages:
-            await self._api("chat.postMessage", channel=channel, **message.payload(), **extra)
+        self._spawn(self._answer_privately(body, request), f"/{request.command}")
 
     async def _on_command_button(self, ack: Ack, body: Body, action: Body) -> None:
         await ack()
-        line = str(action.get("value", ""))
         user = str((body.get("user") or {}).get("id", ""))
         channel = _channel_of(body) or user
         request = Request.from_line(
-            line, platform="slack", user=user, channel=channel, is_dm=channel.startswith("D")
+            str(action.get("value", "")),
+            platform="slack",
+            user=user,
+            channel=channel,
+            is_dm=channel.startswith("D"),
         )
-        reply = await self._answer(request)
-        try:
-            await self._answer_privately(body, reply, line)
-        except SlackError:
-            pass  # logged by _api
+        self._spawn(self._answer_privately(body, request), "button")
 
     async def _on_link_button(self, ack: Ack) -> None:
         # the browser opens the link; Slack still wants the click acknowledged
@@ -474,10 +548,12 @@ class SlackAdapter:
             logger.info("share of %r in %s already posted", line, channel)
             return
         request = Request.from_line(line, platform="slack", user=user, channel=channel)
-        reply = await self._answer(request)
-        messages = self._render(reply, share=line, shared_by=user)
+        self._spawn(self._share(body, request), "share")
+
+    async def _share(self, body: Body, request: Request) -> None:
+        _request, _reply, messages = await self._answer(request, shared_by=request.user)
         try:
-            await self._post(channel, messages)
+            await self._post(request.channel, messages)
             return
         except SlackError as exc:
             cannot_post = exc.error in _CANNOT_POST
@@ -489,54 +565,61 @@ class SlackAdapter:
                 text="I could not share that here. Invite me to the channel "
                 "(`/invite @Herald`) and try again."
             )
-            await self._respond(str(url), self._render(note), "ephemeral")
+            await self._respond(str(url), render(note), "ephemeral")
 
     async def _on_mention(self, event: Body) -> None:
-        line = mention_text(str(event.get("text", "")), self.bot_user_id)
-        user = str(event.get("user", ""))
-        channel = str(event.get("channel", ""))
+        request = Request.from_line(
+            mention_text(str(event.get("text", "")), self.bot_user_id),
+            platform="slack",
+            user=str(event.get("user", "")),
+            channel=str(event.get("channel", "")),
+            is_dm=False,
+        )
         thread = event.get("thread_ts")
-        request, reply = await self._answer_line(line, user=user, channel=channel, is_dm=False)
-        shared_line = f"{request.command} {request.text}".strip()
+        self._spawn(self._answer_mention(request, thread), "mention")
+
+    async def _answer_mention(self, request: Request, thread: Any) -> None:
+        _resolved, reply, messages = await self._answer(request, free_text=True, share=True)
         extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
-        try:
-            if reply.public:
-                await self._post(channel, self._render(reply), **extra)
-                return
-            share = None if reply.error_id else shared_line
-            for message in self._render(reply, share=share):
-                await self._api(
-                    "chat.postEphemeral", channel=channel, user=user, **message.payload(), **extra
-                )
-        except SlackError:
-            pass  # logged by _api
+        if reply.public:
+            await self._post(request.channel, messages, **extra)
+            return
+        for message in messages:
+            await self._api(
+                "chat.postEphemeral",
+                channel=request.channel,
+                user=request.user,
+                **message.payload(),
+                **extra,
+            )
 
     async def _on_message(self, event: Body) -> None:
         # direct messages only; edits, joins and other bots' messages are not questions
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
-        line = mention_text(str(event.get("text", "")), self.bot_user_id)
-        channel = str(event.get("channel", ""))
-        _request, reply = await self._answer_line(
-            line, user=str(event.get("user", "")), channel=channel, is_dm=True
+        request = Request.from_line(
+            mention_text(str(event.get("text", "")), self.bot_user_id),
+            platform="slack",
+            user=str(event.get("user", "")),
+            channel=str(event.get("channel", "")),
+            is_dm=True,
         )
         thread = event.get("thread_ts")
-        try:
-            await self._post(
-                channel, self._render(reply), **({"thread_ts": thread} if thread else {})
-            )
-        except SlackError:
-            pass  # logged by _api
+        self._spawn(self._answer_dm(request, thread), "direct message")
+
+    async def _answer_dm(self, request: Request, thread: Any) -> None:
+        _resolved, _reply, messages = await self._answer(request, free_text=True)
+        await self._post(request.channel, messages, **({"thread_ts": thread} if thread else {}))
 
     async def _on_home_opened(self, event: Body) -> None:
         if event.get("tab", "home") != "home":
             return
         user = str(event.get("user", ""))
-        view = await asyncio.to_thread(self.home, user)
-        try:
-            await self._api("views.publish", user_id=user, view=view)
-        except SlackError:
-            pass  # logged by _api
+        self._spawn(self._publish_home(user), "App Home")
+
+    async def _publish_home(self, user: str) -> None:
+        view = await self._in_thread(functools.partial(self.home, user))
+        await self._api("views.publish", user_id=user, view=view)
 
     def home(self, user: str) -> dict[str, Any]:
         """The Home tab for ``user``: read from the store, drawn by ``slack_blocks``."""
@@ -546,10 +629,8 @@ class SlackAdapter:
             PostingQuery(today=today, deadline_from=today, limit=HOME_POSTINGS)
         ).items
         newest = newest_openings(self.app.store.all_postings(include_inactive=False), today)
-        commands = [
-            (spec.name, spec.help) for spec in self.app.router.available(ctx)[:HOME_COMMANDS]
-        ]
-        return home_view(closing, newest, today=today, commands=commands)
+        commands = [(spec.name, spec.help) for spec in self.app.router.available(ctx)]
+        return home_view(closing, newest, today=today, commands=commands[:HOME_COMMANDS])
 
 
 def newest_openings(
