@@ -70,14 +70,11 @@ SEND_ATTEMPTS = 5
 MAX_RETRY_WAIT = 60.0
 _SEEN_EVENTS = 2_000
 
-FIRST_SYNC_FILTER: dict[str, Any] = {
-    "room": {"timeline": {"limit": 0}},
-    "presence": {"not_types": ["*"]},
-}
-SYNC_FILTER: dict[str, Any] = {
-    "room": {"timeline": {"limit": TIMELINE_LIMIT}},
-    "presence": {"not_types": ["*"]},
-}
+
+def sync_filter(timeline_limit: int) -> dict[str, Any]:
+    """Presence is noise for a bot; ``timeline_limit`` 0 is the first start's "no history"."""
+    return {"room": {"timeline": {"limit": timeline_limit}}, "presence": {"not_types": ["*"]}}
+
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -239,12 +236,14 @@ class MatrixAdapter:
         config: MatrixConfig,
         *,
         sync_timeout_ms: int = SYNC_TIMEOUT_MS,
+        timeline_limit: int = TIMELINE_LIMIT,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.app = app
         self.config = config
         self.state = StateStore(app.store)
         self.sync_timeout_ms = sync_timeout_ms
+        self._filter = sync_filter(timeline_limit)
         self._sleep = sleep
         self._client: AsyncClient | None = None
         self._user_id = config.user_id or ""
@@ -345,14 +344,14 @@ class MatrixAdapter:
     async def _first_sync(self, client: AsyncClient) -> None:
         if self._token is None:
             # First start ever: learn the rooms and a token, answer none of the history.
-            response = await self._sync(client, FIRST_SYNC_FILTER, since=None, full_state=False)
+            response = await self._sync(client, sync_filter(0), since=None, full_state=False)
             await self._handle_invites(response)
             await self._save_token(response.next_batch)
             logger.info("Matrix: first start, room history skipped")
             return
         # A restart: full state refills nio's room list (members, encryption), and the
         # timeline brings what was said while Herald was away.
-        response = await self._sync(client, SYNC_FILTER, since=self._token, full_state=True)
+        response = await self._sync(client, self._filter, since=self._token, full_state=True)
         await self._process(response)
 
     async def _sync(
@@ -379,7 +378,7 @@ class MatrixAdapter:
             polling = asyncio.create_task(
                 self._sync(
                     client,
-                    SYNC_FILTER,
+                    self._filter,
                     since=self._token,
                     full_state=False,
                     timeout_ms=self.sync_timeout_ms,

@@ -92,6 +92,7 @@ def make_adapter(
     *,
     allowed_inviters: Sequence[str] = (),
     password_login: bool = False,
+    timeline_limit: int = 100,
 ) -> MatrixAdapter:
     config = MatrixConfig(
         homeserver=homeserver,
@@ -101,7 +102,7 @@ def make_adapter(
         allowed_inviters=tuple(allowed_inviters),
         prefix=app.settings.command_prefix,
     )
-    return MatrixAdapter(app, config)
+    return MatrixAdapter(app, config, timeline_limit=timeline_limit)
 
 
 def content_of(event: Any) -> dict[str, Any]:

@@ -287,6 +287,39 @@ def test_restart_neither_replays_nor_drops(
     run(scenario)
 
 
+def test_restart_after_a_long_gap_fills_it_from_history(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    """More was said while Herald was down than one sync returns (a limited timeline)."""
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    limit = 4
+
+    async def scenario() -> None:
+        async with Person(synapse.url, human) as alice:
+            first = await started(make_adapter(app, synapse.url, bot, timeline_limit=limit))
+            try:
+                room = await alice.create_room(invite=[bot.user_id, accounts["stranger"].user_id])
+                await alice.wait_for_member(room, bot.user_id, "join")
+            finally:
+                await first.stop()
+            early = await alice.say(room, "!iiif membership fee")
+            for n in range(limit * 2):
+                await alice.say(room, f"chatter {n}")
+            late = await alice.say(room, "!help")
+            second = await started(make_adapter(app, synapse.url, bot, timeline_limit=limit))
+            try:
+                await alice.wait_for(lambda e: replies_to(e, late))
+                await alice.wait_for(lambda e: replies_to(e, early))
+                await alice.settle(0.3)
+            finally:
+                await second.stop()
+            assert len(alice.replies(early)) == 1
+            assert len(alice.replies(late)) == 1
+
+    run(scenario)
+
+
 def test_first_start_does_not_answer_history(
     synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
 ) -> None:
