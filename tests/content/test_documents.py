@@ -19,26 +19,59 @@ def doc_of(front: str, body: str, source: str = "pages/x.md"):  # type: ignore[n
     [
         ("title: Archivist - Brooklyn Library\ntag: job", "Apply by mail.", "job"),
         ("title: Anything\nkind: faq", "Text.", "faq"),
-        ("title: DataCite Technical Coordinator Hired\ndate: 2017-08-30\ntags: [news]",
-         "Glen has been appointed. He joins the position in September.", "news"),
-        ("title: Welcome to the Team, Richard!\ndate: 2018-01-18",
-         "What interested you in the job? Richard joined as developer.", "news"),
-        ("title: Now Accepting Proposals for the 2024 Conference\ndate: 2023-12-19",
-         "Submissions are due by February 6, 2024. Please apply.", "news"),
-        ("title: Global Access Fund\nlayout: service",
-         "Who can apply: anyone. Application due date: October 15, 2023.", "other"),
-        ("title: DataCite - Fee Model 2023\nlayout: service", "Annual Membership Fee: 2000€", "faq"),
-        ("title: IIIF Frequently Asked Questions (FAQs)", "## What is IIIF?\n\nA framework.", "faq"),
-        ("title: Jobs\nlayout: jobposts", "We host ads for jobs. Post your position here.", "other"),
-        ("title: Seeking a Curriculum Designer\ndate: 2018-05-03\ntag: news",
-         "We're looking for a consultant. Proposals are due by May 25.", "news"),
-        ("title: Example Museum Hiring a Registrar\ndate: 2020-01-01\ntags: [new hires]",
-         "Applications are now closed.", "job"),
-        ("title: A note\ndate: 2020-01-01",
-         "We are looking for a curator. Responsibilities include care of the collection. "
-         "Qualifications: a degree. To apply send a cover letter and resume.", "job"),
+        (
+            "title: DataCite Technical Coordinator Hired\ndate: 2017-08-30\ntags: [news]",
+            "Glen has been appointed. He joins the position in September.",
+            "news",
+        ),
+        (
+            "title: Welcome to the Team, Richard!\ndate: 2018-01-18",
+            "What interested you in the job? Richard joined as developer.",
+            "news",
+        ),
+        (
+            "title: Now Accepting Proposals for the 2024 Conference\ndate: 2023-12-19",
+            "Submissions are due by February 6, 2024. Please apply.",
+            "news",
+        ),
+        (
+            "title: Global Access Fund\nlayout: service",
+            "Who can apply: anyone. Application due date: October 15, 2023.",
+            "other",
+        ),
+        (
+            "title: DataCite - Fee Model 2023\nlayout: service",
+            "Annual Membership Fee: 2000€",
+            "faq",
+        ),
+        (
+            "title: IIIF Frequently Asked Questions (FAQs)",
+            "## What is IIIF?\n\nA framework.",
+            "faq",
+        ),
+        (
+            "title: Jobs\nlayout: jobposts",
+            "We host ads for jobs. Post your position here.",
+            "other",
+        ),
+        (
+            "title: Seeking a Curriculum Designer\ndate: 2018-05-03\ntag: news",
+            "We're looking for a consultant. Proposals are due by May 25.",
+            "news",
+        ),
+        (
+            "title: Example Museum Hiring a Registrar\ndate: 2020-01-01\ntags: [new hires]",
+            "Applications are now closed.",
+            "job",
+        ),
+        (
+            "title: A note\ndate: 2020-01-01",
+            "We are looking for a curator. Responsibilities include care of the collection. "
+            "Qualifications: a degree. To apply send a cover letter and resume.",
+            "job",
+        ),
     ],
-)  # fmt: skip
+)
 def test_kind(front: str, body: str, kind: str) -> None:
     assert doc_of(front, body).kind == kind
 

@@ -203,7 +203,7 @@ def test_a_colleague_based_elsewhere_is_not_the_location() -> None:
 
 SALARIES = [
     ("Salary: Range $45,012 - $52,326", Decimal(45012), "USD"),
-    ("Minimum salary for this role will be USD$100,000 or local equivalent.", Decimal(100000), "USD"),
+    ("Minimum salary for this role is USD$100,000 or local equivalent.", Decimal(100000), "USD"),
     ("The salary is 48.000€ – 56.000€ per year.", Decimal(48000), "EUR"),
     ("Salary: 2.000€ per month.", Decimal(2000), "EUR"),
     ("£32,000 per annum, plus pension.", Decimal(32000), "GBP"),
