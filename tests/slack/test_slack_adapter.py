@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import TODAY, Served, slack_settings
 from slackfakes import (
     APP_TOKEN,
@@ -259,3 +260,26 @@ def test_only_the_slack_module_imports_slack_sdks() -> None:
             if any(n.split(".")[0] in ("slack_bolt", "slack_sdk") for n in names):
                 offenders.append(path.relative_to(ROOT).as_posix())
     assert sorted(set(offenders)) == ["bot/platforms/slack.py"]
+
+
+def test_manifest_declares_what_the_adapter_listens_for() -> None:
+    manifest = yaml.safe_load((ROOT / "deploy" / "slack-manifest.yaml").read_text("utf-8"))
+    features, settings = manifest["features"], manifest["settings"]
+    commands = {c["command"] for c in features["slash_commands"]}
+    assert {"/jobs", "/faq", "/iiif", "/datacite", "/wikimedia"} <= commands
+    urls = [c["url"] for c in features["slash_commands"]]
+    urls += [
+        settings["event_subscriptions"]["request_url"],
+        settings["interactivity"]["request_url"],
+    ]
+    assert all(u.endswith(slack.EVENTS_PATH) for u in urls)
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_mention",
+        "message.im",
+        "app_home_opened",
+    }
+    assert settings["interactivity"]["is_enabled"] is True
+    assert features["app_home"]["home_tab_enabled"] is True
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "app_mentions:read", "im:history", "im:read"} <= scopes
+    assert {"im:write", "users:read", "chat:write.public"} <= scopes
