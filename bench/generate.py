@@ -248,7 +248,7 @@ def blog_job(w: Writer, n: int) -> tuple[str, str]:
     parts = [
         f"We have a new job posting for the role of {role} at {org}. See below for details.",
         "{{ theme.block-start }}" if theme else "",
-        w.filler(org, w.rng.randint(2, 5)) + ("READMORE" if w.rng.random() < 0.3 else ""),
+        w.filler(org, w.rng.randint(3, 6)) + ("READMORE" if w.rng.random() < 0.3 else ""),
         "**Specific duties include:**",
         w.bullets(w.rng.randint(5, 12), "* "),
         "**Relevant Skills & Experience**",
@@ -272,7 +272,7 @@ def listing_job(w: Writer, n: int) -> tuple[str, str]:
     closes = posted + timedelta(days=w.rng.randint(10, 60))
     body = (
         "# {{ page.title}}\n\n{% include map.html %}\n\n* [Original Link]({{ page.link}})\n\n"
-        f"## Summary:\n{w.filler(org, w.rng.randint(3, 6))}\n\n"
+        f"## Summary:\n{w.filler(org, w.rng.randint(4, 7))}\n\n"
         f"Open until filled; for greatest consideration apply by **{MONTHS[closes.month - 1]} "
         f"{closes.day}, {closes.year}**\n\n"
         f"* {w.salary() or 'Salary: DOE'}\n* Work Schedule: 8:00 a.m. - 5:00 p.m., M-F\n"
@@ -348,11 +348,11 @@ def fee_page(w: Writer, n: int) -> tuple[str, str]:
         for t in range(1, w.rng.randint(4, 8))
     )
     body = (
-        f"# {org} - Fee Model\n\n## Membership Fee\n\n{w.filler(org, 2)}\n\n"
+        f"# {org} - Fee Model\n\n## Membership Fee\n\n{w.filler(org, w.rng.randint(2, 4))}\n\n"
         f'<div class="row">Annual Membership Fee: {w.rng.randint(1, 5)}.000€</div>\n\n'
         "## Service Fees\n\n<table>\n<thead><tr><th>Tier</th><th>Organization Fee</th>"
         f"<th>DOI Fee</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n\n"
-        f"## Payment\n\n{w.filler(org, 2)}\n"
+        f"## Payment\n\n{w.filler(org, w.rng.randint(2, 4))}\n"
     )
     front = f"---\ntitle: {org} - Fee Model {w.rng.randint(2018, 2025)}\nlayout: service\n---\n\n"
     return f"pages/fees-{_slug(org).lower()}-{n}.md", front + body
@@ -369,7 +369,7 @@ def hire_news(w: Writer, n: int) -> tuple[str, str]:
     )  # fmt: skip
     body = (
         f"{person} has been appointed the new {role} of {org}; the job at {org} starts "
-        f"in {MONTHS[posted.month - 1]}.\n\n{w.filler(org, w.rng.randint(3, 6))}\n\n"
+        f"in {MONTHS[posted.month - 1]}.\n\n{w.filler(org, w.rng.randint(4, 7))}\n\n"
         f"## What interested you in the position?\n\n{w.filler(org, 2)}\n"
     )
     front = (
@@ -385,8 +385,9 @@ def call_news(w: Writer, n: int) -> tuple[str, str]:
     due = posted + timedelta(days=45)
     body = (
         f"# Call for proposals now open\n\nThe annual conference will be held in {city}. "
-        f"{w.filler(org, 3)}\n\nSubmissions are due by {MONTHS[due.month - 1]} {due.day}, "
-        f"{due.year}.\n\n### Questions?\n\n"
+        f"{w.filler(org, w.rng.randint(4, 7))}\n\n"
+        f"Submissions are due by {MONTHS[due.month - 1]} {due.day}, {due.year}.\n\n"
+        "### Questions?\n\n"
         f"Please contact [staff@{domain}](mailto:staff@{domain}).\n"
     )
     front = (
@@ -403,12 +404,13 @@ def other_page(w: Writer, n: int) -> tuple[str, str]:
         body = (
             f"{org}'s jobs page lists positions in libraries, archives and museums. To post "
             f'your position, please complete <a href="https://forms.{domain}/post">this form</a>.'
-            f"\n\n<hr />\n\n{w.filler(org, 2)}\n"
+            f"\n\n<hr />\n\n{w.filler(org, w.rng.randint(3, 6))}\n"
         )
         return f"pages/jobs-board-{n}.md", front + body
     front = "---\ntitle: Global Access Fund\nlayout: service\n---\n"
     body = (
-        f"# Global Access Fund\n\n{w.filler(org, 3)}\n\n## Eligibility (Who can apply):\n\n"
+        f"# Global Access Fund\n\n{w.filler(org, w.rng.randint(4, 7))}\n\n"
+        "## Eligibility (Who can apply):\n\n"
         f"- Organizations based in {w.pick(REGIONS)} can apply.\n\n## Timeline\n"
         f"- Application due date: October 15, {w.rng.randint(2019, 2026)}.\n"
     )
