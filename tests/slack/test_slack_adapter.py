@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import TODAY, Served, slack_settings
 from slackfakes import (
     APP_TOKEN,
     CHANNEL,
@@ -25,6 +24,7 @@ from slackfakes import (
     message_problems,
     slash_body,
 )
+from slackworld import TODAY, Served, slack_settings
 
 from bot.app import App
 from bot.clock import fixed_clock

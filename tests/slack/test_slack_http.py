@@ -11,7 +11,6 @@ import time
 from typing import Any
 
 import pytest
-from conftest import Served
 from slackfakes import (
     BOT_USER,
     CHANNEL,
@@ -27,6 +26,7 @@ from slackfakes import (
     signed_headers,
     slash_body,
 )
+from slackworld import Served
 
 from bot.commands import Request
 from bot.platforms.console import render_text
