@@ -4,6 +4,7 @@ relates, how rate limits are waited out, and when ``herald run`` starts Matrix."
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -210,3 +211,24 @@ def test_from_settings_builds_the_adapter(app: Any, env: dict[str, str]) -> None
     assert adapter.config.homeserver == "https://m.org"
     assert adapter.config.prefix == "?"
     assert "secret" not in repr(adapter.config)  # secrets never reach logs
+
+
+def test_herald_run_finds_the_matrix_adapter(app: Any) -> None:
+    from bot.platforms import matrix
+    from bot.runtime import adapter_factories, configured_adapters
+
+    assert matrix.from_settings in adapter_factories()
+    env = {"MATRIX_HOMESERVER": "https://m.org", "MATRIX_ACCESS_TOKEN": "t"}
+    adapters = configured_adapters(app(**env), [matrix.from_settings])
+    assert [a.name for a in adapters] == ["matrix"]
+
+
+def test_nio_is_imported_by_the_matrix_adapter_only() -> None:
+    root = Path(__file__).resolve().parents[2]
+    importers = sorted(
+        str(path.relative_to(root))
+        for folder in ("bot", "handlers")
+        for path in (root / folder).rglob("*.py")
+        if re.search(r"^\s*(import nio|from nio\b)", path.read_text(), re.M)
+    )
+    assert importers == ["bot/platforms/matrix.py"]
