@@ -153,7 +153,7 @@ def _organization(
     stated = first_text(meta, _ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(stated[1], kind)
-    name = from_title or orgs.known_in(title)
+    name = from_title or orgs.known_in(title) or orgs.org_in_title(title)
     if name is None and deep:
         name = orgs.most_named(body) or orgs.org_from_seeks(body)
     return orgs.for_kind(name, kind)

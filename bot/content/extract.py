@@ -139,6 +139,8 @@ def _organization(markdown: str, page: Page, multi: bool) -> str | None:
     if name is None:
         name = orgs.known_in(page.title) or orgs.org_from_seeks(markdown)
     if name is None:
+        name = orgs.org_in_title(page.title)
+    if name is None:
         name = orgs.most_named(markdown)
     if name is not None and orgs.known_in(name) is None:
         name = orgs.body_spelling(name, markdown)

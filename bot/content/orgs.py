@@ -197,6 +197,20 @@ def _clean_role(text: str) -> str:
     return text.strip().strip(",;:-").strip()
 
 
+def org_in_title(title: str) -> str | None:
+    """An organisation named anywhere in a title: "Riverside Historical Society FAQ",
+    "Proposals for the University of Lakeside Libraries Conference"."""
+    for run in _NAME_RUN.finditer(title):
+        words = run.group(0)
+        end = last_match(ORG_WORDS, words)
+        if end is None:
+            continue
+        name = _LEADING_THE.sub("", words[: end.end()])
+        if len(name.split()) >= 2 and not ROLE_WORDS.search(name):
+            return name
+    return None
+
+
 def org_from_seeks(text: str) -> str | None:
     """ "William Paterson University invites applications …" -> the organisation named."""
     head = text[:3000]

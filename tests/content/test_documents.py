@@ -179,3 +179,16 @@ def test_role_is_lengthened_from_the_body() -> None:
 def test_slugs_are_short_ascii_and_never_empty(role: str) -> None:
     slug = make_slug(role, "datacite", None, "fallback title")
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and len(slug) <= 48
+
+
+@pytest.mark.parametrize(
+    ("title", "organization"),
+    [
+        ("Riverside Historical Society Frequently Asked Questions", "Riverside Historical Society"),
+        ("Proposals for the 2022 University of Lakeside Libraries Conference",
+         "University of Lakeside Libraries"),
+        ("Seeking a Curriculum Designer for NYC Digital Safety", None),
+    ],
+)  # fmt: skip
+def test_organisation_named_inside_a_title(title: str, organization: str | None) -> None:
+    assert doc_of(f"title: {title}", "Some words.").organization == organization
