@@ -111,7 +111,7 @@ def _understand(
     # A single posting finds its employer in its own text; other pages need the body read here.
     deep = kind != "job" or bool(openings)
     organization = _organization(meta, title, body, kind, parts.organization, deep=deep)
-    page = Page(source, title, meta, posted, organization, warnings)
+    page = Page(source, title, meta, posted, organization)
 
     postings: tuple[PostingDraft, ...] = ()
     sections: tuple[FaqSection, ...] = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,7 +30,7 @@ _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """What the whole document says that every opening on it shares."""
 
@@ -39,7 +39,6 @@ class Page:
     meta: Mapping[str, Any]
     posted: date | None
     organization: str | None
-    warnings: list[str] = field(default_factory=list)
 
 
 def build_posting(
@@ -57,7 +56,7 @@ def build_posting(
     meta = page.meta
 
     role = _role(markdown, scan.folded, page, role_hint)
-    organization = _organization(markdown, page, role_hint is not None)
+    organization = _organization(markdown, page)
 
     location, remote = _where(markdown, scan, found, meta, evidence, role)
 
@@ -130,7 +129,8 @@ def _longer_role(role: str, markdown: str, folded: bytes) -> str:
     return role
 
 
-def _organization(markdown: str, page: Page, multi: bool) -> str | None:
+def _organization(markdown: str, page: Page) -> str | None:
+    """Front matter, then the title, then the page, then the posting's own prose."""
     stated = first_text(page.meta, _ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(_known_or(stated[1]), "job")

@@ -230,9 +230,6 @@ APPLY_HEADINGS = re.compile(
     r"|application instructions|applying|submission|how to submit)\W*$",
     re.I,
 )
-CONTACT_HEADINGS = re.compile(
-    r"^(?:contact|contacts|contact information|contact info|questions)\W*$", re.I
-)
 
 
 def emails(text: str) -> list[tuple[str, int]]:
