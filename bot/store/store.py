@@ -88,6 +88,11 @@ class Store:
     def dialect(self) -> str:
         return self._engine.dialect.name
 
+    @property
+    def engine(self) -> Engine:
+        """For store-side modules with tables of their own (state, deliveries)."""
+        return self._engine
+
     def upgrade(self) -> None:
         """Apply the Alembic migrations up to head (a no-op when already there)."""
         migrate.upgrade(self._engine)
