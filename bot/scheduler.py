@@ -265,6 +265,7 @@ class Scheduler:
     # --- sending ----------------------------------------------------------------------------
 
     async def _send_due(self, current: Callable[[], datetime], report: TickReport) -> None:
+        """Claim, send, confirm — one message at a time, so at most one is ever in doubt."""
         blocked = self._blocked
         attempted: set[int] = set()
         while not self._stopping:
@@ -282,7 +283,8 @@ class Scheduler:
                     continue
                 if not await self._keep_lease(now):
                     return
-                await self._deliver(delivery, current, report, blocked)
+                if await asyncio.to_thread(self.ledger.claim, delivery.id, self.holder, now):
+                    await self._deliver(delivery, current, report, blocked)
 
     async def _deliver(
         self,
@@ -291,9 +293,8 @@ class Scheduler:
         report: TickReport,
         blocked: dict[str, datetime],
     ) -> None:
+        """Send one claimed delivery and record the outcome; never leaves it "sending"."""
         now = current()
-        if not await asyncio.to_thread(self.ledger.claim, delivery.id, self.holder, now):
-            return  # another holder took it, or our lease just expired
         try:
             message = await asyncio.to_thread(self._compose, delivery, now)
         except Exception as exc:
@@ -315,11 +316,16 @@ class Scheduler:
             try:
                 await outbox.send(target, message)
             except RateLimited as exc:
-                if exc.retry_after <= MAX_INLINE_WAIT and waits < MAX_INLINE_RETRIES:
+                # wait in the tick only while the lease outlives the wait
+                inline = min(MAX_INLINE_WAIT, self.ttl.total_seconds() / 3)
+                if exc.retry_after <= inline and waits < MAX_INLINE_RETRIES:
                     waits += 1
                     logger.info("%s asks to wait %.1f s; waiting", platform, exc.retry_after)
                     await self.sleep(max(exc.retry_after, 0.0))
-                    continue
+                    if await self._keep_lease(current()):
+                        continue
+                    await asyncio.to_thread(self.ledger.release, [delivery.id], self.holder)
+                    return
                 at = current() + timedelta(seconds=max(exc.retry_after, 0.0))
                 await self._retry(delivery, at, str(exc), blocked, report)
             except TransientSendError as exc:
@@ -413,6 +419,8 @@ class Scheduler:
     async def start(self) -> None:
         """Wake up every ``scheduler_tick_seconds``; the first tick runs at once."""
         self._stopping = False
+        # APScheduler logs every run of the job at INFO; a tick every few seconds is no news
+        logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
         self._aps = AsyncIOScheduler(timezone=UTC)
         self._aps.add_job(
             self._wake,

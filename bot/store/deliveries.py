@@ -574,6 +574,20 @@ class Deliveries:
             )
             return bool(getattr(result, "rowcount", 0) == 1)
 
+    def release(self, ids: Sequence[int], holder: str) -> None:
+        """Claimed but not sent (stopping, lease lost, platform waiting): pending again, and
+        the attempt does not count."""
+        with self._store.transaction() as session:
+            session.execute(
+                update(DeliveryRow)
+                .where(
+                    DeliveryRow.id.in_(list(ids)),
+                    DeliveryRow.status == "sending",
+                    DeliveryRow.claimed_by == holder,
+                )
+                .values(status="pending", attempts=DeliveryRow.attempts - 1)
+            )
+
     def _finish(self, delivery_id: int, **values: Any) -> None:
         with self._store.transaction() as session:
             session.execute(
