@@ -34,12 +34,19 @@ def _passages(text: str) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for block in blocks(text):
-        if _ONLY_ANCHOR_LINK.match(block.text) and not block.children:
-            continue  # a table of contents entry
+        if _table_of_contents(block):
+            continue
         passage = _joined(block)
         if passage:
             out.append(passage)
     return tuple(out)
+
+
+def _table_of_contents(block: Block) -> bool:
+    """An in-page link whose sub-bullets are in-page links too: navigation, not an answer."""
+    return _ONLY_ANCHOR_LINK.match(block.text) is not None and all(
+        _table_of_contents(child) for child in block.children
+    )
 
 
 def _joined(block: Block) -> str:

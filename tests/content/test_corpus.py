@@ -168,3 +168,16 @@ def test_every_corpus_file_is_judged(corpus_dir: Path) -> None:
     expected = load_expected(corpus_dir / "expected.yaml")
     listed = {Path(d["file"]).name for d in expected["documents"]}
     assert listed == {p.name for p in corpus_dir.glob("*.md")}
+
+
+def test_fee_page_sections_answer_fee_questions(corpus_dir: Path) -> None:
+    path = corpus_dir / "datacite-fee-model-2023.md"
+    doc = parse_bytes("corpus/datacite-fee-model-2023.md", path.read_bytes())
+    sections = {section.question: section.passages for section in doc.faq}
+    assert "Annual Membership Fee: 2000€" in sections["Membership Fee"]
+    assert any("500€ per year" in p for p in sections["Organization Fee"])
+    assert any(
+        p.startswith("Annual DOI range: 0 - 1.999; Tier: Tier 1") for p in sections["DOI Fee"]
+    )
+    navigation = [p for ps in sections.values() for p in ps if p.startswith("Fee Structure:")]
+    assert navigation == []
