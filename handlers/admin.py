@@ -258,7 +258,10 @@ def _outcome_reply(ctx: Context, outcome: Outcome) -> Reply:
     elif outcome.action == "reopen":
         lines = [f"Reopened {pid}{where}: listed again and announced as a new opening."]
     elif outcome.action == "remove":
-        lines = [f"Removed {pid}: hidden everywhere; `/jobs restore {posting.id}` brings it back."]
+        lines = [
+            f"Removed {pid}: no longer listed, announced or reminded; "
+            f"`/jobs restore {posting.id}` brings it back."
+        ]
     else:
         lines = [f"Restored {pid}."]
     lines.extend(outcome.notes)

@@ -325,4 +325,8 @@ def parse_contacts(value: str) -> tuple[str, ...]:
                 f"The contact “{item[:60]}” is neither an email address nor a web address "
                 "starting with https://."
             )
-    return tuple(dict.fromkeys(contacts))
+    # the loader lists a posting's emails before its links; keep its order so a stored
+    # posting reads back exactly as written
+    emails = [c for c in contacts if "://" not in c]
+    links = [c for c in contacts if "://" in c]
+    return tuple(dict.fromkeys(emails + links))

@@ -388,14 +388,6 @@ class Admin:
             raise Refused(f"{found.source} is not UTF-8 text; edit that file by hand.") from exc
         new_text = write_posting(text, values, source=found.source, old_title=found.posting.title)
         data = new_text.encode("utf-8")
-        if data == old:
-            return Outcome(
-                action,
-                (found.posting,),
-                (found.posting,),
-                found.source,
-                ("Nothing to change: the posting already says so.",),
-            )
         doc = parse_bytes(found.source, data)
         position = found.posting.position
         if (
@@ -410,6 +402,14 @@ class Admin:
         problems = disagreements(values, doc.postings[position], doc.url)
         if problems:
             raise Refused("\n".join(p.message for p in problems) + "\nNothing was changed.")
+        if data == old:
+            return Outcome(
+                action,
+                (found.posting,),
+                (found.posting,),
+                found.source,
+                ("Nothing to change: the posting already says so.",),
+            )
         pairs = self._save(
             doc,
             data,

@@ -188,10 +188,7 @@ def _with_block(body: str, block: str) -> str:
         before, after = body[: match.start()], body[match.end() :]
         if before.strip():
             before = before.rstrip("\n") + ("\n\n" if block else "\n")
-        if after.strip():
-            after = ("\n" if block else "\n") + after.lstrip("\n")
-        else:
-            after = ""
+        after = "\n" + after.lstrip("\n") if after.strip() else ""
         return before + block + after
     if not block:
         return body
@@ -210,7 +207,10 @@ def _block_update(facts: BlockFacts, values: Mapping[str, Value]) -> BlockFacts:
         elif name == "closed":
             facts = replace(facts, closed=bool(value))
         elif name == "contacts":
-            facts = replace(facts, contacts=value if isinstance(value, tuple) else ())
+            items = value if isinstance(value, tuple) else ()
+            # emails first, as the loader reads them (it scans emails before links)
+            ordered = [c for c in items if "://" not in c] + [c for c in items if "://" in c]
+            facts = replace(facts, contacts=tuple(ordered))
         elif name == "salary":
             facts = replace(facts, salary=value if isinstance(value, str) and value else None)
     return facts

@@ -1,0 +1,92 @@
+"""``/herald reload|status|audit`` and the audit trail's content."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from bot.store.admin_store import AdminStore
+
+from .adminfakes import ADMIN_SLACK, Bench, find, token_of
+
+
+def test_reload_reports_and_is_audited(bench: Bench) -> None:
+    (bench.content / "postings" / "2026-11-20-extra.md").write_text(
+        "---\ntitle: Archivist wanted\ntags: [jobs]\n---\nThe Atlas Trust seeks an archivist.\n",
+        encoding="utf-8",
+    )
+    reply = bench.ask("/herald reload", platform="slack", user=ADMIN_SLACK)
+    assert reply.text == (
+        f"Reloaded {bench.content}: 1 added, 0 updated, 3 unchanged, 0 withdrawn, 0 failed."
+    )
+    (entry,) = AdminStore(bench.store).recent()
+    assert (entry.action, entry.platform, entry.user) == ("reload", "slack", ADMIN_SLACK)
+    assert entry.after == {"added": 1, "updated": 0, "unchanged": 3, "withdrawn": 0, "failed": 0}
+    assert entry.note == "+postings/2026-11-20-extra.md"
+
+
+def test_reload_lists_failed_files(bench: Bench) -> None:
+    (bench.content / "postings" / "empty.md").write_bytes(b"")
+    reply = bench.ask("/herald reload")
+    assert "1 failed" in reply.text and "• failed: postings/empty.md:" in reply.text
+
+
+def test_status(bench: Bench) -> None:
+    bench.ask('/jobs add title="Data Steward"')
+    bench.ask("/herald reload")
+    text = bench.ask("/herald status").text
+    assert text.splitlines()[:2] == [
+        "Herald status",
+        "Postings: 4 (4 active, 0 withdrawn, 0 removed) · documents: 3 · FAQ passages: 0",
+    ]
+    assert "Content last changed: 2026-11-23 10:00 UTC" in text
+    assert "Last reload from chat: 2026-11-23 10:00 UTC by console:console" in text
+    assert "Previews waiting for a confirm: 1" in text
+    assert "Scheduler leader: none (no replica holds the lease) · deliveries waiting: 0" in text
+
+
+def test_status_without_the_scheduler_tables(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.store import deliveries
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise OperationalError("SELECT … FROM scheduler_leases", {}, Exception("no such table"))
+
+    monkeypatch.setattr(deliveries.Lease, "holder", missing)
+    text = bench.ask("/herald status").text
+    assert "Scheduler leader" not in text
+    assert "The scheduler's tables do not exist yet (`herald db upgrade`)." in text
+
+
+def test_audit_shows_who_did_what_newest_first(bench: Bench) -> None:
+    archivist = find(bench, "Digital Archivist")
+    preview = bench.ask('/jobs add title="Data Steward"', platform="slack", user=ADMIN_SLACK)
+    bench.ask(f"/jobs confirm {token_of(preview)}", platform="slack", user=ADMIN_SLACK)
+    bench.clock.advance(minutes=5)
+    bench.ask(f"/jobs edit {archivist.id} deadline=2027-02-01")
+    bench.clock.advance(minutes=5)
+    bench.ask(f"/jobs remove {archivist.id}")
+
+    lines = bench.ask("/herald audit").text.splitlines()
+    assert lines[0] == "The last 3 admin actions:"
+    assert lines[1] == (
+        f"• 2026-11-23 10:10 UTC · console:console · remove `{archivist.id}` — "
+        "status active → removed"
+    )
+    assert lines[2] == (
+        f"• 2026-11-23 10:05 UTC · console:console · edit `{archivist.id}` — "
+        "deadline 2027-01-15 → 2027-02-01"
+    )
+    assert lines[3].startswith(f"• 2026-11-23 10:00 UTC · slack:{ADMIN_SLACK} · add `")
+    assert lines[3].endswith("written to postings/2026-11-23-data-steward.md")
+    assert bench.ask("/herald audit 1").text.splitlines()[0] == "The last 1 admin action:"
+
+    edit = AdminStore(bench.store).recent(2)[1]
+    assert edit.before is not None and edit.after is not None
+    assert (edit.before["deadline"], edit.after["deadline"]) == ("2027-01-15", "2027-02-01")
+    assert edit.source == archivist.source
+
+
+def test_audit_usage(bench: Bench) -> None:
+    assert bench.ask("/herald audit").text == "No admin actions yet."
+    assert "Give how many actions to show" in bench.ask("/herald audit lots").text
+    assert "Say what to do: reload, status or audit." in bench.ask("/herald dance").text
