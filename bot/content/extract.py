@@ -171,7 +171,7 @@ def _where(
     if not location:
         for index, heading in enumerate(found):
             if _LOCATION_HEADINGS.match(heading.text):
-                location = facts.first_line(own_text(markdown, found, index))
+                location = facts.first_paragraph(own_text(markdown, found, index))
                 if location:
                     evidence.append(Fact("location", location, location))
                     break

@@ -159,11 +159,14 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     return (best[2], best[3], best[4]) if best else None
 
 
-def first_line(text: str) -> str | None:
-    for line in text.split("\n"):
-        words = plain(line)
+def first_paragraph(text: str, limit: int = 200) -> str | None:
+    """The first paragraph (wrapped lines joined), cut at a word boundary after ``limit``."""
+    for paragraph in text.split("\n\n"):
+        words = plain(paragraph)
         if words:
-            return words[:200]
+            if len(words) > limit:
+                words = words[:limit].rsplit(" ", 1)[0] + "…"
+            return words
     return None
 
 
