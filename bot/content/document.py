@@ -38,7 +38,7 @@ def parse_bytes(source: str, data: bytes) -> ParsedDocument:
     """Understand one file. Raises ContentError only when nothing usable can be recovered."""
     digest = hashlib.sha256(data).hexdigest()
     text, warnings = decode(source, data)
-    return _parse(source, text, digest, warnings)
+    return _guarded(source, text, digest, warnings)
 
 
 def parse_text(source: str, text: str) -> ParsedDocument:
@@ -48,7 +48,19 @@ def parse_text(source: str, text: str) -> ParsedDocument:
     if not text.strip():
         raise ContentError(source, "the text is empty; write a title and a body")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _parse(source, text, digest, [])
+    return _guarded(source, text, digest, [])
+
+
+def _guarded(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDocument:
+    try:
+        return _parse(source, text, digest, warnings)
+    except ContentError:
+        raise
+    except Exception as exc:  # the contract: ContentError or a document, whatever the bytes
+        logger.exception("the loader failed on %s", source)
+        raise ContentError(
+            source, f"the loader failed on this file ({type(exc).__name__}); please report it"
+        ) from exc
 
 
 def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDocument:

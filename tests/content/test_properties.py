@@ -116,6 +116,7 @@ def _check(source: str, data: bytes) -> ParsedDocument | None:
         doc = parse_bytes(source, data)
     except ContentError as error:
         assert error.reason.strip()
+        assert "loader failed" not in error.reason, error.__cause__
         assert error.path == source
         return None
     assert isinstance(doc, ParsedDocument)
