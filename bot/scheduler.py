@@ -5,31 +5,35 @@ database decides everything else. Each tick of the lease holder:
 
 1. **lease** — take or renew the ``scheduler_leases`` row (15 s, renewed every ~5 s, also
    between sends). Replicas that do not hold it do nothing; when the holder dies another one
-   takes over within lease + tick (≤ 30 s with the defaults).
+   takes over within lease + tick (≤ 20 s with the defaults). Every claim re-checks the lease
+   in the same UPDATE, so a replica that lost it without noticing cannot claim.
 2. **recover** — rows left ``sending`` for longer than ``scheduler_claim_timeout_seconds``
-   belong to a process that died mid-send; they go back to ``pending`` and are sent again
-   (logged as a warning). We chose *at least once* for that window: a duplicate announcement
-   is a nuisance, a lost deadline reminder is the failure people notice.
+   (default 120 s; it must exceed the longest single send) belong to a process that died or
+   hung mid-send; they go back to ``pending`` and are sent again, with a warning naming them.
+   We chose *at least once* for that window: a duplicate announcement is a nuisance, a lost
+   deadline reminder is the failure people notice.
 3. **plan** — when anything the plan reads changed (postings, subscriptions, reminders, the
    date) or a due time came, ``bot.announce.plan`` says what is due; new keys are inserted
-   as ``pending`` (or ``skipped`` with a reason: stale, superseded). The key
+   as ``pending`` (or ``skipped`` with a reason: stale, superseded, logged once). The key
    (kind, subject, platform, target, due_at) is UNIQUE, so planning twice inserts nothing.
-4. **send** — one row at a time: *claim* (pending → sending, in its own committed
-   transaction, and only while this replica holds the lease), *send* through the platform's
-   ``Outbox``, *confirm* (sending → sent).
+4. **send** — one row at a time: *claim* (pending → sending, its own committed
+   transaction), *send* through the platform's ``Outbox``, *confirm* (sending → sent, its own
+   transaction). Just before sending, the row is checked again (posting still open, deadline
+   unchanged, subscription still active); if not, it is skipped with the reason.
 
-Exactly once, and its one exception: a crash (SIGKILL, power) after the platform accepted a
-message but before the confirm committed leaves that one row ``sending``; after the claim
-timeout it is sent again. Sends are sequential, so that window is one send wide per crash —
-at most one duplicate per crash, never a loss. Everything else is idempotent: a crash before
-the claim leaves ``pending`` (sent later), a crash after the confirm leaves ``sent``.
+Exactly once, and its one exception: a crash (SIGKILL, power loss) after the platform accepted
+a message but before the confirm committed leaves that one row ``sending``; after the claim
+timeout it is sent again. Sends are sequential, so that window is one send wide — at most one
+duplicate per crash, never a loss. A crash between claim and send costs no duplicate, only the
+claim timeout's delay for that row; before the claim or after the confirm it costs nothing.
 
-Failures: ``RateLimited`` waits ``retry_after`` in the tick (when short) and tries again,
-else the row returns to pending with that time; ``TransientSendError`` returns the row to
-pending with exponential backoff and stops that platform for this tick (one failed attempt
-per platform per tick, so a platform outage costs one request per backoff step);
-``PermanentSendError`` fails the row and pauses the channel's subscriptions (or cancels the
-person's reminder), with the reason, logged.
+Failures: ``RateLimited`` is waited out inside the tick when ``retry_after`` is at most a third
+of the lease (then the lease is renewed before retrying); a longer one returns the row to
+pending and pauses that platform until then. ``TransientSendError`` (and any unexpected
+adapter exception, logged with its trace) returns the row to pending with exponential backoff
+(5 s doubling to 15 min) and pauses the platform for as long, so an outage costs one request
+per backoff step, not one per channel. ``PermanentSendError`` fails the row and pauses every
+subscription of that channel (or cancels the person's reminder) with the reason, logged.
 
 Time is injected: ``tick(now)`` is an ordinary coroutine, ``sleep`` is a parameter; tests run
 whole weeks in milliseconds.

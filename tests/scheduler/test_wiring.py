@@ -100,3 +100,28 @@ def test_herald_schedule_shows_what_is_due_and_what_was_sent(
     assert "Scheduler: cli-test" in text.output
     assert "Sent recently" in text.output and "slack:C1" in text.output
     assert "Waiting to be sent: none" in text.output
+
+
+def test_apscheduler_is_imported_by_the_scheduler_module_only() -> None:
+    root = Path(__file__).resolve().parents[2]
+    importers = sorted(
+        str(path.relative_to(root))
+        for folder in ("bot", "handlers")
+        for path in (root / folder).rglob("*.py")
+        if "apscheduler" in path.read_text(encoding="utf-8")
+        and any(
+            line.lstrip().startswith(("import apscheduler", "from apscheduler"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
+    )
+    assert importers == ["bot/scheduler.py"]
+
+
+def test_the_migrations_form_one_line() -> None:
+    from alembic.script import ScriptDirectory
+
+    from bot.store.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert len(script.get_heads()) == 1
+    assert script.get_revision("0003").down_revision == "0002"  # type: ignore[union-attr]
