@@ -52,7 +52,15 @@ from bot.admin.preview import (
     preview_fields,
     preview_markdown,
 )
-from bot.admin.records import Actor, AuditEntry, NewAudit, PostingFile, Refused, StatusFacts
+from bot.admin.records import (
+    Actor,
+    AuditEntry,
+    NewAudit,
+    Pending,
+    PostingFile,
+    Refused,
+    StatusFacts,
+)
 from bot.admin.writeback import write_posting
 from bot.config import Settings
 from bot.content import parse_bytes
@@ -173,7 +181,20 @@ class Admin:
     # --- confirming -------------------------------------------------------------------------
 
     def confirm(self, token: str, actor: Actor, now: datetime) -> Outcome:
+        """Do what the preview showed; only its author, once, before it expires."""
         pending = self._pending(token, actor, now)
+        if not self.records.claim_pending(pending.token):
+            raise Refused("That preview is being confirmed right now.")
+        try:
+            outcome = self._confirmed(pending, actor, now)
+        except BaseException:
+            self.records.finish_pending(pending.token, "pending", from_status=("confirming",))
+            raise
+        self.records.finish_pending(pending.token, "confirmed", from_status=("confirming",))
+        return outcome
+
+    def _confirmed(self, pending: Pending, actor: Actor, now: datetime) -> Outcome:
+        token = pending.token
         if pending.action == "edit":
             payload = pending.payload
             result = self.edit(
@@ -200,7 +221,7 @@ class Admin:
         self._pending(token, actor, now)
         self.records.finish_pending(token, "cancelled")
 
-    def _pending(self, token: str, actor: Actor, now: datetime) -> Any:
+    def _pending(self, token: str, actor: Actor, now: datetime) -> Pending:
         wanted = token.strip().strip("`<>").lower()
         if not wanted:
             raise UsageError("Which preview? Give its token, e.g. `/jobs confirm 1a2b3c4d`.")
@@ -209,6 +230,8 @@ class Admin:
             raise Refused(f"No preview has the token `{wanted[:32]}`.")
         if (pending.actor.platform, pending.actor.user) != (actor.platform, actor.user):
             raise Refused("Only the admin who asked for this preview can confirm or cancel it.")
+        if pending.status == "confirming":
+            raise Refused("That preview is being confirmed right now.")
         if pending.status != "pending":
             raise Refused(f"That preview was already {pending.status}.")
         if pending.expired(now):

@@ -52,7 +52,7 @@ class PendingRow(Base):
     channel: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
-    status: Mapped[str] = mapped_column(String(16))  # pending | confirmed | cancelled
+    status: Mapped[str] = mapped_column(String(16))  # pending | confirming | confirmed | cancelled
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

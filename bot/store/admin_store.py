@@ -98,12 +98,12 @@ def _postings_of(session: Session, source: str) -> list[Posting]:
     return [to_posting(*row) for row in session.execute(query)]
 
 
-def _close_pending(session: Session, token: str | None, status: str) -> None:
+def _close_pending(session: Session, token: str | None) -> None:
     if token is not None:
         session.execute(
             update(PendingRow)
-            .where(PendingRow.token == token, PendingRow.status == "pending")
-            .values(status=status)
+            .where(PendingRow.token == token, PendingRow.status.in_(("pending", "confirming")))
+            .values(status="confirmed")
         )
 
 
@@ -231,7 +231,7 @@ class AdminStore:
                     ),
                     now,
                 )
-            _close_pending(session, pending_token, "confirmed")
+            _close_pending(session, pending_token)
             return pairs
 
     def set_status(
@@ -332,12 +332,19 @@ class AdminStore:
             row = session.get(PendingRow, token)
             return _pending(row) if row is not None else None
 
-    def finish_pending(self, token: str, status: str) -> bool:
-        """pending → ``status``; False when it was no longer pending."""
+    def claim_pending(self, token: str) -> bool:
+        """pending → confirming, atomically: of two confirms racing (a double click), one
+        wins and the other is told; False when it was not pending."""
+        return self.finish_pending(token, "confirming")
+
+    def finish_pending(
+        self, token: str, status: str, *, from_status: tuple[str, ...] = ("pending",)
+    ) -> bool:
+        """``from_status`` → ``status``; False when the preview was in no such state."""
         with self._store.transaction() as session:
             result = session.execute(
                 update(PendingRow)
-                .where(PendingRow.token == token, PendingRow.status == "pending")
+                .where(PendingRow.token == token, PendingRow.status.in_(from_status))
                 .values(status=status)
             )
             return bool(getattr(result, "rowcount", 0))

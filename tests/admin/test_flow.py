@@ -306,3 +306,24 @@ def test_edit_validation_messages(bench: Bench, change: str, message: str) -> No
     reply = bench.ask(f"/jobs edit {archivist.id} {change}")
     assert message in reply.text
     assert bench.snapshot() == before
+
+
+def test_a_racing_second_confirm_adds_nothing(bench: Bench) -> None:
+    """A double click: the first confirm has claimed the preview when the second arrives."""
+    token = token_of(bench.ask(ADD))
+    records = AdminStore(bench.store)
+    assert records.claim_pending(token)
+    assert bench.ask(f"/jobs confirm {token}").text == "That preview is being confirmed right now."
+    assert bench.store.counts()["postings"] == 4
+
+
+def test_a_refused_confirm_can_be_tried_again(bench: Bench) -> None:
+    archivist = find(bench, "Digital Archivist")
+    token = token_of(bench.ask(f"/jobs edit {archivist.id} deadline=2026-11-01"))
+    path = bench.file(archivist.source)
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "\nA note.\n", encoding="utf-8")
+    assert "changed on disk" in bench.ask(f"/jobs confirm {token}").text
+    path.write_text(original, encoding="utf-8")
+    assert bench.ask(f"/jobs confirm {token}").text.startswith(f"Updated `{archivist.id}`")
+    assert bench.posting(archivist.id).deadline == date(2026, 11, 1)

@@ -216,3 +216,13 @@ plain_values = st.text(
 def test_quoted_assignments_parse_back(pairs: list[tuple[str, str]]) -> None:
     line = " ".join(f'{k}="{v}"' for k, v in pairs)
     assert parse_assignments(line) == pairs
+
+
+def test_a_file_without_front_matter_gets_one() -> None:
+    text = (
+        "# Metro Archive is hiring an Archivist\n\nThe Metro Archive seeks an archivist to look "
+        "after its collections. Apply to a@b.example.org with a CV and a cover letter.\n"
+    )
+    edited = write_posting(text, {"deadline": date(2027, 3, 1)})
+    assert edited == "---\ndeadline: 2027-03-01\n---\n\n" + text
+    assert _read(edited)[0].deadline == date(2027, 3, 1)
