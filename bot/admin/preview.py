@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.admin.fields import (
@@ -180,25 +180,27 @@ def _checked(
                 "stored but not listed. Confirm only if that is what you want.",
             )
         )
+    preview = Preview(
+        text=text, document=document, warnings=tuple(warnings), past_deadline=bool(past)
+    )
+    return with_duplicates(preview, existing)
+
+
+def with_duplicates(preview: Preview, existing: Iterable[Posting]) -> Preview:
+    """The preview with stored postings of the same title and organisation flagged."""
+    known = list(existing)
     duplicates = tuple(
-        dict.fromkeys(p.id for draft in document.postings for p in duplicates_of(draft, existing))
+        dict.fromkeys(p.id for draft in preview.postings for p in duplicates_of(draft, known))
     )
-    if duplicates:
-        ids = ", ".join(f"`{d}`" for d in duplicates)
-        warnings.append(
-            FieldProblem(
-                None,
-                f"Possible duplicate: {ids} has the same title and organisation. "
-                f"Cancel and edit that one instead, unless this is a second opening.",
-            )
-        )
-    return Preview(
-        text=text,
-        document=document,
-        warnings=tuple(warnings),
-        past_deadline=bool(past),
-        duplicates=duplicates,
+    if not duplicates:
+        return preview
+    ids = ", ".join(f"`{d}`" for d in duplicates)
+    warning = FieldProblem(
+        None,
+        f"Possible duplicate: {ids} has the same title and organisation. "
+        "Cancel and edit that one instead, unless this is a second opening.",
     )
+    return replace(preview, warnings=(*preview.warnings, warning), duplicates=duplicates)
 
 
 def _norm(text: str | None) -> str:

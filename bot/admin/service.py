@@ -51,6 +51,7 @@ from bot.admin.preview import (
     preview_field_lines,
     preview_fields,
     preview_markdown,
+    with_duplicates,
 )
 from bot.admin.records import (
     Actor,
@@ -117,8 +118,11 @@ class Admin:
 
     def preview(self, message: str, now: datetime, mode: AddMode = "add") -> Preview:
         """What Herald would make of a ``/jobs add`` or ``/jobs import`` message."""
+        return self._with_duplicates(self._preview(message, now, mode))
+
+    def _preview(self, message: str, now: datetime, mode: AddMode) -> Preview:
         today = self._today(now)
-        existing = self.store.all_postings(include_inactive=True)
+        existing: tuple[Posting, ...] = ()  # duplicates are looked up afterwards, by title
         source = self._provisional_source(now)
         text = message.strip("\n")
         if not text.strip():
@@ -144,12 +148,13 @@ class Admin:
     def propose_fields(self, fields: Mapping[str, str], actor: Actor, now: datetime) -> Proposal:
         """The same from a form (a Slack modal's submitted values)."""
         preview = preview_fields(
-            fields,
-            today=self._today(now),
-            existing=self.store.all_postings(include_inactive=True),
-            source=self._provisional_source(now),
+            fields, today=self._today(now), source=self._provisional_source(now)
         )
-        return self._keep(preview, actor, now)
+        return self._keep(self._with_duplicates(preview), actor, now)
+
+    def _with_duplicates(self, preview: Preview) -> Preview:
+        titles = [p.title for p in preview.postings]
+        return with_duplicates(preview, self.records.postings_titled(titles))
 
     def _keep(self, preview: Preview, actor: Actor, now: datetime) -> Proposal:
         if not preview.ok or preview.document is None:

@@ -17,7 +17,7 @@ Example::
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -154,6 +154,21 @@ class AdminStore:
         with self._store.transaction(write=False) as session:
             found = session.scalar(select(DocumentRow.id).where(DocumentRow.source == source))
             return found is not None
+
+    def postings_titled(self, titles: Sequence[str]) -> list[Posting]:
+        """Postings whose title equals one of ``titles`` ignoring case: the candidates for
+        a duplicate check, without reading every posting."""
+        wanted = sorted({" ".join(t.split()).lower() for t in titles if t.strip()})
+        if not wanted:
+            return []
+        with self._store.transaction(write=False) as session:
+            query = (
+                select(PostingRow, DocumentRow.source, DocumentRow.url)
+                .join(DocumentRow, PostingRow.document_id == DocumentRow.id)
+                .where(func.lower(PostingRow.title).in_(wanted))
+                .order_by(PostingRow.id)
+            )
+            return [to_posting(*row) for row in session.execute(query)]
 
     def last_content_change(self) -> datetime | None:
         with self._store.transaction(write=False) as session:
