@@ -42,6 +42,16 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_expected(seeds_dir: Path) -> dict[str, Any]:
+    return load_expected(seeds_dir / "expected.yaml")
+
+
+@pytest.fixture(scope="session")
+def corpus_expected(corpus_dir: Path) -> dict[str, Any]:
+    return load_expected(corpus_dir / "expected.yaml")
+
+
+@pytest.fixture(scope="session")
 def leftovers() -> Callable[[str], str | None]:
     """``leftovers(text)``: what Liquid or mojibake left in stored text, None when clean."""
     return _leftovers

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import load_expected
 
 from bot.content import parse_bytes
 from bot.domain import ParsedDocument, PostingDraft
@@ -133,8 +132,8 @@ JUDGES: dict[str, Judge] = {
 
 
 @pytest.fixture(scope="module")
-def results(corpus_dir: Path) -> dict[str, dict[str, bool | None]]:
-    expected = load_expected(corpus_dir / "expected.yaml")
+def results(corpus_dir: Path, corpus_expected: dict[str, Any]) -> dict[str, dict[str, bool | None]]:
+    expected = corpus_expected
     table: dict[str, dict[str, bool | None]] = {}
     for want in expected["documents"]:
         path = corpus_dir / Path(want["file"]).name
@@ -164,8 +163,8 @@ def test_corpus_accuracy_table(results: dict[str, dict[str, bool | None]]) -> No
         assert right / total >= 0.9, f"{field}: {right}/{total}"
 
 
-def test_every_corpus_file_is_judged(corpus_dir: Path) -> None:
-    expected = load_expected(corpus_dir / "expected.yaml")
+def test_every_corpus_file_is_judged(corpus_dir: Path, corpus_expected: dict[str, Any]) -> None:
+    expected = corpus_expected
     listed = {Path(d["file"]).name for d in expected["documents"]}
     assert listed == {p.name for p in corpus_dir.glob("*.md")}
 

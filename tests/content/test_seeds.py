@@ -16,17 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import load_expected
 
 from bot.content import parse_bytes
 from bot.domain import ParsedDocument, PostingDraft
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
-NAMES = (
-    sorted(load_expected(SEEDS / "expected.yaml"))
-    if (SEEDS / "expected.yaml").is_file()
-    else ["(seeds absent)"]
-)
+# Parametrised by the files present; test_every_seed_is_described checks they match the yaml.
+NAMES = sorted(p.name for p in SEEDS.glob("*.md")) or ["(seeds absent)"]
 
 # For each question of the FAQ seed: the heading that answers it and the words its passage needs.
 FAQ_ANSWERS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -71,8 +67,12 @@ FAQ_ANSWERS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 @pytest.fixture(scope="module")
-def expected(seeds_dir: Path) -> dict[str, Any]:
-    return load_expected(seeds_dir / "expected.yaml")
+def expected(seeds_expected: dict[str, Any]) -> dict[str, Any]:
+    return seeds_expected
+
+
+def test_every_seed_is_described(expected: dict[str, Any], seeds_dir: Path) -> None:
+    assert set(expected) == {p.name for p in seeds_dir.glob("*.md")}
 
 
 @pytest.fixture(scope="module")
