@@ -240,6 +240,10 @@ class SlackAdapter:
             # listeners only ack and start a task, so "before response" costs nothing and
             # spares Bolt's 10 ms ack polling
             process_before_response=True,
+            # Herald is no workflow step and no AI assistant: skip their middleware
+            attaching_function_token_enabled=False,
+            ignoring_self_assistant_message_events_enabled=False,
+            attaching_conversation_kwargs_enabled=False,
             logger=logging.getLogger(f"{__name__}.bolt"),
         )
         self._register()
