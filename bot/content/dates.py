@@ -60,7 +60,10 @@ _WEAK = re.compile(
 _APPLY = re.compile(
     r"\b(?:appl(?:y|ying|ication|ications|icants?)|submi(?:t|ssions?|tted)|send|sent|e-?mail"
     r"|contact|resumes?|cv|cover letters?|receiv\w*|accept\w*|open|nominations?|respond"
-    r"|letters?|materials|considered|consideration|proposals?|register|registration)\b",
+    r"|letters?|materials|considered|consideration|proposals?|register|registration"
+    r"|write (?:to|us)|writing to|reach out|get in touch)\b"
+    # "Please write to jobs@example.org by …": an address to write to is about applying.
+    r"|[\w.+-]@[\w-]+\.\w",
 )
 # Dates of other events in the hiring process or the page's life are not deadlines.
 _OTHER_EVENT = re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.content.text import Scan, cue, find_all, plain, sentence_bounds
+from bot.content.text import Scan, cue, find_all, plain, sentence_bounds, whole_sentences
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,11 @@ _REMOTE_IGNORED = re.compile(
     r"|users?|services?|reference|storage|server|repositor\w+|collections?|controlled)\b"
     r"|\b(?:the|a|and)?\s*remote (?:past|possibility|chance)\b"
     r"|\bremote(?:ly)? (?:located|situated)\b"
-    r"|\b(?:comfortable|experience|familiar\w*) (?:with |in )?(?:working )?remote(?:ly)?\b",
+    r"|\b(?:comfortable|experience|familiar\w*) (?:with |in )?(?:working )?remote(?:ly)?\b"
+    # "a distributed and remote team" describes the colleagues, not the job; "a fully remote
+    # team" says the job is remote too.
+    r"|(?<!fully )(?<!entirely )(?<!100% )(?<!all-)(?<!completely )\bremote (?:teams?"
+    r"|colleagues|staff|members|workers|workforce|meetings?|collaboration|participants)\b",
 )
 # Every negative phrasing holds one of these; most sentences hold none and skip the regex.
 _NEGATION_HINTS = ("not", "no ", "n't", "site", "person", "cannot")
@@ -107,12 +111,14 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
 _REGION = re.compile(
     r"(?P<pref>\bprefer\w*\b|\bideally\b|\bpreferabl\w*\b)?[^.;]{0,60}?"
     r"(?:\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+)"
-    r"(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;()\n]+"
+    r"(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+"
     r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
 )
-_ANYWHERE = re.compile(r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;()\n]+)", re.I)
+_ANYWHERE = re.compile(
+    r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+)", re.I
+)
 _REGION_LEAD = re.compile(r"^(?:in|from|within)\s+")
 _REGION_TAIL = re.compile(r"\s+(?:to|and to|who|which|where)\s.*$")
 _REGION_STRONG = re.compile(r"\b(?:remote\w*|anywhere|somewhere|prefer\w*|ideally)\b", re.I)
@@ -160,13 +166,12 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
 
 
 def first_paragraph(text: str, limit: int = 200) -> str | None:
-    """The first paragraph (wrapped lines joined), cut at a word boundary after ``limit``."""
+    """The first paragraph (wrapped lines joined); a long one keeps its leading whole
+    sentences up to ``limit`` characters, and always its first sentence."""
     for paragraph in text.split("\n\n"):
         words = plain(paragraph)
         if words:
-            if len(words) > limit:
-                words = words[:limit].rsplit(" ", 1)[0] + "…"
-            return words
+            return whole_sentences(words, limit) if len(words) > limit else words
     return None
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.text import Scan, cue, plain, sentence_bounds
+from bot.content.text import Scan, cue, plain, sentence_bounds, whole_sentences
 
 _MONEY = re.compile(
     r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
@@ -41,6 +41,13 @@ _NOT_SALARY = re.compile(
     r"|requirements?|expectations?|history)\b",
 )
 _CLAUSES = re.compile(r";\s+|\s+\u2014\s+")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+(?=an?\s|the\s|\d)")
+_OFFER_LEAD = re.compile(
+    r"^((?:we|you) (?:will )?(?:offer|provide|receive|get)s?|the (?:position|role|job) "
+    r"(?:offers|comes with)|(?:it|this) (?:offers|comes with)|with|plus|including)?\s*"
+    r"(?:an?\s+|the\s+)?",
+    re.I,
+)
 _UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$")
 _CUES = (
     cue("salar", "salary", "salaries"), cue("compensat", "compensation"),
@@ -72,7 +79,7 @@ def from_section(text: str) -> Salary | None:
     for line in text.split("\n\n"):
         words = plain(line)
         if words:
-            words = words[:300]
+            words = whole_sentences(words, 300)
             minimum, currency = amount(words)
             return Salary(words, minimum, currency, words)
     return None
@@ -96,6 +103,10 @@ def find_salary(scan: Scan) -> Salary | None:
 def _salary_in(sentence_md: str) -> Salary | None:
     sentence = plain(sentence_md)
     for clause in _CLAUSES.split(sentence):
+        if _MONEY.search(clause) is None:
+            benefit = _benefit_list_salary(clause)
+            if benefit is not None:
+                return Salary(benefit, None, None, sentence)
         low = clause.lower()
         if _NOT_PAY.search(low):
             continue
@@ -107,6 +118,24 @@ def _salary_in(sentence_md: str) -> Salary | None:
             text = text[:300].rsplit(" ", 1)[0] + "…"
         minimum, currency = amount(clause)
         return Salary(text, minimum, currency, sentence)
+    return None
+
+
+def _benefit_list_salary(clause: str) -> str | None:
+    """ "We offer a competitive salary, 30 days of holiday and a conference budget": without an
+    amount, the salary is the list item that names it; the other benefits are not pay, and a
+    word such as "budget" in one of them must not hide it."""
+    items = _LIST_SEPARATOR.split(clause.strip().rstrip("."))
+    if len(items) < 2:
+        return None
+    lead = _OFFER_LEAD.match(items[0])
+    if len(items) < 3 and (lead is None or not lead.group(1)):
+        return None
+    for item in items:
+        low = item.lower()
+        if _SALARY_WORD.search(low) and not _NOT_PAY.search(low) and not _NOT_SALARY.search(low):
+            text = _OFFER_LEAD.sub("", item.strip(), count=1)
+            return text if " " in text else None
     return None
 
 

@@ -30,6 +30,10 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,2}[.)]\s+)")
 _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+)", re.M)
 _MARK_STARTS = frozenset(" \t#-*+0123456789")
+_LABEL = re.compile(
+    r"(?:\*\*|__)?[A-Z][\w/&'()-]*(?: [\w/&'()-]+){0,4}(?:\*\*|__)?:(?:\*\*|__)?[ \t]"
+)
+_LABEL_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ*_")
 _BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|[|>])")
 
 
@@ -152,6 +156,18 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
         return stop + 1
 
 
+def whole_sentences(text: str, limit: int) -> str:
+    """The leading sentences of plain ``text`` that fit in ``limit`` characters, and always the
+    first one whole: a fact quoted from prose is never cut mid-sentence."""
+    end = _sentence_end(text, 0, len(text))
+    while end < len(text):
+        following = _sentence_end(text, end + 1, len(text))
+        if following > limit:
+            break
+        end = following
+    return text[:end].strip()
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
@@ -169,7 +185,15 @@ def _line_break_ends(text: str, nl: int) -> bool:
     if _starts_block(text, nl + 1):
         return True
     line_start = text.rfind("\n", 0, nl) + 1
-    return text.startswith("#", line_start)
+    if text.startswith("#", line_start):
+        return True
+    # "Location: Berlin\nSalary: …": consecutive "Label: value" lines are separate statements.
+    return (
+        text[nl + 1 : nl + 2] in _LABEL_STARTS
+        and text[line_start : line_start + 1] in _LABEL_STARTS
+        and _LABEL.match(text, nl + 1) is not None
+        and _LABEL.match(text, line_start) is not None
+    )
 
 
 def _starts_block(text: str, at: int) -> bool:

@@ -260,3 +260,107 @@ def test_contacts_are_emails_then_apply_links_without_duplicates() -> None:
 def test_front_matter_link_is_an_apply_link() -> None:
     found = posting("Nothing else here.", extra="link: https://hr.example.edu/job?T=1&\n")
     assert found.contacts == ("https://hr.example.edu/job?T=1&",)
+
+
+# ---------------------------------------------------------------- gaps found on our sample postings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Please write to hiring@example.org by 14 March 2022 with your CV.", date(2022, 3, 14)),
+        ("Write to us by 2 May 2021 with a portfolio.", date(2021, 5, 2)),
+        ("Reach out to the team lead by 9 April 2021 if this sounds like you.", date(2021, 4, 9)),
+        ("Send hiring@example.org a short note by 20 June 2021.", date(2021, 6, 20)),
+        ("We write our annual reports by 3 May 2021.", None),
+    ],
+)
+def test_writing_to_an_address_by_a_date_is_a_deadline(
+    sentence: str, deadline: date | None
+) -> None:
+    assert posting(f"We are hiring.\n\n{sentence}").deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "salary"),
+    [
+        (
+            "We offer a competitive salary, 25 days of annual leave and a training budget.",
+            "competitive salary",
+        ),
+        ("Benefits include a pension, health cover and an attractive salary.", "attractive salary"),
+        ("You will receive a generous salary and a yearly travel budget.", "generous salary"),
+        ("We offer 25 days of leave, a pension and a travel budget.", None),
+        ("The salary, paid from a research grant, is competitive.", None),
+    ],
+)
+def test_salary_named_in_a_list_of_benefits(sentence: str, salary: str | None) -> None:
+    found = posting(f"We are hiring.\n\n{sentence}")
+    assert found.salary == salary
+    if salary is not None:
+        assert found.salary_min is None
+        assert any(f.field == "salary" and f.sentence == sentence for f in found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "remote"),
+    [
+        ("You will join a distributed and remote team of six engineers.", None),
+        ("Our remote colleagues in Nairobi run the support desk.", None),
+        ("You will join a fully remote team of six engineers.", True),
+        ("This role can be remote for the right person.", True),
+        ("It is a remote position with occasional travel.", True),
+    ],
+)
+def test_a_remote_team_alone_does_not_make_the_job_remote(
+    sentence: str, remote: bool | None
+) -> None:
+    assert posting(f"We are hiring an archivist.\n\n{sentence}").remote is remote
+
+
+SENTENCE_WORDS = st.lists(
+    st.sampled_from(("office", "Lisbon", "calls", "team", "hours", "travel", "week", "Porto")),
+    min_size=3,
+    max_size=14,
+).map(lambda words: " ".join(words).capitalize() + ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SENTENCE_WORDS, min_size=1, max_size=12))
+def test_location_is_whole_sentences_never_cut(sentences: list[str]) -> None:
+    paragraph = " ".join(sentences)
+    found = posting(f"### Description\n\nWe are hiring.\n\n### Location\n\n{paragraph}\n")
+    assert found.location is not None
+    kept = [" ".join(sentences[:k]) for k in range(1, len(sentences) + 1)]
+    assert found.location in kept
+    assert found.location == sentences[0] or len(found.location) <= 200
+
+
+def test_long_location_sentence_is_kept_whole() -> None:
+    where = (
+        "The job is remote: you may live anywhere with a steady connection, provided you can "
+        "join our weekly planning call on Tuesday mornings and travel twice a year to the "
+        "members' meeting, which moves between Lisbon, Porto and Coimbra."
+    )
+    found = posting(f"### Description\n\nWe are hiring.\n\n### Where\n\n{where}\n\nMore text.\n")
+    assert found.location == where
+    assert found.remote is True
+
+
+def test_consecutive_label_lines_are_separate_statements() -> None:
+    body = (
+        "We are hiring.\n\n"
+        "Salary: EUR 41,000 per year\nClosing date: 30 June 2021\nContact: jobs@example.org\n"
+    )
+    found = posting(body)
+    sentences = {f.field: f.sentence for f in found.evidence}
+    assert sentences["salary"] == "Salary: EUR 41,000 per year"
+    assert sentences["deadline"] == "Closing date: 30 June 2021"
+    assert sentences["contact"] == "Contact: jobs@example.org"
+    assert found.deadline == date(2021, 6, 30)
+
+
+def test_a_wrapped_sentence_is_still_one_sentence() -> None:
+    found = posting("We are hiring. Applicants may be based anywhere in\nEurope: we meet online.")
+    assert found.location == "anywhere in Europe"
+    assert found.remote is True
