@@ -436,25 +436,30 @@ class SlackAdapter:
     # --- answering (in a worker thread: the store and rendering are synchronous) ---------
 
     async def _answer(
-        self, request: Request, *, free_text: bool = False, **render_options: Any
-    ) -> tuple[Request, Reply, list[SlackMessage]]:
+        self,
+        request: Request,
+        *,
+        free_text: bool = False,
+        offer_share: bool = False,
+        shared_by: str | None = None,
+        max_messages: int | None = None,
+    ) -> tuple[Reply, list[SlackMessage]]:
         """The request answered and rendered off the event loop.
 
-        ``render_options`` may hold ``share=True`` (offer "Share in channel" with the
-        request's own line) and ``shared_by``; ``free_text`` lets ``resolve`` find the
-        command word in a mention or DM.
+        ``free_text`` lets ``resolve`` find the command word (mentions, DMs);
+        ``offer_share`` adds "Share in channel" re-running the same line (not for public or
+        failed replies); ``shared_by`` marks a shared copy with who shared it.
         """
 
-        def work() -> tuple[Request, Reply, list[SlackMessage]]:
+        def work() -> tuple[Reply, list[SlackMessage]]:
             resolved = self.resolve(request) if free_text else request
             reply = self.app.handle(resolved)
             line = f"{resolved.command} {resolved.text}".strip()
-            options = dict(render_options)
-            if options.pop("share", False):
-                options["share"] = None if reply.public or reply.error_id else line
-            elif "shared_by" in options:
-                options["share"] = line
-            return resolved, reply, render(reply, **options)
+            share = None
+            if shared_by or (offer_share and not reply.public and not reply.error_id):
+                share = line
+            messages = render(reply, share=share, shared_by=shared_by, max_messages=max_messages)
+            return reply, messages
 
         return await self._in_thread(work)
 
@@ -481,11 +486,11 @@ class SlackAdapter:
         url = body.get("response_url")
         if not url:
             # the App Home has no response_url: answer in the app's DM with the user
-            _request, _reply, messages = await self._answer(request)
+            _reply, messages = await self._answer(request)
             await self._post(request.user, messages)
             return
-        _request, reply, messages = await self._answer(
-            request, share=True, max_messages=RESPONSE_URL_MESSAGES
+        reply, messages = await self._answer(
+            request, offer_share=True, max_messages=RESPONSE_URL_MESSAGES
         )
         await self._respond(str(url), messages, "in_channel" if reply.public else "ephemeral")
 
@@ -555,7 +560,7 @@ class SlackAdapter:
         self._spawn(self._share(body, request), "share")
 
     async def _share(self, body: Body, request: Request) -> None:
-        _request, _reply, messages = await self._answer(request, shared_by=request.user)
+        _reply, messages = await self._answer(request, shared_by=request.user)
         try:
             await self._post(request.channel, messages)
             return
@@ -583,7 +588,7 @@ class SlackAdapter:
         self._spawn(self._answer_mention(request, thread), "mention")
 
     async def _answer_mention(self, request: Request, thread: Any) -> None:
-        _resolved, reply, messages = await self._answer(request, free_text=True, share=True)
+        reply, messages = await self._answer(request, free_text=True, offer_share=True)
         extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
         if reply.public:
             await self._post(request.channel, messages, **extra)
@@ -612,7 +617,7 @@ class SlackAdapter:
         self._spawn(self._answer_dm(request, thread), "direct message")
 
     async def _answer_dm(self, request: Request, thread: Any) -> None:
-        _resolved, _reply, messages = await self._answer(request, free_text=True)
+        _reply, messages = await self._answer(request, free_text=True)
         await self._post(request.channel, messages, **({"thread_ts": thread} if thread else {}))
 
     async def _on_home_opened(self, event: Body) -> None:

@@ -223,7 +223,11 @@ def test_mention_with_the_command_word_second(served: Served) -> None:
 
 @pytest.mark.parametrize(
     ("said", "expected"),
-    [("help", "Herald understands these commands"), ("zzz", "Unknown command /zzz.")],
+    [
+        ("help", "Herald understands these commands"),
+        ("", "Herald understands these commands"),
+        ("zzz", "Unknown command /zzz."),
+    ],
 )
 def test_mention_help_and_unknown(served: Served, said: str, expected: str) -> None:
     event = {
