@@ -176,9 +176,12 @@ def _org_index(organizations: Iterable[str]) -> dict[tuple[str, ...], str]:
     return index
 
 
+_WORD_JOINERS = re.compile(r"[-'’]")
+
+
 def _term_words(word: str) -> list[str]:
     # The store quotes each term; a hyphenated word is two words in every full-text index.
-    return [w for w in re.split(r"[-'’]", word) if w]
+    return [w for w in _WORD_JOINERS.split(word) if w]
 
 
 def parse_jobs_query(
@@ -322,12 +325,15 @@ def faq_terms(question: str) -> list[str]:
 
 
 def _stems(text: str) -> list[str]:
-    return [
-        _canonical(stem(p))
-        for word in tokens(text)
-        for p in _term_words(word.lower())
-        if len(p) > 1 and p not in STOPWORDS
-    ]
+    return [s for word in tokens(text) for s in _word_stems(word)]
+
+
+@lru_cache(maxsize=50_000)
+def _word_stems(word: str) -> tuple[str, ...]:
+    # /faq re-ranks 40 passages sentence by sentence: the same few hundred words, every time
+    return tuple(
+        _canonical(stem(p)) for p in _term_words(word.lower()) if len(p) > 1 and p not in STOPWORDS
+    )
 
 
 def _wh_word(text: str) -> str | None:
