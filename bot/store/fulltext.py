@@ -145,15 +145,21 @@ def index_inserted(
         session.execute(text(_SQLITE_INDEX[table]), {"after": after})
 
 
-def match_postings(session: Session, words: Sequence[str]) -> TextMatch | None:
+def match_postings(
+    session: Session,
+    words: Sequence[str],
+    *,
+    key: ColumnElement[int] | InstrumentedAttribute[int] = PostingRow.pk,
+) -> TextMatch | None:
     """Postings containing every word, scored by relevance (title counts most).
 
     None when no word can be searched for (on PostgreSQL: only stop words), so the caller
-    applies no text constraint rather than matching nothing.
+    applies no text constraint rather than matching nothing. ``key`` is the posting key to
+    join on (SQLite), for a caller that reads postings through an alias.
     """
     if _dialect(session) == "sqlite":
         weights = (10.0, 5.0, 2.0, 1.0)
-        return _sqlite("postings_fts", PostingRow.pk, weights, words, any_word=False)
+        return _sqlite("postings_fts", key, weights, words, any_word=False)
     combined, _ = _resolve_tsqueries(session, words, any_word=False)
     if not combined:
         return None

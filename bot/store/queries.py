@@ -1,13 +1,32 @@
-"""Reading: postings by filter and relevance, passages by relevance, small summaries."""
+"""Reading: postings by filter and relevance, passages by relevance, small summaries.
+
+A list of postings is found in two steps: the keys of one page (filtered, ranked, sorted on
+narrow columns only), then the full rows of those few keys. Sorting thousands of matches with
+their bodies attached would copy megabytes for five lines of reply.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, not_, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.selectable import Alias
 
 from bot.domain import PassageHit, Posting, PostingPage, PostingQuery
 from bot.store.convert import passage_url, to_passage, to_posting
@@ -15,6 +34,36 @@ from bot.store.fulltext import clean_terms, match_passages, match_postings
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
+
+LISTING_INDEX = "ix_postings_listing"  # migration 0005, SQLite only
+ROWS_CHUNK = 500  # keys per IN-list when a caller asks for thousands of postings
+
+
+class _Listing(Alias):
+    """``postings AS listing``, read on SQLite through ``ix_postings_listing`` only.
+
+    A posting row holds its body (2-6 KB): looking up "open? remote? deadline?" for every
+    full-text match through the table reads a page per match, through the covering index a
+    few dozen pages in all. Without statistics SQLite's planner prefers the rowid, hence the
+    ``INDEXED BY``; other backends get a plain alias.
+    """
+
+    inherit_cache = True
+
+
+@compiles(_Listing, "sqlite")
+def _indexed_by(element: _Listing, compiler: SQLCompiler, **kw: Any) -> str:
+    visit_alias: Callable[..., str] = compiler.visit_alias  # untyped in SQLAlchemy
+    rendered = visit_alias(element, **kw)
+    return f"{rendered} INDEXED BY {LISTING_INDEX}" if kw.get("asfrom") else rendered
+
+
+def _listing(session: Session) -> type[PostingRow]:
+    """The postings to filter and sort a list on; see ``_Listing``."""
+    if session.get_bind().dialect.name != "sqlite":
+        return PostingRow
+    table = PostingRow.__table__
+    return cast(type[PostingRow], aliased(PostingRow, _Listing._construct(table, name="listing")))
 
 
 def _contains(column: Any, needle: str) -> ColumnElement[bool]:
@@ -25,12 +74,12 @@ def _contains(column: Any, needle: str) -> ColumnElement[bool]:
     return condition
 
 
-def is_open(today: date) -> ColumnElement[bool]:
-    """The SQL twin of ``Posting.is_open``."""
+def is_open(today: date, rows: type[PostingRow] = PostingRow) -> ColumnElement[bool]:
+    """The SQL twin of ``Posting.is_open`` (on ``rows``, the table or an alias of it)."""
     return and_(
-        PostingRow.status == "active",
-        PostingRow.closed == false(),
-        or_(PostingRow.deadline.is_(None), PostingRow.deadline >= today),
+        rows.status == "active",
+        rows.closed == false(),
+        or_(rows.deadline.is_(None), rows.deadline >= today),
     )
 
 
@@ -55,55 +104,68 @@ def all_postings(session: Session, include_inactive: bool) -> list[Posting]:
 
 
 def find_postings(session: Session, q: PostingQuery) -> PostingPage:
+    listing = _listing(session)
     filters: list[ColumnElement[bool]] = []
     if q.organization and q.organization.strip():
-        filters.append(_contains(PostingRow.organization, q.organization))
+        filters.append(_contains(listing.organization, q.organization))
     if q.remote is not None:
-        filters.append(PostingRow.remote == (true() if q.remote else false()))
+        filters.append(listing.remote == (true() if q.remote else false()))
     if q.open_until_filled is not None:
-        filters.append(PostingRow.open_until_filled == (true() if q.open_until_filled else false()))
+        filters.append(listing.open_until_filled == (true() if q.open_until_filled else false()))
     if q.deadline_from is not None:
-        filters.append(PostingRow.deadline >= q.deadline_from)
+        filters.append(listing.deadline >= q.deadline_from)
     if q.deadline_to is not None:
-        filters.append(PostingRow.deadline <= q.deadline_to)
+        filters.append(listing.deadline <= q.deadline_to)
 
     words = clean_terms(q.terms)
-    match = match_postings(session, words) if words else None
+    match = match_postings(session, words, key=listing.pk) if words else None
 
     def matching(query: SelectT) -> SelectT:
         if match is not None:
             query = match.apply(query)
         return query.where(*filters)
 
-    open_now = is_open(q.today)
-    listed = true() if q.include_inactive else open_now
+    listed = true() if q.include_inactive else is_open(q.today, listing)
     counted = session.execute(
         matching(
             select(func.count().filter(listed), func.count().filter(not_(listed))).select_from(
-                PostingRow
+                listing
             )
         )
     ).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
+    limit, offset = max(q.limit, 0), max(q.offset, 0)
+    if total <= offset or limit == 0:
+        return PostingPage(items=(), total=total, hidden=hidden)
 
-    query = matching(
-        select(PostingRow, DocumentRow.source, DocumentRow.url).join(
-            DocumentRow, PostingRow.document_id == DocumentRow.id
-        )
-    ).where(listed)
     order: list[Any] = []
     if match is not None:
         order.append(match.score.desc())
     order += [
-        PostingRow.deadline.is_(None),  # false sorts first: dated postings before undated
-        PostingRow.deadline.asc(),
-        PostingRow.posted.is_(None),
-        PostingRow.posted.desc(),
-        PostingRow.id,
+        listing.deadline.is_(None),  # false sorts first: dated postings before undated
+        listing.deadline.asc(),
+        listing.posted.is_(None),
+        listing.posted.desc(),
+        listing.id,
     ]
-    query = query.order_by(*order).limit(max(q.limit, 0)).offset(max(q.offset, 0))
-    items = tuple(to_posting(*row) for row in session.execute(query))
-    return PostingPage(items=items, total=total, hidden=hidden)
+    page = matching(select(listing.pk)).where(listed).order_by(*order).limit(limit).offset(offset)
+    keys = list(session.scalars(page))
+    return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
+
+
+def _postings_by_key(session: Session, keys: Sequence[int]) -> tuple[Posting, ...]:
+    """Full postings for ``keys``, in the order of ``keys``."""
+    query = (
+        select(PostingRow, DocumentRow.source, DocumentRow.url)
+        .join(DocumentRow, PostingRow.document_id == DocumentRow.id)
+        .where(PostingRow.pk.in_(bindparam("keys", expanding=True)))
+    )
+    found: dict[int, Posting] = {}
+    for start in range(0, len(keys), ROWS_CHUNK):
+        chunk = list(keys[start : start + ROWS_CHUNK])
+        for row, source, url in session.execute(query, {"keys": chunk}):
+            found[row.pk] = to_posting(row, source, url)
+    return tuple(found[key] for key in keys if key in found)
 
 
 def search_passages(
@@ -157,19 +219,27 @@ def faq_sections(session: Session, organization: str | None) -> list[tuple[str, 
     return sections
 
 
+def _distinct(column: Any, *conditions: ColumnElement[bool]) -> Select[str | None]:
+    """Distinct non-null values of ``column`` under ``conditions``, by a "loose index scan":
+    each next value is the least one above the last, one seek in an index on (conditions…,
+    column), so the cost follows the number of names, not of rows (migration 0005)."""
+    found = select(func.min(column).label("name")).where(*conditions).cte("found", recursive=True)
+    following = select(
+        select(func.min(column)).where(*conditions, column > found.c.name).scalar_subquery()
+    ).where(found.c.name.is_not(None))
+    found = found.union_all(following)
+    return select(found.c.name).where(found.c.name.is_not(None))
+
+
 def organizations(session: Session) -> list[str]:
-    from_postings = select(PostingRow.organization).where(
-        PostingRow.status == "active", PostingRow.organization.is_not(None)
+    from_postings = _distinct(PostingRow.organization, PostingRow.status == "active")
+    from_faq = _distinct(
+        DocumentRow.organization, DocumentRow.status == "present", DocumentRow.kind == "faq"
     )
-    from_faq = select(DocumentRow.organization).where(
-        DocumentRow.status == "present",
-        DocumentRow.kind == "faq",
-        DocumentRow.organization.is_not(None),
+    names = {name for rows in (from_postings, from_faq) for name in session.scalars(rows)}
+    return sorted(
+        (name for name in names if name and name.strip()), key=lambda name: (name.casefold(), name)
     )
-    names = {
-        name for name in session.scalars(from_postings.union(from_faq)) if name and name.strip()
-    }
-    return sorted(names, key=lambda name: (name.casefold(), name))
 
 
 def counts(session: Session) -> dict[str, int]:
