@@ -20,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
+import hashlib
+import json
 import logging
 import re
 from collections import OrderedDict
@@ -48,7 +50,13 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.commands import Reply, Request
 from bot.domain import Posting, PostingQuery
-from bot.platforms.base import ConfigurationError
+from bot.platforms.base import (
+    ConfigurationError,
+    PermanentSendError,
+    RateLimited,
+    SendError,
+    TransientSendError,
+)
 from bot.platforms.slack_blocks import (
     ACTION_COMMAND,
     ACTION_SHARE,
@@ -82,6 +90,58 @@ _CANNOT_POST = frozenset(
 _TOKEN_REJECTED = frozenset(
     {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
 )
+# chat.postMessage errors that no retry can fix: where (or whether) Herald may post, or a
+# message Slack will never take. The scheduler pauses what sends there and says why.
+PERMANENT_ERRORS = frozenset(
+    {
+        # the channel or person
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "user_not_found",
+        "user_disabled",
+        "cannot_dm_bot",
+        "messages_tab_disabled",
+        "restricted_action",
+        "restricted_action_read_only_channel",
+        "restricted_action_thread_only_channel",
+        "restricted_action_non_threadable_channel",
+        "ekm_access_denied",
+        "team_access_not_granted",
+        "access_denied",
+        "enterprise_is_restricted",
+        # the token: an admin must reinstall the app
+        *_TOKEN_REJECTED,
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "org_login_required",
+        "two_factor_setup_required",
+        # the message itself (a rendering bug: resending the same bytes fails the same way)
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "msg_too_long",
+        "no_text",
+        "too_many_attachments",
+        "invalid_arguments",
+        "invalid_arg_name",
+        "invalid_array_arg",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "missing_post_type",
+        "method_deprecated",
+        "deprecated_endpoint",
+    }
+)
+# Answered with HTTP 200 or 429 by the Web API when it wants us to slow down.
+_RATE_LIMIT_ERRORS = frozenset({"ratelimited", "rate_limited", "message_limit_exceeded"})
+# When Slack limits without a Retry-After (it always sends one with a 429, but not with 200).
+DEFAULT_RETRY_AFTER = 30.0
+# Parts already posted of replies whose later parts failed (see ``SlackAdapter.send``).
+PROGRESS_CAPACITY = 1_000
+# How long users.info's admin flags are trusted; promotions show up within this.
+ADMIN_CACHE_SECONDS = 300.0
 _USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 T = TypeVar("T")
@@ -90,12 +150,74 @@ Ack = Callable[..., Awaitable[None]]
 
 
 class SlackError(RuntimeError):
-    """A Slack Web API call failed; ``error`` is Slack's code (``channel_not_found``, …)."""
+    """A Slack Web API call failed; ``error`` is Slack's code (``channel_not_found``, …).
 
-    def __init__(self, method: str, error: str) -> None:
+    ``status`` is the HTTP status (None when no answer came: ``network`` is then True) and
+    ``retry_after`` the seconds a 429's Retry-After asked for.
+    """
+
+    def __init__(
+        self,
+        method: str,
+        error: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        network: bool = False,
+    ) -> None:
         super().__init__(f"Slack {method} failed: {error}")
         self.method = method
         self.error = error
+        self.status = status
+        self.retry_after = retry_after
+        self.network = network
+
+
+def send_error(exc: SlackError) -> SendError:
+    """What a failed post means for the scheduler (the Outbox contract in ``base``).
+
+    A 429 that outlasted slack_sdk's own retries is ``RateLimited`` for its Retry-After;
+    no answer, a 5xx or one of Slack's "try later" codes is transient; the codes in
+    ``PERMANENT_ERRORS`` are permanent. An unknown code is treated as transient: the
+    scheduler backs off (up to 15 minutes) rather than pausing a channel on a guess.
+    """
+    message = f"slack {exc.error}"
+    if exc.status == 429 or exc.error in _RATE_LIMIT_ERRORS:
+        wait = DEFAULT_RETRY_AFTER if exc.retry_after is None else exc.retry_after
+        return RateLimited(wait, message)
+    if exc.network or (exc.status is not None and exc.status >= 500):
+        return TransientSendError(message if exc.status is None else f"{message} ({exc.status})")
+    if exc.error in PERMANENT_ERRORS:
+        return PermanentSendError(message)
+    return TransientSendError(message)
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Retry-After in seconds from a response's headers (any capitalisation), if usable."""
+    if not headers:
+        return None
+    for key in list(headers.keys()):
+        if str(key).lower() == "retry-after":
+            value = headers[key]
+            if isinstance(value, list | tuple):
+                value = value[0] if value else None
+            try:
+                return max(0.0, float(str(value)))
+            except ValueError:
+                return None
+    return None
+
+
+def _failure(exc: SlackApiError) -> tuple[str, int | None, float | None]:
+    """(error code, HTTP status, Retry-After) from whatever response slack_sdk attached."""
+    response = exc.response
+    status = getattr(response, "status_code", None) or getattr(response, "status", None)
+    data = getattr(response, "data", None)
+    error = data.get("error") if isinstance(data, dict) else None
+    if not error:
+        error = "ratelimited" if status == 429 else f"http_{status}" if status else "unknown_error"
+    headers = getattr(response, "headers", None)
+    return str(error), int(status) if status else None, _retry_after(headers)
 
 
 @dataclass(frozen=True)
@@ -202,6 +324,14 @@ def mention_text(text: str, bot_user_id: str | None) -> str:
     return " ".join(unescape(text).split())
 
 
+def _fingerprint(target: str, messages: list[SlackMessage]) -> str:
+    """The same reply to the same place gives the same key; any change gives another."""
+    digest = hashlib.sha256(target.encode())
+    for message in messages:
+        digest.update(json.dumps(message.payload(), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
 def _channel_of(body: Body) -> str:
     channel = body.get("channel") or {}
     container = body.get("container") or {}
@@ -224,6 +354,7 @@ class SlackAdapter:
         self.bot_user_id: str | None = None
         self.port: int | None = None
         self._seen = _Seen()
+        self._progress: OrderedDict[str, int] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
         self._session: aiohttp.ClientSession | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -391,21 +522,48 @@ class SlackAdapter:
     # --- sending ------------------------------------------------------------------------
 
     async def send(self, target: str, reply: Reply) -> None:
-        """Post ``reply`` publicly to a channel (the scheduler's announcements)."""
-        await self._post(target, render(reply))
+        """Post ``reply`` publicly to a channel, or to a person's DM with Herald (a ``U…``
+        id), for the scheduler. Raises ``RateLimited``, ``TransientSendError`` or
+        ``PermanentSendError`` (see :func:`send_error`).
+
+        A long reply goes out as several messages. When a later one fails, the parts already
+        posted are remembered (in memory, keyed by target and the rendered payloads), so the
+        scheduler's retry of the same reply continues where it stopped instead of posting
+        the first parts twice. Only a restart in between forgets that (the scheduler's own
+        "at least once" window); a reply that changed meanwhile starts again from the top.
+        """
+        messages = render(reply)
+        key = _fingerprint(target, messages)
+        start = self._progress.pop(key, 0)
+        for index in range(start, len(messages)):
+            try:
+                await self._api("chat.postMessage", channel=target, **messages[index].payload())
+            except SlackError as exc:
+                error = send_error(exc)
+                if index and not isinstance(error, PermanentSendError):
+                    self._progress[key] = index
+                    while len(self._progress) > PROGRESS_CAPACITY:
+                        self._progress.popitem(last=False)
+                    logger.info(
+                        "Slack: %d of %d parts reached %s; a retry sends the rest",
+                        index,
+                        len(messages),
+                        target,
+                    )
+                raise error from None
 
     async def _api(self, method: str, **payload: Any) -> dict[str, Any]:
         """One Web API call; failures are logged with their context and raised as SlackError."""
-        where = payload.get("channel") or payload.get("user_id") or ""
+        where = payload.get("channel") or payload.get("user_id") or payload.get("user") or ""
         try:
             response = await self.client.api_call(method, json=payload or None)
         except SlackApiError as exc:
-            error = str(exc.response.get("error", "unknown_error"))
+            error, status, retry_after = _failure(exc)
             logger.error("Slack %s to %s failed: %s", method, where or "-", error)
-            raise SlackError(method, error) from None
+            raise SlackError(method, error, status=status, retry_after=retry_after) from None
         except (aiohttp.ClientError, TimeoutError) as exc:
             logger.error("Slack %s to %s failed: %s", method, where or "-", exc)
-            raise SlackError(method, type(exc).__name__) from None
+            raise SlackError(method, type(exc).__name__, network=True) from None
         data: dict[str, Any] = dict(response.data) if isinstance(response.data, dict) else {}
         return data
 

@@ -1,9 +1,10 @@
 """A recording fake of Slack on loopback, signed requests, and a loop in a thread.
 
 ``FakeSlack`` serves the Web API methods Herald calls (auth.test, chat.postMessage,
-chat.postEphemeral, views.publish, apps.connections.open), response_url endpoints and a
-Socket Mode WebSocket. It checks Block Kit limits the way Slack does (an oversized message is
-refused with ``invalid_blocks``), so a test that passes has sent messages Slack would accept.
+chat.postEphemeral, views.publish, views.open, users.info, apps.connections.open),
+response_url endpoints and a Socket Mode WebSocket. It checks Block Kit limits the way Slack
+does (an oversized message is refused with ``invalid_blocks``), so a test that passes has sent
+messages Slack would accept.
 Tests assert on what it recorded, never on which method Herald called internally.
 """
 
@@ -115,8 +116,38 @@ def block_problems(blocks: Any, max_blocks: int = 50) -> list[str]:
                 action_ids.add(action_id)
                 if len(element.get("value", "")) > 2000 or len(element.get("url", "")) > 3000:
                     problems.append(f"{where}: button value or url too long")
+        elif kind == "input":
+            problems += _text_problems(block.get("label"), f"{where} label", 2000)
+            element = block.get("element") or {}
+            if element.get("type") not in _INPUT_ELEMENTS:
+                problems.append(f"{where}: unexpected input element {element.get('type')!r}")
+            if not element.get("action_id"):
+                problems.append(f"{where}: input without action_id")
+            if block_id is None:
+                problems.append(f"{where}: input without block_id")
+            for option in [*element.get("options", []), *element.get("initial_options", [])]:
+                problems += _text_problems(option.get("text"), f"{where} option", 75)
         elif kind != "divider":
             problems.append(f"{where}: unexpected block type {kind!r}")
+    return problems
+
+
+_INPUT_ELEMENTS = frozenset({"plain_text_input", "static_select", "datepicker", "checkboxes"})
+
+
+def view_problems(view: Any) -> list[str]:
+    """Why views.open would refuse ``view`` (a modal), as far as Herald's modals go."""
+    if not isinstance(view, dict) or view.get("type") != "modal":
+        return ["not a modal"]
+    problems = block_problems(view.get("blocks", []), max_blocks=100)
+    problems += _text_problems(view.get("title"), "title", 24)
+    for name in ("submit", "close"):
+        if name in view:
+            problems += _text_problems(view[name], name, 24)
+    if any(b.get("type") == "input" for b in view.get("blocks", [])) and "submit" not in view:
+        problems.append("inputs without a submit button")
+    if len(str(view.get("private_metadata", ""))) > 3000:
+        problems.append("private_metadata too long")
     return problems
 
 
@@ -156,7 +187,9 @@ class FakeSlack:
         self.app_token = app_token
         self.calls: list[Call] = []
         self.closed_channels: set[str] = set()
-        self._failures: dict[str, list[Failure]] = defaultdict(list)
+        # users.info answers: user id -> fields such as {"is_admin": True}
+        self.users: dict[str, dict[str, Any]] = {}
+        self._failures: dict[str, list[Failure | None]] = defaultdict(list)
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -191,8 +224,15 @@ class FakeSlack:
     def response_url(self, key: str = "r1") -> str:
         return f"{self.base}/response/{key}"
 
-    def fail_next(self, method: str, failure: Failure) -> None:
-        self._failures[method].append(failure)
+    def fail_next(self, method: str, failure: Failure, *, after: int = 0) -> None:
+        """Answer a later call of ``method`` with ``failure``; ``after`` calls succeed first
+        (a failure in the middle of a reply sent as several messages)."""
+        with self._cond:
+            self._failures[method].extend([None] * after + [failure])
+
+    def _scripted(self, method: str) -> Failure | None:
+        with self._cond:
+            return self._failures[method].pop(0) if self._failures[method] else None
 
     # reading what was recorded
 
@@ -244,8 +284,8 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         payload = await self._payload(request)
-        if self._failures[method]:
-            failure = self._failures[method].pop(0)
+        failure = self._scripted(method)
+        if failure is not None:
             self._record(Call(method, payload, failure.status, ok=False))
             return web.json_response(failure.body, status=failure.status, headers=failure.headers)
         bearer = request.headers.get("Authorization", "")
@@ -285,6 +325,19 @@ class FakeSlack:
             if not payload.get("user_id") or problems:
                 return {"ok": False, "error": "invalid_arguments", "errors": problems}
             return {"ok": True, "view": {"id": "V1", **view}}
+        if method == "views.open":
+            problems = view_problems(payload.get("view"))
+            if not payload.get("trigger_id"):
+                return {"ok": False, "error": "invalid_trigger_id"}
+            if problems:
+                return {"ok": False, "error": "invalid_arguments", "errors": problems}
+            return {"ok": True, "view": {"id": f"V{next(self._ts)}", **payload["view"]}}
+        if method == "users.info":
+            user = str(payload.get("user", ""))
+            if user not in self.users:
+                return {"ok": False, "error": "user_not_found"}
+            fields = {"is_admin": False, "is_owner": False, "is_primary_owner": False}
+            return {"ok": True, "user": {"id": user, "team_id": TEAM, **fields, **self.users[user]}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.base.replace("http", "ws", 1) + "/socket"}
         return {"ok": False, "error": "unknown_method"}
@@ -292,8 +345,8 @@ class FakeSlack:
     async def _response(self, request: web.Request) -> web.Response:
         payload = await self._payload(request)
         method = f"response_url:{request.match_info['key']}"
-        if self._failures[method]:
-            failure = self._failures[method].pop(0)
+        failure = self._scripted(method)
+        if failure is not None:
             self._record(Call(method, payload, failure.status, ok=False))
             return web.Response(status=failure.status, headers=failure.headers, text="rate")
         problems = message_problems(payload)
@@ -417,6 +470,44 @@ def action_body(
         payload["view"] = {"id": "V1", "type": "home"}
     if response_url is not None:
         payload["response_url"] = response_url
+    return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+
+
+def view_submission_body(
+    view: dict[str, Any], values: dict[str, dict[str, Any]], *, user: str = USER
+) -> bytes:
+    """What Slack posts when someone presses a modal's submit button.
+
+    ``view`` is the view as Herald opened it; ``values`` maps block id to the element's state
+    (``{"title": {"type": "plain_text_input", "value": "…"}}``), keyed again by action id
+    the way Slack nests it.
+    """
+    state: dict[str, dict[str, Any]] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        block_id = block["block_id"]
+        action_id = block["element"]["action_id"]
+        if block_id in values:
+            state[block_id] = {action_id: values[block_id]}
+        else:
+            state[block_id] = {action_id: {"type": block["element"]["type"]}}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "herald-test"},
+        "user": {"id": user, "username": "alice", "team_id": TEAM},
+        "api_app_id": "A0HERALD",
+        "token": "unused",
+        "trigger_id": f"trigger-{time.monotonic_ns()}",
+        "view": {
+            **view,
+            "id": "V0MODAL",
+            "team_id": TEAM,
+            "state": {"values": state},
+            "hash": "1.abc",
+        },
+        "response_urls": [],
+    }
     return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
 
 

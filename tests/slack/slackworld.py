@@ -11,6 +11,7 @@ from slackfakes import BOT_TOKEN, SIGNING_SECRET, FakeSlack, LoopThread
 
 from bot.app import App
 from bot.config import Settings
+from bot.domain import Posting
 from bot.platforms.slack import SlackAdapter
 
 TODAY = date(2022, 2, 1)
@@ -56,6 +57,30 @@ def write_content(folder: Path, seeds: Path) -> Path:
         text = EXTRA_POSTING.format(title=title, org=org, city=city, slug=slug, day=day)
         (folder / f"{slug}-{day}.md").write_text(text, encoding="utf-8")
     return folder
+
+
+def make_posting(n: int, title: str) -> Posting:
+    return Posting(
+        id=f"generated-{n}",
+        source=f"g{n}.md",
+        position=0,
+        title=title,
+        organization="Example Lab",
+        location="Leiden",
+        remote=bool(n % 2),
+        deadline=date(2022, 3, 1),
+        deadline_inferred=False,
+        open_until_filled=False,
+        closed=False,
+        salary=None,
+        salary_min=None,
+        salary_currency=None,
+        contacts=(f"jobs{n}@example.org",),
+        posted=None,
+        body="",
+        url=None,
+        status="active",
+    )
 
 
 def slack_settings(fake: FakeSlack, **overrides: object) -> Settings:

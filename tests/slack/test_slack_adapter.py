@@ -6,7 +6,6 @@ import ast
 import socket
 import time
 import urllib.parse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,43 +23,18 @@ from slackfakes import (
     message_problems,
     slash_body,
 )
-from slackworld import TODAY, Served, slack_settings
+from slackworld import TODAY, Served, make_posting, slack_settings
 
 from bot.app import App
 from bot.clock import fixed_clock
 from bot.commands import Action, Reply
-from bot.domain import Posting
 from bot.platforms import slack
-from bot.platforms.base import ConfigurationError
+from bot.platforms.base import ConfigurationError, PermanentSendError
 from bot.platforms.slack import SlackAdapter, config_from_settings, mention_text
 from bot.runtime import adapter_factories
 from bot.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_posting(n: int, title: str) -> Posting:
-    return Posting(
-        id=f"generated-{n}",
-        source=f"g{n}.md",
-        position=0,
-        title=title,
-        organization="Example Lab",
-        location="Leiden",
-        remote=bool(n % 2),
-        deadline=date(2022, 3, 1),
-        deadline_inferred=False,
-        open_until_filled=False,
-        closed=False,
-        salary=None,
-        salary_min=None,
-        salary_currency=None,
-        contacts=(f"jobs{n}@example.org",),
-        posted=None,
-        body="",
-        url=None,
-        status="active",
-    )
 
 
 # --- configuration --------------------------------------------------------------------------
@@ -167,9 +141,8 @@ def test_send_waits_out_a_429_and_delivers_exactly_once(served: Served) -> None:
 
 def test_send_raises_with_slacks_error(served: Served, caplog: pytest.LogCaptureFixture) -> None:
     served.fake.closed_channels.add("C0PRIVATE")
-    with pytest.raises(slack.SlackError) as raised:
+    with pytest.raises(PermanentSendError, match="not_in_channel"):
         served.loop.run(served.adapter.send("C0PRIVATE", Reply(text="hello")))
-    assert raised.value.error == "not_in_channel"
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "chat.postMessage to C0PRIVATE failed: not_in_channel" in logged
     assert "xoxb" not in logged
