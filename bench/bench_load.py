@@ -3,14 +3,18 @@
 Prints, for the same generated folder in the same run:
 - the floor: python-frontmatter parsing alone (read + YAML + body split, nothing else);
 - a full load (read, hash, clean, extract, save, index) into an empty store;
-- an unchanged re-sync (nothing to parse, everything to check).
+- an unchanged re-sync (nothing to parse, everything to check);
+and the load average before and after, because a shared machine changes every figure.
 
-    python bench/bench_load.py -n 10000 [--seed 1] [--keep DIR]
+    python bench/bench_load.py -n 10000 [--seed 1] [--workers N] [--keep DIR]
+
+``--workers`` defaults to one parser process per CPU; ``--workers 1`` parses sequentially.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import shutil
 import sys
@@ -56,6 +60,9 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="parser processes (1: none)"
+    )
+    parser.add_argument(
         "--keep", type=Path, help="write the corpus and database here and keep them"
     )
     args = parser.parse_args()
@@ -65,6 +72,7 @@ def main() -> None:
     corpus.mkdir(parents=True, exist_ok=True)
     try:
         files = write_corpus(corpus, args.n, args.seed)
+        load_before = os.getloadavg()
         floor = frontmatter_floor(corpus)
 
         db = work / "bench.db"
@@ -73,10 +81,10 @@ def main() -> None:
         store.upgrade()
         now = datetime.now(UTC)
         started = time.perf_counter()
-        report = sync_folder(store, corpus, now=now)
+        report = sync_folder(store, corpus, now=now, workers=args.workers)
         first = time.perf_counter() - started
         started = time.perf_counter()
-        again = sync_folder(store, corpus, now=now)
+        again = sync_folder(store, corpus, now=now, workers=args.workers)
         resync = time.perf_counter() - started
         counts = store.counts()
         store.close()
@@ -84,6 +92,11 @@ def main() -> None:
         print(
             f"machine: {platform.machine()} {platform.processor() or ''} "
             f"python {platform.python_version()} on {platform.system()}"
+        )
+        load_after = os.getloadavg()
+        print(
+            f"cpus: {os.cpu_count()}; parser processes: {args.workers}; load average "
+            f"{load_before[0]:.2f} before, {load_after[0]:.2f} after"
         )
         print(f"files generated: {files}; report: {report.counts()}; store: {counts}")
         print(f"frontmatter-only parse (floor): {floor:.2f} s = {files / floor:,.0f} docs/s")

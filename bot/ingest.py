@@ -2,6 +2,7 @@
 
 Unchanged files are recognised by their SHA-256 before any parsing, so a re-sync of a large
 folder costs one read and one hash per file. A broken file is reported and never stops a load.
+A large load parses in worker processes while this process saves (see ``bot.content.parallel``).
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.content import parse_bytes
-from bot.domain import ContentError, LoadFailure, LoadReport, ParsedDocument
+from bot.content.parallel import Outcome, Parse, parse_files
+from bot.domain import LoadFailure, LoadReport, ParsedDocument
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
 
-Parse = Callable[[str, bytes], ParsedDocument]
 Progress = Callable[[int, int], None]
 
 SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRS = frozenset({"_site", "node_modules"})
 SKIPPED_FILES = frozenset({"readme.md", "readme.markdown"})
+# Below this many files to parse, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 200
 
 
 def _safe_text(name: str) -> str:
@@ -76,40 +79,58 @@ def sync_folder(
     parse: Parse = parse_bytes,
     progress: Progress | None = None,
     batch: int = 500,
+    workers: int | None = 1,
 ) -> LoadReport:
     """Make the store reflect ``root``: add, update, keep, withdraw; report every file.
 
     A file that cannot be read or parsed lands in ``failed`` and keeps its previous stored
-    version (it still exists, so it is not withdrawn).
+    version (it still exists, so it is not withdrawn). ``workers``: parser processes for a load
+    of more than ``POOL_THRESHOLD`` changed files (None: one per CPU); 1 parses here, in order.
+    ``parse`` must be a module-level function when a pool is used.
     """
     report = LoadReport()
     files = content_files(root)
     total = len(files)
     known = store.known_hashes()
-    present: set[str] = set()
-    pending: list[ParsedDocument] = []
+    present = {source for source, _ in files}
     step = max(1, total // 200)
+    done = 0
 
-    for done, (source, path) in enumerate(files, start=1):
-        present.add(source)
-        try:
-            with open(path, "rb") as file:
-                data = file.read()
-        except OSError as exc:
-            report.failed.append(LoadFailure(source, f"cannot read: {exc.strerror or exc}"))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if known.get(source) == digest:
-            report.unchanged.append(source)
-        else:
-            doc = _parse(parse, source, data, digest, report)
-            if doc is not None:
-                pending.append(doc)
-                if len(pending) >= batch:
-                    _save(store, pending, now, report)
-                    pending = []
+    def tick() -> None:
         if progress is not None and (done % step == 0 or done == total):
             progress(done, total)
+
+    # Pass 1: what changed. Reading and hashing 10,000 files costs about 0.2 s.
+    changed: list[tuple[str, str]] = []
+    for source, path in files:
+        try:
+            with open(path, "rb") as file:
+                digest = hashlib.sha256(file.read()).hexdigest()
+        except OSError as exc:
+            report.failed.append(LoadFailure(source, f"cannot read: {exc.strerror or exc}"))
+        else:
+            if known.get(source) != digest:
+                changed.append((source, path))
+                continue
+            report.unchanged.append(source)
+        done += 1
+        tick()
+
+    # Pass 2: parse what changed (re-read, so the stored hash is that of the bytes parsed) and
+    # save in batches; with a pool, workers parse the next files while a batch is saved.
+    count = (os.cpu_count() or 1) if workers is None else workers
+    if len(changed) <= POOL_THRESHOLD:
+        count = 1
+    pending: list[ParsedDocument] = []
+    for outcome in parse_files(changed, parse, workers=count):
+        doc = _accepted(outcome, report)
+        if doc is not None:
+            pending.append(doc)
+            if len(pending) >= batch:
+                _save(store, pending, now, report)
+                pending = []
+        done += 1
+        tick()
     if pending:
         _save(store, pending, now, report)
     report.withdrawn.extend(store.withdraw_missing(present, now))
@@ -117,17 +138,10 @@ def sync_folder(
     return report
 
 
-def _parse(
-    parse: Parse, source: str, data: bytes, digest: str, report: LoadReport
-) -> ParsedDocument | None:
-    try:
-        doc = parse(source, data)
-    except ContentError as exc:
-        report.failed.append(LoadFailure(source, exc.reason))
-        return None
-    except Exception as exc:  # a parser bug must not stop the other 9,999 files
-        logger.exception("unexpected error parsing %s", source)
-        report.failed.append(LoadFailure(source, f"unexpected {type(exc).__name__}: {exc}"))
+def _accepted(outcome: Outcome, report: LoadReport) -> ParsedDocument | None:
+    source, digest, doc = outcome.source, outcome.digest, outcome.doc
+    if doc is None or digest is None:
+        report.failed.append(LoadFailure(source, outcome.failure or "not parsed"))
         return None
     # The store recognises unchanged files by this folder's own hash, whatever the parser did.
     if doc.source != source or doc.content_hash != digest:

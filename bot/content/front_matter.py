@@ -10,10 +10,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.resolver import Resolver
 
 from bot.content.dates import parse_date_words
 
@@ -51,6 +53,9 @@ def split(text: str, source: str) -> FrontMatter:
             ["the file starts with '---' but the front matter never ends; read it all as body"],
         )
     body = body.lstrip("\n")
+    simple = simple_mapping(raw)
+    if simple is not None:
+        return FrontMatter(simple, body)
     try:
         loaded = yaml.load(raw, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -68,6 +73,91 @@ def split(text: str, source: str) -> FrontMatter:
             [f"front matter is a YAML {type(loaded).__name__}, not key: value pairs; ignored"],
         )
     return FrontMatter({str(key): value for key, value in loaded.items()}, body)
+
+
+# ---------------------------------------------------------------- the common case, cheaply
+
+# Characters PyYAML's reader refuses; a front matter holding one goes to PyYAML for its error.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*):(?:[ ]+(.*?))?[ ]*")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_FORBIDDEN = re.compile(r"[\[\]{}'\":?]| #")
+# Line breaks to YAML besides "\n", and characters it treats specially anywhere.
+_AWKWARD = ("\t", "\\", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+_RESOLVER = Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class _NotSimple(Exception):
+    """The front matter needs the whole YAML machinery."""
+
+
+def simple_mapping(raw: str) -> dict[str, Any] | None:
+    """The front matter almost every page has, read without PyYAML's event and node objects
+    (which cost about 90 µs a page, a tenth of the whole loader): one ``key: value`` per line,
+    values plain, quoted without escapes, ``[flow, lists]`` or empty. Anything else (nesting,
+    block lists, escapes, comments, odd characters) returns None and goes to PyYAML; every
+    value read here is the value PyYAML gives (a property test holds the two together).
+    """
+    if any(char in raw for char in _AWKWARD) or _NOT_PRINTABLE.search(raw) is not None:
+        return None
+    meta: dict[str, Any] = {}
+    try:
+        for line in raw.split("\n"):
+            if not line.strip(" "):
+                continue
+            match = _KEY_VALUE.fullmatch(line)
+            if match is None:
+                return None
+            key, value = match.group(1), match.group(2)
+            if _plain(key) != key:
+                return None
+            meta[key] = None if not value else _value(value)
+    except _NotSimple:
+        return None
+    return meta
+
+
+def _value(text: str) -> Any:
+    first = text[0]
+    if first == '"' or first == "'":
+        if len(text) < 2 or text[-1] != first or first in text[1:-1]:
+            raise _NotSimple
+        return text[1:-1]
+    if first == "[":
+        if text[-1] != "]" or _FLOW_FORBIDDEN.search(text, 1, len(text) - 1):
+            raise _NotSimple
+        inner = text[1:-1].strip()
+        if not inner:
+            return []
+        items = [item.strip() for item in inner.split(",")]
+        if any(not item or item[0] in _INDICATORS for item in items):
+            raise _NotSimple
+        return [_plain(item) for item in items]
+    if first in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
+        raise _NotSimple
+    return _plain(text)
+
+
+@lru_cache(maxsize=4096)
+def _plain(text: str) -> Any:
+    """A plain scalar as YAML 1.1 reads it: most are strings; dates, numbers, booleans and
+    nulls (few distinct values, hence the cache) are constructed by PyYAML itself."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag == _STR_TAG:
+        return text
+    if tag == _NULL_TAG:
+        return None
+    try:
+        value = yaml.load(text, Loader=_Loader)
+    except Exception as exc:  # "=" and "<<" resolve to tags no safe constructor takes
+        raise _NotSimple from exc
+    if isinstance(value, list | dict):
+        raise _NotSimple
+    return value
 
 
 def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:

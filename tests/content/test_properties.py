@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.content import parse_bytes, parse_text
+from bot.content.front_matter import simple_mapping
 from bot.domain import KINDS, ContentError, ParsedDocument
 
 # HERALD_HYPOTHESIS_EXAMPLES=3000 for a deeper run (about 2.5 minutes); 150 keeps CI fast.
@@ -177,3 +178,55 @@ def test_parse_text_agrees_with_parse_bytes(source: str, text: str) -> None:
     if from_bytes is not None and from_text is not None and "\ufeff" not in text[:1]:
         assert from_text.kind == from_bytes.kind
         assert from_text.title == from_bytes.title
+
+
+# ---------------------------------------------------------------- the cheap front matter reader
+
+# Lines built from the characters that change how YAML reads a line: whenever the cheap reader
+# answers, PyYAML must give the very same mapping (and must not refuse the text).
+_LINE_CHARS = st.sampled_from(list("aZ09 -_:#,[]{}'\"?&*!|>%@`.~\\\t=<+/()é\u00a0\x85\u2028\x07"))
+_KEYS = st.sampled_from(["title", "date", "tags", "x-y", "null", "true", "Yes", "on", "_k", "a1"])
+_VALUES = st.one_of(
+    st.text(st.sampled_from(list("abZ09 .-é")), max_size=12),
+    st.text(_LINE_CHARS, max_size=6),
+    st.sampled_from(
+        [
+            "2019-05-01", "2019-13-45", "2019-05-01 10:00:00", "true", "no", "~", "null", "12",
+            "1e3", "1.5", ".inf", "0x1F", "12:30", "<<", "=", "[a, b]", "[]", "[ 1, two ]",
+            "[a: b]", "[a, [b]]", "[a:, b]", "[why?]", '"quoted: yes"', "'single'", "'it''s'",
+            '"esc\\n"', "a #c", "x: y", "Job: Archivist", "C# developer", "-73.9", "- item",
+            "{a: 1}", '"a" b', "'a", "a:", "[2019-05-01, yes, ~]",
+        ]
+    ),
+)  # fmt: skip
+_PAIRS = st.tuples(_KEYS, _VALUES)
+_LINES = st.one_of(
+    _PAIRS.map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    _PAIRS.map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    _PAIRS.map(lambda kv: f"{kv[0]}:{kv[1]}"),
+    st.text(_LINE_CHARS, max_size=10),
+    st.sampled_from(["", "  nested: 1", "- item", "# comment", "key:", "..."]),
+)
+
+
+@settings(max_examples=max(EXAMPLES, 400), deadline=None)
+@given(st.lists(_LINES, max_size=4))
+def test_cheap_front_matter_reader_agrees_with_pyyaml(lines: list[str]) -> None:
+    raw = "\n".join(lines)
+    cheap = simple_mapping(raw)
+    if cheap is None:
+        return
+    loaded = yaml.load(raw, Loader=yaml.CSafeLoader)  # must not raise either
+    assert cheap == ({} if loaded is None else loaded)
+    assert all(type(cheap[k]) is type(loaded[k]) for k in cheap)
+
+
+def test_cheap_front_matter_reader_takes_the_usual_pages() -> None:
+    raw = 'layout: post\ntitle:  "Archivist - Example Library"\ndate: 2019-05-01\ntags: [job]\n'
+    assert simple_mapping(raw) == {
+        "layout": "post",
+        "title": "Archivist - Example Library",
+        "date": date(2019, 5, 1),
+        "tags": ["job"],
+    }
+    assert simple_mapping("location:\n    name: Toledo\n") is None  # nesting goes to PyYAML

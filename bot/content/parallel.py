@@ -1,0 +1,149 @@
+"""Parsing many files: one by one in this process, or in a pool of worker processes.
+
+Parsing is pure CPU work (about half a millisecond per page), so a large load spreads it over
+the machine's cores while the caller saves what is already parsed: ``parse_files`` yields the
+outcomes in input order as soon as each is ready, and the workers keep parsing ahead meanwhile.
+
+Every file becomes exactly one ``Outcome`` whatever happens to it, in a worker or not: a file
+that cannot be read, a ``ContentError``, a parser bug, even a worker process that dies. Records
+the parser logs in a worker are sent back and logged again here, so they reach this process's
+handlers as if the work had been done in it.
+
+Example::
+
+    for outcome in parse_files([("jobs/a.md", "/content/jobs/a.md")], parse_bytes, workers=2):
+        outcome.doc or outcome.failure
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import NamedTuple
+
+from bot.domain import ContentError, ParsedDocument
+
+logger = logging.getLogger(__name__)
+
+Parse = Callable[[str, bytes], ParsedDocument]
+
+CHUNKSIZE = 64  # files per task: enough to make the inter-process round trip negligible
+
+
+class Outcome(NamedTuple):
+    """``doc`` or ``failure`` (a reason for the load report); ``digest`` of the bytes parsed."""
+
+    source: str
+    digest: str | None
+    doc: ParsedDocument | None
+    failure: str | None
+    records: tuple[logging.LogRecord, ...] = ()
+
+
+def read_and_parse(parse: Parse, source: str, path: str) -> Outcome:
+    """Read, hash and parse one file; never raises for a problem with the file or the parser.
+
+    The hash is taken of the very bytes parsed, so a file edited during a load is stored with
+    the hash of the version that was understood.
+    """
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as exc:
+        return Outcome(source, None, None, f"cannot read: {exc.strerror or exc}")
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        doc = parse(source, data)
+    except ContentError as exc:
+        return Outcome(source, digest, None, exc.reason)
+    except Exception as exc:  # a parser bug must not stop the other 9,999 files
+        logger.exception("unexpected error parsing %s", source)
+        return Outcome(source, digest, None, f"unexpected {type(exc).__name__}: {exc}")
+    return Outcome(source, digest, doc, None)
+
+
+def parse_files(
+    files: Sequence[tuple[str, str]],
+    parse: Parse,
+    *,
+    workers: int = 1,
+    chunksize: int = CHUNKSIZE,
+) -> Iterator[Outcome]:
+    """One ``Outcome`` per (source, path), in order; ``workers > 1`` parses in a process pool.
+
+    ``parse`` must then be importable by name (a module-level function such as
+    ``parse_bytes``). If the pool breaks (a worker killed by the system), the files it had not
+    answered for are parsed here, one by one.
+    """
+    if workers <= 1 or len(files) <= 1:
+        for source, path in files:
+            yield read_and_parse(parse, source, path)
+        return
+    done = 0
+    pool = _pool(workers, parse)
+    try:
+        for outcome in pool.map(_work, files, chunksize=chunksize):
+            for record in outcome.records:
+                logging.getLogger(record.name).handle(record)
+            done += 1
+            yield outcome._replace(records=())
+    except BrokenProcessPool:
+        logger.error(
+            "a parser process died; parsing the %d remaining files here", len(files) - done
+        )
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for source, path in files[done:]:
+        yield read_and_parse(parse, source, path)
+
+
+def _pool(workers: int, parse: Parse) -> ProcessPoolExecutor:
+    # forkserver: workers start from a clean process that has imported the loader once (not a
+    # copy of this one, whose threads may hold locks), and fork cheaply from it.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    if "forkserver" in methods:
+        context.set_forkserver_preload(["bot.content"])
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(parse,)
+    )
+
+
+# ---------------------------------------------------------------- inside a worker process
+
+_parse: Parse | None = None
+_captured: list[logging.LogRecord] = []
+
+
+class _Capture(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        # Made picklable here: the message formatted, the traceback as text.
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        _captured.append(record)
+
+
+def _start_worker(parse: Parse) -> None:
+    global _parse
+    _parse = parse
+    root = logging.getLogger()
+    root.handlers[:] = [_Capture()]
+    root.setLevel(logging.WARNING)
+    logger.debug("parser process %d ready", os.getpid())
+
+
+def _work(item: tuple[str, str]) -> Outcome:
+    assert _parse is not None, "the pool initializer sets the parser"
+    outcome = read_and_parse(_parse, *item)
+    if _captured:
+        outcome = outcome._replace(records=tuple(_captured))
+        _captured.clear()
+    return outcome
