@@ -84,6 +84,8 @@ def parse_files(
         for source, path in files:
             yield read_and_parse(parse, source, path)
         return
+    # Several tasks per worker even for a few hundred files, so no worker is left idle.
+    chunksize = max(1, min(chunksize, len(files) // (workers * 4)))
     done = 0
     pool = _pool(workers, parse)
     try:

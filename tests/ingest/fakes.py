@@ -45,3 +45,16 @@ def write(root: Path, source: str, title: str, extra: str = "") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\ntitle: {title}\n---\n{extra}\n", encoding="utf-8")
     return path
+
+
+def strict_parse(source: str, data: bytes) -> ParsedDocument:
+    """A module-level parser a process pool can use: ``boom`` raises, ``broken`` is refused,
+    ``die`` kills the worker process that reads it (and raises when parsed in the main one)."""
+    import multiprocessing
+    import os
+
+    if b"die" in data:
+        if multiprocessing.parent_process() is not None:
+            os._exit(3)
+        raise RuntimeError("parsed in the main process after a worker died")
+    return CountingParser()(source, data)
