@@ -7,7 +7,19 @@ in a direct-message room) with threaded ``m.notice`` replies rendered by
 Restart safety comes from the sync token, kept in the store's state table and written after
 each batch is answered: a restarted Herald picks up exactly where it stopped, answering what
 arrived meanwhile, once. The very first start has no token; it syncs without a timeline
-(``limit: 0``) so the room history is never answered.
+(``limit: 0``) so the room history is never answered. A stored token the homeserver no longer
+accepts (its database was reset, say) is dropped with a warning and Herald starts as if for
+the first time.
+
+Sending for the scheduler (``send``) maps the homeserver's answers to the Outbox errors:
+``M_LIMIT_EXCEEDED`` is waited out here only briefly, then raised as ``RateLimited``; a refusal
+(``M_FORBIDDEN`` — not in the room, unknown room — and other 4xx) is ``PermanentSendError``;
+a 5xx or no answer is ``TransientSendError``. A target that is a user id (``@ana:example.org``,
+a personal reminder) is sent to Herald's direct room with that person, created on first use
+and recorded in ``m.direct`` like any client does.
+
+Who may run admin commands: with ``matrix_power_level_admins``, a power level of at least
+``ADMIN_POWER_LEVEL`` in the room the command came from counts as a platform admin.
 
 End-to-end encryption is not supported (no libolm): Herald cannot read encrypted events, and
 says so once per room rather than staying silent.
@@ -25,6 +37,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import logging
 import re
 import uuid
@@ -32,10 +45,13 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
+import aiohttp
 from nio import (
     AsyncClient,
     AsyncClientConfig,
+    DirectRoomsResponse,
     ErrorResponse,
     InviteMemberEvent,
     JoinError,
@@ -43,9 +59,12 @@ from nio import (
     MatrixRoom,
     MegolmEvent,
     MessageDirection,
+    RoomCreateResponse,
+    RoomGetStateEventResponse,
     RoomMemberEvent,
     RoomMessagesResponse,
     RoomMessageText,
+    RoomPreset,
     RoomSendResponse,
     SyncResponse,
     WhoamiResponse,
@@ -53,7 +72,13 @@ from nio import (
 
 from bot.app import App
 from bot.commands import Reply, Request, split_command
-from bot.platforms.base import ConfigurationError
+from bot.platforms.base import (
+    ConfigurationError,
+    PermanentSendError,
+    RateLimited,
+    SendError,
+    TransientSendError,
+)
 from bot.platforms.matrix_render import MatrixMessage, render
 from bot.store.state import MAX_KEY_LENGTH, StateStore
 
@@ -68,6 +93,26 @@ TIMELINE_LIMIT = 100
 BACKFILL_PAGES = 5
 SEND_ATTEMPTS = 5
 MAX_RETRY_WAIT = 60.0
+# The scheduler's sends wait out rate limits here for at most this long in total, then
+# raise RateLimited: the scheduler waits between ticks without holding its lease (15 s).
+OUTBOX_MAX_WAIT = 5.0
+DEFAULT_RETRY_AFTER = 1.0  # when M_LIMIT_EXCEEDED comes without retry_after_ms
+ADMIN_POWER_LEVEL = 50
+# Errors that mean "this will never be accepted": the target or the message, not the moment.
+PERMANENT_CODES = frozenset(
+    {
+        "M_FORBIDDEN",
+        "M_NOT_FOUND",
+        "M_UNKNOWN_TOKEN",
+        "M_MISSING_TOKEN",
+        "M_USER_DEACTIVATED",
+        "M_TOO_LARGE",
+        "M_BAD_JSON",
+        "M_NOT_JSON",
+        "M_INVALID_PARAM",
+        "M_GUEST_ACCESS_FORBIDDEN",
+    }
+)
 _SEEN_EVENTS = 2_000
 
 
@@ -80,7 +125,37 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class MatrixError(Exception):
-    """The homeserver refused something Herald needs (login, sending); the message says what."""
+    """The homeserver refused something Herald needs (login, syncing); the message says what.
+
+    ``http_status`` and ``errcode`` are the homeserver's answer, when there was one.
+    """
+
+    def __init__(
+        self, message: str, *, http_status: int | None = None, errcode: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.errcode = errcode
+
+
+def http_status(response: ErrorResponse) -> int | None:
+    transport = getattr(response, "transport_response", None)
+    status = getattr(transport, "status", None)
+    return status if isinstance(status, int) else None
+
+
+def send_error(response: ErrorResponse, retry_after: float | None = None) -> SendError:
+    """What a refused send means for the scheduler (the Outbox contract in ``base``)."""
+    code = response.status_code or "unknown"
+    status = http_status(response)
+    message = f"matrix {code}: {response.message}"
+    if code == "M_LIMIT_EXCEEDED" or status == 429:
+        if retry_after is None:
+            retry_after = (response.retry_after_ms or DEFAULT_RETRY_AFTER * 1000) / 1000
+        return RateLimited(retry_after, message)
+    if code in PERMANENT_CODES or (status is not None and 400 <= status < 500 and status != 408):
+        return PermanentSendError(message)
+    return TransientSendError(message if status is None else f"{message} ({status})")
 
 
 # pure helpers: what a message asks, who may invite
@@ -116,6 +191,15 @@ def command_line(
     if is_dm:
         return text, True
     return None
+
+
+def _token_refused(exc: MatrixError) -> bool:
+    """Whether a sync failure means "that since token is not valid here" (Synapse answers
+    400 M_UNKNOWN "Invalid stream token"); a rejected access token or an outage is not."""
+    status = exc.http_status
+    if exc.errcode in ("M_UNKNOWN_TOKEN", "M_MISSING_TOKEN") and status == 401:
+        return False  # the access token itself: starting afresh cannot help
+    return status is not None and 400 <= status < 500 and status not in (401, 403, 408, 429)
 
 
 def server_name(user_id: str) -> str:
@@ -166,20 +250,31 @@ async def send_with_retry(
     *,
     attempts: int = SEND_ATTEMPTS,
     sleep: Sleep = asyncio.sleep,
+    max_total_wait: float | None = None,
 ) -> Any:
     """Call ``send`` until it is not rate limited, waiting what the server asks each time.
 
-    Raises ``MatrixError`` for any other error, or when still limited after ``attempts``.
+    Gives up with ``RateLimited`` (for the server's last wait) after ``attempts``, or when
+    waiting again would pass ``max_total_wait`` seconds in all; any other refusal raises at
+    once as :func:`send_error` says, and no answer at all as ``TransientSendError``.
     """
+    waited = 0.0
     for attempt in range(1, attempts + 1):
-        response = await send()
+        try:
+            response = await send()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise TransientSendError(f"matrix: no answer ({type(exc).__name__}: {exc})") from exc
         if not isinstance(response, ErrorResponse):
             return response
-        if response.status_code != "M_LIMIT_EXCEEDED" or attempt == attempts:
-            raise MatrixError(f"{response.status_code}: {response.message}")
-        wait = min(MAX_RETRY_WAIT, (response.retry_after_ms or 1000) / 1000)
+        error = send_error(response)
+        if not isinstance(error, RateLimited):
+            raise error
+        wait = min(MAX_RETRY_WAIT, error.retry_after)
+        if attempt == attempts or (max_total_wait is not None and waited + wait > max_total_wait):
+            raise error
         logger.info("rate limited; retrying in %.1fs (attempt %d/%d)", wait, attempt, attempts)
         await sleep(wait)
+        waited += wait
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -192,6 +287,7 @@ class MatrixConfig:
     device_name: str = "Herald"
     allowed_inviters: tuple[str, ...] = ()
     prefix: str = "!"
+    power_level_admins: bool = False
 
 
 def from_settings(app: App) -> MatrixAdapter | None:
@@ -221,6 +317,7 @@ def from_settings(app: App) -> MatrixAdapter | None:
         device_name=s.matrix_device_name,
         allowed_inviters=tuple(s.matrix_allowed_inviters),
         prefix=s.command_prefix,
+        power_level_admins=s.matrix_power_level_admins,
     )
     return MatrixAdapter(app, config)
 
@@ -253,6 +350,7 @@ class MatrixAdapter:
         self._stopping = asyncio.Event()
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._invites_handled: set[str] = set()
+        self._direct_lock = asyncio.Lock()
 
     @property
     def user_id(self) -> str:
@@ -303,8 +401,88 @@ class MatrixAdapter:
             self._client = None
 
     async def send(self, target: str, reply: Reply) -> None:
-        """Post ``reply`` to the room ``target`` (for the scheduler); raises MatrixError."""
-        await self._send_messages(target, render(reply, prefix=self.config.prefix), None)
+        """Post ``reply`` to the room ``target``, or to the direct room with the person
+        ``target`` names (``@ana:example.org``), for the scheduler.
+
+        Raises ``RateLimited``, ``TransientSendError`` or ``PermanentSendError``. A long reply
+        is several events; each keeps one transaction id across its own retries, so a part
+        the homeserver accepted is never posted twice within one call.
+        """
+        room_id = await self.direct_room(target) if target.startswith("@") else target
+        messages = render(reply, prefix=self.config.prefix)
+        await self._send_messages(room_id, messages, None, max_total_wait=OUTBOX_MAX_WAIT)
+
+    # direct rooms (personal reminders)
+
+    async def direct_room(self, user_id: str) -> str:
+        """Herald's direct room with ``user_id``: one listed in ``m.direct`` that both are
+        still in (the person joined or invited), else a new one, invited and recorded."""
+        client = self._require_client()
+        async with self._direct_lock:
+            direct = await self._direct_rooms(client)
+            for known in reversed(direct.get(user_id, [])):
+                if await self._usable_direct_room(client, known, user_id):
+                    return known
+            # Synapse invites an id nobody has without complaint; its profile tells (404).
+            # Where profiles are private (403) Herald invites anyway.
+            profile = await client.get_profile(user_id)
+            if isinstance(profile, ErrorResponse) and http_status(profile) == 404:
+                raise PermanentSendError(f"matrix: there is no user {user_id}")
+            created = await client.room_create(
+                is_direct=True, invite=[user_id], preset=RoomPreset.trusted_private_chat
+            )
+            if not isinstance(created, RoomCreateResponse):
+                raise send_error(created)
+            room_id: str = created.room_id
+            kept = [r for r in direct.get(user_id, []) if r != room_id]
+            direct[user_id] = [*kept, room_id]
+            await self._save_direct_rooms(client, direct)
+            logger.info("Matrix: opened a direct room with %s", user_id)
+            return room_id
+
+    async def _direct_rooms(self, client: AsyncClient) -> dict[str, list[str]]:
+        response = await client.list_direct_rooms()
+        if isinstance(response, DirectRoomsResponse):
+            return {user: list(rooms) for user, rooms in response.rooms.items()}
+        if response.status_code == "M_NOT_FOUND":  # no direct room yet
+            return {}
+        raise send_error(response)
+
+    async def _membership(self, client: AsyncClient, room_id: str, user_id: str) -> str | None:
+        response = await client.room_get_state_event(room_id, "m.room.member", user_id)
+        # nio reports the homeserver's refusal as a "response" whose content is the error
+        if not isinstance(response, RoomGetStateEventResponse) or "errcode" in response.content:
+            return None
+        membership = response.content.get("membership")
+        return membership if isinstance(membership, str) else None
+
+    async def _usable_direct_room(self, client: AsyncClient, room_id: str, user_id: str) -> bool:
+        if await self._membership(client, room_id, self._user_id) != "join":
+            return False
+        return await self._membership(client, room_id, user_id) in ("join", "invite")
+
+    async def _save_direct_rooms(self, client: AsyncClient, direct: dict[str, list[str]]) -> None:
+        """PUT the ``m.direct`` account data (nio has no call for it), so Herald and the
+        person's clients find the room again after a restart."""
+        path = f"/_matrix/client/v3/user/{quote(self._user_id, safe='')}/account_data/m.direct"
+        headers = {
+            "Authorization": f"Bearer {client.access_token}",
+            "Content-Type": "application/json",
+        }
+        try:
+            answer = await client.send("PUT", path, json.dumps(direct), headers)
+            ok = answer.status == 200
+            answer.release()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            logger.warning("Matrix: recording the direct room failed: %s", exc)
+            return
+        if not ok:
+            logger.warning("Matrix: recording the direct room failed (HTTP %s)", answer.status)
+
+    def _require_client(self) -> AsyncClient:
+        if self._client is None:
+            raise TransientSendError("the Matrix adapter is not started")
+        return self._client
 
     # logging in
 
@@ -342,16 +520,29 @@ class MatrixAdapter:
     # syncing
 
     async def _first_sync(self, client: AsyncClient) -> None:
-        if self._token is None:
-            # First start ever: learn the rooms and a token, answer none of the history.
-            response = await self._sync(client, sync_filter(0), since=None, full_state=False)
-            await self._handle_invites(response)
-            await self._save_token(response.next_batch)
-            logger.info("Matrix: first start, room history skipped")
-            return
+        if self._token is not None:
+            try:
+                await self._catch_up(client, self._token)
+                return
+            except MatrixError as exc:
+                if not _token_refused(exc):
+                    raise
+                logger.warning(
+                    "Matrix: the homeserver refused the stored sync token (%s); starting "
+                    "afresh: what was said while Herald was away is not answered",
+                    exc,
+                )
+                self._token = None
+        # First start ever: learn the rooms and a token, answer none of the history.
+        response = await self._sync(client, sync_filter(0), since=None, full_state=False)
+        await self._handle_invites(response)
+        await self._save_token(response.next_batch)
+        logger.info("Matrix: first start, room history skipped")
+
+    async def _catch_up(self, client: AsyncClient, token: str) -> None:
         # A restart: full state refills nio's room list (members, encryption), and the
         # timeline brings what was said while Herald was away.
-        response = await self._sync(client, self._filter, since=self._token, full_state=True)
+        response = await self._sync(client, self._filter, since=token, full_state=True)
         await self._process(response)
 
     async def _sync(
@@ -367,7 +558,11 @@ class MatrixAdapter:
             timeout=timeout_ms, sync_filter=sync_filter, since=since, full_state=full_state
         )
         if not isinstance(response, SyncResponse):
-            raise MatrixError(f"sync failed: {response.status_code} {response.message}")
+            raise MatrixError(
+                f"sync failed: {response.status_code} {response.message}",
+                http_status=http_status(response),
+                errcode=response.status_code,
+            )
         return response
 
     async def _sync_loop(self) -> None:
@@ -528,6 +723,7 @@ class MatrixAdapter:
         if not isinstance(event, RoomMessageText):
             return
         is_dm = room.member_count == 2
+        power = room.power_levels.get_user_level(event.sender)
         names = [self._user_id, self._user_id.partition(":")[0].lstrip("@")]
         names += [n for n in (self._display_name, room.user_name(self._user_id)) if n]
         asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=is_dm)
@@ -535,7 +731,15 @@ class MatrixAdapter:
             return
         line, explicit = asked
         command, text = split_command(line, "/!" + self.config.prefix)
-        request = Request("matrix", event.sender, room.room_id, command, text, is_dm)
+        request = Request(
+            "matrix",
+            event.sender,
+            room.room_id,
+            command,
+            text,
+            is_dm,
+            user_is_platform_admin=self.config.power_level_admins and power >= ADMIN_POWER_LEVEL,
+        )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:
             return
@@ -543,7 +747,7 @@ class MatrixAdapter:
         messages = render(reply, prefix=self.config.prefix)
         try:
             await self._send_messages(room.room_id, messages, relation)
-        except MatrixError as exc:
+        except SendError as exc:
             logger.warning("Matrix: answering %s in %s failed: %s", command, room.room_id, exc)
 
     def _answer(self, request: Request, explicit: bool) -> Reply | None:
@@ -563,28 +767,35 @@ class MatrixAdapter:
         content = {"msgtype": "m.notice", "body": ENCRYPTED_NOTICE, "m.mentions": {}}
         try:
             await self._send_content(room_id, content)
-        except MatrixError as exc:
+        except SendError as exc:
             logger.warning("Matrix: the encryption notice to %s failed: %s", room_id, exc)
         logger.info("Matrix: told %s that encrypted messages cannot be read", room_id)
 
     async def _send_messages(
-        self, room_id: str, messages: Sequence[MatrixMessage], relation: dict[str, Any] | None
+        self,
+        room_id: str,
+        messages: Sequence[MatrixMessage],
+        relation: dict[str, Any] | None,
+        *,
+        max_total_wait: float | None = None,
     ) -> None:
         for message in messages:
             content = message.content()
             if relation is not None:
                 content["m.relates_to"] = relation
-            await self._send_content(room_id, content)
+            await self._send_content(room_id, content, max_total_wait=max_total_wait)
 
-    async def _send_content(self, room_id: str, content: dict[str, Any]) -> RoomSendResponse:
-        client = self._client
-        if client is None:
-            raise MatrixError("the Matrix adapter is not started")
+    async def _send_content(
+        self, room_id: str, content: dict[str, Any], *, max_total_wait: float | None = None
+    ) -> RoomSendResponse:
+        client = self._require_client()
         # One transaction id for every attempt, so a retried send is never posted twice.
         tx_id = str(uuid.uuid4())
 
         async def attempt() -> Any:
             return await client.room_send(room_id, "m.room.message", content, tx_id=tx_id)
 
-        response: RoomSendResponse = await send_with_retry(attempt, sleep=self._sleep)
+        response: RoomSendResponse = await send_with_retry(
+            attempt, sleep=self._sleep, max_total_wait=max_total_wait
+        )
         return response

@@ -1,5 +1,6 @@
 """The adapter's decisions that need no server: what is a command, who may invite, how a reply
-relates, how rate limits are waited out, and when ``herald run`` starts Matrix."""
+relates, how rate limits are waited out, what a refused send means for the scheduler, which
+sync failures mean "start afresh", and when ``herald run`` starts Matrix."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,14 +19,22 @@ from nio import RoomSendError, RoomSendResponse
 from bot.app import App
 from bot.clock import fixed_clock
 from bot.config import Settings
-from bot.platforms.base import ConfigurationError
+from bot.platforms.base import (
+    ConfigurationError,
+    PermanentSendError,
+    RateLimited,
+    SendError,
+    TransientSendError,
+)
 from bot.platforms.matrix import (
     MatrixAdapter,
     MatrixError,
+    _token_refused,
     command_line,
     from_settings,
     inviter_allowed,
     reply_relation,
+    send_error,
     send_with_retry,
     state_key,
 )
@@ -134,9 +144,91 @@ def test_send_with_retry_gives_up_after_bounded_attempts() -> None:
     async def sleep(_seconds: float) -> None:
         return None
 
-    with pytest.raises(MatrixError, match="M_LIMIT_EXCEEDED"):
+    with pytest.raises(RateLimited, match="M_LIMIT_EXCEEDED") as raised:
         asyncio.run(send_with_retry(send, attempts=3, sleep=sleep))
     assert calls == 3
+    assert raised.value.retry_after == 0.01  # the scheduler waits what the server last asked
+
+
+def test_send_with_retry_hands_long_waits_to_the_scheduler() -> None:
+    answers: list[Any] = [_limited(2000), _limited(4000), RoomSendResponse("$e", "!r")]
+    waits: list[float] = []
+
+    async def send() -> Any:
+        return answers.pop(0)
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    with pytest.raises(RateLimited) as raised:
+        asyncio.run(send_with_retry(send, sleep=sleep, max_total_wait=5.0))
+    assert waits == [2.0]  # 2 + 4 would pass the budget: the scheduler waits the 4 s
+    assert raised.value.retry_after == 4.0
+
+
+def test_send_with_retry_turns_no_answer_into_a_transient_error() -> None:
+    async def send() -> Any:
+        raise aiohttp.ClientConnectionError("connection refused")
+
+    with pytest.raises(TransientSendError, match="connection refused"):
+        asyncio.run(send_with_retry(send))
+
+
+class _Transport:
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+def _refusal(code: str | None, status: int | None, ms: int | None = None) -> RoomSendError:
+    error = RoomSendError("refused", code, ms)
+    if status is not None:
+        error.transport_response = _Transport(status)  # type: ignore[assignment]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "expected"),
+    [
+        ("M_FORBIDDEN", 403, PermanentSendError),  # not in the room, or no such room
+        ("M_NOT_FOUND", 404, PermanentSendError),
+        ("M_UNKNOWN_TOKEN", 401, PermanentSendError),
+        ("M_TOO_LARGE", 413, PermanentSendError),
+        ("M_SOMETHING_NEW", 400, PermanentSendError),
+        ("M_LIMIT_EXCEEDED", 429, RateLimited),
+        (None, 429, RateLimited),
+        ("M_UNKNOWN", 500, TransientSendError),
+        (None, 502, TransientSendError),
+        (None, None, TransientSendError),  # an answer nio could not read
+        ("M_UNKNOWN", 408, TransientSendError),
+    ],
+)
+def test_send_error_maps_the_homeservers_answer(
+    code: str | None, status: int | None, expected: type[SendError]
+) -> None:
+    assert type(send_error(_refusal(code, status))) is expected
+
+
+def test_rate_limit_wait_is_the_servers_in_seconds() -> None:
+    error = send_error(_refusal("M_LIMIT_EXCEEDED", 429, 2500))
+    assert isinstance(error, RateLimited) and error.retry_after == 2.5
+
+
+@pytest.mark.parametrize(
+    ("status", "errcode", "refused"),
+    [
+        (400, "M_UNKNOWN", True),  # Synapse: "Invalid stream token"
+        (404, "M_NOT_FOUND", True),
+        (401, "M_UNKNOWN_TOKEN", False),  # the access token: a fresh start cannot help
+        (429, "M_LIMIT_EXCEEDED", False),
+        (500, "M_UNKNOWN", False),
+        (None, None, False),
+    ],
+)
+def test_which_sync_failures_drop_the_stored_token(
+    status: int | None, errcode: str | None, refused: bool
+) -> None:
+    exc = MatrixError("sync failed", http_status=status, errcode=errcode)
+    assert _token_refused(exc) is refused
 
 
 def test_send_with_retry_does_not_retry_other_errors() -> None:
@@ -147,7 +239,7 @@ def test_send_with_retry_does_not_retry_other_errors() -> None:
         calls += 1
         return RoomSendError("You are not in this room", "M_FORBIDDEN")
 
-    with pytest.raises(MatrixError, match="M_FORBIDDEN"):
+    with pytest.raises(PermanentSendError, match="M_FORBIDDEN"):
         asyncio.run(send_with_retry(send))
     assert calls == 1
 

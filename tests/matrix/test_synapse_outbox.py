@@ -1,0 +1,203 @@
+"""Herald's Outbox on a real Synapse: refusals become the scheduler's errors, a personal
+reminder reaches the person in a direct room (found again, never duplicated), and a stored
+sync token the homeserver refuses does not stop Herald from starting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import urllib.parse
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.commands import Reply
+from bot.platforms.base import PermanentSendError
+from bot.platforms.matrix import MatrixAdapter, state_key
+from bot.scheduler import Scheduler
+from bot.store.deliveries import Deliveries, PersonalReminders
+from bot.store.state import StateStore
+
+from .harness import Person, content_of, make_adapter, make_app, replies_to
+from .synapse import Account, SynapseServer
+
+SCENARIO_TIMEOUT = 60
+DATACITE = "datacite-technical-community-manager"  # deadline 2022-02-07 in the seeds
+
+
+def run(scenario: Callable[[], Awaitable[None]]) -> None:
+    asyncio.run(asyncio.wait_for(scenario(), SCENARIO_TIMEOUT))
+
+
+@pytest.fixture
+def app_factory(store_path: Path) -> Iterator[Callable[[], Any]]:
+    apps: list[Any] = []
+
+    def make() -> Any:
+        app = make_app(store_path)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.close()
+
+
+def direct_rooms(synapse: SynapseServer, account: Account) -> dict[str, list[str]]:
+    user = urllib.parse.quote(account.user_id)
+    path = f"/_matrix/client/v3/user/{user}/account_data/m.direct"
+    answer: dict[str, list[str]] = synapse.request("GET", path, token=account.access_token)
+    return answer
+
+
+async def accept_invite(person: Person, timeout: float = 15.0) -> str:
+    """Wait for an invite, join the room, and return its id."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not person.client.invited_rooms:
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("no invite arrived")
+        await person.poll(timeout_ms=500)
+    room_id = next(iter(person.client.invited_rooms))
+    await person.client.join(room_id)
+    return room_id
+
+
+def test_refusals_are_permanent_for_the_scheduler(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+
+    async def scenario() -> None:
+        adapter = make_adapter(app_factory(), synapse.url, bot)
+        await adapter.start()
+        try:
+            async with Person(synapse.url, human) as alice:
+                not_invited = await alice.create_room()
+                for target in (not_invited, "!nosuchroom:localhost"):
+                    with pytest.raises(PermanentSendError, match="M_FORBIDDEN"):
+                        await adapter.send(target, Reply(text="announcement"))
+                with pytest.raises(PermanentSendError):
+                    await adapter.send("@nobody-here:localhost", Reply(text="reminder"))
+        finally:
+            await adapter.stop()
+
+    run(scenario)
+
+
+def test_a_reminder_to_a_person_opens_one_direct_room_and_reuses_it(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+
+    async def scenario() -> None:
+        adapter = make_adapter(app, synapse.url, bot)
+        await adapter.start()
+        try:
+            async with Person(synapse.url, human) as alice:
+                await adapter.send(human.user_id, Reply(text="first reminder"))
+                room = await accept_invite(alice)
+                first = await alice.wait_for(
+                    lambda e: content_of(e).get("body") == "first reminder", room_id=room
+                )
+                await adapter.send(human.user_id, Reply(text="second reminder"))
+                await alice.wait_for(
+                    lambda e: content_of(e).get("body") == "second reminder", room_id=room
+                )
+                assert first.sender == bot.user_id
+                assert direct_rooms(synapse, bot) == {human.user_id: [room]}
+                members = await alice.client.joined_members(room)
+                assert sorted(m.user_id for m in members.members) == sorted(
+                    [bot.user_id, human.user_id]
+                )
+                # the person leaves: the next reminder comes in a new room, not into the void
+                await alice.client.room_leave(room)
+                await adapter.send(human.user_id, Reply(text="third reminder"))
+                alice.client.invited_rooms.clear()
+                second_room = await accept_invite(alice)
+                assert second_room != room
+                await alice.wait_for(
+                    lambda e: content_of(e).get("body") == "third reminder", room_id=second_room
+                )
+                assert direct_rooms(synapse, bot)[human.user_id][-1] == second_room
+        finally:
+            await adapter.stop()
+
+    run(scenario)
+
+
+def test_the_scheduler_delivers_a_personal_reminder_by_direct_message(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    created = datetime(2022, 2, 1, 12, 0, tzinfo=UTC)
+    PersonalReminders(app.store).add("matrix", human.user_id, DATACITE, created)
+    # the one-day reminder before the 2022-02-07 deadline is due on 2022-02-06 at 09:00 UTC
+    now = datetime(2022, 2, 6, 9, 1, tzinfo=UTC)
+    scheduler = Scheduler(
+        app.store, app.settings, {}, holder="test", clock=lambda: now, sleep=asyncio.sleep
+    )
+
+    async def scenario() -> None:
+        adapter = make_adapter(app, synapse.url, bot)
+        await adapter.start()
+        scheduler.outboxes["matrix"] = adapter
+        try:
+            async with Person(synapse.url, human) as alice:
+                report = await scheduler.tick(now)
+                assert report.sent == 1, report
+                room = await accept_invite(alice)
+                reminder = await alice.wait_for(
+                    lambda e: "Technical Community Manager" in content_of(e).get("body", ""),
+                    room_id=room,
+                )
+                assert "closes tomorrow" in content_of(reminder)["body"]
+                again = await scheduler.tick(now + timedelta(minutes=5))
+                assert again.sent == 0
+        finally:
+            await adapter.stop()
+        assert [d.status for d in Deliveries(app.store).all()] == ["sent"]
+
+    run(scenario)
+
+
+def test_a_refused_sync_token_means_a_fresh_start(
+    synapse: SynapseServer,
+    accounts: dict[str, Account],
+    app_factory: Callable[[], Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    StateStore(app.store).set(state_key(bot.user_id, "next_batch"), "s12345_not_a_token")
+    caplog.set_level(logging.WARNING, logger="bot.platforms.matrix")
+
+    async def scenario() -> None:
+        async with Person(synapse.url, human) as alice:
+            room = await alice.create_room(invite=[bot.user_id, accounts["stranger"].user_id])
+            synapse.request(
+                "POST",
+                f"/_matrix/client/v3/join/{urllib.parse.quote(room)}",
+                {},
+                token=bot.access_token,
+            )
+            old = await alice.say(room, "!jobs remote")  # before Herald runs: history
+            adapter: MatrixAdapter = make_adapter(app, synapse.url, bot)
+            await adapter.start()
+            try:
+                fresh = await alice.say(room, "!help")
+                await alice.wait_for(lambda e: replies_to(e, fresh))
+                await alice.settle(0.3)
+            finally:
+                await adapter.stop()
+            assert alice.replies(old) == []
+        token = StateStore(app.store).get(state_key(bot.user_id, "next_batch"))
+        assert token and token != "s12345_not_a_token"
+
+    run(scenario)
+    assert "refused the stored sync token" in caplog.text
