@@ -79,9 +79,10 @@ def _lines(reply: Reply) -> list[Line]:
             lines.extend(_passage_lines(hit))
         shown = {f"jobs show {p.id}" for p in reply.postings}
     for action in reply.actions:
-        if action.value in shown:
-            continue
         hint = f"/{action.value}" if action.kind == "command" else action.value
+        # the text already offers it ("Try: `/jobs remote`"): a second line would only repeat it
+        if action.value in shown or (not reply.draws_items and f"`{hint}`" in reply.text):
+            continue
         label = "Try" if action.label == hint else action.label
         lines.append((f"{label}: {hint}", "cyan"))
     return lines

@@ -130,5 +130,19 @@ def test_detail_replies_print_their_full_text() -> None:
 
 def test_suggestions_print_as_try_hints() -> None:
     _count, out = _run("/jobs nothing\n/jobz\n")
-    assert "Try: /jobs\n" in out
+    assert "Try: `/jobs`" in out
+    assert "Try: /jobs\n" not in out  # offered once, not again as a hint
     assert "Help: /help jobs" in out
+
+
+def test_suggestions_already_in_the_text_are_not_repeated_as_hints() -> None:
+    from bot.commands import Action, Reply
+    from bot.platforms.console import render_text
+
+    reply = Reply(
+        text="No postings match `/jobs closing soon`.\nTry: `/jobs`",
+        actions=(Action("/jobs", "command", "jobs"), Action("Help", "command", "help jobs")),
+    )
+    lines = render_text(reply).splitlines()
+    assert lines.count("Try: /jobs") == 0
+    assert "Help: /help jobs" in lines
