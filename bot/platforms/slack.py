@@ -49,7 +49,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.commands import Reply, Request
-from bot.domain import Posting, PostingQuery
+from bot.domain import NotFound, Posting, PostingQuery
 from bot.platforms.base import (
     ConfigurationError,
     PermanentSendError,
@@ -59,6 +59,7 @@ from bot.platforms.base import (
 )
 from bot.platforms.slack_blocks import (
     ACTION_COMMAND,
+    ACTION_REMIND,
     ACTION_SHARE,
     ACTION_URL,
     SlackMessage,
@@ -66,6 +67,7 @@ from bot.platforms.slack_blocks import (
     render,
     unescape,
 )
+from handlers.subscriptions import add_personal_reminder
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -395,6 +397,7 @@ class SlackAdapter:
         bolt.command(re.compile(r"^/.+"))(self._on_command)
         bolt.action(re.compile(f"^{ACTION_COMMAND}:"))(self._on_command_button)
         bolt.action(ACTION_SHARE)(self._on_share)
+        bolt.action(re.compile(f"^{ACTION_REMIND}:"))(self._on_remind)
         bolt.action(re.compile(f"^{ACTION_URL}:"))(self._on_link_button)
         bolt.event("app_mention")(self._on_mention)
         bolt.event("message")(self._on_message)
@@ -733,6 +736,36 @@ class SlackAdapter:
                 "(`/invite @Herald`) and try again."
             )
             await self._respond(str(url), render(note), "ephemeral")
+
+    async def _on_remind(self, ack: Ack, body: Body, action: Body) -> None:
+        await ack()
+        user = str((body.get("user") or {}).get("id", ""))
+        posting_id = str(action.get("value", ""))
+        self._spawn(self._remind(body, user, posting_id), "Remind me")
+
+    async def _remind(self, body: Body, user: str, posting_id: str) -> None:
+        """Record a personal reminder for whoever pressed "Remind me", and tell only them."""
+
+        def work() -> list[SlackMessage]:
+            try:
+                reply = add_personal_reminder(
+                    self.app.store,
+                    "slack",
+                    user,
+                    posting_id,
+                    self.app.clock(),
+                    settings=self.app.settings,
+                )
+            except NotFound as exc:
+                reply = Reply(text=str(exc) or "That posting is gone.")
+            return render(reply)
+
+        messages = await self._in_thread(work)
+        url = body.get("response_url")
+        if url:
+            await self._respond(str(url), messages, "ephemeral")
+        else:  # pressed in the App Home: no response_url, so the DM with Herald
+            await self._post(user, messages)
 
     async def _on_mention(self, event: Body) -> None:
         request = Request.from_line(

@@ -56,7 +56,9 @@ MAX_LINK = 1000
 ACTION_COMMAND = "herald_command"
 ACTION_URL = "herald_url"
 ACTION_SHARE = "herald_share"
+ACTION_REMIND = "herald_remind"
 SHARE_LABEL = "Share in channel"
+REMIND_LABEL = "Remind me"
 
 _WORD_JOINER = "\u2060"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
@@ -319,7 +321,9 @@ class _Ids:
         self._next = 0
 
     def __call__(self, action: Action) -> str:
-        prefix = ACTION_URL if action.kind == "url" else ACTION_COMMAND
+        return self.named(ACTION_URL if action.kind == "url" else ACTION_COMMAND)
+
+    def named(self, prefix: str) -> str:
         self._next += 1
         return f"{prefix}:{self._next}"
 
@@ -366,8 +370,27 @@ def posting_facts(posting: Posting, today: date | None) -> str:
     return " · ".join(facts)
 
 
+def can_remind(posting: Posting, today: date | None) -> bool:
+    """Whether "Remind me" could still lead to a reminder: a deadline, not closed, not today
+    or past (Herald decides the rest when it is pressed, and says why if not)."""
+    if posting.deadline is None or posting.closed or posting.status != "active":
+        return False
+    return today is None or posting.deadline > today
+
+
+def remind_button(posting: Posting, action_id: str) -> Block:
+    """ "Remind me": a direct message before the deadline, for whoever presses it."""
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "text": plain(REMIND_LABEL, MAX_BUTTON_TEXT),
+        "value": posting.id,
+    }
+
+
 def posting_blocks(posting: Posting, today: date | None, ids: _Ids | None = None) -> list[Block]:
-    """A posting as a section (title, facts, id) and its Details / Apply buttons."""
+    """A posting as a section (title, facts, id) and its Details / Apply / Remind me
+    buttons."""
     ids = ids if ids is not None else _Ids()
     text = f"*{escape(truncate(posting.title, TITLE_CHARS))}*"
     facts = posting_facts(posting, today)
@@ -386,6 +409,8 @@ def posting_blocks(posting: Posting, today: date | None, ids: _Ids | None = None
         button = _button(apply, ids(apply))
         if button is not None:
             buttons.append(button)
+    if can_remind(posting, today) and len(posting.id) <= MAX_ACTION_VALUE:
+        buttons.append(remind_button(posting, ids.named(ACTION_REMIND)))
     return blocks + action_blocks(buttons)
 
 
@@ -560,6 +585,7 @@ def home_view(
 
 __all__ = [
     "ACTION_COMMAND",
+    "ACTION_REMIND",
     "ACTION_SHARE",
     "ACTION_URL",
     "MAX_BLOCKS",
