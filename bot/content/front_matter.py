@@ -7,7 +7,7 @@ mapping), so everything here reads them through ``as_text`` / ``as_date`` / ``as
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from bot.content.dates import parse_date_words
@@ -77,16 +78,22 @@ def split(text: str, source: str) -> FrontMatter:
 
 # ---------------------------------------------------------------- the common case, cheaply
 
-# Characters PyYAML's reader refuses; a front matter holding one goes to PyYAML for its error.
-_NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+# Characters PyYAML's reader refuses, and those it reads specially anywhere (tabs, escapes,
+# line breaks other than "\n", byte order marks): a front matter holding one goes to PyYAML.
+_AWKWARD = re.compile(
+    r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    r"\U00010000-\U0010ffff]"
 )
-_KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*):(?:[ ]+(.*?))?[ ]*")
+_KEY = re.compile(r"[A-Za-z_][\w-]*")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = re.compile(r"[\[\]{}'\":?]| #")
-# Line breaks to YAML besides "\n", and characters it treats specially anywhere.
-_AWKWARD = ("\t", "\\", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
 _RESOLVER = Resolver()
+_CONSTRUCTOR = SafeConstructor()
+# PyYAML's own constructors for the implicit scalar types, called on a node directly.
+_SCALAR_CONSTRUCTORS: dict[str, Callable[[SafeConstructor, yaml.ScalarNode], Any]] = {
+    f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+    for name in ("bool", "int", "float", "timestamp")
+}
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -102,23 +109,34 @@ def simple_mapping(raw: str) -> dict[str, Any] | None:
     block lists, escapes, comments, odd characters) returns None and goes to PyYAML; every
     value read here is the value PyYAML gives (a property test holds the two together).
     """
-    if any(char in raw for char in _AWKWARD) or _NOT_PRINTABLE.search(raw) is not None:
+    if _AWKWARD.search(raw) is not None:
         return None
     meta: dict[str, Any] = {}
     try:
         for line in raw.split("\n"):
-            if not line.strip(" "):
+            key, colon, rest = line.partition(":")
+            if not colon:
+                if line.strip(" "):
+                    return None
                 continue
-            match = _KEY_VALUE.fullmatch(line)
-            if match is None:
+            if (rest and rest[0] != " ") or not _plain_key(key):
                 return None
-            key, value = match.group(1), match.group(2)
-            if _plain(key) != key:
-                return None
-            meta[key] = None if not value else _value(value)
+            value = rest.strip(" ")
+            meta[key] = _value(value) if value else None
     except _NotSimple:
         return None
     return meta
+
+
+@lru_cache(maxsize=1024)
+def _plain_key(key: str) -> bool:
+    """A key YAML reads as this very string (not ``true``, ``null``, an indented key…)."""
+    if _KEY.fullmatch(key) is None:
+        return False
+    try:
+        return bool(_plain(key) == key)
+    except _NotSimple:
+        return False
 
 
 def _value(text: str) -> Any:
@@ -151,13 +169,13 @@ def _plain(text: str) -> Any:
         return text
     if tag == _NULL_TAG:
         return None
-    try:
-        value = yaml.load(text, Loader=_Loader)
-    except Exception as exc:  # "=" and "<<" resolve to tags no safe constructor takes
-        raise _NotSimple from exc
-    if isinstance(value, list | dict):
+    construct = _SCALAR_CONSTRUCTORS.get(tag)
+    if construct is None:  # "=" and "<<" resolve to tags no safe constructor takes
         raise _NotSimple
-    return value
+    try:
+        return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+    except Exception as exc:  # 2019-13-45: PyYAML reports it, with the line it is on
+        raise _NotSimple from exc
 
 
 def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:
