@@ -19,7 +19,8 @@ a personal reminder) is sent to Herald's direct room with that person, created o
 and recorded in ``m.direct`` like any client does.
 
 Who may run admin commands: with ``matrix_power_level_admins``, a power level of at least
-``ADMIN_POWER_LEVEL`` in the room the command came from counts as a platform admin.
+``ADMIN_POWER_LEVEL`` in the room the command came from counts as a platform admin (and the
+creators of a room of version 12 or later, whose power is unlimited without being listed).
 
 End-to-end encryption is not supported (no libolm): Herald cannot read encrypted events, and
 says so once per room rather than staying silent.
@@ -61,6 +62,7 @@ from nio import (
     MessageDirection,
     RoomCreateResponse,
     RoomGetStateEventResponse,
+    RoomGetStateResponse,
     RoomMemberEvent,
     RoomMessagesResponse,
     RoomMessageText,
@@ -200,6 +202,22 @@ def _token_refused(exc: MatrixError) -> bool:
     if exc.errcode in ("M_UNKNOWN_TOKEN", "M_MISSING_TOKEN") and status == 401:
         return False  # the access token itself: starting afresh cannot help
     return status is not None and 400 <= status < 500 and status not in (401, 403, 408, 429)
+
+
+def creators_privileged(room_version: str) -> bool:
+    """Whether the room's creators have unlimited power (room version 12 and later)."""
+    return room_version.isdigit() and int(room_version) >= 12
+
+
+def room_creators(state: Sequence[dict[str, Any]]) -> frozenset[str]:
+    """The sender of ``m.room.create`` and its ``additional_creators``, from a room's state."""
+    for event in state:
+        if event.get("type") == "m.room.create" and event.get("state_key", "") == "":
+            content = event.get("content") or {}
+            extra = content.get("additional_creators") or []
+            users = [event.get("sender"), *(extra if isinstance(extra, list) else [])]
+            return frozenset(u for u in users if isinstance(u, str))
+    return frozenset()
 
 
 def server_name(user_id: str) -> str:
@@ -351,6 +369,7 @@ class MatrixAdapter:
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._invites_handled: set[str] = set()
         self._direct_lock = asyncio.Lock()
+        self._room_creators: dict[str, frozenset[str]] = {}
 
     @property
     def user_id(self) -> str:
@@ -723,7 +742,6 @@ class MatrixAdapter:
         if not isinstance(event, RoomMessageText):
             return
         is_dm = room.member_count == 2
-        power = room.power_levels.get_user_level(event.sender)
         names = [self._user_id, self._user_id.partition(":")[0].lstrip("@")]
         names += [n for n in (self._display_name, room.user_name(self._user_id)) if n]
         asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=is_dm)
@@ -738,7 +756,7 @@ class MatrixAdapter:
             command,
             text,
             is_dm,
-            user_is_platform_admin=self.config.power_level_admins and power >= ADMIN_POWER_LEVEL,
+            user_is_platform_admin=await self._platform_admin(room, event.sender),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:
@@ -749,6 +767,33 @@ class MatrixAdapter:
             await self._send_messages(room.room_id, messages, relation)
         except SendError as exc:
             logger.warning("Matrix: answering %s in %s failed: %s", command, room.room_id, exc)
+
+    async def _platform_admin(self, room: MatrixRoom, user_id: str) -> bool:
+        """Power level >= ``ADMIN_POWER_LEVEL`` in ``room``, when the settings say it counts.
+
+        From room version 12 the creators hold unlimited power without being listed in the
+        power levels, so they are looked up in the room's create event (once per room).
+        """
+        if not self.config.power_level_admins:
+            return False
+        if room.power_levels.get_user_level(user_id) >= ADMIN_POWER_LEVEL:
+            return True
+        return creators_privileged(room.room_version) and user_id in await self._creators(
+            room.room_id
+        )
+
+    async def _creators(self, room_id: str) -> frozenset[str]:
+        known = self._room_creators.get(room_id)
+        if known is not None:
+            return known
+        client = self._require_client()
+        response = await client.room_get_state(room_id)
+        if not isinstance(response, RoomGetStateResponse):
+            logger.warning("Matrix: reading the state of %s failed: %s", room_id, response)
+            return frozenset()
+        creators = room_creators(response.events)
+        self._room_creators[room_id] = creators
+        return creators
 
     def _answer(self, request: Request, explicit: bool) -> Reply | None:
         """The reply; None for "Herald said something" that names no command."""

@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import re
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
@@ -357,6 +358,9 @@ class SlackAdapter:
         self.port: int | None = None
         self._seen = _Seen()
         self._progress: OrderedDict[str, int] = OrderedDict()
+        # user id -> (workspace admin or owner, monotonic time the answer expires)
+        self._admins: dict[str, tuple[bool, float]] = {}
+        self.monotonic: Callable[[], float] = time.monotonic
         self._tasks: set[asyncio.Task[None]] = set()
         self._session: aiohttp.ClientSession | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -555,11 +559,16 @@ class SlackAdapter:
                     )
                 raise error from None
 
-    async def _api(self, method: str, **payload: Any) -> dict[str, Any]:
-        """One Web API call; failures are logged with their context and raised as SlackError."""
+    async def _api(self, method: str, *, form: bool = False, **payload: Any) -> dict[str, Any]:
+        """One Web API call; failures are logged with their context and raised as SlackError.
+
+        ``form`` sends the arguments form-encoded: read methods such as users.info do not
+        accept JSON bodies.
+        """
         where = payload.get("channel") or payload.get("user_id") or payload.get("user") or ""
+        body: dict[str, Any] = {"data": payload} if form else {"json": payload or None}
         try:
-            response = await self.client.api_call(method, json=payload or None)
+            response = await self.client.api_call(method, **body)
         except SlackApiError as exc:
             error, status, retry_after = _failure(exc)
             logger.error("Slack %s to %s failed: %s", method, where or "-", error)
@@ -612,6 +621,8 @@ class SlackAdapter:
         failed replies); ``shared_by`` marks a shared copy with who shared it.
         """
 
+        request = await self.with_admin_flag(request)
+
         def work() -> tuple[Reply, list[SlackMessage]]:
             resolved = self.resolve(request) if free_text else request
             reply = self.app.handle(resolved)
@@ -623,6 +634,40 @@ class SlackAdapter:
             return reply, messages
 
         return await self._in_thread(work)
+
+    async def with_admin_flag(self, request: Request) -> Request:
+        """The request with ``user_is_platform_admin`` from users.info, when workspace admins
+        count as Herald admins (``slack_workspace_admins_are_admins``); otherwise as it is,
+        and Slack is not asked."""
+        if not self.app.settings.slack_workspace_admins_are_admins or not request.user:
+            return request
+        return replace(request, user_is_platform_admin=await self.workspace_admin(request.user))
+
+    async def workspace_admin(self, user: str) -> bool:
+        """Whether ``user`` is a workspace admin or owner, asked at most every few minutes.
+
+        A failed lookup (``users:read`` missing, Slack down) counts as "no" for as long as a
+        good answer would, so a misconfigured app costs one call per person, not per command.
+        """
+        now = self.monotonic()
+        cached = self._admins.get(user)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        try:
+            data = await self._api("users.info", form=True, user=user)
+        except SlackError as exc:
+            logger.warning(
+                "Slack: cannot tell whether %s is a workspace admin (%s); treating them as "
+                "not one. Admin checks need the users:read scope.",
+                user,
+                exc.error,
+            )
+            answer = False
+        else:
+            info = data.get("user") or {}
+            answer = any(bool(info.get(k)) for k in ("is_admin", "is_owner", "is_primary_owner"))
+        self._admins[user] = (answer, now + ADMIN_CACHE_SECONDS)
+        return answer
 
     def resolve(self, request: Request) -> Request:
         """The first word is the command; when it is not one, the first word that is.

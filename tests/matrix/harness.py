@@ -79,10 +79,12 @@ def build_store_template(content: Path, path: Path) -> Path:
     return path
 
 
-def make_app(store_path: Path) -> App:
+def make_app(store_path: Path, **settings: Any) -> App:
+    """An app on a copy of the loaded store; admin tests pass ``content_dir`` (a copy of the
+    content folder, since admin commands rewrite files) and the admin settings."""
     url = f"sqlite:///{store_path}"
-    settings = Settings(database_url=url, command_prefix="!")
-    return App(settings=settings, store=Store.open(url), clock=fixed_clock(TODAY))
+    config = Settings(database_url=url, command_prefix="!", **settings)
+    return App(settings=config, store=Store.open(url), clock=fixed_clock(TODAY))
 
 
 def make_adapter(
@@ -101,6 +103,7 @@ def make_adapter(
         password=bot.password if password_login else None,
         allowed_inviters=tuple(allowed_inviters),
         prefix=app.settings.command_prefix,
+        power_level_admins=app.settings.matrix_power_level_admins,
     )
     return MatrixAdapter(app, config, timeline_limit=timeline_limit)
 

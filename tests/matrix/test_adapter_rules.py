@@ -31,9 +31,11 @@ from bot.platforms.matrix import (
     MatrixError,
     _token_refused,
     command_line,
+    creators_privileged,
     from_settings,
     inviter_allowed,
     reply_relation,
+    room_creators,
     send_error,
     send_with_retry,
     state_key,
@@ -324,3 +326,25 @@ def test_nio_is_imported_by_the_matrix_adapter_only() -> None:
         if re.search(r"^\s*(import nio|from nio\b)", path.read_text(), re.M)
     )
     assert importers == ["bot/platforms/matrix.py"]
+
+
+def test_room_creators_come_from_the_create_event() -> None:
+    state = [
+        {"type": "m.room.member", "state_key": "@a:x.org", "sender": "@a:x.org", "content": {}},
+        {
+            "type": "m.room.create",
+            "state_key": "",
+            "sender": "@a:x.org",
+            "content": {"room_version": "12", "additional_creators": ["@b:x.org", 7]},
+        },
+    ]
+    assert room_creators(state) == {"@a:x.org", "@b:x.org"}
+    assert room_creators(state[:1]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("version", "privileged"),
+    [("1", False), ("11", False), ("12", True), ("13", True), ("x", False)],
+)
+def test_creators_have_unlimited_power_from_room_version_12(version: str, privileged: bool) -> None:
+    assert creators_privileged(version) is privileged
