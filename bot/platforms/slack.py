@@ -58,6 +58,7 @@ from bot.platforms.base import (
     SendError,
     TransientSendError,
 )
+from bot.platforms.slack_admin import AdminForms
 from bot.platforms.slack_blocks import (
     ACTION_COMMAND,
     ACTION_REMIND,
@@ -68,6 +69,7 @@ from bot.platforms.slack_blocks import (
     render,
     unescape,
 )
+from bot.platforms.slack_forms import CONFIRM_CALLBACK, FORM_CALLBACK
 from handlers.subscriptions import add_personal_reminder
 
 if TYPE_CHECKING:
@@ -361,6 +363,7 @@ class SlackAdapter:
         # user id -> (workspace admin or owner, monotonic time the answer expires)
         self._admins: dict[str, tuple[bool, float]] = {}
         self.monotonic: Callable[[], float] = time.monotonic
+        self.forms = AdminForms(app)
         self._tasks: set[asyncio.Task[None]] = set()
         self._session: aiohttp.ClientSession | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -406,6 +409,8 @@ class SlackAdapter:
         bolt.event("app_mention")(self._on_mention)
         bolt.event("message")(self._on_message)
         bolt.event("app_home_opened")(self._on_home_opened)
+        bolt.view(FORM_CALLBACK)(self._on_form_submitted)
+        bolt.view(CONFIRM_CALLBACK)(self._on_confirm_submitted)
 
     async def start(self) -> None:
         """Check the bot token with Slack, then listen (HTTP) or connect (Socket Mode)."""
@@ -734,7 +739,40 @@ class SlackAdapter:
             text=unescape(str(body.get("text", ""))).strip(),
             is_dm=body.get("channel_name") == "directmessage",
         )
-        self._spawn(self._answer_privately(body, request), f"/{request.command}")
+        self._spawn(self._command(body, request), f"/{request.command}")
+
+    async def _command(self, body: Body, request: Request) -> None:
+        """A slash command: an admin's bare ``/jobs add`` or ``/jobs edit <id>`` opens the
+        posting form; everything else (and anyone else) gets the usual private answer."""
+        trigger = body.get("trigger_id")
+        if trigger and request.command == "jobs":
+            request = await self.with_admin_flag(request)
+            asked = request
+            view = await self._in_thread(lambda: self.forms.form_for(asked))
+            if view is not None:
+                try:
+                    # the trigger is valid for 3 s after the command: open before anything else
+                    await self._api("views.open", trigger_id=str(trigger), view=view)
+                    return
+                except SlackError:
+                    pass  # logged; the usual answer explains how to type the posting instead
+        await self._answer_privately(body, request)
+
+    # --- modals (view_submission): Slack waits for the answer, so no task ------------------
+
+    async def _view_request(self, body: Body) -> Request:
+        user = str((body.get("user") or {}).get("id", ""))
+        return await self.with_admin_flag(Request("slack", user, user, "jobs"))
+
+    async def _on_form_submitted(self, ack: Ack, body: Body, view: Body) -> None:
+        request = await self._view_request(body)
+        answer = await self._in_thread(lambda: self.forms.submit_form(request, view))
+        await ack(**answer)
+
+    async def _on_confirm_submitted(self, ack: Ack, body: Body, view: Body) -> None:
+        request = await self._view_request(body)
+        answer = await self._in_thread(lambda: self.forms.submit_confirm(request, view))
+        await ack(**answer)
 
     async def _on_command_button(self, ack: Ack, body: Body, action: Body) -> None:
         await ack()

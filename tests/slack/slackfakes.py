@@ -478,20 +478,21 @@ def view_submission_body(
 ) -> bytes:
     """What Slack posts when someone presses a modal's submit button.
 
-    ``view`` is the view as Herald opened it; ``values`` maps block id to the element's state
-    (``{"title": {"type": "plain_text_input", "value": "…"}}``), keyed again by action id
-    the way Slack nests it.
+    ``view`` is the view as Herald opened it; ``values`` maps block id to what the person set
+    (``{"title": {"value": "…"}}``, ``{"deadline": {"selected_date": "2027-03-01"}}``); the
+    other inputs keep the values the form was opened with, as in Slack.
     """
     state: dict[str, dict[str, Any]] = {}
     for block in view.get("blocks", []):
         if block.get("type") != "input":
             continue
         block_id = block["block_id"]
-        action_id = block["element"]["action_id"]
+        element = block["element"]
+        action_id = element["action_id"]
         if block_id in values:
-            state[block_id] = {action_id: values[block_id]}
-        else:
-            state[block_id] = {action_id: {"type": block["element"]["type"]}}
+            state[block_id] = {action_id: {"type": element["type"], **values[block_id]}}
+        else:  # untouched: Slack reports what the form was opened with
+            state[block_id] = {action_id: initial_state(element)}
     payload = {
         "type": "view_submission",
         "team": {"id": TEAM, "domain": "herald-test"},
@@ -509,6 +510,21 @@ def view_submission_body(
         "response_urls": [],
     }
     return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+
+
+def initial_state(element: dict[str, Any]) -> dict[str, Any]:
+    """An input element's state in a submission when nobody changed it."""
+    kind = element["type"]
+    state: dict[str, Any] = {"type": kind}
+    if kind == "plain_text_input":
+        state["value"] = element.get("initial_value")
+    elif kind == "static_select":
+        state["selected_option"] = element.get("initial_option")
+    elif kind == "datepicker":
+        state["selected_date"] = element.get("initial_date")
+    elif kind == "checkboxes":
+        state["selected_options"] = element.get("initial_options", [])
+    return state
 
 
 _event_ids = itertools.count(1)
