@@ -187,6 +187,10 @@ class PostingQuery:
 
     ``terms`` are free-text keywords ranked by the full-text index; every other field is a
     filter. ``today`` decides what has expired, so a caller can evaluate "as of" any date.
+
+    ``count_limit`` caps the counting: ``PostingPage.total`` and ``hidden`` are then exact up
+    to ``max(count_limit, offset + limit)`` and that number plus one when more match ("more
+    than 100"), so a common word does not cost a count of every match. None counts all.
     """
 
     today: date
@@ -199,6 +203,7 @@ class PostingQuery:
     include_inactive: bool = False
     limit: int = 20
     offset: int = 0
+    count_limit: int | None = None
 
 
 @dataclass(frozen=True)

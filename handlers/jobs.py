@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from dataclasses import replace
 from datetime import date
 
 from bot.commands import Action, Context, Reply, Router, deadline_phrase
@@ -17,6 +18,9 @@ logger = logging.getLogger(__name__)
 router = Router()
 
 DESCRIPTION_CHARS = 600
+# Counting every match of a common word costs more than finding the page; past this many,
+# the reply says "more than 100" (bench/bench_query.py).
+COUNT_LIMIT = 100
 _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
 
 
@@ -57,16 +61,20 @@ def search_jobs(ctx: Context, text: str) -> Reply:
     today = ctx.today
     organizations = ctx.store.organizations()
     search = parse_jobs_query(text, today, organizations)
-    page = ctx.store.find_postings(search.query)
+    q = replace(search.query, count_limit=COUNT_LIMIT)
+    page = ctx.store.find_postings(q)
+    # the store counts exactly up to this many (see PostingQuery.count_limit)
+    counted = max(COUNT_LIMIT, q.offset + q.limit)
     typed = f"/{search.command(page=search.page)}"
     if not page.items:
-        raise _no_match(ctx, search, page.total, page.hidden, organizations, text)
+        raise _no_match(ctx, search, page.total, page.hidden, organizations, text, counted)
 
     first = search.query.offset + 1
     last = search.query.offset + len(page.items)
     noun = "posting matches" if page.total == 1 else "postings match"
     state = "" if search.query.include_inactive else "open "
-    summary = f"{page.total} {state}{noun} `{typed}`"
+    how_many = f"More than {counted}" if page.total > counted else str(page.total)
+    summary = f"{how_many} {state}{noun} `{typed}`"
     if page.total > len(page.items):
         summary += f" (showing {first}–{last})"
     summary += ":"
@@ -74,7 +82,8 @@ def search_jobs(ctx: Context, text: str) -> Reply:
     lines.extend(f"• {posting_line(p, today)}" for p in page.items)
     if page.hidden and not search.query.include_inactive:
         verb = "posting matches" if page.hidden == 1 else "postings match"
-        hidden_note = f"{page.hidden} more closed {verb} — `/{search.command(include_all=True)}`"
+        hidden = f"Over {counted}" if page.hidden > counted else str(page.hidden)
+        hidden_note = f"{hidden} more closed {verb} — `/{search.command(include_all=True)}`"
         lines.append(hidden_note)
         summary += f"\n{hidden_note}"
 
@@ -98,6 +107,7 @@ def _no_match(
     hidden: int,
     organizations: list[str],
     text: str,
+    counted: int,
 ) -> NotFound:
     """Explain an empty page and offer queries that do find something."""
     q = search.query
@@ -109,8 +119,9 @@ def _no_match(
             [f"/{search.command()}"],
         )
     if hidden and not q.include_inactive:
+        how_many = f"more than {counted}" if hidden > counted else str(hidden)
         return NotFound(
-            f"No open postings match, but {hidden} closed "
+            f"No open postings match, but {how_many} closed "
             f"{'one does' if hidden == 1 else 'ones do'}.",
             [f"/{search.command(include_all=True)}"],
         )
@@ -124,7 +135,8 @@ def _no_match(
     for i in range(len(search.parts)):
         command = search.without(i)
         relaxed = parse_jobs_query(command.removeprefix("jobs"), q.today, organizations)
-        if ctx.store.find_postings(relaxed.query).total > 0:
+        # whether anything matches: no page, and one match is enough to count
+        if ctx.store.find_postings(replace(relaxed.query, limit=0, count_limit=0)).total > 0:
             suggestions.append(f"/{command}")
     if not suggestions:
         suggestions.append("/jobs")

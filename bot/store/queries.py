@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TypeVar, cast
+from functools import cache
+from typing import Any, ClassVar, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -18,10 +19,12 @@ from sqlalchemy import (
     bindparam,
     false,
     func,
+    literal,
     not_,
     or_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
@@ -35,35 +38,59 @@ from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
 
-LISTING_INDEX = "ix_postings_listing"  # migration 0005, SQLite only
 ROWS_CHUNK = 500  # keys per IN-list when a caller asks for thousands of postings
 
 
-class _Listing(Alias):
-    """``postings AS listing``, read on SQLite through ``ix_postings_listing`` only.
+class _IndexedAlias(Alias):
+    """``postings AS listing``, read on SQLite through one named covering index only.
 
-    A posting row holds its body (2-6 KB): looking up "open? remote? deadline?" for every
-    full-text match through the table reads a page per match, through the covering index a
-    few dozen pages in all. Without statistics SQLite's planner prefers the rowid, hence the
-    ``INDEXED BY``; other backends get a plain alias.
+    A posting row holds its body (2-6 KB, about a page): checking "open? remote? deadline?"
+    row by row reads a page per posting, through a covering index a few dozen pages in all.
+    Without statistics SQLite's planner prefers the table (or the rowid), hence the
+    ``INDEXED BY``; other backends get a plain alias. The indexes come from migrations
+    0005 and 0006, on SQLite only.
     """
 
     inherit_cache = True
+    index: ClassVar[str]
 
 
-@compiles(_Listing, "sqlite")
-def _indexed_by(element: _Listing, compiler: SQLCompiler, **kw: Any) -> str:
+class _ByKey(_IndexedAlias):
+    """(pk, status, closed, deadline, …): one seek per full-text match."""
+
+    inherit_cache = True
+    index = "ix_postings_listing"
+
+
+class _ByDeadline(_IndexedAlias):
+    """(deadline, status, closed, …): lists without words walk it in deadline order."""
+
+    inherit_cache = True
+    index = "ix_postings_by_deadline"
+
+
+@compiles(_ByKey, "sqlite")
+@compiles(_ByDeadline, "sqlite")
+def _indexed_by(element: _IndexedAlias, compiler: SQLCompiler, **kw: Any) -> str:
     visit_alias: Callable[..., str] = compiler.visit_alias  # untyped in SQLAlchemy
     rendered = visit_alias(element, **kw)
-    return f"{rendered} INDEXED BY {LISTING_INDEX}" if kw.get("asfrom") else rendered
+    return f"{rendered} INDEXED BY {element.index}" if kw.get("asfrom") else rendered
 
 
-def _listing(session: Session) -> type[PostingRow]:
-    """The postings to filter and sort a list on; see ``_Listing``."""
-    if session.get_bind().dialect.name != "sqlite":
-        return PostingRow
+def _alias(kind: type[_IndexedAlias]) -> type[PostingRow]:
     table = PostingRow.__table__
-    return cast(type[PostingRow], aliased(PostingRow, _Listing._construct(table, name="listing")))
+    return cast(type[PostingRow], aliased(PostingRow, kind._construct(table, name="listing")))
+
+
+# built once: an alias proxies every column, which costs more than a small query
+_ALIASES: dict[type[_IndexedAlias], type[PostingRow]] = {
+    kind: _alias(kind) for kind in (_ByKey, _ByDeadline)
+}
+
+
+def _listing(session: Session, kind: type[_IndexedAlias]) -> type[PostingRow]:
+    """The postings to filter and sort a list on; see ``_IndexedAlias``."""
+    return _ALIASES[kind] if session.get_bind().dialect.name == "sqlite" else PostingRow
 
 
 def _contains(column: Any, needle: str) -> ColumnElement[bool]:
@@ -104,52 +131,65 @@ def all_postings(session: Session, include_inactive: bool) -> list[Posting]:
 
 
 def find_postings(session: Session, q: PostingQuery) -> PostingPage:
-    listing = _listing(session)
+    words = clean_terms(q.terms)
+    rows = _listing(session, _ByKey if words else _ByDeadline)
     filters: list[ColumnElement[bool]] = []
     if q.organization and q.organization.strip():
-        filters.append(_contains(listing.organization, q.organization))
+        filters.append(_contains(rows.organization, q.organization))
     if q.remote is not None:
-        filters.append(listing.remote == (true() if q.remote else false()))
+        filters.append(rows.remote == (true() if q.remote else false()))
     if q.open_until_filled is not None:
-        filters.append(listing.open_until_filled == (true() if q.open_until_filled else false()))
+        filters.append(rows.open_until_filled == (true() if q.open_until_filled else false()))
     if q.deadline_from is not None:
-        filters.append(listing.deadline >= q.deadline_from)
+        filters.append(rows.deadline >= q.deadline_from)
     if q.deadline_to is not None:
-        filters.append(listing.deadline <= q.deadline_to)
-
-    words = clean_terms(q.terms)
-    match = match_postings(session, words, key=listing.pk) if words else None
+        filters.append(rows.deadline <= q.deadline_to)
+    match = match_postings(session, words, key=rows.pk) if words else None
 
     def matching(query: SelectT) -> SelectT:
         if match is not None:
             query = match.apply(query)
         return query.where(*filters)
 
-    listed = true() if q.include_inactive else is_open(q.today, listing)
-    counted = session.execute(
-        matching(
-            select(func.count().filter(listed), func.count().filter(not_(listed))).select_from(
-                listing
-            )
-        )
-    ).one()
-    total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
+    listed = true() if q.include_inactive else is_open(q.today, rows)
     limit, offset = max(q.limit, 0), max(q.offset, 0)
+    cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
+    if cap is None:
+        counts = select(func.count().filter(listed), func.count().filter(not_(listed)))
+        counted = session.execute(matching(counts.select_from(rows))).one()
+    else:  # each count stops at cap + 1 rows: "more than cap"
+
+        def upto(condition: ColumnElement[bool]) -> Any:
+            found = matching(select(literal(1)).select_from(rows)).where(condition)
+            return select(func.count()).select_from(found.limit(cap + 1).subquery())
+
+        counted = session.execute(
+            select(upto(listed).scalar_subquery(), upto(not_(listed)).scalar_subquery())
+        ).one()
+    total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
         return PostingPage(items=(), total=total, hidden=hidden)
 
-    order: list[Any] = []
+    keys: list[int]
+    then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
+    page = matching(select(rows.pk)).where(listed)
     if match is not None:
-        order.append(match.score.desc())
-    order += [
-        listing.deadline.is_(None),  # false sorts first: dated postings before undated
-        listing.deadline.asc(),
-        listing.posted.is_(None),
-        listing.posted.desc(),
-        listing.id,
-    ]
-    page = matching(select(listing.pk)).where(listed).order_by(*order).limit(limit).offset(offset)
-    keys = list(session.scalars(page))
+        order = [match.score.desc(), rows.deadline.is_(None), rows.deadline.asc(), *then_by]
+        keys = list(session.scalars(page.order_by(*order).limit(limit).offset(offset)))
+    else:
+        # Dated postings come first (by deadline), undated ones after: two ordered walks that
+        # stop at the page, instead of sorting every match. The first needs no more than
+        # offset + limit keys; the second only runs when the dated ones run out.
+        wanted = offset + limit
+        dated = page.where(rows.deadline.is_not(None))
+        if not q.include_inactive:
+            dated = dated.where(rows.deadline >= q.today)  # implied by ``listed``; a range
+        found = list(session.scalars(dated.order_by(rows.deadline.asc(), *then_by).limit(wanted)))
+        keys = found[offset:]
+        if len(found) < wanted:
+            skip = max(offset - len(found), 0)
+            undated = page.where(rows.deadline.is_(None)).order_by(*then_by)
+            keys += session.scalars(undated.limit(wanted - len(found) - skip).offset(skip))
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
@@ -219,11 +259,11 @@ def faq_sections(session: Session, organization: str | None) -> list[tuple[str, 
     return sections
 
 
-def _distinct(column: Any, *conditions: ColumnElement[bool]) -> Select[str | None]:
+def _distinct(name: str, column: Any, *conditions: ColumnElement[bool]) -> Select[str | None]:
     """Distinct non-null values of ``column`` under ``conditions``, by a "loose index scan":
     each next value is the least one above the last, one seek in an index on (conditions…,
     column), so the cost follows the number of names, not of rows (migration 0005)."""
-    found = select(func.min(column).label("name")).where(*conditions).cte("found", recursive=True)
+    found = select(func.min(column).label("name")).where(*conditions).cte(name, recursive=True)
     following = select(
         select(func.min(column)).where(*conditions, column > found.c.name).scalar_subquery()
     ).where(found.c.name.is_not(None))
@@ -231,15 +271,25 @@ def _distinct(column: Any, *conditions: ColumnElement[bool]) -> Select[str | Non
     return select(found.c.name).where(found.c.name.is_not(None))
 
 
-def organizations(session: Session) -> list[str]:
-    from_postings = _distinct(PostingRow.organization, PostingRow.status == "active")
+@cache
+def _organizations_query() -> Select[str | None]:
+    # one statement, built once: it has no parameters, and building it costs more than running it
+    from_postings = _distinct(
+        "posting_orgs", PostingRow.organization, PostingRow.status == "active"
+    )
     from_faq = _distinct(
-        DocumentRow.organization, DocumentRow.status == "present", DocumentRow.kind == "faq"
+        "faq_orgs",
+        DocumentRow.organization,
+        DocumentRow.status == "present",
+        DocumentRow.kind == "faq",
     )
-    names = {name for rows in (from_postings, from_faq) for name in session.scalars(rows)}
-    return sorted(
-        (name for name in names if name and name.strip()), key=lambda name: (name.casefold(), name)
-    )
+    names = union_all(from_postings, from_faq).subquery()
+    return select(names.c.name)
+
+
+def organizations(session: Session) -> list[str]:
+    names = {name for name in session.scalars(_organizations_query()) if name and name.strip()}
+    return sorted(names, key=lambda name: (name.casefold(), name))
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -1,0 +1,86 @@
+"""/jobs counts matches exactly up to a hundred and says "more than 100" past it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from cmdfakes import ask, make_router
+
+from bot.domain import ParsedDocument, PostingDraft
+from bot.store import Store
+
+NOW = datetime(2022, 2, 1, 9, 30, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+def _postings(
+    prefix: str, n: int, *, closed: bool, org: str = "Lakeside", role: str = "Archivist"
+) -> list[ParsedDocument]:
+    return [
+        ParsedDocument(
+            source=f"{prefix}/{i}.md",
+            content_hash=f"{prefix}-{i}",
+            kind="job",
+            title=f"{role} {i}",
+            postings=(
+                PostingDraft(
+                    slug=f"{prefix}-{i}",
+                    title=f"{role} {i}",
+                    organization=org,
+                    deadline=TODAY + timedelta(days=i + 1),
+                    closed=closed,
+                ),
+            ),
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def crowded(store: Store) -> Store:
+    """120 open archivist postings and 150 closed ones; 3 open registrars elsewhere."""
+    store.save_documents(
+        _postings("open", 120, closed=False)
+        + _postings("closed", 150, closed=True)
+        + _postings("other", 3, closed=False, org="Northfield", role="Registrar"),
+        now=NOW,
+    )
+    return store
+
+
+def test_past_a_hundred_the_counts_say_more_than(crowded: Store) -> None:
+    reply = ask(make_router(), crowded, "/jobs archivist")
+    lines = reply.text.splitlines()
+    assert lines[0] == "More than 100 open postings match `/jobs archivist` (showing 1–5):"
+    assert "Over 100 more closed postings match — `/jobs all archivist`" in lines
+    assert "More: `/jobs archivist page 2`" in lines
+    assert [p.id for p in reply.postings] == [f"open-{i}" for i in range(5)]
+
+
+def test_below_a_hundred_the_counts_are_exact(crowded: Store) -> None:
+    reply = ask(make_router(), crowded, "/jobs registrar")
+    assert reply.text.splitlines()[0] == "3 open postings match `/jobs registrar`:"
+
+
+def test_deep_pages_still_page_and_say_where_the_list_ends(crowded: Store) -> None:
+    router = make_router()
+    page = ask(router, crowded, "/jobs archivist page 24")
+    # this deep the count is exact again: the store counts past the page asked for
+    assert page.text.startswith(
+        "120 open postings match `/jobs archivist page 24` (showing 116–120)"
+    )
+    assert [p.id for p in page.postings] == [f"open-{i}" for i in range(115, 120)]
+    assert "More:" not in page.text
+    past = ask(router, crowded, "/jobs archivist page 30")
+    assert past.text.startswith("There is no page 30; `/jobs archivist` has 24 pages.")
+
+
+def test_no_match_still_suggests_what_finds_something(crowded: Store) -> None:
+    reply = ask(make_router(), crowded, "/jobs zebrafish remote")
+    assert reply.text.startswith("No postings match `/jobs zebrafish remote`.")
+    assert "`/jobs zebrafish`" not in reply.text
+    assert "`/jobs remote`" not in reply.text  # nothing here is remote either
+
+    reply = ask(make_router(), crowded, "/jobs northfield zebrafish")
+    assert "Try: `/jobs northfield`" in reply.text
