@@ -235,21 +235,28 @@ def submitted(state_values: Mapping[str, Any]) -> dict[str, str]:
     """Field values as typed, from ``view.state.values``; empty fields are left out."""
     fields: dict[str, str] = {}
     for block in BLOCKS:
-        element = (state_values.get(block) or {}).get(ACTION) or {}
+        element = _mapping(_mapping(state_values.get(block)).get(ACTION))
         kind = element.get("type")
-        value: str | None = None
+        value: object = None
         if kind == "plain_text_input":
             value = element.get("value")
         elif kind == "static_select":
-            value = (element.get("selected_option") or {}).get("value")
+            value = _mapping(element.get("selected_option")).get("value")
         elif kind == "datepicker":
             value = element.get("selected_date")
         elif kind == "checkboxes":
-            chosen = {o.get("value") for o in element.get("selected_options") or []}
+            options = element.get("selected_options")
+            chosen = (
+                [_mapping(o).get("value") for o in options] if isinstance(options, list) else []
+            )
             value = _CHECKED if _CHECKED in chosen else None
         if isinstance(value, str) and value.strip():
             fields[block] = value if block == "description" else value.strip()
     return fields
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
 
 
 def changed_fields(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, str]:
