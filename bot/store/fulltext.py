@@ -22,6 +22,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     Text,
+    bindparam,
     case,
     cast,
     column,
@@ -88,16 +89,16 @@ def _sqlite(
     fts_name: str,
     key: ColumnElement[int] | InstrumentedAttribute[int],
     weights: Sequence[float],
-    words: Sequence[str],
-    any_word: bool,
+    query: str | ColumnElement[str],
 ) -> TextMatch:
+    """``query``: an FTS5 expression (``fts5_query``), or a bound parameter for one."""
     fts = table(fts_name, column("rowid"))
     fts_column: ColumnElement[Any] = literal_column(fts_name)
     # bm25() is "lower is better"; negate so every backend ranks by a higher score.
     score = -func.bm25(fts_column, *(literal_column(repr(float(w))) for w in weights))
     found = (
         select(fts.c.rowid.label("key"), score.label("score"))
-        .where(fts_column.op("MATCH")(fts5_query(words, any_word=any_word)))
+        .where(fts_column.op("MATCH")(query))
         .subquery()
     )
     return TextMatch(score=found.c.score, join=found, on=found.c.key == key)
@@ -145,33 +146,59 @@ def index_inserted(
         session.execute(text(_SQLITE_INDEX[table]), {"after": after})
 
 
-def match_postings(
-    session: Session,
-    words: Sequence[str],
-    *,
-    key: ColumnElement[int] | InstrumentedAttribute[int] = PostingRow.pk,
-) -> TextMatch | None:
+POSTING_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, organization, location, body
+QUERY_TEXT = "text_query"
+"""The bound parameter of ``postings_text_match``; ``postings_query_text`` gives its value."""
+
+
+def match_postings(session: Session, words: Sequence[str]) -> TextMatch | None:
     """Postings containing every word, scored by relevance (title counts most).
 
     None when no word can be searched for (on PostgreSQL: only stop words), so the caller
-    applies no text constraint rather than matching nothing. ``key`` is the posting key to
-    join on (SQLite), for a caller that reads postings through an alias.
+    applies no text constraint rather than matching nothing.
     """
-    if _dialect(session) == "sqlite":
-        weights = (10.0, 5.0, 2.0, 1.0)
-        return _sqlite("postings_fts", key, weights, words, any_word=False)
-    combined, _ = _resolve_tsqueries(session, words, any_word=False)
-    if not combined:
+    query_text = postings_query_text(session, words)
+    if query_text is None:
         return None
+    if _dialect(session) == "sqlite":
+        return _sqlite("postings_fts", PostingRow.pk, POSTING_WEIGHTS, query_text)
+    return _postgres_postings(_tsquery(query_text))
+
+
+def postings_query_text(session: Session, words: Sequence[str]) -> str | None:
+    """What ``postings_text_match`` binds for ``words`` (all of them must match): an FTS5
+    expression on SQLite, PostgreSQL's text of the tsquery; None when nothing can be
+    searched for (no words; on PostgreSQL, only stop words)."""
+    if not words:
+        return None
+    if _dialect(session) == "sqlite":
+        return fts5_query(words, any_word=False)
+    combined, _ = _resolve_tsqueries(session, words, any_word=False)
+    return combined or None
+
+
+def postings_text_match(
+    dialect: str, key: ColumnElement[int] | InstrumentedAttribute[int] = PostingRow.pk
+) -> TextMatch:
+    """``match_postings`` with the query text left as the bound parameter ``QUERY_TEXT``, so
+    a statement built on it can be built once and run with any words. ``key`` is the posting
+    key to join on (SQLite), for a caller that reads postings through an alias."""
+    query_text = bindparam(QUERY_TEXT, type_=Text)
+    if dialect == "sqlite":
+        return _sqlite("postings_fts", key, POSTING_WEIGHTS, query_text)
+    return _postgres_postings(cast(query_text, TSQUERY))
+
+
+def _postgres_postings(query: ColumnElement[Any]) -> TextMatch:
     vector: ColumnElement[Any] = literal_column("postings.search_vector")
-    query = _tsquery(combined)
     return TextMatch(score=func.ts_rank_cd(vector, query), condition=vector.op("@@")(query))
 
 
 def match_passages(session: Session, words: Sequence[str]) -> TextMatch | None:
     """Passages containing any of the words, best first (question counts most)."""
     if _dialect(session) == "sqlite":
-        return _sqlite("faq_passages_fts", PassageRow.id, (2.0, 1.0, 0.5), words, any_word=True)
+        expression = fts5_query(words, any_word=True)
+        return _sqlite("faq_passages_fts", PassageRow.id, (2.0, 1.0, 0.5), expression)
     combined, per_word = _resolve_tsqueries(session, words, any_word=True)
     if not combined:
         return None
@@ -196,7 +223,8 @@ def postings_match(dialect: str, words: Sequence[str]) -> Subquery:
     row and treats a query of stop words only as matching everything.
     """
     if dialect == "sqlite":
-        found = _sqlite("postings_fts", PostingRow.pk, (10.0, 5.0, 2.0, 1.0), words, False).join
+        expression = fts5_query(words, any_word=False)
+        found = _sqlite("postings_fts", PostingRow.pk, POSTING_WEIGHTS, expression).join
         assert found is not None
         return found
     vector: ColumnElement[Any] = literal_column("postings.search_vector")

@@ -8,13 +8,18 @@ their bodies attached would copy megabytes for five lines of reply.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
+    Date,
+    Integer,
     Select,
+    Text,
     and_,
     bindparam,
     false,
@@ -33,7 +38,12 @@ from sqlalchemy.sql.selectable import Alias
 
 from bot.domain import PassageHit, Posting, PostingPage, PostingQuery
 from bot.store.convert import passage_url, to_passage, to_posting
-from bot.store.fulltext import clean_terms, match_passages, match_postings
+from bot.store.fulltext import (
+    clean_terms,
+    match_passages,
+    postings_query_text,
+    postings_text_match,
+)
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
@@ -88,9 +98,9 @@ _ALIASES: dict[type[_IndexedAlias], type[PostingRow]] = {
 }
 
 
-def _listing(session: Session, kind: type[_IndexedAlias]) -> type[PostingRow]:
+def _listing(sqlite: bool, kind: type[_IndexedAlias]) -> type[PostingRow]:
     """The postings to filter and sort a list on; see ``_IndexedAlias``."""
-    return _ALIASES[kind] if session.get_bind().dialect.name == "sqlite" else PostingRow
+    return _ALIASES[kind] if sqlite else PostingRow
 
 
 def _contains(column: Any, needle: str) -> ColumnElement[bool]:
@@ -101,7 +111,9 @@ def _contains(column: Any, needle: str) -> ColumnElement[bool]:
     return condition
 
 
-def is_open(today: date, rows: type[PostingRow] = PostingRow) -> ColumnElement[bool]:
+def is_open(
+    today: date | ColumnElement[date], rows: type[PostingRow] = PostingRow
+) -> ColumnElement[bool]:
     """The SQL twin of ``Posting.is_open`` (on ``rows``, the table or an alias of it)."""
     return and_(
         rows.status == "active",
@@ -130,76 +142,155 @@ def all_postings(session: Session, include_inactive: bool) -> list[Posting]:
     return [to_posting(*row) for row in session.execute(query)]
 
 
-def find_postings(session: Session, q: PostingQuery) -> PostingPage:
-    words = clean_terms(q.terms)
-    rows = _listing(session, _ByKey if words else _ByDeadline)
+@dataclass(frozen=True)
+class _Shape:
+    """What decides the SQL of a list of postings; every value is bound when it runs."""
+
+    sqlite: bool
+    words: bool
+    organization: bool
+    remote: bool
+    open_until_filled: bool
+    deadline_from: bool
+    deadline_to: bool
+    include_inactive: bool
+    capped: bool
+
+
+class _ListSql(NamedTuple):
+    counts: Select[*tuple[Any, ...]]  # (listed, hidden); each stops at :over when capped
+    ranked: Select[int] | None  # with words: the page by relevance
+    dated: Select[int] | None  # without: dated postings by deadline, :wanted of them
+    undated: Select[int] | None  # then the undated ones, :limit after :offset
+
+
+def _bound(name: str, kind: Any) -> Any:
+    return bindparam(name, type_=kind)
+
+
+@cache
+def _list_sql(shape: _Shape) -> _ListSql:
+    """The statements of one shape of list, built once: building and hashing them costs more
+    than running them (a few ms per /jobs otherwise)."""
+    rows = _listing(shape.sqlite, _ByKey if shape.words else _ByDeadline)
     filters: list[ColumnElement[bool]] = []
-    if q.organization and q.organization.strip():
-        filters.append(_contains(rows.organization, q.organization))
-    if q.remote is not None:
-        filters.append(rows.remote == (true() if q.remote else false()))
-    if q.open_until_filled is not None:
-        filters.append(rows.open_until_filled == (true() if q.open_until_filled else false()))
-    if q.deadline_from is not None:
-        filters.append(rows.deadline >= q.deadline_from)
-    if q.deadline_to is not None:
-        filters.append(rows.deadline <= q.deadline_to)
-    match = match_postings(session, words, key=rows.pk) if words else None
+    if shape.organization:  # the value comes escaped: see _like_escaped
+        filters.append(
+            func.lower(rows.organization).contains(_bound("organization", Text), escape="/")
+        )
+    if shape.remote:
+        filters.append(rows.remote == _bound("remote", Boolean))
+    if shape.open_until_filled:
+        filters.append(rows.open_until_filled == _bound("open_until_filled", Boolean))
+    if shape.deadline_from:
+        filters.append(rows.deadline >= _bound("deadline_from", Date))
+    if shape.deadline_to:
+        filters.append(rows.deadline <= _bound("deadline_to", Date))
+    match = postings_text_match("sqlite" if shape.sqlite else "postgresql", rows.pk)
 
     def matching(query: SelectT) -> SelectT:
-        if match is not None:
+        if shape.words:
             query = match.apply(query)
         return query.where(*filters)
 
-    listed = true() if q.include_inactive else is_open(q.today, rows)
-    limit, offset = max(q.limit, 0), max(q.offset, 0)
-    cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
-    if cap is None:
-        counts = select(func.count().filter(listed), func.count().filter(not_(listed)))
-        counted = session.execute(matching(counts.select_from(rows))).one()
-    else:  # each count stops at cap + 1 rows: "more than cap"
+    today = _bound("today", Date)
+    listed = true() if shape.include_inactive else is_open(today, rows)
+    if shape.capped:
 
         def upto(condition: ColumnElement[bool]) -> Any:
             found = matching(select(literal(1)).select_from(rows)).where(condition)
-            return select(func.count()).select_from(found.limit(cap + 1).subquery())
+            over = found.limit(_bound("over", Integer)).subquery()
+            return select(func.count()).select_from(over).scalar_subquery()
 
-        counted = session.execute(
-            select(upto(listed).scalar_subquery(), upto(not_(listed)).scalar_subquery())
-        ).one()
+        count = select(upto(listed), upto(not_(listed)))
+    else:
+        counts = select(func.count().filter(listed), func.count().filter(not_(listed)))
+        count = matching(counts.select_from(rows))
+
+    limit, offset = _bound("limit", Integer), _bound("offset", Integer)
+    then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
+    page = matching(select(rows.pk)).where(listed)
+    if shape.words:
+        order = [match.score.desc(), rows.deadline.is_(None), rows.deadline.asc(), *then_by]
+        return _ListSql(count, page.order_by(*order).limit(limit).offset(offset), None, None)
+    dated = page.where(rows.deadline.is_not(None))
+    if not shape.include_inactive:
+        dated = dated.where(rows.deadline >= today)  # implied by ``listed``; makes it a range
+    dated = dated.order_by(rows.deadline.asc(), *then_by).limit(_bound("wanted", Integer))
+    undated = page.where(rows.deadline.is_(None)).order_by(*then_by).limit(limit).offset(offset)
+    return _ListSql(count, None, dated, undated)
+
+
+def _like_escaped(needle: str) -> str:
+    """``needle`` for ``contains(…, escape="/")``: what ``autoescape=True`` does to a value."""
+    return needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def find_postings(session: Session, q: PostingQuery) -> PostingPage:
+    words = clean_terms(q.terms)
+    query_text = postings_query_text(session, words)
+    organization = q.organization.strip().lower() if q.organization else ""
+    limit, offset = max(q.limit, 0), max(q.offset, 0)
+    cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
+    values: dict[str, Any] = {
+        "today": q.today,
+        "text_query": query_text,
+        "organization": _like_escaped(organization),
+        "remote": q.remote,
+        "open_until_filled": q.open_until_filled,
+        "deadline_from": q.deadline_from,
+        "deadline_to": q.deadline_to,
+        "over": None if cap is None else cap + 1,  # "more than cap"
+    }
+    sql = _list_sql(
+        _Shape(
+            sqlite=session.get_bind().dialect.name == "sqlite",
+            words=query_text is not None,
+            organization=bool(organization),
+            remote=q.remote is not None,
+            open_until_filled=q.open_until_filled is not None,
+            deadline_from=q.deadline_from is not None,
+            deadline_to=q.deadline_to is not None,
+            include_inactive=q.include_inactive,
+            capped=cap is not None,
+        )
+    )
+    values = {name: value for name, value in values.items() if value is not None}
+    counted = session.execute(sql.counts, values).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
         return PostingPage(items=(), total=total, hidden=hidden)
 
     keys: list[int]
-    then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
-    page = matching(select(rows.pk)).where(listed)
-    if match is not None:
-        order = [match.score.desc(), rows.deadline.is_(None), rows.deadline.asc(), *then_by]
-        keys = list(session.scalars(page.order_by(*order).limit(limit).offset(offset)))
+    if sql.ranked is not None:
+        keys = list(session.scalars(sql.ranked, {**values, "limit": limit, "offset": offset}))
     else:
+        assert sql.dated is not None and sql.undated is not None
         # Dated postings come first (by deadline), undated ones after: two ordered walks that
         # stop at the page, instead of sorting every match. The first needs no more than
         # offset + limit keys; the second only runs when the dated ones run out.
         wanted = offset + limit
-        dated = page.where(rows.deadline.is_not(None))
-        if not q.include_inactive:
-            dated = dated.where(rows.deadline >= q.today)  # implied by ``listed``; a range
-        found = list(session.scalars(dated.order_by(rows.deadline.asc(), *then_by).limit(wanted)))
+        found = list(session.scalars(sql.dated, {**values, "wanted": wanted}))
         keys = found[offset:]
         if len(found) < wanted:
             skip = max(offset - len(found), 0)
-            undated = page.where(rows.deadline.is_(None)).order_by(*then_by)
-            keys += session.scalars(undated.limit(wanted - len(found) - skip).offset(skip))
+            rest = {**values, "limit": wanted - len(found) - skip, "offset": skip}
+            keys += session.scalars(sql.undated, rest)
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
-def _postings_by_key(session: Session, keys: Sequence[int]) -> tuple[Posting, ...]:
-    """Full postings for ``keys``, in the order of ``keys``."""
-    query = (
+@cache
+def _postings_by_key_sql() -> Select[PostingRow, str, str | None]:
+    return (
         select(PostingRow, DocumentRow.source, DocumentRow.url)
         .join(DocumentRow, PostingRow.document_id == DocumentRow.id)
         .where(PostingRow.pk.in_(bindparam("keys", expanding=True)))
     )
+
+
+def _postings_by_key(session: Session, keys: Sequence[int]) -> tuple[Posting, ...]:
+    """Full postings for ``keys``, in the order of ``keys``."""
+    query = _postings_by_key_sql()
     found: dict[int, Posting] = {}
     for start in range(0, len(keys), ROWS_CHUNK):
         chunk = list(keys[start : start + ROWS_CHUNK])
