@@ -25,7 +25,8 @@ class Outbox(Protocol):
     name: str
 
     async def send(self, target: str, reply: Reply) -> None:
-        """Post ``reply`` publicly to ``target`` (a channel or room id).
+        """Post ``reply`` to ``target``: a channel or room id, publicly, or a user id (Slack
+        ``U…``, Matrix ``@user:server``) for a direct message.
 
         Raises ``RateLimited``, ``TransientSendError`` or ``PermanentSendError`` on failure.
         """
