@@ -58,7 +58,7 @@ class _IndexedAlias(Alias):
     row by row reads a page per posting, through a covering index a few dozen pages in all.
     Without statistics SQLite's planner prefers the table (or the rowid), hence the
     ``INDEXED BY``; other backends get a plain alias. The indexes come from migrations
-    0005 and 0006, on SQLite only.
+    0005-0007.
     """
 
     inherit_cache = True
@@ -79,8 +79,16 @@ class _ByDeadline(_IndexedAlias):
     index = "ix_postings_by_deadline"
 
 
+class _ByOrganization(_IndexedAlias):
+    """(organization, status, closed, deadline, …): counts for a few organisations' names."""
+
+    inherit_cache = True
+    index = "ix_postings_by_organization"
+
+
 @compiles(_ByKey, "sqlite")
 @compiles(_ByDeadline, "sqlite")
+@compiles(_ByOrganization, "sqlite")
 def _indexed_by(element: _IndexedAlias, compiler: SQLCompiler, **kw: Any) -> str:
     visit_alias: Callable[..., str] = compiler.visit_alias  # untyped in SQLAlchemy
     rendered = visit_alias(element, **kw)
@@ -94,7 +102,7 @@ def _alias(kind: type[_IndexedAlias]) -> type[PostingRow]:
 
 # built once: an alias proxies every column, which costs more than a small query
 _ALIASES: dict[type[_IndexedAlias], type[PostingRow]] = {
-    kind: _alias(kind) for kind in (_ByKey, _ByDeadline)
+    kind: _alias(kind) for kind in (_ByKey, _ByDeadline, _ByOrganization)
 }
 
 
@@ -173,39 +181,40 @@ def _list_sql(shape: _Shape) -> _ListSql:
     """The statements of one shape of list, built once: building and hashing them costs more
     than running them (a few ms per /jobs otherwise)."""
     rows = _listing(shape.sqlite, _ByKey if shape.words else _ByDeadline)
-    filters: list[ColumnElement[bool]] = []
-    if shape.organization:  # the value comes escaped: see _like_escaped
-        filters.append(
-            func.lower(rows.organization).contains(_bound("organization", Text), escape="/")
-        )
-    if shape.remote:
-        filters.append(rows.remote == _bound("remote", Boolean))
-    if shape.open_until_filled:
-        filters.append(rows.open_until_filled == _bound("open_until_filled", Boolean))
-    if shape.deadline_from:
-        filters.append(rows.deadline >= _bound("deadline_from", Date))
-    if shape.deadline_to:
-        filters.append(rows.deadline <= _bound("deadline_to", Date))
+    # counting one organisation's postings seeks its names instead of testing every posting
+    by_organization = shape.organization and not shape.words
+    counted_rows = _listing(shape.sqlite, _ByOrganization) if by_organization else rows
     match = postings_text_match("sqlite" if shape.sqlite else "postgresql", rows.pk)
 
-    def matching(query: SelectT) -> SelectT:
+    def matching(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:
         if shape.words:
             query = match.apply(query)
-        return query.where(*filters)
+        if shape.organization:
+            query = query.where(rows.organization.in_(_organizations_like()))
+        if shape.remote:
+            query = query.where(rows.remote == _bound("remote", Boolean))
+        if shape.open_until_filled:
+            query = query.where(rows.open_until_filled == _bound("open_until_filled", Boolean))
+        if shape.deadline_from:
+            query = query.where(rows.deadline >= _bound("deadline_from", Date))
+        if shape.deadline_to:
+            query = query.where(rows.deadline <= _bound("deadline_to", Date))
+        return query
 
     today = _bound("today", Date)
     listed = true() if shape.include_inactive else is_open(today, rows)
+    counted = true() if shape.include_inactive else is_open(today, counted_rows)
     if shape.capped:
 
         def upto(condition: ColumnElement[bool]) -> Any:
-            found = matching(select(literal(1)).select_from(rows)).where(condition)
-            over = found.limit(_bound("over", Integer)).subquery()
+            found = matching(select(literal(1)).select_from(counted_rows), counted_rows)
+            over = found.where(condition).limit(_bound("over", Integer)).subquery()
             return select(func.count()).select_from(over).scalar_subquery()
 
-        count = select(upto(listed), upto(not_(listed)))
+        count = select(upto(counted), upto(not_(counted)))
     else:
-        counts = select(func.count().filter(listed), func.count().filter(not_(listed)))
-        count = matching(counts.select_from(rows))
+        counts = select(func.count().filter(counted), func.count().filter(not_(counted)))
+        count = matching(counts.select_from(counted_rows), counted_rows)
 
     limit, offset = _bound("limit", Integer), _bound("offset", Integer)
     then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
@@ -219,6 +228,15 @@ def _list_sql(shape: _Shape) -> _ListSql:
     dated = dated.order_by(rows.deadline.asc(), *then_by).limit(_bound("wanted", Integer))
     undated = page.where(rows.deadline.is_(None)).order_by(*then_by).limit(limit).offset(offset)
     return _ListSql(count, None, dated, undated)
+
+
+@cache
+def _organizations_like() -> Select[str | None]:
+    """The organisation names (of any posting) containing the bound ``organization``: the
+    same test as ``_contains``, made once per name instead of once per posting."""
+    names = _distinct("posting_names", PostingRow.organization).subquery()
+    like = func.lower(names.c.name).contains(_bound("organization", Text), escape="/")
+    return select(names.c.name).where(like)
 
 
 def _like_escaped(needle: str) -> str:
@@ -365,9 +383,12 @@ def _distinct(name: str, column: Any, *conditions: ColumnElement[bool]) -> Selec
 @cache
 def _organizations_query() -> Select[str | None]:
     # one statement, built once: it has no parameters, and building it costs more than running it
-    from_postings = _distinct(
-        "posting_orgs", PostingRow.organization, PostingRow.status == "active"
+    # every name once (a seek each), kept when an active posting has it (another seek)
+    named = _distinct("posting_orgs", PostingRow.organization).subquery()
+    active = select(PostingRow.pk).where(
+        PostingRow.organization == named.c.name, PostingRow.status == "active"
     )
+    from_postings = select(named.c.name).where(active.exists())
     from_faq = _distinct(
         "faq_orgs",
         DocumentRow.organization,
