@@ -43,6 +43,7 @@ _ATX_CLOSE = re.compile(r"(#{1,6}[ \t]+.*?|#{1,6}(?=[^#\s]).*?)(?:[ \t]+#+|#{2,}
 _ATX_NO_SPACE = re.compile(r"^(#{1,6})(?=[A-Za-z<*])")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$")
 _SYMBOL_BULLETS = frozenset("•·▪◦‣●")
+_REWRITE_STARTS = frozenset("#-=*_ \t") | _SYMBOL_BULLETS
 _REF_DEF = re.compile(
     r"^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)>?"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
@@ -160,6 +161,11 @@ def normalise_markdown(text: str) -> str:
                 blank = True
             continue
         first = line[0]
+        if first not in _REWRITE_STARTS or (first == "-" and line[1:2] == " "):
+            # Prose and "- " bullets, most lines of a page: nothing to rewrite.
+            out.append(line)
+            blank = False
+            continue
         if first == "#":
             line = _heading_line(line)
         elif (

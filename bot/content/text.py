@@ -22,6 +22,7 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
+_ABBREVIATION_MAX = max(len(word) for word in _ABBREVIATIONS)
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
@@ -117,11 +118,49 @@ def sentence_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> 
     return start, end
 
 
+# Sentence marks are looked for in a window around the position first: "! " and "? " seldom
+# occur, and searching for them to the ends of a page made up most of the cost of a sentence.
+_WINDOW = 256
+
+
+def _breaks_before(text: str, i: int, lo: int) -> tuple[int, int]:
+    """(last newline, last ". "/"! "/"? ") before ``i``, as far back as ``lo``; -1 for none.
+
+    Exact although windowed: a mark found in the window is later than any before it, and
+    only the later of the two is used.
+    """
+    width = _WINDOW
+    while True:
+        start = max(lo, i - width)
+        nl = text.rfind("\n", start, i)
+        cut = max(
+            text.rfind(". ", start, i), text.rfind("! ", start, i), text.rfind("? ", start, i)
+        )
+        if nl != -1 or cut != -1 or start == lo:
+            return nl, cut
+        width *= 4
+
+
+def _breaks_after(text: str, i: int, hi: int) -> tuple[int, int]:
+    """(first newline, first ". "/"! "/"? ") from ``i`` up to ``hi``; -1 for none (see above)."""
+    width = _WINDOW
+    while True:
+        end = min(hi, i + width)
+        nl = text.find("\n", i, end)
+        stop = -1
+        for mark in (". ", "! ", "? "):
+            j = text.find(mark, i, end)
+            if j != -1 and (stop == -1 or j < stop):
+                stop = j
+        if nl != -1 or stop != -1 or end == hi:
+            return nl, stop
+        width *= 4
+
+
 def _sentence_start(text: str, pos: int, lo: int) -> int:
     i = pos
     while True:
-        nl = text.rfind("\n", lo, i)
-        cut = max(text.rfind(". ", lo, i), text.rfind("! ", lo, i), text.rfind("? ", lo, i))
+        nl, cut = _breaks_before(text, i, lo)
         if nl >= cut:
             if nl == -1:
                 return lo
@@ -140,9 +179,7 @@ def _sentence_start(text: str, pos: int, lo: int) -> int:
 def _sentence_end(text: str, pos: int, hi: int) -> int:
     i = pos
     while True:
-        stops = [j for j in (text.find(s, i, hi) for s in (". ", "! ", "? ")) if j != -1]
-        stop = min(stops) if stops else -1
-        nl = text.find("\n", i, hi)
+        nl, stop = _breaks_after(text, i, hi)
         if nl != -1 and (stop == -1 or nl < stop):
             if nl + 1 >= hi or _line_break_ends(text, nl):
                 return nl
@@ -171,9 +208,14 @@ def whole_sentences(text: str, limit: int) -> str:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    # The word before the dot; no abbreviation is longer than _ABBREVIATION_MAX letters, so
+    # a longer word is not walked to its start.
+    limit = max(0, dot - _ABBREVIATION_MAX - 1)
     begin = dot
-    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+    while begin > limit and (text[begin - 1].isalpha() or text[begin - 1] == "."):
         begin -= 1
+    if dot - begin > _ABBREVIATION_MAX:
+        return False
     word = text[begin:dot].lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
