@@ -7,11 +7,9 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -22,8 +20,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.app import App, build, safe_url
 from bot.clock import fixed_clock, system_clock
+from bot.commands import posting_json
 from bot.config import Settings
-from bot.domain import LoadReport, Posting
+from bot.domain import LoadReport
 from bot.platforms.console import render_text, run_console
 
 cli = typer.Typer(
@@ -126,24 +125,6 @@ def load(
         raise typer.Exit(1)
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def posting_dict(posting: Posting) -> dict[str, Any]:
-    """Every stored field of a posting, JSON-ready (dates ISO, amounts as strings)."""
-    data: dict[str, Any] = _jsonable(asdict(posting))
-    return data
-
-
 @cli.command()
 def postings(
     as_json: Annotated[bool, typer.Option("--json", help="Print every field as JSON.")] = False,
@@ -156,7 +137,7 @@ def postings(
     with _app(settings) as app:
         items = app.store.all_postings(include_inactive=include_all)
     if as_json:
-        sys.stdout.write(json.dumps([posting_dict(p) for p in items], indent=2, ensure_ascii=False))
+        sys.stdout.write(json.dumps([posting_json(p) for p in items], indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
         return
     table = Table(show_lines=False)

@@ -144,7 +144,7 @@ class Reply:
             "public": self.public,
             "error_id": self.error_id,
             "today": self.today.isoformat() if self.today else None,
-            "postings": [_posting_json(p, self.today) for p in self.postings],
+            "postings": [posting_json(p, self.today) for p in self.postings],
             "passages": [
                 {"score": hit.score, **_jsonable(_fields(hit.passage))} for hit in self.passages
             ],
@@ -170,11 +170,30 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _posting_json(posting: Posting, today: date | None) -> dict[str, Any]:
+def posting_json(posting: Posting, today: date | None = None) -> dict[str, Any]:
+    """Every field of a posting as JSON-ready values; with ``today``, also whether it is open."""
     data: dict[str, Any] = _jsonable(_fields(posting))
     if today is not None:
         data["is_open"] = posting.is_open(today)
     return data
+
+
+def posting_facts(p: Posting, today: date | None, *, remote_label: str = "remote") -> list[str]:
+    """The one-line facts every renderer shows under a posting's title, in the same order:
+    organisation, location, remote, then closed / deadline / open until filled."""
+    facts = [x for x in (p.organization, p.location) if x]
+    if p.remote:
+        facts.append(remote_label)
+    if p.closed:
+        facts.append("applications closed")
+    elif p.deadline is not None:
+        when = f"deadline {p.deadline.isoformat()}"
+        if today is not None:
+            when += f" ({deadline_phrase(p.deadline, today)})"
+        facts.append(when)
+    elif p.open_until_filled:
+        facts.append("open until filled")
+    return facts
 
 
 def deadline_phrase(deadline: date, today: date) -> str:

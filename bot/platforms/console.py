@@ -23,7 +23,7 @@ from typing import TextIO
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from bot.commands import Context, Reply, Request, Router, deadline_phrase
+from bot.commands import Context, Reply, Request, Router, posting_facts
 from bot.config import DEFAULT_DATA_DIR
 from bot.domain import PassageHit, Posting
 
@@ -38,19 +38,7 @@ Line = tuple[str, str]
 
 
 def _posting_lines(p: Posting, reply: Reply) -> list[Line]:
-    facts = [x for x in (p.organization, p.location) if x]
-    if p.remote:
-        facts.append("[remote]")
-    if p.closed:
-        facts.append("applications closed")
-    elif p.deadline is not None:
-        when = f"deadline {p.deadline.isoformat()}"
-        if reply.today is not None:
-            when += f" ({deadline_phrase(p.deadline, reply.today)})"
-        facts.append(when)
-    elif p.open_until_filled:
-        facts.append("open until filled")
-    facts.append(p.id)
+    facts = [*posting_facts(p, reply.today, remote_label="[remote]"), p.id]
     return [
         (f"• {p.title}", "bold"),
         ("  " + " · ".join(facts), ""),

@@ -32,7 +32,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.commands import Reply, deadline_phrase
+from bot.commands import Reply, posting_facts
 from bot.domain import PassageHit, Posting
 
 logger = logging.getLogger(__name__)
@@ -181,18 +181,7 @@ def _units(reply: Reply, prefix: str) -> Iterable[_Unit]:
 
 
 def _posting_unit(p: Posting, reply: Reply, prefix: str) -> _Unit:
-    facts = [x for x in (p.organization, p.location) if x]
-    if p.remote:
-        facts.append("remote")
-    if p.closed:
-        facts.append("applications closed")
-    elif p.deadline is not None:
-        when = f"deadline {p.deadline.isoformat()}"
-        if reply.today is not None:
-            when += f" ({deadline_phrase(p.deadline, reply.today)})"
-        facts.append(when)
-    elif p.open_until_filled:
-        facts.append("open until filled")
+    facts = posting_facts(p, reply.today)
     details = f"{prefix}jobs show {p.id}"
     plain = "\n".join([f"• {p.title}", "  " + " · ".join([*facts, p.id]), f"  Details: {details}"])
     title = f"<strong>{_text(p.title)}</strong>"
