@@ -21,6 +21,8 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -77,8 +79,9 @@ def parse_files(
     """One ``Outcome`` per (source, path), in order; ``workers > 1`` parses in a process pool.
 
     ``parse`` must then be importable by name (a module-level function such as
-    ``parse_bytes``). If the pool breaks (a worker killed by the system), the files it had not
-    answered for are parsed here, one by one.
+    ``parse_bytes``), and a script that calls this needs the usual ``if __name__ ==
+    "__main__":`` guard (a forkserver worker imports the main module). If the pool breaks (a
+    worker killed by the system), the files it had not answered for are parsed here.
     """
     if workers <= 1 or len(files) <= 1:
         for source, path in files:
@@ -105,15 +108,26 @@ def parse_files(
 
 
 def _pool(workers: int, parse: Parse) -> ProcessPoolExecutor:
-    # forkserver: workers start from a clean process that has imported the loader once (not a
-    # copy of this one, whose threads may hold locks), and fork cheaply from it.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    if "forkserver" in methods:
-        context.set_forkserver_preload(["bot.content"])
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(parse,)
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(_start_method()),
+        initializer=_start_worker,
+        initargs=(parse,),
     )
+
+
+def _start_method() -> str | None:
+    """fork when this process runs a single thread (a load from the command line): workers
+    start in milliseconds with the loader already imported. With other threads running (the
+    bot itself), one of them may hold a lock at the moment of the fork, so workers then start
+    from a forkserver, a clean process that imports the loader once (about 1.5 s)."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        multiprocessing.get_context("forkserver").set_forkserver_preload(["bot.content"])
+        return "forkserver"
+    return None  # the platform's default (spawn)
 
 
 # ---------------------------------------------------------------- inside a worker process
@@ -136,6 +150,11 @@ class _Capture(logging.Handler):
 def _start_worker(parse: Parse) -> None:
     global _parse
     _parse = parse
+    # A forked worker inherits this process's handlers: records go only to the capture.
+    for named in list(logging.root.manager.loggerDict.values()):
+        if isinstance(named, logging.Logger):
+            named.handlers.clear()
+            named.propagate = True
     root = logging.getLogger()
     root.handlers[:] = [_Capture()]
     root.setLevel(logging.WARNING)

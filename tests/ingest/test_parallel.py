@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,7 +42,13 @@ def real_folder(tmp_path: Path) -> Path:
     return root
 
 
-def test_pool_gives_the_outcomes_of_the_sequential_path(real_folder: Path) -> None:
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_pool_gives_the_outcomes_of_the_sequential_path(
+    real_folder: Path, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method on this platform")
+    monkeypatch.setattr("bot.content.parallel._start_method", lambda: method)
     files = content_files(real_folder)
     here = list(parse_files(files, parse_bytes, workers=1))
     pooled = list(parse_files(files, parse_bytes, workers=2, chunksize=4))
