@@ -56,6 +56,7 @@ class StoreReader(Protocol):
         self, organization: str | None = None
     ) -> list[tuple[str, str, str | None]]: ...
     def organizations(self) -> list[str]: ...
+    def faq_organizations(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,8 @@ class CommandSpec:
     examples: tuple[str, ...]
     handler: Handler
     dynamic: bool = False
+    listed: bool = True
+    """Shown in help; an organisation without an FAQ page still answers, unlisted."""
 
 
 ShortcutProvider = Callable[[Context], Sequence[CommandSpec]]
@@ -392,7 +395,7 @@ class Router:
                 continue
             example = spec.examples[0] if spec.examples else spec.usage
             lines.append(f"• `{spec.usage}` — {spec.help} (e.g. `{example}`)")
-        shortcuts = [s for s in specs if s.dynamic]
+        shortcuts = [s for s in specs if s.dynamic and s.listed]
         if shortcuts:
             lines.append("Organisation shortcuts (ask their FAQ directly):")
             for spec in shortcuts:

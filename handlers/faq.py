@@ -51,7 +51,10 @@ def faq(ctx: Context, text: str) -> Reply:
 def organisation_shortcuts(ctx: Context) -> Sequence[CommandSpec]:
     """``/iiif …``, ``/datacite …``: one command per organisation named in the content."""
     specs: dict[str, CommandSpec] = {}
-    for organization in sorted(ctx.store.organizations()):
+    with_faq = {org_slug(o) for o in ctx.store.faq_organizations()}
+    # FAQ organisations first, so a slug shared with a posting-only organisation asks the FAQ
+    names = sorted(ctx.store.organizations(), key=lambda o: (org_slug(o) not in with_faq, o))
+    for organization in names:
         slug = org_slug(organization)
         if not slug or slug in specs:
             continue
@@ -63,8 +66,10 @@ def organisation_shortcuts(ctx: Context) -> Sequence[CommandSpec]:
             examples=(f"/{slug} membership fee",),
             handler=handler,
             dynamic=True,
+            # hundreds of employers would drown help; they still answer with a pointer
+            listed=slug in with_faq,
         )
-    return list(specs.values())
+    return sorted(specs.values(), key=lambda spec: spec.name)
 
 
 def _ask_organisation(ctx: Context, text: str, *, slug: str, name: str) -> Reply:

@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.selectable import Alias
+from sqlalchemy.sql.selectable import Alias, Subquery
 
 from bot.domain import PassageHit, Posting, PostingPage, PostingQuery
 from bot.store.convert import passage_url, to_passage, to_posting
@@ -317,6 +317,9 @@ def _postings_by_key(session: Session, keys: Sequence[int]) -> tuple[Posting, ..
     return tuple(found[key] for key in keys if key in found)
 
 
+OVERSAMPLE = 4  # passages ranked on the index alone per passage wanted
+
+
 def search_passages(
     session: Session, terms: Sequence[str], organization: str | None, limit: int
 ) -> list[PassageHit]:
@@ -326,6 +329,11 @@ def search_passages(
     match = match_passages(session, words)
     if match is None:
         return []
+    wanted = organization.strip() if organization else ""
+    if match.join is not None:  # SQLite
+        hits = _best_passages_first(session, match.join, wanted, limit)
+        if hits is not None:
+            return hits
     query = match.apply(
         select(
             PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url, match.score
@@ -335,12 +343,42 @@ def search_passages(
         .order_by(match.score.desc(), PassageRow.id)
         .limit(limit)
     )
-    if organization and organization.strip():
-        query = query.where(_contains(DocumentRow.organization, organization))
+    if wanted:
+        query = query.where(_contains(DocumentRow.organization, wanted))
     return [
         PassageHit(passage=to_passage(row, source, org, url), score=float(score))
         for row, source, org, url, score in session.execute(query)
     ]
+
+
+def _best_passages_first(
+    session: Session, found: Subquery, organization: str, limit: int
+) -> list[PassageHit] | None:
+    """The best ``limit`` passages, ranked on the full-text index alone, then kept when their
+    page is present (and of ``organization``); None when too few of the best survive and
+    the full query must decide. Joining every match to its page first costs a quarter more
+    than ranking all of them (/faq over 100,000 documents)."""
+    best = session.execute(
+        select(found.c.key, found.c.score)
+        .order_by(found.c.score.desc(), found.c.key)
+        .limit(limit * OVERSAMPLE)
+    ).all()
+    keep = (
+        select(PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url)
+        .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
+        .where(PassageRow.id.in_([key for key, _score in best]), DocumentRow.status == "present")
+    )
+    if organization:
+        keep = keep.where(_contains(DocumentRow.organization, organization))
+    kept = {row.id: (row, source, org, url) for row, source, org, url in session.execute(keep)}
+    hits = [
+        PassageHit(passage=to_passage(*kept[key]), score=float(score))
+        for key, score in best
+        if key in kept
+    ][:limit]
+    # the same order as the full query's (score, then id), so the first ``limit`` survivors
+    # are its answer; unless the index had more matches than we ranked and too few survived
+    return hits if len(hits) == limit or len(best) < limit * OVERSAMPLE else None
 
 
 def faq_sections(session: Session, organization: str | None) -> list[tuple[str, str, str | None]]:
@@ -389,18 +427,28 @@ def _organizations_query() -> Select[str | None]:
         PostingRow.organization == named.c.name, PostingRow.status == "active"
     )
     from_postings = select(named.c.name).where(active.exists())
-    from_faq = _distinct(
-        "faq_orgs",
-        DocumentRow.organization,
-        DocumentRow.status == "present",
-        DocumentRow.kind == "faq",
-    )
+    from_faq = _faq_organizations_query()
     names = union_all(from_postings, from_faq).subquery()
     return select(names.c.name)
 
 
 def organizations(session: Session) -> list[str]:
     names = {name for name in session.scalars(_organizations_query()) if name and name.strip()}
+    return sorted(names, key=lambda name: (name.casefold(), name))
+
+
+@cache
+def _faq_organizations_query() -> Select[str | None]:
+    return _distinct(
+        "faq_orgs",
+        DocumentRow.organization,
+        DocumentRow.status == "present",
+        DocumentRow.kind == "faq",
+    )
+
+
+def faq_organizations(session: Session) -> list[str]:
+    names = {n for n in session.scalars(_faq_organizations_query()) if n and n.strip()}
     return sorted(names, key=lambda name: (name.casefold(), name))
 
 

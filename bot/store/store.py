@@ -177,6 +177,11 @@ class Store:
         with self._read() as session:
             return queries.organizations(session)
 
+    def faq_organizations(self) -> list[str]:
+        """Distinct organisations of present FAQ pages (those worth a shortcut in help)."""
+        with self._read() as session:
+            return queries.faq_organizations(session)
+
     def counts(self) -> dict[str, int]:
         """documents, documents_withdrawn, postings (all), postings_<status>, passages."""
         with self._read() as session:

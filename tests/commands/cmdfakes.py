@@ -133,6 +133,9 @@ class FakeStore:
         names |= {p.organization for p in self.passages if p.organization}
         return sorted(names)
 
+    def faq_organizations(self) -> list[str]:
+        return sorted({p.organization for p in self.passages if p.organization})
+
 
 def sample_store() -> FakeStore:
     """A small world as of 2022-02-01: remote and on-site, open, closed and expired postings."""

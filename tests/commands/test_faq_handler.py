@@ -115,3 +115,15 @@ def test_unrelated_question_lists_the_pages_not_random_headings() -> None:
     reply = ask(make_router(), sample_store(), "/faq pizza")
     assert "Closest topics" not in reply.text
     assert "FAQ pages I know: IIIF Consortium FAQ; DataCite Fee Model." in reply.text
+
+
+def test_help_lists_only_organisations_with_an_faq_but_all_still_answer() -> None:
+    store = sample_store()
+    specs = {s.name: s for s in organisation_shortcuts(make_context(store))}
+    with_faq = {s for s, spec in specs.items() if spec.listed}
+    assert "iiif" in with_faq
+    assert "molloy" in specs and not specs["molloy"].listed  # postings only: answers, unlisted
+    help_text = ask(make_router(), store, "/help").text
+    assert "`/iiif`" in help_text
+    assert "`/molloy`" not in help_text
+    assert "Unknown command" not in ask(make_router(), store, "/molloy library hours").text
