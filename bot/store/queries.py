@@ -330,8 +330,9 @@ def search_passages(
     if match is None:
         return []
     wanted = organization.strip() if organization else ""
-    if match.join is not None:  # SQLite
-        hits = _best_passages_first(session, match.join, wanted, limit)
+    # SQLite, all organisations (one organisation's passages are too few among the best)
+    if match.join is not None and not wanted:
+        hits = _best_passages_first(session, match.join, limit)
         if hits is not None:
             return hits
     query = match.apply(
@@ -351,26 +352,33 @@ def search_passages(
     ]
 
 
-def _best_passages_first(
-    session: Session, found: Subquery, organization: str, limit: int
-) -> list[PassageHit] | None:
+def _best_passages_first(session: Session, found: Subquery, limit: int) -> list[PassageHit] | None:
     """The best ``limit`` passages, ranked on the full-text index alone, then kept when their
-    page is present (and of ``organization``); None when too few of the best survive and
-    the full query must decide. Joining every match to its page first costs a quarter more
-    than ranking all of them (/faq over 100,000 documents)."""
+    page is present; None when too few of the best survive and the full query must decide.
+    Joining every match to its page first costs a quarter more than ranking all of them
+    (/faq over 100,000 documents)."""
     best = session.execute(
         select(found.c.key, found.c.score)
         .order_by(found.c.score.desc(), found.c.key)
         .limit(limit * OVERSAMPLE)
     ).all()
     keep = (
-        select(PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url)
+        select(
+            PassageRow,
+            DocumentRow.source,
+            DocumentRow.organization,
+            DocumentRow.url,
+            DocumentRow.status,
+        )
         .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
-        .where(PassageRow.id.in_([key for key, _score in best]), DocumentRow.status == "present")
+        .where(PassageRow.id.in_([key for key, _score in best]))
     )
-    if organization:
-        keep = keep.where(_contains(DocumentRow.organization, organization))
-    kept = {row.id: (row, source, org, url) for row, source, org, url in session.execute(keep)}
+    # the status is tested here, not in SQL: there SQLite would walk every present page
+    kept = {
+        row.id: (row, source, org, url)
+        for row, source, org, url, status in session.execute(keep)
+        if status == "present"
+    }
     hits = [
         PassageHit(passage=to_passage(*kept[key]), score=float(score))
         for key, score in best

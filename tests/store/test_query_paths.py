@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from bot.domain import Posting, PostingQuery
 from bot.store import Store
@@ -242,3 +242,39 @@ def test_list_queries_read_indexes_not_posting_rows(store: Store) -> None:
                 assert "COVERING INDEX" in step, plan
     for plan in fetches:  # only the page's own rows are read in full, by key
         assert any("SEARCH postings USING INTEGER PRIMARY KEY" in step for step in plan), plan
+
+
+REFERENCE_PASSAGES = """
+SELECT p.id FROM faq_passages p
+JOIN documents d ON p.document_id = d.id
+JOIN (SELECT rowid AS key, -bm25(faq_passages_fts, 2.0, 1.0, 0.5) AS score
+      FROM faq_passages_fts WHERE faq_passages_fts MATCH :query) f ON f.key = p.id
+WHERE d.status = 'present' ORDER BY f.score DESC, p.id LIMIT :limit
+"""
+
+
+def test_passages_ranked_on_the_index_first_skip_withdrawn_pages(store: Store) -> None:
+    if store.dialect != "sqlite":
+        pytest.skip("the index-first ranking is SQLite's")
+    pages = [
+        faq_page(
+            f"faq/{i:02d}.md",
+            f"Org {i}",
+            ("How much is the membership fee?", (f"The fee is {i}00 euros.",) * (1 + i % 3)),
+            ("Who can join?", ("Anyone can join; membership is open.",)),
+        )
+        for i in range(30)
+    ]
+    store.save_documents(pages, NOW)
+    # two pages in three disappear: the first ranking keeps too few of its best at times
+    store.withdraw_missing({p.source for p in pages[::3]}, NOW)
+    with store.engine.connect() as connection:
+        for limit in (1, 3, 5, 12, 40, 100):
+            expected = list(
+                connection.execute(
+                    text(REFERENCE_PASSAGES), {"query": '"membership" OR "fee"', "limit": limit}
+                ).scalars()
+            )
+            hits = store.search_passages(["membership", "fee"], limit=limit)
+            assert [h.passage.id for h in hits] == expected, limit
+            assert all(h.passage.source in {p.source for p in pages[::3]} for h in hits)
