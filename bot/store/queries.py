@@ -211,23 +211,23 @@ def _list_sql(shape: _Shape) -> _ListSql:
             over = found.where(condition).limit(_bound("over", Integer)).subquery()
             return select(func.count()).select_from(over).scalar_subquery()
 
-        count = select(upto(counted), upto(not_(counted)))
+        totals = select(upto(counted), upto(not_(counted)))
     else:
-        counts = select(func.count().filter(counted), func.count().filter(not_(counted)))
-        count = matching(counts.select_from(counted_rows), counted_rows)
+        every = select(func.count().filter(counted), func.count().filter(not_(counted)))
+        totals = matching(every.select_from(counted_rows), counted_rows)
 
     limit, offset = _bound("limit", Integer), _bound("offset", Integer)
     then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
     page = matching(select(rows.pk)).where(listed)
     if shape.words:
         order = [match.score.desc(), rows.deadline.is_(None), rows.deadline.asc(), *then_by]
-        return _ListSql(count, page.order_by(*order).limit(limit).offset(offset), None, None)
+        return _ListSql(totals, page.order_by(*order).limit(limit).offset(offset), None, None)
     dated = page.where(rows.deadline.is_not(None))
     if not shape.include_inactive:
         dated = dated.where(rows.deadline >= today)  # implied by ``listed``; makes it a range
     dated = dated.order_by(rows.deadline.asc(), *then_by).limit(_bound("wanted", Integer))
     undated = page.where(rows.deadline.is_(None)).order_by(*then_by).limit(limit).offset(offset)
-    return _ListSql(count, None, dated, undated)
+    return _ListSql(totals, None, dated, undated)
 
 
 @cache
