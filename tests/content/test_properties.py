@@ -200,17 +200,21 @@ _VALUES = st.one_of(
     ),
 )  # fmt: skip
 _PAIRS = st.tuples(_KEYS, _VALUES)
+_INDENT = st.sampled_from(["", " ", "  ", "  ", "    "])
 _LINES = st.one_of(
     _PAIRS.map(lambda kv: f"{kv[0]}: {kv[1]}"),
     _PAIRS.map(lambda kv: f"{kv[0]}: {kv[1]}"),
     _PAIRS.map(lambda kv: f"{kv[0]}:{kv[1]}"),
+    _KEYS.map(lambda k: f"{k}:"),
+    st.tuples(_INDENT, _VALUES).map(lambda iv: f"{iv[0]}- {iv[1]}"),
+    st.tuples(_INDENT, _PAIRS).map(lambda ip: f"{ip[0]}{ip[1][0]}: {ip[1][1]}"),
     st.text(_LINE_CHARS, max_size=10),
-    st.sampled_from(["", "  nested: 1", "- item", "# comment", "key:", "..."]),
+    st.sampled_from(["", "  nested: 1", "- item", "# comment", "key:", "...", "-", "  -"]),
 )
 
 
 @settings(max_examples=max(EXAMPLES, 400), deadline=None)
-@given(st.lists(_LINES, max_size=4))
+@given(st.lists(_LINES, max_size=6))
 def test_cheap_front_matter_reader_agrees_with_pyyaml(lines: list[str]) -> None:
     raw = "\n".join(lines)
     cheap = simple_mapping(raw)
@@ -229,4 +233,53 @@ def test_cheap_front_matter_reader_takes_the_usual_pages() -> None:
         "date": date(2019, 5, 1),
         "tags": ["job"],
     }
-    assert simple_mapping("location:\n    name: Toledo\n") is None  # nesting goes to PyYAML
+    nested = "location:\n    name: Toledo\n    latitude: 41.6\ntags:\n- job\n- ohio\n"
+    assert simple_mapping(nested) == {
+        "location": {"name": "Toledo", "latitude": 41.6},
+        "tags": ["job", "ohio"],
+    }
+    assert simple_mapping("location:\n  place:\n    name: Toledo\n") is None  # to PyYAML
+
+
+def _render_entry(entry: tuple[str, str, object]) -> str:
+    key, kind, content = entry
+    if kind == "scalar":
+        return f"{key}: {content}"
+    indent, items = content  # type: ignore[misc]
+    if kind == "list":
+        return "\n".join([f"{key}:", *(f"{indent}- {v}" for v in items)])
+    return "\n".join([f"{key}:", *(f"{indent}{k}: {v}" for k, v in items)])
+
+
+# Mostly well-formed, so that the cheap reader answers for about half of the examples.
+_NICE_KEYS = st.sampled_from(["title", "date", "tags", "x-y", "_k", "a1", "name", "lat"])
+_NICE_VALUES = st.one_of(
+    st.text(st.sampled_from(list("abZ09 .-é")), min_size=1, max_size=12),
+    st.sampled_from(["2019-05-01", "true", "12", "40.7", "-73.9", "'q'", '"d"', "[a, b]"]),
+    _VALUES,
+)
+_ENTRIES = st.one_of(
+    st.tuples(_NICE_KEYS, st.just("scalar"), _NICE_VALUES),
+    st.tuples(_NICE_KEYS, st.just("list"), st.tuples(_INDENT, st.lists(_NICE_VALUES, max_size=3))),
+    st.tuples(
+        _NICE_KEYS,
+        st.just("map"),
+        st.tuples(_INDENT.filter(bool), st.lists(st.tuples(_NICE_KEYS, _NICE_VALUES), max_size=3)),
+    ),
+)
+
+
+@settings(max_examples=max(EXAMPLES, 400), deadline=None)
+@given(st.lists(_ENTRIES, max_size=5), st.lists(st.tuples(st.integers(0, 20), _LINES), max_size=1))
+def test_cheap_reader_agrees_with_pyyaml_on_nested_blocks(
+    entries: list[tuple[str, str, object]], noise: list[tuple[int, str]]
+) -> None:
+    lines = "\n".join(_render_entry(e) for e in entries).split("\n")
+    for at, line in noise:  # now and then a stray line anywhere
+        lines.insert(at % (len(lines) + 1), line)
+    raw = "\n".join(lines)
+    cheap = simple_mapping(raw)
+    if cheap is None:
+        return
+    loaded = yaml.load(raw, Loader=yaml.CSafeLoader)
+    assert cheap == ({} if loaded is None else loaded)
