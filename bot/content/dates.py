@@ -1,9 +1,11 @@
 """Dates in prose: which phrase is an application deadline, and what day it names.
 
 Regexes only find the *phrasing* ("deadline to apply is …", "send … by …", "open through …")
-and cut out the date words; dateparser reads them. dateparser's free-form parse costs about
-2 ms per call here, so one reused parser is handed the normalised words together with the
-strptime formats they fit (then it answers in ~25 µs), and every answer is cached.
+and cut out the date's parts. A date with a month name is then built from its parts (day,
+month, year are already numbers; nothing is left to read). Numeric dates, whose order and
+century are conventions, are read by dateparser: its free-form parse costs about 2 ms per call
+here, so one reused parser is handed the words together with the strptime formats they fit
+(then it answers in ~25 µs), and every answer is cached.
 """
 
 from __future__ import annotations
@@ -21,10 +23,6 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH_NAMES = (
-    "", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # Every pattern below runs on lower-cased text: re.IGNORECASE makes these alternations ~5x slower.
 _MONTH_WORD = re.compile(
@@ -146,16 +144,25 @@ def _around_month(low: str, at: int, month: int, posted: date | None) -> DateMen
         start = the.start()
     if not 1 <= int(day) <= 31:
         return None
-    name = _MONTH_NAMES[month]
     if year:
-        value = _parse(f"{int(day)} {name} {year}", ("%d %B %Y",))
+        value = _day(int(year), month, int(day))
         return DateMention(value, False, start, end) if value else None
-    value = _infer_year(f"{int(day)} {name}", posted, weekday)
+    value = _infer_year(int(day), month, posted, weekday)
     return DateMention(value, True, start, end) if value else None
 
 
+def _day(year: int, month: int, day: int) -> date | None:
+    # dateparser, handed "31 April 2021" and its format, also answers None (checked for every
+    # day of several years); building the date directly costs a microsecond instead of 30.
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _iso(words: str) -> date | None:
-    return _parse(words, ("%Y-%m-%d",))
+    year, month, day = words.split("-")
+    return _day(int(year), int(month), int(day))
 
 
 def _numeric(words: str) -> date | None:
@@ -174,13 +181,13 @@ def _numeric(words: str) -> date | None:
     return _parse(words, formats)
 
 
-def _infer_year(words: str, posted: date | None, weekday: int | None) -> date | None:
+def _infer_year(day: int, month: int, posted: date | None, weekday: int | None) -> date | None:
     """A day without a year belongs to the posting's year, or the next if it would be past."""
     if posted is None:
         return None
-    value = _parse(f"{words} {posted.year}", ("%d %B %Y",))
-    if value is None and words.startswith("29 February"):
-        value = _parse(f"{words} {posted.year + 1}", ("%d %B %Y",))
+    value = _day(posted.year, month, day)
+    if value is None and (month, day) == (2, 29):
+        value = _day(posted.year + 1, month, day)
     if value is None:
         return None
     if value < posted - timedelta(days=30):
