@@ -49,6 +49,16 @@ _REMOTE_IGNORED = re.compile(
     r"|(?<!fully )(?<!entirely )(?<!100% )(?<!all-)(?<!completely )\bremote (?:teams?"
     r"|colleagues|staff|members|workers|workforce|meetings?|collaboration|participants)\b",
 )
+# _REMOTE_IGNORED matches only around "remote <one of these>" or after one of the lead words;
+# checking that first (a search with a literal start, which is fast) skips a slow substitution
+# on most sentences.
+_IGNORED_GATE = re.compile(
+    r"remote(?:ly)? (?:sens|access|control|desktop|area|communit|region|location|site|island"
+    r"|village|learning|instruction|teaching|patron|user|service|reference|storage|server"
+    r"|repositor|collection|past|possibilit|chance|located|situated|team|colleague|staff"
+    r"|member|worker|workforce|meeting|collaboration|participant)"
+)
+_IGNORED_LEADS = ("comfortable", "experience", "familiar")
 # Every negative phrasing holds one of these; most sentences hold none and skip the regex.
 _NEGATION_HINTS = ("not", "no ", "n't", "site", "person", "cannot")
 _LOCATION_REMOTE = re.compile(
@@ -76,6 +86,12 @@ _REMOTE_STATEMENT = re.compile(
 )
 
 
+def _without_ignored_remote(low: str) -> str:
+    if _IGNORED_GATE.search(low) is None and not any(w in low for w in _IGNORED_LEADS):
+        return low
+    return _REMOTE_IGNORED.sub(" ", low)
+
+
 def find_remote(scan: Scan) -> tuple[bool, str] | None:
     """True for remote, hybrid or region-restricted remote; False only when on-site is said.
 
@@ -96,7 +112,7 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
         if any(word in low for word in _NEGATION_HINTS) and _REMOTE_NEGATIVE.search(low):
             negative = negative or plain(sentence)
             continue
-        cleaned = _REMOTE_IGNORED.sub(" ", low) if "remote" in low else low
+        cleaned = _without_ignored_remote(low) if "remote" in low else low
         if _REMOTE_POSITIVE.search(cleaned):
             if _REMOTE_STATEMENT.search(cleaned):
                 return True, plain(sentence)
