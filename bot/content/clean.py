@@ -76,7 +76,8 @@ def strip_html(text: str) -> str:
         text = _COMMENT.sub(_comment, text)
     if "<h" in text or "<H" in text:
         text = _HTML_HEADING.sub(lambda m: f"\n{'#' * int(m.group(1))} {m.group(2)}\n", text)
-    text = _AUTOLINK_URL.sub(r"\1", text)
+    if "<http" in text or "<ftp" in text:
+        text = _AUTOLINK_URL.sub(r"\1", text)
     if "@" in text:
         text = _AUTOLINK_MAIL.sub(r"\1", text)
     if "<a" in text or "<A" in text:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from bot.content import faq, orgs
-from bot.content.blocks import headings
+from bot.content.blocks import Heading, headings
 from bot.content.classify import classify
 from bot.content.clean import normalise_markdown, repair_mojibake, strip_html
 from bot.content.decoding import decode
@@ -75,16 +75,17 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
         warnings.append(f"repaired mis-encoded characters (mojibake) on {repaired} line(s)")
     body = normalise_markdown(strip_html(body))
 
+    found = headings(body)
     title = _clean_inline(as_text(meta.get("title")) or "", meta)
     if not title:
-        title = _first_heading(body) or title_from_file_name(stem)
+        title = _first_heading(found) or title_from_file_name(stem)
     if not title and not body.strip():
         raise ContentError(source, "nothing to read: no title in the front matter and no body")
     title = title or source
 
     posted = _posted(meta) or file_date
     try:
-        return _understand(source, digest, meta, title, body, posted, warnings)
+        return _understand(source, digest, meta, title, body, found, posted, warnings)
     except Exception as exc:  # a loader bug must not lose the document: keep its text
         logger.exception("could not extract facts from %s", source)
         warnings.append(f"facts could not be extracted ({type(exc).__name__}); text kept as is")
@@ -105,11 +106,11 @@ def _understand(
     meta: Mapping[str, Any],
     title: str,
     body: str,
+    found: list[Heading],
     posted: date | None,
     warnings: list[str],
 ) -> ParsedDocument:
     scan = Scan(body)
-    found = headings(body)
     openings = find_openings(body, found)
     parts = orgs.split_title(title)
     kind: Kind = classify(
@@ -134,7 +135,7 @@ def _understand(
             postings = (build_posting(body, page, None, scan=scan, found=found),)
         organization = postings[0].organization or organization
     elif kind == "faq":
-        sections = faq.sections(body, title)
+        sections = faq.sections(body, title, found)
         if not sections:
             warnings.append("an FAQ page without headings or answers: nothing to search")
 
@@ -179,8 +180,8 @@ def _clean_inline(text: str, meta: Mapping[str, Any]) -> str:
     return plain(collapse(strip_html(text)))
 
 
-def _first_heading(body: str) -> str:
-    for heading in headings(body):
+def _first_heading(found: list[Heading]) -> str:
+    for heading in found:
         title = heading.text
         if title:
             return title

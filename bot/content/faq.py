@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
-from bot.content.blocks import Block, auto_anchor, blocks, headings
+from bot.content.blocks import Block, Heading, auto_anchor, blocks, headings
 from bot.content.text import plain
 from bot.domain import FaqSection
 
 _ONLY_ANCHOR_LINK = re.compile(r"^\s*\[[^\]]*\]\(#[^)]*\)\s*$")
 
 
-def sections(markdown: str, page_title: str) -> tuple[FaqSection, ...]:
-    found = headings(markdown)
+def sections(
+    markdown: str, page_title: str, found: list[Heading] | None = None
+) -> tuple[FaqSection, ...]:
+    """``found``: the caller's ``headings(markdown)``, if it has them."""
+    found = headings(markdown) if found is None else found
     result: list[FaqSection] = []
     first = found[0].start if found else len(markdown)
     intro = _passages(markdown[:first])
