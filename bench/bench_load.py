@@ -8,7 +8,8 @@ and the load average before and after, because a shared machine changes every fi
 
     python bench/bench_load.py -n 10000 [--seed 1] [--workers N] [--keep DIR]
 
-``--workers`` defaults to one parser process per CPU; ``--workers 1`` parses sequentially.
+``--workers`` defaults to what ``sync_folder`` chooses (one parser process per CPU, up to
+four); ``--workers 1`` parses sequentially.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 
-from bot.ingest import sync_folder
+from bot.content.parallel import available_cpus
+from bot.ingest import MAX_AUTO_WORKERS, sync_folder
 from bot.store import Store
 
 
@@ -60,7 +62,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="parser processes (1: none)"
+        "--workers", type=int, help="parser processes (1: none; default: as herald load does)"
     )
     parser.add_argument(
         "--keep", type=Path, help="write the corpus and database here and keep them"
@@ -94,8 +96,9 @@ def main() -> None:
             f"python {platform.python_version()} on {platform.system()}"
         )
         load_after = os.getloadavg()
+        workers = args.workers or min(available_cpus(), MAX_AUTO_WORKERS)
         print(
-            f"cpus: {os.cpu_count()}; parser processes: {args.workers}; load average "
+            f"cpus: {available_cpus()}; parser processes: {workers}; load average "
             f"{load_before[0]:.2f} before, {load_after[0]:.2f} after"
         )
         print(f"files generated: {files}; report: {report.counts()}; store: {counts}")

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.content import parse_bytes
-from bot.content.parallel import Outcome, Parse, parse_files
+from bot.content.parallel import Outcome, Parse, available_cpus, parse_files
 from bot.domain import LoadFailure, LoadReport, ParsedDocument
 from bot.store import Store
 
@@ -29,6 +29,8 @@ SKIPPED_DIRS = frozenset({"_site", "node_modules"})
 SKIPPED_FILES = frozenset({"readme.md", "readme.markdown"})
 # Below this many files to parse, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 200
+# Saving, which one process does, keeps up with about three parsing processes.
+MAX_AUTO_WORKERS = 4
 
 
 def _safe_text(name: str) -> str:
@@ -79,14 +81,17 @@ def sync_folder(
     parse: Parse = parse_bytes,
     progress: Progress | None = None,
     batch: int = 500,
-    workers: int | None = 1,
+    workers: int | None = None,
 ) -> LoadReport:
     """Make the store reflect ``root``: add, update, keep, withdraw; report every file.
 
     A file that cannot be read or parsed lands in ``failed`` and keeps its previous stored
-    version (it still exists, so it is not withdrawn). ``workers``: parser processes for a load
-    of more than ``POOL_THRESHOLD`` changed files (None: one per CPU); 1 parses here, in order.
-    ``parse`` must be a module-level function when a pool is used.
+    version (it still exists, so it is not withdrawn).
+
+    ``workers``: parser processes for a load of more than ``POOL_THRESHOLD`` changed files;
+    1 parses here. None (the default) means one per CPU, up to ``MAX_AUTO_WORKERS``, for the
+    default parser only: a parser passed in may keep state, which workers would not share.
+    The report is the same either way.
     """
     report = LoadReport()
     files = content_files(root)
@@ -122,7 +127,12 @@ def sync_folder(
 
     # Pass 2: parse what changed (re-read, so the stored hash is that of the bytes parsed) and
     # save in batches; with a pool, workers parse the next files while a batch is saved.
-    count = (os.cpu_count() or 1) if workers is None else workers
+    if workers is not None:
+        count = workers
+    elif parse is parse_bytes:
+        count = min(available_cpus(), MAX_AUTO_WORKERS)
+    else:
+        count = 1
     if len(changed) <= POOL_THRESHOLD:
         count = 1
     pending: list[ParsedDocument] = []

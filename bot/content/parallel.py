@@ -22,6 +22,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -81,11 +82,12 @@ def parse_files(
     """One ``Outcome`` per (source, path), in order; ``workers > 1`` parses in a process pool.
 
     ``parse`` must then be importable by name (a module-level function such as
-    ``parse_bytes``), and a script that calls this needs the usual ``if __name__ ==
-    "__main__":`` guard (a forkserver worker imports the main module). If the pool breaks (a
-    worker killed by the system), the files it had not answered for are parsed here.
+    ``parse_bytes``; anything else is parsed here), and a script that calls this needs the
+    usual ``if __name__ == "__main__":`` guard (a forkserver worker imports the main module).
+    If the pool breaks (a worker killed by the system), the files it had not answered for are
+    parsed here.
     """
-    if workers <= 1 or len(files) <= 1:
+    if workers <= 1 or len(files) <= 1 or not _picklable(parse):
         for source, path in files:
             yield read_and_parse(parse, source, path)
         return
@@ -103,10 +105,30 @@ def parse_files(
         logger.error(
             "a parser process died; parsing the %d remaining files here", len(files) - done
         )
+    except Exception:  # the pool's own machinery (parse errors never get here)
+        logger.exception(
+            "the parser pool failed; parsing the %d remaining files here", len(files) - done
+        )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     for source, path in files[done:]:
         yield read_and_parse(parse, source, path)
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity, not the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _picklable(parse: Parse) -> bool:
+    try:
+        pickle.dumps(parse)
+    except Exception:
+        logger.info("%r cannot be sent to worker processes; parsing here", parse)
+        return False
+    return True
 
 
 def _pool(workers: int, parse: Parse) -> ProcessPoolExecutor:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import ingest
-from bot.content import parse_bytes
+from bot.content import parallel, parse_bytes
 from bot.content.parallel import parse_files
 from bot.ingest import content_files, sync_folder
 from bot.store import Store
@@ -114,16 +114,63 @@ def test_worker_failures_become_report_lines(
     assert any("parser process died" in r.getMessage() for r in caplog.records)
 
 
-def test_small_loads_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_pool(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a pool was started for a small load")
+def _spy_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    started: list[int] = []
+    real = parallel._pool
 
-    monkeypatch.setattr("bot.content.parallel._pool", no_pool)
-    root = tmp_path / "few"
-    for i in range(5):
-        write(root, f"p{i}.md", f"Posting {i}")
+    def spy(workers: int, parse: object) -> object:
+        started.append(workers)
+        return real(workers, parse)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "_pool", spy)
+    return started
+
+
+def _folder(root: Path, count: int) -> Path:
+    for i in range(count):
+        write(root, f"p{i:02d}.md", f"Posting {i}")
+    return root
+
+
+def test_small_loads_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = _spy_pools(monkeypatch)
     store = Store.open(f"sqlite:///{tmp_path / 'few.db'}")
     store.upgrade()
-    report = sync_folder(store, root, now=NOW, parse=strict_parse, workers=None)
+    report = sync_folder(store, _folder(tmp_path / "few", 5), now=NOW, workers=2)
     store.close()
-    assert len(report.added) == 5
+    assert len(report.added) == 5 and started == []
+
+
+def test_by_default_only_the_default_parser_goes_to_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "POOL_THRESHOLD", 5)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
+    monkeypatch.setattr(ingest, "available_cpus", lambda: 2)
+    started = _spy_pools(monkeypatch)
+    folder = _folder(tmp_path / "some", 12)
+    for name, parse in (("own", strict_parse), ("default", parse_bytes)):
+        store = Store.open(f"sqlite:///{tmp_path / f'{name}.db'}")
+        store.upgrade()
+        report = sync_folder(store, folder, now=NOW, parse=parse)
+        store.close()
+        assert len(report.added) == 12
+    assert started == [2]  # the default parser only
+
+
+def test_a_parser_workers_cannot_receive_is_run_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "POOL_THRESHOLD", 5)
+    started = _spy_pools(monkeypatch)
+    store = Store.open(f"sqlite:///{tmp_path / 'lambda.db'}")
+    store.upgrade()
+    report = sync_folder(
+        store,
+        _folder(tmp_path / "some", 12),
+        now=NOW,
+        parse=lambda source, data: strict_parse(source, data),
+        workers=2,
+    )
+    store.close()
+    assert len(report.added) == 12 and started == []
