@@ -362,31 +362,35 @@ def _best_passages_first(session: Session, found: Subquery, limit: int) -> list[
         .order_by(found.c.score.desc(), found.c.key)
         .limit(limit * OVERSAMPLE)
     ).all()
-    keep = (
-        select(
-            PassageRow,
-            DocumentRow.source,
-            DocumentRow.organization,
-            DocumentRow.url,
-            DocumentRow.status,
-        )
-        .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
-        .where(PassageRow.id.in_([key for key, _score in best]))
-    )
     # the status is tested here, not in SQL: there SQLite would walk every present page
-    kept = {
-        row.id: (row, source, org, url)
-        for row, source, org, url, status in session.execute(keep)
+    statuses = select(PassageRow.id, DocumentRow.status).join(
+        DocumentRow, PassageRow.document_id == DocumentRow.id
+    )
+    keys = [key for key, _score in best]
+    present = {
+        key
+        for key, status in session.execute(statuses.where(PassageRow.id.in_(keys)))
         if status == "present"
     }
-    hits = [
-        PassageHit(passage=to_passage(*kept[key]), score=float(score))
-        for key, score in best
-        if key in kept
-    ][:limit]
     # the same order as the full query's (score, then id), so the first ``limit`` survivors
     # are its answer; unless the index had more matches than we ranked and too few survived
-    return hits if len(hits) == limit or len(best) < limit * OVERSAMPLE else None
+    chosen = [(key, score) for key, score in best if key in present][:limit]
+    if len(chosen) < limit and len(best) == limit * OVERSAMPLE:
+        return None
+    rows = select(PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url).join(
+        DocumentRow, PassageRow.document_id == DocumentRow.id
+    )
+    loaded = {
+        row.id: (row, source, org, url)
+        for row, source, org, url in session.execute(
+            rows.where(PassageRow.id.in_([key for key, _score in chosen]))
+        )
+    }
+    return [
+        PassageHit(passage=to_passage(*loaded[key]), score=float(score))
+        for key, score in chosen
+        if key in loaded
+    ]
 
 
 def faq_sections(session: Session, organization: str | None) -> list[tuple[str, str, str | None]]:
