@@ -61,6 +61,7 @@ _JOB_PHRASES = (
     cue("looking for a"), cue("invites applications"), cue("ideal candidate"),
     cue("successful candidate"), cue("required skills"), cue("reports to"),
 )  # fmt: skip
+_NEWS_WORDS = ("appointed", "welcome", "announce", "join")
 _NEWS_SIGNALS = re.compile(
     r"\b(?:has been appointed|have appointed|pleased to (?:welcome|announce)|welcome \w+ to"
     r"|joined (?:us|the team|\w+) as|has joined|will join us|welcome to the team)\b",
@@ -111,9 +112,11 @@ def classify(
         return "other"
     score = sum(1 for word in _JOB_WORDS if body.has(word))
     score += sum(1 for phrase in _JOB_PHRASES if body.contains(phrase))
-    head = body.folded[:1500].decode("ascii")
-    if _NEWS_SIGNALS.search(head) and score < 5:
-        return "news"
+    if score < 5:
+        head = body.folded[:1500].decode("ascii")
+        # Every news signal holds one of these words; most pages have none and skip the regex.
+        if any(word in head for word in _NEWS_WORDS) and _NEWS_SIGNALS.search(head):
+            return "news"
     if score >= 4 or (score >= 3 and _HIRING_TITLE.search(title)):
         return "job"
     return "news" if dated else "other"
