@@ -23,6 +23,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_load.py -n 10000
+	$(BIN)/python bench/bench_query.py -n 10000
+	$(BIN)/python bench/bench_slack.py
+	$(BIN)/python bench/bench_matrix.py
+	$(BIN)/python bench/bench_fanout.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
