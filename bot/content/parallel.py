@@ -186,7 +186,6 @@ def _start_worker(parse: Parse) -> None:
     root = logging.getLogger()
     root.handlers[:] = [_Capture()]
     root.setLevel(logging.WARNING)
-    logger.debug("parser process %d ready", os.getpid())
 
 
 def _work(item: tuple[str, str]) -> Outcome:
