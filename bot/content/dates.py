@@ -239,9 +239,9 @@ def parse_date_words(words: str, posted: date | None) -> tuple[date | None, bool
 def find_deadline(scan: Scan, posted: date | None) -> Deadline | None:
     """The application deadline the text states: the first strong phrasing, else the first."""
     text = scan.text
-    best: tuple[bool, int, Deadline] | None = None
+    first_weak: Deadline | None = None
     seen: set[int] = set()
-    for pos in scan.positions(_CUES):
+    for pos in sorted(scan.positions(_CUES)):  # page order: the first strong one ends it
         # A date has a digit within a few words after its cue; most "by"s have none.
         if _DIGIT.search(text, pos, pos + 90) is None:
             continue
@@ -252,10 +252,10 @@ def find_deadline(scan: Scan, posted: date | None) -> Deadline | None:
         found = _deadline_in(text[start:end], posted)
         if found is None:
             continue
-        rank = (not found.strong, start)
-        if best is None or rank < (not best[0], best[1]):
-            best = (found.strong, start, found)
-    return best[2] if best else None
+        if found.strong:
+            return found
+        first_weak = first_weak or found
+    return first_weak
 
 
 def _deadline_in(sentence: str, posted: date | None) -> Deadline | None:

@@ -86,18 +86,19 @@ def from_section(text: str) -> Salary | None:
 
 
 def find_salary(scan: Scan) -> Salary | None:
+    """The first sentence that states a salary; cue hits are read in page order, so the
+    reading stops there."""
     text = scan.text
-    best: tuple[int, Salary] | None = None
     seen: set[int] = set()
-    for pos in scan.positions(_CUES):
+    for pos in sorted(scan.positions(_CUES)):
         start, end = sentence_bounds(text, pos)
         if start in seen:
             continue
         seen.add(start)
         found = _salary_in(text[start:end])
-        if found is not None and (best is None or start < best[0]):
-            best = (start, found)
-    return best[1] if best else None
+        if found is not None:
+            return found
+    return None
 
 
 def _salary_in(sentence_md: str) -> Salary | None:
