@@ -241,8 +241,16 @@ def _contact_url(contact: str) -> str:
     return contact
 
 
+_HEADING = re.compile(r"#{1,6}\s+(.*?)[\s#]*$")
+
+
 def _description(body: str) -> str:
-    text = " ".join(body.split())
+    """The body as one paragraph; headings become "Label:" so the flattened text still reads."""
+    parts = []
+    for line in body.splitlines():
+        heading = _HEADING.fullmatch(line.strip())
+        parts.append(f"{heading.group(1).rstrip(':')}:" if heading else line)
+    text = " ".join(" ".join(parts).split())
     if len(text) <= DESCRIPTION_CHARS:
         return text
     cut = text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0]

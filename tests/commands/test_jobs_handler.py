@@ -216,3 +216,12 @@ def test_show_with_an_impossible_id_does_not_reach_the_store() -> None:
     assert calls == []
     reply = ask(make_router(), store, "/jobs show DataCite-Technical-Lead")
     assert reply.postings[0].id == "datacite-technical-lead"
+
+
+def test_description_turns_headings_into_labels() -> None:
+    from handlers.jobs import _description
+
+    body = "### Description\nWe catalogue maps.\n\n## Location ##\nLeeds, UK.\n#hashtag stays"
+    assert (
+        _description(body) == "Description: We catalogue maps. Location: Leeds, UK. #hashtag stays"
+    )
