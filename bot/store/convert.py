@@ -26,7 +26,9 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 def text(value: str) -> str:
     """PostgreSQL text cannot hold NUL; lone surrogates cannot be encoded anywhere."""
-    if _UNSTORABLE.search(value) is None:  # the usual case: one scan, no copy
+    if value.isascii() and "\x00" not in value:  # the usual case: two C scans, no regex
+        return value
+    if _UNSTORABLE.search(value) is None:
         return value
     value = value.replace("\x00", "")
     return value.encode("utf-8", "replace").decode("utf-8")
