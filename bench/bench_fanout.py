@@ -1,7 +1,7 @@
 """Fan-out benchmark: one new opening announced to N subscribed Slack channels.
 
 The real path end to end: the scheduler (lease, plan, claim/send/confirm per message) sends
-through the real Slack adapter to the Slack helper's recording fake of the Web API on
+through the real Slack adapter to the recording fake of the Web API on
 loopback, which enforces Slack's limit of one message per second per channel (429 with
 Retry-After). A second opening follows the first at once, so every channel is written to
 twice in quick succession and the limit is actually exercised. Prints the total time,

@@ -1,6 +1,6 @@
 """Throughput figures on SQLite, printed and not asserted (machines differ).
 
-Goals from the brief: save_documents >= 5,000 docs/s; unchanged re-sync of 10,000 files <= 1 s.
+Goals for the store: save_documents >= 5,000 docs/s; unchanged re-sync of 10,000 files <= 1 s.
 Run with ``-s`` or read the lines printed under "measure".
 """
 

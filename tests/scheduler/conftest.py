@@ -1,5 +1,5 @@
 """The scheduler tests import their fakes (``schedfakes``) and, for the process-level tests,
-the Slack helper's recording fake of the Web API (``tests/slack/slackfakes.py``), reused as is."""
+the recording fake of the Web API (``tests/slack/slackfakes.py``), reused as is."""
 
 from __future__ import annotations
 

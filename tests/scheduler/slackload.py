@@ -1,4 +1,4 @@
-"""``herald run`` as a real process against the Slack helper's recording fake of the Web API.
+"""``herald run`` as a real process against the recording fake of the Web API.
 
 Shared by the process-level tests and ``bench/bench_fanout.py``. ``FakeSlack`` is imported from
 ``tests/slack/slackfakes.py`` and only extended: a per-message delay (so a SIGKILL lands in

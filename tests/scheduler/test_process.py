@@ -1,5 +1,5 @@
 """Process-level faults: ``herald run`` SIGKILLed mid fan-out and restarted; two replicas on
-one PostgreSQL with the leader killed; a burst of 429s. The Slack Web API is the Slack helper's
+one PostgreSQL with the leader killed; a burst of 429s. The Slack Web API is the
 recording fake on loopback; the assertion is always what each channel received."""
 
 from __future__ import annotations
