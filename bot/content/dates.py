@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from bot.content.text import Scan, cue, last_match, plain, sentence_bounds
+from bot.content.text import Scan, cue, last_match, plain
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -240,15 +240,11 @@ def find_deadline(scan: Scan, posted: date | None) -> Deadline | None:
     """The application deadline the text states: the first strong phrasing, else the first."""
     text = scan.text
     first_weak: Deadline | None = None
-    seen: set[int] = set()
-    for pos in sorted(scan.positions(_CUES)):  # page order: the first strong one ends it
-        # A date has a digit within a few words after its cue; most "by"s have none.
-        if _DIGIT.search(text, pos, pos + 90) is None:
-            continue
-        start, end = sentence_bounds(text, pos)
-        if start in seen:
-            continue
-        seen.add(start)
+    # page order: the first strong one ends it. A date has a digit within a few words after
+    # its cue; most "by"s have none, so their sentences are never looked for.
+    for start, end in scan.cue_sentences(
+        _CUES, in_order=True, keep=lambda pos: _DIGIT.search(text, pos, pos + 90) is not None
+    ):
         found = _deadline_in(text[start:end], posted)
         if found is None:
             continue

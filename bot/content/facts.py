@@ -101,12 +101,7 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
     text = scan.text
     negative: str | None = None
     positive: str | None = None
-    seen: set[int] = set()
-    for pos in scan.positions(_REMOTE_CUES):
-        start, end = sentence_bounds(text, pos)
-        if start in seen:
-            continue
-        seen.add(start)
+    for start, end in scan.cue_sentences(_REMOTE_CUES):
         sentence = text[start:end]
         low = sentence.lower()
         if any(word in low for word in _NEGATION_HINTS) and _REMOTE_NEGATIVE.search(low):
@@ -157,12 +152,7 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     """
     text = scan.text
     best: tuple[int, int, str, bool, str] | None = None
-    seen: set[int] = set()
-    for pos in scan.positions(_REGION_CUES):
-        start, end = sentence_bounds(text, pos)
-        if start in seen:
-            continue
-        seen.add(start)
+    for start, end in scan.cue_sentences(_REGION_CUES):
         sentence = plain(text[start:end])
         match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
         if match is None:
@@ -217,12 +207,7 @@ def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
     text = scan.text
     closed: Found | None = None
     until_filled: Found | None = None
-    seen: set[int] = set()
-    for pos in scan.positions(_STATUS_CUES):
-        start, end = sentence_bounds(text, pos)
-        if start in seen:
-            continue
-        seen.add(start)
+    for start, end in scan.cue_sentences(_STATUS_CUES):
         sentence = text[start:end]
         low = sentence.lower()
         if until_filled is None and _UNTIL_FILLED.search(low):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.text import Scan, cue, plain, sentence_bounds, whole_sentences
+from bot.content.text import Scan, cue, plain, whole_sentences
 
 _MONEY = re.compile(
     r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
@@ -89,12 +89,7 @@ def find_salary(scan: Scan) -> Salary | None:
     """The first sentence that states a salary; cue hits are read in page order, so the
     reading stops there."""
     text = scan.text
-    seen: set[int] = set()
-    for pos in sorted(scan.positions(_CUES)):
-        start, end = sentence_bounds(text, pos)
-        if start in seen:
-            continue
-        seen.add(start)
+    for start, end in scan.cue_sentences(_CUES, in_order=True):
         found = _salary_in(text[start:end])
         if found is not None:
             return found

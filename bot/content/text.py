@@ -10,7 +10,7 @@ around the hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
@@ -101,6 +101,28 @@ class Scan:
         for item in cues:
             if not item.gates.isdisjoint(words):
                 yield from find_all(self.folded, item.needle)
+
+    def cue_sentences(
+        self,
+        cues: tuple[Cue, ...],
+        *,
+        in_order: bool = False,
+        keep: Callable[[int], bool] | None = None,
+    ) -> Iterator[tuple[int, int]]:
+        """The (start, end) of each sentence holding a cue, each sentence once.
+
+        ``in_order`` reads the hits in page order, for readers that stop at the first answer;
+        ``keep`` drops a hit before its sentence is looked for (a cheap test saves the search).
+        """
+        hits = sorted(self.positions(cues)) if in_order else self.positions(cues)
+        seen: set[int] = set()
+        for pos in hits:
+            if keep is not None and not keep(pos):
+                continue
+            start, end = sentence_bounds(self.text, pos)
+            if start not in seen:
+                seen.add(start)
+                yield start, end
 
 
 def find_all(folded: bytes, needle: bytes) -> Iterator[int]:
