@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .harness import build_content, build_store_template
+from .harness import build_content, build_store_template, make_app
 from .synapse import (
     Account,
     SynapseServer,
@@ -69,3 +70,17 @@ def store_path(store_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "herald.db"
     shutil.copyfile(store_template, path)
     return path
+
+
+@pytest.fixture
+def app_factory(store_path: Path) -> Iterator[Callable[[], Any]]:
+    apps: list[Any] = []
+
+    def make() -> Any:
+        app = make_app(store_path)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.close()

@@ -12,9 +12,10 @@ Example::
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -260,3 +261,11 @@ async def ask(person: Person, room_id: str, text: str, timeout: float = 15.0) ->
     """Say ``text`` and return the first reply to it."""
     asked = await person.say(room_id, text)
     return await person.wait_for(lambda e: replies_to(e, asked), timeout=timeout)
+
+
+SCENARIO_TIMEOUT = 60
+
+
+def run(scenario: Callable[[], Awaitable[None]]) -> None:
+    """Run one async scenario against the homeserver, failing it after SCENARIO_TIMEOUT s."""
+    asyncio.run(asyncio.wait_for(scenario(), SCENARIO_TIMEOUT))

@@ -12,7 +12,7 @@ import html
 import logging
 import re
 import urllib.parse
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,16 +33,10 @@ from .harness import (
     ask,
     content_of,
     make_adapter,
-    make_app,
     replies_to,
+    run,
 )
 from .synapse import Account, SynapseServer
-
-SCENARIO_TIMEOUT = 60
-
-
-def run(scenario: Callable[[], Awaitable[None]]) -> None:
-    asyncio.run(asyncio.wait_for(scenario(), SCENARIO_TIMEOUT))
 
 
 def set_display_name(server: SynapseServer, account: Account, name: str) -> None:
@@ -82,20 +76,6 @@ def expected_remote_titles(shared_dir: Path) -> set[str]:
 def pinged(synapse: SynapseServer) -> Account:
     """The user the generated posting names (``@pingme:localhost``)."""
     return synapse.register(PINGED_LOCALPART)
-
-
-@pytest.fixture
-def app_factory(store_path: Path) -> Iterator[Callable[[], Any]]:
-    apps: list[Any] = []
-
-    def make() -> Any:
-        app = make_app(store_path)
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.close()
 
 
 async def started(adapter: MatrixAdapter) -> MatrixAdapter:

@@ -4,25 +4,19 @@ confirm, listed — while a plain member is refused and nothing changes."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 import shutil
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .harness import Person, ask, content_of, make_adapter, make_app
+from .harness import Person, ask, content_of, make_adapter, make_app, run
 from .synapse import Account, SynapseServer
 
-SCENARIO_TIMEOUT = 60
 DATACITE = "datacite-technical-community-manager"
 _TOKEN = re.compile(r"jobs confirm ([0-9a-f]{8})")
-
-
-def run(scenario: Callable[[], Awaitable[None]]) -> None:
-    asyncio.run(asyncio.wait_for(scenario(), SCENARIO_TIMEOUT))
 
 
 @pytest.fixture

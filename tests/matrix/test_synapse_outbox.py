@@ -8,9 +8,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import urllib.parse
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,29 +21,10 @@ from bot.scheduler import Scheduler
 from bot.store.deliveries import Deliveries, PersonalReminders
 from bot.store.state import StateStore
 
-from .harness import Person, content_of, make_adapter, make_app, replies_to
+from .harness import Person, content_of, make_adapter, replies_to, run
 from .synapse import Account, SynapseServer
 
-SCENARIO_TIMEOUT = 60
 DATACITE = "datacite-technical-community-manager"  # deadline 2022-02-07 in the seeds
-
-
-def run(scenario: Callable[[], Awaitable[None]]) -> None:
-    asyncio.run(asyncio.wait_for(scenario(), SCENARIO_TIMEOUT))
-
-
-@pytest.fixture
-def app_factory(store_path: Path) -> Iterator[Callable[[], Any]]:
-    apps: list[Any] = []
-
-    def make() -> Any:
-        app = make_app(store_path)
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.close()
 
 
 def direct_rooms(synapse: SynapseServer, account: Account) -> dict[str, list[str]]:
