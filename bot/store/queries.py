@@ -34,15 +34,20 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.selectable import Alias, Subquery
+from sqlalchemy.sql.selectable import Alias
 
 from bot.domain import PassageHit, Posting, PostingPage, PostingQuery
 from bot.store.convert import passage_url, to_passage, to_posting
 from bot.store.fulltext import (
+    QUERY_TEXT,
+    Db,
     clean_terms,
+    dialect_of,
+    fts5_query,
     match_passages,
     postings_query_text,
     postings_text_match,
+    sqlite_passages_match,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
@@ -167,7 +172,10 @@ class _Shape:
 
 class _ListSql(NamedTuple):
     counts: Select[*tuple[Any, ...]]  # (listed, hidden); each stops at :over when capped
-    ranked: Select[int] | None  # with words: the page by relevance
+    ranked: Select[int] | None  # with words: the page by relevance, keys >= :window_from
+    window_from: Select[int] | None  # with words: the key of the :nth newest match
+    in_window: Select[int] | None  # with words: how many keys >= :window_from are listed
+    older: Select[int] | None  # with words: listed keys < :window_from, newest first
     dated: Select[int] | None  # without: dated postings by deadline, :wanted of them
     undated: Select[int] | None  # then the undated ones, :limit after :offset
 
@@ -220,14 +228,25 @@ def _list_sql(shape: _Shape) -> _ListSql:
     then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
     page = matching(select(rows.pk)).where(listed)
     if shape.words:
+        # the full-text key on SQLite: FTS5 then walks its own index by key (in either
+        # direction, from any bound) and joins each match to its posting
+        key = match.join.c.key if match.join is not None else rows.pk
+        window_from = _bound("window_from", Integer)
         order = [match.score.desc(), rows.deadline.is_(None), rows.deadline.asc(), *then_by]
-        return _ListSql(totals, page.order_by(*order).limit(limit).offset(offset), None, None)
+        in_window = page.where(key >= window_from)
+        ranked = in_window.order_by(*order).limit(limit).offset(offset)
+        listed_in_window = select(func.count()).select_from(in_window.subquery())
+        older = page.where(key < window_from).order_by(key.desc()).limit(limit).offset(offset)
+        # the window counts every match of the index, listed or not: bm25 costs the same
+        matches = select(key) if match.join is not None else match.apply(select(key))
+        nth = matches.order_by(key.desc()).limit(1).offset(_bound("nth", Integer))
+        return _ListSql(totals, ranked, nth, listed_in_window, older, None, None)
     dated = page.where(rows.deadline.is_not(None))
     if not shape.include_inactive:
         dated = dated.where(rows.deadline >= today)  # implied by ``listed``; makes it a range
     dated = dated.order_by(rows.deadline.asc(), *then_by).limit(_bound("wanted", Integer))
     undated = page.where(rows.deadline.is_(None)).order_by(*then_by).limit(limit).offset(offset)
-    return _ListSql(totals, None, dated, undated)
+    return _ListSql(totals, None, None, None, None, dated, undated)
 
 
 @cache
@@ -244,7 +263,7 @@ def _like_escaped(needle: str) -> str:
     return needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
-def find_postings(session: Session, q: PostingQuery) -> PostingPage:
+def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     words = clean_terms(q.terms)
     query_text = postings_query_text(session, words)
     organization = q.organization.strip().lower() if q.organization else ""
@@ -262,7 +281,7 @@ def find_postings(session: Session, q: PostingQuery) -> PostingPage:
     }
     sql = _list_sql(
         _Shape(
-            sqlite=session.get_bind().dialect.name == "sqlite",
+            sqlite=dialect_of(session) == "sqlite",
             words=query_text is not None,
             organization=bool(organization),
             remote=q.remote is not None,
@@ -281,7 +300,7 @@ def find_postings(session: Session, q: PostingQuery) -> PostingPage:
 
     keys: list[int]
     if sql.ranked is not None:
-        keys = list(session.scalars(sql.ranked, {**values, "limit": limit, "offset": offset}))
+        keys = _ranked_keys(session, sql, values, limit, offset)
     else:
         assert sql.dated is not None and sql.undated is not None
         # Dated postings come first (by deadline), undated ones after: two ordered walks that
@@ -297,100 +316,166 @@ def find_postings(session: Session, q: PostingQuery) -> PostingPage:
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
+RANK_WINDOW = 1000
+"""How many matches of the full-text index are ranked by relevance: the newest this many (by
+key, which grows as postings are first stored). bm25 costs about 2 µs per match, so ranking
+every posting that has a common word ("developer" is in 90% of generated postings) costs
+15-20 ms at 10,000 postings and 120 ms at 100,000; ranking the newest 1,000 costs 1.5-2 ms
+at any size. Older matches follow, newest first: on a jobs board they are the least likely
+to be open, and the ones least likely to be wanted."""
+
+
+def _ranked_keys(
+    session: Db, sql: _ListSql, values: dict[str, Any], limit: int, offset: int
+) -> list[int]:
+    """One page of a keyword list: the listed postings among the newest ``RANK_WINDOW``
+    matches by relevance, then the older ones newest first; with fewer matches than that,
+    every match is ranked."""
+    assert sql.ranked is not None and sql.window_from is not None
+    assert sql.in_window is not None and sql.older is not None
+    window_from = session.scalar(sql.window_from, {**values, "nth": RANK_WINDOW - 1})
+    page = {**values, "window_from": window_from or 0, "limit": limit, "offset": offset}
+    keys: list[int] = []
+    if window_from is None or offset < RANK_WINDOW:  # the window lists RANK_WINDOW at most
+        keys = list(session.scalars(sql.ranked, page))
+    if window_from is not None and len(keys) < limit:  # the page reaches past the window
+        listed = session.scalar(sql.in_window, page) or 0
+        rest = {**page, "limit": limit - len(keys), "offset": max(offset - listed, 0)}
+        keys += session.scalars(sql.older, rest)
+    return keys
+
+
 @cache
-def _postings_by_key_sql() -> Select[PostingRow, str, str | None]:
+def _postings_by_key_sql() -> Select[Any]:
+    # the table's columns, not the mapped class: plain rows whichever way this runs
     return (
-        select(PostingRow, DocumentRow.source, DocumentRow.url)
+        select(PostingRow.__table__, DocumentRow.source, DocumentRow.url)
         .join(DocumentRow, PostingRow.document_id == DocumentRow.id)
         .where(PostingRow.pk.in_(bindparam("keys", expanding=True)))
     )
 
 
-def _postings_by_key(session: Session, keys: Sequence[int]) -> tuple[Posting, ...]:
+def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
     """Full postings for ``keys``, in the order of ``keys``."""
     query = _postings_by_key_sql()
     found: dict[int, Posting] = {}
     for start in range(0, len(keys), ROWS_CHUNK):
         chunk = list(keys[start : start + ROWS_CHUNK])
-        for row, source, url in session.execute(query, {"keys": chunk}):
-            found[row.pk] = to_posting(row, source, url)
+        for row in session.execute(query, {"keys": chunk}):
+            # a row of every posting column has every attribute ``to_posting`` reads
+            found[row.pk] = to_posting(cast(PostingRow, row), row.source, row.url)
     return tuple(found[key] for key in keys if key in found)
 
 
 OVERSAMPLE = 4  # passages ranked on the index alone per passage wanted
 
 
+class _PassageSql(NamedTuple):
+    """SQLite's statements for a passage search; the FTS5 expression is bound (QUERY_TEXT)."""
+
+    best: Select[int, float]  # (key, score) from the index alone, keys >= :window_from
+    statuses: Select[int, str]  # (key, page status) of :keys
+    rows: Select[Any]  # passage columns with source, page organisation and url, of :keys
+
+
+@cache
+def _passage_sql() -> _PassageSql:
+    found = sqlite_passages_match().join
+    assert found is not None
+    keys: Any = bindparam("keys", expanding=True)
+    return _PassageSql(
+        best=select(found.c.key, found.c.score)
+        .where(found.c.key >= _bound("window_from", Integer))
+        .order_by(found.c.score.desc(), found.c.key)
+        .limit(_bound("limit", Integer)),
+        statuses=select(PassageRow.id, DocumentRow.status)
+        .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
+        .where(PassageRow.id.in_(keys)),
+        rows=_passage_rows().where(PassageRow.id.in_(keys)),
+    )
+
+
+def _passage_rows() -> Select[Any]:
+    # the table's columns, not the mapped class: plain rows whichever way this runs
+    return select(
+        PassageRow.__table__,
+        DocumentRow.source.label("page_source"),
+        DocumentRow.organization.label("page_organization"),
+        DocumentRow.url.label("page_url"),
+    ).join(DocumentRow, PassageRow.document_id == DocumentRow.id)
+
+
+def _to_hit(row: Any, score: float) -> PassageHit:
+    # a row of every passage column has every attribute ``to_passage`` reads
+    passage = to_passage(
+        cast(PassageRow, row), row.page_source, row.page_organization, row.page_url
+    )
+    return PassageHit(passage=passage, score=score)
+
+
 def search_passages(
-    session: Session, terms: Sequence[str], organization: str | None, limit: int
+    session: Db, terms: Sequence[str], organization: str | None, limit: int
 ) -> list[PassageHit]:
+    """The best ``limit`` passages of present pages for any of ``terms``, ranked among the
+    newest ``RANK_WINDOW`` matches of the index (a common word is in a third of generated
+    FAQ passages); when those hold fewer than ``limit`` wanted passages (another
+    organisation's, withdrawn pages'), among all of them."""
     words = clean_terms(terms)
     if not words or limit <= 0:
         return []
+    wanted = organization.strip() if organization else ""
     match = match_passages(session, words)
     if match is None:
         return []
-    wanted = organization.strip() if organization else ""
-    # SQLite, all organisations (one organisation's passages are too few among the best)
-    if match.join is not None and not wanted:
-        hits = _best_passages_first(session, match.join, limit)
+    key: Any = match.join.c.key if match.join is not None else PassageRow.id
+    matches = select(key) if match.join is not None else match.apply(select(key))
+    window_from = session.scalar(matches.order_by(key.desc()).limit(1).offset(RANK_WINDOW - 1))
+    # SQLite, all organisations: rank on the index alone, then look at the pages
+    if dialect_of(session) == "sqlite" and not wanted:
+        expression = fts5_query(words, any_word=True)
+        hits = _best_passages_first(session, expression, window_from, limit)
+        if hits is None and window_from is not None:
+            hits = _best_passages_first(session, expression, None, limit)
         if hits is not None:
             return hits
-    query = match.apply(
-        select(
-            PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url, match.score
-        )
-        .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
-        .where(DocumentRow.status == "present")
-        .order_by(match.score.desc(), PassageRow.id)
-        .limit(limit)
-    )
+    candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
+    candidates = candidates.where(DocumentRow.status == "present")
     if wanted:
-        query = query.where(_contains(DocumentRow.organization, wanted))
-    return [
-        PassageHit(passage=to_passage(row, source, org, url), score=float(score))
-        for row, source, org, url, score in session.execute(query)
-    ]
+        candidates = candidates.where(_contains(DocumentRow.organization, wanted))
+    ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
+    rows: Sequence[Any] = []
+    if window_from is not None:
+        rows = session.execute(ranked.where(key >= window_from)).all()
+    if len(rows) < limit:
+        rows = session.execute(ranked).all()
+    return [_to_hit(row, float(row.score)) for row in rows]
 
 
-def _best_passages_first(session: Session, found: Subquery, limit: int) -> list[PassageHit] | None:
-    """The best ``limit`` passages, ranked on the full-text index alone, then kept when their
-    page is present; None when too few of the best survive and the full query must decide.
-    Joining every match to its page first costs a quarter more than ranking all of them
-    (/faq over 100,000 documents)."""
-    best = session.execute(
-        select(found.c.key, found.c.score)
-        .order_by(found.c.score.desc(), found.c.key)
-        .limit(limit * OVERSAMPLE)
-    ).all()
-    # the status is tested here, not in SQL: there SQLite would walk every present page
-    statuses = select(PassageRow.id, DocumentRow.status).join(
-        DocumentRow, PassageRow.document_id == DocumentRow.id
-    )
+def _best_passages_first(
+    session: Db, expression: str, window_from: int | None, limit: int
+) -> list[PassageHit] | None:
+    """The best ``limit`` passages (with keys from ``window_from``), ranked on the full-text
+    index alone, then kept when their page is present; None when too few of the best survive
+    and a wider query must decide. Joining every match to its page first costs a quarter more
+    than ranking all of them."""
+    sql = _passage_sql()
+    values: dict[str, Any] = {QUERY_TEXT: expression, "window_from": window_from or 0}
+    wanted = limit * OVERSAMPLE
+    best = session.execute(sql.best, {**values, "limit": wanted}).all()
     keys = [key for key, _score in best]
+    # the status is tested here, not in SQL: there SQLite would walk every present page
     present = {
-        key
-        for key, status in session.execute(statuses.where(PassageRow.id.in_(keys)))
-        if status == "present"
+        key for key, status in session.execute(sql.statuses, {"keys": keys}) if status == "present"
     }
     # the same order as the full query's (score, then id), so the first ``limit`` survivors
     # are its answer; unless the index had more matches than we ranked and too few survived
     chosen = [(key, score) for key, score in best if key in present][:limit]
-    if len(chosen) < limit and len(best) == limit * OVERSAMPLE:
+    if len(chosen) < limit and (len(best) == wanted or window_from is not None):
         return None
-    rows = select(PassageRow, DocumentRow.source, DocumentRow.organization, DocumentRow.url).join(
-        DocumentRow, PassageRow.document_id == DocumentRow.id
-    )
     loaded = {
-        row.id: (row, source, org, url)
-        for row, source, org, url in session.execute(
-            rows.where(PassageRow.id.in_([key for key, _score in chosen]))
-        )
+        row.id: row for row in session.execute(sql.rows, {"keys": [key for key, _score in chosen]})
     }
-    return [
-        PassageHit(passage=to_passage(*loaded[key]), score=float(score))
-        for key, score in chosen
-        if key in loaded
-    ]
+    return [_to_hit(loaded[key], float(score)) for key, score in chosen if key in loaded]
 
 
 def faq_sections(session: Session, organization: str | None) -> list[tuple[str, str, str | None]]:
@@ -444,7 +529,7 @@ def _organizations_query() -> Select[str | None]:
     return select(names.c.name)
 
 
-def organizations(session: Session) -> list[str]:
+def organizations(session: Db) -> list[str]:
     names = {name for name in session.scalars(_organizations_query()) if name and name.strip()}
     return sorted(names, key=lambda name: (name.casefold(), name))
 
@@ -459,7 +544,7 @@ def _faq_organizations_query() -> Select[str | None]:
     )
 
 
-def faq_organizations(session: Session) -> list[str]:
+def faq_organizations(session: Db) -> list[str]:
     names = {n for n in session.scalars(_faq_organizations_query()) if n and n.strip()}
     return sorted(names, key=lambda name: (name.casefold(), name))
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -106,6 +106,13 @@ class Store:
             yield session
 
     @contextmanager
+    def _query(self) -> Iterator[Connection]:
+        """A bare connection for the reads a chat command makes: without a Session's unit of
+        work each statement costs about 0.2 ms less, as much as most of them take to run."""
+        with self._engine.connect() as connection:
+            yield connection
+
+    @contextmanager
     def _write(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
@@ -153,8 +160,8 @@ class Store:
 
     def find_postings(self, q: PostingQuery) -> PostingPage:
         """Filtered, ranked, paginated postings; ``hidden`` counts closed/expired matches."""
-        with self._read() as session:
-            return queries.find_postings(session, q)
+        with self._query() as connection:
+            return queries.find_postings(connection, q)
 
     def all_postings(self, include_inactive: bool = True) -> list[Posting]:
         with self._read() as session:
@@ -164,8 +171,8 @@ class Store:
         self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
     ) -> list[PassageHit]:
         """FAQ passages matching any term, best first (higher score is better)."""
-        with self._read() as session:
-            return queries.search_passages(session, terms, organization, limit)
+        with self._query() as connection:
+            return queries.search_passages(connection, terms, organization, limit)
 
     def faq_sections(self, organization: str | None = None) -> list[tuple[str, str, str | None]]:
         """(page title, question, url) of every FAQ section, page by page in order."""
@@ -174,13 +181,13 @@ class Store:
 
     def organizations(self) -> list[str]:
         """Distinct organisations of active postings and present FAQ pages."""
-        with self._read() as session:
-            return queries.organizations(session)
+        with self._query() as connection:
+            return queries.organizations(connection)
 
     def faq_organizations(self) -> list[str]:
         """Distinct organisations of present FAQ pages (those worth a shortcut in help)."""
-        with self._read() as session:
-            return queries.faq_organizations(session)
+        with self._query() as connection:
+            return queries.faq_organizations(connection)
 
     def counts(self) -> dict[str, int]:
         """documents, documents_withdrawn, postings (all), postings_<status>, passages."""
