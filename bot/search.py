@@ -164,6 +164,12 @@ def _org_index(organizations: Iterable[str]) -> dict[tuple[str, ...], str]:
     The slug (first word) is what the store matches as a case-insensitive substring, so
     "iiif" finds both "IIIF" and "IIIF Consortium".
     """
+    return _org_index_of(tuple(organizations))
+
+
+@lru_cache(maxsize=8)
+def _org_index_of(organizations: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    # the same few names on every command: tokenising them costs more than the command's SQL
     index: dict[tuple[str, ...], str] = {}
     for org in organizations:
         slug = org_slug(org)

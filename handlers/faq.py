@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 router = Router()
 
-CANDIDATES = 40
+CANDIDATES = 20
 ALTERNATIVES = 2
 SEE_ALSO_RATIO = 0.6
 

@@ -361,18 +361,19 @@ def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
     found: dict[int, Posting] = {}
     for start in range(0, len(keys), ROWS_CHUNK):
         chunk = list(keys[start : start + ROWS_CHUNK])
-        for row in session.execute(query, {"keys": chunk}):
+        for row in session.execute(query, {"keys": chunk}).all():
             # a row of every posting column has every attribute ``to_posting`` reads
             found[row.pk] = to_posting(cast(PostingRow, row), row.source, row.url)
     return tuple(found[key] for key in keys if key in found)
 
 
-OVERSAMPLE = 4  # passages ranked on the index alone per passage wanted
+OVERSAMPLE = 2  # passages ranked on the index alone per passage wanted
 
 
 class _PassageSql(NamedTuple):
     """SQLite's statements for a passage search; the FTS5 expression is bound (QUERY_TEXT)."""
 
+    window_from: Select[int]  # the key of the RANK_WINDOW-th newest match of the index
     best: Select[int, float]  # (key, score) from the index alone, keys >= :window_from
     statuses: Select[int, str]  # (key, page status) of :keys
     rows: Select[Any]  # passage columns with source, page organisation and url, of :keys
@@ -383,7 +384,9 @@ def _passage_sql() -> _PassageSql:
     found = sqlite_passages_match().join
     assert found is not None
     keys: Any = bindparam("keys", expanding=True)
+    newest = select(found.c.key).order_by(found.c.key.desc())
     return _PassageSql(
+        window_from=newest.limit(1).offset(_bound("nth", Integer)),
         best=select(found.c.key, found.c.score)
         .where(found.c.key >= _bound("window_from", Integer))
         .order_by(found.c.score.desc(), found.c.key)
@@ -424,20 +427,22 @@ def search_passages(
     if not words or limit <= 0:
         return []
     wanted = organization.strip() if organization else ""
+    # SQLite, all organisations: rank on the index alone, then look at the pages
+    if dialect_of(session) == "sqlite" and not wanted:
+        expression = fts5_query(words, any_word=True)
+        nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
+        window_from = session.scalar(_passage_sql().window_from, nth)
+        hits = _best_passages_first(session, expression, window_from, limit)
+        if hits is None and window_from is not None:
+            hits = _best_passages_first(session, expression, None, limit)
+        if hits is not None:
+            return hits
     match = match_passages(session, words)
     if match is None:
         return []
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
     matches = select(key) if match.join is not None else match.apply(select(key))
     window_from = session.scalar(matches.order_by(key.desc()).limit(1).offset(RANK_WINDOW - 1))
-    # SQLite, all organisations: rank on the index alone, then look at the pages
-    if dialect_of(session) == "sqlite" and not wanted:
-        expression = fts5_query(words, any_word=True)
-        hits = _best_passages_first(session, expression, window_from, limit)
-        if hits is None and window_from is not None:
-            hits = _best_passages_first(session, expression, None, limit)
-        if hits is not None:
-            return hits
     candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
     candidates = candidates.where(DocumentRow.status == "present")
     if wanted:
@@ -464,17 +469,15 @@ def _best_passages_first(
     best = session.execute(sql.best, {**values, "limit": wanted}).all()
     keys = [key for key, _score in best]
     # the status is tested here, not in SQL: there SQLite would walk every present page
-    present = {
-        key for key, status in session.execute(sql.statuses, {"keys": keys}) if status == "present"
-    }
+    statuses = session.execute(sql.statuses, {"keys": keys}).all()
+    present = {key for key, status in statuses if status == "present"}
     # the same order as the full query's (score, then id), so the first ``limit`` survivors
     # are its answer; unless the index had more matches than we ranked and too few survived
     chosen = [(key, score) for key, score in best if key in present][:limit]
     if len(chosen) < limit and (len(best) == wanted or window_from is not None):
         return None
-    loaded = {
-        row.id: row for row in session.execute(sql.rows, {"keys": [key for key, _score in chosen]})
-    }
+    rows = session.execute(sql.rows, {"keys": [key for key, _score in chosen]}).all()
+    loaded = {row.id: row for row in rows}
     return [_to_hit(loaded[key], float(score)) for key, score in chosen if key in loaded]
 
 

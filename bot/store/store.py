@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,6 +22,7 @@ from bot.store.saving import SaveOutcome
 logger = logging.getLogger(__name__)
 
 SUPPORTED = ("sqlite", "postgresql")
+ORGANIZATIONS_TTL = 5.0
 WRITE_OPTION = "herald_write"
 
 
@@ -65,6 +67,8 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = 0  # this Store's committed writes, which end a cached read
+        self._organizations: tuple[float, int, tuple[str, ...]] | None = None
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -114,9 +118,12 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            session.connection(execution_options={WRITE_OPTION: True})
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection(execution_options={WRITE_OPTION: True})
+                yield session
+        finally:
+            self._writes += 1
 
     # ingest
 
@@ -180,9 +187,20 @@ class Store:
             return queries.faq_sections(session, organization)
 
     def organizations(self) -> list[str]:
-        """Distinct organisations of active postings and present FAQ pages."""
+        """Distinct organisations of active postings and present FAQ pages.
+
+        Every ``/jobs`` needs them to recognise a name, so they are kept until this Store
+        writes or ``ORGANIZATIONS_TTL`` seconds pass: a name stored by another process is
+        recognised a few seconds late, and is meanwhile searched as words (which finds it).
+        """
+        cached, now = self._organizations, time.monotonic()
+        if cached is not None and cached[1] == self._writes and now - cached[0] < ORGANIZATIONS_TTL:
+            return list(cached[2])
+        writes = self._writes
         with self._query() as connection:
-            return queries.organizations(connection)
+            names = queries.organizations(connection)
+        self._organizations = (now, writes, tuple(names))
+        return names
 
     def faq_organizations(self) -> list[str]:
         """Distinct organisations of present FAQ pages (those worth a shortcut in help)."""

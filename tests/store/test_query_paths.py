@@ -20,6 +20,7 @@ from sqlalchemy import event, text
 
 from bot.domain import Posting, PostingQuery
 from bot.store import Store
+from bot.store import store as store_module
 
 from .factories import NOW, TODAY, doc, draft, faq_page
 
@@ -189,6 +190,29 @@ def test_organizations_match_a_plain_distinct(store: Store) -> None:
     expected = {n for n in expected if n and n.strip()} | {"metro"}
     assert "Zeta" not in expected
     assert store.organizations() == sorted(expected, key=lambda n: (n.casefold(), n))
+
+
+def test_organizations_are_kept_until_a_write_or_a_few_seconds(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every /jobs needs the names; they are read again after this Store writes, and after
+    ORGANIZATIONS_TTL seconds for another process's writes."""
+    herald, other = Store.open(sqlite_url), Store.open(sqlite_url)
+    herald.upgrade()
+    try:
+        herald.save_documents([doc("a.md", draft("a", "Archivist", organization="DataCite"))], NOW)
+        assert herald.organizations() == ["DataCite"]
+        other.save_documents([doc("b.md", draft("b", "Developer", organization="IIIF"))], NOW)
+        assert herald.organizations() == ["DataCite"]  # not yet: another Store wrote
+        herald.save_documents([doc("c.md", draft("c", "Curator", organization="Zeta"))], NOW)
+        assert herald.organizations() == ["DataCite", "IIIF", "Zeta"]  # its own write
+        other.withdraw_missing({"a.md", "c.md"}, NOW)
+        assert herald.organizations() == ["DataCite", "IIIF", "Zeta"]
+        monkeypatch.setattr(store_module, "ORGANIZATIONS_TTL", 0.0)  # as if time had passed
+        assert herald.organizations() == ["DataCite", "Zeta"]
+    finally:
+        herald.close()
+        other.close()
 
 
 def _plans(store: Store, statements: list[tuple[str, Any]]) -> list[list[str]]:
