@@ -196,7 +196,9 @@ def _value(text: str) -> Any:
         if any(not item or item[0] in _INDICATORS for item in items):
             raise _NotSimple
         return [_plain(item) for item in items]
-    if first in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
+    # "-" before a digit starts a plain scalar, not a list item ("longitude: -73.9").
+    negative = first == "-" and len(text) > 1 and text[1] in "0123456789"
+    if (first in _INDICATORS and not negative) or ": " in text or " #" in text or text[-1] == ":":
         raise _NotSimple
     return _plain(text)
 

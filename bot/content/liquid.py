@@ -42,8 +42,12 @@ def strip_liquid(text: str, page: Mapping[str, Any]) -> str:
         text = _TAG.sub("", text)
     if "{{" in text:
         text = _OUTPUT.sub(lambda m: _output(m.group(1), page), text)
-    # An unterminated tag hides the rest of its line; stray closers are noise.
-    return _LEFTOVER.sub("", text)
+    # An unterminated tag hides the rest of its line; stray closers are noise. The pattern has
+    # no literal prefix, so re tries it at every offset (~75 µs on a 5 KB page): only a page
+    # that still holds one of the four pairs is searched.
+    if "{{" in text or "{%" in text or "}}" in text or "%}" in text:
+        text = _LEFTOVER.sub("", text)
+    return text
 
 
 def _output(expression: str, page: Mapping[str, Any]) -> str:

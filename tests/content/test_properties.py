@@ -233,9 +233,12 @@ def test_cheap_front_matter_reader_takes_the_usual_pages() -> None:
         "date": date(2019, 5, 1),
         "tags": ["job"],
     }
-    nested = "location:\n    name: Toledo\n    latitude: 41.6\ntags:\n- job\n- ohio\n"
+    nested = (
+        "location:\n    name: Toledo\n    latitude: 41.6\n    longitude: -83.5\n"
+        "tags:\n- job\n- ohio\n"
+    )
     assert simple_mapping(nested) == {
-        "location": {"name": "Toledo", "latitude": 41.6},
+        "location": {"name": "Toledo", "latitude": 41.6, "longitude": -83.5},
         "tags": ["job", "ohio"],
     }
     assert simple_mapping("location:\n  place:\n    name: Toledo\n") is None  # to PyYAML
