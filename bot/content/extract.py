@@ -13,12 +13,13 @@ from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.front_matter import as_date, as_text, first_text
 from bot.content.slug import make_slug, org_short_name
-from bot.content.text import Scan, find_all, fold
+from bot.content.text import Scan, find_all, fold, remembered
 from bot.domain import Fact, PostingDraft
 
 _LOCATION_HEADINGS = re.compile(
     r"^(?:location|locations|where|place of work|work location|job location|based in)\W*$", re.I
 )
+_is_location_heading = remembered(lambda title: _LOCATION_HEADINGS.match(title) is not None)
 _REMOTE_ROLE = re.compile(r"\bremote\b", re.I)
 _DEADLINE_KEYS = (
     "closedate", "close_date", "closing_date", "closingdate", "deadline",
@@ -170,7 +171,7 @@ def _where(
         evidence.append(Fact("location", location, f"{key}: {location}"))
     if not location:
         for index, heading in enumerate(found):
-            if _LOCATION_HEADINGS.match(heading.text):
+            if _is_location_heading(heading.text):
                 location = facts.first_paragraph(own_text(markdown, found, index))
                 if location:
                     evidence.append(Fact("location", location, location))
@@ -250,7 +251,7 @@ def _contacts(
 ) -> list[str]:
     apply_spans: list[tuple[int, int]] = []
     for index, heading in enumerate(found):
-        if facts.APPLY_HEADINGS.match(heading.text):
+        if facts.is_apply_heading(heading.text):
             end = found[index + 1].start if index + 1 < len(found) else len(markdown)
             apply_spans.append((heading.body_start, end))
 

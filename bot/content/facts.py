@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.content.text import Scan, cue, find_all, plain, sentence_bounds, whole_sentences
+from bot.content.text import (
+    Scan,
+    cue,
+    find_all,
+    plain,
+    remembered,
+    sentence_bounds,
+    whole_sentences,
+)
 
 
 @dataclass(frozen=True)
@@ -239,6 +247,7 @@ APPLY_HEADINGS = re.compile(
     r"|application instructions|applying|submission|how to submit)\W*$",
     re.I,
 )
+is_apply_heading = remembered(lambda title: APPLY_HEADINGS.match(title) is not None)
 
 
 def emails(text: str) -> list[tuple[str, int]]:

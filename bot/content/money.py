@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.text import Scan, cue, plain, whole_sentences
+from bot.content.text import Scan, cue, plain, remembered, whole_sentences
 
 _MONEY = re.compile(
     r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
@@ -70,8 +70,7 @@ class Salary:
     sentence: str
 
 
-def is_salary_heading(title: str) -> bool:
-    return _SECTION_TITLES.match(title.strip()) is not None
+is_salary_heading = remembered(lambda title: _SECTION_TITLES.match(title.strip()) is not None)
 
 
 def from_section(text: str) -> Salary | None:

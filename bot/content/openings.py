@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 
 from bot.content.blocks import Heading, own_text, section_text
-from bot.content.text import plain
+from bot.content.text import plain, remembered
 
 _LIST_HEADING = re.compile(
     r"^(?:current |open |available |our )?(?:job )?(?:openings|positions|vacancies|opportunities"
     r"|jobs)(?: at .*)?\W*$",
     re.I,
 )
+_is_list_heading = remembered(lambda title: _LIST_HEADING.match(title) is not None)
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]+)\)")
 
 
@@ -27,7 +28,7 @@ class Opening:
 def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
     """The openings a jobs page lists; ``[]`` for a list that is empty; None for other pages."""
     for index, heading in enumerate(found):
-        if not _LIST_HEADING.match(heading.text):
+        if not _is_list_heading(heading.text):
             continue
         listed = _ANCHOR_LINK.findall(own_text(markdown, found, index))
         if not listed:

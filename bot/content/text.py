@@ -38,6 +38,23 @@ _LABEL_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ*_")
 _BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|[|>])")
 
 
+def remembered(test: Callable[[str], bool], size: int = 4096) -> Callable[[str], bool]:
+    """``test`` with its answers kept per text: a heading test runs for every heading of every
+    page, and headings ("How to Apply", "Salary") repeat from page to page, so a dict lookup
+    (~0.1 µs) replaces most case-insensitive matches (~1.5 µs)."""
+    memo: dict[str, bool] = {}
+
+    def answer(text: str) -> bool:
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= size:
+                memo.clear()
+            found = memo[text] = test(text)
+        return found
+
+    return answer
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted

@@ -10,6 +10,7 @@ from bot.content import parse_bytes, parse_text
 from bot.content.clean import normalise_markdown, repair_mojibake, strip_html
 from bot.content.front_matter import title_from_file_name
 from bot.content.liquid import strip_liquid
+from bot.content.text import remembered
 from bot.domain import ContentError
 
 
@@ -130,3 +131,29 @@ def test_jekyll_markdown_habits_are_normalised() -> None:
 
 def test_an_unknown_reference_keeps_its_text() -> None:
     assert normalise_markdown("See [the page][nowhere].\n\n[other]: /x") == "See the page."
+
+
+def test_a_remembered_test_answers_as_the_test_and_asks_it_once_per_text() -> None:
+    asked: list[str] = []
+
+    def is_apply(title: str) -> bool:
+        asked.append(title)
+        return title.lower().startswith("how to apply")
+
+    remembered_apply = remembered(is_apply, size=2)
+    answers = [remembered_apply(t) for t in ("How to Apply", "Salary", "How to Apply")]
+    assert answers == [True, False, True]
+    assert asked == ["How to Apply", "Salary"]
+    remembered_apply("Location")  # a third text: the memo starts over rather than grow
+    remembered_apply("How to Apply")
+    assert asked == ["How to Apply", "Salary", "Location", "How to Apply"]
+
+
+def test_liquid_leftovers_go_and_text_without_them_is_kept_as_is() -> None:
+    assert strip_liquid("Apply by {{ page.deadline }}", {"deadline": "1 May"}) == "Apply by 1 May"
+    assert (
+        strip_liquid("a stray %} closer and {{ an open tag\nnext", {})
+        == "a stray  closer and \nnext"
+    )
+    text = "Braces {#anchor} and {: .class} stay"
+    assert strip_liquid(text, {}) is text
