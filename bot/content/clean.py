@@ -13,6 +13,8 @@ import re
 
 import ftfy
 
+from bot.content.text import remembered
+
 # Sequences UTF-8 text shows after being decoded as Latin-1/Windows-1252 once too often.
 _MOJIBAKE_MARKERS = ("â€", "Ã", "Â", "â„", "Å", "Ä")
 
@@ -168,7 +170,7 @@ def normalise_markdown(text: str) -> str:
             blank = False
             continue
         if first == "#":
-            line = _heading_line(line)
+            line = _heading_line(line)  # remembered: heading lines repeat across pages
         elif (
             first in "-=*_ "
             and line.lstrip()[:3] in ("---", "===", "***", "___")
@@ -194,13 +196,16 @@ def normalise_markdown(text: str) -> str:
     return "\n".join(out)
 
 
-def _heading_line(line: str) -> str:
+def _atx_heading(line: str) -> str:
     """``### Title###`` and ``#Title`` to ``### Title``."""
     if line.endswith("#"):
         line = _ATX_CLOSE.sub(r"\1", line)
     if line.lstrip("#")[:1] not in (" ", "\t", ""):
         line = _ATX_NO_SPACE.sub(r"\1 ", line, count=1)
     return line
+
+
+_heading_line = remembered(_atx_heading)
 
 
 def _setext_or_rule(out: list[str], line: str) -> None:

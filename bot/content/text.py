@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _ABBREVIATIONS = frozenset(
     {
@@ -38,13 +41,13 @@ _LABEL_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ*_")
 _BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|[|>])")
 
 
-def remembered(test: Callable[[str], bool], size: int = 4096) -> Callable[[str], bool]:
+def remembered(test: Callable[[str], T], size: int = 4096) -> Callable[[str], T]:
     """``test`` with its answers kept per text: a heading test runs for every heading of every
     page, and headings ("How to Apply", "Salary") repeat from page to page, so a dict lookup
-    (~0.1 µs) replaces most case-insensitive matches (~1.5 µs)."""
-    memo: dict[str, bool] = {}
+    (~0.1 µs) replaces most case-insensitive matches (~1.5 µs). ``test`` must be pure."""
+    memo: dict[str, T] = {}
 
-    def answer(text: str) -> bool:
+    def answer(text: str) -> T:
         found = memo.get(text)
         if found is None:
             if len(memo) >= size:
