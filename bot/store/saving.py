@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import BindParameter, Table, bindparam, delete, func, select, update
+from sqlalchemy import BindParameter, Select, Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain import ParsedDocument, PostingDraft
@@ -48,9 +48,32 @@ class _OldPosting(NamedTuple):
     status: str
 
 
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+def _chunks(items: Sequence[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield list(items[start : start + CHUNK])
+
+
+_EXPANDED = "__[POSTCOMPILE_keys]"  # where SQLAlchemy renders KEYS' placeholders
+
+
+def _rows_for_keys(session: Session, query: Select[Any], keys: Sequence[Any]) -> Iterator[Any]:
+    """The rows of ``query``, whose one parameter is ``KEYS``, for all ``keys``, a chunk per
+    statement. On SQLite the statement is compiled once and each chunk gets its "?, ?, …"
+    directly: SQLAlchemy's expansion of a 500-key IN costs more than SQLite's 500 lookups."""
+    if not keys:
+        return
+    connection = session.connection()
+    sql: str | None = None
+    if connection.dialect.name == "sqlite":
+        compiled = query.compile(dialect=connection.dialect)
+        if list(compiled.positiontup or ()) == ["keys"] and _EXPANDED in compiled.string:
+            sql = compiled.string
+    for chunk in _chunks(keys):
+        if sql is None:
+            yield from session.execute(query, {"keys": chunk})
+        else:
+            marks = ", ".join("?" * len(chunk))
+            yield from connection.exec_driver_sql(sql.replace(_EXPANDED, marks), tuple(chunk))
 
 
 def save_documents(
@@ -121,14 +144,13 @@ def _update_by_key(session: Session, table: Table, key: str, rows: list[dict[str
 
 
 def _known_documents(session: Session, sources: list[str]) -> dict[str, _Known]:
-    known: dict[str, _Known] = {}
-    for chunk in _chunks(sources):
-        query = select(
-            DocumentRow.source, DocumentRow.id, DocumentRow.content_hash, DocumentRow.status
-        ).where(DocumentRow.source.in_(KEYS))
-        for source, doc_id, content_hash, status in session.execute(query, {"keys": chunk}):
-            known[source] = _Known(doc_id, content_hash, status)
-    return known
+    query = select(
+        DOCUMENTS.c.source, DOCUMENTS.c.id, DOCUMENTS.c.content_hash, DOCUMENTS.c.status
+    ).where(DOCUMENTS.c.source.in_(KEYS))
+    return {
+        source: _Known(doc_id, content_hash, status)
+        for source, doc_id, content_hash, status in _rows_for_keys(session, query, sources)
+    }
 
 
 def _document_values(doc: ParsedDocument, now: datetime) -> dict[str, Any]:
@@ -171,13 +193,13 @@ def _posting_values(draft: PostingDraft, doc: ParsedDocument, now: datetime) -> 
 def _save_postings(
     session: Session, saved: dict[int, ParsedDocument], changed: list[int], now: datetime
 ) -> None:
-    old: dict[tuple[int, int], _OldPosting] = {}
-    for chunk in _chunks(changed):
-        query = select(
-            PostingRow.document_id, PostingRow.position, PostingRow.pk, PostingRow.status
-        ).where(PostingRow.document_id.in_(KEYS))
-        for doc_id, position, pk, status in session.execute(query, {"keys": chunk}):
-            old[(doc_id, position)] = _OldPosting(pk, status)
+    query = select(
+        POSTINGS.c.document_id, POSTINGS.c.position, POSTINGS.c.pk, POSTINGS.c.status
+    ).where(POSTINGS.c.document_id.in_(KEYS))
+    old = {
+        (doc_id, position): _OldPosting(pk, status)
+        for doc_id, position, pk, status in _rows_for_keys(session, query, changed)
+    }
 
     updates: list[dict[str, Any]] = []
     new: list[dict[str, Any]] = []
@@ -255,11 +277,8 @@ def allocate_ids(session: Session, wanted: list[str]) -> list[str]:
 
 
 def _existing_ids(session: Session, candidates: set[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(sorted(candidates)):
-        query = select(POSTINGS.c.id).where(POSTINGS.c.id.in_(KEYS))
-        found.update(session.scalars(query, {"keys": chunk}))
-    return found
+    query = select(POSTINGS.c.id).where(POSTINGS.c.id.in_(KEYS))
+    return {posting_id for (posting_id,) in _rows_for_keys(session, query, sorted(candidates))}
 
 
 def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: list[int]) -> None:

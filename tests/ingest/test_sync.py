@@ -10,7 +10,7 @@ import pytest
 
 from bot.domain import LoadReport
 from bot.ingest import content_files, sync_folder
-from bot.store import Store
+from bot.store import Store, saving
 
 from .fakes import CountingParser, write
 
@@ -165,3 +165,27 @@ def test_empty_or_missing_folder_withdraws_everything(
     report = sync_folder(store, empty, now=LATER, parse=CountingParser())
     assert len(report.withdrawn) == 4
     assert store.known_hashes() == {}
+
+
+def test_key_lookups_split_over_many_statements_find_every_key(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(saving, "CHUNK", 2)  # every IN-list lookup takes several statements
+    root = tmp_path / "clash"
+    for i in range(7):
+        write(root, f"p{i}.md", f"Archivist {i}", "slug: archivist")
+    first = sync_folder(store, root, now=NOW, parse=CountingParser())
+    assert len(first.added) == 7
+    ids = {p.source: p.id for p in store.all_postings()}
+    assert sorted(ids.values()) == sorted(["archivist", *(f"archivist-{n}" for n in range(2, 8))])
+
+    for i in (1, 4, 6):
+        write(root, f"p{i}.md", f"Archivist {i}, revised", "slug: archivist")
+    for i in (7, 8):
+        write(root, f"p{i}.md", f"Archivist {i}", "slug: archivist")
+    second = sync_folder(store, root, now=LATER, parse=CountingParser())
+    assert (len(second.updated), len(second.added), len(second.unchanged)) == (3, 2, 4)
+    after = {p.source: (p.id, p.title) for p in store.all_postings()}
+    assert all(after[source][0] == posting_id for source, posting_id in ids.items())
+    assert after["p4.md"][1] == "Archivist 4, revised"
+    assert {after["p7.md"][0], after["p8.md"][0]} == {"archivist-8", "archivist-9"}
