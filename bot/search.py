@@ -331,7 +331,13 @@ def faq_terms(question: str) -> list[str]:
 
 
 def _stems(text: str) -> list[str]:
-    return [s for word in tokens(text) for s in _word_stems(word)]
+    return list(_text_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _text_stems(text: str) -> tuple[str, ...]:
+    # an FAQ's passages and sentences are few and asked about again and again
+    return tuple(s for word in tokens(text) for s in _word_stems(word))
 
 
 @lru_cache(maxsize=50_000)

@@ -316,7 +316,7 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 """How many matches of the full-text index are ranked by relevance: the newest this many (by
 key, which grows as postings are first stored). bm25 costs about 2 µs per match, so ranking
 every posting that has a common word ("developer" is in 90% of generated postings) costs
@@ -375,6 +375,8 @@ class _PassageSql(NamedTuple):
 
     window_from: Select[int]  # the key of the RANK_WINDOW-th newest match of the index
     best: Select[int, float]  # (key, score) from the index alone, keys >= :window_from
+    best_of_pages: Select[int, float]  # the same, of passages on the pages :pages
+    organization_pages: Select[int]  # present FAQ pages of organisations like :organization
     statuses: Select[int, str]  # (key, page status) of :keys
     rows: Select[Any]  # passage columns with source, page organisation and url, of :keys
 
@@ -391,6 +393,20 @@ def _passage_sql() -> _PassageSql:
         .where(found.c.key >= _bound("window_from", Integer))
         .order_by(found.c.score.desc(), found.c.key)
         .limit(_bound("limit", Integer)),
+        best_of_pages=select(found.c.key, found.c.score)
+        .join(PassageRow, PassageRow.id == found.c.key)
+        .where(
+            found.c.key >= _bound("window_from", Integer),
+            PassageRow.document_id.in_(bindparam("pages", expanding=True)),
+        )
+        .order_by(found.c.score.desc(), found.c.key)
+        .limit(_bound("limit", Integer)),
+        # only FAQ pages have passages (bot.content.document)
+        organization_pages=select(DocumentRow.id).where(
+            DocumentRow.status == "present",
+            DocumentRow.kind == "faq",
+            func.lower(DocumentRow.organization).contains(_bound("organization", Text), escape="/"),
+        ),
         statuses=select(PassageRow.id, DocumentRow.status)
         .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
         .where(PassageRow.id.in_(keys)),
@@ -427,11 +443,13 @@ def search_passages(
     if not words or limit <= 0:
         return []
     wanted = organization.strip() if organization else ""
-    # SQLite, all organisations: rank on the index alone, then look at the pages
-    if dialect_of(session) == "sqlite" and not wanted:
+    if dialect_of(session) == "sqlite":
         expression = fts5_query(words, any_word=True)
         nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
         window_from = session.scalar(_passage_sql().window_from, nth)
+        if wanted:
+            return _organization_passages(session, expression, window_from, wanted, limit)
+        # all organisations: rank on the index alone, then look at the pages
         hits = _best_passages_first(session, expression, window_from, limit)
         if hits is None and window_from is not None:
             hits = _best_passages_first(session, expression, None, limit)
@@ -454,6 +472,28 @@ def search_passages(
     if len(rows) < limit:
         rows = session.execute(ranked).all()
     return [_to_hit(row, float(row.score)) for row in rows]
+
+
+def _organization_passages(
+    session: Db, expression: str, window_from: int | None, organization: str, limit: int
+) -> list[PassageHit]:
+    """The best ``limit`` passages of one organisation's present FAQ pages (SQLite): its
+    pages first (a handful), then the matches of those pages only, so no match of another
+    organisation is joined to its page and tested."""
+    sql = _passage_sql()
+    like = {"organization": _like_escaped(organization.lower())}
+    pages = list(session.scalars(sql.organization_pages, like))
+    if not pages:
+        return []
+    values: dict[str, Any] = {QUERY_TEXT: expression, "pages": pages, "limit": limit}
+    best: Sequence[Any] = []
+    if window_from is not None:
+        best = session.execute(sql.best_of_pages, {**values, "window_from": window_from}).all()
+    if len(best) < limit:  # the window held too few of them: every match is ranked
+        best = session.execute(sql.best_of_pages, {**values, "window_from": 0}).all()
+    rows = session.execute(sql.rows, {"keys": [key for key, _score in best]}).all()
+    loaded = {row.id: row for row in rows}
+    return [_to_hit(loaded[key], float(score)) for key, score in best if key in loaded]
 
 
 def _best_passages_first(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -68,7 +68,8 @@ class Store:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writes = 0  # this Store's committed writes, which end a cached read
-        self._organizations: tuple[float, int, tuple[str, ...]] | None = None
+        # name lists every command reads: (when read, writes then, names) by query
+        self._names: dict[str, tuple[float, int, tuple[str, ...]]] = {}
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -187,25 +188,26 @@ class Store:
             return queries.faq_sections(session, organization)
 
     def organizations(self) -> list[str]:
-        """Distinct organisations of active postings and present FAQ pages.
-
-        Every ``/jobs`` needs them to recognise a name, so they are kept until this Store
-        writes or ``ORGANIZATIONS_TTL`` seconds pass: a name stored by another process is
-        recognised a few seconds late, and is meanwhile searched as words (which finds it).
-        """
-        cached, now = self._organizations, time.monotonic()
-        if cached is not None and cached[1] == self._writes and now - cached[0] < ORGANIZATIONS_TTL:
-            return list(cached[2])
-        writes = self._writes
-        with self._query() as connection:
-            names = queries.organizations(connection)
-        self._organizations = (now, writes, tuple(names))
-        return names
+        """Distinct organisations of active postings and present FAQ pages."""
+        return self._kept_names(queries.organizations)
 
     def faq_organizations(self) -> list[str]:
         """Distinct organisations of present FAQ pages (those worth a shortcut in help)."""
+        return self._kept_names(queries.faq_organizations)
+
+    def _kept_names(self, query: Callable[[Connection], list[str]]) -> list[str]:
+        """Every command needs the organisations (to recognise a name, to route a shortcut),
+        so they are kept until this Store writes or ``ORGANIZATIONS_TTL`` seconds pass: a
+        name stored by another process is recognised a few seconds late, and is meanwhile
+        searched as words (which finds it)."""
+        kept, now = self._names.get(query.__name__), time.monotonic()
+        if kept is not None and kept[1] == self._writes and now - kept[0] < ORGANIZATIONS_TTL:
+            return list(kept[2])
+        writes = self._writes
         with self._query() as connection:
-            return queries.faq_organizations(connection)
+            names = query(connection)
+        self._names[query.__name__] = (now, writes, tuple(names))
+        return names
 
     def counts(self) -> dict[str, int]:
         """documents, documents_withdrawn, postings (all), postings_<status>, passages."""
