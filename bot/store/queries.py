@@ -320,7 +320,7 @@ RANK_WINDOW = 500
 """How many matches of the full-text index are ranked by relevance: the newest this many (by
 key, which grows as postings are first stored). bm25 costs about 2 µs per match, so ranking
 every posting that has a common word ("developer" is in 90% of generated postings) costs
-15-20 ms at 10,000 postings and 120 ms at 100,000; ranking the newest 1,000 costs 1.5-2 ms
+15-20 ms at 10,000 postings and 120 ms at 100,000; ranking the newest 500 costs about 1 ms
 at any size. Older matches follow, newest first: on a jobs board they are the least likely
 to be open, and the ones least likely to be wanted."""
 

@@ -4,7 +4,7 @@ A common word can match most of the store, and bm25 costs the same for every mat
 ``find_postings`` ranks the newest matches by relevance and lists older ones after them,
 newest first; ``search_passages`` ranks the newest matches and widens to all of them when
 those hold too few wanted passages. The window is shrunk to a few rows here so that small
-boards cross it; the same rules hold at 1,000.
+boards cross it; the same rules hold at 500.
 """
 
 from __future__ import annotations
