@@ -15,6 +15,9 @@ _MONEY = re.compile(
     r"|(?P<num2>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k2>\s?[kK]\b)?"
     r"\s?(?P<cur2>€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b)",
 )
+# Both alternatives of _MONEY need a digit; finding one first is far cheaper than trying
+# _MONEY's currency alternation at every offset of a clause.
+_DIGIT = re.compile(r"\d")
 _ISO = {
     "$": "USD", "us$": "USD", "usd": "USD", "usd$": "USD", "dollars": "USD", "us dollars": "USD",
     "ca$": "CAD", "c$": "CAD", "cad": "CAD", "cad$": "CAD",
@@ -98,14 +101,15 @@ def find_salary(scan: Scan) -> Salary | None:
 def _salary_in(sentence_md: str) -> Salary | None:
     sentence = plain(sentence_md)
     for clause in _CLAUSES.split(sentence):
-        if _MONEY.search(clause) is None:
+        has_money = _DIGIT.search(clause) is not None and _MONEY.search(clause) is not None
+        if not has_money:
             benefit = _benefit_list_salary(clause)
             if benefit is not None:
                 return Salary(benefit, None, None, sentence)
         low = clause.lower()
         if _NOT_PAY.search(low):
             continue
-        pay_rate = _MONEY.search(clause) is not None and _RATE.search(low) is not None
+        pay_rate = has_money and _RATE.search(low) is not None
         if not pay_rate and (_SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)):
             continue
         text = clause.strip().rstrip(".")
@@ -138,6 +142,8 @@ def amount(text: str) -> tuple[Decimal | None, str | None]:
     """The lowest stated amount (not an "up to" ceiling) and its ISO 4217 code."""
     lowest: Decimal | None = None
     currency: str | None = None
+    if _DIGIT.search(text) is None:
+        return lowest, currency
     for match in _MONEY.finditer(text):
         raw = match.group("num") or match.group("num2")
         symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")

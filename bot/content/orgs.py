@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.content.text import last_match
+from bot.content.text import Folded, last_match
 from bot.domain import Kind
 
 # (canonical name, aliases as written, most specific first). Aliases are case-sensitive.
@@ -63,14 +63,13 @@ ORG_WORDS = re.compile(
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
     r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative)\b"
 )
-ROLE_WORDS = re.compile(
-    r"\b(?:Librarian|Archivist|Manager|Director|Officer|Coordinator|Developer|Engineer"
-    r"|Specialist|Assistant|Associate|Curator|Analyst|Lead|Head|Fellow|Fellowship|Intern"
-    r"|Internship|Designer|Technician|Administrator|Editor|Scientist|Researcher|Postdoc"
-    r"|Professor|Lecturer|Clerk|Consultant|Architect|Programmer|Strategist|Producer|Chair"
-    r"|Dean|Supervisor|Adviser|Advisor|Steward|Conservator|Registrar|Position|Instructor"
-    r"|Educator|Writer|Owner|Trainee|Apprentice|Worker|Aide|Page|Representative)s?\b",
-    re.I,
+ROLE_WORDS = Folded(
+    r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
+    r"|specialist|assistant|associate|curator|analyst|lead|head|fellow|fellowship|intern"
+    r"|internship|designer|technician|administrator|editor|scientist|researcher|postdoc"
+    r"|professor|lecturer|clerk|consultant|architect|programmer|strategist|producer|chair"
+    r"|dean|supervisor|adviser|advisor|steward|conservator|registrar|position|instructor"
+    r"|educator|writer|owner|trainee|apprentice|worker|aide|page|representative)s?\b"
 )
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
@@ -83,13 +82,17 @@ _GENERIC_PAGE = re.compile(
     r"|work with us|join us|join our team|employment|positions)\b",
     re.I,
 )
-_HIRING = re.compile(
+_HIRING = Folded(
     r"^(?P<org>.+?)\s+(?:is\s+|are\s+)?(?:hiring|seeks|seeking|is seeking|is looking for"
     r"|looking for|recruiting|wants|searching for|invites applications for)\s+"
     r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$",
-    re.I,
-)
+    (
+        "hiring", "seek", "looking for", "recruiting", "wants", "searching for",
+        "invites applications for",
+    ),
+)  # fmt: skip
 _SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
+_SEPARATOR_CHARS = "-–—|:"  # one of them is in every separator
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
     " seeks ", " is seeking ", " invites applications", " is hiring ", " is looking for ",
@@ -149,7 +152,7 @@ def split_title(title: str) -> TitleParts:
     hiring = _HIRING.match(text)
     if hiring is not None and _is_org_like(hiring.group("org")):
         return TitleParts(_clean_role(hiring.group("role")), _canonical(hiring.group("org")))
-    parts = _SEPARATORS.split(text)
+    parts = _SEPARATORS.split(text) if any(c in text for c in _SEPARATOR_CHARS) else [text]
     if len(parts) >= 2:
         left, right = " - ".join(parts[:-1]), parts[-1]
         first, rest = parts[0], " - ".join(parts[1:])
@@ -162,9 +165,9 @@ def split_title(title: str) -> TitleParts:
         if state is not None and ORG_WORDS.search(right[: state.start()]):
             where = state.group(0).strip(" ()")
             right = right[: state.start()]
-        if _is_org_like(right) and (ROLE_WORDS.search(left) or not _is_org_like(left)):
+        if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
             return TitleParts(_clean_role(left), _canonical(right), where)
-        if _is_org_like(first) and ROLE_WORDS.search(rest) and not _is_org_like(rest):
+        if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
             return TitleParts(_clean_role(rest), _canonical(first))
     return TitleParts(None, None)
 
@@ -181,7 +184,7 @@ def _is_org_like(text: str) -> bool:
     if not text or len(text) > 90:
         return False
     return known_in(text) is not None or (
-        ORG_WORDS.search(text) is not None and not ROLE_WORDS.search(text)
+        ORG_WORDS.search(text) is not None and not ROLE_WORDS.found(text)
     )
 
 
@@ -206,7 +209,7 @@ def org_in_title(title: str) -> str | None:
         if end is None:
             continue
         name = _LEADING_THE.sub("", words[: end.end()])
-        if len(name.split()) >= 2 and not ROLE_WORDS.search(name):
+        if len(name.split()) >= 2 and not ROLE_WORDS.found(name):
             return name
     return None
 

@@ -7,17 +7,22 @@ fail when that safety net catches anything: a crash there is a bug even if the c
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
+import pkgutil
 import re
 from datetime import date, datetime
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import bot.content
 from bot.content import parse_bytes, parse_text
 from bot.content.front_matter import simple_mapping
+from bot.content.text import Folded
 from bot.domain import KINDS, ContentError, ParsedDocument
 
 # HERALD_HYPOTHESIS_EXAMPLES=3000 for a deeper run (about 2.5 minutes); 150 keeps CI fast.
@@ -286,3 +291,48 @@ def test_cheap_reader_agrees_with_pyyaml_on_nested_blocks(
         return
     loaded = yaml.load(raw, Loader=yaml.CSafeLoader)
     assert cheap == ({} if loaded is None else loaded)
+
+
+def _folded_patterns() -> list[tuple[str, Folded]]:
+    found = []
+    for info in pkgutil.iter_modules(bot.content.__path__):
+        module = importlib.import_module(f"bot.content.{info.name}")
+        found += [(f"{info.name}.{n}", v) for n, v in vars(module).items() if isinstance(v, Folded)]
+    return found
+
+
+FOLDED = _folded_patterns()
+_CASES = st.sampled_from([str, str.upper, str.title, str.swapcase])
+
+
+def test_every_folded_pattern_is_found() -> None:
+    assert {name for name, _ in FOLDED} >= {
+        "classify._FAQ_TITLE",
+        "orgs.ROLE_WORDS",
+        "orgs._HIRING",
+    }
+
+
+@pytest.mark.parametrize(("name", "folded"), FOLDED, ids=[name for name, _ in FOLDED])
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(data=st.data())
+def test_folded_patterns_answer_as_their_re_i_pattern(
+    name: str, folded: Folded, data: st.DataObject
+) -> None:
+    """Texts that hold a match (any case, ASCII or not) and texts that almost do."""
+    text = data.draw(
+        st.one_of(
+            st.from_regex(folded.lower, alphabet=st.characters(max_codepoint=0x17F)),
+            st.from_regex(
+                folded.lower, alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz &-:|")
+            ),
+            st.text(st.sampled_from("aejnostw &-:|ſ"), max_size=30),
+        )
+    )
+    text = data.draw(_CASES)(text)
+    searched = folded.any_case.search(text)
+    matched = folded.any_case.match(text)
+    assert folded.found(text) == (searched is not None)
+    assert folded.starts(text) == (matched is not None)
+    got = folded.match(text)
+    assert (got and (got.span(), got.groups())) == (matched and (matched.span(), matched.groups()))
