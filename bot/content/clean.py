@@ -46,6 +46,9 @@ _LT_H = re.compile(r"<[hH]")
 _LT_A = re.compile(r"<[aA]")
 _LT_T = re.compile(r"<[tT]")
 _LT_LI = re.compile(r"<(?:li|LI)")
+# What every _HEADING_ANCHOR match holds: found from its "#", where the multi-line "^" of
+# _HEADING_ANCHOR is tried at every offset of the page.
+_HEADING_A = re.compile(r"#[ \t]*<[aA]")
 _KRAMDOWN_ATTR = re.compile(r"\{:[^}\n]*\}")
 _ATX_CLOSE = re.compile(r"(#{1,6}[ \t]+.*?|#{1,6}(?=[^#\s]).*?)(?:[ \t]+#+|#{2,})[ \t]*$")
 _ATX_NO_SPACE = re.compile(r"^(#{1,6})(?=[A-Za-z<*])")
@@ -89,7 +92,8 @@ def strip_html(text: str) -> str:
     if "@" in text:
         text = _AUTOLINK_MAIL.sub(r"\1", text)
     if _LT_A.search(text):
-        text = _HEADING_ANCHOR.sub(_heading_anchor, text)
+        if _HEADING_A.search(text):
+            text = _HEADING_ANCHOR.sub(_heading_anchor, text)
         text = _NAMED_ANCHOR.sub(lambda m: m.group(1) or "", text)
         text = _HREF.sub(_href, text)
     if _LT_T.search(text):

@@ -111,7 +111,7 @@ def simple_mapping(raw: str) -> dict[str, Any] | None:
     scalars, odd characters) returns None and goes to PyYAML; every value read here is the
     value PyYAML gives (a property test holds the two together).
     """
-    if _AWKWARD.search(raw) is not None:
+    if _awkward(raw):
         return None
     meta: dict[str, Any] = {}
     owner: str | None = None  # the key with an empty value whose indented block may follow
@@ -134,6 +134,12 @@ def simple_mapping(raw: str) -> dict[str, Any] | None:
     except _NotSimple:
         return None
     return meta
+
+
+def _awkward(raw: str) -> bool:
+    if raw.isascii():  # the usual case: two C scans instead of a character class at each offset
+        return "\\" in raw or not raw.replace("\n", "").isprintable()
+    return _AWKWARD.search(raw) is not None
 
 
 @dataclass

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import date
 
+from bot.content.text import remembered
+
 MAX_LENGTH = 48
 _WORDS = re.compile(r"[a-z0-9]+")
 _BRACKETS = re.compile(r"\(.*?\)")
@@ -15,9 +17,16 @@ _STOP = frozenset(
 _NOISE = frozenset("position job opening vacancy posting search hiring temporary".split())
 
 
-def ascii_words(text: str) -> list[str]:
+def _words_of(text: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _WORDS.findall(folded.lower())
+    return tuple(_WORDS.findall(folded.lower()))
+
+
+_remembered_words = remembered(_words_of)  # roles and organisations repeat from page to page
+
+
+def ascii_words(text: str) -> list[str]:
+    return list(_remembered_words(text))
 
 
 def make_slug(

@@ -73,7 +73,7 @@ class Folded:
     and skips the regex (a few ``in`` tests cost less than trying the pattern at each offset).
     """
 
-    __slots__ = ("any_case", "lower", "needles")
+    __slots__ = ("any_case", "gate", "lower", "needles")
 
     def __init__(self, source: str, needles: tuple[str, ...] = ()) -> None:
         bare = source.replace("(?P<", "(").replace("(?P=", "(")  # named groups may stay
@@ -82,9 +82,11 @@ class Folded:
         self.lower = re.compile(source)
         self.any_case = re.compile(source, re.I)
         self.needles = needles
+        # One literal alternation finds any needle faster than an `in` test for each.
+        self.gate = re.compile("|".join(map(re.escape, needles))) if needles else None
 
     def _may_match(self, low: str) -> bool:
-        return not self.needles or any(needle in low for needle in self.needles)
+        return self.gate is None or self.gate.search(low) is not None
 
     def found(self, text: str, low: str | None = None) -> bool:
         """Whether the pattern occurs in ``text``; ``low``: ``lowered(text)`` if known."""
