@@ -9,12 +9,13 @@ once, and the driver gets plain tuples or dicts.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Dialect, Table, insert
 from sqlalchemy.orm import Session
 
 _MEMO_TYPES = frozenset({datetime, date, bool, int, type(None)})
@@ -51,21 +52,38 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         # sends pages of multi-row VALUES instead, which is what PostgreSQL wants.
         connection.execute(insert(table), list(rows))
         return
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    names = list(compiled.positiontup or ()) if compiled.positional else list(rows[0])
-    converters: list[tuple[int, Callable[[Any], Any]]] = []
-    for index, name in enumerate(names):
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            converters.append((index, _memoized(process)))
-
+    sql, positional, names, processors = _prepared(table, dialect, tuple(rows[0]))
+    converters = [(index, _memoized(process)) for index, process in processors]
     values = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
     params: list[Any] = []
     for row in rows:
         native = list(values(row))
         for index, convert in converters:
             native[index] = convert(native[index])
-        params.append(
-            tuple(native) if compiled.positional else dict(zip(names, native, strict=True))
-        )
-    connection.exec_driver_sql(compiled.string, params)
+        params.append(tuple(native) if positional else dict(zip(names, native, strict=True)))
+    connection.exec_driver_sql(sql, params)
+
+
+_Prepared = tuple[str, bool, list[str], list[tuple[int, Callable[[Any], Any]]]]
+# Per dialect object (each engine has its own, with its own JSON serializer): an engine that
+# is gone takes its entries with it.
+_PREPARED: weakref.WeakKeyDictionary[Dialect, dict[tuple[Table, tuple[str, ...]], _Prepared]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _prepared(table: Table, dialect: Dialect, keys: tuple[str, ...]) -> _Prepared:
+    """The INSERT's SQL, parameter order and bind processors, compiled once per table and set
+    of columns: compiling costs about a millisecond, a tenth of saving a small batch."""
+    cache = _PREPARED.setdefault(dialect, {})
+    found = cache.get((table, keys))
+    if found is None:
+        compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+        names = list(compiled.positiontup or ()) if compiled.positional else list(keys)
+        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        for index, name in enumerate(names):
+            process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors.append((index, process))
+        found = cache[(table, keys)] = (compiled.string, compiled.positional, names, processors)
+    return found

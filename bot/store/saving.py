@@ -8,12 +8,23 @@ method) and sends one executemany per table and batch, never one statement per r
 from __future__ import annotations
 
 import logging
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import BindParameter, Select, Table, bindparam, delete, func, select, update
+from sqlalchemy import (
+    BindParameter,
+    Dialect,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from bot.domain import ParsedDocument, PostingDraft
@@ -54,6 +65,17 @@ def _chunks(items: Sequence[Any]) -> Iterator[list[Any]]:
 
 
 _EXPANDED = "__[POSTCOMPILE_keys]"  # where SQLAlchemy renders KEYS' placeholders
+_KNOWN = select(
+    DOCUMENTS.c.source, DOCUMENTS.c.id, DOCUMENTS.c.content_hash, DOCUMENTS.c.status
+).where(DOCUMENTS.c.source.in_(KEYS))
+_OLD_POSTINGS = select(
+    POSTINGS.c.document_id, POSTINGS.c.position, POSTINGS.c.pk, POSTINGS.c.status
+).where(POSTINGS.c.document_id.in_(KEYS))
+_TAKEN = select(POSTINGS.c.id).where(POSTINGS.c.id.in_(KEYS))
+# The SQLite text of each of those, per dialect object (None: let SQLAlchemy expand KEYS).
+_KEYED_SQL: weakref.WeakKeyDictionary[Dialect, dict[Select[Any], str | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _rows_for_keys(session: Session, query: Select[Any], keys: Sequence[Any]) -> Iterator[Any]:
@@ -63,17 +85,25 @@ def _rows_for_keys(session: Session, query: Select[Any], keys: Sequence[Any]) ->
     if not keys:
         return
     connection = session.connection()
-    sql: str | None = None
-    if connection.dialect.name == "sqlite":
-        compiled = query.compile(dialect=connection.dialect)
-        if list(compiled.positiontup or ()) == ["keys"] and _EXPANDED in compiled.string:
-            sql = compiled.string
+    sql = _keyed_sql(connection.dialect, query)
     for chunk in _chunks(keys):
         if sql is None:
             yield from session.execute(query, {"keys": chunk})
         else:
             marks = ", ".join("?" * len(chunk))
             yield from connection.exec_driver_sql(sql.replace(_EXPANDED, marks), tuple(chunk))
+
+
+def _keyed_sql(dialect: Dialect, query: Select[Any]) -> str | None:
+    known = _KEYED_SQL.setdefault(dialect, {})
+    if query not in known:
+        sql = None
+        if dialect.name == "sqlite":
+            compiled = query.compile(dialect=dialect)
+            if list(compiled.positiontup or ()) == ["keys"] and _EXPANDED in compiled.string:
+                sql = compiled.string
+        known[query] = sql
+    return known[query]
 
 
 def save_documents(
@@ -144,12 +174,9 @@ def _update_by_key(session: Session, table: Table, key: str, rows: list[dict[str
 
 
 def _known_documents(session: Session, sources: list[str]) -> dict[str, _Known]:
-    query = select(
-        DOCUMENTS.c.source, DOCUMENTS.c.id, DOCUMENTS.c.content_hash, DOCUMENTS.c.status
-    ).where(DOCUMENTS.c.source.in_(KEYS))
     return {
         source: _Known(doc_id, content_hash, status)
-        for source, doc_id, content_hash, status in _rows_for_keys(session, query, sources)
+        for source, doc_id, content_hash, status in _rows_for_keys(session, _KNOWN, sources)
     }
 
 
@@ -193,12 +220,9 @@ def _posting_values(draft: PostingDraft, doc: ParsedDocument, now: datetime) -> 
 def _save_postings(
     session: Session, saved: dict[int, ParsedDocument], changed: list[int], now: datetime
 ) -> None:
-    query = select(
-        POSTINGS.c.document_id, POSTINGS.c.position, POSTINGS.c.pk, POSTINGS.c.status
-    ).where(POSTINGS.c.document_id.in_(KEYS))
     old = {
         (doc_id, position): _OldPosting(pk, status)
-        for doc_id, position, pk, status in _rows_for_keys(session, query, changed)
+        for doc_id, position, pk, status in _rows_for_keys(session, _OLD_POSTINGS, changed)
     }
 
     updates: list[dict[str, Any]] = []
@@ -277,8 +301,7 @@ def allocate_ids(session: Session, wanted: list[str]) -> list[str]:
 
 
 def _existing_ids(session: Session, candidates: set[str]) -> set[str]:
-    query = select(POSTINGS.c.id).where(POSTINGS.c.id.in_(KEYS))
-    return {posting_id for (posting_id,) in _rows_for_keys(session, query, sorted(candidates))}
+    return {posting_id for (posting_id,) in _rows_for_keys(session, _TAKEN, sorted(candidates))}
 
 
 def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: list[int]) -> None:
