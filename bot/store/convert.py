@@ -21,15 +21,17 @@ def slugify(proposal: str) -> str:
     return slug[:MAX_SLUG].rstrip("-") or "posting"
 
 
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
 def text(value: str) -> str:
     """PostgreSQL text cannot hold NUL; lone surrogates cannot be encoded anywhere."""
-    if value.isascii() and "\x00" not in value:  # the usual case: two C scans, no regex
-        return value
-    if _UNSTORABLE.search(value) is None:
-        return value
+    if "\x00" not in value:  # the usual case: C scans only, no regex
+        if value.isascii():
+            return value
+        try:
+            value.encode("utf-8")  # fails on lone surrogates only; 5x faster than a regex
+        except UnicodeEncodeError:
+            pass
+        else:
+            return value
     value = value.replace("\x00", "")
     return value.encode("utf-8", "replace").decode("utf-8")
 
