@@ -21,8 +21,11 @@ _MOJIBAKE_MARKERS = ("â€", "Ã", "Â", "â„", "Å", "Ä")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _AUTOLINK_URL = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
 _AUTOLINK_MAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# "^(#{1,6})…" with re.M, written to start with its literal "#" (a line-start "#": no other
+# character before it on its line), which re finds quickly; "^" is tried at every offset.
 _HEADING_ANCHOR = re.compile(
-    r"^(#{1,6})[ \t]*<a\s+(?:name|id)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?/?>(.*?)(?:</a>)?(.*)$",
+    r"(#(?<![^\n]#)#{0,5})[ \t]*<a\s+(?:name|id)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?/?>(.*?)"
+    r"(?:</a>)?(.*)$",
     re.M | re.I,
 )
 _NAMED_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=[^>]*?(?:/>|>(.*?)</a>|>)", re.I | re.S)
@@ -244,9 +247,15 @@ def _resolve_references(text: str) -> str:
         refs.setdefault(match.group(1).strip().lower(), match.group(2).strip())
         return ""
 
-    text = _REF_DEF.sub(collect, text)
+    # A definition is one line: only the lines holding "]:" are searched (re.M's "^" is tried
+    # at every offset of a page).
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "]:" in line:
+            lines[i] = _REF_DEF.sub(collect, line)
     if not refs:
         return text
+    text = "\n".join(lines)
 
     def use(match: re.Match[str]) -> str:
         label = match.group(1)

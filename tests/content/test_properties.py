@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import bot.content
-from bot.content import parse_bytes, parse_text
+from bot.content import clean, parse_bytes, parse_text
 from bot.content.front_matter import simple_mapping
 from bot.content.text import Folded
 from bot.domain import KINDS, ContentError, ParsedDocument
@@ -336,3 +336,57 @@ def test_folded_patterns_answer_as_their_re_i_pattern(
     assert folded.starts(text) == (matched is not None)
     got = folded.match(text)
     assert (got and (got.span(), got.groups())) == (matched and (matched.span(), matched.groups()))
+
+
+# The whole-page forms the loader rewrote for speed, kept here as the reference.
+_HEADING_ANCHOR_BY_LINE_START = re.compile(
+    r"^(#{1,6})[ \t]*<a\s+(?:name|id)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?/?>(.*?)(?:</a>)?(.*)$",
+    re.M | re.I,
+)
+_REF_DEF_ON_THE_PAGE = re.compile(
+    r"^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)>?"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
+    re.M,
+)
+_MARKUP = st.lists(
+    st.sampled_from(
+        ["#", "##", "#######", "\n", " ", "\t", "<a name='x'>", '<A ID="y"/>', "</a>", "t", "x#",
+         "<a\nname=z>", ">", "é", "[a]", "]:", "[b]: ", "http://x.org", ' "t"', "(p)", "[a][]"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=max(EXAMPLES, 400), deadline=None)
+@given(_MARKUP)
+def test_rewritten_page_patterns_match_as_their_line_start_forms(text: str) -> None:
+    found = [(m.span(), m.groups()) for m in clean._HEADING_ANCHOR.finditer(text)]
+    expected = [(m.span(), m.groups()) for m in _HEADING_ANCHOR_BY_LINE_START.finditer(text)]
+    assert found == expected
+
+    assert clean._resolve_references(text) == _resolve_on_the_page(text)
+
+
+def _resolve_on_the_page(text: str) -> str:
+    """clean._resolve_references as it was written before its definitions were looked for
+    line by line."""
+    refs: dict[str, str] = {}
+
+    def collect(match: re.Match[str]) -> str:
+        refs.setdefault(match.group(1).strip().lower(), match.group(2).strip())
+        return ""
+
+    text = _REF_DEF_ON_THE_PAGE.sub(collect, text)
+    if not refs:
+        return text
+
+    def use(match: re.Match[str]) -> str:
+        label = match.group(1)
+        url = refs.get((match.group(2) or label).strip().lower())
+        return f"[{label}]({url})" if url else label
+
+    def shortcut(match: re.Match[str]) -> str:
+        url = refs.get(match.group(1).strip().lower())
+        return f"[{match.group(1)}]({url})" if url else match.group(0)
+
+    return clean._SHORTCUT_USE.sub(shortcut, clean._REF_USE.sub(use, text))
