@@ -14,6 +14,7 @@ from typing import NamedTuple
 from bot.content.text import plain
 
 _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$")
+_ITEM_MARKS = frozenset(" \t-*+")  # or a digit (\d): a line that starts otherwise is no item
 _SLUG_DROP = re.compile(r"[^\w\- ]+")
 _SPACE = re.compile(r"\s")
 _ANCHOR_SUFFIX = re.compile(r"\s*\{#([\w:.-]+)\}$")
@@ -108,11 +109,12 @@ def blocks(text: str) -> list[Block]:
 
     for raw in text.split("\n"):
         line = raw.rstrip()
-        if not line.strip():
+        if not line:
             flush()
             current = None
             continue
-        item = _ITEM.match(line)
+        first = line[0]
+        item = _ITEM.match(line) if first in _ITEM_MARKS or first.isdecimal() else None
         if item is not None:
             flush()
             indent = len(item.group(1).expandtabs(4))

@@ -263,7 +263,7 @@ def file_name_parts(source: str) -> tuple[date | None, str]:
             name = name[: -len(ext)]
             break
     posted: date | None = None
-    match = _FILE_DATE.match(name)
+    match = _FILE_DATE.match(name) if name[:4].isdigit() else None
     if match is not None:
         try:
             posted = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
