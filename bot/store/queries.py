@@ -443,7 +443,8 @@ def search_passages(
     if not words or limit <= 0:
         return []
     wanted = organization.strip() if organization else ""
-    if dialect_of(session) == "sqlite":
+    sqlite = dialect_of(session) == "sqlite"
+    if sqlite:
         expression = fts5_query(words, any_word=True)
         nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
         window_from = session.scalar(_passage_sql().window_from, nth)
@@ -459,8 +460,9 @@ def search_passages(
     if match is None:
         return []
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
-    matches = select(key) if match.join is not None else match.apply(select(key))
-    window_from = session.scalar(matches.order_by(key.desc()).limit(1).offset(RANK_WINDOW - 1))
+    if not sqlite:  # SQLite's window is known already
+        newest = match.apply(select(key)).order_by(key.desc())
+        window_from = session.scalar(newest.limit(1).offset(RANK_WINDOW - 1))
     candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
     candidates = candidates.where(DocumentRow.status == "present")
     if wanted:
@@ -491,9 +493,7 @@ def _organization_passages(
         best = session.execute(sql.best_of_pages, {**values, "window_from": window_from}).all()
     if len(best) < limit:  # the window held too few of them: every match is ranked
         best = session.execute(sql.best_of_pages, {**values, "window_from": 0}).all()
-    rows = session.execute(sql.rows, {"keys": [key for key, _score in best]}).all()
-    loaded = {row.id: row for row in rows}
-    return [_to_hit(loaded[key], float(score)) for key, score in best if key in loaded]
+    return _hits(session, best)
 
 
 def _best_passages_first(
@@ -516,9 +516,14 @@ def _best_passages_first(
     chosen = [(key, score) for key, score in best if key in present][:limit]
     if len(chosen) < limit and (len(best) == wanted or window_from is not None):
         return None
-    rows = session.execute(sql.rows, {"keys": [key for key, _score in chosen]}).all()
+    return _hits(session, chosen)
+
+
+def _hits(session: Db, scored: Sequence[Any]) -> list[PassageHit]:
+    """Full passages for (key, score) pairs, in their order."""
+    rows = session.execute(_passage_sql().rows, {"keys": [key for key, _ in scored]}).all()
     loaded = {row.id: row for row in rows}
-    return [_to_hit(loaded[key], float(score)) for key, score in chosen if key in loaded]
+    return [_to_hit(loaded[key], float(score)) for key, score in scored if key in loaded]
 
 
 def faq_sections(session: Session, organization: str | None) -> list[tuple[str, str, str | None]]:
