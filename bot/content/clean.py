@@ -90,10 +90,15 @@ def strip_html(text: str) -> str:
         text = _COMMENT.sub(_comment, text)
     if _LT_H.search(text):
         text = _HTML_HEADING.sub(lambda m: f"\n{'#' * int(m.group(1))} {m.group(2)}\n", text)
+    autolinks = False
     if "<http" in text or "<ftp" in text:
         text = _AUTOLINK_URL.sub(r"\1", text)
+        autolinks = True
     if "@" in text:
         text = _AUTOLINK_MAIL.sub(r"\1", text)
+        autolinks = True
+    if autolinks and "<" not in text:  # its only tags were <https://…> and <a@b.org> links
+        return html.unescape(text) if "&" in text and ";" in text else text
     if _LT_A.search(text):
         if _HEADING_A.search(text):
             text = _HEADING_ANCHOR.sub(_heading_anchor, text)

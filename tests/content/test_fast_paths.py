@@ -6,6 +6,7 @@ the fragments the fast path treats specially (line starts, separators, aliases) 
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from typing import NamedTuple
@@ -13,8 +14,10 @@ from typing import NamedTuple
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import blocks, orgs
+from bot.content import blocks, decoding, orgs
+from bot.content import text as text_module
 from bot.content.text import plain
+from bot.domain import ContentError
 
 EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
 MANY = settings(
@@ -126,3 +129,156 @@ def test_most_named_as_counted_alias_by_alias(text: str) -> None:
             None,
         )
         assert orgs.known_in(alias_text) == expected
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _old_breaks_before(text: str, i: int, lo: int) -> tuple[int, int]:
+    width = 256
+    while True:
+        start = max(lo, i - width)
+        nl = text.rfind("\n", start, i)
+        cut = max(
+            text.rfind(". ", start, i), text.rfind("! ", start, i), text.rfind("? ", start, i)
+        )
+        if nl != -1 or cut != -1 or start == lo:
+            return nl, cut
+        width *= 4
+
+
+def _old_breaks_after(text: str, i: int, hi: int) -> tuple[int, int]:
+    width = 256
+    while True:
+        end = min(hi, i + width)
+        nl = text.find("\n", i, end)
+        stop = -1
+        for mark in (". ", "! ", "? "):
+            j = text.find(mark, i, end)
+            if j != -1 and (stop == -1 or j < stop):
+                stop = j
+        if nl != -1 or stop != -1 or end == hi:
+            return nl, stop
+        width *= 4
+
+
+def _old_sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """text.sentence_bounds when marks were searched as two-character strings in windows."""
+    i = pos
+    while True:
+        nl, cut = _old_breaks_before(text, i, lo)
+        if nl >= cut:
+            if nl == -1:
+                start = lo
+            elif nl <= lo or text_module._line_break_ends(text, nl):
+                start = nl + 1
+            else:
+                i = nl
+                continue
+        elif text_module._is_abbreviation(text, cut):
+            i = cut
+            continue
+        else:
+            start = cut + 2
+        break
+    i = pos
+    while True:
+        nl, stop = _old_breaks_after(text, i, hi)
+        if nl != -1 and (stop == -1 or nl < stop):
+            if nl + 1 >= hi or text_module._line_break_ends(text, nl):
+                return start, nl
+            i = nl + 1
+            continue
+        if stop == -1:
+            return start, hi
+        if text_module._is_abbreviation(text, stop):
+            i = stop + 1
+            continue
+        return start, stop + 1
+
+
+_PROSE = _texts(
+    [". ", "! ", "? ", ".", "!", "?", " ", "\n", "\n\n", "e.g. ", "Dr. ", "word", "x" * 300,
+     "- ", "# ", "Label: ", "a.b", "1. ", "?!", ".\n"],
+    max_size=40,
+)  # fmt: skip
+
+
+@MANY
+@given(_PROSE, st.data())
+def test_sentence_bounds_as_found_with_two_character_marks(text: str, data: st.DataObject) -> None:
+    if not text:
+        return
+    lo = data.draw(st.integers(0, len(text) - 1))
+    hi = data.draw(st.integers(lo + 1, len(text)))
+    pos = data.draw(st.integers(lo, hi - 1))
+    expected = _old_sentence_bounds(text, pos, lo, hi)
+    assert text_module.sentence_bounds(text, pos, lo, hi) == expected
+    assert text_module.whole_sentences(text, 80) == _old_whole_sentences(text, 80)
+
+
+def _old_whole_sentences(text: str, limit: int) -> str:
+    end = _old_sentence_bounds(text, 0, 0, len(text))[1]
+    while end < len(text):
+        following = _old_sentence_bounds(text, end + 1, 0, len(text))[1]
+        if following > limit:
+            break
+        end = following
+    return text[:end].strip()
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def _old_decode(source: str, data: bytes) -> tuple[str, list[str]]:
+    """decoding.decode as it was: emptiness by strip(), UTF-8 read by the "utf-8-sig" codec."""
+    warnings: list[str] = []
+    if not data.strip():
+        raise ContentError(source, "the file is empty; write a title and a body, or delete it")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decoding.decode(source, data)  # unchanged
+    if b"\x00" in data:
+        return decoding.decode(source, data)  # unchanged
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        warnings.append(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); it was read as Windows-1252, please save it as UTF-8"
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if (warnings or data.translate(None, decoding._ALLOWED_BYTES)) and decoding._CONTROL.search(
+        text
+    ):
+        bad = len(decoding._CONTROL.findall(text))
+        if bad > decoding._MAX_CONTROL_SHARE * len(text):
+            raise ContentError(source, "not a text file")
+        text = decoding._CONTROL.sub("", text)
+        warnings.append(f"removed {bad} control or undecodable characters")
+    if not text.strip():
+        raise ContentError(source, "the file holds only whitespace; write a title and a body")
+    return text, warnings
+
+
+@MANY
+@given(
+    _texts(["\ufeff", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\u3000", "a", "é"]).map(
+        lambda t: t.encode("utf-8")
+    )
+    | _texts(["\xef\xbb\xbf", " ", "\n", "\xff", "a", "\xc3"]).map(lambda t: t.encode("latin-1"))
+)
+def test_decode_reads_as_with_utf_8_sig(data: bytes) -> None:
+    try:
+        expected: tuple[str, list[str]] | str = _old_decode("x", data)
+    except ContentError as exc:
+        expected = exc.message if hasattr(exc, "message") else str(exc)
+    try:
+        got: tuple[str, list[str]] | str = decoding.decode("x", data)
+    except ContentError as exc:
+        got = exc.message if hasattr(exc, "message") else str(exc)
+    if isinstance(expected, str) and "not a text file" in expected:
+        assert isinstance(got, str) and "does not look like a text file" in got
+    else:
+        assert got == expected
