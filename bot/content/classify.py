@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.content.front_matter import as_text, as_words
-from bot.content.text import Folded, Scan, cue, lowered
+from bot.content.text import Folded, Scan, cue, remembered
 from bot.domain import KINDS, Kind
 
 # Each with the substrings one of which every match holds (see Folded).
@@ -89,8 +89,20 @@ _NEWS_SIGNALS = re.compile(
 def tags_of(meta: Mapping[str, Any]) -> set[str]:
     words: set[str] = set()
     for key in ("tags", "tag", "categories", "category", "type"):
-        words.update(as_words(meta.get(key)))
+        value = meta.get(key)
+        if value is not None:  # as_words(None) is []
+            words.update(as_words(value))
     return words
+
+
+# What a title says, remembered per title: titles repeat from page to page ("Digital Archivist
+# - DataCite"), and each test is a regex search or two.
+_faq_title = remembered(_FAQ_TITLE.found)
+_hire_news_title = remembered(_HIRE_NEWS_TITLE.found)
+_landing_title = remembered(lambda title: _LANDING_TITLE.starts(title.strip()))
+_fee_title = remembered(_FEE_TITLE.found)
+_call_title = remembered(_CALL_TITLE.found)
+_hiring_title = remembered(_HIRING_TITLE.found)
 
 
 def classify(
@@ -109,23 +121,19 @@ def classify(
             return kind
     layout = (as_text(meta.get("layout")) or "").lower()
     tags = tags_of(meta)
-    low = lowered(title)
-    if _FAQ_TITLE.found(title, low) or layout == "faq" or "faq" in tags:
+    if _faq_title(title) or layout == "faq" or "faq" in tags:
         return "faq"
-    if _HIRE_NEWS_TITLE.found(title, low) and not hiring_title:
+    if _hire_news_title(title) and not hiring_title:
         return "news"
-    if (
-        _LANDING_TITLE.starts(title.strip(), None if low is None else low.strip())
-        or layout in _LANDING_LAYOUTS
-    ):
+    if _landing_title(title) or layout in _LANDING_LAYOUTS:
         return "job" if openings else "other"
     if openings:
         return "job"
-    if _FEE_TITLE.found(title, low) and not hiring_title:
+    if _fee_title(title) and not hiring_title:
         return "faq"
     if tags & _NEWS_TAGS and not tags & _JOB_TAGS:
         return "news"
-    if _CALL_TITLE.found(title, low) and not hiring_title:
+    if _call_title(title) and not hiring_title:
         return "news" if dated else "other"
     if tags & _JOB_TAGS or layout in _JOB_LAYOUTS or hiring_title:
         return "job"
@@ -138,6 +146,6 @@ def classify(
         # Every news signal holds one of these words; most pages have none and skip the regex.
         if any(word in head for word in _NEWS_WORDS) and _NEWS_SIGNALS.search(head):
             return "news"
-    if score >= 4 or (score >= 3 and _HIRING_TITLE.found(title, low)):
+    if score >= 4 or (score >= 3 and _hiring_title(title)):
         return "job"
     return "news" if dated else "other"

@@ -170,22 +170,22 @@ def normalise_markdown(text: str) -> str:
     # A one-character test runs at memchr speed, a two-character one ten times slower.
     if "{" in text and "{:" in text:
         text = _KRAMDOWN_ATTR.sub("", text)
-    if "]" in text and "]:" in text:
+    if _holds_pair(text, "]", ":"):
         text = _resolve_references(text)
     out: list[str] = []
+    append = out.append
     blank = True  # no leading blank lines
     symbols = not text.isascii()
-    for raw in text.split("\n"):
-        line = raw.rstrip()
+    for line in map(str.rstrip, text.split("\n")):
         if not line:
             if not blank:
-                out.append("")
+                append("")
                 blank = True
             continue
         first = line[0]
         if first not in _REWRITE_STARTS or (first == "-" and line[1:2] == " "):
             # Prose and "- " bullets, most lines of a page: nothing to rewrite.
-            out.append(line)
+            append(line)
             blank = False
             continue
         if first == "#":
@@ -208,11 +208,23 @@ def normalise_markdown(text: str) -> str:
                 line = "- " + stripped[3:].lstrip()
             elif symbols and stripped[:1] in _SYMBOL_BULLETS:
                 line = "- " + stripped[1:].lstrip()
-        out.append(line)
+        append(line)
         blank = False
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out)
+
+
+def _holds_pair(text: str, first: str, second: str) -> bool:
+    """``first + second in text``: the first character is searched alone, at memchr speed
+    (a two-character search reads the whole page several times slower), then the next one
+    checked; the first character is a rare one ("]")."""
+    at = text.find(first)
+    while at != -1:
+        if text.startswith(second, at + 1):
+            return True
+        at = text.find(first, at + 1)
+    return False
 
 
 def _atx_heading(line: str) -> str:

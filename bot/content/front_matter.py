@@ -46,7 +46,7 @@ def split(text: str, source: str) -> FrontMatter:
     if not _HANDLER.detect(stripped):
         return FrontMatter({}, text)
     try:
-        raw, body = _HANDLER.split(stripped)
+        raw, body = split_boundaries(stripped)
     except ValueError:
         return FrontMatter(
             {},
@@ -74,6 +74,28 @@ def split(text: str, source: str) -> FrontMatter:
             [f"front matter is a YAML {type(loaded).__name__}, not key: value pairs; ignored"],
         )
     return FrontMatter({str(key): value for key, value in loaded.items()}, body)
+
+
+_BOUNDARY = _HANDLER.FM_BOUNDARY  # "^-{3,}\\s*$", multi-line
+
+
+def split_boundaries(text: str) -> tuple[str, str]:
+    """``_HANDLER.split`` (front matter, rest) for a text that starts with a boundary; raises
+    ValueError when no second one follows. The second boundary is tried only where a line
+    starts with "---": python-frontmatter's pattern begins with a multi-line "^", which re
+    tries at every offset of the front matter."""
+    first = _BOUNDARY.match(text)
+    if first is None:
+        raise ValueError("no front matter boundary at the start")
+    start = first.end() - 1  # a "\n---" from here starts a line at first.end() or later
+    while True:
+        newline = text.find("\n---", start)
+        if newline == -1:
+            raise ValueError("the front matter never ends")
+        second = _BOUNDARY.match(text, newline + 1)
+        if second is not None:
+            return text[first.end() : second.start()], text[second.end() :]
+        start = newline + 1
 
 
 # ---------------------------------------------------------------- the common case, cheaply

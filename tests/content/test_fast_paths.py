@@ -14,7 +14,7 @@ from typing import NamedTuple
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import blocks, decoding, orgs
+from bot.content import blocks, decoding, front_matter, orgs
 from bot.content import text as text_module
 from bot.content.text import plain
 from bot.domain import ContentError
@@ -282,3 +282,27 @@ def test_decode_reads_as_with_utf_8_sig(data: bytes) -> None:
         assert isinstance(got, str) and "does not look like a text file" in got
     else:
         assert got == expected
+
+
+# ---------------------------------------------------------------- front matter boundaries
+
+_FRONT = _texts(
+    ["---", "-", "--", "----", "\n", " ", "\t", "title: x", "---x", "\r", "\u3000", "a"]
+)
+
+
+@MANY
+@given(_FRONT)
+def test_front_matter_split_as_python_frontmatter(text: str) -> None:
+    text = "---" + text
+    if not front_matter._HANDLER.detect(text):  # split() reads only what detect() accepts
+        return
+    try:
+        expected: tuple[str, str] | None = front_matter._HANDLER.split(text)
+    except ValueError:
+        expected = None
+    try:
+        got: tuple[str, str] | None = front_matter.split_boundaries(text)
+    except ValueError:
+        got = None
+    assert got == expected
