@@ -101,7 +101,8 @@ def find_salary(scan: Scan) -> Salary | None:
 def _salary_in(sentence_md: str) -> Salary | None:
     sentence = plain(sentence_md)
     for clause in _CLAUSES.split(sentence):
-        has_money = _DIGIT.search(clause) is not None and _MONEY.search(clause) is not None
+        first = _MONEY.search(clause) if _DIGIT.search(clause) is not None else None
+        has_money = first is not None
         if not has_money:
             benefit = _benefit_list_salary(clause)
             if benefit is not None:
@@ -115,7 +116,8 @@ def _salary_in(sentence_md: str) -> Salary | None:
         text = clause.strip().rstrip(".")
         if len(text) > 300:
             text = text[:300].rsplit(" ", 1)[0] + "…"
-        minimum, currency = amount(clause)
+        # the amounts are read from the first one on: _MONEY is tried at every offset before it
+        minimum, currency = amount(clause, first.start() if first is not None else len(clause))
         return Salary(text, minimum, currency, sentence)
     return None
 
@@ -138,13 +140,14 @@ def _benefit_list_salary(clause: str) -> str | None:
     return None
 
 
-def amount(text: str) -> tuple[Decimal | None, str | None]:
-    """The lowest stated amount (not an "up to" ceiling) and its ISO 4217 code."""
+def amount(text: str, start: int = 0) -> tuple[Decimal | None, str | None]:
+    """The lowest stated amount (not an "up to" ceiling) and its ISO 4217 code; ``start``: where
+    the first amount is, if the caller knows (none before it)."""
     lowest: Decimal | None = None
     currency: str | None = None
-    if _DIGIT.search(text) is None:
+    if _DIGIT.search(text, start) is None:
         return lowest, currency
-    for match in _MONEY.finditer(text):
+    for match in _MONEY.finditer(text, start):
         raw = match.group("num") or match.group("num2")
         symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
         value = _number(raw)
