@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from datetime import date
 from typing import NamedTuple
 
 from hypothesis import HealthCheck, given, settings
@@ -306,3 +307,38 @@ def test_front_matter_split_as_python_frontmatter(text: str) -> None:
     except ValueError:
         got = None
     assert got == expected
+
+
+def _old_file_name_parts(source: str) -> tuple[date | None, str]:
+    """front_matter.file_name_parts when each extension was tried with endswith."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    lowered = name.lower()
+    for ext in front_matter._EXTENSIONS:
+        if lowered.endswith(ext):
+            name = name[: -len(ext)]
+            break
+    posted: date | None = None
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$", name) if name[:4].isdigit() else None
+    if match is not None:
+        try:
+            posted = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            name = match.group(4)
+        except ValueError:
+            posted = None
+    return posted, name
+
+
+_EXTENSION_LIKE = st.sampled_from(
+    [*front_matter._EXTENSIONS, ".MD", ".Markdown", ".HTM", ".m\u212ad", ".mdx", ".", "", ".md.x"]
+)
+
+
+@MANY
+@given(
+    st.tuples(
+        _texts(["2019-01-02-", "a", ".", "md", "İ", "/", "\\", "-", "\u212a"], max_size=6),
+        _EXTENSION_LIKE,
+    ).map("".join)
+)
+def test_file_name_parts_as_with_endswith(name: str) -> None:
+    assert front_matter.file_name_parts(name) == _old_file_name_parts(name)
