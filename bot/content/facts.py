@@ -135,6 +135,13 @@ _REGION = re.compile(
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
 )
+# What every _REGION match holds from its place word on: _REGION's optional lead and lazy gap
+# make re try dozens of paths at every offset (some 50 µs a sentence), this one a few.
+_REGION_CORE = re.compile(
+    r"\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+"
+    r"(?:(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]"
+    r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z])"
+)
 _ANYWHERE = re.compile(
     r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+)", re.I
 )
@@ -162,7 +169,9 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     best: tuple[int, int, str, bool, str] | None = None
     for start, end in scan.cue_sentences(_REGION_CUES):
         sentence = plain(text[start:end])
-        match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
+        match = (
+            _REGION.search(sentence) if _REGION_CORE.search(sentence) is not None else None
+        ) or _ANYWHERE.search(sentence)
         if match is None:
             continue
         loc = _REGION_LEAD.sub("", match.group("loc")).strip(" ,")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import blocks, decoding, front_matter, orgs
+from bot.content import blocks, decoding, facts, front_matter, money, orgs
 from bot.content import text as text_module
 from bot.content.text import plain
 from bot.domain import ContentError
@@ -342,3 +342,72 @@ _EXTENSION_LIKE = st.sampled_from(
 )
 def test_file_name_parts_as_with_endswith(name: str) -> None:
     assert front_matter.file_name_parts(name) == _old_file_name_parts(name)
+
+
+# ---------------------------------------------------------------- salary amounts, regions
+
+_OLD_MONEY = re.compile(money._MONEY.pattern.removeprefix(r"(?=[UCANEGSDJ\u20ac\u00a3\u00a5$]|\d)"))
+_AMOUNTS = _texts(
+    ["US", "USD", "$", " ", "€", "£", "¥", "EUR", "CAD", "C", "A", "NZ", "GBP", "SEK", "JPY", "1",
+     "23", ",000", ".5", "k", "K", " dollars", " euros", "x", "٣", "up to ", "-", "'"],
+    max_size=14,
+)  # fmt: skip
+
+
+@MANY
+@given(_AMOUNTS)
+def test_money_pattern_matches_as_without_its_lookahead(text: str) -> None:
+    assert _OLD_MONEY.pattern != money._MONEY.pattern
+    found = [(m.span(), m.groupdict()) for m in money._MONEY.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in _OLD_MONEY.finditer(text)]
+    words = money.plain(text)
+    clauses = [c for c in money._CLAUSES.split(words)]
+    assert [money.amount(c) for c in clauses] == [_old_amount(c) for c in clauses]
+
+
+def _old_amount(text: str) -> tuple[object, object]:
+    lowest = None
+    currency = None
+    for match in _OLD_MONEY.finditer(text):
+        raw = match.group("num") or match.group("num2")
+        symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
+        value = money._number(raw)
+        if value is None:
+            continue
+        if match.group("k") or match.group("k2"):
+            value *= 1000
+        code = money._ISO.get(symbol)
+        if currency is None:
+            currency = code
+        if money._UPPER_BOUND.search(text[max(0, match.start() - 20) : match.start()].lower()):
+            continue
+        if lowest is None or value < lowest:
+            lowest = value
+    return lowest, currency
+
+
+_REGION_TEXT = _texts(
+    ["located", "based", "live", "reside", "remote", " work", "position is remote,", " ", "\n",
+     "in", "from", "within", "anywhere", "somewhere", "with", "the ", "an ", "Europe", "Canada",
+     ".", ";", "(", "prefer", "ideally", "x"],
+    max_size=16,
+)  # fmt: skip
+
+
+_REGION_PHRASE = st.tuples(
+    _REGION_TEXT,
+    st.sampled_from(["located", "based", "live", "residing", "remote", "remote work", "prefer"]),
+    st.sampled_from([" ", "  ", "\n", "x"]),
+    st.sampled_from(["in", "from", "within", "anywhere", "somewhere", "with", "on"]),
+    st.sampled_from([" ", "\t", ""]),
+    st.sampled_from(["the ", "an ", "", "in ", "x"]),
+    st.sampled_from(["Europe", "North America", "time zones", "e", "(Canada)"]),
+    _REGION_TEXT,
+).map("".join)
+
+
+@MANY
+@given(_REGION_TEXT | _REGION_PHRASE)
+def test_every_region_match_holds_the_core(text: str) -> None:
+    if facts._REGION.search(text) is not None:
+        assert facts._REGION_CORE.search(text) is not None
