@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from bot.content.text import Scan, cue, last_match, plain
+from bot.content.text import Scan, cue, last_match, led_by, plain
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -45,13 +45,15 @@ _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
 _DIGIT = re.compile(r"\d")
 
 # A strong cue names the deadline itself; it may stand a few words before the date.
-_STRONG = re.compile(
+_STRONG = led_by(
+    "dcelaorp",
     r"\b(?:deadline|closing date|close date|closes|closing|close|due|expires?|expiry"
     r"|expiration date|last day to apply|accepted through|accepted until|open through"
     r"|open until|received by|postmarked by)\b",
 )
 # A weak cue ("by", "until") counts only in a sentence about applying.
-_WEAK = re.compile(
+_WEAK = led_by(
+    "butno",
     r"\b(?:by|until|till|through|thru|before|no later than|not later than|on or before)"
     r"\s*(?:the\s+)?(?:end of (?:the )?day (?:on\s+)?)?[*_]*\s*$",
 )

@@ -13,6 +13,7 @@ from bot.content.text import (
     Scan,
     cue,
     find_all,
+    led_by,
     plain,
     remembered,
     sentence_bounds,
@@ -28,7 +29,8 @@ class Found:
 
 # ---------------------------------------------------------------- remote or on-site
 
-_REMOTE_NEGATIVE = re.compile(
+_REMOTE_NEGATIVE = led_by(
+    "nrcdomitf1w",
     r"\b(?:not (?:a |an )?(?:fully )?remote|no remote|not eligible for remote|remote work is not"
     r"|(?:cannot|can ?not|can't) be (?:done |performed )?remote\w*|does not offer remote"
     r"|on[- ]?site (?:only|position|role|job|work is required)|must (?:work|be|report) on[- ]?site"
@@ -37,7 +39,8 @@ _REMOTE_NEGATIVE = re.compile(
     r"(?:on[- ]?site|in[- ]person) (?:work|presence|attendance)|(?:fully|100%) on[- ]?site"
     r"|on[- ]?site,? not remote|work(?:s|ing)? on[- ]?site (?:every day|full[- ]time|five days))\b",
 )
-_REMOTE_POSITIVE = re.compile(
+_REMOTE_POSITIVE = led_by(
+    "rtwhvlba",
     r"\b(?:remote(?:ly)?|telecommut\w*|work(?:ing)? from home|home[- ]based|wfh"
     r"|hybrid (?:work\w*|schedule|role|position|arrangement|model|job)"
     r"|virtual(?:ly)?(?= (?:position|role|job|work|based|-based|team|office))"
@@ -87,7 +90,8 @@ def remote_from_location(location: str) -> bool | None:
     return True if _LOCATION_REMOTE.search(low) else None
 
 
-_REMOTE_STATEMENT = re.compile(
+_REMOTE_STATEMENT = led_by(
+    "rf1pjblwh",
     r"\b(?:remote (?:position|role|job|work|working|first|friendly|option|basis|employee)"
     r"|fully remote|100% remote|(?:position|role|job) (?:is|can be|will be) (?:fully )?remote"
     r"|(?:based|located|work from) anywhere|remote/virtual|hybrid)\b",
@@ -200,7 +204,8 @@ def first_paragraph(text: str, limit: int = 200) -> str | None:
 
 # ---------------------------------------------------------------- open, closed
 
-_CLOSED = re.compile(
+_CLOSED = led_by(
+    "atsncw",
     r"\b(?:applications? (?:are|is|have|has) (?:now )?(?:been )?closed"
     r"|(?:the )?(?:application|applications|submission) (?:period|window) (?:is|has)"
     r" (?:now )?closed"

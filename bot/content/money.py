@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.text import Scan, cue, plain, remembered, whole_sentences
+from bot.content.text import Scan, cue, led_by, plain, remembered, whole_sentences
 
 # The lookahead names every character a match can start with: re then rejects most offsets of
 # a clause after one test instead of trying the twenty currency alternatives at each.
@@ -34,15 +34,18 @@ _SALARY_WORD = re.compile(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
 )
-_RATE = re.compile(
+_RATE = led_by(
+    "pah/",
     r"(?:per|an?|/)\s?(?:hour|hr|year|yr|annum|month|week)\b|\bhourly\b|\bannually\b|\bp\.?a\.?\b",
 )
 # Money that is not pay, and mentions of salary that state none (benefits, requirements).
-_NOT_PAY = re.compile(
+_NOT_PAY = led_by(
+    "dbgfmtapcir",
     r"\b(?:donations?|budget|grants?|funding|fees?|membership|tuition|awards?|prizes?"
     r"|contributions?|invoice|revenue|raised)\b",
 )
-_NOT_SALARY = re.compile(
+_NOT_SALARY = led_by(
+    "irpoeh%\\d",
     r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
     r"|requirements?|expectations?|history)\b",
 )

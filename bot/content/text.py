@@ -107,6 +107,20 @@ class Folded:
         return self.any_case.match(text) if self.starts(text) else None
 
 
+# Every pattern made by led_by, with its source, for the property test that compares them.
+LED_BY: list[tuple[re.Pattern[str], str]] = []
+
+
+def led_by(first: str, source: str, flags: int = 0) -> re.Pattern[str]:
+    """``source`` behind a lookahead for the characters a match can start with (``first``, a
+    character-class body). A pattern that opens with "\\b(?:" and an alternation of words has
+    no literal prefix, so re tries every alternative at each offset; the lookahead rejects
+    most offsets after one test. A property test checks ``first`` against each pattern."""
+    pattern = re.compile(f"(?=[{first}])(?:{source})", flags)
+    LED_BY.append((pattern, source))
+    return pattern
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted

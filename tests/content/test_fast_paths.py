@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,7 @@ from bot.domain import ContentError
 
 EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
 MANY = settings(
-    max_examples=max(EXAMPLES, 400), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=max(EXAMPLES, 200), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -411,3 +412,33 @@ _REGION_PHRASE = st.tuples(
 def test_every_region_match_holds_the_core(text: str) -> None:
     if facts._REGION.search(text) is not None:
         assert facts._REGION_CORE.search(text) is not None
+
+
+# ---------------------------------------------------------------- patterns behind a lookahead
+
+_LED_BY = [(pattern, source) for pattern, source in text_module.LED_BY]
+
+
+def test_the_lookahead_patterns_are_found() -> None:
+    for start in (r"\b(?:deadline", r"\b(?:not (?:a", r"\b(?:401|insu", r"(?:per|an?|/)"):
+        assert any(source.startswith(start) for _, source in _LED_BY), start
+    assert len(_LED_BY) >= 9
+
+
+@pytest.mark.parametrize(("pattern", "source"), _LED_BY, ids=[s[:24] for _, s in _LED_BY])
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(data=st.data())
+def test_lookahead_patterns_match_as_their_source(
+    pattern: re.Pattern[str], source: str, data: st.DataObject
+) -> None:
+    """Texts that hold matches of the source pattern, among noise and each other."""
+    plain_pattern = re.compile(source, pattern.flags)
+    match_text = st.from_regex(plain_pattern, alphabet=st.characters(max_codepoint=0x17F))
+    text = data.draw(
+        st.lists(
+            match_text | st.sampled_from([" ", "x", "1", "%", "-", "é", "\n"]), max_size=4
+        ).map("".join)
+    )
+    got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert got == [(m.span(), m.groups()) for m in plain_pattern.finditer(text)]
+    assert bool(pattern.search(text)) == bool(plain_pattern.search(text))
