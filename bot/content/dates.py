@@ -66,7 +66,8 @@ _APPLY = re.compile(
     r"|[\w.+-]@[\w-]+\.\w",
 )
 # Dates of other events in the hiring process or the page's life are not deadlines.
-_OTHER_EVENT = re.compile(
+_OTHER_EVENT = led_by(
+    "irsbcphtldanefjwm",
     r"\b(?:interview\w*|review\w*|start\w*|begin\w*|began|commenc\w*|posted|posting date"
     r"|published|held|take place|takes place|launch\w*|decision|announc\w*|notif\w*"
     r"|effective|founded|since|hired|joined|appointed|awarded|event|conference|workshop"

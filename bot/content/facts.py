@@ -72,8 +72,8 @@ _IGNORED_GATE = re.compile(
 _IGNORED_LEADS = ("comfortable", "experience", "familiar")
 # Every negative phrasing holds one of these; most sentences hold none and skip the regex.
 _NEGATION_HINTS = ("not", "no ", "n't", "site", "person", "cannot")
-_LOCATION_REMOTE = re.compile(
-    r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
+_LOCATION_REMOTE = led_by(
+    "rvatwh", r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
 )
 _REMOTE_CUES = (
     cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
@@ -141,10 +141,11 @@ _REGION = re.compile(
 )
 # What every _REGION match holds from its place word on: _REGION's optional lead and lazy gap
 # make re try dozens of paths at every offset (some 50 µs a sentence), this one a few.
-_REGION_CORE = re.compile(
+_REGION_CORE = led_by(
+    "lbrp",
     r"\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+"
     r"(?:(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]"
-    r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z])"
+    r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z])",
 )
 _ANYWHERE = re.compile(
     r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+)", re.I
@@ -214,7 +215,8 @@ _CLOSED = led_by(
     r"|no longer (?:accepting|taking|considering|open)|applications closed|closed to applications"
     r"|we are not (?:currently )?accepting applications)\b",
 )
-_UNTIL_FILLED = re.compile(
+_UNTIL_FILLED = led_by(
+    "uo",
     r"\buntil (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
     r"|\bopen until (?:filled|the (?:position|role) is filled)|\buntil a suitable candidate",
 )
@@ -249,7 +251,8 @@ _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _EMAIL = re.compile(r"[\w.%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}")
 _NOT_TLD = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"})
 _URL_END = re.compile(r"[\s<>\[\]\"'`{}|\\^]")
-_APPLY_CUE = re.compile(
+_APPLY_CUE = led_by(
+    "ajpfvcsh",
     r"\b(?:apply|applying|application (?:process|form|portal|instructions|page|system|materials"
     r"|packet|link|website|site)|applications? (?:can|should|must|may|are to) be (?:submitted|made"
     r"|sent)|job (?:posting|description|details?|ad|advert|advertisement|listing|announcement"
@@ -315,7 +318,8 @@ def _trim_url(url: str) -> str:
     return url[:cut] if cut != -1 else url
 
 
-_ABOUT_EMPLOYER = re.compile(
+_ABOUT_EMPLOYER = led_by(
+    "ilm",
     r"\b(?:information about|learn more about|more about) (?:the |our )?(?:university|college"
     r"|library|organi[sz]ation|institution|company|city|area|campus|museum|region|us)\b",
 )

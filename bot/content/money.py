@@ -30,7 +30,8 @@ _ISO = {
     "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
     "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
 }  # fmt: skip
-_SALARY_WORD = re.compile(
+_SALARY_WORD = led_by(
+    "scrpwhdn",
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
 )
