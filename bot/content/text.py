@@ -10,7 +10,7 @@ around the hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -150,7 +150,19 @@ def cue(needle: str, *gates: str) -> Cue:
     "close", "closing")``."""
     raw = needle.lower().encode("ascii")
     words = [w.encode("ascii") for w in gates] or [max(raw.translate(_TO_WORDS).split(), key=len)]
+    _ask(words)
     return Cue(raw, frozenset(words))
+
+
+# Every word a gate or ``Scan.has`` asks about (about 90). A page's word set keeps only these:
+# looking each of a page's ~430 words up here costs less than building a set of all of them,
+# and the answers to the questions asked stay the same.
+_asked: frozenset[bytes] = frozenset()
+
+
+def _ask(words: Iterable[bytes]) -> None:
+    global _asked  # grows at import time, while modules make their cues
+    _asked = _asked.union(words)
 
 
 class Scan:
@@ -160,21 +172,28 @@ class Scan:
     scan of the whole page.
     """
 
-    __slots__ = ("_words", "folded", "text")
+    __slots__ = ("_basis", "_words", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        self._words: frozenset[bytes] | None = None
+        self._words: frozenset[bytes] = frozenset()
+        self._basis: frozenset[bytes] | None = None
 
     @property
     def words(self) -> frozenset[bytes]:
-        if self._words is None:
-            self._words = frozenset(self.folded.translate(_TO_WORDS).split())
+        """The page's words among those some cue or ``has`` asks about (``_asked``); made
+        again if a word was first asked about after they were made."""
+        if self._basis is not _asked:
+            self._basis = _asked
+            self._words = _asked.intersection(self.folded.translate(_TO_WORDS).split())
         return self._words
 
     def has(self, word: str) -> bool:
-        return word.encode("ascii") in self.words
+        raw = word.encode("ascii")
+        if raw not in _asked:
+            _ask((raw,))
+        return raw in self.words
 
     def contains(self, item: Cue) -> bool:
         return not item.gates.isdisjoint(self.words) and item.needle in self.folded

@@ -442,3 +442,29 @@ def test_lookahead_patterns_match_as_their_source(
     got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
     assert got == [(m.span(), m.groups()) for m in plain_pattern.finditer(text)]
     assert bool(pattern.search(text)) == bool(plain_pattern.search(text))
+
+
+# Words some cue gates on, words nobody asked about yet, and their pieces, joined by marks.
+_GATE_WORDS = sorted(w.decode() for w in text_module._asked)
+_WORDY_TEXT = st.lists(
+    st.sampled_from([*_GATE_WORDS, "Remote", "SALARY", "x2remote", "full-time", "zzq", "ünï"])
+    | st.text(alphabet="abcRSx2 -.\n", max_size=6),
+    max_size=25,
+).map(" ".join)
+
+
+@given(_WORDY_TEXT, st.sampled_from([*_GATE_WORDS, "zzq", "remot", "time"]))
+def test_scan_answers_as_with_every_word_of_the_page(text: str, word: str) -> None:
+    """Scan keeps only the asked-about words of a page; its answers equal the full word set's."""
+    scan = text_module.Scan(text)
+    every = frozenset(text_module.fold(text).translate(text_module._TO_WORDS).split())
+    item = text_module.cue(word)
+    assert scan.has(word) == (word.encode() in every)
+    assert scan.contains(item) == (
+        not item.gates.isdisjoint(every) and item.needle in text_module.fold(text)
+    )
+    assert list(scan.positions((item,))) == (
+        list(text_module.find_all(scan.folded, item.needle))
+        if not item.gates.isdisjoint(every)
+        else []
+    )
