@@ -31,10 +31,6 @@ SKIPPED_FILES = frozenset({"readme.md", "readme.markdown"})
 POOL_THRESHOLD = 200
 # Saving, which one process does, keeps up with about three parsing processes.
 MAX_AUTO_WORKERS = 4
-# Documents saved per transaction. Each transaction writes one new segment of each full-text
-# index, which later merges rewrite: 1,000 rather than 500 spends about 2% fewer instructions
-# saving, and still holds the write lock for only a quarter of a second or so.
-SAVE_BATCH = 1000
 
 
 def _safe_text(name: str) -> str:
@@ -84,7 +80,7 @@ def sync_folder(
     now: datetime,
     parse: Parse = parse_bytes,
     progress: Progress | None = None,
-    batch: int = SAVE_BATCH,
+    batch: int = 500,
     workers: int | None = None,
 ) -> LoadReport:
     """Make the store reflect ``root``: add, update, keep, withdraw; report every file.
