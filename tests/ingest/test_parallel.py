@@ -91,6 +91,33 @@ def test_sync_with_workers_matches_sync_without(
     assert stores[0] == stores[1]
 
 
+@pytest.mark.parametrize(("workers", "sizes"), [(1, [10, 10, 10, 9]), (2, [10, 10, 10, 3, 3, 3])])
+def test_with_workers_the_last_files_are_saved_in_small_batches(
+    real_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workers: int,
+    sizes: list[int],
+) -> None:
+    # Whatever is pending when the workers finish is saved while they sit idle: keep it small.
+    monkeypatch.setattr(ingest, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(ingest, "TAIL_BATCH", 3)
+    store = Store.open(f"sqlite:///{tmp_path / 'tail.db'}")
+    store.upgrade()
+    saved: list[int] = []
+    real_save = store.save_documents
+
+    def recording_save(docs, now):  # type: ignore[no-untyped-def]
+        saved.append(len(docs))
+        return real_save(docs, now)
+
+    monkeypatch.setattr(store, "save_documents", recording_save)
+    report = sync_folder(store, real_folder, now=NOW, workers=workers, batch=10)
+    store.close()
+    assert saved == sizes  # 39 documents (file 13 is refused); the last 9 files in threes
+    assert len(report.added) == 39
+
+
 def test_worker_failures_become_report_lines(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
