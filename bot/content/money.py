@@ -8,15 +8,15 @@ from decimal import Decimal, InvalidOperation
 
 from bot.content.text import Scan, cue, led_by, plain, remembered, whole_sentences
 
-# The lookahead names every character a match can start with: re then rejects most offsets of
-# a clause after one test instead of trying the twenty currency alternatives at each.
-_MONEY = re.compile(
-    r"(?=[UCANEGSDJ\u20ac\u00a3\u00a5$]|\d)(?:"
+# Led by every character a match can start with: re then rejects most offsets of a clause
+# after one test instead of trying the twenty currency alternatives at each.
+_MONEY = led_by(
+    "UCANEGSDJ€£¥$\\d",
     r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
     r"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|\$)\s?"
     r"(?P<num>\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k>\s?[kK]\b)?"
     r"|(?P<num2>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k2>\s?[kK]\b)?"
-    r"\s?(?P<cur2>€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b))",
+    r"\s?(?P<cur2>€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b)",
 )
 # Both alternatives of _MONEY need a digit; finding one first is far cheaper than trying
 # _MONEY's currency alternation at every offset of a clause.
