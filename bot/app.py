@@ -22,7 +22,7 @@ from bot.config import Settings
 from bot.domain import LoadReport
 from bot.ingest import sync_folder
 from bot.store import Store
-from handlers import admin, faq, jobs
+from handlers import admin, ask, faq, jobs
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def build_router() -> Router:
     root.include(jobs.router)
     root.include(faq.router)
     root.include(admin.router)
+    root.include(ask.router)
     return root
 
 

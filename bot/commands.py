@@ -72,6 +72,9 @@ class Request:
     # Set by adapters (Slack: workspace admin/owner; Matrix: power level >= 50 in the room);
     # whether it makes someone a Herald admin is the settings' call (bot.admin).
     user_is_platform_admin: bool = False
+    # Typed with a command prefix ("/jobs", "!faq"): a prefixed word is meant as a command, an
+    # unprefixed line only when its first word is a declared command ("jobs remote").
+    prefixed: bool = True
 
     @classmethod
     def from_line(
@@ -86,7 +89,13 @@ class Request:
     ) -> Request:
         """Split a typed line ("/jobs remote", "jobs remote", "!faq fee") into a Request."""
         command, text = split_command(line, prefixes)
-        return cls(platform, user, channel, command, text, is_dm)
+        prefixed = line.strip()[:1] in prefixes if prefixes else False
+        return cls(platform, user, channel, command, text, is_dm, prefixed=prefixed)
+
+    @property
+    def line(self) -> str:
+        """The message as typed, without its prefix: what a question is read from."""
+        return f"{self.command} {self.text}".strip()
 
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:
@@ -120,7 +129,8 @@ class Reply:
     items; when it is empty they show ``text`` and use the items only for buttons and JSON.
     ``actions`` are offered either way. ``today`` lets them say "closes in N days" without
     a clock of their own. ``public`` asks for a channel-visible message instead of one only
-    the asker sees.
+    the asker sees. ``understood`` is how a plain question was read (intent, filters), shown
+    by ``--json`` so a user or a test sees why an answer came.
     """
 
     text: str
@@ -131,6 +141,7 @@ class Reply:
     error_id: str | None = None
     summary: str = ""
     today: date | None = None
+    understood: dict[str, Any] | None = None
 
     @property
     def draws_items(self) -> bool:
@@ -150,6 +161,7 @@ class Reply:
                 {"score": hit.score, **_jsonable(_fields(hit.passage))} for hit in self.passages
             ],
             "actions": [_jsonable(_fields(a)) for a in self.actions],
+            "understood": self.understood,
         }
 
 
@@ -269,6 +281,7 @@ class Router:
 
     _commands: dict[str, CommandSpec] = field(default_factory=dict)
     _providers: list[ShortcutProvider] = field(default_factory=list)
+    _question: Handler | None = None
 
     def command(
         self,
@@ -300,6 +313,13 @@ class Router:
         self._providers.append(provider)
         return provider
 
+    def question(self, handler: H) -> H:
+        """Declare the handler of everything that is not a command: it gets the whole line."""
+        if self._question is not None:
+            raise ValueError("a question handler is already declared")
+        self._question = handler
+        return handler
+
     def include(self, other: Router) -> None:
         """Adopt another router's commands and providers (one router per handler module)."""
         for name, spec in other._commands.items():
@@ -307,6 +327,8 @@ class Router:
                 raise ValueError(f"command /{name} is already declared")
             self._commands[name] = spec
         self._providers.extend(other._providers)
+        if other._question is not None:
+            self.question(other._question)
 
     def commands(self) -> list[CommandSpec]:
         """The declared commands in declaration order, ``help`` last."""
@@ -352,15 +374,31 @@ class Router:
             return self.help_reply(ctx, request.text)
         spec = self._commands.get(name)
         specs: list[CommandSpec] | None = None
-        if spec is None:
+        if spec is None and (request.prefixed or self._question is None):
+            # an organisation's shortcut is a command only when typed as one ("/iiif fee")
             specs = self.available(ctx)
             spec = next((s for s in specs if s.name == name), None)
         if spec is None:
+            if self._question is not None and not self._mistyped(name, request):
+                return self._run(self._question, request.line, ctx)
             return self._unknown(name, specs or self.commands())
+        return self._run(spec.handler, request.text, ctx, spec)
+
+    def _mistyped(self, name: str, request: Request) -> bool:
+        """A short line whose first word is one letter or two away from a command ("/jbos
+        remote"); a sentence ("which jobs pay over $90k?") is a question, never a typo."""
+        if len(request.line.split()) > 3:
+            return False
+        names = [s.name for s in self.commands()]
+        return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
+
+    def _run(
+        self, handler: Handler, text: str, ctx: Context, spec: CommandSpec | None = None
+    ) -> Reply:
         try:
-            return spec.handler(ctx, request.text)
+            return handler(ctx, text)
         except UsageError as exc:
-            return Reply(text=f"{exc}\n{_usage_text(spec)}")
+            return Reply(text=f"{exc}\n{_usage_text(spec)}" if spec else str(exc))
         except NotFound as exc:
             return _not_found_reply(exc)
         except PermissionDenied as exc:

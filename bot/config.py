@@ -14,6 +14,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.domain import Freshness
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "herald"
 
@@ -40,6 +42,9 @@ class Settings(BaseSettings):
     log_level: str = "WARNING"
     command_prefix: str = "!"
     max_query_length: int = 500
+    # How long a posting without a deadline is listed as open after it was posted (bot.domain).
+    open_days_without_deadline: int = Field(default=60, ge=1)
+    open_days_until_filled: int = Field(default=180, ge=1)
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
@@ -86,3 +91,7 @@ class Settings(BaseSettings):
         description="Where postings added in chat are written (inside content_dir); "
         "default <content_dir>/postings",
     )
+
+    @property
+    def freshness(self) -> Freshness:
+        return Freshness(self.open_days_without_deadline, self.open_days_until_filled)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
@@ -122,6 +122,29 @@ class ParsedDocument:
 
 
 @dataclass(frozen=True)
+class Freshness:
+    """How long a posting that names no deadline counts as open after it was posted.
+
+    Jobs boards keep pages up for years; a 2018 posting with no deadline is filled by 2026.
+    Past these windows it is "probably filled": kept, shown among past postings, never as open.
+    """
+
+    days: int = 60
+    until_filled_days: int = 180
+
+    def open_since(self, today: date, *, until_filled: bool) -> date:
+        """The earliest posted date at which such a posting is still open on ``today``."""
+        return today - timedelta(days=self.until_filled_days if until_filled else self.days)
+
+
+DEFAULT_FRESHNESS = Freshness()
+
+PostingState = Literal[
+    "open", "closed", "deadline passed", "probably filled", "not yet posted", "withdrawn"
+]
+
+
+@dataclass(frozen=True)
 class Posting:
     """A stored opening. ``id`` is stable across re-loads and short enough to type."""
 
@@ -148,11 +171,25 @@ class Posting:
     first_seen: datetime | None = None
     updated: datetime | None = None
 
-    def is_open(self, today: date) -> bool:
-        """Open means listed by default: active, not closed, deadline not passed."""
-        if self.status != "active" or self.closed:
-            return False
-        return self.deadline is None or self.deadline >= today
+    def is_open(self, today: date, freshness: Freshness = DEFAULT_FRESHNESS) -> bool:
+        """Open means listed by default: see ``state``."""
+        return self.state(today, freshness) == "open"
+
+    def state(self, today: date, freshness: Freshness = DEFAULT_FRESHNESS) -> PostingState:
+        """Where the posting stands on ``today``: active, not closed, posted by then, and its
+        deadline not passed — or, without one, posted within the ``freshness`` window."""
+        if self.status != "active":
+            return "withdrawn"
+        if self.posted is not None and self.posted > today:
+            return "not yet posted"
+        if self.closed:
+            return "closed"
+        if self.deadline is not None:
+            return "open" if self.deadline >= today else "deadline passed"
+        since = freshness.open_since(today, until_filled=self.open_until_filled)
+        if self.posted is not None and self.posted < since:
+            return "probably filled"
+        return "open"
 
     def evidence_for(self, field_name: str) -> str | None:
         for fact in self.evidence:
@@ -201,6 +238,7 @@ class PostingQuery:
     deadline_to: date | None = None
     open_until_filled: bool | None = None
     include_inactive: bool = False
+    freshness: Freshness = DEFAULT_FRESHNESS
     limit: int = 20
     offset: int = 0
     count_limit: int | None = None

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.ask.answer import answer
 from bot.admin.permissions import require_admin
 from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
@@ -88,12 +89,14 @@ def handle(ctx: Context, verb: str, rest: str) -> Reply:
 
 @router.command(
     "herald",
-    help="Admins: reload the content folder, see Herald's status or the audit trail",
-    usage="/herald reload | /herald status | /herald audit [n]",
+    help="Ask a question; admins: reload the content, see Herald's status or the audit trail",
+    usage="/herald ask <question> | /herald reload | /herald status | /herald audit [n]",
     examples=["/herald status", "/herald audit 20", "/herald reload"],
 )
 def herald(ctx: Context, text: str) -> Reply:
     verb, rest = split_verb(text)
+    if verb == "ask":  # "/herald ask …": Slack's one slash command for plain questions
+        return answer(ctx, rest) if rest.strip() else Reply(text="Ask a question after /herald ask.")
     actions: dict[str, tuple[str, Callable[[Context, Admin, str], Reply]]] = {
         "reload": ("reload the content", _reload),
         "status": ("see Herald's status", _status),

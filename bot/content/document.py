@@ -25,7 +25,7 @@ from bot.content.front_matter import (
 from bot.content.liquid import strip_liquid
 from bot.content.openings import find_openings
 from bot.content.text import Scan, collapse, plain
-from bot.domain import ContentError, FaqSection, Kind, ParsedDocument, PostingDraft
+from bot.domain import ContentError, Kind, ParsedDocument, PostingDraft
 
 logger = logging.getLogger(__name__)
 
@@ -127,17 +127,17 @@ def _understand(
     page = Page(source, title, meta, posted, organization)
 
     postings: tuple[PostingDraft, ...] = ()
-    sections: tuple[FaqSection, ...] = ()
     if kind == "job":
         if openings:
             postings = tuple(build_posting(o.text, page, o.title) for o in openings)
         else:
             postings = (build_posting(body, page, None, scan=scan, found=found),)
         organization = postings[0].organization or organization
-    elif kind == "faq":
-        sections = faq.sections(body, title, found)
-        if not sections:
-            warnings.append("an FAQ page without headings or answers: nothing to search")
+    # Every page answers questions: news of a hire, a funding call, a jobs-board page and a
+    # posting's own text are searched as passages, not only FAQ pages.
+    sections = faq.sections(body, title, found)
+    if kind == "faq" and not sections:
+        warnings.append("an FAQ page without headings or answers: nothing to search")
 
     return ParsedDocument(
         source=source,

@@ -55,7 +55,7 @@ from bot.domain import Posting
 from bot.store import queries
 from bot.store.convert import to_posting
 from bot.store.models import DocumentRow, PostingRow
-from bot.store.queries import is_open
+from bot.store.queries import open_on
 from bot.store.scheduling_models import (
     DeliveryRow,
     LeaseRow,
@@ -427,7 +427,7 @@ class Planning:
             by_terms = _term_matches(session, filters, today)
             query = (
                 _posting_select()
-                .where(is_open(today), *_filter_conditions(filters))
+                .where(open_on(today), *_filter_conditions(filters))
                 .where(
                     or_(
                         and_(

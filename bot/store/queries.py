@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Alias
 
-from bot.domain import PassageHit, Posting, PostingPage, PostingQuery
+from bot.domain import DEFAULT_FRESHNESS, PassageHit, Posting, PostingPage, PostingQuery
 from bot.store.convert import passage_url, to_passage, to_posting
 from bot.store.fulltext import (
     QUERY_TEXT,
@@ -125,13 +125,40 @@ def _contains(column: Any, needle: str) -> ColumnElement[bool]:
 
 
 def is_open(
-    today: date | ColumnElement[date], rows: type[PostingRow] = PostingRow
+    today: date | ColumnElement[date],
+    rows: type[PostingRow] = PostingRow,
+    *,
+    fresh_from: date | ColumnElement[date],
+    filled_from: date | ColumnElement[date],
 ) -> ColumnElement[bool]:
-    """The SQL twin of ``Posting.is_open`` (on ``rows``, the table or an alias of it)."""
+    """The SQL twin of ``Posting.state(...) == "open"`` (on ``rows``, the table or an alias of
+    it); ``fresh_from`` / ``filled_from`` are ``Freshness.open_since`` of ``today``."""
     return and_(
         rows.status == "active",
         rows.closed == false(),
-        or_(rows.deadline.is_(None), rows.deadline >= today),
+        or_(rows.posted.is_(None), rows.posted <= today),
+        or_(
+            rows.deadline >= today,
+            and_(
+                rows.deadline.is_(None),
+                or_(
+                    rows.posted.is_(None),
+                    rows.posted >= fresh_from,
+                    and_(rows.open_until_filled == true(), rows.posted >= filled_from),
+                ),
+            ),
+        ),
+    )
+
+
+def open_on(today: date, rows: type[PostingRow] = PostingRow) -> ColumnElement[bool]:
+    """``is_open`` with the default freshness, for callers without a query of their own."""
+    fresh = DEFAULT_FRESHNESS
+    return is_open(
+        today,
+        rows,
+        fresh_from=fresh.open_since(today, until_filled=False),
+        filled_from=fresh.open_since(today, until_filled=True),
     )
 
 
@@ -210,8 +237,9 @@ def _list_sql(shape: _Shape) -> _ListSql:
         return query
 
     today = _bound("today", Date)
-    listed = true() if shape.include_inactive else is_open(today, rows)
-    counted = true() if shape.include_inactive else is_open(today, counted_rows)
+    window = {"fresh_from": _bound("fresh_from", Date), "filled_from": _bound("filled_from", Date)}
+    listed = true() if shape.include_inactive else is_open(today, rows, **window)
+    counted = true() if shape.include_inactive else is_open(today, counted_rows, **window)
     if shape.capped:
 
         def upto(condition: ColumnElement[bool]) -> Any:
@@ -271,6 +299,8 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
     values: dict[str, Any] = {
         "today": q.today,
+        "fresh_from": q.freshness.open_since(q.today, until_filled=False),
+        "filled_from": q.freshness.open_since(q.today, until_filled=True),
         "text_query": query_text,
         "organization": _like_escaped(organization),
         "remote": q.remote,
@@ -401,10 +431,8 @@ def _passage_sql() -> _PassageSql:
         )
         .order_by(found.c.score.desc(), found.c.key)
         .limit(_bound("limit", Integer)),
-        # only FAQ pages have passages (bot.content.document)
         organization_pages=select(DocumentRow.id).where(
             DocumentRow.status == "present",
-            DocumentRow.kind == "faq",
             func.lower(DocumentRow.organization).contains(_bound("organization", Text), escape="/"),
         ),
         statuses=select(PassageRow.id, DocumentRow.status)

@@ -81,7 +81,7 @@ def _reference(postings: list[Posting], q: PostingQuery) -> tuple[list[str], int
         )
 
     found = [p for p in postings if matches(p)]
-    listed = found if q.include_inactive else [p for p in found if p.is_open(q.today)]
+    listed = found if q.include_inactive else [p for p in found if p.is_open(q.today, q.freshness)]
     listed.sort(
         key=lambda p: (
             p.deadline is None,

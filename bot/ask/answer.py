@@ -1,0 +1,516 @@
+"""Answering a question: retrieve what it asks for, and compose one neutral Reply with sources.
+
+Three ways to answer, chosen by ``bot.ask.understand``: a list of postings (filters, then the
+store's candidates filtered here for what SQL does not know), the facts of one posting (with the
+sentences they came from), or the passage of any page that answers (ranked by
+``bot.search.rank_passages``). Below the confidence threshold the reply says it does not know
+and offers the nearest pages instead of a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from bot.ask import vocabulary as vocab
+from bot.ask.places import Place, accepts, places_in
+from bot.ask.understand import ListFilters, Understanding, understand
+from bot.commands import Action, Context, Reply, deadline_phrase
+from bot.content.money import amount
+from bot.domain import PassageHit, Posting, PostingQuery
+from bot.search import (
+    PAGE_SIZE,
+    STOPWORDS,
+    closest_questions,
+    faq_terms,
+    org_slug,
+    rank_passages,
+    split_sentences,
+    tokens,
+)
+
+CANDIDATES = 500  # postings read to filter in Python; far more than a question's answer
+PASSAGE_CANDIDATES = 20
+SEE_ALSO_RATIO = 0.6
+_PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
+_HOURS = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*hours?\s*(?:per|a|/)\s*week", re.I)
+_LOCATION_WORDS = frozenset(
+    """based remote remotely located location timezone time zone zones anywhere home office
+    onsite on-site hybrid relocate relocation country countries europe america""".split()
+)
+
+
+def answer(ctx: Context, text: str) -> Reply:
+    """The one entry point: a message in plain words → a Reply (never raises on any text)."""
+    page = 1
+    found = _PAGE.search(text)
+    if found is not None:
+        page = max(1, int(found.group(1)))
+        text = text[: found.start()]
+    u = understand(text, ctx.today, ctx.store.organizations())
+    if u.intent == "help":
+        return _with(_help(), u)
+    if u.intent == "smalltalk":
+        return _with(Reply(text=u.reply), u)
+    if u.subject and "hired" not in u.asks:
+        posting = find_posting(ctx, u)
+        if posting is not None and (u.asks or not u.list_cue):
+            return _with(posting_answer(ctx, posting, u), u, intent="posting")
+    if u.intent == "list":
+        return _with(list_answer(ctx, u, page), u)
+    reply = passage_answer(ctx, u)
+    if reply is None and u.list_cue:
+        return _with(list_answer(ctx, u, page), u, intent="list")
+    return _with(reply or _dont_know(ctx, u), u, intent="answer")
+
+
+def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
+    understood = u.to_json()
+    if intent is not None:
+        understood["intent"] = intent
+    return replace(reply, understood=understood)
+
+
+def _help() -> Reply:
+    return Reply(
+        text=(
+            "Ask me in your own words, for example:\n"
+            "• `remote jobs` · `any jobs in california?` · `which jobs pay over $90k?`\n"
+            "• `anything closing this month?` · `part-time jobs`\n"
+            "• `who do I email about the toledo job?` · `what does the iiif managing director "
+            "job pay?`\n"
+            "• `how much is datacite membership?` · `what is iiif?`\n"
+            "Type `/help` for every command."
+        )
+    )
+
+
+# ---------------------------------------------------------------- one posting
+
+
+def find_posting(ctx: Context, u: Understanding) -> Posting | None:
+    """The one posting the question names by its title (and organisation, year), or None when
+    no posting or several match equally well."""
+    subject = [w for w in u.subject if w not in STOPWORDS]
+    if not subject:
+        return None
+    candidates: dict[str, Posting] = {}
+    tries = [subject] + [subject[:i] + subject[i + 1 :] for i in range(len(subject))]
+    for words in tries[: 1 + min(len(subject), 6)]:
+        if not words:
+            continue
+        q = PostingQuery(today=ctx.today, terms=tuple(words), include_inactive=True, limit=20)
+        for p in ctx.store.find_postings(q).items:
+            candidates.setdefault(p.id, p)
+        if candidates:
+            break
+    scored = sorted(
+        ((_title_score(p, subject, u.year), p) for p in candidates.values()),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    if not scored or scored[0][0] < 0.6:
+        return None
+    if len(scored) > 1 and scored[1][0] >= scored[0][0]:
+        return None
+    return scored[0][1]
+
+
+def _stems(text: str) -> set[str]:
+    from bot.search import stem
+
+    return {stem(w.lower()) for w in tokens(text)}
+
+
+def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
+    title = _stems(p.title)
+    org = _stems(p.organization or "")
+    words = [w for w in subject if w]
+    stems = [next(iter(_stems(w)), w) for w in words]
+    in_title = sum(1 for s in stems if s in title)
+    if in_title == 0:
+        return 0.0
+    covered = sum(1 for s in stems if s in title or s in org)
+    score = covered / len(stems)
+    if in_title < 2 and len(title) > 2:
+        score -= 0.2
+    if year is not None and p.posted is not None:
+        score += 0.3 if p.posted.year == year else -0.3
+    return score
+
+
+def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
+    today = ctx.today
+    state = p.state(today, ctx.settings.freshness)
+    lines = [f"**{p.title}**" + (f" — {p.organization}" if p.organization else "")]
+    asks = [a for a in u.asks if a != "hired"] or ["where", "deadline", "salary", "apply"]
+    if "where" in asks and "remote" not in asks:
+        asks.append("remote")
+    for fact in dict.fromkeys(asks):
+        lines.extend(_fact_lines(p, fact, u, today, state))
+    if "status" not in asks and state != "open":
+        lines.append(f"Status: {_state_words(p, state, today)}.")
+    if p.url:
+        lines.append(f"Posting: {p.url}")
+    actions = [Action("Details", "command", f"jobs show {p.id}")]
+    actions += [Action("Apply", "url", _contact_url(c)) for c in p.contacts[:1] if state == "open"]
+    return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
+
+
+def _quote(sentence: str | None) -> str:
+    return f" — the posting says: “{sentence.strip()}”" if sentence else ""
+
+
+def _fact_lines(p: Posting, fact: str, u: Understanding, today: date, state: str) -> list[str]:
+    if fact == "salary":
+        if not p.salary:
+            return ["Salary: the posting does not state a salary."]
+        sentence = p.evidence_for("salary")
+        quoted = _quote(sentence) if sentence and sentence.strip() != p.salary else ""
+        return [f"Salary: {p.salary}{quoted}"]
+    if fact == "deadline":
+        if p.deadline is not None:
+            when = f"{p.deadline:%-d %B %Y} ({deadline_phrase(p.deadline, today)})"
+            return [f"Deadline: {when}{_quote(p.evidence_for('deadline'))}"]
+        if p.open_until_filled:
+            return [f"Deadline: none, open until filled{_quote(p.evidence_for('open_until_filled'))}"]
+        return ["Deadline: the posting does not state one."]
+    if fact == "apply":
+        if not p.contacts:
+            return ["How to apply: the posting does not say."]
+        return [f"How to apply: {', '.join(p.contacts)}{_quote(p.evidence_for('contact'))}"]
+    if fact == "status":
+        closed = p.evidence_for("closed") if p.closed else None
+        return [f"Status: {_state_words(p, state, today)}{_quote(closed)}"]
+    if fact == "where":
+        return [f"Location: {p.location or 'not stated'}{_quote(p.evidence_for('location'))}"]
+    if fact == "remote":
+        remote = {True: "yes", False: "no, on site", None: "the posting does not say"}[p.remote]
+        lines = [f"Remote: {remote}{_quote(p.evidence_for('remote'))}"]
+        said = _location_sentences(p)
+        if u.filters.reachable_from is not None:
+            lines.insert(0, _reachable_line(p, u.filters.reachable_from, said))
+        lines.extend(f"> {s}" for s in said)
+        return lines
+    return []
+
+
+def _location_sentences(p: Posting, limit: int = 3) -> list[str]:
+    """Sentences of the posting about where the work is done, as written."""
+    out: list[str] = []
+    known = {(p.evidence_for("remote") or "").strip(), (p.evidence_for("location") or "").strip()}
+    for sentence in split_sentences(p.body):
+        words = {w.lower() for w in tokens(sentence)}
+        if words & _LOCATION_WORDS and len(sentence) < 400 and sentence.strip() not in known:
+            if places_in(sentence) or words & {"remote", "remotely", "timezone", "hybrid"}:
+                out.append(sentence.strip())
+        if len(out) == limit:
+            break
+    return out
+
+
+def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
+    regions = places_in(" ".join([p.location or "", p.evidence_for("remote") or "", *said]))
+    if not p.remote:
+        inside = any(where.contains(r) for r in regions)
+        return f"From {where.name}: {'yes' if inside else 'not remotely'}: it is on site."
+    if not regions:
+        return f"From {where.name}: probably — it is remote and names no region."
+    ok = accepts(regions, where)
+    named = ", ".join(dict.fromkeys(r.name for r in regions))
+    return f"From {where.name}: {'yes' if ok else 'no'} — remote work from {named} only."
+
+
+def _state_words(p: Posting, state: str, today: date) -> str:
+    if state == "open":
+        if p.deadline is not None:
+            return f"open, deadline {p.deadline:%-d %B %Y} ({deadline_phrase(p.deadline, today)})"
+        return "open until filled" if p.open_until_filled else "open"
+    if state == "closed":
+        return "applications are closed"
+    if state == "deadline passed":
+        assert p.deadline is not None
+        return f"the deadline passed on {p.deadline:%-d %B %Y}"
+    if state == "probably filled":
+        posted = f"posted {p.posted:%-d %B %Y}, " if p.posted else ""
+        return f"probably filled ({posted}no deadline given)"
+    return state
+
+
+def _contact_url(contact: str) -> str:
+    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+        return f"mailto:{contact}"
+    return contact
+
+
+# ---------------------------------------------------------------- lists
+
+
+def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
+    today = ctx.today
+    f = u.filters
+    q = replace(u.search.query, include_inactive=True, limit=CANDIDATES, offset=0)
+    found = _filtered(ctx, q, f)
+    dropped: tuple[str, ...] = ()
+    if not found and q.terms:
+        dropped = q.terms
+        found = _filtered(ctx, replace(q, terms=()), f)
+    past = False
+    if not found and f.status == "open":
+        found = _filtered(ctx, replace(q, terms=()) if dropped else q, replace(f, status="past"))
+        past = True
+    what = _describe(u)
+    if not found:
+        text = f"No postings match {what}."
+        if u.filters.place is not None:
+            text = f"No postings in {u.filters.place.name} match {what}."
+        return Reply(text=text, today=today, actions=(Action("Open postings", "command", "jobs"),))
+    per = PAGE_SIZE
+    pages = (len(found) + per - 1) // per
+    page = min(page, pages)
+    shown = found[(page - 1) * per : page * per]
+    noun = "posting" if len(found) == 1 else "postings"
+    if past:
+        head = f"No open postings match {what}. {len(found)} past {noun} that match, newest first:"
+    else:
+        state = {"open": "open ", "closed": "closed ", "any": ""}.get(f.status, "")
+        head = f"{len(found)} {state}{noun} match {what}:"
+    if f.deadline is not None:
+        head += f" (deadlines {f.deadline.label})"
+    if dropped:
+        head = f"No posting mentions {' '.join(dropped)}; without it: " + head
+    if pages > 1:
+        head += f" — page {page} of {pages}"
+    lines = [head]
+    lines.extend(f"• {_line(p, u, today, ctx)}" for p in shown)
+    actions = [Action("Details", "command", f"jobs show {p.id}") for p in shown]
+    if page < pages:
+        more = f"ask {u.text} (page {page + 1})"
+        actions.append(Action("More", "command", more))
+        lines.append(f"More: `/{more}`")
+    return Reply(
+        text="\n".join(lines),
+        postings=tuple(shown),
+        actions=tuple(actions),
+        summary=head,
+        today=today,
+    )
+
+
+def _describe(u: Understanding) -> str:
+    return f"“{u.text[:120]}”"
+
+
+def _line(p: Posting, u: Understanding, today: date, ctx: Context) -> str:
+    facts = [x for x in (p.organization, p.location) if x]
+    if p.remote:
+        facts.append("remote")
+    state = p.state(today, ctx.settings.freshness)
+    facts.append(_state_words(p, state, today))
+    if p.salary and ("salary" in u.asks or u.filters.salary_at_least or u.filters.salary_at_most):
+        facts.append(f"salary: {p.salary}")
+    if p.contacts and "apply" in u.asks:
+        facts.append("apply: " + ", ".join(p.contacts))
+    if u.filters.employment and employment_type(p) == u.filters.employment:
+        facts.append(u.filters.employment)
+    facts.append(f"`{p.id}`")
+    return f"**{p.title}** — " + " · ".join(facts)
+
+
+def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
+    today = ctx.today
+    fresh = ctx.settings.freshness
+    items = ctx.store.find_postings(replace(q, freshness=fresh)).items
+    kept = [p for p in items if _keep(p, f, today, ctx)]
+    if f.status == "open":
+        kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
+    else:
+        kept.sort(key=lambda p: (_newest(p), p.id))
+    return kept
+
+
+def _newest(p: Posting) -> int:
+    return -(p.posted or p.deadline or date.min).toordinal()
+
+
+def _keep(p: Posting, f: ListFilters, today: date, ctx: Context) -> bool:
+    state = p.state(today, ctx.settings.freshness)
+    if state in ("withdrawn", "not yet posted"):
+        return False
+    wanted = {
+        "open": ("open",),
+        "closed": ("closed", "deadline passed"),
+        "past": ("closed", "deadline passed", "probably filled"),
+        "any": ("open", "closed", "deadline passed", "probably filled"),
+    }[f.status]
+    if state not in wanted:
+        return False
+    if f.deadline is not None and not (
+        p.deadline is not None and f.deadline.start <= p.deadline <= f.deadline.end
+    ):
+        return False
+    if f.posted is not None and not (
+        p.posted is not None and f.posted.start <= p.posted <= f.posted.end
+    ):
+        return False
+    if f.active_during is not None and not _active_during(p, f.active_during.start,
+                                                           f.active_during.end, ctx):  # fmt: skip
+        return False
+    if f.place is not None and not _located_in(p, f.place):
+        return False
+    if f.reachable_from is not None and not _reachable(p, f.reachable_from):
+        return False
+    if f.employment is not None and employment_type(p) != f.employment:
+        return False
+    if f.salary_at_least is not None or f.salary_at_most is not None:
+        low, high = salary_range(p)
+        if low is None or high is None:
+            return False
+        if f.salary_at_least is not None and high < f.salary_at_least:
+            return False
+        if f.salary_at_most is not None and low > f.salary_at_most:
+            return False
+    return True
+
+
+def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
+    if p.posted is not None and p.posted > end:
+        return False
+    if p.deadline is not None:
+        return p.deadline >= start and (p.posted is None or p.posted <= end)
+    if p.posted is None:
+        return False
+    since = ctx.settings.freshness.open_since(start, until_filled=p.open_until_filled)
+    return p.posted >= since
+
+
+def _located_in(p: Posting, place: Place) -> bool:
+    return any(place.contains(found) for found in places_in(p.location or ""))
+
+
+def _reachable(p: Posting, where: Place) -> bool:
+    found = places_in(" ".join([p.location or "", p.evidence_for("remote") or ""]))
+    if any(where.contains(x) for x in found):
+        return True
+    if not p.remote:
+        return False
+    regions = [x for x in found if x.kind in ("region", "country")]
+    return not regions or accepts(regions, where)
+
+
+def salary_range(p: Posting) -> tuple[Decimal | None, Decimal | None]:
+    """(lowest, highest) amount of the posting's salary statement; one amount is both."""
+    if not p.salary:
+        return None, None
+    amounts: list[Decimal] = []
+    for part in re.split(r"\s*(?:-|–|—|to)\s*", p.salary):
+        value, _currency = amount(part)
+        if value is not None:
+            amounts.append(value)
+    low = p.salary_min if p.salary_min is not None else (min(amounts) if amounts else None)
+    if low is None:
+        return None, None
+    # "$55-62,000": the first figure is in thousands like the second
+    if len(amounts) >= 2 and amounts[0] < 1000 <= amounts[-1] and amounts[0] * 1000 <= amounts[-1]:
+        low = amounts[0] * 1000
+    return low, max([low, *amounts])
+
+
+_EMPLOYMENT_PATTERNS = {
+    kind: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
+    for kind, cues in vocab.EMPLOYMENT_TYPES.items()
+}
+
+
+def employment_type(p: Posting) -> str | None:
+    """Part-time, full-time, temporary or internship, as the title or the body says it; the
+    title decides when it says one. Few weekly hours make a job part-time."""
+    for text in (p.title, p.body):
+        said = [kind for kind, pattern in _EMPLOYMENT_PATTERNS.items() if pattern.search(text)]
+        if "part-time" in said and "full-time" in said:
+            said.remove("part-time" if text is p.body else "full-time")
+        if said:
+            return said[0]
+    hours = _HOURS.search(p.body)
+    if hours is not None and int(hours.group(2) or hours.group(1)) <= vocab.PART_TIME_HOURS:
+        return "part-time"
+    return None
+
+
+# ---------------------------------------------------------------- passages
+
+
+def passage_answer(ctx: Context, u: Understanding) -> Reply | None:
+    """The passage that answers, with its page, or None when nothing is confident."""
+    question = u.text
+    terms = faq_terms(question)
+    if not terms:
+        return None
+    slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
+    named = [w.lower().removesuffix("'s") for w in tokens(question)]
+    orgs = [w for w in dict.fromkeys(named) if w in slugs]
+    hits: list[PassageHit] = []
+    if len(orgs) == 1:
+        hits = ctx.store.search_passages(terms, organization=orgs[0], limit=PASSAGE_CANDIDATES)
+    hits += [
+        h
+        for h in ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES)
+        if h.passage.id not in {x.passage.id for x in hits}
+    ]
+    ranked = rank_passages(question, hits)
+    confident = [a for a in ranked if a.confident and _years_agree(u, a.hit.passage, a.excerpt)]
+    if not confident:
+        return None
+    best = confident[0]
+    p = best.hit.passage
+    lines = [f"> {best.excerpt}", f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else "")]
+    if p.url:
+        lines[-1] += f" ({p.url})"
+    used = [best.hit]
+    for other in confident[1:]:
+        o = other.hit.passage
+        if other.score < SEE_ALSO_RATIO * best.score:
+            break
+        if o.source == p.source and o.question == p.question:
+            continue
+        lines.append(f"> {other.excerpt}")
+        lines.append(f"— *{o.page_title}*" + (f" ({o.url})" if o.url else ""))
+        used.append(other.hit)
+        break
+    actions = tuple(Action("Open page", "url", h.passage.url) for h in used if h.passage.url)
+    return Reply(text="\n".join(lines), passages=tuple(used), actions=actions,
+                 summary=f"From {p.page_title}:")  # fmt: skip
+
+
+def _years_agree(u: Understanding, passage: object, excerpt: str) -> bool:
+    """A question about one year is not answered by a page about another."""
+    if u.year is None:
+        return True
+    from bot.domain import Passage
+
+    assert isinstance(passage, Passage)
+    return str(u.year) in " ".join((excerpt, passage.question, passage.page_title, passage.text))
+
+
+def _dont_know(ctx: Context, u: Understanding) -> Reply:
+    sections = ctx.store.faq_sections(None)
+    nearest = closest_questions(u.text, sections)
+    lines = [f"I don't know: the pages I have do not answer “{u.text[:200]}”."]
+    actions: list[Action] = []
+    if nearest:
+        lines.append("The closest pages:")
+        for title, heading, url in nearest:
+            label = heading if heading == title else f"{heading} — *{title}*"
+            lines.append(f"• {label}" + (f" ({url})" if url else ""))
+            if url:
+                actions.append(Action(heading[:75], "url", url))
+    lines.append("Try `/jobs` for open postings, or `/help`.")
+    return Reply(text="\n".join(lines), actions=tuple(actions))
+
+
+def organisations_named(text: str, organizations: Iterable[str]) -> list[str]:
+    slugs = {org_slug(o) for o in organizations} - {""}
+    return [w for w in dict.fromkeys(t.lower() for t in tokens(text)) if w in slugs]

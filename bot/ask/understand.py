@@ -1,0 +1,489 @@
+"""Understanding a question: its intent, the filters of a list, the facts it asks about.
+
+Pure: no store, no clock (``today`` is a parameter). The words come from
+``bot.ask.vocabulary``; places from ``bot.ask.places``. ``/jobs`` text goes through
+``parse_filters`` too, so a typed filter and a plain question mean the same thing.
+
+    >>> from datetime import date
+    >>> u = understand("any jobs in california paying over $90k?", date(2026, 12, 6), [])
+    >>> u.intent, u.filters.place.name, u.filters.salary_at_least
+    ('list', 'California', Decimal('90000'))
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Literal
+
+from bot.ask import vocabulary as vocab
+from bot.ask.places import Place, find_place
+from bot.content.money import amount
+from bot.search import STOPWORDS, JobsSearch, parse_jobs_query, tokens
+
+Intent = Literal["list", "posting", "answer", "help", "smalltalk"]
+Status = Literal["open", "closed", "any"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DEADLINE_CUE = re.compile(
+    r"\b(?:clos(?:e|es|ing|ed)|due|deadlines?|apply by|ending|ends?|expir(?:e|es|ing))\b"
+)
+_POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1,
+                 "an": 1, "couple": 2, "few": 3}  # fmt: skip
+_SPAN = re.compile(
+    r"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|a|an|a couple of|a few)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b"
+    r"|\bnext\s+(?P<n2>\d{1,3}|two|three|four|five|six|few)\s+(?P<unit2>days?|weeks?|months?)\b"
+)
+_RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|year)\b")
+_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
+_BEFORE = re.compile(
+    r"\b(?P<op>before|by|until|till|ahead of|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
+    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2") + r"(?:,?\s+"
+    + _YEAR.replace("year", "year2") + r")?)\b"
+)  # fmt: skip
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|for|of)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"
+    r"|\b" + _MONTH.replace("month", "month2") + r"\s+" + _YEAR.replace("year", "year2") + r"\b"
+)
+_IN_YEAR = re.compile(r"\b(?:in|during|from|since)\s+" + _YEAR + r"\b")
+_SALARY = re.compile(
+    r"(?P<op>over|above|more than|greater than|at least|min(?:imum)?(?: of)?|starting at|from"
+    r"|>=?|under|below|less than|at most|up to|max(?:imum)?(?: of)?|<=?)\s*"
+    r"(?P<money>(?:us\s?\$|usd|\$|€|£|eur|gbp)?\s?\d[\d,.]*\s?(?:k\b|thousand\b)?"
+    r"(?:\s?(?:usd|eur|gbp|euros?|dollars|€|£))?)",
+)
+_UPPER_OPS = ("under", "below", "less than", "at most", "up to", "max", "<")
+_ASKER_PLACE = re.compile(
+    r"\b(?:i'?m|i am|i live|we are|we're|i'?m based|i am based|living|based)\s+(?:in|from)\s+"
+    r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+and\b|\s+could\b|\s+can\b|$)"
+    r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|$)"
+)
+_JOB_PLACE = re.compile(
+    r"\b(?:in|near|around|based in|located in|at)\s+(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
+)
+_PLACE_BEFORE_JOBS = re.compile(r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:jobs|positions|roles)\b")
+_REMOTE_PHRASES = re.compile(
+    r"\b(?:from home|wfh|work from anywhere|telework\w*|telecommut\w*|hybrid|remote\w*"
+    r"|virtual)\b"
+)
+_ONSITE_PHRASES = re.compile(r"\b(?:on[- ]?site|in[- ]person|in the office)\b")
+_UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])")
+
+
+_FACT_PATTERNS = {fact: _cue_pattern(cues) for fact, cues in vocab.FACT_CUES.items()}
+_EMPLOYMENT_IN_QUESTION = {
+    kind: _cue_pattern(tuple(c for c in cues if " per " not in c and " a " not in c))
+    for kind, cues in vocab.EMPLOYMENT_TYPES.items()
+}
+_CLOSED_Q = _cue_pattern(vocab.STATUS_CUES["closed"])
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive span of days and how the reply states it ("closing by Sunday 13 December")."""
+
+    start: date
+    end: date
+    label: str
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """Filters of a list that the store's query does not know; ``bot.ask.answer`` applies them
+    to the store's candidates. Each is None / empty when not asked for."""
+
+    place: Place | None = None
+    reachable_from: Place | None = None  # "jobs I can do from Canada"
+    salary_at_least: Decimal | None = None
+    salary_at_most: Decimal | None = None
+    employment: str | None = None
+    status: Status = "open"
+    deadline: Window | None = None
+    active_during: Window | None = None  # "in November 2017": open at some point of it
+    posted: Window | None = None
+
+    @property
+    def any(self) -> bool:
+        return self != ListFilters()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, Place):
+                out[name] = value.name
+            elif isinstance(value, Window):
+                out[name] = {"from": value.start.isoformat(), "to": value.end.isoformat(),
+                             "label": value.label}  # fmt: skip
+            elif value is not None:
+                out[name] = str(value)
+        return out
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What a message asks. ``search`` holds the store's part of a list (organisation, remote,
+    keywords); ``filters`` the rest. ``subject`` are the words left once filters and cue words
+    are taken out: they name a posting or a topic."""
+
+    text: str
+    intent: Intent
+    search: JobsSearch
+    filters: ListFilters
+    asks: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    year: int | None = None
+    explain: bool = False
+    list_cue: bool = False
+    reply: str = ""  # small talk's answer
+
+    def to_json(self) -> dict[str, Any]:
+        q = self.search.query
+        return {
+            "intent": self.intent,
+            "asks": list(self.asks),
+            "subject": list(self.subject),
+            "year": self.year,
+            "organization": q.organization,
+            "remote": q.remote,
+            "open_until_filled": q.open_until_filled,
+            "keywords": list(q.terms),
+            "filters": self.filters.to_json(),
+        }
+
+
+@dataclass
+class _Text:
+    """The question's lowercased text with recognised phrases blanked out as they are read."""
+
+    value: str
+    found: list[str] = field(default_factory=list)
+
+    def take(self, match: re.Match[str], label: str | None = None) -> None:
+        start, end = match.span()
+        self.value = self.value[:start] + " " * (end - start) + self.value[end:]
+        self.found.append(label or match.group(0))
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.split()[-1], 2)
+
+
+def _month_window(month: int, year: int) -> Window:
+    last = calendar.monthrange(year, month)[1]
+    return Window(date(year, month, 1), date(year, month, last),
+                  f"{calendar.month_name[month]} {year}")  # fmt: skip
+
+
+def _say(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _windows(text: _Text, today: date) -> tuple[Window | None, Window | None]:
+    """(a window of days ahead or before a date, a calendar month or year) named in the text."""
+    ahead: Window | None = None
+    span = _SPAN.search(text.value)
+    if span is not None:
+        n = min(_number(span.group("n") or span.group("n2")), 365)
+        unit = span.group("unit") or span.group("unit2")
+        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
+        end = today + timedelta(days=days)
+        ahead = Window(today, end, f"by {_say(end)}")
+        text.take(span)
+    relative = _RELATIVE.search(text.value) if ahead is None else None
+    if relative is not None:
+        which, unit = relative.group("which"), relative.group("unit")
+        if unit == "week":
+            start = today if which == "this" else today + timedelta(days=7)
+            end = start + timedelta(days=6)
+        elif unit == "month":
+            if which == "this":
+                start, end = today, _month_window(today.month, today.year).end
+            else:
+                first = _month_window(today.month, today.year).end + timedelta(days=1)
+                start, end = first, _month_window(first.month, first.year).end
+        else:
+            start, end = today, date(today.year, 12, 31)
+            if which != "this":
+                start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+        ahead = Window(start, end, f"by {_say(end)}" if start == today else
+                       f"between {_say(start)} and {_say(end)}")  # fmt: skip
+        text.take(relative)
+    day_word = _DAY_WORD.search(text.value) if ahead is None else None
+    if day_word is not None:
+        days = {"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")]
+        end = today + timedelta(days=days)
+        ahead = Window(today, end, f"by {_say(end)}")
+        text.take(day_word)
+    before = _BEFORE.search(text.value) if ahead is None else None
+    if before is not None:
+        month = MONTHS[(before.group("month") or before.group("month2")).lower()]
+        year_text = before.group("year") or before.group("year2")
+        day_text = before.group("day") or before.group("day2")
+        year = int(year_text) if year_text else today.year
+        if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
+            end = date(year, month, int(day_text))
+            if before.group("op") == "before":
+                end -= timedelta(days=1)
+        elif before.group("op") == "before":
+            end = date(year, month, 1) - timedelta(days=1)
+        else:
+            end = _month_window(month, year).end
+        if end < today and not year_text:
+            end = end.replace(year=end.year + 1)
+        if end >= today:
+            ahead = Window(today, end, f"by {_say(end)}")
+        text.take(before)
+    calendar_window: Window | None = None
+    month_match = _IN_MONTH.search(text.value)
+    if month_match is not None:
+        month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]
+        year_text = month_match.group("year") or month_match.group("year2")
+        year = int(year_text) if year_text else today.year
+        if not year_text and date(year, month, 1) < date(today.year, today.month, 1):
+            year += 1  # "closing in March" said in May means next March
+        calendar_window = _month_window(month, year)
+        text.take(month_match)
+    else:
+        year_match = _IN_YEAR.search(text.value)
+        if year_match is not None:
+            year = int(year_match.group("year"))
+            calendar_window = Window(date(year, 1, 1), date(year, 12, 31), str(year))
+            text.take(year_match)
+    return ahead, calendar_window
+
+
+def _salary(text: _Text) -> tuple[Decimal | None, Decimal | None]:
+    at_least = at_most = None
+    for match in list(_SALARY.finditer(text.value)):
+        money = match.group("money")
+        if not re.search(r"[$€£k]|usd|eur|gbp|dollar|euro|thousand", money):
+            continue  # "over 3 weeks" is not pay
+        value, _currency = amount(money.replace("thousand", "k").upper().replace("K", "k"))
+        if value is None:
+            continue
+        if value < 1000 and "k" in money.lower():
+            value *= 1000
+        if match.group("op").startswith(_UPPER_OPS):
+            at_most = value
+        else:
+            at_least = value
+        text.take(match)
+    return at_least, at_most
+
+
+def _place(text: _Text) -> tuple[Place | None, Place | None]:
+    """(where the job is, where the asker is)."""
+    asker: Place | None = None
+    for match in _ASKER_PLACE.finditer(text.value):
+        phrase = match.group("place") or match.group("place2")
+        found = _longest_place(phrase)
+        if found is not None:
+            asker = found[0]
+            text.take(match, f"from {asker.name}")
+            break
+    for pattern in (_JOB_PLACE, _PLACE_BEFORE_JOBS):
+        for match in pattern.finditer(text.value):
+            found = _longest_place(match.group("place"), from_end=pattern is _PLACE_BEFORE_JOBS)
+            if found is not None:
+                place, used = found
+                start = match.start("place") + (0 if pattern is _JOB_PLACE else used[0])
+                end = start + len(used[1])
+                text.value = text.value[:start] + " " * (end - start) + text.value[end:]
+                text.found.append(f"in {place.name}")
+                return place, asker
+    return None, asker
+
+
+def _longest_place(phrase: str, *, from_end: bool = False) -> tuple[Place, tuple[int, str]] | None:
+    """The longest run of words at the start (or end) of ``phrase`` that names a place."""
+    words = phrase.split()
+    for n in range(min(len(words), 4), 0, -1):
+        part = words[-n:] if from_end else words[:n]
+        prefer: Literal["city", "state"] | None = None
+        name = list(part)
+        if name and name[-1] in ("state", "city", "area", "region"):
+            prefer = "city" if name[-1] in ("city", "area") else "state"
+            name = name[:-1]
+        joined = " ".join(name).strip(" .'-")
+        if not joined or joined in STOPWORDS or len(joined) < 2:
+            continue
+        if len(joined) < 4 and joined not in ("us", "usa", "uk", "nyc", "la", "dc", "the us"):
+            continue
+        place = find_place(joined, prefer=prefer)
+        if place is not None and (place.kind != "city" or prefer == "city" or len(joined) > 3):
+            text = " ".join(part)
+            offset = phrase.find(text) if from_end else phrase.find(part[0])
+            return place, (max(offset, 0), text)
+    return None
+
+
+def parse_filters(text: str, today: date) -> tuple[ListFilters, str, list[str]]:
+    """The filters ``parse_jobs_query`` does not read, the text left for it, and the phrases
+    recognised (for the canonical query and "--json")."""
+    t = _Text(" " + " ".join(text.lower().split()) + " ")
+    at_least, at_most = _salary(t)
+    employment = None
+    for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
+        match = pattern.search(t.value)
+        if match is not None:
+            employment = kind
+            t.take(match)
+            break
+    had_deadline_cue = _DEADLINE_CUE.search(t.value) is not None
+    had_posted_cue = _POSTED_CUE.search(t.value) is not None
+    until_filled = _UNTIL_FILLED.search(t.value) is not None
+    ahead, calendar_window = _windows(t, today)
+    deadline = active = posted = None
+    if ahead is not None:
+        if had_posted_cue and not had_deadline_cue:
+            posted = Window(ahead.start - (ahead.end - ahead.start), today, "recently")
+        else:
+            deadline = ahead
+    if calendar_window is not None:
+        if had_deadline_cue and not had_posted_cue:
+            deadline = calendar_window
+        elif had_posted_cue:
+            posted = calendar_window
+        else:
+            active = calendar_window
+    status: Status = "open"
+    closed = _CLOSED_Q.search(t.value) if not until_filled else None
+    if closed is not None and deadline is None:
+        status = "closed"
+        t.take(closed)
+    elif active is not None or (posted is not None and posted.end < today):
+        status = "any"
+    place, asker = _place(t)
+    filters = ListFilters(
+        place=place,
+        reachable_from=asker,
+        salary_at_least=at_least,
+        salary_at_most=at_most,
+        employment=employment,
+        status=status,
+        deadline=deadline,
+        active_during=active,
+        posted=posted,
+    )
+    return filters, t.value, t.found
+
+
+def _starts_with(text: str, starts: tuple[str, ...]) -> bool:
+    return any(text == s or text.startswith(s + " ") for s in starts)
+
+
+def _asked_facts(text: str) -> tuple[str, ...]:
+    return tuple(fact for fact, pattern in _FACT_PATTERNS.items() if pattern.search(text))
+
+
+def understand(text: str, today: date, organizations: list[str]) -> Understanding:
+    """Read a message into an ``Understanding``; never raises on any text."""
+    plain = " ".join(text.strip().split())
+    low = plain.lower()
+    bare = low.strip(" ?!.")
+    empty = parse_jobs_query("", today, organizations)
+    if not bare:
+        return Understanding(plain, "help", empty, ListFilters())
+    if bare in vocab.HELP_PHRASES:
+        return Understanding(plain, "help", empty, ListFilters())
+    if bare in vocab.SMALL_TALK:
+        return Understanding(plain, "smalltalk", empty, ListFilters(), reply=vocab.SMALL_TALK[bare])
+
+    filters, rest, _found = parse_filters(plain, today)
+    remote = _REMOTE_PHRASES.search(rest)
+    onsite = _ONSITE_PHRASES.search(rest)
+    asks = _asked_facts(low)
+    rest_for_query = _REMOTE_PHRASES.sub(" ", _ONSITE_PHRASES.sub(" ", rest))
+    search = parse_jobs_query(rest_for_query, today, organizations)
+    q = search.query
+    if remote is not None or onsite is not None:
+        q = replace(q, remote=remote is not None)
+    year_match = re.search(r"\b((?:19|20)\d\d)\b", rest)
+    year = int(year_match.group(1)) if year_match else None
+
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
+    org_words = {w for o in organizations for w in tokens(o.lower())}
+    subject = tuple(
+        dict.fromkeys(
+            vocab.ABBREVIATIONS.get(w, w)
+            for w in words
+            if w not in STOPWORDS
+            and w not in vocab.JOB_NOUNS
+            and w not in _ALL_FACT_WORDS
+            and w not in vocab.LIST_CUES
+            and not w.isdigit()
+            and len(w) > 1
+        )
+    )
+    list_cue = bool(set(words) & vocab.LIST_CUES) or any(
+        w in ("jobs", "openings", "positions", "hiring") for w in tokens(low)
+    )
+    explain = _starts_with(bare, vocab.EXPLAIN_STARTS)
+    has_filters = filters.any or q.remote is not None or q.open_until_filled is not None
+    keywords = tuple(t for t in q.terms if t not in org_words and t not in _FILLER)
+    search = JobsSearch(
+        query=replace(q, terms=keywords, remote=q.remote),
+        page=search.page,
+        parts=search.parts,
+    )
+    intent: Intent
+    if has_filters and not (explain and not _job_filters(filters, q)):
+        intent = "list"
+    elif list_cue and not explain:
+        intent = "list"
+    else:
+        intent = "answer"
+    return Understanding(
+        text=plain,
+        intent=intent,
+        search=search,
+        filters=filters,
+        asks=asks,
+        subject=subject,
+        year=year,
+        explain=explain,
+        list_cue=list_cue,
+    )
+
+
+def _job_filters(filters: ListFilters, q: Any) -> bool:
+    """Filters only a list of jobs has (not a date or an organisation, which explanations
+    have too: "when is the iiif conference in 2025")."""
+    return bool(
+        filters.place
+        or filters.salary_at_least
+        or filters.salary_at_most
+        or filters.employment
+        or filters.deadline
+        or filters.status == "closed"
+        or q.remote is not None
+        or q.open_until_filled
+    )
+
+
+_ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues for w in c.split())
+
+
+# Words of a question that say nothing about which postings are wanted.
+_FILLER = frozenset(
+    """looking something anything posted least part week work do can able interested find
+    know good new recent like please currently available tell give get library libraries
+    still already ever yet kind sort type types""".split()
+)

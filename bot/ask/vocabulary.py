@@ -1,0 +1,74 @@
+"""The words of questions, as data: what asks for a list, for one fact, or for an explanation.
+
+Each table is a plain mapping or tuple; ``bot.ask.understand`` derives its patterns from them,
+so a new phrasing is one entry here (with a sentence of its own in tests/ask).
+"""
+
+from __future__ import annotations
+
+# A fact of one posting → the words and phrases that ask for it.
+FACT_CUES: dict[str, tuple[str, ...]] = {
+    "salary": ("pay", "pays", "paid", "salary", "salaries", "wage", "wages", "compensation",
+               "earn", "how much does", "rate of pay", "stipend"),
+    "deadline": ("deadline", "closing date", "close", "closes", "closing", "due", "apply by",
+                 "last day", "when"),
+    "apply": ("email", "e-mail", "contact", "apply", "send", "cv", "resume", "résumé",
+              "who do i", "whom", "application", "write to"),
+    "where": ("where", "based", "located", "location", "city", "office"),
+    "remote": ("remote", "remotely", "from home", "wfh", "telework", "hybrid", "from"),
+    "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),
+    "hired": ("who got", "who was hired", "hired", "appointed", "who was chosen", "who won"),
+}  # fmt: skip
+
+# Words naming a job; a question about "the X job" names one posting, "jobs" asks for a list.
+JOB_NOUNS = frozenset(
+    """job jobs position positions opening openings vacancy vacancies role roles posting
+    postings opportunity opportunities career careers post posts""".split()
+)
+LIST_CUES = frozenset(
+    """any anything which jobs positions openings vacancies roles postings opportunities
+    careers hiring list show""".split()
+)
+# How a question that wants an explanation starts: it is answered from a page, not as a list.
+EXPLAIN_STARTS = (
+    "how do", "how does", "how can", "how to", "how much", "how many", "how long", "what is",
+    "what are", "what's", "whats", "what does", "what do", "why", "tell me about", "explain",
+    "who is", "who are", "who can", "who manages", "who runs", "can i", "can we", "do i",
+    "do we", "does", "is there", "is it", "when is", "when are", "when and where", "where is",
+    "where are", "who got", "who was",
+)  # fmt: skip
+SMALL_TALK = {
+    "hi": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
+    "hello": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
+    "hey": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
+    "thanks": "You're welcome!",
+    "thank you": "You're welcome!",
+    "thx": "You're welcome!",
+    "good morning": "Good morning! Ask me about jobs or the FAQ pages.",
+    "bye": "Bye!",
+}
+HELP_PHRASES = frozenset({"help", "what can you do", "what can you do?", "commands", "usage"})
+
+# Short forms people type for words postings spell out.
+ABBREVIATIONS = {
+    "app": "application", "apps": "applications", "dev": "developer", "devs": "developers",
+    "mgr": "manager", "dir": "director", "asst": "assistant", "admin": "administrator",
+    "eng": "engineer", "prof": "professor", "lib": "library", "dh": "digital humanities",
+}  # fmt: skip
+
+# Employment types → the words that say so, in a title or a sentence of the posting.
+EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
+    "part-time": ("part-time", "part time", "parttime", "half-time", "hours per week",
+                  "hours a week", "hours/week"),
+    "full-time": ("full-time", "full time", "fulltime"),
+    "temporary": ("temporary", "temp", "contract", "fixed-term", "fixed term", "interim"),
+    "internship": ("internship", "intern", "interns", "traineeship", "trainee"),
+}  # fmt: skip
+# How many weekly hours at most a part-time job names ("8-10 hours per week").
+PART_TIME_HOURS = 30
+
+# Words of a status question → the states of ``Posting.state`` it asks for.
+STATUS_CUES: dict[str, tuple[str, ...]] = {
+    "closed": ("closed", "expired", "past", "no longer open", "filled", "old"),
+    "open": ("open", "current", "currently", "still open", "now"),
+}
