@@ -62,7 +62,7 @@ def answer(ctx: Context, text: str) -> Reply:
     if u.intent == "list":
         return _with(list_answer(ctx, u, page), u)
     reply = passage_answer(ctx, u)
-    if reply is None and u.list_cue:
+    if reply is None and (u.list_cue or u.filters.any):
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or _dont_know(ctx, u), u, intent="answer")
 

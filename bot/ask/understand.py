@@ -22,7 +22,7 @@ from typing import Any, Literal
 from bot.ask import vocabulary as vocab
 from bot.ask.places import Place, find_place
 from bot.content.money import amount
-from bot.search import STOPWORDS, JobsSearch, parse_jobs_query, tokens
+from bot.search import STOPWORDS, JobsSearch, org_slug, parse_jobs_query, tokens
 
 Intent = Literal["list", "posting", "answer", "help", "smalltalk"]
 Status = Literal["open", "closed", "any"]
@@ -288,19 +288,21 @@ def _salary(text: _Text) -> tuple[Decimal | None, Decimal | None]:
     return at_least, at_most
 
 
-def _place(text: _Text) -> tuple[Place | None, Place | None]:
+def _place(text: _Text, exclude: frozenset[str]) -> tuple[Place | None, Place | None]:
     """(where the job is, where the asker is)."""
     asker: Place | None = None
     for match in _ASKER_PLACE.finditer(text.value):
         phrase = match.group("place") or match.group("place2")
-        found = _longest_place(phrase)
+        found = _longest_place(phrase, exclude=exclude)
         if found is not None:
             asker = found[0]
             text.take(match, f"from {asker.name}")
             break
     for pattern in (_JOB_PLACE, _PLACE_BEFORE_JOBS):
         for match in pattern.finditer(text.value):
-            found = _longest_place(match.group("place"), from_end=pattern is _PLACE_BEFORE_JOBS)
+            found = _longest_place(
+                match.group("place"), from_end=pattern is _PLACE_BEFORE_JOBS, exclude=exclude
+            )
             if found is not None:
                 place, used = found
                 start = match.start("place") + (0 if pattern is _JOB_PLACE else used[0])
@@ -311,7 +313,9 @@ def _place(text: _Text) -> tuple[Place | None, Place | None]:
     return None, asker
 
 
-def _longest_place(phrase: str, *, from_end: bool = False) -> tuple[Place, tuple[int, str]] | None:
+def _longest_place(
+    phrase: str, *, from_end: bool = False, exclude: frozenset[str] = frozenset()
+) -> tuple[Place, tuple[int, str]] | None:
     """The longest run of words at the start (or end) of ``phrase`` that names a place."""
     words = phrase.split()
     for n in range(min(len(words), 4), 0, -1):
@@ -322,7 +326,7 @@ def _longest_place(phrase: str, *, from_end: bool = False) -> tuple[Place, tuple
             prefer = "city" if name[-1] in ("city", "area") else "state"
             name = name[:-1]
         joined = " ".join(name).strip(" .'-")
-        if not joined or joined in STOPWORDS or len(joined) < 2:
+        if not joined or joined in STOPWORDS or joined in exclude or len(joined) < 2:
             continue
         if len(joined) < 4 and joined not in ("us", "usa", "uk", "nyc", "la", "dc", "the us"):
             continue
@@ -334,9 +338,12 @@ def _longest_place(phrase: str, *, from_end: bool = False) -> tuple[Place, tuple
     return None
 
 
-def parse_filters(text: str, today: date) -> tuple[ListFilters, str, list[str]]:
+def parse_filters(
+    text: str, today: date, exclude: frozenset[str] = frozenset()
+) -> tuple[ListFilters, str, list[str]]:
     """The filters ``parse_jobs_query`` does not read, the text left for it, and the phrases
-    recognised (for the canonical query and "--json")."""
+    recognised (for the canonical query and "--json"). ``exclude``: words that are never a
+    place (an organisation's: "METRO" is not the city of Metro)."""
     t = _Text(" " + " ".join(text.lower().split()) + " ")
     at_least, at_most = _salary(t)
     employment = None
@@ -370,7 +377,7 @@ def parse_filters(text: str, today: date) -> tuple[ListFilters, str, list[str]]:
         t.take(closed)
     elif active is not None or (posted is not None and posted.end < today):
         status = "any"
-    place, asker = _place(t)
+    place, asker = _place(t, exclude)
     filters = ListFilters(
         place=place,
         reachable_from=asker,
@@ -406,7 +413,12 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     if bare in vocab.SMALL_TALK:
         return Understanding(plain, "smalltalk", empty, ListFilters(), reply=vocab.SMALL_TALK[bare])
 
-    filters, rest, _found = parse_filters(plain, today)
+    org_words = frozenset(w for o in organizations for w in tokens(o.lower()))
+    # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
+    acronyms = frozenset(
+        w.lower() for o in organizations for w in tokens(o) if w.isupper() and len(w) > 1
+    ) | {org_slug(o) for o in organizations}
+    filters, rest, _found = parse_filters(plain, today, acronyms)
     remote = _REMOTE_PHRASES.search(rest)
     onsite = _ONSITE_PHRASES.search(rest)
     asks = _asked_facts(low)
@@ -415,11 +427,12 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     q = search.query
     if remote is not None or onsite is not None:
         q = replace(q, remote=remote is not None)
+    if filters.deadline is not None:  # read here with its dates; "closes" alone says "soon"
+        q = replace(q, deadline_from=None, deadline_to=None)
     year_match = re.search(r"\b((?:19|20)\d\d)\b", rest)
     year = int(year_match.group(1)) if year_match else None
 
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
-    org_words = {w for o in organizations for w in tokens(o.lower())}
     subject = tuple(
         dict.fromkeys(
             vocab.ABBREVIATIONS.get(w, w)
@@ -443,13 +456,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         page=search.page,
         parts=search.parts,
     )
-    intent: Intent
-    if has_filters and not (explain and not _job_filters(filters, q)):
-        intent = "list"
-    elif list_cue and not explain:
-        intent = "list"
-    else:
-        intent = "answer"
+    intent: Intent = "list" if (has_filters or list_cue) and not explain else "answer"
     return Understanding(
         text=plain,
         intent=intent,
@@ -460,21 +467,6 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         year=year,
         explain=explain,
         list_cue=list_cue,
-    )
-
-
-def _job_filters(filters: ListFilters, q: Any) -> bool:
-    """Filters only a list of jobs has (not a date or an organisation, which explanations
-    have too: "when is the iiif conference in 2025")."""
-    return bool(
-        filters.place
-        or filters.salary_at_least
-        or filters.salary_at_most
-        or filters.employment
-        or filters.deadline
-        or filters.status == "closed"
-        or q.remote is not None
-        or q.open_until_filled
     )
 
 

@@ -29,13 +29,13 @@ LIST_CUES = frozenset(
     """any anything which jobs positions openings vacancies roles postings opportunities
     careers hiring list show""".split()
 )
-# How a question that wants an explanation starts: it is answered from a page, not as a list.
+# How a question that wants an explanation starts: it is answered from a page, and becomes a
+# list only when no page answers it.
 EXPLAIN_STARTS = (
     "how do", "how does", "how can", "how to", "how much", "how many", "how long", "what is",
     "what are", "what's", "whats", "what does", "what do", "why", "tell me about", "explain",
-    "who is", "who are", "who can", "who manages", "who runs", "can i", "can we", "do i",
-    "do we", "does", "is there", "is it", "when is", "when are", "when and where", "where is",
-    "where are", "who got", "who was",
+    "who is", "who are", "who can", "who manages", "who runs", "when is", "when are",
+    "when and where", "where is", "where are", "who got", "who was",
 )  # fmt: skip
 SMALL_TALK = {
     "hi": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
