@@ -37,12 +37,16 @@ SOON_DAYS = 14
 MAX_PAGE = 1000
 MAX_DAYS = 3650
 
+def _stem_word(word: str) -> str:
+    return str(snowballstemmer.stemmer("english").stemWord(word))
+
+
 # Words that carry no meaning for retrieval. Question words are kept separately (WH_WORDS)
 # because "how do I…" versus "why…" is what tells two near-identical FAQ headings apart.
 STOPWORDS = frozenset(
     """
     a about after again all also am an and any are as at be been before being but by can
-    could did do does doing for from get got had has have having he her here hers him his
+    could did do does doing for from get had has have having he her here hers him his
     how i if in into is it its just know let me more most much my near no nor not of off on
     once only or our ours out over own please same she should so some such tell than that the
     their theirs them then there these they this those through to too under until up us very
@@ -50,15 +54,23 @@ STOPWORDS = frozenset(
     need needs like there's what's i'm i'd vs versus
     """.split()
 )
-# People ask what something costs; FAQ pages answer with the word "fee". Stem → stem.
+# Words people ask with and the words pages answer with, one group each: a question's word
+# also searches its group, and ranking counts any of them as the group's first word.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("fee", "cost", "price", "pricing", "charge", "pay", "payment", "dues", "contribution"),
+    ("apply", "application", "applicant"),
+    ("job", "position", "opening", "vacancy", "hiring", "role", "career"),
+    ("remote", "telework", "anywhere", "telecommute"),
+    ("hire", "appoint", "appointment", "got", "welcome", "chosen"),
+    ("salary", "compensation", "wage", "remuneration"),
+    ("conference", "meeting", "event"),
+)
 SYNONYMS = {
-    "cost": "fee",
-    "price": "fee",
-    "pricing": "fee",
-    "charg": "fee",
-    "pay": "fee",
-    "payment": "fee",
+    stem_: stems[0]
+    for stems in (tuple(_stem_word(w) for w in group) for group in SYNONYM_GROUPS)
+    for stem_ in stems
 }
+_GROUP_OF = {stem_: group for group in SYNONYM_GROUPS for stem_ in map(_stem_word, group)}
 WH_WORDS = frozenset({"how", "what", "why", "who", "when", "where", "which", "can", "does", "do"})
 # In a /jobs query these words describe the listing itself, not its content: "/jobs open
 # positions" means "/jobs", not "postings whose text says positions".
@@ -321,8 +333,7 @@ def faq_terms(question: str) -> list[str]:
         for part in _term_words(word.lower()):
             if len(part) < 2 or part in STOPWORDS:
                 continue
-            synonym = SYNONYMS.get(stem(part))
-            for form in (part, _singular(part), synonym):
+            for form in (part, _singular(part), *_GROUP_OF.get(stem(part), ())):
                 if form and form not in out:
                     out.append(form)
             if len(out) >= MAX_TERMS * 2:
