@@ -61,7 +61,7 @@ def answer(ctx: Context, text: str) -> Reply:
             return _with(posting_answer(ctx, posting, u), u, intent="posting")
     if u.intent == "list":
         return _with(list_answer(ctx, u, page), u)
-    reply = passage_answer(ctx, u)
+    reply = _passages_for_parts(ctx, u)
     if reply is None and (u.list_cue or u.filters.any):
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or _dont_know(ctx, u), u, intent="answer")
@@ -443,12 +443,56 @@ def employment_type(p: Posting) -> str | None:
 # ---------------------------------------------------------------- passages
 
 
-def passage_answer(ctx: Context, u: Understanding) -> Reply | None:
-    """The passage that answers, with its page, or None when nothing is confident."""
+# Where a question asks two things: "…, and who can apply?", "… free? is it …".
+_PARTS = re.compile(
+    r"\?\s+|[,;]?\s+and\s+(?=(?:who|what|when|where|how|why|is|are|can|does|do)\b)", re.I
+)
+
+
+def _passages_for_parts(ctx: Context, u: Understanding) -> Reply | None:
+    """One passage per part of a compound question; each part keeps the whole question's
+    subject ("who can apply" of "the global access fund")."""
+    parts = [x.strip(" ,;?") for x in _PARTS.split(u.text)]
+    if len(parts) < 2 or any(len(x.split()) < 2 for x in parts):
+        return passage_answer(ctx, u)
+    replies: list[Reply] = []
+    for part in parts[:3]:
+        own = {w.lower() for w in tokens(part)}
+        context = " ".join(w for w in u.subject if w not in own)
+        found = None
+        if replies:  # the page that answered the first part, asked the next part alone
+            found = passage_answer(ctx, replace(u, text=part), page=replies[0].passages[0])
+        if found is None:
+            found = passage_answer(ctx, replace(u, text=f"{part} {context}".strip()))
+        if found is not None and found.passages[0].passage.id not in {
+            r.passages[0].passage.id for r in replies
+        }:
+            replies.append(found)
+    if not replies:
+        return None
+    if len(replies) == 1:
+        return replies[0]
+    return Reply(
+        text="\n\n".join(r.text for r in replies),
+        passages=tuple(h for r in replies for h in r.passages),
+        actions=tuple(dict.fromkeys(a for r in replies for a in r.actions)),
+        summary=replies[0].summary,
+    )
+
+
+def passage_answer(
+    ctx: Context, u: Understanding, *, page: PassageHit | None = None
+) -> Reply | None:
+    """The passage that answers, with its page, or None when nothing is confident. With
+    ``page``, only that passage's page is asked."""
     question = u.text
     terms = faq_terms(question)
     if not terms:
         return None
+    if page is not None:
+        source = page.passage.source
+        found = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES * 5)
+        return _best_of(ctx, u, [h for h in found if h.passage.source == source])
     slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
     named = [w.lower().removesuffix("'s") for w in tokens(question)]
     orgs = [w for w in dict.fromkeys(named) if w in slugs]
@@ -460,7 +504,11 @@ def passage_answer(ctx: Context, u: Understanding) -> Reply | None:
         for h in ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES)
         if h.passage.id not in {x.passage.id for x in hits}
     ]
-    ranked = rank_passages(question, hits)
+    return _best_of(ctx, u, hits)
+
+
+def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:
+    ranked = rank_passages(u.text, hits)
     confident = [a for a in ranked if a.confident and _years_agree(u, a.hit.passage, a.excerpt)]
     if not confident:
         return None

@@ -36,12 +36,24 @@ def _passages(text: str) -> tuple[str, ...]:
     if not text.strip():
         return ()
     out: list[str] = []
+    lead: Block | None = None  # a paragraph ending in ":" introduces the list after it
     for block in blocks(text):
         if _table_of_contents(block):
+            continue
+        if lead is not None and block.depth >= 0:
+            lead.children.append(block)
+            continue
+        if lead is not None:
+            out.append(_joined(lead))
+            lead = None
+        if block.depth < 0 and block.text.rstrip().endswith(":"):
+            lead = Block(block.text, block.depth, [])
             continue
         passage = _joined(block)
         if passage:
             out.append(passage)
+    if lead is not None:
+        out.append(_joined(lead))
     return tuple(out)
 
 
