@@ -62,7 +62,7 @@ def answer(ctx: Context, text: str) -> Reply:
     if u.intent == "list":
         return _with(list_answer(ctx, u, page), u)
     reply = _passages_for_parts(ctx, u)
-    if reply is None and (u.list_cue or u.filters.any):
+    if reply is None and u.list_cue:
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or _dont_know(ctx, u), u, intent="answer")
 
@@ -406,8 +406,9 @@ def salary_range(p: Posting) -> tuple[Decimal | None, Decimal | None]:
     if not p.salary:
         return None, None
     amounts: list[Decimal] = []
-    for part in re.split(r"\s*(?:-|–|—|to)\s*", p.salary):
-        value, _currency = amount(part)
+    for part in re.split(r"\s*(?:-|–|—|\bto\b)\s*", p.salary):
+        # the second figure of "$55-62,000" carries no currency of its own
+        value = amount(part)[0] if amounts == [] else amount("$" + part.lstrip("$€£ "))[0]
         if value is not None:
             amounts.append(value)
     low = p.salary_min if p.salary_min is not None else (min(amounts) if amounts else None)

@@ -429,7 +429,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         q = replace(q, remote=remote is not None)
     if filters.deadline is not None:  # read here with its dates; "closes" alone says "soon"
         q = replace(q, deadline_from=None, deadline_to=None)
-    year_match = re.search(r"\b((?:19|20)\d\d)\b", rest)
+    year_match = re.search(r"\b((?:19|20)\d\d)\b", low)
     year = int(year_match.group(1)) if year_match else None
 
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
@@ -450,13 +450,23 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     )
     explain = _starts_with(bare, vocab.EXPLAIN_STARTS)
     has_filters = filters.any or q.remote is not None or q.open_until_filled is not None
-    keywords = tuple(t for t in q.terms if t not in org_words and t not in _FILLER)
+    # words that ask (pay, email, when) or fill ("looking for something") select nothing
+    keywords = tuple(
+        t
+        for t in q.terms
+        if t not in org_words and t not in _FILLER and t not in _ALL_FACT_WORDS
+        and t not in vocab.LIST_CUES
+    )
     search = JobsSearch(
         query=replace(q, terms=keywords, remote=q.remote),
         page=search.page,
         parts=search.parts,
     )
-    intent: Intent = "list" if (has_filters or list_cue) and not explain else "answer"
+    # a year or a month alone dates a page as well as a job ("the director in 2030")
+    job_filters = has_filters and replace(filters, active_during=None, posted=None,
+                                          status="open") != ListFilters()  # fmt: skip
+    jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
+    intent: Intent = "list" if (jobs_asked or list_cue) and not explain else "answer"
     return Understanding(
         text=plain,
         intent=intent,

@@ -13,7 +13,7 @@ from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.front_matter import as_date, as_text, first_text
 from bot.content.slug import make_slug, org_short_name
-from bot.content.text import Scan, find_all, fold, remembered
+from bot.content.text import Scan, find_all, fold, plain, remembered
 from bot.domain import Fact, PostingDraft
 
 _LOCATION_HEADINGS = re.compile(
@@ -156,6 +156,14 @@ def _known_or(value: str) -> str:
 # ---------------------------------------------------------------- where and remote
 
 
+# "Location: Albany, NY" and its bold and other-label forms, on a line of its own.
+_LOCATION_LINE = re.compile(
+    r"^[ \t>*_-]*(?:job |work |duty )?(?:location|place of work|duty station|based in|city)"
+    r"[*_ \t]*:[*_ \t]*(?P<place>[^\n]{2,120}?)[ \t]*$",
+    re.I | re.M,
+)
+
+
 def _where(
     markdown: str,
     scan: Scan,
@@ -176,6 +184,12 @@ def _where(
                 if location:
                     evidence.append(Fact("location", location, location))
                     break
+    if not location:
+        labelled = _LOCATION_LINE.search(markdown)
+        if labelled is not None:
+            location = plain(labelled.group("place")).strip(" .*_") or None
+            if location:
+                evidence.append(Fact("location", location, plain(labelled.group(0)).strip()))
 
     remote: bool | None = None
     if location:

@@ -1,0 +1,217 @@
+"""Plain questions end to end: our own pages in a real SQLite store, asked through ``App``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.app import App, build
+from bot.ask.places import find_place, places_in
+from bot.ask.understand import understand
+from bot.clock import fixed_clock
+from bot.config import Settings
+
+TODAY = date(2026, 3, 10)
+
+PAGES = {
+    "jobs/2026-03-01-albany-archivist.md": """---
+title: Digital Archivist - Capital Region Library
+date: 2026-03-01
+---
+The Capital Region Library seeks a Digital Archivist.
+
+Location: Albany, NY
+
+Salary: $55-62,000 per year.
+
+Send a letter and CV to jobs@capital-library.example.org by March 14, 2026.
+""",
+    "jobs/2026-02-20-oakland-developer.md": """---
+title: Web Developer - Bay Museum
+date: 2026-02-20
+---
+Bay Museum is hiring a Web Developer to build its collection website.
+
+Location: Oakland, CA
+
+The pay range is $95,000 - $110,000 a year. Apply at https://baymuseum.example.org/jobs by
+April 30, 2026.
+""",
+    "jobs/2026-03-05-newark-clerk.md": """---
+title: Part-time Circulation Clerk - Newark Free Library
+date: 2026-03-05
+---
+Newark Free Library needs a circulation clerk for 12 hours per week.
+
+Location: Newark, NJ
+
+$16 per hour. Email hr@newark-library.example.org. Applications close March 31, 2026.
+""",
+    "jobs/2025-10-01-remote-editor.md": """---
+title: Metadata Editor - Open Records Network
+date: 2025-10-01
+---
+Open Records Network is hiring a Metadata Editor. This is a remote position open to people
+based in Europe.
+
+Email editor-search@openrecords.example.org.
+""",
+    "news/2026-01-15-new-director.md": """---
+title: Open Records Network appoints a new director
+date: 2026-01-15
+---
+Maria Lindqvist has been appointed the new Director of the Open Records Network; she starts
+in February 2026.
+""",
+    "faq/network-faq.md": """---
+title: Open Records Network FAQ
+layout: faq
+---
+## How much does membership cost?
+
+Annual membership costs EUR 1,500 for each member organisation.
+
+## How do we join the network?
+
+Write to join@openrecords.example.org and sign the membership agreement.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    root = tmp_path_factory.mktemp("questions")
+    content = root / "content"
+    for name, text in PAGES.items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    settings_ = Settings(database_url=f"sqlite:///{root / 'herald.db'}", content_dir=content)
+    application = build(settings_, clock=fixed_clock(TODAY))
+    report = application.prepare()
+    assert not report.failed
+    yield application
+    application.close()
+
+
+def listed(app: App, question: str) -> set[str]:
+    return {Path(p.source).stem for p in app.ask(question).postings}
+
+
+def test_a_sentence_is_a_question_not_an_unknown_command(app: App) -> None:
+    reply = app.ask("is bay museum hiring?")
+    assert "Unknown command" not in reply.text
+    assert listed(app, "is bay museum hiring?") == {"2026-02-20-oakland-developer"}
+    assert reply.understood is not None and reply.understood["intent"] == "list"
+
+
+def test_a_mistyped_command_is_still_called_one(app: App) -> None:
+    assert app.ask("/jbos remote").text.startswith("Unknown command /jbos.")
+
+
+def test_a_state_matches_its_cities_and_its_abbreviation_not_a_neighbour(app: App) -> None:
+    assert listed(app, "library jobs in new york state?") == {"2026-03-01-albany-archivist"}
+    assert listed(app, "any jobs in new jersey") == {"2026-03-05-newark-clerk"}
+    assert listed(app, "california jobs") == {"2026-02-20-oakland-developer"}
+
+
+def test_a_city_with_no_posting_gets_an_honest_empty_answer(app: App) -> None:
+    reply = app.ask("any jobs in chicago?")
+    assert not reply.postings
+    assert "No postings in Chicago match" in reply.text
+
+
+def test_salary_thresholds_read_ranges_as_ranges(app: App) -> None:
+    # "$55-62,000" is 55,000 to 62,000
+    assert listed(app, "which jobs pay over $60k?") == {
+        "2026-03-01-albany-archivist",
+        "2026-02-20-oakland-developer",
+    }
+    assert listed(app, "jobs paying more than 70,000 dollars") == {"2026-02-20-oakland-developer"}
+    assert listed(app, "jobs paying under $20") == {"2026-03-05-newark-clerk"}
+    assert "$95,000" in app.ask("which jobs pay over $90k?").text  # salary shown when asked
+
+
+def test_few_weekly_hours_make_a_job_part_time(app: App) -> None:
+    assert listed(app, "anything part time?") == {"2026-03-05-newark-clerk"}
+
+
+def test_remote_and_where_from(app: App) -> None:
+    # posted 160 days before TODAY with no deadline: no longer open, shown among past ones
+    reply = app.ask("remote jobs")
+    assert {Path(p.source).stem for p in reply.postings} == {"2025-10-01-remote-editor"}
+    assert "No open postings match" in reply.text and "past" in reply.text
+
+
+def test_this_week_is_the_next_seven_days_and_says_so(app: App) -> None:
+    reply = app.ask("anything closing this week?")
+    assert {Path(p.source).stem for p in reply.postings} == {"2026-03-01-albany-archivist"}
+    assert "Monday 16 March 2026" in reply.text
+
+
+def test_deadline_before_a_month(app: App) -> None:
+    assert listed(app, "any deadlines before april?") == {
+        "2026-03-01-albany-archivist",
+        "2026-03-05-newark-clerk",
+    }
+
+
+def test_facts_of_one_posting_with_the_sentence_they_came_from(app: App) -> None:
+    reply = app.ask("who do I email about the circulation clerk job?")
+    assert "hr@newark-library.example.org" in reply.text
+    assert reply.understood is not None and reply.understood["intent"] == "posting"
+    pay = app.ask("what does the web developer job at bay museum pay?").text
+    assert "$95,000 - $110,000" in pay
+
+
+def test_a_posting_without_a_salary_says_so(app: App) -> None:
+    assert "does not state a salary" in app.ask("what's the salary of the metadata editor job?").text
+
+
+def test_any_page_answers_news_included(app: App) -> None:
+    reply = app.ask("who was appointed director of the open records network?")
+    assert "Maria Lindqvist" in reply.text
+    cost = app.ask("how much does open records network membership cost?")
+    assert "EUR 1,500" in cost.text
+
+
+def test_a_question_about_another_year_is_not_answered_with_this_one(app: App) -> None:
+    reply = app.ask("who will be the open records network director in 2030?")
+    assert reply.text.startswith("I don't know")
+
+
+def test_compound_questions_get_both_parts(app: App) -> None:
+    reply = app.ask("how much does membership cost, and how do we join the network?")
+    assert "EUR 1,500" in reply.text and "join@openrecords.example.org" in reply.text
+
+
+def test_more_pages_repeat_the_question(app: App) -> None:
+    reply = app.ask("jobs posted in 2026")
+    more = [a for a in reply.actions if a.label == "More"]
+    assert len(reply.postings) <= 5
+    if more:
+        assert more[0].value.startswith("ask jobs posted in 2026")
+
+
+def test_places_read_location_lines() -> None:
+    wayne = places_in("Wayne, NJ")
+    assert any(p.kind == "city" and p.state == "NJ" for p in wayne)
+    new_jersey = find_place("new jersey")
+    assert new_jersey is not None and all(new_jersey.contains(p) for p in wayne)
+    assert not any(find_place("michigan").contains(p) for p in wayne)  # type: ignore[union-attr]
+    europe = find_place("europe")
+    assert europe is not None and europe.contains(find_place("france"))  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=500))
+def test_any_text_is_understood_quickly_and_never_raises(text: str) -> None:
+    started = time.perf_counter()
+    understand(text, TODAY, ["Bay Museum", "Open Records Network"])
+    assert time.perf_counter() - started < 1.0
