@@ -14,19 +14,19 @@ Example::
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.domain import PassageHit, PostingQuery
+from bot.windows import Window, deadline_window
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ SOON_DAYS = 14
 # Far beyond any real listing; keeps a typed "page 99999999" from overflowing SQL offsets.
 MAX_PAGE = 1000
 MAX_DAYS = 3650
+
 
 def _stem_word(word: str) -> str:
     return str(snowballstemmer.stemmer("english").stemWord(word))
@@ -113,6 +114,7 @@ class JobsSearch:
     query: PostingQuery
     page: int
     parts: tuple[str, ...]
+    window: Window | None = None  # the deadline window, with the words a reply states it in
 
     @property
     def canonical(self) -> str:
@@ -133,41 +135,6 @@ class JobsSearch:
         parts = self.parts[:index] + self.parts[index + 1 :]
         prefix = ["jobs", "all"] if self.query.include_inactive else ["jobs"]
         return " ".join([*prefix, *parts])
-
-
-def _end_of_week(today: date) -> date:
-    return today + timedelta(days=6 - today.weekday())
-
-
-def _end_of_month(today: date) -> date:
-    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
-
-
-def _deadline_phrase(words: Sequence[str], i: int, today: date) -> tuple[int, date, str] | None:
-    """Recognise "closing …" at ``words[i]``: (words consumed, last day, canonical phrase)."""
-    if words[i] not in {"closing", "closes", "close", "deadline", "due"}:
-        return None
-    rest = list(words[i + 1 : i + 5])
-    if rest[:1] == ["within"] or rest[:1] == ["in"]:
-        if len(rest) >= 3 and rest[1].isdigit() and rest[2] in {"day", "days", "week", "weeks"}:
-            n = min(int(rest[1]), MAX_DAYS)
-            days = n * 7 if rest[2].startswith("week") else n
-            return 4, today + timedelta(days=days), f"closing in {days} days"
-    if rest[:2] == ["this", "week"]:
-        return 3, _end_of_week(today), "closing this week"
-    if rest[:2] == ["this", "month"]:
-        return 3, _end_of_month(today), "closing this month"
-    if rest[:2] == ["next", "week"]:
-        return 3, _end_of_week(today) + timedelta(days=7), "closing next week"
-    if rest[:1] == ["today"]:
-        return 2, today, "closing today"
-    if rest[:1] == ["tomorrow"]:
-        return 2, today + timedelta(days=1), "closing tomorrow"
-    if rest[:1] == ["soon"]:
-        return 2, today + timedelta(days=SOON_DAYS), "closing soon"
-    if words[i] in {"closing", "closes"}:
-        return 1, today + timedelta(days=SOON_DAYS), "closing soon"
-    return None
 
 
 def _org_index(organizations: Iterable[str]) -> dict[tuple[str, ...], str]:
@@ -206,6 +173,7 @@ def parse_jobs_query(
     text: str, today: date, organizations: Iterable[str] = (), *, page_size: int = PAGE_SIZE
 ) -> JobsSearch:
     """Parse ``/jobs`` text into filters and full-text terms; never raises on any text."""
+    window, phrase, text = deadline_window(text, today)
     raw = tokens(text)
     words = [w.lower() for w in raw]
     orgs = _org_index(organizations)
@@ -213,11 +181,10 @@ def parse_jobs_query(
 
     remote: bool | None = None
     organization: str | None = None
-    deadline_to: date | None = None
     open_until_filled: bool | None = None
     include_inactive = False
     page = 1
-    parts: list[str] = []
+    parts: list[str] = [f"closing {phrase}"] if window is not None else []
     terms: list[str] = []
 
     i = 0
@@ -252,12 +219,6 @@ def parse_jobs_query(
             page = max(1, min(int(words[i + 1]), MAX_PAGE))
             i += 2
             continue
-        deadline = _deadline_phrase(words, i, today)
-        if deadline is not None:
-            used, deadline_to, phrase = deadline
-            parts.append(phrase)
-            i += used
-            continue
         if organization is None:
             matched = False
             for n in range(min(longest_org, len(words) - i), 0, -1):
@@ -285,14 +246,14 @@ def parse_jobs_query(
         terms=tuple(terms),
         organization=organization,
         remote=remote,
-        deadline_from=today if deadline_to is not None else None,
-        deadline_to=deadline_to,
+        deadline_from=window.start if window is not None else None,
+        deadline_to=window.end if window is not None else None,
         open_until_filled=open_until_filled,
         include_inactive=include_inactive,
         limit=page_size,
         offset=(page - 1) * page_size,
     )
-    return JobsSearch(query=query, page=page, parts=tuple(parts))
+    return JobsSearch(query=query, page=page, parts=tuple(parts), window=window)
 
 
 # --- FAQ ----------------------------------------------------------------------------------

@@ -19,13 +19,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.ask.answer import answer
 from bot.admin.permissions import require_admin
 from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
 from bot.commands import Action, Context, Reply, Router, deadline_phrase
 from bot.domain import Posting, PostingDraft, UsageError
 from bot.store import Store
+from handlers import ask
 
 logger = logging.getLogger(__name__)
 
@@ -90,20 +90,28 @@ def handle(ctx: Context, verb: str, rest: str) -> Reply:
 @router.command(
     "herald",
     help="Ask a question; admins: reload the content, see Herald's status or the audit trail",
-    usage="/herald ask <question> | /herald reload | /herald status | /herald audit [n]",
+    usage=(
+        "/herald ask <question> | /herald reload | /herald status | /herald audit [n] | "
+        "/herald unanswered [n]"
+    ),
     examples=["/herald status", "/herald audit 20", "/herald reload"],
 )
 def herald(ctx: Context, text: str) -> Reply:
     verb, rest = split_verb(text)
     if verb == "ask":  # "/herald ask …": Slack's one slash command for plain questions
-        return answer(ctx, rest) if rest.strip() else Reply(text="Ask a question after /herald ask.")
+        return ask.ask(ctx, rest)
+    if verb == "feedback":
+        return ask.feedback(ctx, rest)
+    if verb == "unanswered":
+        require_admin(ctx.request, ctx.settings, "read the unanswered questions")
+        return ask.unanswered(ctx, rest)
     actions: dict[str, tuple[str, Callable[[Context, Admin, str], Reply]]] = {
         "reload": ("reload the content", _reload),
         "status": ("see Herald's status", _status),
         "audit": ("read the audit trail", _audit),
     }
     if verb not in actions:
-        raise UsageError("Say what to do: reload, status or audit.")
+        raise UsageError("Say what to do: ask, reload, status, audit or unanswered.")
     what, run = actions[verb]
     require_admin(ctx.request, ctx.settings, what)
     try:

@@ -1,14 +1,22 @@
 """Plain questions: anything that is not a command, and ``/ask <question>``.
 
-The understanding, retrieval and wording live in ``bot.ask``; this module only declares where
-questions enter, so every platform's direct messages, mentions and slash commands reach it.
+The understanding, retrieval and wording live in ``bot.ask``; this module declares where
+questions enter, and keeps the question log (without who asked) that ``/herald unanswered``
+reads, offering 👍/👎 on every answer so a wrong one is counted too.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
+
 from bot.ask.answer import answer
-from bot.commands import Context, Reply, Router
+from bot.commands import Action, Context, Reply, Router
 from bot.domain import UsageError
+from bot.store import Store
+from bot.store.questions import QuestionStore
+
+logger = logging.getLogger(__name__)
 
 router = Router()
 
@@ -22,9 +30,55 @@ router = Router()
 def ask(ctx: Context, text: str) -> Reply:
     if not text.strip():
         raise UsageError("What would you like to know? Ask a question after /ask.")
-    return answer(ctx, text)
+    return question(ctx, text)
 
 
 @router.question
 def question(ctx: Context, text: str) -> Reply:
-    return answer(ctx, text)
+    reply = answer(ctx, text)
+    understood = reply.understood or {}
+    if understood.get("intent") in ("help", "smalltalk") or not isinstance(ctx.store, Store):
+        return reply
+    try:
+        qid = QuestionStore(ctx.store).record(
+            text, intent=str(understood.get("intent")), answered=bool(understood.get("answered")),
+            now=ctx.now,
+        )  # fmt: skip
+    except Exception:  # the answer matters more than its statistics
+        logger.exception("could not log a question")
+        return reply
+    feedback = (
+        Action("👍", "command", f"herald feedback {qid} up"),
+        Action("👎", "command", f"herald feedback {qid} down"),
+    )
+    return replace(reply, actions=reply.actions + feedback)
+
+
+def feedback(ctx: Context, text: str) -> Reply:
+    """``/herald feedback <id> up|down``: what the 👍/👎 buttons send."""
+    parts = text.split()
+    if len(parts) != 2 or not parts[0].isdecimal() or parts[1] not in ("up", "down"):
+        raise UsageError("Use the 👍/👎 buttons under an answer.")
+    if not isinstance(ctx.store, Store):
+        return Reply(text="Thanks!")
+    known = QuestionStore(ctx.store).feedback(int(parts[0]), helpful=parts[1] == "up")
+    if not known:
+        return Reply(text="That answer is no longer on record; thanks all the same.")
+    if parts[1] == "up":
+        return Reply(text="Thanks! Glad it helped.")
+    return Reply(text="Thanks — noted, so an admin can write a better answer.")
+
+
+def unanswered(ctx: Context, text: str) -> Reply:
+    """``/herald unanswered [n]``: the questions to write an FAQ entry for, most wanted first."""
+    limit = int(text) if text.strip().isdecimal() else 20
+    if not isinstance(ctx.store, Store):
+        return Reply(text="No question log in this session.")
+    rows = QuestionStore(ctx.store).unanswered(max(1, min(limit, 100)))
+    if not rows:
+        return Reply(text="No unanswered or 👎 questions so far.")
+    lines = ["Questions Herald could not answer, or whose answer got a 👎:"]
+    for row in rows:
+        what = "no answer" if not row.answered else f"{row.unhelpful}× 👎"
+        lines.append(f"• “{row.text}” — asked {row.asked}×, {what}, last {row.last_asked:%Y-%m-%d}")
+    return Reply(text="\n".join(lines))

@@ -49,25 +49,21 @@ def faq(ctx: Context, text: str) -> Reply:
 
 @router.shortcuts
 def organisation_shortcuts(ctx: Context) -> Sequence[CommandSpec]:
-    """``/iiif …``, ``/datacite …``: one command per organisation named in the content."""
+    """``/iiif …``, ``/datacite …``: one command per organisation with an FAQ page. An employer
+    of a posting is not a command: "/white plains jobs" is a question, not "/white"."""
     specs: dict[str, CommandSpec] = {}
-    with_faq = {org_slug(o) for o in ctx.store.faq_organizations()}
-    # FAQ organisations first, so a slug shared with a posting-only organisation asks the FAQ
-    names = sorted(ctx.store.organizations(), key=lambda o: (org_slug(o) not in with_faq, o))
-    for organization in names:
+    for organization in sorted(ctx.store.faq_organizations()):
         slug = org_slug(organization)
         if not slug or slug in specs:
             continue
         handler = functools.partial(_ask_organisation, slug=slug, name=organization)
         specs[slug] = CommandSpec(
             name=slug,
-            help=f"Ask the FAQ of {organization}",  # organisations without one get pointers
+            help=f"Ask the FAQ of {organization}",
             usage=f"/{slug} <question>",
             examples=(f"/{slug} membership fee",),
             handler=handler,
             dynamic=True,
-            # hundreds of employers would drown help; they still answer with a pointer
-            listed=slug in with_faq,
         )
     return sorted(specs.values(), key=lambda spec: spec.name)
 

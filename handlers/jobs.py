@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from bot.ask.answer import list_answer
+from bot.ask.understand import understand
 from bot.commands import Action, Context, Reply, Router, deadline_phrase
 from bot.domain import NotFound, Posting, UsageError
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
@@ -60,8 +62,12 @@ def jobs(ctx: Context, text: str) -> Reply:
 def search_jobs(ctx: Context, text: str) -> Reply:
     today = ctx.today
     organizations = ctx.store.organizations()
+    understood = understand(text, today, organizations)
+    if understood.filters.beyond_sql:
+        # a place, pay, hours, status or dates posted: the question pipeline's list knows them
+        return list_answer(ctx, understood)
     search = parse_jobs_query(text, today, organizations)
-    q = replace(search.query, count_limit=COUNT_LIMIT)
+    q = replace(search.query, count_limit=COUNT_LIMIT, freshness=ctx.settings.freshness)
     page = ctx.store.find_postings(q)
     # the store counts exactly up to this many (see PostingQuery.count_limit)
     counted = max(COUNT_LIMIT, q.offset + q.limit)
@@ -136,7 +142,8 @@ def _no_match(
         command = search.without(i)
         relaxed = parse_jobs_query(command.removeprefix("jobs"), q.today, organizations)
         # whether anything matches: no page, and one match is enough to count
-        if ctx.store.find_postings(replace(relaxed.query, limit=0, count_limit=0)).total > 0:
+        probe = replace(relaxed.query, limit=0, count_limit=0, freshness=q.freshness)
+        if ctx.store.find_postings(probe).total > 0:
             suggestions.append(f"/{command}")
     if not suggestions:
         suggestions.append("/jobs")

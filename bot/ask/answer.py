@@ -68,9 +68,12 @@ def answer(ctx: Context, text: str) -> Reply:
 
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
+    """The reply with how its question was read, and whether it found anything to say."""
     understood = u.to_json()
     if intent is not None:
         understood["intent"] = intent
+    # an empty list is an answer ("no jobs in Chicago"); a page that does not say is not
+    understood["answered"] = understood["intent"] != "answer" or bool(reply.passages)
     return replace(reply, understood=understood)
 
 
@@ -176,7 +179,9 @@ def _fact_lines(p: Posting, fact: str, u: Understanding, today: date, state: str
             when = f"{p.deadline:%-d %B %Y} ({deadline_phrase(p.deadline, today)})"
             return [f"Deadline: {when}{_quote(p.evidence_for('deadline'))}"]
         if p.open_until_filled:
-            return [f"Deadline: none, open until filled{_quote(p.evidence_for('open_until_filled'))}"]
+            return [
+                f"Deadline: none, open until filled{_quote(p.evidence_for('open_until_filled'))}"
+            ]
         return ["Deadline: the posting does not state one."]
     if fact == "apply":
         if not p.contacts:
@@ -272,12 +277,12 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
     pages = (len(found) + per - 1) // per
     page = min(page, pages)
     shown = found[(page - 1) * per : page * per]
-    noun = "posting" if len(found) == 1 else "postings"
+    noun = "posting matches" if len(found) == 1 else "postings match"
     if past:
-        head = f"No open postings match {what}. {len(found)} past {noun} that match, newest first:"
+        head = f"No open postings match {what}. {len(found)} past {noun}, newest first:"
     else:
         state = {"open": "open ", "closed": "closed ", "any": ""}.get(f.status, "")
-        head = f"{len(found)} {state}{noun} match {what}:"
+        head = f"{len(found)} {state}{noun} {what}:"
     if f.deadline is not None:
         head += f" (deadlines {f.deadline.label})"
     if dropped:
@@ -356,8 +361,9 @@ def _keep(p: Posting, f: ListFilters, today: date, ctx: Context) -> bool:
         p.posted is not None and f.posted.start <= p.posted <= f.posted.end
     ):
         return False
-    if f.active_during is not None and not _active_during(p, f.active_during.start,
-                                                           f.active_during.end, ctx):  # fmt: skip
+    if f.active_during is not None and not _active_during(
+        p, f.active_during.start, f.active_during.end, ctx
+    ):
         return False
     if f.place is not None and not _located_in(p, f.place):
         return False
@@ -515,7 +521,10 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         return None
     best = confident[0]
     p = best.hit.passage
-    lines = [f"> {best.excerpt}", f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else "")]
+    lines = [
+        f"> {best.excerpt}",
+        f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else ""),
+    ]
     if p.url:
         lines[-1] += f" ({p.url})"
     used = [best.hit]
@@ -530,8 +539,12 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         used.append(other.hit)
         break
     actions = tuple(Action("Open page", "url", h.passage.url) for h in used if h.passage.url)
-    return Reply(text="\n".join(lines), passages=tuple(used), actions=actions,
-                 summary=f"From {p.page_title}:")  # fmt: skip
+    return Reply(
+        text="\n".join(lines),
+        passages=tuple(used),
+        actions=actions,
+        summary=f"From {p.page_title}:",
+    )
 
 
 def _years_agree(u: Understanding, passage: object, excerpt: str) -> bool:

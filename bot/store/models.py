@@ -93,3 +93,20 @@ class PassageRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_faq_passages_document", "document_id", "position"),)
+
+
+class QuestionRow(Base):
+    """A plain question as asked (normalised, never with who asked it), how often, whether
+    Herald could answer it and what people said of the answers: what to write next."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(String(500), unique=True)
+    intent: Mapped[str] = mapped_column(String(16))
+    answered: Mapped[bool]
+    asked: Mapped[int] = mapped_column(Integer)
+    helpful: Mapped[int] = mapped_column(Integer)
+    unhelpful: Mapped[int] = mapped_column(Integer)
+    first_asked: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_asked: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -137,8 +137,9 @@ def is_open(
         rows.status == "active",
         rows.closed == false(),
         or_(rows.posted.is_(None), rows.posted <= today),
+        # every branch is TRUE or FALSE, never NULL: ``not_()`` of it counts the hidden ones
         or_(
-            rows.deadline >= today,
+            and_(rows.deadline.is_not(None), rows.deadline >= today),
             and_(
                 rows.deadline.is_(None),
                 or_(

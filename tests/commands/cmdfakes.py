@@ -96,7 +96,11 @@ class FakeStore:
     def find_postings(self, q: PostingQuery) -> PostingPage:
         self.calls.append("find_postings")
         matching = [p for p in self.postings if self._matches(p, q)]
-        listed = matching if q.include_inactive else [p for p in matching if p.is_open(q.today)]
+        listed = (
+            matching
+            if q.include_inactive
+            else [p for p in matching if p.is_open(q.today, q.freshness)]
+        )
         listed.sort(key=lambda p: (p.posted or date.min).toordinal(), reverse=True)
         listed.sort(key=lambda p: (p.deadline is None, p.deadline or date.max))
         return PostingPage(
@@ -164,7 +168,7 @@ def sample_store() -> FakeStore:
                 remote=True,
                 deadline=date(2022, 4, 30),
                 body="Lead the engineering team. Based in Europe.",
-                posted=date(2022, 3, 1),
+                posted=date(2022, 1, 25),
             ),
             posting(
                 "iiif-community-officer",
@@ -174,7 +178,8 @@ def sample_store() -> FakeStore:
                 remote=True,
                 open_until_filled=True,
                 contacts=("work@clir.org", "https://www.clir.org/about/positions/iiif"),
-                posted=date(2017, 11, 16),
+                # open until filled, posted 77 days before NOW: still open (Freshness)
+                posted=date(2021, 11, 16),
                 body="Support the IIIF community, events and communications.",
             ),
             posting(
@@ -202,7 +207,8 @@ def sample_store() -> FakeStore:
                 organization="Wikimedia Foundation",
                 location="San Francisco, CA or Remote",
                 remote=True,
-                posted=date(2018, 7, 11),
+                # no deadline, posted 52 days before NOW: still open (Freshness)
+                posted=date(2021, 12, 11),
                 body="Work with galleries, libraries, archives and museums.",
             ),
             posting(

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event, text
 
-from bot.domain import Posting, PostingQuery
+from bot.domain import Freshness, Posting, PostingQuery
 from bot.store import Store
 from bot.store import store as store_module
 
@@ -131,7 +131,8 @@ def test_lists_without_words_match_the_reference(board: Store, q: PostingQuery) 
     [
         PostingQuery(today=TODAY),
         PostingQuery(today=TODAY, include_inactive=True),
-        PostingQuery(today=TODAY, remote=True, count_limit=3),
+        # a year-long freshness window: enough open remote postings to page through
+        PostingQuery(today=TODAY, remote=True, count_limit=3, freshness=Freshness(365, 365)),
         PostingQuery(today=TODAY - timedelta(days=60), organization="datacite"),
     ],
 )

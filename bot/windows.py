@@ -1,0 +1,202 @@
+"""Spans of days as people say them: "this week", "in the next 3 weeks", "before June",
+"in November 2017". One reader for ``/jobs`` and for plain questions.
+
+"This week" is the next 7 days and "this month" the rest of the calendar month, and every
+window carries the words a reply states it with ("by Sunday 13 December 2026").
+
+    >>> from datetime import date
+    >>> ahead, month, _rest = read_windows("closing this week", date(2026, 12, 6))
+    >>> ahead.end, ahead.label
+    (datetime.date(2026, 12, 12), 'by Saturday 12 December 2026')
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DEADLINE_CUE = re.compile(
+    r"\b(?:clos(?:e|es|ing|ed)|due|deadlines?|apply by|ending|ends?|expir(?:e|es|ing))\b"
+)
+POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "a": 1,
+    "an": 1,
+    "couple": 2,
+    "few": 3,
+}
+_SPAN = re.compile(
+    r"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|a|an|a couple of|a few)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b"
+    r"|\bnext\s+(?P<n2>\d{1,3}|two|three|four|five|six|few)\s+(?P<unit2>days?|weeks?|months?)\b"
+)
+_RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|year)\b")
+_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
+_BEFORE = re.compile(
+    r"\b(?P<op>before|by|until|till|ahead of|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
+    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+    + r"(?:,?\s+" + _YEAR.replace("year", "year2") + r")?)\b"
+)  # fmt: skip
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|for|of)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"
+    r"|\b" + _MONTH.replace("month", "month2") + r"\s+" + _YEAR.replace("year", "year2") + r"\b"
+)
+_IN_YEAR = re.compile(r"\b(?:in|during|from|since)\s+" + _YEAR + r"\b")
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive span of days and how the reply states it ("closing by Sunday 13 December")."""
+
+    start: date
+    end: date
+    label: str
+
+
+@dataclass
+class Blanked:
+    """The question's lowercased text with recognised phrases blanked out as they are read."""
+
+    value: str
+    found: list[str] = field(default_factory=list)
+
+    def take(self, match: re.Match[str], label: str | None = None) -> None:
+        start, end = match.span()
+        self.value = self.value[:start] + " " * (end - start) + self.value[end:]
+        self.found.append(label or match.group(0))
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.split()[-1], 2)
+
+
+def _month_window(month: int, year: int) -> Window:
+    last = calendar.monthrange(year, month)[1]
+    return Window(
+        date(year, month, 1), date(year, month, last), f"{calendar.month_name[month]} {year}"
+    )
+
+
+def say(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None]:
+    """(a window of days ahead or before a date, a calendar month or year) named in the text."""
+    ahead: Window | None = None
+    span = _SPAN.search(text.value)
+    if span is not None:
+        n = min(_number(span.group("n") or span.group("n2")), 365)
+        unit = span.group("unit") or span.group("unit2")
+        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
+        end = today + timedelta(days=days)
+        ahead = Window(today, end, f"by {say(end)}")
+        text.take(span)
+    relative = _RELATIVE.search(text.value) if ahead is None else None
+    if relative is not None:
+        which, unit = relative.group("which"), relative.group("unit")
+        if unit == "week":
+            start = today if which == "this" else today + timedelta(days=7)
+            end = start + timedelta(days=6)
+        elif unit == "month":
+            if which == "this":
+                start, end = today, _month_window(today.month, today.year).end
+            else:
+                first = _month_window(today.month, today.year).end + timedelta(days=1)
+                start, end = first, _month_window(first.month, first.year).end
+        else:
+            start, end = today, date(today.year, 12, 31)
+            if which != "this":
+                start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+        ahead = Window(
+            start,
+            end,
+            f"by {say(end)}" if start == today else f"between {say(start)} and {say(end)}",
+        )
+        text.take(relative)
+    day_word = _DAY_WORD.search(text.value) if ahead is None else None
+    if day_word is not None:
+        days = {"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")]
+        end = today + timedelta(days=days)
+        ahead = Window(today, end, f"by {say(end)}")
+        text.take(day_word)
+    before = _BEFORE.search(text.value) if ahead is None else None
+    if before is not None:
+        month = MONTHS[(before.group("month") or before.group("month2")).lower()]
+        year_text = before.group("year") or before.group("year2")
+        day_text = before.group("day") or before.group("day2")
+        year = int(year_text) if year_text else today.year
+        if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
+            end = date(year, month, int(day_text))
+            if before.group("op") == "before":
+                end -= timedelta(days=1)
+        elif before.group("op") == "before":
+            end = date(year, month, 1) - timedelta(days=1)
+        else:
+            end = _month_window(month, year).end
+        if end < today and not year_text:
+            end = end.replace(year=end.year + 1)
+        if end >= today:
+            ahead = Window(today, end, f"by {say(end)}")
+        text.take(before)
+    calendar_window: Window | None = None
+    month_match = _IN_MONTH.search(text.value)
+    if month_match is not None:
+        month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]
+        year_text = month_match.group("year") or month_match.group("year2")
+        year = int(year_text) if year_text else today.year
+        if not year_text and date(year, month, 1) < date(today.year, today.month, 1):
+            year += 1  # "closing in March" said in May means next March
+        calendar_window = _month_window(month, year)
+        text.take(month_match)
+    else:
+        year_match = _IN_YEAR.search(text.value)
+        if year_match is not None:
+            year = int(year_match.group("year"))
+            calendar_window = Window(date(year, 1, 1), date(year, 12, 31), str(year))
+            text.take(year_match)
+    return ahead, calendar_window
+
+
+def read_windows(text: str, today: date) -> tuple[Window | None, Window | None, str]:
+    """(a window of days ahead or up to a date, a calendar month or year, the text left)."""
+    blanked = Blanked(" " + " ".join(text.lower().split()) + " ")
+    ahead, month = windows_in(blanked, today)
+    return ahead, month, blanked.value
+
+
+SOON_DAYS = 14
+_CLOSING_ALONE = re.compile(r"\b(?:closing|closes)\b")
+
+
+def deadline_window(text: str, today: date) -> tuple[Window | None, str, str]:
+    """The deadline window a query names ("closing this month", "deadlines before June"; bare
+    "closing" is the next two weeks), its words as typed, and the text left without them."""
+    if DEADLINE_CUE.search(text.lower()) is None:
+        return None, "", text
+    blanked = Blanked(" " + " ".join(text.lower().split()) + " ")
+    ahead, month = windows_in(blanked, today)
+    window = ahead or month
+    phrase = " ".join(x.strip() for x in blanked.found)
+    if window is None and _CLOSING_ALONE.search(blanked.value):
+        end = today + timedelta(days=SOON_DAYS)
+        window, phrase = Window(today, end, f"by {say(end)}"), "soon"
+    if window is None:
+        return None, "", text
+    return window, phrase, DEADLINE_CUE.sub(" ", blanked.value)
