@@ -379,18 +379,11 @@ class Router:
             specs = self.available(ctx)
             spec = next((s for s in specs if s.name == name), None)
         if spec is None:
-            if self._question is not None and not self._mistyped(name, request):
+            known = specs or self.commands()
+            if self._question is not None and not _mistyped(name, request, known):
                 return self._run(self._question, request.line, ctx)
-            return self._unknown(name, specs or self.commands())
+            return self._unknown(name, known)
         return self._run(spec.handler, request.text, ctx, spec)
-
-    def _mistyped(self, name: str, request: Request) -> bool:
-        """A short line whose first word is one letter or two away from a command ("/jbos
-        remote"); a sentence ("which jobs pay over $90k?") is a question, never a typo."""
-        if len(request.line.split()) > 3:
-            return False
-        names = [s.name for s in self.commands()]
-        return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
 
     def _run(
         self, handler: Handler, text: str, ctx: Context, spec: CommandSpec | None = None
@@ -449,6 +442,18 @@ class Router:
             examples=("/help jobs",),
             handler=self.help_reply,
         )
+
+
+def _mistyped(name: str, request: Request, specs: Sequence[CommandSpec]) -> bool:
+    """A slash and one word ("/nosuch"), or a short line whose first word is a letter or two
+    away from a command ("/jbos remote"); a sentence ("which jobs pay over $90k?") is a
+    question, never a typo."""
+    if request.prefixed and not request.text.strip():
+        return True
+    if len(request.line.split()) > 3:
+        return False
+    names = [s.name for s in specs]
+    return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
 
 
 def _usage_text(spec: CommandSpec) -> str:

@@ -26,7 +26,7 @@ from functools import lru_cache
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.domain import PassageHit, PostingQuery
-from bot.windows import Window, deadline_window
+from bot.windows import WINDOW_MARK, Window, deadline_window
 
 logger = logging.getLogger(__name__)
 
@@ -184,13 +184,17 @@ def parse_jobs_query(
     open_until_filled: bool | None = None
     include_inactive = False
     page = 1
-    parts: list[str] = [f"closing {phrase}"] if window is not None else []
+    parts: list[str] = []
     terms: list[str] = []
 
     i = 0
     while i < len(words):
         w = words[i]
         if raw[i] in OPERATORS:
+            i += 1
+            continue
+        if w == WINDOW_MARK:
+            parts.append(f"closing {phrase}")
             i += 1
             continue
         if w in {"remote", "remotely", "virtual"}:
@@ -358,7 +362,7 @@ QUESTION_WEIGHT = 1.0  # the section heading: FAQ authors phrase it like the ask
 ADJACENT_WEIGHT = 0.5  # query words next to each other in the sentence
 WH_MATCH = 1.0  # "how do I…" meets "How can…"; "why…" does not
 WH_MISMATCH = -0.5
-NUMBER_BONUS = 0.5  # "how much", "fee", "deadline": the sentence with the figure answers
+NUMBER_BONUS = 1.0  # "how much", "fee", "deadline": the sentence with the figure answers
 NUMBER_WORDS = frozenset({"much", "many", "when"})
 NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
 _HAS_NUMBER = re.compile(r"\d")

@@ -75,11 +75,13 @@ class Blanked:
 
     value: str
     found: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def take(self, match: re.Match[str], label: str | None = None) -> None:
         start, end = match.span()
         self.value = self.value[:start] + " " * (end - start) + self.value[end:]
         self.found.append(label or match.group(0))
+        self.starts.append(start)
 
 
 def _number(word: str) -> int:
@@ -111,8 +113,8 @@ def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None
     relative = _RELATIVE.search(text.value) if ahead is None else None
     if relative is not None:
         which, unit = relative.group("which"), relative.group("unit")
-        if unit == "week":
-            start = today if which == "this" else today + timedelta(days=7)
+        if unit == "week":  # this week: the next 7 days; next week: Monday to Sunday after
+            start = today if which == "this" else today + timedelta(days=7 - today.weekday())
             end = start + timedelta(days=6)
         elif unit == "month":
             if which == "this":
@@ -185,12 +187,20 @@ SOON_DAYS = 14
 _CLOSING_ALONE = re.compile(r"\b(?:closing|closes)\b")
 
 
+# Where a deadline window was, in the text ``deadline_window`` leaves: a word of letters only,
+# so a query parser keeps its place among the other words ("remote closing this month dev").
+WINDOW_MARK = "deadlinewindowmark"
+
+
 def deadline_window(text: str, today: date) -> tuple[Window | None, str, str]:
     """The deadline window a query names ("closing this month", "deadlines before June"; bare
-    "closing" is the next two weeks), its words as typed, and the text left without them."""
-    if DEADLINE_CUE.search(text.lower()) is None:
+    "closing" is the next two weeks), its words as typed, and the text left without them (with
+    ``WINDOW_MARK`` where they were)."""
+    cue = DEADLINE_CUE.search(text.lower())
+    if cue is None:
         return None, "", text
     blanked = Blanked(" " + " ".join(text.lower().split()) + " ")
+    first_cue = DEADLINE_CUE.search(blanked.value)
     ahead, month = windows_in(blanked, today)
     window = ahead or month
     phrase = " ".join(x.strip() for x in blanked.found)
@@ -199,4 +209,6 @@ def deadline_window(text: str, today: date) -> tuple[Window | None, str, str]:
         window, phrase = Window(today, end, f"by {say(end)}"), "soon"
     if window is None:
         return None, "", text
-    return window, phrase, DEADLINE_CUE.sub(" ", blanked.value)
+    at = min([*blanked.starts, *([first_cue.start()] if first_cue else [])])
+    rest = DEADLINE_CUE.sub(lambda m: " " * len(m.group()), blanked.value)
+    return window, phrase, f"{rest[:at]} {WINDOW_MARK} {rest[at:]}"

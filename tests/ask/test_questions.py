@@ -171,7 +171,9 @@ def test_facts_of_one_posting_with_the_sentence_they_came_from(app: App) -> None
 
 
 def test_a_posting_without_a_salary_says_so(app: App) -> None:
-    assert "does not state a salary" in app.ask("what's the salary of the metadata editor job?").text
+    assert (
+        "does not state a salary" in app.ask("what's the salary of the metadata editor job?").text
+    )
 
 
 def test_any_page_answers_news_included(app: App) -> None:

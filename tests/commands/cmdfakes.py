@@ -17,6 +17,7 @@ from typing import Any
 from bot.commands import Context, Request, Router
 from bot.config import Settings
 from bot.domain import Fact, Passage, PassageHit, Posting, PostingPage, PostingQuery
+from handlers import ask as questions
 from handlers import faq, jobs
 
 NOW = datetime(2022, 2, 1, 9, 30, tzinfo=UTC)
@@ -266,6 +267,7 @@ def make_router() -> Router:
     root = Router()
     root.include(jobs.router)
     root.include(faq.router)
+    root.include(questions.router)
     return root
 
 

@@ -192,8 +192,9 @@ def test_jobs_remote_lists_exactly_the_open_remote_postings(both: Store, as_of: 
     assert set(listed) == _open_remote(both, as_of.date())
     titles = {both.get_posting(i).title for i in listed}  # type: ignore[union-attr]
     assert "Technical Community Manager" in titles
-    assert "IIIF Community & Communications Officer" in titles
-    assert "Program Officer, GLAM and Underrepresented Heritage" in titles
+    # posted in 2017 and 2018 with no deadline: probably filled long before (Freshness)
+    assert "IIIF Community & Communications Officer" not in titles
+    assert "Program Officer, GLAM and Underrepresented Heritage" not in titles
     assert "Managing Director of the IIIF Consortium" not in titles  # applications closed
     if as_of == NOW:
         assert "DataCite is Hiring another Application Developer" not in titles  # expired 2017
