@@ -56,9 +56,12 @@ def answer(ctx: Context, text: str) -> Reply:
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
     if u.subject and "hired" not in u.asks:
-        posting = find_posting(ctx, u)
-        if posting is not None and (u.asks or not u.list_cue):
-            return _with(posting_answer(ctx, posting, u), u, intent="posting")
+        found = find_postings(ctx, u)
+        if len(found) == 1 and (u.asks or not u.list_cue):
+            return _with(posting_answer(ctx, found[0], u), u, intent="posting")
+        if len(found) > 1 and set(u.asks) & _POSTING_FACTS:
+            # "when is the datacite job deadline?": the candidates, with the fact asked
+            return _with(_candidates(ctx, found, u), u, intent="list")
     if u.intent == "list":
         return _with(list_answer(ctx, u, page), u)
     reply = _passages_for_parts(ctx, u)
@@ -94,12 +97,15 @@ def _help() -> Reply:
 # ---------------------------------------------------------------- one posting
 
 
-def find_posting(ctx: Context, u: Understanding) -> Posting | None:
-    """The one posting the question names by its title (and organisation, year), or None when
-    no posting or several match equally well."""
+_POSTING_FACTS = frozenset({"salary", "deadline", "apply", "where", "remote", "status"})
+
+
+def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
+    """The posting the question names by its title (and organisation, year); several when
+    they match equally well; none when nothing matches well enough."""
     subject = [w for w in u.subject if w not in STOPWORDS]
     if not subject:
-        return None
+        return []
     candidates: dict[str, Posting] = {}
     tries = [subject] + [subject[:i] + subject[i + 1 :] for i in range(len(subject))]
     for words in tries[: 1 + min(len(subject), 6)]:
@@ -116,10 +122,17 @@ def find_posting(ctx: Context, u: Understanding) -> Posting | None:
         reverse=True,
     )
     if not scored or scored[0][0] < 0.6:
-        return None
-    if len(scored) > 1 and scored[1][0] >= scored[0][0]:
-        return None
-    return scored[0][1]
+        return []
+    return [p for score, p in scored if score >= scored[0][0]]
+
+
+def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> Reply:
+    today = ctx.today
+    shown = sorted(postings, key=lambda p: (p.state(today) != "open", _newest(p)))[:PAGE_SIZE]
+    lines = [f"{len(postings)} postings match “{u.text[:120]}”; which one do you mean?"]
+    lines.extend(f"• {_line(p, u, today, ctx)}" for p in shown)
+    actions = tuple(Action("Details", "command", f"jobs show {p.id}") for p in shown)
+    return Reply(text="\n".join(lines), postings=tuple(shown), actions=actions, today=today)
 
 
 def _stems(text: str) -> set[str]:
@@ -134,9 +147,10 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
     words = [w for w in subject if w]
     stems = [next(iter(_stems(w)), w) for w in words]
     in_title = sum(1 for s in stems if s in title)
-    if in_title == 0:
-        return 0.0
     covered = sum(1 for s in stems if s in title or s in org)
+    if in_title == 0:
+        # "the toledo job": an organisation named alone names its posting when it has one
+        return 0.7 if covered == len(stems) else 0.0
     score = covered / len(stems)
     if in_title < 2 and len(title) > 2:
         score -= 0.2
@@ -319,6 +333,8 @@ def _line(p: Posting, u: Understanding, today: date, ctx: Context) -> str:
         facts.append(f"salary: {p.salary}")
     if p.contacts and "apply" in u.asks:
         facts.append("apply: " + ", ".join(p.contacts))
+    if "remote" in u.asks and p.location and p.remote:
+        facts.append(f"remote from: {p.location}")
     if u.filters.employment and employment_type(p) == u.filters.employment:
         facts.append(u.filters.employment)
     facts.append(f"`{p.id}`")
@@ -503,15 +519,12 @@ def passage_answer(
     slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
     named = [w.lower().removesuffix("'s") for w in tokens(question)]
     orgs = [w for w in dict.fromkeys(named) if w in slugs]
-    hits: list[PassageHit] = []
-    if len(orgs) == 1:
-        hits = ctx.store.search_passages(terms, organization=orgs[0], limit=PASSAGE_CANDIDATES)
-    hits += [
-        h
-        for h in ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES)
-        if h.passage.id not in {x.passage.id for x in hits}
-    ]
-    return _best_of(ctx, u, hits)
+    if len(orgs) == 1:  # a question naming one organisation is first asked of its pages
+        own = ctx.store.search_passages(terms, organization=orgs[0], limit=PASSAGE_CANDIDATES)
+        found = _best_of(ctx, u, own)
+        if found is not None:
+            return found
+    return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:

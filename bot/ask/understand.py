@@ -31,7 +31,7 @@ from bot.windows import (
 )
 
 Intent = Literal["list", "posting", "answer", "help", "smalltalk"]
-Status = Literal["open", "closed", "any"]
+Status = Literal["open", "closed", "past", "any"]  # past: closed, expired or probably filled
 
 _SALARY = re.compile(
     r"(?P<op>over|above|more than|greater than|at least|min(?:imum)?(?: of)?|starting at|from"
