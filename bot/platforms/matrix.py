@@ -757,6 +757,8 @@ class MatrixAdapter:
             text,
             is_dm,
             user_is_platform_admin=await self._platform_admin(room, event.sender),
+            prefixed=bool(self.config.prefix)
+            and event.body.lstrip().startswith(self.config.prefix),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:

@@ -614,14 +614,12 @@ class SlackAdapter:
         self,
         request: Request,
         *,
-        free_text: bool = False,
         offer_share: bool = False,
         shared_by: str | None = None,
         max_messages: int | None = None,
     ) -> tuple[Reply, list[SlackMessage]]:
         """The request answered and rendered off the event loop.
 
-        ``free_text`` lets ``resolve`` find the command word (mentions, DMs);
         ``offer_share`` adds "Share in channel" re-running the same line (not for public or
         failed replies); ``shared_by`` marks a shared copy with who shared it.
         """
@@ -629,9 +627,9 @@ class SlackAdapter:
         request = await self.with_admin_flag(request)
 
         def work() -> tuple[Reply, list[SlackMessage]]:
-            resolved = self.resolve(request) if free_text else request
-            reply = self.app.handle(resolved)
-            line = f"{resolved.command} {resolved.text}".strip()
+            # the Router decides whether a line is a command or a plain question
+            reply = self.app.handle(request)
+            line = request.line
             share = None
             if shared_by or (offer_share and not reply.public and not reply.error_id):
                 share = line
@@ -673,24 +671,6 @@ class SlackAdapter:
             answer = any(bool(info.get(k)) for k in ("is_admin", "is_owner", "is_primary_owner"))
         self._admins[user] = (answer, now + ADMIN_CACHE_SECONDS)
         return answer
-
-    def resolve(self, request: Request) -> Request:
-        """The first word is the command; when it is not one, the first word that is.
-
-        People write "@Herald remote jobs" or "what is the iiif membership fee": the command
-        word is not always first. Known commands keep their meaning untouched.
-        """
-        if not request.command:
-            return request
-        names = {s.name for s in self.app.router.available(self.app.context(request))}
-        if request.command in names:
-            return request
-        words = [request.command, *request.text.split()]
-        for index, word in enumerate(words):
-            if word.lower() in names:
-                rest = words[:index] + words[index + 1 :]
-                return replace(request, command=word.lower(), text=" ".join(rest))
-        return request
 
     async def _answer_privately(self, body: Body, request: Request) -> None:
         """Answer a command or a click only the clicker sees (with "Share in channel")."""
@@ -862,7 +842,7 @@ class SlackAdapter:
         self._spawn(self._answer_mention(request, thread), "mention")
 
     async def _answer_mention(self, request: Request, thread: Any) -> None:
-        reply, messages = await self._answer(request, free_text=True, offer_share=True)
+        reply, messages = await self._answer(request, offer_share=True)
         extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
         if reply.public:
             await self._post(request.channel, messages, **extra)
@@ -891,7 +871,7 @@ class SlackAdapter:
         self._spawn(self._answer_dm(request, thread), "direct message")
 
     async def _answer_dm(self, request: Request, thread: Any) -> None:
-        _reply, messages = await self._answer(request, free_text=True)
+        _reply, messages = await self._answer(request)
         await self._post(request.channel, messages, **({"thread_ts": thread} if thread else {}))
 
     async def _on_home_opened(self, event: Body) -> None:

@@ -449,3 +449,30 @@ def test_password_login_keeps_one_device(
     listed = synapse.request("GET", "/_matrix/client/v3/devices", token=bot.access_token)
     # the registration's device plus one for Herald, however often it restarts
     assert len(listed["devices"]) == 2
+
+
+def test_plain_questions_in_a_dm_and_by_name(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, human) as alice:
+                room = await alice.create_room(invite=[bot.user_id], is_direct=True)
+                await alice.wait_for_member(room, bot.user_id, "join")
+                hiring = await ask(alice, room, "is datacite hiring?")
+                deadline = await ask(
+                    alice,
+                    room,
+                    "Herald: when's the deadline for the datacite technical community manager job?",
+                )
+        finally:
+            await adapter.stop()
+        assert "Unknown command" not in content_of(hiring)["body"]
+        assert "Technical Community Manager" in content_of(hiring)["body"]
+        assert "7 February 2022" in content_of(deadline)["body"]
+
+    run(scenario)

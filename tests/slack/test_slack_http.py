@@ -340,3 +340,41 @@ def test_rate_limited_response_url_is_retried_after_the_wait(served: Served) -> 
     assert block_ids(blocks_of(call), "posting:")
     attempts = [c for c in served.fake.calls if c.method == "response_url:r1"]
     assert [c.status for c in attempts] == [429, 200]
+
+
+# --- plain questions ---------------------------------------------------------------------
+
+
+def test_plain_questions_in_a_dm_a_mention_and_herald_ask(served: Served) -> None:
+    # the seeds' DataCite Technical Community Manager closes on 7 February 2022
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D0ALICE",
+        "user": USER,
+        "text": "when's the deadline for the datacite technical community manager job?",
+        "ts": "2.1",
+        "event_ts": "2.1",
+    }
+    assert send_event(served, dm) == 200
+    [in_dm] = served.fake.wait_delivered("chat.postMessage")
+    said = text_of(in_dm)
+    assert "Unknown command" not in said
+    assert "7 February 2022" in said and "helena.cousijn@datacite.org" in said
+
+    mention = {
+        "type": "app_mention",
+        "user": USER,
+        "text": f"<@{BOT_USER}> is datacite hiring?",
+        "ts": "2.2",
+        "channel": CHANNEL,
+        "event_ts": "2.2",
+    }
+    assert send_event(served, mention) == 200
+    [in_channel] = served.fake.wait_delivered("chat.postEphemeral")
+    assert "Unknown command" not in text_of(in_channel)
+    assert "Technical Community Manager" in text_of(in_channel)
+
+    answer = slash(served, "/herald", "ask what is the iiif consortium?", key="r9")
+    assert "Unknown command" not in text_of(answer)
+    assert "IIIF" in text_of(answer)
