@@ -46,22 +46,22 @@ _LOCATION_WORDS = frozenset(
 def answer(ctx: Context, text: str) -> Reply:
     """The one entry point: a message in plain words → a Reply (never raises on any text)."""
     page = 1
-    found = _PAGE.search(text)
-    if found is not None:
-        page = max(1, int(found.group(1)))
-        text = text[: found.start()]
+    paged = _PAGE.search(text)
+    if paged is not None:
+        page = max(1, int(paged.group(1)))
+        text = text[: paged.start()]
     u = understand(text, ctx.today, ctx.store.organizations())
     if u.intent == "help":
         return _with(_help(), u)
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
     if u.subject and "hired" not in u.asks:
-        found = find_postings(ctx, u)
-        if len(found) == 1 and (u.asks or not u.list_cue):
-            return _with(posting_answer(ctx, found[0], u), u, intent="posting")
-        if len(found) > 1 and set(u.asks) & _POSTING_FACTS:
+        named = find_postings(ctx, u)
+        if len(named) == 1 and (u.asks or not u.list_cue):
+            return _with(posting_answer(ctx, named[0], u), u, intent="posting")
+        if len(named) > 1 and set(u.asks) & _POSTING_FACTS:
             # "when is the datacite job deadline?": the candidates, with the fact asked
-            return _with(_candidates(ctx, found, u), u, intent="list")
+            return _with(_candidates(ctx, named, u), u, intent="list")
     if u.intent == "list":
         return _with(list_answer(ctx, u, page), u)
     reply = _passages_for_parts(ctx, u)
@@ -514,16 +514,16 @@ def passage_answer(
         return None
     if page is not None:
         source = page.passage.source
-        found = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES * 5)
-        return _best_of(ctx, u, [h for h in found if h.passage.source == source])
+        wide = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES * 5)
+        return _best_of(ctx, u, [h for h in wide if h.passage.source == source])
     slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
     named = [w.lower().removesuffix("'s") for w in tokens(question)]
     orgs = [w for w in dict.fromkeys(named) if w in slugs]
     if len(orgs) == 1:  # a question naming one organisation is first asked of its pages
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=PASSAGE_CANDIDATES)
-        found = _best_of(ctx, u, own)
-        if found is not None:
-            return found
+        answered = _best_of(ctx, u, own)
+        if answered is not None:
+            return answered
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 
