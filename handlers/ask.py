@@ -47,6 +47,8 @@ def question(ctx: Context, text: str) -> Reply:
     except Exception:  # the answer matters more than its statistics
         logger.exception("could not log a question")
         return reply
+    if ctx.request.platform == "console":  # buttons are for chat; a terminal would print them
+        return reply
     feedback = (
         Action("👍", "command", f"herald feedback {qid} up"),
         Action("👎", "command", f"herald feedback {qid} down"),

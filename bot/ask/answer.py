@@ -410,7 +410,10 @@ def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
 
 
 def _located_in(p: Posting, place: Place) -> bool:
-    return any(place.contains(found) for found in places_in(p.location or ""))
+    """In the place; for a region ("jobs in Europe"), also remote work open to it."""
+    if any(place.contains(found) for found in places_in(p.location or "")):
+        return True
+    return place.kind == "region" and bool(p.remote) and _reachable(p, place)
 
 
 def _reachable(p: Posting, where: Place) -> bool:

