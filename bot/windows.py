@@ -46,6 +46,12 @@ _SPAN = re.compile(
     r"|\bnext\s+(?P<n2>\d{1,3}|two|three|four|five|six|few)\s+(?P<unit2>days?|weeks?|months?)\b"
 )
 _RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|year)\b")
+# Days behind: "in the last month", "past 2 weeks", "recently"; a window ending today.
+_BEHIND = re.compile(
+    r"\b(?:(?:in|over|during|within)\s+)?(?:the\s+)?(?:last|past|previous)\s+"
+    r"(?:(?P<n>\d{1,3}|two|three|four|five|six|few|couple of)\s+)?(?P<unit>days?|weeks?|months?|years?)\b"
+    r"|\b(?P<recently>recently|lately)\b"
+)
 _DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
 _BEFORE = re.compile(
     r"\b(?P<op>before|by|until|till|ahead of|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
@@ -102,7 +108,16 @@ def say(day: date) -> str:
 def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None]:
     """(a window of days ahead or before a date, a calendar month or year) named in the text."""
     ahead: Window | None = None
-    span = _SPAN.search(text.value)
+    behind = _BEHIND.search(text.value)
+    if behind is not None:
+        n = _number(behind.group("n")) if behind.group("n") else 1
+        unit = behind.group("unit") or "weeks"
+        days = 14 if behind.group("recently") else min(n, 365) * {"d": 1, "w": 7, "m": 30,
+                                                                 "y": 365}[unit[0]]  # fmt: skip
+        start = today - timedelta(days=days)
+        ahead = Window(start, today, f"since {say(start)}")
+        text.take(behind)
+    span = _SPAN.search(text.value) if ahead is None else None
     if span is not None:
         n = min(_number(span.group("n") or span.group("n2")), 365)
         unit = span.group("unit") or span.group("unit2")

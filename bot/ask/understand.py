@@ -4,7 +4,7 @@ Pure: no store, no clock (``today`` is a parameter). The words come from
 ``bot.ask.vocabulary``; places from ``bot.ask.places``. ``/jobs`` text goes through
 ``parse_filters`` too, so a typed filter and a plain question mean the same thing.
 
-    >>> from datetime import date
+    >>> from datetime import date, timedelta
     >>> u = understand("any jobs in california paying over $90k?", date(2026, 12, 6), [])
     >>> u.intent, u.filters.place.name, u.filters.salary_at_least
     ('list', 'California', Decimal('90000'))
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -27,8 +27,11 @@ from bot.windows import (
     POSTED_CUE,
     Blanked,
     Window,
+    say,
     windows_in,
 )
+
+ONE_DAY = timedelta(days=1)
 
 Intent = Literal["list", "posting", "answer", "help", "smalltalk"]
 Status = Literal["open", "closed", "past", "any"]  # past: closed, expired or probably filled
@@ -234,8 +237,10 @@ def parse_filters(
     deadline = active = posted = None
     if not had_deadline_cue:  # a deadline's window is read with the /jobs query
         ahead, calendar_window = windows_in(t, today)
-        if ahead is not None and had_posted_cue:
-            posted = Window(today - (ahead.end - ahead.start), today, "recently")
+        if ahead is not None and (had_posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
+            # "posted this week", "new in the last month": the days just behind today
+            start = min(ahead.start, today - (ahead.end - ahead.start))
+            posted = Window(start, today, f"since {say(start)}")
         elif ahead is not None:
             deadline = ahead  # "anything this week?": what closes in it
         if calendar_window is not None:

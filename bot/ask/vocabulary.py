@@ -9,7 +9,8 @@ from __future__ import annotations
 # A fact of one posting → the words and phrases that ask for it.
 FACT_CUES: dict[str, tuple[str, ...]] = {
     "salary": ("pay", "pays", "paid", "paying", "earning", "salary", "salaries", "wage", "wages",
-               "compensation", "earn", "how much does", "rate of pay", "stipend"),
+               "compensation", "earn", "how much does", "rate of pay", "stipend", "hourly",
+               "rate", "rates"),
     "deadline": ("deadline", "closing date", "close", "closes", "closing", "due", "apply by",
                  "last day", "when"),
     "apply": ("email", "e-mail", "contact", "apply", "send", "cv", "resume", "résumé",

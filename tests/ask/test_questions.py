@@ -217,3 +217,47 @@ def test_any_text_is_understood_quickly_and_never_raises(text: str) -> None:
     started = time.perf_counter()
     understand(text, TODAY, ["Bay Museum", "Open Records Network"])
     assert time.perf_counter() - started < 1.0
+
+
+def test_posted_recently_looks_back(app: App) -> None:
+    # TODAY is 10 March 2026: the clerk (5 March) is of the last 7 days, the archivist
+    # (1 March) is not
+    assert listed(app, "jobs posted in the last 7 days") == {"2026-03-05-newark-clerk"}
+    assert listed(app, "anything new in the past month?") == {
+        "2026-03-01-albany-archivist",
+        "2026-03-05-newark-clerk",
+        "2026-02-20-oakland-developer",
+    }
+
+
+def test_several_postings_named_are_listed_with_the_fact_asked(app: App) -> None:
+    reply = app.ask("what does the library job pay?")
+    assert "which one do you mean?" in reply.text
+    assert {Path(p.source).stem for p in reply.postings} == {
+        "2026-03-01-albany-archivist",
+        "2026-03-05-newark-clerk",
+    }
+
+
+def test_jobs_command_takes_the_same_filters(app: App) -> None:
+    assert listed(app, "/jobs in california") == {"2026-02-20-oakland-developer"}
+    assert listed(app, "/jobs part-time") == {"2026-03-05-newark-clerk"}
+
+
+def test_feedback_buttons_and_the_unanswered_list(app: App) -> None:
+    reply = app.ask("what colour is the network's logo?", platform="slack", user="U1")
+    assert reply.text.startswith("I don't know")
+    down = next(a for a in reply.actions if a.label == "👎")
+    assert app.ask(f"/{down.value}").text.startswith("Thanks")
+    listing = app.ask("/herald unanswered").text  # the console is an admin by default
+    assert "what colour is the network's logo?" in listing
+    assert "U1" not in listing  # who asked is never kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_within_a_second(app: App, text: str) -> None:
+    started = time.perf_counter()
+    reply = app.ask(text)
+    assert reply.error_id is None
+    assert time.perf_counter() - started < 1.0
