@@ -49,7 +49,8 @@ _RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|yea
 # Days behind: "in the last month", "past 2 weeks", "recently"; a window ending today.
 _BEHIND = re.compile(
     r"\b(?:(?:in|over|during|within)\s+)?(?:the\s+)?(?:last|past|previous)\s+"
-    r"(?:(?P<n>\d{1,3}|two|three|four|five|six|few|couple of)\s+)?(?P<unit>days?|weeks?|months?|years?)\b"
+    r"(?:(?P<n>\d{1,3}|two|three|four|five|six|few|couple of)\s+)?"
+    r"(?P<unit>days?|weeks?|months?|years?)\b"
     r"|\b(?P<recently>recently|lately)\b"
 )
 _DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
