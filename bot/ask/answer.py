@@ -32,7 +32,9 @@ from bot.search import (
     tokens,
 )
 
-CANDIDATES = 500  # postings read to filter in Python; far more than a question's answer
+CANDIDATES = 200  # postings read to filter in Python; far more than a question's answer
+# Counting every match of a common word costs more than finding the page (handlers/jobs.py)
+COUNT_LIMIT = 100
 PASSAGE_CANDIDATES = 20
 SEE_ALSO_RATIO = 0.6
 _PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
@@ -55,7 +57,8 @@ def answer(ctx: Context, text: str) -> Reply:
         return _with(_help(), u)
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
-    if u.subject and "hired" not in u.asks:
+    # a posting is looked for when a fact is asked, or when no list was ("the toledo job?")
+    if u.subject and "hired" not in u.asks and (u.asks or not u.list_cue):
         named = find_postings(ctx, u)
         if len(named) == 1 and (u.asks or not u.list_cue):
             return _with(posting_answer(ctx, named[0], u), u, intent="posting")
@@ -269,34 +272,69 @@ def _contact_url(contact: str) -> str:
 
 
 def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
-    today = ctx.today
+    """The postings a list question asks for, open ones first; when none is open, the past
+    ones that match, labelled; when nothing matches, a reply that says so."""
     f = u.filters
-    q = replace(u.search.query, include_inactive=True, limit=CANDIDATES, offset=0)
-    found = _filtered(ctx, q, f)
+    if f.status == "open" and not f.beyond_sql:
+        # what SQL can filter alone, it also pages and counts: five rows read, not hundreds
+        q = replace(
+            u.search.query,
+            include_inactive=False,
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
+            count_limit=COUNT_LIMIT,
+            freshness=ctx.settings.freshness,
+        )
+        found = ctx.store.find_postings(q)
+        if found.items:
+            total = min(found.total, COUNT_LIMIT + 1)
+            return _list_reply(ctx, u, list(found.items), total, page)
+    # open ones are found by SQL (which knows the freshness rule), the rest among all
+    q = replace(u.search.query, include_inactive=f.status != "open", limit=CANDIDATES, offset=0)
+    matching = _filtered(ctx, q, f)
     dropped: tuple[str, ...] = ()
-    if not found and q.terms:
+    if not matching and q.terms:
         dropped = q.terms
-        found = _filtered(ctx, replace(q, terms=()), f)
+        matching = _filtered(ctx, replace(q, terms=()), f)
     past = False
-    if not found and f.status == "open":
-        found = _filtered(ctx, replace(q, terms=()) if dropped else q, replace(f, status="past"))
+    if not matching and f.status == "open":
+        unworded = replace(q, terms=()) if dropped else q
+        matching = _filtered(
+            ctx, replace(unworded, include_inactive=True), replace(f, status="past")
+        )
         past = True
-    what = _describe(u)
-    if not found:
-        text = f"No postings match {what}."
+    if not matching:
+        text = f"No postings match {_describe(u)}."
         if u.filters.place is not None:
-            text = f"No postings in {u.filters.place.name} match {what}."
-        return Reply(text=text, today=today, actions=(Action("Open postings", "command", "jobs"),))
-    per = PAGE_SIZE
-    pages = (len(found) + per - 1) // per
+            text = f"No postings in {u.filters.place.name} match {_describe(u)}."
+        actions = (Action("Open postings", "command", "jobs"),)
+        return Reply(text=text, today=ctx.today, actions=actions)
+    pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(page, pages)
-    shown = found[(page - 1) * per : page * per]
-    noun = "posting matches" if len(found) == 1 else "postings match"
+    shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    return _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
+
+
+def _list_reply(
+    ctx: Context,
+    u: Understanding,
+    shown: list[Posting],
+    total: int,
+    page: int,
+    *,
+    past: bool = False,
+    dropped: tuple[str, ...] = (),
+) -> Reply:
+    f = u.filters
+    what = _describe(u)
+    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+    noun = "posting matches" if total == 1 else "postings match"
+    how_many = f"More than {COUNT_LIMIT}" if total > COUNT_LIMIT else str(total)
     if past:
-        head = f"No open postings match {what}. {len(found)} past {noun}, newest first:"
+        head = f"No open postings match {what}. {how_many} past {noun}, newest first:"
     else:
         state = {"open": "open ", "closed": "closed ", "any": ""}.get(f.status, "")
-        head = f"{len(found)} {state}{noun} {what}:"
+        head = f"{how_many} {state}{noun} {what}:"
     if f.deadline is not None:
         head += f" (deadlines {f.deadline.label})"
     if dropped:
@@ -304,7 +342,7 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
     if pages > 1:
         head += f" — page {page} of {pages}"
     lines = [head]
-    lines.extend(f"• {_line(p, u, today, ctx)}" for p in shown)
+    lines.extend(f"• {_line(p, u, ctx.today, ctx)}" for p in shown)
     actions = [Action("Details", "command", f"jobs show {p.id}") for p in shown]
     if page < pages:
         more = f"ask {u.text} (page {page + 1})"
@@ -315,7 +353,7 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
         postings=tuple(shown),
         actions=tuple(actions),
         summary=head,
-        today=today,
+        today=ctx.today,
     )
 
 
