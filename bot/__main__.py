@@ -205,7 +205,8 @@ def console(
         if sys.stdin.isatty():
             out.print(
                 f"[bold]Herald[/] — {counts.get('postings_active', 0)} postings, "
-                f"{counts.get('passages', 0)} FAQ passages from {escape(str(settings.content_dir))}"
+                f"{counts.get('passages', 0)} passages to answer from, in "
+                f"{escape(str(settings.content_dir))}"
                 f" ({len(report.added) + len(report.updated)} files loaded now)."
                 " Type [bold]help[/], or [bold]/quit[/] to leave."
             )

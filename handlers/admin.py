@@ -308,7 +308,7 @@ def _status(ctx: Context, admin: Admin, rest: str) -> Reply:
         "Herald status",
         f"Postings: {c.get('postings', 0)} ({c.get('postings_active', 0)} active, "
         f"{c.get('postings_withdrawn', 0)} withdrawn, {c.get('postings_removed', 0)} removed) · "
-        f"documents: {c.get('documents', 0)} · FAQ passages: {c.get('passages', 0)}",
+        f"documents: {c.get('documents', 0)} · passages: {c.get('passages', 0)}",
     ]
     changed = _when(ctx, facts.last_content_change) if facts.last_content_change else "never"
     lines.append(f"Content last changed: {changed}")

@@ -37,7 +37,7 @@ def test_status(bench: Bench) -> None:
     text = bench.ask("/herald status").text
     assert text.splitlines()[:2] == [
         "Herald status",
-        "Postings: 4 (4 active, 0 withdrawn, 0 removed) · documents: 3 · FAQ passages: 0",
+        "Postings: 4 (4 active, 0 withdrawn, 0 removed) · documents: 3 · passages: 7",
     ]
     assert "Content last changed: 2026-11-23 10:00 UTC" in text
     assert "Last reload from chat: 2026-11-23 10:00 UTC by console:console" in text
@@ -89,4 +89,7 @@ def test_audit_shows_who_did_what_newest_first(bench: Bench) -> None:
 def test_audit_usage(bench: Bench) -> None:
     assert bench.ask("/herald audit").text == "No admin actions yet."
     assert "Give how many actions to show" in bench.ask("/herald audit lots").text
-    assert "Say what to do: reload, status or audit." in bench.ask("/herald dance").text
+    assert (
+        "Say what to do: ask, reload, status, audit or unanswered."
+        in bench.ask("/herald dance").text
+    )

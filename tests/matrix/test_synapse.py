@@ -22,6 +22,7 @@ import yaml
 from nio import AsyncClient, AsyncClientConfig
 
 from bot.commands import Reply, Request
+from bot.domain import Freshness
 from bot.platforms.console import render_text
 from bot.platforms.matrix import ENCRYPTED_NOTICE, MatrixAdapter
 
@@ -59,15 +60,22 @@ def expected_remote_titles(shared_dir: Path) -> set[str]:
     wanted_lines = [
         line
         for line in (shared_dir / "seeds" / "expected.yaml").read_text().splitlines()
-        if re.match(r"(\S.*:\s*$|  (kind|title|remote|closed|deadline):)", line)
+        if re.match(
+            r"(\S.*:\s*$|  (kind|title|remote|closed|deadline|posted|open_until_filled):)", line
+        )
     ]
     expected = yaml.safe_load("\n".join(wanted_lines))
     wanted = set()
     for entry in expected.values():
         if entry.get("kind") != "job" or not entry.get("remote") or entry.get("closed"):
             continue
-        deadline = entry.get("deadline")
-        if deadline is None or date.fromisoformat(str(deadline)) >= TODAY:
+        deadline, posted = entry.get("deadline"), entry.get("posted")
+        if deadline is None:
+            # no deadline: open for a while after it was posted (bot.domain.Freshness)
+            since = Freshness().open_since(TODAY, until_filled=bool(entry.get("open_until_filled")))
+            if posted is None or date.fromisoformat(str(posted)) >= since:
+                wanted.add(entry["title"])
+        elif date.fromisoformat(str(deadline)) >= TODAY:
             wanted.add(entry["title"])
     return wanted
 

@@ -45,6 +45,9 @@ EXTRAS = [
     ("Metadata Librarian", "Example Archive", "Leiden", "archive"),
     ("Research Software Engineer", "Example Institute", "Lyon", "institute"),
     ("Digital Preservation Officer", "Example Museum", "Turin", "museum"),
+    # enough open postings for a second page, now that undated old ones age out (Freshness)
+    ("Web Archivist", "Example Library", "Ghent", "library"),
+    ("Collections Data Manager", "Example Gallery", "Porto", "gallery"),
 ]
 
 

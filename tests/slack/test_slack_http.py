@@ -142,7 +142,7 @@ def test_link_buttons_are_acknowledged_and_nothing_is_sent(served: Served) -> No
 
 def test_organisation_shortcut_gives_the_consoles_passage(served: Served) -> None:
     call = slash(served, "/iiif", "membership fee")
-    expected = served.app.handle(Request.from_line("iiif membership fee"))
+    expected = served.app.handle(Request.from_line("/iiif membership fee"))
     assert expected.passages
     assert block_ids(blocks_of(call), "passage:") == [str(h.passage.id) for h in expected.passages]
     assert "$10,000 annual fee" in text_of(call)
@@ -150,8 +150,10 @@ def test_organisation_shortcut_gives_the_consoles_passage(served: Served) -> Non
 
 
 def test_unknown_command_gets_the_routers_reply(served: Served) -> None:
-    call = slash(served, "/nosuchthing", "x")
+    call = slash(served, "/nosuchthing", "")
     assert "Unknown command /nosuchthing." in text_of(call)
+    typo = slash(served, "/jbos", "remote", key="r2")
+    assert "Unknown command /jbos. Did you mean `/jobs`?" in text_of(typo)
 
 
 def test_channel_posting_and_hostile_query_never_ping(served: Served) -> None:
@@ -218,7 +220,7 @@ def test_mention_with_the_command_word_second(served: Served) -> None:
     assert (answer.payload["channel"], answer.payload["user"]) == (CHANNEL, USER)
     assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "jobs remote")
     share = [b["value"] for b in buttons(blocks_of(answer)) if b["action_id"] == ACTION_SHARE]
-    assert share == ["jobs remote"]
+    assert share == ["remote jobs"]  # sharing asks the same question again
 
 
 @pytest.mark.parametrize(
@@ -226,7 +228,8 @@ def test_mention_with_the_command_word_second(served: Served) -> None:
     [
         ("help", "Herald understands these commands"),
         ("", "Herald understands these commands"),
-        ("zzz", "Unknown command /zzz."),
+        ("zzz", "I don't know"),  # a word that is no command is a question
+        ("jbos remote", "Unknown command /jbos."),  # a typo of one is a typo
     ],
 )
 def test_mention_help_and_unknown(served: Served, said: str, expected: str) -> None:
