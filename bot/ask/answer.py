@@ -173,11 +173,27 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
         lines.extend(_fact_lines(p, fact, u, today, state))
     if "status" not in asks and state != "open":
         lines.append(f"Status: {_state_words(p, state, today)}.")
+    if not u.asks:  # something no fact holds ("how many hours a week?"): its page may say
+        said = _from_page(ctx, u, p)
+        if said is not None:
+            lines.insert(1, said)
     if p.url:
         lines.append(f"Posting: {p.url}")
     actions = [Action("Details", "command", f"jobs show {p.id}")]
     actions += [Action("Apply", "url", _contact_url(c)) for c in p.contacts[:1] if state == "open"]
     return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
+
+
+def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
+    """The passage of the posting's own page that answers the words its title does not hold."""
+    named = _stems(f"{p.title} {p.organization or ''}")
+    rest = [w for w in u.subject if next(iter(_stems(w)), w) not in named]
+    if not rest:
+        return None
+    wide = ctx.store.search_passages(faq_terms(" ".join(rest)), limit=PASSAGE_CANDIDATES * 5)
+    ranked = rank_passages(" ".join(rest), [h for h in wide if h.passage.source == p.source])
+    best = next((a for a in ranked if a.confident), None)
+    return f"> {best.excerpt}" if best is not None else None
 
 
 def _quote(sentence: str | None) -> str:
@@ -371,8 +387,6 @@ def _line(p: Posting, u: Understanding, today: date, ctx: Context) -> str:
         facts.append(f"salary: {p.salary}")
     if p.contacts and "apply" in u.asks:
         facts.append("apply: " + ", ".join(p.contacts))
-    if "remote" in u.asks and p.location and p.remote:
-        facts.append(f"remote from: {p.location}")
     if u.filters.employment and employment_type(p) == u.filters.employment:
         facts.append(u.filters.employment)
     facts.append(f"`{p.id}`")
@@ -383,7 +397,8 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
     today = ctx.today
     fresh = ctx.settings.freshness
     items = ctx.store.find_postings(replace(q, freshness=fresh)).items
-    kept = [p for p in items if _keep(p, f, today, ctx)]
+    remote_asked = q.remote is True
+    kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
     if f.status == "open":
         kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
     else:
@@ -395,7 +410,9 @@ def _newest(p: Posting) -> int:
     return -(p.posted or p.deadline or date.min).toordinal()
 
 
-def _keep(p: Posting, f: ListFilters, today: date, ctx: Context) -> bool:
+def _keep(
+    p: Posting, f: ListFilters, today: date, ctx: Context, *, remote_asked: bool = False
+) -> bool:
     state = p.state(today, ctx.settings.freshness)
     if state in ("withdrawn", "not yet posted"):
         return False
@@ -419,7 +436,7 @@ def _keep(p: Posting, f: ListFilters, today: date, ctx: Context) -> bool:
         p, f.active_during.start, f.active_during.end, ctx
     ):
         return False
-    if f.place is not None and not _located_in(p, f.place):
+    if f.place is not None and not _located_in(p, f.place, remote_asked=remote_asked):
         return False
     if f.reachable_from is not None and not _reachable(p, f.reachable_from):
         return False
@@ -447,15 +464,19 @@ def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
     return p.posted >= since
 
 
-def _located_in(p: Posting, place: Place) -> bool:
-    """In the place; for a region ("jobs in Europe"), also remote work open to it."""
+def _located_in(p: Posting, place: Place, *, remote_asked: bool = False) -> bool:
+    """In the place; for a region ("jobs in Europe") or when remote work was asked for
+    ("remote jobs in Canada"), also remote work open to it."""
     if any(place.contains(found) for found in places_in(p.location or "")):
         return True
-    return place.kind == "region" and bool(p.remote) and _reachable(p, place)
+    return (place.kind == "region" or remote_asked) and bool(p.remote) and _reachable(p, place)
 
 
 def _reachable(p: Posting, where: Place) -> bool:
-    found = places_in(" ".join([p.location or "", p.evidence_for("remote") or ""]))
+    said = [p.location or "", p.evidence_for("remote") or ""]
+    if p.remote:  # "Based in an EMEA time zone" may stand apart from the location
+        said += _location_sentences(p)
+    found = places_in(" ".join(said))
     if any(where.contains(x) for x in found):
         return True
     if not p.remote:

@@ -218,6 +218,9 @@ def places_in(text: str) -> list[Place]:
             place = _region(key) or _alias(key) or g.countries.get(key)
             if (place is None and key in g.states and n > 1) or key in g.states:
                 place = g.states[key][0] if len(g.states[key]) == 1 else _us_first(g.states[key])
+                city = _city_named_like_its_state(text, words, i + n, key)
+                if city is not None:  # "New York, NY" is the city; "Rockville Centre, New York"
+                    found.append(city)
             if place is not None:
                 found.append(place)
                 matched = n
@@ -230,6 +233,23 @@ def places_in(text: str) -> list[Place]:
     for name in city_names:
         found.append(_resolve_city(g.cities[name], found))
     return found
+
+
+def _city_named_like_its_state(
+    text: str, words: list[tuple[str, int]], after: int, name: str
+) -> Place | None:
+    """The city in "New York, NY": a state's name followed by a state code after a comma."""
+    if after >= len(words):
+        return None
+    code, start = words[after]
+    g = _gazetteer()
+    if code not in g.codes or not text[:start].rstrip().endswith(","):
+        return None
+    for key in (name, f"{name} city"):
+        for city in g.cities.get(key, []) or ([c] if (c := _alias(key)) else []):
+            if city.kind == "city" and city.state == g.codes[code].state:
+                return city
+    return None
 
 
 def _us_first(places: list[Place]) -> Place:

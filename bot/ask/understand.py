@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
-from bot.ask.places import Place, find_place
+from bot.ask.places import ALIASES, Place, find_place
 from bot.content.money import amount
 from bot.search import STOPWORDS, JobsSearch, org_slug, parse_jobs_query, tokens
 from bot.windows import (
@@ -206,10 +206,13 @@ def _longest_place(
         joined = " ".join(name).strip(" .'-")
         if not joined or joined in STOPWORDS or joined in exclude or len(joined) < 2:
             continue
-        if len(joined) < 4 and joined not in ("us", "usa", "uk", "nyc", "la", "dc", "the us"):
+        # a short word is a place only as a known short form ("nyc", "us"), never as a city
+        # of three letters that is also a word ("ely", "ada")
+        known_short = joined.removeprefix("the ") in ALIASES
+        if len(joined) < 4 and not known_short:
             continue
         place = find_place(joined, prefer=prefer)
-        if place is not None and (place.kind != "city" or prefer == "city" or len(joined) > 3):
+        if place is not None:
             text = " ".join(part)
             offset = phrase.find(text) if from_end else phrase.find(part[0])
             return place, (max(offset, 0), text)

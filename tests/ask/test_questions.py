@@ -261,3 +261,53 @@ def test_any_text_gets_an_answer_within_a_second(app: App, text: str) -> None:
     reply = app.ask(text)
     assert reply.error_id is None
     assert time.perf_counter() - started < 1.0
+
+
+REMOTE_PAGES = {
+    "emea.md": """---
+title: Platform Engineer - Open Records Network
+date: 2026-03-02
+---
+Open Records Network is hiring a Platform Engineer. This is a remote role.
+
+Based in an EMEA time zone, preferably in Europe. Email platform@openrecords.example.org by
+April 20, 2026.
+""",
+    "americas.md": """---
+title: Community Manager - Open Records Network
+date: 2026-03-03
+---
+Open Records Network is hiring a Community Manager. Remote position.
+
+Preferably the candidate is based in the Americas. Email community@openrecords.example.org by
+April 22, 2026.
+""",
+    "manhattan.md": """---
+title: Reference Librarian - Harbor Library
+date: 2026-03-04
+---
+Location: New York, NY
+
+Email jobs@harbor.example.org by April 2, 2026.
+""",
+}
+
+
+def test_remote_regions_and_city_forms(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in REMOTE_PAGES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    settings_ = Settings(database_url=f"sqlite:///{tmp_path / 'h.db'}", content_dir=content)
+    application = build(settings_, clock=fixed_clock(TODAY))
+    try:
+        application.prepare()
+        assert listed(application, "remote jobs I can do from canada") == {"americas"}
+        assert listed(application, "remote jobs in europe") == {"emea"}
+        assert listed(application, "any jobs in nyc?") == {"manhattan"}
+        assert listed(application, "jobs in new york state") == {"manhattan"}
+        from_canada = application.ask("can I do the platform engineer job from canada?").text
+        assert "From Canada: no" in from_canada
+        assert "EMEA time zone" in from_canada
+    finally:
+        application.close()
