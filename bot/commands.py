@@ -421,6 +421,11 @@ class Router:
             if spec is not None:
                 return Reply(text=f"`/{spec.name}` — {spec.help}\n{_usage_text(spec)}")
         lines = ["Herald understands these commands:"]
+        if self._question is not None:
+            lines.append(
+                "…and plain questions: “remote jobs”, “is datacite hiring?”, “any jobs in "
+                "california?”, “how much is the membership fee?”"
+            )
         for spec in specs:
             if spec.dynamic:
                 continue

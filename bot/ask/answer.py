@@ -634,7 +634,10 @@ def _years_agree(u: Understanding, passage: object, excerpt: str) -> bool:
 
 def _dont_know(ctx: Context, u: Understanding) -> Reply:
     sections = ctx.store.faq_sections(None)
-    nearest = closest_questions(u.text, sections)
+    # an organisation's name is in all its headings: nearness is in the other words
+    slugs = {org_slug(o) for o in ctx.store.organizations()}
+    topic = " ".join(w for w in tokens(u.text) if w.lower() not in slugs)
+    nearest = closest_questions(topic, sections)
     lines = [f"I don't know: the pages I have do not answer “{u.text[:200]}”."]
     actions: list[Action] = []
     if nearest:
