@@ -209,6 +209,13 @@ def posting_facts(p: Posting, today: date | None, *, remote_label: str = "remote
     return facts
 
 
+def contact_url(contact: str) -> str:
+    """A posting's contact as a link: an e-mail address becomes ``mailto:``."""
+    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+        return f"mailto:{contact}"
+    return contact
+
+
 def deadline_phrase(deadline: date, today: date) -> str:
     """ "closes in 6 days", "closes today", "closed 3 days ago" — relative to ``today``."""
     days = (deadline - today).days

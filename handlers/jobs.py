@@ -10,7 +10,7 @@ from datetime import date
 
 from bot.ask.answer import list_answer
 from bot.ask.understand import understand
-from bot.commands import Action, Context, Reply, Router, deadline_phrase
+from bot.commands import Action, Context, Reply, Router, contact_url, deadline_phrase
 from bot.domain import NotFound, Posting, UsageError
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
 from handlers import admin, subscriptions
@@ -232,7 +232,7 @@ def _posting_reply(p: Posting, ctx: Context) -> Reply:
         lines.append("")
         lines.append(description)
 
-    actions = [Action("Apply", "url", _contact_url(c)) for c in p.contacts]
+    actions = [Action("Apply", "url", contact_url(c)) for c in p.contacts]
     if p.url:
         actions.append(Action("Source", "url", p.url))
     return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
@@ -240,12 +240,6 @@ def _posting_reply(p: Posting, ctx: Context) -> Reply:
 
 def _printable(text: str) -> str:
     return "".join(ch for ch in text if ch.isprintable())
-
-
-def _contact_url(contact: str) -> str:
-    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
-        return f"mailto:{contact}"
-    return contact
 
 
 _HEADING = re.compile(r"#{1,6}\s+(.*?)[\s#]*$")

@@ -18,9 +18,9 @@ from decimal import Decimal
 from bot.ask import vocabulary as vocab
 from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
-from bot.commands import Action, Context, Reply, deadline_phrase
+from bot.commands import Action, Context, Reply, contact_url, deadline_phrase
 from bot.content.money import amount
-from bot.domain import PassageHit, Posting, PostingQuery
+from bot.domain import Passage, PassageHit, Posting, PostingQuery
 from bot.search import (
     PAGE_SIZE,
     STOPWORDS,
@@ -29,6 +29,7 @@ from bot.search import (
     org_slug,
     rank_passages,
     split_sentences,
+    stem,
     tokens,
 )
 
@@ -139,8 +140,6 @@ def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> 
 
 
 def _stems(text: str) -> set[str]:
-    from bot.search import stem
-
     return {stem(w.lower()) for w in tokens(text)}
 
 
@@ -180,7 +179,7 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     if p.url:
         lines.append(f"Posting: {p.url}")
     actions = [Action("Details", "command", f"jobs show {p.id}")]
-    actions += [Action("Apply", "url", _contact_url(c)) for c in p.contacts[:1] if state == "open"]
+    actions += [Action("Apply", "url", contact_url(c)) for c in p.contacts[:1] if state == "open"]
     return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
 
 
@@ -276,12 +275,6 @@ def _state_words(p: Posting, state: str, today: date) -> str:
         posted = f"posted {p.posted:%-d %B %Y}, " if p.posted else ""
         return f"probably filled ({posted}no deadline given)"
     return state
-
-
-def _contact_url(contact: str) -> str:
-    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
-        return f"mailto:{contact}"
-    return contact
 
 
 # ---------------------------------------------------------------- lists
@@ -622,13 +615,10 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
     )
 
 
-def _years_agree(u: Understanding, passage: object, excerpt: str) -> bool:
+def _years_agree(u: Understanding, passage: Passage, excerpt: str) -> bool:
     """A question about one year is not answered by a page about another."""
     if u.year is None:
         return True
-    from bot.domain import Passage
-
-    assert isinstance(passage, Passage)
     return str(u.year) in " ".join((excerpt, passage.question, passage.page_title, passage.text))
 
 
