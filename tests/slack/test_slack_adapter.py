@@ -206,18 +206,19 @@ def test_mention_text_drops_only_herald() -> None:
     assert mention_text("hey <@UHERALD|herald> ask <@U0BOB>", "UHERALD") == "hey ask <@U0BOB>"
 
 
-def test_resolve_finds_the_command_word(served: Served) -> None:
-    from bot.commands import Request
+def test_the_router_not_the_adapter_reads_a_sentence(served: Served) -> None:
+    """Slack hands the line over unchanged: a command word inside a sentence ("remote jobs",
+    "what is the iiif fee") does not turn it into that command; the Router asks it."""
+    from bot.commands import Reply, Request
 
-    def resolved(line: str) -> tuple[str, str]:
+    def answered(line: str) -> Reply:
         request = Request.from_line(line, platform="slack", user=USER, channel=CHANNEL)
-        r = served.adapter.resolve(request)
-        return r.command, r.text
+        return served.app.handle(request)
 
-    assert resolved("remote jobs") == ("jobs", "remote")
-    assert resolved("what is the iiif membership fee") == ("iiif", "what is the membership fee")
-    assert resolved("jobs show faq") == ("jobs", "show faq")  # a known first word wins
-    assert resolved("zzz qqq") == ("zzz", "qqq")  # the Router will say it is unknown
+    assert "$10,000" in answered("what is the iiif membership fee").text
+    remote = answered("remote jobs")
+    assert remote.postings and all(p.remote for p in remote.postings)
+    assert "Unknown command /jbos." in answered("jbos remote").text
 
 
 def test_only_the_slack_module_imports_slack_sdks() -> None:
