@@ -209,7 +209,7 @@ def test_mention_text_drops_only_herald() -> None:
 def test_the_router_not_the_adapter_reads_a_sentence(served: Served) -> None:
     """Slack hands the line over unchanged: a command word inside a sentence ("remote jobs",
     "what is the iiif fee") does not turn it into that command; the Router asks it."""
-    from bot.commands import Reply, Request
+    from bot.commands import Request
 
     def answered(line: str) -> Reply:
         request = Request.from_line(line, platform="slack", user=USER, channel=CHANNEL)
