@@ -65,6 +65,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("hire", "appoint", "appointment", "got", "welcome", "chosen"),
     ("salary", "compensation", "wage", "remuneration"),
     ("conference", "meeting", "event"),
+    ("fund", "finance", "money", "budget"),
+    ("manage", "run", "oversee", "administer"),
 )
 SYNONYMS = {
     stem_: stems[0]

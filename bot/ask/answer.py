@@ -58,8 +58,11 @@ def answer(ctx: Context, text: str) -> Reply:
         return _with(_help(), u)
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
-    # a posting is looked for when a fact is asked, or when no list was ("the toledo job?")
-    if u.subject and "hired" not in u.asks and (u.asks or not u.list_cue):
+    # a posting is looked for when a fact is asked, or when no list or explanation was ("the
+    # toledo job?"); an organisation named in a list question is the list's filter
+    looked_for = bool(u.asks) if u.explain else bool(u.asks) or not u.list_cue
+    only_organisation = u.list_cue and set(u.subject) <= _organisation_words(ctx)
+    if u.subject and "hired" not in u.asks and looked_for and not only_organisation:
         named = find_postings(ctx, u)
         if len(named) == 1 and (u.asks or not u.list_cue):
             return _with(posting_answer(ctx, named[0], u), u, intent="posting")
@@ -67,7 +70,13 @@ def answer(ctx: Context, text: str) -> Reply:
             # "when is the datacite job deadline?": the candidates, with the fact asked
             return _with(_candidates(ctx, named, u), u, intent="list")
     if u.intent == "list":
-        return _with(list_answer(ctx, u, page), u)
+        listed = list_answer(ctx, u, page)
+        if u.search.query.terms and listed.understood is None and not _kept_words(listed):
+            # "is the metro jobs board free?": words no posting holds may be a page's topic
+            answered = _passages_for_parts(ctx, u)
+            if answered is not None:
+                return _with(answered, u, intent="answer")
+        return _with(listed, u)
     reply = _passages_for_parts(ctx, u)
     if reply is None and u.list_cue:
         return _with(list_answer(ctx, u, page), u, intent="list")
@@ -102,6 +111,16 @@ def _help() -> Reply:
 
 
 _POSTING_FACTS = frozenset({"salary", "deadline", "apply", "where", "remote", "status"})
+_DROPPED = "No posting mentions "
+
+
+def _kept_words(reply: Reply) -> bool:
+    """Whether a list found postings holding the question's keywords."""
+    return bool(reply.postings) and not reply.text.startswith(_DROPPED)
+
+
+def _organisation_words(ctx: Context) -> set[str]:
+    return {w.lower() for o in ctx.store.organizations() for w in tokens(o)}
 
 
 def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
@@ -347,7 +366,7 @@ def _list_reply(
     if f.deadline is not None:
         head += f" (deadlines {f.deadline.label})"
     if dropped:
-        head = f"No posting mentions {' '.join(dropped)}; without it: " + head
+        head = f"{_DROPPED}{' '.join(dropped)}; without it: " + head
     if pages > 1:
         head += f" — page {page} of {pages}"
     lines = [head]

@@ -75,6 +75,7 @@ class Place:
     state: str | None = None
     continent: str | None = None
     members: tuple[str, ...] = ()  # a region: country codes and continent codes ("*" = all)
+    population: int = 0  # a city's: how sure a bare word is to mean it ("metro jobs")
 
     def contains(self, other: Place) -> bool:
         """Whether ``other`` lies within this place (a city in a state, a state in a country)."""
@@ -138,7 +139,14 @@ def _gazetteer() -> _Gazetteer:
     ranked = sorted(cache.get_cities().values(), key=lambda c: -int(c["population"]))
     for city in ranked:
         country = city["countrycode"]
-        place = Place("city", city["name"], country, city["admin1code"], continent_of.get(country))
+        place = Place(
+            "city",
+            city["name"],
+            country,
+            city["admin1code"],
+            continent_of.get(country),
+            population=int(city["population"]),
+        )
         cities.setdefault(city["name"].lower(), []).append(place)
     names = [*states, *countries, *cities, *ALIASES]
     return _Gazetteer(

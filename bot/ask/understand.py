@@ -32,6 +32,9 @@ from bot.windows import (
 )
 
 ONE_DAY = timedelta(days=1)
+# A city named without "in" ("boston jobs") only when it is this large: smaller ones share
+# their names with words and organisations.
+BARE_CITY_POPULATION = 500_000
 
 Intent = Literal["list", "posting", "answer", "help", "smalltalk"]
 Status = Literal["open", "closed", "past", "any"]  # past: closed, expired or probably filled
@@ -178,9 +181,12 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[Place | None, Place 
             break
     for pattern in (_JOB_PLACE, _PLACE_BEFORE_JOBS):
         for match in pattern.finditer(text.value):
-            found = _longest_place(
-                match.group("place"), from_end=pattern is _PLACE_BEFORE_JOBS, exclude=exclude
-            )
+            bare = pattern is _PLACE_BEFORE_JOBS
+            found = _longest_place(match.group("place"), from_end=bare, exclude=exclude)
+            if found is not None and bare and found[0].kind == "city":
+                # "chicago jobs" is a place; "metro jobs" is a word (Metro, Lampung is small)
+                if found[0].population < BARE_CITY_POPULATION:
+                    continue
             if found is not None:
                 place, used = found
                 start = match.start("place") + (0 if pattern is _JOB_PLACE else used[0])
@@ -376,5 +382,5 @@ _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues
 _FILLER = frozenset(
     """looking something anything posted least part week work do can able interested find
     know good new recent like please currently available tell give get library libraries
-    still already ever yet kind sort type types""".split()
+    still already ever yet kind sort type types right now moment these days open""".split()
 )
