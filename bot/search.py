@@ -83,6 +83,13 @@ JOBS_NOISE = frozenset(
     role roles available hiring current currently list show me find
     """.split()
 )
+# Words that begin organisations' names but mean themselves in a question: such a name is
+# recognised whole ("open records network"), never by its first word alone.
+COMMON_WORDS = frozenset(
+    """open new public national international digital global american european university
+    college library museum archive archives center centre research data community society
+    foundation institute council association the first united free city state royal""".split()
+)
 # Uppercase query operators people paste from search engines; harmless words otherwise.
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
@@ -156,7 +163,8 @@ def _org_index_of(organizations: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         slug = org_slug(org)
         if not slug:
             continue
-        index.setdefault((slug,), slug)
+        if slug not in COMMON_WORDS:  # "open" alone is no filter for "Open Records Network"
+            index.setdefault((slug,), slug)
         words = tuple(w.lower() for w in tokens(org))
         if 1 < len(words) <= 6:
             index.setdefault(words, slug)

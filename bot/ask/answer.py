@@ -151,6 +151,11 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
 
 def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> Reply:
     today = ctx.today
+    fresh = ctx.settings.freshness
+    published = [
+        p for p in postings if p.state(today, fresh) not in ("not yet posted", "withdrawn")
+    ]
+    postings = published or postings
     shown = sorted(postings, key=lambda p: (p.state(today) != "open", _newest(p)))[:PAGE_SIZE]
     lines = [f"{len(postings)} postings match “{u.text[:120]}”; which one do you mean?"]
     lines.extend(f"• {_line(p, u, today, ctx)}" for p in shown)
@@ -334,7 +339,8 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
     if not matching:
         text = f"No postings match {_describe(u)}."
         if u.filters.place is not None:
-            text = f"No postings in {u.filters.place.name} match {_describe(u)}."
+            where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
+            text = f"No postings in {where} match {_describe(u)}."
         actions = (Action("Open postings", "command", "jobs"),)
         return Reply(text=text, today=ctx.today, actions=actions)
     pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
@@ -448,7 +454,11 @@ def _keep(
         p, f.active_during.start, f.active_during.end, ctx
     ):
         return False
-    if f.place is not None and not _located_in(p, f.place, remote_asked=remote_asked):
+    if f.place is not None and not any(
+        _located_in(p, place, remote_asked=remote_asked) for place in (f.place, *f.also)
+    ):
+        return False
+    if f.without_deadline and p.deadline is not None:
         return False
     if f.reachable_from is not None and not _reachable(p, f.reachable_from):
         return False

@@ -60,6 +60,10 @@ _REMOTE_PHRASES = re.compile(
     r"|virtual)\b"
 )
 _ONSITE_PHRASES = re.compile(r"\b(?:on[- ]?site|in[- ]person|in the office)\b")
+_NO_DEADLINE = re.compile(
+    r"\b(?:no|without|(?:do|does)(?:n'?t| not) (?:have|give|state|name|list)|lacking|with no)"
+    r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"
+)
 _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
 
 
@@ -81,6 +85,8 @@ class ListFilters:
     to the store's candidates. Each is None / empty when not asked for."""
 
     place: Place | None = None
+    also: tuple[Place, ...] = ()  # "in new jersey or new york": more places, any of them
+    without_deadline: bool = False
     reachable_from: Place | None = None  # "jobs I can do from Canada"
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
@@ -105,6 +111,12 @@ class ListFilters:
             value = getattr(self, name)
             if isinstance(value, Place):
                 out[name] = value.name
+            elif isinstance(value, tuple):
+                if value:
+                    out[name] = [x.name for x in value]
+            elif isinstance(value, bool):
+                if value:
+                    out[name] = True
             elif isinstance(value, Window):
                 out[name] = {
                     "from": value.start.isoformat(),
@@ -169,8 +181,12 @@ def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None]:
     return at_least, at_most
 
 
-def _place(text: Blanked, exclude: frozenset[str]) -> tuple[Place | None, Place | None]:
-    """(where the job is, where the asker is)."""
+_AND_PLACE = re.compile(r"\s*(?:,|\bor\b|\band\b|&)\s*(?:in\s+)?(?P<place>[a-z][a-z .'-]{1,40})")
+MAX_PLACES = 3
+
+
+def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], Place | None]:
+    """(where the job is — "new jersey or new york" is two places — where the asker is)."""
     asker: Place | None = None
     for match in _ASKER_PLACE.finditer(text.value):
         phrase = match.group("place") or match.group("place2")
@@ -187,14 +203,24 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[Place | None, Place 
                 # "chicago jobs" is a place; "metro jobs" is a word (Metro, Lampung is small)
                 if found[0].population < BARE_CITY_POPULATION:
                     continue
-            if found is not None:
-                place, used = found
-                start = match.start("place") + (0 if pattern is _JOB_PLACE else used[0])
-                end = start + len(used[1])
+            if found is None:
+                continue
+            places = [found[0]]
+            start = match.start("place") + (0 if pattern is _JOB_PLACE else found[1][0])
+            end = start + len(found[1][1])
+            text.value = text.value[:start] + " " * (end - start) + text.value[end:]
+            while not bare and len(places) < MAX_PLACES:
+                more = _AND_PLACE.match(text.value, end)
+                following = more and _longest_place(more.group("place"), exclude=exclude)
+                if not more or not following:
+                    break
+                places.append(following[0])
+                start = more.start("place") + following[1][0]
+                end = start + len(following[1][1])
                 text.value = text.value[:start] + " " * (end - start) + text.value[end:]
-                text.found.append(f"in {place.name}")
-                return place, asker
-    return None, asker
+            text.found.append("in " + " or ".join(p.name for p in places))
+            return tuple(places), asker
+    return (), asker
 
 
 def _longest_place(
@@ -240,6 +266,10 @@ def parse_filters(
             employment = kind
             t.take(match)
             break
+    no_deadline = _NO_DEADLINE.search(t.value)
+    without_deadline = no_deadline is not None
+    if no_deadline is not None:
+        t.take(no_deadline)
     had_deadline_cue = DEADLINE_CUE.search(t.value) is not None
     had_posted_cue = POSTED_CUE.search(t.value) is not None
     until_filled = _UNTIL_FILLED.search(t.value) is not None
@@ -247,8 +277,14 @@ def parse_filters(
     if not had_deadline_cue:  # a deadline's window is read with the /jobs query
         ahead, calendar_window = windows_in(t, today)
         if ahead is not None and (had_posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
-            # "posted this week", "new in the last month": the days just behind today
+            # "posted this week", "new in the last month": the days just behind today; "this
+            # month" and "this year" from their first day
             start = min(ahead.start, today - (ahead.end - ahead.start))
+            said = " ".join(t.found[-1:])
+            if "this month" in said:
+                start = today.replace(day=1)
+            elif "this year" in said:
+                start = today.replace(month=1, day=1)
             posted = Window(start, today, f"since {say(start)}")
         elif ahead is not None:
             deadline = ahead  # "anything this week?": what closes in it
@@ -265,9 +301,11 @@ def parse_filters(
             t.take(closed)
     elif active is not None or (posted is not None and posted.end < today):
         status = "any"
-    place, asker = _place(t, exclude)
+    places, asker = _place(t, exclude)
     filters = ListFilters(
-        place=place,
+        place=places[0] if places else None,
+        also=places[1:],
+        without_deadline=without_deadline,
         reachable_from=asker,
         salary_at_least=at_least,
         salary_at_most=at_most,
@@ -357,11 +395,11 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     )
     # a year or a month alone dates a page as well as a job ("the director in 2030")
     job_filters = (
-        has_filters
-        and replace(filters, active_during=None, posted=None, status="open") != ListFilters()
+        has_filters and replace(filters, active_during=None, status="open") != ListFilters()
     )
     jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
-    intent: Intent = "list" if (jobs_asked or list_cue) and not explain else "answer"
+    # "what's open in new jersey?": an explanation's start, but a job's filters
+    intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
     return Understanding(
         text=plain,
         intent=intent,

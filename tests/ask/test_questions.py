@@ -312,3 +312,16 @@ def test_remote_regions_and_city_forms(tmp_path: Path) -> None:
         assert "EMEA time zone" in from_canada
     finally:
         application.close()
+
+
+def test_several_places_no_deadline_and_this_months_postings(app: App) -> None:
+    assert listed(app, "what's open in new jersey or california?") == {
+        "2026-03-05-newark-clerk",
+        "2026-02-20-oakland-developer",
+    }
+    # every posting of the fixture names a deadline but the remote editor, long filled
+    assert listed(app, "which jobs don't have a deadline?") == {"2025-10-01-remote-editor"}
+    assert listed(app, "what was posted this month?") == {
+        "2026-03-01-albany-archivist",
+        "2026-03-05-newark-clerk",
+    }
