@@ -69,6 +69,7 @@ from nio import (
     RoomPreset,
     RoomSendResponse,
     SyncResponse,
+    UnknownAccountDataEvent,
     WhoamiResponse,
 )
 
@@ -173,7 +174,9 @@ def command_line(
 
     "!jobs remote" and "Herald: jobs remote" are explicit; "Herald jobs remote" (a name
     without a colon) is not, so the caller answers it only when "jobs" is a command. In a
-    direct-message room every message is explicit. None: the message is not for Herald.
+    direct-message room (and in a message whose ``m.mentions`` names Herald: the caller
+    passes ``is_dm`` for both) every message is explicit. None: the message is not for
+    Herald.
     """
     text = _REPLY_FALLBACK.sub("", body, count=1).strip()
     if not text:
@@ -202,6 +205,32 @@ def _token_refused(exc: MatrixError) -> bool:
     if exc.errcode in ("M_UNKNOWN_TOKEN", "M_MISSING_TOKEN") and status == 401:
         return False  # the access token itself: starting afresh cannot help
     return status is not None and 400 <= status < 500 and status not in (401, 403, 408, 429)
+
+
+def mentions_user(content: dict[str, Any], user_id: str) -> bool:
+    """Whether the event's ``m.mentions`` names ``user_id`` (a pill in Element, or a reply
+    to one of that user's messages); whatever the sender put there is only trusted if it
+    has the shape the spec gives it."""
+    mentions = content.get("m.mentions")
+    if not isinstance(mentions, dict):
+        return False
+    users = mentions.get("user_ids")
+    return isinstance(users, list) and user_id in users
+
+
+def is_edit(content: dict[str, Any]) -> bool:
+    """An ``m.replace`` (an edit of an earlier message): its body is "* new text"."""
+    relates = content.get("m.relates_to")
+    return isinstance(relates, dict) and relates.get("rel_type") == "m.replace"
+
+
+def direct_rooms_of(content: dict[str, Any]) -> set[str]:
+    """The room ids in an ``m.direct`` account-data content ({user: [room, …]})."""
+    rooms: set[str] = set()
+    for listed in content.values():
+        if isinstance(listed, list):
+            rooms.update(r for r in listed if isinstance(r, str))
+    return rooms
 
 
 def creators_privileged(room_version: str) -> bool:
@@ -370,6 +399,8 @@ class MatrixAdapter:
         self._invites_handled: set[str] = set()
         self._direct_lock = asyncio.Lock()
         self._room_creators: dict[str, frozenset[str]] = {}
+        # Rooms that are direct chats, as m.direct (Herald's account data) lists them.
+        self._dm_rooms: set[str] = set()
 
     @property
     def user_id(self) -> str:
@@ -398,6 +429,7 @@ class MatrixAdapter:
         try:
             await self._log_in(client)
             self._display_name = await self._fetch_display_name(client)
+            await self._load_direct_rooms(client)
             self._token = await asyncio.to_thread(self.state.get, self._key("next_batch"))
             await self._first_sync(client)
         except BaseException:
@@ -456,6 +488,7 @@ class MatrixAdapter:
             kept = [r for r in direct.get(user_id, []) if r != room_id]
             direct[user_id] = [*kept, room_id]
             await self._save_direct_rooms(client, direct)
+            self._dm_rooms.add(room_id)
             logger.info("Matrix: opened a direct room with %s", user_id)
             return room_id
 
@@ -554,6 +587,7 @@ class MatrixAdapter:
                 self._token = None
         # First start ever: learn the rooms and a token, answer none of the history.
         response = await self._sync(client, sync_filter(0), since=None, full_state=False)
+        self._note_account_data(response)
         await self._handle_invites(response)
         await self._save_token(response.next_batch)
         logger.info("Matrix: first start, room history skipped")
@@ -631,6 +665,7 @@ class MatrixAdapter:
 
     async def _process(self, response: SyncResponse) -> None:
         """Answer one batch, then store its token: a crash in between repeats, never skips."""
+        self._note_account_data(response)
         await self._handle_invites(response)
         for room_id, info in response.rooms.join.items():
             events = list(info.timeline.events)
@@ -685,6 +720,38 @@ class MatrixAdapter:
         logger.info("Matrix: backfilled %d events in %s", len(older), room_id)
         return older
 
+    # direct rooms, as the account data lists them
+
+    async def _load_direct_rooms(self, client: AsyncClient) -> None:
+        """Read ``m.direct`` once at start; later changes arrive with the syncs."""
+        try:
+            direct = await self._direct_rooms(client)
+        except SendError as exc:
+            logger.warning("Matrix: reading m.direct failed (%s); no room counts as direct", exc)
+            return
+        self._dm_rooms = {room for rooms in direct.values() for room in rooms}
+
+    def _note_account_data(self, response: SyncResponse) -> None:
+        for event in response.account_data_events:
+            if isinstance(event, UnknownAccountDataEvent) and event.type == "m.direct":
+                self._dm_rooms = direct_rooms_of(event.content)
+
+    async def _record_direct_room(self, user_id: str, room_id: str) -> None:
+        """Add an accepted direct invite to ``m.direct``, as the invitee's client does, so it
+        stays a direct room after a restart and personal reminders to that person go there."""
+        client = self._require_client()
+        self._dm_rooms.add(room_id)
+        async with self._direct_lock:
+            try:
+                direct = await self._direct_rooms(client)
+            except SendError as exc:
+                logger.warning("Matrix: reading m.direct failed: %s", exc)
+                return
+            if room_id in direct.get(user_id, []):
+                return
+            direct[user_id] = [*direct.get(user_id, []), room_id]
+            await self._save_direct_rooms(client, direct)
+
     # invites
 
     async def _handle_invites(self, response: SyncResponse) -> None:
@@ -693,9 +760,9 @@ class MatrixAdapter:
         for room_id, info in response.rooms.invite.items():
             if room_id in self._invites_handled:
                 continue
-            inviter = next(
+            invite = next(
                 (
-                    e.sender
+                    e
                     for e in info.invite_state
                     if isinstance(e, InviteMemberEvent)
                     and e.state_key == self._user_id
@@ -703,15 +770,24 @@ class MatrixAdapter:
                 ),
                 None,
             )
-            if inviter is None:
+            if invite is None:
                 continue
+            inviter = invite.sender
             self._invites_handled.add(room_id)
             if inviter_allowed(inviter, self.config.allowed_inviters, self._user_id):
                 joined = await client.join(room_id)
                 if isinstance(joined, JoinError):
                     logger.warning("Matrix: joining %s failed: %s", room_id, joined.message)
-                else:
-                    logger.info("Matrix: joined %s (invited by %s)", room_id, inviter)
+                    continue
+                direct = invite.content.get("is_direct") is True
+                logger.info(
+                    "Matrix: joined %s (%sinvited by %s)",
+                    room_id,
+                    "a direct chat, " if direct else "",
+                    inviter,
+                )
+                if direct:
+                    await self._record_direct_room(inviter, room_id)
             else:
                 await client.room_leave(room_id)
                 logger.warning(
@@ -741,10 +817,16 @@ class MatrixAdapter:
             return
         if not isinstance(event, RoomMessageText):
             return
-        is_dm = room.member_count == 2
+        content = event.source.get("content") or {}
+        if is_edit(content):
+            # An edit repeats a message already answered (or ignored): answering "* jobs"
+            # again would only say the same twice, or worse.
+            return
+        is_dm = room.room_id in self._dm_rooms
+        addressed = is_dm or mentions_user(content, self._user_id)
         names = [self._user_id, self._user_id.partition(":")[0].lstrip("@")]
         names += [n for n in (self._display_name, room.user_name(self._user_id)) if n]
-        asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=is_dm)
+        asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=addressed)
         if asked is None:
             return
         line, explicit = asked

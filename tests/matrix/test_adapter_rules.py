@@ -32,8 +32,11 @@ from bot.platforms.matrix import (
     _token_refused,
     command_line,
     creators_privileged,
+    direct_rooms_of,
     from_settings,
     inviter_allowed,
+    is_edit,
+    mentions_user,
     reply_relation,
     room_creators,
     send_error,
@@ -348,3 +351,33 @@ def test_room_creators_come_from_the_create_event() -> None:
 )
 def test_creators_have_unlimited_power_from_room_version_12(version: str, privileged: bool) -> None:
     assert creators_privileged(version) is privileged
+
+
+@pytest.mark.parametrize(
+    ("content", "mentioned"),
+    [
+        ({"m.mentions": {"user_ids": ["@herald:example.org"]}}, True),
+        ({"m.mentions": {"user_ids": ["@ana:example.org"]}}, False),
+        ({"m.mentions": {"room": True}}, False),
+        ({"m.mentions": {"user_ids": "@herald:example.org"}}, False),  # not a list
+        ({"m.mentions": ["@herald:example.org"]}, False),
+        ({}, False),
+    ],
+)
+def test_mentions_user_trusts_only_the_specified_shape(
+    content: dict[str, Any], mentioned: bool
+) -> None:
+    assert mentions_user(content, "@herald:example.org") is mentioned
+
+
+def test_is_edit_only_for_replacements() -> None:
+    assert is_edit({"body": "* !jobs", "m.relates_to": {"rel_type": "m.replace", "event_id": "$a"}})
+    assert not is_edit({"body": "!jobs", "m.relates_to": {"m.in_reply_to": {"event_id": "$a"}}})
+    assert not is_edit({"body": "* x", "m.relates_to": "m.replace"})
+    assert not is_edit({"body": "* bold claim"})
+
+
+def test_direct_rooms_of_reads_every_users_rooms_and_skips_junk() -> None:
+    content: dict[str, Any] = {"@a:x.org": ["!1:x.org", "!2:x.org"], "@b:x.org": ["!3:x.org", 4]}
+    content["@c:x.org"] = "!4:x.org"
+    assert direct_rooms_of(content) == {"!1:x.org", "!2:x.org", "!3:x.org"}
