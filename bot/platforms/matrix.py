@@ -45,6 +45,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
@@ -83,6 +84,7 @@ from bot.platforms.base import (
     TransientSendError,
 )
 from bot.platforms.matrix_render import MatrixMessage, render
+from bot.store.deliveries import Subscriptions
 from bot.store.state import MAX_KEY_LENGTH, StateStore
 
 logger = logging.getLogger(__name__)
@@ -152,6 +154,9 @@ def send_error(response: ErrorResponse, retry_after: float | None = None) -> Sen
     code = response.status_code or "unknown"
     status = http_status(response)
     message = f"matrix {code}: {response.message}"
+    if code == "M_FORBIDDEN":
+        # people read this in `!jobs subscriptions` when it pauses their room
+        message = f"Herald may not post in this room ({response.message})"
     if code == "M_LIMIT_EXCEEDED" or status == 429:
         if retry_after is None:
             retry_after = (response.retry_after_ms or DEFAULT_RETRY_AFTER * 1000) / 1000
@@ -231,6 +236,19 @@ def direct_rooms_of(content: dict[str, Any]) -> set[str]:
         if isinstance(listed, list):
             rooms.update(r for r in listed if isinstance(r, str))
     return rooms
+
+
+def removal_reason(event: RoomMemberEvent, own_user_id: str, when: date) -> str | None:
+    """Why Herald is no longer in a room, in words a room member reads in
+    ``!jobs subscriptions``; None for a declined or withdrawn invite (nothing was posted)."""
+    if event.prev_membership in ("invite", None) and event.membership == "leave":
+        return None
+    raw = event.content.get("reason")
+    why = f" ({str(raw)[:200]})" if isinstance(raw, str) and raw.strip() else ""
+    if event.sender == own_user_id:
+        return f"Herald left this room on {when.isoformat()}{why}"
+    verb = "banned from" if event.membership == "ban" else "removed from"
+    return f"Herald was {verb} this room by {event.sender} on {when.isoformat()}{why}"
 
 
 def creators_privileged(room_version: str) -> bool:
@@ -666,6 +684,7 @@ class MatrixAdapter:
     async def _process(self, response: SyncResponse) -> None:
         """Answer one batch, then store its token: a crash in between repeats, never skips."""
         self._note_account_data(response)
+        await self._handle_leaves(response)
         await self._handle_invites(response)
         for room_id, info in response.rooms.join.items():
             events = list(info.timeline.events)
@@ -673,6 +692,7 @@ class MatrixAdapter:
             if joined_at is not None:
                 # Newly joined: what was said before Herald came is history, not a question.
                 events = events[joined_at + 1 :]
+                await self._resume_room(room_id)
             elif info.timeline.limited and self._token is not None:
                 events = await self._backfill(room_id, info.timeline.prev_batch) + events
             room = self._client.rooms.get(room_id) if self._client else None
@@ -752,6 +772,64 @@ class MatrixAdapter:
             direct[user_id] = [*direct.get(user_id, []), room_id]
             await self._save_direct_rooms(client, direct)
 
+    # membership: removed, banned, back again
+
+    async def _handle_leaves(self, response: SyncResponse) -> None:
+        """Pause a room's subscriptions the moment Herald is removed from it, with a reason
+        people can read, so no announcement is lost on a send that cannot work."""
+        for room_id, info in response.rooms.leave.items():
+            # a later invite to this room is a fresh one, to be answered again
+            self._invites_handled.discard(room_id)
+            own = [
+                e
+                for e in info.timeline.events
+                if isinstance(e, RoomMemberEvent)
+                and e.state_key == self._user_id
+                and e.membership in ("leave", "ban")
+            ]
+            if not own:
+                continue
+            now = self.app.clock()
+            reason = removal_reason(own[-1], self._user_id, now.date())
+            if reason is None:
+                continue
+            subscriptions = Subscriptions(self.app.store)
+            paused = await asyncio.to_thread(
+                subscriptions.pause_target, "matrix", room_id, reason, now
+            )
+            logger.warning(
+                "Matrix: %s: %s; paused subscriptions %s",
+                room_id,
+                reason,
+                ", ".join(f"#{i}" for i in paused) or "(none)",
+            )
+
+    async def _resume_room(self, room_id: str) -> None:
+        """Herald (re)joined: what was paused here runs again, and the room is told so."""
+        subscriptions = Subscriptions(self.app.store)
+        resumed = await asyncio.to_thread(
+            subscriptions.resume_target, "matrix", room_id, self.app.clock()
+        )
+        if not resumed:
+            return
+        logger.info(
+            "Matrix: back in %s; resumed subscriptions %s",
+            room_id,
+            ", ".join(f"#{s.id}" for s in resumed),
+        )
+        lines = ["Herald is back in this room; these subscriptions run again:"]
+        for sub in resumed:
+            what = f"`/jobs {sub.filters_text}`" if sub.filters_text else "every new posting"
+            lines.append(f"• #{sub.id} {what} — stop with `/jobs unsubscribe {sub.id}`")
+        lines.append("Openings that appeared while Herald was away are not announced.")
+        messages = render(Reply(text="\n".join(lines)), prefix=self.config.prefix)
+        try:
+            await self._send_messages(room_id, messages, None)
+        except SendError as exc:
+            logger.warning(
+                "Matrix: telling %s about resumed subscriptions failed: %s", room_id, exc
+            )
+
     # invites
 
     async def _handle_invites(self, response: SyncResponse) -> None:
@@ -774,6 +852,7 @@ class MatrixAdapter:
                 continue
             inviter = invite.sender
             self._invites_handled.add(room_id)
+            logger.info("Matrix: invited to %s by %s", room_id, inviter)
             if inviter_allowed(inviter, self.config.allowed_inviters, self._user_id):
                 joined = await client.join(room_id)
                 if isinstance(joined, JoinError):

@@ -7,11 +7,16 @@ because it has two members: a small project room is still a group room.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
+import pytest
+
 from bot.platforms.matrix import MatrixAdapter
+from bot.store.deliveries import Subscriptions
 
 from .harness import Person, ask, content_of, make_adapter, replies_to, run
 from .synapse import Account, SynapseServer
@@ -126,5 +131,63 @@ def test_an_edit_is_not_answered_again(
         assert len(alice.replies(original)) == 1
         bodies = [content_of(e).get("body", "") for e in alice.from_user(bot.user_id, room)]
         assert not any("/*" in body or "!*" in body for body in bodies)
+
+    run(scenario)
+
+
+async def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not true within {timeout}s")
+        await asyncio.sleep(0.1)
+
+
+def test_kicked_pauses_at_once_and_invited_back_joins_and_resumes(
+    synapse: SynapseServer,
+    accounts: dict[str, Account],
+    app_factory: Callable[[], Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bot, human, stranger = accounts["herald"], accounts["human"], accounts["stranger"]
+    app = app_factory()
+    subscriptions = Subscriptions(app.store)
+    caplog.set_level(logging.INFO, logger="bot.platforms.matrix")
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, human) as alice:
+                room = await alice.create_room(invite=[bot.user_id, stranger.user_id])
+                await alice.wait_for_member(room, bot.user_id, "join")
+                await ask(alice, room, "!jobs subscribe remote")
+                [sub] = subscriptions.for_channel("matrix", room)
+
+                await alice.client.room_kick(room, bot.user_id, reason="tidying up")
+                await wait_until(
+                    lambda: getattr(subscriptions.get(sub.id), "status", "") == "paused"
+                )
+                listed_while_away = subscriptions.get(sub.id)
+
+                await alice.invite(room, bot.user_id)
+                await alice.wait_for_member(room, bot.user_id, "join")
+                back = await alice.wait_for(
+                    lambda e: "is back in this room" in content_of(e).get("body", ""),
+                    room_id=room,
+                )
+                listing = await ask(alice, room, "!jobs subscriptions")
+        finally:
+            await adapter.stop()
+        assert listed_while_away is not None
+        assert listed_while_away.reason == (
+            f"Herald was removed from this room by {human.user_id} on 2022-02-01 (tidying up)"
+        )
+        assert f"#{sub.id}" in content_of(back)["body"]
+        assert "!jobs unsubscribe" in content_of(back)["body"]
+        resumed = subscriptions.get(sub.id)
+        assert resumed is not None and resumed.status == "active" and resumed.reason is None
+        assert "paused" not in content_of(listing)["body"]
+        assert caplog.text.count(f"invited to {room} by {human.user_id}") == 2
+        assert f"paused subscriptions #{sub.id}" in caplog.text
 
     run(scenario)
