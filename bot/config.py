@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     matrix_power_level_admins: bool = Field(
         default=False, description="Users with power level >= 50 in the room they ask from"
     )
+    matrix_subscription_power_level: int | None = Field(
+        default=None,
+        description="Power level needed to subscribe or unsubscribe a room; default the "
+        "room's own state_default (50 unless the room changed it)",
+    )
     writeback_dir: Path | None = Field(
         default=None,
         description="Where postings added in chat are written (inside content_dir); "

@@ -353,6 +353,8 @@ class MatrixConfig:
     allowed_inviters: tuple[str, ...] = ()
     prefix: str = "!"
     power_level_admins: bool = False
+    # None: the room's own state_default
+    subscription_power_level: int | None = None
 
 
 def from_settings(app: App) -> MatrixAdapter | None:
@@ -383,6 +385,7 @@ def from_settings(app: App) -> MatrixAdapter | None:
         allowed_inviters=tuple(s.matrix_allowed_inviters),
         prefix=s.command_prefix,
         power_level_admins=s.matrix_power_level_admins,
+        subscription_power_level=s.matrix_subscription_power_level,
     )
     return MatrixAdapter(app, config)
 
@@ -920,6 +923,7 @@ class MatrixAdapter:
             user_is_platform_admin=await self._platform_admin(room, event.sender),
             prefixed=bool(self.config.prefix)
             and event.body.lstrip().startswith(self.config.prefix),
+            manage_refused=None if is_dm else await self._manage_refusal(room, event.sender),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:
@@ -943,6 +947,28 @@ class MatrixAdapter:
             return True
         return creators_privileged(room.room_version) and user_id in await self._creators(
             room.room_id
+        )
+
+    async def _manage_refusal(self, room: MatrixRoom, user_id: str) -> str | None:
+        """Why ``user_id`` may not change what Herald posts in ``room``, or None if they may.
+
+        The maubot/mautrix convention: changing what a bot posts to a room is like changing
+        the room's settings, so it takes the power level of state events (``state_default``,
+        50 unless the room says otherwise), or the configured level. In a direct chat the
+        person may always (the caller does not ask).
+        """
+        levels = room.power_levels
+        needed = self.config.subscription_power_level
+        if needed is None:
+            needed = levels.defaults.state_default
+        own = levels.get_user_level(user_id)
+        if own >= needed:
+            return None
+        if creators_privileged(room.room_version) and user_id in await self._creators(room.room_id):
+            return None
+        return (
+            f"Changing this room's subscriptions needs power level {needed} here (a "
+            f"moderator, by default); yours is {own}. Ask a moderator of the room."
         )
 
     async def _creators(self, room_id: str) -> frozenset[str]:

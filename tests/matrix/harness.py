@@ -105,6 +105,7 @@ def make_adapter(
         allowed_inviters=tuple(allowed_inviters),
         prefix=app.settings.command_prefix,
         power_level_admins=app.settings.matrix_power_level_admins,
+        subscription_power_level=app.settings.matrix_subscription_power_level,
     )
     return MatrixAdapter(app, config, timeline_limit=timeline_limit)
 

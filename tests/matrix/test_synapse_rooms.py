@@ -191,3 +191,48 @@ def test_kicked_pauses_at_once_and_invited_back_joins_and_resumes(
         assert f"paused subscriptions #{sub.id}" in caplog.text
 
     run(scenario)
+
+
+def test_changing_subscriptions_needs_the_power_level_of_state_events(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    bot, human, stranger = accounts["herald"], accounts["human"], accounts["stranger"]
+    moderator = synapse.register(f"mod-{bot.user_id[8:14]}")
+    app = app_factory()
+    subscriptions = Subscriptions(app.store)
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with (
+                Person(synapse.url, human) as alice,
+                Person(synapse.url, stranger) as eve,
+                Person(synapse.url, moderator) as mo,
+            ):
+                room = await alice.create_room(
+                    invite=[bot.user_id, stranger.user_id, moderator.user_id],
+                    power_users={moderator.user_id: 50},  # Alice created it: unlimited
+                )
+                await alice.wait_for_member(room, bot.user_id, "join")
+                for person in (eve, mo):
+                    await person.client.join(room)
+                    await alice.wait_for_member(room, person.user_id, "join")
+                refused = await ask(eve, room, "!jobs subscribe remote")
+                allowed = await ask(mo, room, "!jobs subscribe remote")
+                [sub] = subscriptions.for_channel("matrix", room)
+                not_yours = await ask(eve, room, f"!jobs unsubscribe {sub.id}")
+                listed = await ask(eve, room, "!jobs subscriptions")  # reading is for all
+                gone = await ask(alice, room, f"!jobs unsubscribe {sub.id}")
+        finally:
+            await adapter.stop()
+        assert content_of(refused)["body"].startswith(
+            "Changing this room's subscriptions needs power level 50 here"
+        )
+        assert "yours is 0" in content_of(refused)["body"]
+        assert "Subscribed" in content_of(allowed)["body"]
+        assert "needs power level 50" in content_of(not_yours)["body"]
+        assert f"#{sub.id}" in content_of(listed)["body"]
+        assert "Unsubscribed" in content_of(gone)["body"]
+        assert subscriptions.for_channel("matrix", room) == []
+
+    run(scenario)

@@ -156,3 +156,21 @@ def test_add_personal_reminder_is_callable_from_a_button(store: Store) -> None:
 def test_the_console_is_told_it_receives_no_announcements(store: Store) -> None:
     reply = ask(store, "/jobs subscribe", platform="console", channel="console")
     assert "console receives no announcements" in reply.text
+
+
+def test_a_refused_member_changes_nothing_but_a_herald_admin_may(store: Store) -> None:
+    refusal = "Changing this room's subscriptions needs power level 50 here; yours is 0."
+
+    def as_member(line: str, user: str, **changes: object) -> Reply:
+        request = Request("matrix", user, "!room:x.org", "jobs", line, manage_refused=refusal)
+        ctx = Context(store=store, settings=settings(**changes), now=MONDAY, request=request)
+        return ROUTER.dispatch(request, ctx)
+
+    reply = as_member("subscribe remote", "@eve:x.org")
+    assert reply.text.startswith(refusal) and "Nothing was changed" in reply.text
+    assert Subscriptions(store).for_channel("matrix", "!room:x.org") == []
+    assert "follows" in as_member("subscribe remote", "@ed:x.org", admins=["@ed:x.org"]).text
+    (sub,) = Subscriptions(store).for_channel("matrix", "!room:x.org")
+    assert as_member(f"unsubscribe {sub.id}", "@eve:x.org").text.startswith(refusal)
+    assert f"#{sub.id}" in as_member("subscriptions", "@eve:x.org").text  # reading is for all
+    assert len(Subscriptions(store).for_channel("matrix", "!room:x.org")) == 1
