@@ -60,6 +60,14 @@ class Settings(BaseSettings):
     matrix_access_token: SecretStr | None = Field(default=None, alias="MATRIX_ACCESS_TOKEN")
     matrix_password: SecretStr | None = Field(default=None, alias="MATRIX_PASSWORD")
     matrix_device_name: str = "Herald"
+    matrix_encryption: bool = Field(
+        default=True, description="End-to-end encryption: read and answer encrypted rooms"
+    )
+    matrix_crypto_store: Path = Field(
+        default=DEFAULT_DATA_DIR / "matrix-crypto",
+        description="Folder of Herald's Matrix encryption keys (its device's olm account and "
+        "room keys); keep it with the database and back it up together",
+    )
     matrix_allowed_inviters: list[str] = Field(
         default_factory=list,
         description="Homeservers (example.org) or user ids (@a:example.org) whose invites are "

@@ -22,8 +22,18 @@ Who may run admin commands: with ``matrix_power_level_admins``, a power level of
 ``ADMIN_POWER_LEVEL`` in the room the command came from counts as a platform admin (and the
 creators of a room of version 12 or later, whose power is unlimited without being listed).
 
-End-to-end encryption is not supported (no libolm): Herald cannot read encrypted events, and
-says so once per room rather than staying silent.
+End-to-end encryption (matrix-nio's, on vodozemac): Herald keeps its device's keys in a crypto
+store folder (``matrix_crypto_store``) and its device id across restarts, so people's clients
+see one device with stable keys. After each sync it uploads its one-time keys, queries the
+keys of new devices and claims sessions as nio asks; nio decrypts what arrives and encrypts
+every reply in an encrypted room. Trust is TOFU: a device is trusted the first time Herald
+sees it (there is nobody to compare emoji with); nio pins its keys, so the same device id with
+other keys later is not trusted. An event Herald cannot decrypt (the sender's client never
+sent it the room key) is logged once per session with a hint, the key is requested from the
+sender's devices, and the room gets a short explanation at most once per
+``UNDECRYPTABLE_NOTICE_EVERY``; if the key arrives later the message is answered then. With
+encryption off (``matrix_encryption``), Herald says once per encrypted room that it cannot
+read it, rather than staying silent.
 
 Example::
 
@@ -46,6 +56,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -54,9 +65,12 @@ from nio import (
     AsyncClient,
     AsyncClientConfig,
     DirectRoomsResponse,
+    EncryptionError,
     ErrorResponse,
     InviteMemberEvent,
     JoinError,
+    KeysUploadError,
+    LocalProtocolError,
     LoginResponse,
     MatrixRoom,
     MegolmEvent,
@@ -73,6 +87,7 @@ from nio import (
     UnknownAccountDataEvent,
     WhoamiResponse,
 )
+from nio.crypto import ENCRYPTION_ENABLED
 
 from bot.app import App
 from bot.commands import Reply, Request, split_command
@@ -93,6 +108,13 @@ ENCRYPTED_NOTICE = (
     "I can't read encrypted messages in this room; use an unencrypted room or a DM without "
     "encryption."
 )
+UNDECRYPTABLE_NOTICE = (
+    "I couldn't decrypt a message here: your client did not share its key with my device. "
+    "If it was meant for me, please send it again (if it keeps happening, your client may "
+    "be set to send keys to verified devices only)."
+)
+UNDECRYPTABLE_NOTICE_EVERY = 600.0  # seconds between two such notices in one room
+_PENDING_UNDECRYPTED = 100  # undecryptable events kept to retry when their key arrives
 SYNC_TIMEOUT_MS = 30_000
 TIMELINE_LIMIT = 100
 BACKFILL_PAGES = 5
@@ -355,6 +377,8 @@ class MatrixConfig:
     power_level_admins: bool = False
     # None: the room's own state_default
     subscription_power_level: int | None = None
+    # where the end-to-end encryption keys live; None: encryption off
+    crypto_store: Path | None = None
 
 
 def from_settings(app: App) -> MatrixAdapter | None:
@@ -386,6 +410,7 @@ def from_settings(app: App) -> MatrixAdapter | None:
         prefix=s.command_prefix,
         power_level_admins=s.matrix_power_level_admins,
         subscription_power_level=s.matrix_subscription_power_level,
+        crypto_store=s.matrix_crypto_store if s.matrix_encryption else None,
     )
     return MatrixAdapter(app, config)
 
@@ -422,6 +447,10 @@ class MatrixAdapter:
         self._room_creators: dict[str, frozenset[str]] = {}
         # Rooms that are direct chats, as m.direct (Herald's account data) lists them.
         self._dm_rooms: set[str] = set()
+        # encryption: sessions already logged, last notice per room, events awaiting a key
+        self._undecryptable_logged: set[str] = set()
+        self._undecryptable_noticed: dict[str, float] = {}
+        self._undecrypted: OrderedDict[str, tuple[str, MegolmEvent]] = OrderedDict()
 
     @property
     def user_id(self) -> str:
@@ -435,14 +464,24 @@ class MatrixAdapter:
     # lifecycle
 
     async def start(self) -> None:
+        crypto = self.config.crypto_store
+        if crypto is not None and not ENCRYPTION_ENABLED:
+            raise ConfigurationError(
+                "Matrix encryption needs matrix-nio's e2e extra (pip install 'matrix-nio[e2e]'); "
+                "install it, or set HERALD_MATRIX_ENCRYPTION=false"
+            )
+        if crypto is not None:
+            # the keys of Herald's device: readable by Herald only
+            crypto.mkdir(parents=True, exist_ok=True, mode=0o700)
         client = AsyncClient(
             self.config.homeserver,
             self.config.user_id or "",
+            store_path=str(crypto) if crypto is not None else "",
             config=AsyncClientConfig(
                 # Herald waits out rate limits itself (bounded); nio would retry forever.
                 max_limit_exceeded=0,
                 max_timeouts=3,
-                encryption_enabled=False,
+                encryption_enabled=crypto is not None,
                 store_sync_tokens=False,
             ),
         )
@@ -552,6 +591,22 @@ class MatrixAdapter:
         if not ok:
             logger.warning("Matrix: recording the direct room failed (HTTP %s)", answer.status)
 
+    async def _require_synced_room(self, client: AsyncClient, room_id: str) -> None:
+        """Teach nio a room Herald joined but has not synced yet (a send right after the
+        join), with its encryption read from the room's state, so the message is encrypted
+        exactly when the room is."""
+        if await self._membership(client, room_id, self._user_id) != "join":
+            raise PermanentSendError(
+                f"Herald may not post in this room (not a member of {room_id})"
+            )
+        response = await client.room_get_state_event(room_id, "m.room.encryption")
+        content = getattr(response, "content", None) or {}
+        if content.get("errcode") not in (None, "M_NOT_FOUND"):
+            raise TransientSendError(f"matrix: reading {room_id}'s encryption failed: {content}")
+        if room_id not in client.rooms:  # the sync may have come meanwhile
+            encrypted = "algorithm" in content
+            client.rooms[room_id] = MatrixRoom(room_id, self._user_id, encrypted=encrypted)
+
     def _require_client(self) -> AsyncClient:
         if self._client is None:
             raise TransientSendError("the Matrix adapter is not started")
@@ -572,6 +627,8 @@ class MatrixAdapter:
                 )
             client.user_id = whoami.user_id
             client.device_id = whoami.device_id
+            if client.config.encryption_enabled:
+                client.load_store()  # a password login does this itself
         else:
             # Reusing the device id keeps one device for Herald instead of one per restart.
             device_key = state_key(client.user, "device_id")
@@ -608,6 +665,7 @@ class MatrixAdapter:
                 self._token = None
         # First start ever: learn the rooms and a token, answer none of the history.
         response = await self._sync(client, sync_filter(0), since=None, full_state=False)
+        await self._keep_keys(client)
         self._note_account_data(response)
         await self._handle_invites(response)
         await self._save_token(response.next_batch)
@@ -686,6 +744,8 @@ class MatrixAdapter:
 
     async def _process(self, response: SyncResponse) -> None:
         """Answer one batch, then store its token: a crash in between repeats, never skips."""
+        client = self._require_client()
+        await self._keep_keys(client)
         self._note_account_data(response)
         await self._handle_leaves(response)
         await self._handle_invites(response)
@@ -701,10 +761,11 @@ class MatrixAdapter:
             room = self._client.rooms.get(room_id) if self._client else None
             if room is None:
                 continue
-            if room.encrypted:
+            if room.encrypted and client.olm is None:
                 await self._say_encrypted_once(room_id)
             for event in events:
                 await self._handle_event(room, event)
+        await self._retry_undecrypted(client)
         await self._save_token(response.next_batch)
 
     def _own_join(self, events: Sequence[Any]) -> int | None:
@@ -774,6 +835,109 @@ class MatrixAdapter:
                 return
             direct[user_id] = [*direct.get(user_id, []), room_id]
             await self._save_direct_rooms(client, direct)
+
+    # end-to-end encryption
+
+    async def _keep_keys(self, client: AsyncClient) -> None:
+        """What nio's own sync loop does between syncs: one-time keys up, new devices'
+        keys fetched (and trusted on first use), Olm sessions claimed, queued key requests
+        and forwards sent. Failures are logged and tried again after the next sync."""
+        if client.olm is None:
+            return
+        steps: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
+        if client.should_upload_keys:
+            steps.append(("uploading keys", client.keys_upload))
+        if client.should_query_keys:
+            steps.append(("querying device keys", client.keys_query))
+        if client.should_claim_keys:
+            users = client.get_users_for_key_claiming()
+            steps.append(("claiming one-time keys", lambda: client.keys_claim(users)))
+        steps.append(("sending to-device messages", client.send_to_device_messages))
+        for what, step in steps:
+            try:
+                answer = await step()
+            except (aiohttp.ClientError, TimeoutError, LocalProtocolError) as exc:
+                logger.warning("Matrix encryption: %s failed: %s", what, exc)
+                continue
+            # send_to_device_messages answers with a list, the others with one response
+            for item in answer if isinstance(answer, list) else [answer]:
+                if isinstance(item, ErrorResponse):
+                    logger.warning("Matrix encryption: %s failed: %s", what, item.message)
+                    if isinstance(item, KeysUploadError):
+                        logger.warning(
+                            "Matrix encryption: the homeserver refused this device's keys. "
+                            "Was the crypto store (%s) lost or copied, or the access token "
+                            "taken from another client? Give Herald a fresh login (a new "
+                            "device) and an empty crypto store.",
+                            self.config.crypto_store,
+                        )
+        self._trust_new_devices(client)
+
+    def _trust_new_devices(self, client: AsyncClient) -> None:
+        """TOFU: every device seen for the first time is trusted; nio pins its keys."""
+        for device in client.device_store:
+            if device.deleted or device.blacklisted or device.verified:
+                continue
+            if client.verify_device(device):
+                logger.info(
+                    "Matrix encryption: trusting %s's device %s (first seen)",
+                    device.user_id,
+                    device.id,
+                )
+
+    async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
+        """An event Herald has no key for: log it once per session, ask the sender's
+        devices for the key, keep the event to answer if the key comes, and tell the room
+        (at most once per ``UNDECRYPTABLE_NOTICE_EVERY``) instead of staying silent."""
+        client = self._require_client()
+        if client.olm is None:
+            await self._say_encrypted_once(room.room_id)
+            return
+        self._undecrypted[event.event_id] = (room.room_id, event)
+        while len(self._undecrypted) > _PENDING_UNDECRYPTED:
+            self._undecrypted.popitem(last=False)
+        if event.session_id not in self._undecryptable_logged:
+            self._undecryptable_logged.add(event.session_id)
+            logger.warning(
+                "Matrix encryption: cannot decrypt %s from %s (device %s) in %s: no room key "
+                "for its session. The sender's client did not share it with Herald's device "
+                "%s (it may share keys with verified devices only, or it sent before Herald "
+                "joined); the key was requested from the sender's devices",
+                event.event_id,
+                event.sender,
+                event.device_id,
+                room.room_id,
+                client.device_id,
+            )
+            with contextlib.suppress(LocalProtocolError):  # already requested
+                await client.request_room_key(event)
+        now = asyncio.get_running_loop().time()
+        last = self._undecryptable_noticed.get(room.room_id)
+        if last is not None and now - last < UNDECRYPTABLE_NOTICE_EVERY:
+            return
+        self._undecryptable_noticed[room.room_id] = now
+        content = {"msgtype": "m.notice", "body": UNDECRYPTABLE_NOTICE, "m.mentions": {}}
+        content["m.relates_to"] = reply_relation(event.event_id, event.source)
+        try:
+            await self._send_content(room.room_id, content)
+        except SendError as exc:
+            logger.warning("Matrix: the undecryptable notice to %s failed: %s", room.room_id, exc)
+
+    async def _retry_undecrypted(self, client: AsyncClient) -> None:
+        """Answer the events whose room key arrived after them."""
+        if client.olm is None or not self._undecrypted:
+            return
+        for event_id, (room_id, event) in list(self._undecrypted.items()):
+            try:
+                decrypted = client.decrypt_event(event)
+            except EncryptionError:
+                continue
+            del self._undecrypted[event_id]
+            room = client.rooms.get(room_id)
+            if room is not None:
+                logger.info("Matrix encryption: %s decrypted once its key came", event_id)
+                self._seen.pop(event_id, None)
+                await self._handle_event(room, decrypted)
 
     # membership: removed, banned, back again
 
@@ -895,7 +1059,7 @@ class MatrixAdapter:
         if not self._first_time(getattr(event, "event_id", "")):
             return
         if isinstance(event, MegolmEvent):
-            await self._say_encrypted_once(room.room_id)
+            await self._undecryptable(room, event)
             return
         if not isinstance(event, RoomMessageText):
             return
@@ -1026,8 +1190,16 @@ class MatrixAdapter:
         # One transaction id for every attempt, so a retried send is never posted twice.
         tx_id = str(uuid.uuid4())
 
+        if client.olm is not None and room_id not in client.rooms:
+            # nio encrypts only for rooms it has synced; never guess "unencrypted"
+            await self._require_synced_room(client, room_id)
+
         async def attempt() -> Any:
-            return await client.room_send(room_id, "m.room.message", content, tx_id=tx_id)
+            # TOFU: new devices are trusted as they come (see _trust_new_devices), also
+            # one that appears between the last key query and this send
+            return await client.room_send(
+                room_id, "m.room.message", content, tx_id=tx_id, ignore_unverified_devices=True
+            )
 
         response: RoomSendResponse = await send_with_retry(
             attempt, sleep=self._sleep, max_total_wait=max_total_wait
