@@ -53,7 +53,7 @@ import logging
 import re
 import uuid
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -149,6 +149,19 @@ def sync_filter(timeline_limit: int) -> dict[str, Any]:
 
 
 Sleep = Callable[[float], Awaitable[None]]
+
+
+@contextlib.contextmanager
+def _quiet_retries() -> Iterator[None]:
+    """While starting, nio's "Timed out, sleeping for 0s" before each quick retry is noise:
+    if the homeserver cannot be reached, start says so in one line."""
+    nio_client = logging.getLogger("nio.client.async_client")
+    level = nio_client.level
+    nio_client.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        nio_client.setLevel(level)
 
 
 class MatrixError(Exception):
@@ -487,14 +500,24 @@ class MatrixAdapter:
         )
         self._client = client
         try:
-            await self._log_in(client)
-            self._display_name = await self._fetch_display_name(client)
-            await self._load_direct_rooms(client)
-            self._token = await asyncio.to_thread(self.state.get, self._key("next_batch"))
-            await self._first_sync(client)
-        except BaseException:
+            with _quiet_retries():
+                await self._log_in(client)
+                self._display_name = await self._fetch_display_name(client)
+                await self._load_direct_rooms(client)
+                self._token = await asyncio.to_thread(self.state.get, self._key("next_batch"))
+                await self._first_sync(client)
+        except BaseException as exc:
             await client.close()
             self._client = None
+            # `herald run` prints a ConfigurationError as one line, like Slack's
+            if isinstance(exc, (aiohttp.ClientError, TimeoutError)):
+                raise ConfigurationError(
+                    f"Could not reach the Matrix homeserver {self.config.homeserver} "
+                    f"({exc or type(exc).__name__}); check MATRIX_HOMESERVER and that the "
+                    "homeserver is up."
+                ) from None
+            if isinstance(exc, MatrixError):
+                raise ConfigurationError(f"Matrix: {exc}") from None
             raise
         self._stopping.clear()
         self._task = asyncio.create_task(self._sync_loop(), name="herald-matrix-sync")

@@ -381,3 +381,31 @@ def test_direct_rooms_of_reads_every_users_rooms_and_skips_junk() -> None:
     content: dict[str, Any] = {"@a:x.org": ["!1:x.org", "!2:x.org"], "@b:x.org": ["!3:x.org", 4]}
     content["@c:x.org"] = "!4:x.org"
     assert direct_rooms_of(content) == {"!1:x.org", "!2:x.org", "!3:x.org"}
+
+
+def test_herald_run_with_an_unreachable_homeserver_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "HERALD_DATABASE_URL": f"sqlite:///{tmp_path / 'herald.db'}",
+        "HERALD_MATRIX_CRYPTO_STORE": str(tmp_path / "crypto"),
+        "MATRIX_HOMESERVER": f"http://127.0.0.1:{port}",
+        "MATRIX_ACCESS_TOKEN": "syt_secret_token",
+    }
+    herald = Path(sys.executable).parent / "herald"
+    subprocess.run([str(herald), "db", "upgrade"], env=env, cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [str(herald), "run"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "syt_secret_token" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if "Matrix homeserver" in line]
+    assert len(lines) == 1, done.stderr
+    assert f"Could not reach the Matrix homeserver http://127.0.0.1:{port}" in done.stderr
