@@ -71,7 +71,7 @@ class Settings(BaseSettings):
     matrix_allowed_inviters: list[str] = Field(
         default_factory=list,
         description="Homeservers (example.org) or user ids (@a:example.org) whose invites are "
-        "accepted; empty means the bot's own homeserver",
+        "accepted, or * for anyone; empty means the bot's own homeserver",
     )
 
     # Scheduler (bot.scheduler): reminders, digests, and how often the database is polled.

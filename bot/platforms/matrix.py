@@ -308,10 +308,12 @@ def server_name(user_id: str) -> str:
 
 
 def inviter_allowed(inviter: str, allowed: Sequence[str], own_user_id: str) -> bool:
-    """Rules are user ids ("@a:example.org") or homeservers ("example.org"); none given means
-    the bot's own homeserver."""
+    """Rules are user ids ("@a:example.org"), homeservers ("example.org") or "*" (anyone);
+    none given means the bot's own homeserver."""
     rules = [r.strip() for r in allowed if r.strip()] or [server_name(own_user_id)]
     for rule in rules:
+        if rule == "*":
+            return True
         if rule.startswith("@"):
             if inviter == rule:
                 return True
@@ -788,6 +790,7 @@ class MatrixAdapter:
                 await self._say_encrypted_once(room_id)
             for event in events:
                 await self._handle_event(room, event)
+            await self._leave_if_alone(client, room, events)
         await self._retry_undecrypted(client)
         await self._save_token(response.next_batch)
 
@@ -993,6 +996,26 @@ class MatrixAdapter:
                 reason,
                 ", ".join(f"#{i}" for i in paused) or "(none)",
             )
+
+    async def _leave_if_alone(
+        self, client: AsyncClient, room: MatrixRoom, events: Sequence[Any]
+    ) -> None:
+        """Leave a room once everyone else has left it (nobody joined or invited): nobody
+        reads what is posted there, and a person who comes back can invite Herald again."""
+        someone_left = any(
+            isinstance(e, RoomMemberEvent)
+            and e.state_key != self._user_id
+            and e.membership in ("leave", "ban")
+            for e in events
+        )
+        if not someone_left or room.joined_count > 1 or room.invited_count > 0:
+            return
+        answer = await client.room_leave(room.room_id)
+        if isinstance(answer, ErrorResponse):
+            logger.warning("Matrix: leaving the empty room %s failed: %s", room.room_id, answer)
+            return
+        self._dm_rooms.discard(room.room_id)
+        logger.info("Matrix: left %s: everyone else had left", room.room_id)
 
     async def _resume_room(self, room_id: str) -> None:
         """Herald (re)joined: what was paused here runs again, and the room is told so."""

@@ -94,6 +94,8 @@ def test_command_line_never_fails_and_never_keeps_the_prefix(body: str, is_dm: b
         ("@bob:example.org", ["@bob:example.org"], True),
         ("@bob:example.org.evil", ["example.org"], False),
         ("@bob:localhost:8448", ["localhost:8448"], True),
+        ("@eve:evil.org", ["*"], True),
+        ("@eve:evil.org", ["@bob:example.org", "*"], True),
     ],
 )
 def test_inviter_allowed(inviter: str, allowed: list[str], ok: bool) -> None:

@@ -236,3 +236,39 @@ def test_changing_subscriptions_needs_the_power_level_of_state_events(
         assert subscriptions.for_channel("matrix", room) == []
 
     run(scenario)
+
+
+def test_herald_leaves_a_room_everyone_else_left(
+    synapse: SynapseServer,
+    accounts: dict[str, Account],
+    app_factory: Callable[[], Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    caplog.set_level(logging.INFO, logger="bot.platforms.matrix")
+
+    def joined() -> list[str]:
+        rooms: list[str] = synapse.request(
+            "GET", "/_matrix/client/v3/joined_rooms", None, bot.access_token
+        )["joined_rooms"]
+        return rooms
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, human) as alice:
+                kept = await alice.create_room(invite=[bot.user_id])
+                left = await alice.create_room(invite=[bot.user_id])
+                for room in (kept, left):
+                    await alice.wait_for_member(room, bot.user_id, "join")
+                await ask(alice, left, "!help")
+                await alice.client.room_leave(left)
+                await wait_until(lambda: left not in joined())
+                await ask(alice, kept, "!help")  # answered in order: the leave was handled
+        finally:
+            await adapter.stop()
+        assert kept in joined()
+        assert f"left {left}: everyone else had left" in caplog.text
+
+    run(scenario)
