@@ -488,6 +488,11 @@ class MatrixAdapter:
         if crypto is not None:
             # the keys of Herald's device: readable by Herald only
             crypto.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # nio warns about routine steps ("Missing session for device …" before every
+            # key claim, each failed decryption); Herald logs what needs a person itself.
+            nio_crypto = logging.getLogger("nio.crypto")
+            if nio_crypto.level == logging.NOTSET:
+                nio_crypto.setLevel(logging.ERROR)
         client = AsyncClient(
             self.config.homeserver,
             self.config.user_id or "",
@@ -951,9 +956,12 @@ class MatrixAdapter:
 
     async def _retry_undecrypted(self, client: AsyncClient) -> None:
         """Answer the events whose room key arrived after them."""
-        if client.olm is None or not self._undecrypted:
+        olm = client.olm
+        if olm is None or not self._undecrypted:
             return
         for event_id, (room_id, event) in list(self._undecrypted.items()):
+            if olm.inbound_group_store.get(room_id, event.sender_key, event.session_id) is None:
+                continue  # its key has not come yet
             try:
                 decrypted = client.decrypt_event(event)
             except EncryptionError:

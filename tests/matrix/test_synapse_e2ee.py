@@ -174,3 +174,58 @@ def test_an_undecryptable_message_gets_one_explanation_and_one_log_line(
         assert "!jobs" in content_of(readable)["body"]
 
     run(scenario)
+
+
+def test_a_message_whose_key_comes_late_is_answered_when_it_comes(
+    synapse: SynapseServer,
+    accounts: dict[str, Account],
+    app_factory: Callable[[], Any],
+    tmp_path: Path,
+) -> None:
+    """The room key reaches Herald only after the message (a slow or retried to-device
+    send): Herald explains first, then answers once the key is there."""
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, human, crypto_store=tmp_path / "alice") as alice:
+                room = await element_dm(alice, bot)
+                client = alice.client
+                await client.joined_members(room)
+                await alice.keep_keys()  # Herald's device keys
+                missing = client.get_missing_sessions(room)
+                if missing:
+                    await client.keys_claim(missing)
+                assert client.olm is not None
+                # the room key, encrypted for each device but held back for now
+                held = list(
+                    client.olm.share_group_session_parallel(
+                        room, list(client.rooms[room].users), ignore_unverified_devices=True
+                    )
+                )
+                assert held, "nobody to share the key with"
+                client.olm.outbound_group_sessions[room].shared = True
+                _type, content = client.encrypt(
+                    room, "m.room.message", {"msgtype": "m.text", "body": "!jobs remote"}
+                )
+                path = f"/_matrix/client/v3/rooms/{quote(room)}/send/m.room.encrypted/late"
+                asked = synapse.request("PUT", path, content, human.access_token)["event_id"]
+                notice = await alice.wait_for(lambda e: replies_to(e, asked), timeout=20)
+                for n, (_users, body) in enumerate(held):  # body: {"messages": …}
+                    synapse.request(
+                        "PUT",
+                        f"/_matrix/client/v3/sendToDevice/m.room.encrypted/late{n}",
+                        body,
+                        human.access_token,
+                    )
+                answer = await alice.wait_for(
+                    lambda e: replies_to(e, asked) and e is not notice, timeout=20
+                )
+        finally:
+            await adapter.stop()
+        assert content_of(notice)["body"] == UNDECRYPTABLE_NOTICE
+        assert "Technical Community Manager" in content_of(answer)["body"]
+
+    run(scenario)
