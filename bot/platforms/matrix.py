@@ -276,7 +276,7 @@ def direct_rooms_of(content: dict[str, Any]) -> set[str]:
 def removal_reason(event: RoomMemberEvent, own_user_id: str, when: date) -> str | None:
     """Why Herald is no longer in a room, in words a room member reads in
     ``!jobs subscriptions``; None for a declined or withdrawn invite (nothing was posted)."""
-    if event.prev_membership in ("invite", None) and event.membership == "leave":
+    if event.prev_membership == "invite" and event.membership == "leave":
         return None
     raw = event.content.get("reason")
     why = f" ({str(raw)[:200]})" if isinstance(raw, str) and raw.strip() else ""
@@ -466,6 +466,7 @@ class MatrixAdapter:
         self._undecryptable_logged: set[str] = set()
         self._undecryptable_noticed: dict[str, float] = {}
         self._undecrypted: OrderedDict[str, tuple[str, MegolmEvent]] = OrderedDict()
+        self._key_troubles: set[str] = set()
 
     @property
     def user_id(self) -> str:
@@ -872,7 +873,8 @@ class MatrixAdapter:
     async def _keep_keys(self, client: AsyncClient) -> None:
         """What nio's own sync loop does between syncs: one-time keys up, new devices'
         keys fetched (and trusted on first use), Olm sessions claimed, queued key requests
-        and forwards sent. Failures are logged and tried again after the next sync."""
+        and forwards sent. Failures are tried again after the next sync and logged once
+        each: encryption housekeeping never holds up answering the batch."""
         if client.olm is None:
             return
         steps: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
@@ -887,22 +889,33 @@ class MatrixAdapter:
         for what, step in steps:
             try:
                 answer = await step()
-            except (aiohttp.ClientError, TimeoutError, LocalProtocolError) as exc:
-                logger.warning("Matrix encryption: %s failed: %s", what, exc)
+            except Exception as exc:
+                self._key_trouble(what, f"{type(exc).__name__}: {exc}")
                 continue
             # send_to_device_messages answers with a list, the others with one response
-            for item in answer if isinstance(answer, list) else [answer]:
-                if isinstance(item, ErrorResponse):
-                    logger.warning("Matrix encryption: %s failed: %s", what, item.message)
-                    if isinstance(item, KeysUploadError):
-                        logger.warning(
-                            "Matrix encryption: the homeserver refused this device's keys. "
-                            "Was the crypto store (%s) lost or copied, or the access token "
-                            "taken from another client? Give Herald a fresh login (a new "
-                            "device) and an empty crypto store.",
-                            self.config.crypto_store,
-                        )
+            items = answer if isinstance(answer, list) else [answer]
+            refused = next((i for i in items if isinstance(i, ErrorResponse)), None)
+            if refused is None:
+                self._key_troubles.discard(what)  # a later failure is news again
+            else:
+                upload = isinstance(refused, KeysUploadError)
+                self._key_trouble(what, str(refused.message), upload=upload)
         self._trust_new_devices(client)
+
+    def _key_trouble(self, what: str, message: str, *, upload: bool = False) -> None:
+        if what in self._key_troubles:
+            return  # retried after every sync; said once until it works again
+        self._key_troubles.add(what)
+        # the homeserver quotes the keys it compared; they have no place in a log
+        message = message.split(" Old key")[0].split("{")[0].strip()[:200]
+        logger.warning("Matrix encryption: %s failed: %s", what, message)
+        if upload:
+            logger.warning(
+                "Matrix encryption: the homeserver refused this device's keys. Was the crypto "
+                "store (%s) lost or copied, or the access token taken from another client? "
+                "Give Herald a fresh login (a new device) and an empty crypto store.",
+                self.config.crypto_store,
+            )
 
     def _trust_new_devices(self, client: AsyncClient) -> None:
         """TOFU: every device seen for the first time is trusted; nio pins its keys."""

@@ -229,3 +229,38 @@ def test_a_message_whose_key_comes_late_is_answered_when_it_comes(
         assert "Technical Community Manager" in content_of(answer)["body"]
 
     run(scenario)
+
+
+def test_a_device_whose_keys_another_client_holds_gets_one_hint(
+    synapse: SynapseServer,
+    accounts: dict[str, Account],
+    app_factory: Callable[[], Any],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An access token copied from a client that already uploaded this device's keys (or a
+    lost crypto store): the homeserver refuses Herald's keys, and the log says what to do,
+    once, however many syncs retry."""
+    bot = accounts["herald"]
+    app = app_factory()
+
+    async def scenario() -> None:
+        async with Person(synapse.url, bot, crypto_store=tmp_path / "element"):
+            pass  # "Element" uploaded this device's keys
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, accounts["human"]) as alice:
+                room = await alice.create_room(invite=[bot.user_id])
+                await alice.wait_for_member(room, bot.user_id, "join")
+                reply = await ask_encrypted(alice, room, "!help")  # unencrypted room: works
+        finally:
+            await adapter.stop()
+        assert "!jobs" in content_of(reply)["body"]
+
+    run(scenario)
+    ours = [r.getMessage() for r in caplog.records if r.name == "bot.platforms.matrix"]
+    hints = [m for m in ours if "refused this device's keys" in m]
+    assert len(hints) == 1 and "fresh login" in hints[0]
+    failures = [m for m in ours if "uploading keys failed" in m]
+    assert len(failures) == 1 and "already exists" in failures[0]
+    assert not any('"key"' in m or "signatures" in m for m in ours)  # no key material
