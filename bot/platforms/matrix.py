@@ -57,7 +57,7 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import aiohttp
@@ -207,16 +207,24 @@ def send_error(response: ErrorResponse, retry_after: float | None = None) -> Sen
 _REPLY_FALLBACK = re.compile(r"\A(?:> .*\n)+\n", re.MULTILINE)
 
 
-def command_line(
-    body: str, *, prefix: str, names: Sequence[str], is_dm: bool
-) -> tuple[str, bool] | None:
-    """The command a message asks for, and whether it was addressed explicitly.
+class Asked(NamedTuple):
+    """What a message asks Herald: the line without prefix or name, whether it was
+    addressed explicitly, and whether it was typed with the command prefix."""
+
+    line: str
+    explicit: bool
+    prefixed: bool
+
+
+def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -> Asked | None:
+    """What a message asks for, and whether it was addressed explicitly.
 
     "!jobs remote" and "Herald: jobs remote" are explicit; "Herald jobs remote" (a name
     without a colon) is not, so the caller answers it only when "jobs" is a command. In a
     direct-message room (and in a message whose ``m.mentions`` names Herald: the caller
-    passes ``is_dm`` for both) every message is explicit. None: the message is not for
-    Herald.
+    passes ``is_dm`` for both) every message is explicit. ``prefixed`` tells the Router a
+    command was meant ("!iiif fee" runs a shortcut, "iiif fee" is a question). None: the
+    message is not for Herald.
     """
     text = _REPLY_FALLBACK.sub("", body, count=1).strip()
     if not text:
@@ -224,17 +232,18 @@ def command_line(
     if prefix and text.startswith(prefix):
         rest = text[len(prefix) :]
         if rest[:1].isalnum():
-            return rest.strip(), True
+            return Asked(rest.strip(), True, True)
         return None
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         match = re.match(rf"{re.escape(name)}(?P<sep>\s*[:,])?\s+(?P<rest>\S.*)", text, re.I | re.S)
         if match:
             rest = match["rest"].strip()
-            if prefix and rest.startswith(prefix):
+            prefixed = bool(prefix) and rest.startswith(prefix)
+            if prefixed:
                 rest = rest[len(prefix) :]
-            return rest, bool(match["sep"]) or is_dm
+            return Asked(rest, bool(match["sep"]) or is_dm, prefixed)
     if is_dm:
-        return text, True
+        return Asked(text, True, False)
     return None
 
 
@@ -1142,7 +1151,7 @@ class MatrixAdapter:
         asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=addressed)
         if asked is None:
             return
-        line, explicit = asked
+        line, explicit, prefixed = asked
         command, text = split_command(line, "/!" + self.config.prefix)
         request = Request(
             "matrix",
@@ -1152,8 +1161,7 @@ class MatrixAdapter:
             text,
             is_dm,
             user_is_platform_admin=await self._platform_admin(room, event.sender),
-            prefixed=bool(self.config.prefix)
-            and event.body.lstrip().startswith(self.config.prefix),
+            prefixed=prefixed,
             manage_refused=None if is_dm else await self._manage_refusal(room, event.sender),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)

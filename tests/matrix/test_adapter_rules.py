@@ -51,18 +51,18 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
 @pytest.mark.parametrize(
     ("body", "is_dm", "expected"),
     [
-        ("!jobs remote", False, ("jobs remote", True)),
-        ("  !iiif membership fee ", False, ("iiif membership fee", True)),
-        ("Herald Bot: jobs remote", False, ("jobs remote", True)),
-        ("herald bot, help", False, ("help", True)),
-        ("@herald:example.org: jobs", False, ("jobs", True)),
-        ("@herald:example.org jobs", False, ("jobs", False)),
-        ("herald jobs remote", False, ("jobs remote", False)),
-        ("Herald: !jobs", False, ("jobs", True)),
-        ("jobs remote", True, ("jobs remote", True)),
-        ("herald jobs", True, ("jobs", True)),
-        ("!jobs", True, ("jobs", True)),
-        ("> <@alice:x.org> earlier\n\n!help", False, ("help", True)),
+        ("!jobs remote", False, ("jobs remote", True, True)),
+        ("  !iiif membership fee ", False, ("iiif membership fee", True, True)),
+        ("Herald Bot: jobs remote", False, ("jobs remote", True, False)),
+        ("herald bot, help", False, ("help", True, False)),
+        ("@herald:example.org: jobs", False, ("jobs", True, False)),
+        ("@herald:example.org jobs", False, ("jobs", False, False)),
+        ("herald jobs remote", False, ("jobs remote", False, False)),
+        ("Herald: !jobs", False, ("jobs", True, True)),
+        ("jobs remote", True, ("jobs remote", True, False)),
+        ("herald jobs", True, ("jobs", True, False)),
+        ("!jobs", True, ("jobs", True, True)),
+        ("> <@alice:x.org> earlier\n\n!help", False, ("help", True, True)),
         ("jobs remote", False, None),
         ("heraldry is fun", False, None),
         ("!!!", False, None),
@@ -71,7 +71,7 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
         ("Herald", False, None),
     ],
 )
-def test_command_line(body: str, is_dm: bool, expected: tuple[str, bool] | None) -> None:
+def test_command_line(body: str, is_dm: bool, expected: tuple[str, bool, bool] | None) -> None:
     assert command_line(body, prefix="!", names=NAMES, is_dm=is_dm) == expected
 
 
@@ -79,7 +79,7 @@ def test_command_line(body: str, is_dm: bool, expected: tuple[str, bool] | None)
 def test_command_line_never_fails_and_never_keeps_the_prefix(body: str, is_dm: bool) -> None:
     found = command_line(body, prefix="!", names=NAMES, is_dm=is_dm)
     if found is not None and not is_dm:
-        line, _explicit = found
+        line, _explicit, _prefixed = found
         assert line and line == line.strip()
 
 
