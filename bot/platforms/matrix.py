@@ -1,8 +1,16 @@
 """Herald on Matrix, through matrix-nio: the one module that imports nio.
 
-It long-polls ``/sync``, answers commands (``!jobs remote``, ``Herald: jobs remote``, anything
-in a direct-message room) with threaded ``m.notice`` replies rendered by
-``bot.platforms.matrix_render``, and joins rooms when an allowed user invites it.
+It long-polls ``/sync``, answers commands (``!jobs remote``, ``Herald: jobs remote``, a message
+whose ``m.mentions`` names Herald, anything in a direct-message room) with threaded
+``m.notice`` replies rendered by ``bot.platforms.matrix_render``, and joins rooms when an
+allowed user invites it. A room is direct when Herald's ``m.direct`` account data lists it
+(Herald adds rooms it was invited to with ``is_direct``), never because it has two members.
+Edits (``m.replace``) are not answered again.
+
+Membership: a kick or ban pauses the room's subscriptions at once with a reason people read
+in ``!jobs subscriptions``; an invite after a kick is a fresh invite; joining again resumes
+them (and says so); Herald leaves a room once everyone else has. Changing a room's
+subscriptions takes the room's ``state_default`` power level (``Request.manage_refused``).
 
 Restart safety comes from the sync token, kept in the store's state table and written after
 each batch is answered: a restarted Herald picks up exactly where it stopped, answering what
