@@ -676,6 +676,12 @@ class MatrixAdapter:
             client.user_id = whoami.user_id
             client.device_id = whoami.device_id
             if client.config.encryption_enabled:
+                if not whoami.device_id:
+                    raise MatrixError(
+                        "MATRIX_ACCESS_TOKEN has no device, and encryption needs one: use a "
+                        "token from a login (or MATRIX_USER_ID and MATRIX_PASSWORD), or set "
+                        "HERALD_MATRIX_ENCRYPTION=false"
+                    )
                 client.load_store()  # a password login does this itself
         else:
             # Reusing the device id keeps one device for Herald instead of one per restart.
