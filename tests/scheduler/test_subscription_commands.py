@@ -174,3 +174,20 @@ def test_a_refused_member_changes_nothing_but_a_herald_admin_may(store: Store) -
     assert as_member(f"unsubscribe {sub.id}", "@eve:x.org").text.startswith(refusal)
     assert f"#{sub.id}" in as_member("subscriptions", "@eve:x.org").text  # reading is for all
     assert len(Subscriptions(store).for_channel("matrix", "!room:x.org")) == 1
+
+
+def test_a_paused_channel_resumes_afresh_and_others_stay_as_they_were(store: Store) -> None:
+    ask(store, "/jobs subscribe remote", channel="C1")
+    ask(store, "/jobs subscribe datacite", channel="C1")
+    ask(store, "/jobs subscribe remote", channel="C2")
+    subs = Subscriptions(store)
+    later = MONDAY + timedelta(days=3)
+    assert len(subs.pause_target("slack", "C1", "Herald was removed", MONDAY)) == 2
+    subs.pause_target("slack", "C2", "gone", MONDAY)
+    resumed = subs.resume_target("slack", "C1", later)
+    assert [s.filters_text for s in resumed] == ["remote", "datacite"]
+    for sub in subs.for_channel("slack", "C1"):
+        assert (sub.status, sub.reason, sub.since) == ("active", None, later)
+    (other,) = subs.for_channel("slack", "C2")
+    assert (other.status, other.reason) == ("paused", "gone")
+    assert subs.resume_target("slack", "C1", later) == []  # nothing paused: nothing to say
