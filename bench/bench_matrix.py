@@ -3,7 +3,9 @@
 Starts a real Synapse (the test harness's launcher, ``tests/matrix/synapse.py``: its own
 virtualenv at .venv-synapse, loopback only, SQLite, no federation), registers a bot and a
 person, serves Herald through the Matrix adapter and times N commands one after another,
-from the person's send to the reply arriving in the person's /sync. Prints p50 / p99.
+from the person's send to the reply arriving in the person's /sync. Prints p50 / p99, for an
+unencrypted room and, in the same run, for an encrypted one (the person's client encrypts with
+its own crypto store, Herald decrypts and answers encrypted, the person decrypts).
 
     python bench/bench_matrix.py [-n 50] [--content DIR] [--json]
 
@@ -46,17 +48,23 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-async def measure(server: SynapseServer, store_path: Path, count: int) -> list[float]:
-    bot, human = server.register("herald"), server.register("human")
-    app = make_app(store_path)
+async def measure(
+    server: SynapseServer, store_path: Path, count: int, *, encrypted: bool
+) -> list[float]:
+    tag = "e2ee" if encrypted else "plain"
+    bot, human = server.register(f"herald-{tag}"), server.register(f"human-{tag}")
+    app = make_app(store_path, matrix_crypto_store=store_path.parent / f"crypto-{tag}")
     adapter = make_adapter(app, server.url, bot)
     await adapter.start()
     latencies: list[float] = []
+    crypto = store_path.parent / f"person-crypto-{tag}" if encrypted else None
     try:
-        async with Person(server.url, human) as person:
+        async with Person(server.url, human, crypto_store=crypto) as person:
             # a third (invited) member keeps it a group room, so commands need the prefix
-            third = server.register("third")
-            room = await person.create_room(invite=[bot.user_id, third.user_id])
+            third = server.register(f"third-{tag}")
+            room = await person.create_room(
+                invite=[bot.user_id, third.user_id], encrypted=encrypted
+            )
             await person.wait_for_member(room, bot.user_id, "join")
             for n in range(WARM_UP + count):
                 started = time.perf_counter()
@@ -87,14 +95,22 @@ def main() -> None:
         t0 = time.perf_counter()
         with SynapseServer(python, work / "synapse") as server:
             startup = time.perf_counter() - t0
-            latencies = asyncio.run(measure(server, store, args.n))
+            runs = {
+                name: asyncio.run(measure(server, store, args.n, encrypted=name == "encrypted"))
+                for name in ("unencrypted", "encrypted")
+            }
 
     figures: dict[str, Any] = {
-        "commands": len(latencies),
-        "p50_ms": round(percentile(latencies, 0.50), 1),
-        "p99_ms": round(percentile(latencies, 0.99), 1),
-        "mean_ms": round(statistics.fmean(latencies), 1),
-        "max_ms": round(max(latencies), 1),
+        name: {
+            "commands": len(latencies),
+            "p50_ms": round(percentile(latencies, 0.50), 1),
+            "p99_ms": round(percentile(latencies, 0.99), 1),
+            "mean_ms": round(statistics.fmean(latencies), 1),
+            "max_ms": round(max(latencies), 1),
+        }
+        for name, latencies in runs.items()
+    }
+    figures |= {
         "synapse_start_s": round(startup, 1),
         "content": str(content),
         "python": platform.python_version(),
@@ -102,9 +118,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures))
         return
-    print(f"Matrix round trip over {figures['commands']} commands (real Synapse on loopback)")
-    print(f"  p50 {figures['p50_ms']} ms   p99 {figures['p99_ms']} ms")
-    print(f"  mean {figures['mean_ms']} ms   max {figures['max_ms']} ms")
+    print(f"Matrix round trip over {args.n} commands per room (real Synapse on loopback)")
+    for name in runs:
+        f = figures[name]
+        print(f"  {name:12} p50 {f['p50_ms']} ms   p99 {f['p99_ms']} ms   max {f['max_ms']} ms")
     print(f"  Synapse start {figures['synapse_start_s']} s; content {content}")
 
 

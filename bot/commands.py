@@ -75,6 +75,9 @@ class Request:
     # Typed with a command prefix ("/jobs", "!faq"): a prefixed word is meant as a command, an
     # unprefixed line only when its first word is a declared command ("jobs remote").
     prefixed: bool = True
+    # Set by adapters when this user may not change what Herald posts in this channel
+    # (Matrix: below the room's power level for state events); the text says why.
+    manage_refused: str | None = None
 
     @classmethod
     def from_line(

@@ -60,10 +60,18 @@ class Settings(BaseSettings):
     matrix_access_token: SecretStr | None = Field(default=None, alias="MATRIX_ACCESS_TOKEN")
     matrix_password: SecretStr | None = Field(default=None, alias="MATRIX_PASSWORD")
     matrix_device_name: str = "Herald"
+    matrix_encryption: bool = Field(
+        default=True, description="End-to-end encryption: read and answer encrypted rooms"
+    )
+    matrix_crypto_store: Path = Field(
+        default=DEFAULT_DATA_DIR / "matrix-crypto",
+        description="Folder of Herald's Matrix encryption keys (its device's olm account and "
+        "room keys); keep it with the database and back it up together",
+    )
     matrix_allowed_inviters: list[str] = Field(
         default_factory=list,
         description="Homeservers (example.org) or user ids (@a:example.org) whose invites are "
-        "accepted; empty means the bot's own homeserver",
+        "accepted, or * for anyone; empty means the bot's own homeserver",
     )
 
     # Scheduler (bot.scheduler): reminders, digests, and how often the database is polled.
@@ -85,6 +93,11 @@ class Settings(BaseSettings):
     slack_workspace_admins_are_admins: bool = False
     matrix_power_level_admins: bool = Field(
         default=False, description="Users with power level >= 50 in the room they ask from"
+    )
+    matrix_subscription_power_level: int | None = Field(
+        default=None,
+        description="Power level needed to subscribe or unsubscribe a room; default the "
+        "room's own state_default (50 unless the room changed it)",
     )
     writeback_dir: Path | None = Field(
         default=None,

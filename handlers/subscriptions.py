@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.admin.permissions import is_admin
 from bot.announce import Filters, Schedule, Subscription
 from bot.commands import Action, Context, Reply
 from bot.config import Settings
@@ -67,8 +68,20 @@ def _promise(settings: Settings) -> str:
     return ", ".join(parts) + f" ({settings.timezone})."
 
 
+def _refusal(ctx: Context) -> Reply | None:
+    """Who may change what Herald posts in a channel is the platform's call (the adapter
+    says so in the Request); Herald's own admins may always."""
+    refused = ctx.request.manage_refused
+    if refused is None or is_admin(ctx.request, ctx.settings):
+        return None
+    logger.info("%s:%s may not change subscriptions", ctx.request.platform, ctx.request.user)
+    return Reply(text=f"{refused} Nothing was changed; `/jobs subscriptions` shows what there is.")
+
+
 def subscribe(ctx: Context, text: str) -> Reply:
     store = _store(ctx)
+    if (refused := _refusal(ctx)) is not None:
+        return refused
     search = parse_jobs_query(text, ctx.today, ctx.store.organizations())
     q = search.query
     if q.deadline_to is not None:
@@ -123,6 +136,8 @@ def _line(sub: Subscription) -> str:
 
 def unsubscribe(ctx: Context, text: str) -> Reply:
     store = _store(ctx)
+    if (refused := _refusal(ctx)) is not None:
+        return refused
     request = ctx.request
     subs = Subscriptions(store).for_channel(request.platform, request.channel)
     wanted = text.strip().lstrip("#").strip()

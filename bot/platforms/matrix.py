@@ -1,8 +1,16 @@
 """Herald on Matrix, through matrix-nio: the one module that imports nio.
 
-It long-polls ``/sync``, answers commands (``!jobs remote``, ``Herald: jobs remote``, anything
-in a direct-message room) with threaded ``m.notice`` replies rendered by
-``bot.platforms.matrix_render``, and joins rooms when an allowed user invites it.
+It long-polls ``/sync``, answers commands (``!jobs remote``, ``Herald: jobs remote``, a message
+whose ``m.mentions`` names Herald, anything in a direct-message room) with threaded
+``m.notice`` replies rendered by ``bot.platforms.matrix_render``, and joins rooms when an
+allowed user invites it. A room is direct when Herald's ``m.direct`` account data lists it
+(Herald adds rooms it was invited to with ``is_direct``), never because it has two members.
+Edits (``m.replace``) are not answered again.
+
+Membership: a kick or ban pauses the room's subscriptions at once with a reason people read
+in ``!jobs subscriptions``; an invite after a kick is a fresh invite; joining again resumes
+them (and says so); Herald leaves a room once everyone else has. Changing a room's
+subscriptions takes the room's ``state_default`` power level (``Request.manage_refused``).
 
 Restart safety comes from the sync token, kept in the store's state table and written after
 each batch is answered: a restarted Herald picks up exactly where it stopped, answering what
@@ -22,8 +30,18 @@ Who may run admin commands: with ``matrix_power_level_admins``, a power level of
 ``ADMIN_POWER_LEVEL`` in the room the command came from counts as a platform admin (and the
 creators of a room of version 12 or later, whose power is unlimited without being listed).
 
-End-to-end encryption is not supported (no libolm): Herald cannot read encrypted events, and
-says so once per room rather than staying silent.
+End-to-end encryption (matrix-nio's, on vodozemac): Herald keeps its device's keys in a crypto
+store folder (``matrix_crypto_store``) and its device id across restarts, so people's clients
+see one device with stable keys. After each sync it uploads its one-time keys, queries the
+keys of new devices and claims sessions as nio asks; nio decrypts what arrives and encrypts
+every reply in an encrypted room. Trust is TOFU: a device is trusted the first time Herald
+sees it (there is nobody to compare emoji with); nio pins its keys, so the same device id with
+other keys later is not trusted. An event Herald cannot decrypt (the sender's client never
+sent it the room key) is logged once per session with a hint, the key is requested from the
+sender's devices, and the room gets a short explanation at most once per
+``UNDECRYPTABLE_NOTICE_EVERY``; if the key arrives later the message is answered then. With
+encryption off (``matrix_encryption``), Herald says once per encrypted room that it cannot
+read it, rather than staying silent.
 
 Example::
 
@@ -43,9 +61,11 @@ import logging
 import re
 import uuid
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import aiohttp
@@ -53,9 +73,12 @@ from nio import (
     AsyncClient,
     AsyncClientConfig,
     DirectRoomsResponse,
+    EncryptionError,
     ErrorResponse,
     InviteMemberEvent,
     JoinError,
+    KeysUploadError,
+    LocalProtocolError,
     LoginResponse,
     MatrixRoom,
     MegolmEvent,
@@ -69,8 +92,10 @@ from nio import (
     RoomPreset,
     RoomSendResponse,
     SyncResponse,
+    UnknownAccountDataEvent,
     WhoamiResponse,
 )
+from nio.crypto import ENCRYPTION_ENABLED
 
 from bot.app import App
 from bot.commands import Reply, Request, split_command
@@ -82,6 +107,7 @@ from bot.platforms.base import (
     TransientSendError,
 )
 from bot.platforms.matrix_render import MatrixMessage, render
+from bot.store.deliveries import Subscriptions
 from bot.store.state import MAX_KEY_LENGTH, StateStore
 
 logger = logging.getLogger(__name__)
@@ -90,6 +116,13 @@ ENCRYPTED_NOTICE = (
     "I can't read encrypted messages in this room; use an unencrypted room or a DM without "
     "encryption."
 )
+UNDECRYPTABLE_NOTICE = (
+    "I couldn't decrypt a message here: your client did not share its key with my device. "
+    "If it was meant for me, please send it again (if it keeps happening, your client may "
+    "be set to send keys to verified devices only)."
+)
+UNDECRYPTABLE_NOTICE_EVERY = 600.0  # seconds between two such notices in one room
+_PENDING_UNDECRYPTED = 100  # undecryptable events kept to retry when their key arrives
 SYNC_TIMEOUT_MS = 30_000
 TIMELINE_LIMIT = 100
 BACKFILL_PAGES = 5
@@ -126,6 +159,19 @@ def sync_filter(timeline_limit: int) -> dict[str, Any]:
 Sleep = Callable[[float], Awaitable[None]]
 
 
+@contextlib.contextmanager
+def _quiet_retries() -> Iterator[None]:
+    """While starting, nio's "Timed out, sleeping for 0s" before each quick retry is noise:
+    if the homeserver cannot be reached, start says so in one line."""
+    nio_client = logging.getLogger("nio.client.async_client")
+    level = nio_client.level
+    nio_client.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        nio_client.setLevel(level)
+
+
 class MatrixError(Exception):
     """The homeserver refused something Herald needs (login, syncing); the message says what.
 
@@ -151,6 +197,9 @@ def send_error(response: ErrorResponse, retry_after: float | None = None) -> Sen
     code = response.status_code or "unknown"
     status = http_status(response)
     message = f"matrix {code}: {response.message}"
+    if code == "M_FORBIDDEN":
+        # people read this in `!jobs subscriptions` when it pauses their room
+        message = f"Herald may not post in this room ({response.message})"
     if code == "M_LIMIT_EXCEEDED" or status == 429:
         if retry_after is None:
             retry_after = (response.retry_after_ms or DEFAULT_RETRY_AFTER * 1000) / 1000
@@ -166,14 +215,24 @@ def send_error(response: ErrorResponse, retry_after: float | None = None) -> Sen
 _REPLY_FALLBACK = re.compile(r"\A(?:> .*\n)+\n", re.MULTILINE)
 
 
-def command_line(
-    body: str, *, prefix: str, names: Sequence[str], is_dm: bool
-) -> tuple[str, bool] | None:
-    """The command a message asks for, and whether it was addressed explicitly.
+class Asked(NamedTuple):
+    """What a message asks Herald: the line without prefix or name, whether it was
+    addressed explicitly, and whether it was typed with the command prefix."""
+
+    line: str
+    explicit: bool
+    prefixed: bool
+
+
+def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -> Asked | None:
+    """What a message asks for, and whether it was addressed explicitly.
 
     "!jobs remote" and "Herald: jobs remote" are explicit; "Herald jobs remote" (a name
     without a colon) is not, so the caller answers it only when "jobs" is a command. In a
-    direct-message room every message is explicit. None: the message is not for Herald.
+    direct-message room (and in a message whose ``m.mentions`` names Herald: the caller
+    passes ``is_dm`` for both) every message is explicit. ``prefixed`` tells the Router a
+    command was meant ("!iiif fee" runs a shortcut, "iiif fee" is a question). None: the
+    message is not for Herald.
     """
     text = _REPLY_FALLBACK.sub("", body, count=1).strip()
     if not text:
@@ -181,17 +240,18 @@ def command_line(
     if prefix and text.startswith(prefix):
         rest = text[len(prefix) :]
         if rest[:1].isalnum():
-            return rest.strip(), True
+            return Asked(rest.strip(), True, True)
         return None
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         match = re.match(rf"{re.escape(name)}(?P<sep>\s*[:,])?\s+(?P<rest>\S.*)", text, re.I | re.S)
         if match:
             rest = match["rest"].strip()
-            if prefix and rest.startswith(prefix):
+            prefixed = bool(prefix) and rest.startswith(prefix)
+            if prefixed:
                 rest = rest[len(prefix) :]
-            return rest, bool(match["sep"]) or is_dm
+            return Asked(rest, bool(match["sep"]) or is_dm, prefixed)
     if is_dm:
-        return text, True
+        return Asked(text, True, False)
     return None
 
 
@@ -202,6 +262,45 @@ def _token_refused(exc: MatrixError) -> bool:
     if exc.errcode in ("M_UNKNOWN_TOKEN", "M_MISSING_TOKEN") and status == 401:
         return False  # the access token itself: starting afresh cannot help
     return status is not None and 400 <= status < 500 and status not in (401, 403, 408, 429)
+
+
+def mentions_user(content: dict[str, Any], user_id: str) -> bool:
+    """Whether the event's ``m.mentions`` names ``user_id`` (a pill in Element, or a reply
+    to one of that user's messages); whatever the sender put there is only trusted if it
+    has the shape the spec gives it."""
+    mentions = content.get("m.mentions")
+    if not isinstance(mentions, dict):
+        return False
+    users = mentions.get("user_ids")
+    return isinstance(users, list) and user_id in users
+
+
+def is_edit(content: dict[str, Any]) -> bool:
+    """An ``m.replace`` (an edit of an earlier message): its body is "* new text"."""
+    relates = content.get("m.relates_to")
+    return isinstance(relates, dict) and relates.get("rel_type") == "m.replace"
+
+
+def direct_rooms_of(content: dict[str, Any]) -> set[str]:
+    """The room ids in an ``m.direct`` account-data content ({user: [room, …]})."""
+    rooms: set[str] = set()
+    for listed in content.values():
+        if isinstance(listed, list):
+            rooms.update(r for r in listed if isinstance(r, str))
+    return rooms
+
+
+def removal_reason(event: RoomMemberEvent, own_user_id: str, when: date) -> str | None:
+    """Why Herald is no longer in a room, in words a room member reads in
+    ``!jobs subscriptions``; None for a declined or withdrawn invite (nothing was posted)."""
+    if event.prev_membership == "invite" and event.membership == "leave":
+        return None
+    raw = event.content.get("reason")
+    why = f" ({str(raw)[:200]})" if isinstance(raw, str) and raw.strip() else ""
+    if event.sender == own_user_id:
+        return f"Herald left this room on {when.isoformat()}{why}"
+    verb = "banned from" if event.membership == "ban" else "removed from"
+    return f"Herald was {verb} this room by {event.sender} on {when.isoformat()}{why}"
 
 
 def creators_privileged(room_version: str) -> bool:
@@ -226,10 +325,12 @@ def server_name(user_id: str) -> str:
 
 
 def inviter_allowed(inviter: str, allowed: Sequence[str], own_user_id: str) -> bool:
-    """Rules are user ids ("@a:example.org") or homeservers ("example.org"); none given means
-    the bot's own homeserver."""
+    """Rules are user ids ("@a:example.org"), homeservers ("example.org") or "*" (anyone);
+    none given means the bot's own homeserver."""
     rules = [r.strip() for r in allowed if r.strip()] or [server_name(own_user_id)]
     for rule in rules:
+        if rule == "*":
+            return True
         if rule.startswith("@"):
             if inviter == rule:
                 return True
@@ -306,6 +407,10 @@ class MatrixConfig:
     allowed_inviters: tuple[str, ...] = ()
     prefix: str = "!"
     power_level_admins: bool = False
+    # None: the room's own state_default
+    subscription_power_level: int | None = None
+    # where the end-to-end encryption keys live; None: encryption off
+    crypto_store: Path | None = None
 
 
 def from_settings(app: App) -> MatrixAdapter | None:
@@ -336,6 +441,8 @@ def from_settings(app: App) -> MatrixAdapter | None:
         allowed_inviters=tuple(s.matrix_allowed_inviters),
         prefix=s.command_prefix,
         power_level_admins=s.matrix_power_level_admins,
+        subscription_power_level=s.matrix_subscription_power_level,
+        crypto_store=s.matrix_crypto_store if s.matrix_encryption else None,
     )
     return MatrixAdapter(app, config)
 
@@ -370,6 +477,13 @@ class MatrixAdapter:
         self._invites_handled: set[str] = set()
         self._direct_lock = asyncio.Lock()
         self._room_creators: dict[str, frozenset[str]] = {}
+        # Rooms that are direct chats, as m.direct (Herald's account data) lists them.
+        self._dm_rooms: set[str] = set()
+        # encryption: sessions already logged, last notice per room, events awaiting a key
+        self._undecryptable_logged: set[str] = set()
+        self._undecryptable_noticed: dict[str, float] = {}
+        self._undecrypted: OrderedDict[str, tuple[str, MegolmEvent]] = OrderedDict()
+        self._key_troubles: set[str] = set()
 
     @property
     def user_id(self) -> str:
@@ -383,26 +497,52 @@ class MatrixAdapter:
     # lifecycle
 
     async def start(self) -> None:
+        crypto = self.config.crypto_store
+        if crypto is not None and not ENCRYPTION_ENABLED:
+            raise ConfigurationError(
+                "Matrix encryption needs matrix-nio's e2e extra (pip install 'matrix-nio[e2e]'); "
+                "install it, or set HERALD_MATRIX_ENCRYPTION=false"
+            )
+        if crypto is not None:
+            # the keys of Herald's device: readable by Herald only
+            crypto.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # nio warns about routine steps ("Missing session for device …" before every
+            # key claim, each failed decryption); Herald logs what needs a person itself.
+            nio_crypto = logging.getLogger("nio.crypto")
+            if nio_crypto.level == logging.NOTSET:
+                nio_crypto.setLevel(logging.ERROR)
         client = AsyncClient(
             self.config.homeserver,
             self.config.user_id or "",
+            store_path=str(crypto) if crypto is not None else "",
             config=AsyncClientConfig(
                 # Herald waits out rate limits itself (bounded); nio would retry forever.
                 max_limit_exceeded=0,
                 max_timeouts=3,
-                encryption_enabled=False,
+                encryption_enabled=crypto is not None,
                 store_sync_tokens=False,
             ),
         )
         self._client = client
         try:
-            await self._log_in(client)
-            self._display_name = await self._fetch_display_name(client)
-            self._token = await asyncio.to_thread(self.state.get, self._key("next_batch"))
-            await self._first_sync(client)
-        except BaseException:
+            with _quiet_retries():
+                await self._log_in(client)
+                self._display_name = await self._fetch_display_name(client)
+                await self._load_direct_rooms(client)
+                self._token = await asyncio.to_thread(self.state.get, self._key("next_batch"))
+                await self._first_sync(client)
+        except BaseException as exc:
             await client.close()
             self._client = None
+            # `herald run` prints a ConfigurationError as one line, like Slack's
+            if isinstance(exc, (aiohttp.ClientError, TimeoutError)):
+                raise ConfigurationError(
+                    f"Could not reach the Matrix homeserver {self.config.homeserver} "
+                    f"({exc or type(exc).__name__}); check MATRIX_HOMESERVER and that the "
+                    "homeserver is up."
+                ) from None
+            if isinstance(exc, MatrixError):
+                raise ConfigurationError(f"Matrix: {exc}") from None
             raise
         self._stopping.clear()
         self._task = asyncio.create_task(self._sync_loop(), name="herald-matrix-sync")
@@ -456,6 +596,7 @@ class MatrixAdapter:
             kept = [r for r in direct.get(user_id, []) if r != room_id]
             direct[user_id] = [*kept, room_id]
             await self._save_direct_rooms(client, direct)
+            self._dm_rooms.add(room_id)
             logger.info("Matrix: opened a direct room with %s", user_id)
             return room_id
 
@@ -498,6 +639,22 @@ class MatrixAdapter:
         if not ok:
             logger.warning("Matrix: recording the direct room failed (HTTP %s)", answer.status)
 
+    async def _require_synced_room(self, client: AsyncClient, room_id: str) -> None:
+        """Teach nio a room Herald joined but has not synced yet (a send right after the
+        join), with its encryption read from the room's state, so the message is encrypted
+        exactly when the room is."""
+        if await self._membership(client, room_id, self._user_id) != "join":
+            raise PermanentSendError(
+                f"Herald may not post in this room (not a member of {room_id})"
+            )
+        response = await client.room_get_state_event(room_id, "m.room.encryption")
+        content = getattr(response, "content", None) or {}
+        if content.get("errcode") not in (None, "M_NOT_FOUND"):
+            raise TransientSendError(f"matrix: reading {room_id}'s encryption failed: {content}")
+        if room_id not in client.rooms:  # the sync may have come meanwhile
+            encrypted = "algorithm" in content
+            client.rooms[room_id] = MatrixRoom(room_id, self._user_id, encrypted=encrypted)
+
     def _require_client(self) -> AsyncClient:
         if self._client is None:
             raise TransientSendError("the Matrix adapter is not started")
@@ -518,6 +675,14 @@ class MatrixAdapter:
                 )
             client.user_id = whoami.user_id
             client.device_id = whoami.device_id
+            if client.config.encryption_enabled:
+                if not whoami.device_id:
+                    raise MatrixError(
+                        "MATRIX_ACCESS_TOKEN has no device, and encryption needs one: use a "
+                        "token from a login (or MATRIX_USER_ID and MATRIX_PASSWORD), or set "
+                        "HERALD_MATRIX_ENCRYPTION=false"
+                    )
+                client.load_store()  # a password login does this itself
         else:
             # Reusing the device id keeps one device for Herald instead of one per restart.
             device_key = state_key(client.user, "device_id")
@@ -554,6 +719,8 @@ class MatrixAdapter:
                 self._token = None
         # First start ever: learn the rooms and a token, answer none of the history.
         response = await self._sync(client, sync_filter(0), since=None, full_state=False)
+        await self._keep_keys(client)
+        self._note_account_data(response)
         await self._handle_invites(response)
         await self._save_token(response.next_batch)
         logger.info("Matrix: first start, room history skipped")
@@ -631,6 +798,10 @@ class MatrixAdapter:
 
     async def _process(self, response: SyncResponse) -> None:
         """Answer one batch, then store its token: a crash in between repeats, never skips."""
+        client = self._require_client()
+        await self._keep_keys(client)
+        self._note_account_data(response)
+        await self._handle_leaves(response)
         await self._handle_invites(response)
         for room_id, info in response.rooms.join.items():
             events = list(info.timeline.events)
@@ -638,15 +809,18 @@ class MatrixAdapter:
             if joined_at is not None:
                 # Newly joined: what was said before Herald came is history, not a question.
                 events = events[joined_at + 1 :]
+                await self._resume_room(room_id)
             elif info.timeline.limited and self._token is not None:
                 events = await self._backfill(room_id, info.timeline.prev_batch) + events
             room = self._client.rooms.get(room_id) if self._client else None
             if room is None:
                 continue
-            if room.encrypted:
+            if room.encrypted and client.olm is None:
                 await self._say_encrypted_once(room_id)
             for event in events:
                 await self._handle_event(room, event)
+            await self._leave_if_alone(client, room, events)
+        await self._retry_undecrypted(client)
         await self._save_token(response.next_batch)
 
     def _own_join(self, events: Sequence[Any]) -> int | None:
@@ -685,6 +859,234 @@ class MatrixAdapter:
         logger.info("Matrix: backfilled %d events in %s", len(older), room_id)
         return older
 
+    # direct rooms, as the account data lists them
+
+    async def _load_direct_rooms(self, client: AsyncClient) -> None:
+        """Read ``m.direct`` once at start; later changes arrive with the syncs."""
+        try:
+            direct = await self._direct_rooms(client)
+        except SendError as exc:
+            logger.warning("Matrix: reading m.direct failed (%s); no room counts as direct", exc)
+            return
+        self._dm_rooms = {room for rooms in direct.values() for room in rooms}
+
+    def _note_account_data(self, response: SyncResponse) -> None:
+        for event in response.account_data_events:
+            if isinstance(event, UnknownAccountDataEvent) and event.type == "m.direct":
+                self._dm_rooms = direct_rooms_of(event.content)
+
+    async def _record_direct_room(self, user_id: str, room_id: str) -> None:
+        """Add an accepted direct invite to ``m.direct``, as the invitee's client does, so it
+        stays a direct room after a restart and personal reminders to that person go there."""
+        client = self._require_client()
+        self._dm_rooms.add(room_id)
+        async with self._direct_lock:
+            try:
+                direct = await self._direct_rooms(client)
+            except SendError as exc:
+                logger.warning("Matrix: reading m.direct failed: %s", exc)
+                return
+            if room_id in direct.get(user_id, []):
+                return
+            direct[user_id] = [*direct.get(user_id, []), room_id]
+            await self._save_direct_rooms(client, direct)
+
+    # end-to-end encryption
+
+    async def _keep_keys(self, client: AsyncClient) -> None:
+        """What nio's own sync loop does between syncs: one-time keys up, new devices'
+        keys fetched (and trusted on first use), Olm sessions claimed, queued key requests
+        and forwards sent. Failures are tried again after the next sync and logged once
+        each: encryption housekeeping never holds up answering the batch."""
+        if client.olm is None:
+            return
+        steps: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
+        if client.should_upload_keys:
+            steps.append(("uploading keys", client.keys_upload))
+        if client.should_query_keys:
+            steps.append(("querying device keys", client.keys_query))
+        if client.should_claim_keys:
+            users = client.get_users_for_key_claiming()
+            steps.append(("claiming one-time keys", lambda: client.keys_claim(users)))
+        steps.append(("sending to-device messages", client.send_to_device_messages))
+        for what, step in steps:
+            try:
+                answer = await step()
+            except Exception as exc:
+                self._key_trouble(what, f"{type(exc).__name__}: {exc}")
+                continue
+            # send_to_device_messages answers with a list, the others with one response
+            items = answer if isinstance(answer, list) else [answer]
+            refused = next((i for i in items if isinstance(i, ErrorResponse)), None)
+            if refused is None:
+                self._key_troubles.discard(what)  # a later failure is news again
+            else:
+                upload = isinstance(refused, KeysUploadError)
+                self._key_trouble(what, str(refused.message), upload=upload)
+        self._trust_new_devices(client)
+
+    def _key_trouble(self, what: str, message: str, *, upload: bool = False) -> None:
+        if what in self._key_troubles:
+            return  # retried after every sync; said once until it works again
+        self._key_troubles.add(what)
+        # the homeserver quotes the keys it compared; they have no place in a log
+        message = message.split(" Old key")[0].split("{")[0].strip()[:200]
+        logger.warning("Matrix encryption: %s failed: %s", what, message)
+        if upload:
+            logger.warning(
+                "Matrix encryption: the homeserver refused this device's keys. Was the crypto "
+                "store (%s) lost or copied, or the access token taken from another client? "
+                "Give Herald a fresh login (a new device) and an empty crypto store.",
+                self.config.crypto_store,
+            )
+
+    def _trust_new_devices(self, client: AsyncClient) -> None:
+        """TOFU: every device seen for the first time is trusted; nio pins its keys."""
+        for device in client.device_store:
+            if device.deleted or device.blacklisted or device.verified:
+                continue
+            if client.verify_device(device):
+                logger.info(
+                    "Matrix encryption: trusting %s's device %s (first seen)",
+                    device.user_id,
+                    device.id,
+                )
+
+    async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
+        """An event Herald has no key for: log it once per session, ask the sender's
+        devices for the key, keep the event to answer if the key comes, and tell the room
+        (at most once per ``UNDECRYPTABLE_NOTICE_EVERY``) instead of staying silent."""
+        client = self._require_client()
+        if client.olm is None:
+            await self._say_encrypted_once(room.room_id)
+            return
+        self._undecrypted[event.event_id] = (room.room_id, event)
+        while len(self._undecrypted) > _PENDING_UNDECRYPTED:
+            self._undecrypted.popitem(last=False)
+        if event.session_id not in self._undecryptable_logged:
+            self._undecryptable_logged.add(event.session_id)
+            logger.warning(
+                "Matrix encryption: cannot decrypt %s from %s (device %s) in %s: no room key "
+                "for its session. The sender's client did not share it with Herald's device "
+                "%s (it may share keys with verified devices only, or it sent before Herald "
+                "joined); the key was requested from the sender's devices",
+                event.event_id,
+                event.sender,
+                event.device_id,
+                room.room_id,
+                client.device_id,
+            )
+            with contextlib.suppress(LocalProtocolError):  # already requested
+                await client.request_room_key(event)
+        now = asyncio.get_running_loop().time()
+        last = self._undecryptable_noticed.get(room.room_id)
+        if last is not None and now - last < UNDECRYPTABLE_NOTICE_EVERY:
+            return
+        self._undecryptable_noticed[room.room_id] = now
+        content = {"msgtype": "m.notice", "body": UNDECRYPTABLE_NOTICE, "m.mentions": {}}
+        content["m.relates_to"] = reply_relation(event.event_id, event.source)
+        try:
+            await self._send_content(room.room_id, content)
+        except SendError as exc:
+            logger.warning("Matrix: the undecryptable notice to %s failed: %s", room.room_id, exc)
+
+    async def _retry_undecrypted(self, client: AsyncClient) -> None:
+        """Answer the events whose room key arrived after them."""
+        olm = client.olm
+        if olm is None or not self._undecrypted:
+            return
+        for event_id, (room_id, event) in list(self._undecrypted.items()):
+            if olm.inbound_group_store.get(room_id, event.sender_key, event.session_id) is None:
+                continue  # its key has not come yet
+            try:
+                decrypted = client.decrypt_event(event)
+            except EncryptionError:
+                continue
+            del self._undecrypted[event_id]
+            room = client.rooms.get(room_id)
+            if room is not None:
+                logger.info("Matrix encryption: %s decrypted once its key came", event_id)
+                self._seen.pop(event_id, None)
+                await self._handle_event(room, decrypted)
+
+    # membership: removed, banned, back again
+
+    async def _handle_leaves(self, response: SyncResponse) -> None:
+        """Pause a room's subscriptions the moment Herald is removed from it, with a reason
+        people can read, so no announcement is lost on a send that cannot work."""
+        for room_id, info in response.rooms.leave.items():
+            # a later invite to this room is a fresh one, to be answered again
+            self._invites_handled.discard(room_id)
+            own = [
+                e
+                for e in info.timeline.events
+                if isinstance(e, RoomMemberEvent)
+                and e.state_key == self._user_id
+                and e.membership in ("leave", "ban")
+            ]
+            if not own:
+                continue
+            now = self.app.clock()
+            reason = removal_reason(own[-1], self._user_id, now.date())
+            if reason is None:
+                continue
+            subscriptions = Subscriptions(self.app.store)
+            paused = await asyncio.to_thread(
+                subscriptions.pause_target, "matrix", room_id, reason, now
+            )
+            logger.warning(
+                "Matrix: %s: %s; paused subscriptions %s",
+                room_id,
+                reason,
+                ", ".join(f"#{i}" for i in paused) or "(none)",
+            )
+
+    async def _leave_if_alone(
+        self, client: AsyncClient, room: MatrixRoom, events: Sequence[Any]
+    ) -> None:
+        """Leave a room once everyone else has left it (nobody joined or invited): nobody
+        reads what is posted there, and a person who comes back can invite Herald again."""
+        someone_left = any(
+            isinstance(e, RoomMemberEvent)
+            and e.state_key != self._user_id
+            and e.membership in ("leave", "ban")
+            for e in events
+        )
+        if not someone_left or room.joined_count > 1 or room.invited_count > 0:
+            return
+        answer = await client.room_leave(room.room_id)
+        if isinstance(answer, ErrorResponse):
+            logger.warning("Matrix: leaving the empty room %s failed: %s", room.room_id, answer)
+            return
+        self._dm_rooms.discard(room.room_id)
+        logger.info("Matrix: left %s: everyone else had left", room.room_id)
+
+    async def _resume_room(self, room_id: str) -> None:
+        """Herald (re)joined: what was paused here runs again, and the room is told so."""
+        subscriptions = Subscriptions(self.app.store)
+        resumed = await asyncio.to_thread(
+            subscriptions.resume_target, "matrix", room_id, self.app.clock()
+        )
+        if not resumed:
+            return
+        logger.info(
+            "Matrix: back in %s; resumed subscriptions %s",
+            room_id,
+            ", ".join(f"#{s.id}" for s in resumed),
+        )
+        lines = ["Herald is back in this room; these subscriptions run again:"]
+        for sub in resumed:
+            what = f"`/jobs {sub.filters_text}`" if sub.filters_text else "every new posting"
+            lines.append(f"• #{sub.id} {what} — stop with `/jobs unsubscribe {sub.id}`")
+        lines.append("Openings that appeared while Herald was away are not announced.")
+        messages = render(Reply(text="\n".join(lines)), prefix=self.config.prefix)
+        try:
+            await self._send_messages(room_id, messages, None)
+        except SendError as exc:
+            logger.warning(
+                "Matrix: telling %s about resumed subscriptions failed: %s", room_id, exc
+            )
+
     # invites
 
     async def _handle_invites(self, response: SyncResponse) -> None:
@@ -693,9 +1095,9 @@ class MatrixAdapter:
         for room_id, info in response.rooms.invite.items():
             if room_id in self._invites_handled:
                 continue
-            inviter = next(
+            invite = next(
                 (
-                    e.sender
+                    e
                     for e in info.invite_state
                     if isinstance(e, InviteMemberEvent)
                     and e.state_key == self._user_id
@@ -703,15 +1105,25 @@ class MatrixAdapter:
                 ),
                 None,
             )
-            if inviter is None:
+            if invite is None:
                 continue
+            inviter = invite.sender
             self._invites_handled.add(room_id)
+            logger.info("Matrix: invited to %s by %s", room_id, inviter)
             if inviter_allowed(inviter, self.config.allowed_inviters, self._user_id):
                 joined = await client.join(room_id)
                 if isinstance(joined, JoinError):
                     logger.warning("Matrix: joining %s failed: %s", room_id, joined.message)
-                else:
-                    logger.info("Matrix: joined %s (invited by %s)", room_id, inviter)
+                    continue
+                direct = invite.content.get("is_direct") is True
+                logger.info(
+                    "Matrix: joined %s (%sinvited by %s)",
+                    room_id,
+                    "a direct chat, " if direct else "",
+                    inviter,
+                )
+                if direct:
+                    await self._record_direct_room(inviter, room_id)
             else:
                 await client.room_leave(room_id)
                 logger.warning(
@@ -737,17 +1149,23 @@ class MatrixAdapter:
         if not self._first_time(getattr(event, "event_id", "")):
             return
         if isinstance(event, MegolmEvent):
-            await self._say_encrypted_once(room.room_id)
+            await self._undecryptable(room, event)
             return
         if not isinstance(event, RoomMessageText):
             return
-        is_dm = room.member_count == 2
+        content = event.source.get("content") or {}
+        if is_edit(content):
+            # An edit repeats a message already answered (or ignored): answering "* jobs"
+            # again would only say the same twice, or worse.
+            return
+        is_dm = room.room_id in self._dm_rooms
+        addressed = is_dm or mentions_user(content, self._user_id)
         names = [self._user_id, self._user_id.partition(":")[0].lstrip("@")]
         names += [n for n in (self._display_name, room.user_name(self._user_id)) if n]
-        asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=is_dm)
+        asked = command_line(event.body, prefix=self.config.prefix, names=names, is_dm=addressed)
         if asked is None:
             return
-        line, explicit = asked
+        line, explicit, prefixed = asked
         command, text = split_command(line, "/!" + self.config.prefix)
         request = Request(
             "matrix",
@@ -757,8 +1175,8 @@ class MatrixAdapter:
             text,
             is_dm,
             user_is_platform_admin=await self._platform_admin(room, event.sender),
-            prefixed=bool(self.config.prefix)
-            and event.body.lstrip().startswith(self.config.prefix),
+            prefixed=prefixed,
+            manage_refused=None if is_dm else await self._manage_refusal(room, event.sender),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:
@@ -782,6 +1200,28 @@ class MatrixAdapter:
             return True
         return creators_privileged(room.room_version) and user_id in await self._creators(
             room.room_id
+        )
+
+    async def _manage_refusal(self, room: MatrixRoom, user_id: str) -> str | None:
+        """Why ``user_id`` may not change what Herald posts in ``room``, or None if they may.
+
+        The maubot/mautrix convention: changing what a bot posts to a room is like changing
+        the room's settings, so it takes the power level of state events (``state_default``,
+        50 unless the room says otherwise), or the configured level. In a direct chat the
+        person may always (the caller does not ask).
+        """
+        levels = room.power_levels
+        needed = self.config.subscription_power_level
+        if needed is None:
+            needed = levels.defaults.state_default
+        own = levels.get_user_level(user_id)
+        if own >= needed:
+            return None
+        if creators_privileged(room.room_version) and user_id in await self._creators(room.room_id):
+            return None
+        return (
+            f"Changing this room's subscriptions needs power level {needed} here (a "
+            f"moderator, by default); yours is {own}. Ask a moderator of the room."
         )
 
     async def _creators(self, room_id: str) -> frozenset[str]:
@@ -839,8 +1279,16 @@ class MatrixAdapter:
         # One transaction id for every attempt, so a retried send is never posted twice.
         tx_id = str(uuid.uuid4())
 
+        if client.olm is not None and room_id not in client.rooms:
+            # nio encrypts only for rooms it has synced; never guess "unencrypted"
+            await self._require_synced_room(client, room_id)
+
         async def attempt() -> Any:
-            return await client.room_send(room_id, "m.room.message", content, tx_id=tx_id)
+            # TOFU: new devices are trusted as they come (see _trust_new_devices), also
+            # one that appears between the last key query and this send
+            return await client.room_send(
+                room_id, "m.room.message", content, tx_id=tx_id, ignore_unverified_devices=True
+            )
 
         response: RoomSendResponse = await send_with_retry(
             attempt, sleep=self._sleep, max_total_wait=max_total_wait

@@ -153,10 +153,23 @@ def render(
 # building units
 
 
+def _said(text: str, value: str) -> bool:
+    """Whether ``text`` already gives ``value`` (a command or a link) as a whole word:
+    "!jobs unsubscribe 1" is not said by "!jobs unsubscribe 12"."""
+    return re.search(re.escape(value) + r"(?![\w/-])", text) is not None
+
+
 def _units(reply: Reply, prefix: str) -> Iterable[_Unit]:
     if not reply.draws_items:
-        yield from _markdown_units(with_prefix(reply.text, prefix))
-        shown: set[str] = set()
+        text = with_prefix(reply.text, prefix)
+        yield from _markdown_units(text)
+        # A hint repeating what the text already says ("Try: !jobs" under "Try: `!jobs`")
+        # is noise on a platform without buttons.
+        shown: set[str] = {
+            a.value
+            for a in reply.actions
+            if _said(text, f"{prefix}{a.value}" if a.kind == "command" else a.value)
+        }
     else:
         yield _markdown_unit(with_prefix(reply.summary, prefix))
         for posting in reply.postings:

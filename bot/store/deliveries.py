@@ -226,6 +226,27 @@ class Subscriptions:
             )
         return ids
 
+    def resume_target(self, platform: str, channel: str, now: datetime) -> list[Subscription]:
+        """Resume every paused subscription of a channel that takes messages again (Herald
+        was invited back). Like a resubscription it starts afresh: what appeared meanwhile
+        is backlog, not news."""
+        with self._store.transaction() as session:
+            rows = list(
+                session.scalars(
+                    select(SubscriptionRow)
+                    .where(
+                        SubscriptionRow.platform == platform,
+                        SubscriptionRow.channel == channel,
+                        SubscriptionRow.status == "paused",
+                    )
+                    .order_by(SubscriptionRow.id)
+                )
+            )
+            for row in rows:
+                row.status, row.reason, row.since, row.updated = "active", None, now, now
+            session.flush()
+            return [_subscription(r) for r in rows]
+
 
 # --- personal reminders --------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from nio import (
     AsyncClient,
     AsyncClientConfig,
     RoomCreateResponse,
+    RoomPreset,
     RoomSendResponse,
     SyncResponse,
 )
@@ -84,6 +85,8 @@ def make_app(store_path: Path, **settings: Any) -> App:
     """An app on a copy of the loaded store; admin tests pass ``content_dir`` (a copy of the
     content folder, since admin commands rewrite files) and the admin settings."""
     url = f"sqlite:///{store_path}"
+    # the crypto store beside the database, as in production (a restart test shares both)
+    settings.setdefault("matrix_crypto_store", store_path.parent / "matrix-crypto")
     config = Settings(database_url=url, command_prefix="!", **settings)
     return App(settings=config, store=Store.open(url), clock=fixed_clock(TODAY))
 
@@ -105,6 +108,8 @@ def make_adapter(
         allowed_inviters=tuple(allowed_inviters),
         prefix=app.settings.command_prefix,
         power_level_admins=app.settings.matrix_power_level_admins,
+        subscription_power_level=app.settings.matrix_subscription_power_level,
+        crypto_store=app.settings.matrix_crypto_store if app.settings.matrix_encryption else None,
     )
     return MatrixAdapter(app, config, timeline_limit=timeline_limit)
 
@@ -127,18 +132,27 @@ class Seen:
 
 
 class Person:
-    """A human on a plain nio client (no encryption), reading every event it syncs."""
+    """A human on a nio client, reading every event it syncs. With ``crypto_store`` (a folder
+    of its own) the client does end-to-end encryption as Element does: keys uploaded, other
+    devices trusted on first use, encrypted rooms read and written encrypted."""
 
-    def __init__(self, homeserver: str, account: Account) -> None:
+    def __init__(self, homeserver: str, account: Account, crypto_store: Path | None = None) -> None:
         self.account = account
+        if crypto_store is not None:
+            crypto_store.mkdir(parents=True, exist_ok=True)
         self.client = AsyncClient(
             homeserver,
             account.user_id,
             device_id=account.device_id,
-            config=AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False),
+            store_path=str(crypto_store or ""),
+            config=AsyncClientConfig(
+                encryption_enabled=crypto_store is not None, store_sync_tokens=False
+            ),
         )
         self.client.access_token = account.access_token
         self.client.user_id = account.user_id
+        if crypto_store is not None:
+            self.client.load_store()
         self.seen: list[Seen] = []
         self.highlights: dict[str, int] = {}
         self.token: str | None = None
@@ -153,7 +167,24 @@ class Person:
         )
         assert isinstance(response, SyncResponse), response
         self.token = response.next_batch
+        await self.keep_keys()
         return self
+
+    async def keep_keys(self) -> None:
+        """What a client does between syncs when it encrypts (nothing when it does not)."""
+        client = self.client
+        if client.olm is None:
+            return
+        if client.should_upload_keys:
+            await client.keys_upload()
+        if client.should_query_keys:
+            await client.keys_query()
+        if client.should_claim_keys:
+            await client.keys_claim(client.get_users_for_key_claiming())
+        await client.send_to_device_messages()
+        for device in client.device_store:
+            if not device.verified and not device.blacklisted:
+                client.verify_device(device)
 
     async def __aexit__(
         self,
@@ -170,6 +201,7 @@ class Person:
         is_direct: bool = False,
         encrypted: bool = False,
         power_users: dict[str, int] | None = None,
+        preset: RoomPreset | None = None,
     ) -> str:
         initial_state: list[dict[str, Any]] = []
         if encrypted:
@@ -188,6 +220,7 @@ class Person:
             is_direct=is_direct,
             initial_state=initial_state,
             power_level_override=override,
+            preset=preset,
         )
         assert isinstance(response, RoomCreateResponse), response
         room_id: str = response.room_id
@@ -199,7 +232,11 @@ class Person:
     async def send(
         self, room_id: str, content: dict[str, Any], kind: str = "m.room.message"
     ) -> str:
-        response = await self.client.room_send(room_id, kind, content)
+        # an encrypted room: the room key goes to every device of its members (trusted on
+        # first use, as in keep_keys)
+        response = await self.client.room_send(
+            room_id, kind, content, ignore_unverified_devices=True
+        )
         assert isinstance(response, RoomSendResponse), response
         event_id: str = response.event_id
         return event_id
@@ -213,6 +250,7 @@ class Person:
         )
         assert isinstance(response, SyncResponse), response
         self.token = response.next_batch
+        await self.keep_keys()
         for room_id, info in response.rooms.join.items():
             for event in info.timeline.events:
                 self.seen.append(Seen(room_id, event))

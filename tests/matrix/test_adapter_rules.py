@@ -32,8 +32,11 @@ from bot.platforms.matrix import (
     _token_refused,
     command_line,
     creators_privileged,
+    direct_rooms_of,
     from_settings,
     inviter_allowed,
+    is_edit,
+    mentions_user,
     reply_relation,
     room_creators,
     send_error,
@@ -48,18 +51,18 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
 @pytest.mark.parametrize(
     ("body", "is_dm", "expected"),
     [
-        ("!jobs remote", False, ("jobs remote", True)),
-        ("  !iiif membership fee ", False, ("iiif membership fee", True)),
-        ("Herald Bot: jobs remote", False, ("jobs remote", True)),
-        ("herald bot, help", False, ("help", True)),
-        ("@herald:example.org: jobs", False, ("jobs", True)),
-        ("@herald:example.org jobs", False, ("jobs", False)),
-        ("herald jobs remote", False, ("jobs remote", False)),
-        ("Herald: !jobs", False, ("jobs", True)),
-        ("jobs remote", True, ("jobs remote", True)),
-        ("herald jobs", True, ("jobs", True)),
-        ("!jobs", True, ("jobs", True)),
-        ("> <@alice:x.org> earlier\n\n!help", False, ("help", True)),
+        ("!jobs remote", False, ("jobs remote", True, True)),
+        ("  !iiif membership fee ", False, ("iiif membership fee", True, True)),
+        ("Herald Bot: jobs remote", False, ("jobs remote", True, False)),
+        ("herald bot, help", False, ("help", True, False)),
+        ("@herald:example.org: jobs", False, ("jobs", True, False)),
+        ("@herald:example.org jobs", False, ("jobs", False, False)),
+        ("herald jobs remote", False, ("jobs remote", False, False)),
+        ("Herald: !jobs", False, ("jobs", True, True)),
+        ("jobs remote", True, ("jobs remote", True, False)),
+        ("herald jobs", True, ("jobs", True, False)),
+        ("!jobs", True, ("jobs", True, True)),
+        ("> <@alice:x.org> earlier\n\n!help", False, ("help", True, True)),
         ("jobs remote", False, None),
         ("heraldry is fun", False, None),
         ("!!!", False, None),
@@ -68,7 +71,7 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
         ("Herald", False, None),
     ],
 )
-def test_command_line(body: str, is_dm: bool, expected: tuple[str, bool] | None) -> None:
+def test_command_line(body: str, is_dm: bool, expected: tuple[str, bool, bool] | None) -> None:
     assert command_line(body, prefix="!", names=NAMES, is_dm=is_dm) == expected
 
 
@@ -76,7 +79,7 @@ def test_command_line(body: str, is_dm: bool, expected: tuple[str, bool] | None)
 def test_command_line_never_fails_and_never_keeps_the_prefix(body: str, is_dm: bool) -> None:
     found = command_line(body, prefix="!", names=NAMES, is_dm=is_dm)
     if found is not None and not is_dm:
-        line, _explicit = found
+        line, _explicit, _prefixed = found
         assert line and line == line.strip()
 
 
@@ -91,6 +94,8 @@ def test_command_line_never_fails_and_never_keeps_the_prefix(body: str, is_dm: b
         ("@bob:example.org", ["@bob:example.org"], True),
         ("@bob:example.org.evil", ["example.org"], False),
         ("@bob:localhost:8448", ["localhost:8448"], True),
+        ("@eve:evil.org", ["*"], True),
+        ("@eve:evil.org", ["@bob:example.org", "*"], True),
     ],
 )
 def test_inviter_allowed(inviter: str, allowed: list[str], ok: bool) -> None:
@@ -241,7 +246,7 @@ def test_send_with_retry_does_not_retry_other_errors() -> None:
         calls += 1
         return RoomSendError("You are not in this room", "M_FORBIDDEN")
 
-    with pytest.raises(PermanentSendError, match="M_FORBIDDEN"):
+    with pytest.raises(PermanentSendError, match="Herald may not post in this room"):
         asyncio.run(send_with_retry(send))
     assert calls == 1
 
@@ -348,3 +353,61 @@ def test_room_creators_come_from_the_create_event() -> None:
 )
 def test_creators_have_unlimited_power_from_room_version_12(version: str, privileged: bool) -> None:
     assert creators_privileged(version) is privileged
+
+
+@pytest.mark.parametrize(
+    ("content", "mentioned"),
+    [
+        ({"m.mentions": {"user_ids": ["@herald:example.org"]}}, True),
+        ({"m.mentions": {"user_ids": ["@ana:example.org"]}}, False),
+        ({"m.mentions": {"room": True}}, False),
+        ({"m.mentions": {"user_ids": "@herald:example.org"}}, False),  # not a list
+        ({"m.mentions": ["@herald:example.org"]}, False),
+        ({}, False),
+    ],
+)
+def test_mentions_user_trusts_only_the_specified_shape(
+    content: dict[str, Any], mentioned: bool
+) -> None:
+    assert mentions_user(content, "@herald:example.org") is mentioned
+
+
+def test_is_edit_only_for_replacements() -> None:
+    assert is_edit({"body": "* !jobs", "m.relates_to": {"rel_type": "m.replace", "event_id": "$a"}})
+    assert not is_edit({"body": "!jobs", "m.relates_to": {"m.in_reply_to": {"event_id": "$a"}}})
+    assert not is_edit({"body": "* x", "m.relates_to": "m.replace"})
+    assert not is_edit({"body": "* bold claim"})
+
+
+def test_direct_rooms_of_reads_every_users_rooms_and_skips_junk() -> None:
+    content: dict[str, Any] = {"@a:x.org": ["!1:x.org", "!2:x.org"], "@b:x.org": ["!3:x.org", 4]}
+    content["@c:x.org"] = "!4:x.org"
+    assert direct_rooms_of(content) == {"!1:x.org", "!2:x.org", "!3:x.org"}
+
+
+def test_herald_run_with_an_unreachable_homeserver_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "HERALD_DATABASE_URL": f"sqlite:///{tmp_path / 'herald.db'}",
+        "HERALD_MATRIX_CRYPTO_STORE": str(tmp_path / "crypto"),
+        "MATRIX_HOMESERVER": f"http://127.0.0.1:{port}",
+        "MATRIX_ACCESS_TOKEN": "syt_secret_token",
+    }
+    herald = Path(sys.executable).parent / "herald"
+    subprocess.run([str(herald), "db", "upgrade"], env=env, cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [str(herald), "run"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "syt_secret_token" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if "Matrix homeserver" in line]
+    assert len(lines) == 1, done.stderr
+    assert f"Could not reach the Matrix homeserver http://127.0.0.1:{port}" in done.stderr

@@ -133,6 +133,27 @@ def test_actions_are_hints_with_the_matrix_prefix_and_links() -> None:
     assert '<a href="https://x.org/a">Source</a>' in message.formatted_body
 
 
+def test_a_hint_the_text_already_gives_is_not_repeated() -> None:
+    reply = Reply(
+        text="No posting matches.\nTry: `/jobs`, `/jobs all`\nStop with `/jobs unsubscribe 1`.",
+        actions=(
+            Action("/jobs", "command", "jobs"),
+            Action("/jobs all", "command", "jobs all"),
+            Action("Unsubscribe", "command", "jobs unsubscribe 1"),
+            Action("Unsubscribe #12", "command", "jobs unsubscribe 12"),
+        ),
+    )
+    [message] = render(reply, prefix="!")
+    lines = message.body.splitlines()
+    assert lines[:3] == [
+        "No posting matches.",
+        "Try: !jobs, !jobs all",
+        "Stop with !jobs unsubscribe 1.",
+    ]
+    assert lines[3:] == ["Unsubscribe #12: !jobs unsubscribe 12"]  # "…1" does not say "…12"
+    assert message.formatted_body.count("jobs unsubscribe 1<") == 1
+
+
 def test_commands_written_by_handlers_use_the_prefix_but_urls_and_paths_do_not() -> None:
     assert with_prefix("Type `/help`, or /jobs remote.", "!") == "Type `!help`, or !jobs remote."
     for untouched in ("and/or", "https://example.org/jobs", "see /usr/bin", "1/2"):

@@ -34,6 +34,7 @@ from .harness import (
     ask,
     content_of,
     make_adapter,
+    make_app,
     replies_to,
     run,
 )
@@ -365,11 +366,11 @@ def test_invite_from_a_user_not_allowed_is_refused(
     run(scenario)
 
 
-def test_encrypted_room_gets_one_notice(
-    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+def test_with_encryption_off_an_encrypted_room_gets_one_notice(
+    synapse: SynapseServer, accounts: dict[str, Account], store_path: Path
 ) -> None:
     bot, human = accounts["herald"], accounts["human"]
-    app = app_factory()
+    app = make_app(store_path, matrix_encryption=False)
     megolm = {
         "algorithm": "m.megolm.v1.aes-sha2",
         "ciphertext": "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg",
@@ -399,6 +400,7 @@ def test_encrypted_room_gets_one_notice(
                 ]
         finally:
             await adapter.stop()
+            app.close()
         assert content_of(notice)["msgtype"] == "m.notice"
         assert len(notices) == 1
 

@@ -58,7 +58,9 @@ def test_refusals_are_permanent_for_the_scheduler(
             async with Person(synapse.url, human) as alice:
                 not_invited = await alice.create_room()
                 for target in (not_invited, "!nosuchroom:localhost"):
-                    with pytest.raises(PermanentSendError, match="M_FORBIDDEN"):
+                    with pytest.raises(
+                        PermanentSendError, match="Herald may not post in this room"
+                    ):
                         await adapter.send(target, Reply(text="announcement"))
                 with pytest.raises(PermanentSendError):
                     await adapter.send("@nobody-here:localhost", Reply(text="reminder"))

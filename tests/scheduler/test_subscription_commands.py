@@ -156,3 +156,38 @@ def test_add_personal_reminder_is_callable_from_a_button(store: Store) -> None:
 def test_the_console_is_told_it_receives_no_announcements(store: Store) -> None:
     reply = ask(store, "/jobs subscribe", platform="console", channel="console")
     assert "console receives no announcements" in reply.text
+
+
+def test_a_refused_member_changes_nothing_but_a_herald_admin_may(store: Store) -> None:
+    refusal = "Changing this room's subscriptions needs power level 50 here; yours is 0."
+
+    def as_member(line: str, user: str, **changes: object) -> Reply:
+        request = Request("matrix", user, "!room:x.org", "jobs", line, manage_refused=refusal)
+        ctx = Context(store=store, settings=settings(**changes), now=MONDAY, request=request)
+        return ROUTER.dispatch(request, ctx)
+
+    reply = as_member("subscribe remote", "@eve:x.org")
+    assert reply.text.startswith(refusal) and "Nothing was changed" in reply.text
+    assert Subscriptions(store).for_channel("matrix", "!room:x.org") == []
+    assert "follows" in as_member("subscribe remote", "@ed:x.org", admins=["@ed:x.org"]).text
+    (sub,) = Subscriptions(store).for_channel("matrix", "!room:x.org")
+    assert as_member(f"unsubscribe {sub.id}", "@eve:x.org").text.startswith(refusal)
+    assert f"#{sub.id}" in as_member("subscriptions", "@eve:x.org").text  # reading is for all
+    assert len(Subscriptions(store).for_channel("matrix", "!room:x.org")) == 1
+
+
+def test_a_paused_channel_resumes_afresh_and_others_stay_as_they_were(store: Store) -> None:
+    ask(store, "/jobs subscribe remote", channel="C1")
+    ask(store, "/jobs subscribe datacite", channel="C1")
+    ask(store, "/jobs subscribe remote", channel="C2")
+    subs = Subscriptions(store)
+    later = MONDAY + timedelta(days=3)
+    assert len(subs.pause_target("slack", "C1", "Herald was removed", MONDAY)) == 2
+    subs.pause_target("slack", "C2", "gone", MONDAY)
+    resumed = subs.resume_target("slack", "C1", later)
+    assert [s.filters_text for s in resumed] == ["remote", "datacite"]
+    for sub in subs.for_channel("slack", "C1"):
+        assert (sub.status, sub.reason, sub.since) == ("active", None, later)
+    (other,) = subs.for_channel("slack", "C2")
+    assert (other.status, other.reason) == ("paused", "gone")
+    assert subs.resume_target("slack", "C1", later) == []  # nothing paused: nothing to say
