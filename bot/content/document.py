@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 _DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
 _ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
+# Characters of a passage of a page that is not an FAQ (its paragraphs joined up to this).
+PACKED_PASSAGE = 700
 _URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
 
 
@@ -138,6 +140,8 @@ def _understand(
     sections = faq.sections(body, title, found)
     if kind == "faq" and not sections:
         warnings.append("an FAQ page without headings or answers: nothing to search")
+    elif kind != "faq":
+        sections = faq.packed(sections, PACKED_PASSAGE)
 
     return ParsedDocument(
         source=source,

@@ -74,3 +74,19 @@ def _joined(block: Block) -> str:
         return own
     lead = own.rstrip(":") + ":" if own else ""
     return f"{lead} {'; '.join(c.rstrip('.;') for c in children)}.".strip()
+
+
+def packed(found: tuple[FaqSection, ...], limit: int) -> tuple[FaqSection, ...]:
+    """Sections whose consecutive passages are joined, one per line, up to ``limit``
+    characters: a page that is not an FAQ answers with a sentence of a section, and one row per
+    paragraph would multiply the index by ten for no better answer."""
+    result: list[FaqSection] = []
+    for section in found:
+        chunks: list[str] = []
+        for passage in section.passages:
+            if chunks and len(chunks[-1]) + 1 + len(passage) <= limit:
+                chunks[-1] = f"{chunks[-1]}\n{passage}"
+            else:
+                chunks.append(passage)
+        result.append(FaqSection(section.question, tuple(chunks), section.anchor))
+    return tuple(result)

@@ -325,3 +325,14 @@ def test_several_places_no_deadline_and_this_months_postings(app: App) -> None:
         "2026-03-01-albany-archivist",
         "2026-03-05-newark-clerk",
     }
+
+
+def test_a_page_that_is_no_faq_is_packed_into_few_passages() -> None:
+    from bot.content import parse_text
+
+    body = "\n\n".join(f"Paragraph {i} says something short about the role." for i in range(30))
+    doc = parse_text("jobs/long.md", f"---\ntitle: Archivist - Example Library\n---\n{body}\n")
+    passages = [p for section in doc.faq for p in section.passages]
+    assert 2 <= len(passages) <= 4  # 30 paragraphs of about 50 characters, up to 700 each
+    assert all(len(p) <= 700 for p in passages)
+    assert "Paragraph 29" in passages[-1]
