@@ -37,7 +37,7 @@ def test_status(bench: Bench) -> None:
     text = bench.ask("/herald status").text
     assert text.splitlines()[:2] == [
         "Herald status",
-        "Postings: 4 (4 active, 0 withdrawn, 0 removed) · documents: 3 · passages: 7",
+        "Postings: 4 (4 active, 0 withdrawn, 0 removed) · documents: 3 · passages: 5",
     ]
     assert "Content last changed: 2026-11-23 10:00 UTC" in text
     assert "Last reload from chat: 2026-11-23 10:00 UTC by console:console" in text
