@@ -24,6 +24,7 @@ from bot.commands import posting_json
 from bot.config import Settings
 from bot.domain import LoadReport
 from bot.platforms.console import render_text, run_console
+from bot.platforms.slack_manifest import BASE_URL, manifest_text
 
 cli = typer.Typer(
     name="herald",
@@ -33,6 +34,8 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+slack_cli = typer.Typer(help="Setting up the Slack app.", no_args_is_help=True)
+cli.add_typer(slack_cli, name="slack")
 
 out = Console()
 err = Console(stderr=True)
@@ -297,6 +300,26 @@ def _first_start(app: App) -> None:
     """An empty store on the embedded default gets the content folder, as the console does."""
     if not app.store.known_hashes() and app.settings.content_dir.is_dir():
         app.load()
+
+
+@slack_cli.command("manifest")
+def slack_manifest(
+    url: Annotated[
+        str, typer.Option(help="The public HTTPS address that reaches `herald run`.")
+    ] = BASE_URL,
+    socket_mode: Annotated[
+        bool, typer.Option("--socket-mode", help="Socket Mode instead of HTTP mode.")
+    ] = False,
+) -> None:
+    """Print the Slack app manifest, with a command for each organisation that has FAQ pages
+    in the content (syncs the content folder first)."""
+    if not url.startswith("https://") or any(ch.isspace() for ch in url):
+        raise typer.BadParameter(f"{url!r} is not an https:// address", param_hint="--url")
+    settings = _settings()
+    with _app(settings) as app:
+        app.load()
+        organisations = app.store.faq_organizations()
+    sys.stdout.write(manifest_text(organisations, base_url=url, socket_mode=socket_mode))
 
 
 @db_cli.command("upgrade")

@@ -15,14 +15,14 @@ Example::
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.admin.permissions import require_admin
+from bot.admin.permissions import is_admin, require_admin
 from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
-from bot.commands import Action, Context, Reply, Router, deadline_phrase
+from bot.commands import Action, CommandSpec, Context, Reply, Router, deadline_phrase
 from bot.domain import Posting, PostingDraft, UsageError
 from bot.store import Store
 from handlers import ask
@@ -87,14 +87,42 @@ def handle(ctx: Context, verb: str, rest: str) -> Reply:
         return Reply(text=str(exc))
 
 
+ADMIN_VERBS_HELP = (
+    "Admins: reload the content folder, see Herald's status, the audit trail or the questions "
+    "Herald could not answer; add, edit, close, reopen or remove postings"
+)
+
+
+@router.shortcuts
+def herald_admin_verbs(ctx: Context) -> Sequence[CommandSpec]:
+    """``/herald``'s admin verbs as a help entry of their own, for admins only.
+
+    The Router's help lists every declared command to everyone; a provider sees who asks,
+    so the admin verbs are listed to admins and to nobody else. ``/herald`` itself stays a
+    declared command, so every asker can run it (a non-admin's ``/herald status`` says
+    "Only admins can …").
+    """
+    if not is_admin(ctx.request, ctx.settings):
+        return []
+    return [
+        CommandSpec(
+            name="herald-admin",
+            help=ADMIN_VERBS_HELP,
+            usage=(
+                "/herald reload | /herald status | /herald audit [n] | /herald unanswered [n] | "
+                "/jobs add|import|edit|close|reopen|remove|restore"
+            ),
+            examples=("/herald status", "/herald audit 20", "/herald reload", "/jobs add"),
+            handler=herald,
+        )
+    ]
+
+
 @router.command(
     "herald",
-    help="Ask a question; admins: reload the content, see Herald's status or the audit trail",
-    usage=(
-        "/herald ask <question> | /herald reload | /herald status | /herald audit [n] | "
-        "/herald unanswered [n]"
-    ),
-    examples=["/herald status", "/herald audit 20", "/herald reload"],
+    help="Ask a question in plain words, or see every command",
+    usage="/herald ask <question> | /herald help [command]",
+    examples=["/herald ask how do I join the iiif consortium", "/herald help jobs"],
 )
 def herald(ctx: Context, text: str) -> Reply:
     verb, rest = split_verb(text)
@@ -110,7 +138,12 @@ def herald(ctx: Context, text: str) -> Reply:
         "status": ("see Herald's status", _status),
         "audit": ("read the audit trail", _audit),
     }
+    if verb in ("help", ""):
+        # Slack's adapter turns "/herald help" into help before it reaches here
+        return Reply(text="Type `help` to see every command.")
     if verb not in actions:
+        if not is_admin(ctx.request, ctx.settings):
+            raise UsageError("Say what to do: ask a question, or help.")
         raise UsageError("Say what to do: ask, reload, status, audit or unanswered.")
     what, run = actions[verb]
     require_admin(ctx.request, ctx.settings, what)

@@ -19,7 +19,9 @@ logger = logging.getLogger(__name__)
 
 router = Router()
 
-DESCRIPTION_CHARS = 600
+# The whole description, as "/jobs show" promises; renderers split it to their limits (Slack:
+# sections of 3,000). Only a runaway page is cut.
+DESCRIPTION_CHARS = 20_000
 # Counting every match of a common word costs more than finding the page; past this many,
 # the reply says "more than 100" (bench/bench_query.py).
 COUNT_LIMIT = 100

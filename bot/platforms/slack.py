@@ -25,11 +25,12 @@ import json
 import logging
 import re
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -49,7 +50,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.commands import Reply, Request
+from bot.commands import HELP_SPEC_NAME, Reply, Request
 from bot.domain import NotFound, Posting, PostingQuery
 from bot.platforms.base import (
     ConfigurationError,
@@ -61,6 +62,7 @@ from bot.platforms.base import (
 from bot.platforms.slack_admin import AdminForms
 from bot.platforms.slack_blocks import (
     ACTION_COMMAND,
+    ACTION_PAGE,
     ACTION_REMIND,
     ACTION_SHARE,
     ACTION_URL,
@@ -70,6 +72,7 @@ from bot.platforms.slack_blocks import (
     unescape,
 )
 from bot.platforms.slack_forms import CONFIRM_CALLBACK, FORM_CALLBACK
+from bot.store.state import StateStore
 from handlers.subscriptions import add_personal_reminder
 
 if TYPE_CHECKING:
@@ -88,6 +91,9 @@ HOME_POSTINGS = 5
 HOME_COMMANDS = 12
 # Enough to outlast Slack's retry window (three retries within minutes) at any sane rate.
 DEDUPE_CAPACITY = 10_000
+# Handled event ids, shared by replicas in the state table; Slack retries within minutes.
+EVENT_KEY = "slack:event:"
+EVENT_MEMORY = timedelta(hours=1)
 # Slack answers these when the bot may not post where the button was clicked.
 _CANNOT_POST = frozenset(
     {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
@@ -143,10 +149,23 @@ PERMANENT_ERRORS = frozenset(
 _RATE_LIMIT_ERRORS = frozenset({"ratelimited", "rate_limited", "message_limit_exceeded"})
 # When Slack limits without a Retry-After (it always sends one with a 429, but not with 200).
 DEFAULT_RETRY_AFTER = 30.0
+# How long an answer to a person waits out Slack's rate limits (each wait as long as Slack's
+# Retry-After asks) before Herald gives up and says so.
+ANSWER_PATIENCE = 120.0
+LIMITED_NOTE = (
+    "Slack is limiting how fast I may post right now, so I could not answer. "
+    "Please ask again in a few minutes."
+)
 # Parts already posted of replies whose later parts failed (see ``SlackAdapter.send``).
 PROGRESS_CAPACITY = 1_000
 # How long users.info's admin flags are trusted; promotions show up within this.
 ADMIN_CACHE_SECONDS = 300.0
+# Herald's own slash command in Slack (help and plain questions go through it).
+SLACK_COMMAND = "herald"
+SLACK_HELP = f"/{SLACK_COMMAND} {HELP_SPEC_NAME}"
+# Router commands with no slash command of their own in Slack: typed after /herald there
+SLACK_VERBS = (HELP_SPEC_NAME, "ask")
+_SLACK_TYPED = re.compile(rf"`/({'|'.join(SLACK_VERBS)})\b")
 _USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 T = TypeVar("T")
@@ -322,11 +341,110 @@ def _where(url: str) -> str:
     return urlsplit(url).netloc or "response_url"
 
 
+_LOGGED_URL = re.compile(r"\burl: (\S+?)(,|\s|$)")
+# "response_url": "https://hooks…" in a logged envelope, also inside a repr() of its JSON
+_RESPONSE_URL = re.compile(r"""(response_urls?\W+)(https?:[^"'\\\s,}\]]+)""")
+
+
+class _Redaction(logging.Filter):
+    """Keeps strangers' request bodies and response_urls out of the log, at every level.
+
+    Bolt logs a request that fails signature verification with its whole body at INFO (a
+    stranger could fill the log with anything), and slack_sdk's webhook client logs the
+    response_url of every answer at DEBUG (a capability: whoever reads it may post as Herald
+    in that conversation for 30 minutes). Such records are rewritten, not dropped, so that
+    what happened stays visible.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Invalid request signature"):
+            record.msg = "Slack request refused: its signature or timestamp did not verify"
+            record.args = ()
+            return True
+        if "url" not in message:
+            return True
+        if "url: " in message:
+            message = _LOGGED_URL.sub(lambda m: f"url: {_where(m.group(1))}{m.group(2)}", message)
+        message = _RESPONSE_URL.sub(lambda m: m.group(1) + _where(m.group(2)), message)
+        record.msg, record.args = message, ()
+        return True
+
+
+_REDACTION = _Redaction()
+# slack_bolt names its verification logger after the middleware class
+_VERIFICATION_LOGGER = "slack_bolt.RequestVerification"
+_WEBHOOK_LOGGER = f"{__name__}.response_url"
+# Bolt's own logger, which its Socket Mode client also uses (it logs envelopes at DEBUG)
+_BOLT_LOGGER = f"{__name__}.bolt"
+
+
+def _redact_logs() -> None:
+    for name in (_VERIFICATION_LOGGER, _WEBHOOK_LOGGER, _BOLT_LOGGER):
+        target = logging.getLogger(name)
+        if _REDACTION not in target.filters:
+            target.addFilter(_REDACTION)
+
+
 def mention_text(text: str, bot_user_id: str | None) -> str:
     """What someone asked Herald in a message: its own mention removed, Slack's escapes undone."""
     if bot_user_id:
         text = _USER_MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text)
     return " ".join(unescape(text).split())
+
+
+def slack_spelling(request: Request) -> Request:
+    """Slack's spellings of what the Router knows by other names.
+
+    Slack gives Herald one slash command of its own, ``/herald``: ``/herald ask <question>``
+    is the question exactly as if written in a direct message, and ``/herald`` or
+    ``/herald help [command]`` is help. ``/jobs help`` (any command followed by the single
+    word "help") is that command's help, not a search for "help".
+    """
+    parts = request.text.strip().split(maxsplit=1)
+    verb = parts[0].lower() if parts else ""
+    rest = parts[1].strip() if len(parts) > 1 else ""
+    if request.command == SLACK_COMMAND:
+        if verb == "ask":
+            asked = Request.from_line(
+                rest,
+                platform=request.platform,
+                user=request.user,
+                channel=request.channel,
+                is_dm=request.is_dm,
+            )
+            return replace(asked, user_is_platform_admin=request.user_is_platform_admin)
+        if verb in ("", HELP_SPEC_NAME):
+            return replace(request, command=HELP_SPEC_NAME, text=rest)
+    elif verb == HELP_SPEC_NAME and not rest and request.command not in ("", HELP_SPEC_NAME):
+        return replace(request, command=HELP_SPEC_NAME, text=request.command)
+    return request
+
+
+def spell_commands(reply: Reply) -> Reply:
+    """Commands as Slack users type them: the Router's "`/help`" and "`/ask`" are
+    "`/herald help`" and "`/herald ask`" here (Slack delivers only the manifest's commands)."""
+    if "`/" not in reply.text and "`/" not in reply.summary:
+        return reply
+
+    def spelled(text: str) -> str:
+        return _SLACK_TYPED.sub(lambda m: f"`/{SLACK_COMMAND} {m.group(1)}", text)
+
+    return replace(reply, text=spelled(reply.text), summary=spelled(reply.summary))
+
+
+def _slack_typed(command: str) -> str:
+    """A command's name as typed in Slack ("help" -> "herald help")."""
+    return f"{SLACK_COMMAND} {command}" if command in SLACK_VERBS else command
+
+
+def worth_sharing(reply: Reply) -> bool:
+    """Whether "Share in channel" belongs under a reply: postings or passages to show others.
+
+    Help, usage, "Unknown command", "query too long", "No postings match", confirmations
+    and apologies carry none: sharing them would only put a failure in the channel.
+    """
+    return not reply.public and not reply.error_id and bool(reply.postings or reply.passages)
 
 
 def _fingerprint(target: str, messages: list[SlackMessage]) -> str:
@@ -359,11 +477,15 @@ class SlackAdapter:
         self.bot_user_id: str | None = None
         self.port: int | None = None
         self._seen = _Seen()
+        self._pruned: datetime | None = None
         self._progress: OrderedDict[str, int] = OrderedDict()
+        self._lanes: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        self.patience = ANSWER_PATIENCE
         # user id -> (workspace admin or owner, monotonic time the answer expires)
         self._admins: dict[str, tuple[bool, float]] = {}
         self.monotonic: Callable[[], float] = time.monotonic
         self.forms = AdminForms(app)
+        _redact_logs()
         self._tasks: set[asyncio.Task[None]] = set()
         self._session: aiohttp.ClientSession | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -384,7 +506,7 @@ class SlackAdapter:
             attaching_function_token_enabled=False,
             ignoring_self_assistant_message_events_enabled=False,
             attaching_conversation_kwargs_enabled=False,
-            logger=logging.getLogger(f"{__name__}.bolt"),
+            logger=logging.getLogger(_BOLT_LOGGER),
         )
         self._register()
 
@@ -403,6 +525,7 @@ class SlackAdapter:
         # and the Router decides
         bolt.command(re.compile(r"^/.+"))(self._on_command)
         bolt.action(re.compile(f"^{ACTION_COMMAND}:"))(self._on_command_button)
+        bolt.action(re.compile(f"^{ACTION_PAGE}:"))(self._on_command_button)
         bolt.action(ACTION_SHARE)(self._on_share)
         bolt.action(re.compile(f"^{ACTION_REMIND}:"))(self._on_remind)
         bolt.action(re.compile(f"^{ACTION_URL}:"))(self._on_link_button)
@@ -584,29 +707,124 @@ class SlackAdapter:
         data: dict[str, Any] = dict(response.data) if isinstance(response.data, dict) else {}
         return data
 
-    async def _post(self, channel: str, messages: list[SlackMessage], **extra: Any) -> None:
-        for message in messages:
-            await self._api("chat.postMessage", channel=channel, **message.payload(), **extra)
+    # --- answering people: patient with rate limits, in order per channel ----------------
 
-    async def _respond(self, url: str, messages: list[SlackMessage], response_type: str) -> bool:
-        """Post to a response_url; True when every message was accepted."""
-        client = AsyncWebhookClient(url=url, session=self._session, retry_handlers=retry_handlers())
-        for message in messages[:RESPONSE_URL_MESSAGES]:
-            body = {**message.payload(), "response_type": response_type, "replace_original": False}
+    def _lane(self, target: str) -> asyncio.Lock:
+        """One lock per channel (or response_url): an answer waiting out a 429 keeps the
+        answers after it behind it, so they arrive in the order they were given."""
+        lane = self._lanes.get(target)
+        if lane is None:
+            lane = asyncio.Lock()
+            self._lanes[target] = lane
+        return lane
+
+    async def _patiently(self, call: Callable[[], Awaitable[T]], where: str) -> T:
+        """``call()``, again after each rate limit for as long as Slack asks, for at most
+        ``self.patience`` seconds in all; then its last SlackError is raised.
+
+        slack_sdk retries a 429 twice by itself; a limit that lasts longer (a busy
+        workspace, a burst of announcements) would otherwise drop the answer.
+        """
+        deadline = self.monotonic() + self.patience
+        while True:
+            try:
+                return await call()
+            except SlackError as exc:
+                limited = send_error(exc)
+                if not isinstance(limited, RateLimited):
+                    raise
+                wait = max(limited.retry_after, 1.0)
+                if self.monotonic() + wait > deadline:
+                    logger.warning("Slack still rate limits answers to %s; giving up", where)
+                    raise
+                logger.info("Slack rate limits answers to %s; trying again in %.0f s", where, wait)
+                await asyncio.sleep(wait)
+
+    async def _post(self, channel: str, messages: list[SlackMessage], **extra: Any) -> None:
+        async with self._lane(channel):
+            for message in messages:
+                post = functools.partial(
+                    self._api, "chat.postMessage", channel=channel, **message.payload(), **extra
+                )
+                await self._patiently(post, channel)
+
+    async def _post_ephemeral(
+        self, channel: str, user: str, messages: list[SlackMessage], **extra: Any
+    ) -> None:
+        async with self._lane(channel):
+            for message in messages:
+                post = functools.partial(
+                    self._api,
+                    "chat.postEphemeral",
+                    channel=channel,
+                    user=user,
+                    **message.payload(),
+                    **extra,
+                )
+                await self._patiently(post, channel)
+
+    async def _respond(
+        self,
+        url: str,
+        messages: list[SlackMessage],
+        response_type: str,
+        *,
+        replace_original: bool = False,
+    ) -> bool:
+        """Post to a response_url; True when every message was accepted.
+
+        ``replace_original`` makes the first message replace the one whose button was
+        pressed (a page of results turning into the next page).
+        """
+        client = AsyncWebhookClient(
+            url=url,
+            session=self._session,
+            retry_handlers=retry_handlers(),
+            logger=logging.getLogger(_WEBHOOK_LOGGER),
+        )
+        where = _where(url)
+
+        async def send(body: dict[str, Any]) -> None:
             try:
                 result = await client.send_dict(body)
             except (aiohttp.ClientError, TimeoutError) as exc:
-                logger.error("Slack response_url at %s failed: %s", _where(url), exc)
-                return False
+                logger.error("Slack response_url at %s failed: %s", where, exc)
+                raise SlackError("response_url", type(exc).__name__, network=True) from None
             if result.status_code != 200:
                 logger.error(
                     "Slack response_url at %s answered %s: %s",
-                    _where(url),
+                    where,
                     result.status_code,
                     str(result.body)[:200],
                 )
-                return False
+                raise SlackError(
+                    "response_url",
+                    str(result.body)[:100] or f"http_{result.status_code}",
+                    status=result.status_code,
+                    retry_after=_retry_after(result.headers),
+                )
+
+        async with self._lane(url):
+            for index, message in enumerate(messages[:RESPONSE_URL_MESSAGES]):
+                body = {
+                    **message.payload(),
+                    "response_type": response_type,
+                    "replace_original": replace_original and index == 0,
+                }
+                try:
+                    await self._patiently(functools.partial(send, body), where)
+                except SlackError:
+                    return False
         return True
+
+    async def _tell_limited(self, channel: str, user: str | None, **extra: Any) -> None:
+        """Say that an answer could not get through Slack's rate limit (one try: the note
+        is short and, when Slack is still limiting, logged like any failed call)."""
+        note = render(Reply(text=LIMITED_NOTE))[0].payload()
+        if user:
+            await self._api("chat.postEphemeral", channel=channel, user=user, **note, **extra)
+        else:
+            await self._api("chat.postMessage", channel=channel, **note, **extra)
 
     # --- answering (in a worker thread: the store and rendering are synchronous) ---------
 
@@ -620,18 +838,21 @@ class SlackAdapter:
     ) -> tuple[Reply, list[SlackMessage]]:
         """The request answered and rendered off the event loop.
 
-        ``offer_share`` adds "Share in channel" re-running the same line (not for public or
-        failed replies); ``shared_by`` marks a shared copy with who shared it.
+        The Router decides what a line is (a command, or a question for ``bot.ask``);
+        ``offer_share`` adds "Share in channel" re-running the same line (only when
+        ``worth_sharing``); ``shared_by`` marks a shared copy with who shared it.
         """
 
         request = await self.with_admin_flag(request)
 
         def work() -> tuple[Reply, list[SlackMessage]]:
-            # the Router decides whether a line is a command or a plain question
-            reply = self.app.handle(request)
-            line = request.line
+            asked = slack_spelling(request)
+            reply = spell_commands(self.app.handle(asked))
+            # typed as a command ("/iiif fee") or not ("iiif fee" is a question): a shared
+            # copy must be read the same way
+            line = f"/{asked.line}" if asked.prefixed else asked.line
             share = None
-            if shared_by or (offer_share and not reply.public and not reply.error_id):
+            if shared_by or (offer_share and worth_sharing(reply)):
                 share = line
             messages = render(reply, share=share, shared_by=shared_by, max_messages=max_messages)
             return reply, messages
@@ -672,8 +893,11 @@ class SlackAdapter:
         self._admins[user] = (answer, now + ADMIN_CACHE_SECONDS)
         return answer
 
-    async def _answer_privately(self, body: Body, request: Request) -> None:
-        """Answer a command or a click only the clicker sees (with "Share in channel")."""
+    async def _answer_privately(
+        self, body: Body, request: Request, *, in_place: bool = False
+    ) -> None:
+        """Answer a command or a click only the clicker sees (with "Share in channel");
+        ``in_place`` replaces the message whose button was clicked."""
         url = body.get("response_url")
         if not url:
             # the App Home has no response_url: answer in the app's DM with the user
@@ -683,28 +907,66 @@ class SlackAdapter:
         reply, messages = await self._answer(
             request, offer_share=True, max_messages=RESPONSE_URL_MESSAGES
         )
-        await self._respond(str(url), messages, "in_channel" if reply.public else "ephemeral")
+        await self._respond(
+            str(url),
+            messages,
+            "in_channel" if reply.public else "ephemeral",
+            replace_original=in_place and not reply.public,
+        )
 
     # --- middleware ---------------------------------------------------------------------
 
     async def _drop_redeliveries(
         self, req: AsyncBoltRequest, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse:
-        """Slack retries an event it thinks we missed; the first delivery already answered.
+        """Answer each event id once, whether or not Slack says it is a retry.
 
-        Runs after Bolt's signature check, so a forged retry still gets a 401.
+        Slack retries (``X-Slack-Retry-Num``) when its first delivery failed or was not
+        acknowledged in 3 s: often because Herald was restarting and never saw it. So the
+        header alone decides nothing; only an event id already handled is dropped. Runs
+        after Bolt's signature check, so a forged retry still gets a 401.
         """
-        retry = req.headers.get("x-slack-retry-num")
-        if retry:
-            reason = req.headers.get("x-slack-retry-reason", ["?"])
-            logger.info("Slack retry %s (%s) acknowledged without running", retry[0], reason[0])
-            return BoltResponse(status=200, body="")
         body = req.body if isinstance(req.body, dict) else {}
         event_id = body.get("event_id")
-        if event_id and not self._seen.first(("event", str(event_id))):
-            logger.info("Slack event %s already handled", event_id)
+        retry = req.headers.get("x-slack-retry-num")
+        if event_id and not await self._first_delivery(str(event_id)):
+            logger.info("Slack event %s already handled; acknowledged without running", event_id)
             return BoltResponse(status=200, body="")
+        if retry:
+            reason = req.headers.get("x-slack-retry-reason", ["?"])
+            logger.info(
+                "Slack retry %s (%s) of event %s, not seen before: answering",
+                retry[0],
+                reason[0],
+                event_id or "-",
+            )
         return await next()
+
+    async def _first_delivery(self, event_id: str) -> bool:
+        """Whether no replica has handled this event yet.
+
+        This process's memory answers repeats at once; a first sighting is then claimed in
+        the database, which replicas behind one load balancer share (Slack may send the
+        retry to another one). A database that cannot answer counts as "first": better a
+        rare second answer than a lost one.
+        """
+        if not self._seen.first(("event", event_id)):
+            return False
+        try:
+            # the loop's own threads, not the answering pool: the ack must not queue there
+            return await asyncio.to_thread(self._claim_event, event_id)
+        except Exception as exc:
+            logger.warning("Slack event %s: the shared memory failed (%s)", event_id, exc)
+            return True
+
+    def _claim_event(self, event_id: str) -> bool:
+        now = self.app.clock()
+        state = StateStore(self.app.store)
+        first = state.claim(f"{EVENT_KEY}{event_id}", now)
+        if first and (self._pruned is None or now - self._pruned >= EVENT_MEMORY / 4):
+            self._pruned = now
+            state.forget(EVENT_KEY, now - EVENT_MEMORY)
+        return first
 
     # --- listeners: ack, then answer in a task ------------------------------------------
 
@@ -765,7 +1027,10 @@ class SlackAdapter:
             channel=channel,
             is_dm=channel.startswith("D"),
         )
-        self._spawn(self._answer_privately(body, request), "button")
+        # "More" under a private answer replaces that page (a public one stays as it is)
+        page = str(action.get("action_id", "")).startswith(f"{ACTION_PAGE}:")
+        in_place = page and bool((body.get("container") or {}).get("is_ephemeral"))
+        self._spawn(self._answer_privately(body, request, in_place=in_place), "button")
 
     async def _on_link_button(self, ack: Ack) -> None:
         # the browser opens the link; Slack still wants the click acknowledged
@@ -790,15 +1055,22 @@ class SlackAdapter:
             return
         except SlackError as exc:
             cannot_post = exc.error in _CANNOT_POST
+            limited = isinstance(send_error(exc), RateLimited)
         url = body.get("response_url")
         if cannot_post and url and await self._respond(str(url), messages, "in_channel"):
             return
         if url:
-            note = Reply(
-                text="I could not share that here. Invite me to the channel "
-                "(`/invite @Herald`) and try again."
-            )
-            await self._respond(str(url), render(note), "ephemeral")
+            if limited:
+                why = (
+                    "Slack is limiting how fast I may post in this channel right now. "
+                    "Press Share in channel again in a few minutes."
+                )
+            else:
+                why = (
+                    "I could not share that here. Invite me to the channel "
+                    "(`/invite @Herald`) and try again."
+                )
+            await self._respond(str(url), render(Reply(text=why)), "ephemeral")
 
     async def _on_remind(self, ack: Ack, body: Body, action: Body) -> None:
         await ack()
@@ -844,17 +1116,14 @@ class SlackAdapter:
     async def _answer_mention(self, request: Request, thread: Any) -> None:
         reply, messages = await self._answer(request, offer_share=True)
         extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
-        if reply.public:
-            await self._post(request.channel, messages, **extra)
-            return
-        for message in messages:
-            await self._api(
-                "chat.postEphemeral",
-                channel=request.channel,
-                user=request.user,
-                **message.payload(),
-                **extra,
-            )
+        try:
+            if reply.public:
+                await self._post(request.channel, messages, **extra)
+            else:
+                await self._post_ephemeral(request.channel, request.user, messages, **extra)
+        except SlackError as exc:
+            if isinstance(send_error(exc), RateLimited):
+                await self._tell_limited(request.channel, request.user, **extra)
 
     async def _on_message(self, event: Body) -> None:
         # direct messages only; edits, joins and other bots' messages are not questions
@@ -872,7 +1141,12 @@ class SlackAdapter:
 
     async def _answer_dm(self, request: Request, thread: Any) -> None:
         _reply, messages = await self._answer(request)
-        await self._post(request.channel, messages, **({"thread_ts": thread} if thread else {}))
+        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
+        try:
+            await self._post(request.channel, messages, **extra)
+        except SlackError as exc:
+            if isinstance(send_error(exc), RateLimited):
+                await self._tell_limited(request.channel, None, **extra)
 
     async def _on_home_opened(self, event: Body) -> None:
         if event.get("tab", "home") != "home":
@@ -881,18 +1155,28 @@ class SlackAdapter:
         self._spawn(self._publish_home(user), "App Home")
 
     async def _publish_home(self, user: str) -> None:
-        view = await self._in_thread(functools.partial(self.home, user))
+        # the commands shown depend on whether the user is an admin
+        request = await self.with_admin_flag(Request("slack", user, user, "home", is_dm=True))
+        view = await self._in_thread(functools.partial(self.home, user, request))
         await self._api("views.publish", user_id=user, view=view)
 
-    def home(self, user: str) -> dict[str, Any]:
+    def home(self, user: str, request: Request | None = None) -> dict[str, Any]:
         """The Home tab for ``user``: read from the store, drawn by ``slack_blocks``."""
-        ctx = self.app.context(Request("slack", user, user, "home", is_dm=True))
+        asked = request or Request("slack", user, user, "home", is_dm=True)
+        ctx = self.app.context(asked)
         today = ctx.today
         closing = self.app.store.find_postings(
             PostingQuery(today=today, deadline_from=today, limit=HOME_POSTINGS)
         ).items
         newest = newest_openings(self.app.store.all_postings(include_inactive=False), today)
-        commands = [(spec.name, spec.help) for spec in self.app.router.available(ctx)]
+        commands = [
+            (
+                _slack_typed(spec.usage.split()[0].lstrip("/") if spec.usage else spec.name),
+                spec.help,
+            )
+            for spec in self.app.router.available(ctx)
+            if spec.listed
+        ]
         return home_view(closing, newest, today=today, commands=commands[:HOME_COMMANDS])
 
 

@@ -57,6 +57,9 @@ ACTION_COMMAND = "herald_command"
 ACTION_URL = "herald_url"
 ACTION_SHARE = "herald_share"
 ACTION_REMIND = "herald_remind"
+# "More" shows the next page of a list in place of the page it is under
+ACTION_PAGE = "herald_page"
+PAGE_LABEL = "More"
 SHARE_LABEL = "Share in channel"
 REMIND_LABEL = "Remind me"
 
@@ -66,6 +69,7 @@ _BARE_URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+")
 _URL_TRAILING = ".,;:!?)'\""
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 _SAFE_SCHEMES = ("https://", "http://", "mailto:")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,19 @@ def _linkify(text: str) -> str:
     return "".join(out)
 
 
+def _label(text: str) -> str:
+    return escape(text).replace("|", "¦")
+
+
+def _autolink_ok(href: str | None) -> bool:
+    """An autolink (``<https://…>``, ``<a@b.org>``) Herald may turn into a link."""
+    if not href:
+        return False
+    if href.lower().startswith("mailto:"):
+        return _EMAIL.fullmatch(href[len("mailto:") :]) is not None
+    return True
+
+
 def inline_mrkdwn(markdown: str) -> str:
     """One line of Herald's Markdown (bold, italics, code, links) as escaped Slack mrkdwn."""
     tokens = _markdown().parseInline(markdown)
@@ -165,9 +182,9 @@ def inline_mrkdwn(markdown: str) -> str:
     for tok in children:
         kind = tok.type
         if kind == "text":
-            # inside a link label a second link would break the first one
-            in_link = any(href is not None for href in open_links)
-            out.append(escape(tok.content) if in_link else _linkify(tok.content))
+            # inside a link label a second link (or a "|") would break the first one
+            in_link = any(href for href in open_links)
+            out.append(_label(tok.content) if in_link else _linkify(tok.content))
         elif kind in ("strong_open", "strong_close"):
             out.append("*")
         elif kind in ("em_open", "em_close"):
@@ -176,11 +193,17 @@ def inline_mrkdwn(markdown: str) -> str:
             out.append("`" + escape(tok.content) + "`")
         elif kind == "link_open":
             href = safe_url(str(tok.attrs.get("href", "")), MAX_LINK)
+            if tok.markup == "autolink" and not _autolink_ok(href):
+                # "<!subteam^S1|@team>" reads as an e-mail autolink to CommonMark: Slack
+                # syntax in content is shown as the text it is, never made a link
+                open_links.append("")
+                out.append("&lt;")
+                continue
             open_links.append(href)
             out.append("<" + _link_target(href) + "|" if href else "")
         elif kind == "link_close":
             href = open_links.pop() if open_links else None
-            out.append(">" if href else "")
+            out.append("&gt;" if href == "" else ">" if href else "")
         elif kind in ("softbreak", "hardbreak"):
             out.append("\n")
         elif kind == "image":
@@ -321,7 +344,9 @@ class _Ids:
         self._next = 0
 
     def __call__(self, action: Action) -> str:
-        return self.named(ACTION_URL if action.kind == "url" else ACTION_COMMAND)
+        if action.kind == "url":
+            return self.named(ACTION_URL)
+        return self.named(ACTION_PAGE if action.label == PAGE_LABEL else ACTION_COMMAND)
 
     def named(self, prefix: str) -> str:
         self._next += 1
@@ -430,7 +455,8 @@ def passage_blocks(hit: PassageHit) -> list[Block]:
 
 def _shared_by(user: str, line: str) -> Block:
     who = f"<@{user}>" if _USER_ID.fullmatch(user) else escape(user)
-    return context(f"Shared by {who} · `/{escape(truncate(line, TITLE_CHARS))}`")
+    typed = line.lstrip("/")
+    return context(f"Shared by {who} · `/{escape(truncate(typed, TITLE_CHARS))}`")
 
 
 # --- whole replies ----------------------------------------------------------------------
@@ -453,7 +479,9 @@ def reply_units(
             units.append(posting_blocks(posting, reply.today, ids))
         for hit in reply.passages:
             units.append(passage_blocks(hit))
+        # each posting already has its Details and Apply buttons
         shown = {f"jobs show {p.id}" for p in reply.postings}
+        shown |= {url for url in map(apply_url, reply.postings) if url}
     else:
         text = markdown_to_mrkdwn(reply.text)
         if reply.error_id:
@@ -462,8 +490,8 @@ def reply_units(
         shown = set()
     buttons = [
         b
-        for b in (_button(a, ids(a)) for a in reply.actions if a.value not in shown)
-        if b is not None
+        for b in (_button(a, ids(a)) for a in reply.actions)
+        if b is not None and b.get("url", b.get("value")) not in shown
     ]
     if share and not shared_by and len(share) <= MAX_ACTION_VALUE:
         buttons.append(
@@ -585,6 +613,7 @@ def home_view(
 
 __all__ = [
     "ACTION_COMMAND",
+    "ACTION_PAGE",
     "ACTION_REMIND",
     "ACTION_SHARE",
     "ACTION_URL",

@@ -7,11 +7,13 @@ Example::
     state = StateStore(store)
     token = state.get("matrix:@herald:example.org:next_batch")   # None the first time
     state.set("matrix:@herald:example.org:next_batch", "s72594_4483_1934")
+    first = state.claim("slack:event:Ev0123", now)                 # False for a repeat
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -67,6 +69,33 @@ class StateStore:
             )
         with self._engine.begin() as connection:
             connection.execute(statement)
+
+    def claim(self, key: str, now: datetime) -> bool:
+        """Record ``key`` unless it is already there; True for the one caller that did.
+
+        One atomic insert, so of several processes (replicas) claiming the same key at the
+        same moment exactly one gets True: what makes a redelivered Slack event run once.
+        """
+        row = {"key": _checked(key), "value": "", "updated": now}
+        statement: Executable
+        if self._engine.dialect.name == "postgresql":
+            pg = postgresql.insert(state_table).values(**row).on_conflict_do_nothing()
+            statement = pg.returning(state_table.c.key)
+        else:
+            lite = sqlite.insert(state_table).values(**row).on_conflict_do_nothing()
+            statement = lite.returning(state_table.c.key)
+        # RETURNING says whether the row went in (psycopg's rowcount may be -1 here)
+        with self._engine.begin() as connection:
+            return connection.execute(statement).first() is not None
+
+    def forget(self, prefix: str, before: datetime) -> int:
+        """Delete the keys starting with ``prefix`` last written before ``before``."""
+        statement = delete(state_table).where(
+            state_table.c.key.startswith(prefix, autoescape=True),
+            state_table.c.updated < before,
+        )
+        with self._engine.begin() as connection:
+            return connection.execute(statement).rowcount
 
     def delete(self, key: str) -> None:
         with self._engine.begin() as connection:

@@ -190,6 +190,7 @@ class FakeSlack:
         # users.info answers: user id -> fields such as {"is_admin": True}
         self.users: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, list[Failure | None]] = defaultdict(list)
+        self._storms: dict[str, tuple[float, int]] = {}
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -230,8 +231,17 @@ class FakeSlack:
         with self._cond:
             self._failures[method].extend([None] * after + [failure])
 
+    def storm(self, method: str, seconds: float, retry_after: int = 1) -> None:
+        """Answer every call of ``method`` with 429 for the next ``seconds`` (a workspace
+        busy with other apps, or a burst of announcements)."""
+        with self._cond:
+            self._storms[method] = (time.monotonic() + seconds, retry_after)
+
     def _scripted(self, method: str) -> Failure | None:
         with self._cond:
+            until, wait = self._storms.get(method, (0.0, 0))
+            if time.monotonic() < until:
+                return Failure(429, {"Retry-After": str(wait)})
             return self._failures[method].pop(0) if self._failures[method] else None
 
     # reading what was recorded

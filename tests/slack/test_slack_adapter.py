@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import logging
 import socket
 import time
 import urllib.parse
@@ -170,15 +171,16 @@ def test_sixty_postings_with_5000_character_titles_are_delivered(served: Served)
 
 
 def test_socket_mode_acks_the_envelope_and_answers(
-    loop: LoopThread, fake: FakeSlack, content_store: Store
+    loop: LoopThread, fake: FakeSlack, content_store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)  # envelopes are logged at DEBUG: never their response_url
     adapter = _adapter(
         loop, fake, content_store, slack_signing_secret=None, slack_app_token=APP_TOKEN
     )
     loop.run(adapter.start())
     try:
         assert adapter.port is None  # no HTTP listener in Socket Mode
-        body = slash_body("/jobs", "remote", fake.response_url("sock"))
+        body = slash_body("/jobs", "remote", fake.response_url("sock-capability-77"))
         payload = dict(urllib.parse.parse_qsl(body.decode()))
         envelope = {
             "envelope_id": "env-1",
@@ -191,9 +193,12 @@ def test_socket_mode_acks_the_envelope_and_answers(
             time.sleep(0.02)
         loop.run(fake.push_envelope(envelope))
         assert fake.wait_socket_ack("env-1")["envelope_id"] == "env-1"
-        [answer] = fake.wait_delivered("response_url:sock")
+        [answer] = fake.wait_delivered("response_url:sock-capability-77")
         assert block_ids(answer.payload["blocks"], "posting:")
         assert answer.payload["response_type"] == "ephemeral"
+        logged = "\n".join(r.getMessage() for r in caplog.records)
+        assert "Received message" in logged  # the envelope was logged, redacted
+        assert "sock-capability-77" not in logged and "/response/" not in logged
     finally:
         loop.run(adapter.stop())
 
@@ -240,7 +245,7 @@ def test_manifest_declares_what_the_adapter_listens_for() -> None:
     manifest = yaml.safe_load((ROOT / "deploy" / "slack-manifest.yaml").read_text("utf-8"))
     features, settings = manifest["features"], manifest["settings"]
     commands = {c["command"] for c in features["slash_commands"]}
-    assert {"/jobs", "/faq", "/iiif", "/datacite", "/wikimedia"} <= commands
+    assert commands == {"/jobs", "/faq", "/herald", "/iiif"}
     urls = [c["url"] for c in features["slash_commands"]]
     urls += [
         settings["event_subscriptions"]["request_url"],
@@ -255,5 +260,4 @@ def test_manifest_declares_what_the_adapter_listens_for() -> None:
     assert settings["interactivity"]["is_enabled"] is True
     assert features["app_home"]["home_tab_enabled"] is True
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "chat:write", "app_mentions:read", "im:history", "im:read"} <= scopes
-    assert {"im:write", "users:read", "chat:write.public"} <= scopes
+    assert {"commands", "chat:write", "app_mentions:read", "im:history"} <= scopes

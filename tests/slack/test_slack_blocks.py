@@ -14,6 +14,7 @@ from slackfakes import all_texts, block_ids, block_problems, buttons, message_pr
 from bot.commands import Action, Reply
 from bot.domain import Passage, PassageHit, Posting
 from bot.platforms.slack_blocks import (
+    ACTION_PAGE,
     ACTION_SHARE,
     escape,
     home_view,
@@ -24,6 +25,7 @@ from bot.platforms.slack_blocks import (
     split_text,
     unescape,
 )
+from bot.scheduler import announcement_reply
 
 TODAY = date(2022, 2, 1)
 WJ = "\u2060"
@@ -31,7 +33,7 @@ WJ = "\u2060"
 # The only control sequences Herald writes itself: dates, links, and the sharer's mention.
 OURS = re.compile(
     r"<!date\^\d+\^\{date_long\}\|\d{4}-\d\d-\d\d>"
-    r"|<(?:https?://|mailto:)[^<>|\s]+(?:\|[^<>]*)?>"
+    r"|<(?:https?://[^<>|\s]+|mailto:[\w.%+-]+@[\w-]+(?:\.[\w-]+)+)(?:\|[^<>|]*)?>"
     r"|<@U0ALICE>"
 )
 
@@ -98,7 +100,19 @@ def test_escaped_text_has_no_angle_brackets_and_reads_back(text: str) -> None:
 
 
 _piece = (
-    st.sampled_from(["<!channel>", "<!here>", "<@U123>", "<!subteam^S1|x>", "@channel", "&amp;"])
+    st.sampled_from(
+        [
+            "<!channel>",
+            "<!here>",
+            "<@U123>",
+            "<!subteam^S1|x>",
+            "<!subteam^S123|@team>",
+            "@channel",
+            "&amp;",
+            "<a@b.org>",
+            "[a|b](https://x.org)",
+        ]
+    )
     | st.text(alphabet=st.sampled_from(list("<>!@&|^*_`~#:/ abcUW0129\n")), max_size=6)
     | st.text(max_size=6)
 )
@@ -127,6 +141,13 @@ def test_content_never_becomes_a_control_sequence(
             assert not re.search(r"@(channel|here|everyone)\b", rest, re.IGNORECASE), text
         for message in messages:
             assert message_problems(message.payload()) == []
+
+
+def test_a_user_group_mention_in_markdown_is_text_not_a_mailto_link() -> None:
+    text = markdown_to_mrkdwn("Ask <!subteam^S123|@team> or <jobs@example.org>.")
+    assert text == (
+        "Ask &lt;!subteam^S123|@team&gt; or <mailto:jobs@example.org|jobs@example.org>."
+    )
 
 
 def test_a_channel_posting_is_shown_as_text() -> None:
@@ -308,3 +329,19 @@ def test_home_view_lists_postings_and_help() -> None:
     assert not any("<!here>" in t for _k, t in all_texts(view["blocks"]))
     empty = home_view([], [], today=TODAY)
     assert "No open posting has a deadline." in str(empty)
+
+
+def test_an_announcement_has_one_apply_and_one_details_button() -> None:
+    p = posting(contacts=("jobs@example.org",), url="https://example.org/jobs/archivist")
+    [message] = render(announcement_reply(p, TODAY))
+    labels = [b["text"]["text"] for b in buttons(list(message.blocks))]
+    assert labels.count("Apply") == 1 and labels.count("Details") == 1
+    assert "Source" in labels  # what the posting's own buttons do not offer is kept
+    [apply] = [b for b in buttons(list(message.blocks)) if b["text"]["text"] == "Apply"]
+    assert apply["url"] == "mailto:jobs@example.org"
+
+
+def test_more_has_its_own_action_so_it_can_replace_the_page() -> None:
+    reply = Reply(text="x", actions=(Action("More", "command", "jobs page 2"),))
+    [more] = buttons(list(render(reply)[0].blocks))
+    assert more["action_id"].startswith(f"{ACTION_PAGE}:")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from slackfakes import (
     USER,
     Call,
     Failure,
+    LoopThread,
     action_body,
     all_texts,
     block_ids,
@@ -28,9 +30,12 @@ from slackfakes import (
 )
 from slackworld import Served
 
+from bot.app import App
 from bot.commands import Request
 from bot.platforms.console import render_text
+from bot.platforms.slack import SlackAdapter, config_from_settings
 from bot.platforms.slack_blocks import ACTION_SHARE
+from bot.store import Store
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
@@ -96,7 +101,7 @@ def test_jobs_answers_privately_with_the_same_postings_as_the_console(served: Se
     assert {f"jobs show {pid}" for pid in expected} <= values
     assert "mailto:helena.cousijn@datacite.org" in values
     share = [b for b in buttons(blocks) if b["action_id"] == ACTION_SHARE]
-    assert [b["value"] for b in share] == ["jobs remote"]
+    assert [b["value"] for b in share] == ["/jobs remote"]  # re-run as typed: a command
 
 
 def test_more_button_pages_without_retyping(served: Served) -> None:
@@ -111,6 +116,9 @@ def test_more_button_pages_without_retyping(served: Served) -> None:
         response_url=served.fake.response_url("r2"),
     )
     page2 = served.fake.wait_delivered("response_url:r2")[0]
+    # the next page takes the place of the first instead of piling up under it
+    assert call.payload["replace_original"] is False
+    assert page2.payload["replace_original"] is True
     second_page = block_ids(blocks_of(page2), "posting:")
     assert second_page == console_posting_ids(served, "jobs page 2")
     assert second_page and not set(second_page) & set(first_page)
@@ -315,24 +323,54 @@ def test_stale_timestamp_is_refused(served: Served) -> None:
     assert [c.method for c in settle(served)] == []
 
 
-def test_slack_retries_and_redeliveries_never_answer_twice(served: Served) -> None:
-    event = {
+def _mention(text: str = "jobs") -> dict[str, Any]:
+    return {
         "type": "app_mention",
         "user": USER,
-        "text": f"<@{BOT_USER}> jobs",
+        "text": f"<@{BOT_USER}> {text}",
         "ts": "1.1",
         "channel": CHANNEL,
         "event_ts": "1.1",
     }
-    body = event_body(event, "Ev0RETRY")
-    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-    assert post(served.url, body, signed_headers(body, JSON, extra=retry))[0] == 200
-    assert [c.method for c in settle(served)] == []  # a retry alone runs nothing
-    assert send_event(served, event, "Ev0FIRST") == 200
-    assert send_event(served, event, "Ev0FIRST") == 200  # redelivered without the header
+
+
+def _retry(served: Served, event: dict[str, Any], event_id: str, number: int = 1) -> int:
+    body = event_body(event, event_id)
+    retry = {"X-Slack-Retry-Num": str(number), "X-Slack-Retry-Reason": "http_timeout"}
+    return post(served.url, body, signed_headers(body, JSON, extra=retry))[0]
+
+
+def test_a_retry_of_an_event_never_received_is_answered_once(served: Served) -> None:
+    # Herald was down for the first delivery: Slack's retry is the only copy it gets
+    assert _retry(served, _mention(), "Ev0MISSED") == 200
     served.fake.wait_delivered("chat.postEphemeral")
+    # the next retry and a redelivery without the header are true repeats
+    assert _retry(served, _mention(), "Ev0MISSED", number=2) == 200
+    assert send_event(served, _mention(), "Ev0MISSED") == 200
     calls = settle(served)
     assert sum(c.method == "chat.postEphemeral" for c in calls) == 1
+
+
+def test_a_retry_of_an_answered_event_runs_nothing(served: Served) -> None:
+    assert send_event(served, _mention(), "Ev0FIRST") == 200
+    served.fake.wait_delivered("chat.postEphemeral")
+    assert _retry(served, _mention(), "Ev0FIRST") == 200
+    assert send_event(served, _mention(), "Ev0FIRST") == 200  # redelivered without the header
+    calls = settle(served)
+    assert sum(c.method == "chat.postEphemeral" for c in calls) == 1
+    # another event (new id) with a retry header is still answered
+    assert _retry(served, _mention("jobs remote"), "Ev0OTHER", number=3) == 200
+    served.fake.wait_delivered("chat.postEphemeral", count=2)
+
+
+def test_a_forged_retry_is_refused_before_the_memory(served: Served) -> None:
+    body = event_body(_mention(), "Ev0FORGED")
+    retry = {"X-Slack-Retry-Num": "1"}
+    headers = signed_headers(body, JSON, secret="not-the-secret", extra=retry)
+    assert post(served.url, body, headers)[0] == 401
+    # the forged copy did not use up the id: the real delivery is answered
+    assert send_event(served, _mention(), "Ev0FORGED") == 200
+    served.fake.wait_delivered("chat.postEphemeral")
 
 
 def test_rate_limited_response_url_is_retried_after_the_wait(served: Served) -> None:
@@ -381,3 +419,27 @@ def test_plain_questions_in_a_dm_a_mention_and_herald_ask(served: Served) -> Non
     answer = slash(served, "/herald", "ask what is the iiif consortium?", key="r9")
     assert "Unknown command" not in text_of(answer)
     assert "IIIF" in text_of(answer)
+
+
+def test_a_retry_reaching_another_replica_is_not_answered_again(
+    serve: Callable[..., Served], loop: LoopThread
+) -> None:
+    first = serve()
+    # a second replica: its own process state and connections, the same database
+    store = Store.open(first.app.store.engine.url.render_as_string(hide_password=False))
+    app = App(settings=first.app.settings, store=store, clock=first.app.clock)
+    config = config_from_settings(first.app.settings)
+    assert config is not None
+    adapter = SlackAdapter(app, config)
+    loop.run(adapter.start())
+    second = Served(adapter, app, first.fake, loop)
+    try:
+        assert send_event(first, _mention(), "Ev0REPLICA") == 200
+        first.fake.wait_delivered("chat.postEphemeral")
+        assert _retry(second, _mention(), "Ev0REPLICA") == 200  # Slack chose the other one
+        assert sum(c.method == "chat.postEphemeral" for c in settle(first)) == 1
+        assert _retry(second, _mention("jobs remote"), "Ev0UNSEEN") == 200
+        first.fake.wait_delivered("chat.postEphemeral", count=2)
+    finally:
+        loop.run(adapter.stop())
+        store.close()
