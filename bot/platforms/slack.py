@@ -1027,6 +1027,8 @@ class SlackAdapter:
             channel=channel,
             is_dm=channel.startswith("D"),
         )
+        # a button's value is a command as its reply wrote it ("iiif fee" runs /iiif)
+        request = replace(request, prefixed=True)
         # "More" under a private answer replaces that page (a public one stays as it is)
         page = str(action.get("action_id", "")).startswith(f"{ACTION_PAGE}:")
         in_place = page and bool((body.get("container") or {}).get("is_ephemeral"))

@@ -443,3 +443,16 @@ def test_a_retry_reaching_another_replica_is_not_answered_again(
     finally:
         loop.run(adapter.stop())
         store.close()
+
+
+def test_a_suggestion_button_runs_its_shortcut_not_a_question(served: Served) -> None:
+    click(
+        served,
+        {"action_id": "herald_command:1", "value": "iiif membership fee"},
+        response_url=served.fake.response_url("r7"),
+    )
+    [answer] = served.fake.wait_delivered("response_url:r7")
+    expected = served.app.handle(Request.from_line("/iiif membership fee"))
+    assert block_ids(blocks_of(answer), "passage:") == [
+        str(h.passage.id) for h in expected.passages
+    ]
