@@ -32,10 +32,10 @@ _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
     "jobs",
     help="Open postings; filters combine freely",
     usage=(
-        "/jobs [all] [remote|onsite] [organisation] [closing this week|this month|"
-        "in N days|soon] [open until filled] [keywords] [page N] | /jobs show <id> | "
-        "/jobs subscribe [filters] | /jobs unsubscribe [id] | /jobs subscriptions | "
-        "/jobs remind <id> | admins: /jobs add|import|edit|close|reopen|remove|restore"
+        "/jobs [all] [remote|onsite] [organisation] [in <place>] [over $<pay>] [part-time] "
+        "[closing this week|this month|before <month>|in N days|soon] [open until filled] "
+        "[keywords] [page N] | /jobs show <id> | /jobs subscribe [filters] | "
+        "/jobs unsubscribe [id] | /jobs subscriptions | /jobs remind <id>"
     ),
     examples=[
         "/jobs remote",
