@@ -60,7 +60,7 @@ def answer(ctx: Context, text: str) -> Reply:
         return _with(Reply(text=u.reply), u)
     # a posting is looked for when a fact is asked, or when no list or explanation was ("the
     # toledo job?"); an organisation named in a list question is the list's filter
-    looked_for = bool(u.asks) if u.explain else bool(u.asks) or not u.list_cue
+    looked_for = bool(u.asks) or (not u.list_cue and (u.one_job or not u.explain))
     only_organisation = u.list_cue and set(u.subject) <= _organisation_words(ctx)
     if u.subject and "hired" not in u.asks and looked_for and not only_organisation:
         named = find_postings(ctx, u)

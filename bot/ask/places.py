@@ -184,7 +184,7 @@ def find_place(phrase: str, *, prefer: PlaceKind | None = None) -> Place | None:
     key = " ".join(phrase.lower().split()).removeprefix("the ")
     if not key or key in NOT_PLACES:
         return None
-    found = _region(key) or _alias(key)
+    found = _region(key) or (_alias(f"{key} city") if prefer == "city" else None) or _alias(key)
     if found is not None:
         return found
     g = _gazetteer()

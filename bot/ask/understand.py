@@ -143,6 +143,7 @@ class Understanding:
     year: int | None = None
     explain: bool = False
     list_cue: bool = False
+    one_job: bool = False  # "the X job": a singular job noun names one posting
     reply: str = ""  # small talk's answer
 
     def to_json(self) -> dict[str, Any]:
@@ -377,7 +378,8 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     list_cue = bool(set(words) & vocab.LIST_CUES) or any(
         w in ("jobs", "openings", "positions", "hiring") for w in tokens(low)
     )
-    explain = _starts_with(bare, vocab.EXPLAIN_STARTS)
+    explain = _starts_with(bare, vocab.EXPLAIN_STARTS) and not _starts_with(bare, vocab.LIST_STARTS)
+    one_job = bool(set(words) & _ONE_JOB)
     has_filters = filters.any or q.remote is not None or q.open_until_filled is not None
     # words that ask (pay, email, when) or fill ("looking for something") select nothing
     keywords = tuple(
@@ -410,9 +412,11 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         year=year,
         explain=explain,
         list_cue=list_cue,
+        one_job=one_job,
     )
 
 
+_ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
 _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues for w in c.split())
 
 

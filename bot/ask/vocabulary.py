@@ -38,6 +38,12 @@ EXPLAIN_STARTS = (
     "who is", "who are", "who can", "who manages", "who runs", "when is", "when are",
     "when and where", "where is", "where are", "who got", "who was",
 )  # fmt: skip
+# How a list question can start although it looks like an explanation ("who is hiring?").
+LIST_STARTS = (
+    "who is hiring", "who's hiring", "who hires", "who is recruiting", "who's recruiting",
+    "what jobs", "which jobs", "what positions", "what openings", "what roles", "what's open",
+    "what is open",
+)  # fmt: skip
 SMALL_TALK = {
     "hi": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
     "hello": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",

@@ -306,6 +306,10 @@ def test_remote_regions_and_city_forms(tmp_path: Path) -> None:
         assert listed(application, "remote jobs I can do from canada") == {"americas"}
         assert listed(application, "remote jobs in europe") == {"emea"}
         assert listed(application, "any jobs in nyc?") == {"manhattan"}
+        assert listed(application, "jobs in new york city") == {"manhattan"}
+        assert listed(application, "who is hiring a community manager?") == {"americas"}
+        about = application.ask("tell me about the platform engineer job")
+        assert about.understood is not None and about.understood["intent"] == "posting"
         assert listed(application, "jobs in new york state") == {"manhattan"}
         from_canada = application.ask("can I do the platform engineer job from canada?").text
         assert "From Canada: no" in from_canada
