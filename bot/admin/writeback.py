@@ -41,6 +41,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.admin.fields import Value
 from bot.admin.records import Refused
+from bot.content.front_matter import AliasRefused, load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -221,7 +222,7 @@ def _scalar(value: Value) -> Any:
     if not isinstance(value, str):
         return value
     try:
-        plain_ok = yaml.load(f"k: {value}", Loader=yaml.SafeLoader) == {"k": value}
+        plain_ok = load_yaml(f"k: {value}") == {"k": value}
     except yaml.YAMLError:
         plain_ok = False
     return value if plain_ok else DoubleQuotedScalarString(value)
@@ -254,6 +255,12 @@ def _position_for(meta: CommentedMap, name: str) -> int:
 
 
 def _load_meta(raw: str, source: str) -> CommentedMap:
+    try:
+        load_yaml(raw)  # ruamel would keep the aliases the loader refuses
+    except AliasRefused as exc:
+        raise Refused(f"The front matter of {source} is refused: {exc}.") from exc
+    except Exception:  # ruamel says what is wrong, below
+        pass
     try:
         loaded = _yaml().load(raw) if raw.strip() else CommentedMap()
     except RuamelError as exc:
@@ -341,7 +348,9 @@ def front_matter_problem(text: str) -> str | None:
     if raw is None:
         return None
     try:
-        loaded = yaml.load(raw, Loader=yaml.SafeLoader)
+        loaded = load_yaml(raw)
+    except AliasRefused as exc:
+        return f"its front matter is refused: {exc}"
     except yaml.YAMLError as exc:
         return f"its front matter is not valid YAML: {str(exc).splitlines()[0]}"
     if loaded is not None and not isinstance(loaded, dict):
@@ -355,8 +364,8 @@ def front_matter(text: str) -> dict[str, Any]:
     if raw is None:
         return {}
     try:
-        loaded = yaml.load(raw, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        loaded = load_yaml(raw)
+    except yaml.YAMLError:  # AliasRefused too
         return {}
     return loaded if isinstance(loaded, dict) else {}
 

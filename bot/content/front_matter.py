@@ -6,6 +6,7 @@ mapping), so everything here reads them through ``as_text`` / ``as_date`` / ``as
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ try:  # libyaml is ten times faster; the pure-Python loader is the fallback
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+logger = logging.getLogger(__name__)
 
 _HANDLER = YAMLHandler()
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")
@@ -59,13 +62,16 @@ def split(text: str, source: str) -> FrontMatter:
     if simple is not None:
         return FrontMatter(simple, body)
     try:
-        loaded = yaml.load(raw, Loader=_Loader)
+        loaded = load_yaml(raw)
+    except AliasRefused as exc:
+        logger.warning("%s: front matter refused: %s", source, exc)
+        return _recovered(raw, body, f"front matter refused: {exc}")
     except yaml.MarkedYAMLError as exc:
         where = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark is not None else ""
-        return _recovered(raw, body, source, f"{where}{exc.problem or exc.context}")
+        return _recovered(raw, body, _invalid(f"{where}{exc.problem or exc.context}"))
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         # libyaml's constructors raise ValueError for dates such as 2019-13-45
-        return _recovered(raw, body, source, str(exc).splitlines()[0] if str(exc) else repr(exc))
+        return _recovered(raw, body, _invalid(str(exc).splitlines()[0] if str(exc) else repr(exc)))
     if loaded is None:
         return FrontMatter({}, body)
     if not isinstance(loaded, dict):
@@ -75,6 +81,28 @@ def split(text: str, source: str) -> FrontMatter:
             [f"front matter is a YAML {type(loaded).__name__}, not key: value pairs; ignored"],
         )
     return FrontMatter({str(key): value for key, value in loaded.items()}, body)
+
+
+class AliasRefused(yaml.YAMLError):
+    """The YAML uses an alias (``*name``), which Herald does not read."""
+
+
+def load_yaml(text: str) -> Any:
+    """YAML as PyYAML's C safe loader reads it, with aliases refused (AliasRefused).
+
+    An alias makes one value stand for another: nine short lines of aliases nested nine deep
+    describe 387 million values, which anything that walks the value (the text of a location,
+    a tag list, a chat reply) would build, for minutes and gigabytes. Front matter has no need
+    of them. Every YAML that Herald reads from content or from chat comes through here.
+    """
+    if "*" in text:  # no alias without one: the common case pays one scan
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise AliasRefused(
+                    f"it uses the YAML alias *{event.anchor}, which Herald refuses "
+                    "(nested aliases can expand into millions of values); write the value out"
+                )
+    return yaml.load(text, Loader=_Loader)
 
 
 _BOUNDARY = _HANDLER.FM_BOUNDARY  # "^-{3,}\\s*$", multi-line
@@ -250,7 +278,12 @@ def _plain(text: str) -> Any:
         raise _NotSimple from exc
 
 
-def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:
+def _invalid(problem: str) -> str:
+    return f"front matter is not valid YAML ({problem})"
+
+
+def _recovered(raw: str, body: str, reason: str) -> FrontMatter:
+    """What the lines of a front matter PyYAML refused still say, one ``key: value`` each."""
     meta: dict[str, Any] = {}
     for line in raw.splitlines():
         match = _SIMPLE_LINE.match(line)
@@ -258,7 +291,9 @@ def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:
             continue
         value = match.group(2)
         try:
-            parsed = yaml.load(value, Loader=_Loader) if value else None
+            parsed = load_yaml(value) if value else None
+        except AliasRefused:
+            continue
         except Exception:
             parsed = value.strip("\"'")
         if parsed is None or isinstance(parsed, str | int | float | date):
@@ -273,8 +308,7 @@ def _recovered(raw: str, body: str, source: str, problem: str) -> FrontMatter:
             how += f", {' and '.join(missing)} taken from the file name"
     else:
         how = "title and date taken from the file name"
-    message = f"front matter is not valid YAML ({problem}); {how}"
-    return FrontMatter(meta, body, [message])
+    return FrontMatter(meta, body, [f"{reason}; {how}"])
 
 
 def file_name_parts(source: str) -> tuple[date | None, str]:
