@@ -62,7 +62,13 @@ class App:
 
     def load(self, root: Path | None = None, progress: ProgressFn | None = None) -> LoadReport:
         folder = root if root is not None else self.settings.content_dir
-        return sync_folder(self.store, folder, now=self.clock(), progress=progress)
+        return sync_folder(
+            self.store,
+            folder,
+            now=self.clock(),
+            progress=progress,
+            max_bytes=self.settings.max_file_bytes,
+        )
 
     def close(self) -> None:
         self.store.close()

@@ -18,6 +18,8 @@ from bot.domain import Freshness
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "herald"
+# A page larger than this is a mistake (a pasted log, a data dump) or an attack.
+DEFAULT_MAX_FILE_BYTES = 2_000_000
 
 
 def _default_content_dir() -> Path:
@@ -38,6 +40,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; sqlite:///path (default) or postgresql+psycopg://…",
     )
     content_dir: Path = Field(default_factory=_default_content_dir)
+    max_file_bytes: int = Field(
+        default=DEFAULT_MAX_FILE_BYTES,
+        gt=0,
+        description="Content files larger than this are skipped, with a reason in the report",
+    )
     timezone: str = "UTC"
     log_level: str = "WARNING"
     command_prefix: str = "!"

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from bot.config import DEFAULT_MAX_FILE_BYTES
 from bot.content import parse_bytes
 from bot.content.parallel import Outcome, Parse, available_cpus, parse_files
 from bot.domain import LoadFailure, LoadReport, ParsedDocument
@@ -45,10 +46,28 @@ def content_files(root: Path) -> list[tuple[str, str]]:
     """(source, path) of every document under root, sorted by source.
 
     Hidden folders and files, Jekyll's ``_site`` output and README files are not content.
-    Sources are relative to root with forward slashes.
+    Sources are relative to root with forward slashes. Files that ``walk`` skips are left out.
     """
+    return walk(root).files
+
+
+@dataclasses.dataclass
+class Listing:
+    """The documents under a folder, and the files that look like documents but are skipped:
+    links leaving the folder (not content at all) and files over the size limit."""
+
+    files: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    outside: list[LoadFailure] = dataclasses.field(default_factory=list)
+    too_large: list[LoadFailure] = dataclasses.field(default_factory=list)
+
+
+def walk(root: Path, *, max_bytes: int | None = None) -> Listing:
+    """The folder's documents (as ``content_files``), with a reason for each one skipped: a
+    link whose real path leaves the folder (a site with many contributors could otherwise
+    publish /etc/passwd) and, with ``max_bytes``, a file larger than that."""
     # Plain strings, not Paths: at 10,000 files pathlib alone costs a third of a re-sync.
-    found: list[tuple[str, str]] = []
+    found = Listing()
+    real_root = os.path.join(os.path.realpath(root), "")
     stack = [("", os.fspath(root))]
     while stack:
         prefix, folder = stack.pop()
@@ -71,9 +90,40 @@ def content_files(root: Path) -> list[tuple[str, str]]:
                 and name.lower() not in SKIPPED_FILES
                 and entry.is_file()
             ):
-                found.append((_safe_text(prefix + name), entry.path))
+                _file_into(found, _safe_text(prefix + name), entry, real_root, max_bytes)
         stack.extend(subfolders)
-    return sorted(found)
+    found.files.sort()
+    return found
+
+
+def _file_into(
+    found: Listing, source: str, entry: os.DirEntry[str], real_root: str, max_bytes: int | None
+) -> None:
+    # Only links need their real path resolved: folders are never followed through links, so
+    # any other file is inside the folder.
+    if entry.is_symlink() and not os.path.realpath(entry.path).startswith(real_root):
+        reason = "skipped: it is a link to a file outside the content folder"
+        logger.warning("%s %s", source, reason)
+        found.outside.append(LoadFailure(source, reason))
+        return
+    if max_bytes is not None:
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            size = 0  # reading it reports the problem
+        if size > max_bytes:
+            reason = (
+                f"skipped: the file is {_size(size)}, over the {_size(max_bytes)} "
+                "limit for one page (setting max_file_bytes); split it or remove it"
+            )
+            logger.warning("%s %s", source, reason)
+            found.too_large.append(LoadFailure(source, reason))
+            return
+    found.files.append((source, entry.path))
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1_000:.1f} KB"
 
 
 def sync_folder(
@@ -85,6 +135,7 @@ def sync_folder(
     progress: Progress | None = None,
     batch: int = 500,
     workers: int | None = None,
+    max_bytes: int | None = DEFAULT_MAX_FILE_BYTES,
 ) -> LoadReport:
     """Make the store reflect ``root``: add, update, keep, withdraw; report every file.
 
@@ -95,12 +146,18 @@ def sync_folder(
     1 parses here. None (the default) means one per CPU, up to ``MAX_AUTO_WORKERS``, for the
     default parser only: a parser passed in may keep state, which workers would not share.
     The report is the same either way.
+
+    ``max_bytes``: larger files are skipped and reported as failed (None: no limit). A file
+    skipped this way keeps its stored version; a link leaving the folder is not content and
+    its stored version, if any, is withdrawn.
     """
     report = LoadReport()
-    files = content_files(root)
+    listing = walk(root, max_bytes=max_bytes)
+    files = listing.files
+    report.failed.extend(listing.outside + listing.too_large)
     total = len(files)
     known = store.known_hashes()
-    present = {source for source, _ in files}
+    present = {source for source, _ in files} | {s.path for s in listing.too_large}
     step = max(1, total // 200)
     done = 0
 

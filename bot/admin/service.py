@@ -497,7 +497,12 @@ class Admin:
 
     def reload(self, actor: Actor, now: datetime) -> LoadReport:
         """Sync the content folder now; the audit keeps the summary and what changed."""
-        report = sync_folder(self.store, files.content_root(self.settings), now=now)
+        report = sync_folder(
+            self.store,
+            files.content_root(self.settings),
+            now=now,
+            max_bytes=self.settings.max_file_bytes,
+        )
         changed = [f"+{s}" for s in report.added] + [f"~{s}" for s in report.updated]
         changed += [f"-{s}" for s in report.withdrawn]
         note = " ".join(changed[:20]) + (" …" if len(changed) > 20 else "")

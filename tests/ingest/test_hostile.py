@@ -100,3 +100,82 @@ def test_an_alias_bomb_on_one_line_of_a_broken_front_matter_is_dropped() -> None
     assert doc.title == "Records Officer"
     assert doc.postings[0].location is None
     assert any(w.startswith("front matter is not valid YAML (line 4") for w in doc.warnings)
+
+
+def test_links_leaving_the_folder_are_skipped_and_links_inside_load(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    root = tmp_path / "content"
+    (root / "postings").mkdir(parents=True)
+    sibling = tmp_path / "private"
+    sibling.mkdir()
+    (sibling / "secret.md").write_text("---\ntitle: Secret plans\n---\nDo not publish.\n")
+    (root / "postings" / "good.md").write_text(GOOD, encoding="utf-8")
+    (root / "passwd.md").symlink_to("/etc/passwd")
+    (root / "postings" / "secret.md").symlink_to(sibling / "secret.md")
+    (root / "postings" / "dotdot.md").symlink_to("../../private/secret.md")
+    (root / "alias.md").symlink_to(root / "postings" / "good.md")  # inside: loaded
+    (root / "relative.md").symlink_to("postings/good.md")
+
+    report, _ = _load(sqlite_store, root)
+
+    assert sorted(report.added) == ["alias.md", "postings/good.md", "relative.md"]
+    for source in ("passwd.md", "postings/dotdot.md", "postings/secret.md"):
+        assert _reasons(report, source) == [
+            "skipped: it is a link to a file outside the content folder"
+        ]
+    stored = " ".join(f"{p.title} {p.body}" for p in sqlite_store.all_postings())
+    assert "root:" not in stored and "Secret" not in stored and "Do not publish" not in stored
+
+
+def test_a_link_redirected_outside_is_withdrawn(sqlite_store: Store, tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "good.md").write_text(GOOD, encoding="utf-8")
+    (root / "linked.md").symlink_to(root / "good.md")
+    _load(sqlite_store, root)
+    (root / "linked.md").unlink()
+    (root / "linked.md").symlink_to("/etc/passwd")
+    report, _ = _load(sqlite_store, root)
+    assert report.withdrawn == ["linked.md"]
+    assert [f.path for f in report.failed] == ["linked.md"]
+
+
+def test_a_file_over_the_size_cap_is_skipped_with_a_reason(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "good.md").write_text(GOOD, encoding="utf-8")
+    big = root / "big.md"
+    big.write_text(GOOD, encoding="utf-8")
+    _load(sqlite_store, root)  # stored while small
+    with big.open("a", encoding="utf-8") as file:
+        file.write(("Lorem ipsum dolor sit amet. " * 40 + "\n") * 2_000)  # about 2.2 MB
+
+    report, seconds = _load(sqlite_store, root)
+
+    assert seconds < 5
+    assert report.unchanged == ["good.md"] and not report.withdrawn
+    (reason,) = _reasons(report, "big.md")
+    assert reason == (
+        "skipped: the file is 2.2 MB, over the 2.0 MB limit for one page (setting "
+        "max_file_bytes); split it or remove it"
+    )
+    # the stored version stays until the file is fixed
+    assert sorted(p.source for p in sqlite_store.all_postings()) == ["big.md", "good.md"]
+
+
+def test_the_size_cap_is_a_setting(sqlite_store: Store, tmp_path: Path) -> None:
+    from bot.app import App
+    from bot.config import Settings
+
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "good.md").write_text(GOOD, encoding="utf-8")
+    (root / "long.md").write_text(GOOD + "More text. " * 100, encoding="utf-8")
+    settings = Settings(database_url="sqlite://", content_dir=root, max_file_bytes=1_000)
+    report = App(settings=settings, store=sqlite_store).load()
+    assert report.added == ["good.md"]
+    assert [f.path for f in report.failed] == ["long.md"]
+    assert report.failed[0].reason.startswith("skipped: the file is 1.3 KB, over the 1.0 KB limit")
