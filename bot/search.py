@@ -229,7 +229,7 @@ def parse_jobs_query(
             include_inactive = True
             i += 1
             continue
-        if w == "page" and i + 1 < len(words) and words[i + 1].isdigit():
+        if w == "page" and i + 1 < len(words) and words[i + 1].isdecimal():
             page = max(1, min(int(words[i + 1]), MAX_PAGE))
             i += 2
             continue

@@ -92,7 +92,7 @@ class Blanked:
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.split()[-1], 2)
+    return int(word) if word.isdecimal() else _NUMBER_WORDS.get(word.split()[-1], 2)
 
 
 def _month_window(month: int, year: int) -> Window:

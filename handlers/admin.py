@@ -361,7 +361,7 @@ def _status(ctx: Context, admin: Admin, rest: str) -> Reply:
 
 def _audit(ctx: Context, admin: Admin, rest: str) -> Reply:
     word = rest.strip()
-    if word and not word.isdigit():
+    if word and not word.isdecimal():
         raise UsageError("Give how many actions to show, e.g. `/herald audit 20`.")
     entries = admin.audit(int(word) if word else DEFAULT_AUDIT)
     if not entries:

@@ -244,7 +244,10 @@ def _printable(text: str) -> str:
     return "".join(ch for ch in text if ch.isprintable())
 
 
-_HEADING = re.compile(r"#{1,6}\s+(.*?)[\s#]*$")
+# Linear: the closing "#"s and spaces are stripped by rstrip, not by a lazy group before
+# "[\s#]*$" (which retried at every space of a long heading: 16 s for 60 KB).
+_HEADING = re.compile(r"#{1,6}\s+(.*)")
+_HEADING_CLOSE = "# \t"
 
 
 def _description(body: str) -> str:
@@ -252,7 +255,7 @@ def _description(body: str) -> str:
     parts = []
     for line in body.splitlines():
         heading = _HEADING.fullmatch(line.strip())
-        parts.append(f"{heading.group(1).rstrip(':')}:" if heading else line)
+        parts.append(f"{heading.group(1).rstrip(_HEADING_CLOSE).rstrip(':')}:" if heading else line)
     text = " ".join(" ".join(parts).split())
     if len(text) <= DESCRIPTION_CHARS:
         return text

@@ -156,7 +156,7 @@ def unsubscribe(ctx: Context, text: str) -> Reply:
             )
         chosen = subs[0]
     else:
-        found = next((s for s in subs if wanted.isdigit() and s.id == int(wanted)), None)
+        found = next((s for s in subs if wanted.isdecimal() and s.id == int(wanted)), None)
         if found is None:
             raise NotFound(
                 f"This channel has no subscription #{wanted[:20]}.",

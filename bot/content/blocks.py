@@ -17,7 +17,7 @@ _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _ITEM_MARKS = frozenset(" \t-*+")  # or a digit (\d): a line that starts otherwise is no item
 _SLUG_DROP = re.compile(r"[^\w\- ]+")
 _SPACE = re.compile(r"\s")
-_ANCHOR_SUFFIX = re.compile(r"\s*\{#([\w:.-]+)\}$")
+_ANCHOR_SUFFIX = re.compile(r"(?<!\s)\s*\{#([\w:.-]+)\}$")  # from a run's start: linear
 
 
 class Heading(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import ftfy
 
@@ -18,28 +19,34 @@ from bot.content.text import remembered
 # Sequences UTF-8 text shows after being decoded as Latin-1/Windows-1252 once too often.
 _MOJIBAKE_MARKERS = ("â€", "Ã", "Â", "â„", "Å", "Ä")
 
+# Every pattern here runs in time linear in the page, whatever the page holds: an element's
+# text is found by searching for its closing tag once (``_paired``, ``before_last_closer``)
+# rather than by a lazy ".*?" retried from every opening tag, and a tag's attributes stop at
+# the next "<" as well as at ">". A page of ten thousand unclosed "<a " or "<!--" is then not
+# read ten thousand times over.
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _AUTOLINK_URL = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
 _AUTOLINK_MAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # "^(#{1,6})…" with re.M, written to start with its literal "#" (a line-start "#": no other
 # character before it on its line), which re finds quickly; "^" is tried at every offset.
 _HEADING_ANCHOR = re.compile(
-    r"(#(?<![^\n]#)#{0,5})[ \t]*<a\s+(?:name|id)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?/?>(.*?)"
+    r"(#(?<![^\n]#)#{0,5})[ \t]*<a\s+(?:name|id)\s*=\s*[\"']?([\w:.-]+)[\"']?[^<>\n]*?/?>(.*?)"
     r"(?:</a>)?(.*)$",
     re.M | re.I,
 )
-_NAMED_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=[^>]*?(?:/>|>(.*?)</a>|>)", re.I | re.S)
-_HREF = re.compile(
-    r"<a\s[^>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>", re.I | re.S
-)
+_NAMED_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=[^<>]*?(/?)>", re.I)
+_HREF = re.compile(r"<a\s[^<>]*?href\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s<>]+))[^<>]*>", re.I)
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
-_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</thead|</table|\Z)", re.I | re.S)
-_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)(?=<t[hd]\b|</tr|\Z)", re.I | re.S)
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_ROW = re.compile(r"<tr\b[^<>]*>(.*?)(?=<tr\b|</tbody|</thead|</table|\Z)", re.I | re.S)
+_CELL = re.compile(r"<t([hd])\b[^<>]*>(.*?)(?=<t[hd]\b|</tr|\Z)", re.I | re.S)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>", re.I)
+_CLOSING = {
+    name: re.compile(rf"</{name}\s*>", re.I) for name in ("a", *"h1 h2 h3 h4 h5 h6".split())
+}
 _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.I)
 _BREAK = re.compile(
     r"</?(?:ul|ol|li|p|div|section|article|header|footer|blockquote|center|table|tbody|thead"
-    r"|tr|dl|dt|dd|figure|figcaption|br|hr)\b[^>]*>",
+    r"|tr|dl|dt|dd|figure|figcaption|br|hr)\b[^<>]*>",
     re.I,
 )
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
@@ -52,8 +59,12 @@ _LT_LI = re.compile(r"<(?:li|LI)")
 # What every _HEADING_ANCHOR match holds: found from its "#", where the multi-line "^" of
 # _HEADING_ANCHOR is tried at every offset of the page.
 _HEADING_A = re.compile(r"#[ \t]*<[aA]")
-_KRAMDOWN_ATTR = re.compile(r"\{:[^}\n]*\}")
-_ATX_CLOSE = re.compile(r"(#{1,6}[ \t]+.*?|#{1,6}(?=[^#\s]).*?)(?:[ \t]+#+|#{2,})[ \t]*$")
+_KRAMDOWN_ATTR = re.compile(r"\{:[^{}\n]*\}")
+# The closing run starts where a run of blanks or of "#" starts (the look-behinds), so the
+# lazy title is not retried at every character of a long run.
+_ATX_CLOSE = re.compile(
+    r"(#{1,6}[ \t]+.*?|#{1,6}(?=[^#\s]).*?)(?:(?<![ \t])[ \t]+#+|(?<!#)#{2,})[ \t]*$"
+)
 _ATX_NO_SPACE = re.compile(r"^(#{1,6})(?=[A-Za-z<*])")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$")
 _SYMBOL_BULLETS = frozenset("•·▪◦‣●")
@@ -87,9 +98,9 @@ def strip_html(text: str) -> str:
     if "<" not in text:
         return text
     if "<!--" in text:
-        text = _COMMENT.sub(_comment, text)
+        text = before_last_closer(_COMMENT, _comment, text, "-->")
     if _LT_H.search(text):
-        text = _HTML_HEADING.sub(lambda m: f"\n{'#' * int(m.group(1))} {m.group(2)}\n", text)
+        text = _paired(_HTML_HEADING, lambda m: f"h{m.group(1)}", _html_heading, text)
     autolinks = False
     if "<http" in text or "<ftp" in text:
         text = _AUTOLINK_URL.sub(r"\1", text)
@@ -102,10 +113,10 @@ def strip_html(text: str) -> str:
     if _LT_A.search(text):
         if _HEADING_A.search(text):
             text = _HEADING_ANCHOR.sub(_heading_anchor, text)
-        text = _NAMED_ANCHOR.sub(lambda m: m.group(1) or "", text)
-        text = _HREF.sub(_href, text)
+        text = _paired(_NAMED_ANCHOR, lambda m: None if m.group(1) else "a", _anchor, text)
+        text = _paired(_HREF, lambda _: "a", _href, text)
     if _LT_T.search(text):
-        text = _TABLE.sub(_table, text)
+        text = before_last_closer(_TABLE, _table, text, "</table", folded=True)
     if _LT_LI.search(text):
         text = _LIST_ITEM.sub("\n- ", text)
     text = _BREAK.sub("\n", text)
@@ -113,6 +124,26 @@ def strip_html(text: str) -> str:
     if "&" in text and ";" in text:
         text = html.unescape(text)
     return text
+
+
+def before_last_closer(
+    pattern: re.Pattern[str],
+    replace: Callable[[re.Match[str]], str],
+    text: str,
+    closer: str,
+    *,
+    folded: bool = False,
+) -> str:
+    """``pattern.sub(replace, text)`` for a pattern "opener, lazy body, ``closer``", searched
+    only up to the last closer: there every opener's body ends at the next closer, so each
+    character is read once; past it an opener can only fail, after reading to the end of the
+    page (a page of ten thousand unclosed openers was read ten thousand times)."""
+    last = (text.lower() if folded else text).rfind(closer)
+    if last == -1:
+        return text
+    end = text.find(">", last) + 1 if folded else last + len(closer)
+    end = end or len(text)
+    return pattern.sub(replace, text[:end]) + text[end:]
 
 
 def _comment(match: re.Match[str]) -> str:
@@ -125,9 +156,51 @@ def _heading_anchor(match: re.Match[str]) -> str:
     return f"{hashes} {title} {{#{anchor}}}"
 
 
-def _href(match: re.Match[str]) -> str:
+def _paired(
+    opener: re.Pattern[str],
+    closer: Callable[[re.Match[str]], str | None],
+    replace: Callable[[re.Match[str], str | None], str],
+    text: str,
+) -> str:
+    """Each opening tag matched by ``opener`` replaced, with the text up to its closing tag
+    (``</name>``, name given by ``closer``; None: the tag closes itself) when there is one.
+    A closing tag searched for in vain is not searched for again: none follows."""
+    out: list[str] = []
+    pos = 0
+    absent: set[str] = set()
+    while (match := opener.search(text, pos)) is not None:
+        out.append(text[pos : match.start()])
+        pos = match.end()
+        name = closer(match)
+        closing = None if name is None or name in absent else _CLOSING[name].search(text, pos)
+        if closing is None:
+            if name is not None:
+                absent.add(name)
+            out.append(replace(match, None))
+        else:
+            out.append(replace(match, text[pos : closing.start()]))
+            pos = closing.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _html_heading(match: re.Match[str], inner: str | None) -> str:
+    if inner is None:
+        return match.group(0)  # an opening tag alone: dropped with the other tags
+    return f"\n{'#' * int(match.group(1))} {inner}\n"
+
+
+def _anchor(match: re.Match[str], inner: str | None) -> str:
+    return inner or ""
+
+
+def _href(match: re.Match[str], inner: str | None) -> str:
+    if inner is None:
+        return match.group(0)  # no closing tag: dropped with the other tags
     url = (match.group(1) or match.group(2) or match.group(3) or "").strip()
-    label = _TAG.sub("", match.group(4)).strip()
+    label = _TAG.sub("", inner).strip()
     if not url:
         return label
     return f"[{label}]({url})" if label else url
@@ -230,7 +303,9 @@ def _holds_pair(text: str, first: str, second: str) -> bool:
 def _atx_heading(line: str) -> str:
     """``### Title###`` and ``#Title`` to ``### Title``."""
     if line.endswith("#"):
-        line = _ATX_CLOSE.sub(r"\1", line)
+        closed = _ATX_CLOSE.match(line)  # at the start only: sub would try every offset
+        if closed is not None:
+            line = closed.group(1)
     if line.lstrip("#")[:1] not in (" ", "\t", ""):
         line = _ATX_NO_SPACE.sub(r"\1 ", line, count=1)
     return line

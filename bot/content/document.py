@@ -13,10 +13,11 @@ from bot.content.blocks import Heading, headings
 from bot.content.classify import classify
 from bot.content.clean import normalise_markdown, repair_mojibake, strip_html
 from bot.content.decoding import decode
-from bot.content.extract import Page, build_posting
+from bot.content.extract import DEADLINE_KEYS, Page, build_posting
 from bot.content.front_matter import (
     as_date,
     as_text,
+    date_problems,
     file_name_parts,
     first_text,
     split,
@@ -71,7 +72,7 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     meta = fm.meta
     file_date, stem = file_name_parts(source)
 
-    body = strip_liquid(fm.body, meta)
+    body = strip_liquid(fm.body, meta, warnings)
     body, repaired = repair_mojibake(body)
     if repaired:
         warnings.append(f"repaired mis-encoded characters (mojibake) on {repaired} line(s)")
@@ -86,6 +87,7 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     title = title or source
 
     posted = _posted(meta) or file_date
+    warnings.extend(date_problems(meta, _DATE_KEYS + DEADLINE_KEYS, posted))
     try:
         return _understand(source, digest, meta, title, body, found, posted, warnings)
     except Exception as exc:  # a loader bug must not lose the document: keep its text

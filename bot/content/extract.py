@@ -21,7 +21,7 @@ _LOCATION_HEADINGS = re.compile(
 )
 _is_location_heading = remembered(lambda title: _LOCATION_HEADINGS.match(title) is not None)
 _REMOTE_ROLE = re.compile(r"\bremote\b", re.I)
-_DEADLINE_KEYS = (
+DEADLINE_KEYS = (
     "closedate", "close_date", "closing_date", "closingdate", "deadline",
     "application_deadline", "apply_by", "expires", "expiry", "expiration",
 )  # fmt: skip
@@ -223,7 +223,7 @@ def _where(
 
 
 def _deadline(scan: Scan, page: Page, evidence: list[Fact]) -> Deadline | None:
-    for key in _DEADLINE_KEYS:
+    for key in DEADLINE_KEYS:
         if key not in page.meta or page.meta[key] is None:
             continue
         raw = page.meta[key]

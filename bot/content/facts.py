@@ -251,6 +251,9 @@ _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _EMAIL = re.compile(r"[\w.%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}")
 _NOT_TLD = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"})
 _URL_END = re.compile(r"[\s<>\[\]\"'`{}|\\^]")
+# Bounds that keep a hostile page linear: no real link is longer, no real posting has more.
+_LONGEST_URL = 2_000
+_MOST_URLS = 500
 _APPLY_CUE = led_by(
     "ajpfvcsh",
     r"\b(?:apply|applying|application (?:process|form|portal|instructions|page|system|materials"
@@ -299,11 +302,13 @@ def urls(scan: Scan) -> list[tuple[str, int]]:
         for pos in find_all(folded, needle):
             if needle == b"www." and folded[pos - 3 : pos] in (b"://", b"/ww"):
                 continue
-            end = _URL_END.search(text, pos)
-            url = text[pos : end.start() if end else len(text)]
+            end = _URL_END.search(text, pos, pos + _LONGEST_URL)
+            url = text[pos : end.start() if end else pos + _LONGEST_URL]
             url = _trim_url(url)
             if len(url) > len(needle) + 3:
                 found.append((url if url.startswith("http") else f"https://{url}", pos))
+                if len(found) >= _MOST_URLS:
+                    break
     found.sort(key=lambda item: item[1])
     return found
 

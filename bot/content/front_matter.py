@@ -22,9 +22,9 @@ from yaml.resolver import Resolver
 from bot.content.dates import parse_date_words
 
 try:  # libyaml is ten times faster; the pure-Python loader is the fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def split(text: str, source: str) -> FrontMatter:
     if simple is not None:
         return FrontMatter(simple, body)
     try:
-        loaded = load_yaml(raw)
+        loaded, problems = read_yaml(raw)
     except AliasRefused as exc:
         logger.warning("%s: front matter refused: %s", source, exc)
         return _recovered(raw, body, f"front matter refused: {exc}")
@@ -80,7 +80,38 @@ def split(text: str, source: str) -> FrontMatter:
             body,
             [f"front matter is a YAML {type(loaded).__name__}, not key: value pairs; ignored"],
         )
-    return FrontMatter({str(key): value for key, value in loaded.items()}, body)
+    return FrontMatter({str(key): value for key, value in loaded.items()}, body, problems)
+
+
+class _Loader(_BaseLoader):
+    """PyYAML's safe loader, noting what it would otherwise lose in silence: a key given twice
+    (the last value wins, as before) and a date that does not exist (2023-02-30, kept as its
+    text so the key's reader can say it is not a date, instead of failing the whole front
+    matter)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.problems: list[str] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    self.problems.append(
+                        f"the key {key.value} is given twice; the last value is used"
+                    )
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)
+
+    def construct_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_timestamp)
 
 
 class AliasRefused(yaml.YAMLError):
@@ -95,14 +126,24 @@ def load_yaml(text: str) -> Any:
     a tag list, a chat reply) would build, for minutes and gigabytes. Front matter has no need
     of them. Every YAML that Herald reads from content or from chat comes through here.
     """
+    return read_yaml(text)[0]
+
+
+def read_yaml(text: str) -> tuple[Any, list[str]]:
+    """``load_yaml``, and the problems the loader noted (a key given twice)."""
     if "*" in text:  # no alias without one: the common case pays one scan
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_BaseLoader):
             if isinstance(event, yaml.AliasEvent):
                 raise AliasRefused(
                     f"it uses the YAML alias *{event.anchor}, which Herald refuses "
                     "(nested aliases can expand into millions of values); write the value out"
                 )
-    return yaml.load(text, Loader=_Loader)
+    loader = _Loader(text)
+    try:
+        # a mapping's keys are checked each time it is constructed: one warning each
+        return loader.get_single_data(), list(dict.fromkeys(loader.problems))
+    finally:
+        loader.dispose()
 
 
 _BOUNDARY = _HANDLER.FM_BOUNDARY  # "^-{3,}\\s*$", multi-line
@@ -180,6 +221,8 @@ def simple_mapping(raw: str) -> dict[str, Any] | None:
             if depth:
                 return None
             key, value = _pair(text)
+            if key in meta:  # PyYAML says so
+                return None
             meta[key] = _value(value) if value else None
             owner, block = (None, None) if value else (key, None)
     except _NotSimple:
@@ -213,7 +256,7 @@ def _block_line(block: _Block | None, depth: int, text: str) -> _Block:
         block.value.append(_value(item))
     else:
         key, value = _pair(text)
-        if not value:  # a block inside the block
+        if not value or key in block.value:  # a block inside the block; a key given twice
             raise _NotSimple
         block.value[key] = _value(value)
     return block
@@ -319,7 +362,7 @@ def file_name_parts(source: str) -> tuple[date | None, str]:
     if dot != -1 and name[dot:].lower() in _EXTENSION_SET:
         name = name[:dot]
     posted: date | None = None
-    match = _FILE_DATE.match(name) if name[:4].isdigit() else None
+    match = _FILE_DATE.match(name) if name[:4].isdecimal() else None
     if match is not None:
         try:
             posted = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -387,6 +430,21 @@ def as_words(value: Any) -> list[str]:
         return words
     text = as_text(value)
     return [text.lower()] if text else []
+
+
+def date_problems(meta: Mapping[str, Any], keys: tuple[str, ...], posted: date | None) -> list[str]:
+    """``deadline: "yesterday" is not a date`` for each of ``keys`` whose value reads as no
+    date (as a deadline reads it: a year may be inferred from the posting date)."""
+    problems = []
+    for key in keys:
+        value = meta.get(key)
+        if value is None or value == "" or as_date(value) is not None:
+            continue
+        if isinstance(value, str) and parse_date_words(value, posted)[0] is not None:
+            continue
+        shown = value if isinstance(value, str) else as_text(value) or type(value).__name__
+        problems.append(f'{key}: "{shown[:60]}" is not a date; write it as 2027-03-01')
+    return problems
 
 
 def as_date(value: Any) -> date | None:

@@ -111,7 +111,11 @@ _SUBJECT = re.compile(
 
 _AT_ORG = re.compile(r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
-_NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){1,8}")
+# Words of at most 40 characters, taken whole (possessive): a match may start inside a word,
+# and an endless capitalised word would otherwise be read again from each of its letters.
+_NAME_RUN = re.compile(
+    r"[A-Z][\w&.'’-]{0,40}+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]{0,40}+){1,8}"
+)
 
 
 @dataclass(frozen=True)

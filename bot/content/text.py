@@ -26,10 +26,11 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 _ABBREVIATION_MAX = max(len(word) for word in _ABBREVIATIONS)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# A link's parts stop at "[" too: a line of "[a](" repeated is not read again from each one.
+_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([^\[)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^\[)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
-_HEADER_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
+_HEADER_ID = re.compile(r"(?<!\s)\s*\{#[\w:.-]+\}\s*$")  # from a run's start: linear
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,2}[.)]\s+)")
 _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+)", re.M)
@@ -236,7 +237,12 @@ def find_all(folded: bytes, needle: bytes) -> Iterator[int]:
 
 def sentence_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """The sentence around ``pos``: bounded by . ! ? ; a blank line, a list item or heading."""
-    hi = len(text) if hi is None else hi
+    # No sentence is longer than about LONGEST_SENTENCE: on a page of thousands of cue hits on
+    # one endless line, each hit would otherwise walk the whole line. The bounds are aligned
+    # so that the hits near each other share one "sentence" (callers read each sentence once).
+    block = pos // LONGEST_SENTENCE
+    lo = max(lo, (block - 1) * LONGEST_SENTENCE)
+    hi = min(len(text) if hi is None else hi, (block + 2) * LONGEST_SENTENCE)
     start = _sentence_start(text, pos, lo)
     end = _sentence_end(text, pos, hi)
     return start, end
@@ -246,6 +252,9 @@ def sentence_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> 
 # two-character string several times slower, so the mark's first character is searched alone
 # and the space after it checked; only the stretch after the nearest newline is searched.
 _MARKS = ".!?"
+LONGEST_SENTENCE = 2_000
+# After this many marks not followed by a space ("https://a.b.c"), the two-character search.
+_MARK_TRIES = 8
 
 
 def _breaks_before(text: str, i: int, lo: int) -> tuple[int, int]:
@@ -258,7 +267,12 @@ def _breaks_before(text: str, i: int, lo: int) -> tuple[int, int]:
     cut = -1
     for mark in _MARKS:
         at = text.rfind(mark, start, max(i - 1, 0))  # the whole mark before i
+        tries = 0
         while at != -1 and text[at + 1] != " ":
+            tries += 1
+            if tries > _MARK_TRIES:
+                at = text.rfind(mark + " ", start, at + 1)
+                break
             at = text.rfind(mark, start, at)
         if at > cut:
             cut = at
@@ -273,7 +287,12 @@ def _breaks_after(text: str, i: int, hi: int) -> tuple[int, int]:
     stop = -1
     for mark in _MARKS:
         at = text.find(mark, i, end)
+        tries = 0
         while at != -1 and text[at + 1] != " ":
+            tries += 1
+            if tries > _MARK_TRIES:
+                at = text.find(mark + " ", at + 1, end + 1)
+                break
             at = text.find(mark, at + 1, end)
         if at != -1 and (stop == -1 or at < stop):
             stop = at

@@ -305,7 +305,7 @@ def removal_reason(event: RoomMemberEvent, own_user_id: str, when: date) -> str 
 
 def creators_privileged(room_version: str) -> bool:
     """Whether the room's creators have unlimited power (room version 12 and later)."""
-    return room_version.isdigit() and int(room_version) >= 12
+    return room_version.isdecimal() and int(room_version) >= 12
 
 
 def room_creators(state: Sequence[dict[str, Any]]) -> frozenset[str]:

@@ -199,7 +199,7 @@ def test_front_matter_keys_follow_the_loader() -> None:
     assert FRONT_KEYS["title"] == extract._ROLE_KEYS
     assert FRONT_KEYS["organization"] == extract._ORG_KEYS == document._ORG_KEYS
     assert FRONT_KEYS["location"] == extract._LOCATION_KEYS
-    assert FRONT_KEYS["deadline"] == extract._DEADLINE_KEYS
+    assert FRONT_KEYS["deadline"] == extract.DEADLINE_KEYS
     assert FRONT_KEYS["posted"] == document._DATE_KEYS
     assert FRONT_KEYS["url"] == document._URL_KEYS
 

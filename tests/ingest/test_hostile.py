@@ -179,3 +179,44 @@ def test_the_size_cap_is_a_setting(sqlite_store: Store, tmp_path: Path) -> None:
     assert report.added == ["good.md"]
     assert [f.path for f in report.failed] == ["long.md"]
     assert report.failed[0].reason.startswith("skipped: the file is 1.3 KB, over the 1.0 KB limit")
+
+
+def test_jobs_show_of_a_100_kb_heading_line_answers_quickly(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    from bot.app import App
+    from bot.config import Settings
+
+    root = tmp_path / "content"
+    root.mkdir()
+    heading = "Duties and more duties" + " " * 100_000 + "#" * 50 + " x"  # runs of blanks, #
+    (root / "long.md").write_text(
+        f"---\ntitle: Long Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n"
+        f"## {heading} ##\n\nApply by 1 March 2027.\n",
+        encoding="utf-8",
+    )
+    app = App(settings=Settings(database_url="sqlite://", content_dir=root), store=sqlite_store)
+    assert app.load().added == ["long.md"]
+    (posting,) = sqlite_store.all_postings()
+    started = time.perf_counter()
+    reply = app.ask(f"/jobs show {posting.id}")
+    assert time.perf_counter() - started < 1.0
+    assert "Long Archivist" in reply.text
+    assert "Duties and more duties" in reply.text and len(reply.text) < 5_000
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["/jobs page ¹", "/jobs closing in ² days", "/unsubscribe ³", "/herald audit ²"],
+)
+def test_superscript_digits_are_not_numbers(sqlite_store: Store, tmp_path: Path, line: str) -> None:
+    from bot.app import App
+    from bot.config import Settings
+
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "good.md").write_text(GOOD, encoding="utf-8")
+    app = App(settings=Settings(database_url="sqlite://", content_dir=root), store=sqlite_store)
+    app.load()
+    reply = app.ask(line)
+    assert reply.error_id is None, reply.text

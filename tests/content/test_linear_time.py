@@ -1,0 +1,94 @@
+"""Every regex the loader runs on page text is linear-time: a 100 KB line built to make a
+backtracking or retried-from-every-offset pattern go quadratic is read in well under a second.
+
+Each case below was quadratic (seconds to minutes at 100 KB) before its pattern was fixed.
+Timing on a shared machine is noisy, so a case that exceeds the bound is timed again and the
+best of three counts; a quadratic pattern misses the bound by ten to a thousand times.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.content import parse_text
+
+SIZE = 100_000
+BOUND = 1.0  # seconds for a 100 KB line; linear code takes 0.05-0.5 s here
+
+# (name, repeated unit): what is repeated to make the line
+UNITS = {
+    "unclosed output tags": "{{",
+    "unclosed Liquid tags": "{%",
+    "unclosed Liquid loops": "{% for x in y %}",
+    "unclosed Liquid comments": "{% comment %}",
+    "unclosed HTML comments": "<!--",
+    "unclosed anchors": "<a ",
+    "named anchors without </a>": "<a name=x>",
+    "links without </a>": "<a href=x>",
+    "HTML headings without a closing tag": "<h1>",
+    "unclosed Markdown links": "[a](",
+    "header ids": "{#",
+    "kramdown attributes": "{:",
+    "dotted URLs": "https://a.",
+    "one capitalised word": "A",
+    "remote cues": "remote ",
+    "dots without spaces": "a.",
+    "spaces": " ",
+    "hashes": "#",
+    "hash space": "# ",
+}
+PLACES = {
+    "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
+    "heading": "---\nkind: job\n---\n\n# {line}\n\nWe seek an archivist.\n",
+    "closed heading": "---\nkind: job\n---\n\n## {line} x ##\n\nWe seek an archivist.\n",
+    "title": '---\nkind: job\ntitle: "{line}"\n---\n\nWe seek an archivist.\n',
+    "bullet": "---\ntitle: Archivist\nkind: job\n---\n\n- {line}\n- and more\n",
+}
+
+
+def line_of(unit: str, size: int = SIZE) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def best_time(run: object, tries: int = 3) -> float:
+    assert callable(run)
+    best = float("inf")
+    for _ in range(tries):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+        if best < BOUND:
+            break
+    return best
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("unit", UNITS.values(), ids=list(UNITS))
+def test_pathological_lines_load_in_linear_time(place: str, unit: str) -> None:
+    line = line_of(unit)
+    if place == "title":
+        line = line.replace('"', "").replace("\\", "")
+    text = PLACES[place].format(line=line)
+    seconds = best_time(lambda: parse_text("hostile.md", text))
+    assert seconds < BOUND, f"{seconds:.2f} s"
+
+
+def test_unbalanced_liquid_keeps_the_text_and_warns() -> None:
+    text = (
+        "---\ntitle: Archivist\n---\n\nWe seek an archivist.\n\n{% comment %} a note\n\n"
+        "The post is full time.\n\nApply by {{ page.deadline\n\nSalary: 40,000 EUR.\n"
+    )
+    doc = parse_text("liquid.md", text)
+    assert "The post is full time." in doc.body
+    assert "Salary: 40,000 EUR." in doc.body
+    assert "{{" not in doc.body and "{%" not in doc.body
+    assert (
+        "Liquid on line 3: {% comment %} never closed with {% endcomment %}; the text after "
+        "it was kept" in doc.warnings
+    )
+    assert (
+        "Liquid on line 7: a tag never closed with }}; the rest of its line was left out"
+        in doc.warnings
+    )
