@@ -77,7 +77,7 @@ _CUES = (
     cue("deadline"), cue("clos", "close", "closes", "closing", "closed", "closedate"),
     cue("due"), cue("by"), cue("until"), cue("till"), cue("through"), cue("thru"),
     cue("before"), cue("later than"), cue("expir", "expire", "expires", "expiry", "expiration"),
-    cue("receiv", "received", "receive"), cue("postmarked"),
+    cue("receiv", "received", "receive"), cue("postmarked"), cue("last day to apply"),
 )  # fmt: skip
 
 

@@ -79,7 +79,7 @@ _REMOTE_CUES = (
     cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
     cue("telecommut", "telecommute", "telecommuting", "telecommuter"), cue("from home"),
     cue("hybrid"), cue("on-site"), cue("onsite"), cue("on site"), cue("in-person"),
-    cue("in person"), cue("home-based"), cue("home based"),
+    cue("in person"), cue("home-based"), cue("home based"), cue("wfh"),
 )  # fmt: skip
 
 
@@ -222,6 +222,7 @@ _UNTIL_FILLED = led_by(
 )
 _STATUS_CUES = (
     cue("closed"), cue("filled"), cue("no longer"), cue("not currently accepting"),
+    cue("not accepting"),
     cue("cancel", "cancelled", "canceled"), cue("withdrawn"),
 )  # fmt: skip
 
