@@ -1,5 +1,9 @@
 """Jekyll front matter: split it off, read it as YAML, and recover what a broken one still says.
 
+python-frontmatter finds the front matter, PyYAML's C safe loader reads it (aliases refused, a
+key given twice and an impossible date noted); when it cannot, the lines that still read as
+``key: value`` are kept and a warning says why.
+
 Values can be any YAML type (a ``title`` can be a number, a ``date`` a string, a ``location`` a
 mapping), so everything here reads them through ``as_text`` / ``as_date`` / ``as_words``.
 """
@@ -8,16 +12,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from bot.content.dates import parse_date_words
 
@@ -30,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 _HANDLER = YAMLHandler()
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")
-_SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")  # value rstripped: linear
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]|$)")
 _WORD_SEPARATORS = re.compile(r"[,\s]+")
 _EXTENSIONS = (".markdown", ".md", ".mdown", ".mkd", ".html", ".htm", ".txt", ".textile")
@@ -50,7 +51,7 @@ def split(text: str, source: str) -> FrontMatter:
     if not _HANDLER.detect(stripped):
         return FrontMatter({}, text)
     try:
-        raw, body = split_boundaries(stripped)
+        raw, body = _HANDLER.split(stripped)
     except ValueError:
         return FrontMatter(
             {},
@@ -58,9 +59,6 @@ def split(text: str, source: str) -> FrontMatter:
             ["the file starts with '---' but the front matter never ends; read it all as body"],
         )
     body = body.lstrip("\n")
-    simple = simple_mapping(raw)
-    if simple is not None:
-        return FrontMatter(simple, body)
     try:
         loaded, problems = read_yaml(raw)
     except AliasRefused as exc:
@@ -146,181 +144,6 @@ def read_yaml(text: str) -> tuple[Any, list[str]]:
         loader.dispose()
 
 
-_BOUNDARY = _HANDLER.FM_BOUNDARY  # "^-{3,}\\s*$", multi-line
-
-
-def split_boundaries(text: str) -> tuple[str, str]:
-    """``_HANDLER.split`` (front matter, rest) for a text that starts with a boundary; raises
-    ValueError when no second one follows. The second boundary is tried only where a line
-    starts with "---": python-frontmatter's pattern begins with a multi-line "^", which re
-    tries at every offset of the front matter."""
-    first = _BOUNDARY.match(text)
-    if first is None:
-        raise ValueError("no front matter boundary at the start")
-    start = first.end() - 1  # a "\n---" from here starts a line at first.end() or later
-    while True:
-        newline = text.find("\n---", start)
-        if newline == -1:
-            raise ValueError("the front matter never ends")
-        second = _BOUNDARY.match(text, newline + 1)
-        if second is not None:
-            return text[first.end() : second.start()], text[second.end() :]
-        start = newline + 1
-
-
-# ---------------------------------------------------------------- the common case, cheaply
-
-# Characters PyYAML's reader refuses, and those it reads specially anywhere (tabs, escapes,
-# line breaks other than "\n", byte order marks): a front matter holding one goes to PyYAML.
-_AWKWARD = re.compile(
-    r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    r"\U00010000-\U0010ffff]"
-)
-_KEY = re.compile(r"[A-Za-z_][\w-]*")
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_FORBIDDEN = re.compile(r"[\[\]{}'\":?]| #")
-_RESOLVER = Resolver()
-_CONSTRUCTOR = SafeConstructor()
-# PyYAML's own constructors for the implicit scalar types, called on a node directly.
-_SCALAR_CONSTRUCTORS: dict[str, Callable[[SafeConstructor, yaml.ScalarNode], Any]] = {
-    f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
-    for name in ("bool", "int", "float", "timestamp")
-}
-_STR_TAG = "tag:yaml.org,2002:str"
-_NULL_TAG = "tag:yaml.org,2002:null"
-
-
-class _NotSimple(Exception):
-    """The front matter needs the whole YAML machinery."""
-
-
-def simple_mapping(raw: str) -> dict[str, Any] | None:
-    """The front matter almost every page has, read without PyYAML's event and node objects
-    (which cost about 90 µs a page, a tenth of the whole loader, and some 200 µs for a page
-    with a nested ``location``): ``key: value`` lines, values plain, quoted without escapes,
-    ``[flow, lists]`` or empty, and under an empty one an indented block of ``- item`` lines or
-    of ``key: value`` lines. Anything else (deeper nesting, escapes, comments, multi-line
-    scalars, odd characters) returns None and goes to PyYAML; every value read here is the
-    value PyYAML gives (a property test holds the two together).
-    """
-    if _awkward(raw):
-        return None
-    meta: dict[str, Any] = {}
-    owner: str | None = None  # the key with an empty value whose indented block may follow
-    block: _Block | None = None
-    try:
-        for line in raw.split("\n"):
-            text = line.lstrip(" ")
-            if not text:
-                continue
-            depth = len(line) - len(text)
-            if owner is not None and (depth or text.startswith("- ")):
-                block = _block_line(block, depth, text)
-                meta[owner] = block.value
-                continue
-            if depth:
-                return None
-            key, value = _pair(text)
-            if key in meta:  # PyYAML says so
-                return None
-            meta[key] = _value(value) if value else None
-            owner, block = (None, None) if value else (key, None)
-    except _NotSimple:
-        return None
-    return meta
-
-
-def _awkward(raw: str) -> bool:
-    if raw.isascii():  # the usual case: two C scans instead of a character class at each offset
-        return "\\" in raw or not raw.replace("\n", "").isprintable()
-    return _AWKWARD.search(raw) is not None
-
-
-@dataclass
-class _Block:
-    """An indented block under a key: a list of items or a mapping, at one indentation."""
-
-    depth: int
-    value: list[Any] | dict[str, Any]
-
-
-def _block_line(block: _Block | None, depth: int, text: str) -> _Block:
-    if block is None:
-        block = _Block(depth, [] if text.startswith("- ") else {})
-    elif depth != block.depth:
-        raise _NotSimple
-    if isinstance(block.value, list):
-        item = text[2:].strip(" ") if text.startswith("- ") else ""
-        if not item:
-            raise _NotSimple
-        block.value.append(_value(item))
-    else:
-        key, value = _pair(text)
-        if not value or key in block.value:  # a block inside the block; a key given twice
-            raise _NotSimple
-        block.value[key] = _value(value)
-    return block
-
-
-def _pair(text: str) -> tuple[str, str]:
-    key, colon, rest = text.partition(":")
-    if not colon or (rest and rest[0] != " ") or not _plain_key(key):
-        raise _NotSimple
-    return key, rest.strip(" ")
-
-
-@lru_cache(maxsize=1024)
-def _plain_key(key: str) -> bool:
-    """A key YAML reads as this very string (not ``true``, ``null``, an indented key…)."""
-    if _KEY.fullmatch(key) is None:
-        return False
-    try:
-        return bool(_plain(key) == key)
-    except _NotSimple:
-        return False
-
-
-def _value(text: str) -> Any:
-    first = text[0]
-    if first == '"' or first == "'":
-        if len(text) < 2 or text[-1] != first or first in text[1:-1]:
-            raise _NotSimple
-        return text[1:-1]
-    if first == "[":
-        if text[-1] != "]" or _FLOW_FORBIDDEN.search(text, 1, len(text) - 1):
-            raise _NotSimple
-        inner = text[1:-1].strip()
-        if not inner:
-            return []
-        items = [item.strip() for item in inner.split(",")]
-        if any(not item or item[0] in _INDICATORS for item in items):
-            raise _NotSimple
-        return [_plain(item) for item in items]
-    # "-" before a digit starts a plain scalar, not a list item ("longitude: -73.9").
-    negative = first == "-" and len(text) > 1 and text[1] in "0123456789"
-    if (first in _INDICATORS and not negative) or ": " in text or " #" in text or text[-1] == ":":
-        raise _NotSimple
-    return _plain(text)
-
-
-@lru_cache(maxsize=4096)
-def _plain(text: str) -> Any:
-    """A plain scalar as YAML 1.1 reads it: most are strings; dates, numbers, booleans and
-    nulls (few distinct values, hence the cache) are constructed by PyYAML itself."""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    if tag == _STR_TAG:
-        return text
-    if tag == _NULL_TAG:
-        return None
-    construct = _SCALAR_CONSTRUCTORS.get(tag)
-    if construct is None:  # "=" and "<<" resolve to tags no safe constructor takes
-        raise _NotSimple
-    try:
-        return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, text))
-    except Exception as exc:  # 2019-13-45: PyYAML reports it, with the line it is on
-        raise _NotSimple from exc
-
-
 def _invalid(problem: str) -> str:
     return f"front matter is not valid YAML ({problem})"
 
@@ -332,7 +155,7 @@ def _recovered(raw: str, body: str, reason: str) -> FrontMatter:
         match = _SIMPLE_LINE.match(line)
         if match is None or match.group(1) in meta:
             continue
-        value = match.group(2)
+        value = match.group(2).rstrip(" \t")
         try:
             parsed = load_yaml(value) if value else None
         except AliasRefused:

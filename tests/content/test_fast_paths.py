@@ -288,27 +288,6 @@ def test_decode_reads_as_with_utf_8_sig(data: bytes) -> None:
 
 # ---------------------------------------------------------------- front matter boundaries
 
-_FRONT = _texts(
-    ["---", "-", "--", "----", "\n", " ", "\t", "title: x", "---x", "\r", "\u3000", "a"]
-)
-
-
-@MANY
-@given(_FRONT)
-def test_front_matter_split_as_python_frontmatter(text: str) -> None:
-    text = "---" + text
-    if not front_matter._HANDLER.detect(text):  # split() reads only what detect() accepts
-        return
-    try:
-        expected: tuple[str, str] | None = front_matter._HANDLER.split(text)
-    except ValueError:
-        expected = None
-    try:
-        got: tuple[str, str] | None = front_matter.split_boundaries(text)
-    except ValueError:
-        got = None
-    assert got == expected
-
 
 def _old_file_name_parts(source: str) -> tuple[date | None, str]:
     """front_matter.file_name_parts when each extension was tried with endswith."""
