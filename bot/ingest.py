@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from bot.config import DEFAULT_MAX_FILE_BYTES
 from bot.content import parse_bytes
@@ -53,18 +54,16 @@ def content_files(root: Path) -> list[tuple[str, str]]:
 
 @dataclasses.dataclass
 class Listing:
-    """The documents under a folder, and the files that look like documents but are skipped:
-    links leaving the folder (not content at all) and files over the size limit."""
+    """The documents under a folder, and the links to files outside it, which are skipped."""
 
     files: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     outside: list[LoadFailure] = dataclasses.field(default_factory=list)
-    too_large: list[LoadFailure] = dataclasses.field(default_factory=list)
 
 
-def walk(root: Path, *, max_bytes: int | None = None) -> Listing:
-    """The folder's documents (as ``content_files``), with a reason for each one skipped: a
-    link whose real path leaves the folder (a site with many contributors could otherwise
-    publish /etc/passwd) and, with ``max_bytes``, a file larger than that."""
+def walk(root: Path) -> Listing:
+    """The folder's documents (as ``content_files``), and a reason for each link whose real
+    path leaves the folder (a site with many contributors could otherwise publish
+    /etc/passwd)."""
     # Plain strings, not Paths: at 10,000 files pathlib alone costs a third of a re-sync.
     found = Listing()
     real_root = os.path.join(os.path.realpath(root), "")
@@ -90,15 +89,13 @@ def walk(root: Path, *, max_bytes: int | None = None) -> Listing:
                 and name.lower() not in SKIPPED_FILES
                 and entry.is_file()
             ):
-                _file_into(found, _safe_text(prefix + name), entry, real_root, max_bytes)
+                _file_into(found, _safe_text(prefix + name), entry, real_root)
         stack.extend(subfolders)
     found.files.sort()
     return found
 
 
-def _file_into(
-    found: Listing, source: str, entry: os.DirEntry[str], real_root: str, max_bytes: int | None
-) -> None:
+def _file_into(found: Listing, source: str, entry: os.DirEntry[str], real_root: str) -> None:
     # Only links need their real path resolved: folders are never followed through links, so
     # any other file is inside the folder.
     if entry.is_symlink() and not os.path.realpath(entry.path).startswith(real_root):
@@ -106,24 +103,41 @@ def _file_into(
         logger.warning("%s %s", source, reason)
         found.outside.append(LoadFailure(source, reason))
         return
-    if max_bytes is not None:
-        try:
-            size = entry.stat().st_size
-        except OSError:
-            size = 0  # reading it reports the problem
-        if size > max_bytes:
-            reason = (
-                f"skipped: the file is {_size(size)}, over the {_size(max_bytes)} "
-                "limit for one page (setting max_file_bytes); split it or remove it"
-            )
-            logger.warning("%s %s", source, reason)
-            found.too_large.append(LoadFailure(source, reason))
-            return
     found.files.append((source, entry.path))
+
+
+def _too_large(source: str, size: int, max_bytes: int) -> LoadFailure:
+    reason = (
+        f"skipped: the file is {_size(size)}, over the {_size(max_bytes)} limit for one page "
+        "(setting max_file_bytes); split it or remove it"
+    )
+    logger.warning("%s %s", source, reason)
+    return LoadFailure(source, reason)
 
 
 def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1_000:.1f} KB"
+
+
+def _first_look(
+    source: str, path: str, stored_hash: str | None, max_bytes: int | None
+) -> Literal["changed", "unchanged"] | LoadFailure:
+    """ "changed", "unchanged", or why the file is not loaded. A file over ``max_bytes`` is
+    found before it is parsed: by a stat for a new file, by the bytes read to hash a known
+    one (never more than the limit and one)."""
+    try:
+        if stored_hash is None:
+            size = os.stat(path).st_size if max_bytes is not None else 0
+            if max_bytes is not None and size > max_bytes:
+                return _too_large(source, size, max_bytes)
+            return "changed"  # new whatever its hash: read once, to be parsed
+        with open(path, "rb") as file:
+            data = file.read(-1 if max_bytes is None else max_bytes + 1)
+            if max_bytes is not None and len(data) > max_bytes:
+                return _too_large(source, os.fstat(file.fileno()).st_size, max_bytes)
+    except OSError as exc:
+        return LoadFailure(source, f"cannot read: {exc.strerror or exc}")
+    return "unchanged" if hashlib.sha256(data).hexdigest() == stored_hash else "changed"
 
 
 def sync_folder(
@@ -152,12 +166,12 @@ def sync_folder(
     its stored version, if any, is withdrawn.
     """
     report = LoadReport()
-    listing = walk(root, max_bytes=max_bytes)
+    listing = walk(root)
     files = listing.files
-    report.failed.extend(listing.outside + listing.too_large)
+    report.failed.extend(listing.outside)
     total = len(files)
     known = store.known_hashes()
-    present = {source for source, _ in files} | {s.path for s in listing.too_large}
+    present = {source for source, _ in files}
     step = max(1, total // 200)
     done = 0
 
@@ -169,18 +183,13 @@ def sync_folder(
     # the store has never seen is new whatever its hash, and is read only once, to be parsed.
     changed: list[tuple[str, str]] = []
     for source, path in files:
-        if source not in known:
+        look = _first_look(source, path, known.get(source), max_bytes)
+        if look == "changed":
             changed.append((source, path))
             continue
-        try:
-            with open(path, "rb") as file:
-                digest = hashlib.sha256(file.read()).hexdigest()
-        except OSError as exc:
-            report.failed.append(LoadFailure(source, f"cannot read: {exc.strerror or exc}"))
+        if isinstance(look, LoadFailure):
+            report.failed.append(look)
         else:
-            if known.get(source) != digest:
-                changed.append((source, path))
-                continue
             report.unchanged.append(source)
         done += 1
         tick()
