@@ -123,8 +123,7 @@ def _first_look(
     source: str, path: str, stored_hash: str | None, max_bytes: int | None
 ) -> Literal["changed", "unchanged"] | LoadFailure:
     """ "changed", "unchanged", or why the file is not loaded. A file over ``max_bytes`` is
-    found before it is parsed: by a stat for a new file, by the bytes read to hash a known
-    one (never more than the limit and one)."""
+    found before it is parsed: by a stat for a new file, of the open file for a known one."""
     try:
         if stored_hash is None:
             size = os.stat(path).st_size if max_bytes is not None else 0
@@ -132,9 +131,11 @@ def _first_look(
                 return _too_large(source, size, max_bytes)
             return "changed"  # new whatever its hash: read once, to be parsed
         with open(path, "rb") as file:
-            data = file.read(-1 if max_bytes is None else max_bytes + 1)
-            if max_bytes is not None and len(data) > max_bytes:
-                return _too_large(source, os.fstat(file.fileno()).st_size, max_bytes)
+            # fstat of the open file, not read(limit + 1): that allocates the limit each time
+            size = os.fstat(file.fileno()).st_size if max_bytes is not None else 0
+            if max_bytes is not None and size > max_bytes:
+                return _too_large(source, size, max_bytes)
+            data = file.read()
     except OSError as exc:
         return LoadFailure(source, f"cannot read: {exc.strerror or exc}")
     return "unchanged" if hashlib.sha256(data).hexdigest() == stored_hash else "changed"
