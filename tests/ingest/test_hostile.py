@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import App
+from bot.config import Settings
 from bot.content import parse_bytes
 from bot.domain import LoadReport
 from bot.ingest import sync_folder
@@ -167,9 +169,6 @@ def test_a_file_over_the_size_cap_is_skipped_with_a_reason(
 
 
 def test_the_size_cap_is_a_setting(sqlite_store: Store, tmp_path: Path) -> None:
-    from bot.app import App
-    from bot.config import Settings
-
     root = tmp_path / "content"
     root.mkdir()
     (root / "good.md").write_text(GOOD, encoding="utf-8")
@@ -184,9 +183,6 @@ def test_the_size_cap_is_a_setting(sqlite_store: Store, tmp_path: Path) -> None:
 def test_jobs_show_of_a_100_kb_heading_line_answers_quickly(
     sqlite_store: Store, tmp_path: Path
 ) -> None:
-    from bot.app import App
-    from bot.config import Settings
-
     root = tmp_path / "content"
     root.mkdir()
     heading = "Duties and more duties" + " " * 100_000 + "#" * 50 + " x"  # runs of blanks, #
@@ -210,9 +206,6 @@ def test_jobs_show_of_a_100_kb_heading_line_answers_quickly(
     ["/jobs page ¹", "/jobs closing in ² days", "/unsubscribe ³", "/herald audit ²"],
 )
 def test_superscript_digits_are_not_numbers(sqlite_store: Store, tmp_path: Path, line: str) -> None:
-    from bot.app import App
-    from bot.config import Settings
-
     root = tmp_path / "content"
     root.mkdir()
     (root / "good.md").write_text(GOOD, encoding="utf-8")
@@ -220,3 +213,38 @@ def test_superscript_digits_are_not_numbers(sqlite_store: Store, tmp_path: Path,
     app.load()
     reply = app.ask(line)
     assert reply.error_id is None, reply.text
+
+
+def _app(store: Store, root: Path) -> App:
+    app = App(settings=Settings(database_url="sqlite://", content_dir=root), store=store)
+    app.load()
+    return app
+
+
+def test_import_of_an_alias_bomb_is_refused_quickly(sqlite_store: Store, tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    app = _app(sqlite_store, root)  # the console is an admin by default
+    for key in ("location", "tags"):
+        message = "/jobs import\n" + alias_bomb(key)
+        assert len(message) < 500
+        started = time.perf_counter()
+        reply = app.ask(message)
+        assert time.perf_counter() - started < 5
+        assert "Herald cannot read this posting: its front matter is refused" in reply.text
+        assert "YAML alias *a," in reply.text
+        assert len(reply.text) < 1000
+        assert not [a for a in reply.actions if a.label == "Confirm"]
+
+
+def test_edit_of_a_file_holding_aliases_is_refused(sqlite_store: Store, tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    (root / "postings").mkdir(parents=True)
+    path = root / "postings" / "2026-11-12-bomb.md"
+    path.write_text(alias_bomb("location"), encoding="utf-8")
+    app = _app(sqlite_store, root)
+    (posting,) = sqlite_store.all_postings()
+    before = path.read_text(encoding="utf-8")
+    reply = app.ask(f"/jobs edit {posting.id} deadline=2027-03-01")
+    assert "is refused: it uses the YAML alias *a" in reply.text
+    assert path.read_text(encoding="utf-8") == before
