@@ -50,7 +50,12 @@ class StoreReader(Protocol):
     def find_postings(self, q: PostingQuery) -> PostingPage: ...
     def all_postings(self, include_inactive: bool = True) -> list[Posting]: ...
     def search_passages(
-        self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
+        self,
+        terms: Sequence[str],
+        *,
+        organization: str | None = None,
+        limit: int = 20,
+        faq_only: bool = False,
     ) -> list[PassageHit]: ...
     def faq_sections(
         self, organization: str | None = None

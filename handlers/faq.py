@@ -111,7 +111,10 @@ def answer_question(
         raise UsageError(f"What would you like to know? Ask a question after /{command}.")
     terms = faq_terms(question)
     hits = (
-        ctx.store.search_passages(terms, organization=organization, limit=CANDIDATES)
+        # an organisation's shortcut asks its FAQ pages; /faq asks every page
+        ctx.store.search_passages(
+            terms, organization=organization, limit=CANDIDATES, faq_only=organization is not None
+        )
         if terms
         else []
     )

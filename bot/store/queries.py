@@ -407,7 +407,8 @@ class _PassageSql(NamedTuple):
     window_from: Select[int]  # the key of the RANK_WINDOW-th newest match of the index
     best: Select[int, float]  # (key, score) from the index alone, keys >= :window_from
     best_of_pages: Select[int, float]  # the same, of passages on the pages :pages
-    organization_pages: Select[int]  # present FAQ pages of organisations like :organization
+    organization_pages: Select[int]  # present pages of organisations like :organization
+    organization_faq_pages: Select[int]  # the same, FAQ pages only (an organisation's shortcut)
     statuses: Select[int, str]  # (key, page status) of :keys
     rows: Select[Any]  # passage columns with source, page organisation and url, of :keys
 
@@ -418,6 +419,10 @@ def _passage_sql() -> _PassageSql:
     assert found is not None
     keys: Any = bindparam("keys", expanding=True)
     newest = select(found.c.key).order_by(found.c.key.desc())
+    organization_pages = select(DocumentRow.id).where(
+        DocumentRow.status == "present",
+        func.lower(DocumentRow.organization).contains(_bound("organization", Text), escape="/"),
+    )
     return _PassageSql(
         window_from=newest.limit(1).offset(_bound("nth", Integer)),
         best=select(found.c.key, found.c.score)
@@ -432,10 +437,8 @@ def _passage_sql() -> _PassageSql:
         )
         .order_by(found.c.score.desc(), found.c.key)
         .limit(_bound("limit", Integer)),
-        organization_pages=select(DocumentRow.id).where(
-            DocumentRow.status == "present",
-            func.lower(DocumentRow.organization).contains(_bound("organization", Text), escape="/"),
-        ),
+        organization_pages=organization_pages,
+        organization_faq_pages=organization_pages.where(DocumentRow.kind == "faq"),
         statuses=select(PassageRow.id, DocumentRow.status)
         .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
         .where(PassageRow.id.in_(keys)),
@@ -462,12 +465,13 @@ def _to_hit(row: Any, score: float) -> PassageHit:
 
 
 def search_passages(
-    session: Db, terms: Sequence[str], organization: str | None, limit: int
+    session: Db, terms: Sequence[str], organization: str | None, limit: int, faq_only: bool = False
 ) -> list[PassageHit]:
     """The best ``limit`` passages of present pages for any of ``terms``, ranked among the
     newest ``RANK_WINDOW`` matches of the index (a common word is in a third of generated
     FAQ passages); when those hold fewer than ``limit`` wanted passages (another
-    organisation's, withdrawn pages'), among all of them."""
+    organisation's, withdrawn pages'), among all of them. ``faq_only`` with an organisation:
+    its FAQ pages only (what its shortcut asks)."""
     words = clean_terms(terms)
     if not words or limit <= 0:
         return []
@@ -478,7 +482,9 @@ def search_passages(
         nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
         window_from = session.scalar(_passage_sql().window_from, nth)
         if wanted:
-            return _organization_passages(session, expression, window_from, wanted, limit)
+            return _organization_passages(
+                session, expression, window_from, wanted, limit, faq_only=faq_only
+            )
         # all organisations: rank on the index alone, then look at the pages
         hits = _best_passages_first(session, expression, window_from, limit)
         if hits is None and window_from is not None:
@@ -496,6 +502,8 @@ def search_passages(
     candidates = candidates.where(DocumentRow.status == "present")
     if wanted:
         candidates = candidates.where(_contains(DocumentRow.organization, wanted))
+        if faq_only:
+            candidates = candidates.where(DocumentRow.kind == "faq")
     ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
     rows: Sequence[Any] = []
     if window_from is not None:
@@ -506,14 +514,21 @@ def search_passages(
 
 
 def _organization_passages(
-    session: Db, expression: str, window_from: int | None, organization: str, limit: int
+    session: Db,
+    expression: str,
+    window_from: int | None,
+    organization: str,
+    limit: int,
+    *,
+    faq_only: bool,
 ) -> list[PassageHit]:
-    """The best ``limit`` passages of one organisation's present FAQ pages (SQLite): its
-    pages first (a handful), then the matches of those pages only, so no match of another
-    organisation is joined to its page and tested."""
+    """The best ``limit`` passages of one organisation's present pages (SQLite): its pages
+    first, then the matches of those pages only, so no match of another organisation is
+    joined to its page and tested."""
     sql = _passage_sql()
     like = {"organization": _like_escaped(organization.lower())}
-    pages = list(session.scalars(sql.organization_pages, like))
+    listed = sql.organization_faq_pages if faq_only else sql.organization_pages
+    pages = list(session.scalars(listed, like))
     if not pages:
         return []
     values: dict[str, Any] = {QUERY_TEXT: expression, "pages": pages, "limit": limit}

@@ -176,11 +176,17 @@ class Store:
             return queries.all_postings(session, include_inactive)
 
     def search_passages(
-        self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
+        self,
+        terms: Sequence[str],
+        *,
+        organization: str | None = None,
+        limit: int = 20,
+        faq_only: bool = False,
     ) -> list[PassageHit]:
-        """FAQ passages matching any term, best first (higher score is better)."""
+        """Passages of any page matching any term, best first (higher score is better);
+        ``faq_only`` with an organisation: of its FAQ pages only."""
         with self._query() as connection:
-            return queries.search_passages(connection, terms, organization, limit)
+            return queries.search_passages(connection, terms, organization, limit, faq_only)
 
     def faq_sections(self, organization: str | None = None) -> list[tuple[str, str, str | None]]:
         """(page title, question, url) of every FAQ section, page by page in order."""

@@ -111,7 +111,12 @@ class FakeStore:
         )
 
     def search_passages(
-        self, terms: Sequence[str], *, organization: str | None = None, limit: int = 20
+        self,
+        terms: Sequence[str],
+        *,
+        organization: str | None = None,
+        limit: int = 20,
+        faq_only: bool = False,  # the fake holds FAQ passages only
     ) -> list[PassageHit]:
         self.calls.append("search_passages")
         wanted = {t.lower() for t in terms}

@@ -112,3 +112,19 @@ def test_organizations_of_active_postings_and_faq_pages(faqs: Store) -> None:
     keep = {s for s in faqs.known_hashes() if s != "j2.md"}
     faqs.withdraw_missing(keep, LATER)
     assert faqs.organizations() == ["DataCite", "Example Network", "IIIF Consortium", "metro"]
+
+
+def test_an_organisations_shortcut_asks_its_faq_pages_only(faqs: Store) -> None:
+    from dataclasses import replace
+
+    news = replace(
+        faq_page("news/moved.md", "Example Network", ("News", ("The conference moves to May.",))),
+        kind="news",
+    )
+    faqs.save_documents([news], LATER)
+    every_page = faqs.search_passages(["conference"], organization="example network", limit=50)
+    assert any(h.passage.source == "news/moved.md" for h in every_page)
+    faq_only = faqs.search_passages(
+        ["conference"], organization="example network", limit=50, faq_only=True
+    )
+    assert faq_only and all(h.passage.source.startswith("faq/") for h in faq_only)
