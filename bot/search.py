@@ -55,25 +55,30 @@ STOPWORDS = frozenset(
     need needs like there's what's i'm i'd vs versus
     """.split()
 )
-# Words people ask with and the words pages answer with, one group each: a question's word
-# also searches its group, and ranking counts any of them as the group's first word.
+# Words people ask with and the words pages answer with, one group each: ranking counts any
+# of a group as its first word, and a question's word also searches the group's first
+# SEARCHED words (the ones pages answer with; the rest are only asked with, and searching
+# common words such as "pay" would rank thousands of passages for nothing).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("fee", "cost", "price", "pricing", "charge", "pay", "payment", "dues", "contribution"),
+    ("fee", "cost", "price", "dues", "contribution", "pricing", "charge", "pay", "payment"),
     ("apply", "application", "applicant"),
-    ("job", "position", "opening", "vacancy", "hiring", "role", "career"),
+    ("job", "position", "opening", "vacancy", "role", "hiring", "career"),
     ("remote", "telework", "anywhere", "telecommute"),
-    ("hire", "appoint", "appointment", "got", "welcome", "chosen"),
+    ("hire", "appoint", "appointment", "welcome", "chosen", "got"),
     ("salary", "compensation", "wage", "remuneration"),
     ("conference", "meeting", "event"),
     ("fund", "finance", "money", "budget"),
     ("manage", "run", "oversee", "administer"),
 )
+SEARCHED = 5
 SYNONYMS = {
     stem_: stems[0]
     for stems in (tuple(_stem_word(w) for w in group) for group in SYNONYM_GROUPS)
     for stem_ in stems
 }
-_GROUP_OF = {stem_: group for group in SYNONYM_GROUPS for stem_ in map(_stem_word, group)}
+_GROUP_OF = {
+    stem_: group[:SEARCHED] for group in SYNONYM_GROUPS for stem_ in map(_stem_word, group)
+}
 WH_WORDS = frozenset({"how", "what", "why", "who", "when", "where", "which", "can", "does", "do"})
 # In a /jobs query these words describe the listing itself, not its content: "/jobs open
 # positions" means "/jobs", not "postings whose text says positions".
