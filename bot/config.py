@@ -88,7 +88,12 @@ class Settings(BaseSettings):
     digest_time: time = Field(default=time(9, 0), description="Workspace-local digest time")
     scheduler_tick_seconds: float = Field(default=5.0, gt=0)
     scheduler_lease_seconds: float = Field(default=15.0, gt=0)
-    scheduler_claim_timeout_seconds: float = Field(default=120.0, gt=0)
+    scheduler_send_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="A scheduled send (or a look in a channel's history) that takes longer is "
+        "abandoned and its outcome checked later; kept under half the lease",
+    )
 
     # Admins (bot.admin): who may add, edit, close and remove postings from chat.
     admins: list[str] = Field(

@@ -86,8 +86,6 @@ Sleep = Callable[[float], Awaitable[None]]
 
 BACKOFF_BASE = 5.0
 BACKOFF_CAP = 900.0
-MAX_INLINE_WAIT = 30.0  # longer Retry-After values are waited out between ticks
-MAX_INLINE_RETRIES = 5
 SEND_BATCH = 100
 STOP_TIMEOUT = 30.0
 DIGEST_WINDOW = timedelta(days=7)
@@ -141,7 +139,10 @@ class Scheduler:
         self.sleep = sleep
         self.schedule = Schedule.from_settings(settings)
         self.ttl = timedelta(seconds=settings.scheduler_lease_seconds)
-        self.claim_timeout = timedelta(seconds=settings.scheduler_claim_timeout_seconds)
+        # a send must end well inside the lease it was started under (see Deliveries.claim)
+        self.send_timeout = min(
+            settings.scheduler_send_timeout_seconds, self.ttl.total_seconds() / 2
+        )
         self.lease = Lease(store)
         self.ledger = Deliveries(store)
         self.subscriptions = Subscriptions(store)
@@ -151,10 +152,10 @@ class Scheduler:
         self._signature: object = None
         self._plan_day: date | None = None
         self._wakeup: datetime | None = None
-        self._renewed: datetime | None = None
+        self._expires: datetime | None = None  # of the lease, as this replica last wrote it
         self._stopping = False
-        # platform -> no sends before this time (a Retry-After, an outage's backoff)
-        self._blocked: dict[str, datetime] = {}
+        # a platform, or (platform, target) for a channel's Retry-After -> no sends before
+        self._blocked: dict[str | tuple[str, str], datetime] = {}
         self._cache = _Lookups()
         self._aps: AsyncIOScheduler | None = None
         self._task: asyncio.Task[TickReport | None] | None = None
@@ -174,9 +175,7 @@ class Scheduler:
         if not await self._hold_lease(base):
             return report
         report.leader = True
-        for delivery in await asyncio.to_thread(
-            self.ledger.recover_stale, base - self.claim_timeout, base
-        ):
+        for delivery in await asyncio.to_thread(self.ledger.recover, (), base):
             report.recovered += 1
             logger.warning(
                 "delivery %d (%s %s to %s:%s) was claimed by %s and never confirmed; "
@@ -200,14 +199,20 @@ class Scheduler:
         elif not held and self.is_leader:
             logger.warning("%s lost the scheduler lease", self.holder)
         self.is_leader = held
-        self._renewed = now if held else None
+        self._expires = now + self.ttl if held else None
         return held
 
     async def _keep_lease(self, now: datetime) -> bool:
-        """Renew between sends once a third of the lease has passed; False when lost."""
-        if self._renewed is not None and now - self._renewed < self.ttl / 3:
+        """Renew before a send unless the lease outlives that send (with a margin); False
+        when it is lost. The claim checks the same condition in the database."""
+        margin = timedelta(seconds=self.send_timeout) + self.ttl / 5
+        if self._expires is not None and self._expires - now > margin:
             return True
         return await self._hold_lease(now)
+
+    def _held_until(self, now: datetime) -> datetime:
+        """The lease must run at least this long for a send starting ``now``."""
+        return now + timedelta(seconds=self.send_timeout)
 
     # --- planning ---------------------------------------------------------------------------
 
@@ -274,7 +279,7 @@ class Scheduler:
         attempted: set[int] = set()
         while not self._stopping:
             now = current()
-            open_platforms = {p for p in self.outboxes if blocked.get(p, now) <= now}
+            open_platforms = {p for p in self.outboxes if self._open(p, None, now)}
             batch = await asyncio.to_thread(self.ledger.claimable, open_platforms, now, SEND_BATCH)
             batch = [d for d in batch if d.id not in attempted]
             if not batch:
@@ -283,19 +288,29 @@ class Scheduler:
             for delivery in batch:
                 attempted.add(delivery.id)
                 now = current()
-                if self._stopping or blocked.get(delivery.key.platform, now) > now:
+                key = delivery.key
+                if self._stopping or not self._open(key.platform, key.target, now):
                     continue
                 if not await self._keep_lease(now):
                     return
-                if await asyncio.to_thread(self.ledger.claim, delivery.id, self.holder, now):
+                claimed = await asyncio.to_thread(
+                    self.ledger.claim, delivery.id, self.holder, now, self._held_until(now)
+                )
+                if claimed:
                     await self._deliver(delivery, current, report, blocked)
+
+    def _open(self, platform: str, target: str | None, now: datetime) -> bool:
+        """Neither the platform (an outage's backoff) nor the channel (its Retry-After) waits."""
+        if self._blocked.get(platform, now) > now:
+            return False
+        return target is None or self._blocked.get((platform, target), now) <= now
 
     async def _deliver(
         self,
         delivery: Delivery,
         current: Callable[[], datetime],
         report: TickReport,
-        blocked: dict[str, datetime],
+        blocked: dict[str | tuple[str, str], datetime],
     ) -> None:
         """Send one claimed delivery and record the outcome; never leaves it "sending"."""
         now = current()
@@ -315,47 +330,38 @@ class Scheduler:
 
         platform, target = delivery.key.platform, delivery.key.target
         outbox = self.outboxes[platform]
-        waits = 0
-        while True:
-            try:
-                await outbox.send(target, message)
-            except RateLimited as exc:
-                # wait in the tick only while the lease outlives the wait
-                inline = min(MAX_INLINE_WAIT, self.ttl.total_seconds() / 3)
-                if exc.retry_after <= inline and waits < MAX_INLINE_RETRIES:
-                    waits += 1
-                    logger.info("%s asks to wait %.1f s; waiting", platform, exc.retry_after)
-                    await self.sleep(max(exc.retry_after, 0.0))
-                    if await self._keep_lease(current()):
-                        continue
-                    await asyncio.to_thread(self.ledger.release, [delivery.id], self.holder)
-                    return
-                at = current() + timedelta(seconds=max(exc.retry_after, 0.0))
-                await self._retry(delivery, at, str(exc), blocked, report)
-            except TransientSendError as exc:
-                at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
-                logger.warning(
-                    "sending to %s:%s failed (%s); retry at %s", platform, target, exc, at
-                )
-                await self._retry(delivery, at, str(exc), blocked, report)
-            except PermanentSendError as exc:
-                await self._give_up(delivery, str(exc) or type(exc).__name__, current(), report)
-            except Exception as exc:
-                # an adapter bug must not lose the message: retried like a transient error
-                logger.exception("outbox %s raised unexpectedly", platform)
-                at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
-                await self._retry(delivery, at, repr(exc), blocked, report)
-            else:
-                await asyncio.to_thread(self.ledger.confirm, delivery.id, current())
-                report.sent += 1
-            return
+        try:
+            # one attempt: a retry inside the send could post twice and outlive the lease
+            await asyncio.wait_for(outbox.send(target, message), self.send_timeout)
+        except RateLimited as exc:
+            # nothing was posted; only this channel waits, the others keep flowing
+            at = current() + timedelta(seconds=max(exc.retry_after, 0.0))
+            logger.info("%s:%s asks to wait %.1f s", platform, target, exc.retry_after)
+            await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, str(exc))
+            blocked[(platform, target)] = at
+            report.retried += 1
+        except (TransientSendError, TimeoutError) as exc:
+            error = str(exc) or f"no answer within {self.send_timeout:g} s"
+            at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
+            logger.warning("sending to %s:%s failed (%s); retry at %s", platform, target, error, at)
+            await self._retry(delivery, at, error, blocked, report)
+        except PermanentSendError as exc:
+            await self._give_up(delivery, str(exc) or type(exc).__name__, current(), report)
+        except Exception as exc:
+            # an adapter bug must not lose the message: retried like a transient error
+            logger.exception("outbox %s raised unexpectedly", platform)
+            at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
+            await self._retry(delivery, at, repr(exc), blocked, report)
+        else:
+            await asyncio.to_thread(self.ledger.confirm, delivery.id, current())
+            report.sent += 1
 
     async def _retry(
         self,
         delivery: Delivery,
         at: datetime,
         error: str,
-        blocked: dict[str, datetime],
+        blocked: dict[str | tuple[str, str], datetime],
         report: TickReport,
     ) -> None:
         await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, error)

@@ -20,7 +20,7 @@ accepts (its database was reset, say) is dropped with a warning and Herald start
 the first time.
 
 Sending for the scheduler (``send``) maps the homeserver's answers to the Outbox errors:
-``M_LIMIT_EXCEEDED`` is waited out here only briefly, then raised as ``RateLimited``; a refusal
+``M_LIMIT_EXCEEDED`` is raised at once as ``RateLimited`` (one attempt per send); a refusal
 (``M_FORBIDDEN`` — not in the room, unknown room — and other 4xx) is ``PermanentSendError``;
 a 5xx or no answer is ``TransientSendError``. A target that is a user id (``@ana:example.org``,
 a personal reminder) is sent to Herald's direct room with that person, created on first use
@@ -61,9 +61,9 @@ import logging
 import re
 import uuid
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -128,9 +128,9 @@ TIMELINE_LIMIT = 100
 BACKFILL_PAGES = 5
 SEND_ATTEMPTS = 5
 MAX_RETRY_WAIT = 60.0
-# The scheduler's sends wait out rate limits here for at most this long in total, then
-# raise RateLimited: the scheduler waits between ticks without holding its lease (15 s).
-OUTBOX_MAX_WAIT = 5.0
+# The scheduler's sends make one attempt and raise RateLimited at once: its ledger retries,
+# pausing only that room, and a wait in here would outlive the lease the send is fenced by.
+OUTBOX_MAX_WAIT = 0.0
 DEFAULT_RETRY_AFTER = 1.0  # when M_LIMIT_EXCEEDED comes without retry_after_ms
 ADMIN_POWER_LEVEL = 50
 # Errors that mean "this will never be accepted": the target or the message, not the moment.
@@ -559,7 +559,11 @@ class MatrixAdapter:
             await self._client.close()
             self._client = None
 
-    async def send(self, target: str, reply: Reply) -> None:
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
+        """Not yet: Herald cannot tell what reached the room."""
+        return None
+
+    async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
         """Post ``reply`` to the room ``target``, or to the direct room with the person
         ``target`` names (``@ana:example.org``), for the scheduler.
 

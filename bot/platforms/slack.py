@@ -27,7 +27,7 @@ import re
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Collection, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -200,7 +200,7 @@ class SlackError(RuntimeError):
 def send_error(exc: SlackError) -> SendError:
     """What a failed post means for the scheduler (the Outbox contract in ``base``).
 
-    A 429 that outlasted slack_sdk's own retries is ``RateLimited`` for its Retry-After;
+    A 429 is ``RateLimited`` for its Retry-After (the scheduler's sends make one attempt);
     no answer, a 5xx or one of Slack's "try later" codes is transient; the codes in
     ``PERMANENT_ERRORS`` are permanent. An unknown code is treated as transient: the
     scheduler backs off (up to 15 minutes) rather than pausing a channel on a guess.
@@ -656,7 +656,13 @@ class SlackAdapter:
 
     # --- sending ------------------------------------------------------------------------
 
-    async def send(self, target: str, reply: Reply) -> None:
+    _send_client: AsyncWebClient | None = None
+
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
+        """Not yet: Herald cannot tell what reached the channel."""
+        return None
+
+    async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
         """Post ``reply`` publicly to a channel, or to a person's DM with Herald (a ``U…``
         id), for the scheduler. Raises ``RateLimited``, ``TransientSendError`` or
         ``PermanentSendError`` (see :func:`send_error`).
@@ -670,9 +676,12 @@ class SlackAdapter:
         messages = render(reply)
         key = _fingerprint(target, messages)
         start = self._progress.pop(key, 0)
+        client = self._outbox_client()
         for index in range(start, len(messages)):
             try:
-                await self._api("chat.postMessage", channel=target, **messages[index].payload())
+                await self._api(
+                    "chat.postMessage", client=client, channel=target, **messages[index].payload()
+                )
             except SlackError as exc:
                 error = send_error(exc)
                 if index and not isinstance(error, PermanentSendError):
@@ -687,16 +696,33 @@ class SlackAdapter:
                     )
                 raise error from None
 
-    async def _api(self, method: str, *, form: bool = False, **payload: Any) -> dict[str, Any]:
+    def _outbox_client(self) -> AsyncWebClient:
+        """The scheduler's client: no retries of its own. slack_sdk would post again after a
+        500 or a dropped connection (Slack may have posted already) and wait out a 429 with
+        no cap inside one send; the scheduler's ledger retries instead, fenced by its lease."""
+        if self._send_client is None:
+            options = {**self._client_options(self.config.bot_token), "retry_handlers": []}
+            self._send_client = AsyncWebClient(**options)
+        self._send_client.session = self._session
+        return self._send_client
+
+    async def _api(
+        self,
+        method: str,
+        *,
+        form: bool = False,
+        client: AsyncWebClient | None = None,
+        **payload: Any,
+    ) -> dict[str, Any]:
         """One Web API call; failures are logged with their context and raised as SlackError.
 
         ``form`` sends the arguments form-encoded: read methods such as users.info do not
-        accept JSON bodies.
+        accept JSON bodies. ``client`` defaults to the one with slack_sdk's retries.
         """
         where = payload.get("channel") or payload.get("user_id") or payload.get("user") or ""
         body: dict[str, Any] = {"data": payload} if form else {"json": payload or None}
         try:
-            response = await self.client.api_call(method, **body)
+            response = await (client or self.client).api_call(method, **body)
         except SlackApiError as exc:
             error, status, retry_after = _failure(exc)
             logger.error("Slack %s to %s failed: %s", method, where or "-", error)

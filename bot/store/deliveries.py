@@ -576,11 +576,18 @@ class Deliveries:
             )
             return [_delivery(r) for r in rows]
 
-    def claim(self, delivery_id: int, holder: str, now: datetime) -> bool:
-        """pending → sending, only for the current lease holder (a fence against a replica
-        that lost its lease without noticing); True when this caller owns the send."""
+    def claim(
+        self, delivery_id: int, holder: str, now: datetime, held_until: datetime | None = None
+    ) -> bool:
+        """pending → sending, only for the current lease holder, and only while its lease
+        runs at least until ``held_until`` (the end of the send it is about to make): a
+        replica that lost its lease without noticing cannot claim, and no other replica can
+        take the lease while this send may still be under way. True when the caller owns it.
+        """
         lease_held = exists().where(
-            LeaseRow.name == LEASE_NAME, LeaseRow.holder == holder, LeaseRow.expires_at > now
+            LeaseRow.name == LEASE_NAME,
+            LeaseRow.holder == holder,
+            LeaseRow.expires_at > max(now, held_until or now),
         )
         with self._store.transaction() as session:
             result = session.execute(
@@ -630,14 +637,16 @@ class Deliveries:
     def skip(self, delivery_id: int, reason: str) -> None:
         self._finish(delivery_id, status="skipped", last_error=reason[:500])
 
-    def recover_stale(self, claimed_before: datetime, now: datetime) -> list[Delivery]:
-        """Claims left "sending" by a process that died (or hung) mid-send go back to pending.
+    def recover(self, keep: Collection[int], now: datetime) -> list[Delivery]:
+        """Claims nobody is sending any more go back to pending: the caller holds the lease,
+        so every other holder's sends have ended (a claim needs the lease to outlast its
+        send), and its own are over between sends, except ``keep`` (sent, confirm pending).
 
-        The message may or may not have reached the platform; it is sent again (at least
-        once wins over at most once: a duplicate announcement is better than a lost
-        reminder). The caller logs each one.
+        The message may or may not have reached the platform; the caller logs each one.
         """
-        stale = and_(DeliveryRow.status == "sending", DeliveryRow.claimed_at < claimed_before)
+        stale = DeliveryRow.status == "sending"
+        if keep:
+            stale = and_(stale, DeliveryRow.id.not_in(sorted(keep)))
         with self._store.transaction(write=False) as session:
             if session.scalar(select(func.count()).where(stale)) == 0:
                 return []  # the usual case, without taking the write lock every tick

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -51,26 +51,50 @@ class Clock:
 
 @dataclass
 class FakeOutbox:
-    """Records every message that reached a target; ``fail`` scripts errors per target."""
+    """Records every message that reached a target; ``fail`` scripts errors per target.
+
+    It keeps the Outbox contract: each message carries its delivery keys and ``find`` answers
+    from what reached the target (None when ``history`` is off: a platform that cannot tell).
+    ``fail_after_posting`` scripts an error raised once the message is posted (a 500 after
+    Slack posted, an answer lost on the way back).
+    """
 
     name: str = "slack"
     sent: list[tuple[str, Reply]] = field(default_factory=list)
     attempts: list[str] = field(default_factory=list)
     failures: dict[str, list[BaseException]] = field(default_factory=dict)
+    after_posting: dict[str, list[BaseException]] = field(default_factory=dict)
     on_send: Callable[[str], None] | None = None
+    marks: dict[str, set[str]] = field(default_factory=dict)
+    history: bool = True
+    lookups: int = 0
 
     def fail(self, target: str, *errors: BaseException) -> None:
         self.failures.setdefault(target, []).extend(errors)
 
-    async def send(self, target: str, reply: Reply) -> None:
+    def fail_after_posting(self, target: str, *errors: BaseException) -> None:
+        self.after_posting.setdefault(target, []).extend(errors)
+
+    async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
         self.attempts.append(target)
         await asyncio.sleep(0)
         script = self.failures.get(target) or self.failures.get("*")
         if script:
             raise script.pop(0)
         self.sent.append((target, reply))
+        self.marks.setdefault(target, set()).update(keys)
         if self.on_send is not None:
             self.on_send(target)
+        script = self.after_posting.get(target) or self.after_posting.get("*")
+        if script:
+            raise script.pop(0)
+
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
+        self.lookups += 1
+        await asyncio.sleep(0)
+        if not self.history:
+            return None
+        return set(keys) & self.marks.get(target, set())
 
     def to(self, target: str) -> list[Reply]:
         return [reply for t, reply in self.sent if t == target]
@@ -84,7 +108,6 @@ def settings(**overrides: Any) -> Settings:
         "database_url": "sqlite:///:memory:",
         "timezone": "UTC",
         "digest_weekday": None,  # digests have their own tests
-        "scheduler_claim_timeout_seconds": 60.0,
     }
     values.update(overrides)
     return Settings(**values)

@@ -18,38 +18,54 @@ from bot.store.deliveries import Deliveries, Subscriptions
 DEADLINE = date(2027, 1, 29)
 
 
-def test_429_then_success_is_delivered_exactly_once(store: Store) -> None:
-    clock = Clock(MONDAY)
-    outbox = FakeOutbox()
-    subscribe(store, "C1", MONDAY)
-    subscribe(store, "C2", MONDAY)
-    publish(store, clock.advance(minutes=1), posting_doc("a1", deadline=DEADLINE))
-    outbox.fail("C1", RateLimited(3), RateLimited(1.5))
-    report = tick(scheduler(store, outbox, clock))
-    assert clock.slept == [3, 1.5]  # waited as asked, in the same tick
-    assert outbox.counts() == {"C1": 1, "C2": 1}
-    assert outbox.attempts.count("C1") == 3
-    assert report.sent == 2 and report.retried == 0
-    assert {d.status for d in Deliveries(store).all()} == {"sent"}
-
-
-def test_a_long_retry_after_is_waited_out_between_ticks(store: Store) -> None:
+def test_a_retry_after_pauses_only_that_channel_and_the_row_waits_in_the_ledger(
+    store: Store,
+) -> None:
     clock = Clock(MONDAY)
     outbox = FakeOutbox()
     for channel in ("C1", "C2", "C3"):
         subscribe(store, channel, MONDAY)
     publish(store, clock.advance(minutes=1), posting_doc("a1", deadline=DEADLINE))
-    outbox.fail("*", RateLimited(120))
+    outbox.fail("C1", RateLimited(3), RateLimited(1.5))
     s = scheduler(store, outbox, clock)
+    report = tick(s)
+    # nothing waits inside the tick: the row goes back to pending until its Retry-After
+    assert clock.slept == []
+    assert outbox.counts() == {"C2": 1, "C3": 1}
+    assert report.sent == 2 and report.retried == 1
+    (row,) = [d for d in Deliveries(store).all() if d.key.target == "C1"]
+    assert row.status == "pending" and row.next_attempt_at == clock() + timedelta(seconds=3)
+    clock.advance(seconds=2.9)
     tick(s)
-    assert clock.slept == [] and outbox.sent == []
-    assert len(outbox.attempts) == 1  # the platform is left alone for the rest of the tick
-    clock.advance(seconds=60)
-    tick(s)
-    assert len(outbox.attempts) == 1
-    clock.advance(seconds=61)
+    assert outbox.attempts.count("C1") == 1
+    clock.advance(seconds=0.1)
+    tick(s)  # 429 again, for 1.5 s
+    clock.advance(seconds=1.5)
     tick(s)
     assert outbox.counts() == {"C1": 1, "C2": 1, "C3": 1}
+    assert outbox.attempts.count("C1") == 3
+    assert {d.status for d in Deliveries(store).all()} == {"sent"}
+
+
+def test_a_long_retry_after_holds_one_channel_while_the_others_keep_flowing(
+    store: Store,
+) -> None:
+    clock = Clock(MONDAY)
+    outbox = FakeOutbox()
+    for channel in ("C1", "C2", "C3"):
+        subscribe(store, channel, MONDAY)
+    publish(store, clock.advance(minutes=1), posting_doc("a1", deadline=DEADLINE))
+    outbox.fail("C1", RateLimited(120))
+    s = scheduler(store, outbox, clock)
+    tick(s)
+    assert clock.slept == [] and outbox.counts() == {"C2": 1, "C3": 1}
+    publish(store, clock.advance(seconds=60), posting_doc("a2", deadline=DEADLINE))
+    tick(s)
+    assert outbox.counts() == {"C2": 2, "C3": 2}
+    assert outbox.attempts.count("C1") == 1  # the channel is left alone until then
+    clock.advance(seconds=61)
+    tick(s)
+    assert outbox.counts() == {"C1": 2, "C2": 2, "C3": 2}
 
 
 def test_transient_errors_back_off_and_the_message_is_never_lost(store: Store) -> None:
