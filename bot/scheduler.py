@@ -157,6 +157,8 @@ class Scheduler:
         # a platform, or (platform, target) for a channel's Retry-After -> no sends before
         self._blocked: dict[str | tuple[str, str], datetime] = {}
         self._cache = _Lookups()
+        # delivery id -> when the platform took it, for confirms the database refused
+        self._unconfirmed: dict[int, datetime] = {}
         self._aps: AsyncIOScheduler | None = None
         self._task: asyncio.Task[TickReport | None] | None = None
 
@@ -172,10 +174,12 @@ class Scheduler:
             return base + (self.clock() - started)
 
         report = TickReport()
+        if not await self._settle():
+            return report  # the database is still away: nothing else can be done either
         if not await self._hold_lease(base):
             return report
         report.leader = True
-        for delivery in await asyncio.to_thread(self.ledger.recover, (), base):
+        for delivery in await asyncio.to_thread(self.ledger.recover, self._unconfirmed, base):
             report.recovered += 1
             logger.warning(
                 "delivery %d (%s %s to %s:%s) was claimed by %s and never confirmed; "
@@ -298,6 +302,8 @@ class Scheduler:
                 )
                 if claimed:
                     await self._deliver(delivery, current, report, blocked)
+                if self._unconfirmed:
+                    return  # the database refused a confirm: send nothing more until it is back
 
     def _open(self, platform: str, target: str | None, now: datetime) -> bool:
         """Neither the platform (an outage's backoff) nor the channel (its Retry-After) waits."""
@@ -353,8 +359,30 @@ class Scheduler:
             at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
             await self._retry(delivery, at, repr(exc), blocked, report)
         else:
-            await asyncio.to_thread(self.ledger.confirm, delivery.id, current())
             report.sent += 1
+            self._unconfirmed[delivery.id] = current()
+            await self._settle()
+
+    async def _settle(self) -> bool:
+        """Write the confirms of sends that succeeded; True when none is left.
+
+        A send the platform took is a fact the database must learn, however long it is
+        away: until it does, the confirm stays in memory, is retried first thing every
+        tick, and its row is never recovered or re-sent by this process.
+        """
+        for delivery_id, at in sorted(self._unconfirmed.items()):
+            try:
+                await asyncio.to_thread(self.ledger.confirm, delivery_id, at)
+            except Exception as exc:
+                logger.warning(
+                    "delivery %d was sent but its confirm failed (%s); retrying the confirm, "
+                    "it will not be sent again",
+                    delivery_id,
+                    exc,
+                )
+                return False
+            del self._unconfirmed[delivery_id]
+        return True
 
     async def _retry(
         self,
@@ -475,7 +503,13 @@ class Scheduler:
                 await asyncio.wait_for(asyncio.shield(self._task), STOP_TIMEOUT)
             except TimeoutError:
                 logger.warning("the scheduler tick did not finish in %.0f s", STOP_TIMEOUT)
-        if self.is_leader:
+        if not await self._settle():
+            logger.error(
+                "stopping with sent deliveries unconfirmed (%s): the next lease holder "
+                "finds them on the platform and confirms them",
+                ", ".join(str(i) for i in sorted(self._unconfirmed)),
+            )
+        elif self.is_leader:
             await asyncio.to_thread(self.lease.release, self.holder, self.clock())
             self.is_leader = False
 

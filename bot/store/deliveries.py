@@ -625,7 +625,16 @@ class Deliveries:
             )
 
     def confirm(self, delivery_id: int, now: datetime) -> None:
-        self._finish(delivery_id, status="sent", sent_at=now, last_error=None)
+        """The platform took it. Also from pending: a confirm delayed by an outage may come
+        after another replica took the claim up (that one looks before it sends again)."""
+        with self._store.transaction() as session:
+            session.execute(
+                update(DeliveryRow)
+                .where(
+                    DeliveryRow.id == delivery_id, DeliveryRow.status.in_(("sending", "pending"))
+                )
+                .values(status="sent", sent_at=now, last_error=None)
+            )
 
     def retry_later(self, delivery_id: int, at: datetime, error: str) -> None:
         """Back to pending: nothing is lost, it is simply tried again from ``at``."""
