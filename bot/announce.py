@@ -30,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -124,6 +125,14 @@ class DeliveryKey:
     target: str
     due_at: datetime
 
+    @property
+    def token(self) -> str:
+        """The key as platforms carry it (Slack message metadata, Matrix transaction ids and
+        content): short, stable across processes, the same for the same message owed."""
+        due = self.due_at.astimezone(UTC).isoformat()
+        raw = "\x1f".join((self.kind, self.subject, self.platform, self.target, due))
+        return "herald-" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+
 
 @dataclass(frozen=True)
 class Due:
@@ -158,6 +167,8 @@ class Delivery:
     claimed_at: datetime | None = None
     sent_at: datetime | None = None
     last_error: str | None = None
+    in_doubt: bool = False
+    duplicate_warning: str | None = None
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ class TickReport:
     retried: int = 0
     failed: int = 0
     recovered: int = 0
+    found: int = 0  # in doubt, found on the platform and confirmed without sending
 
 
 class Scheduler:
@@ -183,7 +184,7 @@ class Scheduler:
             report.recovered += 1
             logger.warning(
                 "delivery %d (%s %s to %s:%s) was claimed by %s and never confirmed; "
-                "sending it again, it may arrive twice",
+                "it is looked for on the platform before it is sent again",
                 delivery.id,
                 delivery.key.kind,
                 delivery.key.subject,
@@ -301,7 +302,7 @@ class Scheduler:
                     self.ledger.claim, delivery.id, self.holder, now, self._held_until(now)
                 )
                 if claimed:
-                    await self._deliver(delivery, current, report, blocked)
+                    await self._deliver([delivery], current, report, blocked)
                 if self._unconfirmed:
                     return  # the database refused a confirm: send nothing more until it is back
 
@@ -313,55 +314,129 @@ class Scheduler:
 
     async def _deliver(
         self,
-        delivery: Delivery,
+        group: list[Delivery],
         current: Callable[[], datetime],
         report: TickReport,
         blocked: dict[str | tuple[str, str], datetime],
     ) -> None:
-        """Send one claimed delivery and record the outcome; never leaves it "sending"."""
-        now = current()
-        try:
-            message = await asyncio.to_thread(self._compose, delivery, now)
-        except Exception as exc:
-            logger.exception("composing delivery %d failed", delivery.id)
-            at = now + timedelta(seconds=backoff(delivery.attempts + 1))
-            await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, repr(exc))
-            report.retried += 1
-            return
-        if isinstance(message, str):
-            await asyncio.to_thread(self.ledger.skip, delivery.id, message)
-            report.skipped += 1
-            logger.info("not sending delivery %d: %s", delivery.id, message)
-            return
-
-        platform, target = delivery.key.platform, delivery.key.target
+        """Send claimed deliveries to one target as one message; record every outcome, so
+        none is left "sending" (except a confirm the database refused, kept in memory)."""
+        platform, target = group[0].key.platform, group[0].key.target
         outbox = self.outboxes[platform]
+        ids = [d.id for d in group]
+        unchecked: list[Delivery] = []
         try:
+            doubtful = [d for d in group if d.in_doubt]
+            if doubtful:
+                found = await self._look(outbox, doubtful)
+                if found is None:
+                    unchecked = doubtful  # sent again below; marked as maybe twice
+                else:
+                    for delivery in doubtful:
+                        if delivery.key.token in found:
+                            logger.info(
+                                "delivery %d is already on %s:%s; confirmed without sending",
+                                delivery.id,
+                                platform,
+                                target,
+                            )
+                            self._unconfirmed[delivery.id] = current()
+                            report.found += 1
+                    group = [d for d in group if d.id not in self._unconfirmed]
+                    if not group:
+                        await self._settle()
+                        return
+            message, group = await self._message(group, current(), report)
+            if message is None:
+                return
+            ids = [d.id for d in group]
+            if not await self._keep_lease(current()):  # the fence, right before the send
+                await asyncio.to_thread(self.ledger.release, ids, self.holder)
+                return
+            keys = [d.key.token for d in group]
             # one attempt: a retry inside the send could post twice and outlive the lease
-            await asyncio.wait_for(outbox.send(target, message), self.send_timeout)
+            await asyncio.wait_for(outbox.send(target, message, keys), self.send_timeout)
         except RateLimited as exc:
             # nothing was posted; only this channel waits, the others keep flowing
             at = current() + timedelta(seconds=max(exc.retry_after, 0.0))
             logger.info("%s:%s asks to wait %.1f s", platform, target, exc.retry_after)
-            await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, str(exc))
+            for delivery_id in ids:
+                await asyncio.to_thread(self.ledger.retry_later, delivery_id, at, str(exc))
             blocked[(platform, target)] = at
-            report.retried += 1
+            report.retried += len(ids)
         except (TransientSendError, TimeoutError) as exc:
             error = str(exc) or f"no answer within {self.send_timeout:g} s"
-            at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
+            at = current() + timedelta(seconds=backoff(group[0].attempts + 1))
             logger.warning("sending to %s:%s failed (%s); retry at %s", platform, target, error, at)
-            await self._retry(delivery, at, error, blocked, report)
+            await self._retry(group, at, error, blocked, report)
         except PermanentSendError as exc:
-            await self._give_up(delivery, str(exc) or type(exc).__name__, current(), report)
+            for delivery in group:
+                await self._give_up(delivery, str(exc) or type(exc).__name__, current(), report)
         except Exception as exc:
             # an adapter bug must not lose the message: retried like a transient error
             logger.exception("outbox %s raised unexpectedly", platform)
-            at = current() + timedelta(seconds=backoff(delivery.attempts + 1))
-            await self._retry(delivery, at, repr(exc), blocked, report)
+            at = current() + timedelta(seconds=backoff(group[0].attempts + 1))
+            await self._retry(group, at, repr(exc), blocked, report)
         else:
-            report.sent += 1
-            self._unconfirmed[delivery.id] = current()
+            now = current()
+            for delivery in unchecked:
+                note = (
+                    f"may have been sent twice: attempt {delivery.attempts + 1} followed one "
+                    f"whose outcome was unknown, and {platform} could not tell whether it "
+                    "had arrived"
+                )
+                logger.warning("delivery %d %s", delivery.id, note)
+                await asyncio.to_thread(self.ledger.warn_duplicate, delivery.id, note)
+            for delivery in group:
+                self._unconfirmed[delivery.id] = now
+            report.sent += len(group)
             await self._settle()
+
+    async def _look(self, outbox: Outbox, doubtful: Sequence[Delivery]) -> set[str] | None:
+        """Which of these reached their target in an earlier attempt (None: cannot tell)."""
+        # the platform's clock and ours may differ a little: look a bit further back
+        since = min(d.created_at for d in doubtful) - timedelta(minutes=5)
+        tokens = {d.key.token for d in doubtful}
+        target = doubtful[0].key.target
+        return await asyncio.wait_for(outbox.find(target, tokens, since), self.send_timeout)
+
+    async def _message(
+        self, group: list[Delivery], now: datetime, report: TickReport
+    ) -> tuple[Reply | None, list[Delivery]]:
+        """The message for claimed deliveries, after skipping those that must not go out."""
+        kept: list[tuple[Delivery, Reply]] = []
+        for delivery in group:
+            try:
+                message = await asyncio.to_thread(self._compose, delivery, now)
+            except Exception as exc:
+                logger.exception("composing delivery %d failed", delivery.id)
+                at = now + timedelta(seconds=backoff(delivery.attempts + 1))
+                await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, repr(exc))
+                report.retried += 1
+                continue
+            if isinstance(message, str):
+                await asyncio.to_thread(self.ledger.skip, delivery.id, message)
+                report.skipped += 1
+                logger.info("not sending delivery %d: %s", delivery.id, message)
+                continue
+            kept.append((delivery, message))
+        if not kept:
+            return None, []
+        return kept[0][1], [d for d, _ in kept]
+
+    async def _retry(
+        self,
+        group: Sequence[Delivery],
+        at: datetime,
+        error: str,
+        blocked: dict[str | tuple[str, str], datetime],
+        report: TickReport,
+    ) -> None:
+        """Tried again from ``at``; the attempt may have reached the platform (in doubt)."""
+        for delivery in group:
+            await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, error, in_doubt=True)
+        blocked[group[0].key.platform] = at
+        report.retried += len(group)
 
     async def _settle(self) -> bool:
         """Write the confirms of sends that succeeded; True when none is left.
@@ -383,18 +458,6 @@ class Scheduler:
                 return False
             del self._unconfirmed[delivery_id]
         return True
-
-    async def _retry(
-        self,
-        delivery: Delivery,
-        at: datetime,
-        error: str,
-        blocked: dict[str | tuple[str, str], datetime],
-        report: TickReport,
-    ) -> None:
-        await asyncio.to_thread(self.ledger.retry_later, delivery.id, at, error)
-        blocked[delivery.key.platform] = at
-        report.retried += 1
 
     async def _give_up(
         self, delivery: Delivery, reason: str, now: datetime, report: TickReport

@@ -132,6 +132,11 @@ MAX_RETRY_WAIT = 60.0
 # pausing only that room, and a wait in here would outlive the lease the send is fenced by.
 OUTBOX_MAX_WAIT = 0.0
 DEFAULT_RETRY_AFTER = 1.0  # when M_LIMIT_EXCEEDED comes without retry_after_ms
+# Scheduled messages carry their delivery keys in this content field; before sending again
+# after an unknown outcome, up to HISTORY_PAGES pages of the room are read back for them.
+DELIVERY_FIELD = "org.herald.delivery"
+HISTORY_PAGE = 100
+HISTORY_PAGES = 5
 ADMIN_POWER_LEVEL = 50
 # Errors that mean "this will never be accepted": the target or the message, not the moment.
 PERMANENT_CODES = frozenset(
@@ -364,6 +369,30 @@ def state_key(user_id: str, name: str) -> str:
     return f"matrix:{digest}"
 
 
+def transaction_base(keys: Sequence[str]) -> str:
+    """Transaction ids of a scheduled message's events: the same delivery keys give the same
+    ids in any process, so the homeserver takes the message once per device."""
+    if not keys:
+        return ""
+    return "herald-" + hashlib.sha256("\x1f".join(sorted(keys)).encode()).hexdigest()[:32]
+
+
+def _collect_marks(
+    content: dict[str, Any], wanted: set[str], parts: dict[str, set[int]], totals: dict[str, int]
+) -> None:
+    mark = content.get(DELIVERY_FIELD)
+    if not isinstance(mark, dict):
+        return
+    try:
+        part, total = int(mark.get("part", 0)), int(mark.get("parts", 1))
+    except (TypeError, ValueError):
+        return
+    for key in str(mark.get("keys", "")).split(","):
+        if key in wanted:
+            parts.setdefault(key, set()).add(part)
+            totals[key] = total
+
+
 async def send_with_retry(
     send: Callable[[], Awaitable[Any]],
     *,
@@ -559,21 +588,96 @@ class MatrixAdapter:
             await self._client.close()
             self._client = None
 
-    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
-        """Not yet: Herald cannot tell what reached the room."""
-        return None
-
     async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
         """Post ``reply`` to the room ``target``, or to the direct room with the person
-        ``target`` names (``@ana:example.org``), for the scheduler.
+        ``target`` names (``@ana:example.org``), for the scheduler; one attempt.
 
-        Raises ``RateLimited``, ``TransientSendError`` or ``PermanentSendError``. A long reply
-        is several events; each keeps one transaction id across its own retries, so a part
-        the homeserver accepted is never posted twice within one call.
+        Raises ``RateLimited``, ``TransientSendError`` or ``PermanentSendError``. Each event
+        carries ``keys`` in its content (``DELIVERY_FIELD``, what :meth:`find` reads) and a
+        transaction id derived from them, so the homeserver drops a repeat from the same
+        device (Synapse remembers transaction ids for a day).
         """
         room_id = await self.direct_room(target) if target.startswith("@") else target
         messages = render(reply, prefix=self.config.prefix)
-        await self._send_messages(room_id, messages, None, max_total_wait=OUTBOX_MAX_WAIT)
+        base = transaction_base(keys)
+        for index, message in enumerate(messages):
+            content = message.content()
+            if keys:
+                content[DELIVERY_FIELD] = {
+                    "keys": ",".join(keys),
+                    "part": index,
+                    "parts": len(messages),
+                }
+            await self._send_content(
+                room_id,
+                content,
+                max_total_wait=OUTBOX_MAX_WAIT,
+                tx_id=f"{base}.{index}" if base else None,
+            )
+
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
+        """Which ``keys`` are on Herald's events in the room (or the person's direct rooms)
+        since ``since``, read back through ``/messages`` (up to ``HISTORY_PAGES`` pages).
+        None when Herald cannot read the room or the history since then is longer."""
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        client = self._require_client()
+        if target.startswith("@"):
+            rooms = (await self._direct_rooms(client)).get(target, [])
+        else:
+            rooms = [target]
+        parts: dict[str, set[int]] = {}
+        totals: dict[str, int] = {}
+        complete = True
+        for room_id in rooms:
+            read = await self._read_marks(client, room_id, wanted, since, parts, totals)
+            complete = complete and read
+        found = {k for k, seen in parts.items() if len(seen) >= totals[k]}
+        return found if complete or found == wanted else None
+
+    async def _read_marks(
+        self,
+        client: AsyncClient,
+        room_id: str,
+        wanted: set[str],
+        since: datetime,
+        parts: dict[str, set[int]],
+        totals: dict[str, int],
+    ) -> bool:
+        """Collect the delivery marks of Herald's own events back to ``since``; False when
+        the room could not be read that far."""
+        limit_ms = since.timestamp() * 1000
+        event_filter = json.dumps({"senders": [self._user_id], "types": ["m.room.message"]})
+        token = ""
+        headers = {"Authorization": f"Bearer {client.access_token}"}
+        for _ in range(HISTORY_PAGES):
+            query = f"dir=b&limit={HISTORY_PAGE}&filter={quote(event_filter, safe='')}"
+            if token:
+                query += f"&from={quote(token, safe='')}"
+            path = f"/_matrix/client/v3/rooms/{quote(room_id, safe='')}/messages?{query}"
+            try:
+                answer = await client.send("GET", path, None, headers)
+                status = answer.status
+                body = await answer.json() if status in (200, 429) else {}
+                answer.release()
+            except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+                raise TransientSendError(f"matrix: reading {room_id} failed ({exc})") from exc
+            if status == 429:
+                raise RateLimited((body.get("retry_after_ms") or 1000) / 1000, "matrix /messages")
+            if status >= 500:
+                raise TransientSendError(f"matrix: reading {room_id} failed (HTTP {status})")
+            if status != 200:
+                logger.warning("Matrix: cannot read %s (HTTP %s)", room_id, status)
+                return False
+            for event in body.get("chunk") or ():
+                if event.get("origin_server_ts", 0) < limit_ms:
+                    return True
+                _collect_marks(event.get("content") or {}, wanted, parts, totals)
+            token = str(body.get("end") or "")
+            if not token or not body.get("chunk"):
+                return True  # the room's beginning
+        return False
 
     # direct rooms (personal reminders)
 
@@ -1277,11 +1381,16 @@ class MatrixAdapter:
             await self._send_content(room_id, content, max_total_wait=max_total_wait)
 
     async def _send_content(
-        self, room_id: str, content: dict[str, Any], *, max_total_wait: float | None = None
+        self,
+        room_id: str,
+        content: dict[str, Any],
+        *,
+        max_total_wait: float | None = None,
+        tx_id: str | None = None,
     ) -> RoomSendResponse:
         client = self._require_client()
         # One transaction id for every attempt, so a retried send is never posted twice.
-        tx_id = str(uuid.uuid4())
+        tx_id = tx_id or str(uuid.uuid4())
 
         if client.olm is not None and room_id not in client.rooms:
             # nio encrypts only for rooms it has synced; never guess "unencrypted"

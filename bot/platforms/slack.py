@@ -156,6 +156,16 @@ LIMITED_NOTE = (
     "Slack is limiting how fast I may post right now, so I could not answer. "
     "Please ask again in a few minutes."
 )
+# Scheduled messages carry their delivery keys as message metadata of this type; before
+# sending again after an unknown outcome, up to HISTORY_PAGES pages of the channel's history
+# are searched for them (see ``SlackAdapter.find``).
+DELIVERY_EVENT = "herald_delivery"
+HISTORY_PAGE = 200
+HISTORY_PAGES = 5
+# conversations.history answers that mean Herald may not read there: it cannot tell
+_HISTORY_UNREADABLE = frozenset(
+    {"missing_scope", "not_in_channel", "channel_not_found", "no_permission", "access_denied"}
+)
 # Parts already posted of replies whose later parts failed (see ``SlackAdapter.send``).
 PROGRESS_CAPACITY = 1_000
 # How long users.info's admin flags are trusted; promotions show up within this.
@@ -214,6 +224,30 @@ def send_error(exc: SlackError) -> SendError:
     if exc.error in PERMANENT_ERRORS:
         return PermanentSendError(message)
     return TransientSendError(message)
+
+
+def delivery_marks(keys: Sequence[str], part: int, parts: int) -> dict[str, Any]:
+    """The message metadata of a scheduled message: the delivery keys it carries, and
+    which part of how many it is (a reply too long for one message)."""
+    payload = {"keys": ",".join(keys), "part": part, "parts": parts}
+    return {"event_type": DELIVERY_EVENT, "event_payload": payload}
+
+
+def _collect_marks(
+    message: dict[str, Any], wanted: set[str], parts: dict[str, set[int]], totals: dict[str, int]
+) -> None:
+    metadata = message.get("metadata") or {}
+    if metadata.get("event_type") != DELIVERY_EVENT:
+        return
+    payload = metadata.get("event_payload") or {}
+    try:
+        part, total = int(payload.get("part", 0)), int(payload.get("parts", 1))
+    except (TypeError, ValueError):
+        return
+    for key in str(payload.get("keys", "")).split(","):
+        if key in wanted:
+            parts.setdefault(key, set()).add(part)
+            totals[key] = total
 
 
 def _retry_after(headers: Any) -> float | None:
@@ -659,28 +693,78 @@ class SlackAdapter:
     _send_client: AsyncWebClient | None = None
 
     async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
-        """Not yet: Herald cannot tell what reached the channel."""
-        return None
+        """Which ``keys`` are on Herald's messages in ``target`` since ``since``, read from
+        the message metadata every scheduled message carries (``conversations.history``,
+        up to ``HISTORY_PAGES`` pages). None when Herald may not read there (a scope the
+        install lacks, a channel it posts to without being a member) or the history since
+        then is longer than it reads: the scheduler then sends again and says so.
+        """
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        client = self._outbox_client()
+        parts: dict[str, set[int]] = {}
+        totals: dict[str, int] = {}
+        try:
+            channel = target
+            if target[:1] in ("U", "W"):  # a person: the direct message Herald posts to
+                opened = await self._api("conversations.open", client=client, users=target)
+                channel = str((opened.get("channel") or {}).get("id") or target)
+            cursor = ""
+            for _ in range(HISTORY_PAGES):
+                page = await self._api(
+                    "conversations.history",
+                    form=True,
+                    client=client,
+                    channel=channel,
+                    oldest=f"{since.timestamp():.6f}",
+                    limit=str(HISTORY_PAGE),
+                    include_all_metadata="true",
+                    **({"cursor": cursor} if cursor else {}),
+                )
+                for message in page.get("messages") or ():
+                    _collect_marks(message, wanted, parts, totals)
+                cursor = str((page.get("response_metadata") or {}).get("next_cursor") or "")
+                if not page.get("has_more") or not cursor:
+                    break
+            else:
+                complete = {k for k, seen in parts.items() if len(seen) >= totals[k]}
+                return complete if complete == wanted else None  # not read back far enough
+        except SlackError as exc:
+            if exc.error in _HISTORY_UNREADABLE:
+                logger.warning("Slack: cannot read %s's history (%s)", target, exc.error)
+                return None
+            raise send_error(exc) from None
+        return {k for k, seen in parts.items() if len(seen) >= totals[k]}
 
     async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
         """Post ``reply`` publicly to a channel, or to a person's DM with Herald (a ``U…``
         id), for the scheduler. Raises ``RateLimited``, ``TransientSendError`` or
         ``PermanentSendError`` (see :func:`send_error`).
 
-        A long reply goes out as several messages. When a later one fails, the parts already
-        posted are remembered (in memory, keyed by target and the rendered payloads), so the
-        scheduler's retry of the same reply continues where it stopped instead of posting
-        the first parts twice. Only a restart in between forgets that (the scheduler's own
-        "at least once" window); a reply that changed meanwhile starts again from the top.
+        Each message carries ``keys`` in its metadata (see :func:`delivery_marks`), which is
+        what :meth:`find` looks for. A long reply goes out as several messages. When a later
+        one fails, the parts already posted are remembered (in memory, keyed by target and
+        the rendered payloads), so the scheduler's retry of the same reply continues where
+        it stopped. After a restart, :meth:`find` counts a reply as there only when all its
+        parts are, so an interrupted long reply is sent again from the top, its first parts
+        twice (announcements and reminders are one message; a long digest is several).
         """
         messages = render(reply)
         key = _fingerprint(target, messages)
         start = self._progress.pop(key, 0)
         client = self._outbox_client()
         for index in range(start, len(messages)):
+            extra: dict[str, Any] = {}
+            if keys:
+                extra["metadata"] = delivery_marks(keys, index, len(messages))
             try:
                 await self._api(
-                    "chat.postMessage", client=client, channel=target, **messages[index].payload()
+                    "chat.postMessage",
+                    client=client,
+                    channel=target,
+                    **messages[index].payload(),
+                    **extra,
                 )
             except SlackError as exc:
                 error = send_error(exc)

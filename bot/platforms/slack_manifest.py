@@ -144,7 +144,14 @@ _TAIL = """oauth_config:
       - chat:write          # chat.postMessage, chat.postEphemeral: answers, announcements, DMs
       - chat:write.public   # chat.postMessage: Share in public channels Herald has not joined
       - app_mentions:read   # app_mention: @Herald in channels
-      - im:history          # message.im: direct messages to Herald
+      - im:history          # message.im: direct messages to Herald; conversations.history
+      # Exactly-once scheduled messages: when a send's outcome is unknown (a crash, a timeout,
+      # a 500 after Slack posted), Herald looks for the message's metadata in the recent
+      # history and confirms instead of posting again. Without these scopes it posts again
+      # and flags the delivery "may have been sent twice" (herald schedule, /herald status).
+      - channels:history    # conversations.history: announcements in public channels
+      - groups:history      # conversations.history: announcements in private channels
+      - im:write            # conversations.open: the DM a personal reminder went to
 settings:
   event_subscriptions:
     request_url: @@URL@@/slack/events

@@ -497,6 +497,8 @@ def _delivery(row: DeliveryRow) -> Delivery:
         claimed_at=row.claimed_at,
         sent_at=row.sent_at,
         last_error=row.last_error,
+        in_doubt=bool(row.in_doubt),
+        duplicate_warning=row.duplicate_warning,
     )
 
 
@@ -633,12 +635,29 @@ class Deliveries:
                 .where(
                     DeliveryRow.id == delivery_id, DeliveryRow.status.in_(("sending", "pending"))
                 )
-                .values(status="sent", sent_at=now, last_error=None)
+                .values(status="sent", sent_at=now, last_error=None, in_doubt=False)
             )
 
-    def retry_later(self, delivery_id: int, at: datetime, error: str) -> None:
-        """Back to pending: nothing is lost, it is simply tried again from ``at``."""
-        self._finish(delivery_id, status="pending", next_attempt_at=at, last_error=error[:500])
+    def retry_later(
+        self, delivery_id: int, at: datetime, error: str, *, in_doubt: bool = False
+    ) -> None:
+        """Back to pending: nothing is lost, it is simply tried again from ``at``.
+
+        ``in_doubt``: this attempt may have reached the platform (a timeout, a 5xx); a row
+        once in doubt stays so until it is settled (confirmed or found)."""
+        values: dict[str, Any] = {"in_doubt": True} if in_doubt else {}
+        self._finish(
+            delivery_id, status="pending", next_attempt_at=at, last_error=error[:500], **values
+        )
+
+    def warn_duplicate(self, delivery_id: int, note: str) -> None:
+        """Mark for good that this message may have reached its target twice."""
+        with self._store.transaction() as session:
+            session.execute(
+                update(DeliveryRow)
+                .where(DeliveryRow.id == delivery_id)
+                .values(duplicate_warning=note[:500])
+            )
 
     def fail(self, delivery_id: int, error: str) -> None:
         self._finish(delivery_id, status="failed", last_error=error[:500])
@@ -664,9 +683,10 @@ class Deliveries:
             for row in rows:
                 row.status = "pending"
                 row.next_attempt_at = now
+                row.in_doubt = True
                 row.last_error = (
                     f"claimed by {row.claimed_by} at {row.claimed_at} and never confirmed; "
-                    "sent again (it may have arrived once already)"
+                    "the next attempt looks on the platform first"
                 )
             return [_delivery(r) for r in rows]
 

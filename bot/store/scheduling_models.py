@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.models import Base
@@ -83,6 +83,10 @@ class DeliveryRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # an earlier attempt may have reached the platform: look before sending again
+    in_doubt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # lasting: sent again after an unknown outcome the platform could not settle
+    duplicate_warning: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         UniqueConstraint(

@@ -8,6 +8,7 @@ are real files, and the outbox records what would have reached a channel.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -93,13 +94,18 @@ class Clock:
 
 @dataclass
 class FakeOutbox:
-    """Records every message that reached a target."""
+    """Records every message that reached a target, with the delivery keys it carried."""
 
     name: str = "console"
     sent: list[tuple[str, Reply]] = field(default_factory=list)
+    marks: set[tuple[str, str]] = field(default_factory=set)
 
-    async def send(self, target: str, reply: Reply) -> None:
+    async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
         self.sent.append((target, reply))
+        self.marks.update((target, key) for key in keys)
+
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
+        return {key for key in keys if (target, key) in self.marks}
 
 
 def make_settings(content: Path, **overrides: Any) -> Settings:

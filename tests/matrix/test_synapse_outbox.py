@@ -183,3 +183,56 @@ def test_a_refused_sync_token_means_a_fresh_start(
 
     run(scenario)
     assert "refused the stored sync token" in caplog.text
+
+
+def test_scheduled_messages_are_marked_found_again_and_taken_once_per_device(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    keys = ["herald-0123456789abcdef", "herald-fedcba9876543210"]
+    since = datetime.now(UTC) - timedelta(minutes=5)
+
+    async def scenario() -> None:
+        adapter = make_adapter(app, synapse.url, bot)
+        await adapter.start()
+        try:
+            async with Person(synapse.url, human) as alice:
+                room = await alice.create_room(invite=[bot.user_id])
+                await alice.wait_for_member(room, bot.user_id, "join")
+                assert await adapter.find(room, keys, since) == set()
+                await adapter.send(room, Reply(text="combined announcement"), keys)
+                assert await adapter.find(room, keys, since) == set(keys)
+                assert (
+                    await adapter.find(room, keys, datetime.now(UTC) + timedelta(minutes=1))
+                    == set()
+                )
+                # a restarted Herald (same device) sends the same delivery again: the
+                # homeserver takes the transaction once
+                await adapter.stop()
+                again = make_adapter(app, synapse.url, bot)
+                await again.start()
+                try:
+                    await again.send(room, Reply(text="combined announcement"), keys)
+                    await again.send(human.user_id, Reply(text="reminder"), keys[:1])
+                    dm = await accept_invite(alice)
+                    await alice.wait_for(
+                        lambda e: content_of(e).get("body") == "reminder", room_id=dm
+                    )
+                    assert await again.find(human.user_id, keys, since) == {keys[0]}
+                finally:
+                    await again.stop()
+                await alice.wait_for(
+                    lambda e: content_of(e).get("body") == "combined announcement", room_id=room
+                )
+                await alice.settle(1.0)
+                bodies = [content_of(e).get("body") for e in alice.from_user(bot.user_id, room)]
+                assert bodies.count("combined announcement") == 1
+                marked = [
+                    e for e in alice.from_user(bot.user_id, room) if content_of(e).get("body")
+                ]
+                assert content_of(marked[0])["org.herald.delivery"]["keys"] == ",".join(keys)
+        finally:
+            await adapter.stop()
+
+    run(scenario)

@@ -123,7 +123,6 @@ def herald_env(
             "HERALD_LOG_LEVEL": "INFO",
             "HERALD_SCHEDULER_TICK_SECONDS": "0.2",
             "HERALD_SCHEDULER_LEASE_SECONDS": "2",
-            "HERALD_SCHEDULER_CLAIM_TIMEOUT_SECONDS": "1",
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         }

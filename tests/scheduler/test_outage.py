@@ -61,3 +61,28 @@ def test_a_send_the_platform_took_is_confirmed_when_the_database_comes_back(
     tick(s)
     assert outbox.counts() == dict.fromkeys(CHANNELS, 1)
     assert Counter(d.status for d in Deliveries(store).all()) == {"sent": len(CHANNELS)}
+
+
+def test_the_replica_taking_over_after_the_outage_finds_the_message_and_sends_it_once(
+    store: Store, outage: Outage
+) -> None:
+    clock = Clock(MONDAY)
+    for channel in CHANNELS:
+        subscribe(store, channel, MONDAY)
+    publish(store, clock.advance(seconds=1), posting_doc("p1", deadline=DEADLINE))
+    outbox = FakeOutbox()
+    outbox.on_send = lambda target: outage.cut() if target == "C2" else None
+    a = scheduler(outage.store, outbox, clock, "replica-a")
+    b = scheduler(store, outbox, clock, "replica-b")
+    assert tick(a).sent == 3
+    outbox.on_send = None
+    clock.advance(seconds=30)
+    outage.restore()
+    report = tick(b)  # a's lease ran out during the outage; b takes the claim up
+    assert report.leader and report.recovered == 1 and report.found == 1
+    assert report.sent == 3  # C3, C4, C5
+    tick(a)  # a's confirm lands at last; a is no longer the leader
+    assert outbox.counts() == dict.fromkeys(CHANNELS, 1)
+    rows = Deliveries(store).all()
+    assert Counter(d.status for d in rows) == {"sent": len(CHANNELS)}
+    assert not any(d.duplicate_warning for d in rows)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from schedfakes import (
@@ -24,6 +26,7 @@ from schedfakes import (
 
 from bot.announce import DeliveryKey, Due
 from bot.commands import Reply
+from bot.platforms.base import TransientSendError
 from bot.scheduler import Scheduler
 from bot.store import Store
 from bot.store.deliveries import Deliveries, Lease
@@ -169,12 +172,98 @@ def test_a_claim_left_by_a_crash_is_taken_up_by_the_next_lease_holder(
     clock.advance(seconds=2)
     with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
         report = asyncio.run(restarted.tick())
-    # the lease holder's sends are over once its lease has expired: taken up at once
+    # the lease holder's sends are over once its lease has expired: taken up at once, and
+    # what reached the channel before the crash is found there and confirmed, not re-sent
     assert report.leader and report.recovered == 1
+    assert report.found == (1 if after_delivery else 0)
     assert "was claimed by dead-process" in caplog.text
-    assert received(outbox) == {
-        ("C1", "p1"): 1,
-        ("C2", "p1"): 2 if after_delivery else 1,
-        ("C3", "p1"): 1,
-    }
-    assert {d.status for d in Deliveries(store).all()} == {"sent"}
+    assert received(outbox) == {("C1", "p1"): 1, ("C2", "p1"): 1, ("C3", "p1"): 1}
+    rows = Deliveries(store).all()
+    assert {d.status for d in rows} == {"sent"}
+    assert not any(d.in_doubt or d.duplicate_warning for d in rows)
+
+
+def test_a_send_whose_answer_was_lost_is_found_and_never_posted_twice(store: Store) -> None:
+    clock = Clock(MONDAY)
+    for channel in ("C1", "C2"):
+        subscribe(store, channel, MONDAY)
+    publish(store, clock.advance(seconds=1), posting_doc("p1", deadline=DEADLINE))
+    outbox = FakeOutbox()
+    outbox.fail_after_posting("C1", TransientSendError("slack internal_error (500)"))
+    s = scheduler(store, outbox, clock)
+    report = tick(s)
+    assert (report.sent, report.retried) == (0, 1)  # the platform backs off for 5 s
+    row = next(d for d in Deliveries(store).all() if d.key.target == "C1")
+    assert row.status == "pending" and row.in_doubt
+    clock.advance(seconds=5)
+    report = tick(s)
+    assert report.found == 1 and report.sent == 1  # C1 found there, C2 sent
+    assert received(outbox) == {("C1", "p1"): 1, ("C2", "p1"): 1}
+    assert outbox.attempts.count("C1") == 1
+    row = next(d for d in Deliveries(store).all() if d.key.target == "C1")
+    assert row.status == "sent" and not row.in_doubt and row.duplicate_warning is None
+
+
+def test_when_the_platform_cannot_tell_it_is_sent_again_and_flagged_for_good(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = Clock(MONDAY)
+    subscribe(store, "C1", MONDAY)
+    publish(store, clock.advance(seconds=1), posting_doc("p1", deadline=DEADLINE))
+    outbox = FakeOutbox(history=False)
+    outbox.fail_after_posting("C1", TimeoutError())
+    s = scheduler(store, outbox, clock)
+    tick(s)
+    clock.advance(seconds=5)
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        tick(s)
+    assert received(outbox) == {("C1", "p1"): 2}  # at least once wins over at most once
+    (row,) = Deliveries(store).all()
+    assert row.status == "sent" and row.attempts == 2
+    assert row.duplicate_warning and "may have been sent twice" in row.duplicate_warning
+    assert "may have been sent twice" in caplog.text
+    publish(store, clock.advance(minutes=1), posting_doc("p2", deadline=DEADLINE))
+    tick(s)
+    (row, _) = Deliveries(store).all()
+    assert row.duplicate_warning  # lasting
+
+
+def dying(outbox: FakeOutbox, die_at: int, *, after: bool) -> Any:
+    """A send that kills the process once ``die_at`` messages went out, before or after the
+    platform took the next one."""
+
+    async def send(to: str, reply: Reply, keys: Sequence[str] = ()) -> None:
+        if len(outbox.sent) >= die_at:
+            if after:
+                await FakeOutbox.send(outbox, to, reply, keys)
+            raise Crash
+        await FakeOutbox.send(outbox, to, reply, keys)
+
+    return send
+
+
+def test_ten_crashes_at_random_moments_of_a_200_message_fan_out_lose_and_repeat_nothing(
+    store: Store,
+) -> None:
+    clock = Clock(MONDAY)
+    channels = [f"C{i:03d}" for i in range(200)]
+    for channel in channels:
+        subscribe(store, channel, MONDAY)
+    publish(store, clock.advance(seconds=1), posting_doc("p1", deadline=DEADLINE))
+    rng = random.Random(16)
+    outbox = FakeOutbox()
+    for n in range(10):
+        # the process dies after `left` more messages: before or after the platform took
+        # the last one (SIGKILL lands anywhere)
+        die_at, after = len(outbox.sent) + rng.randint(1, 15), rng.random() < 0.5
+        outbox.send = dying(outbox, die_at, after=after)  # type: ignore[method-assign]
+        with pytest.raises(Crash):
+            tick(scheduler(store, outbox, clock, f"process-{n}"))
+        clock.advance(seconds=16)  # its lease runs out; the next process starts
+    del outbox.send  # the last process lives
+    report = tick(scheduler(store, outbox, clock, "process-last"))
+    assert report.recovered == 1
+    assert received(outbox) == {(c, "p1"): 1 for c in channels}
+    rows = Deliveries(store).all()
+    assert {d.status for d in rows} == {"sent"}
+    assert not any(d.duplicate_warning for d in rows)

@@ -166,17 +166,25 @@ def message_problems(payload: dict[str, Any]) -> list[str]:
 
 @dataclass
 class Call:
+    """One call as the fake saw it; ``ok`` means it took effect (a message reached the
+    channel), whatever HTTP status was answered."""
+
     method: str
     payload: dict[str, Any]
     status: int = 200
     ok: bool = True
+    ts: str = ""
 
 
 @dataclass
 class Failure:
+    """A scripted answer; ``posted`` makes chat.postMessage post first and fail after (a 500
+    or a timeout after Slack took the message)."""
+
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] = field(default_factory=lambda: {"ok": False, "error": "ratelimited"})
+    posted: bool = False
 
 
 class FakeSlack:
@@ -187,6 +195,9 @@ class FakeSlack:
         self.app_token = app_token
         self.calls: list[Call] = []
         self.closed_channels: set[str] = set()
+        # channels whose history Herald may not read (a scope the install lacks)
+        self.unreadable: set[str] = set()
+        self._last_ts = 0.0
         # users.info answers: user id -> fields such as {"is_admin": True}
         self.users: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, list[Failure | None]] = defaultdict(list)
@@ -244,6 +255,12 @@ class FakeSlack:
                 return Failure(429, {"Retry-After": str(wait)})
             return self._failures[method].pop(0) if self._failures[method] else None
 
+    def _next_ts(self) -> str:
+        """Slack's message timestamps: Unix time, unique and increasing per workspace."""
+        with self._cond:
+            self._last_ts = max(time.time(), self._last_ts + 0.000001)
+            return f"{self._last_ts:.6f}"
+
     # reading what was recorded
 
     def delivered(self, method: str | None = None) -> list[Call]:
@@ -295,7 +312,7 @@ class FakeSlack:
         method = request.match_info["method"]
         payload = await self._payload(request)
         failure = self._scripted(method)
-        if failure is not None:
+        if failure is not None and not failure.posted:
             self._record(Call(method, payload, failure.status, ok=False))
             return web.json_response(failure.body, status=failure.status, headers=failure.headers)
         bearer = request.headers.get("Authorization", "")
@@ -304,8 +321,44 @@ class FakeSlack:
             self._record(Call(method, payload, ok=False))
             return web.json_response({"ok": False, "error": "invalid_auth"})
         body = self._answer(method, payload)
-        self._record(Call(method, payload, ok=bool(body.get("ok"))))
+        ok, ts = bool(body.get("ok")), str(body.get("ts", ""))
+        if failure is not None:  # it took effect, and the answer says it failed
+            self._record(Call(method, payload, failure.status, ok=ok, ts=ts))
+            return web.json_response(failure.body, status=failure.status, headers=failure.headers)
+        self._record(Call(method, payload, ok=ok, ts=ts))
         return web.json_response(body)
+
+    def _history(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history, newest first: what was posted to the channel (or to the
+        person, for a direct message), with metadata only when asked for, as Slack does."""
+        channel = str(payload.get("channel", ""))
+        if channel in self.unreadable:
+            return {"ok": False, "error": "missing_scope"}
+        where = {channel, channel.removeprefix("D")}
+        oldest = float(payload.get("oldest") or 0)
+        with_metadata = str(payload.get("include_all_metadata", "")).lower() in ("true", "1")
+        posted = [
+            c
+            for c in self.delivered("chat.postMessage")
+            if c.payload.get("channel") in where and float(c.ts) > oldest
+        ]
+        messages = []
+        for call in reversed(posted):
+            message = {"type": "message", "user": BOT_USER, "ts": call.ts}
+            message["text"] = call.payload.get("text", "")
+            if with_metadata and call.payload.get("metadata"):
+                message["metadata"] = call.payload["metadata"]
+            messages.append(message)
+        start = int(payload.get("cursor") or 0)
+        limit = int(payload.get("limit") or 100)
+        page = messages[start : start + limit]
+        more = start + limit < len(messages)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
 
     def _answer(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -327,8 +380,13 @@ class FakeSlack:
             problems = message_problems(payload)
             if problems:
                 return {"ok": False, "error": "invalid_blocks", "errors": problems}
-            ts = f"{1_700_000_000 + next(self._ts)}.000100"
+            ts = self._next_ts()
             return {"ok": True, "channel": channel, "ts": ts, "message_ts": ts}
+        if method == "conversations.history":
+            return self._history(payload)
+        if method == "conversations.open":
+            users = str(payload.get("users", ""))
+            return {"ok": True, "channel": {"id": f"D{users}"}} if users else {"ok": False}
         if method == "views.publish":
             view = payload.get("view") or {}
             problems = block_problems(view.get("blocks", []), max_blocks=100)

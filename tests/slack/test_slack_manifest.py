@@ -36,6 +36,10 @@ METHOD_SCOPES: dict[str, frozenset[str]] = {
     "chat.postMessage": frozenset({"chat:write", "chat:write.public"}),
     "chat.postEphemeral": frozenset({"chat:write"}),
     "users.info": frozenset({"users:read"}),
+    # a scheduled message in doubt is looked for before it is sent again (SlackAdapter.find);
+    # Herald posts to no group DM, so mpim:history is left out
+    "conversations.history": frozenset({"channels:history", "groups:history", "im:history"}),
+    "conversations.open": frozenset({"im:write"}),
 }
 # Bot scopes each subscribed event needs (docs.slack.dev/reference/events/…)
 EVENT_SCOPES: dict[str, frozenset[str]] = {
@@ -81,7 +85,7 @@ def test_the_calls_are_found_and_each_has_its_scopes_written_down() -> None:
 def test_every_scope_in_the_manifest_is_needed() -> None:
     requested = set(manifest()["oauth_config"]["scopes"]["bot"])
     assert requested <= needs().keys()
-    assert not {"im:read", "im:write", "users:read"} & requested
+    assert not {"im:read", "users:read"} & requested
 
 
 def test_every_needed_scope_is_requested_unless_a_default_off_setting_needs_it() -> None:

@@ -7,12 +7,15 @@ code, Retry-After); the scheduler runs its real ``tick`` with the adapter as its
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from slackfakes import Failure, block_ids
 from slackworld import EXTRA_POSTING, TODAY, Served, make_posting
 
@@ -26,6 +29,7 @@ from bot.store.deliveries import Deliveries, Subscriptions
 
 NOON = datetime.combine(TODAY, time(12, 0), tzinfo=UTC)
 NEWS = "C0NEWS"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def failure(status: int, error: str, **headers: str) -> Failure:
@@ -250,6 +254,74 @@ def test_a_500_then_200_delivers_exactly_once(serve: Callable[..., Served]) -> N
     assert len(served.fake.delivered("chat.postMessage")) == 1
 
 
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_a_post_answered_with_a_server_error_is_found_in_the_history_not_posted_again(
+    serve: Callable[..., Served], status: int
+) -> None:
+    served, scheduler, clock = announce_world(serve, NEWS, "C0OTHER")
+    served.fake.fail_next(
+        "chat.postMessage", replace(failure(status, "internal_error"), posted=True)
+    )
+    report = tick(served, scheduler)
+    assert (report.sent, report.retried) == (0, 1)
+    clock.now += timedelta(seconds=6)
+    report = tick(served, scheduler)
+    assert (report.found, report.sent) == (1, 1)
+    counts = Counter(c.payload["channel"] for c in served.fake.delivered("chat.postMessage"))
+    assert counts == {NEWS: 1, "C0OTHER": 1}
+    [message] = [
+        c for c in served.fake.delivered("chat.postMessage") if c.payload["channel"] == NEWS
+    ]
+    [row] = [d for d in Deliveries(served.app.store).all() if d.key.target == NEWS]
+    assert message.payload["metadata"]["event_payload"]["keys"] == row.key.token
+    assert row.status == "sent" and row.duplicate_warning is None
+    history = [c for c in served.fake.calls if c.method == "conversations.history"]
+    assert [c.payload["channel"] for c in history] == [NEWS]  # looked only where in doubt
+
+
+def test_a_direct_message_in_doubt_is_looked_for_in_the_persons_dm(
+    serve: Callable[..., Served],
+) -> None:
+    served = serve()
+    adapter = served.adapter
+    keys = ["herald-aaaa", "herald-bbbb"]
+    send(served, "U0ALICE", Reply(text="Reminder: applications close tomorrow"))
+    since = datetime.now(UTC) - timedelta(minutes=5)
+    assert served.loop.run(adapter.find("U0ALICE", keys, since)) == set()
+    served.loop.run(adapter.send("U0ALICE", Reply(text="Reminder"), keys[:1]))
+    assert served.loop.run(adapter.find("U0ALICE", keys, since)) == {"herald-aaaa"}
+    assert served.loop.run(adapter.find("U0ALICE", keys, datetime.now(UTC))) == set()
+    served.fake.unreadable.add("DU0ALICE")  # an install without im:history
+    assert served.loop.run(adapter.find("U0ALICE", keys, since)) is None
+
+
+def test_without_the_history_scope_it_is_sent_again_and_flagged(
+    serve: Callable[..., Served],
+) -> None:
+    served, scheduler, clock = announce_world(serve, NEWS)
+    served.fake.unreadable.add(NEWS)
+    served.fake.fail_next("chat.postMessage", replace(failure(500, "internal_error"), posted=True))
+    tick(served, scheduler)
+    clock.now += timedelta(seconds=6)
+    report = tick(served, scheduler)
+    assert (report.found, report.sent) == (0, 1)
+    assert len(served.fake.delivered("chat.postMessage")) == 2
+    [row] = Deliveries(served.app.store).all()
+    assert row.status == "sent" and "may have been sent twice" in (row.duplicate_warning or "")
+
+
+def test_a_long_history_is_read_page_by_page(serve: Callable[..., Served]) -> None:
+    served = serve()
+    adapter = served.adapter
+    since = datetime.now(UTC) - timedelta(minutes=5)
+    served.loop.run(adapter.send(NEWS, Reply(text="announcement"), ["herald-old"]))
+    for n in range(slack.HISTORY_PAGE + 5):  # newer chatter pushes it to the second page
+        served.loop.run(adapter.send(NEWS, Reply(text=f"chatter {n}")))
+    assert served.loop.run(adapter.find(NEWS, ["herald-old"], since)) == {"herald-old"}
+    pages = [c for c in served.fake.calls if c.method == "conversations.history"]
+    assert len(pages) == 2
+
+
 def test_a_rate_limit_is_waited_out_by_the_ledger(serve: Callable[..., Served]) -> None:
     served, scheduler, clock = announce_world(serve, NEWS)
     served.fake.fail_next("chat.postMessage", failure(429, "ratelimited", **{"Retry-After": "2"}))
@@ -269,3 +341,10 @@ def test_personal_reminders_go_to_the_persons_dm(serve: Callable[..., Served]) -
     served.fake.fail_next("chat.postMessage", failure(200, "cannot_dm_bot"))
     with pytest.raises(PermanentSendError):
         send(served, "UBOT", Reply(text="x"))
+
+
+def test_the_manifest_asks_for_the_history_scopes_finding_a_message_needs() -> None:
+    manifest = yaml.safe_load((ROOT / "deploy" / "slack-manifest.yaml").read_text())
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    # conversations.history in channels, private channels and DMs; conversations.open for DMs
+    assert {"channels:history", "groups:history", "im:history", "im:write"} <= scopes
