@@ -88,6 +88,17 @@ class Settings(BaseSettings):
     digest_time: time = Field(default=time(9, 0), description="Workspace-local digest time")
     scheduler_tick_seconds: float = Field(default=5.0, gt=0)
     scheduler_lease_seconds: float = Field(default=15.0, gt=0)
+    scheduler_channel_interval_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="At most one scheduled message per channel (or person) this often",
+    )
+    scheduler_combine_over: int = Field(
+        default=3,
+        ge=1,
+        description="More announcements than this due together for one channel are listed "
+        "in one combined message",
+    )
     scheduler_send_timeout_seconds: float = Field(
         default=5.0,
         gt=0,

@@ -86,7 +86,8 @@ Sleep = Callable[[float], Awaitable[None]]
 
 BACKOFF_BASE = 5.0
 BACKOFF_CAP = 900.0
-SEND_BATCH = 100
+SEND_BATCH = 500
+MAX_COMBINED = 10  # announcements listed in one combined message
 STOP_TIMEOUT = 30.0
 DIGEST_WINDOW = timedelta(days=7)
 MAX_DIGEST_ITEMS = 10
@@ -160,6 +161,9 @@ class Scheduler:
         self._cache = _Lookups()
         # delivery id -> when the platform took it, for confirms the database refused
         self._unconfirmed: dict[int, datetime] = {}
+        # (platform, target) -> when this replica last posted there (pacing)
+        self._last_post: dict[tuple[str, str], datetime] = {}
+        self.interval = timedelta(seconds=settings.scheduler_channel_interval_seconds)
         self._aps: AsyncIOScheduler | None = None
         self._task: asyncio.Task[TickReport | None] | None = None
 
@@ -201,6 +205,9 @@ class Scheduler:
         if held and not self.is_leader:
             logger.info("%s now runs the scheduler", self.holder)
             self._signature = None  # whatever the previous holder planned, plan afresh
+            # the previous holder's last posts count for pacing too
+            recent = await asyncio.to_thread(self.ledger.last_posts, now - self.interval)
+            self._last_post.update(recent)
         elif not held and self.is_leader:
             logger.warning("%s lost the scheduler lease", self.holder)
         self.is_leader = held
@@ -279,7 +286,8 @@ class Scheduler:
     # --- sending ----------------------------------------------------------------------------
 
     async def _send_due(self, current: Callable[[], datetime], report: TickReport) -> None:
-        """Claim, send, confirm — one message at a time, so at most one is ever in doubt."""
+        """Claim, send, confirm — one message at a time, so at most one is ever in doubt;
+        channels interleaved, each paced to one message per ``scheduler_channel_interval``."""
         blocked = self._blocked
         attempted: set[int] = set()
         while not self._stopping:
@@ -289,22 +297,66 @@ class Scheduler:
             batch = [d for d in batch if d.id not in attempted]
             if not batch:
                 return
+            attempted.update(d.id for d in batch)
             self._cache = _Lookups()  # one batch shares its reads of subscriptions and postings
-            for delivery in batch:
-                attempted.add(delivery.id)
+            queues = self._queues(batch)
+            while queues and not self._stopping:
+                # the channel free soonest; among those free now, the one owed the oldest
                 now = current()
-                key = delivery.key
-                if self._stopping or not self._open(key.platform, key.target, now):
-                    continue
+                target = min(
+                    queues, key=lambda t: (max(self._ready_at(t), now), queues[t][0][0].id)
+                )
+                group = queues[target].pop(0)
+                if not queues[target]:
+                    del queues[target]
+                wait = (self._ready_at(target) - current()).total_seconds()
+                if wait > 0:
+                    await self.sleep(wait)  # every channel with work is paced: the soonest
+                now = current()
+                if not self._open(*target, now):
+                    continue  # a Retry-After or an outage came meanwhile; it stays pending
                 if not await self._keep_lease(now):
                     return
-                claimed = await asyncio.to_thread(
-                    self.ledger.claim, delivery.id, self.holder, now, self._held_until(now)
-                )
+                claimed = [
+                    d
+                    for d in group
+                    if await asyncio.to_thread(
+                        self.ledger.claim, d.id, self.holder, now, self._held_until(now)
+                    )
+                ]
                 if claimed:
-                    await self._deliver([delivery], current, report, blocked)
+                    self._last_post[target] = current()
+                    await self._deliver(claimed, current, report, blocked)
+                    self._last_post[target] = current()
                 if self._unconfirmed:
                     return  # the database refused a confirm: send nothing more until it is back
+
+    def _queues(self, batch: Sequence[Delivery]) -> dict[tuple[str, str], list[list[Delivery]]]:
+        """What each target is owed, as messages: more than ``scheduler_combine_over``
+        announcements due together make combined messages (up to ``MAX_COMBINED`` each)."""
+        by_target: dict[tuple[str, str], list[Delivery]] = {}
+        for delivery in batch:
+            by_target.setdefault((delivery.key.platform, delivery.key.target), []).append(delivery)
+        queues: dict[tuple[str, str], list[list[Delivery]]] = {}
+        for target, deliveries in by_target.items():
+            news = [d for d in deliveries if d.key.kind == "announce"]
+            groups = [[d] for d in deliveries if d.key.kind != "announce"]
+            if len(news) > self.settings.scheduler_combine_over:
+                count = -(-len(news) // MAX_COMBINED)
+                size = -(-len(news) // count)  # even parts: 12 make 6 + 6, not 10 + 2
+                groups += [news[i : i + size] for i in range(0, len(news), size)]
+            else:
+                groups += [[d] for d in news]
+            queues[target] = sorted(groups, key=lambda g: (g[0].key.due_at, g[0].id))
+        return queues
+
+    def _ready_at(self, target: tuple[str, str]) -> datetime:
+        """When ``target`` may get its next message: Slack takes about one per second per
+        channel, and people read a channel better when it is not flooded."""
+        last = self._last_post.get(target)
+        if last is None:
+            return datetime.min.replace(tzinfo=UTC)
+        return last + self.interval
 
     def _open(self, platform: str, target: str | None, now: datetime) -> bool:
         """Neither the platform (an outage's backoff) nor the channel (its Retry-After) waits."""
@@ -422,7 +474,10 @@ class Scheduler:
             kept.append((delivery, message))
         if not kept:
             return None, []
-        return kept[0][1], [d for d, _ in kept]
+        if len(kept) == 1:
+            return kept[0][1], [kept[0][0]]
+        postings = [reply.postings[0] for _, reply in kept]
+        return combined_reply(postings, self.schedule.today(now)), [d for d, _ in kept]
 
     async def _retry(
         self,
@@ -642,6 +697,20 @@ def _single(summary: str, posting: Posting, today: date) -> Reply:
 def announcement_reply(posting: Posting, today: date, subscription: str = "") -> Reply:
     what = f" matching {subscription}" if subscription else ""
     return _single(f"New opening{what}:", posting, today)
+
+
+def combined_reply(postings: Sequence[Posting], today: date) -> Reply:
+    """Several announcements due together for one channel, in one message."""
+    head = f"{len(postings)} new openings:"
+    lines = [head, *(f"• {posting_summary(p, today)}" for p in postings)]
+    return Reply(
+        text="\n".join(lines),
+        postings=tuple(postings),
+        actions=tuple(Action("Details", "command", f"jobs show {p.id}") for p in postings[:5]),
+        public=True,
+        summary=head,
+        today=today,
+    )
 
 
 def reminder_reply(posting: Posting, today: date, *, personal: bool = False) -> Reply:

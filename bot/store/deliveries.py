@@ -37,7 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bot.announce import (
     Delivery,
@@ -562,9 +562,19 @@ class Deliveries:
     def claimable(
         self, platforms: Collection[str], now: datetime, limit: int = 100
     ) -> list[Delivery]:
-        """Pending rows due for an attempt, oldest due first."""
+        """Pending rows due for an attempt, oldest due first.
+
+        A target with a row waiting for a later attempt (its Retry-After, a backoff) is
+        paused as a whole: nothing newer goes there first, whichever replica asks."""
         if not platforms:
             return []
+        waiting = aliased(DeliveryRow)
+        paused = exists().where(
+            waiting.platform == DeliveryRow.platform,
+            waiting.target == DeliveryRow.target,
+            waiting.status == "pending",
+            waiting.next_attempt_at > now,
+        )
         with self._store.transaction(write=False) as session:
             rows = session.scalars(
                 select(DeliveryRow)
@@ -572,6 +582,7 @@ class Deliveries:
                     DeliveryRow.status == "pending",
                     DeliveryRow.next_attempt_at <= now,
                     DeliveryRow.platform.in_(sorted(platforms)),
+                    ~paused,
                 )
                 .order_by(DeliveryRow.due_at, DeliveryRow.id)
                 .limit(limit)
@@ -689,6 +700,20 @@ class Deliveries:
                     "the next attempt looks on the platform first"
                 )
             return [_delivery(r) for r in rows]
+
+    def last_posts(self, since: datetime) -> dict[tuple[str, str], datetime]:
+        """(platform, target) -> the latest send or claim there since ``since`` (pacing)."""
+        at = func.max(func.coalesce(DeliveryRow.sent_at, DeliveryRow.claimed_at))
+        with self._store.transaction(write=False) as session:
+            rows = session.execute(
+                select(DeliveryRow.platform, DeliveryRow.target, at)
+                .where(
+                    or_(DeliveryRow.sent_at >= since, DeliveryRow.claimed_at >= since),
+                    DeliveryRow.status.in_(("sent", "sending")),
+                )
+                .group_by(DeliveryRow.platform, DeliveryRow.target)
+            )
+            return {(platform, target): when for platform, target, when in rows if when}
 
     def get(self, delivery_id: int) -> Delivery | None:
         with self._store.transaction(write=False) as session:
