@@ -256,6 +256,8 @@ def schedule(
         waiting = [describe(d) for d in planner.ledger.outstanding()]
         coming = planner.upcoming(now, now + timedelta(days=days))
         sent = [describe(d) for d in planner.ledger.recent(limit)]
+        # in flight, outcome unknown, or maybe sent twice: kept in view whatever their age
+        watched = [describe(d) for d in planner.ledger.attention(limit)]
     upcoming = [
         {
             "kind": d.key.kind,
@@ -266,7 +268,13 @@ def schedule(
         for d in coming
     ]
     if as_json:
-        data = {"leader": holder, "waiting": waiting, "upcoming": upcoming, "sent": sent}
+        data = {
+            "leader": holder,
+            "waiting": waiting,
+            "upcoming": upcoming,
+            "sent": sent,
+            "attention": watched,
+        }
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
     zone = ZoneInfo(settings.timezone)
@@ -278,9 +286,28 @@ def schedule(
 
     out.print(f"Scheduler: {escape(holder) if holder else 'not running (no lease held)'}")
     for title, rows, columns in (
-        ("Waiting to be sent", waiting, ("due", "kind", "subject", "to", "status", "note")),
+        (
+            "Waiting to be sent",
+            waiting,
+            ("due", "kind", "subject", "to", "status", "attempts", "claimed_by", "note"),
+        ),
         (f"Due in the next {days} days", upcoming, ("due", "kind", "subject", "to")),
-        ("Sent recently", sent, ("sent", "kind", "subject", "to", "status", "note")),
+        ("Sent recently", sent, ("sent", "kind", "subject", "to", "status", "attempts", "note")),
+        (
+            "Being sent, outcome unknown, or maybe sent twice",
+            watched,
+            (
+                "id",
+                "kind",
+                "to",
+                "status",
+                "claimed_by",
+                "claimed_at",
+                "attempts",
+                "in_doubt",
+                "maybe_sent_twice",
+            ),
+        ),
     ):
         table = Table(title=f"{title} ({settings.timezone})")
         for column in columns:
@@ -289,11 +316,17 @@ def schedule(
             cells = [row.get(c) for c in columns]
             table.add_row(
                 *(
-                    escape(local(v) if c in ("due", "sent") else str(v or ""))
+                    escape(local(v) if c in ("due", "sent", "claimed_at") else _cell(v))
                     for c, v in zip(columns, cells, strict=True)
                 )
             )
         out.print(table if rows else f"{title}: none")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return "" if value is None else str(value)
 
 
 def _first_start(app: App) -> None:

@@ -597,6 +597,8 @@ class Scheduler:
 
     async def _wake(self) -> None:
         # a fan-out may outlast the interval; the next wake-up then simply finds it running
+        if self._stopping:
+            return  # a wake-up already queued when stop() came must not take the lease again
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._safe_tick())
 
@@ -762,5 +764,9 @@ def describe(delivery: Delivery) -> dict[str, Any]:
         "attempts": delivery.attempts,
         "next_attempt": delivery.next_attempt_at.isoformat(),
         "sent": delivery.sent_at.isoformat() if delivery.sent_at else None,
+        "claimed_by": delivery.claimed_by,
+        "claimed_at": delivery.claimed_at.isoformat() if delivery.claimed_at else None,
+        "in_doubt": delivery.in_doubt,
+        "maybe_sent_twice": delivery.duplicate_warning,
         "note": delivery.last_error,
     }

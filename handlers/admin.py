@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from bot.admin.permissions import is_admin, require_admin
 from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
+from bot.announce import Delivery
 from bot.commands import Action, CommandSpec, Context, Reply, Router, deadline_phrase
 from bot.domain import Posting, PostingDraft, UsageError
 from bot.store import Store
@@ -355,8 +356,33 @@ def _status(ctx: Context, admin: Admin, rest: str) -> Reply:
         leader = facts.scheduler_leader or "none (no replica holds the lease)"
         waiting = facts.deliveries.get("pending", 0) + facts.deliveries.get("sending", 0)
         lines.append(f"Scheduler leader: {leader} · deliveries waiting: {waiting}")
+        in_doubt, twice = (
+            facts.deliveries.get("in_doubt", 0),
+            facts.deliveries.get("maybe_twice", 0),
+        )
+        if in_doubt:
+            lines.append(
+                f"Outcome unknown: {in_doubt} (looked for on the platform before any resend)"
+            )
+        if twice:
+            lines.append(f"May have been sent twice: {twice} (`herald schedule` lists them)")
+        lines.extend(_watched_line(ctx, d) for d in facts.watched)
     lines.extend(facts.notes)
     return Reply(text="\n".join(lines))
+
+
+def _watched_line(ctx: Context, delivery: Delivery) -> str:
+    key = delivery.key
+    what = f"• #{delivery.id} {key.kind} {key.subject} to {key.platform}:{key.target}"
+    state: str = delivery.status
+    if delivery.claimed_by and delivery.claimed_at:
+        state += f", claimed by {delivery.claimed_by} at {_when(ctx, delivery.claimed_at)}"
+    state += f", attempt {delivery.attempts}"
+    if delivery.in_doubt:
+        state += ", outcome unknown"
+    if delivery.duplicate_warning:
+        state += ", may have been sent twice"
+    return f"{what}: {state}"
 
 
 def _audit(ctx: Context, admin: Admin, rest: str) -> Reply:

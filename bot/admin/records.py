@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from bot.announce import Delivery
 from bot.domain import HeraldError, Posting
 
 
@@ -106,6 +107,8 @@ class StatusFacts:
     scheduler_leader: str | None = None
     deliveries: dict[str, int] | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # being sent, outcome unknown, or maybe sent twice (``Deliveries.attention``), newest first
+    watched: tuple[Delivery, ...] = ()
 
 
 SNAPSHOT_FIELDS = (

@@ -63,6 +63,7 @@ from bot.admin.records import (
     StatusFacts,
 )
 from bot.admin.writeback import write_posting
+from bot.announce import Delivery
 from bot.config import Settings
 from bot.content import parse_bytes
 from bot.domain import LoadReport, NotFound, ParsedDocument, Posting, UsageError
@@ -75,6 +76,7 @@ logger = logging.getLogger(__name__)
 PREVIEW_TTL = timedelta(hours=1)
 AddMode = Literal["add", "import"]
 MAX_AUDIT = 50
+STATUS_WATCHED = 5  # deliveries /herald status names (herald schedule --json has them all)
 
 
 @dataclass(frozen=True)
@@ -516,7 +518,7 @@ class Admin:
         return self.records.recent(max(1, min(limit, MAX_AUDIT)))
 
     def status(self, now: datetime) -> StatusFacts:
-        leader, deliveries, notes = _scheduler_facts(self.store, now)
+        leader, deliveries, notes, watched = _scheduler_facts(self.store, now)
         reloads = self.records.recent(1, action="reload")
         return StatusFacts(
             counts=self.store.counts(),
@@ -526,22 +528,28 @@ class Admin:
             scheduler_leader=leader,
             deliveries=deliveries,
             notes=notes,
+            watched=watched,
         )
 
 
 def _scheduler_facts(
     store: Store, now: datetime
-) -> tuple[str | None, dict[str, int] | None, tuple[str, ...]]:
-    """The scheduler's lease holder and delivery counts, when its module and tables exist."""
+) -> tuple[str | None, dict[str, int] | None, tuple[str, ...], tuple[Delivery, ...]]:
+    """The scheduler's lease holder, delivery counts (with ``in_doubt`` and ``maybe_twice``)
+    and the rows worth a look, when its module and tables exist."""
     try:
         from bot.store import deliveries
     except ImportError:
-        return None, None, ("The scheduler is not part of this installation.",)
+        return None, None, ("The scheduler is not part of this installation.",), ()
     try:
-        return deliveries.Lease(store).holder(now), deliveries.Deliveries(store).counts(), ()
+        ledger = deliveries.Deliveries(store)
+        counts = {**ledger.counts(), **ledger.doubts()}
+        watched = tuple(ledger.attention(STATUS_WATCHED))
+        return deliveries.Lease(store).holder(now), counts, (), watched
     except SQLAlchemyError:
         logger.info("scheduler tables not readable", exc_info=True)
-        return None, None, ("The scheduler's tables do not exist yet (`herald db upgrade`).",)
+        note = "The scheduler's tables do not exist yet (`herald db upgrade`)."
+        return None, None, (note,), ()
 
 
 def describe_problems(problems: Sequence[FieldProblem]) -> str:

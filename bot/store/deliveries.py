@@ -748,6 +748,36 @@ class Deliveries:
             )
             return [_delivery(r) for r in rows]
 
+    def attention(self, limit: int = 20) -> list[Delivery]:
+        """Rows someone should know about, newest first: being sent (who claimed them,
+        when), outcome unknown (looked for on the platform before any resend), and those
+        that may have been sent twice (kept for good)."""
+        with self._store.transaction(write=False) as session:
+            rows = session.scalars(
+                select(DeliveryRow)
+                .where(
+                    or_(
+                        DeliveryRow.status == "sending",
+                        DeliveryRow.in_doubt == true(),
+                        DeliveryRow.duplicate_warning.is_not(None),
+                    )
+                )
+                .order_by(DeliveryRow.id.desc())
+                .limit(limit)
+            )
+            return [_delivery(r) for r in rows]
+
+    def doubts(self) -> dict[str, int]:
+        """How many rows are in doubt now, and how many may have been sent twice."""
+        with self._store.transaction(write=False) as session:
+            in_doubt, twice = session.execute(
+                select(
+                    func.count().filter(DeliveryRow.in_doubt == true()),
+                    func.count().filter(DeliveryRow.duplicate_warning.is_not(None)),
+                )
+            ).one()
+            return {"in_doubt": int(in_doubt), "maybe_twice": int(twice)}
+
     def counts(self) -> dict[str, int]:
         with self._store.transaction(write=False) as session:
             rows = session.execute(

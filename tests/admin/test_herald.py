@@ -45,6 +45,42 @@ def test_status(bench: Bench) -> None:
     assert "Scheduler leader: none (no replica holds the lease) · deliveries waiting: 0" in text
 
 
+def test_status_names_claims_in_flight_and_what_may_have_gone_twice(bench: Bench) -> None:
+    from datetime import timedelta
+
+    from bot.announce import DeliveryKey, Due
+    from bot.store.deliveries import Deliveries, Lease
+
+    now = bench.clock.now
+    ledger = Deliveries(bench.store)
+    keys = [DeliveryKey("announce", f"p{n}", "slack", f"C{n}", now) for n in range(3)]
+    ledger.record([Due(k, posting_id=k.subject) for k in keys], now)
+    first, second, third = ledger.all()
+    assert Lease(bench.store).acquire("replica-a", now, timedelta(seconds=15))
+    for row in (first, second, third):
+        assert ledger.claim(row.id, "replica-a", now)
+    ledger.retry_later(second.id, now, "no answer within 5 s", in_doubt=True)
+    ledger.confirm(third.id, now)
+    ledger.warn_duplicate(third.id, "may have been sent twice: …")
+    text = bench.ask("/herald status").text
+    assert "Scheduler leader: replica-a · deliveries waiting: 2" in text
+    assert "Outcome unknown: 1 (looked for on the platform before any resend)" in text
+    assert "May have been sent twice: 1 (`herald schedule` lists them)" in text
+    at = "2026-11-23 10:00 UTC"
+    assert (
+        f"• #{third.id} announce p2 to slack:C2: sent, claimed by replica-a at {at}, "
+        "attempt 1, may have been sent twice" in text
+    )
+    assert (
+        f"• #{second.id} announce p1 to slack:C1: pending, claimed by replica-a at {at}, "
+        "attempt 1, outcome unknown" in text
+    )
+    assert (
+        f"• #{first.id} announce p0 to slack:C0: sending, claimed by replica-a at {at}, "
+        "attempt 1" in text
+    )
+
+
 def test_status_without_the_scheduler_tables(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.store import deliveries
 

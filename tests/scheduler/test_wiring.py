@@ -9,15 +9,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from schedfakes import FakeOutbox, posting_doc, publish, settings, subscribe
+from schedfakes import Clock, FakeOutbox, posting_doc, publish, settings, subscribe
 from typer.testing import CliRunner
 
 from bot.__main__ import cli
+from bot.announce import DeliveryKey, Due
 from bot.clock import system_clock
 from bot.runtime import serve
 from bot.scheduler import Scheduler
 from bot.store import Store
-from bot.store.deliveries import Lease
+from bot.store.deliveries import Deliveries, Lease
 
 
 class FakeAdapter(FakeOutbox):
@@ -125,3 +126,53 @@ def test_the_migrations_form_one_line() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert script.get_revision("0003").down_revision == "0002"  # type: ignore[union-attr]
+
+
+def test_herald_schedule_shows_claims_attempts_and_what_may_have_gone_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'herald.db'}"
+    monkeypatch.setenv("HERALD_DATABASE_URL", url)
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(url)
+    store.upgrade()
+    now = system_clock()
+    for channel in ("C1", "C2", "C3"):
+        subscribe(store, channel, now - timedelta(hours=1))
+    publish(store, now - timedelta(minutes=1), posting_doc("a1"))
+    outbox = FakeOutbox(history=False)  # a platform that cannot tell what it received
+    outbox.fail_after_posting("C2", TimeoutError())
+    clock = Clock(now)
+    scheduler = Scheduler(
+        store, settings(), {"slack": outbox}, holder="cli-test", clock=clock, sleep=clock.sleep
+    )
+    asyncio.run(scheduler.tick())
+    clock.advance(seconds=6)
+    asyncio.run(scheduler.tick())  # C2 again: maybe twice
+    # a replica that died mid-send leaves a claim behind
+    later = now + timedelta(minutes=1)
+    Deliveries(store).record([Due(DeliveryKey("announce", "a1", "slack", "C9", now))], now)
+    (row,) = [d for d in Deliveries(store).all() if d.key.target == "C9"]
+    assert Lease(store).acquire("dead-replica", later, timedelta(seconds=15))
+    assert Deliveries(store).claim(row.id, "dead-replica", later)
+    store.close()
+
+    result = CliRunner().invoke(cli, ["schedule", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    by_target = {s["to"]: s for s in data["sent"]}
+    assert by_target["slack:C2"]["attempts"] == 2
+    assert by_target["slack:C2"]["claimed_by"] == "cli-test"
+    assert datetime.fromisoformat(by_target["slack:C2"]["claimed_at"]) == now + timedelta(seconds=6)
+    assert "may have been sent twice" in by_target["slack:C2"]["maybe_sent_twice"]
+    assert by_target["slack:C1"]["maybe_sent_twice"] is None
+    [waiting] = data["waiting"]
+    assert (waiting["to"], waiting["status"], waiting["claimed_by"]) == (
+        "slack:C9",
+        "sending",
+        "dead-replica",
+    )
+    assert datetime.fromisoformat(waiting["claimed_at"]) == later
+    assert [a["to"] for a in data["attention"]] == ["slack:C9", "slack:C2"]
+    text = CliRunner().invoke(cli, ["schedule"], env={"COLUMNS": "300"})
+    assert "maybe sent twice" in text.output and "may have been sent twice" in text.output
