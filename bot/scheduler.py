@@ -3,36 +3,63 @@
 APScheduler only wakes Herald up (an interval job every ``scheduler_tick_seconds``); the
 database decides everything else. Each tick of the lease holder:
 
-1. **lease** — take or renew the ``scheduler_leases`` row (15 s, renewed every ~5 s, also
-   between sends). Replicas that do not hold it do nothing; when the holder dies another one
-   takes over within lease + tick (≤ 20 s with the defaults). Every claim re-checks the lease
-   in the same UPDATE, so a replica that lost it without noticing cannot claim.
-2. **recover** — rows left ``sending`` for longer than ``scheduler_claim_timeout_seconds``
-   (default 120 s; it must exceed the longest single send) belong to a process that died or
-   hung mid-send; they go back to ``pending`` and are sent again, with a warning naming them.
-   We chose *at least once* for that window: a duplicate announcement is a nuisance, a lost
-   deadline reminder is the failure people notice.
+0. **settle** — confirms the database refused (it was away when a send succeeded) are
+   written first; until they are, the tick does nothing else.
+1. **lease** — take or renew the ``scheduler_leases`` row (15 s). Replicas that do not hold
+   it do nothing; when the holder dies another one takes over within lease + tick (≤ 20 s
+   with the defaults). **Fence:** a claim succeeds only while the claimer's lease runs at
+   least ``scheduler_send_timeout_seconds`` (5 s, kept under half the lease) longer, checked
+   in the claim's own UPDATE, and the lease is renewed before a send whenever it would not;
+   each send (and each look in a history) is cut off after that timeout. So when a lease
+   has expired, every send made under it has ended: nobody else can hold it mid-send.
+2. **recover** — rows left ``sending`` by anyone but this process's unconfirmed sends are
+   over (the fence says so): they go back to ``pending``, marked *in doubt*, with a warning.
 3. **plan** — when anything the plan reads changed (postings, subscriptions, reminders, the
    date) or a due time came, ``bot.announce.plan`` says what is due; new keys are inserted
    as ``pending`` (or ``skipped`` with a reason: stale, superseded, logged once). The key
    (kind, subject, platform, target, due_at) is UNIQUE, so planning twice inserts nothing.
-4. **send** — one row at a time: *claim* (pending → sending, its own committed
-   transaction), *send* through the platform's ``Outbox``, *confirm* (sending → sent, its own
-   transaction). Just before sending, the row is checked again (posting still open, deadline
-   unchanged, subscription still active); if not, it is skipped with the reason.
+4. **send** — one message at a time: *claim* (pending → sending, its own committed
+   transaction), *send* through the platform's ``Outbox`` (one attempt, no SDK retries),
+   *confirm* (→ sent, its own transaction). Just before sending, each row is checked again
+   (posting still open, deadline unchanged, subscription still active); if not, it is
+   skipped with the reason. A row *in doubt* (an earlier attempt's outcome is unknown: a
+   crash, a timeout, a 5xx, an adapter error) is first looked for on the platform
+   (``Outbox.find``: the delivery key rides in Slack message metadata and in Matrix event
+   content); found, it is confirmed without sending.
+5. **pace** — channels are interleaved and each gets at most one message per
+   ``scheduler_channel_interval_seconds`` (1 s; a new leader reads the last posts from the
+   ledger); more than ``scheduler_combine_over`` (3) announcements due together for one
+   channel go out as combined messages of up to ``MAX_COMBINED``, carrying every key.
 
-Exactly once, and its one exception: a crash (SIGKILL, power loss) after the platform accepted
-a message but before the confirm committed leaves that one row ``sending``; after the claim
-timeout it is sent again. Sends are sequential, so that window is one send wide — at most one
-duplicate per crash, never a loss. A crash between claim and send costs no duplicate, only the
-claim timeout's delay for that row; before the claim or after the confirm it costs nothing.
+**What is guaranteed.** Nothing owed is lost: every due delivery ends ``sent``, or
+``skipped``/``failed`` with its reason in the ledger (stale, closed posting, the platform
+refused it for good). Each goes out **exactly once**, whatever crashes (SIGKILL at any
+moment), replicas, database outages (the confirm waits in memory and is retried; the row is
+never re-sent by its own process) or rate limits (one attempt per send; a Retry-After puts
+the row back to pending until then and pauses only that channel, in the ledger, for every
+replica). The exceptions, each one named:
 
-Failures: ``RateLimited`` is waited out inside the tick when ``retry_after`` is at most a third
-of the lease (then the lease is renewed before retrying); a longer one returns the row to
-pending and pauses that platform until then. ``TransientSendError`` (and any unexpected
-adapter exception, logged with its trace) returns the row to pending with exponential backoff
-(5 s doubling to 15 min) and pauses the platform for as long, so an outage costs one request
-per backoff step, not one per channel. ``PermanentSendError`` fails the row and pauses every
+- the platform cannot tell whether an in-doubt message arrived — Slack without the history
+  scopes (``channels:history``, ``groups:history``, ``im:history``) or in a channel it may
+  not read, more than ``HISTORY_PAGES`` × ``HISTORY_PAGE`` (5 × 200) messages since, a
+  Matrix room Herald cannot read back: it is sent again (at least once wins over at most
+  once) and the row keeps a lasting ``duplicate_warning``, shown by ``herald schedule`` and
+  ``/herald status``;
+- a reply long enough to be several messages (a long digest), interrupted between its parts
+  by a crash: it counts as found only when every part is there, so it is sent again from
+  the top (its first parts twice), flagged the same way if the platform could not tell;
+- a request that reaches the platform more than the send timeout after it was sent, and
+  after the next attempt (one backoff step, 5 s or more, later) looked and found nothing,
+  arrives twice, unflagged; so does a send when replicas' clocks disagree by more than the
+  lease's margin (NTP keeps them within milliseconds);
+- on Matrix, a repeat from *another* device after a lost answer is caught only by reading
+  the room back (the transaction id dedupes per device, for a day on Synapse).
+
+Failures: ``RateLimited`` returns the row to pending for ``retry_after`` and pauses that
+channel. ``TransientSendError``, a timeout (and any unexpected adapter exception, logged with
+its trace) returns the row to pending in doubt, with exponential backoff (5 s doubling to
+15 min), and pauses the platform for as long, so an outage costs one request per backoff
+step, not one per channel. ``PermanentSendError`` fails the row and pauses every
 subscription of that channel (or cancels the person's reminder) with the reason, logged.
 
 Time is injected: ``tick(now)`` is an ordinary coroutine, ``sleep`` is a parameter; tests run
