@@ -344,13 +344,14 @@ class Scheduler:
                     continue  # a Retry-After or an outage came meanwhile; it stays pending
                 if not await self._keep_lease(now):
                     return
-                claimed = [
-                    d
-                    for d in group
-                    if await asyncio.to_thread(
-                        self.ledger.claim, d.id, self.holder, now, self._held_until(now)
-                    )
-                ]
+                owned = await asyncio.to_thread(
+                    self.ledger.claim_many,
+                    [d.id for d in group],
+                    self.holder,
+                    now,
+                    self._held_until(now),
+                )
+                claimed = [d for d in group if d.id in owned]
                 if claimed:
                     self._last_post[target] = current()
                     await self._deliver(claimed, current, report, blocked)
@@ -527,18 +528,22 @@ class Scheduler:
         away: until it does, the confirm stays in memory, is retried first thing every
         tick, and its row is never recovered or re-sent by this process.
         """
-        for delivery_id, at in sorted(self._unconfirmed.items()):
+        by_time: dict[datetime, list[int]] = {}
+        for delivery_id, at in self._unconfirmed.items():
+            by_time.setdefault(at, []).append(delivery_id)
+        for at, ids in sorted(by_time.items()):
             try:
-                await asyncio.to_thread(self.ledger.confirm, delivery_id, at)
+                await asyncio.to_thread(self.ledger.confirm_many, ids, at)
             except Exception as exc:
                 logger.warning(
-                    "delivery %d was sent but its confirm failed (%s); retrying the confirm, "
-                    "it will not be sent again",
-                    delivery_id,
+                    "deliveries %s were sent but their confirm failed (%s); retrying the "
+                    "confirm, they will not be sent again",
+                    ", ".join(str(i) for i in sorted(ids)),
                     exc,
                 )
                 return False
-            del self._unconfirmed[delivery_id]
+            for delivery_id in ids:
+                del self._unconfirmed[delivery_id]
         return True
 
     async def _give_up(

@@ -592,10 +592,21 @@ class Deliveries:
     def claim(
         self, delivery_id: int, holder: str, now: datetime, held_until: datetime | None = None
     ) -> bool:
+        """pending → sending for one row; see :meth:`claim_many`."""
+        return delivery_id in self.claim_many([delivery_id], holder, now, held_until)
+
+    def claim_many(
+        self,
+        ids: Sequence[int],
+        holder: str,
+        now: datetime,
+        held_until: datetime | None = None,
+    ) -> set[int]:
         """pending → sending, only for the current lease holder, and only while its lease
         runs at least until ``held_until`` (the end of the send it is about to make): a
         replica that lost its lease without noticing cannot claim, and no other replica can
-        take the lease while this send may still be under way. True when the caller owns it.
+        take the lease while this send may still be under way. Returns the ids this caller
+        now owns (one transaction, so a combined message's rows are claimed together).
         """
         lease_held = exists().where(
             LeaseRow.name == LEASE_NAME,
@@ -603,17 +614,18 @@ class Deliveries:
             LeaseRow.expires_at > max(now, held_until or now),
         )
         with self._store.transaction() as session:
-            result = session.execute(
+            claimed = session.scalars(
                 update(DeliveryRow)
-                .where(DeliveryRow.id == delivery_id, DeliveryRow.status == "pending", lease_held)
+                .where(DeliveryRow.id.in_(list(ids)), DeliveryRow.status == "pending", lease_held)
                 .values(
                     status="sending",
                     claimed_by=holder,
                     claimed_at=now,
                     attempts=DeliveryRow.attempts + 1,
                 )
+                .returning(DeliveryRow.id)
             )
-            return bool(getattr(result, "rowcount", 0) == 1)
+            return set(claimed)
 
     def release(self, ids: Sequence[int], holder: str) -> None:
         """Claimed but not sent (stopping, lease lost, platform waiting): pending again, and
@@ -638,13 +650,17 @@ class Deliveries:
             )
 
     def confirm(self, delivery_id: int, now: datetime) -> None:
-        """The platform took it. Also from pending: a confirm delayed by an outage may come
-        after another replica took the claim up (that one looks before it sends again)."""
+        self.confirm_many([delivery_id], now)
+
+    def confirm_many(self, ids: Collection[int], now: datetime) -> None:
+        """The platform took them. Also from pending: a confirm delayed by an outage may
+        come after another replica took the claim up (that one looks before it sends)."""
         with self._store.transaction() as session:
             session.execute(
                 update(DeliveryRow)
                 .where(
-                    DeliveryRow.id == delivery_id, DeliveryRow.status.in_(("sending", "pending"))
+                    DeliveryRow.id.in_(sorted(ids)),
+                    DeliveryRow.status.in_(("sending", "pending")),
                 )
                 .values(status="sent", sent_at=now, last_error=None, in_doubt=False)
             )

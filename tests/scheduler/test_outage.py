@@ -47,7 +47,7 @@ def test_a_send_the_platform_took_is_confirmed_when_the_database_comes_back(
     with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
         report = tick(s)
     assert report.sent == 3  # C0, C1, and C2 (taken by the platform, not yet confirmed)
-    assert "it will not be sent again" in caplog.text
+    assert "they will not be sent again" in caplog.text
     for _ in range(4):  # 30 s of outage: the ticks fail, nothing more is sent
         clock.advance(seconds=7.5)
         try:
