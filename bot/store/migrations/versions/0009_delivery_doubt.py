@@ -5,8 +5,8 @@ after the post); the next attempt looks in the target's history before sending.
 ``duplicate_warning``: a lasting note that the message may have been sent twice (it was
 sent again after an unknown outcome that the platform could not settle). Both backends.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
