@@ -423,8 +423,7 @@ class Scheduler:
                             self._unconfirmed[delivery.id] = current()
                             report.found += 1
                     group = [d for d in group if d.id not in self._unconfirmed]
-                    if not group:
-                        await self._settle()
+                    if not await self._settle() or not group:
                         return
             message, group = await self._message(group, current(), report)
             if message is None:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from schedfakes import MONDAY, Clock, FakeOutbox, posting_doc, publish, scheduler, subscribe, tick
 
+from bot.platforms.base import TransientSendError
 from bot.store import Store
 from bot.store.deliveries import Deliveries, Lease
 
@@ -110,3 +111,23 @@ def test_more_than_ten_at_once_are_split_evenly(store: Store) -> None:
     tick(scheduler(store, outbox, clock))
     assert [len(r.postings) for r in outbox.to("C1")] == [6, 6]
     assert gaps(times["C1"]) == [1.0]
+
+
+def test_a_combined_message_in_doubt_is_found_and_only_what_is_new_goes_out(
+    store: Store,
+) -> None:
+    clock = Clock(MONDAY)
+    subscribe(store, "C1", MONDAY)
+    publish(store, clock.advance(minutes=1), *(posting_doc(f"p{n}") for n in range(5)))
+    outbox = FakeOutbox()
+    outbox.fail_after_posting("C1", TransientSendError("slack internal_error (500)"))
+    s = scheduler(store, outbox, clock)
+    assert tick(s).retried == 5  # posted, but the answer said 500: all five in doubt
+    publish(store, clock.advance(seconds=5), posting_doc("p5"))
+    report = tick(s)
+    assert (report.found, report.sent) == (5, 1)
+    first, second = outbox.to("C1")
+    assert len(first.postings) == 5 and [p.id for p in second.postings] == ["p5"]
+    rows = Deliveries(store).all()
+    assert {d.status for d in rows} == {"sent"}
+    assert not any(d.in_doubt or d.duplicate_warning for d in rows)
