@@ -1,8 +1,9 @@
 """The scheduler in real time through the real Slack adapter, against the recording fake that
 enforces Slack's per-channel limit (429 + Retry-After): pacing keeps every channel under the
-limit, and a long Retry-After on one channel with two replicas repeats nothing while the
-other channels keep flowing. Times are scaled down through the settings (a 0.25 s interval,
-a 2 s lease, a 5 s Retry-After for Slack's 65 s)."""
+limit, a long Retry-After on one channel with two replicas repeats nothing while the other
+channels keep flowing, and a database outage with posts in flight repeats nothing. Times are
+scaled down through the settings (a 0.25 s interval, a 2 s lease, a 5 s Retry-After for
+Slack's 65 s, a 3 s outage for the issue's 30 s)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from outage import Outage
 from schedfakes import posting_doc, publish, subscribe
 from slackfakes import Call, Failure
 from slackload import ThrottledSlack
@@ -175,3 +177,71 @@ def test_a_long_retry_after_with_two_replicas_repeats_nothing_and_others_keep_fl
         assert not any(d.duplicate_warning for d in rows)
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("who", ["everyone", "replica a only"])
+def test_a_database_outage_with_sends_in_flight_repeats_nothing(store: Store, who: str) -> None:
+    """The issue's 30 s outage scaled to 3 s (one and a half leases): the database goes away
+    in the middle of a fan-out, with a post on its way to Slack — for both replicas, or for
+    replica a only (a network partition: b takes the lease over and carries on)."""
+    if who != "everyone" and store.dialect == "sqlite":
+        pytest.skip("SQLite is one file on one machine: its outage holds every replica out")
+    outage = Outage(store)
+    b_store = outage.store if who == "everyone" else store
+
+    async def tick_through(*schedulers: Scheduler) -> None:
+        for scheduler in schedulers:
+            try:
+                await scheduler.tick()
+            except Exception:  # the database is away: what _safe_tick logs and shrugs off
+                pass
+
+    async def scenario() -> None:
+        fake = ThrottledSlack(delay=0.02)  # every post is in flight for a while
+        await fake.start()
+        try:
+            subscribed(store)
+            async with (
+                replica(outage.store, fake, "a") as a,
+                replica(b_store, fake, "b") as b,
+            ):
+                load(store, 1)
+
+                async def cut_after_five() -> None:
+                    while len(posts(fake)) < 5:
+                        await asyncio.sleep(0.001)
+                    outage.cut()
+
+                cutter = asyncio.create_task(cut_after_five())
+                await tick_through(a)
+                await cutter
+                at_cut = len(posts(fake))
+                loop = asyncio.get_running_loop()
+                back = loop.time() + 3.0
+                while loop.time() < back:  # both keep waking up; nothing can be done
+                    await tick_through(a, b)
+                    await asyncio.sleep(0.2)
+                if who == "everyone":
+                    assert len(posts(fake)) == at_cut  # nothing can be claimed
+                else:
+                    assert len(posts(fake)) == 20  # b carried on, a's post in doubt found
+                outage.restore()
+                deadline = loop.time() + 30
+                while len(posts(fake)) < 20 or not settled(store):
+                    assert loop.time() < deadline, "timed out"
+                    await tick_through(b, a)
+                    await asyncio.sleep(0.1)
+        finally:
+            await fake.stop()
+            outage.close()
+        assert fake.per_channel_counts() == dict.fromkeys(CHANNELS, 1)
+        rows = Deliveries(store).all()
+        assert {d.status for d in rows} == {"sent"}
+        assert not any(d.duplicate_warning for d in rows)
+
+    asyncio.run(scenario())
+
+
+def settled(store: Store) -> bool:
+    counts = Deliveries(store).counts()
+    return counts.get("pending", 0) == 0 and counts.get("sending", 0) == 0
