@@ -42,9 +42,10 @@ replica). The exceptions, each one named:
 - the platform cannot tell whether an in-doubt message arrived — Slack without the history
   scopes (``channels:history``, ``groups:history``, ``im:history``) or in a channel it may
   not read, more than ``HISTORY_PAGES`` × ``HISTORY_PAGE`` (5 × 200) messages since, a
-  Matrix room Herald cannot read back: it is sent again (at least once wins over at most
-  once) and the row keeps a lasting ``duplicate_warning``, shown by ``herald schedule`` and
-  ``/herald status``;
+  Matrix room Herald cannot read back or where its events are encrypted (the mark is in the
+  ciphertext; the transaction id still makes the homeserver drop a repeat from the same
+  device): it is sent again (at least once wins over at most once) and the row keeps a
+  lasting ``duplicate_warning``, shown by ``herald schedule`` and ``/herald status``;
 - a reply long enough to be several messages (a long digest), interrupted between its parts
   by a crash: it counts as found only when every part is there, so it is sent again from
   the top (its first parts twice), flagged the same way if the platform could not tell;

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from nio import MegolmEvent, RoomPreset
 
+from bot.commands import Reply
 from bot.platforms.matrix import UNDECRYPTABLE_NOTICE, MatrixAdapter
 
 from .harness import Person, content_of, make_adapter, replies_to, run
@@ -264,3 +266,40 @@ def test_a_device_whose_keys_another_client_holds_gets_one_hint(
     failures = [m for m in ours if "uploading keys failed" in m]
     assert len(failures) == 1 and "already exists" in failures[0]
     assert not any('"key"' in m or "signatures" in m for m in ours)  # no key material
+
+
+def test_a_scheduled_message_in_an_encrypted_room_cannot_be_looked_up_but_is_taken_once(
+    synapse: SynapseServer,
+    accounts: dict[str, Account],
+    app_factory: Callable[[], Any],
+    tmp_path: Path,
+) -> None:
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    keys = ["herald-00000000000000000000000000e2ee01"]
+    since = datetime.now(UTC) - timedelta(minutes=5)
+
+    async def scenario() -> None:
+        async with Person(synapse.url, human, crypto_store=tmp_path / "alice") as alice:
+            first = await started(make_adapter(app, synapse.url, bot))
+            try:
+                room = await element_dm(alice, bot)
+                await first.send(room, Reply(text="encrypted announcement"), keys)
+                # the mark is inside the ciphertext: "cannot tell", so the scheduler would
+                # send again and flag it, never take "not there" for an answer
+                assert await first.find(room, keys, since) is None
+            finally:
+                await first.stop()
+            second = await started(make_adapter(app_factory(), synapse.url, bot))
+            try:  # the same device sends it again: the homeserver keeps one
+                await second.send(room, Reply(text="encrypted announcement"), keys)
+            finally:
+                await second.stop()
+            await alice.wait_for(
+                lambda e: content_of(e).get("body") == "encrypted announcement", room_id=room
+            )
+            await alice.settle(1.0)
+            bodies = [content_of(e).get("body") for e in alice.from_user(bot.user_id, room)]
+            assert bodies.count("encrypted announcement") == 1
+
+    run(scenario)
