@@ -23,6 +23,7 @@ from bot.clock import fixed_clock, system_clock
 from bot.commands import posting_json
 from bot.config import Settings
 from bot.domain import LoadReport
+from bot.health import sync_content
 from bot.platforms.console import render_text, run_console
 from bot.platforms.slack_manifest import BASE_URL, manifest_text
 
@@ -122,7 +123,7 @@ def load(
             def advance(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            report = app.load(root, progress=advance)
+            report = sync_content(app, root, progress=advance)
         _print_report(report, (datetime.now() - started).total_seconds())
     if strict and report.failed:
         raise typer.Exit(1)
@@ -226,7 +227,7 @@ def run() -> None:
 
     settings = _settings()
     with _app(settings) as app:
-        report = app.load()
+        report = sync_content(app)
         for failure in report.failed:
             err.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
         try:

@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     )
     http_host: str = "127.0.0.1"
     http_port: int = 3000
+    public_url: str | None = Field(
+        default=None,
+        description="Where Herald's HTTP endpoints are reachable from outside (behind a proxy), "
+        "e.g. https://herald.example.org; the feeds' self links use it",
+    )
 
     matrix_homeserver: str | None = Field(default=None, alias="MATRIX_HOMESERVER")
     matrix_user_id: str | None = Field(default=None, alias="MATRIX_USER_ID")

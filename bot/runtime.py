@@ -3,7 +3,8 @@
 Each adapter module offers ``from_settings(app) -> Adapter | None`` (None when that platform is
 not configured; ``ConfigurationError`` when it is half configured). The runtime starts them all,
 then the scheduler (which sends through them), waits for a signal, and stops them in reverse
-order.
+order. Herald's HTTP endpoints (``bot.web``: feeds, /healthz, /metrics) are served by the Slack
+adapter's HTTP server when there is one, else by a server of their own.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from bot.app import App
+from bot.metrics import MeteredOutbox
 from bot.platforms.base import Adapter, ConfigurationError
 from bot.scheduler import Scheduler
+from bot.web import Endpoints, RouteHost, WebServer
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,13 @@ async def serve(
                 logger.exception("stopping %s failed", part.name)
 
 
+def host_endpoints(adapters: Sequence[Adapter], endpoints: Endpoints) -> bool:
+    """Hand the endpoints to the first adapter that runs an HTTP server anyway (Slack in
+    HTTP mode), so Herald listens on one port; False when none does."""
+    routes = endpoints.routes()
+    return any(isinstance(a, RouteHost) and a.host_routes(routes) for a in adapters)
+
+
 def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
     adapters = configured_adapters(app, factories if factories is not None else adapter_factories())
 
@@ -90,8 +100,16 @@ def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         # announcements, reminders and digests go out through the adapters, by platform name
-        outboxes = {adapter.name: adapter for adapter in adapters}
+        outboxes = {adapter.name: MeteredOutbox(adapter, app.metrics) for adapter in adapters}
         scheduler = Scheduler(app.store, app.settings, outboxes, clock=app.clock)
-        await serve(adapters, stop, [scheduler])
+        endpoints = Endpoints(app, holder=lambda: scheduler.holder)
+        services: list[Service] = [scheduler]
+        if not host_endpoints(adapters, endpoints):
+            settings = app.settings
+            services.insert(0, WebServer(endpoints, settings.http_host, settings.http_port))
+        try:
+            await serve(adapters, stop, services)
+        finally:
+            endpoints.close()
 
     asyncio.run(main())

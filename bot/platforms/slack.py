@@ -27,7 +27,7 @@ import re
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -491,6 +491,7 @@ class SlackAdapter:
         self._executor: ThreadPoolExecutor | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        self._routes: list[web.RouteDef] = []
         self.client = AsyncWebClient(**self._client_options(config.bot_token))
         self.bolt = AsyncApp(
             name="herald",
@@ -562,8 +563,18 @@ class SlackAdapter:
             await self._close_session()
             raise
 
+    def host_routes(self, routes: Sequence[web.RouteDef]) -> bool:
+        """Serve Herald's own routes (feeds, /healthz, /metrics) beside Slack's events, on
+        the one port; Socket Mode runs no server, so the runtime then starts one of its own."""
+        if self.config.app_token:
+            return False
+        self._routes = list(routes)
+        return True
+
     async def _start_http(self) -> None:
-        runner = web.AppRunner(self.bolt.web_app(path=EVENTS_PATH), access_log=None)
+        application = self.bolt.web_app(path=EVENTS_PATH)
+        application.add_routes(self._routes)
+        runner = web.AppRunner(application, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, self.config.host, self.config.port)
         try:
