@@ -65,15 +65,18 @@ def check(store: Store, now: datetime, *, database_url: str, holder: str | None 
         body["database"] = {"ok": True, "dialect": store.dialect}
         current, head = schema_revisions(store)
         body["migrations"] = {"ok": current == head, "current": current, "head": head}
-        leader = Lease(store).holder(now)
-        body["scheduler"] = {
-            "leader": leader,
-            "this_process": holder,
-            "leading": holder is not None and leader == holder,
-        }
-        body["syncs"] = last_syncs(store)
+        # an older schema may lack the tables read below; the migrations entry says enough
+        if current == head:
+            leader = Lease(store).holder(now)
+            body["scheduler"] = {
+                "leader": leader,
+                "this_process": holder,
+                "leading": holder is not None and leader == holder,
+            }
+            body["syncs"] = last_syncs(store)
     except SQLAlchemyError as exc:
         logger.warning("health check: database problem: %s", exc)
+        body.pop("migrations", None)
         body["database"] = {"ok": False, "error": _problem(exc, database_url)}
     ok = bool(body["database"]["ok"]) and bool(body.get("migrations", {}).get("ok"))
     if not ok:
