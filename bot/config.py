@@ -120,3 +120,13 @@ class Settings(BaseSettings):
     @property
     def freshness(self) -> Freshness:
         return Freshness(self.open_days_without_deadline, self.open_days_until_filled)
+
+def env_name(field: str) -> str:
+    """The environment variable that sets ``field``: its alias, else HERALD_<FIELD>.
+
+    Messages about a bad setting name it this way, and a test holds the env example to it.
+    """
+    info = Settings.model_fields.get(field)
+    if info is not None and info.alias:
+        return info.alias
+    return f"{Settings.model_config.get('env_prefix', '')}{field.upper()}"
