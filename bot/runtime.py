@@ -25,6 +25,35 @@ logger = logging.getLogger(__name__)
 
 AdapterFactory = Callable[[App], Adapter | None]
 
+# The setting to look at when a part cannot start for a reason its own code did not name.
+START_SETTINGS = {
+    "slack": "SLACK_BOT_TOKEN and Slack's reachability",
+    "matrix": "MATRIX_HOMESERVER",
+    "http": "HERALD_HTTP_HOST / HERALD_HTTP_PORT",
+    "scheduler": "HERALD_DATABASE_URL",
+}
+
+
+def start_failure(name: str, exc: Exception) -> ConfigurationError:
+    """One line for a part that failed to start: the cause and the setting to check.
+
+    ``ConfigurationError`` already names its setting. A network error (``OSError``, which
+    aiohttp's connection errors and timeouts are) means the address is wrong or the server is
+    down; anything else an adapter raised while starting (a refused token, say) keeps its own
+    words. The trace stays in the log at DEBUG, for the rare case it is a bug.
+    """
+    if isinstance(exc, ConfigurationError):
+        return exc
+    logger.debug("%s failed to start", name, exc_info=exc)
+    setting = START_SETTINGS.get(name, "its settings")
+    cause = str(exc).splitlines()[0] if str(exc) else ""
+    if not type(exc).__module__.startswith("bot."):
+        # a library's message may be a bare URL or errno text: its type says what happened
+        cause = f"{type(exc).__name__}: {cause}" if cause else type(exc).__name__
+    if isinstance(exc, OSError):
+        return ConfigurationError(f"{name.capitalize()} cannot connect: {cause}; check {setting}.")
+    return ConfigurationError(f"{name.capitalize()} could not start: {cause}; check {setting}.")
+
 
 def adapter_factories() -> list[AdapterFactory]:
     """The platforms Herald knows; imported here so a missing SDK only breaks its own platform."""
@@ -72,7 +101,10 @@ async def serve(
     started: list[Adapter | Service] = []
     try:
         for part in [*adapters, *services]:
-            await part.start()
+            try:
+                await part.start()
+            except Exception as exc:
+                raise start_failure(part.name, exc) from exc
             started.append(part)
             logger.info("%s started", part.name)
         await stop.wait()

@@ -81,6 +81,18 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
+class _TokenFromEnvironment(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself (as Herald's settings do) and then
+    warns, at every start, that the client we give it wins over that token: by design here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("As you gave `client` as well")
+
+
+# the logger Bolt is given (``_BOLT_LOGGER`` below)
+logging.getLogger(f"{__name__}.bolt").addFilter(_TokenFromEnvironment())
+
 EVENTS_PATH = "/slack/events"
 # A response_url takes at most five messages (within 30 minutes).
 RESPONSE_URL_MESSAGES = 5
@@ -706,14 +718,16 @@ class SlackAdapter:
         """
         where = payload.get("channel") or payload.get("user_id") or payload.get("user") or ""
         body: dict[str, Any] = {"data": payload} if form else {"json": payload or None}
+        # auth.test runs only at start, where a failure becomes the one line `herald run` prints
+        log = logger.debug if method == "auth.test" else logger.error
         try:
             response = await self.client.api_call(method, **body)
         except SlackApiError as exc:
             error, status, retry_after = _failure(exc)
-            logger.error("Slack %s to %s failed: %s", method, where or "-", error)
+            log("Slack %s to %s failed: %s", method, where or "-", error)
             raise SlackError(method, error, status=status, retry_after=retry_after) from None
         except (aiohttp.ClientError, TimeoutError) as exc:
-            logger.error("Slack %s to %s failed: %s", method, where or "-", exc)
+            log("Slack %s to %s failed: %s", method, where or "-", exc)
             raise SlackError(method, type(exc).__name__, network=True) from None
         data: dict[str, Any] = dict(response.data) if isinstance(response.data, dict) else {}
         return data
