@@ -18,7 +18,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 from prometheus_client.registry import Collector
 
 from bot.commands import Reply, Request, Router
@@ -26,6 +32,10 @@ from bot.domain import LoadReport
 from bot.platforms.base import Outbox, PermanentSendError, RateLimited, TransientSendError
 
 logger = logging.getLogger(__name__)
+
+# A ``*_created`` timestamp beside every series doubles what a scrape carries and tells an
+# operator nothing a restart counter does not (a process-wide switch of prometheus-client).
+disable_created_metrics()  # type: ignore[no-untyped-call]
 
 QUESTION = "question"
 """The intent of every message that is no declared command: the Router treats it as a
