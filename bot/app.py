@@ -55,7 +55,9 @@ class App:
         """Answer one request; never raises (the Router maps every error to a reply)."""
         started = time.perf_counter()
         reply = self.router.dispatch(request, self.context(request))
-        self.metrics.served(intent_of(request, self.router), reply, time.perf_counter() - started)
+        self.metrics.served(
+            intent_of(request, reply, self.router), reply, time.perf_counter() - started
+        )
         return reply
 
     def ask(self, line: str, *, platform: Platform = "console", user: str = "console") -> Reply:

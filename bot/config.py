@@ -121,6 +121,7 @@ class Settings(BaseSettings):
     def freshness(self) -> Freshness:
         return Freshness(self.open_days_without_deadline, self.open_days_until_filled)
 
+
 def env_name(field: str) -> str:
     """The environment variable that sets ``field``: its alias, else HERALD_<FIELD>.
 

@@ -8,7 +8,7 @@ collector that ``bot.web`` registers.
 Example::
 
     metrics = Metrics()
-    metrics.served("jobs", reply, seconds=0.012)     # what App.handle records
+    metrics.served(intent_of(request, reply, router), reply, seconds=0.012)  # App.handle
     metrics.synced("/srv/herald/content", report, seconds=1.8)
     text = metrics.render()                          # Prometheus text format
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import get_args
 
 from prometheus_client import (
     CollectorRegistry,
@@ -27,6 +28,7 @@ from prometheus_client import (
 )
 from prometheus_client.registry import Collector
 
+from bot.ask.understand import Intent
 from bot.commands import Reply, Request, Router
 from bot.domain import LoadReport
 from bot.platforms.base import Outbox, PermanentSendError, RateLimited, TransientSendError
@@ -38,26 +40,36 @@ logger = logging.getLogger(__name__)
 disable_created_metrics()  # type: ignore[no-untyped-call]
 
 QUESTION = "question"
-"""The intent of every message that is no declared command: the Router treats it as a
-question (or an organisation shortcut such as ``/iiif``, which answers from FAQ pages)."""
+OTHER = "other"
+"""The label of a message that is no declared command and was not read as a question: an
+organisation shortcut such as ``/iiif``, or a mistyped command."""
+# How bot.ask reads a question; counted as ``question:<intent>``.
+QUESTION_INTENTS = frozenset(get_args(Intent))
 
 # Chat answers take milliseconds; a slow PostgreSQL or a large full-text match, seconds.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 # A re-sync of an unchanged folder takes a fraction of a second, a first load of 10,000
-# files several seconds, a git fetch over a slow link longer.
+# files several seconds.
 SYNC_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
 
-def intent_of(request: Request, router: Router) -> str:
-    """The label a request is counted under: a declared command's name, else ``question``.
-
-    Bounded by the declared commands, so text people type never becomes a label value.
-    """
+def intent_of(request: Request, reply: Reply, router: Router) -> str:
+    """The label a request is counted under: ``question:<intent>`` for a question ``bot.ask``
+    read (``question:list``, ``question:answer``, …), else a declared command's name, else
+    ``other``. Bounded, so text people type never becomes a label value."""
+    asked = (reply.understood or {}).get("intent")
+    if asked in QUESTION_INTENTS:
+        return f"{QUESTION}:{asked}"
     name = request.command.strip().lower().lstrip("/!")
     if not name:
         return "help"
     declared = {spec.name for spec in router.commands()}
-    return name if name in declared else QUESTION
+    return name if name in declared else OTHER
+
+
+def unanswered(reply: Reply) -> bool:
+    """A question Herald found nothing for: ``bot.ask`` says so in ``understood``."""
+    return not reply.error_id and (reply.understood or {}).get("answered") is False
 
 
 def send_error_kind(exc: BaseException) -> str:
@@ -79,7 +91,8 @@ class Metrics:
         r = self.registry
         self.requests = Counter(
             "herald_requests",
-            "Commands and questions answered, by intent; outcome is ok or error "
+            "Commands and questions answered, by intent (a command's name or question:<intent>); "
+            "outcome is ok or error "
             "(an unexpected failure the user got an error id for)",
             ["intent", "outcome"],
             registry=r,
@@ -93,7 +106,7 @@ class Metrics:
         )
         self.unanswered = Counter(
             "herald_unanswered_questions",
-            "Questions answered without any posting or FAQ passage (Herald said it does not know)",
+            "Questions Herald found no answer for (it said it does not know)",
             registry=r,
         )
         self.sync_seconds = Histogram(
@@ -127,7 +140,7 @@ class Metrics:
         outcome = "error" if reply.error_id else "ok"
         self.requests.labels(intent, outcome).inc()
         self.latency.labels(intent).observe(seconds)
-        if intent == QUESTION and not reply.error_id and not (reply.postings or reply.passages):
+        if unanswered(reply):
             self.unanswered.inc()
 
     def synced(self, source: str, report: LoadReport, seconds: float) -> None:

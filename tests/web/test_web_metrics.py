@@ -35,11 +35,14 @@ def test_commands_and_questions_are_counted_by_intent_with_latency(site: Site) -
     assert app.ask("/jobs remote").postings
     app.ask("/jobs archivist")
     app.ask("/help")
-    app.ask("what does membership of the consortium cost")  # nothing answers it here
+    unknown = app.ask("what does membership of the consortium cost")  # no FAQ page here
+    assert unknown.understood is not None and unknown.understood["answered"] is False
+    assert app.ask("any remote jobs?").postings
     found = samples(site)
     assert value(found, "herald_requests_total", intent="jobs", outcome="ok") == 2
     assert value(found, "herald_requests_total", intent="help", outcome="ok") == 1
-    assert value(found, "herald_requests_total", intent="question", outcome="ok") == 1
+    assert value(found, "herald_requests_total", intent="question:answer", outcome="ok") == 1
+    assert value(found, "herald_requests_total", intent="question:list", outcome="ok") == 1
     assert value(found, "herald_unanswered_questions_total") == 1
     assert value(found, "herald_request_seconds_count", intent="jobs") == 2
     assert value(found, "herald_request_seconds_sum", intent="jobs") > 0
