@@ -145,6 +145,9 @@ def jobs_atom(found: Found, *, self_url: str, now: datetime) -> bytes:
         if posting.organization:
             entry.author({"name": one_line(posting.organization)})
         entry.summary(_summary(posting))
+        if not posting.url:
+            # Atom wants an alternate link or a content element in every entry
+            entry.content(_summary(posting), type="text")
     xml: bytes = feed.atom_str(pretty=True)
     return xml
 

@@ -112,8 +112,10 @@ _text = st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
 
 
 @settings(max_examples=150, deadline=None)
-@given(title=_text, org=st.one_of(st.none(), _text), query=_text)
-def test_any_text_makes_a_valid_feed_and_calendar(title: str, org: str | None, query: str) -> None:
+@given(title=_text, org=st.one_of(st.none(), _text), query=_text, linked=st.booleans())
+def test_any_text_makes_a_valid_feed_and_calendar(
+    title: str, org: str | None, query: str, linked: bool
+) -> None:
     now = datetime(2026, 12, 1, 12, tzinfo=UTC)
     posting = Posting(
         id="p-1",
@@ -133,7 +135,7 @@ def test_any_text_makes_a_valid_feed_and_calendar(title: str, org: str | None, q
         contacts=(),
         posted=date(2026, 11, 30),
         body="",
-        url="https://example.org/" + quote(title[:10]),
+        url="https://example.org/" + quote(title[:10]) if linked else None,
         status="active",
     )
     found = feeds.Found((posting,), feeds.clean(query), date(2026, 12, 1))
@@ -141,6 +143,8 @@ def test_any_text_makes_a_valid_feed_and_calendar(title: str, org: str | None, q
     entry_title = root.find(f"{ATOM}entry/{ATOM}title")
     assert entry_title is not None
     assert (entry_title.text or "") == (feeds.one_line(title) or "p-1")
+    parsed = feedparser.parse(feeds.jobs_atom(found, self_url="http://127.0.0.1/feed", now=now))
+    assert not parsed.bozo and len(parsed.entries) == 1
     calendar = icalendar.Calendar.from_ical(feeds.deadlines_ics(found, now=now))
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == feeds.one_line(f"Deadline: {title}")
