@@ -26,6 +26,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlencode
@@ -53,6 +55,11 @@ ATOM_TYPE = "application/atom+xml"
 ICS_TYPE = "text/calendar"
 # Feed readers and calendar apps poll; five minutes of caching costs nobody a posting.
 FEED_CACHE = "public, max-age=300"
+# Building a feed reads every match (up to feeds.SCAN_LIMIT): 0.3-0.9 s over 10,000 documents
+# (bench/bench_feeds.py). Each replica keeps what it built for a minute, for the last few
+# queries, so many readers cost one build a minute.
+FEED_TTL = 60.0
+FEED_CACHE_ENTRIES = 64
 # A container platform gives up on a health check after a few seconds; answer before it does.
 HEALTH_TIMEOUT = 5.0
 UNAVAILABLE = "Herald's database is unavailable; try again shortly.\n"
@@ -97,10 +104,19 @@ class StoreCollector(Collector):
 class Endpoints:
     """The four routes over one App; ``holder`` names this process's scheduler, if any."""
 
-    def __init__(self, app: App, *, holder: Callable[[], str | None] = lambda: None) -> None:
+    def __init__(
+        self,
+        app: App,
+        *,
+        holder: Callable[[], str | None] = lambda: None,
+        feed_ttl: float = FEED_TTL,
+    ) -> None:
         self.app = app
         self.holder = holder
+        self.feed_ttl = feed_ttl
         self._unwatch = app.metrics.watch(StoreCollector(app))
+        # (path, q, self url) -> (monotonic expiry, document)
+        self._cache: OrderedDict[tuple[str, str, str], tuple[float, bytes]] = OrderedDict()
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -124,38 +140,43 @@ class Endpoints:
             base = f"{request.scheme}://{request.host}"
         return f"{base}{path}" + (f"?{urlencode({'q': q})}" if q else "")
 
-    async def _found(self, request: web.Request) -> feeds.Found:
+    async def _feed(
+        self, request: web.Request, path: str, render: Callable[[feeds.Found, str], bytes]
+    ) -> bytes | None:
+        """The feed's document, from the cache when it is fresh; None when the database is
+        away and nothing is cached (a cached document is served even then, until it expires)."""
         q = request.query.get("q", "")[: feeds.MAX_QUERY]
-        return await asyncio.to_thread(feeds.open_postings, self.app, q)
+        url = self._self_url(request, path, q)
+        key = (path, q, url)
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] > time.monotonic():
+            self._cache.move_to_end(key)
+            return cached[1]
+        try:
+            found = await asyncio.to_thread(feeds.open_postings, self.app, q)
+        except SQLAlchemyError as exc:
+            logger.warning("%s: database problem: %s", path, exc)
+            return None
+        body = await asyncio.to_thread(render, found, self._self_url(request, path, found.query))
+        self._cache[key] = (time.monotonic() + self.feed_ttl, body)
+        self._cache.move_to_end(key)
+        while len(self._cache) > FEED_CACHE_ENTRIES:
+            self._cache.popitem(last=False)
+        return body
 
     async def jobs_atom(self, request: web.Request) -> web.Response:
-        try:
-            found = await self._found(request)
-        except SQLAlchemyError as exc:
-            logger.warning("jobs feed: database problem: %s", exc)
-            return web.Response(status=503, text=UNAVAILABLE)
-        url = self._self_url(request, JOBS_ATOM, found.query)
-        body = await asyncio.to_thread(feeds.jobs_atom, found, self_url=url, now=self.app.clock())
-        return web.Response(
-            body=body,
-            content_type=ATOM_TYPE,
-            charset="utf-8",
-            headers={"Cache-Control": FEED_CACHE},
-        )
+        def render(found: feeds.Found, url: str) -> bytes:
+            return feeds.jobs_atom(found, self_url=url, now=self.app.clock())
+
+        body = await self._feed(request, JOBS_ATOM, render)
+        return _document(body, ATOM_TYPE)
 
     async def deadlines_ics(self, request: web.Request) -> web.Response:
-        try:
-            found = await self._found(request)
-        except SQLAlchemyError as exc:
-            logger.warning("deadline calendar: database problem: %s", exc)
-            return web.Response(status=503, text=UNAVAILABLE)
-        body = await asyncio.to_thread(feeds.deadlines_ics, found, now=self.app.clock())
-        return web.Response(
-            body=body,
-            content_type=ICS_TYPE,
-            charset="utf-8",
-            headers={"Cache-Control": FEED_CACHE},
-        )
+        def render(found: feeds.Found, _url: str) -> bytes:
+            return feeds.deadlines_ics(found, now=self.app.clock())
+
+        body = await self._feed(request, DEADLINES_ICS, render)
+        return _document(body, ICS_TYPE)
 
     async def healthz(self, request: web.Request) -> web.Response:
         now = self.app.clock()
@@ -183,6 +204,14 @@ class Endpoints:
     async def metrics(self, request: web.Request) -> web.Response:
         body = await asyncio.to_thread(self.app.metrics.render)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def _document(body: bytes | None, content_type: str) -> web.Response:
+    if body is None:
+        return web.Response(status=503, text=UNAVAILABLE)
+    return web.Response(
+        body=body, content_type=content_type, charset="utf-8", headers={"Cache-Control": FEED_CACHE}
+    )
 
 
 def _json(body: dict[str, Any], status: int) -> web.Response:

@@ -74,8 +74,10 @@ def loop() -> Iterator[LoopThread]:
     thread.close()
 
 
-def open_site(app: App, loop: LoopThread, holder: str | None = None) -> Site:
-    endpoints = Endpoints(app, holder=lambda: holder)
+def open_site(
+    app: App, loop: LoopThread, holder: str | None = None, feed_ttl: float = 60.0
+) -> Site:
+    endpoints = Endpoints(app, holder=lambda: holder, feed_ttl=feed_ttl)
     server = WebServer(endpoints, "127.0.0.1", 0)
     loop.run(server.start())
     return Site(app, endpoints, server, app.settings.content_dir)

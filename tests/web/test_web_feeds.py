@@ -8,13 +8,15 @@ from urllib.parse import quote
 
 import feedparser
 import icalendar
-from conftest import Site
+from conftest import Site, close_site, open_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slackfakes import LoopThread
 from webworld import DEADLINES, FEED_ORDER, POSTINGS
 
 from bot import feeds
 from bot.domain import Posting
+from bot.health import sync_content
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -104,6 +106,26 @@ def test_calendar_query_takes_jobs_filters(site: Site) -> None:
     calendar = icalendar.Calendar.from_ical(site.get("/feeds/deadlines.ics?q=remote").body)
     assert [e["URL"] for e in calendar.walk("VEVENT")] == [_url("developer")]
     assert str(calendar["X-WR-CALNAME"]) == "Herald: job deadlines: remote"
+
+
+def test_a_built_feed_is_kept_for_its_ttl_then_rebuilt(site: Site, loop: LoopThread) -> None:
+    before = feedparser.parse(site.get("/feeds/jobs.atom").body)
+    (site.content / "late.md").write_text(
+        (site.content / "archivist.md")
+        .read_text()
+        .replace("Digital Archivist", "Late Conservator")
+        .replace("archivist?", "late?"),
+        encoding="utf-8",
+    )
+    sync_content(site.app)
+    cached = feedparser.parse(site.get("/feeds/jobs.atom").body)
+    assert [e.title for e in cached.entries] == [e.title for e in before.entries]
+    fresh = open_site(site.app, loop, feed_ttl=0)
+    try:
+        titles = [e.title for e in feedparser.parse(fresh.get("/feeds/jobs.atom").body).entries]
+    finally:
+        close_site(fresh, loop)
+    assert "Late Conservator" in titles
 
 
 # --- any text at all: the documents stay valid and say what they were given -----------------

@@ -112,8 +112,10 @@ def test_health_turns_503_while_postgres_is_stopped_and_200_when_it_returns(
         assert body["database"]["ok"] is False
         assert "OperationalError" in body["database"]["error"]
         assert "migrations" not in body
-        # the feeds say so too, in one line rather than a trace
-        down = served.get("/feeds/jobs.atom")
+        # a feed built a moment ago is still served; one not built yet says the database is
+        # away, in one line rather than a trace
+        assert served.get("/feeds/jobs.atom").status == 200
+        down = served.get("/feeds/jobs.atom?q=remote")
         assert down.status == 503 and "unavailable" in down.text
         metrics = served.get("/metrics").text
         assert "herald_database_up 0.0" in metrics
