@@ -132,13 +132,13 @@ def one_line(outcomes: dict[str, tuple[int, str]], case: str) -> str:
 
 
 def test_unreachable_matrix_homeserver(outcomes: dict[str, tuple[int, str]]) -> None:
+    # the Matrix adapter's own ConfigurationError, or the runtime's for what it let through
     line = one_line(outcomes, "matrix unreachable")
-    assert line.startswith("Matrix cannot connect:") and "MATRIX_HOMESERVER" in line
+    assert "MATRIX_HOMESERVER" in line and "127.0.0.1" in line
 
 
 def test_matrix_homeserver_that_is_no_url(outcomes: dict[str, tuple[int, str]]) -> None:
-    line = one_line(outcomes, "matrix no url")
-    assert line.startswith("Matrix could not start:") and "MATRIX_HOMESERVER" in line
+    assert "MATRIX_HOMESERVER" in one_line(outcomes, "matrix no url")
 
 
 def test_a_server_that_is_no_matrix_homeserver(outcomes: dict[str, tuple[int, str]]) -> None:

@@ -68,6 +68,7 @@ def test_image_runs_herald_run_as_a_non_root_user_with_a_data_volume() -> None:
     # what Herald writes (content write-back, SQLite by default) is inside the volume
     assert "HERALD_CONTENT_DIR=/var/lib/herald/content" in env
     assert "HERALD_DATABASE_URL=sqlite:////var/lib/herald/herald.db" in env
+    assert "HERALD_MATRIX_CRYPTO_STORE=/var/lib/herald/matrix-crypto" in env
     assert "HOME=/var/lib/herald" in env
     text = (DEPLOY / "Dockerfile").read_text()
     assert "console" not in " ".join(rest for _w, rest in dockerfile())
