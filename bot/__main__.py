@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,8 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.app import App, build, safe_url
 from bot.clock import fixed_clock, system_clock
 from bot.commands import posting_json
-from bot.config import Settings
+from bot.config import Settings, env_name
 from bot.domain import LoadReport
+from bot.health import sync_content
 from bot.platforms.console import render_text, run_console
 from bot.platforms.slack_manifest import BASE_URL, manifest_text
 
@@ -38,15 +40,32 @@ slack_cli = typer.Typer(help="Setting up the Slack app.", no_args_is_help=True)
 cli.add_typer(slack_cli, name="slack")
 
 out = Console()
-err = Console(stderr=True)
+# soft_wrap: an error is one line however narrow the terminal (or a log collector's pipe)
+err = Console(stderr=True, soft_wrap=True)
+
+# Libraries that log every retry as a warning ("Timed out, sleeping for 0s"); the adapters
+# report what matters themselves, so these speak only at HERALD_LOG_LEVEL=INFO or DEBUG.
+CHATTY_LOGGERS = ("nio",)
 
 
 def _settings() -> Settings:
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: {e['msg']}"
+            for e in exc.errors()
+        )
+        err.print(f"[red]Invalid setting:[/] {escape(problems)}")
+        raise typer.Exit(2) from None
+    level = logging.getLevelName(settings.log_level.upper())
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if isinstance(level, int) and level >= logging.WARNING:
+        for name in CHATTY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.ERROR)
     return settings
 
 
@@ -122,7 +141,7 @@ def load(
             def advance(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            report = app.load(root, progress=advance)
+            report = sync_content(app, root, progress=advance)
         _print_report(report, (datetime.now() - started).total_seconds())
     if strict and report.failed:
         raise typer.Exit(1)
@@ -226,7 +245,7 @@ def run() -> None:
 
     settings = _settings()
     with _app(settings) as app:
-        report = app.load()
+        report = sync_content(app)
         for failure in report.failed:
             err.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
         try:

@@ -10,6 +10,7 @@ Example::
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from bot.commands import Context, Platform, Reply, Request, Router
 from bot.config import Settings
 from bot.domain import LoadReport
 from bot.ingest import sync_folder
+from bot.metrics import Metrics, intent_of
 from bot.store import Store
 from handlers import admin, ask, faq, jobs
 
@@ -43,6 +45,7 @@ class App:
     store: Store
     clock: Clock = system_clock
     router: Router = field(default_factory=lambda: build_router(), repr=False)
+    metrics: Metrics = field(default_factory=Metrics, repr=False)
 
     def context(self, request: Request) -> Context:
         """One Context per command: the clock is read once, so a reply is consistent."""
@@ -50,7 +53,12 @@ class App:
 
     def handle(self, request: Request) -> Reply:
         """Answer one request; never raises (the Router maps every error to a reply)."""
-        return self.router.dispatch(request, self.context(request))
+        started = time.perf_counter()
+        reply = self.router.dispatch(request, self.context(request))
+        self.metrics.served(
+            intent_of(request, reply, self.router), reply, time.perf_counter() - started
+        )
+        return reply
 
     def ask(self, line: str, *, platform: Platform = "console", user: str = "console") -> Reply:
         return self.handle(Request.from_line(line, platform=platform, user=user, channel=platform))

@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     )
     http_host: str = "127.0.0.1"
     http_port: int = 3000
+    public_url: str | None = Field(
+        default=None,
+        description="Where Herald's HTTP endpoints are reachable from outside (behind a proxy), "
+        "e.g. https://herald.example.org; the feeds' self links use it",
+    )
 
     matrix_homeserver: str | None = Field(default=None, alias="MATRIX_HOMESERVER")
     matrix_user_id: str | None = Field(default=None, alias="MATRIX_USER_ID")
@@ -131,3 +136,14 @@ class Settings(BaseSettings):
     @property
     def freshness(self) -> Freshness:
         return Freshness(self.open_days_without_deadline, self.open_days_until_filled)
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets ``field``: its alias, else HERALD_<FIELD>.
+
+    Messages about a bad setting name it this way, and a test holds the env example to it.
+    """
+    info = Settings.model_fields.get(field)
+    if info is not None and info.alias:
+        return info.alias
+    return f"{Settings.model_config.get('env_prefix', '')}{field.upper()}"

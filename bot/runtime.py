@@ -3,7 +3,8 @@
 Each adapter module offers ``from_settings(app) -> Adapter | None`` (None when that platform is
 not configured; ``ConfigurationError`` when it is half configured). The runtime starts them all,
 then the scheduler (which sends through them), waits for a signal, and stops them in reverse
-order.
+order. Herald's HTTP endpoints (``bot.web``: feeds, /healthz, /metrics) are served by the Slack
+adapter's HTTP server when there is one, else by a server of their own.
 """
 
 from __future__ import annotations
@@ -15,12 +16,43 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from bot.app import App
+from bot.metrics import MeteredOutbox
 from bot.platforms.base import Adapter, ConfigurationError
 from bot.scheduler import Scheduler
+from bot.web import Endpoints, RouteHost, WebServer
 
 logger = logging.getLogger(__name__)
 
 AdapterFactory = Callable[[App], Adapter | None]
+
+# The setting to look at when a part cannot start for a reason its own code did not name.
+START_SETTINGS = {
+    "slack": "SLACK_BOT_TOKEN and Slack's reachability",
+    "matrix": "MATRIX_HOMESERVER",
+    "http": "HERALD_HTTP_HOST / HERALD_HTTP_PORT",
+    "scheduler": "HERALD_DATABASE_URL",
+}
+
+
+def start_failure(name: str, exc: Exception) -> ConfigurationError:
+    """One line for a part that failed to start: the cause and the setting to check.
+
+    ``ConfigurationError`` already names its setting. A network error (``OSError``, which
+    aiohttp's connection errors and timeouts are) means the address is wrong or the server is
+    down; anything else an adapter raised while starting (a refused token, say) keeps its own
+    words. The trace stays in the log at DEBUG, for the rare case it is a bug.
+    """
+    if isinstance(exc, ConfigurationError):
+        return exc
+    logger.debug("%s failed to start", name, exc_info=exc)
+    setting = START_SETTINGS.get(name, "its settings")
+    cause = str(exc).splitlines()[0] if str(exc) else ""
+    if not type(exc).__module__.startswith("bot."):
+        # a library's message may be a bare URL or errno text: its type says what happened
+        cause = f"{type(exc).__name__}: {cause}" if cause else type(exc).__name__
+    if isinstance(exc, OSError):
+        return ConfigurationError(f"{name.capitalize()} cannot connect: {cause}; check {setting}.")
+    return ConfigurationError(f"{name.capitalize()} could not start: {cause}; check {setting}.")
 
 
 def adapter_factories() -> list[AdapterFactory]:
@@ -69,7 +101,10 @@ async def serve(
     started: list[Adapter | Service] = []
     try:
         for part in [*adapters, *services]:
-            await part.start()
+            try:
+                await part.start()
+            except Exception as exc:
+                raise start_failure(part.name, exc) from exc
             started.append(part)
             logger.info("%s started", part.name)
         await stop.wait()
@@ -81,6 +116,13 @@ async def serve(
                 logger.exception("stopping %s failed", part.name)
 
 
+def host_endpoints(adapters: Sequence[Adapter], endpoints: Endpoints) -> bool:
+    """Hand the endpoints to the first adapter that runs an HTTP server anyway (Slack in
+    HTTP mode), so Herald listens on one port; False when none does."""
+    routes = endpoints.routes()
+    return any(isinstance(a, RouteHost) and a.host_routes(routes) for a in adapters)
+
+
 def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
     adapters = configured_adapters(app, factories if factories is not None else adapter_factories())
 
@@ -90,8 +132,16 @@ def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         # announcements, reminders and digests go out through the adapters, by platform name
-        outboxes = {adapter.name: adapter for adapter in adapters}
+        outboxes = {adapter.name: MeteredOutbox(adapter, app.metrics) for adapter in adapters}
         scheduler = Scheduler(app.store, app.settings, outboxes, clock=app.clock)
-        await serve(adapters, stop, [scheduler])
+        endpoints = Endpoints(app, holder=lambda: scheduler.holder)
+        services: list[Service] = [scheduler]
+        if not host_endpoints(adapters, endpoints):
+            settings = app.settings
+            services.insert(0, WebServer(endpoints, settings.http_host, settings.http_port))
+        try:
+            await serve(adapters, stop, services)
+        finally:
+            endpoints.close()
 
     asyncio.run(main())

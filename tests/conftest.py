@@ -67,6 +67,7 @@ class PostgresServer:
         self.workdir = Path(tempfile.mkdtemp(prefix="herald-pg-"))
         self.data = self.workdir / "data"
         self.port = 0
+        self._options = ""
         if self.as_root:  # initdb refuses to run as root
             self._ensure_os_user()
             shutil.chown(self.workdir, user=PG_USER)
@@ -112,10 +113,19 @@ class PostgresServer:
             try:
                 log = str(self.workdir / "server.log")
                 self._run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
+                self._options = options
                 return
             except RuntimeError as exc:
                 last_error = exc
         raise RuntimeError(f"PostgreSQL did not start: {last_error}")
+
+    def halt(self) -> None:
+        """Stop the server but keep its data, to start it again with ``resume``."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        log = str(self.workdir / "server.log")
+        self._run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", self._options, "start")
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):

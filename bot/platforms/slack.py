@@ -81,6 +81,18 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
+class _TokenFromEnvironment(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself (as Herald's settings do) and then
+    warns, at every start, that the client we give it wins over that token: by design here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("As you gave `client` as well")
+
+
+# the logger Bolt is given (``_BOLT_LOGGER`` below)
+logging.getLogger(f"{__name__}.bolt").addFilter(_TokenFromEnvironment())
+
 EVENTS_PATH = "/slack/events"
 # A response_url takes at most five messages (within 30 minutes).
 RESPONSE_URL_MESSAGES = 5
@@ -525,6 +537,7 @@ class SlackAdapter:
         self._executor: ThreadPoolExecutor | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        self._routes: list[web.RouteDef] = []
         self.client = AsyncWebClient(**self._client_options(config.bot_token))
         self.bolt = AsyncApp(
             name="herald",
@@ -596,8 +609,18 @@ class SlackAdapter:
             await self._close_session()
             raise
 
+    def host_routes(self, routes: Sequence[web.RouteDef]) -> bool:
+        """Serve Herald's own routes (feeds, /healthz, /metrics) beside Slack's events, on
+        the one port; Socket Mode runs no server, so the runtime then starts one of its own."""
+        if self.config.app_token:
+            return False
+        self._routes = list(routes)
+        return True
+
     async def _start_http(self) -> None:
-        runner = web.AppRunner(self.bolt.web_app(path=EVENTS_PATH), access_log=None)
+        application = self.bolt.web_app(path=EVENTS_PATH)
+        application.add_routes(self._routes)
+        runner = web.AppRunner(application, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, self.config.host, self.config.port)
         try:
@@ -805,14 +828,16 @@ class SlackAdapter:
         """
         where = payload.get("channel") or payload.get("user_id") or payload.get("user") or ""
         body: dict[str, Any] = {"data": payload} if form else {"json": payload or None}
+        # auth.test runs only at start, where a failure becomes the one line `herald run` prints
+        log = logger.debug if method == "auth.test" else logger.error
         try:
             response = await (client or self.client).api_call(method, **body)
         except SlackApiError as exc:
             error, status, retry_after = _failure(exc)
-            logger.error("Slack %s to %s failed: %s", method, where or "-", error)
+            log("Slack %s to %s failed: %s", method, where or "-", error)
             raise SlackError(method, error, status=status, retry_after=retry_after) from None
         except (aiohttp.ClientError, TimeoutError) as exc:
-            logger.error("Slack %s to %s failed: %s", method, where or "-", exc)
+            log("Slack %s to %s failed: %s", method, where or "-", exc)
             raise SlackError(method, type(exc).__name__, network=True) from None
         data: dict[str, Any] = dict(response.data) if isinstance(response.data, dict) else {}
         return data
