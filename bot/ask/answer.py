@@ -10,7 +10,7 @@ and offers the nearest pages instead of a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -668,8 +668,3 @@ def _dont_know(ctx: Context, u: Understanding) -> Reply:
                 actions.append(Action(heading[:75], "url", url))
     lines.append("Try `/jobs` for open postings, or `/help`.")
     return Reply(text="\n".join(lines), actions=tuple(actions))
-
-
-def organisations_named(text: str, organizations: Iterable[str]) -> list[str]:
-    slugs = {org_slug(o) for o in organizations} - {""}
-    return [w for w in dict.fromkeys(t.lower() for t in tokens(text)) if w in slugs]

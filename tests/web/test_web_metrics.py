@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection, Sequence
+from datetime import datetime
 
 import pytest
 from conftest import Site
@@ -72,7 +74,10 @@ class Failing:
     def __init__(self, error: Exception) -> None:
         self.error = error
 
-    async def send(self, target: str, reply: Reply) -> None:
+    async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
+        raise self.error
+
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
         raise self.error
 
 
@@ -92,3 +97,25 @@ def test_send_errors_are_counted_by_platform_and_kind(error: Exception, kind: st
         asyncio.run(outbox.send("C1", Reply(text="hi")))
     text = metrics.render().decode()
     assert f'herald_send_errors_total{{kind="{kind}",platform="slack"}} 1.0' in text
+
+
+class Recording:
+    name = "matrix"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, tuple[str, ...]]] = []
+
+    async def send(self, target: str, reply: Reply, keys: Sequence[str] = ()) -> None:
+        self.sent.append((target, tuple(keys)))
+
+    async def find(self, target: str, keys: Collection[str], since: datetime) -> set[str] | None:
+        return {k for k in keys if (target, (k,)) in self.sent}
+
+
+def test_the_metered_outbox_passes_delivery_keys_and_history_look_ups_through() -> None:
+    inner = Recording()
+    outbox = MeteredOutbox(inner, Metrics())
+    asyncio.run(outbox.send("!room", Reply(text="hi"), keys=["herald-1"]))
+    assert inner.sent == [("!room", ("herald-1",))]
+    since = datetime(2026, 1, 1)
+    assert asyncio.run(outbox.find("!room", {"herald-1", "herald-2"}, since)) == {"herald-1"}
