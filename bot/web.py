@@ -41,7 +41,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import feeds
 from bot.app import App
 from bot.health import check
-from bot.platforms.base import ConfigurationError
+from bot.platforms.base import listen
 from bot.store.health import delivery_counts
 
 logger = logging.getLogger(__name__)
@@ -235,22 +235,9 @@ class WebServer:
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
-        runner = web.AppRunner(self.endpoints.application(), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port)
-        try:
-            await site.start()
-        except OSError as exc:
-            await runner.cleanup()
-            raise ConfigurationError(
-                f"Cannot listen on {self.host}:{self.port} for Herald's feeds and health "
-                f"checks ({exc.strerror or exc}); set HERALD_HTTP_HOST / HERALD_HTTP_PORT."
-            ) from None
-        self._runner = runner
-        for address in runner.addresses:
-            if isinstance(address, tuple):
-                self.port = int(address[1])
-                break
+        self._runner, self.port = await listen(
+            self.endpoints.application(), self.host, self.port, "Herald's feeds and health checks"
+        )
         logger.info("feeds, /healthz and /metrics on http://%s:%s", self.host, self.port)
 
     async def stop(self) -> None:

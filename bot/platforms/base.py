@@ -18,6 +18,8 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from aiohttp import web
+
 from bot.commands import Reply
 
 
@@ -89,3 +91,24 @@ class TransientSendError(SendError):
 
 class PermanentSendError(SendError):
     """Retrying cannot help (channel not found, bot removed): pause what sends there."""
+
+
+async def listen(
+    application: web.Application, host: str, port: int, what: str
+) -> tuple[web.AppRunner, int]:
+    """Serve ``application`` on host:port (port 0: any free one); the runner and the port it
+    got. A taken or forbidden address is one line naming the settings, not a traceback."""
+    runner = web.AppRunner(application, access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except OSError as exc:
+        await runner.cleanup()
+        raise ConfigurationError(
+            f"Cannot listen on {host}:{port} for {what} ({exc.strerror or exc}); "
+            "set HERALD_HTTP_HOST / HERALD_HTTP_PORT."
+        ) from None
+    for address in runner.addresses:
+        if isinstance(address, tuple):
+            return runner, int(address[1])
+    return runner, port

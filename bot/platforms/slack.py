@@ -58,6 +58,7 @@ from bot.platforms.base import (
     RateLimited,
     SendError,
     TransientSendError,
+    listen,
 )
 from bot.platforms.slack_admin import AdminForms
 from bot.platforms.slack_blocks import (
@@ -620,22 +621,9 @@ class SlackAdapter:
     async def _start_http(self) -> None:
         application = self.bolt.web_app(path=EVENTS_PATH)
         application.add_routes(self._routes)
-        runner = web.AppRunner(application, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, self.config.host, self.config.port)
-        try:
-            await site.start()
-        except OSError as exc:
-            await runner.cleanup()
-            raise ConfigurationError(
-                f"Cannot listen on {self.config.host}:{self.config.port} for Slack "
-                f"({exc.strerror or exc}); set HERALD_HTTP_HOST / HERALD_HTTP_PORT."
-            ) from None
-        self._runner = runner
-        for address in runner.addresses:
-            if isinstance(address, tuple):
-                self.port = int(address[1])
-                break
+        self._runner, self.port = await listen(
+            application, self.config.host, self.config.port, "Slack"
+        )
         logger.info("Slack HTTP mode on http://%s:%s%s", self.config.host, self.port, EVENTS_PATH)
 
     async def _start_socket_mode(self, app_token: str) -> None:
