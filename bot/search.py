@@ -32,14 +32,20 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 5
 MAX_TERMS = 16
-SOON_DAYS = 14
 # Far beyond any real listing; keeps a typed "page 99999999" from overflowing SQL offsets.
 MAX_PAGE = 1000
-MAX_DAYS = 3650
 
 
-def _stem_word(word: str) -> str:
-    return str(snowballstemmer.stemmer("english").stemWord(word))
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
+    result: str = _stemmer().stemWord(word.lower())
+    return result
 
 
 # Words that carry no meaning for retrieval. Question words are kept separately (WH_WORDS)
@@ -73,12 +79,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 SEARCHED = 5
 SYNONYMS = {
     stem_: stems[0]
-    for stems in (tuple(_stem_word(w) for w in group) for group in SYNONYM_GROUPS)
+    for stems in (tuple(stem(w) for w in group) for group in SYNONYM_GROUPS)
     for stem_ in stems
 }
-_GROUP_OF = {
-    stem_: group[:SEARCHED] for group in SYNONYM_GROUPS for stem_ in map(_stem_word, group)
-}
+_GROUP_OF = {stem_: group[:SEARCHED] for group in SYNONYM_GROUPS for stem_ in map(stem, group)}
 WH_WORDS = frozenset({"how", "what", "why", "who", "when", "where", "which", "can", "does", "do"})
 # In a /jobs query these words describe the listing itself, not its content: "/jobs open
 # positions" means "/jobs", not "postings whose text says positions".
@@ -278,20 +282,8 @@ def parse_jobs_query(
 # --- FAQ ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=20_000)
-def stem(word: str) -> str:
-    """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
-    result: str = _stemmer().stemWord(word.lower())
-    return result
-
-
 def _canonical(word_stem: str) -> str:
     return SYNONYMS.get(word_stem, word_stem)
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
 
 
 def _singular(word: str) -> str:
