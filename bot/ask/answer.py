@@ -70,8 +70,8 @@ def answer(ctx: Context, text: str) -> Reply:
             # "when is the datacite job deadline?": the candidates, with the fact asked
             return _with(_candidates(ctx, named, u), u, intent="list")
     if u.intent == "list":
-        listed = list_answer(ctx, u, page)
-        if u.search.query.terms and listed.understood is None and not _kept_words(listed):
+        listed, held = _listed(ctx, u, page)
+        if u.search.query.terms and not held:
             # "is the metro jobs board free?": words no posting holds may be a page's topic
             answered = _passages_for_parts(ctx, u)
             if answered is not None:
@@ -111,12 +111,6 @@ def _help() -> Reply:
 
 
 _POSTING_FACTS = frozenset({"salary", "deadline", "apply", "where", "remote", "status"})
-_DROPPED = "No posting mentions "
-
-
-def _kept_words(reply: Reply) -> bool:
-    """Whether a list found postings holding the question's keywords."""
-    return bool(reply.postings) and not reply.text.startswith(_DROPPED)
 
 
 def _organisation_words(ctx: Context) -> set[str]:
@@ -307,6 +301,11 @@ def _state_words(p: Posting, state: str, today: date) -> str:
 def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
     """The postings a list question asks for, open ones first; when none is open, the past
     ones that match, labelled; when nothing matches, a reply that says so."""
+    return _listed(ctx, u, page)[0]
+
+
+def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
+    """``list_answer``'s reply, and whether it lists postings holding the keywords."""
     f = u.filters
     if f.status == "open" and not f.beyond_sql:
         # what SQL can filter alone, it also pages and counts: five rows read, not hundreds
@@ -321,7 +320,7 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
         found = ctx.store.find_postings(q)
         if found.items:
             total = min(found.total, COUNT_LIMIT + 1)
-            return _list_reply(ctx, u, list(found.items), total, page)
+            return _list_reply(ctx, u, list(found.items), total, page), True
     # open ones are found by SQL (which knows the freshness rule), the rest among all
     q = replace(u.search.query, include_inactive=f.status != "open", limit=CANDIDATES, offset=0)
     matching = _filtered(ctx, q, f)
@@ -342,11 +341,12 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
             where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
             text = f"No postings in {where} match {_describe(u)}."
         actions = (Action("Open postings", "command", "jobs"),)
-        return Reply(text=text, today=ctx.today, actions=actions)
+        return Reply(text=text, today=ctx.today, actions=actions), False
     pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(page, pages)
     shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    return _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
+    reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
+    return reply, not dropped
 
 
 def _list_reply(
@@ -372,7 +372,7 @@ def _list_reply(
     if f.deadline is not None:
         head += f" (deadlines {f.deadline.label})"
     if dropped:
-        head = f"{_DROPPED}{' '.join(dropped)}; without it: " + head
+        head = f"No posting mentions {' '.join(dropped)}; without it: " + head
     if pages > 1:
         head += f" — page {page} of {pages}"
     lines = [head]
