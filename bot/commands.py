@@ -28,6 +28,8 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.domain import (
+    DEFAULT_FRESHNESS,
+    Freshness,
     NotFound,
     PassageHit,
     PermissionDenied,
@@ -36,6 +38,7 @@ from bot.domain import (
     PostingQuery,
     UsageError,
 )
+from bot.present import Card, posting_card
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +153,15 @@ class Reply:
     summary: str = ""
     today: date | None = None
     understood: dict[str, Any] | None = None
+    freshness: Freshness = DEFAULT_FRESHNESS
+    extras: tuple[str, ...] = ()
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        """The postings as every renderer shows them (``bot.present``); ``extras`` names the
+        facts a question asked about, added to each (``present.EXTRA_FACTS``)."""
+        today = self.today or date.today()
+        return tuple(posting_card(p, today, self.freshness, self.extras) for p in self.postings)
 
     @property
     def draws_items(self) -> bool:
@@ -197,45 +209,6 @@ def posting_json(posting: Posting, today: date | None = None) -> dict[str, Any]:
     if today is not None:
         data["is_open"] = posting.is_open(today)
     return data
-
-
-def posting_facts(p: Posting, today: date | None, *, remote_label: str = "remote") -> list[str]:
-    """The one-line facts every renderer shows under a posting's title, in the same order:
-    organisation, location, remote, then closed / deadline / open until filled."""
-    facts = [x for x in (p.organization, p.location) if x]
-    if p.remote:
-        facts.append(remote_label)
-    if p.closed:
-        facts.append("applications closed")
-    elif p.deadline is not None:
-        when = f"deadline {p.deadline.isoformat()}"
-        if today is not None:
-            when += f" ({deadline_phrase(p.deadline, today)})"
-        facts.append(when)
-    elif p.open_until_filled:
-        facts.append("open until filled")
-    return facts
-
-
-def contact_url(contact: str) -> str:
-    """A posting's contact as a link: an e-mail address becomes ``mailto:``."""
-    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
-        return f"mailto:{contact}"
-    return contact
-
-
-def deadline_phrase(deadline: date, today: date) -> str:
-    """ "closes in 6 days", "closes today", "closed 3 days ago" — relative to ``today``."""
-    days = (deadline - today).days
-    if days > 1:
-        return f"closes in {days} days"
-    if days == 1:
-        return "closes tomorrow"
-    if days == 0:
-        return "closes today"
-    if days == -1:
-        return "closed yesterday"
-    return f"closed {-days} days ago"
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from prometheus_client.registry import Collector
 from bot.ask.understand import Intent
 from bot.commands import Reply, Request, Router
 from bot.domain import LoadReport
-from bot.platforms.base import Outbox, PermanentSendError, RateLimited, TransientSendError
+from bot.outbox import Outbox, PermanentSendError, RateLimited, TransientSendError
 
 logger = logging.getLogger(__name__)
 

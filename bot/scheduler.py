@@ -89,24 +89,21 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.announce import (
-    DIGEST_SUBJECT,
-    Delivery,
-    Due,
-    Filters,
-    Schedule,
-    Subscription,
-    plan,
-    skip_reason_at_send,
-    upcoming,
-)
+from bot.announce import DIGEST_SUBJECT, Schedule, plan, skip_reason_at_send, upcoming
 from bot.clock import Clock, system_clock
-from bot.commands import Action, Reply, deadline_phrase
+from bot.commands import Reply
 from bot.config import Settings
+from bot.delivery import Delivery, Due, Filters, Subscription
 from bot.domain import Posting
-from bot.platforms.base import Outbox, PermanentSendError, RateLimited, TransientSendError
+from bot.outbox import Outbox, PermanentSendError, RateLimited, TransientSendError
 from bot.store import Store
 from bot.store.deliveries import Deliveries, Lease, PersonalReminders, Planning, Subscriptions
+from handlers.announcements import (
+    announcement_reply,
+    combined_reply,
+    digest_reply,
+    reminder_reply,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +115,6 @@ SEND_BATCH = 500
 MAX_COMBINED = 10  # announcements listed in one combined message
 STOP_TIMEOUT = 30.0
 DIGEST_WINDOW = timedelta(days=7)
-MAX_DIGEST_ITEMS = 10
 
 
 def backoff(attempts: int) -> float:
@@ -505,7 +501,9 @@ class Scheduler:
         if len(kept) == 1:
             return kept[0][1], [kept[0][0]]
         postings = [reply.postings[0] for _, reply in kept]
-        return combined_reply(postings, self.schedule.today(now)), [d for d, _ in kept]
+        today = self.schedule.today(now)
+        combined = combined_reply(postings, today, freshness=self.settings.freshness)
+        return combined, [d for d, _ in kept]
 
     async def _retry(
         self,
@@ -596,11 +594,14 @@ class Scheduler:
             fresh, closing = self.planning.digest(
                 sub.filters, due - DIGEST_WINDOW, due, today, today + timedelta(days=7)
             )
-            return digest_reply(fresh, closing, today, label) or "nothing new or closing this week"
+            digest = digest_reply(fresh, closing, today, label, freshness=self.settings.freshness)
+            return digest or "nothing new or closing this week"
         assert posting is not None
         if kind == "announce":
-            return announcement_reply(posting, today, label)
-        return reminder_reply(posting, today, personal=kind == "personal")
+            return announcement_reply(posting, today, label, freshness=self.settings.freshness)
+        return reminder_reply(
+            posting, today, personal=kind == "personal", freshness=self.settings.freshness
+        )
 
     # --- APScheduler wiring -----------------------------------------------------------------
 
@@ -687,100 +688,6 @@ class _Lookups:
 def _describe_due(item: Due) -> str:
     key = item.key
     return f"{key.kind} {key.subject} to {key.platform}:{key.target} due {key.due_at.isoformat()}"
-
-
-# --- what the messages say -----------------------------------------------------------------
-
-
-def posting_summary(posting: Posting, today: date) -> str:
-    """One Markdown line for a posting: title — organisation · location · deadline · id."""
-    facts = [x for x in (posting.organization, posting.location) if x]
-    if posting.remote:
-        facts.append("remote")
-    if posting.deadline is not None:
-        phrase = deadline_phrase(posting.deadline, today)
-        facts.append(f"deadline {posting.deadline.isoformat()} ({phrase})")
-    elif posting.open_until_filled:
-        facts.append("open until filled")
-    facts.append(f"`{posting.id}`")
-    return f"**{posting.title}** — " + " · ".join(facts)
-
-
-def _posting_actions(posting: Posting) -> tuple[Action, ...]:
-    actions = [Action("Details", "command", f"jobs show {posting.id}")]
-    for contact in posting.contacts[:1]:
-        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
-            contact = f"mailto:{contact}"
-        actions.append(Action("Apply", "url", contact))
-    if posting.url:
-        actions.append(Action("Source", "url", posting.url))
-    return tuple(actions)
-
-
-def _single(summary: str, posting: Posting, today: date) -> Reply:
-    return Reply(
-        text=f"{summary}\n• {posting_summary(posting, today)}",
-        postings=(posting,),
-        actions=_posting_actions(posting),
-        public=True,
-        summary=summary,
-        today=today,
-    )
-
-
-def announcement_reply(posting: Posting, today: date, subscription: str = "") -> Reply:
-    what = f" matching {subscription}" if subscription else ""
-    return _single(f"New opening{what}:", posting, today)
-
-
-def combined_reply(postings: Sequence[Posting], today: date) -> Reply:
-    """Several announcements due together for one channel, in one message."""
-    head = f"{len(postings)} new openings:"
-    lines = [head, *(f"• {posting_summary(p, today)}" for p in postings)]
-    return Reply(
-        text="\n".join(lines),
-        postings=tuple(postings),
-        actions=tuple(Action("Details", "command", f"jobs show {p.id}") for p in postings[:5]),
-        public=True,
-        summary=head,
-        today=today,
-    )
-
-
-def reminder_reply(posting: Posting, today: date, *, personal: bool = False) -> Reply:
-    deadline = posting.deadline
-    when = deadline_phrase(deadline, today) if deadline else "close soon"
-    asked = " (you asked with `/jobs remind`)" if personal else ""
-    return _single(f"Reminder{asked}: applications {when}:", posting, today)
-
-
-def digest_reply(
-    fresh: Sequence[Posting], closing: Sequence[Posting], today: date, subscription: str = ""
-) -> Reply | None:
-    """The weekly digest, or None when there is nothing to tell (no empty digests)."""
-    closing = [p for p in closing if p not in fresh]
-    if not fresh and not closing:
-        return None
-    head = "Weekly digest" + (f" for {subscription}" if subscription else "")
-    lines = [f"{head}:"]
-    parts = []
-    if fresh:
-        parts.append(f"{len(fresh)} new")
-        lines.append("New this week:")
-        lines.extend(f"• {posting_summary(p, today)}" for p in fresh[:MAX_DIGEST_ITEMS])
-    if closing:
-        parts.append(f"{len(closing)} closing within a week")
-        lines.append("Closing within a week:")
-        lines.extend(f"• {posting_summary(p, today)}" for p in closing[:MAX_DIGEST_ITEMS])
-    shown = (*fresh[:MAX_DIGEST_ITEMS], *closing[:MAX_DIGEST_ITEMS])
-    return Reply(
-        text="\n".join(lines),
-        postings=shown,
-        actions=tuple(Action("Details", "command", f"jobs show {p.id}") for p in shown[:5]),
-        public=True,
-        summary=f"{head}: " + ", ".join(parts) + ".",
-        today=today,
-    )
 
 
 def describe(delivery: Delivery) -> dict[str, Any]:

@@ -22,9 +22,10 @@ from zoneinfo import ZoneInfo
 from bot.admin.permissions import is_admin, require_admin
 from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
-from bot.announce import Delivery
-from bot.commands import Action, CommandSpec, Context, Reply, Router, deadline_phrase
+from bot.commands import Action, CommandSpec, Context, Reply, Router
+from bot.delivery import Delivery
 from bot.domain import Posting, PostingDraft, UsageError
+from bot.present import deadline_phrase
 from bot.store import Store
 from handlers import ask
 

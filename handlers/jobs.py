@@ -6,12 +6,12 @@ import difflib
 import logging
 import re
 from dataclasses import replace
-from datetime import date
 
 from bot.ask.answer import list_answer
 from bot.ask.understand import understand
-from bot.commands import Action, Context, Reply, Router, contact_url, deadline_phrase
+from bot.commands import Action, Context, Reply, Router
 from bot.domain import NotFound, Posting, UsageError
+from bot.present import contact_url, fact_lines, posting_card
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
 from handlers import admin, subscriptions
 
@@ -87,7 +87,8 @@ def search_jobs(ctx: Context, text: str) -> Reply:
         summary += f" (showing {first}–{last})"
     summary += ":"
     lines = [summary]
-    lines.extend(f"• {posting_line(p, today)}" for p in page.items)
+    freshness = ctx.settings.freshness
+    lines.extend(f"• {posting_card(p, today, freshness).line}" for p in page.items)
     if page.hidden and not search.query.include_inactive:
         verb = "posting matches" if page.hidden == 1 else "postings match"
         hidden = f"Over {counted}" if page.hidden > counted else str(page.hidden)
@@ -105,6 +106,7 @@ def search_jobs(ctx: Context, text: str) -> Reply:
         actions=tuple(actions),
         summary=summary,
         today=today,
+        freshness=freshness,
     )
 
 
@@ -152,27 +154,6 @@ def _no_match(
     return NotFound(f"No postings match `/{search.command()}`.", list(dict.fromkeys(suggestions)))
 
 
-def posting_line(posting: Posting, today: date) -> str:
-    """One compact Markdown line: title — organisation · location · remote · deadline · id."""
-    facts = [x for x in (posting.organization, posting.location) if x]
-    if posting.remote:
-        facts.append("remote")
-    facts.append(deadline_text(posting, today))
-    facts.append(f"`{posting.id}`")
-    return f"**{posting.title}** — " + " · ".join(facts)
-
-
-def deadline_text(posting: Posting, today: date) -> str:
-    if posting.closed:
-        return "applications closed"
-    if posting.deadline is not None:
-        phrase = deadline_phrase(posting.deadline, today)
-        return f"deadline {posting.deadline.isoformat()} ({phrase})"
-    if posting.open_until_filled:
-        return "open until filled"
-    return "no deadline given"
-
-
 def show_posting(ctx: Context, posting_id: str) -> Reply:
     wanted = posting_id.strip().strip("`<>").strip()
     if not wanted:
@@ -195,49 +176,21 @@ def show_posting(ctx: Context, posting_id: str) -> Reply:
 
 def _posting_reply(p: Posting, ctx: Context) -> Reply:
     today = ctx.today
-    lines = [f"**{p.title}**"]
-    if p.organization:
-        lines.append(f"Organisation: {p.organization}")
-    remote = {True: "yes", False: "no, on site", None: "not stated"}[p.remote]
-    lines.append(f"Location: {p.location or 'not stated'} · Remote: {remote}")
-    if p.deadline is not None:
-        inferred = " (year inferred from the posting date)" if p.deadline_inferred else ""
-        lines.append(
-            f"Deadline: {p.deadline.isoformat()} — {deadline_phrase(p.deadline, today)}{inferred}"
-        )
-    elif not p.open_until_filled:
-        lines.append("Deadline: not stated")
-    if p.open_until_filled:
-        lines.append("Open until filled: yes")
-    if p.closed:
-        lines.append("Status: applications are closed")
-    elif p.status != "active":
-        lines.append(f"Status: {p.status} (no longer in the content)")
-    elif not p.is_open(today):
-        lines.append("Status: the deadline has passed")
-    if p.salary:
-        lines.append(f"Salary: {p.salary}")
-    if p.posted:
-        lines.append(f"Posted: {p.posted.isoformat()}")
-    if p.contacts:
-        lines.append("How to apply: " + ", ".join(p.contacts))
-    source = f"Source: {p.source}"
-    if p.url:
-        source += f" ({p.url})"
-    lines.append(source)
-    for fact_field, label in (("deadline", "Deadline"), ("remote", "Remote")):
-        sentence = p.evidence_for(fact_field)
-        if sentence:
-            lines.append(f"{label}, as the posting says: “{sentence.strip()}”")
+    lines = fact_lines(p, today, ctx.settings.freshness)
     description = _description(p.body)
     if description:
         lines.append("")
         lines.append(description)
-
     actions = [Action("Apply", "url", contact_url(c)) for c in p.contacts]
     if p.url:
         actions.append(Action("Source", "url", p.url))
-    return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
+    return Reply(
+        text="\n".join(lines),
+        postings=(p,),
+        actions=tuple(actions),
+        today=today,
+        freshness=ctx.settings.freshness,
+    )
 
 
 def _printable(text: str) -> str:

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.admin.permissions import is_admin
-from bot.announce import Filters, Schedule, Subscription
+from bot.announce import Schedule
 from bot.commands import Action, Context, Reply
 from bot.config import Settings
+from bot.delivery import Filters, Subscription
 from bot.domain import NotFound, UsageError
 from bot.search import parse_jobs_query
 from bot.store import Store

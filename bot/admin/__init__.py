@@ -1,7 +1,6 @@
 """Admins manage postings from chat: add, edit, close, reopen, remove, restore, audit.
 
-The parts, each importable on its own (this package imports none of them, so the store can
-use ``bot.admin.records`` without pulling in the service)::
+The parts, each importable on its own (this package imports none of them)::
 
     bot.admin.permissions   is_admin / require_admin: who may
     bot.admin.fields        the fields, field=value parsing, validation with usable messages
@@ -11,6 +10,7 @@ use ``bot.admin.records`` without pulling in the service)::
                             reload, audit, status; the conflict rule is in its docstring
     bot.admin.files         write-back folder, atomic writes
     bot.admin.records       Actor, AuditEntry, Pending, Refused …
+    bot.admin.repository    AdminStore: audit rows, previews and edits, one transaction each
 
 Example (what a Slack modal submission does)::
 

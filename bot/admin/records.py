@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from bot.announce import Delivery
+from bot.delivery import Delivery
 from bot.domain import HeraldError, Posting
 
 

@@ -62,14 +62,14 @@ from bot.admin.records import (
     Refused,
     StatusFacts,
 )
+from bot.admin.repository import AdminStore
 from bot.admin.writeback import write_posting
-from bot.announce import Delivery
 from bot.config import Settings
 from bot.content import parse_bytes
+from bot.delivery import Delivery
 from bot.domain import LoadReport, NotFound, ParsedDocument, Posting, UsageError
 from bot.ingest import sync_folder
-from bot.store import Store
-from bot.store.admin_store import AdminStore
+from bot.store import Store, deliveries
 
 logger = logging.getLogger(__name__)
 
@@ -537,10 +537,6 @@ def _scheduler_facts(
 ) -> tuple[str | None, dict[str, int] | None, tuple[str, ...], tuple[Delivery, ...]]:
     """The scheduler's lease holder, delivery counts (with ``in_doubt`` and ``maybe_twice``)
     and the rows worth a look, when its module and tables exist."""
-    try:
-        from bot.store import deliveries
-    except ImportError:
-        return None, None, ("The scheduler is not part of this installation.",), ()
     try:
         ledger = deliveries.Deliveries(store)
         counts = {**ledger.counts(), **ledger.doubts()}

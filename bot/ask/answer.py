@@ -18,9 +18,10 @@ from decimal import Decimal
 from bot.ask import vocabulary as vocab
 from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
-from bot.commands import Action, Context, Reply, contact_url, deadline_phrase
+from bot.commands import Action, Context, Reply
 from bot.content.money import amount
-from bot.domain import Passage, PassageHit, Posting, PostingQuery
+from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
+from bot.present import EXTRA_FACTS, apply_url, fact_line
 from bot.search import (
     PAGE_SIZE,
     STOPWORDS,
@@ -150,11 +151,9 @@ def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> 
         p for p in postings if p.state(today, fresh) not in ("not yet posted", "withdrawn")
     ]
     postings = published or postings
-    shown = sorted(postings, key=lambda p: (p.state(today) != "open", _newest(p)))[:PAGE_SIZE]
-    lines = [f"{len(postings)} postings match “{u.text[:120]}”; which one do you mean?"]
-    lines.extend(f"• {_line(p, u, today, ctx)}" for p in shown)
-    actions = tuple(Action("Details", "command", f"jobs show {p.id}") for p in shown)
-    return Reply(text="\n".join(lines), postings=tuple(shown), actions=actions, today=today)
+    shown = sorted(postings, key=lambda p: (p.state(today, fresh) != "open", _newest(p)))
+    head = f"{len(postings)} postings match “{u.text[:120]}”; which one do you mean?"
+    return _listing(ctx, u, head, shown[:PAGE_SIZE])
 
 
 def _stems(text: str) -> set[str]:
@@ -181,7 +180,8 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
 
 def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     today = ctx.today
-    state = p.state(today, ctx.settings.freshness)
+    freshness = ctx.settings.freshness
+    state = p.state(today, freshness)
     lines = [f"**{p.title}**" + (f" — {p.organization}" if p.organization else "")]
     asks = [a for a in u.asks if a != "hired"] or ["where", "deadline", "salary", "apply"]
     if "where" in asks and "remote" not in asks:
@@ -189,7 +189,7 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     for fact in dict.fromkeys(asks):
         lines.extend(_fact_lines(p, fact, u, today, state))
     if "status" not in asks and state != "open":
-        lines.append(f"Status: {_state_words(p, state, today)}.")
+        lines.append(f"{fact_line(p, 'status', today, state)}.")
     if not u.asks:  # something no fact holds ("how many hours a week?"): its page may say
         said = _from_page(ctx, u, p)
         if said is not None:
@@ -197,8 +197,16 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     if p.url:
         lines.append(f"Posting: {p.url}")
     actions = [Action("Details", "command", f"jobs show {p.id}")]
-    actions += [Action("Apply", "url", contact_url(c)) for c in p.contacts[:1] if state == "open"]
-    return Reply(text="\n".join(lines), postings=(p,), actions=tuple(actions), today=today)
+    link = apply_url(p) if p.contacts else None
+    if link is not None and state == "open":
+        actions.append(Action("Apply", "url", link))
+    return Reply(
+        text="\n".join(lines),
+        postings=(p,),
+        actions=tuple(actions),
+        today=today,
+        freshness=freshness,
+    )
 
 
 def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
@@ -213,44 +221,20 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
     return f"> {best.excerpt}" if best is not None else None
 
 
-def _quote(sentence: str | None) -> str:
-    return f" — the posting says: “{sentence.strip()}”" if sentence else ""
-
-
-def _fact_lines(p: Posting, fact: str, u: Understanding, today: date, state: str) -> list[str]:
-    if fact == "salary":
-        if not p.salary:
-            return ["Salary: the posting does not state a salary."]
-        sentence = p.evidence_for("salary")
-        quoted = _quote(sentence) if sentence and sentence.strip() != p.salary else ""
-        return [f"Salary: {p.salary}{quoted}"]
-    if fact == "deadline":
-        if p.deadline is not None:
-            when = f"{p.deadline:%-d %B %Y} ({deadline_phrase(p.deadline, today)})"
-            return [f"Deadline: {when}{_quote(p.evidence_for('deadline'))}"]
-        if p.open_until_filled:
-            return [
-                f"Deadline: none, open until filled{_quote(p.evidence_for('open_until_filled'))}"
-            ]
-        return ["Deadline: the posting does not state one."]
-    if fact == "apply":
-        if not p.contacts:
-            return ["How to apply: the posting does not say."]
-        return [f"How to apply: {', '.join(p.contacts)}{_quote(p.evidence_for('contact'))}"]
-    if fact == "status":
-        closed = p.evidence_for("closed") if p.closed else None
-        return [f"Status: {_state_words(p, state, today)}{_quote(closed)}"]
-    if fact == "where":
-        return [f"Location: {p.location or 'not stated'}{_quote(p.evidence_for('location'))}"]
-    if fact == "remote":
-        remote = {True: "yes", False: "no, on site", None: "the posting does not say"}[p.remote]
-        lines = [f"Remote: {remote}{_quote(p.evidence_for('remote'))}"]
-        said = _location_sentences(p)
-        if u.filters.reachable_from is not None:
-            lines.insert(0, _reachable_line(p, u.filters.reachable_from, said))
-        lines.extend(f"> {s}" for s in said)
-        return lines
-    return []
+def _fact_lines(
+    p: Posting, fact: str, u: Understanding, today: date, state: PostingState
+) -> list[str]:
+    """The presenter's line for the fact asked; a remote question also gets whether the
+    asker's place is accepted and the posting's own sentences about where the work is done."""
+    line = fact_line(p, fact, today, state)
+    if fact != "remote":
+        return [line] if line is not None else []
+    lines = [line] if line is not None else []
+    said = _location_sentences(p)
+    if u.filters.reachable_from is not None:
+        lines.insert(0, _reachable_line(p, u.filters.reachable_from, said))
+    lines.extend(f"> {s}" for s in said)
+    return lines
 
 
 def _location_sentences(p: Posting, limit: int = 3) -> list[str]:
@@ -277,22 +261,6 @@ def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
     ok = accepts(regions, where)
     named = ", ".join(dict.fromkeys(r.name for r in regions))
     return f"From {where.name}: {'yes' if ok else 'no'} — remote work from {named} only."
-
-
-def _state_words(p: Posting, state: str, today: date) -> str:
-    if state == "open":
-        if p.deadline is not None:
-            return f"open, deadline {p.deadline:%-d %B %Y} ({deadline_phrase(p.deadline, today)})"
-        return "open until filled" if p.open_until_filled else "open"
-    if state == "closed":
-        return "applications are closed"
-    if state == "deadline passed":
-        assert p.deadline is not None
-        return f"the deadline passed on {p.deadline:%-d %B %Y}"
-    if state == "probably filled":
-        posted = f"posted {p.posted:%-d %B %Y}, " if p.posted else ""
-        return f"probably filled ({posted}no deadline given)"
-    return state
 
 
 # ---------------------------------------------------------------- lists
@@ -375,40 +343,33 @@ def _list_reply(
         head = f"No posting mentions {' '.join(dropped)}; without it: " + head
     if pages > 1:
         head += f" — page {page} of {pages}"
-    lines = [head]
-    lines.extend(f"• {_line(p, u, ctx.today, ctx)}" for p in shown)
-    actions = [Action("Details", "command", f"jobs show {p.id}") for p in shown]
-    if page < pages:
-        more = f"ask {u.text} (page {page + 1})"
-        actions.append(Action("More", "command", more))
-        lines.append(f"More: `/{more}`")
-    return Reply(
-        text="\n".join(lines),
+    more = f"ask {u.text} (page {page + 1})" if page < pages else None
+    return _listing(ctx, u, head, shown, more)
+
+
+def _listing(
+    ctx: Context, u: Understanding, head: str, shown: Sequence[Posting], more: str | None = None
+) -> Reply:
+    """Postings under a heading, each with the facts the question asked about."""
+    f = u.filters
+    reply = Reply(
+        text="",
         postings=tuple(shown),
-        actions=tuple(actions),
         summary=head,
         today=ctx.today,
+        freshness=ctx.settings.freshness,
+        extras=tuple(x for x in EXTRA_FACTS if x in u.asks or (x == "salary" and f.pay_asked)),
     )
+    lines = [head, *(f"• {card.line}" for card in reply.cards)]
+    actions = [Action("Details", "command", card.details) for card in reply.cards]
+    if more is not None:
+        actions.append(Action("More", "command", more))
+        lines.append(f"More: `/{more}`")
+    return replace(reply, text="\n".join(lines), actions=tuple(actions))
 
 
 def _describe(u: Understanding) -> str:
     return f"“{u.text[:120]}”"
-
-
-def _line(p: Posting, u: Understanding, today: date, ctx: Context) -> str:
-    facts = [x for x in (p.organization, p.location) if x]
-    if p.remote:
-        facts.append("remote")
-    state = p.state(today, ctx.settings.freshness)
-    facts.append(_state_words(p, state, today))
-    if p.salary and ("salary" in u.asks or u.filters.salary_at_least or u.filters.salary_at_most):
-        facts.append(f"salary: {p.salary}")
-    if p.contacts and "apply" in u.asks:
-        facts.append("apply: " + ", ".join(p.contacts))
-    if u.filters.employment and employment_type(p) == u.filters.employment:
-        facts.append(u.filters.employment)
-    facts.append(f"`{p.id}`")
-    return f"**{p.title}** — " + " · ".join(facts)
 
 
 def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
@@ -464,7 +425,7 @@ def _keep(
         return False
     if f.employment is not None and employment_type(p) != f.employment:
         return False
-    if f.salary_at_least is not None or f.salary_at_most is not None:
+    if f.pay_asked:
         low, high = salary_range(p)
         if low is None or high is None:
             return False

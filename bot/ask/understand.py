@@ -76,7 +76,17 @@ _EMPLOYMENT_IN_QUESTION = {
     kind: _cue_pattern(tuple(c for c in cues if " per " not in c and " a " not in c))
     for kind, cues in vocab.EMPLOYMENT_TYPES.items()
 }
-_CLOSED_Q = _cue_pattern(vocab.STATUS_CUES["closed"])
+_STATUS_Q = {status: _cue_pattern(cues) for status, cues in vocab.STATUS_CUES.items()}
+
+
+def _status_said(text: str) -> tuple[Status, re.Match[str]] | None:
+    """ "closed jobs" wants closed ones; "old jobs", "past jobs" whatever is no longer open."""
+    wanted: tuple[Status, ...] = ("closed", "past")
+    for status in wanted:
+        cue = _STATUS_Q[status].search(text)
+        if cue is not None:
+            return status, cue
+    return None
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,10 @@ class ListFilters:
     @property
     def any(self) -> bool:
         return self != ListFilters()
+
+    @property
+    def pay_asked(self) -> bool:
+        return self.salary_at_least is not None or self.salary_at_most is not None
 
     @property
     def beyond_sql(self) -> bool:
@@ -295,11 +309,11 @@ def parse_filters(
             else:
                 active = calendar_window
     status: Status = "open"
-    closed = _CLOSED_Q.search(t.value) if not until_filled else None
-    if closed is not None:
-        status = "closed"
+    status_cue = None if until_filled else _status_said(t.value)
+    if status_cue is not None:
+        status, cue = status_cue
         if not had_deadline_cue:
-            t.take(closed)
+            t.take(cue)
     elif active is not None or (posted is not None and posted.end < today):
         status = "any"
     places, asker = _place(t, exclude)

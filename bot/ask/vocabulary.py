@@ -76,6 +76,8 @@ PART_TIME_HOURS = 30
 
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
-    "closed": ("closed", "expired", "past", "no longer open", "filled", "old"),
+    "closed": ("closed", "no longer open", "not accepting"),
+    # closed, deadline passed or probably filled: whatever is no longer open
+    "past": ("expired", "past", "filled", "old", "previous", "earlier", "former", "archived"),
     "open": ("open", "current", "currently", "still open", "now"),
 }

@@ -23,9 +23,10 @@ from typing import TextIO
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from bot.commands import Context, Reply, Request, Router, posting_facts
+from bot.commands import Context, Reply, Request, Router
 from bot.config import DEFAULT_DATA_DIR
-from bot.domain import PassageHit, Posting
+from bot.domain import PassageHit
+from bot.present import Card, passage_quote
 
 logger = logging.getLogger(__name__)
 
@@ -37,21 +38,19 @@ Line = tuple[str, str]
 """(text, rich style); the plain and the rich rendering are built from the same lines."""
 
 
-def _posting_lines(p: Posting, reply: Reply) -> list[Line]:
-    facts = [*posting_facts(p, reply.today, remote_label="[remote]"), p.id]
+def _posting_lines(card: Card) -> list[Line]:
     return [
-        (f"• {p.title}", "bold"),
-        ("  " + " · ".join(facts), ""),
-        (f"  Details: /jobs show {p.id}", "dim"),
+        (f"• {card.title}", "bold"),
+        ("  " + " · ".join([*card.facts, card.id]), ""),
+        (f"  Details: /{card.details}", "dim"),
     ]
 
 
 def _passage_lines(hit: PassageHit) -> list[Line]:
-    p = hit.passage
-    source = f"  — {p.page_title}: {p.question}"
-    lines: list[Line] = [(f"> {p.text}", ""), (source, "italic")]
-    if p.url:
-        lines.append((f"  {p.url}", "dim"))
+    quote = passage_quote(hit)
+    lines: list[Line] = [(f"> {quote.text}", ""), (f"  — {quote.source}", "italic")]
+    if quote.url:
+        lines.append((f"  {quote.url}", "dim"))
     return lines
 
 
@@ -61,8 +60,8 @@ def _lines(reply: Reply) -> list[Line]:
         shown: set[str] = set()
     else:
         lines = [(reply.summary, "")]
-        for posting in reply.postings:
-            lines.extend(_posting_lines(posting, reply))
+        for card in reply.cards:
+            lines.extend(_posting_lines(card))
         for hit in reply.passages:
             lines.extend(_passage_lines(hit))
         shown = {f"jobs show {p.id}" for p in reply.postings}

@@ -99,13 +99,8 @@ from nio.crypto import ENCRYPTION_ENABLED
 
 from bot.app import App
 from bot.commands import Reply, Request, split_command
-from bot.platforms.base import (
-    ConfigurationError,
-    PermanentSendError,
-    RateLimited,
-    SendError,
-    TransientSendError,
-)
+from bot.outbox import PermanentSendError, RateLimited, SendError, TransientSendError
+from bot.platforms.base import ConfigurationError
 from bot.platforms.matrix_render import MatrixMessage, render
 from bot.store.deliveries import Subscriptions
 from bot.store.state import MAX_KEY_LENGTH, StateStore

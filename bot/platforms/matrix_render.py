@@ -32,8 +32,9 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.commands import Reply, posting_facts
-from bot.domain import PassageHit, Posting
+from bot.commands import Reply
+from bot.domain import PassageHit
+from bot.present import Card, passage_quote
 
 logger = logging.getLogger(__name__)
 
@@ -172,11 +173,12 @@ def _units(reply: Reply, prefix: str) -> Iterable[_Unit]:
         }
     else:
         yield _markdown_unit(with_prefix(reply.summary, prefix))
-        for posting in reply.postings:
-            yield _posting_unit(posting, reply, prefix)
+        cards = reply.cards
+        for card in cards:
+            yield _posting_unit(card, prefix)
         for hit in reply.passages:
             yield _passage_unit(hit)
-        shown = {f"jobs show {p.id}" for p in reply.postings}
+        shown = {card.details for card in cards}
     hints = [a for a in reply.actions if a.value not in shown]
     for action in hints:
         if action.kind == "command":
@@ -193,27 +195,31 @@ def _units(reply: Reply, prefix: str) -> Iterable[_Unit]:
             )
 
 
-def _posting_unit(p: Posting, reply: Reply, prefix: str) -> _Unit:
-    facts = posting_facts(p, reply.today)
-    details = f"{prefix}jobs show {p.id}"
-    plain = "\n".join([f"• {p.title}", "  " + " · ".join([*facts, p.id]), f"  Details: {details}"])
-    title = f"<strong>{_text(p.title)}</strong>"
-    if p.url:
-        title = _link(p.url, title, label_is_html=True)
-    fact_html = " · ".join([*(_text(f) for f in facts), f"<code>{_text(p.id)}</code>"])
+def _posting_unit(card: Card, prefix: str) -> _Unit:
+    facts = card.facts
+    details = f"{prefix}{card.details}"
+    plain = "\n".join(
+        [f"• {card.title}", "  " + " · ".join([*facts, card.id]), f"  Details: {details}"]
+    )
+    title = f"<strong>{_text(card.title)}</strong>"
+    if card.posting.url:
+        title = _link(card.posting.url, title, label_is_html=True)
+    fact_html = " · ".join([*(_text(f) for f in facts), f"<code>{_text(card.id)}</code>"])
     body_html = f"{title}<br>{fact_html}<br><em>Details:</em> <code>{_text(details)}</code>"
     return _Unit(plain=defuse_mentions(plain), html=body_html, listed=True)
 
 
 def _passage_unit(hit: PassageHit) -> _Unit:
-    p = hit.passage
-    source = f"— {p.page_title}: {p.question}"
-    plain_lines = [*(f"> {line}" for line in markdown_to_plain(p.text).splitlines()), f"  {source}"]
-    caption = f"<em>— {_text(p.page_title)}: {_text(p.question)}</em>"
-    if p.url:
-        plain_lines.append(f"  {p.url}")
-        caption += f"<br>{_link(p.url, p.url)}"
-    quote = _markdown_html(p.text)
+    q = passage_quote(hit)
+    plain_lines = [
+        *(f"> {line}" for line in markdown_to_plain(q.text).splitlines()),
+        f"  — {q.source}",
+    ]
+    caption = f"<em>— {_text(q.source)}</em>"
+    if q.url:
+        plain_lines.append(f"  {q.url}")
+        caption += f"<br>{_link(q.url, q.url)}"
+    quote = _markdown_html(q.text)
     return _Unit(
         plain=defuse_mentions("\n".join(plain_lines)),
         html=f"<blockquote>{quote}</blockquote><p>{caption}</p>",

@@ -30,7 +30,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Collection, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -51,15 +51,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.commands import HELP_SPEC_NAME, Reply, Request
-from bot.domain import NotFound, Posting, PostingQuery
-from bot.platforms.base import (
-    ConfigurationError,
-    PermanentSendError,
-    RateLimited,
-    SendError,
-    TransientSendError,
-    listen,
-)
+from bot.outbox import PermanentSendError, RateLimited, SendError, TransientSendError
+from bot.platforms.base import ConfigurationError, listen
 from bot.platforms.slack_admin import AdminForms
 from bot.platforms.slack_blocks import (
     ACTION_COMMAND,
@@ -74,7 +67,6 @@ from bot.platforms.slack_blocks import (
 )
 from bot.platforms.slack_forms import CONFIRM_CALLBACK, FORM_CALLBACK
 from bot.store.state import StateStore
-from handlers.subscriptions import add_personal_reminder
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -100,7 +92,8 @@ RESPONSE_URL_MESSAGES = 5
 # Worker threads answering requests; more would only compete for the interpreter lock with
 # the event loop that acknowledges (see bench/bench_slack.py).
 HANDLER_THREADS = 2
-HOME_POSTINGS = 5
+HOME_LISTS = (("jobs", "closing soon"), ("jobs", ""))
+"""What the App Home lists: the Router's answers to these, as if the user typed them."""
 HOME_COMMANDS = 12
 # Enough to outlast Slack's retry window (three retries within minutes) at any sane rate.
 DEDUPE_CAPACITY = 10_000
@@ -1204,23 +1197,10 @@ class SlackAdapter:
         self._spawn(self._remind(body, user, posting_id), "Remind me")
 
     async def _remind(self, body: Body, user: str, posting_id: str) -> None:
-        """Record a personal reminder for whoever pressed "Remind me", and tell only them."""
-
-        def work() -> list[SlackMessage]:
-            try:
-                reply = add_personal_reminder(
-                    self.app.store,
-                    "slack",
-                    user,
-                    posting_id,
-                    self.app.clock(),
-                    settings=self.app.settings,
-                )
-            except NotFound as exc:
-                reply = Reply(text=str(exc) or "That posting is gone.")
-            return render(reply)
-
-        messages = await self._in_thread(work)
+        """ "Remind me" is ``/jobs remind <id>`` typed by whoever pressed it; only they see it."""
+        channel = str((body.get("channel") or {}).get("id", "")) or user
+        request = Request("slack", user, channel, "jobs", f"remind {posting_id}", is_dm=True)
+        _reply, messages = await self._answer(request)
         url = body.get("response_url")
         if url:
             await self._respond(str(url), messages, "ephemeral")
@@ -1286,14 +1266,14 @@ class SlackAdapter:
         await self._api("views.publish", user_id=user, view=view)
 
     def home(self, user: str, request: Request | None = None) -> dict[str, Any]:
-        """The Home tab for ``user``: read from the store, drawn by ``slack_blocks``."""
+        """The Home tab for ``user``: ``/jobs closing soon`` and ``/jobs`` as the Router
+        answers them, and the commands this user may run, drawn by ``slack_blocks``."""
         asked = request or Request("slack", user, user, "home", is_dm=True)
+        closing, newest = (
+            self.app.handle(replace(asked, command=command, text=text))
+            for command, text in HOME_LISTS
+        )
         ctx = self.app.context(asked)
-        today = ctx.today
-        closing = self.app.store.find_postings(
-            PostingQuery(today=today, deadline_from=today, limit=HOME_POSTINGS)
-        ).items
-        newest = newest_openings(self.app.store.all_postings(include_inactive=False), today)
         commands = [
             (
                 _slack_typed(spec.usage.split()[0].lstrip("/") if spec.usage else spec.name),
@@ -1302,18 +1282,4 @@ class SlackAdapter:
             for spec in self.app.router.available(ctx)
             if spec.listed
         ]
-        return home_view(closing, newest, today=today, commands=commands[:HOME_COMMANDS])
-
-
-def newest_openings(
-    postings: list[Posting], today: date, limit: int = HOME_POSTINGS
-) -> list[Posting]:
-    """Open postings, most recently posted (or first seen) first."""
-
-    def opened(p: Posting) -> date:
-        if p.posted is not None:
-            return p.posted
-        return p.first_seen.date() if p.first_seen is not None else date.min
-
-    open_now = [p for p in postings if p.is_open(today)]
-    return sorted(open_now, key=lambda p: (opened(p), p.id), reverse=True)[:limit]
+        return home_view(closing, newest, commands=commands[:HOME_COMMANDS])

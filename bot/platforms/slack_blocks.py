@@ -20,14 +20,14 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
 
-from bot.commands import Action, Reply, deadline_phrase
+from bot.commands import Action, Reply
 from bot.domain import PassageHit, Posting
+from bot.present import Card, passage_quote
 
 logger = logging.getLogger(__name__)
 
@@ -124,17 +124,6 @@ def link(url: str, label: str | None = None) -> str:
     if label is None:
         return f"<{target}>"
     return f"<{target}|{escape(label).replace('|', '¦')}>"
-
-
-def slack_date(day: date) -> str:
-    """Slack's date token, shown in each reader's own time zone, with the ISO date as fallback.
-
-    A date has no time, but the token needs one: 11:00 UTC shows the same calendar day to
-    every reader from UTC-11 to UTC+12 (only UTC+13/+14 in their summer see the next day),
-    where midnight would show the previous day to everyone west of Greenwich.
-    """
-    stamp = int(datetime.combine(day, time(11, 0), tzinfo=UTC).timestamp())
-    return f"<!date^{stamp}^{{date_long}}|{day.isoformat()}>"
 
 
 # --- Markdown → mrkdwn ------------------------------------------------------------------
@@ -366,43 +355,6 @@ def action_blocks(buttons: Sequence[Block], block_id: str | None = None) -> list
     return blocks
 
 
-def apply_url(posting: Posting) -> str | None:
-    """Where "Apply" leads: the first contact that is a link or an address, else the page."""
-    for contact in posting.contacts:
-        candidate = contact.strip()
-        if "@" in candidate and "://" not in candidate and not candidate.startswith("mailto:"):
-            candidate = "mailto:" + candidate
-        url = safe_url(candidate)
-        if url is not None:
-            return url
-    return safe_url(posting.url)
-
-
-def posting_facts(posting: Posting, today: date | None) -> str:
-    """Organisation · location · remote badge · deadline, as escaped mrkdwn."""
-    facts = [escape(truncate(x, FACT_CHARS)) for x in (posting.organization, posting.location) if x]
-    if posting.remote:
-        facts.append("`remote`")
-    if posting.closed:
-        facts.append("applications closed")
-    elif posting.deadline is not None:
-        when = "deadline " + slack_date(posting.deadline)
-        if today is not None:
-            when += f" ({deadline_phrase(posting.deadline, today)})"
-        facts.append(when)
-    elif posting.open_until_filled:
-        facts.append("open until filled")
-    return " · ".join(facts)
-
-
-def can_remind(posting: Posting, today: date | None) -> bool:
-    """Whether "Remind me" could still lead to a reminder: a deadline, not closed, not today
-    or past (Herald decides the rest when it is pressed, and says why if not)."""
-    if posting.deadline is None or posting.closed or posting.status != "active":
-        return False
-    return today is None or posting.deadline > today
-
-
 def remind_button(posting: Posting, action_id: str) -> Block:
     """ "Remind me": a direct message before the deadline, for whoever presses it."""
     return {
@@ -413,40 +365,39 @@ def remind_button(posting: Posting, action_id: str) -> Block:
     }
 
 
-def posting_blocks(posting: Posting, today: date | None, ids: _Ids | None = None) -> list[Block]:
+def posting_blocks(card: Card, ids: _Ids | None = None) -> list[Block]:
     """A posting as a section (title, facts, id) and its Details / Apply / Remind me
     buttons."""
     ids = ids if ids is not None else _Ids()
-    text = f"*{escape(truncate(posting.title, TITLE_CHARS))}*"
-    facts = posting_facts(posting, today)
+    text = f"*{escape(truncate(card.title, TITLE_CHARS))}*"
+    facts = " · ".join(escape(truncate(fact, FACT_CHARS)) for fact in card.facts)
     if facts:
         text += "\n" + facts
-    text += f"\n`{escape(truncate(posting.id, FACT_CHARS))}`"
-    blocks = sections(text, block_id=f"posting:{posting.id}")
+    text += f"\n`{escape(truncate(card.id, FACT_CHARS))}`"
+    blocks = sections(text, block_id=f"posting:{card.id}")
     buttons: list[Block] = []
-    details = Action("Details", "command", f"jobs show {posting.id}")
+    details = Action("Details", "command", card.details)
     button = _button(details, ids(details))
     if button is not None:
         buttons.append(button)
-    url = apply_url(posting)
+    url = safe_url(card.apply_url)
     if url is not None:
         apply = Action("Apply", "url", url)
         button = _button(apply, ids(apply))
         if button is not None:
             buttons.append(button)
-    if can_remind(posting, today) and len(posting.id) <= MAX_ACTION_VALUE:
-        buttons.append(remind_button(posting, ids.named(ACTION_REMIND)))
+    if card.remindable and len(card.id) <= MAX_ACTION_VALUE:
+        buttons.append(remind_button(card.posting, ids.named(ACTION_REMIND)))
     return blocks + action_blocks(buttons)
 
 
 def passage_blocks(hit: PassageHit) -> list[Block]:
     """An FAQ passage as a quote with its page and question underneath."""
-    p = hit.passage
-    quote = "\n".join("> " + escape(line) for line in p.text.split("\n") if line.strip())
-    blocks = sections(quote or "> …", block_id=f"passage:{p.id}")
-    title = escape(truncate(p.page_title, FACT_CHARS))
-    source = f"— *{title}*: {escape(truncate(p.question, TITLE_CHARS))}"
-    url = safe_url(p.url, MAX_LINK)
+    q = passage_quote(hit)
+    quote = "\n".join("> " + escape(line) for line in q.text.split("\n") if line.strip())
+    blocks = sections(quote or "> …", block_id=f"passage:{hit.passage.id}")
+    source = f"— {escape(truncate(q.source, TITLE_CHARS))}"
+    url = safe_url(q.url, MAX_LINK)
     if url is not None:
         source += " · " + link(url, "Open page")
     blocks.append(context(source))
@@ -475,13 +426,14 @@ def reply_units(
         units.append([_shared_by(shared_by, share)])
     if reply.draws_items:
         units.extend([b] for b in sections(markdown_to_mrkdwn(reply.summary)))
-        for posting in reply.postings:
-            units.append(posting_blocks(posting, reply.today, ids))
+        cards = reply.cards
+        for card in cards:
+            units.append(posting_blocks(card, ids))
         for hit in reply.passages:
             units.append(passage_blocks(hit))
         # each posting already has its Details and Apply buttons
-        shown = {f"jobs show {p.id}" for p in reply.postings}
-        shown |= {url for url in map(apply_url, reply.postings) if url}
+        shown = {card.details for card in cards}
+        shown |= {url for url in (safe_url(c.apply_url) for c in cards) if url}
     else:
         text = markdown_to_mrkdwn(reply.text)
         if reply.error_id:
@@ -575,10 +527,9 @@ def render(
 
 
 def home_view(
-    closing: Sequence[Posting],
-    newest: Sequence[Posting],
+    closing: Reply,
+    newest: Reply,
     *,
-    today: date,
     commands: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     """The App Home tab: open postings closing soonest, newest openings, and help."""
@@ -588,16 +539,16 @@ def home_view(
         "Open postings and FAQ answers from the community. Use the commands below in any "
         "channel, mention me, or message me here."
     )
-    for title, postings, empty in (
-        ("Closing soonest", closing, "No open posting has a deadline."),
-        ("Newest openings", newest, "No open postings yet."),
+    for title, listed, empty in (
+        ("Closing soon", closing, "No open posting closes in the next two weeks."),
+        ("Open postings", newest, "No open postings yet."),
     ):
         blocks.append({"type": "divider"})
         blocks.append({"type": "header", "text": plain(title)})
-        if not postings:
+        if not listed.postings:
             blocks += sections(empty)
-        for posting in postings:
-            blocks += posting_blocks(posting, today, ids)
+        for card in listed.cards:
+            blocks += posting_blocks(card, ids)
     blocks.append({"type": "divider"})
     if commands:
         lines = [f"• `/{escape(name)}` — {escape(text)}" for name, text in commands]
@@ -623,7 +574,6 @@ __all__ = [
     "home_view",
     "markdown_to_mrkdwn",
     "render",
-    "slack_date",
     "split_text",
     "unescape",
 ]

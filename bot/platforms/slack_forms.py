@@ -25,9 +25,9 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.admin.fields import FieldProblem
-from bot.commands import deadline_phrase
 from bot.domain import Posting, PostingDraft
 from bot.platforms.slack_blocks import escape, mrkdwn, plain, sections, truncate
+from bot.present import deadline_phrase
 
 logger = logging.getLogger(__name__)
 

@@ -39,7 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
-from bot.announce import (
+from bot.delivery import (
     Delivery,
     DeliveryKey,
     DeliveryKind,

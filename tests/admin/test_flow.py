@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.announce import Filters, Schedule, Subscription, upcoming
+from bot.admin.repository import AdminStore
+from bot.announce import Schedule, upcoming
+from bot.delivery import Filters, Subscription
 from bot.domain import Posting
-from bot.store.admin_store import AdminStore
 
 from .adminfakes import ADMIN_SLACK, NOW, Bench, FakeOutbox, find, shown_id, token_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from bot.store.admin_store import AdminStore
+from bot.admin.repository import AdminStore
 
 from .adminfakes import ADMIN_SLACK, Bench, find, token_of
 
@@ -48,7 +48,7 @@ def test_status(bench: Bench) -> None:
 def test_status_names_claims_in_flight_and_what_may_have_gone_twice(bench: Bench) -> None:
     from datetime import timedelta
 
-    from bot.announce import DeliveryKey, Due
+    from bot.delivery import DeliveryKey, Due
     from bot.store.deliveries import Deliveries, Lease
 
     now = bench.clock.now

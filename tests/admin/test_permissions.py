@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.admin.permissions import is_admin
+from bot.admin.repository import AdminStore
 from bot.commands import Platform, Request
 from bot.config import Settings
-from bot.store.admin_store import AdminStore
 
 from .adminfakes import ADMIN_MATRIX, ADMIN_SLACK, Bench, find, token_of
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot.admin.records import Actor, Refused
+from bot.admin.repository import AdminStore
 from bot.app import App
 from bot.domain import Posting
 from bot.ingest import sync_folder
 from bot.store import Store
-from bot.store.admin_store import AdminStore
 
 from .adminfakes import NOW, Bench, Clock, find, make_settings, shown_id, token_of
 

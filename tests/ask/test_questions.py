@@ -172,9 +172,7 @@ def test_facts_of_one_posting_with_the_sentence_they_came_from(app: App) -> None
 
 
 def test_a_posting_without_a_salary_says_so(app: App) -> None:
-    assert (
-        "does not state a salary" in app.ask("what's the salary of the metadata editor job?").text
-    )
+    assert "Salary: not stated" in app.ask("what's the salary of the metadata editor job?").text
 
 
 def test_any_page_answers_news_included(app: App) -> None:
@@ -340,3 +338,25 @@ def test_a_page_that_is_no_faq_is_packed_into_few_passages() -> None:
     assert 2 <= len(passages) <= 4  # 30 paragraphs of about 50 characters, up to 700 each
     assert all(len(p) <= 700 for p in passages)
     assert "Paragraph 29" in passages[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("any closed jobs?", "closed"),
+        ("which jobs are no longer open", "closed"),
+        ("old jobs at the library", "past"),
+        ("show me past openings", "past"),
+        ("expired postings in Albany", "past"),
+        ("previous jobs at Bay Museum", "past"),
+        ("remote jobs", "open"),
+        ("jobs open until filled", "open"),
+    ],
+)
+def test_past_and_closed_are_read_apart(question: str, status: str) -> None:
+    assert understand(question, TODAY, ["Bay Museum"]).filters.status == status
+
+
+def test_past_jobs_include_the_probably_filled(app: App) -> None:
+    text = app.ask("old jobs?").text
+    assert "Metadata Editor" in text and "probably filled" in text

@@ -113,7 +113,7 @@ def test_jobs_filters_on_the_real_store(sample: Store) -> None:
     ]
     assert ids(ask(router, sample, "/jobs museums")) == ["wikimedia-glam-program-officer"]
     reply = ask(router, sample, "/jobs show datacite-technical-community-manager")
-    assert "Deadline: 2022-02-07 — closes in 6 days" in reply.text
+    assert "Deadline: 7 February 2022 (closes in 6 days)" in reply.text
     assert "“Apply by the 7th of February 2022.”" in reply.text
 
 
@@ -253,6 +253,6 @@ def test_the_same_through_the_console(both: Store) -> None:
     text = out.getvalue()
     assert count == 3
     assert "• Technical Community Manager" in text
-    assert "deadline 2022-02-07 (closes in 6 days)" in text
+    assert "deadline 7 February 2022 (closes in 6 days)" in text
     assert "$10,000 annual fee" in text
     assert "srabun@iiif.io" in text

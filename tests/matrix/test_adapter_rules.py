@@ -19,13 +19,8 @@ from nio import RoomSendError, RoomSendResponse
 from bot.app import App
 from bot.clock import fixed_clock
 from bot.config import Settings
-from bot.platforms.base import (
-    ConfigurationError,
-    PermanentSendError,
-    RateLimited,
-    SendError,
-    TransientSendError,
-)
+from bot.outbox import PermanentSendError, RateLimited, SendError, TransientSendError
+from bot.platforms.base import ConfigurationError
 from bot.platforms.matrix import (
     MatrixAdapter,
     MatrixError,

@@ -67,10 +67,10 @@ def test_posting_list_is_a_list_of_bold_linked_titles_with_facts() -> None:
     assert message.body.splitlines() == [
         "2 open postings match !jobs remote:",
         "• Developer & <Tester>",
-        "  DataCite · Remote · remote · deadline 2022-02-07 (closes in 6 days) · a",
+        "  DataCite · Remote · remote · deadline 7 February 2022 (closes in 6 days) · a",
         "  Details: !jobs show a",
         "• Archivist",
-        "  DataCite · Remote · remote · deadline 2022-02-07 (closes in 6 days) · b",
+        "  DataCite · Remote · remote · deadline 7 February 2022 (closes in 6 days) · b",
         "  Details: !jobs show b",
     ]
     html = message.formatted_body

@@ -23,7 +23,7 @@ from nio import AsyncClient, AsyncClientConfig
 
 from bot.commands import Reply, Request
 from bot.domain import Freshness
-from bot.platforms.base import RateLimited
+from bot.outbox import RateLimited
 from bot.platforms.console import render_text
 from bot.platforms.matrix import ENCRYPTED_NOTICE, MatrixAdapter
 

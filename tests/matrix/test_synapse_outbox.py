@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.commands import Reply
-from bot.platforms.base import PermanentSendError
+from bot.outbox import PermanentSendError
 from bot.platforms.matrix import MatrixAdapter, state_key
 from bot.scheduler import Scheduler
 from bot.store.deliveries import Deliveries, PersonalReminders

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from bot.announce import Filters, Subscription
 from bot.commands import Context, Reply, Request
 from bot.config import Settings
+from bot.delivery import Filters, Subscription
 from bot.domain import ParsedDocument, PostingDraft
 from bot.scheduler import Scheduler
 from bot.store import Store

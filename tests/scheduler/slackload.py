@@ -22,8 +22,8 @@ from typing import Any
 from aiohttp import web
 from slackfakes import BOT_TOKEN, SIGNING_SECRET, Call, FakeSlack
 
-from bot.announce import Filters
 from bot.clock import system_clock
+from bot.delivery import Filters
 from bot.store import Store
 from bot.store.deliveries import Subscriptions
 

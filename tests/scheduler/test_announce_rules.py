@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.announce import DeliveryKey, Filters, Schedule, Subscription, plan
+from bot.announce import Schedule, plan
+from bot.delivery import DeliveryKey, Filters, Subscription
 from bot.domain import Posting
 
 BASE = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)  # a Monday

@@ -15,7 +15,7 @@ from schedfakes import (
     tick,
 )
 
-from bot.announce import Filters
+from bot.delivery import Filters
 from bot.store import Store
 from bot.store.deliveries import Deliveries
 
@@ -39,7 +39,7 @@ def test_a_new_posting_is_announced_once_to_each_matching_subscription(store: St
     reply = outbox.to("C-all")[0]
     assert reply.public and [p.id for p in reply.postings] == ["a1"]
     assert "New opening" in reply.summary
-    assert "Archivist a1" in reply.text and "2027-01-29" in reply.text
+    assert "Archivist a1" in reply.text and "29 January 2027" in reply.text
     assert any(a.label == "Apply" and a.value == "mailto:jobs@example.org" for a in reply.actions)
 
     clock.advance(seconds=5)

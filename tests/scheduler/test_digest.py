@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from schedfakes import MONDAY, Clock, FakeOutbox, posting_doc, publish, scheduler, subscribe, tick
 
-from bot.announce import Filters
+from bot.delivery import Filters
 from bot.store import Store
 from bot.store.deliveries import Deliveries
 

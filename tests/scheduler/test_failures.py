@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from schedfakes import MONDAY, Clock, FakeOutbox, posting_doc, publish, scheduler, subscribe, tick
 
-from bot.platforms.base import PermanentSendError, RateLimited, TransientSendError
+from bot.outbox import PermanentSendError, RateLimited, TransientSendError
 from bot.scheduler import backoff
 from bot.store import Store
 from bot.store.deliveries import Deliveries, Subscriptions

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from schedfakes import MONDAY, Clock, FakeOutbox, posting_doc, publish, scheduler, subscribe, tick
 
-from bot.platforms.base import TransientSendError
+from bot.outbox import TransientSendError
 from bot.store import Store
 from bot.store.deliveries import Deliveries, Lease
 

@@ -88,7 +88,7 @@ def test_a_changed_deadline_moves_its_reminders(store: Store) -> None:
 
 
 def test_a_pending_reminder_for_an_old_deadline_is_skipped_at_send_time(store: Store) -> None:
-    from bot.platforms.base import TransientSendError
+    from bot.outbox import TransientSendError
 
     clock = Clock(MONDAY)
     outbox = FakeOutbox()

@@ -24,9 +24,9 @@ from schedfakes import (
     tick,
 )
 
-from bot.announce import DeliveryKey, Due
 from bot.commands import Reply
-from bot.platforms.base import TransientSendError
+from bot.delivery import DeliveryKey, Due
+from bot.outbox import TransientSendError
 from bot.scheduler import Scheduler
 from bot.store import Store
 from bot.store.deliveries import Deliveries, Lease

@@ -13,8 +13,8 @@ from schedfakes import Clock, FakeOutbox, posting_doc, publish, settings, subscr
 from typer.testing import CliRunner
 
 from bot.__main__ import cli
-from bot.announce import DeliveryKey, Due
 from bot.clock import system_clock
+from bot.delivery import DeliveryKey, Due
 from bot.runtime import serve
 from bot.scheduler import Scheduler
 from bot.store import Store

@@ -29,8 +29,9 @@ from slackworld import TODAY, Served, make_posting, slack_settings
 from bot.app import App
 from bot.clock import fixed_clock
 from bot.commands import Action, Reply
+from bot.outbox import PermanentSendError, RateLimited
 from bot.platforms import slack
-from bot.platforms.base import ConfigurationError, PermanentSendError, RateLimited
+from bot.platforms.base import ConfigurationError
 from bot.platforms.slack import SlackAdapter, config_from_settings, mention_text
 from bot.runtime import adapter_factories
 from bot.store import Store

@@ -19,11 +19,11 @@ import yaml
 from slackfakes import Failure, block_ids
 from slackworld import EXTRA_POSTING, TODAY, Served, make_posting
 
-from bot.announce import Filters
 from bot.commands import Action, Reply
+from bot.delivery import Filters
 from bot.ingest import sync_folder
+from bot.outbox import PermanentSendError, RateLimited, SendError, TransientSendError
 from bot.platforms import slack
-from bot.platforms.base import PermanentSendError, RateLimited, SendError, TransientSendError
 from bot.scheduler import Scheduler, TickReport
 from bot.store.deliveries import Deliveries, Subscriptions
 

@@ -12,7 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.commands import Reply
 from bot.metrics import MeteredOutbox, Metrics
-from bot.platforms.base import PermanentSendError, RateLimited, TransientSendError
+from bot.outbox import PermanentSendError, RateLimited, TransientSendError
 
 
 def samples(site: Site) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:

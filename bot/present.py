@@ -1,0 +1,208 @@
+"""How Herald shows a posting or a passage: every word written once, for every platform.
+
+A posting appears in a ``/jobs`` list, a ``/jobs show`` card, an answer to a question, an
+announcement, a reminder and a digest, on Slack, Matrix and the console. People compare them,
+so the same posting must say the same things in each: this module decides *what* is said
+(the facts, their order, the status words, the apply link); adapters only decide *how* it
+looks (Block Kit, Matrix HTML, rich), escaping each piece as their platform requires.
+
+Example::
+
+    card = posting_card(p, today)
+    card.facts   # ("DataCite", "Hannover", "remote", "deadline 6 March 2027 (closes in 3 days)")
+    card.line    # "**Developer** — DataCite · Hannover · remote · deadline … · `datacite-dev`"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.domain import DEFAULT_FRESHNESS, Freshness, PassageHit, Posting, PostingState
+
+EXTRA_FACTS = ("salary", "apply")
+"""Facts a reply may add to each line when the question was about them."""
+
+
+def day(d: date) -> str:
+    """A date as people write it in prose: "6 March 2027" (unambiguous in every locale)."""
+    return f"{d.day} {d:%B %Y}"
+
+
+def deadline_phrase(deadline: date, today: date) -> str:
+    """ "closes in 6 days", "closes today", "closed 3 days ago" — relative to ``today``."""
+    days = (deadline - today).days
+    if days > 1:
+        return f"closes in {days} days"
+    if days == 1:
+        return "closes tomorrow"
+    if days == 0:
+        return "closes today"
+    if days == -1:
+        return "closed yesterday"
+    return f"closed {-days} days ago"
+
+
+def status_words(p: Posting, state: PostingState, today: date) -> str:
+    """Where the posting stands, in the words every renderer uses (see ``Posting.state``)."""
+    if state == "open":
+        if p.deadline is not None:
+            return f"deadline {day(p.deadline)} ({deadline_phrase(p.deadline, today)})"
+        return "open until filled" if p.open_until_filled else "open, no deadline given"
+    if state == "closed":
+        return "applications closed"
+    if state == "deadline passed":
+        assert p.deadline is not None
+        return f"deadline passed on {day(p.deadline)}"
+    if state == "probably filled":
+        posted = f"posted {day(p.posted)}, " if p.posted else ""
+        return f"probably filled ({posted}no deadline given)"
+    if state == "not yet posted":
+        return f"to be posted on {day(p.posted)}" if p.posted else "not yet posted"
+    return "withdrawn: no longer on its site"
+
+
+def contact_url(contact: str) -> str:
+    """A posting's contact as a link: an e-mail address becomes ``mailto:``."""
+    if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+        return f"mailto:{contact}"
+    return contact
+
+
+def apply_url(p: Posting) -> str | None:
+    """Where "Apply" leads: the first contact (an address becomes ``mailto:``), else the page."""
+    for contact in p.contacts:
+        if contact.strip():
+            return contact_url(contact.strip())
+    return p.url
+
+
+@dataclass(frozen=True)
+class Card:
+    """A posting as every renderer shows it: title, the facts in order, and what to do next."""
+
+    posting: Posting
+    state: PostingState
+    facts: tuple[str, ...]
+    apply_url: str | None
+    remindable: bool
+    """Whether "Remind me" can still lead to a reminder: open, with a deadline after today."""
+
+    @property
+    def id(self) -> str:
+        return self.posting.id
+
+    @property
+    def title(self) -> str:
+        return self.posting.title
+
+    @property
+    def details(self) -> str:
+        """The command that shows the whole posting."""
+        return f"jobs show {self.posting.id}"
+
+    @property
+    def line(self) -> str:
+        """The posting as one Markdown line, for lists and plain-text platforms."""
+        return f"**{self.title}** — " + " · ".join([*self.facts, f"`{self.id}`"])
+
+
+def posting_card(
+    p: Posting,
+    today: date,
+    freshness: Freshness = DEFAULT_FRESHNESS,
+    extras: Sequence[str] = (),
+) -> Card:
+    """Organisation · location · remote · status, then any ``EXTRA_FACTS`` asked for."""
+    state = p.state(today, freshness)
+    facts = [x for x in (p.organization, p.location) if x]
+    if p.remote:
+        facts.append("remote")
+    facts.append(status_words(p, state, today))
+    if "salary" in extras and p.salary:
+        facts.append(f"salary: {p.salary}")
+    if "apply" in extras and p.contacts:
+        facts.append("apply: " + ", ".join(p.contacts))
+    remindable = state == "open" and p.deadline is not None and p.deadline > today
+    return Card(p, state, tuple(facts), apply_url(p), remindable)
+
+
+# --- one posting in full ------------------------------------------------------------------
+
+FACTS = ("organization", "where", "remote", "deadline", "status", "salary", "posted", "apply")
+"""The facts of ``/jobs show``, in order; a question's answer shows the ones it asked for."""
+
+
+def _quote(sentence: str | None, *, unless: str | None = None) -> str:
+    if not sentence or sentence.strip() == (unless or "").strip():
+        return ""
+    return f" — the posting says: “{sentence.strip()}”"
+
+
+def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | None:
+    """One fact of a posting as a labelled line with the sentence it was read from, or None
+    when the fact does not apply (the status of an open posting, a deadline it never had)."""
+    if fact == "organization":
+        return f"Organisation: {p.organization}" if p.organization else None
+    if fact == "where":
+        return f"Location: {p.location or 'not stated'}{_quote(p.evidence_for('location'))}"
+    if fact == "remote":
+        remote = {True: "yes", False: "no, on site", None: "not stated"}[p.remote]
+        return f"Remote: {remote}{_quote(p.evidence_for('remote'))}"
+    if fact == "deadline":
+        if p.deadline is not None:
+            inferred = " (year inferred from the posting date)" if p.deadline_inferred else ""
+            when = f"{day(p.deadline)} ({deadline_phrase(p.deadline, today)}){inferred}"
+            return f"Deadline: {when}{_quote(p.evidence_for('deadline'))}"
+        if p.open_until_filled:
+            return f"Deadline: none, open until filled{_quote(p.evidence_for('open_until_filled'))}"
+        return "Deadline: not stated"
+    if fact == "status":
+        said = _quote(p.evidence_for("closed")) if state == "closed" else ""
+        return f"Status: {status_words(p, state, today)}{said}"
+    if fact == "salary":
+        if not p.salary:
+            return "Salary: not stated"
+        return f"Salary: {p.salary}{_quote(p.evidence_for('salary'), unless=p.salary)}"
+    if fact == "posted":
+        return f"Posted: {day(p.posted)}" if p.posted else None
+    if fact == "apply":
+        if not p.contacts:
+            return "How to apply: not stated"
+        return f"How to apply: {', '.join(p.contacts)}{_quote(p.evidence_for('contact'))}"
+    raise ValueError(f"unknown fact {fact!r}")
+
+
+def fact_lines(
+    p: Posting, today: date, freshness: Freshness = DEFAULT_FRESHNESS, facts: Sequence[str] = FACTS
+) -> list[str]:
+    """The title, then each fact that applies, then the page it came from."""
+    state = p.state(today, freshness)
+    # an open posting's status is its deadline line, already shown
+    shown = [fact for fact in facts if fact != "status" or state != "open"]
+    lines = [f"**{p.title}**"]
+    lines += [line for fact in shown if (line := fact_line(p, fact, today, state)) is not None]
+    lines.append(source_line(p))
+    return lines
+
+
+def source_line(p: Posting) -> str:
+    return f"Posting: {p.url}" if p.url else f"Source: {p.source}"
+
+
+# --- passages -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A passage as every renderer shows it: the text quoted, then where it comes from."""
+
+    text: str
+    source: str
+    url: str | None
+
+
+def passage_quote(hit: PassageHit) -> Quote:
+    p = hit.passage
+    return Quote(text=p.text, source=f"{p.page_title}: {p.question}", url=p.url)
