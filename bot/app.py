@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -24,7 +25,9 @@ from bot.domain import LoadReport
 from bot.ingest import sync_folder
 from bot.metrics import Metrics, intent_of
 from bot.store import Store
-from handlers import admin, ask, faq, jobs
+from bot.store.deliveries import PersonalReminders, Subscriptions
+from bot.store.questions import QuestionStore
+from handlers import admin, ask, faq, jobs, subscriptions
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ class App:
 
     def context(self, request: Request) -> Context:
         """One Context per command: the clock is read once, so a reply is consistent."""
-        return Context(store=self.store, settings=self.settings, now=self.clock(), request=request)
+        return database_context(self.store, self.settings, self.clock(), request)
 
     def handle(self, request: Request) -> Reply:
         """Answer one request; never raises (the Router maps every error to a reply)."""
@@ -82,13 +85,24 @@ class App:
         self.store.close()
 
 
+def database_context(store: Store, settings: Settings, now: datetime, request: Request) -> Context:
+    """A Context whose question log, subscriptions and reminders are kept in ``store``."""
+    return Context(
+        store=store,
+        settings=settings,
+        now=now,
+        request=request,
+        questions=QuestionStore(store),
+        subscriptions=Subscriptions(store),
+        reminders=PersonalReminders(store),
+    )
+
+
 def build_router() -> Router:
     """Every handler module's router under one root; help is generated from all of them."""
     root = Router()
-    root.include(jobs.router)
-    root.include(faq.router)
-    root.include(admin.router)
-    root.include(ask.router)
+    for module in (jobs, subscriptions, faq, admin, ask):
+        root.include(module.router)
     return root
 
 

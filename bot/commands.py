@@ -27,15 +27,18 @@ from typing import Any, Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
+from bot.delivery import Filters, PersonalReminder, SubscribeOutcome, Subscription
 from bot.domain import (
     DEFAULT_FRESHNESS,
     Freshness,
+    LoggedQuestion,
     NotFound,
     PassageHit,
     PermissionDenied,
     Posting,
     PostingPage,
     PostingQuery,
+    Refusal,
     UsageError,
 )
 from bot.present import Card, posting_card
@@ -211,6 +214,39 @@ def posting_json(posting: Posting, today: date | None = None) -> dict[str, Any]:
     return data
 
 
+class QuestionLog(Protocol):
+    """The question log ``/herald unanswered`` reads (``bot.store.questions``)."""
+
+    def record(self, text: str, *, intent: str, answered: bool, now: datetime) -> int: ...
+    def feedback(self, question_id: int, *, helpful: bool) -> bool: ...
+    def unanswered(self, limit: int = 20) -> Sequence[LoggedQuestion]: ...
+
+
+class SubscriptionBook(Protocol):
+    """Channels' standing queries (``bot.store.deliveries.Subscriptions``)."""
+
+    def add(
+        self,
+        platform: str,
+        channel: str,
+        filters_text: str,
+        filters: Filters,
+        user: str | None,
+        now: datetime,
+    ) -> tuple[Subscription, SubscribeOutcome]: ...
+    def for_channel(self, platform: str, channel: str) -> list[Subscription]: ...
+    def cancel(self, subscription_id: int, now: datetime) -> None: ...
+
+
+class ReminderBook(Protocol):
+    """People's own deadline reminders (``bot.store.deliveries.PersonalReminders``)."""
+
+    def add(
+        self, platform: str, user: str, posting_id: str, now: datetime
+    ) -> tuple[PersonalReminder, bool]: ...
+    def for_user(self, platform: str, user: str) -> list[PersonalReminder]: ...
+
+
 @dataclass(frozen=True)
 class Context:
     """What a handler may use: the store, settings, the request, and the injected clock.
@@ -223,6 +259,10 @@ class Context:
     settings: Settings
     now: datetime
     request: Request
+    # what a handler writes besides postings; None where this session keeps no such record
+    questions: QuestionLog | None = None
+    subscriptions: SubscriptionBook | None = None
+    reminders: ReminderBook | None = None
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
@@ -231,6 +271,28 @@ class Context:
     @property
     def today(self) -> date:
         return self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
+
+    @property
+    def is_admin(self) -> bool:
+        return is_admin(self.request, self.settings)
+
+
+def is_admin(request: Request, settings: Settings) -> bool:
+    """Configured ids (``U0123`` on any platform, ``slack:U0123`` on that one), the local
+    console when ``console_is_admin``, and Slack workspace admins or Matrix room moderators
+    when the settings say their platform role counts (adapters set ``user_is_platform_admin``).
+    """
+    if request.platform == "console" and settings.console_is_admin:
+        return True
+    admins = {a.strip() for a in settings.admins if a.strip()}
+    if request.user in admins or f"{request.platform}:{request.user}" in admins:
+        return True
+    if request.user_is_platform_admin:
+        if request.platform == "slack" and settings.slack_workspace_admins_are_admins:
+            return True
+        if request.platform == "matrix" and settings.matrix_power_level_admins:
+            return True
+    return False
 
 
 Handler = Callable[[Context, str], Reply]
@@ -249,6 +311,26 @@ class CommandSpec:
     dynamic: bool = False
     listed: bool = True
     """Shown in help; an organisation without an FAQ page still answers, unlisted."""
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """A verb of a command (``/jobs show <id>``): its own handler, arguments, help and rights.
+
+    ``admin`` names what only admins may do, in the words of the refusal ("close postings");
+    ``applies`` decides, from the words after the verb, whether they make this verb at all
+    (``/jobs close`` closes a posting, ``/jobs closing this week`` searches).
+    """
+
+    verb: str
+    handler: Handler
+    help: str
+    args: str = ""
+    admin: str | None = None
+    applies: Callable[[str], bool] | None = None
+
+    def usage(self, command: str) -> str:
+        return " ".join(x for x in (f"/{command}", self.verb, self.args) if x)
 
 
 ShortcutProvider = Callable[[Context], Sequence[CommandSpec]]
@@ -270,6 +352,7 @@ class Router:
     _commands: dict[str, CommandSpec] = field(default_factory=dict)
     _providers: list[ShortcutProvider] = field(default_factory=list)
     _question: Handler | None = None
+    _verbs: dict[str, dict[str, Subcommand]] = field(default_factory=dict)
 
     def command(
         self,
@@ -296,6 +379,33 @@ class Router:
 
         return record
 
+    def subcommand(
+        self,
+        command: str,
+        verb: str,
+        *,
+        help: str,
+        args: str = "",
+        admin: str | None = None,
+        applies: Callable[[str], bool] | None = None,
+    ) -> Callable[[H], H]:
+        """Declare ``/command verb args``; the handler gets the words after the verb. Usage
+        and help list it (admin verbs only to admins); the Router refuses non-admins."""
+        verbs = self._verbs.setdefault(command, {})
+        if verb in verbs:
+            raise ValueError(f"/{command} {verb} is already declared")
+
+        def record(handler: H) -> H:
+            verbs[verb] = Subcommand(verb, handler, help, args, admin, applies)
+            return handler
+
+        return record
+
+    def verbs(self, command: str, ctx: Context | None = None) -> list[Subcommand]:
+        """The verbs of ``command`` in declaration order; with ``ctx``, the ones it may run."""
+        declared = self._verbs.get(command, {}).values()
+        return [v for v in declared if ctx is None or v.admin is None or ctx.is_admin]
+
     def shortcuts(self, provider: ShortcutProvider) -> ShortcutProvider:
         """Register a provider of commands derived at dispatch time; returns it unchanged."""
         self._providers.append(provider)
@@ -317,6 +427,12 @@ class Router:
         self._providers.extend(other._providers)
         if other._question is not None:
             self.question(other._question)
+        for command, verbs in other._verbs.items():
+            mine = self._verbs.setdefault(command, {})
+            for verb, sub in verbs.items():
+                if verb in mine:
+                    raise ValueError(f"/{command} {verb} is already declared")
+                mine[verb] = sub
 
     def commands(self) -> list[CommandSpec]:
         """The declared commands in declaration order, ``help`` last."""
@@ -371,22 +487,31 @@ class Router:
             if self._question is not None and not _mistyped(name, request, known):
                 return self._run(self._question, request.line, ctx)
             return self._unknown(name, known)
-        return self._run(spec.handler, request.text, ctx, spec)
+        # the words after the verb keep their newlines: a posting pasted after "add"
+        verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
+        sub = self._verbs.get(spec.name, {}).get(verb.lower())
+        if sub is not None and (sub.applies is None or sub.applies(rest)):
+            if sub.admin is not None and not ctx.is_admin:
+                logger.info("%s:%s may not %s", ctx.request.platform, ctx.request.user, sub.admin)
+                return _denied_reply(PermissionDenied(sub.admin))
+            return self._run(sub.handler, rest, ctx, usage=_usage_text([sub.usage(spec.name)]))
+        usage = _usage_text(self._usages(spec, ctx), spec.examples)
+        return self._run(spec.handler, request.text, ctx, usage=usage)
 
-    def _run(
-        self, handler: Handler, text: str, ctx: Context, spec: CommandSpec | None = None
-    ) -> Reply:
+    def _usages(self, spec: CommandSpec, ctx: Context) -> list[str]:
+        return [spec.usage, *(v.usage(spec.name) for v in self.verbs(spec.name, ctx))]
+
+    def _run(self, handler: Handler, text: str, ctx: Context, *, usage: str = "") -> Reply:
         try:
             return handler(ctx, text)
         except UsageError as exc:
-            return Reply(text=f"{exc}\n{_usage_text(spec)}" if spec else str(exc))
+            return Reply(text=f"{exc}\n{usage}" if usage else str(exc))
         except NotFound as exc:
             return _not_found_reply(exc)
         except PermissionDenied as exc:
-            what = str(exc).strip().rstrip(".") or "do that"
-            if not what.lower().startswith("only admins"):
-                what = f"Only admins can {what}"
-            return Reply(text=f"{what}.")
+            return _denied_reply(exc)
+        except Refusal as exc:
+            return Reply(text=str(exc))
 
     def _unknown(self, name: str, specs: Sequence[CommandSpec]) -> Reply:
         names = [s.name for s in specs]
@@ -407,7 +532,11 @@ class Router:
         if wanted:
             spec = next((s for s in specs if s.name == wanted), None)
             if spec is not None:
-                return Reply(text=f"`/{spec.name}` — {spec.help}\n{_usage_text(spec)}")
+                lines = [f"`/{spec.name}` — {spec.help}", _usage_text([spec.usage], spec.examples)]
+                lines += [
+                    f"• `{v.usage(spec.name)}` — {v.help}" for v in self.verbs(spec.name, ctx)
+                ]
+                return Reply(text="\n".join(lines))
         lines = ["Herald understands these commands:"]
         if self._question is not None:
             lines.append(
@@ -419,6 +548,10 @@ class Router:
                 continue
             example = spec.examples[0] if spec.examples else spec.usage
             lines.append(f"• `{spec.usage}` — {spec.help} (e.g. `{example}`)")
+            verbs = self.verbs(spec.name, ctx)
+            if verbs:
+                listed = ", ".join(f"`/{spec.name} {v.verb}`" for v in verbs)
+                lines.append(f"  also {listed} — `/help {spec.name}` says how")
         shortcuts = [s for s in specs if s.dynamic and s.listed]
         if shortcuts:
             lines.append("Organisation shortcuts (ask their FAQ directly):")
@@ -449,11 +582,18 @@ def _mistyped(name: str, request: Request, specs: Sequence[CommandSpec]) -> bool
     return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
 
 
-def _usage_text(spec: CommandSpec) -> str:
-    text = f"Usage: `{spec.usage}`"
-    if spec.examples:
-        text += "\nExamples: " + ", ".join(f"`{e}`" for e in spec.examples)
+def _usage_text(usages: Sequence[str], examples: Sequence[str] = ()) -> str:
+    text = "Usage: " + " | ".join(f"`{u}`" for u in usages)
+    if examples:
+        text += "\nExamples: " + ", ".join(f"`{e}`" for e in examples)
     return text
+
+
+def _denied_reply(exc: PermissionDenied) -> Reply:
+    what = str(exc).strip().rstrip(".") or "do that"
+    if not what.lower().startswith("only admins"):
+        what = f"Only admins can {what}"
+    return Reply(text=f"{what}.")
 
 
 def _not_found_reply(exc: NotFound) -> Reply:

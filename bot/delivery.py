@@ -18,6 +18,7 @@ DeliveryKind = Literal["announce", "reminder", "digest", "personal"]
 DeliveryStatus = Literal["pending", "sending", "sent", "failed", "skipped"]
 SubscriptionStatus = Literal["active", "paused", "cancelled"]
 ReminderStatus = Literal["active", "cancelled"]
+SubscribeOutcome = Literal["created", "exists", "resumed"]
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,11 @@ class PermissionDenied(HeraldError):
     """The user may not do this; nothing was changed."""
 
 
+class Refusal(HeraldError):
+    """An action that cannot be done as asked; the message says why and what to do, and is
+    shown as it is (not a usage mistake, so the command's usage is not repeated)."""
+
+
 @dataclass(frozen=True)
 class Fact:
     """An extracted value with the sentence it came from, so answers can quote evidence."""
@@ -278,3 +283,17 @@ class LoadReport:
             "withdrawn": len(self.withdrawn),
             "failed": len(self.failed),
         }
+
+
+@dataclass(frozen=True)
+class LoggedQuestion:
+    """A question as the log keeps it (never who asked), with its 👍/👎 counts."""
+
+    id: int
+    text: str
+    intent: str
+    answered: bool
+    asked: int
+    helpful: int
+    unhelpful: int
+    last_asked: datetime

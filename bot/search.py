@@ -106,6 +106,24 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(\[]?[A-Z0-9$€£])")
 
 
+# How people say where the work is done, in /jobs and in questions alike (each lower-case,
+# words as ``tokens`` splits them).
+REMOTE_PHRASES = (
+    "remote", "remotely", "remote-first", "remote-friendly", "virtual", "wfh", "from home",
+    "work from anywhere", "telework", "teleworking", "telecommute", "telecommuting", "hybrid",
+)  # fmt: skip
+ONSITE_PHRASES = ("onsite", "on-site", "on site", "in-person", "in person", "in the office")
+
+
+def _phrase_at(words: Sequence[str], i: int, phrases: Sequence[str]) -> int:
+    """How many words a phrase of ``phrases`` takes at ``words[i]``; 0 when none starts there."""
+    for phrase in phrases:
+        wanted = phrase.split()
+        if words[i : i + len(wanted)] == wanted:
+            return len(wanted)
+    return 0
+
+
 def tokens(text: str) -> list[str]:
     """Words of ``text`` with case kept; punctuation, emoji and control characters dropped."""
     return _TOKEN.findall(text)
@@ -216,15 +234,15 @@ def parse_jobs_query(
             parts.append(f"closing {phrase}")
             i += 1
             continue
-        if w in {"remote", "remotely", "virtual"}:
+        if taken := _phrase_at(words, i, REMOTE_PHRASES):
             remote = True
             parts.append("remote")
-            i += 1
+            i += taken
             continue
-        if w in {"onsite", "on-site", "in-person"} or words[i : i + 2] == ["on", "site"]:
+        if taken := _phrase_at(words, i, ONSITE_PHRASES):
             remote = False
             parts.append("onsite")
-            i += 2 if w == "on" else 1
+            i += taken
             continue
         if words[i : i + 3] == ["open", "until", "filled"] or words[i : i + 2] == [
             "until",

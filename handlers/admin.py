@@ -1,28 +1,27 @@
 """Admin commands: ``/jobs add|import|edit|close|reopen|remove|restore|confirm|cancel`` and
 ``/herald reload|status|audit``.
 
-``/jobs`` belongs to ``handlers.jobs``, which hands these verbs to :func:`handle`; ``/herald``
-is this module's own command. Every one of them first checks that the asker is an admin
-(``bot.admin.permissions``) and changes nothing otherwise. The work is done by
-``bot.admin.service.Admin``; this module only turns its results into replies.
+``/jobs`` belongs to ``handlers.jobs``; these verbs of it are declared here as admin verbs,
+so the Router refuses anyone else before any of them runs, and ``/herald`` is this module's own
+command. The work is done by ``bot.admin.service.Admin``; this module only turns its results
+into replies.
 
 Example::
 
-    reply = handle(ctx, "add", "title: Data Steward\\ndeadline: 2027-03-01")  # a preview
-    reply = handle(ctx, "confirm", "1a2b3c4d")                               # stored
+    app.ask("/jobs add title: Data Steward\\ndeadline: 2027-03-01")   # a preview, for admins
+    app.ask("/jobs confirm 1a2b3c4d")                                 # stored
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.admin.permissions import is_admin, require_admin
-from bot.admin.records import Actor, AuditEntry, Refused, changed_fields, snapshot
+from bot.admin.records import Actor, AuditEntry, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
-from bot.commands import Action, CommandSpec, Context, Reply, Router
+from bot.commands import Action, Context, Handler, Reply, Router
 from bot.delivery import Delivery
 from bot.domain import Posting, PostingDraft, UsageError
 from bot.present import deadline_phrase
@@ -33,126 +32,71 @@ logger = logging.getLogger(__name__)
 
 router = Router()
 
-VERBS = ("add", "import", "edit", "close", "reopen", "remove", "restore", "confirm", "cancel")
 # "/jobs close this week" is a search ("close" means "closing" there), "/jobs close <id>" is not.
 _SEARCH_AFTER_CLOSE = frozenset({"today", "tomorrow", "soon"})
 DEFAULT_AUDIT = 10
 
-_WHAT = {
-    "add": "add postings",
-    "import": "import postings",
-    "edit": "edit postings",
-    "close": "close postings",
-    "reopen": "reopen postings",
-    "remove": "remove postings",
-    "restore": "restore postings",
-    "confirm": "confirm admin changes",
-    "cancel": "cancel admin changes",
-}
+AdminVerb = Callable[[Context, Admin, Actor, str], Reply]
 
 
-def split_verb(text: str) -> tuple[str, str]:
-    """("add", "<the rest, newlines kept>") — the first word, whatever whitespace follows."""
-    parts = text.strip().split(maxsplit=1)
-    if not parts:
-        return "", ""
-    return parts[0].lower(), parts[1] if len(parts) > 1 else ""
+def _admin_verb(
+    verb: str, what: str, help: str, args: str = "", applies: Callable[[str], bool] | None = None
+) -> Callable[[AdminVerb], Handler]:
+    """Declare ``/jobs <verb>`` for admins: the handler gets the service and who acts."""
 
+    def declare(run: AdminVerb) -> Handler:
+        def handler(ctx: Context, rest: str) -> Reply:
+            return run(ctx, _admin(ctx), _actor(ctx), rest)
 
-def wants(verb: str, rest: str) -> bool:
-    """Whether ``/jobs <verb> <rest>`` is an admin command rather than a search."""
-    if verb not in VERBS:
-        return False
-    if verb == "close":
-        words = rest.split()
-        return len(words) <= 1 and not (words and words[0].lower() in _SEARCH_AFTER_CLOSE)
-    return True
-
-
-def handle(ctx: Context, verb: str, rest: str) -> Reply:
-    """Run one of :data:`VERBS` for an admin; anyone else gets "Only admins can …"."""
-    require_admin(ctx.request, ctx.settings, _WHAT[verb])
-    handlers: dict[str, Callable[[Context, Admin, Actor, str], Reply]] = {
-        "add": _add,
-        "import": _import,
-        "edit": _edit,
-        "close": _close,
-        "reopen": _reopen,
-        "remove": _remove,
-        "restore": _restore,
-        "confirm": _confirm,
-        "cancel": _cancel,
-    }
-    try:
-        return handlers[verb](ctx, _admin(ctx), _actor(ctx), rest)
-    except Refused as exc:
-        return Reply(text=str(exc))
-
-
-ADMIN_VERBS_HELP = (
-    "Admins: reload the content folder, see Herald's status, the audit trail or the questions "
-    "Herald could not answer; add, edit, close, reopen or remove postings"
-)
-
-
-@router.shortcuts
-def herald_admin_verbs(ctx: Context) -> Sequence[CommandSpec]:
-    """``/herald``'s admin verbs as a help entry of their own, for admins only.
-
-    The Router's help lists every declared command to everyone; a provider sees who asks,
-    so the admin verbs are listed to admins and to nobody else. ``/herald`` itself stays a
-    declared command, so every asker can run it (a non-admin's ``/herald status`` says
-    "Only admins can …").
-    """
-    if not is_admin(ctx.request, ctx.settings):
-        return []
-    return [
-        CommandSpec(
-            name="herald-admin",
-            help=ADMIN_VERBS_HELP,
-            usage=(
-                "/herald reload | /herald status | /herald audit [n] | /herald unanswered [n] | "
-                "/jobs add|import|edit|close|reopen|remove|restore"
-            ),
-            examples=("/herald status", "/herald audit 20", "/herald reload", "/jobs add"),
-            handler=herald,
+        handler.__doc__ = run.__doc__
+        return router.subcommand("jobs", verb, help=help, args=args, admin=what, applies=applies)(
+            handler
         )
-    ]
+
+    return declare
+
+
+def _closes_one(rest: str) -> bool:
+    """``/jobs close <id>`` closes a posting; ``/jobs close soon`` lists what closes soon."""
+    words = rest.split()
+    return len(words) <= 1 and not (words and words[0].lower() in _SEARCH_AFTER_CLOSE)
 
 
 @router.command(
     "herald",
     help="Ask a question in plain words, or see every command",
-    usage="/herald ask <question> | /herald help [command]",
+    usage="/herald help [command]",
     examples=["/herald ask how do I join the iiif consortium", "/herald help jobs"],
 )
 def herald(ctx: Context, text: str) -> Reply:
-    verb, rest = split_verb(text)
-    if verb == "ask":  # "/herald ask …": Slack's one slash command for plain questions
-        return ask.ask(ctx, rest)
-    if verb == "feedback":
-        return ask.feedback(ctx, rest)
-    if verb == "unanswered":
-        require_admin(ctx.request, ctx.settings, "read the unanswered questions")
-        return ask.unanswered(ctx, rest)
-    actions: dict[str, tuple[str, Callable[[Context, Admin, str], Reply]]] = {
-        "reload": ("reload the content", _reload),
-        "status": ("see Herald's status", _status),
-        "audit": ("read the audit trail", _audit),
-    }
-    if verb in ("help", ""):
+    """``/herald`` alone, or a word that is none of its verbs (declared below)."""
+    if text.strip().lower() in ("help", ""):
         # Slack's adapter turns "/herald help" into help before it reaches here
         return Reply(text="Type `help` to see every command.")
-    if verb not in actions:
-        if not is_admin(ctx.request, ctx.settings):
-            raise UsageError("Say what to do: ask a question, or help.")
-        raise UsageError("Say what to do: ask, reload, status, audit or unanswered.")
-    what, run = actions[verb]
-    require_admin(ctx.request, ctx.settings, what)
-    try:
-        return run(ctx, _admin(ctx), rest)
-    except Refused as exc:
-        return Reply(text=str(exc))
+    raise UsageError("Say what to do with `/herald`.")
+
+
+@router.subcommand("herald", "ask", args="<question>", help="A question in plain words")
+def herald_ask(ctx: Context, text: str) -> Reply:
+    return ask.ask(ctx, text)
+
+
+@router.subcommand(
+    "herald", "feedback", args="<id> up|down", help="What 👍/👎 under an answer send"
+)
+def herald_feedback(ctx: Context, text: str) -> Reply:
+    return ask.feedback(ctx, text)
+
+
+@router.subcommand(
+    "herald",
+    "unanswered",
+    args="[n]",
+    help="Questions Herald could not answer, most asked first",
+    admin="read the unanswered questions",
+)
+def herald_unanswered(ctx: Context, text: str) -> Reply:
+    return ask.unanswered(ctx, text)
 
 
 def _admin(ctx: Context) -> Admin:
@@ -169,10 +113,19 @@ def _actor(ctx: Context) -> Actor:
 # --- adding ---------------------------------------------------------------------------------
 
 
+@_admin_verb(
+    "add", "add postings", "Preview a posting written as Markdown, then confirm", "<markdown>"
+)
 def _add(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _proposal_reply(ctx, admin.propose(rest, actor, ctx.now, "add"))
 
 
+@_admin_verb(
+    "import",
+    "import postings",
+    "Preview a posting from a page or file, then confirm",
+    "<url|markdown>",
+)
 def _import(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _proposal_reply(ctx, admin.propose(rest, actor, ctx.now, "import"))
 
@@ -231,10 +184,12 @@ def _confirm_actions(proposal: Proposal) -> tuple[Action, ...]:
     )
 
 
+@_admin_verb("confirm", "confirm admin changes", "Store what a preview showed", "<token>")
 def _confirm(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _outcome_reply(ctx, admin.confirm(rest, actor, ctx.now))
 
 
+@_admin_verb("cancel", "cancel admin changes", "Drop a preview", "<token>")
 def _cancel(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     admin.cancel(rest, actor, ctx.now)
     return Reply(text="Cancelled; nothing was stored.")
@@ -243,8 +198,9 @@ def _cancel(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
 # --- changing -------------------------------------------------------------------------------
 
 
+@_admin_verb("edit", "edit postings", "Change fields of a posting", "<id> field=value …")
 def _edit(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
-    posting_id, changes = split_verb(rest)
+    posting_id, changes = [*rest.strip().split(maxsplit=1), "", ""][:2]
     if not posting_id:
         raise UsageError("Which posting? e.g. `/jobs edit <id> deadline=2027-03-01`.")
     result = admin.edit(posting_id, changes, actor, ctx.now)
@@ -258,18 +214,24 @@ def _edit(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _outcome_reply(ctx, result)
 
 
+@_admin_verb("close", "close postings", "Mark a posting closed", "<id>", applies=_closes_one)
 def _close(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _outcome_reply(ctx, admin.close(_one_id(rest, "close"), actor, ctx.now))
 
 
+@_admin_verb("reopen", "reopen postings", "List a closed posting again", "<id>")
 def _reopen(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _outcome_reply(ctx, admin.reopen(_one_id(rest, "reopen"), actor, ctx.now))
 
 
+@_admin_verb(
+    "remove", "remove postings", "Take a posting off Herald (restore brings it back)", "<id>"
+)
 def _remove(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _outcome_reply(ctx, admin.remove(_one_id(rest, "remove"), actor, ctx.now))
 
 
+@_admin_verb("restore", "restore postings", "Bring a removed posting back", "<id>")
 def _restore(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     return _outcome_reply(ctx, admin.restore(_one_id(rest, "restore"), actor, ctx.now))
 
@@ -324,7 +286,11 @@ def _changes(before: Posting | None, after: Posting) -> list[str]:
 # --- /herald --------------------------------------------------------------------------------
 
 
-def _reload(ctx: Context, admin: Admin, rest: str) -> Reply:
+@router.subcommand(
+    "herald", "reload", args="", help="Read the content folder again", admin="reload the content"
+)
+def _reload(ctx: Context, rest: str) -> Reply:
+    admin = _admin(ctx)
     report = admin.reload(_actor(ctx), ctx.now)
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
@@ -336,7 +302,15 @@ def _reload(ctx: Context, admin: Admin, rest: str) -> Reply:
     return Reply(text="\n".join(lines))
 
 
-def _status(ctx: Context, admin: Admin, rest: str) -> Reply:
+@router.subcommand(
+    "herald",
+    "status",
+    args="",
+    help="Postings, scheduler and previews at a glance",
+    admin="see Herald's status",
+)
+def _status(ctx: Context, rest: str) -> Reply:
+    admin = _admin(ctx)
     facts = admin.status(ctx.now)
     c = facts.counts
     lines = [
@@ -386,7 +360,11 @@ def _watched_line(ctx: Context, delivery: Delivery) -> str:
     return f"{what}: {state}"
 
 
-def _audit(ctx: Context, admin: Admin, rest: str) -> Reply:
+@router.subcommand(
+    "herald", "audit", args="[n]", help="The last admin actions", admin="read the audit trail"
+)
+def _audit(ctx: Context, rest: str) -> Reply:
+    admin = _admin(ctx)
     word = rest.strip()
     if word and not word.isdecimal():
         raise UsageError("Give how many actions to show, e.g. `/herald audit 20`.")

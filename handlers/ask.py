@@ -13,8 +13,6 @@ from dataclasses import replace
 from bot.ask.answer import answer
 from bot.commands import Action, Context, Reply, Router
 from bot.domain import UsageError
-from bot.store import Store
-from bot.store.questions import QuestionStore
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +35,11 @@ def ask(ctx: Context, text: str) -> Reply:
 def question(ctx: Context, text: str) -> Reply:
     reply = answer(ctx, text)
     understood = reply.understood or {}
-    if understood.get("intent") in ("help", "smalltalk") or not isinstance(ctx.store, Store):
+    log = ctx.questions
+    if understood.get("intent") in ("help", "smalltalk") or log is None:
         return reply
     try:
-        qid = QuestionStore(ctx.store).record(
+        qid = log.record(
             text, intent=str(understood.get("intent")), answered=bool(understood.get("answered")),
             now=ctx.now,
         )  # fmt: skip
@@ -61,9 +60,9 @@ def feedback(ctx: Context, text: str) -> Reply:
     parts = text.split()
     if len(parts) != 2 or not parts[0].isdecimal() or parts[1] not in ("up", "down"):
         raise UsageError("Use the 👍/👎 buttons under an answer.")
-    if not isinstance(ctx.store, Store):
+    if ctx.questions is None:
         return Reply(text="Thanks!")
-    known = QuestionStore(ctx.store).feedback(int(parts[0]), helpful=parts[1] == "up")
+    known = ctx.questions.feedback(int(parts[0]), helpful=parts[1] == "up")
     if not known:
         return Reply(text="That answer is no longer on record; thanks all the same.")
     if parts[1] == "up":
@@ -74,9 +73,9 @@ def feedback(ctx: Context, text: str) -> Reply:
 def unanswered(ctx: Context, text: str) -> Reply:
     """``/herald unanswered [n]``: the questions to write an FAQ entry for, most wanted first."""
     limit = int(text) if text.strip().isdecimal() else 20
-    if not isinstance(ctx.store, Store):
+    if ctx.questions is None:
         return Reply(text="No question log in this session.")
-    rows = QuestionStore(ctx.store).unanswered(max(1, min(limit, 100)))
+    rows = ctx.questions.unanswered(max(1, min(limit, 100)))
     if not rows:
         return Reply(text="No unanswered or 👎 questions so far.")
     lines = ["Questions Herald could not answer, or whose answer got a 👎:"]

@@ -13,7 +13,6 @@ from bot.commands import Action, Context, Reply, Router
 from bot.domain import NotFound, Posting, UsageError
 from bot.present import contact_url, fact_lines, posting_card
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
-from handlers import admin, subscriptions
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +33,7 @@ _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
     usage=(
         "/jobs [all] [remote|onsite] [organisation] [in <place>] [over $<pay>] [part-time] "
         "[closing this week|this month|before <month>|in N days|soon] [open until filled] "
-        "[keywords] [page N] | /jobs show <id> | /jobs subscribe [filters] | "
-        "/jobs unsubscribe [id] | /jobs subscriptions | /jobs remind <id>"
+        "[keywords] [page N]"
     ),
     examples=[
         "/jobs remote",
@@ -46,18 +44,8 @@ _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
     ],
 )
 def jobs(ctx: Context, text: str) -> Reply:
-    """One command, two verbs: people type "/jobs show x" right after seeing a list."""
-    # admin verbs (add, import, edit, close, reopen, remove, restore, confirm, cancel) live in
-    # handlers/admin.py; a posting pasted after "add" starts on the next line, hence split_verb
-    verb, after = admin.split_verb(text)
-    if admin.wants(verb, after):
-        return admin.handle(ctx, verb, after)
-    head, _, rest = text.strip().partition(" ")
-    if head.lower() == "show":
-        return show_posting(ctx, rest)
-    # subscriptions and reminders live in handlers/subscriptions.py
-    if head.lower() in subscriptions.VERBS:
-        return subscriptions.handle(ctx, head.lower(), rest)
+    """The postings the filters find; the verbs (show, subscribe, add …) are declared below
+    and in ``handlers.subscriptions`` and ``handlers.admin``."""
     return search_jobs(ctx, text)
 
 
@@ -154,6 +142,7 @@ def _no_match(
     return NotFound(f"No postings match `/{search.command()}`.", list(dict.fromkeys(suggestions)))
 
 
+@router.subcommand("jobs", "show", args="<id>", help="One posting in full, with how to apply")
 def show_posting(ctx: Context, posting_id: str) -> Reply:
     wanted = posting_id.strip().strip("`<>").strip()
     if not wanted:

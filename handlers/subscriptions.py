@@ -1,13 +1,13 @@
 """``/jobs subscribe|unsubscribe|subscriptions|remind``: standing queries and personal reminders.
 
-The ``jobs`` command belongs to ``handlers.jobs``; it hands these four words to :func:`handle`.
+The ``jobs`` command belongs to ``handlers.jobs``; these four verbs of it are declared here.
 What a subscription brings (announcements, reminders, digests) is sent by ``bot.scheduler``;
 this module only records the wish, so every reply here is about what *will* happen.
 
 Example::
 
-    reply = handle(ctx, "subscribe", "remote datacite")
-    reply = add_personal_reminder(store, "slack", "U123", "iiif-director-2023", now)  # a button
+    reply = subscribe(ctx, "remote datacite")          # /jobs subscribe remote datacite
+    reply = remind(ctx, "iiif-director-2023")         # /jobs remind …, or "Remind me" pressed
 """
 
 from __future__ import annotations
@@ -15,41 +15,39 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from collections.abc import Callable
-from datetime import datetime
 
-from bot.admin.permissions import is_admin
 from bot.announce import Schedule
-from bot.commands import Action, Context, Reply
+from bot.commands import (
+    Action,
+    Context,
+    ReminderBook,
+    Reply,
+    Router,
+    SubscriptionBook,
+    is_admin,
+)
 from bot.config import Settings
 from bot.delivery import Filters, Subscription
 from bot.domain import NotFound, UsageError
 from bot.search import parse_jobs_query
-from bot.store import Store
-from bot.store.deliveries import PersonalReminders, Subscriptions
 
 logger = logging.getLogger(__name__)
 
-VERBS = ("subscribe", "unsubscribe", "subscriptions", "remind")
+router = Router()
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
 
 
-def handle(ctx: Context, verb: str, rest: str) -> Reply:
-    """Run one of :data:`VERBS` (the caller has checked it is one)."""
-    handlers: dict[str, Callable[[Context, str], Reply]] = {
-        "subscribe": subscribe,
-        "unsubscribe": unsubscribe,
-        "subscriptions": list_subscriptions,
-        "remind": remind,
-    }
-    return handlers[verb](ctx, rest)
+def _book(ctx: Context) -> SubscriptionBook:
+    if ctx.subscriptions is None:
+        raise UsageError("Subscriptions need Herald's database, which this session does not have.")
+    return ctx.subscriptions
 
 
-def _store(ctx: Context) -> Store:
-    if isinstance(ctx.store, Store):
-        return ctx.store
-    raise UsageError("Subscriptions need Herald's database, which this session does not have.")
+def _reminders(ctx: Context) -> ReminderBook:
+    if ctx.reminders is None:
+        raise UsageError("Reminders need Herald's database, which this session does not have.")
+    return ctx.reminders
 
 
 def _plural(n: int, word: str) -> str:
@@ -79,8 +77,11 @@ def _refusal(ctx: Context) -> Reply | None:
     return Reply(text=f"{refused} Nothing was changed; `/jobs subscriptions` shows what there is.")
 
 
+@router.subcommand(
+    "jobs", "subscribe", args="[filters]", help="Announce new postings matching the filters here"
+)
 def subscribe(ctx: Context, text: str) -> Reply:
-    store = _store(ctx)
+    book = _book(ctx)
     if (refused := _refusal(ctx)) is not None:
         return refused
     search = parse_jobs_query(text, ctx.today, ctx.store.organizations())
@@ -101,7 +102,7 @@ def subscribe(ctx: Context, text: str) -> Reply:
         terms=q.terms,
     )
     request = ctx.request
-    sub, outcome = Subscriptions(store).add(
+    sub, outcome = book.add(
         request.platform, request.channel, search.canonical, filters, request.user, ctx.now
     )
     what = f"`/jobs {sub.filters_text}`" if sub.filters_text else "every new posting"
@@ -135,12 +136,13 @@ def _line(sub: Subscription) -> str:
     return f"• #{sub.id} {what} (since {sub.created_at:%Y-%m-%d}){state}"
 
 
+@router.subcommand("jobs", "unsubscribe", args="[id]", help="Stop a subscription of this channel")
 def unsubscribe(ctx: Context, text: str) -> Reply:
-    store = _store(ctx)
+    book = _book(ctx)
     if (refused := _refusal(ctx)) is not None:
         return refused
     request = ctx.request
-    subs = Subscriptions(store).for_channel(request.platform, request.channel)
+    subs = book.for_channel(request.platform, request.channel)
     wanted = text.strip().lstrip("#").strip()
     if not subs:
         raise NotFound("This channel has no subscriptions.", ["/jobs subscribe"])
@@ -164,16 +166,16 @@ def unsubscribe(ctx: Context, text: str) -> Reply:
                 [f"/jobs unsubscribe {s.id}" for s in subs],
             )
         chosen = found
-    Subscriptions(store).cancel(chosen.id, ctx.now)
+    book.cancel(chosen.id, ctx.now)
     what = f"`/jobs {chosen.filters_text}`" if chosen.filters_text else "every new posting"
     return Reply(text=f"Unsubscribed #{chosen.id} ({what}).", public=True)
 
 
+@router.subcommand("jobs", "subscriptions", help="This channel's subscriptions and your reminders")
 def list_subscriptions(ctx: Context, text: str) -> Reply:
-    store = _store(ctx)
     request = ctx.request
-    subs = Subscriptions(store).for_channel(request.platform, request.channel)
-    reminders = PersonalReminders(store).for_user(request.platform, request.user)
+    subs = _book(ctx).for_channel(request.platform, request.channel)
+    reminders = _reminders(ctx).for_user(request.platform, request.user)
     lines: list[str] = []
     if subs:
         lines.append(f"This channel has {_plural(len(subs), 'subscription')}:")
@@ -188,28 +190,12 @@ def list_subscriptions(ctx: Context, text: str) -> Reply:
     return Reply(text="\n".join(lines), actions=actions)
 
 
+@router.subcommand("jobs", "remind", args="<id>", help="A direct message before the deadline")
 def remind(ctx: Context, text: str) -> Reply:
     wanted = text.strip().strip("`<>").strip()
     if not wanted:
         raise UsageError("Which posting? `/jobs remind <id>` with an id from a /jobs list.")
-    request = ctx.request
-    return add_personal_reminder(
-        _store(ctx), request.platform, request.user, wanted, ctx.now, settings=ctx.settings
-    )
-
-
-def add_personal_reminder(
-    store: Store,
-    platform: str,
-    user: str,
-    posting_id: str,
-    now: datetime,
-    *,
-    settings: Settings | None = None,
-) -> Reply:
-    """Remind ``user`` by direct message before ``posting_id``'s deadline (what Slack's
-    "Remind me" button calls); the reply says when, or why not. Raises ``NotFound``."""
-    settings = settings or Settings()
+    settings, store, posting_id, now = ctx.settings, ctx.store, wanted, ctx.now
     schedule = Schedule.from_settings(settings)
     plausible = _ID.fullmatch(posting_id) is not None
     posting = store.get_posting(posting_id.lower()) if plausible else None
@@ -241,7 +227,8 @@ def add_personal_reminder(
             text=f"**{posting.title}** closes {posting.deadline.isoformat()}: too soon for "
             "a reminder."
         )
-    _reminder, created = PersonalReminders(store).add(platform, user, posting.id, now)
+    request = ctx.request
+    _reminder, created = _reminders(ctx).add(request.platform, request.user, posting.id, now)
     when = ", ".join(f"{t.astimezone(schedule.tz):%Y-%m-%d %H:%M}" for t in times)
     lead = "I will remind you" if created else "You already have reminders"
     return Reply(

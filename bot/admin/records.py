@@ -12,15 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from bot.delivery import Delivery
-from bot.domain import HeraldError, Posting
+from bot.domain import Posting, Refusal
 
 
-class Refused(HeraldError):
-    """An admin action that cannot be done as asked; the message says why and what to do.
-
-    Nothing was changed. Handlers show the message as it is (it is not a usage mistake, so
-    the command's usage is not repeated).
-    """
+class Refused(Refusal):
+    """An admin action that cannot be done as asked; nothing was changed."""
 
 
 @dataclass(frozen=True)

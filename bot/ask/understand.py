@@ -21,7 +21,15 @@ from typing import Any, Literal
 from bot.ask import vocabulary as vocab
 from bot.ask.places import ALIASES, Place, find_place
 from bot.content.money import amount
-from bot.search import STOPWORDS, JobsSearch, org_slug, parse_jobs_query, tokens
+from bot.search import (
+    ONSITE_PHRASES,
+    REMOTE_PHRASES,
+    STOPWORDS,
+    JobsSearch,
+    org_slug,
+    parse_jobs_query,
+    tokens,
+)
 from bot.windows import (
     DEADLINE_CUE,
     POSTED_CUE,
@@ -55,11 +63,6 @@ _JOB_PLACE = re.compile(
     r"\b(?:in|near|around|based in|located in|at)\s+(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
 )
 _PLACE_BEFORE_JOBS = re.compile(r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:jobs|positions|roles)\b")
-_REMOTE_PHRASES = re.compile(
-    r"\b(?:from home|wfh|work from anywhere|telework\w*|telecommut\w*|hybrid|remote\w*"
-    r"|virtual)\b"
-)
-_ONSITE_PHRASES = re.compile(r"\b(?:on[- ]?site|in[- ]person|in the office)\b")
 _NO_DEADLINE = re.compile(
     r"\b(?:no|without|(?:do|does)(?:n'?t| not) (?:have|give|state|name|list)|lacking|with no)"
     r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"
@@ -71,6 +74,8 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])")
 
 
+_REMOTE_PHRASES = _cue_pattern(REMOTE_PHRASES)
+_ONSITE_PHRASES = _cue_pattern(ONSITE_PHRASES)
 _FACT_PATTERNS = {fact: _cue_pattern(cues) for fact, cues in vocab.FACT_CUES.items()}
 _EMPLOYMENT_IN_QUESTION = {
     kind: _cue_pattern(tuple(c for c in cues if " per " not in c and " a " not in c))

@@ -94,7 +94,7 @@ RESPONSE_URL_MESSAGES = 5
 HANDLER_THREADS = 2
 HOME_LISTS = (("jobs", "closing soon"), ("jobs", ""))
 """What the App Home lists: the Router's answers to these, as if the user typed them."""
-HOME_COMMANDS = 12
+HOME_COMMANDS = 24
 # Enough to outlast Slack's retry window (three retries within minutes) at any sane rate.
 DEDUPE_CAPACITY = 10_000
 # Handled event ids, shared by replicas in the state table; Slack retries within minutes.
@@ -1274,12 +1274,12 @@ class SlackAdapter:
             for command, text in HOME_LISTS
         )
         ctx = self.app.context(asked)
-        commands = [
-            (
-                _slack_typed(spec.usage.split()[0].lstrip("/") if spec.usage else spec.name),
-                spec.help,
-            )
-            for spec in self.app.router.available(ctx)
-            if spec.listed
-        ]
+        router = self.app.router
+        commands: list[tuple[str, str]] = []
+        for spec in router.available(ctx):
+            if spec.listed:
+                commands.append((_slack_typed(spec.name), spec.help))
+            # what only admins may do is shown to them, beside the commands everyone has
+            admin_verbs = [v for v in router.verbs(spec.name, ctx) if v.admin is not None]
+            commands += [(f"{spec.name} {v.verb}", v.help) for v in admin_verbs]
         return home_view(closing, newest, commands=commands[:HOME_COMMANDS])

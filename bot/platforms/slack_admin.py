@@ -22,10 +22,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.admin.fields import FieldProblem, normalise_keys, validate
-from bot.admin.permissions import is_admin
 from bot.admin.records import Actor, Refused, changed_fields, snapshot
 from bot.admin.service import Admin, Outcome, Proposal
-from bot.commands import Request
+from bot.commands import Request, is_admin
 from bot.domain import HeraldError, Posting
 from bot.platforms import slack_forms as forms
 from bot.platforms.slack_blocks import escape, markdown_to_mrkdwn

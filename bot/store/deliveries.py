@@ -22,7 +22,7 @@ import logging
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -48,6 +48,7 @@ from bot.delivery import (
     Filters,
     PersonalReminder,
     ReminderStatus,
+    SubscribeOutcome,
     Subscription,
     SubscriptionStatus,
 )
@@ -69,7 +70,6 @@ logger = logging.getLogger(__name__)
 LEASE_NAME = "scheduler"
 TERM_MATCH_LIMIT = 5000  # a keyword subscription matching more is a subscription to all
 CHUNK = 500
-SubscribeOutcome = Literal["created", "exists", "resumed"]
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:

@@ -13,27 +13,15 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, select, update
 
+from bot.domain import LoggedQuestion
 from bot.store.models import QuestionRow
 from bot.store.store import Store
 
 MAX_TEXT = 500
-
-
-@dataclass(frozen=True)
-class LoggedQuestion:
-    id: int
-    text: str
-    intent: str
-    answered: bool
-    asked: int
-    helpful: int
-    unhelpful: int
-    last_asked: datetime
 
 
 def normalise(text: str) -> str:

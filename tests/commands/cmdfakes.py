@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 from bot.commands import Context, Request, Router
 from bot.config import Settings
-from bot.domain import Fact, Passage, PassageHit, Posting, PostingPage, PostingQuery
+from bot.delivery import Filters, PersonalReminder, SubscribeOutcome, Subscription
+from bot.domain import (
+    Fact,
+    LoggedQuestion,
+    Passage,
+    PassageHit,
+    Posting,
+    PostingPage,
+    PostingQuery,
+)
 from handlers import ask as questions
-from handlers import faq, jobs
+from handlers import faq, jobs, subscriptions
 
 NOW = datetime(2022, 2, 1, 9, 30, tzinfo=UTC)
 
@@ -270,20 +279,106 @@ def sample_store() -> FakeStore:
 
 def make_router() -> Router:
     root = Router()
-    root.include(jobs.router)
-    root.include(faq.router)
-    root.include(questions.router)
+    for module in (jobs, subscriptions, faq, questions):
+        root.include(module.router)
     return root
 
 
+@dataclass
+class MemorySubscriptions:
+    """Subscriptions, reminders and the question log below are kept in lists, as the store
+    keeps them in tables, so the handlers that write run in unit tests without a database."""
+
+    subs: list[Subscription] = field(default_factory=list)
+
+    def add(
+        self,
+        platform: str,
+        channel: str,
+        filters_text: str,
+        filters: Filters,
+        user: str | None,
+        now: datetime,
+    ) -> tuple[Subscription, SubscribeOutcome]:
+        for sub in self.for_channel(platform, channel):
+            if sub.filters == filters:
+                return sub, "exists"
+        sub = Subscription(
+            len(self.subs) + 1, platform, channel, filters_text, filters, "active", now, now, user
+        )
+        self.subs.append(sub)
+        return sub, "created"
+
+    def for_channel(self, platform: str, channel: str) -> list[Subscription]:
+        return [
+            s
+            for s in self.subs
+            if (s.platform, s.channel, s.status) == (platform, channel, "active")
+        ]
+
+    def cancel(self, subscription_id: int, now: datetime) -> None:
+        self.subs = [
+            replace(s, status="cancelled") if s.id == subscription_id else s for s in self.subs
+        ]
+
+
+@dataclass
+class MemoryReminders:
+    kept: list[PersonalReminder] = field(default_factory=list)
+
+    def add(
+        self, platform: str, user: str, posting_id: str, now: datetime
+    ) -> tuple[PersonalReminder, bool]:
+        for r in self.for_user(platform, user):
+            if r.posting_id == posting_id:
+                return r, False
+        reminder = PersonalReminder(len(self.kept) + 1, platform, user, posting_id, "active", now)
+        self.kept.append(reminder)
+        return reminder, True
+
+    def for_user(self, platform: str, user: str) -> list[PersonalReminder]:
+        return [r for r in self.kept if (r.platform, r.user) == (platform, user)]
+
+
+@dataclass
+class MemoryQuestions:
+    logged: dict[int, LoggedQuestion] = field(default_factory=dict)
+
+    def record(self, text: str, *, intent: str, answered: bool, now: datetime) -> int:
+        qid = len(self.logged) + 1
+        self.logged[qid] = LoggedQuestion(qid, text, intent, answered, 1, 0, 0, now)
+        return qid
+
+    def feedback(self, question_id: int, *, helpful: bool) -> bool:
+        q = self.logged.get(question_id)
+        if q is None:
+            return False
+        self.logged[question_id] = replace(
+            q, helpful=q.helpful + helpful, unhelpful=q.unhelpful + (not helpful)
+        )
+        return True
+
+    def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
+        wanted = [q for q in self.logged.values() if not q.answered or q.unhelpful]
+        return wanted[:limit]
+
+
 def make_context(
-    store: Any, request: Request | None = None, now: datetime = NOW, **settings: Any
+    store: Any,
+    request: Request | None = None,
+    now: datetime = NOW,
+    books: tuple[MemorySubscriptions, MemoryReminders, MemoryQuestions] | None = None,
+    **settings: Any,
 ) -> Context:
+    subs, reminders, log = books or (None, None, None)
     return Context(
         store=store,
         settings=Settings(database_url="sqlite://", **settings),
         now=now,
         request=request or Request("console", "tester", "console", "jobs", ""),
+        questions=log,
+        subscriptions=subs,
+        reminders=reminders,
     )
 
 

@@ -9,6 +9,7 @@ from cmdfakes import passage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.ask.understand import understand
 from bot.domain import PassageHit
 from bot.search import (
     faq_terms,
@@ -298,3 +299,25 @@ def test_what_is_questions_prefer_the_defining_sentence() -> None:
     )
     best = rank_passages("what is the consortium", hits)[0]
     assert best.excerpt.startswith("The consortium is a group of institutions")
+
+
+@pytest.mark.parametrize(
+    ("typed", "remote", "terms"),
+    [
+        ("wfh archivist", True, ("archivist",)),
+        ("work from anywhere", True, ()),
+        ("telework datacite", True, ()),
+        ("remote-first developer", True, ("developer",)),
+        ("in person curator", False, ("curator",)),
+        ("on site", False, ()),
+        ("in the office", False, ()),
+        ("from home", True, ()),
+        ("home archivist", None, ("home", "archivist")),
+    ],
+)
+def test_where_the_work_is_done_is_read_the_same_in_jobs_and_questions(
+    typed: str, remote: bool | None, terms: tuple[str, ...]
+) -> None:
+    q = parse_jobs_query(typed, TODAY, ORGS).query
+    assert (q.remote, q.terms) == (remote, terms)
+    assert understand(f"any {typed} jobs?", TODAY, ORGS).search.query.remote == remote

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from bot.app import database_context
 from bot.commands import Context, Reply, Request
 from bot.config import Settings
 from bot.delivery import Filters, Subscription
@@ -189,4 +190,4 @@ def context(
     **overrides: Any,
 ) -> Context:
     request = Request(platform, user, channel, "jobs")  # type: ignore[arg-type]
-    return Context(store=store, settings=settings(**overrides), now=now, request=request)
+    return database_context(store, settings(**overrides), now, request)

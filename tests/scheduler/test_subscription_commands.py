@@ -6,11 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from schedfakes import MONDAY, Clock, FakeOutbox, posting_doc, publish, scheduler, settings, tick
 
-from bot.app import build_router
-from bot.commands import Context, Platform, Reply, Request
+from bot.app import build_router, database_context
+from bot.commands import Platform, Reply, Request
 from bot.store import Store
 from bot.store.deliveries import PersonalReminders, Subscriptions
-from handlers.subscriptions import add_personal_reminder
 
 DEADLINE = date(2026, 12, 14)
 ROUTER = build_router()
@@ -26,7 +25,7 @@ def ask(
     platform: Platform = "slack",
 ) -> Reply:
     request = Request.from_line(line, platform=platform, user=user, channel=channel, is_dm=False)
-    ctx = Context(store=store, settings=settings(), now=now, request=request)
+    ctx = database_context(store, settings(), now, request)
     return ROUTER.dispatch(request, ctx)
 
 
@@ -145,14 +144,6 @@ def test_remind_explains_when_there_is_nothing_to_remind(store: Store) -> None:
     assert PersonalReminders(store).for_user("slack", "U1") == []
 
 
-def test_add_personal_reminder_is_callable_from_a_button(store: Store) -> None:
-    publish(store, MONDAY, posting_doc("a1", deadline=DEADLINE))
-    reply = add_personal_reminder(store, "slack", "U9", "a1", MONDAY, settings=settings())
-    assert "I will remind you" in reply.text
-    (reminder,) = PersonalReminders(store).for_user("slack", "U9")
-    assert reminder.posting_id == "a1" and reminder.created_at == MONDAY
-
-
 def test_the_console_is_told_it_receives_no_announcements(store: Store) -> None:
     reply = ask(store, "/jobs subscribe", platform="console", channel="console")
     assert "console receives no announcements" in reply.text
@@ -163,7 +154,7 @@ def test_a_refused_member_changes_nothing_but_a_herald_admin_may(store: Store) -
 
     def as_member(line: str, user: str, **changes: object) -> Reply:
         request = Request("matrix", user, "!room:x.org", "jobs", line, manage_refused=refusal)
-        ctx = Context(store=store, settings=settings(**changes), now=MONDAY, request=request)
+        ctx = database_context(store, settings(**changes), MONDAY, request)
         return ROUTER.dispatch(request, ctx)
 
     reply = as_member("subscribe remote", "@eve:x.org")
