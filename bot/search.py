@@ -58,7 +58,7 @@ STOPWORDS = frozenset(
     once only or our ours out over own please same she should so some such tell than that the
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
-    need needs like there's what's i'm i'd vs versus
+    need needs like there's what's i'm i'd vs versus offer offers offered
     """.split()
 )
 # Words people ask with and the words pages answer with, one group each: ranking counts any
@@ -391,6 +391,10 @@ NUMBER_BONUS = 1.0  # "how much", "fee", "deadline": the sentence with the figur
 NUMBER_WORDS = frozenset({"much", "many", "when"})
 NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
 _HAS_NUMBER = re.compile(r"\d")
+PAGE_WORD_SHARE = 0.7  # in a sentence, a query word that is also in the page's title
+AMOUNT_BONUS = 2.0  # "how much", "cost", "fee": a sentence naming a sum of money answers
+AMOUNT_STEMS = frozenset({"much", "cost", "fee", "price", "money", "pay", "salari", "budget"})
+_HAS_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|£|usd|eur|gbp|dollars?|euros?)", re.I)
 DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
 _DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
@@ -418,6 +422,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     wh = _wh_word(question)
     raw_words = {w.lower() for w in tokens(question)}
     wants_number = bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+    wants_amount = bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS)
     wants_definition = _DEFINITION_QUESTION.match(question.strip()) is not None
 
     prepared = []
@@ -437,8 +442,12 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
 
     answers: list[Answer] = []
     for rank, (hit, text_stems, head_stems, page_stems) in enumerate(prepared):
-        passage_score = sum(weight[t] for t in qset & text_stems)
-        head_score = sum(weight[t] for t in qset & head_stems)
+        # a word of the page's title says which page, not which of its parts answers: it
+        # counts part in the page's favour, part in whichever part of it holds the word
+        share = {t: PAGE_WORD_SHARE if t in page_stems else 1.0 for t in qset}
+        page_score = sum(weight[t] * (1 - PAGE_WORD_SHARE) for t in qset & page_stems)
+        passage_score = sum(weight[t] * share[t] for t in qset & text_stems)
+        head_score = sum(weight[t] * share[t] for t in qset & head_stems)
         covered = sum(weight[t] for t in qset & (text_stems | head_stems | page_stems))
         heading_wh = _wh_word(hit.passage.question)
         wh_bonus = 0.0
@@ -448,19 +457,23 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         best_i, best_score, best_own = 0, -math.inf, 0.0
         for i, sentence in enumerate(sentences):
             seq = _stems(sentence)
-            own = sum(weight[t] for t in qset & set(seq))
+            own = sum(weight[t] * share[t] for t in qset & set(seq))
             adjacent = sum(
                 1 for a, b in itertools.pairwise(seq) if a in qset and b in qset and a != b
             )
             score = own + ADJACENT_WEIGHT * adjacent * (total_weight / len(query))
-            if wants_number and own > 0 and _HAS_NUMBER.search(sentence):
+            said = _announced(sentences, i)
+            if wants_number and own > 0 and _HAS_NUMBER.search(said):
                 score += NUMBER_BONUS * (total_weight / len(query))
+            if wants_amount and own > 0 and _HAS_AMOUNT.search(said):
+                score += AMOUNT_BONUS * (total_weight / len(query))
             if wants_definition and own > 0 and _DEFINITION.match(sentence):
                 score += DEFINITION_BONUS * (total_weight / len(query))
             if score > best_score:
                 best_i, best_score, best_own = i, score, own
         score = (
             best_score
+            + page_score
             + PASSAGE_WEIGHT * passage_score
             + QUESTION_WEIGHT * head_score
             + wh_bonus
@@ -487,10 +500,25 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     return answers
 
 
-def _excerpt(sentences: Sequence[str], i: int) -> str:
-    """The chosen sentence, with its neighbour when it is too short to stand alone."""
+def _announced(sentences: Sequence[str], i: int) -> str:
+    """The sentence and, when it ends in a colon, the lines it announces ("The following
+    funding levels are available:" is answered by the list under it), up to a short
+    passage's length."""
     chosen = sentences[i]
-    if len(chosen) >= SHORT_SENTENCE or len(sentences) == 1:
+    if not chosen.rstrip().endswith(":"):
+        return chosen
+    for after in sentences[i + 1 :]:
+        if len(chosen) + len(after) > SHORT_PASSAGE:
+            break
+        chosen = f"{chosen} {after}"
+    return chosen
+
+
+def _excerpt(sentences: Sequence[str], i: int) -> str:
+    """The chosen sentence (with what it announces), with its neighbour when it is too short
+    to stand alone."""
+    chosen = _announced(sentences, i)
+    if chosen != sentences[i] or len(chosen) >= SHORT_SENTENCE or len(sentences) == 1:
         return chosen
     if i + 1 < len(sentences):
         return f"{chosen} {sentences[i + 1]}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
@@ -189,7 +189,7 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     for fact in dict.fromkeys(asks):
         lines.extend(_fact_lines(p, fact, u, today, state))
     if "status" not in asks and state != "open":
-        lines.append(f"{fact_line(p, 'status', today, state)}.")
+        lines.append(str(fact_line(p, "status", today, state)))
     if not u.asks:  # something no fact holds ("how many hours a week?"): its page may say
         said = _from_page(ctx, u, p)
         if said is not None:
@@ -275,7 +275,7 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
 def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
     """``list_answer``'s reply, and whether it lists postings holding the keywords."""
     f = u.filters
-    if f.status == "open" and not f.beyond_sql:
+    if f.status == "open" and not f.beyond_sql and not u.search.query.terms:
         # what SQL can filter alone, it also pages and counts: five rows read, not hundreds
         q = replace(
             u.search.query,
@@ -289,20 +289,29 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
         if found.items:
             total = min(found.total, COUNT_LIMIT + 1)
             return _list_reply(ctx, u, list(found.items), total, page), True
-    # open ones are found by SQL (which knows the freshness rule), the rest among all
+    # open ones are found by SQL (which knows the freshness rule), the rest among all; the
+    # keywords are kept in past postings before they are ever dropped ("any developer jobs?"
+    # lists the past developer jobs, not every open one), and dropped only when another
+    # filter still says what is wanted ("remote archivist jobs": the remote ones)
     q = replace(u.search.query, include_inactive=f.status != "open", limit=CANDIDATES, offset=0)
-    matching = _filtered(ctx, q, f)
-    dropped: tuple[str, ...] = ()
-    if not matching and q.terms:
-        dropped = q.terms
-        matching = _filtered(ctx, replace(q, terms=()), f)
+    attempts: list[tuple[PostingQuery, ListFilters, bool]] = [(q, f, False)]
+    if f.status == "open":
+        attempts.append((replace(q, include_inactive=True), replace(f, status="past"), True))
+    if q.terms and _narrowed(u):
+        unworded = replace(q, terms=())
+        attempts.append((unworded, f, False))
+        if f.status == "open":
+            attempts.append(
+                (replace(unworded, include_inactive=True), replace(f, status="past"), True)
+            )
+    matching: list[Posting] = []
     past = False
-    if not matching and f.status == "open":
-        unworded = replace(q, terms=()) if dropped else q
-        matching = _filtered(
-            ctx, replace(unworded, include_inactive=True), replace(f, status="past")
-        )
-        past = True
+    dropped: tuple[str, ...] = ()
+    for query, filters, past in attempts:
+        matching = _titled(_filtered(ctx, query, filters), query.terms)
+        if matching:
+            dropped = q.terms if not query.terms else ()
+            break
     if not matching:
         text = f"No postings match {_describe(u)}."
         if u.filters.place is not None:
@@ -315,6 +324,21 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
     shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
     return reply, not dropped
+
+
+def _titled(postings: list[Posting], terms: Sequence[str]) -> list[Posting]:
+    """The postings whose title names every keyword, when any does: "developer jobs" are
+    the developer postings, not every page that mentions development."""
+    wanted = {stem(t.lower()) for t in terms}
+    titled = [p for p in postings if wanted and wanted <= _stems(p.title)]
+    return titled or postings
+
+
+def _narrowed(u: Understanding) -> bool:
+    """Whether a list question says what it wants besides its keywords."""
+    q, f = u.search.query, u.filters
+    sql = q.organization or q.remote is not None or q.open_until_filled or q.deadline_to
+    return bool(sql) or replace(f, status="open") != ListFilters()
 
 
 def _list_reply(
@@ -440,7 +464,10 @@ def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
     if p.posted is not None and p.posted > end:
         return False
     if p.deadline is not None:
-        return p.deadline >= start and (p.posted is None or p.posted <= end)
+        # an undated page was advertised for at most the freshness window before its
+        # deadline: a 2022 deadline says nothing of 2020
+        advertised = p.posted or p.deadline - timedelta(days=ctx.settings.freshness.days)
+        return p.deadline >= start and advertised <= end
     if p.posted is None:
         return False
     since = ctx.settings.freshness.open_since(start, until_filled=p.open_until_filled)

@@ -51,7 +51,8 @@ _SALARY = re.compile(
     r"(?P<op>over|above|more than|greater than|at least|min(?:imum)?(?: of)?|starting at|from"
     r"|>=?|under|below|less than|at most|up to|max(?:imum)?(?: of)?|<=?)\s*"
     r"(?P<money>(?:us\s?\$|usd|\$|€|£|eur|gbp)?\s?\d[\d,.]*\s?(?:k\b|thousand\b)?"
-    r"(?:\s?(?:usd|eur|gbp|euros?|dollars|€|£))?)",
+    r"(?:\s?(?:usd|eur|gbp|euros?|dollars|€|£))?)"
+    r"(?:\s?(?:a|an|per|/)\s?(?:year|yr|annum|hour|hr)\b)?",
 )
 _UPPER_OPS = ("under", "below", "less than", "at most", "up to", "max", "<")
 _ASKER_PLACE = re.compile(
@@ -180,16 +181,27 @@ class Understanding:
         }
 
 
+_BARE_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(k|thousand)?")
+
+
 def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None]:
+    """Pay bounds: "over $90k", "paying more than 100k", "salary at least 100,000"; a bare
+    number counts as pay only when the question speaks of pay ("over 3 weeks" does not)."""
     at_least = at_most = None
+    pay_said = _FACT_PATTERNS["salary"].search(text.value) is not None
     for match in list(_SALARY.finditer(text.value)):
         money = match.group("money")
-        if not re.search(r"[$€£k]|usd|eur|gbp|dollar|euro|thousand", money):
+        marked = re.search(r"[$€£]|usd|eur|gbp|dollar|euro", money) is not None
+        thousands = re.search(r"\d\s?(?:k|thousand)\b", money) is not None
+        if not (marked or thousands or pay_said):
             continue  # "over 3 weeks" is not pay
         # the loader's reading of money wants currency codes in capitals, words in lowercase
         typed = money.replace("thousand", "k").upper().replace("K", "k")
         value, _currency = amount(re.sub(r"DOLLARS|EUROS?", lambda m: m.group().lower(), typed))
-        if value is None:
+        if value is None and not marked:
+            bare = _BARE_NUMBER.search(money)
+            value = Decimal(bare.group(1).replace(",", "")) if bare else None
+        if value is None or (value < 1000 and not (marked or thousands)):
             continue
         if value < 1000 and "k" in money.lower():
             value *= 1000
@@ -443,5 +455,6 @@ _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues
 _FILLER = frozenset(
     """looking something anything posted least part week work do can able interested find
     know good new recent like please currently available tell give get library libraries
-    still already ever yet kind sort type types right now moment these days open""".split()
+    still already ever yet kind sort type types right now moment these days open advertise
+    advertised advertising announced offered offering""".split()
 )

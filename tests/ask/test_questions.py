@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,17 @@ Open Records Network is hiring a Metadata Editor. This is a remote position open
 based in Europe.
 
 Email editor-search@openrecords.example.org.
+""",
+    "jobs/2025-06-01-collections-assistant.md": """---
+title: Collections Assistant - Bay Museum
+date: 2025-06-01
+---
+Bay Museum seeks a Collections Assistant to support our archivist and our developer team in
+the development of the online catalogue.
+
+Location: Oakland, CA
+
+Apply by July 1, 2025 at https://baymuseum.example.org/jobs.
 """,
     "news/2026-01-15-new-director.md": """---
 title: Open Records Network appoints a new director
@@ -360,3 +372,43 @@ def test_past_and_closed_are_read_apart(question: str, status: str) -> None:
 def test_past_jobs_include_the_probably_filled(app: App) -> None:
     text = app.ask("old jobs?").text
     assert "Metadata Editor" in text and "probably filled" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "at_least", "at_most"),
+    [
+        ("jobs paying more than 100k", "100000", None),
+        ("jobs that pay at least 100,000", "100000", None),
+        ("salary above 90000", "90000", None),
+        ("jobs over 50k a year", "50000", None),
+        ("positions with salary over 150k", "150000", None),
+        ("pay over $25 an hour", "25", None),
+        ("anything under €40,000 per year?", None, "40000"),
+        ("jobs open for over 3 weeks", None, None),
+        ("jobs with more than 20 hours a week", None, None),
+    ],
+)
+def test_pay_bounds_with_or_without_a_currency(
+    question: str, at_least: str | None, at_most: str | None
+) -> None:
+    f = understand(question, TODAY, []).filters
+    assert (f.salary_at_least, f.salary_at_most) == (
+        Decimal(at_least) if at_least else None,
+        Decimal(at_most) if at_most else None,
+    )
+
+
+def test_a_keyword_lists_the_postings_it_names_before_the_pages_that_mention_it(app: App) -> None:
+    # the developer's title names it; the collections assistant only mentions developers
+    assert listed(app, "any developer jobs?") == {"2026-02-20-oakland-developer"}
+    assert listed(app, "any archivist jobs?") == {"2026-03-01-albany-archivist"}
+    # no title names it: the pages that mention it, past ones included when none is open
+    assert listed(app, "any catalogue jobs?") == {"2025-06-01-collections-assistant"}
+
+
+def test_a_keyword_no_posting_holds_is_not_dropped_for_everything(app: App) -> None:
+    reply = app.ask("any internships?")
+    assert reply.postings == ()
+    assert "No postings match" in reply.text or "do not say" in reply.text.lower()
+    # with another filter, the filter still says what is wanted
+    assert listed(app, "remote internships?") == {"2025-10-01-remote-editor"}

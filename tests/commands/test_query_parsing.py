@@ -321,3 +321,47 @@ def test_where_the_work_is_done_is_read_the_same_in_jobs_and_questions(
     q = parse_jobs_query(typed, TODAY, ORGS).query
     assert (q.remote, q.terms) == (remote, terms)
     assert understand(f"any {typed} jobs?", TODAY, ORGS).search.query.remote == remote
+
+
+def test_a_sentence_ending_in_a_colon_brings_the_list_it_announces() -> None:
+    text = "\n".join(
+        [
+            "The fund was set up in 2022 to help organisations worldwide make their research "
+            "outputs discoverable, with outreach, infrastructure and pilot projects.",
+            "It is part of a wider programme with partners in many regions of the world.",
+            "Applications are reviewed by a committee of members from every region, twice a "
+            "year, and the decisions are announced on the programme's pages.",
+            "The following funding levels are available:",
+            "- Outreach: up to US$10,000",
+            "- Infrastructure: up to US$20,000",
+            "- Pilots: up to US$50,000",
+        ]
+    )
+    best = rank_passages("what funding levels are available?", _hits(passage(1, "Funding", text)))
+    assert best[0].excerpt.startswith("The following funding levels are available:")
+    assert "US$50,000" in best[0].excerpt
+
+
+@pytest.mark.parametrize(
+    ("title", "first"), [("Digital Safety Curriculum", "Proposals"), ("Notes", "The")]
+)
+def test_the_words_of_a_pages_title_choose_the_page_not_its_sentence(
+    title: str, first: str
+) -> None:
+    # on a page titled with them, "digital safety curriculum" say which page; what is asked
+    # of it ("when are proposals due") chooses the sentence
+    page = {"page_title": title, "source": "c.md"}
+    hits = _hits(
+        passage(1, "About", "The digital safety curriculum is for librarians.", **page),
+        passage(2, "Dates", "Proposals are due by Friday, May 25.", **page),
+    )
+    best = rank_passages("when are proposals due for the digital safety curriculum?", hits)
+    assert best[0].excerpt.startswith(first)
+
+
+def test_how_much_prefers_the_sentence_with_a_sum() -> None:
+    hits = _hits(
+        passage(1, "Membership", "Membership fees support the goal of open science."),
+        passage(2, "Fees", "The annual membership fee is 2.000€ for each member."),
+    )
+    assert "2.000€" in rank_passages("how much is the membership fee?", hits)[0].excerpt

@@ -16,6 +16,7 @@ from schedfakes import (
 )
 
 from bot.delivery import Filters
+from bot.outbox import TransientSendError
 from bot.store import Store
 from bot.store.deliveries import Deliveries
 
@@ -91,7 +92,7 @@ def test_an_announcement_planned_but_closed_before_sending_is_skipped(store: Sto
     subscribe(store, "C1", MONDAY)
     publish(store, clock.advance(minutes=1), posting_doc("a1", deadline=DEADLINE))
     s = scheduler(store, outbox, clock)
-    outbox.fail("C1", __import__("bot.platforms.base").platforms.base.TransientSendError("503"))
+    outbox.fail("C1", TransientSendError("503"))
     tick(s)  # planned, the send failed, the row waits
     publish(store, clock.advance(minutes=1), posting_doc("a1", deadline=DEADLINE, closed=True))
     clock.advance(minutes=30)
