@@ -113,11 +113,12 @@ class Request:
 
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:
-    """("jobs", "remote") from "/jobs remote"; a leading slash is optional."""
+    """("jobs", "remote") from "/jobs remote"; a leading slash is optional, and punctuation
+    typed after the word is no part of it ("jobs?" is ``/jobs``)."""
     parts = line.strip().lstrip(prefixes).split(maxsplit=1)
     if not parts:
         return "", ""
-    return parts[0].lower(), parts[1].strip() if len(parts) > 1 else ""
+    return parts[0].lower().rstrip("?!.,:;"), parts[1].strip() if len(parts) > 1 else ""
 
 
 @dataclass(frozen=True)

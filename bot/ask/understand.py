@@ -406,8 +406,10 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
             and len(w) > 1
         )
     )
-    list_cue = bool(set(words) & vocab.LIST_CUES) or any(
-        w in ("jobs", "openings", "positions", "hiring") for w in tokens(low)
+    list_cue = (
+        bool(set(words) & vocab.LIST_CUES)
+        or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(low))
+        or _starts_with(bare, vocab.LIST_STARTS)
     )
     explain = _starts_with(bare, vocab.EXPLAIN_STARTS) and not _starts_with(bare, vocab.LIST_STARTS)
     one_job = bool(set(words) & _ONE_JOB)
@@ -456,5 +458,5 @@ _FILLER = frozenset(
     """looking something anything posted least part week work do can able interested find
     know good new recent like please currently available tell give get library libraries
     still already ever yet kind sort type types right now moment these days open advertise
-    advertised advertising announced offered offering""".split()
+    advertised advertising announced offered offering latest newest news""".split()
 )

@@ -42,7 +42,8 @@ EXPLAIN_STARTS = (
 LIST_STARTS = (
     "who is hiring", "who's hiring", "who hires", "who is recruiting", "who's recruiting",
     "what jobs", "which jobs", "what positions", "what openings", "what roles", "what's open",
-    "what is open",
+    "what is open", "what's new", "whats new", "what is new", "anything new", "what's latest",
+    "latest", "newest", "any news",
 )  # fmt: skip
 SMALL_TALK = {
     "hi": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",

@@ -412,3 +412,10 @@ def test_a_keyword_no_posting_holds_is_not_dropped_for_everything(app: App) -> N
     assert "No postings match" in reply.text or "do not say" in reply.text.lower()
     # with another filter, the filter still says what is wanted
     assert listed(app, "remote internships?") == {"2025-10-01-remote-editor"}
+
+
+@pytest.mark.parametrize("question", ["what's new?", "anything new?", "latest jobs", "jobs?"])
+def test_what_is_new_lists_the_newest_postings(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert reply.postings, reply.text
+    assert "Unknown command" not in reply.text

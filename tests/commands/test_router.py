@@ -209,3 +209,11 @@ def test_request_from_line_defaults_to_a_console_dm() -> None:
         "membership fee",
         True,
     )
+
+
+def test_punctuation_after_a_command_word_is_no_part_of_it() -> None:
+    from bot.commands import split_command
+
+    assert split_command("jobs?") == ("jobs", "")
+    assert split_command("/faq: membership fee") == ("faq", "membership fee")
+    assert split_command("help!") == ("help", "")
