@@ -81,7 +81,7 @@ def answer(ctx: Context, text: str) -> Reply:
     reply = _passages_for_parts(ctx, u)
     if reply is None and u.list_cue:
         return _with(list_answer(ctx, u, page), u, intent="list")
-    return _with(reply or _dont_know(ctx, u), u, intent="answer")
+    return _with(reply or dont_know(ctx, u.text), u, intent="answer")
 
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
@@ -307,10 +307,10 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
     matching: list[Posting] = []
     past = False
     dropped: tuple[str, ...] = ()
-    for query, filters, past in attempts:
+    for query, filters, of_the_past in attempts:
         matching = _titled(_filtered(ctx, query, filters), query.terms)
         if matching:
-            dropped = q.terms if not query.terms else ()
+            past, dropped = of_the_past, (q.terms if not query.terms else ())
             break
     if not matching:
         text = f"No postings match {_describe(u)}."
@@ -576,10 +576,15 @@ def _passages_for_parts(ctx: Context, u: Understanding) -> Reply | None:
 
 
 def passage_answer(
-    ctx: Context, u: Understanding, *, page: PassageHit | None = None
+    ctx: Context,
+    u: Understanding,
+    *,
+    page: PassageHit | None = None,
+    organization: str | None = None,
 ) -> Reply | None:
     """The passage that answers, with its page, or None when nothing is confident. With
-    ``page``, only that passage's page is asked."""
+    ``page``, only that passage's page is asked; with ``organization`` (a shortcut such as
+    ``/iiif``), only that organisation's FAQ pages."""
     question = u.text
     terms = faq_terms(question)
     if not terms:
@@ -588,6 +593,11 @@ def passage_answer(
         source = page.passage.source
         wide = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES * 5)
         return _best_of(ctx, u, [h for h in wide if h.passage.source == source])
+    if organization is not None:
+        own = ctx.store.search_passages(
+            terms, organization=organization, limit=PASSAGE_CANDIDATES, faq_only=True
+        )
+        return _best_of(ctx, u, own)
     slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
     named = [w.lower().removesuffix("'s") for w in tokens(question)]
     orgs = [w for w in dict.fromkeys(named) if w in slugs]
@@ -639,20 +649,41 @@ def _years_agree(u: Understanding, passage: Passage, excerpt: str) -> bool:
     return str(u.year) in " ".join((excerpt, passage.question, passage.page_title, passage.text))
 
 
-def _dont_know(ctx: Context, u: Understanding) -> Reply:
-    sections = ctx.store.faq_sections(None)
+def dont_know(
+    ctx: Context,
+    question: str,
+    *,
+    organization: str | None = None,
+    label: str | None = None,
+    command: str | None = None,
+) -> Reply:
+    """The honest answer when no page answers: say so, and offer the nearest FAQ headings
+    (asked again with ``command`` when given, else opened), or the pages there are."""
+    sections = ctx.store.faq_sections(organization)
     # an organisation's name is in all its headings: nearness is in the other words
     slugs = {org_slug(o) for o in ctx.store.organizations()}
-    topic = " ".join(w for w in tokens(u.text) if w.lower() not in slugs)
+    topic = " ".join(w for w in tokens(question) if w.lower() not in slugs)
     nearest = closest_questions(topic, sections)
-    lines = [f"I don't know: the pages I have do not answer “{u.text[:200]}”."]
+    where = f" in the FAQ of {label or organization}" if organization else ""
+    lines = [f"I don't know: I found no confident answer to “{question[:200]}”{where}."]
     actions: list[Action] = []
     if nearest:
-        lines.append("The closest pages:")
+        lines.append("Closest topics:")
         for title, heading, url in nearest:
-            label = heading if heading == title else f"{heading} — *{title}*"
-            lines.append(f"• {label}" + (f" ({url})" if url else ""))
-            if url:
+            label_ = heading if heading == title else f"{heading} — *{title}*"
+            lines.append(f"• {label_}" + (f" ({url})" if url else ""))
+            if command is not None:
+                actions.append(Action(heading[:75], "command", f"{command} {heading}"))
+            elif url:
                 actions.append(Action(heading[:75], "url", url))
-    lines.append("Try `/jobs` for open postings, or `/help`.")
+    elif sections:
+        pages = list(dict.fromkeys(title for title, _heading, _url in sections))
+        lines.append("FAQ pages I know: " + "; ".join(pages[:5]) + ".")
+    elif organization:
+        lines.append(f"There is no FAQ page for this organisation; try `/jobs {organization}`.")
+        actions.append(Action("Postings", "command", f"jobs {organization}"))
+    else:
+        lines.append("No FAQ pages are loaded yet.")
+    if command is None:
+        lines.append("Try `/jobs` for open postings, or `/help`.")
     return Reply(text="\n".join(lines), actions=tuple(actions))

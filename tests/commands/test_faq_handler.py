@@ -41,7 +41,9 @@ def test_handler_is_a_plain_function() -> None:
 
 def test_no_confident_answer_offers_the_closest_headings() -> None:
     reply = ask(make_router(), sample_store(), "/iiif pizza recipe for the consortium")
-    assert reply.text.startswith("I found no confident answer to “pizza recipe for the consortium”")
+    assert reply.text.startswith(
+        "I don't know: I found no confident answer to “pizza recipe for the consortium”"
+    )
     assert "in the FAQ of IIIF Consortium" in reply.text
     assert "Closest topics:" in reply.text
     assert "• What is the IIIF Consortium?" in reply.text
