@@ -403,6 +403,35 @@ SHORT_SENTENCE = 90
 SHORT_PASSAGE = 360
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A question as the re-ranking reads it: its stems, their weights over the candidates,
+    and what kind of sentence answers it."""
+
+    stems: frozenset[str]
+    weight: dict[str, float]
+    wh: str | None
+    wants_number: bool
+    wants_amount: bool
+    wants_definition: bool
+
+    @property
+    def unit(self) -> float:
+        """One average query word: the unit of every bonus."""
+        return sum(self.weight.values()) / len(self.weight)
+
+    def sum(self, stems: set[str] | frozenset[str], share: dict[str, float]) -> float:
+        return sum(self.weight[t] * share[t] for t in self.stems & stems)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit: PassageHit
+    text: set[str]
+    heading: set[str]
+    page: set[str]
+
+
 def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     """Re-rank the store's candidates for ``question``, best first, down to sentences.
 
@@ -412,92 +441,95 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     question types agree ("how" / "why"). ``confident`` needs a matching word in the sentence
     itself and at least half the query weight covered by passage, heading or page title.
     """
-    query: list[str] = []
-    for s in _stems(question):
-        if s not in query:
-            query.append(s)
+    query = list(dict.fromkeys(_stems(question)))
     if not query or not hits:
         return []
-    qset = set(query)
-    wh = _wh_word(question)
+    candidates = [
+        _Candidate(
+            hit,
+            set(_stems(hit.passage.text)),
+            set(_stems(hit.passage.question)),
+            # what the page is about ("DataCite" of "DataCite Fee Model") answers that part
+            set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}")),
+        )
+        for hit in hits
+    ]
+    df = {t: sum(1 for c in candidates if t in c.text | c.heading) for t in query}
     raw_words = {w.lower() for w in tokens(question)}
-    wants_number = bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
-    wants_amount = bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS)
-    wants_definition = _DEFINITION_QUESTION.match(question.strip()) is not None
-
-    prepared = []
-    df: dict[str, int] = dict.fromkeys(query, 0)
-    for hit in hits:
-        text_stems = set(_stems(hit.passage.text))
-        head_stems = set(_stems(hit.passage.question))
-        # what the page is about ("DataCite" of "DataCite Fee Model") answers that part
-        page = hit.passage
-        page_stems = set(_stems(f"{page.page_title} {page.organization or ''}"))
-        for term in qset & (text_stems | head_stems):
-            df[term] += 1
-        prepared.append((hit, text_stems, head_stems, page_stems))
-    n = len(hits)
-    weight = {t: max(0.1, math.log((n + 1) / (df[t] + 0.5))) for t in query}
-    total_weight = sum(weight.values())
-
-    answers: list[Answer] = []
-    for rank, (hit, text_stems, head_stems, page_stems) in enumerate(prepared):
-        # a word of the page's title says which page, not which of its parts answers: it
-        # counts part in the page's favour, part in whichever part of it holds the word
-        share = {t: PAGE_WORD_SHARE if t in page_stems else 1.0 for t in qset}
-        page_score = sum(weight[t] * (1 - PAGE_WORD_SHARE) for t in qset & page_stems)
-        passage_score = sum(weight[t] * share[t] for t in qset & text_stems)
-        head_score = sum(weight[t] * share[t] for t in qset & head_stems)
-        covered = sum(weight[t] for t in qset & (text_stems | head_stems | page_stems))
-        heading_wh = _wh_word(hit.passage.question)
-        wh_bonus = 0.0
-        if wh and heading_wh:
-            wh_bonus = WH_MATCH if wh == heading_wh else WH_MISMATCH
-        sentences = split_sentences(hit.passage.text) or [hit.passage.text.strip()]
-        best_i, best_score, best_own = 0, -math.inf, 0.0
-        for i, sentence in enumerate(sentences):
-            seq = _stems(sentence)
-            own = sum(weight[t] * share[t] for t in qset & set(seq))
-            adjacent = sum(
-                1 for a, b in itertools.pairwise(seq) if a in qset and b in qset and a != b
-            )
-            score = own + ADJACENT_WEIGHT * adjacent * (total_weight / len(query))
-            said = _announced(sentences, i)
-            if wants_number and own > 0 and _HAS_NUMBER.search(said):
-                score += NUMBER_BONUS * (total_weight / len(query))
-            if wants_amount and own > 0 and _HAS_AMOUNT.search(said):
-                score += AMOUNT_BONUS * (total_weight / len(query))
-            if wants_definition and own > 0 and _DEFINITION.match(sentence):
-                score += DEFINITION_BONUS * (total_weight / len(query))
-            if score > best_score:
-                best_i, best_score, best_own = i, score, own
-        score = (
-            best_score
-            + page_score
-            + PASSAGE_WEIGHT * passage_score
-            + QUESTION_WEIGHT * head_score
-            + wh_bonus
-            # ties: the earlier passage of a page is the more general answer, then the
-            # store's own order
-            - 0.001 * hit.passage.position
-            - 0.0001 * rank
-        )
-        whole = " ".join(sentences)
-        # a short bullet is the answer as written; cutting it would lose its later steps
-        excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
-        coverage = covered / total_weight
-        answers.append(
-            Answer(
-                hit=PassageHit(passage=replace(hit.passage, text=excerpt), score=score),
-                excerpt=excerpt,
-                full_text=hit.passage.text,
-                score=score,
-                coverage=coverage,
-                confident=best_own > 0 and coverage >= MIN_COVERAGE,
-            )
-        )
+    qset = frozenset(query)
+    asked = _Asked(
+        stems=qset,
+        weight={t: max(0.1, math.log((len(hits) + 1) / (df[t] + 0.5))) for t in query},
+        wh=_wh_word(question),
+        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS),
+        wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
+        wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
+    )
+    answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
     answers.sort(key=lambda a: a.score, reverse=True)
     return answers
+
+
+def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
+    """One candidate scored by its best sentence, its passage, heading and page."""
+    # a word of the page's title says which page, not which of its parts answers: it
+    # counts part in the page's favour, part in whichever part of it holds the word
+    share = {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}
+    page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
+    heading_wh = _wh_word(c.hit.passage.question)
+    wh_bonus = 0.0
+    if asked.wh and heading_wh:
+        wh_bonus = WH_MATCH if asked.wh == heading_wh else WH_MISMATCH
+    sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
+    best_i, best_score, best_own = max(
+        (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
+        key=lambda scored: scored[1],
+    )
+    score = (
+        best_score
+        + page_score
+        + PASSAGE_WEIGHT * asked.sum(c.text, share)
+        + QUESTION_WEIGHT * asked.sum(c.heading, share)
+        + wh_bonus
+        # ties: the earlier passage of a page is the more general answer, then the
+        # store's own order
+        - 0.001 * c.hit.passage.position
+        - 0.0001 * rank
+    )
+    whole = " ".join(sentences)
+    # a short bullet is the answer as written; cutting it would lose its later steps
+    excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
+    covered = sum(asked.weight[t] for t in asked.stems & (c.text | c.heading | c.page))
+    coverage = covered / sum(asked.weight.values())
+    return Answer(
+        hit=PassageHit(passage=replace(c.hit.passage, text=excerpt), score=score),
+        excerpt=excerpt,
+        full_text=c.hit.passage.text,
+        score=score,
+        coverage=coverage,
+        confident=best_own > 0 and coverage >= MIN_COVERAGE,
+    )
+
+
+def _sentence_score(
+    asked: _Asked, sentences: Sequence[str], i: int, share: dict[str, float]
+) -> tuple[int, float, float]:
+    """(i, score, the weight of its own query words) of sentence ``i``."""
+    seq = _stems(sentences[i])
+    own = asked.sum(set(seq), share)
+    adjacent = sum(
+        1 for a, b in itertools.pairwise(seq) if a in asked.stems and b in asked.stems and a != b
+    )
+    score = own + ADJACENT_WEIGHT * adjacent * asked.unit
+    if own > 0:
+        said = _announced(sentences, i)
+        if asked.wants_number and _HAS_NUMBER.search(said):
+            score += NUMBER_BONUS * asked.unit
+        if asked.wants_amount and _HAS_AMOUNT.search(said):
+            score += AMOUNT_BONUS * asked.unit
+        if asked.wants_definition and _DEFINITION.match(sentences[i]):
+            score += DEFINITION_BONUS * asked.unit
+    return i, score, own
 
 
 def _announced(sentences: Sequence[str], i: int) -> str:

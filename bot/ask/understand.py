@@ -363,24 +363,63 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     plain = " ".join(text.strip().split())
     low = plain.lower()
     bare = low.strip(" ?!.")
-    empty = parse_jobs_query("", today, organizations)
-    if not bare:
+    if not bare or bare in vocab.HELP_PHRASES or bare in vocab.SMALL_TALK:
+        empty = parse_jobs_query("", today, organizations)
+        if bare in vocab.SMALL_TALK:
+            reply = vocab.SMALL_TALK[bare]
+            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply)
         return Understanding(plain, "help", empty, ListFilters())
-    if bare in vocab.HELP_PHRASES:
-        return Understanding(plain, "help", empty, ListFilters())
-    if bare in vocab.SMALL_TALK:
-        return Understanding(plain, "smalltalk", empty, ListFilters(), reply=vocab.SMALL_TALK[bare])
 
-    org_words = frozenset(w for o in organizations for w in tokens(o.lower()))
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
     acronyms = frozenset(
         w.lower() for o in organizations for w in tokens(o) if w.isupper() and len(w) > 1
     ) | {org_slug(o) for o in organizations}
     filters, rest, _found = parse_filters(plain, today, acronyms)
+    rest_for_query = _REMOTE_PHRASES.sub(" ", _ONSITE_PHRASES.sub(" ", rest))
+    search, filters = _search(rest, rest_for_query, filters, today, organizations)
+    year_match = re.search(r"\b((?:19|20)\d\d)\b", low)
+
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
+    list_cue, explain = _cues(bare, words)
+    q = search.query
+    # a year or a month alone dates a page as well as a job ("the director in 2030")
+    job_filters = replace(filters, active_during=None, status="open") != ListFilters()
+    jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
+    # "what's open in new jersey?": an explanation's start, but a job's filters
+    intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
+    return Understanding(
+        text=plain,
+        intent=intent,
+        search=search,
+        filters=filters,
+        asks=_asked_facts(low),
+        subject=_subject(words),
+        year=int(year_match.group(1)) if year_match else None,
+        explain=explain,
+        list_cue=list_cue,
+        one_job=bool(set(words) & _ONE_JOB),
+    )
+
+
+def _cues(bare: str, words: list[str]) -> tuple[bool, bool]:
+    """(whether it asks for a list — "any jobs", "who is hiring" —, whether it asks for an
+    explanation — "how do I", "what is")."""
+    listing = _starts_with(bare, vocab.LIST_STARTS)
+    list_cue = (
+        bool(set(words) & vocab.LIST_CUES)
+        or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(bare))
+        or listing
+    )
+    return list_cue, _starts_with(bare, vocab.EXPLAIN_STARTS) and not listing
+
+
+def _search(
+    rest: str, rest_for_query: str, filters: ListFilters, today: date, organizations: list[str]
+) -> tuple[JobsSearch, ListFilters]:
+    """The store's part of a list: ``/jobs``'s own reading of the words, where the work is
+    done, the deadline window, and only the keywords that select postings."""
     remote = _REMOTE_PHRASES.search(rest)
     onsite = _ONSITE_PHRASES.search(rest)
-    asks = _asked_facts(low)
-    rest_for_query = _REMOTE_PHRASES.sub(" ", _ONSITE_PHRASES.sub(" ", rest))
     search = parse_jobs_query(rest_for_query, today, organizations)
     q = search.query
     if remote is not None or onsite is not None:
@@ -390,11 +429,22 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
         past = deadline.end < today and filters.status == "open"
         filters = replace(filters, deadline=deadline, status="any" if past else filters.status)
-    year_match = re.search(r"\b((?:19|20)\d\d)\b", low)
-    year = int(year_match.group(1)) if year_match else None
+    org_words = frozenset(w for o in organizations for w in tokens(o.lower()))
+    # words that ask (pay, email, when) or fill ("looking for something") select nothing
+    keywords = tuple(
+        t
+        for t in q.terms
+        if t not in org_words
+        and t not in _FILLER
+        and t not in _ALL_FACT_WORDS
+        and t not in vocab.LIST_CUES
+    )
+    return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
 
-    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
-    subject = tuple(
+
+def _subject(words: list[str]) -> tuple[str, ...]:
+    """What the question is about: its words, less the ones that only ask or name jobs."""
+    return tuple(
         dict.fromkeys(
             vocab.ABBREVIATIONS.get(w, w)
             for w in words
@@ -405,47 +455,6 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
             and not w.isdigit()
             and len(w) > 1
         )
-    )
-    list_cue = (
-        bool(set(words) & vocab.LIST_CUES)
-        or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(low))
-        or _starts_with(bare, vocab.LIST_STARTS)
-    )
-    explain = _starts_with(bare, vocab.EXPLAIN_STARTS) and not _starts_with(bare, vocab.LIST_STARTS)
-    one_job = bool(set(words) & _ONE_JOB)
-    has_filters = filters.any or q.remote is not None or q.open_until_filled is not None
-    # words that ask (pay, email, when) or fill ("looking for something") select nothing
-    keywords = tuple(
-        t
-        for t in q.terms
-        if t not in org_words
-        and t not in _FILLER
-        and t not in _ALL_FACT_WORDS
-        and t not in vocab.LIST_CUES
-    )
-    search = JobsSearch(
-        query=replace(q, terms=keywords, remote=q.remote),
-        page=search.page,
-        parts=search.parts,
-    )
-    # a year or a month alone dates a page as well as a job ("the director in 2030")
-    job_filters = (
-        has_filters and replace(filters, active_during=None, status="open") != ListFilters()
-    )
-    jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
-    # "what's open in new jersey?": an explanation's start, but a job's filters
-    intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
-    return Understanding(
-        text=plain,
-        intent=intent,
-        search=search,
-        filters=filters,
-        asks=asks,
-        subject=subject,
-        year=year,
-        explain=explain,
-        list_cue=list_cue,
-        one_job=one_job,
     )
 
 
