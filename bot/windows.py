@@ -107,73 +107,108 @@ def say(day: date) -> str:
 
 
 def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None]:
-    """(a window of days ahead or before a date, a calendar month or year) named in the text."""
+    """(a window of days ahead or before a date, a calendar month or year) named in the text.
+
+    The first of ``_AHEAD`` that finds one names the window ahead (its words are taken out of
+    the text); a calendar month, else a year, is read from what is left.
+    """
     ahead: Window | None = None
+    for reader in _AHEAD:
+        ahead = reader(text, today)
+        if ahead is not None:
+            break
+    return ahead, _calendar(text, today)
+
+
+def _looking_back(text: Blanked, today: date) -> Window | None:
+    """ "posted in the last 2 weeks", "recently": from that many days ago until today."""
     behind = _BEHIND.search(text.value)
-    if behind is not None:
-        n = _number(behind.group("n")) if behind.group("n") else 1
-        unit = behind.group("unit") or "weeks"
-        days = 14 if behind.group("recently") else min(n, 365) * {"d": 1, "w": 7, "m": 30,
-                                                                 "y": 365}[unit[0]]  # fmt: skip
-        start = today - timedelta(days=days)
-        ahead = Window(start, today, f"since {say(start)}")
-        text.take(behind)
-    span = _SPAN.search(text.value) if ahead is None else None
-    if span is not None:
-        n = min(_number(span.group("n") or span.group("n2")), 365)
-        unit = span.group("unit") or span.group("unit2")
-        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
-        end = today + timedelta(days=days)
-        ahead = Window(today, end, f"by {say(end)}")
-        text.take(span)
-    relative = _RELATIVE.search(text.value) if ahead is None else None
-    if relative is not None:
-        which, unit = relative.group("which"), relative.group("unit")
-        if unit == "week":  # this week: the next 7 days; next week: Monday to Sunday after
-            start = today if which == "this" else today + timedelta(days=7 - today.weekday())
-            end = start + timedelta(days=6)
-        elif unit == "month":
-            if which == "this":
-                start, end = today, _month_window(today.month, today.year).end
-            else:
-                first = _month_window(today.month, today.year).end + timedelta(days=1)
-                start, end = first, _month_window(first.month, first.year).end
+    if behind is None:
+        return None
+    n = _number(behind.group("n")) if behind.group("n") else 1
+    unit = behind.group("unit") or "weeks"
+    days = 14 if behind.group("recently") else min(n, 365) * _UNIT_DAYS[unit[0]]
+    start = today - timedelta(days=days)
+    text.take(behind)
+    return Window(start, today, f"since {say(start)}")
+
+
+def _span(text: Blanked, today: date) -> Window | None:
+    """ "in the next 10 days", "within 2 weeks": from today until then."""
+    span = _SPAN.search(text.value)
+    if span is None:
+        return None
+    n = min(_number(span.group("n") or span.group("n2")), 365)
+    unit = span.group("unit") or span.group("unit2")
+    end = today + timedelta(days=n * _UNIT_DAYS[unit[0]])
+    text.take(span)
+    return Window(today, end, f"by {say(end)}")
+
+
+def _relative(text: Blanked, today: date) -> Window | None:
+    """ "this week" (the next 7 days), "next week" (Monday to Sunday after), "this month",
+    "next month", "this year", "next year"."""
+    relative = _RELATIVE.search(text.value)
+    if relative is None:
+        return None
+    which, unit = relative.group("which"), relative.group("unit")
+    if unit == "week":
+        start = today if which == "this" else today + timedelta(days=7 - today.weekday())
+        end = start + timedelta(days=6)
+    elif unit == "month":
+        if which == "this":
+            start, end = today, _month_window(today.month, today.year).end
         else:
-            start, end = today, date(today.year, 12, 31)
-            if which != "this":
-                start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
-        ahead = Window(
-            start,
-            end,
-            f"by {say(end)}" if start == today else f"between {say(start)} and {say(end)}",
-        )
-        text.take(relative)
-    day_word = _DAY_WORD.search(text.value) if ahead is None else None
-    if day_word is not None:
-        days = {"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")]
-        end = today + timedelta(days=days)
-        ahead = Window(today, end, f"by {say(end)}")
-        text.take(day_word)
-    before = _BEFORE.search(text.value) if ahead is None else None
-    if before is not None:
-        month = MONTHS[(before.group("month") or before.group("month2")).lower()]
-        year_text = before.group("year") or before.group("year2")
-        day_text = before.group("day") or before.group("day2")
-        year = int(year_text) if year_text else today.year
-        if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
-            end = date(year, month, int(day_text))
-            if before.group("op") == "before":
-                end -= timedelta(days=1)
-        elif before.group("op") == "before":
-            end = date(year, month, 1) - timedelta(days=1)
-        else:
-            end = _month_window(month, year).end
-        if end < today and not year_text:
-            end = end.replace(year=end.year + 1)
-        if end >= today:
-            ahead = Window(today, end, f"by {say(end)}")
-        text.take(before)
-    calendar_window: Window | None = None
+            first = _month_window(today.month, today.year).end + timedelta(days=1)
+            start, end = first, _month_window(first.month, first.year).end
+    elif which == "this":
+        start, end = today, date(today.year, 12, 31)
+    else:
+        start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+    text.take(relative)
+    label = f"by {say(end)}" if start == today else f"between {say(start)} and {say(end)}"
+    return Window(start, end, label)
+
+
+def _day_word(text: Blanked, today: date) -> Window | None:
+    """ "today", "tomorrow", "soon" (the next two weeks)."""
+    day_word = _DAY_WORD.search(text.value)
+    if day_word is None:
+        return None
+    end = today + timedelta(days={"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")])
+    text.take(day_word)
+    return Window(today, end, f"by {say(end)}")
+
+
+def _before(text: Blanked, today: date) -> Window | None:
+    """ "before March", "by 15 April 2027": from today until then (a past month without a
+    year is next year's)."""
+    before = _BEFORE.search(text.value)
+    if before is None:
+        return None
+    month = MONTHS[(before.group("month") or before.group("month2")).lower()]
+    year_text = before.group("year") or before.group("year2")
+    day_text = before.group("day") or before.group("day2")
+    year = int(year_text) if year_text else today.year
+    strictly = before.group("op") == "before"
+    if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
+        end = date(year, month, int(day_text)) - timedelta(days=1 if strictly else 0)
+    elif strictly:
+        end = date(year, month, 1) - timedelta(days=1)
+    else:
+        end = _month_window(month, year).end
+    if end < today and not year_text:
+        end = end.replace(year=end.year + 1)
+    text.take(before)
+    return Window(today, end, f"by {say(end)}") if end >= today else None
+
+
+_AHEAD = (_looking_back, _span, _relative, _day_word, _before)
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def _calendar(text: Blanked, today: date) -> Window | None:
+    """ "in March" (this March, or next when March has passed), "in November 2017", "2016"."""
     month_match = _IN_MONTH.search(text.value)
     if month_match is not None:
         month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]
@@ -181,15 +216,14 @@ def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None
         year = int(year_text) if year_text else today.year
         if not year_text and date(year, month, 1) < date(today.year, today.month, 1):
             year += 1  # "closing in March" said in May means next March
-        calendar_window = _month_window(month, year)
         text.take(month_match)
-    else:
-        year_match = _IN_YEAR.search(text.value)
-        if year_match is not None:
-            year = int(year_match.group("year"))
-            calendar_window = Window(date(year, 1, 1), date(year, 12, 31), str(year))
-            text.take(year_match)
-    return ahead, calendar_window
+        return _month_window(month, year)
+    year_match = _IN_YEAR.search(text.value)
+    if year_match is None:
+        return None
+    year = int(year_match.group("year"))
+    text.take(year_match)
+    return Window(date(year, 1, 1), date(year, 12, 31), str(year))
 
 
 def read_windows(text: str, today: date) -> tuple[Window | None, Window | None, str]:
