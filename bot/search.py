@@ -19,7 +19,7 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -206,95 +206,119 @@ def _term_words(word: str) -> list[str]:
     return [w for w in _WORD_JOINERS.split(word) if w]
 
 
+@dataclass
+class _Parsing:
+    """A ``/jobs`` query as it is read word by word: each reader below takes the words it
+    knows at position ``i`` (returning how many) or leaves them to the next."""
+
+    raw: list[str]
+    words: list[str]
+    phrase: str
+    orgs: dict[tuple[str, ...], str]
+    remote: bool | None = None
+    organization: str | None = None
+    open_until_filled: bool | None = None
+    include_inactive: bool = False
+    page: int = 1
+    parts: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+
+
+def _operator(p: _Parsing, i: int) -> int:
+    return 1 if p.raw[i] in OPERATORS else 0
+
+
+def _window_mark(p: _Parsing, i: int) -> int:
+    if p.words[i] != WINDOW_MARK:
+        return 0
+    p.parts.append(f"closing {p.phrase}")
+    return 1
+
+
+def _where_worked(p: _Parsing, i: int) -> int:
+    for phrases, remote, part in (
+        (REMOTE_PHRASES, True, "remote"),
+        (ONSITE_PHRASES, False, "onsite"),
+    ):
+        if taken := _phrase_at(p.words, i, phrases):
+            p.remote = remote
+            p.parts.append(part)
+            return taken
+    return 0
+
+
+def _until_filled(p: _Parsing, i: int) -> int:
+    if taken := _phrase_at(p.words, i, ("open until filled", "until filled")):
+        p.open_until_filled = True
+        p.parts.append("open until filled")
+    return taken
+
+
+def _all(p: _Parsing, i: int) -> int:
+    if p.words[i] != "all" or p.include_inactive:
+        return 0
+    p.include_inactive = True
+    return 1
+
+
+def _page(p: _Parsing, i: int) -> int:
+    if p.words[i] != "page" or i + 1 >= len(p.words) or not p.words[i + 1].isdecimal():
+        return 0
+    p.page = max(1, min(int(p.words[i + 1]), MAX_PAGE))
+    return 2
+
+
+def _organisation(p: _Parsing, i: int) -> int:
+    """The longest organisation name starting here (the first one named is the filter)."""
+    if p.organization is not None:
+        return 0
+    longest = max((len(k) for k in p.orgs), default=1)
+    for n in range(min(longest, len(p.words) - i), 0, -1):
+        key = tuple(p.words[i : i + n])
+        if key in p.orgs:
+            p.organization = p.orgs[key]
+            p.parts.append(" ".join(p.raw[i : i + n]).lower())
+            return n
+    return 0
+
+
+def _term(p: _Parsing, i: int) -> int:
+    w = p.words[i]
+    if w not in STOPWORDS and w not in JOBS_NOISE and len(p.terms) < MAX_TERMS:
+        # one letter says too little to filter on ("a\x00b" leaves "b")
+        new = [t for t in _term_words(w) if len(t) > 1 and t not in STOPWORDS and t not in p.terms]
+        if new:
+            p.terms.extend(new)
+            p.parts.append(w)
+    return 1
+
+
+_READERS = (_operator, _window_mark, _where_worked, _until_filled, _all, _page, _organisation)
+
+
 def parse_jobs_query(
     text: str, today: date, organizations: Iterable[str] = (), *, page_size: int = PAGE_SIZE
 ) -> JobsSearch:
     """Parse ``/jobs`` text into filters and full-text terms; never raises on any text."""
     window, phrase, text = deadline_window(text, today)
     raw = tokens(text)
-    words = [w.lower() for w in raw]
-    orgs = _org_index(organizations)
-    longest_org = max((len(k) for k in orgs), default=1)
-
-    remote: bool | None = None
-    organization: str | None = None
-    open_until_filled: bool | None = None
-    include_inactive = False
-    page = 1
-    parts: list[str] = []
-    terms: list[str] = []
-
+    p = _Parsing(raw, [w.lower() for w in raw], phrase, _org_index(organizations))
     i = 0
-    while i < len(words):
-        w = words[i]
-        if raw[i] in OPERATORS:
-            i += 1
-            continue
-        if w == WINDOW_MARK:
-            parts.append(f"closing {phrase}")
-            i += 1
-            continue
-        if taken := _phrase_at(words, i, REMOTE_PHRASES):
-            remote = True
-            parts.append("remote")
-            i += taken
-            continue
-        if taken := _phrase_at(words, i, ONSITE_PHRASES):
-            remote = False
-            parts.append("onsite")
-            i += taken
-            continue
-        if words[i : i + 3] == ["open", "until", "filled"] or words[i : i + 2] == [
-            "until",
-            "filled",
-        ]:
-            open_until_filled = True
-            parts.append("open until filled")
-            i += 3 if w == "open" else 2
-            continue
-        if w == "all" and not include_inactive:
-            include_inactive = True
-            i += 1
-            continue
-        if w == "page" and i + 1 < len(words) and words[i + 1].isdecimal():
-            page = max(1, min(int(words[i + 1]), MAX_PAGE))
-            i += 2
-            continue
-        if organization is None:
-            matched = False
-            for n in range(min(longest_org, len(words) - i), 0, -1):
-                key = tuple(words[i : i + n])
-                if key in orgs:
-                    organization = orgs[key]
-                    parts.append(" ".join(raw[i : i + n]).lower())
-                    i += n
-                    matched = True
-                    break
-            if matched:
-                continue
-        if w not in STOPWORDS and w not in JOBS_NOISE and len(terms) < MAX_TERMS:
-            # one letter says too little to filter on ("a\x00b" leaves "b")
-            new = [
-                t for t in _term_words(w) if len(t) > 1 and t not in STOPWORDS and t not in terms
-            ]
-            if new:
-                terms.extend(new)
-                parts.append(w)
-        i += 1
-
+    while i < len(p.words):
+        i += next((n for read in _READERS if (n := read(p, i))), 0) or _term(p, i)
     query = PostingQuery(
         today=today,
-        terms=tuple(terms),
-        organization=organization,
-        remote=remote,
+        terms=tuple(p.terms),
+        organization=p.organization,
+        remote=p.remote,
         deadline_from=window.start if window is not None else None,
         deadline_to=window.end if window is not None else None,
-        open_until_filled=open_until_filled,
-        include_inactive=include_inactive,
+        open_until_filled=p.open_until_filled,
+        include_inactive=p.include_inactive,
         limit=page_size,
-        offset=(page - 1) * page_size,
+        offset=(p.page - 1) * page_size,
     )
-    return JobsSearch(query=query, page=page, parts=tuple(parts), window=window)
+    return JobsSearch(query=query, page=p.page, parts=tuple(p.parts), window=window)
 
 
 # --- FAQ ----------------------------------------------------------------------------------
