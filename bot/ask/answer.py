@@ -59,17 +59,9 @@ def answer(ctx: Context, text: str) -> Reply:
         return _with(_help(), u)
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
-    # a posting is looked for when a fact is asked, or when no list or explanation was ("the
-    # toledo job?"); an organisation named in a list question is the list's filter
-    looked_for = bool(u.asks) or (not u.list_cue and (u.one_job or not u.explain))
-    only_organisation = u.list_cue and set(u.subject) <= _organisation_words(ctx)
-    if u.subject and "hired" not in u.asks and looked_for and not only_organisation:
-        named = find_postings(ctx, u)
-        if len(named) == 1 and (u.asks or not u.list_cue):
-            return _with(posting_answer(ctx, named[0], u), u, intent="posting")
-        if len(named) > 1 and set(u.asks) & _POSTING_FACTS:
-            # "when is the datacite job deadline?": the candidates, with the fact asked
-            return _with(_candidates(ctx, named, u), u, intent="list")
+    about_one = _one_posting(ctx, u)
+    if about_one is not None:
+        return about_one
     if u.intent == "list":
         listed, held = _listed(ctx, u, page)
         if u.search.query.terms and not held:
@@ -82,6 +74,24 @@ def answer(ctx: Context, text: str) -> Reply:
     if reply is None and u.list_cue:
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or dont_know(ctx, u.text), u, intent="answer")
+
+
+def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
+    """The facts of the posting a question names, or the candidates when it names several
+    and asks a fact of them; None when it names none (or asks for a list)."""
+    # a posting is looked for when a fact is asked, or when no list or explanation was ("the
+    # toledo job?"); an organisation named in a list question is the list's filter
+    looked_for = bool(u.asks) or (not u.list_cue and (u.one_job or not u.explain))
+    only_organisation = u.list_cue and set(u.subject) <= _organisation_words(ctx)
+    if not u.subject or "hired" in u.asks or not looked_for or only_organisation:
+        return None
+    named = find_postings(ctx, u)
+    if len(named) == 1 and (u.asks or not u.list_cue):
+        return _with(posting_answer(ctx, named[0], u), u, intent="posting")
+    if len(named) > 1 and set(u.asks) & _POSTING_FACTS:
+        # "when is the datacite job deadline?": the candidates, with the fact asked
+        return _with(_candidates(ctx, named, u), u, intent="list")
+    return None
 
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
@@ -552,16 +562,9 @@ def _passages_for_parts(ctx: Context, u: Understanding) -> Reply | None:
         return passage_answer(ctx, u)
     replies: list[Reply] = []
     for part in parts[:3]:
-        own = {w.lower() for w in tokens(part)}
-        context = " ".join(w for w in u.subject if w not in own)
-        found = None
-        if replies:  # the page that answered the first part, asked the next part alone
-            found = passage_answer(ctx, replace(u, text=part), page=replies[0].passages[0])
-        if found is None:
-            found = passage_answer(ctx, replace(u, text=f"{part} {context}".strip()))
-        if found is not None and found.passages[0].passage.id not in {
-            r.passages[0].passage.id for r in replies
-        }:
+        found = _part_answer(ctx, u, part, replies[0].passages[0] if replies else None)
+        shown = {r.passages[0].passage.id for r in replies}
+        if found is not None and found.passages[0].passage.id not in shown:
             replies.append(found)
     if not replies:
         return None
@@ -573,6 +576,20 @@ def _passages_for_parts(ctx: Context, u: Understanding) -> Reply | None:
         actions=tuple(dict.fromkeys(a for r in replies for a in r.actions)),
         summary=replies[0].summary,
     )
+
+
+def _part_answer(
+    ctx: Context, u: Understanding, part: str, first: PassageHit | None
+) -> Reply | None:
+    """One part's passage: asked alone of the page that answered the first part, else with
+    the rest of the question's subject."""
+    if first is not None:
+        found = passage_answer(ctx, replace(u, text=part), page=first)
+        if found is not None:
+            return found
+    own = {w.lower() for w in tokens(part)}
+    context = " ".join(w for w in u.subject if w not in own)
+    return passage_answer(ctx, replace(u, text=f"{part} {context}".strip()))
 
 
 def passage_answer(
