@@ -205,42 +205,49 @@ def places_in(text: str) -> list[Place]:
     them ("Wayne, NJ" is Wayne in New Jersey, not in Michigan)."""
     if not text:
         return []
-    g = _gazetteer()
     words = [(m.group().rstrip(".,"), m.start()) for m in _WORD.finditer(text)]
     found: list[Place] = []
     city_names: list[str] = []
     i = 0
     while i < len(words):
-        matched = 0
-        for n in range(min(g.longest, len(words) - i), 0, -1):
-            phrase = " ".join(w for w, _ in words[i : i + n])
-            key = phrase.lower()
-            if n == 1 and (key in NOT_PLACES or not phrase[:1].isupper()):
-                break
-            if n == 1 and len(phrase) == 2 and phrase.isupper() and phrase in g.codes:
-                # a state code counts after a comma ("Toledo, OH"), not as a word ("OR")
-                if text[: words[i][1]].rstrip().endswith(","):
-                    found.append(g.codes[phrase])
-                    matched = 1
-                break
-            place = _region(key) or _alias(key) or g.countries.get(key)
-            if (place is None and key in g.states and n > 1) or key in g.states:
-                place = g.states[key][0] if len(g.states[key]) == 1 else _us_first(g.states[key])
-                city = _city_named_like_its_state(text, words, i + n, key)
-                if city is not None:  # "New York, NY" is the city; "Rockville Centre, New York"
-                    found.append(city)
-            if place is not None:
-                found.append(place)
-                matched = n
-                break
-            if key in g.cities:
-                city_names.append(key)
-                matched = n
-                break
-        i += max(matched, 1)
+        i += max(_place_at(text, words, i, found, city_names), 1)
+    g = _gazetteer()
     for name in city_names:
         found.append(_resolve_city(g.cities[name], found))
     return found
+
+
+def _place_at(
+    text: str, words: list[tuple[str, int]], i: int, found: list[Place], city_names: list[str]
+) -> int:
+    """The longest place name starting at word ``i``: a region, country or state goes to
+    ``found``, a city's name to ``city_names`` (resolved once every state is known); how
+    many words it took (0: none)."""
+    g = _gazetteer()
+    for n in range(min(g.longest, len(words) - i), 0, -1):
+        phrase = " ".join(w for w, _ in words[i : i + n])
+        key = phrase.lower()
+        if n == 1 and (key in NOT_PLACES or not phrase[:1].isupper()):
+            return 0
+        if n == 1 and len(phrase) == 2 and phrase.isupper() and phrase in g.codes:
+            # a state code counts after a comma ("Toledo, OH"), not as a word ("OR")
+            if text[: words[i][1]].rstrip().endswith(","):
+                found.append(g.codes[phrase])
+                return 1
+            return 0
+        place = _region(key) or _alias(key) or g.countries.get(key)
+        if key in g.states:
+            place = g.states[key][0] if len(g.states[key]) == 1 else _us_first(g.states[key])
+            city = _city_named_like_its_state(text, words, i + n, key)
+            if city is not None:  # "New York, NY" is the city; "Rockville Centre, New York"
+                found.append(city)
+        if place is not None:
+            found.append(place)
+            return n
+        if key in g.cities:
+            city_names.append(key)
+            return n
+    return 0
 
 
 def _city_named_like_its_state(
