@@ -403,25 +403,10 @@ class Scheduler:
         ids = [d.id for d in group]
         unchecked: list[Delivery] = []
         try:
-            doubtful = [d for d in group if d.in_doubt]
-            if doubtful:
-                found = await self._look(outbox, doubtful)
-                if found is None:
-                    unchecked = doubtful  # sent again below; marked as maybe twice
-                else:
-                    for delivery in doubtful:
-                        if delivery.key.token in found:
-                            logger.info(
-                                "delivery %d is already on %s:%s; confirmed without sending",
-                                delivery.id,
-                                platform,
-                                target,
-                            )
-                            self._unconfirmed[delivery.id] = current()
-                            report.found += 1
-                    group = [d for d in group if d.id not in self._unconfirmed]
-                    if not await self._settle() or not group:
-                        return
+            checked = await self._not_yet_there(outbox, group, current, report)
+            if checked is None:
+                return
+            group, unchecked = checked
             message, group = await self._message(group, current(), report)
             if message is None:
                 return
@@ -454,19 +439,60 @@ class Scheduler:
             at = current() + timedelta(seconds=backoff(group[0].attempts + 1))
             await self._retry(group, at, repr(exc), blocked, report)
         else:
-            now = current()
-            for delivery in unchecked:
-                note = (
-                    f"may have been sent twice: attempt {delivery.attempts + 1} followed one "
-                    f"whose outcome was unknown, and {platform} could not tell whether it "
-                    "had arrived"
+            await self._sent(group, unchecked, platform, current(), report)
+
+    async def _not_yet_there(
+        self,
+        outbox: Outbox,
+        group: list[Delivery],
+        current: Callable[[], datetime],
+        report: TickReport,
+    ) -> tuple[list[Delivery], list[Delivery]] | None:
+        """Deliveries whose last send had no known outcome are looked for on the platform
+        first; the ones found are confirmed without sending. (What to send, what of it could
+        not be checked), or None when nothing is left to send."""
+        doubtful = [d for d in group if d.in_doubt]
+        if not doubtful:
+            return group, []
+        found = await self._look(outbox, doubtful)
+        if found is None:
+            return group, doubtful  # sent again; marked as maybe twice
+        for delivery in doubtful:
+            if delivery.key.token in found:
+                key = delivery.key
+                logger.info(
+                    "delivery %d is already on %s:%s; confirmed without sending",
+                    delivery.id,
+                    key.platform,
+                    key.target,
                 )
-                logger.warning("delivery %d %s", delivery.id, note)
-                await asyncio.to_thread(self.ledger.warn_duplicate, delivery.id, note)
-            for delivery in group:
-                self._unconfirmed[delivery.id] = now
-            report.sent += len(group)
-            await self._settle()
+                self._unconfirmed[delivery.id] = current()
+                report.found += 1
+        group = [d for d in group if d.id not in self._unconfirmed]
+        if not await self._settle() or not group:
+            return None
+        return group, []
+
+    async def _sent(
+        self,
+        group: list[Delivery],
+        unchecked: list[Delivery],
+        platform: str,
+        now: datetime,
+        report: TickReport,
+    ) -> None:
+        for delivery in unchecked:
+            note = (
+                f"may have been sent twice: attempt {delivery.attempts + 1} followed one "
+                f"whose outcome was unknown, and {platform} could not tell whether it "
+                "had arrived"
+            )
+            logger.warning("delivery %d %s", delivery.id, note)
+            await asyncio.to_thread(self.ledger.warn_duplicate, delivery.id, note)
+        for delivery in group:
+            self._unconfirmed[delivery.id] = now
+        report.sent += len(group)
+        await self._settle()
 
     async def _look(self, outbox: Outbox, doubtful: Sequence[Delivery]) -> set[str] | None:
         """Which of these reached their target in an earlier attempt (None: cannot tell)."""
