@@ -424,22 +424,8 @@ def reply_units(
     units: list[list[Block]] = []
     if shared_by and share:
         units.append([_shared_by(shared_by, share)])
-    if reply.draws_items:
-        units.extend([b] for b in sections(markdown_to_mrkdwn(reply.summary)))
-        cards = reply.cards
-        for card in cards:
-            units.append(posting_blocks(card, ids))
-        for hit in reply.passages:
-            units.append(passage_blocks(hit))
-        # each posting already has its Details and Apply buttons
-        shown = {card.details for card in cards}
-        shown |= {url for url in (safe_url(c.apply_url) for c in cards) if url}
-    else:
-        text = markdown_to_mrkdwn(reply.text)
-        if reply.error_id:
-            text = ":warning: " + text
-        units.extend([b] for b in sections(text))
-        shown = set()
+    body, shown = _body_units(reply, ids)
+    units += body
     buttons = [
         b
         for b in (_button(a, ids(a)) for a in reply.actions)
@@ -457,6 +443,23 @@ def reply_units(
     if buttons:
         units.extend([b] for b in action_blocks(buttons))
     return [u for u in units if u]
+
+
+def _body_units(reply: Reply, ids: _Ids) -> tuple[list[list[Block]], set[str]]:
+    """The reply's text, or its summary and items; and the commands and links the items'
+    own buttons already offer (the reply's actions do not repeat them)."""
+    if not reply.draws_items:
+        text = markdown_to_mrkdwn(reply.text)
+        if reply.error_id:
+            text = ":warning: " + text
+        return [[b] for b in sections(text)], set()
+    units: list[list[Block]] = [[b] for b in sections(markdown_to_mrkdwn(reply.summary))]
+    cards = reply.cards
+    units += [posting_blocks(card, ids) for card in cards]
+    units += [passage_blocks(hit) for hit in reply.passages]
+    shown = {card.details for card in cards}
+    shown |= {url for url in (safe_url(c.apply_url) for c in cards) if url}
+    return units, shown
 
 
 def _fallback(reply: Reply) -> str:
