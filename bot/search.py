@@ -72,6 +72,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("remote", "telework", "anywhere", "telecommute"),
     ("hire", "appoint", "appointment", "welcome", "chosen", "got"),
     ("salary", "compensation", "wage", "remuneration"),
+    ("deadline", "due"),
     ("conference", "meeting", "event"),
     ("fund", "finance", "money", "budget"),
     ("manage", "run", "oversee", "administer"),
@@ -374,9 +375,15 @@ def _word_stems(word: str) -> tuple[str, ...]:
 
 
 def _wh_word(text: str) -> str | None:
+    """The question word a question or heading starts with; a heading may put its question
+    in brackets ("Eligibility (Who can apply):")."""
     words = tokens(text)
     first = words[0].lower() if words else ""
-    return first if first in WH_WORDS else None
+    if first in WH_WORDS:
+        return first
+    bracketed = re.search(r"\((\w+)", text)
+    inner = bracketed.group(1).lower() if bracketed else ""
+    return inner if inner in WH_WORDS else None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -420,6 +427,7 @@ AMOUNT_BONUS = 2.0  # "how much", "cost", "fee": a sentence naming a sum of mone
 AMOUNT_STEMS = frozenset({"much", "cost", "fee", "price", "money", "pay", "salari", "budget"})
 _HAS_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|£|usd|eur|gbp|dollars?|euros?)", re.I)
 DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
+_ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
 _DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
@@ -504,6 +512,8 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     wh_bonus = 0.0
     if asked.wh and heading_wh:
         wh_bonus = WH_MATCH if asked.wh == heading_wh else WH_MISMATCH
+    if asked.wants_definition and _ABOUT.match(c.hit.passage.question) and c.heading & asked.stems:
+        wh_bonus += DEFINITION_BONUS * asked.unit  # "what is X": the section "About X"
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
     best_i, best_score, best_own = max(
         (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),

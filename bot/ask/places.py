@@ -81,7 +81,10 @@ class Place:
         """Whether ``other`` lies within this place (a city in a state, a state in a country)."""
         if self.kind == "region":
             if other.kind == "region":
-                return other.name == self.name
+                # "Western Europe" lies in "Europe": every country of it does
+                return other.name == self.name or (
+                    bool(other.members) and all(self._holds(member) for member in other.members)
+                )
             return "*" in self.members or bool({other.country, other.continent} & set(self.members))
         if other.kind == "region" or other.country != self.country:
             return False
@@ -90,6 +93,11 @@ class Place:
         if self.kind == "state":
             return other.kind in ("state", "city") and other.state == self.state
         return other.kind == "city" and other.state == self.state and _same_city(self, other)
+
+    def _holds(self, member: str) -> bool:
+        """Whether a region's member (a country or continent code) is within this region."""
+        continent = _gazetteer().continent_of.get(member)
+        return "*" in self.members or member in self.members or continent in self.members
 
 
 def _same_city(a: Place, b: Place) -> bool:

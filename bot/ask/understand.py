@@ -380,7 +380,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     year_match = re.search(r"\b((?:19|20)\d\d)\b", low)
 
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
-    list_cue, explain = _cues(bare, words)
+    list_cue, explain = _cues(bare, words, organizations)
     q = search.query
     # a year or a month alone dates a page as well as a job ("the director in 2030")
     job_filters = replace(filters, active_during=None, status="open") != ListFilters()
@@ -401,14 +401,19 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     )
 
 
-def _cues(bare: str, words: list[str]) -> tuple[bool, bool]:
-    """(whether it asks for a list — "any jobs", "who is hiring" —, whether it asks for an
-    explanation — "how do I", "what is")."""
+def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:
+    """(whether it asks for a list — "any jobs", "who is hiring", "what's still open" —,
+    whether it asks for an explanation — "how do I", "what is")."""
     listing = _starts_with(bare, vocab.LIST_STARTS)
+    unnamed = bare
+    for name in organizations:  # "Open Records Network" says nothing of what is open
+        unnamed = unnamed.replace(name.lower(), " ")
     list_cue = (
         bool(set(words) & vocab.LIST_CUES)
         or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(bare))
         or listing
+        # "what's still open?", "which have closed?": the state of postings
+        or any(pattern.search(unnamed) for pattern in _STATUS_Q.values())
     )
     return list_cue, _starts_with(bare, vocab.EXPLAIN_STARTS) and not listing
 
@@ -467,5 +472,6 @@ _FILLER = frozenset(
     """looking something anything posted least part week work do can able interested find
     know good new recent like please currently available tell give get library libraries
     still already ever yet kind sort type types right now moment these days open advertise
-    advertised advertising announced offered offering latest newest news""".split()
+    advertised advertising announced offered offering latest newest news people person someone
+    anyone candidates applicants folks""".split()
 )

@@ -419,3 +419,23 @@ def test_what_is_new_lists_the_newest_postings(app: App, question: str) -> None:
     reply = app.ask(question)
     assert reply.postings, reply.text
     assert "Unknown command" not in reply.text
+
+
+def test_a_region_lies_in_the_region_that_holds_its_countries() -> None:
+    europe, western = find_place("europe"), places_in("Western Europe")[0]
+    assert europe is not None and europe.contains(western)
+    assert not western.contains(europe)
+
+
+@pytest.mark.parametrize(
+    ("question", "keywords"),
+    [("remote jobs open to people in europe?", ()), ("jobs for someone in Albany", ())],
+)
+def test_words_about_the_asker_select_nothing(question: str, keywords: tuple[str, ...]) -> None:
+    assert understand(question, TODAY, []).search.query.terms == keywords
+
+
+def test_whats_still_open_lists_the_open_postings(app: App) -> None:
+    reply = app.ask("what's still open?")
+    assert reply.understood is not None and reply.understood["intent"] == "list"
+    assert reply.postings
