@@ -695,7 +695,7 @@ def dont_know(
                 actions.append(Action(heading[:75], "url", url))
     elif sections:
         pages = list(dict.fromkeys(title for title, _heading, _url in sections))
-        lines.append("FAQ pages I know: " + "; ".join(pages[:5]) + ".")
+        lines.append("Pages I know: " + "; ".join(pages[:5]) + ".")
     elif organization:
         lines.append(f"There is no FAQ page for this organisation; try `/jobs {organization}`.")
         actions.append(Action("Postings", "command", f"jobs {organization}"))

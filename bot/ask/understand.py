@@ -360,7 +360,8 @@ def _asked_facts(text: str) -> tuple[str, ...]:
 
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
     """Read a message into an ``Understanding``; never raises on any text."""
-    plain = " ".join(text.strip().split())
+    # a mention ("<@U123>", "<!channel>", "@room") addresses people, it asks nothing
+    plain = " ".join(_MENTION.sub(" ", text).split())
     low = plain.lower()
     bare = low.strip(" ?!.")
     if not bare or bare in vocab.HELP_PHRASES or bare in vocab.SMALL_TALK:
@@ -463,6 +464,7 @@ def _subject(words: list[str]) -> tuple[str, ...]:
     )
 
 
+_MENTION = re.compile(r"<[@!#][^<>\s]{0,80}>|(?<!\w)@(?:room|channel|here|everyone)\b", re.I)
 _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
 _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues for w in c.split())
 

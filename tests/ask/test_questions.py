@@ -439,3 +439,13 @@ def test_whats_still_open_lists_the_open_postings(app: App) -> None:
     reply = app.ask("what's still open?")
     assert reply.understood is not None and reply.understood["intent"] == "list"
     assert reply.postings
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["<!channel> any remote jobs?", "@room any remote jobs?", "<@U0BOT> any remote jobs?"],
+)
+def test_a_mention_asks_nothing(question: str) -> None:
+    u = understand(question, TODAY, [])
+    assert u.search.query.remote is True and u.search.query.terms == ()
+    assert "channel" not in u.text and "room" not in u.text
