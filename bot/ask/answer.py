@@ -337,11 +337,12 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
 
 
 def _titled(postings: list[Posting], terms: Sequence[str]) -> list[Posting]:
-    """The postings whose title names every keyword, when any does: "developer jobs" are
-    the developer postings, not every page that mentions development."""
+    """The postings whose title names the most keywords, when any title names one:
+    "developer jobs" are the developer postings, not every page that mentions development."""
     wanted = {stem(t.lower()) for t in terms}
-    titled = [p for p in postings if wanted and wanted <= _stems(p.title)]
-    return titled or postings
+    named = [(len(wanted & _stems(p.title)), p) for p in postings]
+    most = max((n for n, _p in named), default=0)
+    return [p for n, p in named if n == most] if most else postings
 
 
 def _narrowed(u: Understanding) -> bool:

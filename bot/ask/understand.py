@@ -416,7 +416,9 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
         # "what's still open?", "which have closed?": the state of postings
         or any(pattern.search(unnamed) for pattern in _STATUS_Q.values())
     )
-    return list_cue, _starts_with(bare, vocab.EXPLAIN_STARTS) and not listing
+    # "how many jobs are open?" counts postings: a list, not an explanation
+    counting = bare.startswith("how many") and bool(set(words) & vocab.JOB_NOUNS)
+    return list_cue, _starts_with(bare, vocab.EXPLAIN_STARTS) and not (listing or counting)
 
 
 def _search(
@@ -475,5 +477,6 @@ _FILLER = frozenset(
     know good new recent like please currently available tell give get library libraries
     still already ever yet kind sort type types right now moment these days open advertise
     advertised advertising announced offered offering latest newest news people person someone
-    anyone candidates applicants folks""".split()
+    anyone candidates applicants folks organisation organisations organization organizations
+    employers employer listed stated given mentioned many""".split()
 )

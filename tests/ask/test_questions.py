@@ -449,3 +449,14 @@ def test_a_mention_asks_nothing(question: str) -> None:
     u = understand(question, TODAY, [])
     assert u.search.query.remote is True and u.search.query.terms == ()
     assert "channel" not in u.text and "room" not in u.text
+
+
+def test_how_many_jobs_counts_the_postings(app: App) -> None:
+    reply = app.ask("how many jobs are open?")
+    assert reply.understood is not None and reply.understood["intent"] == "list"
+    assert reply.text.startswith(f"{len(reply.postings)} open posting")
+
+
+def test_a_title_naming_more_of_the_keywords_comes_first(app: App) -> None:
+    # "web developer": the developer's title names one keyword, no title names both
+    assert listed(app, "is there anything for a web developer?") == {"2026-02-20-oakland-developer"}
