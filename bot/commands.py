@@ -113,12 +113,13 @@ class Request:
 
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:
-    """("jobs", "remote") from "/jobs remote"; a leading slash is optional, and punctuation
-    typed after the word is no part of it ("jobs?" is ``/jobs``)."""
+    """("jobs", "remote") from "/jobs remote"; a leading slash is optional, and a question or
+    exclamation mark typed after the word is no part of it ("jobs?" is ``/jobs``). A word with
+    a colon or comma addresses someone ("Herald: when…"): it is no command."""
     parts = line.strip().lstrip(prefixes).split(maxsplit=1)
     if not parts:
         return "", ""
-    return parts[0].lower().rstrip("?!.,:;"), parts[1].strip() if len(parts) > 1 else ""
+    return parts[0].lower().rstrip("?!."), parts[1].strip() if len(parts) > 1 else ""
 
 
 @dataclass(frozen=True)

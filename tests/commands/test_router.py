@@ -215,5 +215,5 @@ def test_punctuation_after_a_command_word_is_no_part_of_it() -> None:
     from bot.commands import split_command
 
     assert split_command("jobs?") == ("jobs", "")
-    assert split_command("/faq: membership fee") == ("faq", "membership fee")
+    assert split_command("herald: when is it due?") == ("herald:", "when is it due?")
     assert split_command("help!") == ("help", "")
