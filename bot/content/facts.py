@@ -193,6 +193,11 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     return (best[2], best[3], best[4]) if best else None
 
 
+def is_remote_sentence(sentence: str) -> bool:
+    """Whether a sentence speaks of remote work or of anywhere ("Remote work from Europe")."""
+    return _REGION_STRONG.search(sentence) is not None
+
+
 def first_paragraph(text: str, limit: int = 200) -> str | None:
     """The first paragraph (wrapped lines joined); a long one keeps its leading whole
     sentences up to ``limit`` characters, and always its first sentence."""

@@ -399,7 +399,7 @@ _LED_BY = [(pattern, source) for pattern, source in text_module.LED_BY]
 
 
 def test_the_lookahead_patterns_are_found() -> None:
-    for start in (r"\b(?:deadline", r"\b(?:not (?:a", r"\b(?:401|insu", r"(?:per|an?|/)"):
+    for start in (r"\b(?:deadline", r"\b(?:not (?:a", r"\b(?:401|insu"):
         assert any(source.startswith(start) for _, source in _LED_BY), start
     assert len(_LED_BY) >= 9
 
