@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from typing import Any
 
 import ftfy
 
@@ -91,6 +92,19 @@ def repair_mojibake(text: str) -> tuple[str, int]:
                 lines[i] = repaired
                 fixed += 1
     return "\n".join(lines), fixed
+
+
+def repair_values(meta: dict[str, Any]) -> int:
+    """Repair mojibake in the front matter's text values in place ("ZÃ¼rich" -> "Zürich"), so
+    a location or organisation written there reads as the body does; returns how many."""
+    fixed = 0
+    for key, value in meta.items():
+        if isinstance(value, str):
+            repaired, lines = repair_mojibake(value)
+            if lines:
+                meta[key] = repaired
+                fixed += 1
+    return fixed
 
 
 def strip_html(text: str) -> str:

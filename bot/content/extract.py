@@ -41,6 +41,7 @@ class Page:
     meta: Mapping[str, Any]
     posted: date | None
     organization: str | None
+    parts: orgs.TitleParts  # the title's role and organisation
 
 
 def build_posting(
@@ -116,9 +117,8 @@ def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> st
     stated = first_text(page.meta, _ROLE_KEYS)
     if stated is not None:
         return stated[1]
-    parts = orgs.split_title(page.title)
-    if parts.role:
-        return _longer_role(parts.role, markdown, folded)
+    if page.parts.role:
+        return _longer_role(page.parts.role, markdown, folded)
     return page.title
 
 
@@ -144,8 +144,7 @@ def _organization(markdown: str, page: Page) -> str | None:
     stated = first_text(page.meta, _ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(_known_or(stated[1]), "job")
-    parts = orgs.split_title(page.title)
-    name = parts.organization or page.organization
+    name = page.parts.organization or page.organization
     if name is None:
         name = orgs.known_in(page.title) or orgs.org_from_seeks(markdown)
     if name is None:
@@ -247,12 +246,15 @@ def _remote_regions(
     markdown: str,
     evidence: list[Fact],
 ) -> tuple[str, ...]:
+    """Regions from the location line, from the sentence that said the job is remote
+    ("Remote (Europe or North America)."), from a region sentence and the time zones named."""
+    said_remote = next((f.sentence for f in evidence if f.field == "remote"), "")
     # A place said of remote work only: "a developer based in Berlin" is a colleague's city.
     if region is not None and facts.is_remote_sentence(region[2]):
         place, sentence = region[0], region[2]
     else:
-        place, sentence = None, location or ""
-    accepted = regions.remote_regions(location, place, markdown)
+        place, sentence = None, location or said_remote
+    accepted = regions.remote_regions(location, said_remote, place, markdown)
     if accepted:
         evidence.append(Fact("remote_regions", ", ".join(accepted), sentence))
     return accepted

@@ -66,12 +66,18 @@ def regions_in(phrase: str) -> list[str]:
 
 
 def from_location(location: str) -> list[str]:
-    """The regions a location line gives its remote work: "Remote (Europe or North America)"."""
-    after = _AFTER_REMOTE.search(location)
-    if after is not None:
-        return regions_in(after.group("rest"))
+    """The regions a location line gives its remote work: "Remote (Europe or North America)",
+    "Europe (remote)"."""
     before = _BEFORE_REMOTE.match(location.strip())
-    return regions_in(before.group("rest")) if before is not None else []
+    if before is not None:
+        return regions_in(before.group("rest"))
+    return after_remote(location)
+
+
+def after_remote(sentence: str) -> list[str]:
+    """The regions a sentence puts after its remote word: "Remote (Europe or North America)."."""
+    after = _AFTER_REMOTE.search(sentence)
+    return regions_in(after.group("rest")) if after is not None else []
 
 
 def time_zones(text: str) -> list[str]:
@@ -119,10 +125,19 @@ def _one_span(between: str) -> bool:
     return len(between) <= _SPAN_GAP and ". " not in between and "\n\n" not in between
 
 
-def remote_regions(location: str | None, region: str | None, text: str) -> tuple[str, ...]:
-    """Every region and time zone a remote posting names, location line first."""
-    found = from_location(location) if location else []
-    for more in (regions_in(region) if region else []) + time_zones(text):
+def remote_regions(
+    location: str | None, said_remote: str | None, region: str | None, text: str
+) -> tuple[str, ...]:
+    """Every region and time zone a remote posting names: in its ``location`` line, after the
+    remote word of the sentence that ``said_remote``, in the ``region`` a sentence gives remote
+    work, and the time zones ``text`` names."""
+    found: list[str] = []
+    for more in [
+        *(from_location(location) if location else []),
+        *(after_remote(said_remote) if said_remote else []),
+        *(regions_in(region) if region else []),
+        *time_zones(text),
+    ]:
         if more not in found:
             found.append(more)
     return tuple(found)
