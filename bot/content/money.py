@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.content.rules import Rule, Table
-from bot.content.text import Scan, cue, led_by, plain, remembered, whole_sentences
+from bot.content.text import (
+    Scan,
+    cue,
+    led_by,
+    plain,
+    remembered,
+    sentence_bounds,
+    whole_sentences,
+)
 
 # The currencies as written before an amount and after one; _MONEY and _RANGE_END share them.
 _CURRENCY_BEFORE = (
@@ -60,7 +68,7 @@ PERIOD = Table(
         Rule(
             "day",
             (r"per\s?day\b", r"a\sday\b", r"/\s?day\b", r"daily rate\b"),
-            matches=("A fee of €300 per day.", "Daily rate: £250."),
+            matches=("We pay €300 per day.", "Daily rate: £250."),
         ),
         Rule(
             "week",
@@ -82,7 +90,7 @@ PERIOD = Table(
             ),
             matches=("Salary: $55-62,000 per year.", "£30k–£35k per annum.",
                      "€45,000 a year.", "An annual salary of $48,000.",
-                     "CHF 90,000 p.a. plus benefits.", "$60,000/yr."),
+                     "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr."),
             rejects=("$16 per hour, for a year at least.",),
         ),
     ),
@@ -153,12 +161,24 @@ def from_section(text: str) -> Salary | None:
     return None
 
 
+# Currency signs written before or after an amount ("$", "€"): a sentence holding one is read
+# too, so "Daily rate: £250" needs no salary word.
+_SIGNS = tuple(sorted(key for key in _ISO if len(key) == 1 and not key.isalpha()))
+
+
 def find_salary(scan: Scan) -> Salary | None:
-    """The first sentence that states a salary; cue hits are read in page order, so the
-    reading stops there."""
+    """The first sentence that states a salary, in page order: those with a cue word or a
+    currency sign."""
     text = scan.text
-    for start, end in scan.cue_sentences(_CUES, in_order=True):
-        found = _salary_in(text[start:end])
+    sentences = dict(scan.cue_sentences(_CUES))
+    for sign in _SIGNS:
+        at = text.find(sign)
+        while at != -1:
+            start, end = sentence_bounds(text, at)
+            sentences.setdefault(start, end)
+            at = text.find(sign, end)
+    for start in sorted(sentences):
+        found = _salary_in(text[start : sentences[start]])
         if found is not None:
             return found
     return None

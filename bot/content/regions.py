@@ -29,6 +29,9 @@ _LEAD = re.compile(
     re.I,
 )
 _PARTS = re.compile(r"\s*(?:,|/|;|\bor\b|\band\b|&)\s*(?:the\s+|an?\s+)?", re.I)
+_CAPITALISED = re.compile(
+    r"[A-Z0-9][\w.+-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w.+-]*)*(?: time zones)?"
+)
 _ZONE_WORDS = re.compile(r"\s*\btime\s?zones?\b", re.I)
 # An offset from UTC written either way round: "UTC-8", "GMT +1", "(-8 UTC)". The name is
 # found first (a literal search), the offset then beside it.
@@ -60,8 +63,9 @@ def regions_in(phrase: str) -> list[str]:
         if zone is not None:
             part = part[: zone.start()].strip()
             part = f"{part} time zones" if part else ""
-        if part[:1].isupper() and len(part) <= 40 and part not in found:
-            found.append(part)
+        name = _CAPITALISED.match(part)  # "Europe is possible" names Europe
+        if name is not None and len(name.group(0)) <= 40 and name.group(0) not in found:
+            found.append(name.group(0))
     return found
 
 
