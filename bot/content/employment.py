@@ -126,10 +126,14 @@ def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
     low = text.lower()
     best: tuple[bool, int, int] | None = None  # (not a statement, sentence start, rule index)
     kind = sentence = ""
+    read: dict[int, tuple[str, bool]] = {}  # sentence start -> (its words, a statement?)
     for hit in EMPLOYMENT.hits(low):
         start, end = sentence_bounds(text, hit.start)
-        words = plain(text[start:end])
-        rank = (_STATEMENT.search(words) is None, start, EMPLOYMENT.rules.index(hit.rule))
+        if start not in read:
+            words = plain(text[start:end])
+            read[start] = (words, _STATEMENT.search(words) is not None)
+        words, statement = read[start]
+        rank = (not statement, start, EMPLOYMENT.rules.index(hit.rule))
         if best is None or rank < best:
             best, kind, sentence = rank, hit.rule.value, words
     if best is not None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.content.rules import phrase
 from bot.content.text import (
     Scan,
     cue,
     find_all,
-    led_by,
     plain,
     remembered,
     sentence_bounds,
@@ -29,8 +29,7 @@ class Found:
 
 # ---------------------------------------------------------------- remote or on-site
 
-_REMOTE_NEGATIVE = led_by(
-    "nrcdomitf1w",
+_REMOTE_NEGATIVE = phrase(
     r"\b(?:not (?:a |an )?(?:fully )?remote|no remote|not eligible for remote|remote work is not"
     r"|(?:cannot|can ?not|can't) be (?:done |performed )?remote\w*|does not offer remote"
     r"|on[- ]?site (?:only|position|role|job|work is required)|must (?:work|be|report) on[- ]?site"
@@ -39,8 +38,7 @@ _REMOTE_NEGATIVE = led_by(
     r"(?:on[- ]?site|in[- ]person) (?:work|presence|attendance)|(?:fully|100%) on[- ]?site"
     r"|on[- ]?site,? not remote|work(?:s|ing)? on[- ]?site (?:every day|full[- ]time|five days))\b",
 )
-_REMOTE_POSITIVE = led_by(
-    "rtwhvlba",
+_REMOTE_POSITIVE = phrase(
     r"\b(?:remote(?:ly)?|telecommut\w*|work(?:ing)? from home|home[- ]based|wfh"
     r"|hybrid (?:work\w*|schedule|role|position|arrangement|model|job)"
     r"|virtual(?:ly)?(?= (?:position|role|job|work|based|-based|team|office))"
@@ -60,20 +58,8 @@ _REMOTE_IGNORED = re.compile(
     r"|(?<!fully )(?<!entirely )(?<!100% )(?<!all-)(?<!completely )\bremote (?:teams?"
     r"|colleagues|staff|members|workers|workforce|meetings?|collaboration|participants)\b",
 )
-# _REMOTE_IGNORED matches only around "remote <one of these>" or after one of the lead words;
-# checking that first (a search with a literal start, which is fast) skips a slow substitution
-# on most sentences.
-_IGNORED_GATE = re.compile(
-    r"remote(?:ly)? (?:sens|access|control|desktop|area|communit|region|location|site|island"
-    r"|village|learning|instruction|teaching|patron|user|service|reference|storage|server"
-    r"|repositor|collection|past|possibilit|chance|located|situated|team|colleague|staff"
-    r"|member|worker|workforce|meeting|collaboration|participant)"
-)
-_IGNORED_LEADS = ("comfortable", "experience", "familiar")
-# Every negative phrasing holds one of these; most sentences hold none and skip the regex.
-_NEGATION_HINTS = ("not", "no ", "n't", "site", "person", "cannot")
-_LOCATION_REMOTE = led_by(
-    "rvatwh", r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
+_LOCATION_REMOTE = phrase(
+    r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
 )
 _REMOTE_CUES = (
     cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
@@ -90,18 +76,11 @@ def remote_from_location(location: str) -> bool | None:
     return True if _LOCATION_REMOTE.search(low) else None
 
 
-_REMOTE_STATEMENT = led_by(
-    "rf1pjblwh",
+_REMOTE_STATEMENT = phrase(
     r"\b(?:remote (?:position|role|job|work|working|first|friendly|option|basis|employee)"
     r"|fully remote|100% remote|(?:position|role|job) (?:is|can be|will be) (?:fully )?remote"
     r"|(?:based|located|work from) anywhere|remote/virtual|hybrid)\b",
 )
-
-
-def _without_ignored_remote(low: str) -> str:
-    if _IGNORED_GATE.search(low) is None and not any(w in low for w in _IGNORED_LEADS):
-        return low
-    return _REMOTE_IGNORED.sub(" ", low)
 
 
 def find_remote(scan: Scan) -> tuple[bool, str] | None:
@@ -116,10 +95,10 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
     for start, end in scan.cue_sentences(_REMOTE_CUES):
         sentence = text[start:end]
         low = sentence.lower()
-        if any(word in low for word in _NEGATION_HINTS) and _REMOTE_NEGATIVE.search(low):
+        if _REMOTE_NEGATIVE.search(low):
             negative = negative or plain(sentence)
             continue
-        cleaned = _without_ignored_remote(low) if "remote" in low else low
+        cleaned = _REMOTE_IGNORED.sub(" ", low)
         if _REMOTE_POSITIVE.search(cleaned):
             if _REMOTE_STATEMENT.search(cleaned):
                 return True, plain(sentence)
@@ -138,14 +117,6 @@ _REGION = re.compile(
     r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
-)
-# What every _REGION match holds from its place word on: _REGION's optional lead and lazy gap
-# make re try dozens of paths at every offset (some 50 µs a sentence), this one a few.
-_REGION_CORE = led_by(
-    "lbrp",
-    r"\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+"
-    r"(?:(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]"
-    r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z])",
 )
 _ANYWHERE = re.compile(
     r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+)", re.I
@@ -174,9 +145,7 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     best: tuple[int, int, str, bool, str] | None = None
     for start, end in scan.cue_sentences(_REGION_CUES):
         sentence = plain(text[start:end])
-        match = (
-            _REGION.search(sentence) if _REGION_CORE.search(sentence) is not None else None
-        ) or _ANYWHERE.search(sentence)
+        match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
         if match is None:
             continue
         loc = _REGION_LEAD.sub("", match.group("loc")).strip(" ,")
@@ -210,8 +179,7 @@ def first_paragraph(text: str, limit: int = 200) -> str | None:
 
 # ---------------------------------------------------------------- open, closed
 
-_CLOSED = led_by(
-    "atsncw",
+_CLOSED = phrase(
     r"\b(?:applications? (?:are|is|have|has) (?:now )?(?:been )?closed"
     r"|(?:the )?(?:application|applications|submission) (?:period|window) (?:is|has)"
     r" (?:now )?closed"
@@ -220,8 +188,7 @@ _CLOSED = led_by(
     r"|no longer (?:accepting|taking|considering|open)|applications closed|closed to applications"
     r"|we are not (?:currently )?accepting applications)\b",
 )
-_UNTIL_FILLED = led_by(
-    "uo",
+_UNTIL_FILLED = phrase(
     r"\buntil (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
     r"|\bopen until (?:filled|the (?:position|role) is filled)|\buntil a suitable candidate",
 )
@@ -260,8 +227,7 @@ _URL_END = re.compile(r"[\s<>\[\]\"'`{}|\\^]")
 # Bounds that keep a hostile page linear: no real link is longer, no real posting has more.
 _LONGEST_URL = 2_000
 _MOST_URLS = 500
-_APPLY_CUE = led_by(
-    "ajpfvcsh",
+_APPLY_CUE = phrase(
     r"\b(?:apply|applying|application (?:process|form|portal|instructions|page|system|materials"
     r"|packet|link|website|site)|applications? (?:can|should|must|may|are to) be (?:submitted|made"
     r"|sent)|job (?:posting|description|details?|ad|advert|advertisement|listing|announcement"
@@ -329,8 +295,7 @@ def _trim_url(url: str) -> str:
     return url[:cut] if cut != -1 else url
 
 
-_ABOUT_EMPLOYER = led_by(
-    "ilm",
+_ABOUT_EMPLOYER = phrase(
     r"\b(?:information about|learn more about|more about) (?:the |our )?(?:university|college"
     r"|library|organi[sz]ation|institution|company|city|area|campus|museum|region|us)\b",
 )

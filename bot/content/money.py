@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.rules import Rule, Table
+from bot.content.rules import Rule, Table, phrase
 from bot.content.text import (
     Scan,
     cue,
-    led_by,
     plain,
     remembered,
     sentence_bounds,
@@ -24,10 +23,7 @@ _CURRENCY_BEFORE = (
 )
 _CURRENCY_AFTER = r"€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b"
 _NUMBER = r"\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-# Led by every character a match can start with: re then rejects most offsets of a clause
-# after one test instead of trying the twenty currency alternatives at each.
-_MONEY = led_by(
-    "UCANEGSDJ€£¥$\\d",
+_MONEY = phrase(
     rf"(?P<cur>{_CURRENCY_BEFORE})\s?(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?"
     rf"|(?P<num2>\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?)"
     rf"(?P<k2>\s?[kK]\b)?\s?(?P<cur2>{_CURRENCY_AFTER})",
@@ -49,8 +45,7 @@ _ISO = {
     "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
     "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
 }  # fmt: skip
-_SALARY_WORD = led_by(
-    "scrpwhdn",
+_SALARY_WORD = phrase(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
 )
@@ -96,13 +91,11 @@ PERIOD = Table(
     ),
 )  # fmt: skip
 # Money that is not pay, and mentions of salary that state none (benefits, requirements).
-_NOT_PAY = led_by(
-    "dbgfmtapcir",
+_NOT_PAY = phrase(
     r"\b(?:donations?|budget|grants?|funding|fees?|membership|tuition|awards?|prizes?"
     r"|contributions?|invoice|revenue|raised)\b",
 )
-_NOT_SALARY = led_by(
-    "irpoeh%\\d",
+_NOT_SALARY = phrase(
     r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
     r"|requirements?|expectations?|history)\b",
 )

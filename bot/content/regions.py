@@ -23,6 +23,7 @@ _AFTER_REMOTE = re.compile(
 _BEFORE_REMOTE = re.compile(
     r"^(?P<rest>[^(),]+?)\s*(?:\(\s*|[-–—]\s*)(?:fully |100% )?remote\b", re.I
 )
+_LONGEST_LOCATION = 300
 _LEAD = re.compile(
     r"^(?:(?:preferably|ideally|preferred|only)\s+)?(?:(?:anywhere|somewhere)\s+)?"
     r"(?:(?:in|within|from|across)\s+)?(?:the\s+|an?\s+)?",
@@ -71,7 +72,9 @@ def regions_in(phrase: str) -> list[str]:
 
 def from_location(location: str) -> list[str]:
     """The regions a location line gives its remote work: "Remote (Europe or North America)",
-    "Europe (remote)"."""
+    "Europe (remote)". A longer "location" than any real one is not read (a hostile page)."""
+    if len(location) > _LONGEST_LOCATION:
+        return []
     before = _BEFORE_REMOTE.match(location.strip())
     if before is not None:
         return regions_in(before.group("rest"))

@@ -36,6 +36,17 @@ def lead_word(phrasing: str) -> str:
     return lead
 
 
+# Every sentence pattern of a fact, with its source: the words of fixed phrases are read from
+# them (bot/content/typos.py), so a new phrase is typo-tolerant without a list to keep.
+PHRASES: list[str] = []
+
+
+def phrase(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, recorded as a fact's phrasing."""
+    PHRASES.append(source)
+    return re.compile(source, flags)
+
+
 @dataclass(frozen=True)
 class Rule:
     """``phrasings``: regexes in lower case, each starting with a fixed word; ``value``: what

@@ -1,7 +1,7 @@
 """One-letter typos of the words in fixed phrases: "open untill filled", "applicaton deadline".
 
-The words come from the fact rules themselves (every pattern ``led_by`` registers and every
-``Table`` phrasing), so a new rule's words are covered without a list to keep. A word of the
+The words come from the fact rules themselves (every ``rules.phrase`` and every ``Table``
+phrasing), so a new rule's words are covered without a list to keep. A word of the
 page one edit away (a letter missing, extra, wrong or two swapped) from exactly one such word,
 and not an English word itself (pyspellchecker's dictionary: "closer" and "funded" are words,
 "clsoed" is not), is read as that rule word before the facts are extracted. The page's text is
@@ -21,7 +21,7 @@ from string import ascii_lowercase
 from spellchecker import SpellChecker
 
 from bot.content import employment, money
-from bot.content.text import LED_BY
+from bot.content.rules import PHRASES
 
 SHORTEST = 5
 # A run of letters in a pattern's source; a run followed by "\w", "[" or "(" is a stem or
@@ -33,7 +33,7 @@ _RUN = re.compile(r"(?<![\\a-z])[a-z]+(?=(\\w|\[|\(|\?)?)")
 @cache
 def rule_words() -> frozenset[str]:
     """Every whole word the fact rules spell ("open", "until", "filled", "deadline")."""
-    sources = [source for _, source in LED_BY]
+    sources = list(PHRASES)
     for table in (employment.EMPLOYMENT, money.PERIOD):
         sources += [p for rule in table for p in rule.phrasings]
     words: set[str] = set()

@@ -21,9 +21,10 @@ from bot.domain import ContentError, ParsedDocument
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 COUNT = 1000
-# parse_bytes does much more than python-frontmatter (about 6x its time when this was written);
-# twice that is a regression.
-MAX_RATIO = 12.0
+# parse_bytes does much more than python-frontmatter: about 6x its time when this was written,
+# 8-11x with the richer facts of issue 13 (employment type, salary range and period, remote
+# regions, typo reading) on this shared machine; twice that is a regression.
+MAX_RATIO = 16.0
 
 
 def _load_generate() -> Callable[[int, int], Iterator[tuple[str, bytes]]]:

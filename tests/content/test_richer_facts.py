@@ -212,3 +212,37 @@ def test_one_letter_typos_of_fixed_phrases(sentence: str, field: str, value: obj
 )
 def test_real_words_are_left_as_written(sentence: str) -> None:
     assert correct(sentence) == (sentence, [])
+
+
+# ---------------------------------------------------------------- hostile pages
+
+
+def _best_of_three(run: object) -> float:
+    import time
+
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        run()  # type: ignore[operator]
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "body"),
+    [
+        ("Archivist at " + "Acme " * 20_000, "", "Join Acme."),
+        ("Archivist - " + "A" * 100_000, "", "About " + "A" * 100_000),
+        ("Archivist", "location: " + "a " * 50_000 + "(remote)\n", "Remote."),
+        ("Archivist", "", "This is a remote role (" + "UTC+1 " * 15_000 + ")."),
+        ("Archivist", "", "Salary: $" + "5" * 50_000 + "-" + "6" * 50_000 + " per year."),
+        ("Archivist", "", "untill " * 15_000),
+        ("Archivist", "", "full-time " * 10_000 + "intern " * 5_000),
+        ("Archivist", "", "Remote (" + "Europe or " * 10_000 + ")."),
+    ],
+    ids=["at-title", "dash-title", "location", "utc", "salary", "typos", "employment", "regions"],
+)
+def test_the_new_facts_read_hostile_100_kb_lines_in_linear_time(
+    title: str, extra: str, body: str
+) -> None:
+    assert _best_of_three(lambda: _doc(body, title=title, extra=extra)) < 1.5
