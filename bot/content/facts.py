@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.content.rules import phrase
+from bot.content.rules import Rule, Table, phrase
 from bot.content.text import (
     Scan,
     cue,
@@ -179,41 +179,79 @@ def first_paragraph(text: str, limit: int = 200) -> str | None:
 
 # ---------------------------------------------------------------- open, closed
 
-_CLOSED = phrase(
-    r"\b(?:applications? (?:are|is|have|has) (?:now )?(?:been )?closed"
-    r"|(?:the )?(?:application|applications|submission) (?:period|window) (?:is|has)"
-    r" (?:now )?closed"
-    r"|(?:this|the) (?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
-    r" (?:filled|closed|cancell?ed|withdrawn)"
-    r"|no longer (?:accepting|taking|considering|open)|applications closed|closed to applications"
-    r"|we are not (?:currently )?accepting applications)\b",
+CLOSED = Table(
+    "closed",
+    (
+        Rule(
+            "true",
+            (
+                r"applications? (?:are|is|have|has) (?:now )?(?:been )?closed\b",
+                r"(?:application|applications|submission) (?:period|window) (?:is|has)"
+                r" (?:now )?closed\b",
+                r"(?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
+                r" (?:filled|closed|cancell?ed|withdrawn)\b",
+                r"no longer (?:accepting|taking|considering|open)\b",
+                r"applications closed\b",
+                r"closed to applications\b",
+                r"not (?:currently )?accepting applications\b",
+            ),
+            matches=(
+                "Applications are now closed. Thank you to everyone who applied!",
+                "This position has been filled.",
+                "We are no longer accepting applications.",
+                "We are not accepting applications.",
+                "The application window has now closed.",
+                "The search was cancelled.",
+                "Applications closed on 1 May.",
+            ),
+            rejects=(
+                "Applications close on the closing date.",
+                "The position will remain open until the position is filled.",
+                "We are accepting applications.",
+                "The museum is closed on Mondays.",
+            ),
+        ),
+    ),
 )
-_UNTIL_FILLED = phrase(
-    r"\buntil (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
-    r"|\bopen until (?:filled|the (?:position|role) is filled)|\buntil a suitable candidate",
+UNTIL_FILLED = Table(
+    "open_until_filled",
+    (
+        Rule(
+            "true",
+            (
+                r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b",
+                r"until a suitable candidate\b",
+            ),
+            matches=(
+                "The position will remain open until filled.",
+                "Review begins at once and continues until the position is filled.",
+                "Closing Date: Open until filled",
+                "Applications are accepted until the role has been filled.",
+                "We will keep reviewing until a suitable candidate is found.",
+            ),
+            rejects=(
+                "This position has been filled.",
+                "Applications are due by 1 May.",
+            ),
+        ),
+    ),
 )
-_STATUS_CUES = (
-    cue("closed"), cue("filled"), cue("no longer"), cue("not currently accepting"),
-    cue("not accepting"),
-    cue("cancel", "cancelled", "canceled"), cue("withdrawn"),
-)  # fmt: skip
+# "open until the position is closed" is not a closed posting: the words just before a
+# closed phrasing must not hold "until".
+_UNTIL_REACH = 12
 
 
 def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
     """(closed, open until filled), each with its sentence when the text says so."""
     text = scan.text
+    low = text.lower()
     closed: Found | None = None
-    until_filled: Found | None = None
-    for start, end in scan.cue_sentences(_STATUS_CUES):
-        sentence = text[start:end]
-        low = sentence.lower()
-        if until_filled is None and _UNTIL_FILLED.search(low):
-            until_filled = Found("true", plain(sentence))
-        if closed is None:
-            for match in _CLOSED.finditer(low):
-                if "until" not in low[max(0, match.start() - 12) : match.start()]:
-                    closed = Found("true", plain(sentence))
-                    break
+    for hit in CLOSED.hits(low):
+        if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:
+            closed = Found("true", sentence_at(text, hit.start))
+            break
+    filled = UNTIL_FILLED.first_hit(low)
+    until_filled = Found("true", sentence_at(text, filled.start)) if filled else None
     return closed, until_filled
 
 

@@ -20,22 +20,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # A phrasing's fixed start: letters, digits, spaces, "-", "'" and "/" up to the first regex
-# syntax. A quantifier right after makes the last character optional, so it is left out.
+# syntax. A quantifier right after makes the last character optional, so it is left out. A
+# phrasing may also start with a group of plain words: "(?:position|job|role) is filled".
 _LEAD = re.compile(r"[a-z0-9 '/-]+")
+_LEAD_GROUP = re.compile(r"\(\?:([a-z0-9 '/|-]+)\)(?![?*{])")
 _QUANTIFIERS = ("?", "*", "{")
 
 
-def lead_word(phrasing: str) -> str:
-    """``"internships?"`` -> ``"internship"``; ``"part[- ]?time"`` -> ``"part"``."""
+def lead_words(phrasing: str) -> tuple[str, ...]:
+    """``"internships?"`` -> ``("internship",)``; ``"(?:job|role) is"`` -> ``("job", "role")``."""
+    group = _LEAD_GROUP.match(phrasing)
+    if group is not None:
+        return tuple(group.group(1).split("|"))
     found = _LEAD.match(phrasing)
     lead = found.group(0) if found else ""
     if phrasing[len(lead) : len(lead) + 1] in _QUANTIFIERS:
         lead = lead[:-1]
     if not lead.strip():
         raise ValueError(f"the phrasing {phrasing!r} does not start with a fixed word")
-    return lead
+    return (lead,)
 
 
+# Every table, as it is made (at import): the typo reader and the table test read them all.
+TABLES: list[Table] = []
 # Every sentence pattern of a fact, with its source: the words of fixed phrases are read from
 # them (bot/content/typos.py), so a new phrase is typo-tolerant without a list to keep.
 PHRASES: list[str] = []
@@ -64,7 +71,7 @@ class Rule:
         for phrasing in self.phrasings:
             if phrasing != phrasing.lower():
                 raise ValueError(f"write the phrasing {phrasing!r} in lower case")
-        compiled = tuple((lead_word(p), re.compile(p)) for p in self.phrasings)
+        compiled = tuple((lead, re.compile(p)) for p in self.phrasings for lead in lead_words(p))
         object.__setattr__(self, "_compiled", compiled)
 
     def hits(self, low: str) -> Iterator[tuple[int, int]]:
@@ -97,6 +104,9 @@ class Table:
     field: str
     rules: tuple[Rule, ...]
 
+    def __post_init__(self) -> None:
+        TABLES.append(self)
+
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
@@ -105,6 +115,10 @@ class Table:
         found = [Hit(rule, start, end) for rule in self.rules for start, end in rule.hits(low)]
         found.sort(key=lambda hit: hit.start)
         return found
+
+    def first_hit(self, low: str) -> Hit | None:
+        """The phrasing that comes first in ``low`` (lower-cased text), of any rule."""
+        return min(self.hits(low), key=lambda hit: hit.start, default=None)
 
     def first(self, text: str) -> Rule | None:
         """The rule said in ``text`` that comes first in the table (not in the text)."""

@@ -20,8 +20,8 @@ from string import ascii_lowercase
 
 from spellchecker import SpellChecker
 
-from bot.content import employment, money
-from bot.content.rules import PHRASES
+from bot.content import employment, facts, money  # noqa: F401 - their tables register
+from bot.content.rules import PHRASES, TABLES
 
 SHORTEST = 5
 # A run of letters in a pattern's source; a run followed by "\w", "[" or "(" is a stem or
@@ -34,7 +34,7 @@ _RUN = re.compile(r"(?<![\\a-z])[a-z]+(?=(\\w|\[|\(|\?)?)")
 def rule_words() -> frozenset[str]:
     """Every whole word the fact rules spell ("open", "until", "filled", "deadline")."""
     sources = list(PHRASES)
-    for table in (employment.EMPLOYMENT, money.PERIOD):
+    for table in TABLES:
         sources += [p for rule in table for p in rule.phrasings]
     words: set[str] = set()
     for source in sources:
