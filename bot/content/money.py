@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 from bot.content.rules import Rule, Table, phrase
 from bot.content.text import (
     Scan,
-    cue,
     plain,
     remembered,
     sentence_bounds,
@@ -108,12 +107,6 @@ _OFFER_LEAD = re.compile(
     re.I,
 )
 _UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$")
-_CUES = (
-    cue("salar", "salary", "salaries"), cue("compensat", "compensation"),
-    cue("remunerat", "remuneration"), cue("hour", "hour", "hourly", "hr"), cue("per annum"),
-    cue("per year"), cue("a year"), cue("annually"), cue("wage", "wage", "wages"),
-    cue("stipend"), cue("commensurate"), cue("doe"), cue("pay ", "pay"),
-)  # fmt: skip
 _SECTION_TITLES = re.compile(
     r"^(?:compensation|salary|salary range|pay|pay range|remuneration|wages?|stipend|rate|"
     r"salary and benefits|compensation and benefits|compensation & benefits)\W*$",
@@ -154,27 +147,41 @@ def from_section(text: str) -> Salary | None:
     return None
 
 
-# Currency signs written before or after an amount ("$", "€"): a sentence holding one is read
-# too, so "Daily rate: £250" needs no salary word.
+# Where a salary can be said: _salary_in takes a clause only if it names a currency (every
+# _MONEY match does) or a salary word (_SALARY_WORD), so the sentences holding either are all
+# it needs to read. Both come from the tables above: the currency signs and codes of _ISO.
 _SIGNS = tuple(sorted(key for key in _ISO if len(key) == 1 and not key.isalpha()))
+_CODES = re.compile(r"\b(?:" + "|".join(sorted(k for k in _ISO if k.isalpha())) + r")\b")
 
 
 def find_salary(scan: Scan) -> Salary | None:
-    """The first sentence that states a salary, in page order: those with a cue word or a
-    currency sign."""
+    """The first sentence that states a salary, in page order."""
     text = scan.text
-    sentences = dict(scan.cue_sentences(_CUES))
+    low = text.lower()
+    hits = [m.start() for m in _SALARY_WORD.finditer(low)]
+    hits += [m.start() for m in _CODES.finditer(low)]
     for sign in _SIGNS:
-        at = text.find(sign)
-        while at != -1:
-            start, end = sentence_bounds(text, at)
-            sentences.setdefault(start, end)
-            at = text.find(sign, end)
+        hits += find_all_str(text, sign)
+    sentences: dict[int, int] = {}
+    for at in sorted(hits):
+        if sentences and at < max(sentences.values()):
+            continue  # in a sentence already found
+        start, end = sentence_bounds(text, at)
+        sentences.setdefault(start, end)
     for start in sorted(sentences):
         found = _salary_in(text[start : sentences[start]])
         if found is not None:
             return found
     return None
+
+
+def find_all_str(text: str, needle: str) -> list[int]:
+    found = []
+    at = text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def _salary_in(sentence_md: str) -> Salary | None:
