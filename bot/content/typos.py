@@ -20,7 +20,8 @@ from string import ascii_lowercase
 
 from spellchecker import SpellChecker
 
-from bot.content import employment, facts, money  # noqa: F401 - their tables register
+# the modules whose tables and phrases register when imported
+from bot.content import dates, employment, facts, money  # noqa: F401
 from bot.content.rules import PHRASES, TABLES
 
 SHORTEST = 5
