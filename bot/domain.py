@@ -98,6 +98,10 @@ class PostingDraft:
     posted: date | None = None
     body: str = ""
     evidence: tuple[Fact, ...] = ()
+    salary_max: Decimal | None = None
+    salary_period: str | None = None  # "hour", "day", "week", "month" or "year"
+    employment_type: str | None = None  # "full-time", "part-time", "temporary", "internship"
+    remote_regions: tuple[str, ...] = ()  # where a remote worker may be: "Europe", "UTC-8 to UTC+1"
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,10 @@ class Posting:
     evidence: tuple[Fact, ...] = ()
     first_seen: datetime | None = None
     updated: datetime | None = None
+    salary_max: Decimal | None = None
+    salary_period: str | None = None
+    employment_type: str | None = None
+    remote_regions: tuple[str, ...] = ()
 
     def is_open(self, today: date, freshness: Freshness = DEFAULT_FRESHNESS) -> bool:
         """Open means listed by default: see ``state``."""

@@ -15,11 +15,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from bot.ask import vocabulary as vocab
 from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
 from bot.commands import Action, Context, Reply
-from bot.content.money import amount
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
 from bot.present import EXTRA_FACTS, apply_url, fact_line
 from bot.search import (
@@ -40,7 +38,6 @@ COUNT_LIMIT = 100
 PASSAGE_CANDIDATES = 20
 SEE_ALSO_RATIO = 0.6
 _PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
-_HOURS = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*hours?\s*(?:per|a|/)\s*week", re.I)
 _LOCATION_WORDS = frozenset(
     """based remote remotely located location timezone time zone zones anywhere home office
     onsite on-site hybrid relocate relocation country countries europe america""".split()
@@ -507,43 +504,15 @@ def _reachable(p: Posting, where: Place) -> bool:
 
 
 def salary_range(p: Posting) -> tuple[Decimal | None, Decimal | None]:
-    """(lowest, highest) amount of the posting's salary statement; one amount is both."""
-    if not p.salary:
-        return None, None
-    amounts: list[Decimal] = []
-    for part in re.split(r"\s*(?:-|–|—|\bto\b)\s*", p.salary):
-        # the second figure of "$55-62,000" carries no currency of its own
-        value = amount(part)[0] if amounts == [] else amount("$" + part.lstrip("$€£ "))[0]
-        if value is not None:
-            amounts.append(value)
-    low = p.salary_min if p.salary_min is not None else (min(amounts) if amounts else None)
-    if low is None:
-        return None, None
-    # "$55-62,000": the first figure is in thousands like the second
-    if len(amounts) >= 2 and amounts[0] < 1000 <= amounts[-1] and amounts[0] * 1000 <= amounts[-1]:
-        low = amounts[0] * 1000
-    return low, max([low, *amounts])
-
-
-_EMPLOYMENT_PATTERNS = {
-    kind: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
-    for kind, cues in vocab.EMPLOYMENT_TYPES.items()
-}
+    """(lowest, highest) amount the loader read from the salary statement; one bound is both."""
+    low = p.salary_min if p.salary_min is not None else p.salary_max
+    high = p.salary_max if p.salary_max is not None else p.salary_min
+    return low, high
 
 
 def employment_type(p: Posting) -> str | None:
-    """Part-time, full-time, temporary or internship, as the title or the body says it; the
-    title decides when it says one. Few weekly hours make a job part-time."""
-    for text in (p.title, p.body):
-        said = [kind for kind, pattern in _EMPLOYMENT_PATTERNS.items() if pattern.search(text)]
-        if "part-time" in said and "full-time" in said:
-            said.remove("part-time" if text is p.body else "full-time")
-        if said:
-            return said[0]
-    hours = _HOURS.search(p.body)
-    if hours is not None and int(hours.group(2) or hours.group(1)) <= vocab.PART_TIME_HOURS:
-        return "part-time"
-    return None
+    """Full-time, part-time, temporary or internship, as the loader read it from the page."""
+    return p.employment_type
 
 
 # ---------------------------------------------------------------- passages

@@ -119,6 +119,21 @@ def classify(
     for kind in KINDS:
         if declared == kind:
             return kind
+    said = _from_title_and_meta(
+        meta, title, openings=openings, hiring_title=hiring_title, dated=dated
+    )
+    return said if said is not None else _from_prose(title, body, dated=dated)
+
+
+def _from_title_and_meta(
+    meta: Mapping[str, Any],
+    title: str,
+    *,
+    openings: int | None,
+    hiring_title: bool,
+    dated: bool,
+) -> Kind | None:
+    """What the title, layout and tags say, strongest first; None when they settle nothing."""
     layout = (as_text(meta.get("layout")) or "").lower()
     tags = tags_of(meta)
     if _faq_title(title) or layout == "faq" or "faq" in tags:
@@ -129,6 +144,19 @@ def classify(
         return "job" if openings else "other"
     if openings:
         return "job"
+    return _topic(title, layout, tags, openings=openings, hiring_title=hiring_title, dated=dated)
+
+
+def _topic(
+    title: str,
+    layout: str,
+    tags: set[str],
+    *,
+    openings: int | None,
+    hiring_title: bool,
+    dated: bool,
+) -> Kind | None:
+    """A page that lists no openings: fees, news tags, calls, then job tags or title."""
     if _fee_title(title) and not hiring_title:
         return "faq"
     if tags & _NEWS_TAGS and not tags & _JOB_TAGS:
@@ -137,8 +165,11 @@ def classify(
         return "news" if dated else "other"
     if tags & _JOB_TAGS or layout in _JOB_LAYOUTS or hiring_title:
         return "job"
-    if openings == 0:
-        return "other"
+    return "other" if openings == 0 else None
+
+
+def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
+    """How many words of postings the page uses; news phrasing settles a page with few."""
     score = sum(1 for word in _JOB_WORDS if body.has(word))
     score += sum(1 for phrase in _JOB_PHRASES if body.contains(phrase))
     if score < 5:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from typing import Any
 
 import ftfy
 
@@ -91,6 +92,19 @@ def repair_mojibake(text: str) -> tuple[str, int]:
                 lines[i] = repaired
                 fixed += 1
     return "\n".join(lines), fixed
+
+
+def repair_values(meta: dict[str, Any]) -> int:
+    """Repair mojibake in the front matter's text values in place ("ZÃ¼rich" -> "Zürich"), so
+    a location or organisation written there reads as the body does; returns how many."""
+    fixed = 0
+    for key, value in meta.items():
+        if isinstance(value, str):
+            repaired, lines = repair_mojibake(value)
+            if lines:
+                meta[key] = repaired
+                fixed += 1
+    return fixed
 
 
 def strip_html(text: str) -> str:
@@ -261,31 +275,35 @@ def normalise_markdown(text: str) -> str:
             append(line)
             blank = False
             continue
-        if first == "#":
-            line = _heading_line(line)  # remembered: heading lines repeat across pages
-        elif (
-            first in "-=*_ "
-            and line.lstrip()[:3] in ("---", "===", "***", "___")
-            and _RULE.match(line) is not None
-        ):
+        if _is_rule(line, first):
             _setext_or_rule(out, line)
             blank = not out or out[-1] == ""
             continue
-        elif first == "-" and line.startswith("-- "):
-            line = "- " + line[3:].lstrip()
-        elif symbols and first in _SYMBOL_BULLETS:
-            line = "- " + line[1:].lstrip()
-        elif first in " \t":
-            stripped = line.lstrip()
-            if stripped.startswith("-- "):
-                line = "- " + stripped[3:].lstrip()
-            elif symbols and stripped[:1] in _SYMBOL_BULLETS:
-                line = "- " + stripped[1:].lstrip()
-        append(line)
+        append(_heading_line(line) if first == "#" else _bullet_line(line, symbols))
         blank = False
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out)
+
+
+def _is_rule(line: str, first: str) -> bool:
+    """A "---", "===", "***" or "___" line: a rule, or the underline of a setext heading."""
+    return (
+        first in "-=*_ "
+        and line.lstrip()[:3] in ("---", "===", "***", "___")
+        and _RULE.match(line) is not None
+    )
+
+
+def _bullet_line(line: str, symbols: bool) -> str:
+    """ "-- item", "• item" (at the start or indented) to "- item"; other lines as they are.
+    ``symbols``: whether the page has non-ASCII characters (bullet symbols) at all."""
+    stripped = line.lstrip()
+    if stripped.startswith("-- "):
+        return "- " + stripped[3:].lstrip()
+    if symbols and stripped[:1] in _SYMBOL_BULLETS:
+        return "- " + stripped[1:].lstrip()
+    return line
 
 
 def _holds_pair(text: str, first: str, second: str) -> bool:

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from bot.content.text import Scan, cue, last_match, led_by, plain
+from bot.content.rules import phrase
+from bot.content.text import Scan, cue, last_match, plain
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -45,15 +46,13 @@ _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
 _DIGIT = re.compile(r"\d")
 
 # A strong cue names the deadline itself; it may stand a few words before the date.
-_STRONG = led_by(
-    "dcelaorp",
+_STRONG = phrase(
     r"\b(?:deadline|closing date|close date|closes|closing|close|due|expires?|expiry"
     r"|expiration date|last day to apply|accepted through|accepted until|open through"
     r"|open until|received by|postmarked by)\b",
 )
 # A weak cue ("by", "until") counts only in a sentence about applying.
-_WEAK = led_by(
-    "butno",
+_WEAK = phrase(
     r"\b(?:by|until|till|through|thru|before|no later than|not later than|on or before)"
     r"\s*(?:the\s+)?(?:end of (?:the )?day (?:on\s+)?)?[*_]*\s*$",
 )
@@ -66,8 +65,7 @@ _APPLY = re.compile(
     r"|[\w.+-]@[\w-]+\.\w",
 )
 # Dates of other events in the hiring process or the page's life are not deadlines.
-_OTHER_EVENT = led_by(
-    "irsbcphtldanefjwm",
+_OTHER_EVENT = phrase(
     r"\b(?:interview\w*|review\w*|start\w*|begin\w*|began|commenc\w*|posted|posting date"
     r"|published|held|take place|takes place|launch\w*|decision|announc\w*|notif\w*"
     r"|effective|founded|since|hired|joined|appointed|awarded|event|conference|workshop"

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.content import faq, orgs
+from bot.content import faq, orgs, typos
 from bot.content.blocks import Heading, headings
 from bot.content.classify import classify
-from bot.content.clean import normalise_markdown, repair_mojibake, strip_html
+from bot.content.clean import normalise_markdown, repair_mojibake, repair_values, strip_html
 from bot.content.decoding import decode
 from bot.content.extract import DEADLINE_KEYS, Page, build_posting
 from bot.content.front_matter import (
@@ -74,9 +74,13 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
 
     body = strip_liquid(fm.body, meta, warnings)
     body, repaired = repair_mojibake(body)
+    repaired += repair_values(meta)
     if repaired:
         warnings.append(f"repaired mis-encoded characters (mojibake) on {repaired} line(s)")
     body = normalise_markdown(strip_html(body))
+    body, corrected = typos.correct(body)
+    if corrected:
+        warnings.append(f"read misspelt words of fixed phrases as meant: {', '.join(corrected)}")
 
     found = headings(body)
     title = _clean_inline(as_text(meta.get("title")) or "", meta)
@@ -116,7 +120,7 @@ def _understand(
 ) -> ParsedDocument:
     scan = Scan(body)
     openings = find_openings(body, found)
-    parts = orgs.split_title(title)
+    parts = orgs.title_parts(title, body)
     kind: Kind = classify(
         meta,
         title,
@@ -128,7 +132,7 @@ def _understand(
     # A single posting finds its employer in its own text; other pages need the body read here.
     deep = kind != "job" or bool(openings)
     organization = _organization(meta, title, body, kind, parts.organization, deep=deep)
-    page = Page(source, title, meta, posted, organization)
+    page = Page(source, title, meta, posted, organization, parts)
 
     postings: tuple[PostingDraft, ...] = ()
     if kind == "job":

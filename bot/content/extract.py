@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.content import facts, money, orgs
+from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
+from bot.content.employment import find_employment
 from bot.content.front_matter import as_date, as_text, first_text
 from bot.content.slug import make_slug, org_short_name
 from bot.content.text import Scan, find_all, fold, plain, remembered
@@ -40,6 +41,7 @@ class Page:
     meta: Mapping[str, Any]
     posted: date | None
     organization: str | None
+    parts: orgs.TitleParts  # the title's role and organisation
 
 
 def build_posting(
@@ -59,7 +61,7 @@ def build_posting(
     role = _role(markdown, scan.folded, page, role_hint)
     organization = _organization(markdown, page)
 
-    location, remote = _where(markdown, scan, found, meta, evidence, role)
+    location, remote, remote_regions = _where(markdown, scan, found, meta, evidence, role)
 
     deadline = _deadline(scan, page, evidence)
     closed, until_filled = facts.find_status(scan)
@@ -71,6 +73,10 @@ def build_posting(
     salary = _salary(markdown, scan, found)
     if salary is not None:
         evidence.append(Fact("salary", salary.text, salary.sentence))
+
+    employment = find_employment(role, scan)
+    if employment is not None:
+        evidence.append(Fact("employment_type", employment[0], employment[1]))
 
     contacts = _contacts(markdown, scan, found, meta, evidence)
     if page.posted is not None:
@@ -95,6 +101,10 @@ def build_posting(
         posted=page.posted,
         body=markdown,
         evidence=tuple(evidence),
+        salary_max=salary.pay.maximum if salary else None,
+        salary_period=salary.pay.period if salary else None,
+        employment_type=employment[0] if employment else None,
+        remote_regions=remote_regions,
     )
 
 
@@ -107,9 +117,8 @@ def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> st
     stated = first_text(page.meta, _ROLE_KEYS)
     if stated is not None:
         return stated[1]
-    parts = orgs.split_title(page.title)
-    if parts.role:
-        return _longer_role(parts.role, markdown, folded)
+    if page.parts.role:
+        return _longer_role(page.parts.role, markdown, folded)
     return page.title
 
 
@@ -135,8 +144,7 @@ def _organization(markdown: str, page: Page) -> str | None:
     stated = first_text(page.meta, _ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(_known_or(stated[1]), "job")
-    parts = orgs.split_title(page.title)
-    name = parts.organization or page.organization
+    name = page.parts.organization or page.organization
     if name is None:
         name = orgs.known_in(page.title) or orgs.org_from_seeks(markdown)
     if name is None:
@@ -171,42 +179,12 @@ def _where(
     meta: Mapping[str, Any],
     evidence: list[Fact],
     role: str,
-) -> tuple[str | None, bool | None]:
-    location: str | None = None
-    stated = first_text(meta, _LOCATION_KEYS)
-    if stated is not None:
-        key, location = stated
-        evidence.append(Fact("location", location, f"{key}: {location}"))
+) -> tuple[str | None, bool | None, tuple[str, ...]]:
+    """(location, remote, the regions remote work is open to)."""
+    location = _stated_location(markdown, found, meta, evidence)
+    remote = _remote(location, role, scan, evidence)
+    region = facts.find_region(scan) if not location or remote else None
     if not location:
-        for index, heading in enumerate(found):
-            if _is_location_heading(heading.text):
-                location = facts.first_paragraph(own_text(markdown, found, index))
-                if location:
-                    evidence.append(Fact("location", location, location))
-                    break
-    if not location:
-        labelled = _LOCATION_LINE.search(markdown)
-        if labelled is not None:
-            location = plain(labelled.group("place")).strip(" .*_") or None
-            if location:
-                evidence.append(Fact("location", location, plain(labelled.group(0)).strip()))
-
-    remote: bool | None = None
-    if location:
-        remote = facts.remote_from_location(location)
-        if remote is not None:
-            evidence.append(Fact("remote", str(remote).lower(), location))
-    if remote is None and _REMOTE_ROLE.search(role):
-        remote = True
-        evidence.append(Fact("remote", "true", role))
-    if remote is None:
-        said = facts.find_remote(scan)
-        if said is not None:
-            remote = said[0]
-            evidence.append(Fact("remote", str(remote).lower(), said[1]))
-
-    if not location:
-        region = facts.find_region(scan)
         if region is not None:
             place, preferred, sentence = region
             if place.lower().startswith(("anywhere", "somewhere")) or not remote:
@@ -216,7 +194,70 @@ def _where(
             evidence.append(Fact("location", location, sentence))
         elif remote:
             location = "Remote"
-    return location, remote
+    if not remote:
+        return location, remote, ()
+    return location, remote, _remote_regions(location, region, markdown, evidence)
+
+
+def _stated_location(
+    markdown: str, found: list[Heading], meta: Mapping[str, Any], evidence: list[Fact]
+) -> str | None:
+    """The front matter's location, else a "Location" section, else a "Location:" line."""
+    stated = first_text(meta, _LOCATION_KEYS)
+    if stated is not None and stated[1]:
+        key, location = stated
+        evidence.append(Fact("location", location, f"{key}: {location}"))
+        return location
+    for index, heading in enumerate(found):
+        if _is_location_heading(heading.text):
+            paragraph = facts.first_paragraph(own_text(markdown, found, index))
+            if paragraph:
+                evidence.append(Fact("location", paragraph, paragraph))
+                return paragraph
+    labelled = _LOCATION_LINE.search(markdown)
+    if labelled is not None:
+        place = plain(labelled.group("place")).strip(" .*_")
+        if place:
+            evidence.append(Fact("location", place, plain(labelled.group(0)).strip()))
+            return place
+    return None
+
+
+def _remote(location: str | None, role: str, scan: Scan, evidence: list[Fact]) -> bool | None:
+    """What the location says, else a remote title, else the prose."""
+    if location:
+        remote = facts.remote_from_location(location)
+        if remote is not None:
+            evidence.append(Fact("remote", str(remote).lower(), location))
+            return remote
+    if _REMOTE_ROLE.search(role):
+        evidence.append(Fact("remote", "true", role))
+        return True
+    said = facts.find_remote(scan)
+    if said is not None:
+        evidence.append(Fact("remote", str(said[0]).lower(), said[1]))
+        return said[0]
+    return None
+
+
+def _remote_regions(
+    location: str | None,
+    region: tuple[str, bool, str] | None,
+    markdown: str,
+    evidence: list[Fact],
+) -> tuple[str, ...]:
+    """Regions from the location line, from the sentence that said the job is remote
+    ("Remote (Europe or North America)."), from a region sentence and the time zones named."""
+    said_remote = next((f.sentence for f in evidence if f.field == "remote"), "")
+    # A place said of remote work only: "a developer based in Berlin" is a colleague's city.
+    if region is not None and facts.is_remote_sentence(region[2]):
+        place, sentence = region[0], region[2]
+    else:
+        place, sentence = None, location or said_remote
+    accepted = regions.remote_regions(location, said_remote, place, markdown)
+    if accepted:
+        evidence.append(Fact("remote_regions", ", ".join(accepted), sentence))
+    return accepted
 
 
 # ---------------------------------------------------------------- deadline

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.content.rules import Rule, Table, phrase
 from bot.content.text import (
     Scan,
     cue,
     find_all,
-    led_by,
     plain,
     remembered,
     sentence_bounds,
@@ -29,8 +29,7 @@ class Found:
 
 # ---------------------------------------------------------------- remote or on-site
 
-_REMOTE_NEGATIVE = led_by(
-    "nrcdomitf1w",
+_REMOTE_NEGATIVE = phrase(
     r"\b(?:not (?:a |an )?(?:fully )?remote|no remote|not eligible for remote|remote work is not"
     r"|(?:cannot|can ?not|can't) be (?:done |performed )?remote\w*|does not offer remote"
     r"|on[- ]?site (?:only|position|role|job|work is required)|must (?:work|be|report) on[- ]?site"
@@ -39,8 +38,7 @@ _REMOTE_NEGATIVE = led_by(
     r"(?:on[- ]?site|in[- ]person) (?:work|presence|attendance)|(?:fully|100%) on[- ]?site"
     r"|on[- ]?site,? not remote|work(?:s|ing)? on[- ]?site (?:every day|full[- ]time|five days))\b",
 )
-_REMOTE_POSITIVE = led_by(
-    "rtwhvlba",
+_REMOTE_POSITIVE = phrase(
     r"\b(?:remote(?:ly)?|telecommut\w*|work(?:ing)? from home|home[- ]based|wfh"
     r"|hybrid (?:work\w*|schedule|role|position|arrangement|model|job)"
     r"|virtual(?:ly)?(?= (?:position|role|job|work|based|-based|team|office))"
@@ -60,20 +58,8 @@ _REMOTE_IGNORED = re.compile(
     r"|(?<!fully )(?<!entirely )(?<!100% )(?<!all-)(?<!completely )\bremote (?:teams?"
     r"|colleagues|staff|members|workers|workforce|meetings?|collaboration|participants)\b",
 )
-# _REMOTE_IGNORED matches only around "remote <one of these>" or after one of the lead words;
-# checking that first (a search with a literal start, which is fast) skips a slow substitution
-# on most sentences.
-_IGNORED_GATE = re.compile(
-    r"remote(?:ly)? (?:sens|access|control|desktop|area|communit|region|location|site|island"
-    r"|village|learning|instruction|teaching|patron|user|service|reference|storage|server"
-    r"|repositor|collection|past|possibilit|chance|located|situated|team|colleague|staff"
-    r"|member|worker|workforce|meeting|collaboration|participant)"
-)
-_IGNORED_LEADS = ("comfortable", "experience", "familiar")
-# Every negative phrasing holds one of these; most sentences hold none and skip the regex.
-_NEGATION_HINTS = ("not", "no ", "n't", "site", "person", "cannot")
-_LOCATION_REMOTE = led_by(
-    "rvatwh", r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
+_LOCATION_REMOTE = phrase(
+    r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
 )
 _REMOTE_CUES = (
     cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
@@ -90,18 +76,11 @@ def remote_from_location(location: str) -> bool | None:
     return True if _LOCATION_REMOTE.search(low) else None
 
 
-_REMOTE_STATEMENT = led_by(
-    "rf1pjblwh",
+_REMOTE_STATEMENT = phrase(
     r"\b(?:remote (?:position|role|job|work|working|first|friendly|option|basis|employee)"
     r"|fully remote|100% remote|(?:position|role|job) (?:is|can be|will be) (?:fully )?remote"
     r"|(?:based|located|work from) anywhere|remote/virtual|hybrid)\b",
 )
-
-
-def _without_ignored_remote(low: str) -> str:
-    if _IGNORED_GATE.search(low) is None and not any(w in low for w in _IGNORED_LEADS):
-        return low
-    return _REMOTE_IGNORED.sub(" ", low)
 
 
 def find_remote(scan: Scan) -> tuple[bool, str] | None:
@@ -116,10 +95,10 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
     for start, end in scan.cue_sentences(_REMOTE_CUES):
         sentence = text[start:end]
         low = sentence.lower()
-        if any(word in low for word in _NEGATION_HINTS) and _REMOTE_NEGATIVE.search(low):
+        if _REMOTE_NEGATIVE.search(low):
             negative = negative or plain(sentence)
             continue
-        cleaned = _without_ignored_remote(low) if "remote" in low else low
+        cleaned = _REMOTE_IGNORED.sub(" ", low)
         if _REMOTE_POSITIVE.search(cleaned):
             if _REMOTE_STATEMENT.search(cleaned):
                 return True, plain(sentence)
@@ -138,14 +117,6 @@ _REGION = re.compile(
     r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
-)
-# What every _REGION match holds from its place word on: _REGION's optional lead and lazy gap
-# make re try dozens of paths at every offset (some 50 µs a sentence), this one a few.
-_REGION_CORE = led_by(
-    "lbrp",
-    r"\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+"
-    r"(?:(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]"
-    r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z])",
 )
 _ANYWHERE = re.compile(
     r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+)", re.I
@@ -174,9 +145,7 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     best: tuple[int, int, str, bool, str] | None = None
     for start, end in scan.cue_sentences(_REGION_CUES):
         sentence = plain(text[start:end])
-        match = (
-            _REGION.search(sentence) if _REGION_CORE.search(sentence) is not None else None
-        ) or _ANYWHERE.search(sentence)
+        match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
         if match is None:
             continue
         loc = _REGION_LEAD.sub("", match.group("loc")).strip(" ,")
@@ -193,6 +162,11 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     return (best[2], best[3], best[4]) if best else None
 
 
+def is_remote_sentence(sentence: str) -> bool:
+    """Whether a sentence speaks of remote work or of anywhere ("Remote work from Europe")."""
+    return _REGION_STRONG.search(sentence) is not None
+
+
 def first_paragraph(text: str, limit: int = 200) -> str | None:
     """The first paragraph (wrapped lines joined); a long one keeps its leading whole
     sentences up to ``limit`` characters, and always its first sentence."""
@@ -205,43 +179,79 @@ def first_paragraph(text: str, limit: int = 200) -> str | None:
 
 # ---------------------------------------------------------------- open, closed
 
-_CLOSED = led_by(
-    "atsncw",
-    r"\b(?:applications? (?:are|is|have|has) (?:now )?(?:been )?closed"
-    r"|(?:the )?(?:application|applications|submission) (?:period|window) (?:is|has)"
-    r" (?:now )?closed"
-    r"|(?:this|the) (?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
-    r" (?:filled|closed|cancell?ed|withdrawn)"
-    r"|no longer (?:accepting|taking|considering|open)|applications closed|closed to applications"
-    r"|we are not (?:currently )?accepting applications)\b",
+CLOSED = Table(
+    "closed",
+    (
+        Rule(
+            "true",
+            (
+                r"applications? (?:are|is|have|has) (?:now )?(?:been )?closed\b",
+                r"(?:application|applications|submission) (?:period|window) (?:is|has)"
+                r" (?:now )?closed\b",
+                r"(?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
+                r" (?:filled|closed|cancell?ed|withdrawn)\b",
+                r"no longer (?:accepting|taking|considering|open)\b",
+                r"applications closed\b",
+                r"closed to applications\b",
+                r"not (?:currently )?accepting applications\b",
+            ),
+            matches=(
+                "Applications are now closed. Thank you to everyone who applied!",
+                "This position has been filled.",
+                "We are no longer accepting applications.",
+                "We are not accepting applications.",
+                "The application window has now closed.",
+                "The search was cancelled.",
+                "Applications closed on 1 May.",
+            ),
+            rejects=(
+                "Applications close on the closing date.",
+                "The position will remain open until the position is filled.",
+                "We are accepting applications.",
+                "The museum is closed on Mondays.",
+            ),
+        ),
+    ),
 )
-_UNTIL_FILLED = led_by(
-    "uo",
-    r"\buntil (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
-    r"|\bopen until (?:filled|the (?:position|role) is filled)|\buntil a suitable candidate",
+UNTIL_FILLED = Table(
+    "open_until_filled",
+    (
+        Rule(
+            "true",
+            (
+                r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b",
+                r"until a suitable candidate\b",
+            ),
+            matches=(
+                "The position will remain open until filled.",
+                "Review begins at once and continues until the position is filled.",
+                "Closing Date: Open until filled",
+                "Applications are accepted until the role has been filled.",
+                "We will keep reviewing until a suitable candidate is found.",
+            ),
+            rejects=(
+                "This position has been filled.",
+                "Applications are due by 1 May.",
+            ),
+        ),
+    ),
 )
-_STATUS_CUES = (
-    cue("closed"), cue("filled"), cue("no longer"), cue("not currently accepting"),
-    cue("not accepting"),
-    cue("cancel", "cancelled", "canceled"), cue("withdrawn"),
-)  # fmt: skip
+# "open until the position is closed" is not a closed posting: the words just before a
+# closed phrasing must not hold "until".
+_UNTIL_REACH = 12
 
 
 def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
     """(closed, open until filled), each with its sentence when the text says so."""
     text = scan.text
+    low = text.lower()
     closed: Found | None = None
-    until_filled: Found | None = None
-    for start, end in scan.cue_sentences(_STATUS_CUES):
-        sentence = text[start:end]
-        low = sentence.lower()
-        if until_filled is None and _UNTIL_FILLED.search(low):
-            until_filled = Found("true", plain(sentence))
-        if closed is None:
-            for match in _CLOSED.finditer(low):
-                if "until" not in low[max(0, match.start() - 12) : match.start()]:
-                    closed = Found("true", plain(sentence))
-                    break
+    for hit in CLOSED.hits(low):
+        if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:
+            closed = Found("true", sentence_at(text, hit.start))
+            break
+    filled = UNTIL_FILLED.first_hit(low)
+    until_filled = Found("true", sentence_at(text, filled.start)) if filled else None
     return closed, until_filled
 
 
@@ -255,8 +265,7 @@ _URL_END = re.compile(r"[\s<>\[\]\"'`{}|\\^]")
 # Bounds that keep a hostile page linear: no real link is longer, no real posting has more.
 _LONGEST_URL = 2_000
 _MOST_URLS = 500
-_APPLY_CUE = led_by(
-    "ajpfvcsh",
+_APPLY_CUE = phrase(
     r"\b(?:apply|applying|application (?:process|form|portal|instructions|page|system|materials"
     r"|packet|link|website|site)|applications? (?:can|should|must|may|are to) be (?:submitted|made"
     r"|sent)|job (?:posting|description|details?|ad|advert|advertisement|listing|announcement"
@@ -324,8 +333,7 @@ def _trim_url(url: str) -> str:
     return url[:cut] if cut != -1 else url
 
 
-_ABOUT_EMPLOYER = led_by(
-    "ilm",
+_ABOUT_EMPLOYER = phrase(
     r"\b(?:information about|learn more about|more about) (?:the |our )?(?:university|college"
     r"|library|organi[sz]ation|institution|company|city|area|campus|museum|region|us)\b",
 )

@@ -1,4 +1,4 @@
-"""Salary statements: the words a posting uses, and the lowest amount with its ISO currency."""
+"""Salary statements: the words a posting uses; the amounts, their ISO currency and period."""
 
 from __future__ import annotations
 
@@ -6,17 +6,31 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bot.content.text import Scan, cue, led_by, plain, remembered, whole_sentences
+from bot.content.rules import Rule, Table, phrase
+from bot.content.text import (
+    Scan,
+    plain,
+    remembered,
+    sentence_bounds,
+    whole_sentences,
+)
 
-# Led by every character a match can start with: re then rejects most offsets of a clause
-# after one test instead of trying the twenty currency alternatives at each.
-_MONEY = led_by(
-    "UCANEGSDJ€£¥$\\d",
-    r"(?P<cur>US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
-    r"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|\$)\s?"
-    r"(?P<num>\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k>\s?[kK]\b)?"
-    r"|(?P<num2>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?P<k2>\s?[kK]\b)?"
-    r"\s?(?P<cur2>€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b)",
+# The currencies as written before an amount and after one; _MONEY and _RANGE_END share them.
+_CURRENCY_BEFORE = (
+    r"US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
+    r"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|\$"
+)
+_CURRENCY_AFTER = r"€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b"
+_NUMBER = r"\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_MONEY = phrase(
+    rf"(?P<cur>{_CURRENCY_BEFORE})\s?(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?"
+    rf"|(?P<num2>\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?)"
+    rf"(?P<k2>\s?[kK]\b)?\s?(?P<cur2>{_CURRENCY_AFTER})",
+)
+# The second figure of a range: "$55-62,000", "£30k–£35k", "48.000€ – 56.000€", "$20 to $25".
+_RANGE_END = re.compile(
+    rf"\s?(?:-|–|—|to)\s?(?:{_CURRENCY_BEFORE})?\s?(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?"
+    rf"(?:\s?(?:{_CURRENCY_AFTER}))?"
 )
 # Both alternatives of _MONEY need a digit; finding one first is far cheaper than trying
 # _MONEY's currency alternation at every offset of a clause.
@@ -30,23 +44,57 @@ _ISO = {
     "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
     "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
 }  # fmt: skip
-_SALARY_WORD = led_by(
-    "scrpwhdn",
+_SALARY_WORD = phrase(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
 )
-_RATE = led_by(
-    "pah/",
-    r"(?:per|an?|/)\s?(?:hour|hr|year|yr|annum|month|week)\b|\bhourly\b|\bannually\b|\bp\.?a\.?\b",
-)
+# What an amount is paid for. The first rule found in the salary's clause names the period.
+PERIOD = Table(
+    "salary_period",
+    (
+        Rule(
+            "hour",
+            (r"per\s?(?:hour|hr)\b", r"an?\s(?:hour|hr)\b", r"/\s?(?:hour|hr)\b", r"hourly\b"),
+            matches=("Pay rate: $9.50/hour.", "$25 per hour.", "Hourly rate up to $25.",
+                     "We pay $18 an hour."),
+            rejects=("£32,000 per annum, plus one paid hour of training.",),
+        ),
+        Rule(
+            "day",
+            (r"per\s?day\b", r"a\sday\b", r"/\s?day\b", r"daily rate\b"),
+            matches=("We pay €300 per day.", "Daily rate: £250."),
+        ),
+        Rule(
+            "week",
+            (r"per\s?(?:week|wk)\b", r"a\sweek\b", r"/\s?(?:week|wk)\b", r"weekly\b"),
+            matches=("The stipend is $600 per week.", "£400 a week."),
+            rejects=("The clerk works 12 hours per week for $16 per hour.",),
+        ),
+        Rule(
+            "month",
+            (r"per\s?month\b", r"a\smonth\b", r"/\s?(?:month|mo)\b", r"monthly\b"),
+            matches=("Salary: 2.000€ per month.", "Salary EUR 3.200,50 gross per month.",
+                     "A monthly stipend of $1,500."),
+        ),
+        Rule(
+            "year",
+            (
+                r"per\s?(?:year|yr|annum)\b", r"an?\s(?:year|annum)\b", r"/\s?(?:year|yr)\b",
+                r"annual(?:ly)?\b", r"yearly\b", r"p\.\s?a\.(?!\w)",
+            ),
+            matches=("Salary: $55-62,000 per year.", "£30k–£35k per annum.",
+                     "€45,000 a year.", "An annual salary of $48,000.",
+                     "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr."),
+            rejects=("$16 per hour, for a year at least.",),
+        ),
+    ),
+)  # fmt: skip
 # Money that is not pay, and mentions of salary that state none (benefits, requirements).
-_NOT_PAY = led_by(
-    "dbgfmtapcir",
+_NOT_PAY = phrase(
     r"\b(?:donations?|budget|grants?|funding|fees?|membership|tuition|awards?|prizes?"
     r"|contributions?|invoice|revenue|raised)\b",
 )
-_NOT_SALARY = led_by(
-    "irpoeh%\\d",
+_NOT_SALARY = phrase(
     r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
     r"|requirements?|expectations?|history)\b",
 )
@@ -59,12 +107,6 @@ _OFFER_LEAD = re.compile(
     re.I,
 )
 _UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$")
-_CUES = (
-    cue("salar", "salary", "salaries"), cue("compensat", "compensation"),
-    cue("remunerat", "remuneration"), cue("hour", "hour", "hourly", "hr"), cue("per annum"),
-    cue("per year"), cue("a year"), cue("annually"), cue("wage", "wage", "wages"),
-    cue("stipend"), cue("commensurate"), cue("doe"), cue("pay ", "pay"),
-)  # fmt: skip
 _SECTION_TITLES = re.compile(
     r"^(?:compensation|salary|salary range|pay|pay range|remuneration|wages?|stipend|rate|"
     r"salary and benefits|compensation and benefits|compensation & benefits)\W*$",
@@ -73,11 +115,22 @@ _SECTION_TITLES = re.compile(
 
 
 @dataclass(frozen=True)
+class Pay:
+    """The amounts of one salary statement. ``period``: a ``PERIOD`` value ("year", "hour")."""
+
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    currency: str | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True)
 class Salary:
     text: str
     minimum: Decimal | None
     currency: str | None
     sentence: str
+    pay: Pay = Pay()
 
 
 is_salary_heading = remembered(lambda title: _SECTION_TITLES.match(title.strip()) is not None)
@@ -89,20 +142,46 @@ def from_section(text: str) -> Salary | None:
         words = plain(line)
         if words:
             words = whole_sentences(words, 300)
-            minimum, currency = amount(words)
-            return Salary(words, minimum, currency, words)
+            stated = pay(words)
+            return Salary(words, stated.minimum, stated.currency, words, stated)
     return None
+
+
+# Where a salary can be said: _salary_in takes a clause only if it names a currency (every
+# _MONEY match does) or a salary word (_SALARY_WORD), so the sentences holding either are all
+# it needs to read. Both come from the tables above: the currency signs and codes of _ISO.
+_SIGNS = tuple(sorted(key for key in _ISO if len(key) == 1 and not key.isalpha()))
+_CODES = re.compile(r"\b(?:" + "|".join(sorted(k for k in _ISO if k.isalpha())) + r")\b")
 
 
 def find_salary(scan: Scan) -> Salary | None:
-    """The first sentence that states a salary; cue hits are read in page order, so the
-    reading stops there."""
+    """The first sentence that states a salary, in page order."""
     text = scan.text
-    for start, end in scan.cue_sentences(_CUES, in_order=True):
-        found = _salary_in(text[start:end])
+    low = text.lower()
+    hits = [m.start() for m in _SALARY_WORD.finditer(low)]
+    hits += [m.start() for m in _CODES.finditer(low)]
+    for sign in _SIGNS:
+        hits += find_all_str(text, sign)
+    sentences: dict[int, int] = {}
+    for at in sorted(hits):
+        if sentences and at < max(sentences.values()):
+            continue  # in a sentence already found
+        start, end = sentence_bounds(text, at)
+        sentences.setdefault(start, end)
+    for start in sorted(sentences):
+        found = _salary_in(text[start : sentences[start]])
         if found is not None:
             return found
     return None
+
+
+def find_all_str(text: str, needle: str) -> list[int]:
+    found = []
+    at = text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def _salary_in(sentence_md: str) -> Salary | None:
@@ -117,15 +196,15 @@ def _salary_in(sentence_md: str) -> Salary | None:
         low = clause.lower()
         if _NOT_PAY.search(low):
             continue
-        pay_rate = has_money and _RATE.search(low) is not None
+        pay_rate = has_money and PERIOD.first(low) is not None
         if not pay_rate and (_SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)):
             continue
         text = clause.strip().rstrip(".")
         if len(text) > 300:
             text = text[:300].rsplit(" ", 1)[0] + "…"
         # the amounts are read from the first one on: _MONEY is tried at every offset before it
-        minimum, currency = amount(clause, first.start() if first is not None else len(clause))
-        return Salary(text, minimum, currency, sentence)
+        stated = pay(clause, first.start() if first is not None else len(clause))
+        return Salary(text, stated.minimum, stated.currency, sentence, stated)
     return None
 
 
@@ -170,6 +249,50 @@ def amount(text: str, start: int = 0) -> tuple[Decimal | None, str | None]:
         if lowest is None or value < lowest:
             lowest = value
     return lowest, currency
+
+
+# Words before a lone amount that make it a floor: "minimum USD 100,000", "from £30,000".
+_LOWER_BOUND = re.compile(
+    r"\b(?:minimum|min\.|at least|starting (?:at|from)|from|no less than|not less than)\b", re.I
+)
+
+
+def pay(text: str, start: int = 0) -> Pay:
+    """The first amount or range of a salary statement, with its currency and period:
+    "$55-62,000 per year" is 55,000 to 62,000 USD a year; "up to $25" has only a maximum,
+    "minimum USD 100,000" only a minimum; any other lone amount is both. ``start``: where the
+    first amount is, if the caller knows."""
+    match = _MONEY.search(text, start) if _DIGIT.search(text, start) is not None else None
+    if match is None:
+        return Pay()
+    first = _value(match)
+    if first is None:
+        return Pay()
+    symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
+    said = PERIOD.first(text)
+    period = said.value if said is not None else None
+    currency = _ISO.get(symbol)
+    tail = _RANGE_END.match(text, match.end())
+    second = _value(tail) if tail is not None else None
+    if second is not None:
+        if first < 1000 <= second and first * 1000 <= second:  # "$55-62,000"
+            first *= 1000
+        if second > first:
+            return Pay(first, second, currency, period)
+    lead = text[max(0, match.start() - 60) : match.start()]
+    if _UPPER_BOUND.search(lead[-20:].lower()):
+        return Pay(None, first, currency, period)
+    if _LOWER_BOUND.search(lead):
+        return Pay(first, None, currency, period)
+    return Pay(first, first, currency, period)
+
+
+def _value(match: re.Match[str]) -> Decimal | None:
+    groups = match.groupdict()
+    value = _number(groups.get("num") or groups.get("num2") or "")
+    if value is not None and (groups.get("k") or groups.get("k2")):
+        value *= 1000
+    return value
 
 
 def _number(raw: str) -> Decimal | None:

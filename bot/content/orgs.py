@@ -118,6 +118,49 @@ _NAME_RUN = re.compile(
 )
 
 
+# A proper name: capitalised words, joined by the small words names use ("Museum of the City
+# of New York", "Acme & Sons"). With _NOT_A_NAME it lets an employer be recognised by where it
+# stands ("Acme Heritage is hiring", "Archivist at Northwind") rather than by a word list.
+_PROPER_NAME = re.compile(
+    r"(?:The\s+)?[A-Z][\w&.'’-]{0,40}(?:\s+(?:(?:of|for|and|the|at|&|de|du|in|on)\s+){0,2}"
+    r"[A-Z0-9][\w&.'’-]{0,40}){0,7}"
+)
+_NOT_A_NAME = Folded(
+    r"\b(?:remote|hybrid|virtual|part[- ]time|full[- ]time|temporary|contract|internship|jobs?"
+    r"|vacanc(?:y|ies)|positions?|openings?|hiring|we|our|you|your|this|that|it|he|she|they"
+    r"|applicants?|candidates?|everyone|nobody|someone|anyone)\b"
+)
+_AT_TITLE = re.compile(r"^(?P<role>.+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """ "Acme Heritage", "Northwind": a short proper name that names no role, place of work
+    or person ("We", "Remote", "Part-time")."""
+    text = text.strip()
+    return (
+        len(text) <= 60
+        and _PROPER_NAME.fullmatch(text) is not None
+        and not ROLE_WORDS.found(text)
+        and not _NOT_A_NAME.found(text)
+    )
+
+
+def _employs(name: str, body: str) -> bool:
+    """Whether the body speaks of ``name`` as the employer: "join Acme Heritage", "Acme
+    Heritage seeks", "About Acme Heritage" (not merely "Acme Heritage is a city")."""
+    named = re.escape(name)
+    return (
+        re.search(
+            rf"\b(?:at|join|about|with|for)\s+(?:the\s+)?{named}\b"
+            rf"|\b{named}\s+(?:seeks|is seeking|invites|is hiring|are hiring|is looking for"
+            rf"|is recruiting|offers|employs)\b",
+            body,
+            re.I,
+        )
+        is not None
+    )
+
+
 @dataclass(frozen=True)
 class TitleParts:
     role: str | None
@@ -175,7 +218,7 @@ def split_title(title: str) -> TitleParts:
     """Role and organisation from the ways postings are titled on these sites."""
     text = " ".join(title.split())
     hiring = _HIRING.match(text)
-    if hiring is not None and _is_org_like(hiring.group("org")):
+    if hiring is not None and _is_employer(hiring.group("org")):
         return TitleParts(_clean_role(hiring.group("role")), _canonical(hiring.group("org")))
     parts = _SEPARATORS.split(text) if any(c in text for c in _SEPARATOR_CHARS) else [text]
     if len(parts) >= 2:
@@ -260,11 +303,36 @@ def _organisation_in(name: str) -> str | None:
     if name.lower().startswith(("we ", "the candidate", "this ", "our ")):
         return None
     tail = _AT_ORG.search(name)
-    if tail is not None and _is_org_like(tail.group(1)):
+    if tail is not None and _is_employer(tail.group(1)):
         name = tail.group(1)
-    if _is_org_like(name):
+    if _is_employer(name):
         return _canonical(_LEADING_THE.sub("", name))
     return None
+
+
+def _is_employer(name: str) -> bool:
+    """Said where an employer stands ("… is hiring"): a known or organisation-like name, or
+    any proper name."""
+    return _is_org_like(name) or looks_like_name(name)
+
+
+def title_parts(title: str, body: str) -> TitleParts:
+    """``split_title``, and the titles it leaves whose organisation has no organisation word:
+    "Role at Name", and "Role - Name" when the body speaks of Name as the employer (so that
+    "Web Developer - Oakland" does not make a city the employer)."""
+    parts = split_title(title)
+    if parts.role is not None:
+        return parts
+    text = " ".join(title.split())
+    at = _AT_TITLE.match(text)
+    if at is not None and ROLE_WORDS.found(at.group("role")) and looks_like_name(at.group("org")):
+        return TitleParts(_clean_role(at.group("role")), _canonical(at.group("org")))
+    pieces = _SEPARATORS.split(text) if any(c in text for c in _SEPARATOR_CHARS) else []
+    if len(pieces) == 2:
+        role, name = pieces
+        if ROLE_WORDS.found(role) and looks_like_name(name) and _employs(name.strip(), body):
+            return TitleParts(_clean_role(role), _canonical(name))
+    return parts
 
 
 def body_spelling(name: str, text: str) -> str:

@@ -10,7 +10,7 @@ around the hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -108,20 +108,6 @@ class Folded:
         return self.any_case.match(text) if self.starts(text) else None
 
 
-# Every pattern made by led_by, with its source, for the property test that compares them.
-LED_BY: list[tuple[re.Pattern[str], str]] = []
-
-
-def led_by(first: str, source: str, flags: int = 0) -> re.Pattern[str]:
-    """``source`` behind a lookahead for the characters a match can start with (``first``, a
-    character-class body). A pattern that opens with "\\b(?:" and an alternation of words has
-    no literal prefix, so re tries every alternative at each offset; the lookahead rejects
-    most offsets after one test. A property test checks ``first`` against each pattern."""
-    pattern = re.compile(f"(?=[{first}])(?:{source})", flags)
-    LED_BY.append((pattern, source))
-    return pattern
-
-
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
@@ -151,19 +137,7 @@ def cue(needle: str, *gates: str) -> Cue:
     "close", "closing")``."""
     raw = needle.lower().encode("ascii")
     words = [w.encode("ascii") for w in gates] or [max(raw.translate(_TO_WORDS).split(), key=len)]
-    _ask(words)
     return Cue(raw, frozenset(words))
-
-
-# Every word a gate or ``Scan.has`` asks about (about 90). A page's word set keeps only these:
-# looking each of a page's ~430 words up here costs less than building a set of all of them,
-# and the answers to the questions asked stay the same.
-_asked: frozenset[bytes] = frozenset()
-
-
-def _ask(words: Iterable[bytes]) -> None:
-    global _asked  # grows at import time, while modules make their cues
-    _asked = _asked.union(words)
 
 
 class Scan:
@@ -173,28 +147,22 @@ class Scan:
     scan of the whole page.
     """
 
-    __slots__ = ("_basis", "_words", "folded", "text")
+    __slots__ = ("_words", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        self._words: frozenset[bytes] = frozenset()
-        self._basis: frozenset[bytes] | None = None
+        self._words: frozenset[bytes] | None = None
 
     @property
     def words(self) -> frozenset[bytes]:
-        """The page's words among those some cue or ``has`` asks about (``_asked``); made
-        again if a word was first asked about after they were made."""
-        if self._basis is not _asked:
-            self._basis = _asked
-            self._words = _asked.intersection(self.folded.translate(_TO_WORDS).split())
+        """Every word of the page, folded; made on first use."""
+        if self._words is None:
+            self._words = frozenset(self.folded.translate(_TO_WORDS).split())
         return self._words
 
     def has(self, word: str) -> bool:
-        raw = word.encode("ascii")
-        if raw not in _asked:
-            _ask((raw,))
-        return raw in self.words
+        return word.encode("ascii") in self.words
 
     def contains(self, item: Cue) -> bool:
         return not item.gates.isdisjoint(self.words) and item.needle in self.folded

@@ -84,6 +84,10 @@ def to_posting(row: PostingRow, source: str, url: str | None) -> Posting:
         evidence=evidence_from_json(row.evidence),
         first_seen=row.first_seen,
         updated=row.updated,
+        salary_max=row.salary_max,
+        salary_period=row.salary_period,
+        employment_type=row.employment_type,
+        remote_regions=tuple(str(r) for r in row.remote_regions or ()),
     )
 
 

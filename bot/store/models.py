@@ -69,6 +69,10 @@ class PostingRow(Base):
     status: Mapped[str] = mapped_column(String(16))  # active | withdrawn | removed
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
     updated: Mapped[datetime] = mapped_column(UTCDateTime)
+    salary_max: Mapped[Decimal | None] = mapped_column(Money)
+    salary_period: Mapped[str | None] = mapped_column(Text)
+    employment_type: Mapped[str | None] = mapped_column(Text)
+    remote_regions: Mapped[list[str] | None] = mapped_column(JSONType)
 
     __table_args__ = (
         UniqueConstraint("document_id", "position", name="uq_postings_document_position"),

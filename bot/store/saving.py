@@ -214,6 +214,10 @@ def _posting_values(draft: PostingDraft, doc: ParsedDocument, now: datetime) -> 
         "body": text(draft.body),
         "evidence": evidence_to_json(draft.evidence),
         "updated": now,
+        "salary_max": draft.salary_max,
+        "salary_period": maybe_text(draft.salary_period),
+        "employment_type": maybe_text(draft.employment_type),
+        "remote_regions": [text(r) for r in draft.remote_regions],
     }
 
 

@@ -12,11 +12,10 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import blocks, decoding, facts, front_matter, money, orgs
+from bot.content import blocks, decoding, front_matter, orgs
 from bot.content import text as text_module
 from bot.content.text import plain
 from bot.domain import ContentError
@@ -322,128 +321,3 @@ _EXTENSION_LIKE = st.sampled_from(
 )
 def test_file_name_parts_as_with_endswith(name: str) -> None:
     assert front_matter.file_name_parts(name) == _old_file_name_parts(name)
-
-
-# ---------------------------------------------------------------- salary amounts, regions
-
-_OLD_MONEY = re.compile(next(source for p, source in text_module.LED_BY if p is money._MONEY))
-_AMOUNTS = _texts(
-    ["US", "USD", "$", " ", "€", "£", "¥", "EUR", "CAD", "C", "A", "NZ", "GBP", "SEK", "JPY", "1",
-     "23", ",000", ".5", "k", "K", " dollars", " euros", "x", "٣", "up to ", "-", "'"],
-    max_size=14,
-)  # fmt: skip
-
-
-@MANY
-@given(_AMOUNTS)
-def test_money_pattern_matches_as_without_its_lookahead(text: str) -> None:
-    assert _OLD_MONEY.pattern != money._MONEY.pattern
-    found = [(m.span(), m.groupdict()) for m in money._MONEY.finditer(text)]
-    assert found == [(m.span(), m.groupdict()) for m in _OLD_MONEY.finditer(text)]
-    words = money.plain(text)
-    clauses = [c for c in money._CLAUSES.split(words)]
-    assert [money.amount(c) for c in clauses] == [_old_amount(c) for c in clauses]
-
-
-def _old_amount(text: str) -> tuple[object, object]:
-    lowest = None
-    currency = None
-    for match in _OLD_MONEY.finditer(text):
-        raw = match.group("num") or match.group("num2")
-        symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
-        value = money._number(raw)
-        if value is None:
-            continue
-        if match.group("k") or match.group("k2"):
-            value *= 1000
-        code = money._ISO.get(symbol)
-        if currency is None:
-            currency = code
-        if money._UPPER_BOUND.search(text[max(0, match.start() - 20) : match.start()].lower()):
-            continue
-        if lowest is None or value < lowest:
-            lowest = value
-    return lowest, currency
-
-
-_REGION_TEXT = _texts(
-    ["located", "based", "live", "reside", "remote", " work", "position is remote,", " ", "\n",
-     "in", "from", "within", "anywhere", "somewhere", "with", "the ", "an ", "Europe", "Canada",
-     ".", ";", "(", "prefer", "ideally", "x"],
-    max_size=16,
-)  # fmt: skip
-
-
-_REGION_PHRASE = st.tuples(
-    _REGION_TEXT,
-    st.sampled_from(["located", "based", "live", "residing", "remote", "remote work", "prefer"]),
-    st.sampled_from([" ", "  ", "\n", "x"]),
-    st.sampled_from(["in", "from", "within", "anywhere", "somewhere", "with", "on"]),
-    st.sampled_from([" ", "\t", ""]),
-    st.sampled_from(["the ", "an ", "", "in ", "x"]),
-    st.sampled_from(["Europe", "North America", "time zones", "e", "(Canada)"]),
-    _REGION_TEXT,
-).map("".join)
-
-
-@MANY
-@given(_REGION_TEXT | _REGION_PHRASE)
-def test_every_region_match_holds_the_core(text: str) -> None:
-    if facts._REGION.search(text) is not None:
-        assert facts._REGION_CORE.search(text) is not None
-
-
-# ---------------------------------------------------------------- patterns behind a lookahead
-
-_LED_BY = [(pattern, source) for pattern, source in text_module.LED_BY]
-
-
-def test_the_lookahead_patterns_are_found() -> None:
-    for start in (r"\b(?:deadline", r"\b(?:not (?:a", r"\b(?:401|insu", r"(?:per|an?|/)"):
-        assert any(source.startswith(start) for _, source in _LED_BY), start
-    assert len(_LED_BY) >= 9
-
-
-@pytest.mark.parametrize(("pattern", "source"), _LED_BY, ids=[s[:24] for _, s in _LED_BY])
-@settings(max_examples=EXAMPLES, deadline=None)
-@given(data=st.data())
-def test_lookahead_patterns_match_as_their_source(
-    pattern: re.Pattern[str], source: str, data: st.DataObject
-) -> None:
-    """Texts that hold matches of the source pattern, among noise and each other."""
-    plain_pattern = re.compile(source, pattern.flags)
-    match_text = st.from_regex(plain_pattern, alphabet=st.characters(max_codepoint=0x17F))
-    text = data.draw(
-        st.lists(
-            match_text | st.sampled_from([" ", "x", "1", "%", "-", "é", "\n"]), max_size=4
-        ).map("".join)
-    )
-    got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-    assert got == [(m.span(), m.groups()) for m in plain_pattern.finditer(text)]
-    assert bool(pattern.search(text)) == bool(plain_pattern.search(text))
-
-
-# Words some cue gates on, words nobody asked about yet, and their pieces, joined by marks.
-_GATE_WORDS = sorted(w.decode() for w in text_module._asked)
-_WORDY_TEXT = st.lists(
-    st.sampled_from([*_GATE_WORDS, "Remote", "SALARY", "x2remote", "full-time", "zzq", "ünï"])
-    | st.text(alphabet="abcRSx2 -.\n", max_size=6),
-    max_size=25,
-).map(" ".join)
-
-
-@given(_WORDY_TEXT, st.sampled_from([*_GATE_WORDS, "zzq", "remot", "time"]))
-def test_scan_answers_as_with_every_word_of_the_page(text: str, word: str) -> None:
-    """Scan keeps only the asked-about words of a page; its answers equal the full word set's."""
-    scan = text_module.Scan(text)
-    every = frozenset(text_module.fold(text).translate(text_module._TO_WORDS).split())
-    item = text_module.cue(word)
-    assert scan.has(word) == (word.encode() in every)
-    assert scan.contains(item) == (
-        not item.gates.isdisjoint(every) and item.needle in text_module.fold(text)
-    )
-    assert list(scan.positions((item,))) == (
-        list(text_module.find_all(scan.folded, item.needle))
-        if not item.gates.isdisjoint(every)
-        else []
-    )

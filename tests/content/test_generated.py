@@ -21,9 +21,12 @@ from bot.domain import ContentError, ParsedDocument
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 COUNT = 1000
-# parse_bytes does much more than python-frontmatter (about 6x its time when this was written);
-# twice that is a regression.
-MAX_RATIO = 12.0
+# parse_bytes does much more than python-frontmatter: about 6x its time when this was written,
+# 8-11x with the richer facts of issue 13 (employment type, salary range and period, remote
+# regions, typo reading), and up to 17.8x while four suites ran at load 11 on 2 CPUs (Python
+# code suffers more from a crowded machine than libyaml); twice the quiet figure is a
+# regression.
+MAX_RATIO = 20.0
 
 
 def _load_generate() -> Callable[[int, int], Iterator[tuple[str, bytes]]]:
@@ -107,8 +110,8 @@ def test_parse_speed_relative_to_python_frontmatter(docs: list[tuple[str, bytes]
                 continue
 
     full()  # imports and caches warm outside the timing
-    # The best of three interleaved rounds: other processes on the machine only add time.
-    floors, fulls = zip(*((_timed(floor), _timed(full)) for _ in range(3)), strict=True)
+    # The best of five interleaved rounds: other processes on the machine only add time.
+    floors, fulls = zip(*((_timed(floor), _timed(full)) for _ in range(5)), strict=True)
     best_floor, best_full = min(floors), min(fulls)
     count = len(sample)
     print(

@@ -292,7 +292,7 @@ def test_app_home_lists_postings_closing_soon_and_newest(served: Served) -> None
     ids = block_ids(view["blocks"], "posting:")
     # closing soonest: the DataCite posting closes first (2022-02-07)
     assert ids[0] == "datacite-technical-community-manager"
-    assert "channel-data-steward-2022" in ids
+    assert "elf-channel-data-steward-2022" in ids  # employer: "Example Lab & Friends seeks …"
     assert "iiif-managing-director-2023" not in ids  # closed
     assert any(b.get("value") == "help" for b in buttons(view["blocks"]))
     # Help from the Home tab has no response_url: the answer comes as a DM

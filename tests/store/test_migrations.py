@@ -86,3 +86,24 @@ def test_in_memory_sqlite_is_one_database() -> None:
     store.save_documents([doc("a.md", draft("a"))], NOW)
     assert store.known_hashes().keys() == {"a.md"}
     store.close()
+
+
+def test_the_richer_facts_migration_makes_the_next_load_read_every_page(sqlite_url: str) -> None:
+    """0011 adds columns the stored postings cannot have filled: it clears the content hashes,
+    so an unchanged file is read again (ids kept) and its new facts are stored."""
+    from bot.store.migrate import upgrade
+
+    engine = create_engine(sqlite_url)
+    upgrade(engine, "0009")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO documents (source, content_hash, kind, title, warnings, status,"
+                " first_seen, updated) VALUES ('a.md', 'abc', 'job', 'A', '[]', 'present',"
+                " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT content_hash FROM documents")).scalar() == ""
+    engine.dispose()

@@ -31,6 +31,10 @@ FULL = draft(
         Fact("deadline", "2024-01-16", "open through January 16, 2024"),
         Fact("remote", "true", "anywhere with a reliable Internet connection"),
     ),
+    salary_max=Decimal("120000.00"),
+    salary_period="year",
+    employment_type="full-time",
+    remote_regions=("UTC-8 to UTC+1", "Europe"),
 )
 
 
@@ -43,7 +47,8 @@ def test_round_trip_of_every_field(store: Store) -> None:
     assert got is not None
     for name in (
         "title organization location remote deadline deadline_inferred open_until_filled closed "
-        "salary salary_min salary_currency contacts posted body evidence"
+        "salary salary_min salary_currency contacts posted body evidence salary_max "
+        "salary_period employment_type remote_regions"
     ).split():
         assert getattr(got, name) == getattr(FULL, name), name
     assert got.salary_min == Decimal("100000.50") and isinstance(got.salary_min, Decimal)

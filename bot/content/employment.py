@@ -1,0 +1,160 @@
+"""Employment type: full-time, part-time, temporary (contract, fixed-term) or internship.
+
+The title decides when it says one ("Part-time Children's Clerk"). Otherwise the posting's
+sentences do, a statement about the job first ("This is a part-time position"), else the first
+that says one; within a sentence the table's order decides, the more specific kind first ("a
+temporary, full-time position" is temporary). Failing words, the weekly hours or the FTE
+decide: at most 30 hours a week (or under 1.0 FTE) is part-time, 35 or more full-time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.rules import Rule, Table
+from bot.content.text import Scan, plain, sentence_bounds
+
+EMPLOYMENT = Table(
+    "employment_type",
+    (
+        Rule(
+            "internship",
+            (
+                r"internships?\b",
+                r"traineeships?\b",
+                r"apprenticeships?\b",
+                r"practicum\b",
+                # one intern: "the intern will"; "supervise student interns" is not this job
+                r"intern\b",
+                r"trainee\b",
+            ),
+            matches=(
+                "We offer a paid summer internship in our conservation lab.",
+                "This traineeship lasts twelve months.",
+                "The intern will catalogue the photograph collection.",
+                "Digital Archives Intern (paid) for the summer.",
+                "A graduate practicum in the map library.",
+            ),
+            rejects=(
+                "You will supervise student interns and volunteers.",
+                "Experience with internal audits is required.",
+                "The international team meets twice a year.",
+            ),
+        ),
+        Rule(
+            "temporary",
+            (
+                r"temporary\b",
+                r"temp\b",
+                r"fixed[- ]term\b",
+                r"interim\b",
+                r"seasonal\b",
+                r"term[- ]limited\b",
+                r"limited[- ]term\b",
+                r"time[- ]limited\b",
+                r"contract (?:position|role|job|post|basis|appointment|opportunity|assignment)\b",
+                # "a two-year appointment", "12-month contract" (not "10 years contract work")
+                r"month[- ](?:contract|appointment|position|post|role)\b",
+                r"year[- ](?:contract|appointment|position|post|role)\b",
+            ),
+            matches=(
+                "This is a temporary position funded through June.",
+                "A fixed-term contract of 18 months, with a possible extension.",
+                "Interim Library Director.",
+                "The role is offered on a contract basis.",
+                "This is a two-year appointment funded by a grant.",
+                "A 12-month contract to digitise the letters.",
+                "Term-limited position ending in December 2027.",
+            ),
+            rejects=(
+                "You will manage vendor contract negotiations.",
+                "Our contemporary art collection is growing.",
+                "This is a permanent, full-time position.",
+                "Five years contract management experience.",
+            ),
+        ),
+        Rule(
+            "part-time",
+            (r"part[- ]?time\b", r"half[- ]time\b"),
+            matches=(
+                "Part-time Children's Clerk.",
+                "This part time position works Saturdays.",
+                "A half-time appointment in the archive.",
+            ),
+            rejects=(
+                "Students may work part of the time from home.",
+                "We are a team of ten.",
+            ),
+        ),
+        Rule(
+            "full-time",
+            # "two full-time staff" are colleagues, not this job
+            (r"full[- ]?time\b(?! (?:staff|employees|colleagues|equivalent|team))",),
+            matches=(
+                "This is a full-time, permanent position.",
+                "A fulltime role with benefits.",
+                "Full time, with benefits.",
+            ),
+            rejects=(
+                "You will supervise two full-time staff and a volunteer.",
+                "Over time you will lead the team.",
+            ),
+        ),
+    ),
+)
+
+# A sentence that says what this job is outranks one that mentions a kind of work in passing
+# ("can be an employee of or in a contract position with CLIR").
+_STATEMENT = re.compile(
+    r"\b(?:this|the) (?:is an?|(?:\w+ )?(?:position|role|job|post|appointment|opening|vacancy)"
+    r" (?:is|will be))\b|^(?:this|an?) ",
+    re.I,
+)
+# Weekly hours ("12 hours per week", "20-25 hrs/week", "37.5 hours a week") and FTE ("0.5 FTE").
+_WEEKLY = re.compile(r"(?:hours?|hrs?)\s?(?:per|a|/|each|every)\s?week\b|fte\b")
+_AMOUNT_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s?$")
+PART_TIME_HOURS = 30  # at most, a week
+FULL_TIME_HOURS = 35  # at least, a week
+
+
+def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
+    """(kind, the words that say it); see the module's docstring for the order."""
+    said = EMPLOYMENT.first(title)
+    if said is not None:
+        return said.value, title
+    text = scan.text
+    low = text.lower()
+    best: tuple[bool, int, int] | None = None  # (not a statement, sentence start, rule index)
+    kind = sentence = ""
+    read: dict[int, tuple[str, bool]] = {}  # sentence start -> (its words, a statement?)
+    for hit in EMPLOYMENT.hits(low):
+        start, end = sentence_bounds(text, hit.start)
+        if start not in read:
+            words = plain(text[start:end])
+            read[start] = (words, _STATEMENT.search(words) is not None)
+        words, statement = read[start]
+        rank = (not statement, start, EMPLOYMENT.rules.index(hit.rule))
+        if best is None or rank < best:
+            best, kind, sentence = rank, hit.rule.value, words
+    if best is not None:
+        return kind, sentence
+    return _from_hours(text, low)
+
+
+def _from_hours(text: str, low: str) -> tuple[str, str] | None:
+    for hit in _WEEKLY.finditer(low):
+        amount = _AMOUNT_BEFORE.search(low, max(0, hit.start() - 8), hit.start())
+        if amount is None:
+            continue
+        value = float(amount.group(1))
+        if hit.group(0) == "fte":
+            kind = "part-time" if value < 1 else "full-time"
+        elif value <= PART_TIME_HOURS:
+            kind = "part-time"
+        elif value >= FULL_TIME_HOURS:
+            kind = "full-time"
+        else:
+            continue
+        start, end = sentence_bounds(text, hit.start())
+        return kind, plain(text[start:end])
+    return None
