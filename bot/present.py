@@ -21,7 +21,7 @@ from datetime import date
 
 from bot.domain import DEFAULT_FRESHNESS, Freshness, PassageHit, Posting, PostingState
 
-EXTRA_FACTS = ("salary", "apply")
+EXTRA_FACTS = ("salary", "apply", "employment")
 """Facts a reply may add to each line when the question was about them."""
 
 
@@ -124,13 +124,18 @@ def posting_card(
         facts.append(f"salary: {p.salary}")
     if "apply" in extras and p.contacts:
         facts.append("apply: " + ", ".join(p.contacts))
+    if "employment" in extras and p.employment_type:
+        facts.append(p.employment_type)
     remindable = state == "open" and p.deadline is not None and p.deadline > today
     return Card(p, state, tuple(facts), apply_url(p), remindable)
 
 
 # --- one posting in full ------------------------------------------------------------------
 
-FACTS = ("organization", "where", "remote", "deadline", "status", "salary", "posted", "apply")
+FACTS = (
+    "organization", "where", "remote", "deadline", "status", "salary", "employment", "posted",
+    "apply",
+)  # fmt: skip
 """The facts of ``/jobs show``, in order; a question's answer shows the ones it asked for."""
 
 
@@ -165,6 +170,9 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
         if not p.salary:
             return "Salary: not stated"
         return f"Salary: {p.salary}{_quote(p.evidence_for('salary'), unless=p.salary)}"
+    if fact == "employment":
+        said = _quote(p.evidence_for("employment_type"))
+        return f"Hours: {p.employment_type}{said}" if p.employment_type else "Hours: not stated"
     if fact == "posted":
         return f"Posted: {day(p.posted)}" if p.posted else None
     if fact == "apply":

@@ -31,6 +31,7 @@ from bot.search import (
     stem,
     tokens,
 )
+from bot.windows import Window
 
 CANDIDATES = 200  # postings read to filter in Python; far more than a question's answer
 # Counting every match of a common word costs more than finding the page (handlers/jobs.py)
@@ -118,7 +119,9 @@ def _help() -> Reply:
 # ---------------------------------------------------------------- one posting
 
 
-_POSTING_FACTS = frozenset({"salary", "deadline", "apply", "where", "remote", "status"})
+_POSTING_FACTS = frozenset(
+    {"salary", "deadline", "apply", "where", "remote", "status", "employment"}
+)
 
 
 def _organisation_words(ctx: Context) -> set[str]:
@@ -390,7 +393,13 @@ def _listing(
         summary=head,
         today=ctx.today,
         freshness=ctx.settings.freshness,
-        extras=tuple(x for x in EXTRA_FACTS if x in u.asks or (x == "salary" and f.pay_asked)),
+        extras=tuple(
+            x
+            for x in EXTRA_FACTS
+            if x in u.asks
+            or (x == "salary" and f.pay_asked)
+            or (x == "employment" and f.employment)
+        ),
     )
     lines = [head, *(f"• {card.line}" for card in reply.cards)]
     actions = [Action("Details", "command", card.details) for card in reply.cards]
@@ -421,51 +430,54 @@ def _newest(p: Posting) -> int:
     return -(p.posted or p.deadline or date.min).toordinal()
 
 
+_WANTED_STATES: dict[str, tuple[str, ...]] = {
+    "open": ("open",),
+    "closed": ("closed", "deadline passed"),
+    "past": ("closed", "deadline passed", "probably filled"),
+    "any": ("open", "closed", "deadline passed", "probably filled"),
+}
+
+
 def _keep(
     p: Posting, f: ListFilters, today: date, ctx: Context, *, remote_asked: bool = False
 ) -> bool:
-    state = p.state(today, ctx.settings.freshness)
-    if state in ("withdrawn", "not yet posted"):
+    """Whether the posting passes every filter the store's query could not apply."""
+    if p.state(today, ctx.settings.freshness) not in _WANTED_STATES[f.status]:
+        return False  # withdrawn and not-yet-posted ones are never wanted
+    return _dated_as_asked(p, f, ctx) and _as_asked(p, f, remote_asked=remote_asked)
+
+
+def _within(day: date | None, window: Window | None) -> bool:
+    return window is None or (day is not None and window.start <= day <= window.end)
+
+
+def _dated_as_asked(p: Posting, f: ListFilters, ctx: Context) -> bool:
+    """Its deadline, posted date and active days within the windows asked for."""
+    if not _within(p.deadline, f.deadline) or not _within(p.posted, f.posted):
         return False
-    wanted = {
-        "open": ("open",),
-        "closed": ("closed", "deadline passed"),
-        "past": ("closed", "deadline passed", "probably filled"),
-        "any": ("open", "closed", "deadline passed", "probably filled"),
-    }[f.status]
-    if state not in wanted:
+    if f.without_deadline and p.deadline is not None:
         return False
-    if f.deadline is not None and not (
-        p.deadline is not None and f.deadline.start <= p.deadline <= f.deadline.end
-    ):
-        return False
-    if f.posted is not None and not (
-        p.posted is not None and f.posted.start <= p.posted <= f.posted.end
-    ):
-        return False
-    if f.active_during is not None and not _active_during(
-        p, f.active_during.start, f.active_during.end, ctx
-    ):
-        return False
+    during = f.active_during
+    return during is None or _active_during(p, during.start, during.end, ctx)
+
+
+def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
+    """Its place, who it is open to, its hours and its pay as asked for."""
     if f.place is not None and not any(
         _located_in(p, place, remote_asked=remote_asked) for place in (f.place, *f.also)
     ):
         return False
-    if f.without_deadline and p.deadline is not None:
-        return False
     if f.reachable_from is not None and not _reachable(p, f.reachable_from):
         return False
-    if f.employment is not None and employment_type(p) != f.employment:
+    if f.employment is not None and p.employment_type != f.employment:
         return False
-    if f.pay_asked:
-        low, high = salary_range(p)
-        if low is None or high is None:
-            return False
-        if f.salary_at_least is not None and high < f.salary_at_least:
-            return False
-        if f.salary_at_most is not None and low > f.salary_at_most:
-            return False
-    return True
+    if not f.pay_asked:
+        return True
+    low, high = salary_range(p)
+    if low is None or high is None:
+        return False
+    too_low = f.salary_at_least is not None and high < f.salary_at_least
+    return not too_low and (f.salary_at_most is None or low <= f.salary_at_most)
 
 
 def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
@@ -508,11 +520,6 @@ def salary_range(p: Posting) -> tuple[Decimal | None, Decimal | None]:
     low = p.salary_min if p.salary_min is not None else p.salary_max
     high = p.salary_max if p.salary_max is not None else p.salary_min
     return low, high
-
-
-def employment_type(p: Posting) -> str | None:
-    """Full-time, part-time, temporary or internship, as the loader read it from the page."""
-    return p.employment_type
 
 
 # ---------------------------------------------------------------- passages

@@ -18,6 +18,8 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
     "where": ("where", "based", "located", "location", "city", "office", "live", "reside"),
     "remote": ("remote", "remotely", "from home", "wfh", "telework", "hybrid", "from"),
     "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),
+    "employment": ("full time", "full-time", "part time", "part-time", "hours", "permanent",
+                   "temporary", "contract"),
     "hired": ("who got", "who was hired", "hired", "appointed", "who was chosen", "who won"),
 }  # fmt: skip
 
@@ -72,9 +74,6 @@ EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "temporary": ("temporary", "temp", "contract", "fixed-term", "fixed term", "interim"),
     "internship": ("internship", "intern", "interns", "traineeship", "trainee"),
 }  # fmt: skip
-# How many weekly hours at most a part-time job names ("8-10 hours per week").
-PART_TIME_HOURS = 30
-
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "closed": ("closed", "no longer open", "not accepting"),
