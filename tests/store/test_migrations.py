@@ -63,7 +63,7 @@ def test_migration_on_postgres(postgres_server: object) -> None:
             connection.execute(
                 text(
                     "SELECT column_name FROM information_schema.columns "
-                    "WHERE is_generated = 'ALWAYS' ORDER BY table_name"
+                    "WHERE is_generated = 'ALWAYS' ORDER BY table_name, column_name"
                 )
             )
             .scalars()
@@ -71,8 +71,12 @@ def test_migration_on_postgres(postgres_server: object) -> None:
         )
         indexes = set(connection.execute(text("SELECT indexname FROM pg_indexes")).scalars())
     engine.dispose()
-    assert generated == ["search_vector", "search_vector"]
-    assert {"ix_postings_search_vector", "ix_faq_passages_search_vector"} <= indexes
+    assert generated == ["search_vector", "head_vector", "search_vector"]
+    assert {
+        "ix_postings_search_vector",
+        "ix_faq_passages_search_vector",
+        "ix_postings_by_posted",
+    } <= indexes
 
 
 def test_open_refuses_other_databases() -> None:
