@@ -129,11 +129,14 @@ def _tsquery(query_text: str) -> ColumnElement[Any]:
 _SQLITE_INDEX = {
     "postings": (
         "INSERT INTO postings_fts(rowid, title, organization, location, body) "
-        "SELECT pk, title, organization, location, body FROM postings WHERE pk > :after"
+        "SELECT pk, title, organization, location, body FROM postings WHERE pk > :after",
+        # the leading fields alone, for the ranking (migration 0010)
+        "INSERT INTO postings_head_fts(rowid, title, organization, location) "
+        "SELECT pk, title, organization, location FROM postings WHERE pk > :after",
     ),
     "faq_passages": (
         "INSERT INTO faq_passages_fts(rowid, question, text, page_title) "
-        "SELECT id, question, text, page_title FROM faq_passages WHERE id > :after"
+        "SELECT id, question, text, page_title FROM faq_passages WHERE id > :after",
     ),
 }
 
@@ -146,7 +149,8 @@ def index_inserted(
     New keys are always above the old maximum: SQLite picks max(rowid) + 1.
     """
     if dialect_of(session) == "sqlite":
-        session.execute(text(_SQLITE_INDEX[table]), {"after": after})
+        for statement in _SQLITE_INDEX[table]:
+            session.execute(text(statement), {"after": after})
 
 
 POSTING_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, organization, location, body

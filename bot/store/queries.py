@@ -269,8 +269,8 @@ date, not by the index; FTS5 computes bm25() only while it scans the matches in 
 it for one posting's score costs 20-140 us. BM25's inverse document frequency also makes
 a common word worth nothing (bm25 of "developer" is 1e-6 in generated data), so the fields
 that hold the words are what tells postings apart. The field tests are set lookups in the
-same full-text index (FTS5 column filters; PostgreSQL's ``head_vector``), so the words are
-understood the same way as by the match itself.
+same kind of full-text index as the match (SQLite's ``postings_head_fts``, PostgreSQL's
+``head_vector``: migration 0010), so the words are understood the same way as by the match.
 """
 
 FIELD_WEIGHTS: tuple[tuple[tuple[str, ...], float], ...] = (
@@ -299,7 +299,7 @@ def _holds_words(sqlite: bool, rows: type[PostingRow], group: int) -> ColumnElem
     on SQLite, ``fts5_fields_query``; ``QUERY_TEXT`` on PostgreSQL)."""
     fields = FIELD_WEIGHTS[group][0]
     if sqlite:
-        keys = sqlite_matching_keys("postings_fts", _bound(f"fields_{group}", Text))
+        keys = sqlite_matching_keys("postings_head_fts", _bound(f"fields_{group}", Text))
         return rows.pk.in_(keys)
     weights = ",".join(_VECTOR_WEIGHTS[f] for f in fields)
     head: ColumnElement[Any] = literal_column("postings.head_vector")
@@ -450,7 +450,8 @@ def _word_sql(
             condition = postings_text_match(dialect, walked.pk).condition
             assert condition is not None
             has_words = condition
-        query = filtered(select(walked.pk).where(has_words, *conditions(walked)), walked)
+        # the index's own columns first: SQLite tests in this order, the lookup last
+        query = filtered(select(walked.pk).where(*conditions(walked)), walked).where(has_words)
         newest = [walked.pk.desc()] if undated else [walked.posted.desc(), walked.pk.desc()]
         return query.order_by(*newest).limit(limit)
 

@@ -185,3 +185,12 @@ def test_more_matches_than_the_window_rank_the_newest_open_ones_by_posted_date(
             page = store.find_postings(replace(q, limit=limit, offset=offset))
             assert [p.id for p in page.items] == expected[offset : offset + limit]
             assert (page.total, page.hidden) == (everything.total, everything.hidden)
+
+
+def test_a_changed_title_ranks_by_its_new_words(store: Store) -> None:
+    _save(store, _posting("a", "Archivist"), _posting("b", body="Archivist wanted."))
+    assert _ranked(store, "archivist") == ["a", "b"]
+    store.save_documents([doc("postings/a.md", _posting("a", "Assistant archivist"))], NOW)
+    store.save_documents([doc("postings/b.md", _posting("b", "Lead archivist"))], NOW)
+    store.save_documents([doc("postings/a.md", _posting("a", body="Archivist."))], NOW)
+    assert _ranked(store, "archivist") == ["b", "a"]
