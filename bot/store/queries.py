@@ -185,6 +185,12 @@ def open_on(today: date, rows: type[PostingRow] = PostingRow) -> ColumnElement[b
     )
 
 
+@cache
+def any_present_document() -> Select[int]:
+    """One present document's key, if there is one (``ix_documents_status``)."""
+    return select(DocumentRow.id).where(DocumentRow.status == "present").limit(1)
+
+
 def get_posting(session: Session, posting_id: str) -> Posting | None:
     row = session.execute(
         select(PostingRow, DocumentRow.source, DocumentRow.url)
