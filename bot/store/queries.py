@@ -236,7 +236,7 @@ class _ListSql(NamedTuple):
 class _WordSql(NamedTuple):
     """A keyword list (see ``RANKING``)."""
 
-    probe: Select[int]  # how many postings match the words, counting up to :window
+    probe: Any  # how many postings match the words, counting up to :window (a scalar)
     ranked_all: Select[int]  # every listed match by rank, :limit after :offset
     ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
     walks: tuple[Select[int], ...]  # listed matches in window order, :limit of each
@@ -405,7 +405,8 @@ def _list_sql(shape: _Shape) -> _ListSql:
     page = matching(select(rows.pk)).where(listed)
     if shape.words:
         words = _word_sql(shape, rows, page, filtered)
-        return _ListSql(totals, words, None, None)
+        # one round trip for the counts and the probe: on a busy server each costs a wait
+        return _ListSql(totals.add_columns(words.probe), words, None, None)
     dated = page.where(rows.deadline.is_not(None))
     if not shape.include_inactive:
         dated = dated.where(rows.deadline >= today)  # implied by ``listed``; makes it a range
@@ -478,7 +479,7 @@ def _word_sql(
             walk(_ByPosted, lambda r: [r.posted.is_(None), not_(opened(r))], undated=True),
         ]
     return _WordSql(
-        probe=select(func.count()).select_from(probe),
+        probe=select(func.count()).select_from(probe).scalar_subquery(),
         ranked_all=ranked(rows, page),
         ranked_keys=ranked(by_key, chosen),
         walks=tuple(every_walk),
@@ -532,6 +533,8 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
         )
     )
     values = {name: value for name, value in values.items() if value is not None}
+    if sql.words is not None:
+        values["window"] = POSTING_WINDOW
     counted = session.execute(sql.counts, values).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
@@ -541,7 +544,7 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     if sql.words is not None:
         values.update(_score_values(q.today, words, sqlite))
         values["horizon"] = _horizon(q.today, q.freshness)
-        keys = _ranked_keys(session, sql.words, values, limit, offset)
+        keys = _ranked_keys(session, sql.words, values, int(counted[2]), limit, offset)
     else:
         assert sql.dated is not None and sql.undated is not None
         # Dated postings come first (by deadline), undated ones after: two ordered walks that
@@ -558,13 +561,14 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
 
 
 def _ranked_keys(
-    session: Db, sql: _WordSql, values: dict[str, Any], limit: int, offset: int
+    session: Db, sql: _WordSql, values: dict[str, Any], matches: int, limit: int, offset: int
 ) -> list[int]:
-    """One page of a keyword list (``RANKING``): with at most ``POSTING_WINDOW`` matches,
-    every listed one by rank; otherwise the window by rank, then the rest in window order."""
-    window = POSTING_WINDOW
+    """One page of a keyword list (``RANKING``): with fewer than ``POSTING_WINDOW``
+    ``matches`` (counted up to it), every listed one by rank; otherwise the window by rank,
+    then the rest in window order."""
+    window = values["window"]
     page = {**values, "limit": limit, "offset": offset}
-    if (session.scalar(sql.probe, {**values, "window": window}) or 0) < window:
+    if matches < window:
         return list(session.scalars(sql.ranked_all, page))
     chosen = _walk(session, sql.walks, values, skip=0, count=window)
     keys: list[int] = []
