@@ -302,28 +302,50 @@ def _posting_floors(q: PostingQuery, sqlite: bool, today: date) -> Floors:
     else:
         match = ""
         index = ["SELECT pk FROM postings WHERE deadline >= :today ORDER BY deadline LIMIT 20"]
-    found = f"FROM postings p WHERE TRUE{match}{filters}"
+    # written as one would by hand with the schema at hand: on SQLite (no statistics) naming
+    # the indexes Herald's migrations made for these reads
+    if sqlite and words:
+        found = (
+            "FROM postings_fts f JOIN postings p INDEXED BY ix_postings_listing "
+            f"ON p.pk = f.rowid WHERE postings_fts MATCH :q{filters}"
+        )
+    elif sqlite:
+        found = f"FROM postings p INDEXED BY ix_postings_by_deadline WHERE TRUE{filters}"
+    else:
+        found = f"FROM postings p WHERE TRUE{match}{filters}"
     counts = (
         f"SELECT (SELECT count(*) FROM (SELECT 1 {found} AND {OPEN} LIMIT :over) a), "
         f"(SELECT count(*) FROM (SELECT 1 {found} AND NOT ({OPEN}) LIMIT :over) b)"
     )
     full = "SELECT p.*, d.source, d.url FROM postings p JOIN documents d ON d.id = p.document_id"
     if words:
-        newest = "p.posted DESC, p.pk DESC" if sqlite else "p.posted DESC NULLS LAST, p.pk DESC"
-        head = "" if sqlite else ", p.head_vector"
+        if sqlite:  # dated ones newest first from today, then the undated ones
+            by_posted = f"FROM postings p INDEXED BY ix_postings_by_posted WHERE {OPEN}{filters}"
+            window = (
+                f"SELECT * FROM (SELECT p.pk, p.id, p.posted, p.deadline {by_posted} "
+                f"AND p.posted <= :today{match} ORDER BY p.posted DESC, p.pk DESC "
+                "LIMIT :window) UNION ALL "
+                f"SELECT * FROM (SELECT p.pk, p.id, p.posted, p.deadline {by_posted} "
+                f"AND p.posted IS NULL{match} ORDER BY p.pk DESC LIMIT :window) LIMIT :window"
+            )
+        else:
+            window = (
+                f"SELECT p.pk, p.id, p.posted, p.deadline, p.head_vector {found} AND {OPEN} "
+                "ORDER BY p.posted DESC NULLS LAST, p.pk DESC LIMIT :window"
+            )
         page = (
-            f"WITH w AS (SELECT p.pk, p.id, p.posted, p.deadline{head} {found} AND {OPEN} "
-            f"ORDER BY {newest} LIMIT :window), "
+            f"WITH w AS ({window}), "
             f"r AS (SELECT w.pk, {_score_sql(sqlite)} AS s, w.deadline, w.posted, w.id FROM w "
             "ORDER BY s DESC, w.deadline IS NULL, w.deadline, w.posted IS NULL, w.posted DESC, "
             f"w.id LIMIT 20) {full} JOIN r ON r.pk = p.pk ORDER BY r.s DESC, r.deadline IS NULL, "
             "r.deadline, r.posted IS NULL, r.posted DESC, r.id"
         )
-    else:
-        page = (
-            f"{full} WHERE TRUE{filters} AND {OPEN} ORDER BY p.deadline IS NULL, p.deadline, "
-            "p.posted IS NULL, p.posted DESC, p.id LIMIT 20"
+    else:  # open postings by deadline (the page is full of dated ones in these runs)
+        listed = (
+            f"SELECT p.pk, p.deadline, p.posted, p.id {found} AND p.deadline >= :today "
+            f"AND {OPEN} ORDER BY p.deadline, p.posted DESC, p.id LIMIT 20"
         )
+        page = f"{full} JOIN ({listed}) k ON k.pk = p.pk ORDER BY k.deadline, k.posted DESC, k.id"
     return Floors((index, values), ([counts, page], values))
 
 
