@@ -264,7 +264,7 @@ RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings
 
 Worked example, ``/jobs archivist`` on 2026-11-21:
 - "Digital Archivist", posted 2026-11-18, deadline 2026-12-01: 8 × (1 + 0.5 + 0.25) = 14;
-- "Archivist", posted 2026-08-01, no deadline, open until filled: 8 × (1 + 0) = 8;
+- "Archivist", posted 2026-08-01, no deadline, open until filled: 8 × (1 + 0.1) = 8.8;
 - "Records Officer" at the "State Archivist's Office", posted 2026-11-20: 4 × 1.5 = 6;
 - "Metadata Librarian" whose body mentions archivists, posted today, deadline in 3 days:
   1 × (1 + 0.5 + 0.25) = 1.75 — below every posting with the word in its title.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -194,3 +194,35 @@ def test_a_changed_title_ranks_by_its_new_words(store: Store) -> None:
     store.save_documents([doc("postings/b.md", _posting("b", "Lead archivist"))], NOW)
     store.save_documents([doc("postings/a.md", _posting("a", body="Archivist."))], NOW)
     assert _ranked(store, "archivist") == ["b", "a"]
+
+
+def test_the_worked_example_of_the_ranking_docstring(store: Store) -> None:
+    """``queries.RANKING``'s example, as written there: 14, 8.8, 6 and 1.75."""
+    _save(
+        store,
+        _posting(
+            "librarian",
+            "Metadata Librarian",
+            body="You will work with our archivists.",
+            posted=TODAY,
+            deadline=TODAY + 3 * DAY,
+        ),
+        _posting(
+            "officer",
+            "Records Officer",
+            organization="State Archivist's Office",
+            posted=TODAY - DAY,
+        ),
+        _posting(
+            "archivist",
+            "Archivist",
+            posted=date(2026, 8, 1),
+            deadline=None,
+            open_until_filled=True,
+        ),
+        _posting(
+            "digital", "Digital Archivist", posted=date(2026, 11, 18), deadline=date(2026, 12, 1)
+        ),
+    )
+    assert "8 × (1 + 0.1) = 8.8" in queries.RANKING
+    assert _ranked(store, "archivist") == ["digital", "archivist", "officer", "librarian"]
