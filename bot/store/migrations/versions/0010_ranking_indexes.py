@@ -16,7 +16,7 @@ A keyword list ranks a window of the newest open matches by posted date
   (C); asked of ``search_vector``, every candidate's whole vector would be de-TOASTed.
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0011 (main took 0011 first; this one follows it)
 Create Date: 2026-12-06
 """
 
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0009"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
