@@ -8,25 +8,21 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
-from bot.app import App, build, safe_url
-from bot.clock import fixed_clock, system_clock
-from bot.commands import posting_json
-from bot.config import Settings, env_name
-from bot.domain import LoadReport
-from bot.health import sync_content
-from bot.platforms.console import render_text, run_console
-from bot.platforms.slack_manifest import BASE_URL, manifest_text
+# Start-up time is a feature: ``herald --help`` imports typer and nothing of Herald's, and each
+# command imports what it needs (SQLAlchemy, Alembic, the loader, Bolt, nio) in its own body.
+# tests/cli/test_imports.py holds this module to that.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from bot.app import App
+    from bot.config import Settings
+    from bot.domain import LoadReport
 
 cli = typer.Typer(
     name="herald",
@@ -39,9 +35,27 @@ cli.add_typer(db_cli, name="db")
 slack_cli = typer.Typer(help="Setting up the Slack app.", no_args_is_help=True)
 cli.add_typer(slack_cli, name="slack")
 
-out = Console()
-# soft_wrap: an error is one line however narrow the terminal (or a log collector's pipe)
-err = Console(stderr=True, soft_wrap=True)
+
+@cache
+def _out() -> Console:
+    from rich.console import Console
+
+    return Console()
+
+
+@cache
+def _err() -> Console:
+    from rich.console import Console
+
+    # soft_wrap: an error is one line however narrow the terminal (or a log collector's pipe)
+    return Console(stderr=True, soft_wrap=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
 
 # Libraries that log every retry as a warning ("Timed out, sleeping for 0s"); the adapters
 # report what matters themselves, so these speak only at HERALD_LOG_LEVEL=INFO or DEBUG.
@@ -49,6 +63,10 @@ CHATTY_LOGGERS = ("nio",)
 
 
 def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    from bot.config import Settings, env_name
+
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -56,7 +74,7 @@ def _settings() -> Settings:
             f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: {e['msg']}"
             for e in exc.errors()
         )
-        err.print(f"[red]Invalid setting:[/] {escape(problems)}")
+        _err().print(f"[red]Invalid setting:[/] {_escape(problems)}")
         raise typer.Exit(2) from None
     level = logging.getLevelName(settings.log_level.upper())
     logging.basicConfig(
@@ -72,13 +90,18 @@ def _settings() -> Settings:
 @contextmanager
 def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -> Iterator[App]:
     """Open the store (migrating it unless told not to), turning database trouble into one line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.app import build, safe_url
+    from bot.clock import fixed_clock, system_clock
+
     clock = fixed_clock(now) if now is not None else system_clock
     try:
         app = build(settings, clock=clock)
     except (SQLAlchemyError, OSError) as exc:
-        err.print(
-            f"[red]Cannot open the database {escape(safe_url(settings.database_url))}:[/] "
-            f"{escape(str(exc).splitlines()[0])}"
+        _err().print(
+            f"[red]Cannot open the database {_escape(safe_url(settings.database_url))}:[/] "
+            f"{_escape(str(exc).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
     try:
@@ -86,9 +109,9 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
             app.store.upgrade()
         yield app
     except SQLAlchemyError as exc:
-        err.print(
-            f"[red]Database error on {escape(safe_url(settings.database_url))}:[/] "
-            f"{escape(str(exc).splitlines()[0])}"
+        _err().print(
+            f"[red]Database error on {_escape(safe_url(settings.database_url))}:[/] "
+            f"{_escape(str(exc).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
     finally:
@@ -96,21 +119,23 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
 
 
 def _print_report(report: LoadReport, seconds: float) -> None:
+    from rich.table import Table
+
     counts = report.counts()
     table = Table(title="Load summary", show_header=True)
     for name in counts:
         table.add_column(name, justify="right")
     table.add_row(*(str(v) for v in counts.values()))
-    out.print(table)
+    _out().print(table)
     files = sum(counts.values()) - counts["withdrawn"]
     if seconds > 0 and files:
-        out.print(f"{files} files in {seconds:.2f} s ({files / seconds:,.0f} files/s)")
+        _out().print(f"{files} files in {seconds:.2f} s ({files / seconds:,.0f} files/s)")
     for failure in report.failed:
-        out.print(f"[red]failed[/]  {escape(failure.path)}: {escape(failure.reason)}")
+        _out().print(f"[red]failed[/]  {_escape(failure.path)}: {_escape(failure.reason)}")
     for warning in report.warnings:
-        out.print(f"[yellow]warning[/] {escape(warning.path)}: {escape(warning.reason)}")
+        _out().print(f"[yellow]warning[/] {_escape(warning.path)}: {_escape(warning.reason)}")
     for source in report.withdrawn:
-        out.print(f"[dim]withdrawn[/] {escape(source)}")
+        _out().print(f"[dim]withdrawn[/] {_escape(source)}")
 
 
 @cli.command()
@@ -121,10 +146,14 @@ def load(
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file failed.")] = False,
 ) -> None:
     """Load (sync) a folder of postings and FAQ pages into the store."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from bot.health import sync_content
+
     settings = _settings()
     root = folder if folder is not None else settings.content_dir
     if not root.is_dir():
-        err.print(f"[red]No such folder:[/] {escape(str(root))}")
+        _err().print(f"[red]No such folder:[/] {_escape(str(root))}")
         raise typer.Exit(2)
     with _app(settings) as app:
         started = datetime.now()
@@ -133,7 +162,7 @@ def load(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err,
+            console=_err(),
             transient=True,
         ) as progress:
             task = progress.add_task("load", total=None)
@@ -155,6 +184,10 @@ def postings(
     ] = True,
 ) -> None:
     """List what the store holds, with every extracted field."""
+    from rich.table import Table
+
+    from bot.commands import posting_json
+
     settings = _settings()
     with _app(settings) as app:
         items = app.store.all_postings(include_inactive=include_all)
@@ -175,12 +208,12 @@ def postings(
         remote = {True: "yes", False: "no", None: "?"}[p.remote]
         table.add_row(
             *(
-                escape(str(v or ""))
+                _escape(str(v or ""))
                 for v in (p.id, p.title, p.organization, p.location, remote, deadline, status)
             )
         )
-    out.print(table)
-    out.print(f"{len(items)} postings")
+    _out().print(table)
+    _out().print(f"{len(items)} postings")
 
 
 def _parse_now(value: str | None) -> date | None:
@@ -201,6 +234,8 @@ def ask(
     ] = None,
 ) -> None:
     """Ask Herald one command and print the reply."""
+    from bot.platforms.console import render_text
+
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
         _first_start(app)
@@ -220,26 +255,29 @@ def console(
     ] = None,
 ) -> None:
     """Chat with Herald in the terminal (syncs the content folder first)."""
+    from bot.platforms.console import run_console
+
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
         report = app.load()
         counts = app.store.counts()
         if sys.stdin.isatty():
-            out.print(
+            _out().print(
                 f"[bold]Herald[/] — {counts.get('postings_active', 0)} postings, "
                 f"{counts.get('passages', 0)} passages to answer from, in "
-                f"{escape(str(settings.content_dir))}"
+                f"{_escape(str(settings.content_dir))}"
                 f" ({len(report.added) + len(report.updated)} files loaded now)."
                 " Type [bold]help[/], or [bold]/quit[/] to leave."
             )
             for failure in report.failed:
-                out.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
+                _out().print(f"[red]failed[/] {_escape(failure.path)}: {_escape(failure.reason)}")
         run_console(app.router, app.context)
 
 
 @cli.command()
 def run() -> None:
     """Serve every configured chat platform (Slack, Matrix) until interrupted."""
+    from bot.health import sync_content
     from bot.platforms.base import ConfigurationError
     from bot.runtime import run as serve
 
@@ -247,11 +285,11 @@ def run() -> None:
     with _app(settings) as app:
         report = sync_content(app)
         for failure in report.failed:
-            err.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
+            _err().print(f"[red]failed[/] {_escape(failure.path)}: {_escape(failure.reason)}")
         try:
             serve(app)
         except ConfigurationError as exc:
-            err.print(f"[red]{escape(str(exc))}[/]")
+            _err().print(f"[red]{_escape(str(exc))}[/]")
             raise typer.Exit(2) from exc
 
 
@@ -264,6 +302,8 @@ def schedule(
     """Show what the scheduler will send next and what it sent (from the database)."""
     from datetime import timedelta
     from zoneinfo import ZoneInfo
+
+    from rich.table import Table
 
     from bot.scheduler import Scheduler, describe
 
@@ -303,7 +343,7 @@ def schedule(
             datetime.fromisoformat(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M") if iso else ""
         )
 
-    out.print(f"Scheduler: {escape(holder) if holder else 'not running (no lease held)'}")
+    _out().print(f"Scheduler: {_escape(holder) if holder else 'not running (no lease held)'}")
     for title, rows, columns in (
         (
             "Waiting to be sent",
@@ -335,11 +375,11 @@ def schedule(
             cells = [row.get(c) for c in columns]
             table.add_row(
                 *(
-                    escape(local(v) if c in ("due", "sent", "claimed_at") else _cell(v))
+                    _escape(local(v) if c in ("due", "sent", "claimed_at") else _cell(v))
                     for c, v in zip(columns, cells, strict=True)
                 )
             )
-        out.print(table if rows else f"{title}: none")
+        _out().print(table if rows else f"{title}: none")
 
 
 def _cell(value: object) -> str:
@@ -357,14 +397,22 @@ def _first_start(app: App) -> None:
 @slack_cli.command("manifest")
 def slack_manifest(
     url: Annotated[
-        str, typer.Option(help="The public HTTPS address that reaches `herald run`.")
-    ] = BASE_URL,
+        str | None,
+        typer.Option(
+            help="The public HTTPS address that reaches `herald run` "
+            "[default: a placeholder to replace].",
+            show_default=False,
+        ),
+    ] = None,
     socket_mode: Annotated[
         bool, typer.Option("--socket-mode", help="Socket Mode instead of HTTP mode.")
     ] = False,
 ) -> None:
     """Print the Slack app manifest, with a command for each organisation that has FAQ pages
     in the content (syncs the content folder first)."""
+    from bot.platforms.slack_manifest import BASE_URL, manifest_text
+
+    url = BASE_URL if url is None else url
     if not url.startswith("https://") or any(ch.isspace() for ch in url):
         raise typer.BadParameter(f"{url!r} is not an https:// address", param_hint="--url")
     settings = _settings()
@@ -377,10 +425,12 @@ def slack_manifest(
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Apply database migrations (safe to run again)."""
+    from bot.app import safe_url
+
     settings = _settings()
     with _app(settings, upgrade=False) as app:
         app.store.upgrade()
-    out.print(f"Database at {escape(safe_url(settings.database_url))} is up to date.")
+    _out().print(f"Database at {_escape(safe_url(settings.database_url))} is up to date.")
 
 
 def main() -> None:

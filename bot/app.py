@@ -22,7 +22,6 @@ from bot.clock import Clock, system_clock
 from bot.commands import Context, Platform, Reply, Request, Router
 from bot.config import Settings
 from bot.domain import LoadReport
-from bot.ingest import sync_folder
 from bot.metrics import Metrics, intent_of
 from bot.store import Store
 from bot.store.deliveries import PersonalReminders, Subscriptions
@@ -72,6 +71,9 @@ class App:
         return self.load()
 
     def load(self, root: Path | None = None, progress: ProgressFn | None = None) -> LoadReport:
+        # the loader (parsers, extraction tables) is imported by the commands that load, only
+        from bot.ingest import sync_folder
+
         folder = root if root is not None else self.settings.content_dir
         return sync_folder(
             self.store,
