@@ -92,7 +92,7 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
     """Open the store (migrating it unless told not to), turning database trouble into one line."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.app import build, safe_url
+    from bot.app import build
     from bot.clock import fixed_clock, system_clock
 
     clock = fixed_clock(now) if now is not None else system_clock
@@ -100,7 +100,8 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
         app = build(settings, clock=clock)
     except (SQLAlchemyError, OSError) as exc:
         _err().print(
-            f"[red]Cannot open the database {_escape(safe_url(settings.database_url))}:[/] "
+            # str() of the URL masks its password
+            f"[red]Cannot open the database {_escape(str(settings.database_url))}:[/] "
             f"{_escape(str(exc).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
@@ -110,7 +111,7 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
         yield app
     except SQLAlchemyError as exc:
         _err().print(
-            f"[red]Database error on {_escape(safe_url(settings.database_url))}:[/] "
+            f"[red]Database error on {_escape(str(settings.database_url))}:[/] "
             f"{_escape(str(exc).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
@@ -425,12 +426,10 @@ def slack_manifest(
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Apply database migrations (safe to run again)."""
-    from bot.app import safe_url
-
     settings = _settings()
     with _app(settings, upgrade=False) as app:
         app.store.upgrade()
-    _out().print(f"Database at {_escape(safe_url(settings.database_url))} is up to date.")
+    _out().print(f"Database at {_escape(str(settings.database_url))} is up to date.")
 
 
 def main() -> None:

@@ -33,14 +33,6 @@ logger = logging.getLogger(__name__)
 ProgressFn = Callable[[int, int], None]
 
 
-def safe_url(url: str) -> str:
-    """The database URL with its password masked, for messages and logs."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "<unparseable database URL>"
-
-
 @dataclass
 class App:
     settings: Settings
@@ -110,8 +102,9 @@ def build_router() -> Router:
 
 def build(settings: Settings, clock: Clock = system_clock) -> App:
     """Open the store named by the settings; SQLite files get their folder created."""
-    url = make_url(settings.database_url)
+    secret = settings.database_url.get_secret_value()
+    url = make_url(secret)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    store = Store.open(settings.database_url)
+    store = Store.open(secret)
     return App(settings=settings, store=store, clock=clock)
