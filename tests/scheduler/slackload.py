@@ -28,7 +28,6 @@ from bot.delivery import Filters
 from bot.store import Store
 from bot.store.deliveries import Subscriptions
 
-ROOT = Path(__file__).resolve().parents[2]
 # the console script of the Python running the tests, wherever Herald is installed
 HERALD = Path(sys.executable).parent / "herald"
 
