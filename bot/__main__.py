@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 # Start-up time is a feature: ``herald --help`` imports typer and nothing of Herald's, and each
 # command imports what it needs (SQLAlchemy, Alembic, the loader, Bolt, nio) in its own body.
@@ -24,7 +26,23 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.domain import LoadReport
 
+
+class _Commands(TyperGroup):
+    """Herald's commands; output cut short by its reader (``herald postings --json | head``)
+    ends the command quietly with status 0, as it does for cat or grep."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # what is still buffered goes nowhere, so the exit's flush cannot fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+
+
 cli = typer.Typer(
+    cls=_Commands,
     name="herald",
     help="Herald: job openings and FAQ answers for the cultural-heritage community.",
     no_args_is_help=True,
@@ -40,7 +58,13 @@ cli.add_typer(slack_cli, name="slack")
 def _out() -> Console:
     from rich.console import Console
 
-    return Console()
+    class Output(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with 1 here; the command group ends a cut-short output with 0
+            self.quiet = True
+            raise BrokenPipeError
+
+    return Output()
 
 
 @cache
@@ -183,38 +207,49 @@ def postings(
     include_all: Annotated[
         bool, typer.Option("--all/--active", help="Include withdrawn and removed postings.")
     ] = True,
+    now: Annotated[
+        str | None, typer.Option(help="Say where each stands as of this day (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
-    """List what the store holds, with every extracted field."""
+    """List what the store holds: each posting's facts and where it stands, in chat's words."""
+    from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    from bot.commands import posting_json
+    # chat's status words (a question's answer says them the same way); see Posting.state
+    from bot.ask.answer import _state_words as status_words
+    from bot.commands import Request, posting_json
 
     settings = _settings()
-    with _app(settings) as app:
+    with _app(settings, now=_parse_now(now)) as app:
         items = app.store.all_postings(include_inactive=include_all)
+        today = app.context(Request.from_line("/jobs")).today
     if as_json:
         sys.stdout.write(json.dumps([posting_json(p) for p in items], indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
         return
-    table = Table(show_lines=False)
-    for column in ("id", "title", "organization", "location", "remote", "deadline", "status"):
-        table.add_column(column, overflow="fold")
+    # Two columns, so 80 are enough: the posting (title; organisation, place; id, which is
+    # what /jobs show takes and is never broken) and where it stands.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, leading=1)
+    table.add_column("posting", ratio=3, overflow="fold")
+    table.add_column("status", ratio=2)
     for p in items:
-        deadline = p.deadline.isoformat() if p.deadline else ""
-        if p.deadline and p.deadline_inferred:
-            deadline += " (inferred year)"
-        if p.open_until_filled:
-            deadline = (deadline + " open until filled").strip()
-        status = "closed" if p.closed and p.status == "active" else p.status
-        remote = {True: "yes", False: "no", None: "?"}[p.remote]
-        table.add_row(
-            *(
-                _escape(str(v or ""))
-                for v in (p.id, p.title, p.organization, p.location, remote, deadline, status)
-            )
-        )
+        facts = [x for x in (p.organization, p.location) if x]
+        facts += {True: ["remote"], False: ["on site"], None: []}[p.remote]
+        cell = Text(p.title, style="bold")
+        if facts:
+            cell.append("\n" + " · ".join(facts))
+        cell.append("\n" + p.id, style="cyan")
+        state = p.state(today, settings.freshness)
+        status = Text(status_words(p, state, today), style=_STATE_STYLES.get(state, "yellow"))
+        if p.deadline is not None and p.deadline_inferred:
+            status.append("\n(the deadline's year is inferred)", style="dim")
+        table.add_row(cell, status)
     _out().print(table)
-    _out().print(f"{len(items)} postings")
+    _out().print(f"{len(items)} postings, as of {today.isoformat()}")
+
+
+_STATE_STYLES = {"open": "green", "withdrawn": "dim"}
 
 
 def _parse_now(value: str | None) -> date | None:
@@ -234,15 +269,21 @@ def ask(
         str | None, typer.Option(help="Evaluate dates as of this day (YYYY-MM-DD).")
     ] = None,
 ) -> None:
-    """Ask Herald one command and print the reply."""
-    from bot.platforms.console import render_text
+    """Ask Herald one command and print the reply (Markdown text when piped)."""
+    from dataclasses import replace
+
+    from bot.commands import Request
+    from bot.platforms.console import render, render_text
 
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
         _first_start(app)
-        reply = app.ask(line)
+        # the console's request: nothing can be sent to it later
+        reply = app.handle(replace(Request.from_line(line), delivers=False))
     if as_json:
         sys.stdout.write(json.dumps(reply.to_json(), indent=2, ensure_ascii=False) + "\n")
+    elif _out().is_terminal:
+        _out().print(render(reply))
     else:
         sys.stdout.write(render_text(reply) + "\n")
     if reply.error_id:
@@ -261,15 +302,8 @@ def console(
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
         report = app.load()
-        counts = app.store.counts()
         if sys.stdin.isatty():
-            _out().print(
-                f"[bold]Herald[/] — {counts.get('postings_active', 0)} postings, "
-                f"{counts.get('passages', 0)} passages to answer from, in "
-                f"{_escape(str(settings.content_dir))}"
-                f" ({len(report.added) + len(report.updated)} files loaded now)."
-                " Type [bold]help[/], or [bold]/quit[/] to leave."
-            )
+            _out().print(_banner(app, report))
             for failure in report.failed:
                 _out().print(f"[red]failed[/] {_escape(failure.path)}: {_escape(failure.reason)}")
         run_console(app.router, app.context)
@@ -387,6 +421,31 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     return "" if value is None else str(value)
+
+
+def _banner(app: App, report: LoadReport) -> str:
+    """The console's first line (rich markup): what there is to ask about, counted as the
+    commands count it."""
+    passages = app.store.counts().get("passages", 0)
+    loaded = len(report.added) + len(report.updated)
+    return (
+        f"[bold]Herald[/] — {_open_postings(app)} open postings and {passages} FAQ passages "
+        f"to ask about, from {_escape(str(app.settings.content_dir))}"
+        f" ({loaded} files loaded now). Type [bold]help[/], or [bold]/quit[/] to leave."
+    )
+
+
+def _open_postings(app: App) -> int:
+    """How many postings a bare ``/jobs`` lists: its query, counted with one row read."""
+    from dataclasses import replace
+
+    from bot.commands import Request
+    from bot.search import parse_jobs_query
+
+    today = app.context(Request.from_line("/jobs")).today
+    query = parse_jobs_query("", today, app.store.organizations()).query
+    page = app.store.find_postings(replace(query, freshness=app.settings.freshness, limit=1))
+    return page.total
 
 
 def _first_start(app: App) -> None:

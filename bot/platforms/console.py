@@ -2,8 +2,10 @@
 
 It shows the same items a chat platform gets — postings as compact blocks, passages with their
 page and link, actions as hints — so trying Herald locally shows what Slack users will see.
-Content is printed as plain ``rich.text.Text``, never parsed as console markup: a posting titled
-"[bold]x[/bold]" prints those brackets.
+On a terminal, the reply's Markdown is drawn by rich (bold, code, links with their address)
+and everything wraps to the terminal's width; piped, the same lines are printed as Markdown
+text. Nothing is ever parsed as rich console markup: a posting titled "[bold]x[/bold]" prints
+those brackets.
 
 Example::
 
@@ -17,10 +19,15 @@ import builtins
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.padding import Padding
 from rich.text import Text
 
 from bot.commands import Context, Reply, Request, Router
@@ -35,7 +42,14 @@ QUIT = frozenset({"/quit", "/exit", "quit", "exit", "/q"})
 DEFAULT_HISTORY = DEFAULT_DATA_DIR / "console_history"
 
 Line = tuple[str, str]
-"""(text, rich style); the plain and the rich rendering are built from the same lines."""
+"""(text, rich style); the plain and the rich rendering are built from the same lines. A style
+that starts with ``markdown`` marks Markdown (drawn by rich on a terminal, the rest of the
+style applied to it); a line's leading spaces indent it, wrapped lines included."""
+
+MARKDOWN = "markdown"
+# Chat's Markdown, read as Matrix reads it: HTML is text (and a line break is a line break:
+# ``_for_terminal`` turns soft breaks into hard ones, which markdown-it leaves to its renderer).
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
 
 
 def _posting_lines(card: Card) -> list[Line]:
@@ -48,7 +62,8 @@ def _posting_lines(card: Card) -> list[Line]:
 
 def _passage_lines(hit: PassageHit) -> list[Line]:
     quote = passage_quote(hit)
-    lines: list[Line] = [(f"> {quote.text}", ""), (f"  — {quote.source}", "italic")]
+    quoted = "\n".join(f"> {line}" for line in quote.text.splitlines())
+    lines: list[Line] = [(quoted, MARKDOWN), (f"  — {quote.source}", "italic")]
     if quote.url:
         lines.append((f"  {quote.url}", "dim"))
     return lines
@@ -56,10 +71,10 @@ def _passage_lines(hit: PassageHit) -> list[Line]:
 
 def _lines(reply: Reply) -> list[Line]:
     if not reply.draws_items:
-        lines: list[Line] = [(reply.text, "red" if reply.error_id else "")]
+        lines: list[Line] = [(reply.text, f"{MARKDOWN} red" if reply.error_id else MARKDOWN)]
         shown: set[str] = set()
     else:
-        lines = [(reply.summary, "")]
+        lines = [(reply.summary, MARKDOWN)]
         for card in reply.cards:
             lines.extend(_posting_lines(card))
         for hit in reply.passages:
@@ -76,8 +91,56 @@ def _lines(reply: Reply) -> list[Line]:
 
 
 def render(reply: Reply) -> RenderableType:
-    """A rich renderable of the reply; content is never interpreted as markup."""
-    return Group(*(Text(text, style=style) for text, style in _lines(reply)))
+    """A rich renderable of the reply, wrapping to the console's width; content is never
+    interpreted as console markup."""
+    return Group(*(_renderable(text, style) for text, style in _lines(reply)))
+
+
+def _renderable(text: str, style: str) -> RenderableType:
+    if style.split(" ", 1)[0] == MARKDOWN:
+        return ChatMarkdown(text, style=style.removeprefix(MARKDOWN).strip() or "none")
+    body = text.lstrip(" ")
+    indent = len(text) - len(body)
+    line = Text(body, style=style)
+    return Padding(line, (0, 0, 0, indent)) if indent else line
+
+
+class ChatMarkdown(Markdown):
+    """rich's Markdown, read with chat's rules (``_PARSER``) and showing every link's address:
+    "[the FAQ](https://…)" prints "the FAQ (https://…)" on any terminal, a bare address once."""
+
+    def __init__(self, markup: str, style: str = "none") -> None:
+        super().__init__(markup, style=style, hyperlinks=False)
+        self.parsed = _for_terminal(_PARSER.parse(markup))
+
+
+def _for_terminal(tokens: list[Token]) -> list[Token]:
+    """Each line break kept, as chat shows it; the link dropped around a link whose text is
+    its own address (``<https://…>``, an e-mail address), which then shows once, not "x (x)"."""
+    for token in tokens:
+        children = token.children or []
+        kept: list[Token] = []
+        i = 0
+        while i < len(children):
+            child = children[i]
+            if child.type == "softbreak":
+                child.type = "hardbreak"
+            if child.type == "link_open" and i + 2 < len(children):
+                text, close = children[i + 1], children[i + 2]
+                href = str(child.attrs.get("href", ""))
+                if (
+                    text.type == "text"
+                    and close.type == "link_close"
+                    and href.removeprefix("mailto:") == text.content
+                ):
+                    kept.append(text)
+                    i += 3
+                    continue
+            kept.append(child)
+            i += 1
+        if token.children is not None:
+            token.children = kept
+    return tokens
 
 
 def render_text(reply: Reply) -> str:
@@ -102,7 +165,7 @@ def run_console(
     interactive = input is None and sys.stdin.isatty()
     source = input if input is not None else sys.stdin
     sink = output if output is not None else sys.stdout
-    console = Console(file=sink, highlight=False, soft_wrap=True) if interactive else None
+    console = Console(file=sink, highlight=False) if interactive else None
     if interactive and history_file is not None:
         _load_history(history_file)
     answered = 0
@@ -116,7 +179,10 @@ def run_console(
                 continue
             if line.lower() in QUIT:
                 break
-            request = Request.from_line(line, platform="console", user=user, channel="console")
+            request = replace(
+                Request.from_line(line, platform="console", user=user, channel="console"),
+                delivers=False,  # no one to send a reminder or an announcement to later
+            )
             reply = router.dispatch(request, make_context(request))
             answered += 1
             if console is not None:
