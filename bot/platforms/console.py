@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -47,6 +48,9 @@ that starts with ``markdown`` marks Markdown (drawn by rich on a terminal, the r
 style applied to it); a line's leading spaces indent it, wrapped lines included."""
 
 MARKDOWN = "markdown"
+# Control characters (an escape sequence could clear or retitle the terminal) print as "�";
+# line breaks and tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Chat's Markdown, read as Matrix reads it: HTML is text (and a line break is a line break:
 # ``_for_terminal`` turns soft breaks into hard ones, which markdown-it leaves to its renderer).
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
@@ -93,7 +97,9 @@ def _lines(reply: Reply) -> list[Line]:
 def render(reply: Reply) -> RenderableType:
     """A rich renderable of the reply, wrapping to the console's width; content is never
     interpreted as console markup."""
-    return Group(*(_renderable(text, style) for text, style in _lines(reply)))
+    return Group(
+        *(_renderable(_CONTROL.sub("\ufffd", text), style) for text, style in _lines(reply))
+    )
 
 
 def _renderable(text: str, style: str) -> RenderableType:
@@ -145,7 +151,7 @@ def _for_terminal(tokens: list[Token]) -> list[Token]:
 
 def render_text(reply: Reply) -> str:
     """The same as ``render``, as plain text (for tests and ``herald ask``)."""
-    return "\n".join(text for text, _style in _lines(reply))
+    return _CONTROL.sub("\ufffd", "\n".join(text for text, _style in _lines(reply)))
 
 
 def run_console(
