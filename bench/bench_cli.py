@@ -7,11 +7,12 @@ run interleaved (one of each, ROUNDS times) so a busy minute slows every line al
 table shows the fastest and the median wall time of each, and the median CPU time (user +
 system), which a machine shared with other work inflates less.
 
-    python bench/bench_cli.py [--rounds 15] [--herald PATH] [--content DIR]
+    python bench/bench_cli.py [--rounds 15] [--herald PATH] [--before PATH] [--content DIR]
 
-``herald`` is the script beside this interpreter unless ``--herald`` names another one (a
-wrapper around an older checkout, for before-and-after figures). Content: the bundled
-./content folder (a small store), loaded once into a temporary SQLite file before timing.
+``herald`` is the script beside this interpreter unless ``--herald`` names another one.
+``--before`` adds a second one to the same rounds (a wrapper that runs an older checkout),
+so before-and-after figures share the machine's moods. Content: the bundled ./content
+folder (a small store), loaded once into a temporary SQLite file for each script.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--herald", type=Path, default=Path(sys.executable).parent / "herald")
+    parser.add_argument("--before", type=Path, help="another herald, timed in the same rounds")
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     args = parser.parse_args()
 
@@ -59,19 +61,23 @@ def main() -> None:
             "HERALD_DATABASE_URL": f"sqlite:///{Path(tmp) / 'herald.db'}",
             "HERALD_CONTENT_DIR": str(args.content.resolve()),
         }
-        herald = str(args.herald)
-        # the store is made (migrated, loaded) once; the timed ``ask`` then finds it ready
-        subprocess.run([herald, "load"], env=env, check=True, cwd=tmp, capture_output=True)
-        cases = {
-            "python -c pass (floor)": [sys.executable, "-c", "pass"],
-            "herald --help": [herald, "--help"],
-            'herald ask "/jobs"': [herald, "ask", "/jobs"],
+        cases: dict[str, tuple[list[str], dict[str, str]]] = {
+            "python -c pass (floor)": ([sys.executable, "-c", "pass"], env)
         }
+        scripts = {"": args.herald} | ({"before: ": args.before} if args.before else {})
+        for label, script in scripts.items():
+            herald = str(script)
+            database = Path(tmp) / ("before.db" if label else "herald.db")
+            own = env | {"HERALD_DATABASE_URL": f"sqlite:///{database}"}
+            # the store is made (migrated, loaded) once; the timed ``ask`` then finds it ready
+            subprocess.run([herald, "load"], env=own, check=True, cwd=tmp, capture_output=True)
+            cases[f"{label}herald --help"] = ([herald, "--help"], own)
+            cases[f'{label}herald ask "/jobs"'] = ([herald, "ask", "/jobs"], own)
         times: dict[str, list[float]] = {name: [] for name in cases}
         cpu: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(args.rounds):
-            for name, argv in cases.items():
-                wall, used = _timed(argv, env)
+            for name, (argv, case_env) in cases.items():
+                wall, used = _timed(argv, case_env)
                 times[name].append(wall)
                 cpu[name].append(used)
 
@@ -80,7 +86,7 @@ def main() -> None:
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, load average "
         f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}, {args.rounds} rounds"
     )
-    print(f"{'command':<26} {'fastest':>8} {'median':>8} {'CPU':>8}  goal (on the fastest)")
+    print(f"{'command':<34} {'fastest':>8} {'median':>8} {'CPU':>8}  goal (on the fastest)")
     floor = min(times["python -c pass (floor)"])
     for name, runs in times.items():
         goal = GOALS.get(name)
@@ -88,7 +94,7 @@ def main() -> None:
         if goal is not None:
             verdict = f"≤ {goal:.1f} s: {'met' if min(runs) <= goal else 'NOT met'}"
         print(
-            f"{name:<26} {min(runs):>7.3f}s {statistics.median(runs):>7.3f}s "
+            f"{name:<34} {min(runs):>7.3f}s {statistics.median(runs):>7.3f}s "
             f"{statistics.median(cpu[name]):>7.3f}s  {verdict}"
         )
     print(f"(the floor, {floor:.3f} s, is inside every herald figure)")

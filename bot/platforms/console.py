@@ -24,10 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.text import Text
 
@@ -51,9 +48,6 @@ MARKDOWN = "markdown"
 # Control characters (an escape sequence could clear or retitle the terminal) print as "�";
 # line breaks and tabs stay.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Chat's Markdown, read as Matrix reads it: HTML is text (and a line break is a line break:
-# ``_for_terminal`` turns soft breaks into hard ones, which markdown-it leaves to its renderer).
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
 
 
 def _posting_lines(card: Card) -> list[Line]:
@@ -104,49 +98,14 @@ def render(reply: Reply) -> RenderableType:
 
 def _renderable(text: str, style: str) -> RenderableType:
     if style.split(" ", 1)[0] == MARKDOWN:
+        # imported here: printing plain text (a pipe, herald ask) needs no Markdown parser
+        from bot.platforms.terminal_markdown import ChatMarkdown
+
         return ChatMarkdown(text, style=style.removeprefix(MARKDOWN).strip() or "none")
     body = text.lstrip(" ")
     indent = len(text) - len(body)
     line = Text(body, style=style)
     return Padding(line, (0, 0, 0, indent)) if indent else line
-
-
-class ChatMarkdown(Markdown):
-    """rich's Markdown, read with chat's rules (``_PARSER``) and showing every link's address:
-    "[the FAQ](https://…)" prints "the FAQ (https://…)" on any terminal, a bare address once."""
-
-    def __init__(self, markup: str, style: str = "none") -> None:
-        super().__init__(markup, style=style, hyperlinks=False)
-        self.parsed = _for_terminal(_PARSER.parse(markup))
-
-
-def _for_terminal(tokens: list[Token]) -> list[Token]:
-    """Each line break kept, as chat shows it; the link dropped around a link whose text is
-    its own address (``<https://…>``, an e-mail address), which then shows once, not "x (x)"."""
-    for token in tokens:
-        children = token.children or []
-        kept: list[Token] = []
-        i = 0
-        while i < len(children):
-            child = children[i]
-            if child.type == "softbreak":
-                child.type = "hardbreak"
-            if child.type == "link_open" and i + 2 < len(children):
-                text, close = children[i + 1], children[i + 2]
-                href = str(child.attrs.get("href", ""))
-                if (
-                    text.type == "text"
-                    and close.type == "link_close"
-                    and href.removeprefix("mailto:") == text.content
-                ):
-                    kept.append(text)
-                    i += 3
-                    continue
-            kept.append(child)
-            i += 1
-        if token.children is not None:
-            token.children = kept
-    return tokens
 
 
 def render_text(reply: Reply) -> str:
