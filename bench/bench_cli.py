@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LIBRARIES = "import typer, rich.console, pydantic_settings, sqlalchemy.orm"
 GOALS = {"herald --help": 0.3, 'herald ask "/jobs"': 0.6}
 
 
@@ -62,7 +63,9 @@ def main() -> None:
             "HERALD_CONTENT_DIR": str(args.content.resolve()),
         }
         cases: dict[str, tuple[list[str], dict[str, str]]] = {
-            "python -c pass (floor)": ([sys.executable, "-c", "pass"], env)
+            "python -c pass (floor)": ([sys.executable, "-c", "pass"], env),
+            # what any command that reads the store must import: the floor of ``ask``
+            "import the libraries ask needs": ([sys.executable, "-c", LIBRARIES], env),
         }
         scripts = {"": args.herald} | ({"before: ": args.before} if args.before else {})
         for label, script in scripts.items():
