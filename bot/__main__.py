@@ -216,9 +216,8 @@ def postings(
     from rich.table import Table
     from rich.text import Text
 
-    # chat's status words (a question's answer says them the same way); see Posting.state
-    from bot.ask.answer import _state_words as status_words
     from bot.commands import Request, posting_json
+    from bot.present import posting_card, status_words
 
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
@@ -228,22 +227,21 @@ def postings(
         sys.stdout.write(json.dumps([posting_json(p) for p in items], indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
         return
-    # Two columns, so 80 are enough: the posting (title; organisation, place; id, which is
-    # what /jobs show takes and is never broken) and where it stands.
+    # Two columns, so 80 are enough: the posting (title; the facts chat shows; the id, which
+    # /jobs show takes and is never broken) and where it stands, in chat's words.
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, leading=1)
     table.add_column("posting", ratio=3, overflow="fold")
     table.add_column("status", ratio=2)
     for p in items:
-        facts = [x for x in (p.organization, p.location) if x]
-        facts += {True: ["remote"], False: ["on site"], None: []}[p.remote]
+        card = posting_card(p, today, settings.freshness)
+        words = status_words(p, card.state, today)
         cell = Text(p.title, style="bold")
-        if facts:
+        if facts := [fact for fact in card.facts if fact != words]:
             cell.append("\n" + " · ".join(facts))
         cell.append("\n" + p.id, style="cyan")
-        state = p.state(today, settings.freshness)
-        status = Text(status_words(p, state, today), style=_STATE_STYLES.get(state, "yellow"))
+        status = Text(words, style=_STATE_STYLES.get(card.state, "yellow"))
         if p.deadline is not None and p.deadline_inferred:
-            status.append("\n(the deadline's year is inferred)", style="dim")
+            status.append("\n(year inferred from the posting date)", style="dim")
         table.add_row(cell, status)
     _out().print(table)
     _out().print(f"{len(items)} postings, as of {today.isoformat()}")

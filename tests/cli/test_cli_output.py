@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from bot import __main__ as herald
 from bot.app import build
-from bot.ask.answer import _state_words
 from bot.clock import fixed_clock
 from bot.config import Settings
+from bot.present import status_words
 
 runner = CliRunner()
 # the console script of the Python running the tests, wherever Herald is installed
@@ -74,16 +74,14 @@ def test_postings_fit_80_columns_with_whole_ids_and_chats_status_words(
     rows = _rows(lines)
     assert set(rows) == {p.id for p in items}
     for p in items:
-        words = _state_words(p, p.state(today, settings.freshness), today)
-        assert rows[p.id].removesuffix(" (the deadline's year is inferred)") == words, p.id
+        words = status_words(p, p.state(today, settings.freshness), today)
+        assert rows[p.id].removesuffix(" (year inferred from the posting date)") == words, p.id
     assert lines[-1] == f"{len(items)} postings, as of {when}"
 
 
 def test_a_posting_whose_deadline_passed_long_ago_is_not_called_active(seeded: Path) -> None:
     rows = _rows(_postings("2026-12-01"))
-    assert rows["datacite-technical-community-manager"] == (
-        "the deadline passed on 7 February 2022"
-    )
+    assert rows["datacite-technical-community-manager"] == "deadline passed on 7 February 2022"
     assert not any("active" in words for words in rows.values())
 
 
