@@ -54,8 +54,13 @@ slack_cli = typer.Typer(help="Setting up the Slack app.", no_args_is_help=True)
 cli.add_typer(slack_cli, name="slack")
 
 
-@cache
 def _out() -> Console:
+    # a new one each time: a Console made while COLUMNS is set keeps that width for good
+    return _output_class()()
+
+
+@cache
+def _output_class() -> type[Console]:
     from rich.console import Console
 
     class Output(Console):
@@ -64,10 +69,9 @@ def _out() -> Console:
             self.quiet = True
             raise BrokenPipeError
 
-    return Output()
+    return Output
 
 
-@cache
 def _err() -> Console:
     from rich.console import Console
 

@@ -30,7 +30,6 @@ def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_dir: Path) ->
     monkeypatch.setenv("HERALD_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
     monkeypatch.setenv("HERALD_CONTENT_DIR", str(shared_dir / "seeds"))
     monkeypatch.setenv("COLUMNS", "80")
-    herald._out.cache_clear()  # its width is read when it is made
     result = runner.invoke(herald.cli, ["load"])
     assert result.exit_code == 0, result.output
     return tmp_path
