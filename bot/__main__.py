@@ -4,31 +4,45 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
+from typer.core import TyperGroup
 
-from bot.app import App, build, safe_url
-from bot.clock import fixed_clock, system_clock
-from bot.commands import posting_json
-from bot.config import Settings, env_name
-from bot.domain import LoadReport
-from bot.health import sync_content
-from bot.platforms.console import render_text, run_console
-from bot.platforms.slack_manifest import BASE_URL, manifest_text
+# Start-up time is a feature: ``herald --help`` imports typer and nothing of Herald's, and each
+# command imports what it needs (SQLAlchemy, Alembic, the loader, Bolt, nio) in its own body.
+# tests/cli/test_imports.py holds this module to that.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from bot.app import App
+    from bot.config import Settings
+    from bot.domain import LoadReport
+
+
+class _Commands(TyperGroup):
+    """Herald's commands; output cut short by its reader (``herald postings --json | head``)
+    ends the command quietly with status 0, as it does for cat or grep."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # what is still buffered goes nowhere, so the exit's flush cannot fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+
 
 cli = typer.Typer(
+    cls=_Commands,
     name="herald",
     help="Herald: job openings and FAQ answers for the cultural-heritage community.",
     no_args_is_help=True,
@@ -39,9 +53,37 @@ cli.add_typer(db_cli, name="db")
 slack_cli = typer.Typer(help="Setting up the Slack app.", no_args_is_help=True)
 cli.add_typer(slack_cli, name="slack")
 
-out = Console()
-# soft_wrap: an error is one line however narrow the terminal (or a log collector's pipe)
-err = Console(stderr=True, soft_wrap=True)
+
+def _out() -> Console:
+    # a new one each time: a Console made while COLUMNS is set keeps that width for good
+    return _output_class()()
+
+
+@cache
+def _output_class() -> type[Console]:
+    from rich.console import Console
+
+    class Output(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with 1 here; the command group ends a cut-short output with 0
+            self.quiet = True
+            raise BrokenPipeError
+
+    return Output
+
+
+def _err() -> Console:
+    from rich.console import Console
+
+    # soft_wrap: an error is one line however narrow the terminal (or a log collector's pipe)
+    return Console(stderr=True, soft_wrap=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
 
 # Libraries that log every retry as a warning ("Timed out, sleeping for 0s"); the adapters
 # report what matters themselves, so these speak only at HERALD_LOG_LEVEL=INFO or DEBUG.
@@ -49,6 +91,10 @@ CHATTY_LOGGERS = ("nio",)
 
 
 def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    from bot.config import Settings, env_name
+
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -56,7 +102,7 @@ def _settings() -> Settings:
             f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: {e['msg']}"
             for e in exc.errors()
         )
-        err.print(f"[red]Invalid setting:[/] {escape(problems)}")
+        _err().print(f"[red]Invalid setting:[/] {_escape(problems)}")
         raise typer.Exit(2) from None
     level = logging.getLevelName(settings.log_level.upper())
     logging.basicConfig(
@@ -72,13 +118,19 @@ def _settings() -> Settings:
 @contextmanager
 def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -> Iterator[App]:
     """Open the store (migrating it unless told not to), turning database trouble into one line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.app import build
+    from bot.clock import fixed_clock, system_clock
+
     clock = fixed_clock(now) if now is not None else system_clock
     try:
         app = build(settings, clock=clock)
     except (SQLAlchemyError, OSError) as exc:
-        err.print(
-            f"[red]Cannot open the database {escape(safe_url(settings.database_url))}:[/] "
-            f"{escape(str(exc).splitlines()[0])}"
+        _err().print(
+            # str() of the URL masks its password
+            f"[red]Cannot open the database {_escape(str(settings.database_url))}:[/] "
+            f"{_escape(str(exc).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
     try:
@@ -86,9 +138,9 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
             app.store.upgrade()
         yield app
     except SQLAlchemyError as exc:
-        err.print(
-            f"[red]Database error on {escape(safe_url(settings.database_url))}:[/] "
-            f"{escape(str(exc).splitlines()[0])}"
+        _err().print(
+            f"[red]Database error on {_escape(str(settings.database_url))}:[/] "
+            f"{_escape(str(exc).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
     finally:
@@ -96,21 +148,23 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
 
 
 def _print_report(report: LoadReport, seconds: float) -> None:
+    from rich.table import Table
+
     counts = report.counts()
     table = Table(title="Load summary", show_header=True)
     for name in counts:
         table.add_column(name, justify="right")
     table.add_row(*(str(v) for v in counts.values()))
-    out.print(table)
+    _out().print(table)
     files = sum(counts.values()) - counts["withdrawn"]
     if seconds > 0 and files:
-        out.print(f"{files} files in {seconds:.2f} s ({files / seconds:,.0f} files/s)")
+        _out().print(f"{files} files in {seconds:.2f} s ({files / seconds:,.0f} files/s)")
     for failure in report.failed:
-        out.print(f"[red]failed[/]  {escape(failure.path)}: {escape(failure.reason)}")
+        _out().print(f"[red]failed[/]  {_escape(failure.path)}: {_escape(failure.reason)}")
     for warning in report.warnings:
-        out.print(f"[yellow]warning[/] {escape(warning.path)}: {escape(warning.reason)}")
+        _out().print(f"[yellow]warning[/] {_escape(warning.path)}: {_escape(warning.reason)}")
     for source in report.withdrawn:
-        out.print(f"[dim]withdrawn[/] {escape(source)}")
+        _out().print(f"[dim]withdrawn[/] {_escape(source)}")
 
 
 @cli.command()
@@ -121,10 +175,14 @@ def load(
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file failed.")] = False,
 ) -> None:
     """Load (sync) a folder of postings and FAQ pages into the store."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from bot.health import sync_content
+
     settings = _settings()
     root = folder if folder is not None else settings.content_dir
     if not root.is_dir():
-        err.print(f"[red]No such folder:[/] {escape(str(root))}")
+        _err().print(f"[red]No such folder:[/] {_escape(str(root))}")
         raise typer.Exit(2)
     with _app(settings) as app:
         started = datetime.now()
@@ -133,7 +191,7 @@ def load(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err,
+            console=_err(),
             transient=True,
         ) as progress:
             task = progress.add_task("load", total=None)
@@ -153,34 +211,47 @@ def postings(
     include_all: Annotated[
         bool, typer.Option("--all/--active", help="Include withdrawn and removed postings.")
     ] = True,
+    now: Annotated[
+        str | None, typer.Option(help="Say where each stands as of this day (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
-    """List what the store holds, with every extracted field."""
+    """List what the store holds: each posting's facts and where it stands, in chat's words."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from bot.commands import Request, posting_json
+    from bot.present import posting_card, status_words
+
     settings = _settings()
-    with _app(settings) as app:
+    with _app(settings, now=_parse_now(now)) as app:
         items = app.store.all_postings(include_inactive=include_all)
+        today = app.context(Request.from_line("/jobs")).today
     if as_json:
         sys.stdout.write(json.dumps([posting_json(p) for p in items], indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
         return
-    table = Table(show_lines=False)
-    for column in ("id", "title", "organization", "location", "remote", "deadline", "status"):
-        table.add_column(column, overflow="fold")
+    # Two columns, so 80 are enough: the posting (title; the facts chat shows; the id, which
+    # /jobs show takes and is never broken) and where it stands, in chat's words.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, leading=1)
+    table.add_column("posting", ratio=3, overflow="fold")
+    table.add_column("status", ratio=2)
     for p in items:
-        deadline = p.deadline.isoformat() if p.deadline else ""
-        if p.deadline and p.deadline_inferred:
-            deadline += " (inferred year)"
-        if p.open_until_filled:
-            deadline = (deadline + " open until filled").strip()
-        status = "closed" if p.closed and p.status == "active" else p.status
-        remote = {True: "yes", False: "no", None: "?"}[p.remote]
-        table.add_row(
-            *(
-                escape(str(v or ""))
-                for v in (p.id, p.title, p.organization, p.location, remote, deadline, status)
-            )
-        )
-    out.print(table)
-    out.print(f"{len(items)} postings")
+        card = posting_card(p, today, settings.freshness)
+        words = status_words(p, card.state, today)
+        cell = Text(p.title, style="bold")
+        if facts := [fact for fact in card.facts if fact != words]:
+            cell.append("\n" + " · ".join(facts))
+        cell.append("\n" + p.id, style="cyan")
+        status = Text(words, style=_STATE_STYLES.get(card.state, "yellow"))
+        if p.deadline is not None and p.deadline_inferred:
+            status.append("\n(year inferred from the posting date)", style="dim")
+        table.add_row(cell, status)
+    _out().print(table)
+    _out().print(f"{len(items)} postings, as of {today.isoformat()}")
+
+
+_STATE_STYLES = {"open": "green", "withdrawn": "dim"}
 
 
 def _parse_now(value: str | None) -> date | None:
@@ -200,13 +271,21 @@ def ask(
         str | None, typer.Option(help="Evaluate dates as of this day (YYYY-MM-DD).")
     ] = None,
 ) -> None:
-    """Ask Herald one command and print the reply."""
+    """Ask Herald one command and print the reply (Markdown text when piped)."""
+    from dataclasses import replace
+
+    from bot.commands import Request
+    from bot.platforms.console import render, render_text
+
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
         _first_start(app)
-        reply = app.ask(line)
+        # the console's request: nothing can be sent to it later
+        reply = app.handle(replace(Request.from_line(line), delivers=False))
     if as_json:
         sys.stdout.write(json.dumps(reply.to_json(), indent=2, ensure_ascii=False) + "\n")
+    elif _out().is_terminal:
+        _out().print(render(reply))
     else:
         sys.stdout.write(render_text(reply) + "\n")
     if reply.error_id:
@@ -220,26 +299,22 @@ def console(
     ] = None,
 ) -> None:
     """Chat with Herald in the terminal (syncs the content folder first)."""
+    from bot.platforms.console import run_console
+
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
         report = app.load()
-        counts = app.store.counts()
         if sys.stdin.isatty():
-            out.print(
-                f"[bold]Herald[/] — {counts.get('postings_active', 0)} postings, "
-                f"{counts.get('passages', 0)} passages to answer from, in "
-                f"{escape(str(settings.content_dir))}"
-                f" ({len(report.added) + len(report.updated)} files loaded now)."
-                " Type [bold]help[/], or [bold]/quit[/] to leave."
-            )
+            _out().print(_banner(app, report))
             for failure in report.failed:
-                out.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
+                _out().print(f"[red]failed[/] {_escape(failure.path)}: {_escape(failure.reason)}")
         run_console(app.router, app.context)
 
 
 @cli.command()
 def run() -> None:
     """Serve every configured chat platform (Slack, Matrix) until interrupted."""
+    from bot.health import sync_content
     from bot.platforms.base import ConfigurationError
     from bot.runtime import run as serve
 
@@ -247,11 +322,11 @@ def run() -> None:
     with _app(settings) as app:
         report = sync_content(app)
         for failure in report.failed:
-            err.print(f"[red]failed[/] {escape(failure.path)}: {escape(failure.reason)}")
+            _err().print(f"[red]failed[/] {_escape(failure.path)}: {_escape(failure.reason)}")
         try:
             serve(app)
         except ConfigurationError as exc:
-            err.print(f"[red]{escape(str(exc))}[/]")
+            _err().print(f"[red]{_escape(str(exc))}[/]")
             raise typer.Exit(2) from exc
 
 
@@ -264,6 +339,8 @@ def schedule(
     """Show what the scheduler will send next and what it sent (from the database)."""
     from datetime import timedelta
     from zoneinfo import ZoneInfo
+
+    from rich.table import Table
 
     from bot.scheduler import Scheduler, describe
 
@@ -303,7 +380,7 @@ def schedule(
             datetime.fromisoformat(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M") if iso else ""
         )
 
-    out.print(f"Scheduler: {escape(holder) if holder else 'not running (no lease held)'}")
+    _out().print(f"Scheduler: {_escape(holder) if holder else 'not running (no lease held)'}")
     for title, rows, columns in (
         (
             "Waiting to be sent",
@@ -335,17 +412,42 @@ def schedule(
             cells = [row.get(c) for c in columns]
             table.add_row(
                 *(
-                    escape(local(v) if c in ("due", "sent", "claimed_at") else _cell(v))
+                    _escape(local(v) if c in ("due", "sent", "claimed_at") else _cell(v))
                     for c, v in zip(columns, cells, strict=True)
                 )
             )
-        out.print(table if rows else f"{title}: none")
+        _out().print(table if rows else f"{title}: none")
 
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     return "" if value is None else str(value)
+
+
+def _banner(app: App, report: LoadReport) -> str:
+    """The console's first line (rich markup): what there is to ask about, counted as the
+    commands count it."""
+    passages = app.store.counts().get("passages", 0)
+    loaded = len(report.added) + len(report.updated)
+    return (
+        f"[bold]Herald[/] — {_open_postings(app)} open postings and {passages} FAQ passages "
+        f"to ask about, from {_escape(str(app.settings.content_dir))}"
+        f" ({loaded} files loaded now). Type [bold]help[/], or [bold]/quit[/] to leave."
+    )
+
+
+def _open_postings(app: App) -> int:
+    """How many postings a bare ``/jobs`` lists: its query, counted with one row read."""
+    from dataclasses import replace
+
+    from bot.commands import Request
+    from bot.search import parse_jobs_query
+
+    today = app.context(Request.from_line("/jobs")).today
+    query = parse_jobs_query("", today, app.store.organizations()).query
+    page = app.store.find_postings(replace(query, freshness=app.settings.freshness, limit=1))
+    return page.total
 
 
 def _first_start(app: App) -> None:
@@ -357,14 +459,22 @@ def _first_start(app: App) -> None:
 @slack_cli.command("manifest")
 def slack_manifest(
     url: Annotated[
-        str, typer.Option(help="The public HTTPS address that reaches `herald run`.")
-    ] = BASE_URL,
+        str | None,
+        typer.Option(
+            help="The public HTTPS address that reaches `herald run` "
+            "[default: a placeholder to replace].",
+            show_default=False,
+        ),
+    ] = None,
     socket_mode: Annotated[
         bool, typer.Option("--socket-mode", help="Socket Mode instead of HTTP mode.")
     ] = False,
 ) -> None:
     """Print the Slack app manifest, with a command for each organisation that has FAQ pages
     in the content (syncs the content folder first)."""
+    from bot.platforms.slack_manifest import BASE_URL, manifest_text
+
+    url = BASE_URL if url is None else url
     if not url.startswith("https://") or any(ch.isspace() for ch in url):
         raise typer.BadParameter(f"{url!r} is not an https:// address", param_hint="--url")
     settings = _settings()
@@ -380,7 +490,7 @@ def db_upgrade() -> None:
     settings = _settings()
     with _app(settings, upgrade=False) as app:
         app.store.upgrade()
-    out.print(f"Database at {escape(safe_url(settings.database_url))} is up to date.")
+    _out().print(f"Database at {_escape(str(settings.database_url))} is up to date.")
 
 
 def main() -> None:

@@ -22,7 +22,6 @@ from bot.clock import Clock, system_clock
 from bot.commands import Context, Platform, Reply, Request, Router
 from bot.config import Settings
 from bot.domain import LoadReport
-from bot.ingest import sync_folder
 from bot.metrics import Metrics, intent_of
 from bot.store import Store
 from bot.store.deliveries import PersonalReminders, Subscriptions
@@ -32,14 +31,6 @@ from handlers import admin, ask, faq, jobs, subscriptions
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
-
-
-def safe_url(url: str) -> str:
-    """The database URL with its password masked, for messages and logs."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "<unparseable database URL>"
 
 
 @dataclass
@@ -72,6 +63,9 @@ class App:
         return self.load()
 
     def load(self, root: Path | None = None, progress: ProgressFn | None = None) -> LoadReport:
+        # the loader (parsers, extraction tables) is imported by the commands that load, only
+        from bot.ingest import sync_folder
+
         folder = root if root is not None else self.settings.content_dir
         return sync_folder(
             self.store,
@@ -108,8 +102,9 @@ def build_router() -> Router:
 
 def build(settings: Settings, clock: Clock = system_clock) -> App:
     """Open the store named by the settings; SQLite files get their folder created."""
-    url = make_url(settings.database_url)
+    secret = settings.database_url.get_secret_value()
+    url = make_url(secret)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    store = Store.open(settings.database_url)
+    store = Store.open(secret)
     return App(settings=settings, store=store, clock=clock)

@@ -89,6 +89,9 @@ class Request:
     # Set by adapters when this user may not change what Herald posts in this channel
     # (Matrix: below the room's power level for state events); the text says why.
     manage_refused: str | None = None
+    # False where Herald cannot send anything later (the console: no one to send to), so
+    # subscriptions and reminders are refused there rather than promised.
+    delivers: bool = True
 
     @classmethod
     def from_line(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.domain import Freshness
@@ -28,6 +28,55 @@ def _default_content_dir() -> Path:
     return bundled if bundled.is_dir() else Path.cwd() / "content"
 
 
+def with_escaped_userinfo(url: str) -> str:
+    """``url`` with each ``@`` of its user name and password percent-encoded.
+
+    A password such as ``p@ss`` typed raw into ``postgresql://herald:p@ss@db/herald`` would be
+    read as password ``p`` on host ``ss@db``: the connection fails and the rest of the password
+    shows in messages. A host never holds ``@``, so every ``@`` but the last one before the
+    path belongs to the credentials.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or rest.startswith("/"):
+        return url  # no host part (sqlite:///path): nothing to escape
+    authority_end = len(rest)
+    for mark in "?#":
+        if mark in rest:
+            authority_end = min(authority_end, rest.index(mark))
+    at = rest.rfind("@", 0, authority_end)
+    if at < 0:
+        return url
+    return f"{scheme}://{rest[:at].replace('@', '%40')}{rest[at:]}"
+
+
+def safe_url(url: str) -> str:
+    """The database URL with its password masked, for messages and logs."""
+    from sqlalchemy.engine import make_url  # only when a URL is shown: a message, a repr
+
+    try:
+        return make_url(with_escaped_userinfo(url)).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database URL>"
+
+
+class DatabaseUrl(SecretStr):
+    """A database URL whose password never shows: ``str()`` and ``repr()`` give the URL with
+    ``***`` for it. ``get_secret_value()`` is for connecting.
+
+    Example::
+
+        url = DatabaseUrl("postgresql+psycopg://herald:s3cret@db/herald")
+        str(url)                  # 'postgresql+psycopg://herald:***@db/herald'
+    """
+
+    def _display(self) -> str:
+        return safe_url(self.get_secret_value())
+
+
+def _default_database_url() -> DatabaseUrl:
+    return DatabaseUrl(f"sqlite:///{DEFAULT_DATA_DIR / 'herald.db'}")
+
+
 class Settings(BaseSettings):
     """Herald's configuration; secrets are ``SecretStr`` so they never reach logs or reprs."""
 
@@ -35,8 +84,8 @@ class Settings(BaseSettings):
         env_prefix="HERALD_", env_file=".env", extra="ignore", populate_by_name=True
     )
 
-    database_url: str = Field(
-        default_factory=lambda: f"sqlite:///{DEFAULT_DATA_DIR / 'herald.db'}",
+    database_url: DatabaseUrl = Field(
+        default_factory=_default_database_url,
         description="SQLAlchemy URL; sqlite:///path (default) or postgresql+psycopg://…",
     )
     content_dir: Path = Field(default_factory=_default_content_dir)
@@ -132,6 +181,13 @@ class Settings(BaseSettings):
         description="Where postings added in chat are written (inside content_dir); "
         "default <content_dir>/postings",
     )
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _escape_credentials(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        return DatabaseUrl(with_escaped_userinfo(value)) if isinstance(value, str) else value
 
     @property
     def freshness(self) -> Freshness:

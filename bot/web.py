@@ -186,7 +186,7 @@ class Endpoints:
                     check,
                     self.app.store,
                     now,
-                    database_url=self.app.settings.database_url,
+                    database_url=self.app.settings.database_url.get_secret_value(),
                     holder=self.holder(),
                 ),
                 HEALTH_TIMEOUT,

@@ -77,10 +77,20 @@ def _refusal(ctx: Context) -> Reply | None:
     return Reply(text=f"{refused} Nothing was changed; `/jobs subscriptions` shows what there is.")
 
 
+def _deliverable(ctx: Context, what: str) -> None:
+    """Refuse a wish this platform could never see fulfilled (the console gets no messages)."""
+    if not ctx.request.delivers:
+        raise UsageError(
+            f"{what} come as messages later, which the {ctx.request.platform} cannot receive: "
+            "ask Herald on Slack or Matrix. Nothing was changed."
+        )
+
+
 @router.subcommand(
     "jobs", "subscribe", args="[filters]", help="Announce new postings matching the filters here"
 )
 def subscribe(ctx: Context, text: str) -> Reply:
+    _deliverable(ctx, "Announcements of new postings")
     book = _book(ctx)
     if (refused := _refusal(ctx)) is not None:
         return refused
@@ -192,6 +202,7 @@ def list_subscriptions(ctx: Context, text: str) -> Reply:
 
 @router.subcommand("jobs", "remind", args="<id>", help="A direct message before the deadline")
 def remind(ctx: Context, text: str) -> Reply:
+    _deliverable(ctx, "Reminders")
     wanted = text.strip().strip("`<>").strip()
     if not wanted:
         raise UsageError("Which posting? `/jobs remind <id>` with an id from a /jobs list.")

@@ -36,7 +36,6 @@ from bot.admin.writeback import (
     split_front,
     write_posting,
 )
-from bot.content import parse_bytes
 from bot.content.dates import parse_date_words
 from bot.content.front_matter import as_date, as_text
 from bot.content.text import plain
@@ -152,6 +151,8 @@ def _checked(
     asked: Mapping[str, Value],
 ) -> Preview:
     try:
+        from bot.content import parse_bytes  # the loader, imported when a preview is made
+
         document = parse_bytes(source, text.encode("utf-8"))
     except ContentError as exc:
         return Preview(text=text, document=None, errors=(FieldProblem(None, exc.reason),))

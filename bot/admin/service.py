@@ -65,10 +65,8 @@ from bot.admin.records import (
 from bot.admin.repository import AdminStore
 from bot.admin.writeback import write_posting
 from bot.config import Settings
-from bot.content import parse_bytes
 from bot.delivery import Delivery
 from bot.domain import LoadReport, NotFound, ParsedDocument, Posting, UsageError
-from bot.ingest import sync_folder
 from bot.store import Store, deliveries
 
 logger = logging.getLogger(__name__)
@@ -215,6 +213,8 @@ class Admin:
             if isinstance(result, Proposal):  # cannot happen with allow_past
                 raise Refused("That change still needs a confirm; nothing was changed.")
             return result
+        from bot.content import parse_bytes  # the loader: imported by the commands that write
+
         source = str(pending.payload["source"])
         data = str(pending.payload["text"]).encode("utf-8")
         if files.path_of(self.settings, source).exists() or self.records.source_known(source):
@@ -416,6 +416,8 @@ class Admin:
             text = old.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise Refused(f"{found.source} is not UTF-8 text; edit that file by hand.") from exc
+        from bot.content import parse_bytes
+
         new_text = write_posting(text, values, source=found.source, old_title=found.posting.title)
         data = new_text.encode("utf-8")
         doc = parse_bytes(found.source, data)
@@ -499,6 +501,8 @@ class Admin:
 
     def reload(self, actor: Actor, now: datetime) -> LoadReport:
         """Sync the content folder now; the audit keeps the summary and what changed."""
+        from bot.ingest import sync_folder
+
         report = sync_folder(
             self.store,
             files.content_root(self.settings),

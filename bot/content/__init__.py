@@ -12,6 +12,19 @@ binary file); everything else that is wrong but readable becomes a warning on th
 
 from __future__ import annotations
 
-from bot.content.document import parse_bytes, parse_text
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.content.document import parse_bytes, parse_text
 
 __all__ = ["parse_bytes", "parse_text"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: a module that needs one small part (``bot.content.money`` for the
+    # question parser) does not pay for the whole loader, and the CLI starts quicker.
+    if name in __all__:
+        from bot.content import document
+
+        return getattr(document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

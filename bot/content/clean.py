@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import ftfy
-
 from bot.content.text import remembered
 
 # Sequences UTF-8 text shows after being decoded as Latin-1/Windows-1252 once too often.
@@ -83,6 +81,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     """Fix mis-decoded lines with ftfy; only lines that show the tell-tale sequences pay."""
     if text.isascii() or not any(marker in text for marker in _MOJIBAKE_MARKERS):
         return text, 0
+    import ftfy  # here: most files never need it, and importing it costs a tenth of a second
+
     lines = text.split("\n")
     fixed = 0
     for i, line in enumerate(lines):

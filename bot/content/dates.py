@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING
 
 from bot.content.rules import phrase
 from bot.content.text import Scan, cue, last_match, plain
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -210,6 +212,9 @@ def _replace_year(value: date, year: int) -> date | None:
 @lru_cache(maxsize=1)
 def _reader() -> DateDataParser:
     # One parser for every call: building one per call costs more than the parse itself.
+    # Imported here, on the first date to parse: the CLI's commands that parse none start faster.
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=["en"],
         settings={

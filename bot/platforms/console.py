@@ -2,8 +2,10 @@
 
 It shows the same items a chat platform gets — postings as compact blocks, passages with their
 page and link, actions as hints — so trying Herald locally shows what Slack users will see.
-Content is printed as plain ``rich.text.Text``, never parsed as console markup: a posting titled
-"[bold]x[/bold]" prints those brackets.
+On a terminal, the reply's Markdown is drawn by rich (bold, code, links with their address)
+and everything wraps to the terminal's width; piped, the same lines are printed as Markdown
+text. Nothing is ever parsed as rich console markup: a posting titled "[bold]x[/bold]" prints
+those brackets.
 
 Example::
 
@@ -15,12 +17,15 @@ from __future__ import annotations
 
 import builtins
 import logging
+import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from bot.commands import Context, Reply, Request, Router
@@ -35,7 +40,14 @@ QUIT = frozenset({"/quit", "/exit", "quit", "exit", "/q"})
 DEFAULT_HISTORY = DEFAULT_DATA_DIR / "console_history"
 
 Line = tuple[str, str]
-"""(text, rich style); the plain and the rich rendering are built from the same lines."""
+"""(text, rich style); the plain and the rich rendering are built from the same lines. A style
+that starts with ``markdown`` marks Markdown (drawn by rich on a terminal, the rest of the
+style applied to it); a line's leading spaces indent it, wrapped lines included."""
+
+MARKDOWN = "markdown"
+# Control characters (an escape sequence could clear or retitle the terminal) print as "�";
+# line breaks and tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _posting_lines(card: Card) -> list[Line]:
@@ -48,7 +60,8 @@ def _posting_lines(card: Card) -> list[Line]:
 
 def _passage_lines(hit: PassageHit) -> list[Line]:
     quote = passage_quote(hit)
-    lines: list[Line] = [(f"> {quote.text}", ""), (f"  — {quote.source}", "italic")]
+    quoted = "\n".join(f"> {line}" for line in quote.text.splitlines())
+    lines: list[Line] = [(quoted, MARKDOWN), (f"  — {quote.source}", "italic")]
     if quote.url:
         lines.append((f"  {quote.url}", "dim"))
     return lines
@@ -56,10 +69,10 @@ def _passage_lines(hit: PassageHit) -> list[Line]:
 
 def _lines(reply: Reply) -> list[Line]:
     if not reply.draws_items:
-        lines: list[Line] = [(reply.text, "red" if reply.error_id else "")]
+        lines: list[Line] = [(reply.text, f"{MARKDOWN} red" if reply.error_id else MARKDOWN)]
         shown: set[str] = set()
     else:
-        lines = [(reply.summary, "")]
+        lines = [(reply.summary, MARKDOWN)]
         for card in reply.cards:
             lines.extend(_posting_lines(card))
         for hit in reply.passages:
@@ -76,13 +89,28 @@ def _lines(reply: Reply) -> list[Line]:
 
 
 def render(reply: Reply) -> RenderableType:
-    """A rich renderable of the reply; content is never interpreted as markup."""
-    return Group(*(Text(text, style=style) for text, style in _lines(reply)))
+    """A rich renderable of the reply, wrapping to the console's width; content is never
+    interpreted as console markup."""
+    return Group(
+        *(_renderable(_CONTROL.sub("\ufffd", text), style) for text, style in _lines(reply))
+    )
+
+
+def _renderable(text: str, style: str) -> RenderableType:
+    if style.split(" ", 1)[0] == MARKDOWN:
+        # imported here: printing plain text (a pipe, herald ask) needs no Markdown parser
+        from bot.platforms.terminal_markdown import ChatMarkdown
+
+        return ChatMarkdown(text, style=style.removeprefix(MARKDOWN).strip() or "none")
+    body = text.lstrip(" ")
+    indent = len(text) - len(body)
+    line = Text(body, style=style)
+    return Padding(line, (0, 0, 0, indent)) if indent else line
 
 
 def render_text(reply: Reply) -> str:
     """The same as ``render``, as plain text (for tests and ``herald ask``)."""
-    return "\n".join(text for text, _style in _lines(reply))
+    return _CONTROL.sub("\ufffd", "\n".join(text for text, _style in _lines(reply)))
 
 
 def run_console(
@@ -102,7 +130,7 @@ def run_console(
     interactive = input is None and sys.stdin.isatty()
     source = input if input is not None else sys.stdin
     sink = output if output is not None else sys.stdout
-    console = Console(file=sink, highlight=False, soft_wrap=True) if interactive else None
+    console = Console(file=sink, highlight=False) if interactive else None
     if interactive and history_file is not None:
         _load_history(history_file)
     answered = 0
@@ -116,7 +144,10 @@ def run_console(
                 continue
             if line.lower() in QUIT:
                 break
-            request = Request.from_line(line, platform="console", user=user, channel="console")
+            request = replace(
+                Request.from_line(line, platform="console", user=user, channel="console"),
+                delivers=False,  # no one to send a reminder or an announcement to later
+            )
             reply = router.dispatch(request, make_context(request))
             answered += 1
             if console is not None:

@@ -22,7 +22,8 @@ from slackfakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, LoopThre
 
 pytestmark = pytest.mark.slow
 
-HERALD = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "herald"
+# the console script of the Python running the tests, wherever Herald is installed
+HERALD = Path(sys.executable).parent / "herald"
 MATRIX = {"MATRIX_USER_ID": "@herald:localhost", "MATRIX_ACCESS_TOKEN": "syt_refused"}
 SLACK = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET}
 

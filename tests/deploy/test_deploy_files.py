@@ -26,7 +26,8 @@ from bot.web import Endpoints, WebServer
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-HERALD = ROOT / ".venv" / "bin" / "herald"
+# the console script of the Python running the tests, wherever Herald is installed
+HERALD = Path(sys.executable).parent / "herald"
 SETTING = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.M)
 NAME = re.compile(r"\b((?:HERALD|SLACK|MATRIX)_[A-Z0-9_]+)\b")
 # names in the deploy files that are not Herald's settings

@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections import Counter
 from datetime import timedelta
@@ -27,8 +28,8 @@ from bot.delivery import Filters
 from bot.store import Store
 from bot.store.deliveries import Subscriptions
 
-ROOT = Path(__file__).resolve().parents[2]
-HERALD = ROOT / ".venv" / "bin" / "herald"
+# the console script of the Python running the tests, wherever Herald is installed
+HERALD = Path(sys.executable).parent / "herald"
 
 POSTING = """---
 title: "Job opening: {title}"

@@ -140,3 +140,45 @@ def test_the_empty_check_reads_one_row(store: Store) -> None:
     assert not store.is_empty()
     store.withdraw_missing(set(), NOW)  # withdrawn documents are kept, none is present
     assert store.is_empty()
+
+
+def test_the_shipped_head_read_without_alembic_is_alembics(sqlite_url: str) -> None:
+    from bot.store.migrate import at_head, shipped_head, upgrade
+
+    assert shipped_head() == head_revision()
+    engine = create_engine(sqlite_url)
+    try:
+        assert not at_head(engine)  # a new database: no version table
+        upgrade(engine, "0001")
+        assert not at_head(engine)  # an older schema is not skipped...
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()  # ...it is brought to the head
+        assert at_head(engine)
+    finally:
+        engine.dispose()
+
+
+def test_an_unusual_migration_file_leaves_the_decision_to_alembic(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    from bot.store import migrate
+
+    root = Path(str(tmp_path))
+    (root / "versions").mkdir()
+    chain = {"0001": None, "0002": "0001"}
+    for revision, down in chain.items():
+        (root / "versions" / f"{revision}.py").write_text(
+            f"revision: str = {revision!r}\ndown_revision: str | None = {down!r}\n"
+        )
+    monkeypatch.setattr(migrate, "MIGRATIONS", root)
+    assert migrate.shipped_head() == "0002"
+    (root / "versions" / "0003.py").write_text(
+        'revision = "0003"\ndown_revision = ("0001", "0002")\n'  # a merge point
+    )
+    assert migrate.shipped_head() is None
+    (root / "versions" / "0003.py").write_text('revision = "0003"\ndown_revision = "0001"\n')
+    assert migrate.shipped_head() is None  # two heads
+    (root / "versions" / "0003.py").write_text("revision = (\n")
+    assert migrate.shipped_head() is None
