@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import bot.content
@@ -220,6 +220,9 @@ _LINES = st.one_of(
 
 @settings(max_examples=max(EXAMPLES, 400), deadline=None)
 @given(st.lists(_LINES, max_size=6))
+@example(["title: |", " 0"])  # a block scalar keeps its line's newline
+@example(["---", "title:"])  # the front matter ends at the first "---"
+@example(["title:0"])  # one string, no mapping
 def test_front_matter_is_what_pyyaml_reads_or_a_warning(lines: list[str]) -> None:
     raw = "\n".join(lines)
     fm = split(f"---\n{raw}\n---\nThe body.\n", "x.md")
@@ -227,7 +230,8 @@ def test_front_matter_is_what_pyyaml_reads_or_a_warning(lines: list[str]) -> Non
     if any(line.rstrip() == "---" for line in lines):
         return  # the front matter ends at the first "---" line; PyYAML would read on
     try:
-        loaded = yaml.load(raw, Loader=yaml.CSafeLoader)
+        # the front matter ends with its line's newline: a block scalar ("|") keeps it
+        loaded = yaml.load(raw + "\n", Loader=yaml.CSafeLoader)
     except (yaml.YAMLError, ValueError):  # 2019-13-45: kept as text (test_front_matter_values)
         return
     if not raw.strip():  # blank to Python (a no-break space) is no front matter at all
