@@ -24,7 +24,6 @@ from bot.platforms.base import ConfigurationError
 from bot.platforms.matrix import (
     MatrixAdapter,
     MatrixError,
-    _token_refused,
     command_line,
     creators_privileged,
     direct_rooms_of,
@@ -38,6 +37,7 @@ from bot.platforms.matrix import (
     send_with_retry,
     state_key,
 )
+from bot.platforms.matrix.rules import token_refused
 from bot.store import Store
 
 NAMES = ["@herald:example.org", "herald", "Herald Bot"]
@@ -230,7 +230,7 @@ def test_which_sync_failures_drop_the_stored_token(
     status: int | None, errcode: str | None, refused: bool
 ) -> None:
     exc = MatrixError("sync failed", http_status=status, errcode=errcode)
-    assert _token_refused(exc) is refused
+    assert token_refused(exc) is refused
 
 
 def test_send_with_retry_does_not_retry_other_errors() -> None:
@@ -325,7 +325,8 @@ def test_nio_is_imported_by_the_matrix_adapter_only() -> None:
         for path in (root / folder).rglob("*.py")
         if re.search(r"^\s*(import nio|from nio\b)", path.read_text(), re.M)
     )
-    assert importers == ["bot/platforms/matrix.py"]
+    # the adapter's own package, whichever of its modules needs it
+    assert importers and all(i.startswith("bot/platforms/matrix/") for i in importers)
 
 
 def test_room_creators_come_from_the_create_event() -> None:
