@@ -5,7 +5,7 @@ A message is for Herald when it starts with the command prefix (``!jobs remote``
 Herald with a colon (``Herald: jobs remote``), mentions Herald in ``m.mentions``, or is in a
 direct room; "Herald jobs remote" (the name without a colon) only when "jobs" is a command.
 What a line means (a command, or a question) is then the Router's call. Edits are not
-answered again; events Herald cannot decrypt go to ``Encryption``. Power levels say who is a
+answered again; events Herald cannot decrypt go to ``Encryption``. ``Powers`` says who is a
 platform admin and who may change a room's subscriptions.
 """
 
@@ -14,35 +14,34 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
-from nio import MatrixRoom, MegolmEvent, RoomGetStateResponse, RoomMessageText
+from nio import MatrixRoom, MegolmEvent, RoomMessageText
 
-from bot.commands import Reply, Request, split_command
+from bot.commands import Reply, Request
 from bot.outbox import SendError
 from bot.platforms.matrix.direct import DirectRooms
 from bot.platforms.matrix.e2ee import Encryption
 from bot.platforms.matrix.link import Link
+from bot.platforms.matrix.powers import Powers
 from bot.platforms.matrix.rules import (
     command_line,
-    creators_privileged,
     is_edit,
     mentions_user,
     reply_relation,
-    room_creators,
+    request_of,
 )
 from bot.platforms.matrix.sending import Sender
 from bot.platforms.matrix_render import render
 
 logger = logging.getLogger(__name__)
 
-ADMIN_POWER_LEVEL = 50
 _SEEN_EVENTS = 2_000
 
 
 class MatrixEvents:
-    """Answers the messages each sync brings; remembers the events already answered and the
-    creators of rooms (read once per room)."""
+    """Answers the messages each sync brings; remembers the events already answered."""
 
     def __init__(
         self, link: Link, sender: Sender, direct: DirectRooms, encryption: Encryption
@@ -51,8 +50,8 @@ class MatrixEvents:
         self.sender = sender
         self.direct = direct
         self.encryption = encryption
+        self.powers = Powers(link)
         self._seen: OrderedDict[str, None] = OrderedDict()
-        self._room_creators: dict[str, frozenset[str]] = {}
 
     async def late(self, room: MatrixRoom, event: Any) -> None:
         """An event answered once its room key came (it was seen, undecryptable, before)."""
@@ -92,18 +91,18 @@ class MatrixEvents:
         )
         if asked is None:
             return
-        line, explicit, prefixed = asked
-        command, text = split_command(line, "/!" + self.link.config.prefix)
-        request = Request(
-            "matrix",
-            event.sender,
-            room.room_id,
-            command,
-            text,
-            is_dm,
-            user_is_platform_admin=await self._platform_admin(room, event.sender),
-            prefixed=prefixed,
-            manage_refused=None if is_dm else await self._manage_refusal(room, event.sender),
+        explicit = asked.explicit
+        request = request_of(
+            asked,
+            prefix=self.link.config.prefix,
+            user=event.sender,
+            room_id=room.room_id,
+            is_dm=is_dm,
+        )
+        request = replace(
+            request,
+            user_is_platform_admin=await self.powers.platform_admin(room, event.sender),
+            manage_refused=None if is_dm else await self.powers.manage_refusal(room, event.sender),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:
@@ -113,55 +112,9 @@ class MatrixEvents:
         try:
             await self.sender.messages(room.room_id, messages, relation)
         except SendError as exc:
-            logger.warning("Matrix: answering %s in %s failed: %s", command, room.room_id, exc)
-
-    async def _platform_admin(self, room: MatrixRoom, user_id: str) -> bool:
-        """Power level >= ``ADMIN_POWER_LEVEL`` in ``room``, when the settings say it counts.
-
-        From room version 12 the creators hold unlimited power without being listed in the
-        power levels, so they are looked up in the room's create event (once per room).
-        """
-        if not self.link.config.power_level_admins:
-            return False
-        if room.power_levels.get_user_level(user_id) >= ADMIN_POWER_LEVEL:
-            return True
-        return creators_privileged(room.room_version) and user_id in await self._creators(
-            room.room_id
-        )
-
-    async def _manage_refusal(self, room: MatrixRoom, user_id: str) -> str | None:
-        """Why ``user_id`` may not change what Herald posts in ``room``, or None if they may.
-
-        The maubot/mautrix convention: changing what a bot posts to a room is like changing
-        the room's settings, so it takes the power level of state events (``state_default``,
-        50 unless the room says otherwise), or the configured level. In a direct chat the
-        person may always (the caller does not ask).
-        """
-        levels = room.power_levels
-        needed = self.link.config.subscription_power_level
-        if needed is None:
-            needed = levels.defaults.state_default
-        own = levels.get_user_level(user_id)
-        if own >= needed:
-            return None
-        if creators_privileged(room.room_version) and user_id in await self._creators(room.room_id):
-            return None
-        return (
-            f"Changing this room's subscriptions needs power level {needed} here (a "
-            f"moderator, by default); yours is {own}. Ask a moderator of the room."
-        )
-
-    async def _creators(self, room_id: str) -> frozenset[str]:
-        known = self._room_creators.get(room_id)
-        if known is not None:
-            return known
-        response = await self.link.client.room_get_state(room_id)
-        if not isinstance(response, RoomGetStateResponse):
-            logger.warning("Matrix: reading the state of %s failed: %s", room_id, response)
-            return frozenset()
-        creators = room_creators(response.events)
-        self._room_creators[room_id] = creators
-        return creators
+            logger.warning(
+                "Matrix: answering %s in %s failed: %s", request.command, room.room_id, exc
+            )
 
     def _answer(self, request: Request, explicit: bool) -> Reply | None:
         """The reply; None for "Herald said something" that names no command."""

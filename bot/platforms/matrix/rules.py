@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nio import RoomMemberEvent
 
+from bot.commands import Request
 from bot.store.state import MAX_KEY_LENGTH
 
 if TYPE_CHECKING:
@@ -69,6 +70,20 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
     if is_dm:
         return Asked(text, True, False)
     return None
+
+
+def request_of(asked: Asked, *, prefix: str, user: str, room_id: str, is_dm: bool) -> Request:
+    """What ``asked`` is for the Router, read by the rule every platform shares
+    (``Request.from_line``): a line typed with the prefix or a slash ("!iiif fee",
+    "Herald: /iiif fee") is meant as a command; anything else may be a question."""
+    return Request.from_line(
+        f"{prefix}{asked.line}" if asked.prefixed else asked.line,
+        platform="matrix",
+        user=user,
+        channel=room_id,
+        is_dm=is_dm,
+        prefixes="/!" + prefix,
+    )
 
 
 def token_refused(exc: MatrixError) -> bool:
