@@ -228,7 +228,7 @@ def test_the_router_not_the_adapter_reads_a_sentence(served: Served) -> None:
     assert "Unknown command /jbos." in answered("jbos remote").text
 
 
-def test_only_the_slack_module_imports_slack_sdks() -> None:
+def test_only_the_slack_package_imports_slack_sdks() -> None:
     offenders = []
     for path in sorted([*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/**/*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -240,7 +240,8 @@ def test_only_the_slack_module_imports_slack_sdks() -> None:
                 names = [node.module]
             if any(n.split(".")[0] in ("slack_bolt", "slack_sdk") for n in names):
                 offenders.append(path.relative_to(ROOT).as_posix())
-    assert sorted(set(offenders)) == ["bot/platforms/slack.py"]
+    # the adapter's own package, whichever of its modules needs them
+    assert offenders and all(o.startswith("bot/platforms/slack/") for o in offenders)
 
 
 def test_manifest_declares_what_the_adapter_listens_for() -> None:

@@ -25,7 +25,7 @@ from bot.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "deploy" / "slack-manifest.yaml"
-ADAPTER = ROOT / "bot" / "platforms" / "slack.py"
+ADAPTER = ROOT / "bot" / "platforms" / "slack"
 
 # Bot scopes each Web API method needs (docs.slack.dev/reference/methods/…)
 METHOD_SCOPES: dict[str, frozenset[str]] = {
@@ -51,7 +51,7 @@ FEATURE_SCOPES: dict[str, frozenset[str]] = {"slash_commands": frozenset({"comma
 # Needed only when a setting that is off by default is on; documented, not requested.
 OPTIONAL = {"users:read": "slack_workspace_admins_are_admins"}
 
-_CALL = re.compile(r"""_api(?:\(|,)\s*"([a-z]+\.[A-Za-z.]+)\"""")
+_CALL = re.compile(r"""\bapi(?:\(|,)\s*"([a-z]+\.[A-Za-z.]+)\"""")
 
 
 def manifest() -> dict[str, Any]:
@@ -60,7 +60,7 @@ def manifest() -> dict[str, Any]:
 
 
 def called_methods() -> set[str]:
-    return set(_CALL.findall(ADAPTER.read_text(encoding="utf-8")))
+    return {m for p in ADAPTER.glob("*.py") for m in _CALL.findall(p.read_text(encoding="utf-8"))}
 
 
 def needs() -> dict[str, set[str]]:

@@ -1,0 +1,122 @@
+"""Slack's words to the Router's and back: what a message asks once Herald's mention and
+Slack's escapes are gone, Slack's spellings of help and questions (``/herald help``,
+``/herald ask``), and the Router's "`/help`" spelled as Slack users type it.
+
+What a line means (a command, or a question) is not decided here: ``Request.from_line``
+splits it and the Router decides, on every platform alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from bot.commands import HELP_SPEC_NAME, Reply, Request
+from bot.platforms.slack_blocks import unescape
+
+# Herald's own slash command in Slack (help and plain questions go through it).
+SLACK_COMMAND = "herald"
+SLACK_HELP = f"/{SLACK_COMMAND} {HELP_SPEC_NAME}"
+# Router commands with no slash command of their own in Slack: typed after /herald there
+SLACK_VERBS = (HELP_SPEC_NAME, "ask")
+_SLACK_TYPED = re.compile(rf"`/({'|'.join(SLACK_VERBS)})\b")
+_USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+Body = dict[str, Any]
+
+
+def mention_text(text: str, bot_user_id: str | None) -> str:
+    """What someone asked Herald in a message: its own mention removed, Slack's escapes undone."""
+    if bot_user_id:
+        text = _USER_MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text)
+    return " ".join(unescape(text).split())
+
+
+def slack_spelling(request: Request) -> Request:
+    """Slack's spellings of what the Router knows by other names.
+
+    Slack gives Herald one slash command of its own, ``/herald``: ``/herald ask <question>``
+    is the question exactly as if written in a direct message, and ``/herald`` or
+    ``/herald help [command]`` is help. ``/jobs help`` (any command followed by the single
+    word "help") is that command's help, not a search for "help".
+    """
+    parts = request.text.strip().split(maxsplit=1)
+    verb = parts[0].lower() if parts else ""
+    rest = parts[1].strip() if len(parts) > 1 else ""
+    if request.command == SLACK_COMMAND:
+        if verb == "ask":
+            asked = Request.from_line(
+                rest,
+                platform=request.platform,
+                user=request.user,
+                channel=request.channel,
+                is_dm=request.is_dm,
+            )
+            return replace(asked, user_is_platform_admin=request.user_is_platform_admin)
+        if verb in ("", HELP_SPEC_NAME):
+            return replace(request, command=HELP_SPEC_NAME, text=rest)
+    elif verb == HELP_SPEC_NAME and not rest and request.command not in ("", HELP_SPEC_NAME):
+        return replace(request, command=HELP_SPEC_NAME, text=request.command)
+    return request
+
+
+def spell_commands(reply: Reply) -> Reply:
+    """Commands as Slack users type them: the Router's "`/help`" and "`/ask`" are
+    "`/herald help`" and "`/herald ask`" here (Slack delivers only the manifest's commands)."""
+    if "`/" not in reply.text and "`/" not in reply.summary:
+        return reply
+
+    def spelled(text: str) -> str:
+        return _SLACK_TYPED.sub(lambda m: f"`/{SLACK_COMMAND} {m.group(1)}", text)
+
+    return replace(reply, text=spelled(reply.text), summary=spelled(reply.summary))
+
+
+def slack_typed(command: str) -> str:
+    """A command's name as typed in Slack ("help" -> "herald help")."""
+    return f"{SLACK_COMMAND} {command}" if command in SLACK_VERBS else command
+
+
+def worth_sharing(reply: Reply) -> bool:
+    """Whether "Share in channel" belongs under a reply: postings or passages to show others.
+
+    Help, usage, "Unknown command", "query too long", "No postings match", confirmations
+    and apologies carry none: sharing them would only put a failure in the channel.
+    """
+    return not reply.public and not reply.error_id and bool(reply.postings or reply.passages)
+
+
+def user_of(body: Body) -> str:
+    """Who clicked or submitted, in an interaction's payload."""
+    return str((body.get("user") or {}).get("id", ""))
+
+
+def channel_of(body: Body) -> str:
+    """Where an interaction happened (none for the App Home)."""
+    channel = body.get("channel") or {}
+    container = body.get("container") or {}
+    return str(channel.get("id") or container.get("channel_id") or "")
+
+
+def slash_request(body: Body) -> Request:
+    """A slash command's payload as the Router reads it (``/jobs remote``)."""
+    return Request(
+        platform="slack",
+        user=str(body.get("user_id", "")),
+        channel=str(body.get("channel_id", "")),
+        command=str(body.get("command", "")).lstrip("/").lower(),
+        text=unescape(str(body.get("text", ""))).strip(),
+        is_dm=body.get("channel_name") == "directmessage",
+    )
+
+
+def message_request(event: Body, bot_user_id: str | None, *, is_dm: bool) -> Request:
+    """A mention or a direct message as the Router reads it (a command or a question)."""
+    return Request.from_line(
+        mention_text(str(event.get("text", "")), bot_user_id),
+        platform="slack",
+        user=str(event.get("user", "")),
+        channel=str(event.get("channel", "")),
+        is_dm=is_dm,
+    )
