@@ -494,6 +494,8 @@ class Router:
             return self._unknown(name, known)
         # the words after the verb keep their newlines: a posting pasted after "add"
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
+        if verb.lower() == HELP_SPEC_NAME and not rest:  # "/jobs help": its usage, everywhere
+            return self.help_reply(ctx, spec.name)
         sub = self._verbs.get(spec.name, {}).get(verb.lower())
         if sub is not None and (sub.applies is None or sub.applies(rest)):
             if sub.admin is not None and not ctx.is_admin:

@@ -217,3 +217,11 @@ def test_punctuation_after_a_command_word_is_no_part_of_it() -> None:
     assert split_command("jobs?") == ("jobs", "")
     assert split_command("herald: when is it due?") == ("herald:", "when is it due?")
     assert split_command("help!") == ("help", "")
+
+
+def test_help_after_a_command_is_that_commands_help() -> None:
+    from cmdfakes import ask, make_router, sample_store
+
+    reply = ask(make_router(), sample_store(), "/jobs help")
+    assert reply.text.startswith("`/jobs` — ")
+    assert "`/jobs show <id>`" in reply.text and not reply.postings
