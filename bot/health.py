@@ -19,18 +19,20 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.app import App, ProgressFn
 from bot.domain import LoadReport
-from bot.sources import SyncResult
 from bot.store import Store
 from bot.store.deliveries import Lease
 from bot.store.health import ping, schema_revisions
 from bot.store.state import StateStore
+
+if TYPE_CHECKING:
+    from bot.sources import SyncResult
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,6 @@ from bot.admin.records import Refused
 from bot.config import Settings, SourceSettings
 from bot.content.slug import ascii_words
 from bot.domain import DEFAULT_SOURCE
-from bot.sources import root_of
 from bot.store.keys import document_key, split_key
 
 logger = logging.getLogger(__name__)
@@ -28,6 +27,8 @@ MAX_NAME_WORDS = 8
 
 def source_root(settings: Settings, origin: str) -> Path:
     """The folder (or git clone) of the named source, resolved."""
+    from bot.sources import root_of  # with the loader, which only changes of content need
+
     source = next((s for s in settings.content_sources if s.name == origin), None)
     if source is None:
         raise Refused(
