@@ -240,72 +240,74 @@ def sources(
 ) -> None:
     """List the sources: what each holds, when it last synced, from which commit, and the
     last error."""
-    from rich.table import Table
-
-    from bot.sources import kind_of, location_of
-
     settings = _settings()
     with _app(settings) as app:
         if withdraw is not None:
-            if app.sources.named(withdraw) is not None:
-                _err().print(
-                    f"[red]{_escape(withdraw)} is configured:[/] its next sync would load it "
-                    "again; remove it from HERALD_SOURCES first."
-                )
-                raise typer.Exit(2)
-            gone = app.store.withdraw_missing(set(), app.clock(), withdraw)
-            _err().print(f"Withdrew {len(gone)} documents of {_escape(withdraw)}.")
+            _withdraw_source(app, withdraw)
         records = {r.name: r for r in app.sources.records.all()}
         configured = {s.name: s for s in app.sources.configured}
-    rows: list[dict[str, Any]] = []
-    for name in [*configured, *(n for n in records if n not in configured)]:
-        record = records.get(name)
-        source = configured.get(name)
-        rows.append(
-            {
-                "name": name,
-                "kind": kind_of(source) if source else (record.kind if record else "?"),
-                "location": location_of(source) if source else (record.location if record else ""),
-                "configured": source is not None,
-                "documents": record.documents if record else 0,
-                "postings": record.postings if record else 0,
-                "synced_at": record.synced_at.isoformat() if record and record.synced_at else None,
-                "commit": record.synced_commit if record else None,
-                "error": record.error if record else None,
-            }
-        )
+    rows = [
+        _source_row(name, configured.get(name), records.get(name))
+        for name in [*configured, *(n for n in records if n not in configured)]
+    ]
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
+    _print_sources(rows)
+
+
+def _withdraw_source(app: App, name: str) -> None:
+    if app.sources.named(name) is not None:
+        _err().print(
+            f"[red]{_escape(name)} is configured:[/] its next sync would load it "
+            "again; remove it from HERALD_SOURCES first."
+        )
+        raise typer.Exit(2)
+    gone = app.store.withdraw_missing(set(), app.clock(), name)
+    _err().print(f"Withdrew {len(gone)} documents of {_escape(name)}.")
+
+
+def _source_row(name: str, source: Any, record: Any) -> dict[str, Any]:
+    from bot.sources import kind_of, location_of
+
+    if source is not None:
+        kind, location = kind_of(source), location_of(source)
+    else:
+        kind, location = (record.kind, record.location) if record else ("?", "")
+    synced_at = record.synced_at if record else None
+    return {
+        "name": name,
+        "kind": kind,
+        "location": location,
+        "configured": source is not None,
+        "documents": record.documents if record else 0,
+        "postings": record.postings if record else 0,
+        "synced_at": synced_at.isoformat() if synced_at else None,
+        "commit": record.synced_commit if record else None,
+        "error": record.error if record else None,
+    }
+
+
+def _print_sources(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
     table = Table(title="Sources")
-    for column in (
-        "name",
-        "kind",
-        "location",
-        "documents",
-        "postings",
-        "last sync",
-        "commit",
-        "error",
-    ):
+    columns = ("name", "kind", "location", "documents", "postings", "last sync", "commit", "error")
+    for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
         name = str(row["name"]) + ("" if row["configured"] else " (not configured)")
-        table.add_row(
-            *(
-                _escape(str(v))
-                for v in (
-                    name,
-                    row["kind"],
-                    row["location"],
-                    row["documents"],
-                    row["postings"],
-                    row["synced_at"] or "never",
-                    (row["commit"] or "")[:10],
-                    row["error"] or "",
-                )
-            )
+        cells = (
+            name,
+            row["kind"],
+            row["location"],
+            row["documents"],
+            row["postings"],
+            row["synced_at"] or "never",
+            (row["commit"] or "")[:10],
+            row["error"] or "",
         )
+        table.add_row(*(_escape(str(v)) for v in cells))
     _out().print(table)
 
 

@@ -282,19 +282,7 @@ def sync_listing(
     )
     total = len(files)
     listed = {source for source, _, _ in files}
-    if removed is None:
-        known = store.known_hashes(origin.name) if known is None else known
-        present, size = listed, len(known)
-        gone_keys = [source for source in known if source not in present]
-    else:
-        # only what the diff names is looked up: reading 10,000 stored hashes costs 0.2 s
-        removed_keys = {document_key(origin.name, p) for p in removed} - listed
-        known = store.present_hashes([*listed, *removed_keys]) if known is None else known
-        present, size = set(), store.count_present(origin.name)
-        gone_keys = sorted(source for source in removed_keys if source in known)
-    gone = len(gone_keys)
-    if gone and too_many_gone(gone, size) and not force:
-        raise SyncRefused(origin.name, gone, size)
+    known, gone_keys = _what_goes(store, origin.name, listed, removed, known, force)
     step = max(1, total // 200)
     done = 0
 
@@ -320,14 +308,7 @@ def sync_listing(
 
     # Pass 2: parse what changed (re-read, so the stored hash is that of the bytes parsed) and
     # save in batches; with a pool, workers parse the next files while a batch is saved.
-    if workers is not None:
-        count = workers
-    elif parse is parse_bytes:
-        count = min(available_cpus(), MAX_AUTO_WORKERS)
-    else:
-        count = 1
-    if len(changed) <= POOL_THRESHOLD:
-        count = 1
+    count = _worker_count(workers, parse, len(changed))
     pending: list[ParsedDocument] = []
     left = len(changed)  # outcomes still to come
     tail = min(batch, TAIL_BATCH) if count > 1 else batch
@@ -344,11 +325,44 @@ def sync_listing(
     if pending:
         _save(store, pending, now, report)
     if removed is None:
-        report.withdrawn.extend(store.withdraw_missing(present, now, origin.name))
-    elif gone:  # a diff names what went: no need to compare with every stored document
+        report.withdrawn.extend(store.withdraw_missing(listed, now, origin.name))
+    elif gone_keys:  # a diff names what went: no need to compare with every stored document
         report.withdrawn.extend(store.withdraw(gone_keys, now))
     logger.info("synced %s %s: %s", origin.name, label, report.counts())
     return report
+
+
+def _what_goes(
+    store: Store,
+    origin: str,
+    listed: set[str],
+    removed: Collection[str] | None,
+    known: dict[str, str] | None,
+    force: bool,
+) -> tuple[dict[str, str], list[str]]:
+    """The stored hashes a sync compares with, and the keys it withdraws; raises
+    ``SyncRefused`` when those are more than half of the source (unless ``force``)."""
+    if removed is None:
+        known = store.known_hashes(origin) if known is None else known
+        size = len(known)
+        gone = [source for source in known if source not in listed]
+    else:
+        # only what the diff names is looked up: reading 10,000 stored hashes costs 0.2 s
+        removed_keys = {document_key(origin, p) for p in removed} - listed
+        known = store.present_hashes([*listed, *removed_keys]) if known is None else known
+        size = store.count_present(origin)
+        gone = sorted(source for source in removed_keys if source in known)
+    if gone and too_many_gone(len(gone), size) and not force:
+        raise SyncRefused(origin, len(gone), size)
+    return known, gone
+
+
+def _worker_count(workers: int | None, parse: Parse, changed: int) -> int:
+    if changed <= POOL_THRESHOLD:
+        return 1
+    if workers is not None:
+        return workers
+    return min(available_cpus(), MAX_AUTO_WORKERS) if parse is parse_bytes else 1
 
 
 def _accepted(outcome: Outcome, report: LoadReport, origin: Origin) -> ParsedDocument | None:

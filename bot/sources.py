@@ -28,7 +28,7 @@ from pathlib import Path
 from bot.clock import Clock
 from bot.config import Settings, SourceSettings
 from bot.domain import LoadFailure, LoadReport, ParsedDocument
-from bot.gitrepo import Author, GitError, GitRepo, masked
+from bot.gitrepo import Author, Changes, GitError, GitRepo, masked
 from bot.ingest import (
     Origin,
     SyncRefused,
@@ -193,10 +193,48 @@ class Sources:
         force: bool,
         progress: ProgressFn | None,
     ) -> LoadReport:
-        assert source.git is not None
         repo = self.repo(source)
         location = location_of(source)
-        fetch_error: str | None = None
+        head, fetch_error = self._fetched(repo, source, now, fetch=fetch)
+        record = self.records.get(source.name)
+        base = record.synced_commit if record is not None else None
+        # a source whose documents were never stored (or were lost) is read in full
+        synced = base is not None and self.store.has_documents(source.name)
+        if synced and base == head:
+            report = LoadReport()  # nothing new: not even a look at the files
+        else:
+            changes = self._changes(repo, source, base, head) if synced else None
+            listing = listing_of(
+                self.root(source),
+                changes.changed if changes is not None else repo.files(source.paths),
+            )
+            report = sync_listing(
+                self.store,
+                listing,
+                now=now,
+                origin=origin_of(source),
+                removed=changes.removed if changes is not None else None,
+                force=force,
+                progress=progress,
+                max_bytes=self.settings.max_file_bytes,
+                label=f"{base}..{head}",
+            )
+        self.records.synced(source.name, "git", location, head, now)
+        # a failed fetch, or a sync without one (which says nothing about the remote), keeps
+        # the error in view until a fetch succeeds
+        if fetch_error is not None:
+            self.records.failed(source.name, "git", location, fetch_error, now)
+        elif not fetch and record is not None and record.error:
+            self.records.failed(source.name, "git", location, record.error, record.error_at or now)
+        return report
+
+    def _fetched(
+        self, repo: GitRepo, source: SourceSettings, now: datetime, *, fetch: bool
+    ) -> tuple[str, str | None]:
+        """Clone or fetch as asked: the clone's HEAD, and why a fetch failed (the clone then
+        stays at its last good commit; a clone that cannot be made raises)."""
+        assert source.git is not None
+        location = location_of(source)
         head: str | None = None
         try:
             if not repo.exists():
@@ -211,52 +249,21 @@ class Sources:
             self.records.failed(source.name, "git", location, str(exc), now)
             if not repo.exists():
                 raise
-            fetch_error = str(exc)
-        head = head or repo.head()
-        record = self.records.get(source.name)
-        base = record.synced_commit if record is not None else None
-        root = self.root(source)
-        # a source whose documents were never stored (or were lost) is read in full
-        synced = base is not None and self.store.has_documents(source.name)
-        changes = None
-        if synced and base is not None and base != head:
-            try:
-                changes = repo.changes(base, head, source.paths)
-            except GitError:  # the synced commit is gone (a force push): read everything
-                logger.info("source %s: commit %s is gone; a full sync", source.name, base)
-        if synced and base == head:
-            report = LoadReport()  # nothing new: not even a look at the files
-        elif changes is not None:
-            report = sync_listing(
-                self.store,
-                listing_of(root, changes.changed),
-                now=now,
-                origin=origin_of(source),
-                removed=changes.removed,
-                force=force,
-                progress=progress,
-                max_bytes=self.settings.max_file_bytes,
-                label=f"{base}..{head}",
-            )
-        else:
-            report = sync_listing(
-                self.store,
-                listing_of(root, repo.files(source.paths)),
-                now=now,
-                origin=origin_of(source),
-                force=force,
-                progress=progress,
-                max_bytes=self.settings.max_file_bytes,
-                label=head[:10],
-            )
-        self.records.synced(source.name, "git", location, head, now)
-        # a failed fetch, or a sync without one (which says nothing about the remote), keeps
-        # the error in view until a fetch succeeds
-        if fetch_error is not None:
-            self.records.failed(source.name, "git", location, fetch_error, now)
-        elif not fetch and record is not None and record.error:
-            self.records.failed(source.name, "git", location, record.error, record.error_at or now)
-        return report
+            return repo.head(), str(exc)
+        return head or repo.head(), None
+
+    def _changes(
+        self, repo: GitRepo, source: SourceSettings, base: str | None, head: str
+    ) -> Changes | None:
+        """What changed since the synced commit; None when it is gone (a force push): read
+        everything then."""
+        if base is None:
+            return None
+        try:
+            return repo.changes(base, head, source.paths)
+        except GitError:
+            logger.info("source %s: commit %s is gone; a full sync", source.name, base)
+            return None
 
     def _update(self, repo: GitRepo, source: SourceSettings) -> str:
         """Fetch the branch and move the clone to it, local commits (chat edits not yet
