@@ -159,30 +159,46 @@ def _print_report(report: LoadReport, seconds: float) -> None:
     files = sum(counts.values()) - counts["withdrawn"]
     if seconds > 0 and files:
         _out().print(f"{files} files in {seconds:.2f} s ({files / seconds:,.0f} files/s)")
+    from bot.store.keys import split_key
+
+    # paths in their source: a folder loaded by path has its whole path as its name
     for failure in report.failed:
-        _out().print(f"[red]failed[/]  {_escape(failure.path)}: {_escape(failure.reason)}")
+        _out().print(
+            f"[red]failed[/]  {_escape(split_key(failure.path)[1])}: {_escape(failure.reason)}"
+        )
     for warning in report.warnings:
-        _out().print(f"[yellow]warning[/] {_escape(warning.path)}: {_escape(warning.reason)}")
+        _out().print(
+            f"[yellow]warning[/] {_escape(split_key(warning.path)[1])}: {_escape(warning.reason)}"
+        )
     for source in report.withdrawn:
-        _out().print(f"[dim]withdrawn[/] {_escape(source)}")
+        _out().print(f"[dim]withdrawn[/] {_escape(split_key(source)[1])}")
 
 
 @cli.command()
 def load(
     folder: Annotated[
-        Path | None, typer.Argument(help="Folder of Markdown files (default: the content folder).")
+        Path | None,
+        typer.Argument(
+            help="Folder of Markdown files, synced as its own source (default: "
+            "every configured source)."
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file failed.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(help="Withdraw even when more than half of a source's documents would go."),
+    ] = False,
 ) -> None:
-    """Load (sync) a folder of postings and FAQ pages into the store."""
+    """Load (sync) sources of postings and FAQ pages into the store; each sync withdraws
+    only its own source's documents."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from bot.health import sync_content
+    from bot.sources import merged
 
     settings = _settings()
-    root = folder if folder is not None else settings.content_dir
-    if not root.is_dir():
-        _err().print(f"[red]No such folder:[/] {_escape(str(root))}")
+    if folder is not None and not folder.is_dir():
+        _err().print(f"[red]No such folder:[/] {_escape(str(folder))}")
         raise typer.Exit(2)
     with _app(settings) as app:
         started = datetime.now()
@@ -199,10 +215,100 @@ def load(
             def advance(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            report = sync_content(app, root, progress=advance)
+            results = sync_content(app, folder, progress=advance, force=force)
+        report = merged([r for r in results if r.report is not None])
         _print_report(report, (datetime.now() - started).total_seconds())
-    if strict and report.failed:
+        for result in results:
+            if result.error:
+                _err().print(
+                    f"[red]Source {_escape(result.name)} not synced:[/] {_escape(result.error)}"
+                )
+    if any(r.error for r in results) or (strict and report.failed):
         raise typer.Exit(1)
+
+
+@cli.command()
+def sources(
+    as_json: Annotated[bool, typer.Option("--json", help="Print them as JSON.")] = False,
+    withdraw: Annotated[
+        str | None,
+        typer.Option(
+            help="Withdraw every posting of this source, which is no longer configured (e.g. "
+            "'content' after moving to HERALD_SOURCES, or a folder loaded by path)."
+        ),
+    ] = None,
+) -> None:
+    """List the sources: what each holds, when it last synced, from which commit, and the
+    last error."""
+    settings = _settings()
+    with _app(settings) as app:
+        if withdraw is not None:
+            _withdraw_source(app, withdraw)
+        records = {r.name: r for r in app.sources.records.all()}
+        configured = {s.name: s for s in app.sources.configured}
+    rows = [
+        _source_row(name, configured.get(name), records.get(name))
+        for name in [*configured, *(n for n in records if n not in configured)]
+    ]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    _print_sources(rows)
+
+
+def _withdraw_source(app: App, name: str) -> None:
+    if app.sources.named(name) is not None:
+        _err().print(
+            f"[red]{_escape(name)} is configured:[/] its next sync would load it "
+            "again; remove it from HERALD_SOURCES first."
+        )
+        raise typer.Exit(2)
+    gone = app.store.withdraw_missing(set(), app.clock(), name)
+    _err().print(f"Withdrew {len(gone)} documents of {_escape(name)}.")
+
+
+def _source_row(name: str, source: Any, record: Any) -> dict[str, Any]:
+    from bot.sources import kind_of, location_of
+
+    if source is not None:
+        kind, location = kind_of(source), location_of(source)
+    else:
+        kind, location = (record.kind, record.location) if record else ("?", "")
+    synced_at = record.synced_at if record else None
+    return {
+        "name": name,
+        "kind": kind,
+        "location": location,
+        "configured": source is not None,
+        "documents": record.documents if record else 0,
+        "postings": record.postings if record else 0,
+        "synced_at": synced_at.isoformat() if synced_at else None,
+        "commit": record.synced_commit if record else None,
+        "error": record.error if record else None,
+    }
+
+
+def _print_sources(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Sources")
+    columns = ("name", "kind", "location", "documents", "postings", "last sync", "commit", "error")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        name = str(row["name"]) + ("" if row["configured"] else " (not configured)")
+        cells = (
+            name,
+            row["kind"],
+            row["location"],
+            row["documents"],
+            row["postings"],
+            row["synced_at"] or "never",
+            (row["commit"] or "")[:10],
+            row["error"] or "",
+        )
+        table.add_row(*(_escape(str(v)) for v in cells))
+    _out().print(table)
 
 
 @cli.command()
@@ -303,7 +409,7 @@ def console(
 
     settings = _settings()
     with _app(settings, now=_parse_now(now)) as app:
-        report = app.load()
+        report = app.load()  # each source withdraws only its own documents
         if sys.stdin.isatty():
             _out().print(_banner(app, report))
             for failure in report.failed:
@@ -320,7 +426,9 @@ def run() -> None:
 
     settings = _settings()
     with _app(settings) as app:
-        report = sync_content(app)
+        from bot.sources import merged
+
+        report = merged(sync_content(app))
         for failure in report.failed:
             _err().print(f"[red]failed[/] {_escape(failure.path)}: {_escape(failure.reason)}")
         try:
@@ -451,8 +559,8 @@ def _open_postings(app: App) -> int:
 
 
 def _first_start(app: App) -> None:
-    """An empty store on the embedded default gets the content folder, as the console does."""
-    if app.store.is_empty() and app.settings.content_dir.is_dir():
+    """An empty store on the embedded default gets its sources, as the console does."""
+    if app.store.is_empty():
         app.load()
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
@@ -28,6 +29,9 @@ from bot.store.deliveries import PersonalReminders, Subscriptions
 from bot.store.questions import QuestionStore
 from handlers import admin, ask, faq, jobs, subscriptions
 
+if TYPE_CHECKING:
+    from bot.sources import Sources
+
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
@@ -40,6 +44,17 @@ class App:
     clock: Clock = system_clock
     router: Router = field(default_factory=lambda: build_router(), repr=False)
     metrics: Metrics = field(default_factory=Metrics, repr=False)
+    _sources: Sources | None = field(default=None, init=False, repr=False)
+
+    @property
+    def sources(self) -> Sources:
+        """The named sources (one object per App: it remembers when each was fetched)."""
+        # the loader (parsers, extraction tables) is imported by the commands that load, only
+        from bot.sources import Sources
+
+        if self._sources is None:
+            self._sources = Sources(self.store, self.settings, self.clock)
+        return self._sources
 
     def context(self, request: Request) -> Context:
         """One Context per command: the clock is read once, so a reply is consistent."""
@@ -58,22 +73,22 @@ class App:
         return self.handle(Request.from_line(line, platform=platform, user=user, channel=platform))
 
     def prepare(self) -> LoadReport:
-        """Migrate and sync the content folder: what the embedded default does on start."""
+        """Migrate and sync the sources: what the embedded default does on start."""
         self.store.upgrade()
         return self.load()
 
-    def load(self, root: Path | None = None, progress: ProgressFn | None = None) -> LoadReport:
-        # the loader (parsers, extraction tables) is imported by the commands that load, only
-        from bot.ingest import sync_folder
+    def load(
+        self, root: Path | None = None, progress: ProgressFn | None = None, force: bool = False
+    ) -> LoadReport:
+        """Sync ``root`` as its own source (raising ``SyncRefused`` when it would withdraw
+        more than half of it), or every configured source (one refused or failing is a
+        failure line of the report); each withdraws only its own documents."""
+        from bot.sources import merged
 
-        folder = root if root is not None else self.settings.content_dir
-        return sync_folder(
-            self.store,
-            folder,
-            now=self.clock(),
-            progress=progress,
-            max_bytes=self.settings.max_file_bytes,
-        )
+        if root is not None:
+            source = self.sources.for_folder(root)
+            return self.sources.sync(source, force=force, progress=progress)
+        return merged(self.sources.sync_all(force=force, progress=progress))
 
     def close(self) -> None:
         self.store.close()

@@ -11,15 +11,64 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.domain import Freshness
+from bot.domain import DEFAULT_SOURCE, Freshness
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "herald"
 # A page larger than this is a mistake (a pasted log, a data dump) or an attack.
 DEFAULT_MAX_FILE_BYTES = 2_000_000
+
+
+SOURCE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+
+class SourceSettings(BaseModel):
+    """One named source of content: a folder, or a git repository Herald clones and follows.
+
+    Example (``HERALD_SOURCES`` is a JSON list of these)::
+
+        [{"name": "site", "git": "https://github.com/example/site.git", "branch": "main",
+          "paths": ["_posts/**", "_jobs/**"], "site_url": "https://example.org"}]
+    """
+
+    model_config = {"extra": "forbid"}
+
+    name: str = Field(pattern=SOURCE_NAME_PATTERN, description="Short name, e.g. site")
+    folder: Path | None = Field(default=None, description="A folder of Markdown files")
+    git: str | None = Field(default=None, description="A git URL (https, ssh or a path)")
+    branch: str = "main"
+    paths: list[str] = Field(
+        default_factory=list,
+        description="Git pathspec globs of the files to read (e.g. _posts/**); empty: all",
+    )
+    site_url: str | None = Field(
+        default=None, description="The published site's base URL, for each posting's link"
+    )
+    permalink: str = Field(
+        default="date",
+        description="The site's Jekyll permalink style or template for posts (date, pretty, "
+        "ordinal, none, or /:categories/:title/ …), as in its _config.yml",
+    )
+    organization: str | None = Field(
+        default=None, description="Organisation of pages that do not name one"
+    )
+    push: bool = Field(
+        default=False, description="Push the commits of chat edits to the branch (git only)"
+    )
+    writeback: str | None = Field(
+        default=None,
+        description="Folder in the source where postings added in chat are written (e.g. "
+        "_posts); the first source that has one takes them",
+    )
+
+    @model_validator(mode="after")
+    def _one_location(self) -> SourceSettings:
+        if (self.folder is None) == (self.git is None):
+            raise ValueError(f"source {self.name!r} needs exactly one of folder or git")
+        return self
 
 
 def _default_content_dir() -> Path:
@@ -89,6 +138,17 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; sqlite:///path (default) or postgresql+psycopg://…",
     )
     content_dir: Path = Field(default_factory=_default_content_dir)
+    sources: list[SourceSettings] = Field(
+        default_factory=list,
+        description="Named sources (JSON list); empty: content_dir as the source 'content'",
+    )
+    sources_dir: Path = Field(
+        default=DEFAULT_DATA_DIR / "sources",
+        description="Where git sources are cloned, one folder per source",
+    )
+    fetch_minutes: float = Field(
+        default=15.0, gt=0, description="How often git sources are fetched (by one replica)"
+    )
     max_file_bytes: int = Field(
         default=DEFAULT_MAX_FILE_BYTES,
         gt=0,
@@ -188,6 +248,20 @@ class Settings(BaseSettings):
         if isinstance(value, SecretStr):
             value = value.get_secret_value()
         return DatabaseUrl(with_escaped_userinfo(value)) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _distinct_sources(self) -> Settings:
+        names = [source.name for source in self.sources]
+        if len(set(names)) != len(names):
+            raise ValueError("two sources have the same name")
+        return self
+
+    @property
+    def content_sources(self) -> list[SourceSettings]:
+        """The configured sources, or ``content_dir`` as the one source named ``content``."""
+        if self.sources:
+            return list(self.sources)
+        return [SourceSettings(name=DEFAULT_SOURCE, folder=self.content_dir)]
 
     @property
     def freshness(self) -> Freshness:

@@ -26,6 +26,10 @@ from typing import Literal
 Kind = Literal["job", "faq", "news", "other"]
 KINDS: tuple[Kind, ...] = ("job", "faq", "news", "other")
 
+DEFAULT_SOURCE = "content"
+"""The source ``content_dir`` is when no sources are configured; documents stored before
+sources had names belong to it."""
+
 PostingStatus = Literal["active", "withdrawn", "removed"]
 """``withdrawn``: its file disappeared from the content folder; ``removed``: an admin removed it.
 Both are kept so a posting id never points at nothing."""
@@ -128,6 +132,13 @@ class ParsedDocument:
     postings: tuple[PostingDraft, ...] = ()
     faq: tuple[FaqSection, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Set by the sync from the source's settings (bot.links), not by the parser.
+    page_url: str | None = None
+    file_url: str | None = None
+    # What Jekyll builds a page's address from (front matter permalink, categories, slug).
+    permalink: str | None = None
+    categories: tuple[str, ...] = ()
+    slug: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,10 @@ class Posting:
     salary_period: str | None = None
     employment_type: str | None = None
     remote_regions: tuple[str, ...] = ()
+    # Where a person reads it: its page on the published site (from the source's site URL and
+    # Jekyll's permalink rules) and its file in the source's repository; None when unknown.
+    page_url: str | None = None
+    file_url: str | None = None
 
     def is_open(self, today: date, freshness: Freshness = DEFAULT_FRESHNESS) -> bool:
         """Open means listed by default: see ``state``."""

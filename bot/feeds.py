@@ -114,8 +114,8 @@ def _summary(posting: Posting) -> str:
         lines.append(f"Deadline: {posting.deadline.isoformat()}{inferred}")
     elif posting.open_until_filled:
         lines.append("Deadline: open until filled")
-    if posting.url:
-        lines.append(f"Link: {link(posting.url)}")
+    if posting.page_url or posting.url:
+        lines.append(f"Link: {link(posting.page_url or posting.url or '')}")
     return clean("\n".join(lines))
 
 
@@ -138,14 +138,14 @@ def jobs_atom(found: Found, *, self_url: str, now: datetime) -> bytes:
         entry = feed.add_entry(order="append")
         entry.id(uuid.uuid5(_NAMESPACE, f"posting:{posting.id}").urn)
         entry.title(one_line(posting.title) or posting.id)
-        if posting.url:
-            entry.link(href=link(posting.url), rel="alternate")
+        if posting.page_url or posting.url:  # its page on the site first
+            entry.link(href=link(posting.page_url or posting.url or ""), rel="alternate")
         entry.published(_at(posting.posted) if posting.posted else _changed(posting, now))
         entry.updated(_changed(posting, now))
         if posting.organization:
             entry.author({"name": one_line(posting.organization)})
         entry.summary(_summary(posting))
-        if not posting.url:
+        if not (posting.page_url or posting.url):
             # Atom wants an alternate link or a content element in every entry
             entry.content(_summary(posting), type="text")
     xml: bytes = feed.atom_str(pretty=True)
@@ -172,8 +172,8 @@ def deadlines_ics(found: Found, *, now: datetime) -> bytes:
         event.add("dtend", posting.deadline + timedelta(days=1))
         event.add("summary", one_line(f"Deadline: {posting.title}"))
         event.add("description", _summary(posting))
-        if posting.url:
-            event.add("url", link(posting.url))
+        if posting.page_url or posting.url:
+            event.add("url", link(posting.page_url or posting.url or ""))
         if posting.location:
             event.add("location", one_line(posting.location))
         event.add("transp", "TRANSPARENT")

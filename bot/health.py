@@ -7,7 +7,7 @@ load keeps its previous version.
 
 Example::
 
-    report = sync_content(app)               # App.load, timed, counted, recorded
+    results = sync_content(app)              # every source, timed, counted, recorded
     health = check(app.store, now, holder=scheduler.holder)
     health.ok, health.body["database"]       # True, {"ok": True, "dialect": "sqlite"}
 """
@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,6 +30,9 @@ from bot.store import Store
 from bot.store.deliveries import Lease
 from bot.store.health import ping, schema_revisions
 from bot.store.state import StateStore
+
+if TYPE_CHECKING:
+    from bot.sources import SyncResult
 
 logger = logging.getLogger(__name__)
 
@@ -110,25 +112,26 @@ def record_sync(
 
 
 def sync_content(
-    app: App, root: Path | None = None, progress: ProgressFn | None = None
-) -> LoadReport:
-    """``App.load``, timed and counted for ``/metrics`` and recorded for ``/healthz``.
+    app: App, root: Path | None = None, progress: ProgressFn | None = None, force: bool = False
+) -> list[SyncResult]:
+    """Sync ``root`` as its own source, or every configured source, each timed and counted
+    for ``/metrics`` and recorded for ``/healthz`` under the source's name.
 
-    A sync that raises is counted as failed and re-raised; a record that cannot be written
-    is logged and does not fail the sync (the content is in the store either way).
+    A source that fails or is refused is counted as failed and its result says why; a
+    record that cannot be written is logged and does not fail the sync (the content is in
+    the store either way).
     """
-    folder = root if root is not None else app.settings.content_dir
-    source = str(folder)
-    started = time.perf_counter()
-    try:
-        report = app.load(folder, progress=progress)
-    except Exception:
-        app.metrics.sync_failed(source)
-        raise
-    seconds = time.perf_counter() - started
-    app.metrics.synced(source, report, seconds)
-    try:
-        record_sync(app.store, source, report, seconds, app.clock())
-    except SQLAlchemyError as exc:
-        logger.warning("could not record the sync of %s: %s", source, exc)
-    return report
+    sources = [app.sources.for_folder(root)] if root is not None else app.sources.configured
+    results = []
+    for source in sources:
+        result = app.sources.sync_one(source, force=force, progress=progress)
+        results.append(result)
+        if result.report is None:
+            app.metrics.sync_failed(source.name)
+            continue
+        app.metrics.synced(source.name, result.report, result.seconds)
+        try:
+            record_sync(app.store, source.name, result.report, result.seconds, app.clock())
+        except SQLAlchemyError as exc:
+            logger.warning("could not record the sync of %s: %s", source.name, exc)
+    return results

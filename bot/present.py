@@ -196,6 +196,9 @@ def fact_lines(
 
 
 def source_line(p: Posting) -> str:
+    # its page on the site first, with its file in the repository (bot.links)
+    if p.page_url:
+        return f"Posting: {p.page_url}" + (f" (file: {p.file_url})" if p.file_url else "")
     return f"Posting: {p.url}" if p.url else f"Source: {p.source}"
 
 

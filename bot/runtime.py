@@ -133,7 +133,9 @@ def run(app: App, factories: Sequence[AdapterFactory] | None = None) -> None:
             loop.add_signal_handler(sig, stop.set)
         # announcements, reminders and digests go out through the adapters, by platform name
         outboxes = {adapter.name: MeteredOutbox(adapter, app.metrics) for adapter in adapters}
-        scheduler = Scheduler(app.store, app.settings, outboxes, clock=app.clock)
+        scheduler = Scheduler(
+            app.store, app.settings, outboxes, clock=app.clock, follow=app.sources.follow
+        )
         endpoints = Endpoints(app, holder=lambda: scheduler.holder)
         services: list[Service] = [scheduler]
         if not host_endpoints(adapters, endpoints):

@@ -156,8 +156,11 @@ class Scheduler:
         holder: str | None = None,
         clock: Clock = system_clock,
         sleep: Sleep = asyncio.sleep,
+        follow: Callable[[datetime], object] | None = None,
     ) -> None:
         self.store = store
+        # lease-holder-only work beside sending: fetching git sources (bot.sources.follow)
+        self.follow = follow
         self.settings = settings
         self.outboxes = dict(outboxes)
         self.holder = holder or holder_id()
@@ -222,6 +225,8 @@ class Scheduler:
             )
         await asyncio.to_thread(self._plan, base, report)
         await self._send_due(current, report)
+        if self.follow is not None:
+            await asyncio.to_thread(self.follow, current())
         return report
 
     async def _hold_lease(self, now: datetime) -> bool:

@@ -294,7 +294,8 @@ def _reload(ctx: Context, rest: str) -> Reply:
     report = admin.reload(_actor(ctx), ctx.now)
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    lines = [f"Reloaded {ctx.settings.content_dir}: {summary}."]
+    names = ", ".join(s.name for s in ctx.settings.content_sources)
+    lines = [f"Reloaded {names}: {summary}."]
     for failure in report.failed[:10]:
         lines.append(f"• failed: {failure.path}: {failure.reason}")
     if len(report.failed) > 10:

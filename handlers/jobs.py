@@ -171,6 +171,8 @@ def _posting_reply(p: Posting, ctx: Context) -> Reply:
         lines.append("")
         lines.append(description)
     actions = [Action("Apply", "url", contact_url(c)) for c in p.contacts]
+    if p.page_url:
+        actions.append(Action("Page", "url", p.page_url))
     if p.url:
         actions.append(Action("Source", "url", p.url))
     return Reply(

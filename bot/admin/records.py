@@ -26,6 +26,7 @@ class Actor:
     platform: str
     user: str
     channel: str = ""
+    name: str = ""  # a display name, when the adapter knows it
 
     @property
     def label(self) -> str:

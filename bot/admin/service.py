@@ -30,6 +30,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import ModuleType
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -167,8 +168,8 @@ class Admin:
         return Proposal("add", preview, token, pending.expires_at, source=source)
 
     def _provisional_source(self, now: datetime) -> str:
-        folder = files.source_of(self.settings, files.writeback_folder(self.settings))
-        return f"{folder}/{self._today(now).isoformat()}-new-posting.md".lstrip("/")
+        name = f"{self._today(now).isoformat()}-new-posting.md"
+        return files.source_of(self.settings, files.writeback_folder(self.settings) / name)
 
     def _new_source(self, doc: ParsedDocument, now: datetime) -> str:
         """A file name no file and no document (not even a withdrawn one) has used."""
@@ -220,9 +221,16 @@ class Admin:
         if files.path_of(self.settings, source).exists() or self.records.source_known(source):
             doc = parse_bytes(source, data)
             source = self._new_source(doc, now)
-        doc = parse_bytes(source, data)
-        pairs = self._save(doc, data, now, actor, "add", expected_hash=None, pending_token=token)
-        return Outcome("add", tuple(p for _, p in pairs), source=source)
+        doc = _sources().prepared(self.settings, parse_bytes(source, data))
+        with _sources().change_held(self.settings, source):
+            pairs = self._save(
+                doc, data, now, actor, "add", expected_hash=None, pending_token=token
+            )
+            added = tuple(p for _, p in pairs)
+            title = added[0].title if added else doc.title
+            org = f" ({added[0].organization})" if added and added[0].organization else ""
+            notes = self._commit(source, f"Add posting: {title}{org}", actor)
+        return Outcome("add", added, source=source, notes=notes)
 
     def cancel(self, token: str, actor: Actor, now: datetime) -> None:
         self._pending(token, actor, now)
@@ -342,7 +350,18 @@ class Admin:
         before, after = self.records.set_status(
             found.posting.id, "removed", now, actor=actor, action="remove"
         )
-        return Outcome("remove", (after,), (before,), found.source)
+        notes: tuple[str, ...] = ()
+        if _sources().git_source_of(self.settings, found.source) is not None:
+            if found.openings == 1 and found.document_present:
+                # on a site's repository, removing means the site stops publishing it
+                message = f"Remove {found.posting.id}\n\n{found.posting.title}"
+                notes = self._commit(found.source, message, actor, delete=True)
+            else:
+                notes = (
+                    f"Its file {found.source} holds {found.openings} openings, so it stays in "
+                    "the repository; the posting is removed from Herald only.",
+                )
+        return Outcome("remove", (after,), (before,), found.source, notes)
 
     def restore(self, posting_id: str, actor: Actor, now: datetime) -> Outcome:
         found = self._file(posting_id)
@@ -420,7 +439,7 @@ class Admin:
 
         new_text = write_posting(text, values, source=found.source, old_title=found.posting.title)
         data = new_text.encode("utf-8")
-        doc = parse_bytes(found.source, data)
+        doc = _sources().prepared(self.settings, parse_bytes(found.source, data))
         position = found.posting.position
         if (
             doc.kind != "job"
@@ -442,19 +461,40 @@ class Admin:
                 found.source,
                 ("Nothing to change: the posting already says so.",),
             )
-        pairs = self._save(
-            doc,
-            data,
-            now,
-            actor,
-            action,
-            expected_hash=found.content_hash,
-            posting_id=found.posting.id,
-            reannounce=reannounce,
-            pending_token=pending_token,
-            old=old,
+        changed = ", ".join(f"{k}={_shown(v)}" for k, v in values.items())
+        what = f"{action.capitalize()} {found.posting.id}" + (
+            f": {changed}" if action == "edit" else ""
         )
-        return Outcome(action, tuple(p for _, p in pairs), tuple(b for b, _ in pairs), found.source)
+        with _sources().change_held(self.settings, found.source):
+            pairs = self._save(
+                doc,
+                data,
+                now,
+                actor,
+                action,
+                expected_hash=found.content_hash,
+                posting_id=found.posting.id,
+                reannounce=reannounce,
+                pending_token=pending_token,
+                old=old,
+            )
+            notes = self._commit(found.source, f"{what}\n\n{found.posting.title}", actor)
+        return Outcome(
+            action,
+            tuple(p for _, p in pairs),
+            tuple(b for b, _ in pairs),
+            found.source,
+            notes,
+        )
+
+    def _commit(
+        self, source: str, message: str, actor: Actor, *, delete: bool = False
+    ) -> tuple[str, ...]:
+        """One commit per change in a git source's clone, authored by the admin."""
+        from bot.sources import author_of, commit_change
+
+        author = author_of(actor.name, actor.platform, actor.user)
+        return commit_change(self.settings, source, message, author, delete=delete)
 
     def _save(
         self,
@@ -500,15 +540,12 @@ class Admin:
     # --- content folder and reports ---------------------------------------------------------
 
     def reload(self, actor: Actor, now: datetime) -> LoadReport:
-        """Sync the content folder now; the audit keeps the summary and what changed."""
-        from bot.ingest import sync_folder
+        """Fetch and sync every source now (each withdraws only its own documents; one that
+        fails or is refused is a failure line); the audit keeps the summary and changes."""
+        # the loader (parsers, extraction tables) is imported by the commands that load, only
+        from bot.sources import Sources, merged
 
-        report = sync_folder(
-            self.store,
-            files.content_root(self.settings),
-            now=now,
-            max_bytes=self.settings.max_file_bytes,
-        )
+        report = merged(Sources(self.store, self.settings, lambda: now).sync_all())
         changed = [f"+{s}" for s in report.added] + [f"~{s}" for s in report.updated]
         changed += [f"-{s}" for s in report.withdrawn]
         note = " ".join(changed[:20]) + (" …" if len(changed) > 20 else "")
@@ -531,7 +568,10 @@ class Admin:
             pending_previews=self.records.count_pending(now),
             scheduler_leader=leader,
             deliveries=deliveries,
-            notes=notes,
+            notes=(
+                *_sources().Sources(self.store, self.settings, lambda: now).status_lines(),
+                *notes,
+            ),
             watched=watched,
         )
 
@@ -550,6 +590,19 @@ def _scheduler_facts(
         logger.info("scheduler tables not readable", exc_info=True)
         note = "The scheduler's tables do not exist yet (`herald db upgrade`)."
         return None, None, (note,), ()
+
+
+def _sources() -> ModuleType:
+    # the loader (parsers, extraction tables) is imported by the commands that change content
+    import bot.sources
+
+    return bot.sources
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value.isoformat() if isinstance(value, date) else value)
 
 
 def describe_problems(problems: Sequence[FieldProblem]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Mapping
@@ -93,11 +94,11 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     posted = _posted(meta) or file_date
     warnings.extend(date_problems(meta, _DATE_KEYS + DEADLINE_KEYS, posted))
     try:
-        return _understand(source, digest, meta, title, body, found, posted, warnings)
+        doc = _understand(source, digest, meta, title, body, found, posted, warnings)
     except Exception as exc:  # a loader bug must not lose the document: keep its text
         logger.exception("could not extract facts from %s", source)
         warnings.append(f"facts could not be extracted ({type(exc).__name__}); text kept as is")
-        return ParsedDocument(
+        doc = ParsedDocument(
             source=source,
             content_hash=digest,
             kind="other",
@@ -106,6 +107,26 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
             body=body,
             warnings=tuple(warnings),
         )
+    return dataclasses.replace(doc, **_jekyll(meta))
+
+
+def _jekyll(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """What Jekyll builds the page's address from (``bot.links``): ``permalink``,
+    ``categories`` (a list or words; ``category`` is one) and ``slug``."""
+    raw = meta.get("categories", meta.get("category"))
+    if isinstance(raw, str):
+        categories = tuple(raw.split()) if "categories" in meta else (raw.strip(),)
+    elif isinstance(raw, list):
+        categories = tuple(str(c).strip() for c in raw if str(c).strip())
+    else:
+        categories = ()
+    permalink = as_text(meta.get("permalink"))
+    slug = as_text(meta.get("slug"))
+    return {
+        "permalink": permalink.strip() if permalink and permalink.startswith("/") else None,
+        "categories": tuple(c for c in categories if c),
+        "slug": slug.strip() if slug else None,
+    }
 
 
 def _understand(

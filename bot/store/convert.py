@@ -88,6 +88,8 @@ def to_posting(row: PostingRow, source: str, url: str | None) -> Posting:
         salary_period=row.salary_period,
         employment_type=row.employment_type,
         remote_regions=tuple(str(r) for r in row.remote_regions or ()),
+        page_url=row.page_url,
+        file_url=row.file_url,
     )
 
 

@@ -37,8 +37,12 @@ class DocumentRow(Base):
     status: Mapped[str] = mapped_column(String(16))  # present | withdrawn
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
     updated: Mapped[datetime] = mapped_column(UTCDateTime)
+    origin: Mapped[str] = mapped_column(String(300))  # the named source (bot.store.keys)
 
-    __table_args__ = (Index("ix_documents_status", "status"),)
+    __table_args__ = (
+        Index("ix_documents_status", "status"),
+        Index("ix_documents_origin_status", "origin", "status"),
+    )
 
 
 class PostingRow(Base):
@@ -73,6 +77,8 @@ class PostingRow(Base):
     salary_period: Mapped[str | None] = mapped_column(Text)
     employment_type: Mapped[str | None] = mapped_column(Text)
     remote_regions: Mapped[list[str] | None] = mapped_column(JSONType)
+    page_url: Mapped[str | None] = mapped_column(Text)  # on the published site
+    file_url: Mapped[str | None] = mapped_column(Text)  # in the repository
 
     __table_args__ = (
         UniqueConstraint("document_id", "position", name="uq_postings_document_position"),

@@ -369,6 +369,8 @@ def _list_sql(shape: _Shape) -> _ListSql:
     match = postings_text_match("sqlite" if shape.sqlite else "postgresql", rows.pk)
 
     def filtered(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:
+        # withdrawn and removed postings are never listed nor counted, not even by /jobs all
+        query = query.where(rows.status == "active")
         if shape.organization:
             query = query.where(rows.organization.in_(_organizations_like()))
         if shape.remote:

@@ -31,6 +31,7 @@ from bot.domain import ParsedDocument, PostingDraft
 from bot.store.bulk import insert_many
 from bot.store.convert import evidence_to_json, maybe_text, slugify, text
 from bot.store.fulltext import index_inserted
+from bot.store.keys import origin_of
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 logger = logging.getLogger(__name__)
@@ -173,6 +174,14 @@ def _update_by_key(session: Session, table: Table, key: str, rows: list[dict[str
     )
 
 
+def present_hashes(session: Session, sources: Sequence[str]) -> dict[str, str]:
+    return {
+        source: found.content_hash
+        for source, found in _known_documents(session, list(sources)).items()
+        if found.status == "present"
+    }
+
+
 def _known_documents(session: Session, sources: list[str]) -> dict[str, _Known]:
     return {
         source: _Known(doc_id, content_hash, status)
@@ -192,6 +201,7 @@ def _document_values(doc: ParsedDocument, now: datetime) -> dict[str, Any]:
         "warnings": [text(w) for w in doc.warnings],
         "status": "present",
         "updated": now,
+        "origin": origin_of(doc.source),
     }
 
 
@@ -218,6 +228,8 @@ def _posting_values(draft: PostingDraft, doc: ParsedDocument, now: datetime) -> 
         "salary_period": maybe_text(draft.salary_period),
         "employment_type": maybe_text(draft.employment_type),
         "remote_regions": [text(r) for r in draft.remote_regions],
+        "page_url": maybe_text(doc.page_url),
+        "file_url": maybe_text(doc.file_url),
     }
 
 
@@ -335,12 +347,30 @@ def _save_passages(session: Session, saved: dict[int, ParsedDocument], changed: 
         index_inserted(session, "faq_passages", after)
 
 
-def withdraw_missing(session: Session, present: set[str], now: datetime) -> list[str]:
-    """Mark documents whose file is gone (and their active postings) as withdrawn."""
+def withdraw_missing(session: Session, present: set[str], now: datetime, origin: str) -> list[str]:
+    """Mark documents of the source ``origin`` whose file is gone (and their active
+    postings) as withdrawn; other sources' documents are never touched."""
     current = session.execute(
-        select(DocumentRow.id, DocumentRow.source).where(DocumentRow.status == "present")
+        select(DocumentRow.id, DocumentRow.source).where(
+            DocumentRow.origin == origin, DocumentRow.status == "present"
+        )
     ).all()
-    gone = [(doc_id, source) for doc_id, source in current if source not in present]
+    return _withdraw(
+        session, [(doc_id, source) for doc_id, source in current if source not in present], now
+    )
+
+
+def withdraw(session: Session, keys: Sequence[str], now: datetime) -> list[str]:
+    """Mark the present documents ``keys`` (and their active postings) as withdrawn."""
+    found = _rows_for_keys(session, _KNOWN, list(keys))
+    return _withdraw(
+        session,
+        [(doc_id, source) for source, doc_id, _, status in found if status == "present"],
+        now,
+    )
+
+
+def _withdraw(session: Session, gone: list[tuple[int, str]], now: datetime) -> list[str]:
     ids = [doc_id for doc_id, _ in gone]
     for chunk in _chunks(ids):
         session.execute(

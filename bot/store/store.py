@@ -9,12 +9,19 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from bot.domain import ParsedDocument, PassageHit, Posting, PostingPage, PostingQuery
+from bot.domain import (
+    DEFAULT_SOURCE,
+    ParsedDocument,
+    PassageHit,
+    Posting,
+    PostingPage,
+    PostingQuery,
+)
 from bot.store import migrate, queries, saving
 from bot.store.models import DocumentRow
 from bot.store.saving import SaveOutcome
@@ -134,15 +141,36 @@ class Store:
         with self._query() as connection:
             return connection.execute(queries.any_present_document()).first() is None
 
-    def known_hashes(self) -> dict[str, str]:
-        """source -> content hash of every document currently present (not withdrawn)."""
+    def has_documents(self, origin: str) -> bool:
+        """Whether the source ``origin`` has any present document."""
+        query = select(DocumentRow.id).where(
+            DocumentRow.origin == origin, DocumentRow.status == "present"
+        )
         with self._read() as session:
-            rows = session.execute(
-                select(DocumentRow.source, DocumentRow.content_hash).where(
-                    DocumentRow.status == "present"
-                )
-            )
-            return {source: content_hash for source, content_hash in rows}
+            return session.execute(query.limit(1)).first() is not None
+
+    def count_present(self, origin: str) -> int:
+        query = select(func.count()).where(
+            DocumentRow.origin == origin, DocumentRow.status == "present"
+        )
+        with self._read() as session:
+            return int(session.scalar(query) or 0)
+
+    def present_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        """key -> content hash of those of ``keys`` that are present documents."""
+        with self._read() as session:
+            return saving.present_hashes(session, keys)
+
+    def known_hashes(self, origin: str | None = None) -> dict[str, str]:
+        """key -> content hash of every document currently present (not withdrawn), of the
+        source ``origin`` or (None) of every source."""
+        query = select(DocumentRow.source, DocumentRow.content_hash).where(
+            DocumentRow.status == "present"
+        )
+        if origin is not None:
+            query = query.where(DocumentRow.origin == origin)
+        with self._read() as session:
+            return {source: content_hash for source, content_hash in session.execute(query)}
 
     def save_documents(
         self, docs: Sequence[ParsedDocument], now: datetime
@@ -155,16 +183,24 @@ class Store:
         with self._write() as session:
             return saving.save_documents(session, docs, now)
 
-    def withdraw_missing(self, present: set[str], now: datetime) -> list[str]:
-        """Withdraw documents (and their postings) whose source is not in ``present``.
+    def withdraw_missing(
+        self, present: set[str], now: datetime, origin: str = DEFAULT_SOURCE
+    ) -> list[str]:
+        """Withdraw documents of the source ``origin`` (and their postings) whose key is not
+        in ``present``; other sources' documents stay as they are.
 
         Nothing is deleted, so a posting id never points at nothing and is never reused.
         """
         with self._write() as session:
-            gone = saving.withdraw_missing(session, present, now)
+            gone = saving.withdraw_missing(session, present, now, origin)
         if gone:
             logger.info("withdrew %d documents", len(gone))
         return gone
+
+    def withdraw(self, keys: Sequence[str], now: datetime) -> list[str]:
+        """Withdraw exactly the documents ``keys`` (files a git diff says were deleted)."""
+        with self._write() as session:
+            return saving.withdraw(session, keys, now)
 
     # reads
 

@@ -17,7 +17,7 @@ def test_reload_reports_and_is_audited(bench: Bench) -> None:
     )
     reply = bench.ask("/herald reload", platform="slack", user=ADMIN_SLACK)
     assert reply.text == (
-        f"Reloaded {bench.content}: 1 added, 0 updated, 3 unchanged, 0 withdrawn, 0 failed."
+        "Reloaded content: 1 added, 0 updated, 3 unchanged, 0 withdrawn, 0 failed."
     )
     (entry,) = AdminStore(bench.store).recent()
     assert (entry.action, entry.platform, entry.user) == ("reload", "slack", ADMIN_SLACK)

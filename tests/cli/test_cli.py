@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.__main__ import cli
+from bot.store.keys import split_key
 
 runner = CliRunner()
 
@@ -53,7 +54,7 @@ def test_broken_file_is_named_with_its_reason_and_the_rest_loads(env: Path) -> N
     assert "failed" in result.output
     listing = runner.invoke(cli, ["postings", "--json"])
     ids = {p["source"] for p in json.loads(listing.stdout)}
-    assert "good.md" in ids
+    assert f"{folder.resolve()}//good.md" in ids  # a folder loaded by path is its own source
     # --strict turns a failure into a non-zero exit for scripts
     assert result.exit_code == 1
 
@@ -62,7 +63,7 @@ def test_postings_json_has_every_extracted_field(env: Path, shared_dir: Path) ->
     _load(shared_dir / "seeds")
     result = runner.invoke(cli, ["postings", "--json"])
     assert result.exit_code == 0, result.output
-    items = {p["source"]: p for p in json.loads(result.stdout)}
+    items = {split_key(p["source"])[1]: p for p in json.loads(result.stdout)}
     director = items["iiif-managing-director-2023.md"]
     for field in (
         "id",
@@ -96,7 +97,10 @@ def test_ask_json_with_now(env: Path, shared_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     reply = json.loads(result.stdout)
     assert [p["title"] for p in reply["postings"]] == ["Technical Community Manager"]
-    assert reply["postings"][0]["source"] == "datacite-technical-community-manager.md"
+    assert split_key(reply["postings"][0]["source"]) == (
+        str((shared_dir / "seeds").resolve()),
+        "datacite-technical-community-manager.md",
+    )
 
 
 def test_ask_rejects_a_bad_date(env: Path) -> None:
@@ -138,3 +142,42 @@ def test_run_without_platforms_names_the_variables(env: Path) -> None:
     result = runner.invoke(cli, ["run"], env={"SLACK_BOT_TOKEN": "", "MATRIX_HOMESERVER": ""})
     assert result.exit_code == 2
     assert "SLACK_BOT_TOKEN" in result.output
+
+
+def test_two_folders_loaded_by_path_never_withdraw_each_other(env: Path, shared_dir: Path) -> None:
+    seeds, corpus = (str((shared_dir / n).resolve()) for n in ("seeds", "corpus"))
+
+    def active_by_source() -> dict[str, int]:
+        listing = runner.invoke(cli, ["postings", "--json", "--active"])
+        counts: dict[str, int] = {}
+        for p in json.loads(listing.stdout):
+            origin = split_key(p["source"])[0]
+            counts[origin] = counts.get(origin, 0) + 1
+        return counts
+
+    assert runner.invoke(cli, ["load", seeds]).exit_code == 0
+    after_seeds = active_by_source()
+    assert set(after_seeds) == {seeds}
+    assert runner.invoke(cli, ["load", corpus]).exit_code == 0
+    after_both = active_by_source()
+    assert after_both[seeds] == after_seeds[seeds] and after_both[corpus] > 0
+    assert runner.invoke(cli, ["load", seeds]).exit_code == 0
+    assert active_by_source() == after_both
+
+    rows = {
+        row["name"]: row for row in json.loads(runner.invoke(cli, ["sources", "--json"]).stdout)
+    }
+    assert rows[seeds]["postings"] == after_both[seeds]
+    assert rows[corpus]["postings"] == after_both[corpus]
+    assert rows[seeds]["synced_at"] is not None and rows[seeds]["error"] is None
+
+
+def test_a_source_no_longer_configured_can_be_withdrawn(env: Path, shared_dir: Path) -> None:
+    seeds = str((shared_dir / "seeds").resolve())
+    assert runner.invoke(cli, ["load", seeds]).exit_code == 0
+    refused = runner.invoke(cli, ["sources", "--withdraw", "content"])
+    assert refused.exit_code == 2 and "is configured" in refused.output
+    done = runner.invoke(cli, ["sources", "--withdraw", seeds, "--json"])
+    assert done.exit_code == 0, done.output
+    rows = {row["name"]: row for row in json.loads(done.stdout)}
+    assert rows[seeds]["documents"] == 0 and rows[seeds]["postings"] == 0

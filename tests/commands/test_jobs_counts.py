@@ -84,3 +84,29 @@ def test_no_match_still_suggests_what_finds_something(crowded: Store) -> None:
 
     reply = ask(make_router(), crowded, "/jobs northfield zebrafish")
     assert "Try: `/jobs northfield`" in reply.text
+
+
+def test_withdrawn_postings_never_appear_or_count_in_chat(store: Store) -> None:
+    """Files gone from their source: not listed, not among the closed ones, not by id lists,
+    not in answers to questions."""
+    store.save_documents(
+        _postings("kept", 3, closed=False, org="DataCite")
+        + _postings("shut", 2, closed=True, org="DataCite")
+        + _postings("gone", 4, closed=False, org="DataCite", role="Curator")
+        + _postings("gonec", 4, closed=True, org="DataCite", role="Curator"),
+        now=NOW,
+    )
+    keep = {f"kept/{i}.md" for i in range(3)} | {f"shut/{i}.md" for i in range(2)}
+    assert len(store.withdraw_missing(keep, NOW)) == 8
+    router = make_router()
+
+    listed = ask(router, store, "/jobs")
+    assert [p.id for p in listed.postings] == ["kept-0", "kept-1", "kept-2"]
+    assert "2 more closed postings match" in listed.text
+    everything = ask(router, store, "/jobs all datacite")
+    assert {p.id for p in everything.postings} == {"kept-0", "kept-1", "kept-2", "shut-0", "shut-1"}
+    assert ask(router, store, "/jobs curator").postings == ()
+    assert "closed postings" not in ask(router, store, "/jobs curator").text
+    answer = ask(router, store, "is datacite hiring a curator?")
+    assert not any(p.id.startswith("gone") for p in answer.postings), answer.text
+    assert "Curator" not in answer.text

@@ -198,6 +198,9 @@ def test_env_example_values_are_valid_settings(
     assert settings.reminder_offsets_days == [7, 1]
     assert settings.public_url == "https://herald.example.org"
     assert settings.slack_bot_token is not None
+    site = settings.sources[0]
+    assert (site.name, site.branch, site.paths, site.push) == ("site", "main", ["_posts/**"], True)
+    assert site.git == "https://github.com/example/jobs-site.git"
 
 
 # --- systemd --------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.domain import LoadReport
-from bot.ingest import content_files, sync_folder
+from bot.ingest import SyncRefused, content_files, sync_folder
 from bot.store import Store, saving
 
 from .fakes import CountingParser, write
@@ -156,13 +156,17 @@ def test_small_batches_and_every_file_in_one_bucket(store: Store, tmp_path: Path
     assert store.counts()["postings"] == 22
 
 
-def test_empty_or_missing_folder_withdraws_everything(
+def test_empty_or_missing_folder_withdraws_everything_only_when_forced(
     store: Store, folder: Path, tmp_path: Path
 ) -> None:
     sync_folder(store, folder, now=NOW, parse=CountingParser())
+    before = store.known_hashes()
     empty = tmp_path / "empty"
     empty.mkdir()
-    report = sync_folder(store, empty, now=LATER, parse=CountingParser())
+    with pytest.raises(SyncRefused, match="withdraw 4 of its 4 documents"):
+        sync_folder(store, empty, now=LATER, parse=CountingParser())
+    assert store.known_hashes() == before  # refused: nothing changed
+    report = sync_folder(store, empty, now=LATER, parse=CountingParser(), force=True)
     assert len(report.withdrawn) == 4
     assert store.known_hashes() == {}
 

@@ -149,19 +149,19 @@ def test_default_lists_open_postings_soonest_deadline_first(board: Store) -> Non
         "clir",
     ]
     assert page.total == 7
-    assert page.hidden == 3  # closed iiif-md, expired metro-old, withdrawn gone
+    assert page.hidden == 2  # closed iiif-md, expired metro-old; withdrawn "gone" never counts
     assert all(p.is_open(TODAY) for p in page.items)
 
 
-def test_include_inactive_lists_everything(board: Store) -> None:
+def test_include_inactive_lists_everything_but_withdrawn(board: Store) -> None:
     page = board.find_postings(PostingQuery(today=TODAY, include_inactive=True))
-    assert page.total == 10 and len(page.items) == 10 and page.hidden == 0
-    assert {p.status for p in page.items} == {"active", "withdrawn"}
+    assert page.total == 9 and len(page.items) == 9 and page.hidden == 0
+    assert {p.status for p in page.items} == {"active"}
 
 
 def test_today_decides_what_expired(board: Store) -> None:
     page = board.find_postings(PostingQuery(today=TODAY + DAY))
-    assert "dc-cm" not in [p.id for p in page.items] and page.hidden == 4
+    assert "dc-cm" not in [p.id for p in page.items] and page.hidden == 3
 
 
 def test_organization_is_a_case_insensitive_substring(board: Store) -> None:
@@ -206,7 +206,7 @@ def test_terms_are_and_ed(board: Store) -> None:
     assert ids(board, terms=("digital", "archivist")) == ["metro-arch"]
     assert ids(board, terms=("digital", "librarian")) == []
     page = board.find_postings(PostingQuery(today=TODAY, terms=("archivist",)))
-    assert page.hidden == 1  # the withdrawn archivist
+    assert page.hidden == 0  # the withdrawn archivist is never counted
     # Stemming: "coordinators" finds "coordinator".
     assert set(ids(board, terms=("coordinators",))) == {"iiif-tc", "clir"}
 

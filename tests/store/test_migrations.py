@@ -182,3 +182,47 @@ def test_an_unusual_migration_file_leaves_the_decision_to_alembic(
     assert migrate.shipped_head() is None  # two heads
     (root / "versions" / "0003.py").write_text("revision = (\n")
     assert migrate.shipped_head() is None
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_documents_stored_before_sources_belong_to_content_and_keep_everything(
+    backend: str, tmp_path: object, request: pytest.FixtureRequest
+) -> None:
+    """0013 adds columns without rebuilding ``documents``: on SQLite a rebuild with foreign
+    keys on would cascade-delete every posting."""
+    from bot.store.migrate import upgrade
+
+    if backend == "sqlite":
+        url = request.getfixturevalue("sqlite_url")
+    else:
+        url = request.getfixturevalue("pg_url")
+    store = Store.open(url)
+    try:
+        upgrade(store.engine, "0009")
+        with store.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO documents (source, content_hash, kind, title, warnings, status,"
+                    " first_seen, updated) VALUES ('jobs/a.md', 'h', 'job', 'A', '[]', 'present',"
+                    " :now, :now)"
+                ),
+                {"now": NOW},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO postings (id, document_id, position, title, deadline_inferred,"
+                    " open_until_filled, closed, contacts, body, evidence, status, first_seen,"
+                    " updated) SELECT 'a', id, 0, 'Archivist', false, false, false, '[]', '',"
+                    " '[]', 'active', :now, :now FROM documents"
+                ),
+                {"now": NOW},
+            )
+        store.upgrade()
+        assert store.known_hashes("content").keys() == {"jobs/a.md"}
+        assert [(p.id, p.source, p.status) for p in store.all_postings()] == [
+            ("a", "jobs/a.md", "active")
+        ]
+    finally:
+        store.close()

@@ -80,7 +80,8 @@ def _reference(postings: list[Posting], q: PostingQuery) -> tuple[list[str], int
             and (q.deadline_to is None or (p.deadline is not None and p.deadline <= q.deadline_to))
         )
 
-    found = [p for p in postings if matches(p)]
+    # withdrawn and removed postings are neither listed nor counted, whatever the query
+    found = [p for p in postings if matches(p) and p.status == "active"]
     listed = found if q.include_inactive else [p for p in found if p.is_open(q.today, q.freshness)]
     listed.sort(
         key=lambda p: (

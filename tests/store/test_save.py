@@ -150,7 +150,7 @@ def test_withdraw_and_come_back(store: Store) -> None:
     assert withdrawn.updated == LATER
     assert store.known_hashes() == {"a.md": a.content_hash}
     assert [p.id for p in store.all_postings(include_inactive=False)] == ["a"]
-    assert store.find_postings(PostingQuery(today=TODAY)).hidden == 1
+    assert store.find_postings(PostingQuery(today=TODAY)).hidden == 0  # never counted
     counts = store.counts()
     assert (counts["documents"], counts["documents_withdrawn"]) == (1, 1)
     assert (counts["postings_active"], counts["postings_withdrawn"]) == (1, 1)
@@ -226,7 +226,7 @@ def test_full_text_index_follows_every_kind_of_write(store: Store) -> None:
         return [p.id for p in store.find_postings(query).items]
 
     assert found("archivist") == [] and found("curator") == ["a"]
-    assert found("botanist") == ["b"]  # withdrawn, still indexed for include_inactive
+    assert found("botanist") == []  # withdrawn: never listed, even with include_inactive
     assert found("cartographer") == ["c"]
     assert store.search_passages(["fee"]) == [] and store.search_passages(["dues"]) == []
     if store.dialect == "sqlite":

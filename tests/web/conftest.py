@@ -27,6 +27,7 @@ from bot.app import App  # noqa: E402
 from bot.clock import fixed_clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.health import sync_content  # noqa: E402
+from bot.sources import merged  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.web import Endpoints, WebServer  # noqa: E402
 
@@ -94,7 +95,7 @@ def site(store: Store, tmp_path: Path, loop: LoopThread) -> Iterator[Site]:
     content = write_content(tmp_path / "content")
     settings = Settings(database_url="sqlite://", content_dir=content)
     app = App(settings=settings, store=store, clock=fixed_clock(TODAY))
-    report = sync_content(app)
+    report = merged(sync_content(app))
     assert not report.failed, report.failed
     served = open_site(app, loop)
     yield served
