@@ -26,7 +26,7 @@ from bot.store.store import Store
 from bot.store.types import UTCDateTime
 
 _metadata = MetaData()
-# Created by migration 0013.
+# Created by migration 0012.
 sources_table = Table(
     "content_sources",
     _metadata,

@@ -130,7 +130,7 @@ _SQLITE_INDEX = {
     "postings": (
         "INSERT INTO postings_fts(rowid, title, organization, location, body) "
         "SELECT pk, title, organization, location, body FROM postings WHERE pk > :after",
-        # the leading fields alone, for the ranking (migration 0012)
+        # the leading fields alone, for the ranking (migration 0011)
         "INSERT INTO postings_head_fts(rowid, title, organization, location) "
         "SELECT pk, title, organization, location FROM postings WHERE pk > :after",
     ),

@@ -106,7 +106,7 @@ class _ByOrganization(_IndexedAlias):
 
 
 class _ByPosted(_IndexedAlias):
-    """(posted, status, closed, deadline, …): keyword lists walk it newest first (0012)."""
+    """(posted, status, closed, deadline, …): keyword lists walk it newest first (0011)."""
 
     inherit_cache = True
     index = "ix_postings_by_posted"
@@ -276,7 +276,7 @@ it for one posting's score costs 20-140 us. BM25's inverse document frequency al
 a common word worth nothing (bm25 of "developer" is 1e-6 in generated data), so the fields
 that hold the words are what tells postings apart. The field tests are set lookups in the
 same kind of full-text index as the match (SQLite's ``postings_head_fts``, PostgreSQL's
-``head_vector``: migration 0012), so the words are understood the same way as by the match.
+``head_vector``: migration 0011), so the words are understood the same way as by the match.
 """
 
 FIELD_WEIGHTS: tuple[tuple[tuple[str, ...], float], ...] = (
@@ -290,7 +290,7 @@ RECENCY: tuple[tuple[int, float], ...] = ((7, 0.5), (30, 0.35), (90, 0.2), (365,
 """(posted at most this many days ago, bonus), first that holds; see ``RANKING``."""
 URGENCY: tuple[tuple[int, float], ...] = ((14, 0.25),)
 """(deadline at most this many days ahead, bonus), first that holds; see ``RANKING``."""
-_VECTOR_WEIGHTS = {"title": "a", "organization": "b", "location": "c"}  # migration 0012
+_VECTOR_WEIGHTS = {"title": "a", "organization": "b", "location": "c"}  # migration 0011
 POSTING_WINDOW = 500
 """How many candidates of a keyword list are scored (see ``RANKING``): each costs about
 1 us on SQLite, but finding more of them in window order costs more than a page is worth."""

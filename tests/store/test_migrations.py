@@ -93,7 +93,7 @@ def test_in_memory_sqlite_is_one_database() -> None:
 
 
 def test_the_richer_facts_migration_makes_the_next_load_read_every_page(sqlite_url: str) -> None:
-    """0011 adds columns the stored postings cannot have filled: it clears the content hashes,
+    """0010 adds columns the stored postings cannot have filled: it clears the content hashes,
     so an unchanged file is read again (ids kept) and its new facts are stored."""
     from bot.store.migrate import upgrade
 
@@ -190,7 +190,7 @@ def test_an_unusual_migration_file_leaves_the_decision_to_alembic(
 def test_documents_stored_before_sources_belong_to_content_and_keep_everything(
     backend: str, tmp_path: object, request: pytest.FixtureRequest
 ) -> None:
-    """0013 adds columns without rebuilding ``documents``: on SQLite a rebuild with foreign
+    """0012 adds columns without rebuilding ``documents``: on SQLite a rebuild with foreign
     keys on would cascade-delete every posting."""
     from bot.store.migrate import upgrade
 

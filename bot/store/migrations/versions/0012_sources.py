@@ -11,8 +11,8 @@ with foreign keys on would cascade-delete every posting.
 and Jekyll's permalink rules) and its file in the repository. ``content_sources``: per
 source, the commit its content was last synced from, when, and the last fetch error.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -15,8 +15,8 @@ A keyword list ranks a window of the newest open matches by posted date
   ``head_vector``, a generated ``tsvector`` of title (A), organisation (B) and location
   (C); asked of ``search_vector``, every candidate's whole vector would be de-TOASTed.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -26,8 +26,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

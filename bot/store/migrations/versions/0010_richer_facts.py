@@ -5,7 +5,7 @@ Stored postings were extracted before these facts existed, so every document's c
 cleared: the next load reads each page again (an unchanged file is otherwise skipped) and fills
 them. Ids stay, as they hang on (source, position).
 
-Revision ID: 0011
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-06
 """
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
-revision: str = "0011"
+revision: str = "0010"
 down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
