@@ -17,16 +17,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.admin.records import Actor, AuditEntry, changed_fields, snapshot
-from bot.admin.service import Admin, Outcome, Proposal
 from bot.commands import Action, Context, Handler, Reply, Router
 from bot.delivery import Delivery
 from bot.domain import Posting, PostingDraft, UsageError
 from bot.present import deadline_phrase
 from bot.store import Store
 from handlers import ask
+
+if TYPE_CHECKING:
+    # the service (and its YAML write-back) is loaded when an admin acts, not for every
+    # question the command line answers
+    from bot.admin.service import Admin, Outcome, Proposal
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +41,7 @@ router = Router()
 _SEARCH_AFTER_CLOSE = frozenset({"today", "tomorrow", "soon"})
 DEFAULT_AUDIT = 10
 
-AdminVerb = Callable[[Context, Admin, Actor, str], Reply]
+AdminVerb = Callable[[Context, "Admin", Actor, str], Reply]
 
 
 def _admin_verb(
@@ -100,6 +105,8 @@ def herald_unanswered(ctx: Context, text: str) -> Reply:
 
 
 def _admin(ctx: Context) -> Admin:
+    from bot.admin.service import Admin
+
     if isinstance(ctx.store, Store):
         return Admin(ctx.store, ctx.settings)
     raise UsageError("Admin commands need Herald's database, which this session does not have.")
@@ -204,6 +211,8 @@ def _edit(ctx: Context, admin: Admin, actor: Actor, rest: str) -> Reply:
     if not posting_id:
         raise UsageError("Which posting? e.g. `/jobs edit <id> deadline=2027-03-01`.")
     result = admin.edit(posting_id, changes, actor, ctx.now)
+    from bot.admin.service import Proposal
+
     if isinstance(result, Proposal):
         lines = [
             f"The new deadline of `{result.posting_id}` has already passed: it would no longer "
