@@ -78,6 +78,17 @@ def apply_url(p: Posting) -> str | None:
     return p.url
 
 
+SHORT_FACT = 80
+"""Characters of a fact in a one-line card; ``/jobs show`` gives the whole."""
+
+
+def _short(text: str) -> str:
+    """A long location sentence cut at a word, so a list line stays one line's worth."""
+    if len(text) <= SHORT_FACT:
+        return text
+    return text[:SHORT_FACT].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
 @dataclass(frozen=True)
 class Card:
     """A posting as every renderer shows it: title, the facts in order, and what to do next."""
@@ -116,7 +127,7 @@ def posting_card(
 ) -> Card:
     """Organisation · location · remote · status, then any ``EXTRA_FACTS`` asked for."""
     state = p.state(today, freshness)
-    facts = [x for x in (p.organization, p.location) if x]
+    facts = [_short(x) for x in (p.organization, p.location) if x]
     if p.remote:
         facts.append("remote")
     facts.append(status_words(p, state, today))

@@ -123,3 +123,16 @@ def test_status_words_follow_the_posting_state() -> None:
     assert words["archivist"].startswith("deadline ") and "closes in 6 days" in words["archivist"]
     assert words["curator"] == "open until filled"
     assert words["old"] == "probably filled (posted 1 May 2018, no deadline given)"
+
+
+def test_a_long_location_is_cut_at_a_word_in_the_card_only() -> None:
+    where = "This is a remote position: you can work from anywhere with a good Internet connection."
+    p = posting("long", "Coordinator", location=where, remote=True, posted=TODAY)
+    card = posting_card(p, TODAY)
+    assert (
+        card.facts[0]
+        == "This is a remote position: you can work from anywhere with a good Internet …"
+    )
+    assert len(card.facts[0]) <= 82
+    store = FakeStore(postings=[p])
+    assert where in ask(make_router(), store, "/jobs show long").text
