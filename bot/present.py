@@ -109,6 +109,10 @@ class Card:
         return self.posting.title
 
     @property
+    def link(self) -> str | None:
+        return page_link(self.posting)
+
+    @property
     def details(self) -> str:
         """The command that shows the whole posting."""
         return f"jobs show {self.posting.id}"
@@ -206,11 +210,19 @@ def fact_lines(
     return lines
 
 
+def page_link(p: Posting) -> str | None:
+    """Where a person reads the posting: its page on the site (``bot.links``), else the
+    address its front matter gives."""
+    return p.page_url or p.url
+
+
 def source_line(p: Posting) -> str:
-    # its page on the site first, with its file in the repository (bot.links)
-    if p.page_url:
-        return f"Posting: {p.page_url}" + (f" (file: {p.file_url})" if p.file_url else "")
-    return f"Posting: {p.url}" if p.url else f"Source: {p.source}"
+    """The posting's page (with its file in the repository), else the file it was read from."""
+    link = page_link(p)
+    if link is None:
+        return f"Source: {p.source}"
+    in_repository = f" (file: {p.file_url})" if p.page_url and p.file_url else ""
+    return f"Posting: {link}{in_repository}"
 
 
 # --- passages -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -447,9 +447,9 @@ class _Asked:
     wants_amount: bool
     wants_definition: bool
 
-    @property
+    @cached_property
     def unit(self) -> float:
-        """One average query word: the unit of every bonus."""
+        """One average query word: the unit of every bonus (read for every sentence)."""
         return sum(self.weight.values()) / len(self.weight)
 
     def sum(self, stems: set[str] | frozenset[str], share: dict[str, float]) -> float:
@@ -486,9 +486,12 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         )
         for hit in hits
     ]
-    df = {t: sum(1 for c in candidates if t in c.text | c.heading) for t in query}
-    raw_words = {w.lower() for w in tokens(question)}
     qset = frozenset(query)
+    df = dict.fromkeys(query, 0)
+    for c in candidates:
+        for term in qset & (c.text | c.heading):
+            df[term] += 1
+    raw_words = {w.lower() for w in tokens(question)}
     asked = _Asked(
         stems=qset,
         weight={t: max(0.1, math.log((len(hits) + 1) / (df[t] + 0.5))) for t in query},

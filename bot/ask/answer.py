@@ -19,7 +19,7 @@ from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
-from bot.present import EXTRA_FACTS, apply_url, fact_line
+from bot.present import EXTRA_FACTS, apply_url, fact_line, page_link, source_line
 from bot.search import (
     PAGE_SIZE,
     STOPWORDS,
@@ -204,8 +204,8 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
         said = _from_page(ctx, u, p)
         if said is not None:
             lines.insert(1, said)
-    if p.url:
-        lines.append(f"Posting: {p.url}")
+    if page_link(p) is not None:
+        lines.append(source_line(p))
     actions = [Action("Details", "command", f"jobs show {p.id}")]
     link = apply_url(p) if p.contacts else None
     if link is not None and state == "open":
@@ -401,8 +401,9 @@ def _listing(
             or (x == "employment" and f.employment)
         ),
     )
-    lines = [head, *(f"• {card.line}" for card in reply.cards)]
-    actions = [Action("Details", "command", card.details) for card in reply.cards]
+    cards = reply.cards  # drawn once: each read of ``Reply.cards`` draws them again
+    lines = [head, *(f"• {card.line}" for card in cards)]
+    actions = [Action("Details", "command", card.details) for card in cards]
     if more is not None:
         actions.append(Action("More", "command", more))
         lines.append(f"More: `/{more}`")

@@ -202,8 +202,8 @@ def _posting_unit(card: Card, prefix: str) -> _Unit:
         [f"• {card.title}", "  " + " · ".join([*facts, card.id]), f"  Details: {details}"]
     )
     title = f"<strong>{_text(card.title)}</strong>"
-    if card.posting.url:
-        title = _link(card.posting.url, title, label_is_html=True)
+    if card.link:
+        title = _link(card.link, title, label_is_html=True)
     fact_html = " · ".join([*(_text(f) for f in facts), f"<code>{_text(card.id)}</code>"])
     body_html = f"{title}<br>{fact_html}<br><em>Details:</em> <code>{_text(details)}</code>"
     return _Unit(plain=defuse_mentions(plain), html=body_html, listed=True)

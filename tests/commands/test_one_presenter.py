@@ -136,3 +136,19 @@ def test_a_long_location_is_cut_at_a_word_in_the_card_only() -> None:
     assert len(card.facts[0]) <= 82
     store = FakeStore(postings=[p])
     assert where in ask(make_router(), store, "/jobs show long").text
+
+
+def test_the_page_link_is_the_same_in_a_card_an_answer_and_matrix() -> None:
+    page = "https://example.org/jobs/2022/archivist/"
+    p = posting("paged", "Archivist", organization="Example Archive", posted=TODAY,
+                url="https://example.org/old", page_url=page)  # fmt: skip
+    store = FakeStore(postings=[p])
+    router = make_router()
+    assert f"Posting: {page}" in ask(router, store, "/jobs show paged").text
+    assert (
+        f"Posting: {page}" in ask(router, store, "where is the example archive archivist job?").text
+    )
+    html = "".join(
+        m.formatted_body or "" for m in matrix_render.render(announcement_reply(p, TODAY))
+    )
+    assert f'href="{page}"' in html
