@@ -75,8 +75,7 @@ def _closes_one(rest: str) -> bool:
 )
 def herald(ctx: Context, text: str) -> Reply:
     """``/herald`` alone, or a word that is none of its verbs (declared below)."""
-    if text.strip().lower() in ("help", ""):
-        # Slack's adapter turns "/herald help" into help before it reaches here
+    if not text.strip():  # "/herald help" is answered by the Router, as every command's
         return Reply(text="Type `help` to see every command.")
     raise UsageError("Say what to do with `/herald`.")
 
