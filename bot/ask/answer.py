@@ -139,7 +139,9 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     for words in tries[: 1 + min(len(subject), 6)]:
         if not words:
             continue
-        q = PostingQuery(today=ctx.today, terms=tuple(words), include_inactive=True, limit=20)
+        q = PostingQuery(
+            today=ctx.today, terms=tuple(words), include_inactive=True, limit=20, count_limit=0
+        )
         for p in ctx.store.find_postings(q).items:
             candidates.setdefault(p.id, p)
         if candidates:
@@ -417,7 +419,8 @@ def _describe(u: Understanding) -> str:
 def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
     today = ctx.today
     fresh = ctx.settings.freshness
-    items = ctx.store.find_postings(replace(q, freshness=fresh)).items
+    # only the candidates are read: counting every match would cost more than the answer
+    items = ctx.store.find_postings(replace(q, freshness=fresh, count_limit=0)).items
     remote_asked = q.remote is True
     kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
     if f.status == "open":

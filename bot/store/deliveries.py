@@ -364,7 +364,9 @@ def _term_matches(session: Session, filters: Filters, today: date) -> set[str] |
     (so the full-text rules live in one place); None when the filters have no terms."""
     if not filters.terms:
         return None
-    query = replace(filters.query(today), include_inactive=True, limit=TERM_MATCH_LIMIT)
+    query = replace(
+        filters.query(today), include_inactive=True, limit=TERM_MATCH_LIMIT, count_limit=0
+    )
     return {p.id for p in queries.find_postings(session, query).items}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import reduce
 from typing import Any, Literal, TypeVar
 
@@ -37,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.expression import TableClause
 
 from bot.store.models import PassageRow, PostingRow
 
@@ -128,11 +130,12 @@ def _tsquery(query_text: str) -> ColumnElement[Any]:
 
 _SQLITE_INDEX = {
     "postings": (
-        "INSERT INTO postings_fts(rowid, title, organization, location, body) "
-        "SELECT pk, title, organization, location, body FROM postings WHERE pk > :after",
+        "INSERT INTO postings_fts(rowid, title, organization, location, body, posted_month) "
+        "SELECT pk, title, organization, location, body, posted_month FROM postings "
+        "WHERE pk > :after",
         # the leading fields alone, for the ranking (migration 0011)
-        "INSERT INTO postings_head_fts(rowid, title, organization, location) "
-        "SELECT pk, title, organization, location FROM postings WHERE pk > :after",
+        "INSERT INTO postings_head_fts(rowid, title, organization, location, posted_month) "
+        "SELECT pk, title, organization, location, posted_month FROM postings WHERE pk > :after",
     ),
     "faq_passages": (
         "INSERT INTO faq_passages_fts(rowid, question, text, page_title) "
@@ -184,6 +187,33 @@ def postings_query_text(session: Db, words: Sequence[str]) -> str | None:
     return combined or None
 
 
+def month_token(day: date | None) -> str:
+    """The word a posting's full-text entry holds for its posted month (migration 0013
+    writes it in SQL on each backend): ``pm201906``, or ``pmnone`` for an undated posting."""
+    return f"pm{day:%Y%m}" if day is not None else "pmnone"
+
+
+def month_tokens(first: date, last: date) -> list[str]:
+    """The month words from ``first``'s month to ``last``'s, newest first."""
+    tokens: list[str] = []
+    year, month = last.year, last.month
+    while (year, month) >= (first.year, first.month):
+        tokens.append(month_token(date(year, month, 1)))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return tokens
+
+
+def in_months(dialect: str, query_text: str, tokens: Sequence[str]) -> str:
+    """``query_text`` (what ``postings_query_text`` gives) narrowed to the postings whose
+    posted month is one of ``tokens``: the index itself then intersects the words with the
+    months, instead of Herald reading every match to test a few recent postings."""
+    if dialect == "sqlite":
+        months = " OR ".join(f'"{token}"' for token in tokens)
+        return f"({query_text}) AND {{posted_month}} : ({months})"
+    months = " | ".join(f"'{token}'" for token in tokens)
+    return f"({query_text}) & ({months})"
+
+
 def fts5_fields_query(words: Sequence[str], fields: Sequence[str]) -> str:
     """An FTS5 expression matching rows that hold every word within ``fields`` (column
     names of the index): ``{title organization} : ("archivist" "remote")``."""
@@ -202,13 +232,27 @@ def sqlite_matching_keys(fts_name: str, query: str | ColumnElement[str]) -> Sele
     )
 
 
+def sqlite_index_table(
+    fts_name: str, query: str | ColumnElement[str]
+) -> tuple[TableClause, ColumnElement[bool]]:
+    """The index ``fts_name`` as a table to join from, and its condition for ``query``: a
+    join driven by it reads the matches in key order, newest first with ``ORDER BY rowid
+    DESC``, and stops at the ``LIMIT`` (a subquery of it would be read whole and sorted)."""
+    fts = table(fts_name, column("rowid"))
+    matched: ColumnElement[bool] = literal_column(fts_name).op("MATCH")(query)
+    return fts, matched
+
+
 def postings_text_match(
-    dialect: str, key: ColumnElement[int] | InstrumentedAttribute[int] = PostingRow.pk
+    dialect: str,
+    key: ColumnElement[int] | InstrumentedAttribute[int] = PostingRow.pk,
+    parameter: str = QUERY_TEXT,
 ) -> TextMatch:
-    """``match_postings`` with the query text left as the bound parameter ``QUERY_TEXT``, so
-    a statement built on it can be built once and run with any words. ``key`` is the posting
-    key to join on (SQLite), for a caller that reads postings through an alias."""
-    query_text = bindparam(QUERY_TEXT, type_=Text)
+    """``match_postings`` with the query text left as a bound parameter (``QUERY_TEXT``
+    unless named), so a statement built on it can be built once and run with any words.
+    ``key`` is the posting key to join on (SQLite), for a caller that reads postings through
+    an alias."""
+    query_text = bindparam(parameter, type_=Text)
     if dialect == "sqlite":
         return _sqlite("postings_fts", key, POSTING_WEIGHTS, query_text)
     return _postgres_postings(cast(query_text, TSQUERY))

@@ -57,15 +57,20 @@ from bot.store.fulltext import (
     dialect_of,
     fts5_fields_query,
     fts5_query,
+    in_months,
     match_passages,
+    month_token,
+    month_tokens,
     postings_query_text,
     postings_text_match,
+    sqlite_index_table,
     sqlite_matching_keys,
     sqlite_passages_match,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
+Rows = Select[*tuple[Any, ...]]
 
 ROWS_CHUNK = 500  # keys per IN-list when a caller asks for thousands of postings
 
@@ -239,7 +244,7 @@ class _WordSql(NamedTuple):
     probe: Any  # how many postings match the words, counting up to :window (a scalar)
     ranked_all: Select[int]  # every listed match by rank, :limit after :offset
     ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
-    walks: tuple[Select[int], ...]  # listed matches in window order, :limit of each
+    walks: tuple[Rows, ...]  # (key, posted) of listed matches in window order, :limit
 
 
 RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings`` with terms).
@@ -344,8 +349,17 @@ def _score_values(today: date, words: Sequence[str], sqlite: bool) -> dict[str, 
     values: dict[str, Any] = {f"posted_{d}": today - timedelta(days=d) for d, _ in RECENCY}
     values.update({f"due_{d}": today + timedelta(days=d) for d, _ in URGENCY})
     if sqlite:
-        for i, (fields, _) in enumerate(FIELD_WEIGHTS):
-            values[f"fields_{i}"] = fts5_fields_query(words, fields)
+        values.update(_fields_values(words, None))
+    return values
+
+
+def _fields_values(words: Sequence[str], months: Sequence[str] | None) -> dict[str, str]:
+    """SQLite's field tests of ``_holds_words`` for ``words``; given the posted ``months`` of
+    the candidates, they read those months of the index only, not every match of a word."""
+    values: dict[str, str] = {}
+    for i, (fields, _) in enumerate(FIELD_WEIGHTS):
+        within = fts5_fields_query(words, fields)
+        values[f"fields_{i}"] = within if months is None else in_months("sqlite", within, months)
     return values
 
 
@@ -421,7 +435,7 @@ def _word_sql(
     shape: _Shape,
     rows: type[PostingRow],
     page: Select[int],
-    filtered: Callable[[Select[int], type[PostingRow]], Select[int]],
+    filtered: Callable[[Rows, type[PostingRow]], Rows],
 ) -> _WordSql:
     """The statements of a keyword list (``RANKING``); ``page`` is the listed matches of
     ``rows`` (SQLite: driven by the full-text index), ``filtered`` adds the other filters."""
@@ -448,20 +462,33 @@ def _word_sql(
         kind: type[_IndexedAlias],
         conditions: Callable[[type[PostingRow]], list[ColumnElement[bool]]],
         *,
+        words: str = QUERY_TEXT,
         undated: bool = False,
-    ) -> Select[int]:
-        """Listed matches on one range of an index, in window order, :limit of them."""
+    ) -> Rows:
+        """(key, posted) of the listed matches of ``words`` (a bound query text) on one
+        range of an index, in window order, :limit of them."""
         walked = _listing(shape.sqlite, kind)
-        if shape.sqlite:  # each candidate is one lookup in the matches, read once
-            words = sqlite_matching_keys("postings_fts", _bound(QUERY_TEXT, Text))
-            has_words: ColumnElement[bool] = walked.pk.in_(words)
-        else:
-            condition = postings_text_match(dialect, walked.pk).condition
-            assert condition is not None
-            has_words = condition
-        # the index's own columns first: SQLite tests in this order, the lookup last
-        query = filtered(select(walked.pk).where(*conditions(walked)), walked).where(has_words)
         newest = [walked.pk.desc()] if undated else [walked.posted.desc(), walked.pk.desc()]
+        query: Rows
+        if shape.sqlite and undated:
+            # the index yields the undated matches newest key first: it drives, and stops
+            # at :limit (walking the undated postings read them all when matches were few)
+            walked = _listing(shape.sqlite, _ByKey)
+            fts, matched = sqlite_index_table("postings_fts", _bound(words, Text))
+            query = select(walked.pk, walked.posted).select_from(fts)
+            query = query.join(walked, walked.pk == fts.c.rowid).where(matched)
+            query = query.where(*conditions(walked))
+            newest = [fts.c.rowid.desc()]
+        elif shape.sqlite:
+            # the index's own columns first (SQLite tests in the order written), then one
+            # lookup per candidate in the matches, read once
+            keys = sqlite_matching_keys("postings_fts", _bound(words, Text))
+            query = select(walked.pk, walked.posted).where(*conditions(walked))
+            query = query.where(walked.pk.in_(keys))
+        else:
+            query = select(walked.pk, walked.posted).where(*conditions(walked))
+            query = postings_text_match(dialect, walked.pk, words).apply(query)
+        query = filtered(query, walked)
         return query.order_by(*newest).limit(limit)
 
     def opened(r: type[PostingRow]) -> ColumnElement[bool]:
@@ -469,16 +496,28 @@ def _word_sql(
 
     horizon = _bound("horizon", Date)
     every_walk = [
-        # posted since the horizon: most open postings, newest first
-        walk(_ByPosted, lambda r: [r.posted <= today, r.posted >= horizon, opened(r)]),
+        # posted since the horizon: most open postings, newest first (the words in the
+        # months since the horizon: the index answers that itself)
+        walk(
+            _ByPosted,
+            lambda r: [r.posted <= today, r.posted >= horizon, opened(r)],
+            words=RECENT_QUERY,
+        ),
         # posted before it, open by a deadline still ahead (few: found by deadline)
         walk(_ByDeadline, lambda r: [r.deadline >= today, r.posted < horizon, opened(r)]),
-        walk(_ByPosted, lambda r: [r.posted.is_(None), opened(r)], undated=True),
+        walk(
+            _ByPosted, lambda r: [r.posted.is_(None), opened(r)], words=UNDATED_QUERY, undated=True
+        ),
     ]
     if shape.include_inactive:
         every_walk += [
             walk(_ByPosted, lambda r: [r.posted.is_not(None), not_(opened(r))]),
-            walk(_ByPosted, lambda r: [r.posted.is_(None), not_(opened(r))], undated=True),
+            walk(
+                _ByPosted,
+                lambda r: [r.posted.is_(None), not_(opened(r))],
+                words=UNDATED_QUERY,
+                undated=True,
+            ),
         ]
     return _WordSql(
         probe=select(func.count()).select_from(probe).scalar_subquery(),
@@ -545,8 +584,14 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     keys: list[int]
     if sql.words is not None:
         values.update(_score_values(q.today, words, sqlite))
-        values["horizon"] = _horizon(q.today, q.freshness)
-        keys = _ranked_keys(session, sql.words, values, int(counted[2]), limit, offset)
+        horizon = values["horizon"] = _horizon(q.today, q.freshness)
+        dialect = "sqlite" if sqlite else "postgresql"
+        assert query_text is not None
+        recent = month_tokens(horizon, q.today)
+        values[RECENT_QUERY] = in_months(dialect, query_text, recent)
+        values[UNDATED_QUERY] = in_months(dialect, query_text, [month_token(None)])
+        matches = int(counted[2])
+        keys = _ranked_keys(session, sql.words, values, words, matches, limit=limit, offset=offset)
     else:
         assert sql.dated is not None and sql.undated is not None
         # Dated postings come first (by deadline), undated ones after: two ordered walks that
@@ -563,7 +608,14 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
 
 
 def _ranked_keys(
-    session: Db, sql: _WordSql, values: dict[str, Any], matches: int, limit: int, offset: int
+    session: Db,
+    sql: _WordSql,
+    values: dict[str, Any],
+    words: Sequence[str],
+    matches: int,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[int]:
     """One page of a keyword list (``RANKING``): with fewer than ``POSTING_WINDOW``
     ``matches`` (counted up to it), every listed one by rank; otherwise the window by rank,
@@ -575,26 +627,33 @@ def _ranked_keys(
     chosen = _walk(session, sql.walks, values, skip=0, count=window)
     keys: list[int] = []
     if offset < len(chosen):
-        keys = list(session.scalars(sql.ranked_keys, {**page, "keys": chosen}))
+        if "fields_0" in values:  # SQLite
+            months = sorted({month_token(posted) for _key, posted in chosen})
+            page.update(_fields_values(words, months))
+        ranked = {**page, "keys": [key for key, _posted in chosen]}
+        keys = list(session.scalars(sql.ranked_keys, ranked))
     if len(keys) < limit and len(chosen) == window:  # the page reaches past the window
         skip = max(offset, window)
-        keys += _walk(session, sql.walks, values, skip=skip, count=limit - len(keys))
+        rest = _walk(session, sql.walks, values, skip=skip, count=limit - len(keys))
+        keys += [key for key, _posted in rest]
     return keys
 
 
 def _walk(
-    session: Db, walks: Sequence[Select[int]], values: dict[str, Any], *, skip: int, count: int
-) -> list[int]:
-    """``count`` keys after the first ``skip`` of the walks one after the other."""
-    keys: list[int] = []
+    session: Db, walks: Sequence[Rows], values: dict[str, Any], *, skip: int, count: int
+) -> list[tuple[int, date | None]]:
+    """``count`` (key, posted) after the first ``skip`` of the walks one after the other."""
+    found: list[tuple[int, date | None]] = []
     for walk in walks:
-        wanted = skip + count - len(keys)
-        found = list(session.scalars(walk, {**values, "limit": wanted}))
-        keys += found[skip:]
-        skip = max(skip - len(found), 0)
-        if len(keys) >= count:
+        wanted = skip + count - len(found)
+        rows: list[tuple[int, date | None]] = list(
+            session.execute(walk, {**values, "limit": wanted}).all()
+        )
+        found += rows[skip:]
+        skip = max(skip - len(rows), 0)
+        if len(found) >= count:
             break
-    return keys
+    return found
 
 
 @cache
@@ -618,6 +677,9 @@ def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
             found[row.pk] = to_posting(cast(PostingRow, row), row.source, row.url)
     return tuple(found[key] for key in keys if key in found)
 
+
+RECENT_QUERY = "recent_query"  # the query text narrowed to the months since the horizon
+UNDATED_QUERY = "undated_query"  # the query text narrowed to undated postings
 
 RANK_WINDOW = 500
 """How many matches of the passages' full-text index are ranked by relevance: the newest

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from bot.domain import PostingDraft, PostingQuery
+from bot.domain import DEFAULT_FRESHNESS, PostingDraft, PostingQuery
 from bot.store import Store, queries
+from bot.store.fulltext import month_token, month_tokens
 
 from .factories import NOW, TODAY, doc, draft
 
@@ -226,3 +227,43 @@ def test_the_worked_example_of_the_ranking_docstring(store: Store) -> None:
     )
     assert "8 × (1 + 0.1) = 8.8" in queries.RANKING
     assert _ranked(store, "archivist") == ["digital", "archivist", "officer", "librarian"]
+
+
+def test_the_months_of_the_index_follow_each_posted_date(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's walks ask the full-text index for the words in the recent months and in
+    the undated postings (migration 0013); a posting on either side of a month's end, on the
+    horizon's day, undated, or re-dated, is found as its posted date says."""
+    horizon = queries._horizon(TODAY, DEFAULT_FRESHNESS)
+    filled = {"deadline": None, "open_until_filled": True}
+    _save(
+        store,
+        _posting("month-start", "Archivist", posted=date(2026, 11, 1), **filled),
+        _posting("month-end", "Archivist", posted=date(2026, 10, 31), **filled),
+        _posting("horizon", "Archivist", posted=horizon, **filled),
+        _posting("before", "Archivist", posted=horizon - DAY, **filled),  # not open
+        _posting("undated", "Archivist", posted=None, **filled),
+    )
+    monkeypatch.setattr(queries, "POSTING_WINDOW", 2)
+    # the newest two by rank, then the rest in window order
+    assert _ranked(store, "archivist") == ["month-start", "month-end", "horizon", "undated"]
+    redated = _posting("before", "Archivist", posted=TODAY - DAY, **filled)
+    store.save_documents([doc("postings/before.md", redated)], NOW)
+    assert _ranked(store, "archivist") == [
+        "before",
+        "month-start",
+        "month-end",
+        "horizon",
+        "undated",
+    ]
+
+
+def test_month_words_run_newest_first_across_a_year() -> None:
+    assert month_tokens(date(2025, 11, 30), date(2026, 2, 1)) == [
+        "pm202602",
+        "pm202601",
+        "pm202512",
+        "pm202511",
+    ]
+    assert month_token(None) == "pmnone"
