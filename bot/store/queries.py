@@ -241,10 +241,11 @@ class _ListSql(NamedTuple):
 class _WordSql(NamedTuple):
     """A keyword list (see ``RANKING``)."""
 
-    probe: Any  # how many postings match the words, counting up to :window (a scalar)
-    ranked_all: Select[int]  # every listed match by rank, :limit after :offset
-    ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
     walks: tuple[Rows, ...]  # (key, posted) of listed matches in window order, :limit
+    ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
+    hidden: Select[int]  # how many matches are not listed (stops at :over when capped)
+    probe: Select[int] | None  # SQLite: how many postings match, counting up to :window
+    every: Rows | None  # SQLite: (key, posted) of every listed match
 
 
 RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings`` with terms).
@@ -412,17 +413,18 @@ def _list_sql(shape: _Shape) -> _ListSql:
             return select(func.count()).select_from(over).scalar_subquery()
 
         totals = select(upto(counted), upto(not_(counted)))
+        hidden = select(upto(not_(counted)))
     else:
         every = select(func.count().filter(counted), func.count().filter(not_(counted)))
         totals = matching(every.select_from(counted_rows), counted_rows)
+        unlisted = select(func.count().filter(not_(counted))).select_from(counted_rows)
+        hidden = matching(unlisted, counted_rows)
 
     limit, offset = _bound("limit", Integer), _bound("offset", Integer)
     then_by: list[Any] = [rows.posted.is_(None), rows.posted.desc(), rows.id]
-    page = matching(select(rows.pk)).where(listed)
     if shape.words:
-        words = _word_sql(shape, rows, page, filtered)
-        # one round trip for the counts and the probe: on a busy server each costs a wait
-        return _ListSql(totals.add_columns(words.probe), words, None, None)
+        return _ListSql(totals, _word_sql(shape, filtered, hidden), None, None)
+    page = matching(select(rows.pk)).where(listed)
     dated = page.where(rows.deadline.is_not(None))
     if not shape.include_inactive:
         dated = dated.where(rows.deadline >= today)  # implied by ``listed``; makes it a range
@@ -432,13 +434,10 @@ def _list_sql(shape: _Shape) -> _ListSql:
 
 
 def _word_sql(
-    shape: _Shape,
-    rows: type[PostingRow],
-    page: Select[int],
-    filtered: Callable[[Rows, type[PostingRow]], Rows],
+    shape: _Shape, filtered: Callable[[Rows, type[PostingRow]], Rows], hidden: Select[int]
 ) -> _WordSql:
-    """The statements of a keyword list (``RANKING``); ``page`` is the listed matches of
-    ``rows`` (SQLite: driven by the full-text index), ``filtered`` adds the other filters."""
+    """The statements of a keyword list (``RANKING``); ``filtered`` adds the filters other
+    than the words, ``hidden`` counts the matches that are not listed."""
     dialect = "sqlite" if shape.sqlite else "postgresql"
     today = _bound("today", Date)
     fresh = {"fresh_from": _bound("fresh_from", Date), "filled_from": _bound("filled_from", Date)}
@@ -452,11 +451,15 @@ def _word_sql(
         order += [rows.posted.is_(None), rows.posted.desc(), rows.id]
         return query.order_by(*order).limit(limit).offset(offset)
 
-    match = postings_text_match(dialect, rows.pk)
-    probe_rows = select(literal(1)).select_from(rows)
-    probe = match.apply(probe_rows).limit(_bound("window", Integer)).subquery()
     by_key = _listing(shape.sqlite, _ByKey)
     chosen = select(by_key.pk).where(by_key.pk.in_(bindparam("keys", expanding=True)))
+
+    def from_index(words: str) -> tuple[Rows, ColumnElement[int]]:
+        """SQLite: (key, posted) of the matches of ``words``, read from the full-text index
+        in key order and joined to the postings; and the index's key to order by."""
+        fts, matched = sqlite_index_table("postings_fts", _bound(words, Text))
+        query = select(by_key.pk, by_key.posted).select_from(fts)
+        return query.join(by_key, by_key.pk == fts.c.rowid).where(matched), fts.c.rowid
 
     def walk(
         kind: type[_IndexedAlias],
@@ -473,12 +476,10 @@ def _word_sql(
         if shape.sqlite and undated:
             # the index yields the undated matches newest key first: it drives, and stops
             # at :limit (walking the undated postings read them all when matches were few)
-            walked = _listing(shape.sqlite, _ByKey)
-            fts, matched = sqlite_index_table("postings_fts", _bound(words, Text))
-            query = select(walked.pk, walked.posted).select_from(fts)
-            query = query.join(walked, walked.pk == fts.c.rowid).where(matched)
+            walked = by_key
+            query, key = from_index(words)
             query = query.where(*conditions(walked))
-            newest = [fts.c.rowid.desc()]
+            newest = [key.desc()]
         elif shape.sqlite:
             # the index's own columns first (SQLite tests in the order written), then one
             # lookup per candidate in the matches, read once
@@ -519,11 +520,19 @@ def _word_sql(
                 undated=True,
             ),
         ]
+    probe = every = None
+    if shape.sqlite:  # its index counts the matches cheaply (PostgreSQL would read them)
+        query, _key = from_index(QUERY_TEXT)
+        found = query.limit(_bound("window", Integer)).subquery()
+        probe = select(func.count()).select_from(found)
+        listed = true() if shape.include_inactive else opened(by_key)
+        every = filtered(query.where(listed), by_key)
     return _WordSql(
-        probe=select(func.count()).select_from(probe).scalar_subquery(),
-        ranked_all=ranked(rows, page),
-        ranked_keys=ranked(by_key, chosen),
         walks=tuple(every_walk),
+        ranked_keys=ranked(by_key, chosen),
+        hidden=hidden,
+        probe=probe,
+        every=every,
     )
 
 
@@ -575,68 +584,78 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     )
     values = {name: value for name, value in values.items() if value is not None}
     if sql.words is not None:
-        values["window"] = POSTING_WINDOW
+        assert query_text is not None
+        values.update(_score_values(q.today, words, sqlite))
+        horizon = values["horizon"] = _horizon(q.today, q.freshness)
+        dialect = "sqlite" if sqlite else "postgresql"
+        values[RECENT_QUERY] = in_months(dialect, query_text, month_tokens(horizon, q.today))
+        values[UNDATED_QUERY] = in_months(dialect, query_text, [month_token(None)])
+        return _keyword_page(session, sql, values, words, q, cap=cap)
     counted = session.execute(sql.counts, values).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
         return PostingPage(items=(), total=total, hidden=hidden)
 
-    keys: list[int]
-    if sql.words is not None:
-        values.update(_score_values(q.today, words, sqlite))
-        horizon = values["horizon"] = _horizon(q.today, q.freshness)
-        dialect = "sqlite" if sqlite else "postgresql"
-        assert query_text is not None
-        recent = month_tokens(horizon, q.today)
-        values[RECENT_QUERY] = in_months(dialect, query_text, recent)
-        values[UNDATED_QUERY] = in_months(dialect, query_text, [month_token(None)])
-        matches = int(counted[2])
-        keys = _ranked_keys(session, sql.words, values, words, matches, limit=limit, offset=offset)
-    else:
-        assert sql.dated is not None and sql.undated is not None
-        # Dated postings come first (by deadline), undated ones after: two ordered walks that
-        # stop at the page, instead of sorting every match. The first needs no more than
-        # offset + limit keys; the second only runs when the dated ones run out.
-        wanted = offset + limit
-        found = list(session.scalars(sql.dated, {**values, "wanted": wanted}))
-        keys = found[offset:]
-        if len(found) < wanted:
-            skip = max(offset - len(found), 0)
-            rest = {**values, "limit": wanted - len(found) - skip, "offset": skip}
-            keys += session.scalars(sql.undated, rest)
+    assert sql.dated is not None and sql.undated is not None
+    # Dated postings come first (by deadline), undated ones after: two ordered walks that
+    # stop at the page, instead of sorting every match. The first needs no more than
+    # offset + limit keys; the second only runs when the dated ones run out.
+    wanted = offset + limit
+    found = list(session.scalars(sql.dated, {**values, "wanted": wanted}))
+    keys = found[offset:]
+    if len(found) < wanted:
+        skip = max(offset - len(found), 0)
+        rest = {**values, "limit": wanted - len(found) - skip, "offset": skip}
+        keys += session.scalars(sql.undated, rest)
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
-def _ranked_keys(
+def _keyword_page(
     session: Db,
-    sql: _WordSql,
+    sql: _ListSql,
     values: dict[str, Any],
     words: Sequence[str],
-    matches: int,
+    q: PostingQuery,
     *,
-    limit: int,
-    offset: int,
-) -> list[int]:
-    """One page of a keyword list (``RANKING``): with fewer than ``POSTING_WINDOW``
-    ``matches`` (counted up to it), every listed one by rank; otherwise the window by rank,
-    then the rest in window order."""
-    window = values["window"]
-    page = {**values, "limit": limit, "offset": offset}
-    if matches < window:
-        return list(session.scalars(sql.ranked_all, page))
-    chosen = _walk(session, sql.walks, values, skip=0, count=window)
+    cap: int | None,
+) -> PostingPage:
+    """One page of a keyword list (``RANKING``). The window's walks run first: when they
+    find fewer than ``POSTING_WINDOW`` postings, they found every listed match, so they are
+    the count too, and only the matches left out are counted (the rest of the page is
+    counted only when a caller wants more than the window)."""
+    assert sql.words is not None
+    limit, offset = max(q.limit, 0), max(q.offset, 0)
+    window = values["window"] = POSTING_WINDOW
+    # a count alone ("is there any?") needs no more of the window than the count goes
+    need = window if limit > 0 or cap is None else min(window, cap + 1)
+    probe, every = sql.words.probe, sql.words.every
+    chosen: list[tuple[int, date | None]]
+    if probe is not None and every is not None and (session.scalar(probe, values) or 0) < window:
+        # fewer matches than the window: every listed one, from the index
+        chosen = list(session.execute(every, values).all())
+        need = window
+    else:
+        chosen = _walk(session, sql.words.walks, values, skip=0, count=need)
+    if len(chosen) < need or (cap is not None and cap < len(chosen)):
+        total = len(chosen) if cap is None else min(len(chosen), cap + 1)
+        hidden = 0 if q.include_inactive else int(session.scalar(sql.words.hidden, values) or 0)
+    else:
+        total, hidden = (int(n) for n in session.execute(sql.counts, values).one())
+    hidden = 0 if q.include_inactive else hidden
+    if total <= offset or limit == 0:
+        return PostingPage(items=(), total=total, hidden=hidden)
     keys: list[int] = []
     if offset < len(chosen):
-        if "fields_0" in values:  # SQLite
-            months = sorted({month_token(posted) for _key, posted in chosen})
-            page.update(_fields_values(words, months))
-        ranked = {**page, "keys": [key for key, _posted in chosen]}
-        keys = list(session.scalars(sql.ranked_keys, ranked))
+        page = {**values, "limit": limit, "offset": offset}
+        if "fields_0" in values:  # SQLite: the field tests read the window's months only
+            page.update(_fields_values(words, sorted({month_token(p) for _k, p in chosen})))
+        page["keys"] = [key for key, _posted in chosen]
+        keys = list(session.scalars(sql.words.ranked_keys, page))
     if len(keys) < limit and len(chosen) == window:  # the page reaches past the window
         skip = max(offset, window)
-        rest = _walk(session, sql.walks, values, skip=skip, count=limit - len(keys))
+        rest = _walk(session, sql.words.walks, values, skip=skip, count=limit - len(keys))
         keys += [key for key, _posted in rest]
-    return keys
+    return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
 def _walk(
