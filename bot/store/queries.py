@@ -522,9 +522,11 @@ def _word_sql(
         ]
     probe = every = None
     if shape.sqlite:  # its index counts the matches cheaply (PostgreSQL would read them)
+        matches = sqlite_matching_keys("postings_fts", _bound(QUERY_TEXT, Text))
+        probe = select(func.count()).select_from(
+            matches.limit(_bound("window", Integer)).subquery()
+        )
         query, _key = from_index(QUERY_TEXT)
-        found = query.limit(_bound("window", Integer)).subquery()
-        probe = select(func.count()).select_from(found)
         listed = true() if shape.include_inactive else opened(by_key)
         every = filtered(query.where(listed), by_key)
     return _WordSql(
