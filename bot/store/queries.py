@@ -805,9 +805,12 @@ def search_passages(
     if match is None:
         return []
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
-    if not sqlite:  # SQLite's window is known already
-        newest = match.apply(select(key)).order_by(key.desc())
-        window_from = session.scalar(newest.limit(1).offset(RANK_WINDOW - 1))
+    in_window: ColumnElement[bool] | None = None
+    if sqlite:  # its window is known already
+        in_window = None if window_from is None else key >= window_from
+    else:  # the newest matches, read once in the same statement as their ranking
+        newest = match.apply(select(key)).order_by(key.desc()).limit(RANK_WINDOW)
+        in_window = key.in_(newest.correlate(None))  # its own read of the table
     candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
     candidates = candidates.where(DocumentRow.status == "present")
     if wanted:
@@ -816,8 +819,8 @@ def search_passages(
             candidates = candidates.where(DocumentRow.kind == "faq")
     ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
     rows: Sequence[Any] = []
-    if window_from is not None:
-        rows = session.execute(ranked.where(key >= window_from)).all()
+    if in_window is not None:
+        rows = session.execute(ranked.where(in_window)).all()
     if len(rows) < limit:
         rows = session.execute(ranked).all()
     return [_to_hit(row, float(row.score)) for row in rows]
