@@ -256,6 +256,10 @@ class PostingQuery:
     ``count_limit`` caps the counting: ``PostingPage.total`` and ``hidden`` are then exact up
     to ``max(count_limit, offset + limit)`` and that number plus one when more match ("more
     than 100"), so a common word does not cost a count of every match. None counts all.
+
+    ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
+    stays within the amount (a stated range's top / bottom; a single amount is both; no
+    stated pay, no match).
     """
 
     today: date
@@ -270,6 +274,8 @@ class PostingQuery:
     limit: int = 20
     offset: int = 0
     count_limit: int | None = None
+    salary_at_least: Decimal | None = None
+    salary_at_most: Decimal | None = None
 
 
 @dataclass(frozen=True)

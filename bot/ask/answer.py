@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from decimal import Decimal
 
 from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
@@ -287,7 +286,7 @@ def list_answer(ctx: Context, u: Understanding, page: int = 1) -> Reply:
 def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
     """``list_answer``'s reply, and whether it lists postings holding the keywords."""
     f = u.filters
-    if f.status == "open" and not f.beyond_sql and not u.search.query.terms:
+    if f.status == "open" and not f.beyond_query and not u.search.query.terms:
         # what SQL can filter alone, it also pages and counts: five rows read, not hundreds
         q = replace(
             u.search.query,
@@ -466,22 +465,15 @@ def _dated_as_asked(p: Posting, f: ListFilters, ctx: Context) -> bool:
 
 
 def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
-    """Its place, who it is open to, its hours and its pay as asked for."""
+    """Its place, who it is open to and its hours as asked for (the store's query applied
+    the pay)."""
     if f.place is not None and not any(
         _located_in(p, place, remote_asked=remote_asked) for place in (f.place, *f.also)
     ):
         return False
     if f.reachable_from is not None and not _reachable(p, f.reachable_from):
         return False
-    if f.employment is not None and p.employment_type != f.employment:
-        return False
-    if not f.pay_asked:
-        return True
-    low, high = salary_range(p)
-    if low is None or high is None:
-        return False
-    too_low = f.salary_at_least is not None and high < f.salary_at_least
-    return not too_low and (f.salary_at_most is None or low <= f.salary_at_most)
+    return f.employment is None or p.employment_type == f.employment
 
 
 def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
@@ -517,13 +509,6 @@ def _reachable(p: Posting, where: Place) -> bool:
         return False
     regions = [x for x in found if x.kind in ("region", "country")]
     return not regions or accepts(regions, where)
-
-
-def salary_range(p: Posting) -> tuple[Decimal | None, Decimal | None]:
-    """(lowest, highest) amount the loader read from the salary statement; one bound is both."""
-    low = p.salary_min if p.salary_min is not None else p.salary_max
-    high = p.salary_max if p.salary_max is not None else p.salary_min
-    return low, high
 
 
 # ---------------------------------------------------------------- passages

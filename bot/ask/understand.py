@@ -98,7 +98,8 @@ def _status_said(text: str) -> tuple[Status, re.Match[str]] | None:
 @dataclass(frozen=True)
 class ListFilters:
     """Filters of a list that the store's query does not know; ``bot.ask.answer`` applies them
-    to the store's candidates. Each is None / empty when not asked for."""
+    to the store's candidates (the deadline and the pay also travel in the store's query, and
+    are kept here for the words of the answer). Each is None / empty when not asked for."""
 
     place: Place | None = None
     also: tuple[Place, ...] = ()  # "in new jersey or new york": more places, any of them
@@ -122,8 +123,15 @@ class ListFilters:
 
     @property
     def beyond_sql(self) -> bool:
-        """Whether a filter here is one the store's query cannot apply (all but the deadline)."""
+        """Whether a filter here is one ``/jobs``'s own reading of its words cannot apply
+        (all but the deadline)."""
         return replace(self, deadline=None) != ListFilters()
+
+    @property
+    def beyond_query(self) -> bool:
+        """Whether a filter here is one the question's store query cannot apply (all but the
+        deadline and the pay, which ``_search`` hands to it)."""
+        return replace(self, salary_at_least=None, salary_at_most=None).beyond_sql
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -429,7 +437,11 @@ def _search(
     remote = _REMOTE_PHRASES.search(rest)
     onsite = _ONSITE_PHRASES.search(rest)
     search = parse_jobs_query(rest_for_query, today, organizations)
-    q = search.query
+    q = replace(
+        search.query,
+        salary_at_least=filters.salary_at_least,
+        salary_at_most=filters.salary_at_most,
+    )
     if remote is not None or onsite is not None:
         q = replace(q, remote=remote is not None)
     deadline = search.window or filters.deadline

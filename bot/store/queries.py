@@ -68,6 +68,7 @@ from bot.store.fulltext import (
     sqlite_passages_match,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
+from bot.store.types import Money
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
 Rows = Select[*tuple[Any, ...]]
@@ -229,6 +230,8 @@ class _Shape:
     deadline_to: bool
     include_inactive: bool
     capped: bool
+    salary_at_least: bool = False
+    salary_at_most: bool = False
 
 
 class _ListSql(NamedTuple):
@@ -396,6 +399,13 @@ def _list_sql(shape: _Shape) -> _ListSql:
             query = query.where(rows.deadline >= _bound("deadline_from", Date))
         if shape.deadline_to:
             query = query.where(rows.deadline <= _bound("deadline_to", Date))
+        # a range's top reaches the amount, its bottom stays within it; one amount is both
+        if shape.salary_at_least:
+            top = func.coalesce(rows.salary_max, rows.salary_min)
+            query = query.where(top >= _bound("salary_at_least", Money))
+        if shape.salary_at_most:
+            bottom = func.coalesce(rows.salary_min, rows.salary_max)
+            query = query.where(bottom <= _bound("salary_at_most", Money))
         return query
 
     def matching(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:
@@ -569,6 +579,8 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
         "open_until_filled": q.open_until_filled,
         "deadline_from": q.deadline_from,
         "deadline_to": q.deadline_to,
+        "salary_at_least": q.salary_at_least,
+        "salary_at_most": q.salary_at_most,
         "over": None if cap is None else cap + 1,  # "more than cap"
     }
     sql = _list_sql(
@@ -582,6 +594,8 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
             deadline_to=q.deadline_to is not None,
             include_inactive=q.include_inactive,
             capped=cap is not None,
+            salary_at_least=q.salary_at_least is not None,
+            salary_at_most=q.salary_at_most is not None,
         )
     )
     values = {name: value for name, value in values.items() if value is not None}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -353,3 +354,32 @@ def test_subquery_form_for_other_callers(board: Store) -> None:
     assert joined("archivist") == {"metro-arch", "gone"}
     assert joined("digital", "archivist") == {"metro-arch"}
     assert joined("coordinators") == {"iiif-tc", "clir"}
+
+
+@pytest.mark.parametrize("words", [(), ("archivist",)])
+def test_pay_filters_read_a_range_by_its_ends_and_one_amount_as_both(
+    store: Store, words: tuple[str, ...]
+) -> None:
+    """The question "jobs paying over $60k" is answered by the store's query, with or
+    without words (a keyword list walks its window with the same filters)."""
+    amounts = {
+        "range": (Decimal(55_000), Decimal(62_000)),
+        "only-min": (Decimal(70_000), None),
+        "only-max": (None, Decimal(40_000)),
+        "unstated": (None, None),
+    }
+    for slug, (low, high) in amounts.items():
+        posting = draft(
+            slug, "Archivist", deadline=TODAY + timedelta(days=9), salary_min=low, salary_max=high
+        )
+        store.save_documents([doc(f"{slug}.md", posting)], NOW)
+
+    def paying(**bounds: Decimal) -> set[str]:
+        q = PostingQuery(today=TODAY, terms=words, **bounds)
+        return {p.id for p in store.find_postings(q).items}
+
+    assert paying(salary_at_least=Decimal(60_000)) == {"range", "only-min"}
+    assert paying(salary_at_least=Decimal(62_000)) == {"range", "only-min"}  # inclusive
+    assert paying(salary_at_least=Decimal(62_001)) == {"only-min"}
+    assert paying(salary_at_most=Decimal(55_000)) == {"range", "only-max"}
+    assert paying(salary_at_least=Decimal(50_000), salary_at_most=Decimal(60_000)) == {"range"}
