@@ -374,8 +374,12 @@ def test_pay_filters_read_a_range_by_its_ends_and_one_amount_as_both(
         )
         store.save_documents([doc(f"{slug}.md", posting)], NOW)
 
-    def paying(**bounds: Decimal) -> set[str]:
-        q = PostingQuery(today=TODAY, terms=words, **bounds)
+    def paying(
+        salary_at_least: Decimal | None = None, salary_at_most: Decimal | None = None
+    ) -> set[str]:
+        q = PostingQuery(
+            today=TODAY, terms=words, salary_at_least=salary_at_least, salary_at_most=salary_at_most
+        )
         return {p.id for p in store.find_postings(q).items}
 
     assert paying(salary_at_least=Decimal(60_000)) == {"range", "only-min"}
