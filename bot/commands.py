@@ -36,6 +36,7 @@ from bot.domain import (
     PassageHit,
     PermissionDenied,
     Posting,
+    PostingHead,
     PostingPage,
     PostingQuery,
     Refusal,
@@ -54,6 +55,8 @@ class StoreReader(Protocol):
 
     def get_posting(self, posting_id: str) -> Posting | None: ...
     def find_postings(self, q: PostingQuery) -> PostingPage: ...
+    def find_posting_heads(self, q: PostingQuery) -> list[PostingHead]: ...
+    def postings_by_id(self, ids: Sequence[str]) -> list[Posting]: ...
     def all_postings(self, include_inactive: bool = True) -> list[Posting]: ...
     def search_passages(
         self,

@@ -279,6 +279,16 @@ class PostingQuery:
 
 
 @dataclass(frozen=True)
+class PostingHead:
+    """The columns a list question filters on before reading whole postings: a place asked
+    for is decided by the location alone for every posting that is not remote."""
+
+    id: str
+    location: str | None
+    remote: bool | None
+
+
+@dataclass(frozen=True)
 class PostingPage:
     """One page of matches; ``hidden`` counts matches left out because closed or expired."""
 

@@ -419,7 +419,21 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
     today = ctx.today
     fresh = ctx.settings.freshness
     # only the candidates are read: counting every match would cost more than the answer
-    items = ctx.store.find_postings(replace(q, freshness=fresh, count_limit=0)).items
+    q = replace(q, freshness=fresh, count_limit=0)
+    items: Sequence[Posting]
+    if f.place is not None and f.reachable_from is None:
+        # a posting on site is in the place or not by its location alone: of hundreds of
+        # candidates, only the ones that may be are read whole
+        places, remote = (f.place, *f.also), q.remote is True
+        heads = ctx.store.find_posting_heads(q)
+        maybe = [
+            h.id
+            for h in heads
+            if any(_by_location(h.location, h.remote, x, remote) is not False for x in places)
+        ]
+        items = ctx.store.postings_by_id(maybe)
+    else:
+        items = ctx.store.find_postings(q).items
     remote_asked = q.remote is True
     kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
     if f.status == "open":
@@ -490,12 +504,27 @@ def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:
     return p.posted >= since
 
 
-def _located_in(p: Posting, place: Place, *, remote_asked: bool = False) -> bool:
-    """In the place; for a region ("jobs in Europe") or when remote work was asked for
-    ("remote jobs in Canada"), also remote work open to it."""
-    if any(place.contains(found) for found in places_in(p.location or "")):
+def _in(location: str | None, place: Place) -> bool:
+    """Whether a location line names a place within ``place``."""
+    return any(place.contains(found) for found in places_in(location or ""))
+
+
+def _by_location(
+    location: str | None, remote: bool | None, place: Place, remote_asked: bool
+) -> bool | None:
+    """What a posting's location line and remote flag say of it being in ``place``: True
+    when the line names a place within it; None for remote work that may be open to it,
+    when that counts (for a region, "jobs in Europe", or when remote work was asked for,
+    "remote jobs in Canada"); False otherwise."""
+    if _in(location, place):
         return True
-    return (place.kind == "region" or remote_asked) and bool(p.remote) and _reachable(p, place)
+    return None if (place.kind == "region" or remote_asked) and remote else False
+
+
+def _located_in(p: Posting, place: Place, *, remote_asked: bool = False) -> bool:
+    """In the place, or remote work open to it where that counts (``_by_location``)."""
+    said = _by_location(p.location, p.remote, place, remote_asked)
+    return said is True or (said is None and _reachable(p, place))
 
 
 def _reachable(p: Posting, where: Place) -> bool:

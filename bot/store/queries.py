@@ -46,6 +46,7 @@ from bot.domain import (
     Freshness,
     PassageHit,
     Posting,
+    PostingHead,
     PostingPage,
     PostingQuery,
 )
@@ -570,6 +571,50 @@ def _like_escaped(needle: str) -> str:
 
 
 def find_postings(session: Db, q: PostingQuery) -> PostingPage:
+    keys, total, hidden = _find_keys(session, q)
+    return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
+
+
+def find_posting_heads(session: Db, q: PostingQuery) -> list[PostingHead]:
+    """``find_postings``' postings, as heads: a few narrow columns instead of whole rows."""
+    keys, _total, _hidden = _find_keys(session, q)
+    heads: dict[int, PostingHead] = {}
+    for start in range(0, len(keys), ROWS_CHUNK):
+        chunk = list(keys[start : start + ROWS_CHUNK])
+        for pk, *head in session.execute(_heads_by_key_sql(), {"keys": chunk}).all():
+            heads[pk] = PostingHead(*head)
+    return [heads[key] for key in keys if key in heads]
+
+
+def postings_by_id(session: Db, ids: Sequence[str]) -> list[Posting]:
+    """The postings ``ids``, in that order (unknown ones left out)."""
+    keys: dict[str, int] = {}
+    for start in range(0, len(ids), ROWS_CHUNK):
+        chunk = list(ids[start : start + ROWS_CHUNK])
+        keys.update(
+            (posting_id, pk)
+            for posting_id, pk in session.execute(_keys_by_id_sql(), {"ids": chunk})
+        )
+    return list(_postings_by_key(session, [keys[i] for i in ids if i in keys]))
+
+
+@cache
+def _heads_by_key_sql() -> Rows:
+    rows = PostingRow
+    return select(rows.pk, rows.id, rows.location, rows.remote).where(
+        rows.pk.in_(bindparam("keys", expanding=True))
+    )
+
+
+@cache
+def _keys_by_id_sql() -> Rows:
+    return select(PostingRow.id, PostingRow.pk).where(
+        PostingRow.id.in_(bindparam("ids", expanding=True))
+    )
+
+
+def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
+    """The keys of ``q``'s page, in order; how many are listed; how many are hidden."""
     words = clean_terms(q.terms)
     query_text = postings_query_text(session, words)
     organization = q.organization.strip().lower() if q.organization else ""
@@ -617,7 +662,7 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
     counted = session.execute(sql.counts, values).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
-        return PostingPage(items=(), total=total, hidden=hidden)
+        return [], total, hidden
 
     assert sql.dated is not None and sql.undated is not None
     # Dated postings come first (by deadline), undated ones after: two ordered walks that
@@ -630,7 +675,7 @@ def find_postings(session: Db, q: PostingQuery) -> PostingPage:
         skip = max(offset - len(found), 0)
         rest = {**values, "limit": wanted - len(found) - skip, "offset": skip}
         keys += session.scalars(sql.undated, rest)
-    return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
+    return keys, total, hidden
 
 
 def _keyword_page(
@@ -641,8 +686,8 @@ def _keyword_page(
     q: PostingQuery,
     *,
     cap: int | None,
-) -> PostingPage:
-    """One page of a keyword list (``RANKING``). The window's walks run first: when they
+) -> tuple[list[int], int, int]:
+    """The keys of one page of a keyword list (``RANKING``). The window's walks run first: when they
     find fewer than ``POSTING_WINDOW`` postings, they found every listed match, so they are
     the count too, and only the matches left out are counted (the rest of the page is
     counted only when a caller wants more than the window)."""
@@ -666,7 +711,7 @@ def _keyword_page(
         total, hidden = (int(n) for n in session.execute(sql.counts, values).one())
     hidden = 0 if q.include_inactive else hidden
     if total <= offset or limit == 0:
-        return PostingPage(items=(), total=total, hidden=hidden)
+        return [], total, hidden
     keys: list[int] = []
     if offset < len(chosen):
         page = {**values, "limit": limit, "offset": offset}
@@ -678,7 +723,7 @@ def _keyword_page(
         skip = max(offset, window)
         rest = _walk(session, sql.words.walks, values, skip=skip, count=limit - len(keys))
         keys += [key for key, _posted in rest]
-    return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
+    return keys, total, hidden
 
 
 def _walk(

@@ -19,6 +19,7 @@ from bot.domain import (
     ParsedDocument,
     PassageHit,
     Posting,
+    PostingHead,
     PostingPage,
     PostingQuery,
 )
@@ -212,6 +213,16 @@ class Store:
         """Filtered, ranked, paginated postings; ``hidden`` counts closed/expired matches."""
         with self._query() as connection:
             return queries.find_postings(connection, q)
+
+    def find_posting_heads(self, q: PostingQuery) -> list[PostingHead]:
+        """``find_postings``' page as heads (id, location, remote): for a caller that filters
+        hundreds of candidates before it needs a few of them whole."""
+        with self._query() as connection:
+            return queries.find_posting_heads(connection, q)
+
+    def postings_by_id(self, ids: Sequence[str]) -> list[Posting]:
+        with self._query() as connection:
+            return queries.postings_by_id(connection, ids)
 
     def all_postings(self, include_inactive: bool = True) -> list[Posting]:
         with self._read() as session:

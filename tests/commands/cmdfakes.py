@@ -23,6 +23,7 @@ from bot.domain import (
     Passage,
     PassageHit,
     Posting,
+    PostingHead,
     PostingPage,
     PostingQuery,
 )
@@ -101,6 +102,12 @@ class FakeStore:
             return False
         if q.deadline_to and (p.deadline is None or p.deadline > q.deadline_to):
             return False
+        top = p.salary_max if p.salary_max is not None else p.salary_min
+        bottom = p.salary_min if p.salary_min is not None else p.salary_max
+        if q.salary_at_least is not None and (top is None or top < q.salary_at_least):
+            return False
+        if q.salary_at_most is not None and (bottom is None or bottom > q.salary_at_most):
+            return False
         return q.open_until_filled is None or p.open_until_filled == q.open_until_filled
 
     def find_postings(self, q: PostingQuery) -> PostingPage:
@@ -118,6 +125,15 @@ class FakeStore:
             total=len(listed),
             hidden=len(matching) - len(listed),
         )
+
+    def find_posting_heads(self, q: PostingQuery) -> list[PostingHead]:
+        self.calls.append("find_posting_heads")
+        page = self.find_postings(q)
+        return [PostingHead(p.id, p.location, p.remote) for p in page.items]
+
+    def postings_by_id(self, ids: Sequence[str]) -> list[Posting]:
+        by_id = {p.id: p for p in self.postings}
+        return [by_id[i] for i in ids if i in by_id]
 
     def search_passages(
         self,

@@ -387,3 +387,19 @@ def test_pay_filters_read_a_range_by_its_ends_and_one_amount_as_both(
     assert paying(salary_at_least=Decimal(62_001)) == {"only-min"}
     assert paying(salary_at_most=Decimal(55_000)) == {"range", "only-max"}
     assert paying(salary_at_least=Decimal(50_000), salary_at_most=Decimal(60_000)) == {"range"}
+
+
+@pytest.mark.parametrize("terms", [(), ("archivist",)])
+def test_heads_are_the_page_in_its_order_and_whole_postings_follow_ids(
+    board: Store, terms: tuple[str, ...]
+) -> None:
+    q = PostingQuery(today=TODAY, terms=terms, include_inactive=True)
+    page = board.find_postings(q).items
+    assert len(page) > 1
+    heads = board.find_posting_heads(q)
+    assert [(h.id, h.location, h.remote) for h in heads] == [
+        (p.id, p.location, p.remote) for p in page
+    ]
+    wanted = [page[-1].id, "no-such-posting", page[0].id]
+    assert [p.id for p in board.postings_by_id(wanted)] == [page[-1].id, page[0].id]
+    assert board.postings_by_id(wanted)[1] == page[0]
