@@ -389,7 +389,7 @@ def test_pay_filters_read_a_range_by_its_ends_and_one_amount_as_both(
     assert paying(salary_at_least=Decimal(50_000), salary_at_most=Decimal(60_000)) == {"range"}
 
 
-@pytest.mark.parametrize("terms", [(), ("archivist",)])
+@pytest.mark.parametrize("terms", [(), ("coordinator",)])
 def test_heads_are_the_page_in_its_order_and_whole_postings_follow_ids(
     board: Store, terms: tuple[str, ...]
 ) -> None:
