@@ -193,14 +193,14 @@ def month_token(day: date | None) -> str:
     return f"pm{day:%Y%m}" if day is not None else "pmnone"
 
 
-def month_tokens(first: date, last: date) -> list[str]:
-    """The month words from ``first``'s month to ``last``'s, newest first."""
-    tokens: list[str] = []
+def months_between(first: date, last: date) -> list[date]:
+    """The first days of the months from ``first``'s month to ``last``'s, newest first."""
+    months: list[date] = []
     year, month = last.year, last.month
     while (year, month) >= (first.year, first.month):
-        tokens.append(month_token(date(year, month, 1)))
+        months.append(date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return tokens
+    return months
 
 
 def in_months(dialect: str, query_text: str, tokens: Sequence[str]) -> str:
