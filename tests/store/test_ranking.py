@@ -263,3 +263,16 @@ def test_month_words_run_newest_first_across_a_year() -> None:
     months = months_between(date(2025, 11, 30), date(2026, 2, 1))
     assert [month_token(m) for m in months] == ["pm202602", "pm202601", "pm202512", "pm202511"]
     assert month_token(None) == "pmnone"
+
+
+def test_undated_matches_enter_the_window_newest_key_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL reads the undated matches a range of keys at a time (``KEY_BATCH``): one
+    key per run here, so every run boundary is crossed."""
+    _save(store, *(_posting(f"u{i}", "Archivist", posted=None) for i in range(1, 6)))
+    _save(store, _posting("other", "Developer", posted=None))  # a key that does not match
+    monkeypatch.setattr(queries, "POSTING_WINDOW", 2)
+    monkeypatch.setattr(queries, "KEY_BATCH", 1)
+    # the window is the newest two, by rank (a tie: by id); the rest newest key first
+    assert _ranked(store, "archivist") == ["u4", "u5", "u3", "u2", "u1"]
