@@ -259,7 +259,8 @@ class PostingQuery:
 
     ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
     stays within the amount (a stated range's top / bottom; a single amount is both; no
-    stated pay, no match).
+    stated pay, no match). ``in_titles``: the words are looked for in titles and
+    organisations only, as when a posting is named ("the digital archivist job").
     """
 
     today: date
@@ -276,6 +277,7 @@ class PostingQuery:
     count_limit: int | None = None
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
+    in_titles: bool = False
 
 
 @dataclass(frozen=True)

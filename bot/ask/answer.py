@@ -138,8 +138,14 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     for words in tries[: 1 + min(len(subject), 6)]:
         if not words:
             continue
+        # named by its title (or organisation): a posting whose body has the words is not it
         q = PostingQuery(
-            today=ctx.today, terms=tuple(words), include_inactive=True, limit=20, count_limit=0
+            today=ctx.today,
+            terms=tuple(words),
+            include_inactive=True,
+            limit=20,
+            count_limit=0,
+            in_titles=True,
         )
         for p in ctx.store.find_postings(q).items:
             candidates.setdefault(p.id, p)

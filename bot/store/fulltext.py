@@ -12,6 +12,7 @@ reach the query syntax, so ``AND``, ``NEAR``, ``*``, quotes or parentheses are j
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -175,15 +176,29 @@ def match_postings(session: Db, words: Sequence[str]) -> TextMatch | None:
     return _postgres_postings(_tsquery(query_text))
 
 
-def postings_query_text(session: Db, words: Sequence[str]) -> str | None:
+NAMING_FIELDS = ("title", "organization")
+"""Where a posting named by its title is looked for (``PostingQuery.in_titles``); the
+weights ``search_vector`` gives them on PostgreSQL (migration 0001): A and B."""
+_NAMING_WEIGHTS = "AB"
+_LEXEME = re.compile(r"'(?:[^']|'')*'")  # a lexeme in PostgreSQL's text of a tsquery
+
+
+def postings_query_text(
+    session: Db, words: Sequence[str], *, in_titles: bool = False
+) -> str | None:
     """What ``postings_text_match`` binds for ``words`` (all of them must match): an FTS5
     expression on SQLite, PostgreSQL's text of the tsquery; None when nothing can be
-    searched for (no words; on PostgreSQL, only stop words)."""
+    searched for (no words; on PostgreSQL, only stop words). ``in_titles``: the words must
+    be in ``NAMING_FIELDS``."""
     if not words:
         return None
     if dialect_of(session) == "sqlite":
+        if in_titles:
+            return fts5_fields_query(words, NAMING_FIELDS)
         return fts5_query(words, any_word=False)
     combined, _ = _resolve_tsqueries(session, words, any_word=False)
+    if in_titles:  # each lexeme of PostgreSQL's own text, restricted to those weights
+        combined = _LEXEME.sub(lambda m: f"{m.group()}:{_NAMING_WEIGHTS}", combined)
     return combined or None
 
 

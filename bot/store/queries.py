@@ -653,7 +653,7 @@ def _keys_by_id_sql() -> Rows:
 def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
     """The keys of ``q``'s page, in order; how many are listed; how many are hidden."""
     words = clean_terms(q.terms)
-    query_text = postings_query_text(session, words)
+    query_text = postings_query_text(session, words, in_titles=q.in_titles)
     organization = q.organization.strip().lower() if q.organization else ""
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)

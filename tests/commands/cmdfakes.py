@@ -91,7 +91,12 @@ class FakeStore:
         return [p for p in self.postings if include_inactive or p.status == "active"]
 
     def _matches(self, p: Posting, q: PostingQuery) -> bool:
-        haystack = _words(" ".join(x or "" for x in (p.title, p.organization, p.location, p.body)))
+        fields = (
+            (p.title, p.organization)
+            if q.in_titles
+            else (p.title, p.organization, p.location, p.body)
+        )
+        haystack = _words(" ".join(x or "" for x in fields))
         if any(t.lower() not in haystack for t in q.terms):
             return False
         if q.organization and q.organization.lower() not in (p.organization or "").lower():

@@ -403,3 +403,30 @@ def test_heads_are_the_page_in_its_order_and_whole_postings_follow_ids(
     wanted = [page[-1].id, "no-such-posting", page[0].id]
     assert [p.id for p in board.postings_by_id(wanted)] == [page[-1].id, page[0].id]
     assert board.postings_by_id(wanted)[1] == page[0]
+
+
+def test_a_posting_named_by_its_title_is_looked_for_in_titles_and_organisations(
+    store: Store,
+) -> None:
+    store.save_documents(
+        [
+            doc("t.md", draft("t", "Digital archivist", deadline=TODAY)),
+            doc("o.md", draft("o", "Officer", organization="Digital Archivists' Guild")),
+            doc("b.md", draft("b", "Officer", body="Work with our digital archivist.")),
+            doc("q.md", draft("q", "O'Brien's digital archivist")),
+        ],
+        NOW,
+    )
+
+    def named(*terms: str) -> set[str]:
+        q = PostingQuery(today=TODAY, terms=terms, include_inactive=True, in_titles=True)
+        return {p.id for p in store.find_postings(q).items}
+
+    assert named("digital", "archivist") == {"t", "o", "q"}
+    assert named("o'brien's", "archivist") == {"q"}  # a quote in a word stays a word
+    assert "b" in {
+        p.id
+        for p in store.find_postings(
+            PostingQuery(today=TODAY, terms=("digital",), include_inactive=True)
+        ).items
+    }
