@@ -188,8 +188,8 @@ def postings_query_text(
 ) -> str | None:
     """What ``postings_text_match`` binds for ``words`` (all of them must match): an FTS5
     expression on SQLite, PostgreSQL's text of the tsquery; None when nothing can be
-    searched for (no words; on PostgreSQL, only stop words). ``in_titles``: the words must
-    be in ``NAMING_FIELDS``."""
+    searched for (no words; on PostgreSQL, only stop words). ``in_titles`` (SQLite): the
+    words must be in ``NAMING_FIELDS``; PostgreSQL tests that apart (``titles_query_text``)."""
     if not words:
         return None
     if dialect_of(session) == "sqlite":
@@ -197,9 +197,14 @@ def postings_query_text(
             return fts5_fields_query(words, NAMING_FIELDS)
         return fts5_query(words, any_word=False)
     combined, _ = _resolve_tsqueries(session, words, any_word=False)
-    if in_titles:  # each lexeme of PostgreSQL's own text, restricted to those weights
-        combined = _LEXEME.sub(lambda m: f"{m.group()}:{_NAMING_WEIGHTS}", combined)
     return combined or None
+
+
+def titles_query_text(query_text: str) -> str:
+    """PostgreSQL: ``postings_query_text``'s query, each lexeme restricted to the weights of
+    ``NAMING_FIELDS``, to test on ``head_vector``: on ``search_vector`` the text index
+    cannot decide weights, and every candidate's whole vector would be read again."""
+    return _LEXEME.sub(lambda m: f"{m.group()}:{_NAMING_WEIGHTS}", query_text)
 
 
 def month_token(day: date | None) -> str:

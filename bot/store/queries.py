@@ -68,6 +68,7 @@ from bot.store.fulltext import (
     sqlite_index_table,
     sqlite_matching_keys,
     sqlite_passages_match,
+    titles_query_text,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 from bot.store.types import Money
@@ -234,6 +235,7 @@ class _Shape:
     capped: bool
     salary_at_least: bool = False
     salary_at_most: bool = False
+    in_titles: bool = False  # PostgreSQL: the words also in titles or organisations
 
 
 class _ListSql(NamedTuple):
@@ -419,6 +421,10 @@ def _list_sql(shape: _Shape) -> _ListSql:
             query = query.where(rows.deadline >= _bound("deadline_from", Date))
         if shape.deadline_to:
             query = query.where(rows.deadline <= _bound("deadline_to", Date))
+        if shape.in_titles:
+            head: ColumnElement[Any] = literal_column("postings.head_vector")
+            titles = sql_cast(_bound(TITLES_QUERY, Text), TSQUERY)
+            query = query.where(head.op("@@", is_comparison=True)(titles))
         # a range's top reaches the amount, its bottom stays within it; one amount is both
         if shape.salary_at_least:
             top = func.coalesce(rows.salary_max, rows.salary_min)
@@ -658,6 +664,20 @@ def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
     sqlite = dialect_of(session) == "sqlite"
+    shape = _Shape(
+        sqlite=sqlite,
+        words=query_text is not None,
+        organization=bool(organization),
+        remote=q.remote is not None,
+        open_until_filled=q.open_until_filled is not None,
+        deadline_from=q.deadline_from is not None,
+        deadline_to=q.deadline_to is not None,
+        include_inactive=q.include_inactive,
+        capped=cap is not None,
+        salary_at_least=q.salary_at_least is not None,
+        salary_at_most=q.salary_at_most is not None,
+        in_titles=q.in_titles and not sqlite and query_text is not None,
+    )
     values: dict[str, Any] = {
         "today": q.today,
         "fresh_from": q.freshness.open_since(q.today, until_filled=False),
@@ -668,25 +688,12 @@ def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
         "open_until_filled": q.open_until_filled,
         "deadline_from": q.deadline_from,
         "deadline_to": q.deadline_to,
+        TITLES_QUERY: titles_query_text(query_text) if shape.in_titles and query_text else None,
         "salary_at_least": q.salary_at_least,
         "salary_at_most": q.salary_at_most,
         "over": None if cap is None else cap + 1,  # "more than cap"
     }
-    sql = _list_sql(
-        _Shape(
-            sqlite=sqlite,
-            words=query_text is not None,
-            organization=bool(organization),
-            remote=q.remote is not None,
-            open_until_filled=q.open_until_filled is not None,
-            deadline_from=q.deadline_from is not None,
-            deadline_to=q.deadline_to is not None,
-            include_inactive=q.include_inactive,
-            capped=cap is not None,
-            salary_at_least=q.salary_at_least is not None,
-            salary_at_most=q.salary_at_most is not None,
-        )
-    )
+    sql = _list_sql(shape)
     values = {name: value for name, value in values.items() if value is not None}
     if sql.words is not None:
         assert query_text is not None
@@ -841,6 +848,7 @@ def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
     return tuple(found[key] for key in keys if key in found)
 
 
+TITLES_QUERY = "titles_query"  # PostgreSQL: the words in titles or organisations
 RECENT_QUERY = "recent_query"  # the query text narrowed to some months since the horizon
 UNDATED_QUERY = "undated_query"  # the query text narrowed to undated postings
 MONTH_BATCHES = "month_batches"  # the values of the recent walk's runs (``_month_batches``)
