@@ -722,6 +722,9 @@ def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
     return keys, total, hidden
 
 
+Chosen = list[tuple[int, date | None]]  # (key, posted) of the window, in window order
+
+
 def _keyword_page(
     session: Db,
     sql: _ListSql,
@@ -731,23 +734,16 @@ def _keyword_page(
     *,
     cap: int | None,
 ) -> tuple[list[int], int, int]:
-    """The keys of one page of a keyword list (``RANKING``). The window's walks run first: when they
-    find fewer than ``POSTING_WINDOW`` postings, they found every listed match, so they are
-    the count too, and only the matches left out are counted (the rest of the page is
-    counted only when a caller wants more than the window)."""
+    """The keys of one page of a keyword list (``RANKING``); how many are listed; how many
+    are hidden. The window comes first: when it holds fewer than ``POSTING_WINDOW``
+    postings, it holds every listed match, so it is the count too, and only the matches
+    left out are counted (the rest only when a caller wants more than the window)."""
     assert sql.words is not None
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     window = values["window"] = POSTING_WINDOW
     # a count alone ("is there any?") needs no more of the window than the count goes
     need = window if limit > 0 or cap is None else min(window, cap + 1)
-    probe, every = sql.words.probe, sql.words.every
-    chosen: list[tuple[int, date | None]]
-    if probe is not None and every is not None and (session.scalar(probe, values) or 0) < window:
-        # fewer matches than the window: every listed one, from the index
-        chosen = list(session.execute(every, values).all())
-        need = window
-    else:
-        chosen = _walk(session, sql.words.walks, values, skip=0, count=need)
+    chosen, need = _window(session, sql.words, values, need)
     if len(chosen) < need or (cap is not None and cap < len(chosen)):
         total = len(chosen) if cap is None else min(len(chosen), cap + 1)
         hidden = 0 if q.include_inactive else int(session.scalar(sql.words.hidden, values) or 0)
@@ -756,13 +752,7 @@ def _keyword_page(
     hidden = 0 if q.include_inactive else hidden
     if total <= offset or limit == 0:
         return [], total, hidden
-    keys: list[int] = []
-    if offset < len(chosen):
-        page = {**values, "limit": limit, "offset": offset}
-        if "fields_0" in values:  # SQLite: the field tests read the window's months only
-            page.update(_fields_values(words, sorted({month_token(p) for _k, p in chosen})))
-        page["keys"] = [key for key, _posted in chosen]
-        keys = list(session.scalars(sql.words.ranked_keys, page))
+    keys = _ranked(session, sql.words, values, words, chosen, limit=limit, offset=offset)
     if len(keys) < limit and len(chosen) == window:  # the page reaches past the window
         skip = max(offset, window)
         rest = _walk(session, sql.words.walks, values, skip=skip, count=limit - len(keys))
@@ -770,11 +760,42 @@ def _keyword_page(
     return keys, total, hidden
 
 
+def _window(session: Db, sql: _WordSql, values: dict[str, Any], need: int) -> tuple[Chosen, int]:
+    """The first ``need`` listed matches in window order (the walks), and how many were
+    wanted; on SQLite, with fewer matches than the window, every listed one, from the index
+    (and then the whole window was wanted: they are all)."""
+    window = values["window"]
+    if sql.probe is not None and sql.every is not None:
+        if (session.scalar(sql.probe, values) or 0) < window:
+            return list(session.execute(sql.every, values).all()), window
+    return _walk(session, sql.walks, values, skip=0, count=need), need
+
+
+def _ranked(
+    session: Db,
+    sql: _WordSql,
+    values: dict[str, Any],
+    words: Sequence[str],
+    chosen: Chosen,
+    *,
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """The window's keys by rank, :limit after :offset."""
+    if offset >= len(chosen):
+        return []
+    page = {**values, "limit": limit, "offset": offset}
+    if "fields_0" in values:  # SQLite: the field tests read the window's months only
+        page.update(_fields_values(words, sorted({month_token(p) for _k, p in chosen})))
+    page["keys"] = [key for key, _posted in chosen]
+    return list(session.scalars(sql.ranked_keys, page))
+
+
 def _walk(
     session: Db, walks: Sequence[_Walk], values: dict[str, Any], *, skip: int, count: int
-) -> list[tuple[int, date | None]]:
+) -> Chosen:
     """``count`` (key, posted) after the first ``skip`` of the walks one after the other."""
-    found: list[tuple[int, date | None]] = []
+    found: Chosen = []
     for walk in walks:
         for batch in _batches(session, walk, values):
             wanted = skip + count - len(found)
