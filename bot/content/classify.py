@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.content.front_matter import as_text, as_words
-from bot.content.text import Folded, Scan, cue, remembered
+from bot.content.text import Folded, Scan, remembered
 from bot.domain import KINDS, Kind
 
 # Each with the substrings one of which every match holds (see Folded).
@@ -72,11 +72,13 @@ _JOB_WORDS = (
     "responsibilities", "qualifications", "salary", "compensation", "resume", "deadline",
     "position", "seeks", "seeking", "hiring", "candidate", "apply", "duties", "vacancy",
 )  # fmt: skip
-_JOB_PHRASES = (
-    cue("to apply"), cue("job posting"), cue("job description"), cue("cover letter"),
-    cue("full-time"), cue("part-time"), cue("full time"), cue("part time"),
-    cue("looking for a"), cue("invites applications"), cue("ideal candidate"),
-    cue("successful candidate"), cue("required skills"), cue("reports to"),
+_JOB_PHRASES = tuple(
+    phrase.encode("ascii")
+    for phrase in (
+        "to apply", "job posting", "job description", "cover letter", "full-time",
+        "part-time", "full time", "part time", "looking for a", "invites applications",
+        "ideal candidate", "successful candidate", "required skills", "reports to",
+    )
 )  # fmt: skip
 _NEWS_WORDS = ("appointed", "welcome", "announce", "join")
 _NEWS_SIGNALS = re.compile(
@@ -171,7 +173,7 @@ def _topic(
 def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     """How many words of postings the page uses; news phrasing settles a page with few."""
     score = sum(1 for word in _JOB_WORDS if body.has(word))
-    score += sum(1 for phrase in _JOB_PHRASES if body.contains(phrase))
+    score += sum(1 for phrase in _JOB_PHRASES if phrase in body.folded)
     if score < 5:
         head = body.folded[:1500].decode("ascii")
         # Every news signal holds one of these words; most pages have none and skip the regex.

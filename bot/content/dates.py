@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.content.rules import phrase
-from bot.content.text import Scan, cue, last_match, plain
+from bot.content.rules import Rule, Table, phrase
+from bot.content.text import Scan, last_match, plain
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -47,17 +47,73 @@ _NUMERIC = re.compile(
 _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
 _DIGIT = re.compile(r"\d")
 
-# A strong cue names the deadline itself; it may stand a few words before the date.
-_STRONG = phrase(
-    r"\b(?:deadline|closing date|close date|closes|closing|close|due|expires?|expiry"
-    r"|expiration date|last day to apply|accepted through|accepted until|open through"
-    r"|open until|received by|postmarked by)\b",
+# The tail a weak phrasing needs before its date: "by the end of the day on 1 May". Possessive
+# runs (*+, ++) never give spaces back, so a long run of spaces not followed by the date's
+# place is read once, not once per space.
+_WEAK_TAIL = r"\s*+(?:the\s++)?(?:end of (?:the )?day (?:on\s++)?)?[*_]*+\s*+$"
+# How a deadline is said before its date. A strong phrasing names the deadline itself and may
+# stand a few words before the date; a weak one ("by", "until") right before it counts only in
+# a sentence about applying (_APPLY). Dates of other events (_OTHER_EVENT) never count.
+DEADLINE = Table(
+    "deadline",
+    (
+        Rule(
+            "strong",
+            tuple(
+                rf"{words}\b"
+                for words in (
+                    "deadline", "closing date", "close date", "closes", "closing", "close",
+                    "due", "expires?", "expiry", "expiration date", "last day to apply",
+                    "last day for applications", "accepted through", "accepted until",
+                    "open through", "open until", "received by", "postmarked by",
+                )
+            ),
+            matches=(
+                "Last day to apply: 15 March 2024",
+                "The deadline for applications is 30 April 2026.",
+                "Closing date: 12 May 2026.",
+                "Applications close on 3 June.",
+                "Applications are due 1 April 2026.",
+                "This posting expires on 20 April 2026.",
+                "Letters must be postmarked by 2 May 2026.",
+                "Applications accepted through 15 May 2026.",
+                "The post is open until 31 May 2026.",
+                "Expiry: 2026-04-30.",
+                "Deadline - 22/04/2026",
+                "Last day for applications is Friday, 17 April 2026.",
+            ),
+            rejects=(
+                "Interviews will be held on 15 May 2026.",
+                "The conference closes on 3 June 2026.",
+                "Review of applications begins 1 May 2026.",
+            ),
+        ),
+        Rule(
+            "weak",
+            tuple(
+                f"{words}{_WEAK_TAIL}"
+                for words in (
+                    "by", "until", "till", "through", "thru", "before", "no later than",
+                    "not later than", "on or before",
+                )
+            ),
+            matches=(
+                "Send your CV to jobs@example.org by 15 April 2026.",
+                "Please submit your application no later than 20 April 2026.",
+                "E-mail your letter before 1 May 2026.",
+                "Apply on or before 8 May 2026.",
+                "Submit your materials by the end of the day on 10 May 2026.",
+                "Nominations are welcome until 12 April 2026.",
+            ),
+            rejects=(
+                "The position starts by 1 June 2026.",
+                "The exhibition runs until 30 June 2026.",
+            ),
+        ),
+    ),
+    check="set",
 )
-# A weak cue ("by", "until") counts only in a sentence about applying.
-_WEAK = phrase(
-    r"\b(?:by|until|till|through|thru|before|no later than|not later than|on or before)"
-    r"\s*(?:the\s+)?(?:end of (?:the )?day (?:on\s+)?)?[*_]*\s*$",
-)
+_STRONG, _WEAK = DEADLINE.rules
 _APPLY = re.compile(
     r"\b(?:appl(?:y|ying|ication|ications|icants?)|submi(?:t|ssions?|tted)|send|sent|e-?mail"
     r"|contact|resumes?|cv|cover letters?|receiv\w*|accept\w*|open|nominations?|respond"
@@ -73,14 +129,6 @@ _OTHER_EVENT = phrase(
     r"|effective|founded|since|hired|joined|appointed|awarded|event|conference|workshop"
     r"|webinar|meeting|employment date|anticipated|expected to)\b",
 )
-_CUES = (
-    cue("deadline"), cue("clos", "close", "closes", "closing", "closed", "closedate"),
-    cue("due"), cue("by"), cue("until"), cue("till"), cue("through"), cue("thru"),
-    cue("before"), cue("later than"), cue("expir", "expire", "expires", "expiry", "expiration"),
-    cue("receiv", "received", "receive"), cue("postmarked"), cue("last day to apply"),
-)  # fmt: skip
-
-
 @dataclass(frozen=True)
 class DateMention:
     value: date
@@ -248,8 +296,8 @@ def find_deadline(scan: Scan, posted: date | None) -> Deadline | None:
     first_weak: Deadline | None = None
     # page order: the first strong one ends it. A date has a digit within a few words after
     # its cue; most "by"s have none, so their sentences are never looked for.
-    for start, end in scan.cue_sentences(
-        _CUES, in_order=True, keep=lambda pos: _DIGIT.search(text, pos, pos + 90) is not None
+    for start, end in scan.sentences(
+        DEADLINE.leads(scan.low), keep=lambda pos: _DIGIT.search(text, pos, pos + 90) is not None
     ):
         found = _deadline_in(text[start:end], posted)
         if found is None:
@@ -287,21 +335,22 @@ def _clause_start(sentence: str, at: int) -> int:
 
 
 def _strong_cue(before: str) -> bool:
-    last = last_match(_STRONG, before)
+    last = max(_STRONG.hits(before), default=None)  # the last, and the longest there
     if last is None:
         return False
-    gap = before[last.end() :]
+    start, end = last
+    gap = before[end:]
     if len(gap) > 45 or _OTHER_EVENT.search(gap) is not None:
         return False
     # "Posting date … closing date" style lines: the cue must not be about another event.
-    return _OTHER_EVENT.search(before[max(0, last.start() - 25) : last.start()]) is None
+    return _OTHER_EVENT.search(before[max(0, start - 25) : start]) is None
 
 
 def _weak_cue(before: str) -> bool:
-    cue = _WEAK.search(before)
+    cue = min(_WEAK.hits(before), default=None)
     if cue is None:
         return False
-    lead = before[: cue.start()]
+    lead = before[: cue[0]]
     apply = last_match(_APPLY, lead)
     if apply is None:
         return False

@@ -1,7 +1,8 @@
 """Facts stated in a posting's prose: where, whether remote, open or closed, how to apply.
 
-Each finder returns the value with the sentence it came from. Finders look for a handful of cue
-words in the folded text (see ``text.fold``) and run their regexes on those sentences only.
+Each finder returns the value with the sentence it came from. The phrasings are rule tables
+(see bot/content/rules.py); a finder reads only the sentences where a phrasing of its table
+starts.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from bot.content.rules import Rule, Table, phrase
 from bot.content.text import (
     Scan,
-    cue,
     find_all,
     plain,
     remembered,
@@ -29,23 +29,95 @@ class Found:
 
 # ---------------------------------------------------------------- remote or on-site
 
-_REMOTE_NEGATIVE = phrase(
-    r"\b(?:not (?:a |an )?(?:fully )?remote|no remote|not eligible for remote|remote work is not"
-    r"|(?:cannot|can ?not|can't) be (?:done |performed )?remote\w*|does not offer remote"
-    r"|on[- ]?site (?:only|position|role|job|work is required)|must (?:work|be|report) on[- ]?site"
-    r"|in[- ]person (?:only|position|role|job)|(?:this|the) (?:role|position|job) is (?:fully )?"
-    r"(?:on[- ]?site|in[- ]person|based on[- ]?site)|requires? (?:daily |regular |full-time )?"
-    r"(?:on[- ]?site|in[- ]person) (?:work|presence|attendance)|(?:fully|100%) on[- ]?site"
-    r"|on[- ]?site,? not remote|work(?:s|ing)? on[- ]?site (?:every day|full[- ]time|five days))\b",
+ON_SITE = Rule(
+    "false",
+    (
+        r"(?:not remote|not a remote|not an remote|not fully remote|not a fully remote)\b",
+        r"no remote\b",
+        r"not eligible for remote\b",
+        r"remote work is not\b",
+        r"(?:cannot|can not|can't) be (?:done |performed )?remote\w*",
+        r"does not offer remote\b",
+        r"(?:on-site|onsite|on site) (?:only|position|role|job|work is required)\b",
+        r"(?:on-site|onsite|on site),? not remote\b",
+        r"(?:must work on|must be on|must report on)[- ]?site\b",
+        r"(?:in-person|in person) (?:only|position|role|job)\b",
+        r"(?:role is|position is|job is) (?:fully )?(?:on[- ]?site|in[- ]person"
+        r"|based on[- ]?site)\b",
+        r"requires? (?:daily |regular |full-time )?(?:on[- ]?site|in[- ]person)"
+        r" (?:work|presence|attendance)\b",
+        r"(?:fully|entirely) on[- ]?site\b",
+        r"100% on[- ]?site\b",
+        r"(?:work on|works on|working on)[- ]?site (?:every day|full[- ]time|five days)\b",
+        r"(?:in the office|at our office|in office) (?:every day|five days a week|full[- ]time)\b",
+    ),
+    matches=(
+        "This is not a remote position.",
+        "The role is on-site only, at our Leeds reading room.",
+        "This position is fully onsite in Leiden.",
+        "Remote work is not possible for this role.",
+        "The work cannot be done remotely, as it handles fragile originals.",
+        "Staff must report on site at 8:30 each morning.",
+        "An in-person role in our conservation studio.",
+        "The job requires daily on-site presence in the stacks.",
+        "We work in the office five days a week.",
+        "This post is 100% on-site.",
+        "The successful candidate works on site full-time.",
+        "Please note: no remote or hybrid arrangement is offered.",
+    ),
+    rejects=(
+        "We offer an on-site café and a bicycle shed.",
+        "The library is in person and online.",
+    ),
 )
-_REMOTE_POSITIVE = phrase(
-    r"\b(?:remote(?:ly)?|telecommut\w*|work(?:ing)? from home|home[- ]based|wfh"
-    r"|hybrid (?:work\w*|schedule|role|position|arrangement|model|job)"
-    r"|virtual(?:ly)?(?= (?:position|role|job|work|based|-based|team|office))"
-    r"|remote/virtual|work virtually"
-    r"|(?:located|based|work|working|live|reside|be) anywhere"
-    r"|anywhere (?:in the world|with (?:a|an) (?:reliable )?internet))\b",
+REMOTE_WORK = Rule(
+    "true",
+    (
+        r"remote(?:ly)?\b",
+        r"telecommut\w*",
+        r"(?:work from home|working from home)\b",
+        r"home[- ]based\b",
+        r"wfh\b",
+        r"hybrid (?:work\w*|schedule|role|position|arrangement|model|job)\b",
+        r"virtual(?:ly)?(?= (?:position|role|job|work|based|team|office)\b)",
+        r"virtual-based\b",
+        r"work virtually\b",
+        r"(?:located anywhere|based anywhere|work anywhere|working anywhere|live anywhere"
+        r"|reside anywhere|be anywhere)\b",
+        r"anywhere (?:in the world|with (?:a|an) (?:reliable )?internet)\b",
+        r"distributed (?:position|role|job)\b",
+        r"from (?:your own|your) home\b",
+    ),
+    matches=(
+        "This role is WFH.",
+        "This is a remote position.",
+        "You can work from home most days.",
+        "The post holder will work remotely.",
+        "Telecommuting is welcome.",
+        "A hybrid schedule: two days in the archive, three at home.",
+        "This is a home-based job with occasional travel to Utrecht.",
+        "It is a virtual position; the team meets online.",
+        "You may be located anywhere with a reliable internet connection.",
+        "The job is fully remote within Canada.",
+        "Work from your own home, with a laptop we provide.",
+        "A distributed role: our staff live in four countries.",
+        "Wfh is fine for this post.",
+    ),
+    rejects=(
+        "Experience with remote sensing data is a plus.",
+        "The archive serves remote communities in the north.",
+        "We catalogue our collections for remote access.",
+        "You will visit remote sites to survey monuments.",
+        "Our virtual exhibitions drew many visitors.",
+        "Build hybrid digital-physical displays.",
+    ),
 )
+# A remote work fact, stated either way. Within a sentence an on-site phrasing wins ("not a
+# remote position" holds "remote position"); between sentences, one that states the
+# arrangement (_REMOTE_STATEMENT) wins over one that mentions remote work.
+REMOTE = Table("remote", (ON_SITE, REMOTE_WORK))
+# Remote words that are not about where this job is done; blanked before REMOTE_WORK reads a
+# sentence.
 _REMOTE_IGNORED = re.compile(
     r"\bremote(?:ly)? (?:sensing|access(?:ed|ible)?|control\w*|desktop|areas?|communities"
     r"|regions?|locations?|sites?|islands?|villages?|learning|instruction|teaching|patrons?"
@@ -58,20 +130,15 @@ _REMOTE_IGNORED = re.compile(
     r"|(?<!fully )(?<!entirely )(?<!100% )(?<!all-)(?<!completely )\bremote (?:teams?"
     r"|colleagues|staff|members|workers|workforce|meetings?|collaboration|participants)\b",
 )
+# A short location value ("Remote", "Virtual, USA", "Hybrid - Leeds") says it in one word.
 _LOCATION_REMOTE = phrase(
     r"\b(?:remote|virtual|anywhere|telecommut\w*|work from home|hybrid|home[- ]based)\b"
 )
-_REMOTE_CUES = (
-    cue("remote", "remote", "remotely"), cue("virtual", "virtual", "virtually"), cue("anywhere"),
-    cue("telecommut", "telecommute", "telecommuting", "telecommuter"), cue("from home"),
-    cue("hybrid"), cue("on-site"), cue("onsite"), cue("on site"), cue("in-person"),
-    cue("in person"), cue("home-based"), cue("home based"), cue("wfh"),
-)  # fmt: skip
 
 
 def remote_from_location(location: str) -> bool | None:
     low = location.lower()
-    if _REMOTE_NEGATIVE.search(low):
+    if ON_SITE.said(low):
         return False
     return True if _LOCATION_REMOTE.search(low) else None
 
@@ -86,20 +153,20 @@ _REMOTE_STATEMENT = phrase(
 def find_remote(scan: Scan) -> tuple[bool, str] | None:
     """True for remote, hybrid or region-restricted remote; False only when on-site is said.
 
-    A sentence that states the arrangement ("this is a remote position") is preferred as
-    evidence over one that merely mentions remote work.
+    The sentences read are those where a phrasing of ``REMOTE`` starts; see ``REMOTE`` for
+    which sentence wins.
     """
     text = scan.text
     negative: str | None = None
     positive: str | None = None
-    for start, end in scan.cue_sentences(_REMOTE_CUES):
+    for start, end in scan.sentences(hit.start for hit in REMOTE.hits(scan.low)):
         sentence = text[start:end]
         low = sentence.lower()
-        if _REMOTE_NEGATIVE.search(low):
+        if ON_SITE.said(low):
             negative = negative or plain(sentence)
             continue
         cleaned = _REMOTE_IGNORED.sub(" ", low)
-        if _REMOTE_POSITIVE.search(cleaned):
+        if REMOTE_WORK.said(cleaned):
             if _REMOTE_STATEMENT.search(cleaned):
                 return True, plain(sentence)
             positive = positive or plain(sentence)
@@ -110,16 +177,63 @@ def find_remote(scan: Scan) -> tuple[bool, str] | None:
 
 # ---------------------------------------------------------------- where
 
+# Where a remote worker may or should be. "where": a word before the place ("based in Canada",
+# "remote from Europe"); "anywhere": the place begins with it ("anywhere in Europe"). The
+# patterns that cut the place out (_REGION, _ANYWHERE) are built from these phrasings.
+_PLACE_NEXT = r"\s+(?=(?:in|from|within|anywhere|somewhere)\b)"
+REGION = Table(
+    "location",
+    (
+        Rule(
+            "where",
+            tuple(
+                words + _PLACE_NEXT
+                for words in (
+                    "located", "based", "live", "living", "reside", "residing", "remote work",
+                    "remote", "position is remote,?",
+                )
+            ),  # fmt: skip
+            matches=(
+                "Candidates must be based in Canada.",
+                "The successful candidate should reside in Scotland.",
+                "Applicants must live within the European Union.",
+                "This is remote work from the Netherlands or Belgium.",
+                "Ideally you are located in New Zealand.",
+                "The position is remote, in Ireland.",
+                "You can be living in Portugal or Spain.",
+                "Applicants residing in Norway are preferred.",
+            ),
+            rejects=(
+                "She worked with a developer based in Berlin.",
+                "Our partners are located in many places.",
+            ),
+        ),
+        Rule(
+            "anywhere",
+            (r"anywhere\s+(?:in|within|with)\s", r"somewhere\s+(?:in|within|with)\s"),
+            matches=(
+                "You may work from anywhere in Europe.",
+                "The role can be done from somewhere within the Nordic countries.",
+                "Staff can be anywhere with good internet.",
+                "We hire anywhere in the Americas.",
+            ),
+            rejects=("There is nothing like it anywhere.",),
+        ),
+    ),
+    check="set",
+)
+_WHERE, _ANYWHERE_RULE = REGION.rules
+_PLACE_WORDS = r"[^.;:()\n]+"
 _REGION = re.compile(
     r"(?P<pref>\bprefer\w*\b|\bideally\b|\bpreferabl\w*\b)?[^.;]{0,60}?"
-    r"(?:\b(?:located|based|live|living|reside|residing|remote(?: work)?|position is remote,?)\s+)"
-    r"(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+"
+    rf"\b(?:{'|'.join(_WHERE.phrasings)})"
+    rf"(?P<loc>(?:{'|'.join(_ANYWHERE_RULE.phrasings)}){_PLACE_WORDS}"
     r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
 )
 _ANYWHERE = re.compile(
-    r"\b(?P<loc>(?:anywhere|somewhere)\s+(?:in|within|with)\s+[^.;:()\n]+)", re.I
+    rf"\b(?P<loc>(?:{'|'.join(_ANYWHERE_RULE.phrasings)}){_PLACE_WORDS})", re.I
 )
 _REGION_LEAD = re.compile(r"^(?:in|from|within)\s+")
 _REGION_TAIL = re.compile(r"\s+(?:to|and to|who|which|where)\s.*$")
@@ -129,10 +243,6 @@ _REGION_ABOUT_JOB = re.compile(
     r"|you will|you must|you can|you should|the successful)\b",
     re.I,
 )
-_REGION_CUES = (
-    cue("located"), cue("based"), cue("anywhere"), cue("somewhere"), cue("remote work from"),
-    cue("resid", "reside", "residing", "resident"),
-)  # fmt: skip
 
 
 def find_region(scan: Scan) -> tuple[str, bool, str] | None:
@@ -143,7 +253,7 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     """
     text = scan.text
     best: tuple[int, int, str, bool, str] | None = None
-    for start, end in scan.cue_sentences(_REGION_CUES):
+    for start, end in scan.sentences(hit.start for hit in REGION.hits(scan.low)):
         sentence = plain(text[start:end])
         match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
         if match is None:
@@ -265,12 +375,49 @@ _URL_END = re.compile(r"[\s<>\[\]\"'`{}|\\^]")
 # Bounds that keep a hostile page linear: no real link is longer, no real posting has more.
 _LONGEST_URL = 2_000
 _MOST_URLS = 500
-_APPLY_CUE = phrase(
-    r"\b(?:apply|applying|application (?:process|form|portal|instructions|page|system|materials"
-    r"|packet|link|website|site)|applications? (?:can|should|must|may|are to) be (?:submitted|made"
-    r"|sent)|job (?:posting|description|details?|ad|advert|advertisement|listing|announcement"
-    r"|board)|position (?:description|announcement|details|posting)|full (?:job )?(?:description"
-    r"|posting|details)|vacanc\w+|careers? (?:page|site|portal|website)|submit|how to apply)\b",
+# A link in a sentence that speaks of applying is a way to apply; other links are too, in a
+# "How to apply" section (APPLY_HEADINGS) unless they are about the employer.
+APPLY = Table(
+    "contacts",
+    (
+        Rule(
+            "apply",
+            (
+                r"(?:apply|applying)\b",
+                r"applications?\b",
+                r"application (?:process|form|portal|instructions|page|system|materials|packet"
+                r"|link|website|site)\b",
+                r"job (?:posting|description|details?|ad|advert|advertisement|listing"
+                r"|announcement|board)\b",
+                r"position (?:description|announcement|details|posting)\b",
+                r"full (?:job )?(?:description|posting|details)\b",
+                r"vacanc\w+",
+                r"careers? (?:page|site|portal|website)\b",
+                r"submit\w*",
+                r"(?:recruitment|hiring) (?:portal|site|page|system)\b",
+                r"(?:cv|cvs|resume|resumes|cover letter)\b",
+            ),
+            matches=(
+                "Apply online at https://jobs.example.org/records-manager.",
+                "Applications go through https://atlas.example.org/jobs/42 only.",
+                "The application form is at https://forms.example.org/rm.",
+                "Read the full job description: https://example.org/rm.pdf",
+                "Submit your materials via www.example.org/hr.",
+                "See our careers page, https://example.org/careers, for this vacancy.",
+                "Details of the vacancy: https://example.org/vacancies/rm",
+                "Our recruitment portal https://hr.example.org/ takes your letter.",
+                "Upload a CV and cover letter at https://example.org/upload.",
+                "The position description is at http://example.org/pd.html.",
+                "Applying is easy: https://example.org/go.",
+                "Resumes to https://dropbox.example.org/rm please.",
+            ),
+            rejects=(
+                "Read about our collections at https://example.org/collections.",
+                "Our annual report is at https://example.org/report.",
+            ),
+        ),
+    ),
+    check="set",
 )
 APPLY_HEADINGS = re.compile(
     r"^(?:to apply|how to apply|apply|apply now|application|applications|application process"
@@ -299,16 +446,14 @@ def emails(text: str) -> list[tuple[str, int]]:
     return found
 
 
-_URL_CUES = (cue("http://", "http"), cue("https://", "https"), cue("www.", "www"))
+# What a link written out in the text starts with.
+_URL_STARTS = (b"http://", b"https://", b"www.")
 
 
 def urls(scan: Scan) -> list[tuple[str, int]]:
     text, folded = scan.text, scan.folded
     found: list[tuple[str, int]] = []
-    for item in _URL_CUES:
-        if item.gates.isdisjoint(scan.words):
-            continue
-        needle = item.needle
+    for needle in _URL_STARTS:
         for pos in find_all(folded, needle):
             if needle == b"www." and folded[pos - 3 : pos] in (b"://", b"/ww"):
                 continue
@@ -340,7 +485,7 @@ _ABOUT_EMPLOYER = phrase(
 
 
 def is_apply_sentence(sentence: str) -> bool:
-    return _APPLY_CUE.search(sentence.lower()) is not None
+    return APPLY.first(sentence) is not None
 
 
 def is_about_employer(sentence: str) -> bool:

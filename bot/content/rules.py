@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 # A phrasing's fixed start: letters, digits, spaces, "-", "'" and "/" up to the first regex
 # syntax. A quantifier right after makes the last character optional, so it is left out. A
@@ -79,14 +80,31 @@ class Rule:
         for lead, pattern in self._compiled:
             at = low.find(lead)
             while at != -1:
-                # "contemporary" is not "temporary"; "37.5 hours" is not "5 hours"
-                inside = (
-                    at > 0 and lead[0].isalnum() and (low[at - 1].isalnum() or low[at - 1] == ".")
-                )
-                found = None if inside else pattern.match(low, at)
-                if found is not None:
-                    yield at, found.end()
+                if _starts_word(low, at, lead):
+                    found = pattern.match(low, at)
+                    if found is not None:
+                        yield at, found.end()
                 at = low.find(lead, at + 1)
+
+    def said(self, low: str) -> bool:
+        """Whether a phrasing of the rule is in ``low`` (lower-cased text)."""
+        return next(self.hits(low), None) is not None
+
+    def leads(self, low: str) -> Iterator[int]:
+        """Where a phrasing's fixed start begins a word of ``low``: every hit starts at one of
+        these, so a reader that needs more than the phrasing (a date after it, the words
+        around it) can read just these places."""
+        for lead, _ in self._compiled:
+            at = low.find(lead)
+            while at != -1:
+                if _starts_word(low, at, lead):
+                    yield at
+                at = low.find(lead, at + 1)
+
+
+def _starts_word(low: str, at: int, lead: str) -> bool:
+    # "contemporary" is not "temporary"; "37.5 hours" is not "5 hours"
+    return not (at > 0 and lead[0].isalnum() and (low[at - 1].isalnum() or low[at - 1] == "."))
 
 
 @dataclass(frozen=True)
@@ -99,10 +117,18 @@ class Hit:
 @dataclass(frozen=True)
 class Table:
     """The rules of one fact, in the order they are tried. ``field``: the posting field the
-    fact fills, so that the examples can be checked on the loaded posting."""
+    fact fills, so that the examples can be checked on the loaded posting.
+
+    ``check``: how an example is checked there. "value": the field says the rule's value
+    (``True`` reads "true"). "set": the field is filled (a rule "matches" sentences give it a
+    value, "rejects" sentences leave it empty), for facts whose value is read from the
+    sentence itself (a date, a link, a place); the rule's value then names the kind of
+    phrasing for the code ("strong", "weak").
+    """
 
     field: str
     rules: tuple[Rule, ...]
+    check: Literal["value", "set"] = "value"
 
     def __post_init__(self) -> None:
         TABLES.append(self)
@@ -115,6 +141,10 @@ class Table:
         found = [Hit(rule, start, end) for rule in self.rules for start, end in rule.hits(low)]
         found.sort(key=lambda hit: hit.start)
         return found
+
+    def leads(self, low: str) -> list[int]:
+        """Where any rule's fixed start begins a word of ``low``, in the text's order."""
+        return sorted({at for rule in self.rules for at in rule.leads(low)})
 
     def first_hit(self, low: str) -> Hit | None:
         """The phrasing that comes first in ``low`` (lower-cased text), of any rule."""

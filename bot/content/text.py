@@ -1,16 +1,15 @@
-"""Small text tools the extractors share: cue search, sentences, Markdown to plain text.
+"""Small text tools the extractors share: a page's forms, sentences, Markdown to plain text.
 
-Extraction looks for a few dozen cue words in every document. Python's ``re`` is slow at
-case-insensitive alternations over a whole page (tens of microseconds per pattern here), so a
-page is folded once to lower-case ASCII bytes with the same offsets (``Scan``), a cue is looked
-for only when its word occurs on the page at all, and regexes then run on lower-cased sentences
-around the hits.
+Python's ``re`` is slow at case-insensitive alternations over a whole page (tens of
+microseconds per pattern here), so a page is lower-cased and folded once (``Scan``); the rule
+tables (bot/content/rules.py) find their phrasings' fixed starts in it, and regexes then run on
+the sentences around those places.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -124,35 +123,24 @@ _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 _TO_WORDS = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A needle to find in folded text, looked for only when one of ``gates`` is a word there."""
-
-    needle: bytes
-    gates: frozenset[bytes]
-
-
-def cue(needle: str, *gates: str) -> Cue:
-    """``cue("on-site")`` is gated on the word "site"; a stem needs its words: ``cue("clos",
-    "close", "closing")``."""
-    raw = needle.lower().encode("ascii")
-    words = [w.encode("ascii") for w in gates] or [max(raw.translate(_TO_WORDS).split(), key=len)]
-    return Cue(raw, frozenset(words))
-
-
 class Scan:
-    """A text with its folded bytes and the set of its words, made once and shared.
+    """A text with its lower-cased and folded forms and the set of its words, made once and
+    shared by the readers of one page."""
 
-    Asking the word set first lets a cue that does not occur cost a hash lookup instead of a
-    scan of the whole page.
-    """
-
-    __slots__ = ("_words", "folded", "text")
+    __slots__ = ("_low", "_words", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
+        self._low: str | None = None
         self._words: frozenset[bytes] | None = None
+
+    @property
+    def low(self) -> str:
+        """The text lower-cased (what the rule tables search); made on first use."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
 
     @property
     def words(self) -> frozenset[bytes]:
@@ -164,30 +152,14 @@ class Scan:
     def has(self, word: str) -> bool:
         return word.encode("ascii") in self.words
 
-    def contains(self, item: Cue) -> bool:
-        return not item.gates.isdisjoint(self.words) and item.needle in self.folded
-
-    def positions(self, cues: tuple[Cue, ...]) -> Iterator[int]:
-        words = self.words
-        for item in cues:
-            if not item.gates.isdisjoint(words):
-                yield from find_all(self.folded, item.needle)
-
-    def cue_sentences(
-        self,
-        cues: tuple[Cue, ...],
-        *,
-        in_order: bool = False,
-        keep: Callable[[int], bool] | None = None,
+    def sentences(
+        self, positions: Iterable[int], *, keep: Callable[[int], bool] | None = None
     ) -> Iterator[tuple[int, int]]:
-        """The (start, end) of each sentence holding a cue, each sentence once.
-
-        ``in_order`` reads the hits in page order, for readers that stop at the first answer;
-        ``keep`` drops a hit before its sentence is looked for (a cheap test saves the search).
-        """
-        hits = sorted(self.positions(cues)) if in_order else self.positions(cues)
+        """The (start, end) of the sentence around each position, each sentence once, in the
+        order of ``positions``. ``keep`` drops a position before its sentence is looked for
+        (a cheap test saves the search)."""
         seen: set[int] = set()
-        for pos in hits:
+        for pos in positions:
             if keep is not None and not keep(pos):
                 continue
             start, end = sentence_bounds(self.text, pos)
