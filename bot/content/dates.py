@@ -62,10 +62,24 @@ DEADLINE = Table(
             tuple(
                 rf"{words}\b"
                 for words in (
-                    "deadline", "closing date", "close date", "closes", "closing", "close",
-                    "due", "expires?", "expiry", "expiration date", "last day to apply",
-                    "last day for applications", "accepted through", "accepted until",
-                    "open through", "open until", "received by", "postmarked by",
+                    "deadline",
+                    "closing date",
+                    "close date",
+                    "closes",
+                    "closing",
+                    "close",
+                    "due",
+                    "expires?",
+                    "expiry",
+                    "expiration date",
+                    "last day to apply",
+                    "last day for applications",
+                    "accepted through",
+                    "accepted until",
+                    "open through",
+                    "open until",
+                    "received by",
+                    "postmarked by",
                 )
             ),
             matches=(
@@ -93,8 +107,15 @@ DEADLINE = Table(
             tuple(
                 f"{words}{_WEAK_TAIL}"
                 for words in (
-                    "by", "until", "till", "through", "thru", "before", "no later than",
-                    "not later than", "on or before",
+                    "by",
+                    "until",
+                    "till",
+                    "through",
+                    "thru",
+                    "before",
+                    "no later than",
+                    "not later than",
+                    "on or before",
                 )
             ),
             matches=(
@@ -129,6 +150,8 @@ _OTHER_EVENT = phrase(
     r"|effective|founded|since|hired|joined|appointed|awarded|event|conference|workshop"
     r"|webinar|meeting|employment date|anticipated|expected to)\b",
 )
+
+
 @dataclass(frozen=True)
 class DateMention:
     value: date

@@ -189,10 +189,17 @@ REGION = Table(
             tuple(
                 words + _PLACE_NEXT
                 for words in (
-                    "located", "based", "live", "living", "reside", "residing", "remote work",
-                    "remote", "position is remote,?",
+                    "located",
+                    "based",
+                    "live",
+                    "living",
+                    "reside",
+                    "residing",
+                    "remote work",
+                    "remote",
+                    "position is remote,?",
                 )
-            ),  # fmt: skip
+            ),
             matches=(
                 "Candidates must be based in Canada.",
                 "The successful candidate should reside in Scotland.",
@@ -232,9 +239,7 @@ _REGION = re.compile(
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
 )
-_ANYWHERE = re.compile(
-    rf"\b(?P<loc>(?:{'|'.join(_ANYWHERE_RULE.phrasings)}){_PLACE_WORDS})", re.I
-)
+_ANYWHERE = re.compile(rf"\b(?P<loc>(?:{'|'.join(_ANYWHERE_RULE.phrasings)}){_PLACE_WORDS})", re.I)
 _REGION_LEAD = re.compile(r"^(?:in|from|within)\s+")
 _REGION_TAIL = re.compile(r"\s+(?:to|and to|who|which|where)\s.*$")
 _REGION_STRONG = re.compile(r"\b(?:remote\w*|anywhere|somewhere|prefer\w*|ideally)\b", re.I)

@@ -10,7 +10,10 @@ How a table is searched, so that a page costs little: every phrasing is a regex 
 lower case that starts with a fixed word ("part[- ]?time" starts with "part"). That word is
 derived from the phrasing, found in the lower-cased text with ``str.find`` (fast), and the
 phrasing is tried only there, where a word starts. Trying a dozen alternatives at every offset
-of a page costs ``re`` ten to a hundred times more.
+of a page costs ``re`` ten to a hundred times more. A reader that needs more than the phrasing
+(the sentence around it, a date after it) reads only the sentences where a phrasing hits, or
+starts (``leads``): no list of cue words to keep beside the table, so no rule can be switched
+off by a list that forgot it.
 """
 
 from __future__ import annotations
