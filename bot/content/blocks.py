@@ -1,15 +1,21 @@
 """The shape of a cleaned page: its headings, and the paragraphs and bullets under each.
 
-markdown-it-py would do this properly, but it costs about 2.8 ms per 4.7 KB page on the target
-machine, more than ten times the whole per-document budget; the cleaned Markdown only has ATX
-headings, ``- `` / ``1.`` bullets and paragraphs, which a line scan reads reliably.
+Headings are markdown-it-py's: a ``#`` line inside a fenced or indented code block is no
+heading, and up to three spaces may stand before the ``#``. The parser is the CommonMark one
+with only the block rules that decide where a heading is (heading, fence, code) and no inline
+parsing: about 0.1 ms for a 3 KB page here, against 0.5 ms with every rule (see BENCHMARKS.md,
+"Loading with markdown-it headings"). Setext headings and rules are already ATX headings and
+blank lines after cleaning (bot/content/clean.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
+
+from markdown_it import MarkdownIt
 
 from bot.content.text import plain, remembered
 
@@ -18,11 +24,10 @@ _ITEM_MARKS = frozenset(" \t-*+")  # or a digit (\d): a line that starts otherwi
 _SLUG_DROP = re.compile(r"[^\w\- ]+")
 _SPACE = re.compile(r"\s")
 _ANCHOR_SUFFIX = re.compile(r"(?<!\s)\s*\{#([\w:.-]+)\}$")  # from a run's start: linear
+_PARSER = MarkdownIt("zero").enable(["heading", "fence", "code"]).disable(["inline", "text_join"])
 
 
 class Heading(NamedTuple):
-    """A tuple, not a dataclass: pages have many headings and tuples are built 4x faster."""
-
     level: int
     title: str
     anchor: str | None
@@ -32,47 +37,40 @@ class Heading(NamedTuple):
 
 
 def headings(markdown: str) -> list[Heading]:
-    """Every ATX heading: a line that starts with '#'. The page is searched for '#' alone
-    (memchr speed; a two-character search such as "\\n#" is several times slower), and the
-    character before each one tells whether it starts a line."""
+    """Every ATX heading, in order, with its offsets in ``markdown``."""
+    # markdown-it reads a lone "\r" as a line end; the offsets below count "\n" only.
+    tokens = _PARSER.parse(markdown.replace("\r", " ") if "\r" in markdown else markdown)
     found: list[Heading] = []
-    length = len(markdown)
-    start = markdown.find("#")
-    while start != -1:
-        if start and markdown[start - 1] != "\n":
-            start = markdown.find("#", start + 1)
+    ends: list[int] = []  # ends[k]: the length of the first k lines, newlines left out
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.map is None:
             continue
-        end = markdown.find("\n", start)
-        end = length if end == -1 else end
-        parts = _heading_parts(markdown[start:end])
-        if parts is not None:
-            level, title, anchor, text = parts
-            # tuple.__new__ skips the NamedTuple's Python-level __new__
-            found.append(
-                tuple.__new__(Heading, (level, title, anchor, start, min(end + 1, length), text))
-            )
-        start = markdown.find("#", end)
+        title, anchor, text = _title_parts(tokens[index + 1].content)
+        if not ends:
+            ends = list(accumulate(map(len, markdown.split("\n")), initial=0))
+        first, after = token.map
+        line_start = ends[first] + first
+        start = markdown.find("#", line_start)
+        body_start = min(ends[after] + after, len(markdown))
+        found.append(Heading(int(token.tag[1]), title, anchor, start, body_start, text))
     return found
 
 
-def _read_heading(line: str) -> tuple[int, str, str | None, str] | None:
-    """(level, title, anchor, plain title) of a line that starts with '#', None if no heading."""
-    title = line.lstrip("#")
-    level = len(line) - len(title)
-    if level > 6 or title[:1] not in (" ", "\t"):
-        return None
-    title = title.strip()
+def _read_title(raw: str) -> tuple[str, str | None, str]:
+    """(title, anchor, plain title) of a heading's words: "Salary {#pay}" -> ("Salary",
+    "pay", "Salary")."""
+    title = raw.strip()
     anchor = None
     if title.endswith("}") and "{#" in title:
         match = _ANCHOR_SUFFIX.search(title)
         if match is not None:
             anchor = match.group(1)
             title = title[: match.start()]
-    return level, title, anchor, plain(title)
+    return title, anchor, plain(title)
 
 
-# Heading lines ("### Responsibilities") repeat from page to page.
-_heading_parts = remembered(_read_heading)
+# Heading titles ("Responsibilities") repeat from page to page.
+_title_parts = remembered(_read_title)
 
 
 def section_text(markdown: str, found: list[Heading], index: int) -> str:

@@ -10,14 +10,12 @@ import codecs
 import os
 import re
 from datetime import date
-from typing import NamedTuple
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import blocks, decoding, front_matter, orgs
+from bot.content import decoding, front_matter, orgs
 from bot.content import text as text_module
-from bot.content.text import plain
 from bot.domain import ContentError
 
 EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
@@ -28,65 +26,6 @@ MANY = settings(
 
 def _texts(fragments: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(fragments), max_size=max_size).map("".join)
-
-
-# ---------------------------------------------------------------- headings
-
-
-class _Heading(NamedTuple):
-    level: int
-    title: str
-    anchor: str | None
-    start: int
-    body_start: int
-    text: str
-
-
-_ANCHOR_SUFFIX = re.compile(r"\s*\{#([\w:.-]+)\}$")
-
-
-def _headings_by_line_start(markdown: str) -> list[_Heading]:
-    """blocks.headings before '#' was searched alone and heading lines were remembered."""
-    found: list[_Heading] = []
-    if markdown.startswith("#"):
-        start = 0
-    else:
-        start = markdown.find("\n#") + 1
-        if start == 0:
-            return found
-    length = len(markdown)
-    while True:
-        end = markdown.find("\n", start)
-        end = length if end == -1 else end
-        line = markdown[start:end]
-        title = line.lstrip("#")
-        level = len(line) - len(title)
-        if level <= 6 and title[:1] in (" ", "\t"):
-            title = title.strip()
-            anchor = None
-            if title.endswith("}") and "{#" in title:
-                match = _ANCHOR_SUFFIX.search(title)
-                if match is not None:
-                    anchor = match.group(1)
-                    title = title[: match.start()]
-            found.append(_Heading(level, title, anchor, start, min(end + 1, length), plain(title)))
-        following = markdown.find("\n#", end)
-        if following == -1:
-            return found
-        start = following + 1
-
-
-_MARKDOWN = _texts(
-    ["#", "##", "#######", "\n", " ", "\t", "Title", "x#", "{#a-1}", " {#b}", "*Bold*", "é", "\r"]
-)
-
-
-@MANY
-@given(_MARKDOWN)
-def test_headings_as_found_line_by_line(markdown: str) -> None:
-    found = blocks.headings(markdown)
-    assert [tuple(h) for h in found] == [tuple(h) for h in _headings_by_line_start(markdown)]
-    assert all(type(h) is blocks.Heading for h in found)
 
 
 # ---------------------------------------------------------------- known organisations
