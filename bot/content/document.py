@@ -158,7 +158,9 @@ def _understand(
     postings: tuple[PostingDraft, ...] = ()
     if kind == "job":
         if openings:
-            postings = tuple(build_posting(o.text, page, o.title) for o in openings)
+            postings = tuple(
+                build_posting(o.text, page, o.title, found=o.headings) for o in openings
+            )
         else:
             postings = (build_posting(body, page, None, scan=scan, found=found),)
         organization = postings[0].organization or organization

@@ -20,9 +20,13 @@ _ANCHOR_LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]+)\)")
 
 @dataclass(frozen=True)
 class Opening:
+    """``headings``: those of ``text``, offsets in it (the page's, moved: a section starts
+    after a heading line, where Markdown's block structure starts afresh)."""
+
     title: str
     anchor: str | None
     text: str
+    headings: list[Heading]
 
 
 def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
@@ -46,9 +50,21 @@ def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
             title = candidate.text
             anchor = (candidate.anchor or "").lower()
             if anchor in anchors or title.lower() in labels:
-                openings.append(Opening(title, candidate.anchor, section_text(markdown, found, j)))
+                openings.append(_opening(markdown, found, j))
         return openings or None
     return None
+
+
+def _opening(markdown: str, found: list[Heading], index: int) -> Opening:
+    heading = found[index]
+    text = section_text(markdown, found, index)
+    offset, end = heading.body_start, heading.body_start + len(text)
+    inside = [
+        h._replace(start=h.start - offset, body_start=h.body_start - offset)
+        for h in found[index + 1 :]
+        if h.start < end
+    ]
+    return Opening(heading.text, heading.anchor, text, inside)
 
 
 def _says_none(body: str) -> bool:

@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 
 from bot.content import parse_text
 from bot.content.blocks import headings, own_text
+from bot.content.openings import find_openings
 
 EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
 
@@ -71,3 +72,18 @@ def test_each_heading_is_markdown_its_and_its_offsets_are_its_line(markdown: str
         assert markdown[heading.start] == "#"
         assert heading.body_start == len(markdown) or markdown[heading.body_start - 1] == "\n"
         assert "\n" not in markdown[heading.start : heading.body_start - 1]
+
+
+def test_an_openings_headings_are_those_of_its_own_text() -> None:
+    markdown = (
+        "# Atlas Trust\n\n## Current openings\n\n- [Data Steward](#steward)\n- [Developer](#dev)\n\n"
+        "## Data Steward {#steward}\n\nWe seek a steward.\n\n### Salary\n\n$50,000.\n\n"
+        "```\n# not a heading\n```\n\n### How to apply\n\nWrite to us.\n\n"
+        "## Developer {#dev}\n\n### Salary\n\n$60,000.\n"
+    )
+    openings = find_openings(markdown, headings(markdown))
+    assert openings is not None
+    assert [o.title for o in openings] == ["Data Steward", "Developer"]
+    for opening in openings:
+        assert opening.headings == headings(opening.text)
+    assert [h.title for h in openings[0].headings] == ["Salary", "How to apply"]
