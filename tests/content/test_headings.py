@@ -76,7 +76,8 @@ def test_each_heading_is_markdown_its_and_its_offsets_are_its_line(markdown: str
 
 def test_an_openings_headings_are_those_of_its_own_text() -> None:
     markdown = (
-        "# Atlas Trust\n\n## Current openings\n\n- [Data Steward](#steward)\n- [Developer](#dev)\n\n"
+        "# Atlas Trust\n\n## Current openings\n\n"
+        "- [Data Steward](#steward)\n- [Developer](#dev)\n\n"
         "## Data Steward {#steward}\n\nWe seek a steward.\n\n### Salary\n\n$50,000.\n\n"
         "```\n# not a heading\n```\n\n### How to apply\n\nWrite to us.\n\n"
         "## Developer {#dev}\n\n### Salary\n\n$60,000.\n"
