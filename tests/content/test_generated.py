@@ -24,9 +24,10 @@ COUNT = 1000
 # parse_bytes does much more than python-frontmatter: about 6x its time when this was written,
 # 8-11x with the richer facts of issue 13 (employment type, salary range and period, remote
 # regions, typo reading), and up to 17.8x while four suites ran at load 11 on 2 CPUs (Python
-# code suffers more from a crowded machine than libyaml); twice the quiet figure is a
-# regression.
-MAX_RATIO = 20.0
+# code suffers more from a crowded machine than libyaml). Headings read by markdown-it-py
+# instead of a line scan (issue 13) add about 0.15 ms a page: 18.4x at load 1.8, where main
+# before it measured 12.7x. Twice the quiet figure is a regression.
+MAX_RATIO = 30.0
 
 
 def _load_generate() -> Callable[[int, int], Iterator[tuple[str, bytes]]]:
