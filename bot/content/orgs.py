@@ -90,14 +90,9 @@ _GENERIC_PAGE = re.compile(
 _HIRING = Folded(
     r"^(?P<org>.+?)\s+(?:is\s+|are\s+)?(?:hiring|seeks|seeking|is seeking|is looking for"
     r"|looking for|recruiting|wants|searching for|invites applications for)\s+"
-    r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$",
-    (
-        "hiring", "seek", "looking for", "recruiting", "wants", "searching for",
-        "invites applications for",
-    ),
-)  # fmt: skip
+    r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$"
+)
 _SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
-_SEPARATOR_CHARS = "-–—|:"  # one of them is in every separator
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
     " seeks ", " is seeking ", " invites applications", " is hiring ", " is looking for ",
@@ -220,7 +215,7 @@ def split_title(title: str) -> TitleParts:
     hiring = _HIRING.match(text)
     if hiring is not None and _is_employer(hiring.group("org")):
         return TitleParts(_clean_role(hiring.group("role")), _canonical(hiring.group("org")))
-    parts = _SEPARATORS.split(text) if any(c in text for c in _SEPARATOR_CHARS) else [text]
+    parts = _SEPARATORS.split(text)
     if len(parts) >= 2:
         left, right = " - ".join(parts[:-1]), parts[-1]
         first, rest = parts[0], " - ".join(parts[1:])
@@ -327,7 +322,7 @@ def title_parts(title: str, body: str) -> TitleParts:
     at = _AT_TITLE.match(text)
     if at is not None and ROLE_WORDS.found(at.group("role")) and looks_like_name(at.group("org")):
         return TitleParts(_clean_role(at.group("role")), _canonical(at.group("org")))
-    pieces = _SEPARATORS.split(text) if any(c in text for c in _SEPARATOR_CHARS) else []
+    pieces = _SEPARATORS.split(text)
     if len(pieces) == 2:
         role, name = pieces
         if ROLE_WORDS.found(role) and looks_like_name(name) and _employs(name.strip(), body):

@@ -67,39 +67,31 @@ class Folded:
 
     ``re.I`` makes an alternation of words three to four times slower. For ASCII text and a
     lower-case pattern the answer is the same (``re.I``'s extra Unicode foldings, such as
-    "ſ" for "s", concern other characters), so other text still goes to ``re.I``. ``needles``:
-    substrings one of which every match holds; lower-cased text with none of them cannot match
-    and skips the regex (a few ``in`` tests cost less than trying the pattern at each offset).
+    "ſ" for "s", concern other characters), so other text still goes to ``re.I``.
     """
 
-    __slots__ = ("any_case", "gate", "lower", "needles")
+    __slots__ = ("any_case", "lower")
 
-    def __init__(self, source: str, needles: tuple[str, ...] = ()) -> None:
+    def __init__(self, source: str) -> None:
         bare = source.replace("(?P<", "(").replace("(?P=", "(")  # named groups may stay
-        if bare != bare.lower() or any(n != n.lower() for n in needles):
-            raise ValueError("a Folded pattern and its needles are written in lower case")
+        if bare != bare.lower():
+            raise ValueError("a Folded pattern is written in lower case")
         self.lower = re.compile(source)
         self.any_case = re.compile(source, re.I)
-        self.needles = needles
-        # One literal alternation finds any needle faster than an `in` test for each.
-        self.gate = re.compile("|".join(map(re.escape, needles))) if needles else None
-
-    def _may_match(self, low: str) -> bool:
-        return self.gate is None or self.gate.search(low) is not None
 
     def found(self, text: str, low: str | None = None) -> bool:
         """Whether the pattern occurs in ``text``; ``low``: ``lowered(text)`` if known."""
         low = lowered(text) if low is None else low
         if low is None:
             return self.any_case.search(text) is not None
-        return self._may_match(low) and self.lower.search(low) is not None
+        return self.lower.search(low) is not None
 
     def starts(self, text: str, low: str | None = None) -> bool:
         """Whether ``text`` starts with a match (``re.match``)."""
         low = lowered(text) if low is None else low
         if low is None:
             return self.any_case.match(text) is not None
-        return self._may_match(low) and self.lower.match(low) is not None
+        return self.lower.match(low) is not None
 
     def match(self, text: str) -> re.Match[str] | None:
         """``re.match`` with the groups as written in ``text``: the cheap test first."""
