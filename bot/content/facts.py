@@ -32,7 +32,7 @@ class Found:
 ON_SITE = Rule(
     "false",
     (
-        r"(?:not remote|not a remote|not an remote|not fully remote|not a fully remote)\b",
+        r"(?:not remote|not a remote|not fully remote|not a fully remote)\b",
         r"no remote\b",
         r"not eligible for remote\b",
         r"remote work is not\b",
