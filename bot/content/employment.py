@@ -123,7 +123,7 @@ def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
     if said is not None:
         return said.value, title
     text = scan.text
-    low = text.lower()
+    low = scan.low
     best: tuple[bool, int, int] | None = None  # (not a statement, sentence start, rule index)
     kind = sentence = ""
     read: dict[int, tuple[str, bool]] = {}  # sentence start -> (its words, a statement?)

@@ -359,7 +359,7 @@ _UNTIL_REACH = 12
 def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
     """(closed, open until filled), each with its sentence when the text says so."""
     text = scan.text
-    low = text.lower()
+    low = scan.low
     closed: Found | None = None
     for hit in CLOSED.hits(low):
         if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:

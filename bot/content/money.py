@@ -157,7 +157,7 @@ _CODES = re.compile(r"\b(?:" + "|".join(sorted(k for k in _ISO if k.isalpha())) 
 def find_salary(scan: Scan) -> Salary | None:
     """The first sentence that states a salary, in page order."""
     text = scan.text
-    low = text.lower()
+    low = scan.low
     hits = [m.start() for m in _SALARY_WORD.finditer(low)]
     hits += [m.start() for m in _CODES.finditer(low)]
     for sign in _SIGNS:

@@ -98,6 +98,15 @@ class Folded:
         return self.any_case.match(text) if self.starts(text) else None
 
 
+def lower_in_place(text: str) -> str:
+    """``text.lower()`` with one character for one: "İ" lowers to two characters ("i" and a
+    combining dot), which would move every offset after it; it is left as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
@@ -128,9 +137,10 @@ class Scan:
 
     @property
     def low(self) -> str:
-        """The text lower-cased (what the rule tables search); made on first use."""
+        """The text lower-cased with the same offsets (what the rule tables search); made on
+        first use."""
         if self._low is None:
-            self._low = self.text.lower()
+            self._low = lower_in_place(self.text)
         return self._low
 
     @property

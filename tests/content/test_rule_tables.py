@@ -14,13 +14,14 @@ from bot.content.rules import TABLES, Rule, Table, lead_words
 from bot.domain import PostingDraft
 
 
-def _posting(sentence: str) -> PostingDraft:
+def _posting(sentence: str, before: str = "") -> PostingDraft:
     # A salary statement needs an amount: the period tables' examples all carry one.
     doc = parse_text(
         "postings/2026-03-01-records.md",
         "---\ntitle: Records Manager\nkind: job\ndate: 2026-03-01\n---\n\n"
-        f"The Atlas Trust seeks a records manager.\n\n{sentence}\n",
+        f"The Atlas Trust seeks a records manager.{before}\n\n{sentence}\n",
     )
+    assert not any("could not" in w for w in doc.warnings), doc.warnings
     (posting,) = doc.postings
     return posting
 
@@ -45,6 +46,20 @@ def test_a_rule_finds_its_sentences(example: tuple[Table, Rule, str]) -> None:
     value = getattr(_posting(sentence), table.field)
     if table.check == "set":
         assert value, f"{table.field} is not read from {sentence!r}"
+    else:
+        assert _said(value) == rule.value
+
+
+@pytest.mark.parametrize("example", _examples("matches"), ids=_id)
+def test_a_rule_finds_its_sentences_after_text_that_lowers_longer(
+    example: tuple[Table, Rule, str],
+) -> None:
+    """ "İ" lower-cases to two characters: the offsets found in the lower-cased page must
+    still be the page's."""
+    table, rule, sentence = example
+    value = getattr(_posting(sentence, " Offices in İstanbul and İzmir." * 20), table.field)
+    if table.check == "set":
+        assert value
     else:
         assert _said(value) == rule.value
 
