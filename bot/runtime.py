@@ -10,6 +10,7 @@ adapter's HTTP server when there is one, else by a server of their own.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 from collections.abc import Callable, Sequence
@@ -94,6 +95,15 @@ class Service(Protocol):
     async def stop(self) -> None: ...
 
 
+def settle() -> None:
+    """Take what is alive once Herald has started out of the garbage collector's sight
+    (``gc.freeze``): modules, compiled statements and caches are never garbage, and a full
+    collection walking them paused a reply now and then by 50-150 ms (``/jobs developer``
+    at 100,000 postings: p99 144 ms, p50 10 ms)."""
+    gc.collect()
+    gc.freeze()
+
+
 async def serve(
     adapters: Sequence[Adapter], stop: asyncio.Event, services: Sequence[Service] = ()
 ) -> None:
@@ -107,6 +117,7 @@ async def serve(
                 raise start_failure(part.name, exc) from exc
             started.append(part)
             logger.info("%s started", part.name)
+        settle()
         await stop.wait()
     finally:
         for part in reversed(started):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -176,3 +177,25 @@ def test_herald_schedule_shows_claims_attempts_and_what_may_have_gone_twice(
     assert [a["to"] for a in data["attention"]] == ["slack:C9", "slack:C2"]
     text = CliRunner().invoke(cli, ["schedule"], env={"COLUMNS": "300"})
     assert "maybe sent twice" in text.output and "may have been sent twice" in text.output
+
+
+def test_once_started_the_runtime_hides_what_is_alive_from_the_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frozen: list[bool] = []
+    # recorded, not done: this test process keeps collecting as usual
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    adapter = FakeAdapter(name="slack")
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        running = asyncio.create_task(serve([adapter], stop))
+        for _ in range(100):
+            await asyncio.sleep(0.01)
+            if frozen:
+                break
+        assert adapter.started and frozen == [True]
+        stop.set()
+        await running
+
+    asyncio.run(main())
