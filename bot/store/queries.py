@@ -260,7 +260,7 @@ class _WordSql(NamedTuple):
     walks: tuple[_Walk, ...]  # the window's walks, in window order
     ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
     hidden: Select[int]  # how many matches are not listed (stops at :over when capped)
-    probe: Select[int] | None  # SQLite: how many postings match, counting up to :window
+    probe: Select[int]  # how many postings match, counting up to :window (PostgreSQL: 1)
     every: Rows | None  # SQLite: (key, posted) of every listed match
 
 
@@ -581,15 +581,17 @@ def _word_sql(
                 undated_batches,
             ),
         ]
-    probe = every = None
-    if shape.sqlite:  # its index counts the matches cheaply (PostgreSQL would read them)
+    every = None
+    if shape.sqlite:  # its index counts the matches cheaply: up to the window
         matches = sqlite_matching_keys("postings_fts", _bound(QUERY_TEXT, Text))
-        probe = select(func.count()).select_from(
-            matches.limit(_bound("window", Integer)).subquery()
-        )
         query, _key = from_index(QUERY_TEXT)
         listed = true() if shape.include_inactive else opened(by_key)
         every = filtered(query.where(listed), by_key)
+        counted = matches.limit(_bound("window", Integer))
+    else:  # PostgreSQL would read each match to count them: whether there is one
+        holding = select(literal(1)).select_from(PostingRow)
+        counted = postings_text_match(dialect).apply(holding).limit(1)
+    probe = select(func.count()).select_from(counted.subquery())
     return _WordSql(
         walks=tuple(every_walk),
         ranked_keys=ranked(by_key, chosen),
@@ -743,7 +745,10 @@ def _keyword_page(
     window = values["window"] = POSTING_WINDOW
     # a count alone ("is there any?") needs no more of the window than the count goes
     need = window if limit > 0 or cap is None else min(window, cap + 1)
-    chosen, need = _window(session, sql.words, values, need)
+    matches = int(session.scalar(sql.words.probe, values) or 0)
+    if matches == 0:  # no posting holds the words: nothing to walk or count
+        return [], 0, 0
+    chosen, need = _window(session, sql.words, values, need, matches)
     if len(chosen) < need or (cap is not None and cap < len(chosen)):
         total = len(chosen) if cap is None else min(len(chosen), cap + 1)
         hidden = 0 if q.include_inactive else int(session.scalar(sql.words.hidden, values) or 0)
@@ -760,14 +765,15 @@ def _keyword_page(
     return keys, total, hidden
 
 
-def _window(session: Db, sql: _WordSql, values: dict[str, Any], need: int) -> tuple[Chosen, int]:
+def _window(
+    session: Db, sql: _WordSql, values: dict[str, Any], need: int, matches: int
+) -> tuple[Chosen, int]:
     """The first ``need`` listed matches in window order (the walks), and how many were
-    wanted; on SQLite, with fewer matches than the window, every listed one, from the index
-    (and then the whole window was wanted: they are all)."""
+    wanted; on SQLite, with fewer ``matches`` than the window, every listed one, from the
+    index (and then the whole window was wanted: they are all)."""
     window = values["window"]
-    if sql.probe is not None and sql.every is not None:
-        if (session.scalar(sql.probe, values) or 0) < window:
-            return list(session.execute(sql.every, values).all()), window
+    if sql.every is not None and matches < window:
+        return list(session.execute(sql.every, values).all()), window
     return _walk(session, sql.walks, values, skip=0, count=need), need
 
 
