@@ -317,6 +317,15 @@ POSTING_WINDOW = 500
 """How many candidates of a keyword list are scored (see ``RANKING``): each costs about
 1 us on SQLite, but finding more of them in window order costs more than a page is worth."""
 
+TITLES_QUERY = "titles_query"  # PostgreSQL: the words in titles or organisations
+RECENT_QUERY = "recent_query"  # the query text narrowed to some months since the horizon
+UNDATED_QUERY = "undated_query"  # the query text narrowed to undated postings
+MONTH_BATCHES = "month_batches"  # the values of the recent walk's runs (``_month_batches``)
+KEY_BATCH = 4096
+"""The keys the first run of PostgreSQL's undated walk reads (newest first; each next run
+four times as many): the text index yields every undated match of the words in no order,
+and reading 3,000 of them to keep the newest 300 cost 8 ms at 100,000 postings."""
+
 # the ≫ of ``RANKING``: no bonus lifts a posting over one of a weightier group of fields
 _MOST = 1.0 + max(b for _, b in RECENCY) + max(b for _, b in URGENCY)
 assert all(w > n * _MOST for w, n in pairwise([*(w for _, w in FIELD_WEIGHTS), BODY_WEIGHT]))
@@ -473,7 +482,14 @@ def _word_sql(
     shape: _Shape, filtered: Callable[[Rows, type[PostingRow]], Rows], hidden: Select[int]
 ) -> _WordSql:
     """The statements of a keyword list (``RANKING``); ``filtered`` adds the filters other
-    than the words, ``hidden`` counts the matches that are not listed."""
+    than the words, ``hidden`` counts the matches that are not listed.
+
+    The window is found by walks, one after the other, each in window order: the postings
+    posted since the horizon, newest first (the full-text index holds each posting's posted
+    month as a word, migration 0013, so it answers "these words in these two months"
+    itself); those posted earlier whose deadline is still ahead; the undated ones, newest
+    key first; with ``include_inactive``, then the others. Counting and ranking come after
+    (``_keyword_page``)."""
     dialect = "sqlite" if shape.sqlite else "postgresql"
     today = _bound("today", Date)
     fresh = {"fresh_from": _bound("fresh_from", Date), "filled_from": _bound("filled_from", Date)}
@@ -874,15 +890,6 @@ def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
             found[row.pk] = to_posting(cast(PostingRow, row), row.source, row.url)
     return tuple(found[key] for key in keys if key in found)
 
-
-TITLES_QUERY = "titles_query"  # PostgreSQL: the words in titles or organisations
-RECENT_QUERY = "recent_query"  # the query text narrowed to some months since the horizon
-UNDATED_QUERY = "undated_query"  # the query text narrowed to undated postings
-MONTH_BATCHES = "month_batches"  # the values of the recent walk's runs (``_month_batches``)
-KEY_BATCH = 4096
-"""The keys the first run of PostgreSQL's undated walk reads (newest first; each next run
-four times as many): the text index yields every undated match of the words in no order,
-and reading 3,000 of them to keep the newest 300 cost 8 ms at 100,000 postings."""
 
 RANK_WINDOW = 500
 """How many matches of the passages' full-text index are ranked by relevance: the newest
