@@ -178,7 +178,7 @@ def match_postings(session: Db, words: Sequence[str]) -> TextMatch | None:
 
 NAMING_FIELDS = ("title", "organization")
 """Where a posting named by its title is looked for (``PostingQuery.in_titles``); the
-weights ``search_vector`` gives them on PostgreSQL (migration 0001): A and B."""
+weights ``head_vector`` gives them on PostgreSQL (migration 0011): A and B."""
 _NAMING_WEIGHTS = "AB"
 _LEXEME = re.compile(r"'(?:[^']|'')*'")  # a lexeme in PostgreSQL's text of a tsquery
 
