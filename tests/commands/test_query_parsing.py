@@ -203,6 +203,9 @@ def test_faq_terms() -> None:
     assert {"cost", "price", "dues", "contribution"} <= set(terms)
     assert faq_terms("What's the IIIF-C?") == ["iiif"]
     assert faq_terms("   ") == []
+    # "next" and "upcoming" say when, not what: "Next.js" in a job ad is no conference
+    assert faq_terms("when is the next IIIF annual report?") == ["iiif", "annual", "report"]
+    assert faq_terms("any upcoming IIIF workshops?")[:2] == ["iiif", "workshops"]
 
 
 def test_split_sentences_keeps_amounts_and_bullets() -> None:
