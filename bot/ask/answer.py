@@ -622,8 +622,8 @@ def passage_answer(
     if len(orgs) == 1:  # a question naming one organisation is first asked of its pages
         # naming nothing else ("what is datacite?"), every passage of its pages holds the
         # word as much as another: the index's order says little, so more are read
-        wide = set(terms) <= {orgs[0]}
-        limit = PASSAGE_CANDIDATES * (5 if wide else 1)
+        only_named = set(terms) <= {orgs[0]}
+        limit = PASSAGE_CANDIDATES * (5 if only_named else 1)
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
         answered = _best_of(ctx, u, own)
         if answered is not None:
