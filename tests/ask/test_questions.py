@@ -428,6 +428,31 @@ def test_a_region_lies_in_the_region_that_holds_its_countries() -> None:
 
 
 @pytest.mark.parametrize(
+    ("region", "place", "inside"),
+    [
+        # a continent's code is also a country's: NA Namibia, SA Saudi Arabia, AF Afghanistan
+        ("africa", "North America", False),
+        ("africa", "Namibia", True),
+        ("north america", "Namibia", False),
+        ("africa", "Afghanistan", False),
+        ("asia", "Afghanistan", True),
+        ("south america", "Saudi Arabia", False),
+        ("middle east", "Saudi Arabia", True),
+        ("americas", "Brazil", True),
+        ("americas", "Latin America", True),
+        ("emea", "Kenya", True),
+        ("emea", "Japan", False),
+    ],
+)
+def test_continents_are_not_countries_of_the_same_code(
+    region: str, place: str, inside: bool
+) -> None:
+    holder = find_place(region)
+    assert holder is not None
+    assert holder.contains(places_in(place)[0]) is inside
+
+
+@pytest.mark.parametrize(
     ("question", "keywords"),
     [("remote jobs open to people in europe?", ()), ("jobs for someone in Albany", ())],
 )
