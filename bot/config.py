@@ -159,8 +159,8 @@ class Settings(BaseSettings):
     command_prefix: str = "!"
     max_query_length: int = 500
     # How long a posting without a deadline is listed as open after it was posted (bot.domain).
-    open_days_without_deadline: int = Field(default=60, ge=1)
-    open_days_until_filled: int = Field(default=180, ge=1)
+    open_days_without_deadline: int = Field(default=365, ge=1)
+    open_days_until_filled: int = Field(default=365, ge=1)
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")

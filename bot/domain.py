@@ -147,10 +147,12 @@ class Freshness:
 
     Jobs boards keep pages up for years; a 2018 posting with no deadline is filled by 2026.
     Past these windows it is "probably filled": kept, shown among past postings, never as open.
+    A year by default, as the community reads its boards (a page without a deadline is taken
+    down or marked closed within the year); a site may shorten it (settings).
     """
 
-    days: int = 60
-    until_filled_days: int = 180
+    days: int = 365
+    until_filled_days: int = 365
 
     def open_since(self, today: date, *, until_filled: bool) -> date:
         """The earliest posted date at which such a posting is still open on ``today``."""
