@@ -552,6 +552,16 @@ def _word_sql(
                 has_words = has_words.is_(true())
             query = query.where(has_words)
         query = filtered(query, walked)
+        if kind is _ByDeadline and not shape.sqlite:
+            # found first, then sorted (``OFFSET 0`` keeps the finding apart): with the
+            # sort in view PostgreSQL walked every posting posted before the horizon
+            # newest first, hoping to stop early (39,000 rows read for none, 60 ms)
+            found = query.offset(0).subquery()
+            return (
+                select(found.c.pk, found.c.posted)
+                .order_by(found.c.posted.desc(), found.c.pk.desc())
+                .limit(limit)
+            )
         return query.order_by(*newest).limit(limit)
 
     def opened(r: type[PostingRow]) -> ColumnElement[bool]:
