@@ -17,7 +17,7 @@ _MAX_CONTROL_SHARE = 0.02
 def decode(source: str, data: bytes) -> tuple[str, list[str]]:
     """Return the text with ``\\n`` newlines and the warnings about how it was read."""
     warnings: list[str] = []
-    if not data or data.isspace():  # as "not data.strip()", without copying the file
+    if not data.strip():
         raise ContentError(source, "the file is empty; write a title and a body, or delete it")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -35,15 +35,17 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
             "save it as UTF-8 text or remove it from the content folder",
         )
     else:
+        # The BOM is taken off here rather than by the "utf-8-sig" codec, so that the fallback
+        # does not read it as "ï»¿" and the warning names the broken byte's offset in the file.
+        body = data.removeprefix(codecs.BOM_UTF8)
         try:
-            # "utf-8-sig" is a codec written in Python; the same, with its BOM test done here
-            body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
-            text = data.decode("cp1252", errors="replace")
+            text = body.decode("cp1252", errors="replace")
             warnings.append(
-                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                f"{exc.start}); it was read as Windows-1252, please save it as UTF-8"
+                f"the file is not valid UTF-8 (byte 0x{body[exc.start]:02x} at offset "
+                f"{len(data) - len(body) + exc.start}); it was read as Windows-1252, please save "
+                "it as UTF-8"
             )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -58,6 +60,6 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
             )
         text = _CONTROL.sub("", text)
         warnings.append(f"removed {bad} control or undecodable characters")
-    if not text or text.isspace():
+    if not text.strip():
         raise ContentError(source, "the file holds only whitespace; write a title and a body")
     return text, warnings

@@ -35,7 +35,6 @@ _SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")  # value rstrip
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]|$)")
 _WORD_SEPARATORS = re.compile(r"[,\s]+")
 _EXTENSIONS = (".markdown", ".md", ".mdown", ".mkd", ".html", ".htm", ".txt", ".textile")
-_EXTENSION_SET = frozenset(_EXTENSIONS)
 
 
 @dataclass
@@ -180,10 +179,11 @@ def _recovered(raw: str, body: str, reason: str) -> FrontMatter:
 def file_name_parts(source: str) -> tuple[date | None, str]:
     """The Jekyll date prefix and the readable rest of a file name."""
     name = source.replace("\\", "/").rsplit("/", 1)[-1]
-    # No extension ends another one, so the text after the last dot says which one it is.
-    dot = name.rfind(".")
-    if dot != -1 and name[dot:].lower() in _EXTENSION_SET:
-        name = name[:dot]
+    lowered = name.lower()
+    for ext in _EXTENSIONS:
+        if lowered.endswith(ext):
+            name = name[: -len(ext)]
+            break
     posted: date | None = None
     match = _FILE_DATE.match(name) if name[:4].isdecimal() else None
     if match is not None:
