@@ -37,16 +37,10 @@ KNOWN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OCLC", ("OCLC",)),
     ("HathiTrust", ("HathiTrust",)),
 )  # fmt: skip
-# "(?<![\w-])alias(?![\w]|-C\b)", written to start with the alias itself: a pattern that starts
-# with a lookbehind has no literal prefix, so re tries it at every offset of a page.
+# An alias is a whole name: not part of a longer word or hyphenated name ("DataCiteX",
+# "pre-DataCite"), and "IIIF" not the start of "IIIF-C" (the consortium).
 _ALIAS_PATTERNS = tuple(
-    (
-        name,
-        tuple(
-            (a, re.compile(rf"{re.escape(a)}(?<![\w-]{re.escape(a)})(?![\w]|-C\b)"))
-            for a in aliases
-        ),
-    )
+    (name, tuple((a, re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w]|-C\b)")) for a in aliases))
     for name, aliases in KNOWN
 )
 SHORT_NAMES = {
@@ -173,27 +167,11 @@ def known_in(text: str) -> str | None:
     return None
 
 
-# Every alias match starts a word ((?<![\w-])) with one of a few capitals (after a "("): the
-# first three characters at such word starts, found in one pass, tell which aliases may occur.
-# Looking for each of the 29 aliases in a long page took a third of a million instructions.
-_ALIAS_FIRSTS = "".join(sorted({alias.lstrip("(")[0] for _, aliases in KNOWN for alias in aliases}))
-_ALIAS_START = re.compile(rf"[{_ALIAS_FIRSTS}](?<![\w-].)[\w-]{{2}}")
-_ALIAS_KEYS = tuple(
-    (name, tuple((alias, alias.lstrip("(")[:3], pattern) for alias, pattern in patterns))
-    for name, patterns in _ALIAS_PATTERNS
-)
-if not all(_ALIAS_START.fullmatch(key) for _, keyed in _ALIAS_KEYS for _, key, _ in keyed):
-    raise ValueError("an alias does not start as _ALIAS_START expects")
-
-
 def most_named(text: str) -> str | None:
     """The known organisation a long text names most often (ties: the first in the table)."""
     best: tuple[int, str] | None = None
-    starts = set(_ALIAS_START.findall(text))
-    for name, keyed in _ALIAS_KEYS:
-        count = sum(
-            len(p.findall(text)) for alias, key, p in keyed if key in starts and alias in text
-        )
+    for name, patterns in _ALIAS_PATTERNS:
+        count = sum(len(p.findall(text)) for alias, p in patterns if alias in text)
         if name == "IIIF" and best is not None and best[1] == "IIIF Consortium":
             continue  # the framework counts toward its consortium, named just before it
         if count and (best is None or count > best[0]):
