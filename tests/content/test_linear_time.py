@@ -42,6 +42,9 @@ UNITS = {
     "spaces": " ",
     "hashes": "#",
     "hash space": "# ",
+    # each cue's sentence walked through every abbreviation of the line (7 s at 100 KB)
+    "abbreviations after remote cues": "remote e.g. ",
+    "abbreviations after employment cues": "part-time Dr. ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

@@ -14,7 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.content import text as text_module
-from bot.content.text import LONGEST_SENTENCE, sentence_bounds, whole_sentences
+from bot.content.text import (
+    LONGEST_SENTENCE,
+    MOST_ABBREVIATIONS,
+    sentence_bounds,
+    whole_sentences,
+)
 
 EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
 MANY = settings(
@@ -59,6 +64,15 @@ def test_a_sentence_on_an_endless_line_is_at_most_a_few_thousand_characters() ->
     for pos in (0, 50_000, len(text) - 1):
         start, end = sentence_bounds(text, pos)
         assert start <= pos <= end and end - start <= 3 * LONGEST_SENTENCE
+
+
+def test_a_sentence_holds_at_most_a_few_abbreviations_each_way() -> None:
+    many = "e.g. " * 20
+    text = f"Cue {many}end. After."
+    start, end = sentence_bounds(text, 0)
+    assert text[start:end] == "Cue " + "e.g. " * MOST_ABBREVIATIONS + "e.g."
+    start, end = sentence_bounds(text, text.index("end"))
+    assert text[start:end] == "e.g. " * MOST_ABBREVIATIONS + "end."
 
 
 @pytest.mark.parametrize(
