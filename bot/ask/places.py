@@ -31,8 +31,8 @@ CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA
               "european": "EU", "north american": "NA", "south american": "SA"}  # fmt: skip
 
 
-def _continent(code: str | None) -> str | None:
-    return None if code is None else f"continent:{code}"
+def _continent(code: str) -> str:
+    return f"continent:{code}"
 
 
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -92,7 +92,10 @@ class Place:
                 return other.name == self.name or (
                     bool(other.members) and all(self._holds(member) for member in other.members)
                 )
-            return self._holds(other.country) or self._holds(_continent(other.continent))
+            continent = other.continent
+            return self._holds(other.country) or (
+                continent is not None and self._holds(_continent(continent))
+            )
         if other.kind == "region" or other.country != self.country:
             return False
         if self.kind == "country":
@@ -109,7 +112,8 @@ class Place:
             return False
         if "*" in self.members or member in self.members:
             return True
-        return _continent(_gazetteer().continent_of.get(member)) in self.members
+        continent = _gazetteer().continent_of.get(member)
+        return continent is not None and _continent(continent) in self.members
 
 
 def _same_city(a: Place, b: Place) -> bool:
@@ -178,7 +182,7 @@ def _region(name: str) -> Place | None:
     key = name.lower()
     display = name.upper() if len(name) <= 4 else name.title()
     if key in CONTINENTS:
-        return Place("region", display, members=(f"continent:{CONTINENTS[key]}",))
+        return Place("region", display, members=(_continent(CONTINENTS[key]),))
     if key in REGIONS:
         return Place("region", display, members=REGIONS[key])
     return None
