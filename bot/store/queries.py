@@ -164,19 +164,23 @@ def is_open(
 ) -> ColumnElement[bool]:
     """The SQL twin of ``Posting.state(...) == "open"`` (on ``rows``, the table or an alias of
     it); ``fresh_from`` / ``filled_from`` are ``Freshness.open_since`` of ``today``."""
+    # an undated posting counts as posted today: published already, and fresh. Written
+    # so, the test is no range of the posted index: PostgreSQL combined a year of posted
+    # dates with an organisation's postings to count them (9 ms, not 3); queries that walk
+    # by posted date say their own range
+    posted = func.coalesce(rows.posted, today)
     return and_(
         rows.status == "active",
         rows.closed == false(),
-        or_(rows.posted.is_(None), rows.posted <= today),
+        posted <= today,
         # every branch is TRUE or FALSE, never NULL: ``not_()`` of it counts the hidden ones
         or_(
             and_(rows.deadline.is_not(None), rows.deadline >= today),
             and_(
                 rows.deadline.is_(None),
                 or_(
-                    rows.posted.is_(None),
-                    rows.posted >= fresh_from,
-                    and_(rows.open_until_filled == true(), rows.posted >= filled_from),
+                    posted >= fresh_from,
+                    and_(rows.open_until_filled == true(), posted >= filled_from),
                 ),
             ),
         ),
