@@ -374,23 +374,20 @@ def _score(sqlite: bool, rows: type[PostingRow]) -> ColumnElement[float]:
     return relevance * (1.0 + recency + urgency)
 
 
-def _score_values(today: date, words: Sequence[str], sqlite: bool) -> dict[str, Any]:
-    """The bound values ``_score`` reads."""
+def _score_values(today: date) -> dict[str, Any]:
+    """The bound dates ``_score`` reads."""
     values: dict[str, Any] = {f"posted_{d}": today - timedelta(days=d) for d, _ in RECENCY}
     values.update({f"due_{d}": today + timedelta(days=d) for d, _ in URGENCY})
-    if sqlite:
-        values.update(_fields_values(words, None))
     return values
 
 
-def _fields_values(words: Sequence[str], months: Sequence[str] | None) -> dict[str, str]:
-    """SQLite's field tests of ``_holds_words`` for ``words``; given the posted ``months`` of
-    the candidates, they read those months of the index only, not every match of a word."""
-    values: dict[str, str] = {}
-    for i, (fields, _) in enumerate(FIELD_WEIGHTS):
-        within = fts5_fields_query(words, fields)
-        values[f"fields_{i}"] = within if months is None else in_months("sqlite", within, months)
-    return values
+def _fields_values(words: Sequence[str], months: Sequence[str]) -> dict[str, str]:
+    """SQLite's field tests of ``_holds_words`` for ``words``, reading the candidates' posted
+    ``months`` of the index only, not every match of a word."""
+    return {
+        f"fields_{i}": in_months("sqlite", fts5_fields_query(words, fields), months)
+        for i, (fields, _) in enumerate(FIELD_WEIGHTS)
+    }
 
 
 def _one_of(sqlite: bool, column: Any, name: str) -> ColumnElement[bool]:
@@ -729,12 +726,12 @@ def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
     values = {name: value for name, value in values.items() if value is not None}
     if sql.words is not None:
         assert query_text is not None
-        values.update(_score_values(q.today, words, sqlite))
+        values.update(_score_values(q.today))
         horizon = values["horizon"] = _horizon(q.today, q.freshness)
         dialect = "sqlite" if sqlite else "postgresql"
         values[MONTH_BATCHES] = _month_batches(dialect, query_text, horizon, q.today)
         values[UNDATED_QUERY] = in_months(dialect, query_text, [month_token(None)])
-        return _keyword_page(session, sql, values, words, q, cap=cap)
+        return _keyword_page(session, sql, values, words, q, cap=cap, sqlite=sqlite)
     counted = session.execute(sql.counts, values).one()
     total, hidden = int(counted[0]), (0 if q.include_inactive else int(counted[1]))
     if total <= offset or limit == 0:
@@ -765,6 +762,7 @@ def _keyword_page(
     q: PostingQuery,
     *,
     cap: int | None,
+    sqlite: bool,
 ) -> tuple[list[int], int, int]:
     """The keys of one page of a keyword list (``RANKING``); how many are listed; how many
     are hidden. The window comes first: when it holds fewer than ``POSTING_WINDOW``
@@ -784,10 +782,11 @@ def _keyword_page(
         hidden = 0 if q.include_inactive else int(session.scalar(sql.words.hidden, values) or 0)
     else:
         total, hidden = (int(n) for n in session.execute(sql.counts, values).one())
-    hidden = 0 if q.include_inactive else hidden
+        hidden = 0 if q.include_inactive else hidden
     if total <= offset or limit == 0:
         return [], total, hidden
-    keys = _ranked(session, sql.words, values, words, chosen, limit=limit, offset=offset)
+    page = {**values, "limit": limit, "offset": offset}
+    keys = _ranked(session, sql.words, page, chosen, words=words if sqlite else None)
     if len(keys) < limit and len(chosen) == window:  # the page reaches past the window
         skip = max(offset, window)
         rest = _walk(session, sql.words.walks, values, skip=skip, count=limit - len(keys))
@@ -808,22 +807,15 @@ def _window(
 
 
 def _ranked(
-    session: Db,
-    sql: _WordSql,
-    values: dict[str, Any],
-    words: Sequence[str],
-    chosen: Chosen,
-    *,
-    limit: int,
-    offset: int,
+    session: Db, sql: _WordSql, page: dict[str, Any], chosen: Chosen, *, words: Sequence[str] | None
 ) -> list[int]:
-    """The window's keys by rank, :limit after :offset."""
-    if offset >= len(chosen):
+    """The window's keys by rank, :limit after :offset of ``page``'s values; on SQLite
+    (``words`` given) its field tests read the window's months only."""
+    if page["offset"] >= len(chosen):
         return []
-    page = {**values, "limit": limit, "offset": offset}
-    if "fields_0" in values:  # SQLite: the field tests read the window's months only
+    page = {**page, "keys": [key for key, _posted in chosen]}
+    if words is not None:
         page.update(_fields_values(words, sorted({month_token(p) for _k, p in chosen})))
-    page["keys"] = [key for key, _posted in chosen]
     return list(session.scalars(sql.ranked_keys, page))
 
 
