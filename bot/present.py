@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,8 @@ from bot.domain import DEFAULT_FRESHNESS, Freshness, PassageHit, Posting, Postin
 
 EXTRA_FACTS = ("salary", "apply", "employment")
 """Facts a reply may add to each line when the question was about them."""
+# the page's own label, not said twice ("Salary: Salary: Range $45,012 - $52,326")
+_SALARY_LABEL = re.compile(r"^(?:salary|pay|compensation)\s*:\s*", re.I)
 
 
 def day(d: date) -> str:
@@ -136,7 +139,7 @@ def posting_card(
         facts.append("remote")
     facts.append(status_words(p, state, today))
     if "salary" in extras and p.salary:
-        facts.append(f"salary: {p.salary}")
+        facts.append(f"salary: {_SALARY_LABEL.sub('', p.salary)}")
     if "apply" in extras and p.contacts:
         facts.append("apply: " + ", ".join(p.contacts))
     if "employment" in extras and p.employment_type:
@@ -184,7 +187,8 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
     if fact == "salary":
         if not p.salary:
             return "Salary: not stated"
-        return f"Salary: {p.salary}{_quote(p.evidence_for('salary'), unless=p.salary)}"
+        amount = _SALARY_LABEL.sub("", p.salary)
+        return f"Salary: {amount}{_quote(p.evidence_for('salary'), unless=p.salary)}"
     if fact == "employment":
         said = _quote(p.evidence_for("employment_type"))
         return f"Hours: {p.employment_type}{said}" if p.employment_type else "Hours: not stated"

@@ -60,6 +60,7 @@ STOPWORDS = frozenset(
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered
     next upcoming
+    take takes taking took place difference differences between differ compare compared
     """.split()
 )
 # Words people ask with and the words pages answer with, one group each: ranking counts any
@@ -197,7 +198,44 @@ def _org_index_of(organizations: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         words = tuple(w.lower() for w in tokens(org))
         if 1 < len(words) <= 6:
             index.setdefault(words, slug)
+    for initials, org in org_initials(organizations).items():
+        # the whole name: the store matches a filter as part of the name, and "uci" is not
+        index.setdefault((initials,), org.lower())
     return index
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "la", "&"})
+
+
+@lru_cache(maxsize=8)
+def _initials_of(organizations: tuple[str, ...]) -> dict[str, str]:
+    found: dict[str, list[str]] = {}
+    for org in organizations:
+        words = [part for w in tokens(org) for part in w.split("-") if part]
+        capitals = [w for w in words if w.lower() not in _NAME_LINKS]
+        initials = "".join(w[0] for w in capitals).lower()
+        if len(capitals) >= 3 and initials.isalpha():
+            found.setdefault(initials, []).append(org)
+    plain = STOPWORDS | COMMON_WORDS | JOBS_NOISE
+    return {i: orgs[0] for i, orgs in found.items() if len(orgs) == 1 and i not in plain}
+
+
+def org_initials(organizations: Iterable[str]) -> dict[str, str]:
+    """Organisations people name by the initials of their words: "uci" → "University of
+    California-Irvine" (hyphenated words count apart; "of", "the"… do not). Only names of
+    three words or more, and initials that are no common word nor shared by two names."""
+    return _initials_of(tuple(organizations))
+
+
+def spell_out_initials(text: str, organizations: Iterable[str]) -> str:
+    """``text`` with each organisation named by its initials named in full ("what does the
+    uci job pay?" → "… the University of California-Irvine job …"): pages and postings
+    spell the name out."""
+    named = org_initials(organizations)
+    if not named:
+        return text
+    words = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, named)) + r")(?![\w-])", re.I)
+    return words.sub(lambda m: named[m.group(1).lower()], text)
 
 
 _WORD_JOINERS = re.compile(r"[-'’]")

@@ -26,6 +26,7 @@ from bot.search import (
     faq_terms,
     org_slug,
     rank_passages,
+    spell_out_initials,
     split_sentences,
     stem,
     tokens,
@@ -51,6 +52,7 @@ def answer(ctx: Context, text: str) -> Reply:
     if paged is not None:
         page = max(1, int(paged.group(1)))
         text = text[: paged.start()]
+    text = spell_out_initials(text, ctx.store.organizations())
     u = understand(text, ctx.today, ctx.store.organizations())
     if u.intent == "help":
         return _with(_help(), u)
@@ -174,7 +176,8 @@ def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> 
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w.lower()) for w in tokens(text)}
+    # "California-Irvine" is named "california irvine" as well
+    return {stem(part.lower()) for w in tokens(text) for part in w.split("-") if part}
 
 
 def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
@@ -619,15 +622,13 @@ def passage_answer(
     slugs = {org_slug(o) for o in ctx.store.organizations()} - {""}
     named = [w.lower().removesuffix("'s") for w in tokens(question)]
     orgs = [w for w in dict.fromkeys(named) if w in slugs]
-    if len(orgs) == 1:  # a question naming one organisation is first asked of its pages
+    if len(orgs) == 1:  # a question naming one organisation is asked of its pages only
         # naming nothing else ("what is datacite?"), every passage of its pages holds the
         # word as much as another: the index's order says little, so more are read
-        only_named = set(terms) <= {orgs[0]}
-        limit = PASSAGE_CANDIDATES * (5 if only_named else 1)
+        limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
-        answered = _best_of(ctx, u, own)
-        if answered is not None:
-            return answered
+        if own:  # another organisation's page does not answer for this one
+            return _best_of(ctx, u, own)
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 

@@ -56,7 +56,9 @@ _SALARY = re.compile(
 )
 _UPPER_OPS = ("under", "below", "less than", "at most", "up to", "max", "<")
 _ASKER_PLACE = re.compile(
-    r"\b(?:i'?m|i am|i live|we are|we're|i'?m based|i am based|living|based)\s+(?:in|from)\s+"
+    # "based in X" says where the asker is; "jobs are based in X", where the jobs are
+    r"\b(?:i'?m|i am|i live|we are|we're|i'?m based|i am based|living"
+    r"|(?<!are\s)(?<!is\s)(?<!be\s)based)\s+(?:in|from)\s+"
     r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+and\b|\s+could\b|\s+can\b|$)"
     r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|$)"
 )

@@ -10,7 +10,8 @@ from __future__ import annotations
 FACT_CUES: dict[str, tuple[str, ...]] = {
     "salary": ("pay", "pays", "paid", "paying", "earning", "salary", "salaries", "wage", "wages",
                "compensation", "earn", "how much does", "rate of pay", "stipend", "hourly",
-               "rate", "rates"),
+               "rate", "rates", "salary range", "pay range", "pay scale", "pay band",
+               "pay grade", "salary band"),
     "deadline": ("deadline", "closing date", "close", "closes", "closing", "due", "apply by",
                  "last day", "when"),
     "apply": ("email", "e-mail", "contact", "apply", "send", "cv", "resume", "résumé",

@@ -96,7 +96,8 @@ _NOT_PAY = phrase(
 )
 _NOT_SALARY = phrase(
     r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
-    r"|requirements?|expectations?|history)\b",
+    r"|requirements?|expectations?|history|undisclosed"
+    r"|not (?:disclosed|stated|specified|listed|given|available))\b",
 )
 _CLAUSES = re.compile(r";\s+|\s+\u2014\s+")
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+(?=an?\s|the\s|\d)")

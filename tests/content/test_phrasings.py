@@ -218,6 +218,9 @@ NOT_SALARIES = [
     "The 401(k) retirement plan offers matched contributions at 4% of annual salary.",
     "Life insurance (2x salary) and an employee assistance program.",
     "Please include your salary requirements in the cover letter.",
+    "Salary not disclosed.",
+    "The salary is undisclosed at this stage.",
+    "Salary: not stated",
     "Members pay a $10,000 annual fee.",
 ]
 

@@ -1,0 +1,146 @@
+"""Questions that name something: an organisation by its initials, one organisation's page
+among others', a place where the job is, a fact in a phrase ("salary range", "take place")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, build
+from bot.ask.understand import understand
+from bot.clock import fixed_clock
+from bot.config import Settings
+from bot.search import org_initials, parse_jobs_query, spell_out_initials
+
+TODAY = date(2026, 3, 10)
+NORDIC = "Nordic Digital Heritage Alliance"
+KESTREL = "Kestrel Image Lab"
+PAGES = {
+    "jobs/2026-03-01-nordic-metadata-coordinator.md": f"""---
+title: Metadata Coordinator
+date: 2026-03-01
+organization: {NORDIC}
+tags: [jobs]
+---
+The {NORDIC} seeks a Metadata Coordinator to look after the shared catalogue of its members.
+
+* Location: Oslo, Norway
+* Salary: €41,000 - €46,000 per year
+* Apply by 15 April 2026 to jobs@nordic-heritage.example.org
+""",
+    "faq/nordic-membership.md": f"""---
+title: Joining the {NORDIC}
+organization: {NORDIC}
+---
+## Who can join?
+
+Any heritage institution in the Nordic countries can join the alliance; membership is free.
+""",
+    "jobs/2026-03-02-kestrel-developer.md": f"""---
+title: Imaging Developer
+date: 2026-03-02
+organization: {KESTREL}
+tags: [jobs]
+---
+{KESTREL} is hiring an Imaging Developer. Remote, anywhere in Europe. Salary not disclosed.
+Apply by 30 April 2026 to hiring@kestrel.example.org.
+""",
+    "news/2026-01-10-kestrel-conference.md": f"""---
+title: The Kestrel conference comes to Porto
+date: 2026-01-10
+organization: {KESTREL}
+---
+The annual Kestrel conference will be held in Porto, Portugal, on 12-14 May 2026. Talks cover
+image servers, viewers and annotation.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    root = tmp_path_factory.mktemp("named")
+    content = root / "content"
+    for name, text in PAGES.items():
+        path = Path(content / name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    settings = Settings(database_url=f"sqlite:///{root / 'herald.db'}", content_dir=content)
+    application = build(settings, clock=fixed_clock(TODAY))
+    assert not application.prepare().failed
+    yield application
+    application.close()
+
+
+def test_initials_name_organisations_of_three_words_or_more() -> None:
+    names = [
+        "University of California-Irvine",  # hyphenated words count apart, "of" does not
+        NORDIC,
+        "IIIF Consortium",  # two words: its own short name does
+        "Open Science Centre",
+        "Oslo Skills Centre",  # the same initials as the one before: neither
+        "Public Open Library",  # "pol"
+        "Library Internet Services Team",  # "list": a word people ask with
+    ]
+    assert org_initials(names) == {
+        "uci": "University of California-Irvine",
+        "ndha": NORDIC,
+        "pol": "Public Open Library",
+    }
+    said = spell_out_initials("what does the UCI job pay? (ndha, ndhas)", names)
+    assert said == f"what does the University of California-Irvine job pay? ({NORDIC}, ndhas)"
+
+
+def test_jobs_filters_an_organisation_named_by_its_initials() -> None:
+    query = parse_jobs_query("ndha remote", TODAY, [NORDIC, KESTREL]).query
+    assert query.organization == NORDIC.lower()
+    assert query.terms == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the ndha job pay?",
+        "what's the salary range for the ndha position?",
+        "what's the pay range for the metadata coordinator?",
+    ],
+)
+def test_a_posting_named_by_initials_or_with_a_range_says_its_salary(
+    app: App, question: str
+) -> None:
+    reply = app.ask(question)
+    assert reply.text.startswith(f"**Metadata Coordinator** — {NORDIC}"), reply.text
+    # the page's "Salary:" label is not said twice
+    assert "Salary: €41,000 - €46,000 per year" in reply.text
+    assert "Salary: Salary" not in reply.text
+
+
+def test_a_question_naming_one_organisation_is_not_answered_from_anothers_page(app: App) -> None:
+    # only the Kestrel page says when a conference is held; the Nordic alliance's pages do not
+    reply = app.ask("when does the nordic conference take place?")
+    assert "will be held" not in reply.text
+    assert reply.understood is not None and reply.understood["answered"] is False
+
+
+def test_take_place_asks_when_a_thing_is_held(app: App) -> None:
+    reply = app.ask("when does the kestrel conference take place?")
+    assert "will be held in Porto, Portugal, on 12-14 May 2026" in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question", ["which jobs are based in norway?", "what positions are based in oslo?"]
+)
+def test_jobs_based_somewhere_are_there_not_reachable_from_there(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert "Metadata Coordinator" in reply.text
+    assert "Imaging Developer" not in reply.text  # remote from Europe, based nowhere
+
+
+@pytest.mark.parametrize(
+    "question", ["i'm based in norway, any jobs?", "based in norway, any jobs?"]
+)
+def test_the_asker_based_somewhere_asks_what_they_can_reach(question: str) -> None:
+    u = understand(question, TODAY, [NORDIC, KESTREL])
+    assert u.filters.reachable_from is not None and u.filters.place is None
