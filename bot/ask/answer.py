@@ -40,7 +40,7 @@ PASSAGE_CANDIDATES = 20
 SEE_ALSO_RATIO = 0.6
 _PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
 _LOCATION_WORDS = frozenset(
-    """based remote remotely located location timezone time zone zones anywhere home office
+    """based remote remotely located location timezone time zone zones anywhere office
     onsite on-site hybrid relocate relocation country countries europe america""".split()
 )
 
@@ -87,7 +87,8 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     named = find_postings(ctx, u)
     if len(named) == 1 and (u.asks or not u.list_cue):
         return _with(posting_answer(ctx, named[0], u), u, intent="posting")
-    if len(named) > 1 and set(u.asks) & _POSTING_FACTS:
+    # "does datacite offer remote work from asia?" asks which of them: a list, filtered
+    if len(named) > 1 and set(u.asks) & _POSTING_FACTS and u.filters.reachable_from is None:
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None

@@ -471,6 +471,7 @@ def _subject(words: list[str]) -> tuple[str, ...]:
             vocab.ABBREVIATIONS.get(w, w)
             for w in words
             if w not in STOPWORDS
+            and w not in _ASKING
             and w not in vocab.JOB_NOUNS
             and w not in _ALL_FACT_WORDS
             and w not in vocab.LIST_CUES
@@ -485,12 +486,18 @@ _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy"
 _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues for w in c.split())
 
 
+# Words of a question about one posting that name no part of it ("can the toledo job be done
+# from home?"); "library" names one ("the library job"), so it is not among them.
+_ASKING = frozenset("work working done allow allows allowed possible able".split())
 # Words of a question that say nothing about which postings are wanted.
-_FILLER = frozenset(
-    """looking something anything posted least part week work do can able interested find
+_FILLER = (
+    frozenset(
+        """looking something anything posted least part week work do can able interested find
     know good new recent like please currently available tell give get library libraries
     still already ever yet kind sort type types right now moment these days open advertise
     advertised advertising announced offered offering latest newest news people person someone
     anyone candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many""".split()
+    )
+    | _ASKING
 )

@@ -48,6 +48,15 @@ tags: [jobs]
 {KESTREL} is hiring an Imaging Developer. Remote, anywhere in Europe. Salary not disclosed.
 Apply by 30 April 2026 to hiring@kestrel.example.org.
 """,
+    "jobs/2026-03-03-kestrel-scientist.md": f"""---
+title: Imaging Scientist
+date: 2026-03-03
+organization: {KESTREL}
+tags: [jobs]
+---
+{KESTREL} is hiring an Imaging Scientist. Remote, anywhere in Europe.
+Apply by 30 April 2026 to hiring@kestrel.example.org.
+""",
     "news/2026-01-10-kestrel-conference.md": f"""---
 title: The Kestrel conference comes to Porto
 date: 2026-01-10
@@ -144,3 +153,26 @@ def test_jobs_based_somewhere_are_there_not_reachable_from_there(app: App, quest
 def test_the_asker_based_somewhere_asks_what_they_can_reach(question: str) -> None:
     u = understand(question, TODAY, [NORDIC, KESTREL])
     assert u.filters.reachable_from is not None and u.filters.place is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the nordic job offer remote work?",
+        "can i work remotely for the metadata coordinator job?",
+        "can the metadata coordinator job be done from home?",
+    ],
+)
+def test_whether_one_posting_is_remote_is_asked_of_that_posting(app: App, question: str) -> None:
+    # not a list of remote postings of the organisation: "work", "done" name no posting
+    reply = app.ask(question)
+    assert reply.text.startswith(f"**Metadata Coordinator** — {NORDIC}"), reply.text
+    assert "Remote: not stated" in reply.text
+
+
+def test_whether_an_organisation_hires_from_a_place_is_a_list_of_its_postings(app: App) -> None:
+    # both Kestrel postings are remote from Europe only: no candidates to choose from
+    reply = app.ask("does kestrel offer remote work from asia?")
+    assert "which one do you mean" not in reply.text
+    assert reply.postings == ()
+    assert app.ask("does kestrel offer remote work from portugal?").postings != ()
