@@ -279,9 +279,12 @@ def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
         return f"From {where.name}: {'yes' if inside else 'not remotely'}: it is on site."
     if not regions:
         return f"From {where.name}: probably — it is remote and names no region."
-    ok = accepts(regions, where)
     named = ", ".join(dict.fromkeys(r.name for r in regions))
-    return f"From {where.name}: {'yes' if ok else 'no'} — remote work from {named} only."
+    if accepts(regions, where):
+        return f"From {where.name}: yes — remote work from {named} only."
+    if _only_preferred([p.location or "", p.evidence_for("remote") or "", *said]):
+        return f"From {where.name}: possibly — it is remote and prefers {named}."
+    return f"From {where.name}: no — remote work from {named} only."
 
 
 # ---------------------------------------------------------------- lists
@@ -548,6 +551,16 @@ def _reachable(p: Posting, where: Place) -> bool:
         return False
     regions = [x for x in found if x.kind in ("region", "country")]
     return not regions or accepts(regions, where)
+
+
+# "Remote (preferably the Americas)": a wish, not a limit
+_PREFERRED = re.compile(r"\b(?:prefer(?:ably|red|ence)?|ideally)\b", re.I)
+
+
+def _only_preferred(said: Sequence[str]) -> bool:
+    """Whether the regions a remote posting names are ones it prefers, not requires (a list
+    keeps to the regions; one posting's answer says "possibly")."""
+    return any(_PREFERRED.search(s) for s in said)
 
 
 # ---------------------------------------------------------------- passages

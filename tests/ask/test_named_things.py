@@ -57,6 +57,15 @@ tags: [jobs]
 {KESTREL} is hiring an Imaging Scientist. Remote, anywhere in Europe.
 Apply by 30 April 2026 to hiring@kestrel.example.org.
 """,
+    "jobs/2026-03-04-heron-analyst.md": """---
+title: Collections Analyst
+date: 2026-03-04
+organization: Heron Archive
+tags: [jobs]
+---
+Heron Archive is hiring a Collections Analyst. Location: Remote (preferably Europe).
+Apply by 30 April 2026 to jobs@heron.example.org.
+""",
     "news/2026-01-10-kestrel-conference.md": f"""---
 title: The Kestrel conference comes to Porto
 date: 2026-01-10
@@ -176,3 +185,10 @@ def test_whether_an_organisation_hires_from_a_place_is_a_list_of_its_postings(ap
     assert "which one do you mean" not in reply.text
     assert reply.postings == ()
     assert app.ask("does kestrel offer remote work from portugal?").postings != ()
+
+
+def test_a_region_a_posting_prefers_is_no_limit_on_where_from(app: App) -> None:
+    heron = app.ask("can i do the collections analyst job from japan?").text
+    assert "From Japan: possibly — it is remote and prefers Europe." in heron
+    kestrel = app.ask("can i do the imaging developer job from japan?").text
+    assert "From Japan: no — remote work from Europe only." in kestrel
