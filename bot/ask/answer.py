@@ -553,14 +553,17 @@ def _reachable(p: Posting, where: Place) -> bool:
     return not regions or accepts(regions, where)
 
 
-# "Remote (preferably the Americas)": a wish, not a limit
+# "Remote (preferably the Americas)": a wish, not a limit; "in an EMEA time zone, preferably
+# in Europe" limits to EMEA (a clause names it without the wish)
 _PREFERRED = re.compile(r"\b(?:prefer(?:ably|red|ence)?|ideally)\b", re.I)
+_CLAUSE = re.compile(r"[,;]|\band\b")
 
 
 def _only_preferred(said: Sequence[str]) -> bool:
-    """Whether the regions a remote posting names are ones it prefers, not requires (a list
-    keeps to the regions; one posting's answer says "possibly")."""
-    return any(_PREFERRED.search(s) for s in said)
+    """Whether every place a remote posting names is one it prefers, not requires (a list
+    keeps to the places; one posting's answer says "possibly")."""
+    clauses = [c for s in said for c in _CLAUSE.split(s) if places_in(c)]
+    return bool(clauses) and all(_PREFERRED.search(c) for c in clauses)
 
 
 # ---------------------------------------------------------------- passages
