@@ -139,7 +139,8 @@ def _topic(
     """A page that lists no openings: fees, news tags, calls, then job tags or title."""
     if _fee_title(title) and not hiring_title:
         return "faq"
-    if tags & _NEWS_TAGS and not tags & _JOB_TAGS:
+    # a blog's news post may be the opening ("We're hiring: IIIF Developer")
+    if tags & _NEWS_TAGS and not tags & _JOB_TAGS and not hiring_title:
         return "news"
     if _call_title(title) and not hiring_title:
         return "news" if dated else "other"

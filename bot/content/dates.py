@@ -80,6 +80,8 @@ DEADLINE = Table(
                     "open until",
                     "received by",
                     "postmarked by",
+                    # "applications received after 30 June will not be considered"
+                    "(?:received|accepted|submitted|considered) after",
                 )
             ),
             matches=(
@@ -95,11 +97,14 @@ DEADLINE = Table(
                 "Expiry: 2026-04-30.",
                 "Deadline - 22/04/2026",
                 "Last day for applications is Friday, 17 April 2026.",
+                "We are unable to consider applications received after 30 June 2026.",
+                "No applications will be accepted after 1 May 2026.",
             ),
             rejects=(
                 "Interviews will be held on 15 May 2026.",
                 "The conference closes on 3 June 2026.",
                 "Review of applications begins 1 May 2026.",
+                "The successful candidate starts after 1 June 2026.",
             ),
         ),
         Rule(

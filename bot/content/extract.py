@@ -312,11 +312,10 @@ def _contacts(
 
     emails: list[tuple[str, str]] = []
     seen: set[str] = set()
-    if "@" in markdown:
-        for address, pos in facts.emails(markdown):
-            if address.lower() not in seen:
-                seen.add(address.lower())
-                emails.append((address, facts.sentence_at(markdown, pos)))
+    for address, pos in facts.emails(markdown):
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            emails.append((address, facts.sentence_at(markdown, pos)))
     links: list[tuple[str, str]] = []
     for key in _APPLY_KEYS:
         if key in meta:

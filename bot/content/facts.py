@@ -432,7 +432,30 @@ APPLY_HEADINGS = re.compile(
 is_apply_heading = remembered(lambda title: APPLY_HEADINGS.match(title) is not None)
 
 
+# "jobs [at] example [dot] org", "jobs (at) example.org": an address written so that robots
+# miss it; each part is bounded, so a hostile line is read in linear time
+_HIDDEN_AT = re.compile(
+    r"(?<![\w.%+-])([\w.%+-]{1,64})\s?[\[({]\s?at\s?[\])}]\s?"
+    r"((?:[A-Za-z0-9-]{1,63}(?:\s?[\[({]\s?dot\s?[\])}]\s?|\.)){1,8}[A-Za-z]{2,24})\b",
+    re.I,
+)
+_HIDDEN_DOT = re.compile(r"\s?[\[({]\s?dot\s?[\])}]\s?", re.I)
+HIDDEN_MARKS = ("[at]", "(at)", "{at}", "[ at ]", "( at )")
+
+
 def emails(text: str) -> list[tuple[str, int]]:
+    """Addresses in ``text`` and where each is, written out or hidden from robots."""
+    found = _plain_emails(text) if "@" in text else []
+    low = text.lower()
+    if any(mark in low for mark in HIDDEN_MARKS):
+        for match in _HIDDEN_AT.finditer(text):
+            domain = _HIDDEN_DOT.sub(".", match.group(2))
+            found.append((f"{match.group(1)}@{domain}", match.start()))
+        found.sort(key=lambda address: address[1])
+    return found
+
+
+def _plain_emails(text: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     at = text.find("@")
     while at != -1:

@@ -91,6 +91,9 @@ _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
     " seeks ", " is seeking ", " invites applications", " is hiring ", " is looking for ",
     " is searching for ", " is recruiting ",
+    # a plural name: "The Bodleian Libraries, University of Oxford, are recruiting"
+    " seek ", " are seeking ", " are hiring ", " are looking for ", " are recruiting ",
+    " invite applications",
 )  # fmt: skip
 _SUBJECT = re.compile(
     r"(?:The\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in)\s+)?"
@@ -263,7 +266,11 @@ def org_from_seeks(text: str) -> str | None:
         while pos != -1:
             dot = head.rfind(". ", 0, pos)
             start = max(dot + 2 if dot != -1 else 0, head.rfind("\n", 0, pos) + 1)
-            subject = _SUBJECT.fullmatch(head, start, pos)
+            # "The Bodleian Libraries, University of Oxford, are recruiting": the name
+            # before its apposition
+            comma = head.find(", ", start, pos)
+            end = comma if comma != -1 and head[pos - 1] == "," else pos
+            subject = _SUBJECT.fullmatch(head, start, end)
             if subject is not None:
                 name = _organisation_in(subject.group("org").strip())
                 if name is not None:

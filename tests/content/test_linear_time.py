@@ -45,6 +45,7 @@ UNITS = {
     # each cue's sentence walked through every abbreviation of the line (7 s at 100 KB)
     "abbreviations after remote cues": "remote e.g. ",
     "abbreviations after employment cues": "part-time Dr. ",
+    "addresses hidden from robots": "a [at] b [dot] ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

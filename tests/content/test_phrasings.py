@@ -260,6 +260,22 @@ def test_contacts_are_emails_then_apply_links_without_duplicates() -> None:
     assert posting(body).contacts == ("hr@example.org", "https://jobs.example.org/42")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "address"),
+    [
+        ("Send your CV to jobs [at] example [dot] org.", "jobs@example.org"),
+        ("Questions: m.rossi (at) archivio.example.it", "m.rossi@archivio.example.it"),
+        ("Write to hr{at}museum{dot}example{dot}org today.", "hr@museum.example.org"),
+    ],
+)
+def test_addresses_hidden_from_robots_are_contacts(sentence: str, address: str) -> None:
+    assert posting(f"To apply, see below.\n\n{sentence}\n").contacts == (address,)
+
+
+def test_at_in_brackets_is_no_address_without_a_domain() -> None:
+    assert posting("Have a look [at] the collection (at) the museum.\n").contacts == ()
+
+
 def test_front_matter_link_is_an_apply_link() -> None:
     found = posting("Nothing else here.", extra="link: https://hr.example.edu/job?T=1&\n")
     assert found.contacts == ("https://hr.example.edu/job?T=1&",)

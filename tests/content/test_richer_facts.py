@@ -149,6 +149,14 @@ ORGANISATIONS = [
     ("Records Manager", "Bluebird seeks a records manager.", "Bluebird"),
     ("Records Manager", "Redwood Works is looking for a records manager.", "Redwood Works"),
     ("Records Manager", "Redwood Works is seeking a records manager.", "Redwood Works"),
+    # a plural name, and a name before its apposition
+    ("Records Manager", "Harbor Archives seek a records manager.", "Harbor Archives"),
+    (
+        "Records Manager",
+        "The Weston Libraries, University of Eastham, are recruiting a records manager.",
+        "Weston Libraries",
+    ),
+    ("Records Manager", "We seek a records manager.", None),
     # a place after the dash is not an employer unless the body says so
     ("Web Developer - Oakland", "Oakland is a city by the bay.", None),
     ("Records Manager", "We are looking for a records manager.", None),
