@@ -464,6 +464,8 @@ _HAS_NUMBER = re.compile(r"\d")
 PAGE_WORD_SHARE = 0.7  # in a sentence, a query word that is also in the page's title
 AMOUNT_BONUS = 2.0  # "how much", "cost", "fee": a sentence naming a sum of money answers
 AMOUNT_STEMS = frozenset({"much", "cost", "fee", "price", "money", "pay", "salari", "budget"})
+# words that ask for a sum ("pay" does not: "what does the fund pay for?")
+SUM_WORDS = frozenset("much cost costs price prices fee fees charge charges".split())
 _HAS_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|£|usd|eur|gbp|dollars?|euros?)", re.I)
 DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
 _ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
@@ -484,6 +486,7 @@ class _Asked:
     wh: str | None
     wants_number: bool
     wants_amount: bool
+    wants_sum: bool  # "how much", "cost", "fee": only a passage naming a sum answers
     wants_definition: bool
 
     @cached_property
@@ -537,6 +540,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         wh=_wh_word(question),
         wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS),
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
+        wants_sum=bool(raw_words & SUM_WORDS),
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
     )
     answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
@@ -561,8 +565,11 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
+    # "how much does it cost to join?": a passage that names no sum does not answer it
+    unpriced = asked.wants_sum and _HAS_AMOUNT.search(c.hit.passage.text) is None
     score = (
         best_score
+        - (AMOUNT_BONUS * asked.unit if unpriced else 0.0)
         + page_score
         + PASSAGE_WEIGHT * asked.sum(c.text, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, share)

@@ -205,7 +205,8 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     state = p.state(today, freshness)
     lines = [f"**{p.title}**" + (f" — {p.organization}" if p.organization else "")]
     asks = [a for a in u.asks if a != "hired"] or ["where", "deadline", "salary", "apply"]
-    if "where" in asks and "remote" not in asks:
+    # where the work is done answers "where"; and "I'm in Canada - can I apply?" as well
+    if ("where" in asks or u.filters.reachable_from is not None) and "remote" not in asks:
         asks.append("remote")
     for fact in dict.fromkeys(asks):
         lines.extend(_fact_lines(p, fact, u, today, state))

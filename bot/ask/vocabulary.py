@@ -15,7 +15,7 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
     "deadline": ("deadline", "closing date", "close", "closes", "closing", "due", "apply by",
                  "last day", "when"),
     "apply": ("email", "e-mail", "contact", "apply", "send", "cv", "resume", "résumé",
-              "who do i", "whom", "application", "write to"),
+              "who do i", "whom", "application", "applications", "write to"),
     "where": ("where", "based", "located", "location", "city", "office", "live", "reside"),
     "remote": ("remote", "remotely", "from home", "wfh", "telework", "hybrid", "from"),
     "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),

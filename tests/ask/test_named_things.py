@@ -32,12 +32,24 @@ The {NORDIC} seeks a Metadata Coordinator to look after the shared catalogue of 
 * Apply by 15 April 2026 to jobs@nordic-heritage.example.org
 """,
     "faq/nordic-membership.md": f"""---
-title: Joining the {NORDIC}
+title: The alliance and its members
 organization: {NORDIC}
 ---
 ## Who can join?
 
-Any heritage institution in the Nordic countries can join the alliance; membership is free.
+Heritage institutions join Nordic Digital Heritage by signing the charter of the alliance.
+
+## Fees
+
+Each member pays €300 a year.
+
+## Fee waivers
+
+A small institution may ask the board to waive its fee.
+
+## Late fees
+
+A fee paid late is not increased.
 """,
     "jobs/2026-03-02-kestrel-developer.md": f"""---
 title: Imaging Developer
@@ -192,3 +204,20 @@ def test_a_region_a_posting_prefers_is_no_limit_on_where_from(app: App) -> None:
     assert "From Japan: possibly — it is remote and prefers Europe." in heron
     kestrel = app.ask("can i do the imaging developer job from japan?").text
     assert "From Japan: no — remote work from Europe only." in kestrel
+
+
+def test_how_much_is_answered_by_a_passage_that_names_a_sum(app: App) -> None:
+    # "join" is the rarer word, but the passage that says how to join names no sum
+    reply = app.ask("how much does it cost to join nordic?")
+    assert "€300 a year" in reply.text.splitlines()[0]
+
+
+def test_accepting_applications_asks_for_open_postings_not_one_named_so() -> None:
+    u = understand("what positions are still accepting applications?", TODAY, [NORDIC])
+    assert u.subject == ()
+
+
+def test_the_askers_place_is_answered_with_one_posting(app: App) -> None:
+    reply = app.ask("i'm in japan - can i apply to the imaging developer job?")
+    assert "From Japan: no — remote work from Europe only." in reply.text
+    assert "hiring@kestrel.example.org" in reply.text
