@@ -87,8 +87,14 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     named = find_postings(ctx, u)
     if len(named) == 1 and (u.asks or not u.list_cue):
         return _with(posting_answer(ctx, named[0], u), u, intent="posting")
-    # "does datacite offer remote work from asia?" asks which of them: a list, filtered
-    if len(named) > 1 and set(u.asks) & _POSTING_FACTS and u.filters.reachable_from is None:
+    # "does datacite offer remote work from asia?" and "who's hiring remote devs?" ask which
+    # of them: a list, filtered
+    if (
+        len(named) > 1
+        and set(u.asks) & _POSTING_FACTS
+        and u.filters.reachable_from is None
+        and not u.list_cue
+    ):
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None

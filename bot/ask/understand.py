@@ -454,7 +454,7 @@ def _search(
     org_words = frozenset(w for o in organizations for w in tokens(o.lower()))
     # words that ask (pay, email, when) or fill ("looking for something") select nothing
     keywords = tuple(
-        t
+        vocab.ABBREVIATIONS.get(t, t)
         for t in q.terms
         if t not in org_words
         and t not in _FILLER

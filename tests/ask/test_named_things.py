@@ -221,3 +221,10 @@ def test_the_askers_place_is_answered_with_one_posting(app: App) -> None:
     reply = app.ask("i'm in japan - can i apply to the imaging developer job?")
     assert "From Japan: no — remote work from Europe only." in reply.text
     assert "hiring@kestrel.example.org" in reply.text
+
+
+@pytest.mark.parametrize("question", ["who's hiring remote devs?", "any remote dev jobs pls"])
+def test_short_forms_and_chat_words(app: App, question: str) -> None:
+    # "devs" is "developers"; "pls" asks nothing
+    reply = app.ask(question)
+    assert {p.title for p in reply.postings} == {"Imaging Developer"}, reply.text
