@@ -59,7 +59,7 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered
-    whats wheres whens hows whos pls plz
+    whats wheres whens hows whos pls plz many
     next upcoming
     take takes taking took place difference differences between differ compare compared
     """.split()
@@ -76,7 +76,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("hire", "appoint", "appointment", "welcome", "chosen", "got"),
     ("salary", "compensation", "wage", "remuneration"),
     ("deadline", "due"),
-    ("conference", "meeting", "event"),
+    ("conference", "event"),  # not "meeting": its stem is "meet" ("meet with members")
     ("fund", "finance", "money", "budget"),
     ("manage", "run", "oversee", "administer"),
 )
@@ -462,6 +462,11 @@ NUMBER_BONUS = 1.0  # "how much", "fee", "deadline": the sentence with the figur
 NUMBER_WORDS = frozenset({"much", "many", "when"})
 NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
 _HAS_NUMBER = re.compile(r"\d")
+_HAS_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundreds?|thousands?|dozens?)\b",
+    re.I,
+)
 PAGE_WORD_SHARE = 0.7  # in a sentence, a query word that is also in the page's title
 AMOUNT_BONUS = 2.0  # "how much", "cost", "fee": a sentence naming a sum of money answers
 AMOUNT_STEMS = frozenset({"much", "cost", "fee", "price", "money", "pay", "salari", "budget"})
@@ -488,6 +493,7 @@ class _Asked:
     wants_number: bool
     wants_amount: bool
     wants_sum: bool  # "how much", "cost", "fee": only a passage naming a sum answers
+    wants_count: bool  # "how many": only a passage with a number answers
     wants_definition: bool
 
     @cached_property
@@ -542,6 +548,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS),
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
         wants_sum=bool(raw_words & SUM_WORDS),
+        wants_count="many" in raw_words,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
     )
     answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
@@ -566,11 +573,14 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
-    # "how much does it cost to join?": a passage that names no sum does not answer it
-    unpriced = asked.wants_sum and _HAS_AMOUNT.search(c.hit.passage.text) is None
+    # "how much does it cost to join?", "how many members?": a passage that names no sum,
+    # or no number, does not answer it
+    text = c.hit.passage.text
+    unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
+    uncounted = asked.wants_count and _HAS_COUNT.search(text) is None
     score = (
         best_score
-        - (AMOUNT_BONUS * asked.unit if unpriced else 0.0)
+        - (AMOUNT_BONUS * asked.unit if unpriced or uncounted else 0.0)
         + page_score
         + PASSAGE_WEIGHT * asked.sum(c.text, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, share)

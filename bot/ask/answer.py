@@ -81,10 +81,13 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     # a posting is looked for when a fact is asked, or when no list or explanation was ("the
     # toledo job?"); an organisation named in a list question is the list's filter
     looked_for = bool(u.asks) or (not u.list_cue and (u.one_job or not u.explain))
-    only_organisation = u.list_cue and set(u.subject) <= _organisation_words(ctx)
-    if not u.subject or "hired" in u.asks or not looked_for or only_organisation:
+    organisation_words = _organisation_words(ctx)
+    only_organisation = u.list_cue and set(u.subject) <= organisation_words
+    if not u.subject or "hired" in u.asks or (u.list_cue and not looked_for) or only_organisation:
         return None
     named = find_postings(ctx, u)
+    if not looked_for and not (len(named) == 1 and _role_named(named[0], u, organisation_words)):
+        return None
     if len(named) == 1 and (u.asks or not u.list_cue):
         return _with(posting_answer(ctx, named[0], u), u, intent="posting")
     # "does datacite offer remote work from asia?" and "who's hiring remote devs?" ask which
@@ -98,6 +101,15 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None
+
+
+def _role_named(p: Posting, u: Understanding, organisation_words: set[str]) -> bool:
+    """Whether an explanation names ``p`` by its role ("what's the start date for the
+    datacite technical lead?"): two words of its title that name no organisation. "What is
+    the iiif consortium?" names the consortium, not its managing director's posting."""
+    title = _stems(p.title)
+    named = {next(iter(_stems(w)), w) for w in u.subject if w not in organisation_words}
+    return len(named & title) >= 2
 
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
@@ -210,7 +222,11 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     freshness = ctx.settings.freshness
     state = p.state(today, freshness)
     lines = [f"**{p.title}**" + (f" — {p.organization}" if p.organization else "")]
-    asks = [a for a in u.asks if a != "hired"] or ["where", "deadline", "salary", "apply"]
+    # something no fact holds ("what's the start date for …?"): its page may say; then the
+    # passage is the answer, not the posting's card
+    said = None if u.asks else _from_page(ctx, u, p)
+    default = [] if said is not None else ["where", "deadline", "salary", "apply"]
+    asks = [a for a in u.asks if a != "hired"] or default
     # where the work is done answers "where"; and "I'm in Canada - can I apply?" as well
     if ("where" in asks or u.filters.reachable_from is not None) and "remote" not in asks:
         asks.append("remote")
@@ -218,10 +234,8 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
         lines.extend(_fact_lines(p, fact, u, today, state))
     if "status" not in asks and state != "open":
         lines.append(str(fact_line(p, "status", today, state)))
-    if not u.asks:  # something no fact holds ("how many hours a week?"): its page may say
-        said = _from_page(ctx, u, p)
-        if said is not None:
-            lines.insert(1, said)
+    if said is not None:
+        lines.insert(1, said)
     if page_link(p) is not None:
         lines.append(source_line(p))
     actions = [Action("Details", "command", f"jobs show {p.id}")]

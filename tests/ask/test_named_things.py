@@ -30,6 +30,8 @@ The {NORDIC} seeks a Metadata Coordinator to look after the shared catalogue of 
 * Location: Oslo, Norway
 * Salary: €41,000 - €46,000 per year
 * Apply by 15 April 2026 to jobs@nordic-heritage.example.org
+
+The successful candidate would start on 1 September 2026.
 """,
     "faq/nordic-membership.md": f"""---
 title: The alliance and its members
@@ -84,7 +86,11 @@ date: 2026-01-10
 organization: {KESTREL}
 ---
 The annual Kestrel conference will be held in Porto, Portugal, on 12-14 May 2026. Talks cover
-image servers, viewers and annotation.
+image servers, viewers and annotation, and the members of Kestrel choose its board there.
+
+## About Kestrel
+
+Kestrel Image Lab has 42 members in eleven countries.
 """,
 }
 
@@ -228,3 +234,17 @@ def test_short_forms_and_chat_words(app: App, question: str) -> None:
     # "devs" is "developers"; "pls" asks nothing
     reply = app.ask(question)
     assert {p.title for p in reply.postings} == {"Imaging Developer"}, reply.text
+
+
+def test_an_explanation_about_a_posting_named_by_its_role_is_read_on_its_page(app: App) -> None:
+    reply = app.ask("what's the start date for the nordic metadata coordinator?")
+    assert reply.text.startswith(f"**Metadata Coordinator** — {NORDIC}"), reply.text
+    assert "would start on 1 September 2026" in reply.text
+    assert "\nSalary:" not in reply.text  # the passage answers; the card is not repeated
+    # the organisation's own name names no posting
+    assert app.ask("what is the nordic digital heritage alliance?").postings == ()
+
+
+def test_how_many_is_answered_by_a_passage_with_a_number(app: App) -> None:
+    reply = app.ask("how many members does kestrel have?")
+    assert "42 members in eleven countries" in reply.text.splitlines()[0]
