@@ -571,7 +571,18 @@ def _reachable(p: Posting, where: Place) -> bool:
     if not p.remote:
         return False
     regions = [x for x in found if x.kind in ("region", "country")]
+    if not regions and found and _HYBRID.search(" ".join(said[:2])):
+        # "Paramus, NJ w/ remote hours": some of the work is done there, not anywhere
+        return False
     return not regions or accepts(regions, where)
+
+
+# remote for part of the time: the place named is where the rest is done
+_HYBRID = re.compile(
+    r"\bhybrid\b|\bremote (?:hours|days)\b|\bpart(?:ly|ially)? remote\b"
+    r"|\bdays? (?:a week |per week )?(?:remote|from home)\b",
+    re.I,
+)
 
 
 # "Remote (preferably the Americas)": a wish, not a limit; "in an EMEA time zone, preferably

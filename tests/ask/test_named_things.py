@@ -80,6 +80,15 @@ tags: [jobs]
 Heron Archive is hiring a Collections Analyst. Location: Remote (preferably Europe).
 Apply by 30 April 2026 to jobs@heron.example.org.
 """,
+    "jobs/2026-03-05-finger-lakes-cataloger.md": """---
+title: Cataloger
+date: 2026-03-05
+organization: Finger Lakes Library
+tags: [jobs]
+---
+Finger Lakes Library is hiring a Cataloger. Location: Ithaca, NY w/ remote hours.
+Apply by 30 April 2026 to jobs@fll.example.org.
+""",
     "news/2026-01-10-kestrel-conference.md": f"""---
 title: The Kestrel conference comes to Porto
 date: 2026-01-10
@@ -248,3 +257,11 @@ def test_an_explanation_about_a_posting_named_by_its_role_is_read_on_its_page(ap
 def test_how_many_is_answered_by_a_passage_with_a_number(app: App) -> None:
     reply = app.ask("how many members does kestrel have?")
     assert "42 members in eleven countries" in reply.text.splitlines()[0]
+
+
+def test_a_hybrid_posting_is_reachable_only_near_its_place(app: App) -> None:
+    # remote hours in Ithaca are no remote job from Canada or Portugal
+    for question in ("remote jobs i can do from canada", "i'm in portugal, any remote jobs?"):
+        titles = {p.title for p in app.ask(question).postings}
+        assert "Cataloger" not in titles, question
+    assert "Cataloger" in {p.title for p in app.ask("remote jobs in new york state").postings}
