@@ -203,6 +203,15 @@ def test_faq_terms() -> None:
     assert {"cost", "price", "dues", "contribution"} <= set(terms)
     assert faq_terms("What's the IIIF-C?") == ["iiif"]
     assert faq_terms("   ") == []
+    # the words a question asks with select no passage: "option" picked a job ad's "option
+    # to work in a co-working space" for "does datacite have a consortium option?"
+    assert faq_terms("does datacite have a consortium option?") == ["datacite", "consortium"]
+    assert faq_terms("when does the conference take place?") == ["conference", "event"]
+    assert faq_terms("whats the difference between members and consortia") == [
+        "members",
+        "member",
+        "consortia",
+    ]
     # "next" and "upcoming" say when, not what: "Next.js" in a job ad is no conference
     assert faq_terms("when is the next IIIF annual report?") == ["iiif", "annual", "report"]
     assert faq_terms("any upcoming IIIF workshops?")[:2] == ["iiif", "workshops"]
