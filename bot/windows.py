@@ -54,6 +54,22 @@ _BEHIND = re.compile(
     r"|\b(?P<recently>recently|lately)\b"
 )
 _DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# "by Friday" (the coming one, today when it is Friday), "before Monday"
+_BY_WEEKDAY = re.compile(
+    r"\b(?P<op>before|by|until|till|on)\s+(?:this\s+|next\s+)?(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")\b"
+)
+_WEEKEND = re.compile(r"\b(?P<which>this|next|the)\s+weekend\b")
+# "after March 1", "from 1 May on": a window that starts then and never ends
+_AFTER = re.compile(
+    r"\b(?P<op>after|from|since)\s+(?:the\s+)?"
+    + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
+    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+    + r"(?:,?\s+" + _YEAR.replace("year", "year2") + r")?)\b"
+)  # fmt: skip
+OPEN_END = 3650  # days: "after March 1" has no end; ten years stand for none
 _BEFORE = re.compile(
     r"\b(?P<op>before|by|until|till|ahead of|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
     + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
@@ -129,8 +145,23 @@ def _looking_back(text: Blanked, today: date) -> Window | None:
     unit = behind.group("unit") or "weeks"
     days = 14 if behind.group("recently") else min(n, 365) * _UNIT_DAYS[unit[0]]
     start = today - timedelta(days=days)
+    if behind.group(0).startswith("last") and not behind.group("n"):
+        # "posted last week": the week before this one as well as the days since
+        start = min(start, _previous(unit, today))
     text.take(behind)
     return Window(start, today, f"since {say(start)}")
+
+
+def _previous(unit: str, today: date) -> date:
+    """The first day of the calendar week, month or year before ``today``'s."""
+    if unit.startswith("week"):
+        return today - timedelta(days=today.weekday() + 7)
+    if unit.startswith("month"):
+        last_month = today.replace(day=1) - timedelta(days=1)
+        return last_month.replace(day=1)
+    if unit.startswith("year"):
+        return date(today.year - 1, 1, 1)
+    return today - timedelta(days=1)
 
 
 def _span(text: Blanked, today: date) -> Window | None:
@@ -203,7 +234,67 @@ def _before(text: Blanked, today: date) -> Window | None:
     return Window(today, end, f"by {say(end)}") if end >= today else None
 
 
-_AHEAD = (_looking_back, _span, _relative, _day_word, _before)
+def _by_weekday(text: Blanked, today: date) -> Window | None:
+    """ "by Friday": from today until the coming Friday (today, when it is Friday);
+    "before Friday" stops the day before."""
+    by = _BY_WEEKDAY.search(text.value)
+    if by is None:
+        return None
+    end = today + timedelta(days=(WEEKDAYS[by.group("weekday")] - today.weekday()) % 7)
+    if by.group("op") == "before":
+        end -= timedelta(days=1)
+    text.take(by)
+    if by.group("op") == "on":
+        return Window(end, end, f"on {say(end)}")
+    return Window(today, end, f"by {say(end)}") if end >= today else None
+
+
+def _weekend(text: Blanked, today: date) -> Window | None:
+    """ "this weekend": the coming Saturday and Sunday (the rest of it, on a weekend day);
+    "next weekend": the one after."""
+    weekend = _WEEKEND.search(text.value)
+    if weekend is None:
+        return None
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    if today.weekday() == 6:  # Sunday: this weekend is today
+        saturday = today - timedelta(days=1)
+    if weekend.group("which") == "next":
+        saturday += timedelta(days=7)
+    start, end = max(saturday, today), saturday + timedelta(days=1)
+    text.take(weekend)
+    if start == end:
+        return Window(start, end, f"on {say(start)}")
+    return Window(start, end, f"between {say(start)} and {say(end)}")
+
+
+def _after(text: Blanked, today: date) -> Window | None:
+    """ "after March 1" (from the day after), "from 1 May" (from that day), "since January"
+    (the last one that began): no end."""
+    after = _AFTER.search(text.value)
+    if after is None:
+        return None
+    op = after.group("op")
+    month = MONTHS[(after.group("month") or after.group("month2")).lower()]
+    year_text = after.group("year") or after.group("year2")
+    day_text = after.group("day") or after.group("day2")
+    year = int(year_text) if year_text else today.year
+    if day_text is None and op == "from":
+        return None  # "jobs from March 2017" names the month (``_calendar``)
+    if day_text is None:  # a month: from its first day; "after March", from April's
+        start = date(year, month, 1)
+        if op == "after":
+            start = _month_window(month, year).end + timedelta(days=1)
+    elif 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
+        start = date(year, month, int(day_text)) + timedelta(days=1 if op == "after" else 0)
+    else:
+        return None
+    if op == "since" and start > today and not year_text:
+        start = start.replace(year=start.year - 1)  # "since November", said in April
+    text.take(after)
+    return Window(start, start + timedelta(days=OPEN_END), f"from {say(start)}")
+
+
+_AHEAD = (_looking_back, _span, _relative, _weekend, _day_word, _by_weekday, _before, _after)
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 

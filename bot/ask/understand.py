@@ -317,24 +317,7 @@ def parse_filters(
     until_filled = _UNTIL_FILLED.search(t.value) is not None
     deadline = active = posted = None
     if not had_deadline_cue:  # a deadline's window is read with the /jobs query
-        ahead, calendar_window = windows_in(t, today)
-        if ahead is not None and (had_posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
-            # "posted this week", "new in the last month": the days just behind today; "this
-            # month" and "this year" from their first day
-            start = min(ahead.start, today - (ahead.end - ahead.start))
-            said = " ".join(t.found[-1:])
-            if "this month" in said:
-                start = today.replace(day=1)
-            elif "this year" in said:
-                start = today.replace(month=1, day=1)
-            posted = Window(start, today, f"since {say(start)}")
-        elif ahead is not None:
-            deadline = ahead  # "anything this week?": what closes in it
-        if calendar_window is not None:
-            if had_posted_cue:
-                posted = calendar_window
-            else:
-                active = calendar_window
+        deadline, active, posted = _windows(t, today, posted_cue=had_posted_cue)
     status: Status = "open"
     status_cue = None if until_filled else _status_said(t.value)
     if status_cue is not None:
@@ -410,6 +393,37 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
     )
+
+
+def _windows(
+    t: Blanked, today: date, *, posted_cue: bool
+) -> tuple[Window | None, Window | None, Window | None]:
+    """(the deadline's window, the span a posting was active in, the posted window) the
+    question names: "anything this week?" asks what closes in it; "posted this week", "new
+    in the last month", "since January" what was posted in it; "in 2017" what was active."""
+    deadline = active = posted = None
+    ahead, calendar_window = windows_in(t, today)
+    if ahead is not None and (posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
+        # a window that began already ("since January") is read from its start; one ahead
+        # ("this week") as the days just behind today; "this month" and "this year" from
+        # their first day
+        start = ahead.start
+        if start >= today:
+            start = min(ahead.start, today - (ahead.end - ahead.start))
+        said = " ".join(t.found[-1:])
+        if "this month" in said:
+            start = today.replace(day=1)
+        elif "this year" in said:
+            start = today.replace(month=1, day=1)
+        posted = Window(start, today, f"since {say(start)}")
+    elif ahead is not None:
+        deadline = ahead
+    if calendar_window is not None:
+        if posted_cue:
+            posted = calendar_window
+        else:
+            active = calendar_window
+    return deadline, active, posted
 
 
 def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:

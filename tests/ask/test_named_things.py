@@ -265,3 +265,8 @@ def test_a_hybrid_posting_is_reachable_only_near_its_place(app: App) -> None:
         titles = {p.title for p in app.ask(question).postings}
         assert "Cataloger" not in titles, question
     assert "Cataloger" in {p.title for p in app.ask("remote jobs in new york state").postings}
+
+
+def test_posted_since_a_day_lists_what_came_after_it(app: App) -> None:
+    titles = {p.title for p in app.ask("any new jobs since march 3?").postings}
+    assert titles == {"Imaging Scientist", "Collections Analyst", "Cataloger"}
