@@ -94,6 +94,7 @@ JOBS_NOISE = frozenset(
     """
     job jobs open opening openings position positions posting postings vacancy vacancies
     role roles available hiring current currently list show me find
+    mention mentions mentioning require requires requiring involve involves involving
     """.split()
 )
 # Words that begin organisations' names but mean themselves in a question: such a name is
