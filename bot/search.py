@@ -77,6 +77,13 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("salary", "compensation", "wage", "remuneration"),
     ("deadline", "due"),
     ("conference", "event"),  # not "meeting": its stem is "meet" ("meet with members")
+    ("contact", "email", "e-mail"),
+    # one word, two spellings
+    ("license", "licence"),
+    ("catalog", "catalogue"),
+    ("program", "programme"),
+    ("center", "centre"),
+    ("organization", "organisation"),
     ("fund", "finance", "money", "budget"),
     ("manage", "run", "oversee", "administer"),
 )
@@ -403,8 +410,14 @@ def _stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _text_stems(text: str) -> tuple[str, ...]:
-    # an FAQ's passages and sentences are few and asked about again and again
-    return tuple(s for word in tokens(text) for s in _word_stems(word))
+    # an FAQ's passages and sentences are few and asked about again and again; a mailbox's
+    # name is no prose ("support@example.org" says nothing of what is supported), its
+    # domain may be ("jobs@metro.org")
+    prose = _MAILBOX.sub(" @", text) if "@" in text else text
+    return tuple(s for word in tokens(prose) for s in _word_stems(word))
+
+
+_MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
 
 
 @lru_cache(maxsize=50_000)
@@ -602,8 +615,16 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         full_text=c.hit.passage.text,
         score=score,
         coverage=coverage,
-        confident=best_own > 0 and coverage >= MIN_COVERAGE,
+        confident=(best_own > 0 or _heading_asks(asked, c)) and coverage >= MIN_COVERAGE,
     )
+
+
+def _heading_asks(asked: _Asked, c: _Candidate) -> bool:
+    """Whether the passage's heading holds every word the question asks with, less the page's
+    own ("Who do I contact for technical help?" answers "who do I email for help?" though
+    its answer, "Write to the helpdesk at …", repeats none of them)."""
+    own = asked.stems - c.page
+    return bool(own) and own <= c.heading
 
 
 def _sentence_score(

@@ -68,9 +68,11 @@ def answer(ctx: Context, text: str) -> Reply:
             answered = _passages_for_parts(ctx, u)
             if answered is not None:
                 return _with(answered, u, intent="answer")
+            if not u.about_jobs:  # "which formats are supported?": no job was asked for
+                return _with(dont_know(ctx, u.text), u, intent="answer")
         return _with(listed, u)
     reply = _passages_for_parts(ctx, u)
-    if reply is None and u.list_cue:
+    if reply is None and u.list_cue and u.about_jobs:
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or dont_know(ctx, u.text), u, intent="answer")
 

@@ -174,6 +174,9 @@ class Understanding:
     explain: bool = False
     list_cue: bool = False
     one_job: bool = False  # "the X job": a singular job noun names one posting
+    # jobs are what is asked about: a job word, an organisation or a job's filter ("which
+    # formats are supported?" is a list question about no job)
+    about_jobs: bool = False
     reply: str = ""  # small talk's answer
 
     def to_json(self) -> dict[str, Any]:
@@ -381,18 +384,25 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
+    asks = _asked_facts(low)
     return Understanding(
         text=plain,
         intent=intent,
         search=search,
         filters=filters,
-        asks=_asked_facts(low),
+        asks=asks,
         subject=_subject(words),
         year=int(year_match.group(1)) if year_match else None,
         explain=explain,
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
+        about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
     )
+
+
+def _about_jobs(low: str, organization: str | None, asks: tuple[str, ...]) -> bool:
+    """A job word, an organisation, or a posting's state ("what's still open?")."""
+    return bool(organization or "status" in asks or set(tokens(low)) & _JOB_WORDS)
 
 
 def _windows(
@@ -497,6 +507,10 @@ def _subject(words: list[str]) -> tuple[str, ...]:
 
 _MENTION = re.compile(r"<[@!#][^<>\s]{0,80}>|(?<!\w)@(?:room|channel|here|everyone)\b", re.I)
 _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
+_JOB_WORDS = vocab.JOB_NOUNS | {
+    "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",
+    "fellowship", "fellowships", "traineeship", "traineeships",
+}  # fmt: skip
 _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues for w in c.split())
 
 

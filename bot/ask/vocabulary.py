@@ -73,7 +73,8 @@ EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
                   "hours a week", "hours/week"),
     "full-time": ("full-time", "full time", "fulltime"),
     "temporary": ("temporary", "temp", "contract", "fixed-term", "fixed term", "interim"),
-    "internship": ("internship", "intern", "interns", "traineeship", "trainee"),
+    "internship": ("internship", "internships", "intern", "interns", "traineeship",
+                   "traineeships", "trainee"),
 }  # fmt: skip
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
