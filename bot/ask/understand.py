@@ -518,14 +518,11 @@ _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues
 # from home?"); "library" names one ("the library job"), so it is not among them.
 _ASKING = frozenset("work working done allow allows allowed possible able".split())
 # Words of a question that say nothing about which postings are wanted.
-_FILLER = (
-    frozenset(
-        """looking something anything posted least part week work do can able interested find
-    know good new recent like please currently available tell give get library libraries
-    still already ever yet kind sort type types right now moment these days open advertise
-    advertised advertising announced offered offering latest newest news people person someone
-    anyone candidates applicants folks organisation organisations organization organizations
+_FILLER = _ASKING | frozenset(
+    """looking something anything posted least part week do can interested find know good new
+    recent like please currently available tell give get library libraries still already
+    ever yet kind sort type types right now moment these days open advertise advertised
+    advertising announced offered offering latest newest news people person someone anyone
+    candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many""".split()
-    )
-    | _ASKING
 )
