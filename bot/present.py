@@ -191,7 +191,8 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
         return f"Salary: {amount}{_quote(p.evidence_for('salary'), unless=p.salary)}"
     if fact == "employment":
         said = _quote(p.evidence_for("employment_type"))
-        return f"Hours: {p.employment_type}{said}" if p.employment_type else "Hours: not stated"
+        kind = p.employment_type
+        return f"Employment: {kind}{said}" if kind else "Employment: not stated"
     if fact == "posted":
         return f"Posted: {day(p.posted)}" if p.posted else None
     if fact == "apply":

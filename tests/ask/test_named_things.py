@@ -270,3 +270,8 @@ def test_a_hybrid_posting_is_reachable_only_near_its_place(app: App) -> None:
 def test_posted_since_a_day_lists_what_came_after_it(app: App) -> None:
     titles = {p.title for p in app.ask("any new jobs since march 3?").postings}
     assert titles == {"Imaging Scientist", "Collections Analyst", "Cataloger"}
+
+
+def test_the_kind_of_employment_is_named_so(app: App) -> None:
+    reply = app.ask("is the imaging developer job temporary?")
+    assert "Employment: not stated" in reply.text
