@@ -80,16 +80,7 @@ def answer(ctx: Context, text: str) -> Reply:
 def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     """The facts of the posting a question names, or the candidates when it names several
     and asks a fact of them; None when it names none (or asks for a list)."""
-    # a posting is looked for when a fact is asked, or when no list or explanation was ("the
-    # toledo job?"); an organisation named in a list question is the list's filter
-    looked_for = bool(u.asks) or (not u.list_cue and (u.one_job or not u.explain))
-    organisation_words = _organisation_words(ctx)
-    only_organisation = u.list_cue and set(u.subject) <= organisation_words
-    if not u.subject or "hired" in u.asks or (u.list_cue and not looked_for) or only_organisation:
-        return None
-    named = find_postings(ctx, u)
-    if not looked_for and not (len(named) == 1 and _role_named(named[0], u, organisation_words)):
-        return None
+    named = _named_postings(ctx, u)
     if len(named) == 1 and (u.asks or not u.list_cue):
         return _with(posting_answer(ctx, named[0], u), u, intent="posting")
     # "does datacite offer remote work from asia?" and "who's hiring remote devs?" ask which
@@ -105,13 +96,35 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     return None
 
 
-def _role_named(p: Posting, u: Understanding, organisation_words: set[str]) -> bool:
+def _named_postings(ctx: Context, u: Understanding) -> list[Posting]:
+    """The postings the question names, when it is about one (or a few) of them."""
+    # a posting is looked for when a fact is asked, or when no list or explanation was ("the
+    # toledo job?"); an organisation named in a list question is the list's filter
+    looked_for = bool(u.asks) or (not u.list_cue and (u.one_job or not u.explain))
+    organisation_words = _organisation_words(ctx)
+    only_organisation = u.list_cue and set(u.subject) <= organisation_words
+    if not u.subject or "hired" in u.asks or (u.list_cue and not looked_for) or only_organisation:
+        return []
+    # an explanation is about a posting only when it names one by its role (``_role_named``)
+    roles = {w for w in u.subject if w not in organisation_words}
+    if not looked_for and len(roles) < _ROLE_WORDS:
+        return []
+    named = find_postings(ctx, u)
+    if not looked_for and not (len(named) == 1 and _role_named(named[0], roles)):
+        return []
+    return named
+
+
+_ROLE_WORDS = 2
+
+
+def _role_named(p: Posting, roles: set[str]) -> bool:
     """Whether an explanation names ``p`` by its role ("what's the start date for the
-    datacite technical lead?"): two words of its title that name no organisation. "What is
-    the iiif consortium?" names the consortium, not its managing director's posting."""
-    title = _stems(p.title)
-    named = {next(iter(_stems(w)), w) for w in u.subject if w not in organisation_words}
-    return len(named & title) >= 2
+    datacite technical lead?"): two words of its title that name no organisation (``roles``).
+    "What is the iiif consortium?" names the consortium, not its managing director's
+    posting."""
+    named = {next(iter(_stems(w)), w) for w in roles}
+    return len(named & _stems(p.title)) >= _ROLE_WORDS
 
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
@@ -723,6 +736,25 @@ def _years_agree(u: Understanding, passage: Passage, excerpt: str) -> bool:
     return str(u.year) in " ".join((excerpt, passage.question, passage.page_title, passage.text))
 
 
+NEAREST_CANDIDATES = 50
+
+
+def _sections_near(
+    ctx: Context, topic: str, organization: str | None
+) -> list[tuple[str, str, str | None]]:
+    """(page title, heading, link) of the sections whose passages the index finds for the
+    topic's words: the candidates for "Closest topics" (reading every section of a large
+    store took a second)."""
+    terms = faq_terms(topic)
+    if not terms:
+        return []
+    hits = ctx.store.search_passages(
+        terms, organization=organization, limit=NEAREST_CANDIDATES, faq_only=bool(organization)
+    )
+    sections = ((h.passage.page_title, h.passage.question, h.passage.url) for h in hits)
+    return list(dict.fromkeys(sections))
+
+
 def dont_know(
     ctx: Context,
     question: str,
@@ -733,11 +765,10 @@ def dont_know(
 ) -> Reply:
     """The honest answer when no page answers: say so, and offer the nearest FAQ headings
     (asked again with ``command`` when given, else opened), or the pages there are."""
-    sections = ctx.store.faq_sections(organization)
     # an organisation's name is in all its headings: nearness is in the other words
     slugs = {org_slug(o) for o in ctx.store.organizations()}
     topic = " ".join(w for w in tokens(question) if w.lower() not in slugs)
-    nearest = closest_questions(topic, sections)
+    nearest = closest_questions(topic, _sections_near(ctx, topic, organization))
     where = f" in the FAQ of {label or organization}" if organization else ""
     lines = [f"I don't know: I found no confident answer to “{question[:200]}”{where}."]
     actions: list[Action] = []
@@ -750,9 +781,8 @@ def dont_know(
                 actions.append(Action(heading[:75], "command", f"{command} {heading}"))
             elif url:
                 actions.append(Action(heading[:75], "url", url))
-    elif sections:
-        pages = list(dict.fromkeys(title for title, _heading, _url in sections))
-        lines.append("Pages I know: " + "; ".join(pages[:5]) + ".")
+    elif pages := ctx.store.page_titles(organization):
+        lines.append("Pages I know: " + "; ".join(pages) + ".")
     elif organization:
         lines.append(f"There is no FAQ page for this organisation; try `/jobs {organization}`.")
         actions.append(Action("Postings", "command", f"jobs {organization}"))

@@ -241,10 +241,11 @@ class Store:
         with self._query() as connection:
             return queries.search_passages(connection, terms, organization, limit, faq_only)
 
-    def faq_sections(self, organization: str | None = None) -> list[tuple[str, str, str | None]]:
-        """(page title, question, url) of every FAQ section, page by page in order."""
-        with self._read() as session:
-            return queries.faq_sections(session, organization)
+    def page_titles(self, organization: str | None = None, limit: int = 5) -> list[str]:
+        """The first ``limit`` titles, alphabetically, of present FAQ pages (of an
+        organisation when given): what "Pages I know" names."""
+        with self._query() as connection:
+            return queries.page_titles(connection, organization, limit)
 
     def organizations(self) -> list[str]:
         """Distinct organisations of active postings and present FAQ pages."""

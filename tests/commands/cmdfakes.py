@@ -160,13 +160,13 @@ class FakeStore:
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:limit]
 
-    def faq_sections(self, organization: str | None = None) -> list[tuple[str, str, str | None]]:
-        seen: dict[tuple[str, str], str | None] = {}
-        for p in self.passages:
-            if organization and organization.lower() not in (p.organization or "").lower():
-                continue
-            seen.setdefault((p.page_title, p.question), p.url)
-        return [(title, question, url) for (title, question), url in seen.items()]
+    def page_titles(self, organization: str | None = None, limit: int = 5) -> list[str]:
+        titles = {
+            p.page_title
+            for p in self.passages
+            if not organization or organization.lower() in (p.organization or "").lower()
+        }
+        return sorted(titles)[:limit]
 
     def organizations(self) -> list[str]:
         names = {p.organization for p in self.postings if p.status == "active" and p.organization}

@@ -116,7 +116,7 @@ def test_cost_and_price_find_the_fee() -> None:
 def test_unrelated_question_lists_the_pages_not_random_headings() -> None:
     reply = ask(make_router(), sample_store(), "/faq pizza")
     assert "Closest topics" not in reply.text
-    assert "Pages I know: IIIF Consortium FAQ; DataCite Fee Model." in reply.text
+    assert "Pages I know: DataCite Fee Model; IIIF Consortium FAQ." in reply.text
 
 
 def test_help_lists_organisations_with_an_faq_and_others_are_questions() -> None:

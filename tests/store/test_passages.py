@@ -88,16 +88,14 @@ def test_withdrawn_pages_are_not_searched(faqs: Store) -> None:
     sources = {f"faq/topic-{i}.md" for i in range(len(FILLER_TOPICS))} | {"faq/datacite.md"}
     faqs.withdraw_missing(sources, LATER)
     assert all(h.passage.source != "faq/iiif.md" for h in faqs.search_passages(["fee"]))
-    assert all(section[0] != "IIIF Consortium FAQ" for section in faqs.faq_sections())
+    assert "IIIF Consortium FAQ" not in faqs.page_titles(limit=100)
 
 
-def test_faq_sections_in_page_order(faqs: Store) -> None:
-    assert faqs.faq_sections("iiif") == [
-        ("IIIF Consortium FAQ", "Who can join?", "https://example.org/faq/iiif#q0"),
-        ("IIIF Consortium FAQ", "How much does it cost?", "https://example.org/faq/iiif#q1"),
-        ("IIIF Consortium FAQ", "Is there a newsletter?", "https://example.org/faq/iiif#q2"),
-    ]
-    assert len(faqs.faq_sections()) == len(FILLER_TOPICS) + 4
+def test_page_titles_of_an_organisation_or_all_first_ones_by_title(faqs: Store) -> None:
+    assert faqs.page_titles("iiif") == ["IIIF Consortium FAQ"]
+    every = faqs.page_titles(limit=100)
+    assert every == sorted(every) and "IIIF Consortium FAQ" in every
+    assert faqs.page_titles() == every[:5]
 
 
 def test_organizations_of_active_postings_and_faq_pages(faqs: Store) -> None:
