@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.content.front_matter import as_text, as_words
+from bot.content.orgs import ROLE_WORDS
 from bot.content.text import Folded, Scan, remembered
 from bot.domain import KINDS, Kind
 
@@ -50,6 +51,7 @@ _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".sp
 _JOB_WORDS = (
     "responsibilities", "qualifications", "salary", "compensation", "resume", "deadline",
     "position", "seeks", "seeking", "hiring", "candidate", "apply", "duties", "vacancy",
+    "recruiting", "stipend", "fte", "annum", "flsa", "internship", "cv",
 )  # fmt: skip
 _JOB_PHRASES = tuple(
     phrase.encode("ascii")
@@ -57,6 +59,8 @@ _JOB_PHRASES = tuple(
         "to apply", "job posting", "job description", "cover letter", "full-time",
         "part-time", "full time", "part time", "looking for a", "invites applications",
         "ideal candidate", "successful candidate", "required skills", "reports to",
+        "closing date", "hours per week", "per hour", "fixed-term", "fixed term", "pro rata",
+        "apply by", "accepting applications", "expressions of interest",
     )
 )  # fmt: skip
 # Read in the folded (lower-case) head of the page.
@@ -83,6 +87,13 @@ _landing_title = remembered(lambda title: _LANDING_TITLE.starts(title.strip()))
 _fee_title = remembered(_FEE_TITLE.found)
 _call_title = remembered(_CALL_TITLE.found)
 _hiring_title = remembered(_HIRING_TITLE.found)
+_role_title = remembered(ROLE_WORDS.found)
+
+
+def names_a_role(role: str | None) -> bool:
+    """Whether the role a title's shape gives ("Workshop: Linked Data for Archives" gives
+    "Workshop") is one: an event or a call in that place is not."""
+    return role is not None and not _call_title(role)
 
 
 def classify(
@@ -157,6 +168,8 @@ def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
         head = body.folded[:1500].decode("ascii")
         if _NEWS_SIGNALS.search(head):
             return "news"
-    if score >= 4 or (score >= 3 and _hiring_title(title)):
+    # A title that names a role ("Web Archivist") needs less of the posting's vocabulary: a
+    # short blog post of the opening says salary and closing date and little else.
+    if score >= 4 or (score >= 3 and _hiring_title(title)) or (score >= 2 and _role_title(title)):
         return "job"
     return "news" if dated else "other"

@@ -230,14 +230,62 @@ def _table(match: re.Match[str]) -> str:
         if all(kind == "h" for kind, _ in cells):
             headers = [text for _, text in cells]
             continue
-        values = [text for _, text in cells]
-        if headers and len(headers) == len(values):
-            parts = [f"{h}: {v}" if h else v for h, v in zip(headers, values, strict=True) if v]
-        else:
-            parts = [v for v in values if v]
-        if parts:
-            lines.append("- " + "; ".join(parts))
+        line = _row_line(headers, [text for _, text in cells])
+        if line:
+            lines.append(line)
     return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+# A two-cell row whose first cell is a short label ("Location | Leiden") is a labelled fact,
+# written as "Location: Leiden" like the label lines postings use elsewhere.
+_LABEL_CELL = re.compile(r"[^\W\d][\w &/'().-]{0,38}")
+
+
+def _row_line(headers: list[str], values: list[str]) -> str:
+    """One table row as a bullet: "- Header: value; …" under headers, "- Label: value" for a
+    two-cell row without them, else "- value; value"."""
+    if headers and len(headers) == len(values):
+        parts = [f"{h}: {v}" if h else v for h, v in zip(headers, values, strict=True) if v]
+    elif len(values) == 2 and all(values) and _LABEL_CELL.fullmatch(values[0]):
+        parts = [f"{values[0].rstrip(':')}: {values[1]}"]
+    else:
+        parts = [v for v in values if v]
+    return "- " + "; ".join(parts) if parts else ""
+
+
+_PIPE_SEPARATOR = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*")
+
+
+def _pipe_tables(text: str) -> str:
+    """Markdown pipe tables, as HTML tables are read: a row per bullet, cells named by the
+    header row when it names them."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line.startswith("|"):
+            out.append(lines[index])
+            index += 1
+            continue
+        block: list[str] = []
+        while index < len(lines) and lines[index].strip().startswith("|"):
+            block.append(lines[index].strip())
+            index += 1
+        out.extend(["", *_pipe_rows(block), ""])
+    return "\n".join(out)
+
+
+def _pipe_rows(block: list[str]) -> list[str]:
+    headers: list[str] = []
+    rows = [[cell.strip().replace("*", "") for cell in row.strip("|").split("|")] for row in block]
+    if len(block) >= 2 and _PIPE_SEPARATOR.fullmatch(block[1]):
+        headers = rows[0] if any(rows[0]) else []
+        rows = rows[2:]
+    found = [
+        _row_line(headers, row) for row in rows if not _PIPE_SEPARATOR.fullmatch("|".join(row))
+    ]
+    return [line for line in found if line]
 
 
 def _cell_text(body: str) -> str:
@@ -259,6 +307,8 @@ def normalise_markdown(text: str) -> str:
         text = _KRAMDOWN_ATTR.sub("", text)
     if _holds_pair(text, "]", ":"):
         text = _resolve_references(text)
+    if "|" in text and ("\n|" in text or text.startswith("|")):
+        text = _pipe_tables(text)
     out: list[str] = []
     append = out.append
     blank = True  # no leading blank lines

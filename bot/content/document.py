@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.content import faq, orgs, typos
 from bot.content.blocks import Heading, headings
-from bot.content.classify import classify
+from bot.content.classify import classify, names_a_role
 from bot.content.clean import normalise_markdown, repair_mojibake, repair_values, strip_html
 from bot.content.decoding import decode
 from bot.content.extract import DEADLINE_KEYS, Page, build_posting
@@ -147,7 +147,7 @@ def _understand(
         title,
         scan,
         openings=len(openings) if openings is not None else None,
-        hiring_title=parts.role is not None,
+        hiring_title=names_a_role(parts.role),
         dated=posted is not None,
     )
     # A single posting finds its employer in its own text; other pages need the body read here.

@@ -68,7 +68,8 @@ ROLE_WORDS = Folded(
     r"|internship|designer|technician|administrator|editor|scientist|researcher|postdoc"
     r"|professor|lecturer|clerk|consultant|architect|programmer|strategist|producer|chair"
     r"|dean|supervisor|adviser|advisor|steward|conservator|registrar|position|instructor"
-    r"|educator|writer|owner|trainee|apprentice|worker|aide|page|representative)s?\b"
+    r"|educator|writer|owner|trainee|apprentice|worker|aide|page|representative|cataloguer"
+    r"|cataloger|transcriber|digitizer|digitiser)s?\b"
 )
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
