@@ -40,6 +40,8 @@ _LANDING_TITLE = Folded(
 _HIRING_TITLE = Folded(
     r"\bhiring\b|\bseeks\b|\bseeking\b|\blooking for\b|\bposition\b|\bvacancy\b|\bjob\b"
     r"|\bopening\b|\brecruiting\b|\bwanted\b|\bfellowship\b|\binternship\b"
+    # German postings name the genders they address: "Archivar (m/w/d)", "(f/m/d)"
+    r"|\([mwfd]/[mwfd]/[mwfd]\)|\(all genders\)"
 )
 _JOB_TAGS = frozenset(
     "job jobs career careers vacancy vacancies position positions opening openings employment "
@@ -51,7 +53,7 @@ _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".sp
 _JOB_WORDS = (
     "responsibilities", "qualifications", "salary", "compensation", "resume", "deadline",
     "position", "seeks", "seeking", "hiring", "candidate", "apply", "duties", "vacancy",
-    "recruiting", "stipend", "fte", "annum", "flsa", "internship", "cv",
+    "recruiting", "stipend", "fte", "annum", "flsa", "internship", "cv", "freelance",
 )  # fmt: skip
 _JOB_PHRASES = tuple(
     phrase.encode("ascii")

@@ -50,7 +50,11 @@ _DIGIT = re.compile(r"\d")
 # The tail a weak phrasing needs before its date: "by the end of the day on 1 May". Possessive
 # runs (*+, ++) never give spaces back, so a long run of spaces not followed by the date's
 # place is read once, not once per space.
-_WEAK_TAIL = r"\s*+(?:the\s++)?(?:end of (?:the )?day (?:on\s++)?)?[*_]*+\s*+$"
+_WEAK_TAIL = (
+    r"[*_]*+:?+[*_]*+\s*+(?:the\s++)?(?:end of (?:the )?day (?:on\s++)?)?"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?+\s*+(?:[ap]\.?m\.?)?+|noon|midnight)\s++"
+    r"(?:\(?[a-z]{2,4}\)?\s++)?(?:on\s++)?)?[*_]*+\s*+$"
+)
 # How a deadline is said before its date. A strong phrasing names the deadline itself and may
 # stand a few words before the date; a weak one ("by", "until") right before it counts only in
 # a sentence about applying (_APPLY). Dates of other events (_OTHER_EVENT) never count.
@@ -130,10 +134,15 @@ DEADLINE = Table(
                 "Apply on or before 8 May 2026.",
                 "Submit your materials by the end of the day on 10 May 2026.",
                 "Nominations are welcome until 12 April 2026.",
+                "Apply by: September 13, 2026",
+                "Applications must reach us no later than 5pm on Thursday, 22nd April 2026.",
+                "Send your letter to jobs@example.org by midnight on 3 May 2026.",
+                "Expressions of interest by 8 April 2026 to projects@example.org.",
             ),
             rejects=(
                 "The position starts by 1 June 2026.",
                 "The exhibition runs until 30 June 2026.",
+                "Apply now; the reading room is closed by 5pm on 3 May 2026.",
             ),
         ),
     ),
@@ -144,7 +153,8 @@ _APPLY = re.compile(
     r"\b(?:appl(?:y|ying|ication|ications|icants?)|submi(?:t|ssions?|tted)|send|sent|e-?mail"
     r"|contact|resumes?|cv|cover letters?|receiv\w*|accept\w*|open|nominations?|respond"
     r"|letters?|materials|considered|consideration|proposals?|register|registration"
-    r"|write (?:to|us)|writing to|reach out|get in touch)\b"
+    r"|write (?:to|us)|writing to|reach out|get in touch"
+    r"|express(?:ions?)? (?:of |your )?interest)\b"
     # "Please write to jobs@example.org by …": an address to write to is about applying.
     r"|[\w.+-]@[\w-]+\.\w",
 )

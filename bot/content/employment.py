@@ -54,8 +54,14 @@ EMPLOYMENT = Table(
                 r"time[- ]limited\b",
                 r"contract (?:position|role|job|post|basis|appointment|opportunity|assignment)\b",
                 # "a two-year appointment", "12-month contract" (not "10 years contract work")
-                r"month[- ](?:contract|appointment|position|post|role)\b",
-                r"year[- ](?:contract|appointment|position|post|role)\b",
+                r"month[- ](?:(?:grant[- ]funded|funded|postdoctoral|paid) )?(?:contract|appointment"
+                r"|position|post|role|project|fellowship)\b",
+                r"year[- ](?:(?:grant[- ]funded|funded|postdoctoral|paid) )?(?:contract|appointment"
+                r"|position|post|role|project|fellowship)\b",
+                r"freelance\b",
+                # French: contrat à durée déterminée
+                r"cdd\b",
+                r"durée déterminée\b",
             ),
             matches=(
                 "This is a temporary position funded through June.",
@@ -65,12 +71,17 @@ EMPLOYMENT = Table(
                 "This is a two-year appointment funded by a grant.",
                 "A 12-month contract to digitise the letters.",
                 "Term-limited position ending in December 2027.",
+                "An 18-month grant-funded project to process the papers.",
+                "A two-year postdoctoral fellowship beginning in January.",
+                "The archive needs a freelance cataloguer for forty days.",
+                "Contract: CDD of 18 months, full-time.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
                 "Our contemporary art collection is growing.",
                 "This is a permanent, full-time position.",
                 "Five years contract management experience.",
+                "The 150-year history of the project is told in our archive.",
             ),
         ),
         Rule(

@@ -40,6 +40,8 @@ ON_SITE = Rule(
         r"does not offer remote\b",
         r"(?:on-site|onsite|on site) (?:only|position|role|job|work is required)\b",
         r"(?:on-site|onsite|on site),? not remote\b",
+        # "Location: Mill Valley, CA (on-site)"
+        r"(?:on-site|onsite|on site|in-person|in person)\)",
         r"(?:must work on|must be on|must report on)[- ]?site\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is) (?:fully )?(?:on[- ]?site|in[- ]person"
@@ -64,6 +66,7 @@ ON_SITE = Rule(
         "This post is 100% on-site.",
         "The successful candidate works on site full-time.",
         "Please note: no remote or hybrid arrangement is offered.",
+        "Location: Mill Valley, CA (on-site)",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
@@ -87,6 +90,12 @@ REMOTE_WORK = Rule(
         r"anywhere (?:in the world|with (?:a|an) (?:reliable )?internet)\b",
         r"distributed (?:position|role|job)\b",
         r"from (?:your own|your) home\b",
+        r"(?:role|position|job|post) is hybrid\b",
+        r"telework\w*",
+        r"mobile work(?:ing)?\b(?! (?:force|devices?|apps?))",
+        # "two days a week from home is possible"
+        r"(?:day|days) (?:a |per |each )?(?:week )?(?:from|at) home\b",
+        r"(?:work|working) from anywhere\b",
     ),
     matches=(
         "This role is WFH.",
@@ -102,6 +111,11 @@ REMOTE_WORK = Rule(
         "Work from your own home, with a laptop we provide.",
         "A distributed role: our staff live in four countries.",
         "Wfh is fine for this post.",
+        "This role is hybrid, with two days a week in our London office.",
+        "Teleworking up to two days a week.",
+        "Mobile working is possible by arrangement.",
+        "Hybrid working: two days a week from home is possible.",
+        "You can work from anywhere, as long as you overlap with US Eastern time.",
     ),
     rejects=(
         "Experience with remote sensing data is a plus.",
@@ -110,6 +124,9 @@ REMOTE_WORK = Rule(
         "You will visit remote sites to survey monuments.",
         "Our virtual exhibitions drew many visitors.",
         "Build hybrid digital-physical displays.",
+        "You will support our mobile workforce of field archaeologists.",
+        "Visitors come from anywhere in the region.",
+        "The reading room is open three days a week.",
     ),
 )
 # A remote work fact, stated either way. Within a sentence an on-site phrasing wins ("not a
@@ -197,6 +214,9 @@ REGION = Table(
                     "residing",
                     "remote work",
                     "remote",
+                    "remotely",
+                    "candidates",
+                    "applicants",
                     "position is remote,?",
                 )
             ),
@@ -209,10 +229,13 @@ REGION = Table(
                 "The position is remote, in Ireland.",
                 "You can be living in Portugal or Spain.",
                 "Applicants residing in Norway are preferred.",
+                "Remote work is possible for candidates in Canada.",
+                "You can work remotely from anywhere in the UK.",
             ),
             rejects=(
                 "She worked with a developer based in Berlin.",
                 "Our partners are located in many places.",
+                "We welcome candidates in all stages of their careers.",
             ),
         ),
         Rule(
@@ -301,6 +324,9 @@ CLOSED = Table(
             "true",
             (
                 r"applications? (?:are|is|have|has) (?:now )?(?:been )?closed\b",
+                # "Applications for this role are now closed."
+                r"applications? for (?:this|the) (?:role|position|post|job|vacancy|opening)"
+                r" (?:are|is|have|has) (?:now )?(?:been )?closed\b",
                 r"(?:application|applications|submission) (?:period|window) (?:is|has)"
                 r" (?:now )?closed\b",
                 r"(?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
@@ -318,12 +344,15 @@ CLOSED = Table(
                 "The application window has now closed.",
                 "The search was cancelled.",
                 "Applications closed on 1 May.",
+                "Applications for this role are now closed.",
+                "Applications for the post have been closed early.",
             ),
             rejects=(
                 "Applications close on the closing date.",
                 "The position will remain open until the position is filled.",
                 "We are accepting applications.",
                 "The museum is closed on Mondays.",
+                "Applications for this role are reviewed weekly.",
             ),
         ),
     ),

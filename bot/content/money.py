@@ -252,6 +252,17 @@ def amount(text: str, start: int = 0) -> tuple[Decimal | None, str | None]:
     return lowest, currency
 
 
+# A salary that names no period is a year's when it is this large in a currency whose monthly
+# pay stays below it ("Salary range $52,000-$58,000", "£27,500 FTE"): what a reader takes.
+# Kronor, francs and yen are paid monthly in such figures, so they say nothing.
+_YEARLY_AT_LEAST = Decimal(10000)
+_YEARLY_CURRENCIES = frozenset(("USD", "GBP", "EUR", "CAD", "AUD", "NZD"))
+
+
+def _unsaid_period(low: Decimal, currency: str | None) -> str | None:
+    return "year" if currency in _YEARLY_CURRENCIES and low >= _YEARLY_AT_LEAST else None
+
+
 # Words before a lone amount that make it a floor: "minimum USD 100,000", "from £30,000".
 _LOWER_BOUND = re.compile(
     r"\b(?:minimum|min\.|at least|starting (?:at|from)|from|no less than|not less than)\b", re.I
@@ -271,8 +282,8 @@ def pay(text: str, start: int = 0) -> Pay:
         return Pay()
     symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
     said = PERIOD.first(text)
-    period = said.value if said is not None else None
     currency = _ISO.get(symbol)
+    period = said.value if said is not None else _unsaid_period(first, currency)
     tail = _RANGE_END.match(text, match.end())
     second = _value(tail) if tail is not None else None
     if second is not None:

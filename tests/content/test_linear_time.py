@@ -46,6 +46,11 @@ UNITS = {
     "abbreviations after remote cues": "remote e.g. ",
     "abbreviations after employment cues": "part-time Dr. ",
     "addresses hidden from robots": "a [at] b [dot] ",
+    "pipe table separators": "|-",
+    "pipe table cells": "| a ",
+    "times before a deadline": "apply no later than 5pm on ",
+    "work from home cues": "days a week at home mobile working telework ",
+    "two-cell rows": "|Location|",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -79,6 +84,13 @@ def test_pathological_lines_load_in_linear_time(place: str, unit: str) -> None:
     if place == "title":
         line = line.replace('"', "").replace("\\", "")
     text = PLACES[place].format(line=line)
+    seconds = best_time(lambda: parse_text("hostile.md", text))
+    assert seconds < BOUND, f"{seconds:.2f} s"
+
+
+def test_a_table_of_many_rows_loads_in_linear_time() -> None:
+    rows = "| Location | Leiden |\n|---|---|\n" * (SIZE // 30)
+    text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{rows}"
     seconds = best_time(lambda: parse_text("hostile.md", text))
     assert seconds < BOUND, f"{seconds:.2f} s"
 

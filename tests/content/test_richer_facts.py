@@ -36,14 +36,16 @@ SALARIES = [
     ("Pay: $25/hour.", D(25), D(25), "USD", "hour"),
     ("The pay range is $95,000 - $110,000 a year.", D(95000), D(110000), "USD", "year"),
     ("Hourly rate up to $25.", None, D(25), "USD", "hour"),
-    ("Minimum salary for this role is USD$100,000.", D(100000), None, "USD", None),
+    ("Minimum salary for this role is USD$100,000.", D(100000), None, "USD", "year"),
     ("The salary is 48.000€ – 56.000€ per year.", D(48000), D(56000), "EUR", "year"),
     ("Salary: 2.000€ per month.", D(2000), D(2000), "EUR", "month"),
     ("Pay: $20 to $25 an hour.", D(20), D(25), "USD", "hour"),
     ("Salary: CHF 90,000 p.a. plus benefits.", D(90000), D(90000), "CHF", "year"),
     ("The stipend is $600 per week.", D(600), D(600), "USD", "week"),
-    ("Salary: from £28,000 depending on experience.", D(28000), None, "GBP", None),
-    ("Salary: Range $45,012 - $52,326", D(45012), D(52326), "USD", None),
+    ("Salary: from £28,000 depending on experience.", D(28000), None, "GBP", "year"),
+    ("Salary: Range $45,012 - $52,326", D(45012), D(52326), "USD", "year"),
+    ("The stipend is $6,000 for the summer.", D(6000), D(6000), "USD", None),
+    ("Salary: SEK 38,000 before tax.", D(38000), D(38000), "SEK", None),
 ]  # fmt: skip
 
 
