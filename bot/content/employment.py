@@ -14,6 +14,12 @@ import re
 from bot.content.rules import Rule, Table
 from bot.content.text import Scan, plain, sentence_bounds
 
+# What a number of months or years is the term of: "a 12-month contract", "an 18-month
+# grant-funded project", "a two-year postdoctoral fellowship" (not "10 years contract work").
+_TERM_OF = (
+    r"(?:(?:grant[- ]funded|funded|postdoctoral|paid) )?"
+    r"(?:contract|appointment|position|post|role|project|fellowship)\b"
+)
 EMPLOYMENT = Table(
     "employment_type",
     (
@@ -54,10 +60,8 @@ EMPLOYMENT = Table(
                 r"time[- ]limited\b",
                 r"contract (?:position|role|job|post|basis|appointment|opportunity|assignment)\b",
                 # "a two-year appointment", "12-month contract" (not "10 years contract work")
-                r"month[- ](?:(?:grant[- ]funded|funded|postdoctoral|paid) )?(?:contract|appointment"
-                r"|position|post|role|project|fellowship)\b",
-                r"year[- ](?:(?:grant[- ]funded|funded|postdoctoral|paid) )?(?:contract|appointment"
-                r"|position|post|role|project|fellowship)\b",
+                rf"month[- ]{_TERM_OF}",
+                rf"year[- ]{_TERM_OF}",
                 r"freelance\b",
                 # French: contrat à durée déterminée
                 r"cdd\b",
