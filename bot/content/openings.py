@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content.blocks import Heading, own_text, section_text
+from bot.content.orgs import ROLE_WORDS
 from bot.content.text import plain, remembered
 
 _LIST_HEADING = re.compile(
@@ -15,6 +16,17 @@ _LIST_HEADING = re.compile(
     re.I,
 )
 _is_list_heading = remembered(lambda title: _LIST_HEADING.match(title) is not None)
+# A heading that is the name of a job: a few words ending in a role ("Data Curator", "Outreach
+# Assistant (part-time)"), not a section of one posting ("About the Position", "Reports to:
+# Head of Collections").
+_ROLE_HEADING = re.compile(r"^(?P<name>[^:?!]{2,60}?)\s*(?:\([^()]{1,40}\))?\s*$")
+_SECTION_START = re.compile(
+    r"^(?:about|the|this|our|your|how|what|who|why|when|where|job|position|role|apply|duties"
+    r"|responsibilit|qualification|requirement|benefit|salary|compensation|working|key|main"
+    r"|essential|desirable|person|skills|more|other|further|summary|overview|contact)",
+    re.I,
+)
+_ROLE_AT_END = remembered(lambda name: _ends_in_role(name))
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]+)\)")
 
 
@@ -53,6 +65,34 @@ def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
                 openings.append(_opening(markdown, found, j))
         return openings or None
     return None
+
+
+def role_sections(markdown: str, found: list[Heading]) -> list[Opening] | None:
+    """A page of several openings without a list of links: two or more headings of one level,
+    each naming a job ("## Data Curator", "## Outreach Assistant (part-time)"), each section
+    one opening. None when the page has fewer."""
+    levels = sorted({h.level for h in found})
+    for level in levels:
+        same = [i for i, h in enumerate(found) if h.level == level]
+        roles = [i for i in same if _is_role_heading(found[i].text)]
+        if len(roles) >= 2 and len(roles) == len(same):
+            return [_opening(markdown, found, i) for i in roles]
+    return None
+
+
+def _is_role_heading(title: str) -> bool:
+    match = _ROLE_HEADING.match(title.strip())
+    if match is None or _SECTION_START.match(title.strip()):
+        return False
+    return _ROLE_AT_END(match.group("name"))
+
+
+def _ends_in_role(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 6:
+        return False
+    last = words[-1].lower().strip(".,")
+    return last != "position" and ROLE_WORDS.lower.fullmatch(last) is not None
 
 
 def _opening(markdown: str, found: list[Heading], index: int) -> Opening:
