@@ -60,7 +60,8 @@ ORG_WORDS = re.compile(
     r"|Institution|Museum|Museums|Council|Consortium|Association|Society|Archives?|Center"
     r"|Centre|Trust|Inc|LLC|Ltd|GmbH|Company|Corporation|School|Department|Office|Agency"
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
-    r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative)\b"
+    r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative"
+    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?)\b"
 )
 ROLE_WORDS = Folded(
     r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
@@ -95,15 +96,28 @@ _SEEK_VERBS = (
     # a plural name: "The Bodleian Libraries, University of Oxford, are recruiting"
     " seek ", " are seeking ", " are hiring ", " are looking for ", " are recruiting ",
     " invite applications",
+    " needs a ", " needs an ", " is looking to hire ",
 )  # fmt: skip
+# "The", and the articles Dutch, German, French and Spanish names begin with ("Het
+# Stadsarchief Lindeveld is looking for …"): not part of the name.
+_ARTICLE = r"(?:The|Het|De|Die|Der|Das|La|Le|El)\s+"
 _SUBJECT = re.compile(
-    r"(?:The\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in)\s+)?"
+    rf"(?:{_ARTICLE})?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in)\s+){{0,2}}"
     r"[A-Z(][\w&.'’()-]*){0,8})\s*"
 )
 
 
 _AT_ORG = re.compile(r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+# "Open Repository Services (ORS)": the name without its initials.
+_INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
+# A label line naming the employer: "**Organization:** Harbor County Museum".
+_ORG_LINE = re.compile(
+    r"^[ \t>*_-]*(?:hiring |employing )?(?:organi[sz]ation|employer|institution|company"
+    r"|hiring unit)[*_ \t]*:[*_ \t]*(?P<org>[^\n]{2,100}?)[*_ \t]*$",
+    re.I | re.M,
+)
+_WE_SEEK = re.compile(r"\b(?:we are|we're|we’re) (?:hiring|seeking|looking for|recruiting)\b", re.I)
 # Words of at most 40 characters, taken whole (possessive): a match may start inside a word,
 # and an endless capitalised word would otherwise be read again from each of its letters.
 _NAME_RUN = re.compile(
@@ -234,7 +248,7 @@ def _is_org_like(text: str) -> bool:
 
 
 def _canonical(text: str) -> str:
-    text = text.strip().strip(",;:")
+    text = _INITIALS_AFTER.sub("", text.strip().strip(",;:"))
     known = known_in(text)
     if known is not None and len(text) <= len(known) + 4:
         return known
@@ -276,6 +290,10 @@ def org_from_seeks(text: str) -> str | None:
                 name = _organisation_in(subject.group("org").strip())
                 if name is not None:
                     return name
+            else:  # "Our digital library team at Prairie State University is hiring"
+                tail = _AT_ORG.search(head, start, end)
+                if tail is not None and _is_org_like(tail.group(1)):
+                    return _canonical(_LEADING_THE.sub("", tail.group(1)))
             pos = head.find(verb, pos + 1)
     return None
 
@@ -289,6 +307,33 @@ def _organisation_in(name: str) -> str | None:
     if _is_employer(name):
         return _canonical(_LEADING_THE.sub("", name))
     return None
+
+
+def org_from_label(text: str) -> str | None:
+    """ "**Organization:** Harbor County Historical Museum" -> the name after the label."""
+    found = _ORG_LINE.search(text[:3000])
+    if found is None:
+        return None
+    name = found.group("org").strip(" .*_")
+    return _canonical(name) if name and (looks_like_name(name) or _is_org_like(name)) else None
+
+
+def org_introduced(text: str) -> str | None:
+    """The organisation a page opens with, when the posting speaks of it as "we" or gives it
+    a line of its own: "Linked Archives Collaborative builds tools … We are hiring …", or a
+    first line "Kingsmere Borough Council Archives"."""
+    head = text[:3000].lstrip()
+    line_end = head.find("\n")
+    first_line = head if line_end == -1 else head[:line_end]
+    if len(first_line) <= 80 and "." not in first_line and _is_org_like(first_line):
+        return _canonical(_LEADING_THE.sub("", first_line.strip(" *_#")))
+    if _WE_SEEK.search(head) is None:
+        return None
+    subject = _SUBJECT.match(head)
+    if subject is None:
+        return None
+    name = subject.group("org").strip()
+    return _canonical(name) if _is_org_like(name) else None
 
 
 def _is_employer(name: str) -> bool:
