@@ -42,6 +42,7 @@ ON_SITE = Rule(
         r"(?:on-site|onsite|on site),? not remote\b",
         # "Location: Mill Valley, CA (on-site)"
         r"(?:on-site|onsite|on site|in-person|in person)\)",
+        r"(?:on-site|onsite) in\b",
         r"(?:must work on|must be on|must report on)[- ]?site\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is) (?:fully )?(?:on[- ]?site|in[- ]person"
@@ -67,6 +68,7 @@ ON_SITE = Rule(
         "The successful candidate works on site full-time.",
         "Please note: no remote or hybrid arrangement is offered.",
         "Location: Mill Valley, CA (on-site)",
+        "A six-month paid internship, on-site in Lisbon.",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
@@ -91,6 +93,7 @@ REMOTE_WORK = Rule(
         r"distributed (?:position|role|job)\b",
         r"from (?:your own|your) home\b",
         r"(?:role|position|job|post) is hybrid\b",
+        r"hybrid(?=\s?[(,:;])",
         r"telework\w*",
         r"mobile work(?:ing)?\b(?! (?:force|devices?|apps?))",
         # "two days a week from home is possible"
@@ -113,6 +116,7 @@ REMOTE_WORK = Rule(
         "Wfh is fine for this post.",
         "This role is hybrid, with two days a week in our London office.",
         "Teleworking up to two days a week.",
+        "Twenty hours per week, hybrid (Aberdeen office two days a week).",
         "Mobile working is possible by arrangement.",
         "Hybrid working: two days a week from home is possible.",
         "You can work from anywhere, as long as you overlap with US Eastern time.",
@@ -298,6 +302,86 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
         if best is None or (score, -start) > (best[0], best[1]):
             best = (score, -start, loc, preferred, sentence)
     return (best[2], best[3], best[4]) if best else None
+
+
+# Where the job itself is done, said in prose: "Full-time, based in Aberdeen", "an on-site
+# position in Riverside, Ohio", "two days a week in our London office". The place is the
+# capitalised words after the phrasing ("office": before the word "office").
+PLACE = Table(
+    "location",
+    (
+        Rule(
+            "based",
+            (r"based (?:in|at)\s",),
+            matches=(
+                "Full-time, based in Aberdeen.",
+                "The post is based in Leeds, with some travel.",
+                "Based at our Glasgow reading room.",
+            ),
+            rejects=(
+                "She worked with a developer based in Berlin.",
+                "Our partners are based in many countries.",
+            ),
+        ),
+        Rule(
+            "on-site",
+            tuple(
+                rf"{words} (?:(?:position|role|job|post) )?(?:in|at)\s"
+                for words in ("on-site", "onsite", "in-person")
+            ),
+            matches=(
+                "This is an on-site position in Riverside, Ohio.",
+                "A six-month paid internship, on-site in Lisbon.",
+            ),
+            rejects=("We offer on-site parking in the lot behind the museum.",),
+        ),
+        Rule(
+            "office",
+            (r"office\b",),
+            matches=(
+                "This role is hybrid, with two days a week in our London office.",
+                "You will work from the Utrecht office three days a week.",
+            ),
+            rejects=("Send your letter to the main office by post.",),
+        ),
+    ),
+    check="set",
+)
+_BASED, _ON_SITE_IN, _OFFICE = PLACE.rules
+# The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
+_PLACE_NAME = re.compile(
+    r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
+    r"(?:,\s[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?)?)"
+)
+# "based in" says where this job is only at the start of a clause ("Full-time, based in
+# Aberdeen", "The post is based in Leeds"), not after a person ("a developer based in Berlin").
+# Both leads are read in the few characters before the phrasing.
+_BASED_LEAD = re.compile(
+    r"(?:[,;(:]\s*|\b(?:position|role|post|job|you|team|work|it) (?:is|are|will be) )$", re.I
+)
+_OFFICE_LEAD = re.compile(
+    r"\b(?:in|at|from) (?:our|the) (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
+)
+_LEAD_READ = 50
+
+
+def find_place(scan: Scan) -> tuple[str, str] | None:
+    """(place, sentence) of the first prose statement of where the job is done."""
+    text = scan.text
+    for hit in PLACE.hits(scan.low):
+        start, _ = sentence_bounds(text, hit.start)
+        lead = text[max(start, hit.start - _LEAD_READ) : hit.start]
+        if hit.rule is _OFFICE:
+            office = _OFFICE_LEAD.search(lead)
+            if office is not None:
+                return office.group("place"), sentence_at(text, hit.start)
+            continue
+        if hit.rule is _BASED and lead.strip() and _BASED_LEAD.search(lead) is None:
+            continue
+        name = _PLACE_NAME.match(text, hit.end)
+        if name is not None:
+            return name.group("place"), sentence_at(text, hit.start)
+    return None
 
 
 def is_remote_sentence(sentence: str) -> bool:

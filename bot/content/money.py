@@ -62,7 +62,7 @@ PERIOD = Table(
         Rule(
             "day",
             (r"per\s?day\b", r"a\sday\b", r"/\s?day\b", r"daily rate\b"),
-            matches=("We pay €300 per day.", "Daily rate: £250."),
+            matches=("We pay €300 per day.", "Daily rate: £250.", "The fee is £220 per day."),
         ),
         Rule(
             "week",
@@ -89,6 +89,7 @@ PERIOD = Table(
         ),
     ),
 )  # fmt: skip
+_TIME_RATES = ("hour", "day")
 # Money that is not pay, and mentions of salary that state none (benefits, requirements).
 _NOT_PAY = phrase(
     r"\b(?:donations?|budget|grants?|funding|fees?|membership|tuition|awards?|prizes?"
@@ -195,9 +196,11 @@ def _salary_in(sentence_md: str) -> Salary | None:
             if benefit is not None:
                 return Salary(benefit, None, None, sentence)
         low = clause.lower()
-        if _NOT_PAY.search(low):
+        said = PERIOD.first(low) if has_money else None
+        # "The fee is £220 per day": a freelancer's fee by the day or hour is pay
+        if _NOT_PAY.search(low) and (said is None or said.value not in _TIME_RATES):
             continue
-        pay_rate = has_money and PERIOD.first(low) is not None
+        pay_rate = said is not None
         if not pay_rate and (_SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)):
             continue
         text = clause.strip().rstrip(".")

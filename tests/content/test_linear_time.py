@@ -51,6 +51,8 @@ UNITS = {
     "times before a deadline": "apply no later than 5pm on ",
     "work from home cues": "days a week at home mobile working telework ",
     "two-cell rows": "|Location|",
+    "places in prose": "Full-time, based in A on-site in B in our C office ",
+    "office without a place": "in our office ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
