@@ -32,7 +32,7 @@ _MONTH_WORD = re.compile(
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
 )
-_DAY_AFTER = re.compile(r"\s+([0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+((?:19|20)\d\d)(?!\d))?")
+_DAY_AFTER = re.compile(r"\s+([0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+((?:19|20)\d\d)(?!\d))?")
 _DAY_BEFORE = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
 _YEAR_AFTER = re.compile(r",?[\s-]+((?:19|20)\d\d)(?!\d)")
 _WEEKDAY_BEFORE = re.compile(
@@ -52,7 +52,7 @@ _DIGIT = re.compile(r"\d")
 # place is read once, not once per space.
 _WEAK_TAIL = (
     r"[*_]*+:?+[*_]*+\s*+(?:the\s++)?(?:end of (?:the )?day (?:on\s++)?)?"
-    r"(?:(?:\d{1,2}(?:[:.]\d\d)?+\s*+(?:[ap]\.?m\.?)?+|noon|midnight)\s++"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?+(?:\s?+[ap]\.?m\.?)?+|noon|midnight)\s++"
     r"(?:\(?[a-z]{2,4}\)?\s++)?(?:on\s++)?)?[*_]*+\s*+$"
 )
 # How a deadline is said before its date. A strong phrasing names the deadline itself and may
@@ -138,6 +138,8 @@ DEADLINE = Table(
                 "Applications must reach us no later than 5pm on Thursday, 22nd April 2026.",
                 "Send your letter to jobs@example.org by midnight on 3 May 2026.",
                 "Expressions of interest by 8 April 2026 to projects@example.org.",
+                "**Apply by:** 23:59 on 28 April 2026",
+                "Apply on Handshake by September 6: https://jobs.example.org/88213",
             ),
             rejects=(
                 "The position starts by 1 June 2026.",

@@ -45,7 +45,7 @@ ON_SITE = Rule(
         r"(?:on-site|onsite) in\b",
         r"(?:must work on|must be on|must report on)[- ]?site\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
-        r"(?:role is|position is|job is) (?:fully )?(?:on[- ]?site|in[- ]person"
+        r"(?:role is|position is|job is|work is|post is) (?:fully )?(?:on[- ]?site|in[- ]person"
         r"|based on[- ]?site)\b",
         r"requires? (?:daily |regular |full-time )?(?:on[- ]?site|in[- ]person)"
         r" (?:work|presence|attendance)\b",
@@ -69,6 +69,7 @@ ON_SITE = Rule(
         "Please note: no remote or hybrid arrangement is offered.",
         "Location: Mill Valley, CA (on-site)",
         "A six-month paid internship, on-site in Lisbon.",
+        "Work is in person in the reading room.",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
@@ -95,6 +96,7 @@ REMOTE_WORK = Rule(
         r"(?:role|position|job|post) is hybrid\b",
         r"hybrid(?=\s?[(,:;])",
         r"telework\w*",
+        r"home[- ]working\b",
         r"mobile work(?:ing)?\b(?! (?:force|devices?|apps?))",
         # "two days a week from home is possible"
         r"(?:day|days) (?:a |per |each )?(?:week )?(?:from|at) home\b",
@@ -116,6 +118,7 @@ REMOTE_WORK = Rule(
         "Wfh is fine for this post.",
         "This role is hybrid, with two days a week in our London office.",
         "Teleworking up to two days a week.",
+        "Westbrook campus, with up to 40% home working.",
         "Twenty hours per week, hybrid (Aberdeen office two days a week).",
         "Mobile working is possible by arrangement.",
         "Hybrid working: two days a week from home is possible.",

@@ -96,7 +96,8 @@ _SEEK_VERBS = (
     # a plural name: "The Bodleian Libraries, University of Oxford, are recruiting"
     " seek ", " are seeking ", " are hiring ", " are looking for ", " are recruiting ",
     " invite applications",
-    " needs a ", " needs an ", " is looking to hire ",
+    " needs a ", " needs an ", " is looking to hire ", " has an opening ", " has a vacancy ",
+    " has openings ", " has vacancies ",
 )  # fmt: skip
 # "The", and the articles Dutch, German, French and Spanish names begin with ("Het
 # Stadsarchief Lindeveld is looking for …"): not part of the name.
@@ -117,6 +118,8 @@ _ORG_LINE = re.compile(
     r"|hiring unit)[*_ \t]*:[*_ \t]*(?P<org>[^\n]{2,100}?)[*_ \t]*$",
     re.I | re.M,
 )
+# "Join the infrastructure team of the Nordic Heritage Data Service."
+_JOIN_TEAM = re.compile(r"join (?:the |our )?(?:[a-z-]{1,30} ){0,3}team (?:of|at) (?:the )?", re.I)
 _WE_SEEK = re.compile(r"\b(?:we are|we're|we’re) (?:hiring|seeking|looking for|recruiting)\b", re.I)
 # Words of at most 40 characters, taken whole (possessive): a match may start inside a word,
 # and an endless capitalised word would otherwise be read again from each of its letters.
@@ -320,13 +323,20 @@ def org_from_label(text: str) -> str | None:
 
 def org_introduced(text: str) -> str | None:
     """The organisation a page opens with, when the posting speaks of it as "we" or gives it
-    a line of its own: "Linked Archives Collaborative builds tools … We are hiring …", or a
-    first line "Kingsmere Borough Council Archives"."""
+    a line of its own: "Linked Archives Collaborative builds tools … We are hiring …", a
+    first line "Kingsmere Borough Council Archives", or "Join the … team of X"."""
     head = text[:3000].lstrip()
     line_end = head.find("\n")
     first_line = head if line_end == -1 else head[:line_end]
     if len(first_line) <= 80 and "." not in first_line and _is_org_like(first_line):
         return _canonical(_LEADING_THE.sub("", first_line.strip(" *_#")))
+    join = _JOIN_TEAM.match(head)
+    if join is not None:
+        line = head.find("\n", join.end())
+        team_of = _SUBJECT.match(head, join.end(), line if line != -1 else len(head))
+        name = team_of.group("org").strip().rstrip(".") if team_of is not None else ""
+        if _is_org_like(name):
+            return _canonical(name)
     if _WE_SEEK.search(head) is None:
         return None
     subject = _SUBJECT.match(head)
