@@ -313,6 +313,7 @@ def normalise_markdown(text: str) -> str:
     append = out.append
     blank = True  # no leading blank lines
     symbols = not text.isascii()
+    fenced = False
     for line in map(str.rstrip, text.split("\n")):
         if not line:
             if not blank:
@@ -321,7 +322,13 @@ def normalise_markdown(text: str) -> str:
             continue
         first = line[0]
         if first not in _REWRITE_STARTS or (first == "-" and line[1:2] == " "):
-            # Prose and "- " bullets, most lines of a page: nothing to rewrite.
+            # Prose and "- " bullets, most lines of a page: nothing to rewrite, but a line
+            # that goes on with the sentence of the line before joins it.
+            if first == "`" and line.startswith("```"):
+                fenced = not fenced
+            elif not blank and not fenced and first != "-" and _goes_on(out[-1], line):
+                out[-1] = f"{out[-1]} {line}"
+                continue
             append(line)
             blank = False
             continue
@@ -334,6 +341,25 @@ def normalise_markdown(text: str) -> str:
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out)
+
+
+# A line of its own by what it says: "**Salary:** £38,000", "Closing date: 1 May". Its value
+# ends with its line, so it is joined to no other.
+_LABEL_LINE = re.compile(r"[*_>\s-]*[A-Za-z][\w /&()'’-]{0,40}?[*_]*:(?:[*_]|\s|$)")
+_BLOCK_STARTS = frozenset("#|<>`=")
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s")
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether ``line`` continues the paragraph line ``before`` (a hard-wrapped paragraph:
+    "… until the position is" / "filled."): not after a heading, a label line or a block
+    element, and not when ``line`` is a label line or a numbered item. Read as one line, a
+    sentence wrapped in the editor is one sentence to the fact readers."""
+    if before[0] in _BLOCK_STARTS or line[0] in _BLOCK_STARTS:
+        return False
+    if _LABEL_LINE.match(before) is not None or _LABEL_LINE.match(line) is not None:
+        return False
+    return _NUMBERED.match(line) is None
 
 
 def _is_rule(line: str, first: str) -> bool:
