@@ -347,6 +347,9 @@ def normalise_markdown(text: str) -> str:
 # ends with its line, so it is joined to no other.
 _LABEL_LINE = re.compile(r"[*_>\s-]*[A-Za-z][\w /&()'’-]{0,40}?[*_]*:(?:[*_]|\s|$)")
 _BLOCK_STARTS = frozenset("#|<>`=")
+# A joined line grows no longer than a sentence can be (a paragraph of ten thousand wrapped
+# lines would otherwise be copied once per line).
+_LONGEST_JOINED = 2_000
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 
 
@@ -355,7 +358,7 @@ def _goes_on(before: str, line: str) -> bool:
     "… until the position is" / "filled."): not after a heading, a label line or a block
     element, and not when ``line`` is a label line or a numbered item. Read as one line, a
     sentence wrapped in the editor is one sentence to the fact readers."""
-    if before[0] in _BLOCK_STARTS or line[0] in _BLOCK_STARTS:
+    if before[0] in _BLOCK_STARTS or line[0] in _BLOCK_STARTS or len(before) > _LONGEST_JOINED:
         return False
     if _LABEL_LINE.match(before) is not None or _LABEL_LINE.match(line) is not None:
         return False

@@ -90,6 +90,13 @@ def test_pathological_lines_load_in_linear_time(place: str, unit: str) -> None:
     assert seconds < BOUND, f"{seconds:.2f} s"
 
 
+def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
+    lines = "the position is\n" * (SIZE // 16)
+    text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{lines}"
+    seconds = best_time(lambda: parse_text("hostile.md", text))
+    assert seconds < BOUND, f"{seconds:.2f} s"
+
+
 def test_a_table_of_many_rows_loads_in_linear_time() -> None:
     rows = "| Location | Leiden |\n|---|---|\n" * (SIZE // 30)
     text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{rows}"
