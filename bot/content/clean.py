@@ -309,6 +309,13 @@ def normalise_markdown(text: str) -> str:
         text = _resolve_references(text)
     if "|" in text and ("\n|" in text or text.startswith("|")):
         text = _pipe_tables(text)
+    out = _lines(text)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+def _lines(text: str) -> list[str]:
     out: list[str] = []
     append = out.append
     blank = True  # no leading blank lines
@@ -326,7 +333,7 @@ def normalise_markdown(text: str) -> str:
             # that goes on with the sentence of the line before joins it.
             if first == "`" and line.startswith("```"):
                 fenced = not fenced
-            elif not blank and not fenced and first != "-" and _goes_on(out[-1], line):
+            elif not (blank or fenced) and _goes_on(out[-1], line):
                 out[-1] = f"{out[-1]} {line}"
                 continue
             append(line)
@@ -338,9 +345,7 @@ def normalise_markdown(text: str) -> str:
             continue
         append(_heading_line(line) if first == "#" else _bullet_line(line, symbols))
         blank = False
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out)
+    return out
 
 
 # A line of its own by what it says: "**Salary:** £38,000", "Closing date: 1 May". Its value
@@ -358,7 +363,9 @@ def _goes_on(before: str, line: str) -> bool:
     "… until the position is" / "filled."): not after a heading, a label line or a block
     element, and not when ``line`` is a label line or a numbered item. Read as one line, a
     sentence wrapped in the editor is one sentence to the fact readers."""
-    if before[0] in _BLOCK_STARTS or line[0] in _BLOCK_STARTS or len(before) > _LONGEST_JOINED:
+    if line[0] in _BLOCK_STARTS or line[0] == "-" or before[0] in _BLOCK_STARTS:
+        return False
+    if len(before) > _LONGEST_JOINED:
         return False
     if _LABEL_LINE.match(before) is not None or _LABEL_LINE.match(line) is not None:
         return False
