@@ -188,10 +188,10 @@ def _where(
     remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
-        place = facts.find_place(scan)
-        if place is not None:
-            location = place[0]
-            evidence.append(Fact("location", location, place[1]))
+        stated = facts.find_place(scan)
+        if stated is not None:
+            location = stated[0]
+            evidence.append(Fact("location", location, stated[1]))
     if not location:
         if region is not None:
             place, preferred, sentence = region
