@@ -505,7 +505,9 @@ APPLY = Table(
             "apply",
             (
                 r"(?:apply|applying)\b",
-                r"applications?\b",
+                # "an application developer" writes software: not this job's application
+                r"applications?\b(?! (?:developers?|development|programmers?|engineers?|support"
+                r"|architects?|software|servers?|layer|code)\b)",
                 r"application (?:process|form|portal|instructions|page|system|materials|packet"
                 r"|link|website|site)\b",
                 r"job (?:posting|description|details?|ad|advert|advertisement|listing"
@@ -535,6 +537,7 @@ APPLY = Table(
             rejects=(
                 "Read about our collections at https://example.org/collections.",
                 "Our annual report is at https://example.org/report.",
+                "You would join [one application developer](https://example.org/team).",
             ),
         ),
     ),
