@@ -92,6 +92,8 @@ QUESTIONS = (
     "anything closing this month?",
     "how much is the membership fee?",
     "who do i email about the digital archivist job?",
+    "what is the iiif consortium?",  # one organisation's pages
+    "when is the iiif conference in 2030?",  # no page says: "I don't know" and the nearest
 )
 RELEVANCE_WORDS = ("developer", "librarian", "archivist", "metadata")
 GOAL_P99_MS = 15.0  # issue 20: every command and a plain question, both stores, at 100k
