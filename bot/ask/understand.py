@@ -351,7 +351,14 @@ def _starts_with(text: str, starts: tuple[str, ...]) -> bool:
 
 
 def _asked_facts(text: str) -> tuple[str, ...]:
-    return tuple(fact for fact, pattern in _FACT_PATTERNS.items() if pattern.search(text))
+    asked = tuple(fact for fact, pattern in _FACT_PATTERNS.items() if pattern.search(text))
+    # "when is the toledo job?" asks its deadline; "when is the iiif conference?" no job's
+    if "deadline" not in asked and _WHEN.search(text) and set(tokens(text)) & vocab.JOB_NOUNS:
+        asked += ("deadline",)
+    return asked
+
+
+_WHEN = re.compile(r"\bwhen\b")
 
 
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:

@@ -13,7 +13,7 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
                "rate", "rates", "salary range", "pay range", "pay scale", "pay band",
                "pay grade", "salary band"),
     "deadline": ("deadline", "closing date", "close", "closes", "closing", "due", "apply by",
-                 "last day", "when"),
+                 "last day"),
     "apply": ("email", "e-mail", "contact", "apply", "send", "cv", "resume", "résumé",
               "who do i", "whom", "application", "applications", "write to"),
     "where": ("where", "based", "located", "location", "city", "office", "live", "reside"),

@@ -275,3 +275,10 @@ def test_posted_since_a_day_lists_what_came_after_it(app: App) -> None:
 def test_the_kind_of_employment_is_named_so(app: App) -> None:
     reply = app.ask("is the imaging developer job temporary?")
     assert "Employment: not stated" in reply.text
+
+
+def test_when_asks_a_deadline_only_of_a_job(app: App) -> None:
+    # "when is the kestrel conference?" names no job: the page says when, not a posting
+    reply = app.ask("when is the kestrel conference?")
+    assert "12-14 May 2026" in reply.text.splitlines()[0], reply.text
+    assert "Deadline: 30 April 2026" in app.ask("when is the kestrel imaging developer job?").text
