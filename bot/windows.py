@@ -23,6 +23,12 @@ MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "March", "March 1", "March 1, 2027", "1 March", "1st of March 2027" (``_date_parts``)
+_A_DATE = (
+    r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
+    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+    + r"(?:,?\s+" + _YEAR.replace("year", "year2") + r")?)"
+)  # fmt: skip
 DEADLINE_CUE = re.compile(
     r"\b(?:clos(?:e|es|ing|ed)|due|deadlines?|apply by|ending|ends?|expir(?:e|es|ing))\b"
 )
@@ -63,19 +69,13 @@ _BY_WEEKDAY = re.compile(
 )
 _WEEKEND = re.compile(r"\b(?P<which>this|next|the)\s+weekend\b")
 # "after March 1", "from 1 May on": a window that starts then and never ends
-_AFTER = re.compile(
-    r"\b(?P<op>after|from|since)\s+(?:the\s+)?"
-    + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
-    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
-    + r"(?:,?\s+" + _YEAR.replace("year", "year2") + r")?)\b"
-)  # fmt: skip
+_AFTER = re.compile(r"\b(?P<op>after|from|since)\s+(?:the\s+)?" + _A_DATE + r"\b")
 OPEN_END = 3650  # days: "after March 1" has no end; ten years stand for none
 _BEFORE = re.compile(
     r"\b(?P<op>before|by|until|till|ahead of|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
-    + r"(?:" + _MONTH + r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?"
-    + r"|" + _DAY.replace("day", "day2") + r"\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
-    + r"(?:,?\s+" + _YEAR.replace("year", "year2") + r")?)\b"
-)  # fmt: skip
+    + _A_DATE
+    + r"\b"
+)
 _IN_MONTH = re.compile(
     r"\b(?:in|during|for|of)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"
     r"|\b" + _MONTH.replace("month", "month2") + r"\s+" + _YEAR.replace("year", "year2") + r"\b"
@@ -211,15 +211,23 @@ def _day_word(text: Blanked, today: date) -> Window | None:
     return Window(today, end, f"by {say(end)}")
 
 
+def _date_parts(match: re.Match[str]) -> tuple[int, str | None, str | None]:
+    """(month, year as written, day as written) of an ``_A_DATE`` match."""
+    month = MONTHS[(match.group("month") or match.group("month2")).lower()]
+    return (
+        month,
+        match.group("year") or match.group("year2"),
+        match.group("day") or match.group("day2"),
+    )
+
+
 def _before(text: Blanked, today: date) -> Window | None:
     """ "before March", "by 15 April 2027": from today until then (a past month without a
     year is next year's)."""
     before = _BEFORE.search(text.value)
     if before is None:
         return None
-    month = MONTHS[(before.group("month") or before.group("month2")).lower()]
-    year_text = before.group("year") or before.group("year2")
-    day_text = before.group("day") or before.group("day2")
+    month, year_text, day_text = _date_parts(before)
     year = int(year_text) if year_text else today.year
     strictly = before.group("op") == "before"
     if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
@@ -274,9 +282,7 @@ def _after(text: Blanked, today: date) -> Window | None:
     if after is None:
         return None
     op = after.group("op")
-    month = MONTHS[(after.group("month") or after.group("month2")).lower()]
-    year_text = after.group("year") or after.group("year2")
-    day_text = after.group("day") or after.group("day2")
+    month, year_text, day_text = _date_parts(after)
     year = int(year_text) if year_text else today.year
     if day_text is None and op == "from":
         return None  # "jobs from March 2017" names the month (``_calendar``)

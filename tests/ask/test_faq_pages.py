@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.app import App, build
-from bot.clock import fixed_clock
-from bot.config import Settings
+from bot.app import App
+from tests.ask.conftest import app_of
 
 FAQ = """---
 title: Frequently Asked Questions
@@ -69,15 +68,9 @@ As of 2024, 212 institutions from the three countries contribute data.
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    root = tmp_path_factory.mktemp("faq")
-    content = root / "content"
-    (content / "faq").mkdir(parents=True)
-    (content / "faq" / "aggregator-faq.md").write_text(FAQ, encoding="utf-8")
-    settings = Settings(database_url=f"sqlite:///{root / 'herald.db'}", content_dir=content)
-    application = build(settings, clock=fixed_clock(date(2026, 3, 10)))
-    assert not application.prepare().failed
-    yield application
-    application.close()
+    pages = {"faq/aggregator-faq.md": FAQ}
+    with app_of(tmp_path_factory.mktemp("faq"), pages, date(2026, 3, 10)) as application:
+        yield application
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from bot.app import App, build
+from bot.app import App
 from bot.ask.understand import understand
-from bot.clock import fixed_clock
-from bot.config import Settings
 from bot.search import org_initials, parse_jobs_query, spell_out_initials
+from tests.ask.conftest import app_of
 
 TODAY = date(2026, 3, 10)
 NORDIC = "Nordic Digital Heritage Alliance"
@@ -106,17 +104,8 @@ Kestrel Image Lab has 42 members in eleven countries.
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    root = tmp_path_factory.mktemp("named")
-    content = root / "content"
-    for name, text in PAGES.items():
-        path = Path(content / name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    settings = Settings(database_url=f"sqlite:///{root / 'herald.db'}", content_dir=content)
-    application = build(settings, clock=fixed_clock(TODAY))
-    assert not application.prepare().failed
-    yield application
-    application.close()
+    with app_of(tmp_path_factory.mktemp("named"), PAGES, TODAY) as application:
+        yield application
 
 
 def test_initials_name_organisations_of_three_words_or_more() -> None:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from bot.app import App, build
-from bot.clock import fixed_clock
-from bot.config import Settings
+from bot.app import App
+from tests.ask.conftest import app_of
 
 TODAY = date(2026, 3, 10)
 ABOUT = "Arkivo is a non-profit alliance of regional archives that shares cataloguing tools."
@@ -48,19 +46,10 @@ jobs@arkivo.example.org by April 30, 2026.
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    root = tmp_path_factory.mktemp("organisation")
-    content = root / "content"
     pages = {f"news/2025-arkivo-{i}.md": _news(i) for i in range(40)}
     pages["jobs/2026-03-01-arkivo-cataloguer.md"] = JOB
-    for name, text in pages.items():
-        path = Path(content / name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    settings = Settings(database_url=f"sqlite:///{root / 'herald.db'}", content_dir=content)
-    application = build(settings, clock=fixed_clock(TODAY))
-    assert not application.prepare().failed
-    yield application
-    application.close()
+    with app_of(tmp_path_factory.mktemp("organisation"), pages, TODAY) as application:
+        yield application
 
 
 @pytest.mark.parametrize("question", ["what is arkivo?", "What's Arkivo?"])
