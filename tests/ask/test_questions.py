@@ -17,6 +17,7 @@ from bot.ask.places import find_place, places_in
 from bot.ask.understand import understand
 from bot.clock import fixed_clock
 from bot.config import Settings
+from tests.ask.conftest import app_of
 
 TODAY = date(2026, 3, 10)
 
@@ -98,19 +99,9 @@ Write to join@openrecords.example.org and sign the membership agreement.
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    root = tmp_path_factory.mktemp("questions")
-    content = root / "content"
-    for name, text in PAGES.items():
-        path = content / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    settings_ = Settings(database_url=f"sqlite:///{root / 'herald.db'}", content_dir=content)
-    application = build(settings_, clock=fixed_clock(TODAY))
-    report = application.prepare()
-    assert not report.failed
-    find_place("california")  # the gazetteer's tables load once, before anything is timed
-    yield application
-    application.close()
+    with app_of(tmp_path_factory.mktemp("questions"), PAGES, TODAY) as application:
+        find_place("california")  # the gazetteer's tables load once, before anything is timed
+        yield application
 
 
 def listed(app: App, question: str) -> set[str]:
