@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from pagestore import app_of
 
 from bot.app import App
-from tests.ask.conftest import app_of
 
 FAQ = """---
 title: Frequently Asked Questions

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from pagestore import app_of
 
 from bot.app import App
 from bot.ask.understand import understand
 from bot.search import org_initials, parse_jobs_query, spell_out_initials
-from tests.ask.conftest import app_of
 
 TODAY = date(2026, 3, 10)
 NORDIC = "Nordic Digital Heritage Alliance"

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from pagestore import app_of
 
 from bot.app import App
-from tests.ask.conftest import app_of
 
 TODAY = date(2026, 3, 10)
 ABOUT = "Arkivo is a non-profit alliance of regional archives that shares cataloguing tools."

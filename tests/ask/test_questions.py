@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pagestore import app_of
 
 from bot.app import App, build
 from bot.ask.places import find_place, places_in
 from bot.ask.understand import understand
 from bot.clock import fixed_clock
 from bot.config import Settings
-from tests.ask.conftest import app_of
 
 TODAY = date(2026, 3, 10)
 

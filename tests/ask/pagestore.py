@@ -1,4 +1,5 @@
-"""A store of pages written for a test module, loaded the way Herald loads a content folder."""
+"""A store of pages written for a test module, loaded the way Herald loads a content folder
+(imported by name: pytest puts each test folder on the path, as for ``cmdfakes``)."""
 
 from __future__ import annotations
 
