@@ -296,8 +296,16 @@ def _where_worked(p: _Parsing, i: int) -> int:
     return 0
 
 
+# How people ask for postings without a closing date ("/jobs until filled", "rolling deadline
+# jobs"), longest first
+UNTIL_FILLED_PHRASES = (
+    "open until filled", "until filled", "rolling deadlines", "rolling deadline",
+    "rolling basis", "rolling applications",
+)  # fmt: skip
+
+
 def _until_filled(p: _Parsing, i: int) -> int:
-    if taken := _phrase_at(p.words, i, ("open until filled", "until filled")):
+    if taken := _phrase_at(p.words, i, UNTIL_FILLED_PHRASES):
         p.open_until_filled = True
         p.parts.append("open until filled")
     return taken

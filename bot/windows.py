@@ -80,7 +80,8 @@ _IN_MONTH = re.compile(
     r"\b(?:in|during|for|of)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"
     r"|\b" + _MONTH.replace("month", "month2") + r"\s+" + _YEAR.replace("year", "year2") + r"\b"
 )
-_IN_YEAR = re.compile(r"\b(?:in|during|from|since)\s+" + _YEAR + r"\b")
+# "in 2017", "in late 2017" (the year: a part of it is not read finer)
+_IN_YEAR = re.compile(r"\b(?:in|during|from|since)\s+(?:(?:early|mid|late)[\s-]+)?" + _YEAR + r"\b")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ JOB_NOUNS = frozenset(
 )
 LIST_CUES = frozenset(
     """any anything which jobs positions openings vacancies roles postings opportunities
-    careers hiring list show""".split()
+    careers hiring recruiting list show""".split()
 )
 # How a question that wants an explanation starts: it is answered from a page, and becomes a
 # list only when no page answers it.

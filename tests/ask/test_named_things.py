@@ -271,3 +271,9 @@ def test_when_asks_a_deadline_only_of_a_job(app: App) -> None:
     reply = app.ask("when is the kestrel conference?")
     assert "12-14 May 2026" in reply.text.splitlines()[0], reply.text
     assert "Deadline: 30 April 2026" in app.ask("when is the kestrel imaging developer job?").text
+
+
+@pytest.mark.parametrize("question", ["is kestrel recruiting?", "is kestrel hiring?"])
+def test_recruiting_is_hiring(app: App, question: str) -> None:
+    titles = {p.title for p in app.ask(question).postings}
+    assert titles == {"Imaging Developer", "Imaging Scientist"}

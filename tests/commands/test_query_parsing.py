@@ -126,6 +126,9 @@ def test_an_organisation_unknown_to_the_store_is_a_plain_term() -> None:
 def test_everything_else_becomes_terms_without_stopwords_or_noise() -> None:
     q = parse_jobs_query("open positions for a Python developer in Europe", TODAY, ORGS).query
     assert q.terms == ("python", "developer", "europe")
+    # a rolling deadline is no closing date
+    for text in ("rolling deadline jobs", "jobs on a rolling basis", "open until filled"):
+        assert parse_jobs_query(text, TODAY, ORGS).query.open_until_filled is True
     # how a job is asked for is not what it says ("jobs requiring python")
     for text in ("jobs requiring python", "jobs that mention python", "jobs involving python"):
         assert parse_jobs_query(text, TODAY, ORGS).query.terms == ("python",)
