@@ -276,28 +276,46 @@ def org_in_title(title: str) -> str | None:
     return None
 
 
+# "The Lindqvist Centre offers two one-year fellowships": offering is hiring when what is
+# offered is a post ("The library offers free parking" names no employer)
+_OFFERS_A_POST = re.compile(
+    r" offers (?:an? |one |two |three |several )?(?:[\w()-]+ ){0,4}?"
+    r"(?:internships?|fellowships?|traineeships?|residenc(?:y|ies)|positions?|posts?|jobs?)\b"
+)
+
+
 def org_from_seeks(text: str) -> str | None:
     """ "William Paterson University invites applications …" -> the organisation named."""
     head = text[:3000]
     for verb in _SEEK_VERBS:
         pos = head.find(verb)
         while pos != -1:
-            dot = head.rfind(". ", 0, pos)
-            start = max(dot + 2 if dot != -1 else 0, head.rfind("\n", 0, pos) + 1)
-            # "The Bodleian Libraries, University of Oxford, are recruiting": the name
-            # before its apposition
-            comma = head.find(", ", start, pos)
-            end = comma if comma != -1 and head[pos - 1] == "," else pos
-            subject = _SUBJECT.fullmatch(head, start, end)
-            if subject is not None:
-                name = _organisation_in(subject.group("org").strip())
-                if name is not None:
-                    return name
-            else:  # "Our digital library team at Prairie State University is hiring"
-                tail = _AT_ORG.search(head, start, end)
-                if tail is not None and _is_org_like(tail.group(1)):
-                    return _canonical(_LEADING_THE.sub("", tail.group(1)))
+            name = _subject_before(head, pos)
+            if name is not None:
+                return name
             pos = head.find(verb, pos + 1)
+    for offer in _OFFERS_A_POST.finditer(head):
+        name = _subject_before(head, offer.start())
+        if name is not None:
+            return name
+    return None
+
+
+def _subject_before(head: str, pos: int) -> str | None:
+    """The employer named by the subject of the sentence whose verb starts at ``pos``."""
+    dot = head.rfind(". ", 0, pos)
+    start = max(dot + 2 if dot != -1 else 0, head.rfind("\n", 0, pos) + 1)
+    # "The Bodleian Libraries, University of Oxford, are recruiting": the name before its
+    # apposition
+    comma = head.find(", ", start, pos)
+    end = comma if comma != -1 and head[pos - 1] == "," else pos
+    subject = _SUBJECT.fullmatch(head, start, end)
+    if subject is not None:
+        return _organisation_in(subject.group("org").strip())
+    # "Our digital library team at Prairie State University is hiring"
+    tail = _AT_ORG.search(head, start, end)
+    if tail is not None and _is_org_like(tail.group(1)):
+        return _canonical(_LEADING_THE.sub("", tail.group(1)))
     return None
 
 

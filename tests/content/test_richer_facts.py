@@ -159,6 +159,9 @@ ORGANISATIONS = [
         "Weston Libraries",
     ),
     ("Records Manager", "We seek a records manager.", None),
+    # offering a post is hiring; offering anything else is not
+    ("Records Fellow", "The Weston Trust offers a two-year fellowship.", "Weston Trust"),
+    ("Records Manager", "The Weston Library offers free parking to visitors.", None),
     # a place after the dash is not an employer unless the body says so
     ("Web Developer - Oakland", "Oakland is a city by the bay.", None),
     ("Records Manager", "We are looking for a records manager.", None),
