@@ -96,8 +96,7 @@ _SEEK_VERBS = (
     # a plural name: "The Bodleian Libraries, University of Oxford, are recruiting"
     " seek ", " are seeking ", " are hiring ", " are looking for ", " are recruiting ",
     " invite applications",
-    " needs a ", " needs an ", " is looking to hire ", " has an opening ", " has a vacancy ",
-    " has openings ", " has vacancies ",
+    " needs a ", " needs an ", " is looking to hire ",
 )  # fmt: skip
 # "The", and the articles Dutch, German, French and Spanish names begin with ("Het
 # Stadsarchief Lindeveld is looking for …"): not part of the name.
@@ -276,11 +275,19 @@ def org_in_title(title: str) -> str | None:
     return None
 
 
-# "The Lindqvist Centre offers two one-year fellowships": offering is hiring when what is
-# offered is a post ("The library offers free parking" names no employer)
+# "The Lindqvist Centre offers two one-year fellowships", "The Atlas project has three
+# openings": offering or having a post is hiring ("The library offers free parking", "… has
+# a job board" name no employer)
 _OFFERS_A_POST = re.compile(
     r" offers (?:an? |one |two |three |several )?(?:[\w()-]+ ){0,4}?"
     r"(?:internships?|fellowships?|traineeships?|residenc(?:y|ies)|positions?|posts?|jobs?)\b"
+    r"| has (?:an? |one |two |three |four |five |several |\d{1,2} )?(?:new )?"
+    r"(?:openings?|vacanc(?:y|ies))\b"
+)
+
+
+_COMMON_TAIL = re.compile(
+    r"\s+(?:project|team|programme|program|initiative|network|lab|collective)\s*$"
 )
 
 
@@ -309,6 +316,9 @@ def _subject_before(head: str, pos: int) -> str | None:
     # apposition
     comma = head.find(", ", start, pos)
     end = comma if comma != -1 and head[pos - 1] == "," else pos
+    # "The Atlas of Open Maps project has three openings": the name before its common noun
+    tail = _COMMON_TAIL.search(head, start, end)
+    end = tail.start() if tail is not None else end
     subject = _SUBJECT.fullmatch(head, start, end)
     if subject is not None:
         return _organisation_in(subject.group("org").strip())

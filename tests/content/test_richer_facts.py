@@ -162,6 +162,8 @@ ORGANISATIONS = [
     # offering a post is hiring; offering anything else is not
     ("Records Fellow", "The Weston Trust offers a two-year fellowship.", "Weston Trust"),
     ("Records Manager", "The Weston Library offers free parking to visitors.", None),
+    ("Records Manager", "The Weston Maps project has two openings.", "Weston Maps"),
+    ("Records Manager", "Harbor Archives has a vacancy for a records manager.", "Harbor Archives"),
     # a place after the dash is not an employer unless the body says so
     ("Web Developer - Oakland", "Oakland is a city by the bay.", None),
     ("Records Manager", "We are looking for a records manager.", None),

@@ -1541,10 +1541,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "part-time (65%) and fixed-term in two sentences: the first said wins; a reader may "
         "take either"
     ),
-    ("_posts/2024-05-06-three-roles.md", "org"): (
-        '"The Atlas of Open Maps project has three openings": a name followed by a lower-case '
-        "word is not read as the subject"
-    ),
     ("_posts/2024-06-03-fr-style.md", "org"): (
         'a French name with a lower-case adjective ("Bibliothèque patrimoniale de Valmont") '
         'before a French verb ("recrute")'
