@@ -240,11 +240,18 @@ def spell_out_initials(text: str, organizations: Iterable[str]) -> str:
     """``text`` with each organisation named by its initials named in full ("what does the
     uci job pay?" → "… the University of California-Irvine job …"): pages and postings
     spell the name out."""
-    named = org_initials(organizations)
+    names = tuple(organizations)
+    named = _initials_of(names)
     if not named:
         return text
-    words = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, named)) + r")(?![\w-])", re.I)
-    return words.sub(lambda m: named[m.group(1).lower()], text)
+    return _initials_pattern(names).sub(lambda m: named[m.group(1).lower()], text)
+
+
+@lru_cache(maxsize=8)
+def _initials_pattern(organizations: tuple[str, ...]) -> re.Pattern[str]:
+    # the same few names on every question: the pattern is built once, not per question
+    initials = "|".join(map(re.escape, _initials_of(organizations)))
+    return re.compile(r"(?<![\w-])(" + initials + r")(?![\w-])", re.I)
 
 
 _WORD_JOINERS = re.compile(r"[-'’]")

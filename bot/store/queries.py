@@ -1114,7 +1114,7 @@ def page_titles(session: Db, organization: str | None, limit: int) -> list[str]:
     )
     if organization and organization.strip():
         query = query.where(_contains(DocumentRow.organization, organization))
-    return [title for title in session.scalars(query.order_by(DocumentRow.title).limit(limit))]
+    return list(session.scalars(query.order_by(DocumentRow.title).limit(limit)))
 
 
 def _distinct(name: str, column: Any, *conditions: ColumnElement[bool]) -> Select[str | None]:
