@@ -266,8 +266,9 @@ class _WordSql(NamedTuple):
     walks: tuple[_Walk, ...]  # the window's walks, in window order
     ranked_keys: Select[int]  # the postings :keys by rank, :limit after :offset
     hidden: Select[int]  # how many matches are not listed (stops at :over when capped)
-    probe: Select[int]  # how many postings match, counting up to :window (PostgreSQL: 1)
-    every: Rows | None  # SQLite: (key, posted) of every listed match
+    probe: Select[int]  # how many postings match, counting up to :window (PostgreSQL: 1,
+    # or with ``in_titles`` the title matches up to :window)
+    every: Rows | None  # (key, posted) of every listed match, when the probe counts them
 
 
 RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings`` with terms).
@@ -434,9 +435,10 @@ def _list_sql(shape: _Shape) -> _ListSql:
         if shape.deadline_to:
             query = query.where(rows.deadline <= _bound("deadline_to", Date))
         if shape.in_titles:
-            head: ColumnElement[Any] = literal_column("postings.head_vector")
-            titles = sql_cast(_bound(TITLES_QUERY, Text), TSQUERY)
-            query = query.where(head.op("@@", is_comparison=True)(titles))
+            # tested on each posting a walk or count reads: offered the head index, PostgreSQL
+            # intersected it with every walk (``/jobs``-like lists of common titles took half
+            # as long again); few title matches are read from the index (``_word_sql``)
+            query = query.where(_in_titles().is_(true()))
         # a range's top reaches the amount, its bottom stays within it; one amount is both
         if shape.salary_at_least:
             top = func.coalesce(rows.salary_max, rows.salary_min)
@@ -617,6 +619,15 @@ def _word_sql(
         listed = true() if shape.include_inactive else opened(by_key)
         every = filtered(query.where(listed), by_key)
         counted = matches.limit(_bound("window", Integer))
+    elif shape.in_titles:
+        # a posting named by its title: few postings hold the words in their titles, and
+        # the head index (migration 0014) finds them; counted up to the window and, when
+        # fewer, every listed one read from it (walking the postings for them read the whole
+        # table when no title held the words but many bodies did). The title words imply
+        # the text match: ``head_vector``'s fields are in ``search_vector``.
+        heads = filtered(select(by_key.pk, by_key.posted).where(_in_titles()), by_key)
+        every = heads.where(true() if shape.include_inactive else opened(by_key))
+        counted = heads.limit(_bound("window", Integer))
     else:  # PostgreSQL would read each match to count them: whether there is one
         holding = select(literal(1)).select_from(PostingRow)
         counted = postings_text_match(dialect).apply(holding).limit(1)
@@ -628,6 +639,15 @@ def _word_sql(
         probe=probe,
         every=every,
     )
+
+
+def _in_titles() -> ColumnElement[bool]:
+    """PostgreSQL: a posting's title or organisation holds the words (bound ``TITLES_QUERY``,
+    ``titles_query_text``)."""
+    head: ColumnElement[Any] = literal_column("postings.head_vector")
+    titles = sql_cast(_bound(TITLES_QUERY, Text), TSQUERY)
+    held: ColumnElement[bool] = head.op("@@", is_comparison=True)(titles)
+    return held
 
 
 @cache

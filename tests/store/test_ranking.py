@@ -276,3 +276,31 @@ def test_undated_matches_enter_the_window_newest_key_first(
     monkeypatch.setattr(queries, "KEY_BATCH", 1)
     # the window is the newest two, by rank (a tie: by id); the rest newest key first
     assert _ranked(store, "archivist") == ["u4", "u5", "u3", "u2", "u1"]
+
+
+@pytest.mark.parametrize("window", [2, 500])
+def test_a_posting_named_by_its_title_is_found_however_many_bodies_name_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    # three postings hold the words in their title or organisation, one of them closed;
+    # more mention them in their bodies, newer than all three. Fewer title matches than
+    # the window are read from the titles' index; more, by the walks (PostgreSQL)
+    body = FILLER + "You will work with our conference coordinator."
+    _save(
+        store,
+        _posting("t-open", "Conference Coordinator", posted=TODAY - DAY, deadline=TODAY + 5 * DAY),
+        _posting("t-org", organization="Conference Coordinators Guild", posted=TODAY - 2 * DAY),
+        _posting("t-closed", "Conference Coordinator", posted=TODAY - 3 * DAY, closed=True),
+        *(_posting(f"b{i}", body=body, posted=TODAY) for i in range(6)),
+    )
+    monkeypatch.setattr(queries, "POSTING_WINDOW", window)
+
+    def named(*terms: str) -> list[str]:
+        q = PostingQuery(today=TODAY, terms=terms, include_inactive=True, in_titles=True)
+        return [p.id for p in store.find_postings(replace(q, limit=10)).items]
+
+    # open first, then by score: the title (8, a near deadline) before the organisation (4)
+    assert named("conference", "coordinator") == ["t-open", "t-org", "t-closed"]
+    assert named("coordinators") == ["t-open", "t-org", "t-closed"]  # stemmed as in bodies
+    assert named("conference", "work") == []  # in bodies only
+    assert len(_ranked(store, "conference", "work")) == 6
