@@ -491,7 +491,13 @@ class Router:
         if spec is None:
             known = specs or self.commands()
             if self._question is not None and not _mistyped(name, request, known):
-                return self._run(self._question, request.line, ctx)
+                reply = self._run(self._question, request.line, ctx)
+                # "/wikimedia jobs" and "/molloy library hours" are questions about an
+                # organisation; "/admin close x", which names none and none answers, was
+                # meant as a command
+                read = reply.understood or {}
+                if not request.prefixed or read.get("answered", True) or read.get("organization"):
+                    return reply
             return self._unknown(name, known)
         # the words after the verb keep their newlines: a posting pasted after "add"
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]

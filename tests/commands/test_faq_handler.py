@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from cmdfakes import FakeStore, ask, make_context, make_router, sample_store
 
 from bot.commands import Action
@@ -58,6 +59,17 @@ def test_an_employer_without_faq_is_not_a_command_but_a_question() -> None:
     reply = ask(make_router(), sample_store(), "/wikimedia jobs")
     assert "Unknown command" not in reply.text
     assert [p.id for p in reply.postings] == ["wikimedia-glam-program-officer"]
+
+
+@pytest.mark.parametrize("line", ["/admin close x", "!frobnicate the widgets"])
+def test_a_prefixed_word_that_no_question_answers_was_meant_as_a_command(line: str) -> None:
+    name = line.split()[0][1:]
+    reply = ask(make_router(), sample_store(), line)
+    assert reply.text.startswith(f"Unknown command /{name}.")
+    # typed without the prefix, the same words are a question
+    unprefixed = ask(make_router(), sample_store(), line[1:])
+    assert "Unknown command" not in unprefixed.text
+    assert unprefixed.text.startswith("I don't know")
 
 
 def test_empty_question_is_a_usage_error() -> None:
