@@ -20,7 +20,7 @@ import difflib
 import logging
 import secrets
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, Protocol, TypeVar
@@ -464,7 +464,7 @@ class Router:
         """Run the request's command. Never raises: every outcome is a Reply."""
         name = request.command.strip().lower().lstrip("/!")
         try:
-            return self._dispatch(name, request, ctx)
+            return self._verbs_help(self._dispatch(name, request, ctx))
         except Exception:
             error_id = secrets.token_hex(4)
             logger.exception("command /%s failed (error %s)", name, error_id)
@@ -511,6 +511,26 @@ class Router:
             return self._run(sub.handler, rest, ctx, usage=_usage_text([sub.usage(spec.name)]))
         usage = _usage_text(self._usages(spec, ctx), spec.examples)
         return self._run(spec.handler, request.text, ctx, usage=usage)
+
+    def _verbs_help(self, reply: Reply) -> Reply:
+        """A question about how to use verbs of Herald's commands ("how do I get notified of
+        new jobs?": the understanding's ``verbs``) is answered by their help; one only admins
+        may use says so."""
+        read = reply.understood or {}
+        asked = (read.get("verbs") or []) if read.get("intent") == "help" else []
+        found = [
+            (s.name, v) for s in self.commands() for v in self.verbs(s.name) if v.verb in asked
+        ]
+        if not found:
+            return reply
+        lines = ["Herald does that with:"]
+        lines += [
+            f"• `{v.usage(name)}` — {v.help}" + ("" if v.admin is None else " (admins only)")
+            for name, v in found
+        ]
+        lines.append(" ".join(f"`/help {name}`" for name in dict.fromkeys(n for n, _ in found)))
+        lines[-1] += " says more."
+        return replace(reply, text="\n".join(lines), actions=())
 
     def _usages(self, spec: CommandSpec, ctx: Context) -> list[str]:
         return [spec.usage, *(v.usage(spec.name) for v in self.verbs(spec.name, ctx))]

@@ -58,6 +58,16 @@ def answer(ctx: Context, text: str) -> Reply:
         return _with(_help(), u)
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
+    reply = _answer(ctx, u, page)
+    # "how do I get notified of new jobs?" asks how to use Herald (the router answers with
+    # the verbs' help), unless a page answers it ("how do I post a job on the metro board?")
+    page_says = (reply.understood or {}).get("intent") == "answer" and bool(reply.passages)
+    if u.verbs and not page_says:
+        return _with(_help(), u, intent="help")
+    return reply
+
+
+def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     about_one = _one_posting(ctx, u)
     if about_one is not None:
         return about_one

@@ -178,6 +178,9 @@ class Understanding:
     # formats are supported?" is a list question about no job)
     about_jobs: bool = False
     reply: str = ""  # small talk's answer
+    # how to use these verbs of Herald's commands, unless a page says ("how do I post a job
+    # on the metro jobs board?" asks METRO's page)
+    verbs: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         q = self.search.query
@@ -191,6 +194,7 @@ class Understanding:
             "open_until_filled": q.open_until_filled,
             "keywords": list(q.terms),
             "filters": self.filters.to_json(),
+            **({"verbs": list(self.verbs)} if self.verbs else {}),
         }
 
 
@@ -360,6 +364,29 @@ def _asked_facts(text: str) -> tuple[str, ...]:
 
 _WHEN = re.compile(r"\bwhen\b")
 
+# asking how to do something ("how do I…", "is there a way to…")
+_HOW_TO = re.compile(
+    r"\b(?:how (?:do|can|would|should) (?:i|we|you)|how to|(?:can|could|may) (?:i|we|you)|"
+    r"is (?:there|it) (?:a way|possible)|(?:i|we)(?:'d| would)? (?:want|like|need) to|"
+    r"where (?:do|can) (?:i|we))\b"
+)
+_VERB_WORDS = "|".join(sorted(map(re.escape, vocab.VERB_WORDS), key=len, reverse=True))
+_VERB_WORD = re.compile(rf"\b(?:{_VERB_WORDS})\b")
+_ASKED_OF_ME = re.compile(rf"^(?:please )?(?:{_VERB_WORDS}) (?:me|us)\b")  # "remind me…"
+_SHORT_QUESTION = 5  # words: "how do I subscribe?" names nothing but the verb
+
+
+def _verbs_asked(low: str) -> tuple[str, ...]:
+    """The verbs of Herald's commands a question asks how to use (``vocab.VERB_WORDS``):
+    "how do I get notified of new jobs?" and "remind me about the map curator job" ask about
+    ``subscribe`` and ``remind``; "how do I subscribe to the newsletter?" asks a page."""
+    words = tokens(low)
+    about_jobs = set(words) & (vocab.JOB_NOUNS | {"deadline", "deadlines"})
+    asked_how = _HOW_TO.search(low) and (about_jobs or len(words) <= _SHORT_QUESTION)
+    if not (asked_how or _ASKED_OF_ME.match(low)):
+        return ()
+    return tuple(dict.fromkeys(vocab.VERB_WORDS[m.group()] for m in _VERB_WORD.finditer(low)))
+
 
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
     """Read a message into an ``Understanding``; never raises on any text."""
@@ -373,7 +400,6 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
             reply = vocab.SMALL_TALK[bare]
             return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply)
         return Understanding(plain, "help", empty, ListFilters())
-
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
     acronyms = frozenset(
         w.lower() for o in organizations for w in tokens(o) if w.isupper() and len(w) > 1
@@ -404,6 +430,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
+        verbs=_verbs_asked(low),
     )
 
 

@@ -60,6 +60,23 @@ SMALL_TALK = {
 }
 HELP_PHRASES = frozenset({"help", "what can you do", "what can you do?", "commands", "usage"})
 
+# Words for what a verb of Herald's commands does ("how do I get notified of new jobs?" asks
+# about ``/jobs subscribe``): the verb's own help answers such a question (``understand``).
+# Words that are also a page's topic ("how do I delete a DOI?") count only beside a job noun.
+VERB_WORDS = {
+    "subscribe": "subscribe", "subscribed": "subscribe", "subscription": "subscribe",
+    "notify": "subscribe", "notified": "subscribe", "notification": "subscribe",
+    "notifications": "subscribe", "alert": "subscribe", "alerts": "subscribe",
+    "alerted": "subscribe", "announce": "subscribe", "announced": "subscribe",
+    "announcements": "subscribe", "updates": "subscribe",
+    "unsubscribe": "unsubscribe", "unfollow": "unsubscribe", "mute": "unsubscribe",
+    "stop": "unsubscribe", "turn off": "unsubscribe",
+    "remind": "remind", "reminder": "remind", "reminders": "remind", "reminded": "remind",
+    "add": "add", "post a": "add", "post an": "add", "post our": "add", "post my": "add",
+    "advertise": "add", "import": "import", "edit": "edit", "reopen": "reopen",
+    "remove": "remove", "delete": "remove", "take down": "remove",
+}  # fmt: skip
+
 # Short forms people type for words postings spell out.
 ABBREVIATIONS = {
     "app": "application", "apps": "applications", "dev": "developer", "devs": "developers",

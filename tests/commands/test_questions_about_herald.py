@@ -1,0 +1,64 @@
+"""Questions about what Herald itself does ("how do I get notified of new jobs?") are
+answered by the help of the command verb they ask about; the same words about a page's
+topic ("how do I subscribe to the newsletter?") are left to the pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from cmdfakes import ask, sample_store
+
+from bot.app import build_router
+from bot.ask.understand import understand
+
+TODAY = date(2026, 12, 7)
+ORGANISATIONS = ["Lindqvist Centre", "Atlas of Open Maps"]
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("how can I get job alerts?", ("subscribe",)),
+        ("how do i get notified when new positions are posted", ("subscribe",)),
+        ("is there a way to be told of new openings? notifications would be great", ("subscribe",)),
+        ("notify me of remote jobs", ("subscribe",)),
+        ("can you remind me before the deadline of the map curator job?", ("remind",)),
+        ("remind me about the lindqvist fellowship", ("remind",)),
+        ("how do we advertise a vacancy here?", ("add",)),
+        ("I'd like to post a job", ("add",)),
+        ("how do I take down a posting?", ("remove",)),
+        ("how do I unsubscribe?", ("unsubscribe",)),
+        ("can i turn off the job announcements", ("unsubscribe", "subscribe")),
+    ],
+)
+def test_a_question_about_a_verb_asks_its_help(question: str, verbs: tuple[str, ...]) -> None:
+    assert set(understand(question, TODAY, ORGANISATIONS).verbs) == set(verbs)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I subscribe to the lindqvist newsletter?",  # a page's topic, no job in it
+        "how do I delete a record from the atlas?",
+        "how can I apply for the post?",  # "post" the noun
+        "how do I add my institution to the map registry?",
+        "who do I email about the map curator job?",
+        "what's new?",
+        "any remote jobs?",
+        "when does the reminder of the fellowship fall?",  # no asking how
+    ],
+)
+def test_the_same_words_about_anything_else_are_no_help_question(question: str) -> None:
+    assert understand(question, TODAY, ORGANISATIONS).verbs == ()
+
+
+def test_the_verbs_help_answers_and_says_who_may_use_it() -> None:
+    router, store = build_router(), sample_store()
+    reply = ask(router, store, "how do I get notified of new jobs?")
+    assert "`/jobs subscribe [filters]`" in reply.text
+    assert "`/help jobs` says more." in reply.text
+    assert not reply.postings and not reply.passages
+    added = ask(router, store, "/ask how do I post a job here?")  # through /ask too
+    assert "`/jobs add <markdown>`" in added.text and "(admins only)" in added.text
+    assert "subscribe" not in added.text
