@@ -11,6 +11,7 @@ from bot.ask.answer import list_answer
 from bot.ask.understand import understand
 from bot.commands import Action, Context, Reply, Router
 from bot.domain import NotFound, Posting, UsageError
+from bot.lookup import posting_by_id
 from bot.present import contact_url, fact_lines, posting_card
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
 
@@ -24,7 +25,6 @@ DESCRIPTION_CHARS = 20_000
 # Counting every match of a common word costs more than finding the page; past this many,
 # the reply says "more than 100" (bench/bench_query.py).
 COUNT_LIMIT = 100
-_ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
 
 
 @router.command(
@@ -147,19 +147,9 @@ def show_posting(ctx: Context, posting_id: str) -> Reply:
     wanted = posting_id.strip().strip("`<>").strip()
     if not wanted:
         raise UsageError("Which posting? Give its id, e.g. `/jobs show <id>` from a /jobs list.")
-    # ids are short typeable slugs; anything else (NUL bytes, emoji, essays) cannot be one,
-    # and PostgreSQL refuses NUL in a text parameter
-    plausible = _ID.fullmatch(wanted) is not None
-    posting = ctx.store.get_posting(wanted.lower()) if plausible else None
-    if posting is None and plausible and wanted != wanted.lower():
-        posting = ctx.store.get_posting(wanted)
-    if posting is None:
-        ids = [p.id for p in ctx.store.all_postings(include_inactive=True)]
-        close = difflib.get_close_matches(wanted.lower(), ids, n=3, cutoff=0.5)
-        raise NotFound(
-            f"No posting has the id `{_printable(wanted)[:80]}`.",
-            [f"/jobs show {c}" for c in close] or ["/jobs"],
-        )
+    posting = posting_by_id(
+        ctx.store, wanted, today=ctx.today, include_inactive=True, command="/jobs show"
+    )
     return _posting_reply(posting, ctx)
 
 
@@ -182,10 +172,6 @@ def _posting_reply(p: Posting, ctx: Context) -> Reply:
         today=today,
         freshness=ctx.settings.freshness,
     )
-
-
-def _printable(text: str) -> str:
-    return "".join(ch for ch in text if ch.isprintable())
 
 
 # Linear: the closing "#"s and spaces are stripped by rstrip, not by a lazy group before

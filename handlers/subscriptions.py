@@ -12,9 +12,7 @@ Example::
 
 from __future__ import annotations
 
-import difflib
 import logging
-import re
 
 from bot.announce import Schedule
 from bot.commands import (
@@ -29,13 +27,13 @@ from bot.commands import (
 from bot.config import Settings
 from bot.delivery import Filters, Subscription
 from bot.domain import NotFound, UsageError
+from bot.lookup import posting_by_id
 from bot.search import parse_jobs_query
 
 logger = logging.getLogger(__name__)
 
 router = Router()
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ID = re.compile(r"[\w.\-]{1,120}", re.ASCII)
 
 
 def _book(ctx: Context) -> SubscriptionBook:
@@ -208,17 +206,9 @@ def remind(ctx: Context, text: str) -> Reply:
         raise UsageError("Which posting? `/jobs remind <id>` with an id from a /jobs list.")
     settings, store, posting_id, now = ctx.settings, ctx.store, wanted, ctx.now
     schedule = Schedule.from_settings(settings)
-    plausible = _ID.fullmatch(posting_id) is not None
-    posting = store.get_posting(posting_id.lower()) if plausible else None
-    if posting is None and plausible:
-        posting = store.get_posting(posting_id)
-    if posting is None:
-        ids = [p.id for p in store.all_postings(include_inactive=False)]
-        close = difflib.get_close_matches(posting_id.lower(), ids, n=3, cutoff=0.5)
-        raise NotFound(
-            f"No posting has the id `{posting_id[:80]}`.",
-            [f"/jobs remind {c}" for c in close] or ["/jobs"],
-        )
+    posting = posting_by_id(
+        store, posting_id, today=ctx.today, include_inactive=False, command="/jobs remind"
+    )
     today = schedule.today(now)
     if not posting.is_open(today):
         return Reply(text=f"**{posting.title}** is no longer open, so there is nothing to remind.")
