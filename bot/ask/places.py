@@ -129,7 +129,9 @@ class _Gazetteer:
     countries: dict[str, Place]  # lowercased name or alpha-3 → country
     cities: dict[str, list[Place]]  # lowercased name → cities, most populous first
     continent_of: dict[str, str]
-    longest: int
+    # the first word of every name (lowercased) → the most words a name starting with it has:
+    # most words of a text start none, and are passed over without building a phrase
+    spans: dict[str, int]
 
 
 @cache
@@ -172,10 +174,12 @@ def _gazetteer() -> _Gazetteer:
             population=int(city["population"]),
         )
         cities.setdefault(city["name"].lower(), []).append(place)
-    names = [*states, *countries, *cities, *ALIASES]
-    return _Gazetteer(
-        states, codes, countries, cities, continent_of, max(len(n.split()) for n in names)
-    )
+    spans: dict[str, int] = {}
+    for name in [*states, *countries, *cities, *ALIASES, *REGIONS, *CONTINENTS, *codes]:
+        words = name.lower().split()
+        if words:
+            spans[words[0]] = max(spans.get(words[0], 0), len(words))
+    return _Gazetteer(states, codes, countries, cities, continent_of, spans)
 
 
 def _region(name: str) -> Place | None:
@@ -248,7 +252,7 @@ def _place_at(
     ``found``, a city's name to ``city_names`` (resolved once every state is known); how
     many words it took (0: none)."""
     g = _gazetteer()
-    for n in range(min(g.longest, len(words) - i), 0, -1):
+    for n in range(min(g.spans.get(words[i][0].lower(), 0), len(words) - i), 0, -1):
         phrase = " ".join(w for w, _ in words[i : i + n])
         key = phrase.lower()
         if n == 1 and (key in NOT_PLACES or not phrase[:1].isupper()):

@@ -926,6 +926,16 @@ bm25 costs about 2 us per match, and a common word is in a third of generated pa
 ranking the newest 500 costs about 1 ms at any size."""
 
 OVERSAMPLE = 2  # passages ranked on the index alone per passage wanted
+WIDEN = 8
+WIDENINGS = 3
+
+
+def _windows() -> list[int]:
+    """The windows an organisation's passages are ranked in, one after the other while each
+    holds too few of them, and then every match: the newest ``RANK_WINDOW`` matches, then
+    ``WIDEN`` times as many, ``WIDENINGS`` windows in all. Ranking every match of a question
+    of common words at once took 620 ms at 100,000 pages on SQLite, 770 ms on PostgreSQL."""
+    return [RANK_WINDOW * WIDEN**i for i in range(WIDENINGS)]
 
 
 class _PassageSql(NamedTuple):
@@ -1021,7 +1031,8 @@ def search_passages(
     """The best ``limit`` passages of present pages for any of ``terms``, ranked among the
     newest ``RANK_WINDOW`` matches of the index (a common word is in a third of generated
     FAQ passages); when those hold fewer than ``limit`` wanted passages (another
-    organisation's, withdrawn pages'), among all of them. ``faq_only`` with an organisation:
+    organisation's, withdrawn pages'), among all of them (an organisation's: in wider
+    windows first, ``_windows``). ``faq_only`` with an organisation:
     its FAQ pages only (what its shortcut asks)."""
     words = clean_terms(terms)
     if not words or limit <= 0:
@@ -1046,12 +1057,15 @@ def search_passages(
     if match is None:
         return []
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
-    in_window: ColumnElement[bool] | None = None
-    if sqlite:  # its window is known already
-        in_window = None if window_from is None else key >= window_from
-    else:  # the newest matches, read once in the same statement as their ranking
-        newest = match.apply(select(key)).order_by(key.desc()).limit(RANK_WINDOW)
-        in_window = key.in_(newest.correlate(None))  # its own read of the table
+
+    def in_window(window: int) -> ColumnElement[bool] | None:
+        if sqlite:  # its first window is known already (an organisation's: above)
+            return None if window_from is None or window != RANK_WINDOW else key >= window_from
+        # the newest matches, read once in the same statement as their ranking
+        newest = match.apply(select(key)).order_by(key.desc()).limit(window)
+        within: ColumnElement[bool] = key.in_(newest.correlate(None))  # its own read
+        return within
+
     candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
     candidates = candidates.where(DocumentRow.status == "present")
     if wanted:
@@ -1060,8 +1074,13 @@ def search_passages(
             candidates = candidates.where(DocumentRow.kind == "faq")
     ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
     rows: Sequence[Any] = []
-    if in_window is not None:
-        rows = session.execute(ranked.where(in_window)).all()
+    for window in _windows() if wanted else [RANK_WINDOW]:
+        within = in_window(window)
+        if within is None:
+            break
+        rows = session.execute(ranked.where(within)).all()
+        if len(rows) >= limit:
+            break
     if len(rows) < limit:
         rows = session.execute(ranked).all()
     return [_to_hit(row, float(row.score)) for row in rows]
@@ -1086,12 +1105,16 @@ def _organization_passages(
         "organization": _like_escaped(organization.lower()),
         "limit": limit,
     }
-    best: Sequence[Any] = []
-    if window_from is not None:
+    for window in _windows():
+        if window != RANK_WINDOW:
+            nth = {QUERY_TEXT: expression, "nth": window - 1}
+            window_from = session.scalar(sql.window_from, nth)
+        if window_from is None:  # fewer matches than the window: it is all of them
+            break
         best = session.execute(best_of, {**values, "window_from": window_from}).all()
-    if len(best) < limit:  # the window held too few of them: every match is ranked
-        best = session.execute(best_of, {**values, "window_from": 0}).all()
-    return _hits(session, best)
+        if len(best) >= limit:
+            return _hits(session, best)
+    return _hits(session, session.execute(best_of, {**values, "window_from": 0}).all())
 
 
 def _best_passages_first(

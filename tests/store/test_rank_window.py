@@ -57,3 +57,28 @@ def test_passages_rank_the_newest_matches_and_widen_when_too_few_are_wanted(
     # withdrawn pages (08-11) leave one wanted passage in the window: the search widens
     store.withdraw_missing({f"faq/{i:02d}.md" for i in range(8)}, NOW)
     assert sources(store.search_passages(terms, limit=3)) == ["00", "01", "02"]
+
+
+def test_an_organisations_window_widens_newest_first_until_it_holds_enough(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # twelve pages, oldest first; the organisation has the best answer in the oldest page
+    # and two weaker ones in the middle
+    for i in range(12):
+        org = "Mid Network" if i in (0, 4, 5) else "Other Network"
+        if i == 0:
+            question, text = "What is the membership fee?", "The membership fee is annual."
+        else:
+            question, text = f"What about event {i}?", f"Event {i} has a small membership fee."
+        store.save_documents([faq_page(f"faq/{i:02d}.md", org, (question, (text,)))], NOW)
+    monkeypatch.setattr(queries, "RANK_WINDOW", 3)
+    monkeypatch.setattr(queries, "WIDEN", 3)
+
+    def sources(limit: int) -> list[str]:
+        hits = store.search_passages(["membership", "fee"], organization="mid", limit=limit)
+        return [h.passage.source.removeprefix("faq/").removesuffix(".md") for h in hits]
+
+    # the 3 newest matches (09-11) hold none of its passages; the 9 newest (03-11) hold two:
+    # enough for two, ranked among themselves; three wanted reach every match
+    assert sources(2) == ["04", "05"]
+    assert sources(3) == ["00", "04", "05"]
