@@ -400,6 +400,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
             reply = vocab.SMALL_TALK[bare]
             return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply)
         return Understanding(plain, "help", empty, ListFilters())
+
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
     acronyms = frozenset(
         w.lower() for o in organizations for w in tokens(o) if w.isupper() and len(w) > 1
