@@ -82,6 +82,7 @@ QUERIES = (
     "/jobs zebrafish",  # nothing matches: the "try without…" suggestions path
     "/faq membership fee",
     "/iiif membership fee",  # an organisation's shortcut: its FAQ first
+    "/jobs show no-such-posting",  # a mistyped id: the closest ids, by the id's words
 )
 # Plain questions, the way people ask (bot.ask): every one goes through the whole pipeline.
 QUESTIONS = (
@@ -94,6 +95,7 @@ QUESTIONS = (
     "who do i email about the digital archivist job?",
     "what is the iiif consortium?",  # one organisation's pages
     "when is the iiif conference in 2030?",  # no page says: "I don't know" and the nearest
+    "who do i email about the conference job?",  # no title has the words, many bodies do
 )
 RELEVANCE_WORDS = ("developer", "librarian", "archivist", "metadata")
 GOAL_P99_MS = 15.0  # issue 20: every command and a plain question, both stores, at 100k
@@ -361,6 +363,8 @@ def floors_for(line: str, today: date, organizations: list[str], sqlite: bool) -
     organisation's shortcut) search passages for any of their words, ``/jobs`` lists."""
     command, _, rest = line.lstrip("/").partition(" ")
     if line.startswith("/") and command == "jobs":
+        if rest.startswith("show "):  # one posting by its id: no list to compare with
+            return None
         return _posting_floors(parse_jobs_query(rest, today, organizations).query, sqlite, today)
     words = clean_terms(faq_terms(rest if line.startswith("/") else line))
     return _passage_floors(words, sqlite) if words else None
