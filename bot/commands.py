@@ -489,16 +489,7 @@ class Router:
             specs = self.available(ctx)
             spec = next((s for s in specs if s.name == name), None)
         if spec is None:
-            known = specs or self.commands()
-            if self._question is not None and not _mistyped(name, request, known):
-                reply = self._run(self._question, request.line, ctx)
-                # "/wikimedia jobs" and "/molloy library hours" are questions about an
-                # organisation; "/admin close x", which names none and none answers, was
-                # meant as a command
-                read = reply.understood or {}
-                if not request.prefixed or read.get("answered", True) or read.get("organization"):
-                    return reply
-            return self._unknown(name, known)
+            return self._question_or_unknown(name, request, ctx, specs or self.commands())
         # the words after the verb keep their newlines: a posting pasted after "add"
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
         if verb.lower() == HELP_SPEC_NAME and not rest:  # "/jobs help": its usage, everywhere
@@ -511,6 +502,20 @@ class Router:
             return self._run(sub.handler, rest, ctx, usage=_usage_text([sub.usage(spec.name)]))
         usage = _usage_text(self._usages(spec, ctx), spec.examples)
         return self._run(spec.handler, request.text, ctx, usage=usage)
+
+    def _question_or_unknown(
+        self, name: str, request: Request, ctx: Context, known: Sequence[CommandSpec]
+    ) -> Reply:
+        """A line whose first word is no command: a question, unless it was meant as one."""
+        if self._question is not None and not _mistyped(name, request, known):
+            reply = self._run(self._question, request.line, ctx)
+            # "/wikimedia jobs" and "/molloy library hours" are questions about an
+            # organisation; "/admin close x", which names none and none answers, was meant
+            # as a command
+            read = reply.understood or {}
+            if not request.prefixed or read.get("answered", True) or read.get("organization"):
+                return reply
+        return self._unknown(name, known)
 
     def _verbs_help(self, reply: Reply) -> Reply:
         """A question about how to use verbs of Herald's commands ("how do I get notified of
