@@ -86,6 +86,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("organization", "organisation"),
     ("fund", "finance", "money", "budget"),
     ("manage", "run", "oversee", "administer"),
+    # "does it support video?" is asked of "Does it handle audio/visual materials?"
+    ("support", "handle"),
 )
 SEARCHED = 5
 SYNONYMS = {
@@ -485,6 +487,7 @@ class Answer:
 PASSAGE_WEIGHT = 0.5  # the rest of the passage around the sentence
 QUESTION_WEIGHT = 1.0  # the section heading: FAQ authors phrase it like the asker would
 ADJACENT_WEIGHT = 0.5  # query words next to each other in the sentence
+HEADING_ASKS_BONUS = 1.5  # the heading holds every word asked (``_heading_asks``)
 WH_MATCH = 1.0  # "how do I…" meets "How can…"; "why…" does not
 WH_MISMATCH = -0.5
 NUMBER_BONUS = 1.0  # "how much", "fee", "deadline": the sentence with the figure answers
@@ -614,6 +617,9 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + PASSAGE_WEIGHT * asked.sum(c.text, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, share)
         + wh_bonus
+        # a heading that asks every word of the question is the question, as its FAQ's
+        # author phrased it ("Does it handle audio/visual materials?")
+        + (HEADING_ASKS_BONUS * asked.unit if _heading_asks(asked, c) else 0.0)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
         - 0.001 * c.hit.passage.position

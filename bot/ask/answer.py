@@ -79,12 +79,12 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
             if answered is not None:
                 return _with(answered, u, intent="answer")
             if not u.about_jobs:  # "which formats are supported?": no job was asked for
-                return _with(dont_know(ctx, u.text), u, intent="answer")
+                return _with(dont_know(ctx, u.quoted), u, intent="answer")
         return _with(listed, u)
     reply = _passages_for_parts(ctx, u)
     if reply is None and u.list_cue and u.about_jobs:
         return _with(list_answer(ctx, u, page), u, intent="list")
-    return _with(reply or dont_know(ctx, u.text), u, intent="answer")
+    return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
 
 
 def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
@@ -165,7 +165,7 @@ def _help() -> Reply:
 
 
 _POSTING_FACTS = frozenset(
-    {"salary", "deadline", "apply", "where", "remote", "status", "employment"}
+    {"salary", "deadline", "apply", "where", "remote", "status", "employment", "posted"}
 )
 
 
@@ -215,7 +215,7 @@ def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> 
     ]
     postings = published or postings
     shown = sorted(postings, key=lambda p: (p.state(today, fresh) != "open", _newest(p)))
-    head = f"{len(postings)} postings match “{u.text[:120]}”; which one do you mean?"
+    head = f"{len(postings)} postings match “{u.quoted[:120]}”; which one do you mean?"
     return _listing(ctx, u, head, shown[:PAGE_SIZE])
 
 
@@ -228,7 +228,7 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
     title = _stems(p.title)
     org = _stems(p.organization or "")
     words = [w for w in subject if w]
-    stems = [next(iter(_stems(w)), w) for w in words]
+    stems = [_shortened(next(iter(_stems(w)), w), title) for w in words]
     in_title = sum(1 for s in stems if s in title)
     covered = sum(1 for s in stems if s in title or s in org)
     if in_title == 0:
@@ -240,6 +240,17 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
     if year is not None and p.posted is not None:
         score += 0.3 if p.posted.year == year else -0.3
     return score
+
+
+SHORT_FORM = 4  # "tech" names "Technical", "coord" "Coordinator"; "art" names no "Artist"
+
+
+def _shortened(word: str, title: set[str]) -> str:
+    """The title's word that ``word`` is the start of, when it is a short form of one
+    ("tech lead" of "Technical Lead"); else the word itself."""
+    if word in title or len(word) < SHORT_FORM:
+        return word
+    return next((t for t in sorted(title) if t.startswith(word)), word)
 
 
 def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
@@ -438,7 +449,7 @@ def _list_reply(
         head = f"No posting mentions {' '.join(dropped)}; without it: " + head
     if pages > 1:
         head += f" — page {page} of {pages}"
-    more = f"ask {u.text} (page {page + 1})" if page < pages else None
+    more = f"ask {u.quoted} (page {page + 1})" if page < pages else None
     return _listing(ctx, u, head, shown, more)
 
 
@@ -471,7 +482,7 @@ def _listing(
 
 
 def _describe(u: Understanding) -> str:
-    return f"“{u.text[:120]}”"
+    return f"“{u.quoted[:120]}”"
 
 
 def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:

@@ -181,6 +181,11 @@ class Understanding:
     # how to use these verbs of Herald's commands, unless a page says ("how do I post a job
     # on the metro jobs board?" asks METRO's page)
     verbs: tuple[str, ...] = ()
+    said: str = ""  # the question as written, before ``rewrite`` (what a reply quotes)
+
+    @property
+    def quoted(self) -> str:
+        return self.said or self.text
 
     def to_json(self) -> dict[str, Any]:
         q = self.search.query
@@ -356,13 +361,38 @@ def _starts_with(text: str, starts: tuple[str, ...]) -> bool:
 
 def _asked_facts(text: str) -> tuple[str, ...]:
     asked = tuple(fact for fact, pattern in _FACT_PATTERNS.items() if pattern.search(text))
-    # "when is the toledo job?" asks its deadline; "when is the iiif conference?" no job's
-    if "deadline" not in asked and _WHEN.search(text) and set(tokens(text)) & vocab.JOB_NOUNS:
+    if (
+        "salary" in asked
+        and _ASKER_PAYS.search(text)
+        and not _PAY_FOR_WORK.search(_ASKER_PAYS.sub(" ", text))
+    ):
+        # "how do I pay my invoice?": the asker pays, nobody is paid for work
+        asked = tuple(fact for fact in asked if fact != "salary")
+    # "when is the toledo job?" asks its deadline; "when is the iiif conference?" no job's;
+    # "when was it posted?" asks the day it was posted
+    when = _WHEN.search(text) and set(tokens(text)) & vocab.JOB_NOUNS
+    if "deadline" not in asked and "posted" not in asked and when:
         asked += ("deadline",)
     return asked
 
 
 _WHEN = re.compile(r"\bwhen\b")
+# "how do I pay", "can we pay by card", "to pay": the asker pays; "does it pay" asks a wage
+_ASKER_PAYS = re.compile(r"\b(?:i|we|to)\s+(?:\w+\s+)?pay\b")
+_PAY_FOR_WORK = _cue_pattern(tuple(c for c in vocab.FACT_CUES["salary"] if "pay" not in c))
+
+
+_REWRITE = re.compile(
+    r"(?<![\w.@/’'-])(?:"
+    + "|".join(re.escape(k) for k in sorted(vocab.REWRITES, key=len, reverse=True))
+    + r")(?![\w/’'-])",
+    re.I,
+)
+
+
+def rewrite(text: str) -> str:
+    """The question in the words the tables know (``vocabulary.REWRITES``)."""
+    return _REWRITE.sub(lambda m: vocab.REWRITES[m.group().lower()], text)
 
 # asking how to do something ("how do I…", "is there a way to…")
 _HOW_TO = re.compile(
@@ -391,15 +421,16 @@ def _verbs_asked(low: str) -> tuple[str, ...]:
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
     """Read a message into an ``Understanding``; never raises on any text."""
     # a mention ("<@U123>", "<!channel>", "@room") addresses people, it asks nothing
-    plain = " ".join(_MENTION.sub(" ", text).split())
+    said = " ".join(_MENTION.sub(" ", text).split())
+    plain = rewrite(said)
     low = plain.lower()
     bare = low.strip(" ?!.")
     if not bare or bare in vocab.HELP_PHRASES or bare in vocab.SMALL_TALK:
         empty = parse_jobs_query("", today, organizations)
         if bare in vocab.SMALL_TALK:
             reply = vocab.SMALL_TALK[bare]
-            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply)
-        return Understanding(plain, "help", empty, ListFilters())
+            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply, said=said)
+        return Understanding(plain, "help", empty, ListFilters(), said=said)
 
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
     acronyms = frozenset(
@@ -421,6 +452,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     asks = _asked_facts(low)
     return Understanding(
         text=plain,
+        said=said,
         intent=intent,
         search=search,
         filters=filters,
@@ -551,7 +583,10 @@ _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues
 
 # Words of a question about one posting that name no part of it ("can the toledo job be done
 # from home?"); "library" names one ("the library job"), so it is not among them.
-_ASKING = frozenset("work working done allow allows allowed possible able".split())
+_ASKING = frozenset(
+    """work working done allow allows allowed possible able say says said mention mentions
+    mentioned give gives info information details""".split()
+)
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
     """looking something anything posted least part week do can interested find know good new

@@ -21,6 +21,7 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
     "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),
     "employment": ("full time", "full-time", "part time", "part-time", "hours", "permanent",
                    "temporary", "contract"),
+    "posted": ("posted", "published", "advertised", "put up", "went up", "go up"),
     "hired": ("who got", "who was hired", "hired", "appointed", "who was chosen", "who won"),
 }  # fmt: skip
 
@@ -38,7 +39,9 @@ LIST_CUES = frozenset(
 EXPLAIN_STARTS = (
     "how do", "how does", "how can", "how to", "how much", "how many", "how long", "what is",
     "what are", "what's", "whats", "what does", "what do", "why", "tell me about", "explain",
-    "who is", "who are", "who can", "who manages", "who runs", "when is", "when are",
+    "who is", "who are", "who can", "who manages", "difference between",
+    "what's the difference", "whats the difference", "what is the difference", "who runs",
+    "when is", "when are",
     "when and where", "where is", "where are", "who got", "who was",
 )  # fmt: skip
 # How a list question can start although it looks like an explanation ("who is hiring?").
@@ -82,6 +85,28 @@ ABBREVIATIONS = {
     "app": "application", "apps": "applications", "dev": "developer", "devs": "developers",
     "mgr": "manager", "dir": "director", "asst": "assistant", "admin": "administrator",
     "eng": "engineer", "prof": "professor", "lib": "library", "dh": "digital humanities",
+}  # fmt: skip
+
+# Chat words and phrases → the words the rest of the tables know, applied to a question
+# (whole words, lower case) before it is read. A phrase the asker uses for a thing the pages
+# call otherwise ("become a member": "join"), or chat shorthand ("rn", "who's").
+REWRITES: dict[str, str] = {
+    "rn": "right now", "atm": "at the moment", "asap": "soon",
+    "who's": "who is", "who’s": "who is", "where's": "where is", "where’s": "where is",
+    "when's": "when is", "when’s": "when is", "how's": "how is",
+    # an organisation looking for people is hiring; the asker "looking for something" is not
+    "looking for anyone": "hiring", "looking for someone": "hiring",
+    "looking for people": "hiring", "looking for staff": "hiring",
+    "wanted": "hiring",
+    "become a member": "join", "become members": "join", "become a memeber": "join",
+    "sign up": "join", "signing up": "joining",
+    "nonprofit": "non-profit", "nonprofits": "non-profit", "not-for-profit": "non-profit",
+    "forprofit": "for-profit",
+    "orgs": "organizations", "org": "organization", "insts": "institutions",
+    "video": "audio/visual", "videos": "audio/visual", "audiovisual": "audio/visual",
+    "av": "audio/visual", "a/v": "audio/visual",
+    "advertise a job": "post a job", "advertise a position": "post a position",
+    "advertise our job": "post our job", "advertise my job": "post my job",
 }  # fmt: skip
 
 # Employment types → the words that say so, in a title or a sentence of the posting.
