@@ -102,9 +102,11 @@ class Blanked:
     starts: list[int] = field(default_factory=list)
 
     def take(self, match: re.Match[str], label: str | None = None) -> None:
-        start, end = match.span()
+        self.take_span(*match.span(), label or match.group(0))
+
+    def take_span(self, start: int, end: int, label: str) -> None:
         self.value = self.value[:start] + " " * (end - start) + self.value[end:]
-        self.found.append(label or match.group(0))
+        self.found.append(label)
         self.starts.append(start)
 
 

@@ -41,7 +41,7 @@ SEE_ALSO_RATIO = 0.6
 _PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
 _LOCATION_WORDS = frozenset(
     """based remote remotely located location timezone time zone zones anywhere office
-    onsite on-site hybrid relocate relocation country countries europe america""".split()
+    onsite on-site hybrid relocate relocation country countries""".split()
 )
 
 
@@ -312,7 +312,21 @@ def _fact_lines(
     if u.filters.reachable_from is not None:
         lines.insert(0, _reachable_line(p, u.filters.reachable_from, said))
     lines.extend(f"> {s}" for s in said)
+    # "available for meetings from -8 UTC to +1 UTC": hours to keep, said beside where the
+    # work is done, though they limit no place ("anywhere" stays anywhere)
+    lines.extend(f"> {s}" for s in _hours_sentences(p, said))
     return lines
+
+
+_HOURS = re.compile(r"\b(?:UTC|GMT)\b|\bworking hours of\b")
+
+
+def _hours_sentences(p: Posting, said: Sequence[str], limit: int = 1) -> list[str]:
+    """Sentences of a remote posting about the hours its worker must keep."""
+    if not p.remote:
+        return []
+    found = (s.strip() for s in split_sentences(p.body) if _HOURS.search(s) and len(s) < 400)
+    return [s for s in found if s not in said][:limit]
 
 
 def _location_sentences(p: Posting, limit: int = 3) -> list[str]:
@@ -334,8 +348,17 @@ def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
     if not p.remote:
         inside = any(where.contains(r) for r in regions)
         return f"From {where.name}: {'yes' if inside else 'not remotely'}: it is on site."
-    if not regions:
-        return f"From {where.name}: probably — it is remote and names no region."
+    wide = [r for r in regions if r.kind in ("region", "country")]
+    if not wide:
+        # "Denver, CO or Remote": a city beside remote work limits nothing, unless the rest of
+        # the work is done there ("Paramus, NJ w/ remote hours")
+        named = ", ".join(dict.fromkeys(r.name for r in regions))
+        if regions and _HYBRID.search(f"{p.location or ''} {p.evidence_for('remote') or ''}"):
+            inside = any(where.contains(r) for r in regions)
+            if not inside:
+                return f"From {where.name}: not remotely — part of the work is done in {named}."
+        else:
+            return f"From {where.name}: probably — it is remote and names no region."
     named = ", ".join(dict.fromkeys(r.name for r in regions))
     if accepts(regions, where):
         return f"From {where.name}: yes — remote work from {named} only."
@@ -557,6 +580,8 @@ def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
         return False
     if f.reachable_from is not None and not _reachable(p, f.reachable_from):
         return False
+    if f.outside is not None and not _beyond(p, f.outside):
+        return False
     return f.employment is None or p.employment_type == f.employment
 
 
@@ -595,6 +620,19 @@ def _located_in(p: Posting, place: Place, *, remote_asked: bool = False) -> bool
     """In the place, or remote work open to it where that counts (``_by_location``)."""
     said = _by_location(p.location, p.remote, place, remote_asked)
     return said is True or (said is None and _reachable(p, place))
+
+
+def _beyond(p: Posting, place: Place) -> bool:
+    """Whether some of the work may be done outside ``place``: a place named beyond it, or
+    remote work that names no region. A posting that names no place is not known to be."""
+    said = [p.location or "", p.evidence_for("remote") or ""]
+    if p.remote:
+        said += _location_sentences(p)
+    found = places_in(" ".join(said))
+    if p.remote and not any(x.kind in ("region", "country") for x in found):
+        # "San Francisco, CA or Remote": from anywhere; "Paramus, NJ w/ remote hours": there
+        return not (found and _HYBRID.search(" ".join(said[:2])))
+    return any(not place.contains(x) for x in found)
 
 
 def _reachable(p: Posting, where: Place) -> bool:

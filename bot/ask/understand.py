@@ -107,6 +107,7 @@ class ListFilters:
     also: tuple[Place, ...] = ()  # "in new jersey or new york": more places, any of them
     without_deadline: bool = False
     reachable_from: Place | None = None  # "jobs I can do from Canada"
+    outside: Place | None = None  # "jobs outside the US"
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     employment: str | None = None
@@ -243,11 +244,14 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
     """(where the job is — "new jersey or new york" is two places — where the asker is)."""
     asker: Place | None = None
     for match in _ASKER_PLACE.finditer(text.value):
-        phrase = match.group("place") or match.group("place2")
-        found = _longest_place(phrase, exclude=exclude)
+        group = "place" if match.group("place") else "place2"
+        found = _longest_place(match.group(group), exclude=exclude)
         if found is not None:
             asker = found[0]
-            text.take(match, f"from {asker.name}")
+            # "from the UK for datacite": the words after the place still ask something
+            offset, named = found[1]
+            end = match.start(group) + offset + len(named)
+            text.take_span(match.start(), end, f"from {asker.name}")
             break
     for pattern in (_JOB_PLACE, _PLACE_BEFORE_JOBS):
         for match in pattern.finditer(text.value):
@@ -275,6 +279,24 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
             text.found.append("in " + " or ".join(p.name for p in places))
             return tuple(places), asker
     return (), asker
+
+
+_OUTSIDE = re.compile(
+    r"\b(?:outside(?:\s+of)?|not\s+in|except(?:\s+in)?|anywhere\s+but|other\s+than)\s+"
+    r"(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
+)
+
+
+def _outside(text: Blanked, exclude: frozenset[str]) -> Place | None:
+    """The place a question leaves out: "jobs outside the US", "anything not in new york"."""
+    for match in _OUTSIDE.finditer(text.value):
+        found = _longest_place(match.group("place"), exclude=exclude)
+        if found is not None:
+            offset, named = found[1]
+            end = match.start("place") + offset + len(named)
+            text.take_span(match.start(), end, f"outside {found[0].name}")
+            return found[0]
+    return None
 
 
 def _longest_place(
@@ -338,12 +360,14 @@ def parse_filters(
             t.take(cue)
     elif active is not None or (posted is not None and posted.end < today):
         status = "any"
+    outside = _outside(t, exclude)
     places, asker = _place(t, exclude)
     filters = ListFilters(
         place=places[0] if places else None,
         also=places[1:],
         without_deadline=without_deadline,
         reachable_from=asker,
+        outside=outside,
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,
