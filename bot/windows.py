@@ -62,10 +62,10 @@ _BEHIND = re.compile(
 _DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 # "by Friday" (the coming one, today when it is Friday), "before Monday"
+# "due Friday", "closing this Friday": by then
 _BY_WEEKDAY = re.compile(
-    r"\b(?P<op>before|by|until|till|on)\s+(?:this\s+|next\s+)?(?P<weekday>"
-    + "|".join(WEEKDAYS)
-    + r")\b"
+    r"\b(?P<op>before|by|until|till|on|due|closing|closes|ending|ends|expiring|expires)"
+    r"\s+(?:this\s+|next\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
 )
 _WEEKEND = re.compile(r"\b(?P<which>this|next|the)\s+weekend\b")
 # "after March 1", "from 1 May on": a window that starts then and never ends
@@ -81,6 +81,18 @@ _IN_MONTH = re.compile(
     r"|\b" + _MONTH.replace("month", "month2") + r"\s+" + _YEAR.replace("year", "year2") + r"\b"
 )
 # "in 2017", "in late 2017" (the year: a part of it is not read finer)
+# "in summer 2017", "last autumn": a season of a year (the northern one: the pages' own)
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (12, 2),
+}
+_SEASON = re.compile(
+    r"\b(?:(?:in|during|over|from|of)\s+(?:the\s+)?)?(?P<which>this|last|next)?\s*"
+    r"(?P<season>" + "|".join(SEASONS) + r")(?:\s+(?:of\s+)?" + _YEAR + r")?\b"
+)
 _IN_YEAR = re.compile(r"\b(?:in|during|from|since)\s+(?:(?:early|mid|late)[\s-]+)?" + _YEAR + r"\b")
 
 
@@ -307,8 +319,42 @@ _AHEAD = (_looking_back, _span, _relative, _weekend, _day_word, _by_weekday, _be
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
+def _season(text: Blanked, today: date) -> Window | None:
+    """ "summer 2017": June to August 2017; "winter 2017": December 2017 to February 2018;
+    "this summer" (this year's; this winter, the one under way), "last summer" (the last one
+    over), "next summer" (the next one to begin)."""
+    match = _SEASON.search(text.value)
+    if match is None or not (match.group("year") or match.group("which")):
+        return None  # "summer" alone may be a word of a title ("Summer Intern")
+    first, last = SEASONS[match.group("season")]
+
+    def of(year: int) -> Window:
+        start = date(year, first, 1)
+        end = _month_window(last, year + 1 if first > last else year).end
+        return Window(start, end, f"between {say(start)} and {say(end)}")
+
+    if match.group("year"):
+        found = of(int(match.group("year")))
+    else:
+        seasons = [of(year) for year in range(today.year - 2, today.year + 2)]
+        which = match.group("which")
+        if which == "last":
+            found = max((w for w in seasons if w.end < today), key=lambda w: w.end)
+        elif which == "next":
+            found = min((w for w in seasons if w.start > today), key=lambda w: w.start)
+        else:
+            under_way = [w for w in seasons if w.start <= today <= w.end]
+            found = under_way[0] if under_way else of(today.year)
+    text.take(match)
+    return found
+
+
 def _calendar(text: Blanked, today: date) -> Window | None:
-    """ "in March" (this March, or next when March has passed), "in November 2017", "2016"."""
+    """ "in March" (this March, or next when March has passed), "in November 2017", "2016",
+    "summer 2017"."""
+    season = _season(text, today)
+    if season is not None:
+        return season
     month_match = _IN_MONTH.search(text.value)
     if month_match is not None:
         month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]

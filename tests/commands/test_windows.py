@@ -75,3 +75,42 @@ def test_a_month_named_with_its_year_is_that_month(text: str, label: str | None)
     ahead, month, _rest = read_windows(text, WEDNESDAY)
     assert ahead is None
     assert (month.label if month is not None else None) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("anything due this friday", date(2022, 1, 28)),
+        ("jobs closing friday", date(2022, 1, 28)),
+        ("what expires monday", date(2022, 1, 31)),
+        ("due next thursday", date(2022, 1, 27)),
+    ],
+)
+def test_a_weekday_after_a_deadline_word_is_the_deadline(text: str, end: date) -> None:
+    ahead, _month, _rest = read_windows(text, WEDNESDAY)
+    assert ahead is not None and (ahead.start, ahead.end) == (WEDNESDAY, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "start", "end"),
+    [
+        ("posted in summer 2017", WEDNESDAY, date(2017, 6, 1), date(2017, 8, 31)),
+        ("jobs from winter 2017", WEDNESDAY, date(2017, 12, 1), date(2018, 2, 28)),
+        ("open in the fall of 2019", WEDNESDAY, date(2019, 9, 1), date(2019, 11, 30)),
+        # in January, the summer before is last year's; this winter began in December
+        ("closed last summer", WEDNESDAY, date(2021, 6, 1), date(2021, 8, 31)),
+        ("posted this winter", WEDNESDAY, date(2021, 12, 1), date(2022, 2, 28)),
+        ("next spring", WEDNESDAY, date(2022, 3, 1), date(2022, 5, 31)),
+        # in September, last summer is the one just over
+        ("closed last summer", date(2017, 9, 1), date(2017, 6, 1), date(2017, 8, 31)),
+    ],
+)
+def test_a_season_is_its_three_months(text: str, today: date, start: date, end: date) -> None:
+    _ahead, span, _rest = read_windows(text, today)
+    assert span is not None and (span.start, span.end) == (start, end)
+
+
+def test_summer_alone_is_a_word() -> None:
+    # "Summer Intern" is a title: a season is read only with its year or "this", "last"
+    _ahead, span, rest = read_windows("summer intern jobs", WEDNESDAY)
+    assert span is None and "summer" in rest
