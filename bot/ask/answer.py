@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
@@ -461,11 +462,12 @@ def _list_reply(
     pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
     noun = "posting matches" if total == 1 else "postings match"
     how_many = f"More than {COUNT_LIMIT}" if total > COUNT_LIMIT else str(total)
+    order = {"high": ", best paid first", "low": ", lowest paid first"}.get(f.pay_order or "")
     if past:
-        head = f"No open postings match {what}. {how_many} past {noun}, newest first:"
+        head = f"No open postings match {what}. {how_many} past {noun}{order or ', newest first'}:"
     else:
         state = {"open": "open ", "closed": "closed ", "any": ""}.get(f.status, "")
-        head = f"{how_many} {state}{noun} {what}:"
+        head = f"{how_many} {state}{noun} {what}{order or ''}:"
     if f.deadline is not None:
         head += f" (deadlines {f.deadline.label})"
     if dropped:
@@ -533,7 +535,19 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
         kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
     else:
         kept.sort(key=lambda p: (_newest(p), p.id))
+    if f.pay_order is not None:  # stable: equal pay keeps the order above
+        kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
     return kept
+
+
+# A year's pay from a rate of a period: full-time hours, days, weeks, months of a year
+_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+
+def _yearly_pay(p: Posting) -> Decimal:
+    """The most a posting pays in a year, to order postings by pay (currencies as stated)."""
+    top = p.salary_max or p.salary_min or Decimal(0)
+    return top * _PER_YEAR.get(p.salary_period or "year", 1)
 
 
 def _newest(p: Posting) -> int:
@@ -581,6 +595,10 @@ def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
     if f.reachable_from is not None and not _reachable(p, f.reachable_from):
         return False
     if f.outside is not None and not _beyond(p, f.outside):
+        return False
+    if f.pay_stated and p.salary_min is None and p.salary_max is None:
+        return False
+    if f.pay_period is not None and p.salary_period != f.pay_period:
         return False
     return f.employment is None or p.employment_type == f.employment
 

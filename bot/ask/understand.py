@@ -108,6 +108,9 @@ class ListFilters:
     without_deadline: bool = False
     reachable_from: Place | None = None  # "jobs I can do from Canada"
     outside: Place | None = None  # "jobs outside the US"
+    pay_stated: bool = False  # "jobs with a salary listed": a sum is stated
+    pay_period: str | None = None  # "hourly jobs": paid by the hour
+    pay_order: str | None = None  # "best paid jobs": "high" first, or "low"
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     employment: str | None = None
@@ -122,7 +125,8 @@ class ListFilters:
 
     @property
     def pay_asked(self) -> bool:
-        return self.salary_at_least is not None or self.salary_at_most is not None
+        bounded = self.salary_at_least is not None or self.salary_at_most is not None
+        return bounded or self.pay_stated or self.pay_period is not None or bool(self.pay_order)
 
     @property
     def beyond_sql(self) -> bool:
@@ -236,6 +240,21 @@ def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None]:
     return at_least, at_most
 
 
+_PAY_ORDER = {order: _cue_pattern(cues) for order, cues in vocab.PAY_ORDER.items()}
+_PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS.items()}
+_PAY_STATED = _cue_pattern(vocab.PAY_STATED)
+
+
+def _taken(text: Blanked, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The key of the first pattern found in the text (its words taken out), or None."""
+    for key, pattern in patterns.items():
+        match = pattern.search(text.value)
+        if match is not None:
+            text.take(match)
+            return key
+    return None
+
+
 _AND_PLACE = re.compile(r"\s*(?:,|\bor\b|\band\b|&)\s*(?:in\s+)?(?P<place>[a-z][a-z .'-]{1,40})")
 MAX_PLACES = 3
 
@@ -334,6 +353,9 @@ def parse_filters(
     recognised (for the canonical query and "--json"). ``exclude``: words that are never a
     place (an organisation's: "METRO" is not the city of Metro)."""
     t = Blanked(" " + " ".join(text.lower().split()) + " ")
+    pay_order = _taken(t, _PAY_ORDER)
+    pay_period = _taken(t, _PAY_PERIODS)
+    pay_stated = bool(pay_order) or _taken(t, {"stated": _PAY_STATED}) is not None
     at_least, at_most = _salary(t)
     employment = None
     for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
@@ -368,6 +390,9 @@ def parse_filters(
         without_deadline=without_deadline,
         reachable_from=asker,
         outside=outside,
+        pay_stated=pay_stated,
+        pay_period=pay_period,
+        pay_order=pay_order,
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,

@@ -118,6 +118,30 @@ EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "internship": ("internship", "internships", "intern", "interns", "traineeship",
                    "traineeships", "trainee"),
 }  # fmt: skip
+# How a list asks for pay: ordered by it, stated at all, paid by a period.
+PAY_ORDER: dict[str, tuple[str, ...]] = {
+    "high": ("best paid", "best paying", "best-paid", "best-paying", "highest paid",
+             "highest paying", "highest-paid", "highest-paying", "highest salary",
+             "highest salaries", "top paying", "top-paying", "pays the most", "pay the most",
+             "most money", "biggest salary", "best salary", "best salaries"),
+    "low": ("lowest paid", "lowest paying", "lowest-paid", "lowest-paying", "lowest salary",
+            "worst paid", "worst paying", "pays the least", "pay the least"),
+}  # fmt: skip
+PAY_STATED = (
+    "salary listed", "salary stated", "salary given", "salary posted", "salary shown",
+    "salary included", "salaries listed", "pay listed", "pay stated", "with salary",
+    "with a salary", "with salaries", "with pay", "with a salary range", "with salary info",
+    "list a salary", "list the salary", "list salary", "lists a salary", "lists the salary",
+    "state a salary", "state the salary", "states a salary", "states the salary",
+    "give a salary", "gives a salary", "show a salary", "show the salary", "show salary",
+    "mention a salary", "mention the salary", "mentions a salary", "mentions the salary",
+    "say what they pay", "say the salary", "says the salary", "list pay", "list the pay",
+    "state the pay", "salary transparency",
+)  # fmt: skip
+PAY_PERIODS: dict[str, tuple[str, ...]] = {
+    "hour": ("hourly", "per hour", "by the hour", "an hour", "paid hourly", "hourly rate"),
+}  # fmt: skip
+
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "closed": ("closed", "no longer open", "not accepting"),
