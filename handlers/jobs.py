@@ -55,7 +55,8 @@ def search_jobs(ctx: Context, text: str) -> Reply:
     understood = understand(text, today, organizations)
     if understood.filters.beyond_sql:
         # a place, pay, hours, status or dates posted: the question pipeline's list knows them
-        return list_answer(ctx, understood)
+        # (its "More" asks again with the command's word: "for a new grad" alone is no list)
+        return list_answer(ctx, replace(understood, said=f"jobs {understood.quoted}"))
     search = parse_jobs_query(text, today, organizations)
     q = replace(search.query, count_limit=COUNT_LIMIT, freshness=ctx.settings.freshness)
     page = ctx.store.find_postings(q)

@@ -69,6 +69,8 @@ def answer(ctx: Context, text: str) -> Reply:
 
 
 def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
+    if u.most_postings:
+        return _with(most_postings(ctx, u), u, intent="list")
     about_one = _one_posting(ctx, u)
     if about_one is not None:
         return about_one
@@ -417,6 +419,14 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
         if matching:
             past, dropped = of_the_past, (q.terms if not query.terms else ())
             break
+    if not matching and len(q.terms) > 1:
+        matching, past, dropped = _fewer_words(ctx, q, f)
+        if matching:
+            pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
+            page = min(page, pages)
+            shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
+            return reply, True
     if not matching:
         text = f"No postings match {_describe(u)}."
         if u.filters.place is not None:
@@ -429,6 +439,56 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
     shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
     return reply, not dropped
+
+
+def _fewer_words(
+    ctx: Context, q: PostingQuery, f: ListFilters
+) -> tuple[list[Posting], bool, tuple[str, ...]]:
+    """When no posting holds every keyword ("jobs for a children's librarian"), the postings
+    whose titles name the others, one keyword left out: of those, the fewest (the rarest
+    words say the most). Empty when no title names them."""
+    found: list[tuple[int, list[Posting], bool, tuple[str, ...]]] = []
+    for left_out in q.terms:
+        rest = tuple(t for t in q.terms if t != left_out)
+        wanted = {stem(t.lower()) for t in rest}
+        fewer = replace(q, terms=rest)
+        tries = [(fewer, f, False)]
+        if f.status == "open":
+            tries.append((replace(fewer, include_inactive=True), replace(f, status="past"), True))
+        for query, filters, of_the_past in tries:
+            named = [p for p in _filtered(ctx, query, filters) if wanted & _stems(p.title)]
+            if named:
+                found.append((len(named), named, of_the_past, (left_out,)))
+                break
+    if not found:
+        return [], False, ()
+    _n, matching, past, dropped = min(found, key=lambda item: (item[2], item[0]))
+    return matching, past, dropped
+
+
+def most_postings(ctx: Context, u: Understanding) -> Reply:
+    """ "Who posted the most jobs?": the organisations with the most postings that match,
+    open ones when there are, else all (of the ``CANDIDATES`` newest)."""
+    f = u.filters
+    q = replace(u.search.query, include_inactive=f.status != "open", limit=CANDIDATES, offset=0)
+    matching = _filtered(ctx, q, f)
+    scope = "open postings"
+    if not matching and f.status == "open":
+        everything = replace(q, include_inactive=True)
+        matching = _filtered(ctx, everything, replace(f, status="any"))
+        scope = "postings, open or not (none is open now)"
+    if not matching:
+        return Reply(text=f"No postings match {_describe(u)}.", today=ctx.today)
+    counts: dict[str, int] = {}
+    for p in matching:
+        name = p.organization or "(no organisation named)"
+        counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    capped = " (of the newest)" if len(matching) >= CANDIDATES else ""
+    lines = [f"Most {scope}{capped}, by organisation:"]
+    lines += [f"• {name}: {n}" for name, n in ranked[: PAGE_SIZE * 2]]
+    actions = tuple(Action(name[:75], "command", f"jobs {name}") for name, _n in ranked[:PAGE_SIZE])
+    return Reply(text="\n".join(lines), actions=actions, today=ctx.today)
 
 
 def _titled(postings: list[Posting], terms: Sequence[str]) -> list[Posting]:
@@ -444,7 +504,8 @@ def _narrowed(u: Understanding) -> bool:
     """Whether a list question says what it wants besides its keywords."""
     q, f = u.search.query, u.filters
     sql = q.organization or q.remote is not None or q.open_until_filled or q.deadline_to
-    return bool(sql) or replace(f, status="open") != ListFilters()
+    # an order ("what's new") says nothing of which postings are wanted
+    return bool(sql) or replace(f, status="open", newest_first=False) != ListFilters()
 
 
 def _list_reply(
@@ -470,7 +531,11 @@ def _list_reply(
         head = f"{how_many} {state}{noun} {what}{order or ''}:"
     if f.deadline is not None:
         head += f" (deadlines {f.deadline.label})"
-    if dropped:
+    left = [t for t in u.search.query.terms if t not in dropped]
+    if dropped and left:  # one of several words left out (``_fewer_words``)
+        both = " and ".join(u.search.query.terms)
+        head = f"No posting mentions {both}; without {' '.join(dropped)}: " + head
+    elif dropped:
         head = f"No posting mentions {' '.join(dropped)}; without it: " + head
     if pages > 1:
         head += f" — page {page} of {pages}"
@@ -535,6 +600,8 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
         kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
     else:
         kept.sort(key=lambda p: (_newest(p), p.id))
+    if f.newest_first:  # "what's new?": undated pages last
+        kept.sort(key=lambda p: (p.posted is None, _newest(p)))
     if f.pay_order is not None:  # stable: equal pay keeps the order above
         kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
     return kept

@@ -111,6 +111,7 @@ class ListFilters:
     pay_stated: bool = False  # "jobs with a salary listed": a sum is stated
     pay_period: str | None = None  # "hourly jobs": paid by the hour
     pay_order: str | None = None  # "best paid jobs": "high" first, or "low"
+    newest_first: bool = False  # "what's new?": in the order postings went up
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     employment: str | None = None
@@ -179,6 +180,7 @@ class Understanding:
     explain: bool = False
     list_cue: bool = False
     one_job: bool = False  # "the X job": a singular job noun names one posting
+    most_postings: bool = False  # "who posted the most jobs?": a count by organisation
     # jobs are what is asked about: a job word, an organisation or a job's filter ("which
     # formats are supported?" is a list question about no job)
     about_jobs: bool = False
@@ -243,6 +245,8 @@ def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None]:
 _PAY_ORDER = {order: _cue_pattern(cues) for order, cues in vocab.PAY_ORDER.items()}
 _PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS.items()}
 _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
+_NEWEST = _cue_pattern(vocab.NEWEST_CUES)
+_MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 
 
 def _taken(text: Blanked, patterns: dict[str, re.Pattern[str]]) -> str | None:
@@ -354,6 +358,7 @@ def parse_filters(
     place (an organisation's: "METRO" is not the city of Metro)."""
     t = Blanked(" " + " ".join(text.lower().split()) + " ")
     pay_order = _taken(t, _PAY_ORDER)
+    newest_first = _NEWEST.search(t.value) is not None
     pay_period = _taken(t, _PAY_PERIODS)
     pay_stated = bool(pay_order) or _taken(t, {"stated": _PAY_STATED}) is not None
     at_least, at_most = _salary(t)
@@ -393,6 +398,7 @@ def parse_filters(
         pay_stated=pay_stated,
         pay_period=pay_period,
         pay_order=pay_order,
+        newest_first=newest_first,
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,
@@ -494,7 +500,9 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     list_cue, explain = _cues(bare, words, organizations)
     q = search.query
     # a year or a month alone dates a page as well as a job ("the director in 2030")
-    job_filters = replace(filters, active_during=None, status="open") != ListFilters()
+    # "new" orders a list, it does not ask for one ("can new organisations apply?")
+    unordered = replace(filters, active_during=None, status="open", newest_first=False)
+    job_filters = unordered != ListFilters()
     jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
@@ -511,6 +519,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         explain=explain,
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
+        most_postings=_MOST_POSTINGS.search(low) is not None,
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
     )

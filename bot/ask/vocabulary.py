@@ -142,6 +142,15 @@ PAY_PERIODS: dict[str, tuple[str, ...]] = {
     "hour": ("hourly", "per hour", "by the hour", "an hour", "paid hourly", "hourly rate"),
 }  # fmt: skip
 
+# A list in the order postings went up: the newest first.
+NEWEST_CUES = ("new", "newest", "latest", "recently", "just posted")
+# A count of postings by organisation: who posts the most.
+MOST_POSTINGS = (
+    "the most jobs", "most jobs", "most postings", "most openings", "most positions",
+    "most vacancies", "posted the most", "posts the most", "hiring the most", "hires the most",
+    "most job postings", "most job ads", "how many jobs each", "how many postings each",
+)  # fmt: skip
+
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "closed": ("closed", "no longer open", "not accepting"),
