@@ -88,6 +88,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("manage", "run", "oversee", "administer"),
     # "does it support video?" is asked of "Does it handle audio/visual materials?"
     ("support", "handle"),
+    # "what are the requirements?" is answered under "Qualifications"
+    ("qualification", "requirement", "required", "skill", "qualified"),
 )
 SEARCHED = 5
 SYNONYMS = {

@@ -76,12 +76,16 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
         return about_one
     if u.intent == "list":
         listed, held = _listed(ctx, u, page)
-        if u.search.query.terms and not held:
+        terms = u.search.query.terms
+        # "is there a iiif conference in europe?": no job word, no list word, and no listed
+        # posting's title names the thing asked about: a place makes no job of it
+        thing = not (u.job_word or u.list_cue) and not _titles_name(listed.postings, terms)
+        if terms and (not held or thing):
             # "is the metro jobs board free?": words no posting holds may be a page's topic
             answered = _passages_for_parts(ctx, u)
-            if answered is not None:
+            if answered is not None and not (thing and not _passage_names(answered, terms)):
                 return _with(answered, u, intent="answer")
-            if not u.about_jobs:  # "which formats are supported?": no job was asked for
+            if not u.about_jobs or thing:  # "which formats are supported?": no job asked
                 return _with(dont_know(ctx, u.quoted), u, intent="answer")
         return _with(listed, u)
     reply = _passages_for_parts(ctx, u)
@@ -489,6 +493,19 @@ def most_postings(ctx: Context, u: Understanding) -> Reply:
     lines += [f"• {name}: {n}" for name, n in ranked[: PAGE_SIZE * 2]]
     actions = tuple(Action(name[:75], "command", f"jobs {name}") for name, _n in ranked[:PAGE_SIZE])
     return Reply(text="\n".join(lines), actions=actions, today=ctx.today)
+
+
+def _passage_names(reply: Reply, terms: Sequence[str]) -> bool:
+    """Whether the passage that answers names every one of the words (the thing asked
+    about, not only the place it was asked of)."""
+    p = reply.passages[0].passage
+    return {stem(t.lower()) for t in terms} <= _stems(f"{p.text} {p.question} {p.page_title}")
+
+
+def _titles_name(postings: Sequence[Posting], terms: Sequence[str]) -> bool:
+    """Whether a posting's title names one of the words."""
+    wanted = {stem(t.lower()) for t in terms}
+    return any(wanted & _stems(p.title) for p in postings)
 
 
 def _titled(postings: list[Posting], terms: Sequence[str]) -> list[Posting]:

@@ -181,6 +181,7 @@ class Understanding:
     list_cue: bool = False
     one_job: bool = False  # "the X job": a singular job noun names one posting
     most_postings: bool = False  # "who posted the most jobs?": a count by organisation
+    job_word: bool = False  # a job noun or a hiring word ("is there a conference in europe?")
     # jobs are what is asked about: a job word, an organisation or a job's filter ("which
     # formats are supported?" is a list question about no job)
     about_jobs: bool = False
@@ -520,6 +521,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
         most_postings=_MOST_POSTINGS.search(low) is not None,
+        job_word=bool(set(tokens(low)) & _JOB_WORDS),
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
     )
@@ -643,7 +645,7 @@ _ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues
 # from home?"); "library" names one ("the library job"), so it is not among them.
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
-    mentioned give gives info information details""".split()
+    mentioned give gives info information details long""".split()
 )
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(

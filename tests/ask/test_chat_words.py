@@ -62,6 +62,10 @@ tags: [jobs]
 ---
 Fjord Data Office is hiring a Technical Lead for its archive platform. Location: Bergen,
 Norway. Salary: NOK 700,000 a year. Apply by 15 June 2026 to work@fjord.example.org.
+
+## Qualifications
+
+Five years of running search services in production, and fluent Norwegian.
 """,
     "jobs/2026-04-25-fjord-developer.md": """---
 title: Platform Developer
@@ -163,3 +167,15 @@ def test_a_title_named_by_a_short_form(app: App) -> None:
     reply = app.ask("does the fjord tech lead job say the salary")
     assert [p.title for p in reply.postings] == ["Technical Lead"]
     assert "NOK 700,000" in reply.text
+
+
+def test_requirements_are_answered_under_qualifications(app: App) -> None:
+    reply = app.ask("requirements for the fjord technical lead?")
+    assert "Five years of running search services" in reply.text
+
+
+def test_how_long_names_no_part_of_a_posting(app: App) -> None:
+    # the organisation alone names its one posting; "long" names nothing of it
+    reply = app.ask("how long is the linden contract")
+    assert reply.understood is not None and reply.understood["intent"] == "posting"
+    assert [p.title for p in reply.postings] == ["Community Officer"]

@@ -45,6 +45,16 @@ PAGES = dict(
 )
 
 
+PAGES["news/2026-03-01-summit.md"] = """---
+title: The 2026 Heritage Summit
+date: 2026-03-01
+organization: Cedar Museum
+---
+The Heritage Summit 2026 will be held in Lyon, France, on 9-11 September 2026. The summit
+gathers curators and archivists for three days of talks.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     with app_of(tmp_path_factory.mktemp("lists"), PAGES, TODAY) as application:
@@ -89,3 +99,16 @@ def test_the_next_page_of_a_filtered_jobs_list_is_the_same_list(app: App) -> Non
     more = next(a for a in first.actions if a.label == "More")
     second = app.ask(f"/{more.value}")
     assert [p.title for p in second.postings] == ["Conservator", "Guide"]
+
+
+def test_a_thing_asked_of_a_place_is_no_job(app: App) -> None:
+    # "summit" is in no posting's title: a place asked with it makes no list of jobs
+    reply = app.ask("is there a heritage summit in france?")
+    assert not reply.postings
+    assert "will be held in Lyon" in reply.text
+
+
+def test_a_thing_no_page_names_is_not_known(app: App) -> None:
+    reply = app.ask("is there a curators hackathon in france?")
+    assert not reply.postings
+    assert reply.text.startswith("I don't know")
