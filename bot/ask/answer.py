@@ -79,7 +79,9 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
         terms = u.search.query.terms
         # "is there a iiif conference in europe?": no job word, no list word, and no listed
         # posting's title names the thing asked about: a place makes no job of it
-        thing = not (u.job_word or u.list_cue) and not _titles_name(listed.postings, terms)
+        # (or, "any grants for orgs in africa?", no posting mentions it at all)
+        named = _titles_name(listed.postings, terms)
+        thing = not u.job_word and ((not u.list_cue and not named) or not held)
         if terms and (not held or thing):
             # "is the metro jobs board free?": words no posting holds may be a page's topic
             answered = _passages_for_parts(ctx, u)

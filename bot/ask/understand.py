@@ -60,7 +60,7 @@ _ASKER_PLACE = re.compile(
     r"\b(?:i'?m|i am|i live|we are|we're|i'?m based|i am based|living"
     r"|(?<!are\s)(?<!is\s)(?<!be\s)based)\s+(?:in|from)\s+"
     r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+and\b|\s+could\b|\s+can\b|$)"
-    r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|$)"
+    r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|\s+(?:for|as|with)\b|$)"
 )
 _JOB_PLACE = re.compile(
     r"\b(?:in|near|around|based in|located in|at)\s+(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
@@ -505,6 +505,8 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     unordered = replace(filters, active_during=None, status="open", newest_first=False)
     job_filters = unordered != ListFilters()
     jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
+    # "what's the newest posting?": an order of postings, asked with a job word
+    jobs_asked = jobs_asked or (filters.newest_first and bool(set(words) & vocab.JOB_NOUNS))
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
     asks = _asked_facts(low)
@@ -638,14 +640,21 @@ _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",
     "fellowship", "fellowships", "traineeship", "traineeships",
 }  # fmt: skip
-_ALL_FACT_WORDS = frozenset(w for cues in vocab.FACT_CUES.values() for c in cues for w in c.split())
+# each with its plural: "closing dates" asks as "closing date" does
+_ALL_FACT_WORDS = frozenset(
+    form
+    for cues in vocab.FACT_CUES.values()
+    for c in cues
+    for w in c.split()
+    for form in (w, f"{w}s")
+)
 
 
 # Words of a question about one posting that name no part of it ("can the toledo job be done
 # from home?"); "library" names one ("the library job"), so it is not among them.
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
-    mentioned give gives info information details long""".split()
+    mentioned give gives info information details long make makes making""".split()
 )
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
@@ -654,5 +663,6 @@ _FILLER = _ASKING | frozenset(
     ever yet kind sort type types right now moment these days open advertise advertised
     advertising announced offered offering latest newest news people person someone anyone
     candidates applicants folks organisation organisations organization organizations
-    employers employer listed stated given mentioned many""".split()
+    employers employer listed stated given mentioned many company companies firm firms
+    institution institutions""".split()
 )

@@ -179,3 +179,12 @@ def test_how_long_names_no_part_of_a_posting(app: App) -> None:
     reply = app.ask("how long is the linden contract")
     assert reply.understood is not None and reply.understood["intent"] == "posting"
     assert [p.title for p in reply.postings] == ["Community Officer"]
+
+
+def test_what_a_posting_makes_is_its_salary(app: App) -> None:
+    # "make" names no part of the posting (a title of three words or more needs each named)
+    u = understand("how much does the fjord developer make per hour", TODAY, ["Fjord Data Office"])
+    assert "salary" in u.asks and "make" not in u.subject
+    reply = app.ask("how much does the fjord developer make per hour")
+    assert [p.title for p in reply.postings] == ["Platform Developer"]
+    assert "Salary: not stated" in reply.text

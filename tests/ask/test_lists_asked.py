@@ -112,3 +112,20 @@ def test_a_thing_no_page_names_is_not_known(app: App) -> None:
     reply = app.ask("is there a curators hackathon in france?")
     assert not reply.postings
     assert reply.text.startswith("I don't know")
+
+
+def test_a_plural_fact_word_selects_nothing(app: App) -> None:
+    # "closing dates" asks as "closing date" does: deadlines in June, not postings about dates
+    reply = app.ask("closing dates in june?")
+    assert reply.understood is not None and reply.understood["intent"] == "list"
+    assert len(reply.postings) == 5
+
+
+def test_the_kind_of_organisation_selects_nothing_when_counting(app: App) -> None:
+    lines = app.ask("which company has the most vacancies?").text.splitlines()
+    assert lines[1:3] == ["• Alder Library: 3", "• Cedar Museum: 3"]
+
+
+def test_the_newest_posting_is_a_list(app: App) -> None:
+    reply = app.ask("what's the newest posting")
+    assert [p.title for p in reply.postings][:2] == ["Registrar", "Archivist"]

@@ -113,3 +113,9 @@ def test_jobs_outside_a_country(app: App) -> None:
 def test_jobs_outside_a_region(app: App) -> None:
     titles = {p.title for p in app.ask("any jobs outside europe?").postings}
     assert titles == {"Community Organiser", "Reading Room Clerk"}
+
+
+def test_from_a_country_for_a_posting(app: App) -> None:
+    reply = app.ask("can i work from spain for the quill collections editor")
+    assert [p.title for p in reply.postings] == ["Collections Editor"]
+    assert "From Spain: yes" in reply.text
