@@ -28,11 +28,12 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
 # Words naming a job; a question about "the X job" names one posting, "jobs" asks for a list.
 JOB_NOUNS = frozenset(
     """job jobs position positions opening openings vacancy vacancies role roles posting
-    postings opportunity opportunities career careers post posts""".split()
+    postings opportunity opportunities career careers post posts gig gigs listing
+    listings""".split()
 )
 LIST_CUES = frozenset(
     """any anything which jobs positions openings vacancies roles postings opportunities
-    careers hiring recruiting list show""".split()
+    careers hiring recruiting list show gigs listings""".split()
 )
 # How a question that wants an explanation starts: it is answered from a page, and becomes a
 # list only when no page answers it.

@@ -129,3 +129,9 @@ def test_the_kind_of_organisation_selects_nothing_when_counting(app: App) -> Non
 def test_the_newest_posting_is_a_list(app: App) -> None:
     reply = app.ask("what's the newest posting")
     assert [p.title for p in reply.postings][:2] == ["Registrar", "Archivist"]
+
+
+def test_gigs_and_listings_are_jobs(app: App) -> None:
+    for question in ("any gigs in france", "job listings in france"):
+        titles = {p.title for p in app.ask(question).postings}
+        assert titles == {"Registrar", "Guide", "Conservator"}, question
