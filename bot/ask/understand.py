@@ -450,6 +450,7 @@ def rewrite(text: str) -> str:
     """The question in the words the tables know (``vocabulary.REWRITES``)."""
     return _REWRITE.sub(lambda m: vocab.REWRITES[m.group().lower()], text)
 
+
 # asking how to do something ("how do I…", "is there a way to…")
 _HOW_TO = re.compile(
     r"\b(?:how (?:do|can|would|should) (?:i|we|you)|how to|(?:can|could|may) (?:i|we|you)|"
