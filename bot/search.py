@@ -621,7 +621,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + wh_bonus
         # a heading that asks every word of the question is the question, as its FAQ's
         # author phrased it ("Does it handle audio/visual materials?")
-        + (HEADING_ASKS_BONUS * asked.unit if _heading_asks(asked, c) else 0.0)
+        + (HEADING_ASKS_BONUS * asked.unit if _heading_is_the_question(asked, c) else 0.0)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
         - 0.001 * c.hit.passage.position
@@ -640,6 +640,13 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         coverage=coverage,
         confident=(best_own > 0 or _heading_asks(asked, c)) and coverage >= MIN_COVERAGE,
     )
+
+
+def _heading_is_the_question(asked: _Asked, c: _Candidate) -> bool:
+    """Whether the heading holds every word asked, two or more ("Does IIIF handle
+    audio/visual materials?" for "does iiif support video?", "Membership Fee" for "what does
+    membership cost?"); one word shared ("development" for "developer") is no question."""
+    return len(asked.stems - c.page) >= 2 and _heading_asks(asked, c)
 
 
 def _heading_asks(asked: _Asked, c: _Candidate) -> bool:

@@ -41,9 +41,20 @@ Yes: since version 2 the viewer plays sound and moving images beside still ones.
 
 The consortium is the paying members; the community is everyone who uses the viewer.
 
+## Development and integration of the Linden viewer
+
+Volunteers from member institutions build the viewer in the open.
+
 ## Who runs the consortium?
 
 A board of seven elected members runs it.
+""",
+    "news/2026-04-01-linden-news.md": f"""---
+title: News from the consortium
+date: 2026-04-01
+organization: {LINDEN}
+---
+The consortium is looking for a developer to join the viewer team later this year.
 """,
     "jobs/2026-04-20-linden-community-officer.md": f"""---
 title: Community Officer
@@ -188,3 +199,10 @@ def test_what_a_posting_makes_is_its_salary(app: App) -> None:
     reply = app.ask("how much does the fjord developer make per hour")
     assert [p.title for p in reply.postings] == ["Platform Developer"]
     assert "Salary: not stated" in reply.text
+
+
+def test_a_heading_sharing_one_word_is_not_the_question(app: App) -> None:
+    # "development" in a heading is one word of the question; the sentence that says who
+    # is looked for answers
+    reply = app.ask("is linden after a developer")
+    assert reply.text.startswith("> The consortium is looking for a developer")
