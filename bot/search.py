@@ -596,12 +596,6 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     # counts part in the page's favour, part in whichever part of it holds the word
     share = {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
-    heading_wh = _wh_word(c.hit.passage.question)
-    wh_bonus = 0.0
-    if asked.wh and heading_wh:
-        wh_bonus = WH_MATCH if asked.wh == heading_wh else WH_MISMATCH
-    if asked.wants_definition and _ABOUT.match(c.hit.passage.question) and c.heading & asked.stems:
-        wh_bonus += DEFINITION_BONUS * asked.unit  # "what is X": the section "About X"
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
     best_i, best_score, best_own = max(
         (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
@@ -618,10 +612,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + page_score
         + PASSAGE_WEIGHT * asked.sum(c.text, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, share)
-        + wh_bonus
-        # a heading that asks every word of the question is the question, as its FAQ's
-        # author phrased it ("Does it handle audio/visual materials?")
-        + (HEADING_ASKS_BONUS * asked.unit if _heading_is_the_question(asked, c) else 0.0)
+        + _heading_bonus(asked, c)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
         - 0.001 * c.hit.passage.position
@@ -640,6 +631,22 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         coverage=coverage,
         confident=(best_own > 0 or _heading_asks(asked, c)) and coverage >= MIN_COVERAGE,
     )
+
+
+def _heading_bonus(asked: _Asked, c: _Candidate) -> float:
+    """What the section's heading says of the question beyond its words: the same question
+    word ("how" / "why"), "About X" for "what is X", every word asked."""
+    heading_wh = _wh_word(c.hit.passage.question)
+    bonus = 0.0
+    if asked.wh and heading_wh:
+        bonus = WH_MATCH if asked.wh == heading_wh else WH_MISMATCH
+    if asked.wants_definition and _ABOUT.match(c.hit.passage.question) and c.heading & asked.stems:
+        bonus += DEFINITION_BONUS * asked.unit  # "what is X": the section "About X"
+    # a heading that asks every word of the question is the question, as its FAQ's author
+    # phrased it ("Does it handle audio/visual materials?")
+    if _heading_is_the_question(asked, c):
+        bonus += HEADING_ASKS_BONUS * asked.unit
+    return bonus
 
 
 def _heading_is_the_question(asked: _Asked, c: _Candidate) -> bool:

@@ -357,23 +357,29 @@ def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
     if not p.remote:
         inside = any(where.contains(r) for r in regions)
         return f"From {where.name}: {'yes' if inside else 'not remotely'}: it is on site."
-    wide = [r for r in regions if r.kind in ("region", "country")]
-    if not wide:
-        # "Denver, CO or Remote": a city beside remote work limits nothing, unless the rest of
-        # the work is done there ("Paramus, NJ w/ remote hours")
-        named = ", ".join(dict.fromkeys(r.name for r in regions))
-        if regions and _HYBRID.search(f"{p.location or ''} {p.evidence_for('remote') or ''}"):
-            inside = any(where.contains(r) for r in regions)
-            if not inside:
-                return f"From {where.name}: not remotely — part of the work is done in {named}."
-        else:
-            return f"From {where.name}: probably — it is remote and names no region."
+    unlimited = _no_region_line(p, where, regions)
+    if unlimited is not None:
+        return unlimited
     named = ", ".join(dict.fromkeys(r.name for r in regions))
     if accepts(regions, where):
         return f"From {where.name}: yes — remote work from {named} only."
     if _only_preferred([p.location or "", p.evidence_for("remote") or "", *said]):
         return f"From {where.name}: possibly — it is remote and prefers {named}."
     return f"From {where.name}: no — remote work from {named} only."
+
+
+def _no_region_line(p: Posting, where: Place, regions: Sequence[Place]) -> str | None:
+    """The line for remote work that names no country or region: "Denver, CO or Remote" is
+    open from anywhere, unless the rest of the work is done in the place named ("Paramus,
+    NJ w/ remote hours"); None when a country or region is named."""
+    if any(r.kind in ("region", "country") for r in regions):
+        return None
+    if not regions or not _HYBRID.search(f"{p.location or ''} {p.evidence_for('remote') or ''}"):
+        return f"From {where.name}: probably — it is remote and names no region."
+    if any(where.contains(r) for r in regions):
+        return None  # the place named is where the asker is: said below
+    named = ", ".join(dict.fromkeys(r.name for r in regions))
+    return f"From {where.name}: not remotely — part of the work is done in {named}."
 
 
 # ---------------------------------------------------------------- lists
