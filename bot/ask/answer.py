@@ -314,6 +314,9 @@ def _fact_lines(
     """The presenter's line for the fact asked; a remote question also gets whether the
     asker's place is accepted and the posting's own sentences about where the work is done."""
     line = fact_line(p, fact, today, state)
+    if fact == "employment":
+        # "how many hours is it?", "how long is the contract?": the sentence that says
+        return ([line] if line is not None else []) + [f"> {s}" for s in _span_sentences(p)]
     if fact != "remote":
         return [line] if line is not None else []
     lines = [line] if line is not None else []
@@ -325,6 +328,26 @@ def _fact_lines(
     # work is done, though they limit no place ("anywhere" stays anywhere)
     lines.extend(f"> {s}" for s in _hours_sentences(p, said))
     return lines
+
+
+# "20-24 hours of work per week", "will run for approximately 3 months"
+_SPAN = re.compile(
+    r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:hours?|hrs|days?|weeks?|months?|years?)\b", re.I
+)
+
+
+_EXPERIENCE = re.compile(r"\bexperience|\bdegree\b|\bqualifi", re.I)  # "2 years of experience"
+
+
+def _span_sentences(p: Posting, limit: int = 2) -> list[str]:
+    """Sentences of the posting giving its hours or how long it runs, as written."""
+    known = (p.evidence_for("employment_type") or "").strip()
+    found = (
+        s.strip()
+        for s in split_sentences(p.body)
+        if _SPAN.search(s) and not _EXPERIENCE.search(s) and len(s) < 400 and s.strip() != known
+    )
+    return list(dict.fromkeys(found))[:limit]
 
 
 _HOURS = re.compile(r"\b(?:UTC|GMT)\b|\bworking hours of\b")

@@ -63,6 +63,10 @@ organization: {LINDEN}
 tags: [jobs]
 ---
 The {LINDEN} is hiring a Community Officer to look after its community of viewer users.
+This is a part-time post.
+
+The work is 15 hours per week on weekdays, and the contract runs for 18 months.
+At least 3 years of experience with volunteer communities.
 Remote, anywhere in Europe. Apply by 30 June 2026 to jobs@linden.example.org.
 """,
     "jobs/2026-04-28-fjord-technical-lead.md": """---
@@ -206,3 +210,9 @@ def test_a_heading_sharing_one_word_is_not_the_question(app: App) -> None:
     # is looked for answers
     reply = app.ask("is linden after a developer")
     assert reply.text.startswith("> The consortium is looking for a developer")
+
+
+def test_the_hours_and_length_of_a_post_are_quoted(app: App) -> None:
+    reply = app.ask("how many hours is the linden community officer job")
+    assert "15 hours per week" in reply.text
+    assert "3 years of experience" not in reply.text  # a requirement, not the post's length
