@@ -240,6 +240,7 @@ class Passage:
     text: str
     url: str | None
     position: int
+    posted: date | None = None  # its page's date: "who did datacite hire in 2018?"
 
 
 @dataclass(frozen=True)

@@ -564,8 +564,10 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
             hit,
             set(_stems(hit.passage.text)),
             set(_stems(hit.passage.question)),
-            # what the page is about ("DataCite" of "DataCite Fee Model") answers that part
-            set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}")),
+            # what the page is about ("DataCite" of "DataCite Fee Model") answers that part,
+            # and so does its year ("who did datacite hire in 2018?")
+            set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}"))
+            | ({str(hit.passage.posted.year)} if hit.passage.posted else set()),
         )
         for hit in hits
     ]

@@ -922,8 +922,9 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
 
 
 def _years_agree(u: Understanding, passage: Passage, excerpt: str) -> bool:
-    """A question about one year is not answered by a page about another."""
-    if u.year is None:
+    """A question about one year is not answered by a page about another: the year is in
+    its words, or it is the page's date ("who joined datacite in 2018?")."""
+    if u.year is None or (passage.posted is not None and passage.posted.year == u.year):
         return True
     return str(u.year) in " ".join((excerpt, passage.question, passage.page_title, passage.text))
 

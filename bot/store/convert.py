@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Any, cast
 
 from bot.domain import Fact, Passage, Posting, PostingStatus
@@ -93,7 +94,13 @@ def to_posting(row: PostingRow, source: str, url: str | None) -> Posting:
     )
 
 
-def to_passage(row: PassageRow, source: str, organization: str | None, url: str | None) -> Passage:
+def to_passage(
+    row: PassageRow,
+    source: str,
+    organization: str | None,
+    url: str | None,
+    posted: date | None = None,
+) -> Passage:
     return Passage(
         id=row.id,
         source=source,
@@ -103,4 +110,5 @@ def to_passage(row: PassageRow, source: str, organization: str | None, url: str 
         text=row.text,
         url=passage_url(url, row.anchor),
         position=row.position,
+        posted=posted,
     )

@@ -1014,13 +1014,14 @@ def _passage_rows() -> Select[Any]:
         DocumentRow.source.label("page_source"),
         DocumentRow.organization.label("page_organization"),
         DocumentRow.url.label("page_url"),
+        DocumentRow.posted.label("page_posted"),
     ).join(DocumentRow, PassageRow.document_id == DocumentRow.id)
 
 
 def _to_hit(row: Any, score: float) -> PassageHit:
     # a row of every passage column has every attribute ``to_passage`` reads
     passage = to_passage(
-        cast(PassageRow, row), row.page_source, row.page_organization, row.page_url
+        cast(PassageRow, row), row.page_source, row.page_organization, row.page_url, row.page_posted
     )
     return PassageHit(passage=passage, score=score)
 
