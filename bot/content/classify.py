@@ -31,6 +31,8 @@ _CALL_TITLE = Folded(
     r"\bcall for\b|\bproposals?\b|\bsubmissions?\b|\bgrants?\b|\bfund\b|\bfunding\b|\bawards?\b"
     r"|\bconference\b|\bworkshop\b|\bwebinar\b|\bsymposium\b|\bmeetup\b|\bevent\b|\bsurvey\b"
     r"|\bcall for papers\b|\bprize\b|\bcompetition\b|\bscholarships?\b|\bbursar(?:y|ies)\b"
+    # "CFP: Archives and Machine Learning Symposium", "Abstracts due for …"
+    r"|\bcfp\b|\bcall for (?:abstracts|participation)\b|\babstracts\b"
 )
 _LANDING_TITLE = Folded(
     r"^(?:\w+\s*[-–|:]\s*)?(?:jobs?|careers?|job opportunities|opportunities|job openings"
@@ -40,14 +42,15 @@ _LANDING_TITLE = Folded(
 _HIRING_TITLE = Folded(
     r"\bhiring\b|\bseeks\b|\bseeking\b|\blooking for\b|\bposition\b|\bvacancy\b|\bjob\b"
     r"|\bopening\b|\brecruiting\b|\bwanted\b|\bfellowship\b|\binternship\b"
-    # German postings name the genders they address: "Archivar (m/w/d)", "(f/m/d)"
-    r"|\([mwfd]/[mwfd]/[mwfd]\)|\(all genders\)"
 )
+# German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"); nothing but
+# an opening does, so such a title settles the kind.
+_GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
 _JOB_TAGS = frozenset(
     "job jobs career careers vacancy vacancies position positions opening openings employment "
     "hiring job-posting jobposting job-postings recruitment job_posting".split()
 )
-_NEWS_TAGS = frozenset("news blog press press-release".split())
+_NEWS_TAGS = frozenset("news blog press press-release events event announcements".split())
 _JOB_LAYOUTS = frozenset("job jobs job-posting posting vacancy listing".split())
 _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".split())
 _JOB_WORDS = (
@@ -89,6 +92,7 @@ _landing_title = remembered(lambda title: _LANDING_TITLE.starts(title.strip()))
 _fee_title = remembered(_FEE_TITLE.found)
 _call_title = remembered(_CALL_TITLE.found)
 _hiring_title = remembered(_HIRING_TITLE.found)
+_genders_title = remembered(lambda title: _GENDERS_TITLE.search(title) is not None)
 _role_title = remembered(ROLE_WORDS.found)
 
 
@@ -157,7 +161,7 @@ def _topic(
         return "news"
     if _call_title(title) and not hiring_title:
         return "news" if dated else "other"
-    if tags & _JOB_TAGS or layout in _JOB_LAYOUTS or hiring_title:
+    if tags & _JOB_TAGS or layout in _JOB_LAYOUTS or hiring_title or _genders_title(title):
         return "job"
     return "other" if openings == 0 else None
 

@@ -343,6 +343,9 @@ def _lines(text: str) -> list[str]:
             _setext_or_rule(out, line)
             blank = not out or out[-1] == ""
             continue
+        if first in " \t" and not (blank or fenced) and _wraps_item(out[-1], line):
+            out[-1] = f"{out[-1]} {line.lstrip()}"
+            continue
         append(_heading_line(line) if first == "#" else _bullet_line(line, symbols))
         blank = False
     return out
@@ -365,11 +368,31 @@ def _goes_on(before: str, line: str) -> bool:
     sentence wrapped in the editor is one sentence to the fact readers."""
     if line[0] in _BLOCK_STARTS or line[0] == "-" or before[0] in _BLOCK_STARTS:
         return False
-    if len(before) > _LONGEST_JOINED:
+    if len(before) > _LONGEST_JOINED or _LABEL_LINE.match(line) is not None:
         return False
-    if _LABEL_LINE.match(before) is not None or _LABEL_LINE.match(line) is not None:
-        return False
+    if _LABEL_LINE.match(before) is not None:
+        # A label whose value is on the next line ("Apply via Workday:" / "[link](…)") is
+        # one statement with it; a label line with its value is complete.
+        return before.rstrip("*_ ").endswith(":") and _NUMBERED.match(line) is None
     return _NUMBERED.match(line) is None
+
+
+_LIST_ITEM_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]")
+
+
+def _wraps_item(before: str, line: str) -> bool:
+    """Whether the indented ``line`` goes on with the list item ``before`` (an item wrapped in
+    the editor: "- a salary … based on a" / "  full-time position"), rather than starting an
+    item, a block or a code line of its own."""
+    text = line.lstrip()
+    return (
+        len(before) <= _LONGEST_JOINED
+        and _LIST_ITEM_LINE.match(before) is not None
+        and text[0] not in _BLOCK_STARTS
+        and text[0] not in _SYMBOL_BULLETS
+        and _LIST_ITEM_LINE.match(text) is None
+        and not text.startswith("-- ")
+    )
 
 
 def _is_rule(line: str, first: str) -> bool:

@@ -18,7 +18,12 @@ from bot.content.text import Scan, plain, sentence_bounds
 # grant-funded project", "a two-year postdoctoral fellowship" (not "10 years contract work").
 _TERM_OF = (
     r"(?:(?:grant[- ]funded|funded|postdoctoral|paid) )?"
-    r"(?:contract|appointment|position|post|role|project|fellowship)\b"
+    r"(?:contract|appointment|position|post|role|project|fellowship|engagement|assignment)\b"
+)
+# A number of months or years, in figures or words: "24 months", "three years".
+_TERM = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four)[- ]"
+    r"(?:months?|years?)\b"
 )
 EMPLOYMENT = Table(
     "employment_type",
@@ -66,6 +71,11 @@ EMPLOYMENT = Table(
                 # French: contrat à durée déterminée
                 r"cdd\b",
                 r"durée déterminée\b",
+                # a label giving the term: "Contract: 24 months", "Duration: two years"
+                rf"(?:contract|contract length|length of contract|duration|term)[*_]*:[*_]*"
+                rf" (?:of )?{_TERM}",
+                # "limited to three years", "limited for 24 months"
+                rf"limited (?:to|for) {_TERM}",
             ),
             matches=(
                 "This is a temporary position funded through June.",
@@ -79,6 +89,10 @@ EMPLOYMENT = Table(
                 "A two-year postdoctoral fellowship beginning in January.",
                 "The archive needs a freelance cataloguer for forty days.",
                 "Contract: CDD of 18 months, full-time.",
+                "**Contract:** 24 months, with the possibility of extension",
+                "Duration: two years from 1 March.",
+                "The position is to be filled as soon as possible, limited to three years.",
+                "We need a specialist for a six-month engagement.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -86,6 +100,8 @@ EMPLOYMENT = Table(
                 "This is a permanent, full-time position.",
                 "Five years contract management experience.",
                 "The 150-year history of the project is told in our archive.",
+                "Contract: permanent, 24 hours per week.",
+                "Loans are limited to three books at a time.",
             ),
         ),
         Rule(
@@ -103,8 +119,12 @@ EMPLOYMENT = Table(
         ),
         Rule(
             "full-time",
-            # "two full-time staff" are colleagues, not this job
-            (r"full[- ]?time\b(?! (?:staff|employees|colleagues|equivalent|team))",),
+            # "two full-time staff" are colleagues, not this job; "a salary … based on a
+            # full-time position" is how the pay of a part-time post is reckoned
+            (
+                r"(?<!based on a )(?<!based on )(?<!basis of a )"
+                r"full[- ]?time\b(?! (?:staff|employees|colleagues|equivalent|team))",
+            ),
             matches=(
                 "This is a full-time, permanent position.",
                 "A fulltime role with benefits.",
@@ -113,6 +133,7 @@ EMPLOYMENT = Table(
             rejects=(
                 "You will supervise two full-time staff and a volunteer.",
                 "Over time you will lead the team.",
+                "A salary of €3,546 gross per month, based on a full-time position.",
             ),
         ),
     ),
@@ -126,10 +147,18 @@ _STATEMENT = re.compile(
     re.I,
 )
 # Weekly hours ("12 hours per week", "20-25 hrs/week", "37.5 hours a week") and FTE ("0.5 FTE").
-_WEEKLY = re.compile(r"(?:hours?|hrs?)\s?(?:per|a|/|each|every)\s?week\b|fte\b")
+_WEEKLY = re.compile(r"(?:hours?|hrs?)\s?(?:per|a|/|each|every)\s?(?:week|wk)\b|fte\b")
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s?$")
 PART_TIME_HOURS = 30  # at most, a week
 FULL_TIME_HOURS = 35  # at least, a week
+
+
+def stated_employment(value: str) -> str | None:
+    """The kind a front matter value names: ``job_type: Contract`` is a contract position,
+    ``Full Time`` a full-time one. The value is read as the kind of a position, so the
+    table's phrasings that need the word ("contract position") find it."""
+    said = EMPLOYMENT.first(f"{value} position")
+    return said.value if said is not None else None
 
 
 def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from typing import Any
 from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
-from bot.content.employment import find_employment
+from bot.content.employment import find_employment, stated_employment
 from bot.content.front_matter import as_date, as_text, first_text
 from bot.content.slug import make_slug, org_short_name
 from bot.content.text import Scan, find_all, fold, plain, remembered
@@ -30,6 +30,12 @@ _APPLY_KEYS = ("apply", "apply_url", "application_url", "applylink", "apply_link
 _ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
+# "remote: true", "remote: hybrid": front matter that says it outright.
+_SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
+_EMPLOYMENT_KEYS = (
+    "employment_type", "employment", "job_type", "jobtype", "contract_type", "contract", "type",
+)  # fmt: skip
+_REMOTE_KEYS = ("remote", "is_remote", "remote_ok", "remote_work", "telecommute")
 
 
 @dataclass(frozen=True)
@@ -64,17 +70,17 @@ def build_posting(
     location, remote, remote_regions = _where(markdown, scan, found, meta, evidence, role)
 
     deadline = _deadline(scan, page, evidence)
-    closed, until_filled = facts.find_status(scan)
+    closed, until_filled = facts.find_status(scan, (page.title, role))
     if closed is not None:
         evidence.append(Fact("closed", "true", closed.sentence))
     if until_filled is not None:
         evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
 
-    salary = _salary(markdown, scan, found)
+    salary = _salary(markdown, scan, found, meta)
     if salary is not None:
         evidence.append(Fact("salary", salary.text, salary.sentence))
 
-    employment = find_employment(role, scan)
+    employment = _stated_employment(meta) or find_employment(role, scan)
     if employment is not None:
         evidence.append(Fact("employment_type", employment[0], employment[1]))
 
@@ -185,7 +191,9 @@ def _where(
 ) -> tuple[str | None, bool | None, tuple[str, ...]]:
     """(location, remote, the regions remote work is open to)."""
     location = _stated_location(markdown, found, meta, evidence)
-    remote = _remote(location, role, scan, evidence)
+    remote = _stated_remote(meta, evidence)
+    if remote is None:
+        remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
         stated = facts.find_place(scan)
@@ -228,6 +236,20 @@ def _stated_location(
         if place:
             evidence.append(Fact("location", place, plain(labelled.group(0)).strip()))
             return place
+    return None
+
+
+def _stated_remote(meta: Mapping[str, Any], evidence: list[Fact]) -> bool | None:
+    """``remote: true`` (YAML's yes/no too), or a word such as ``remote: hybrid``."""
+    for key in _REMOTE_KEYS:
+        value = meta.get(key)
+        said = value if isinstance(value, bool) else None
+        if isinstance(value, str):
+            said = facts.remote_from_location(value)
+        if said is not None:
+            shown = str(value).lower() if isinstance(value, bool) else value
+            evidence.append(Fact("remote", str(said).lower(), f"{key}: {shown}"))
+            return said
     return None
 
 
@@ -290,16 +312,35 @@ def _deadline(scan: Scan, page: Page, evidence: list[Fact]) -> Deadline | None:
     return deadline
 
 
-# ---------------------------------------------------------------- salary
+# ---------------------------------------------------------------- salary and employment
 
 
-def _salary(markdown: str, scan: Scan, found: list[Heading]) -> money.Salary | None:
+def _stated_employment(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(kind, "key: value") from the front matter ("job_type: Contract")."""
+    for key in _EMPLOYMENT_KEYS:
+        value = as_text(meta.get(key))
+        kind = stated_employment(value) if value and len(value) <= 60 else None
+        if kind is not None:
+            return kind, f"{key}: {value}"
+    return None
+
+
+def _salary(
+    markdown: str, scan: Scan, found: list[Heading], meta: Mapping[str, Any]
+) -> money.Salary | None:
+    """The front matter's salary, else a "Salary" section's, else the prose's."""
+    dollar = money.dollar_of(scan.low)
+    stated = first_text(meta, _SALARY_KEYS)
+    if stated is not None:
+        salary = money.from_section(stated[1], dollar)
+        if salary is not None:
+            return salary
     for index, heading in enumerate(found):
         if money.is_salary_heading(heading.text):
-            salary = money.from_section(own_text(markdown, found, index))
+            salary = money.from_section(own_text(markdown, found, index), dollar)
             if salary is not None:
                 return salary
-    return money.find_salary(scan)
+    return money.find_salary(scan, dollar)
 
 
 # ---------------------------------------------------------------- contacts

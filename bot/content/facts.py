@@ -46,7 +46,11 @@ ON_SITE = Rule(
         r"(?:must work on|must be on|must report on)[- ]?site\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is|work is|post is) (?:fully )?(?:on[- ]?site|in[- ]person"
-        r"|based on[- ]?site)\b",
+        r"|in[- ]office|based on[- ]?site)\b",
+        r"in[- ]office (?:only|position|role|job|every day|five days|full[- ]time)\b",
+        # "Remote fellowships are not offered."
+        r"remote(?: \w+)? (?:is|are) not (?:offered|possible|available|an option|permitted"
+        r"|allowed|supported)\b",
         r"requires? (?:daily |regular |full-time )?(?:on[- ]?site|in[- ]person)"
         r" (?:work|presence|attendance)\b",
         r"(?:fully|entirely) on[- ]?site\b",
@@ -70,10 +74,16 @@ ON_SITE = Rule(
         "Location: Mill Valley, CA (on-site)",
         "A six-month paid internship, on-site in Lisbon.",
         "Work is in person in the reading room.",
+        "This position is in-office Monday through Friday.",
+        "An in-office role at our Leeds reading room.",
+        "Remote fellowships are not offered.",
+        "Remote working is not possible for this post.",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
         "The library is in person and online.",
+        "The in-office printer is shared.",
+        "Remote access is not required for the catalogue.",
     ),
 )
 REMOTE_WORK = Rule(
@@ -101,6 +111,9 @@ REMOTE_WORK = Rule(
         # "two days a week from home is possible"
         r"(?:day|days) (?:a |per |each )?(?:week )?(?:from|at) home\b",
         r"(?:work|working) from anywhere\b",
+        # "the option of working partly from home"
+        r"(?:work|working) (?:partly|partially|mostly|largely|occasionally|sometimes|part of the"
+        r" (?:week|time)) (?:from|at) home\b",
     ),
     matches=(
         "This role is WFH.",
@@ -123,6 +136,8 @@ REMOTE_WORK = Rule(
         "Mobile working is possible by arrangement.",
         "Hybrid working: two days a week from home is possible.",
         "You can work from anywhere, as long as you overlap with US Eastern time.",
+        "We offer the option of working partly from home.",
+        "Staff work part of the week at home.",
     ),
     rejects=(
         "Experience with remote sensing data is a plus.",
@@ -134,6 +149,7 @@ REMOTE_WORK = Rule(
         "You will support our mobile workforce of field archaeologists.",
         "Visitors come from anywhere in the region.",
         "The reading room is open three days a week.",
+        "Volunteers work mostly from the museum's stores.",
     ),
 )
 # A remote work fact, stated either way. Within a sentence an on-site phrasing wins ("not a
@@ -416,12 +432,15 @@ CLOSED = Table(
                 r" (?:are|is|have|has) (?:now )?(?:been )?closed\b",
                 r"(?:application|applications|submission) (?:period|window) (?:is|has)"
                 r" (?:now )?closed\b",
-                r"(?:position|job|role|vacancy|search|posting|opening) (?:has been|is now|is|was)"
-                r" (?:filled|closed|cancell?ed|withdrawn)\b",
-                r"no longer (?:accepting|taking|considering|open)\b",
+                r"(?:position|job|role|vacancy|search|posting|opening|advert) (?:has been|is now|is"
+                r"|was|has now|has) (?:filled|closed|cancell?ed|withdrawn)\b",
+                r"no longer (?:accepting|taking|considering|reviewing|open)\b",
                 r"applications closed\b",
                 r"closed to applications\b",
                 r"not (?:currently )?accepting applications\b",
+                # a notice marked on the title or a line: "[FILLED] Project Archivist",
+                # "Digital Archivist (position filled)", "Web Developer (Closed)"
+                r"(?:filled|closed)[\])]",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -433,6 +452,11 @@ CLOSED = Table(
                 "Applications closed on 1 May.",
                 "Applications for this role are now closed.",
                 "Applications for the post have been closed early.",
+                "Update: this vacancy has closed. Thank you for your interest.",
+                "We are no longer reviewing applications.",
+                "[FILLED] Project Archivist, Labour History Collections",
+                "Digital Archivist (position filled)",
+                "Web Developer (Closed)",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -440,6 +464,8 @@ CLOSED = Table(
                 "We are accepting applications.",
                 "The museum is closed on Mondays.",
                 "Applications for this role are reviewed weekly.",
+                "The position has closing date 1 May.",
+                "The reading room (closed on Mondays) reopens in May.",
             ),
         ),
     ),
@@ -472,18 +498,26 @@ UNTIL_FILLED = Table(
 _UNTIL_REACH = 12
 
 
-def find_status(scan: Scan) -> tuple[Found | None, Found | None]:
-    """(closed, open until filled), each with its sentence when the text says so."""
+def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None, Found | None]:
+    """(closed, open until filled), each with its sentence when the text says so; a notice
+    may also stand in one of ``titles`` ("[FILLED] Project Archivist")."""
     text = scan.text
     low = scan.low
     closed: Found | None = None
+    for title in titles:
+        if CLOSED.first_hit(title.lower()) is not None:
+            return Found("true", title), _until_filled(scan)
     for hit in CLOSED.hits(low):
         if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:
             closed = Found("true", sentence_at(text, hit.start))
             break
+    return closed, _until_filled(scan)
+
+
+def _until_filled(scan: Scan) -> Found | None:
+    low = scan.low
     filled = UNTIL_FILLED.first_hit(low)
-    until_filled = Found("true", sentence_at(text, filled.start)) if filled else None
-    return closed, until_filled
+    return Found("true", sentence_at(scan.text, filled.start)) if filled else None
 
 
 # ---------------------------------------------------------------- how to apply

@@ -27,11 +27,13 @@ _MONEY = phrase(
     rf"|(?P<num2>\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?)"
     rf"(?P<k2>\s?[kK]\b)?\s?(?P<cur2>{_CURRENCY_AFTER})",
 )
-# The second figure of a range: "$55-62,000", "£30k–£35k", "48.000€ – 56.000€", "$20 to $25".
+# The second figure of a range: "$55-62,000", "£30k–£35k", "48.000€ – 56.000€", "$20 to $25",
+# "minimum €3,546 to maximum €5,538", and after "between", "USD 85,000 and 95,000".
 _RANGE_END = re.compile(
-    rf"\s?(?:-|–|—|to)\s?(?:{_CURRENCY_BEFORE})?\s?(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?"
-    rf"(?:\s?(?:{_CURRENCY_AFTER}))?"
+    rf"\s?(?P<sep>-|–|—|to|and)\s?(?:max(?:imum)?\.?\s)?(?:{_CURRENCY_BEFORE})?\s?"
+    rf"(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?(?:\s?(?:{_CURRENCY_AFTER}))?"
 )
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 # Both alternatives of _MONEY need a digit; finding one first is far cheaper than trying
 # _MONEY's currency alternation at every offset of a clause.
 _DIGIT = re.compile(r"\d")
@@ -44,6 +46,72 @@ _ISO = {
     "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
     "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
 }  # fmt: skip
+# Whose dollar a bare "$" is: the currency of the one dollar country a page names ("Halifax,
+# Nova Scotia", "plus 17% superannuation"). A page that names none, or several, is read in US
+# dollars, as the community's pages mostly are.
+DOLLAR = Table(
+    "salary_currency",
+    (
+        Rule(
+            "CAD",
+            tuple(
+                rf"{words}\b"
+                for words in (
+                    "canada", "canadian", "ontario", "quebec", "québec", "british columbia",
+                    "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick",
+                    "newfoundland", "prince edward island", "yukon", "nunavut",
+                )
+            ),
+            matches=(
+                "Salary: $68,000 a year. The post is in Ottawa, Ontario.",
+                "Rate of pay: $28.50/hour, at our Halifax, Nova Scotia branch.",
+            ),
+            rejects=("Salary: US$68,000 a year; you may live in Canada.",),
+        ),
+        Rule(
+            "AUD",
+            tuple(
+                rf"{words}\b"
+                for words in (
+                    "australia", "australian", "superannuation", "new south wales", "nsw",
+                    "queensland", "tasmania", "aedt", "aest",
+                )
+            ),
+            matches=(
+                "HEO7: $98,452 a year plus 17% superannuation.",
+                "Salary: $41.20 per hour. Applications close 5pm AEST, 3 March.",
+            ),
+            rejects=("Salary: $98,452 a year; we partner with a museum in Australia and Texas, USA.",),
+        ),
+        Rule(
+            "NZD",
+            (r"new zealand\b", r"aotearoa\b"),
+            matches=(
+                "Salary: $72,000 per annum, in Wellington, New Zealand.",
+                "Pay: $31 an hour. Our archive serves Aotearoa's libraries.",
+            ),
+        ),
+        Rule(
+            "USD",
+            (r"united states\b", r"usa\b", r"u\.s\.a?\b"),
+            matches=(
+                "Salary: $60,000 a year, remote within the United States or Canada.",
+                "Salary: $60,000 a year; candidates in the USA or Australia may apply.",
+            ),
+            rejects=("Salary: $60,000 a year, in Toronto, Canada.",),
+        ),
+    ),
+)  # fmt: skip
+
+
+def dollar_of(low: str) -> str:
+    """The ISO code of a bare "$" on a page (``low``: its lower-cased text); see ``DOLLAR``."""
+    if "$" not in low:
+        return "USD"
+    named = {hit.rule.value for hit in DOLLAR.hits(low)}
+    return named.pop() if len(named) == 1 else "USD"
+
+
 _SALARY_WORD = phrase(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
@@ -138,13 +206,15 @@ class Salary:
 is_salary_heading = remembered(lambda title: _SECTION_TITLES.match(title.strip()) is not None)
 
 
-def from_section(text: str) -> Salary | None:
-    """The first statement under a "Compensation" heading, whatever it says ("DOE" too)."""
+def from_section(text: str, dollar: str = "USD") -> Salary | None:
+    """The first statement under a "Compensation" heading, whatever it says ("DOE" too); a
+    front matter value (``salary: "$45 - $55 per hour"``) is read the same way. ``dollar``:
+    what a bare "$" is (``dollar_of``)."""
     for line in text.split("\n\n"):
         words = plain(line)
         if words:
             words = whole_sentences(words, 300)
-            stated = pay(words)
+            stated = pay(words, dollar=dollar)
             return Salary(words, stated.minimum, stated.currency, words, stated)
     return None
 
@@ -156,8 +226,9 @@ _SIGNS = tuple(sorted(key for key in _ISO if len(key) == 1 and not key.isalpha()
 _CODES = re.compile(r"\b(?:" + "|".join(sorted(k for k in _ISO if k.isalpha())) + r")\b")
 
 
-def find_salary(scan: Scan) -> Salary | None:
-    """The first sentence that states a salary, in page order."""
+def find_salary(scan: Scan, dollar: str = "USD") -> Salary | None:
+    """The first sentence that states a salary, in page order; ``dollar`` as for
+    ``from_section``."""
     text = scan.text
     low = scan.low
     hits = [m.start() for m in _SALARY_WORD.finditer(low)]
@@ -171,7 +242,7 @@ def find_salary(scan: Scan) -> Salary | None:
         start, end = sentence_bounds(text, at)
         sentences.setdefault(start, end)
     for start in sorted(sentences):
-        found = _salary_in(text[start : sentences[start]])
+        found = _salary_in(text[start : sentences[start]], dollar)
         if found is not None:
             return found
     return None
@@ -186,7 +257,7 @@ def find_all_str(text: str, needle: str) -> list[int]:
     return found
 
 
-def _salary_in(sentence_md: str) -> Salary | None:
+def _salary_in(sentence_md: str, dollar: str) -> Salary | None:
     sentence = plain(sentence_md)
     for clause in _CLAUSES.split(sentence):
         first = _MONEY.search(clause) if _DIGIT.search(clause) is not None else None
@@ -196,9 +267,14 @@ def _salary_in(sentence_md: str) -> Salary | None:
             if benefit is not None:
                 return Salary(benefit, None, None, sentence)
         low = clause.lower()
-        said = PERIOD.first(low) if has_money else None
-        # "The fee is £220 per day": a freelancer's fee by the day or hour is pay
-        if _NOT_PAY.search(low) and (said is None or said.value not in _TIME_RATES):
+        said = _period(low, first.start()) if first is not None else None
+        # "The fee is £220 per day": a freelancer's fee by the day or hour is pay; so is an
+        # amount a salary word introduces ("a stipend of $3,000 … for the tenure of the award")
+        if (
+            _NOT_PAY.search(low)
+            and (said is None or said not in _TIME_RATES)
+            and (first is None or not _introduced(low, first.start()))
+        ):
             continue
         pay_rate = said is not None
         if not pay_rate and (_SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)):
@@ -207,7 +283,7 @@ def _salary_in(sentence_md: str) -> Salary | None:
         if len(text) > 300:
             text = text[:300].rsplit(" ", 1)[0] + "…"
         # the amounts are read from the first one on: _MONEY is tried at every offset before it
-        stated = pay(clause, first.start() if first is not None else len(clause))
+        stated = pay(clause, first.start() if first is not None else len(clause), dollar)
         return Salary(text, stated.minimum, stated.currency, sentence, stated)
     return None
 
@@ -272,11 +348,11 @@ _LOWER_BOUND = re.compile(
 )
 
 
-def pay(text: str, start: int = 0) -> Pay:
+def pay(text: str, start: int = 0, dollar: str = "USD") -> Pay:
     """The first amount or range of a salary statement, with its currency and period:
     "$55-62,000 per year" is 55,000 to 62,000 USD a year; "up to $25" has only a maximum,
     "minimum USD 100,000" only a minimum; any other lone amount is both. ``start``: where the
-    first amount is, if the caller knows."""
+    first amount is, if the caller knows; ``dollar``: the currency of a bare "$"."""
     match = _MONEY.search(text, start) if _DIGIT.search(text, start) is not None else None
     if match is None:
         return Pay()
@@ -284,22 +360,39 @@ def pay(text: str, start: int = 0) -> Pay:
     if first is None:
         return Pay()
     symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
-    said = PERIOD.first(text)
-    currency = _ISO.get(symbol)
-    period = said.value if said is not None else _unsaid_period(first, currency)
+    currency = dollar if symbol == "$" else _ISO.get(symbol)
+    period = _period(text.lower(), match.start()) or _unsaid_period(first, currency)
+    lead = text[max(0, match.start() - 60) : match.start()]
     tail = _RANGE_END.match(text, match.end())
+    if tail is not None and tail.group("sep") == "and" and _BETWEEN.search(lead) is None:
+        tail = None  # "$50,000 and 25 days of leave" is no range
     second = _value(tail) if tail is not None else None
     if second is not None:
         if first < 1000 <= second and first * 1000 <= second:  # "$55-62,000"
             first *= 1000
         if second > first:
             return Pay(first, second, currency, period)
-    lead = text[max(0, match.start() - 60) : match.start()]
     if _UPPER_BOUND.search(lead[-20:].lower()):
         return Pay(None, first, currency, period)
     if _LOWER_BOUND.search(lead):
         return Pay(first, None, currency, period)
     return Pay(first, first, currency, period)
+
+
+def _period(low: str, at: int) -> str | None:
+    """The period said nearest after the amount at ``at`` ("£37,338 per annum, pro rata, 22.5
+    hours per week" is a year's), else the last said before it ("Hourly rate up to $25")."""
+    before: str | None = None
+    for hit in PERIOD.hits(low):
+        if hit.start >= at:
+            return hit.rule.value
+        before = hit.rule.value
+    return before
+
+
+def _introduced(low: str, at: int) -> bool:
+    """Whether a salary word stands just before the amount at ``at`` ("a stipend of $3,000")."""
+    return _SALARY_WORD.search(low, max(0, at - 30), at) is not None
 
 
 def _value(match: re.Match[str]) -> Decimal | None:

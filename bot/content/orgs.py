@@ -61,7 +61,7 @@ ORG_WORDS = re.compile(
     r"|Centre|Trust|Inc|LLC|Ltd|GmbH|Company|Corporation|School|Department|Office|Agency"
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
     r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative"
-    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?)\b"
+    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty)\b"
 )
 ROLE_WORDS = Folded(
     r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
@@ -107,7 +107,19 @@ _SUBJECT = re.compile(
 )
 
 
-_AT_ORG = re.compile(r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$")
+# "… at the University of Fenbridge": the name after "at", with the small words names use.
+_AT_ORG = re.compile(
+    r"\bat\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&|de)\s+){0,2}"
+    r"[A-Z][\w&.'’-]*)*)$"
+)
+# "Faculty of Arts of Noordhaven University": a unit "of" its institution.
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+# "The Library's Research Services team": a part of an organisation the sentence leaves
+# unnamed (its possessor is a common noun).
+_POSSESSIVE_PART = re.compile(r"The\s+[A-Z][\w-]*['’]s\s")
+# "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks": the place the name is in, when
+# an apposition goes on with it.
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 # "Open Repository Services (ORS)": the name without its initials.
 _INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
@@ -313,9 +325,14 @@ def _subject_before(head: str, pos: int) -> str | None:
     dot = head.rfind(". ", 0, pos)
     start = max(dot + 2 if dot != -1 else 0, head.rfind("\n", 0, pos) + 1)
     # "The Bodleian Libraries, University of Oxford, are recruiting": the name before its
-    # apposition
+    # apposition; "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks": before its place
     comma = head.find(", ", start, pos)
     end = comma if comma != -1 and head[pos - 1] == "," else pos
+    if end == comma:
+        place = _IN_PLACE.search(head, start, end)
+        end = place.start() if place is not None else end
+    if _POSSESSIVE_PART.match(head, start, end) is not None:
+        return None
     # "The Atlas of Open Maps project has three openings": the name before its common noun
     tail = _COMMON_TAIL.search(head, start, end)
     end = tail.start() if tail is not None else end
@@ -336,8 +353,19 @@ def _organisation_in(name: str) -> str | None:
     if tail is not None and _is_employer(tail.group(1)):
         name = tail.group(1)
     if _is_employer(name):
-        return _canonical(_LEADING_THE.sub("", name))
+        return _canonical(_LEADING_THE.sub("", _institution_of(name)))
     return None
+
+
+def _institution_of(name: str) -> str:
+    """ "Faculty of Arts of Noordhaven University" -> "Noordhaven University": a unit of two
+    words or more, "of" an organisation ("Institute of Museum Services" is one name)."""
+    cuts = list(_OF.finditer(name))
+    for cut in reversed(cuts):
+        unit, institution = name[: cut.start()], name[cut.end() :]
+        if len(unit.split()) >= 2 and _is_org_like(unit) and _is_org_like(institution):
+            return institution
+    return name
 
 
 def org_from_label(text: str) -> str | None:

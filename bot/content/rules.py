@@ -29,10 +29,16 @@ from typing import Literal
 _LEAD = re.compile(r"[a-z0-9 '/-]+")
 _LEAD_GROUP = re.compile(r"\(\?:([a-z0-9 '/|-]+)\)(?![?*{])")
 _QUANTIFIERS = ("?", "*", "{")
+# Look-behinds before the fixed start ("(?<!based on a )full-time") test the text before a
+# hit; they are no part of the word a hit starts with.
+_LOOK_BEHIND = re.compile(r"\(\?<[!=][^()]*\)")
 
 
 def lead_words(phrasing: str) -> tuple[str, ...]:
-    """``"internships?"`` -> ``("internship",)``; ``"(?:job|role) is"`` -> ``("job", "role")``."""
+    """``"internships?"`` -> ``("internship",)``; ``"(?:job|role) is"`` -> ``("job", "role")``;
+    ``"(?<!no )full"`` -> ``("full",)``."""
+    while (behind := _LOOK_BEHIND.match(phrasing)) is not None:
+        phrasing = phrasing[behind.end() :]
     group = _LEAD_GROUP.match(phrasing)
     if group is not None:
         return tuple(group.group(1).split("|"))

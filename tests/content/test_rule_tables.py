@@ -97,6 +97,7 @@ def test_every_rule_has_examples_both_ways_or_says_why() -> None:
         ("/\\s?(?:hour|hr)\\b", "/"),
         ("p\\.\\s?a\\.(?!\\w)", "p"),
         ("(?:position|job) (?:is|was) filled\\b", "position|job"),
+        ("(?<!based on a )(?<!on )full[- ]?time\\b", "full"),
     ],
 )
 def test_a_phrasing_is_found_by_its_fixed_start(phrasing: str, lead: str) -> None:
