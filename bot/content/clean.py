@@ -222,23 +222,47 @@ def _href(match: re.Match[str], inner: str | None) -> str:
 
 def _table(match: re.Match[str]) -> str:
     headers: list[str] = []
-    lines: list[str] = []
+    rows: list[list[str]] = []
     for row in _ROW.finditer(match.group(0)):
         cells = [(kind.lower(), _cell_text(body)) for kind, body in _CELL.findall(row.group(1))]
         if not cells:
             continue
-        if all(kind == "h" for kind, _ in cells):
+        if all(kind == "h" for kind, _ in cells) and not rows:
             headers = [text for _, text in cells]
             continue
-        line = _row_line(headers, [text for _, text in cells])
-        if line:
-            lines.append(line)
-    return "\n\n" + "\n".join(lines) + "\n\n"
+        rows.append([text for _, text in cells])
+    return "\n\n" + "\n".join(_row_lines(headers, rows)) + "\n\n"
 
 
 # A two-cell row whose first cell is a short label ("Location | Leiden") is a labelled fact,
 # written as "Location: Leiden" like the label lines postings use elsewhere.
 _LABEL_CELL = re.compile(r"[^\W\d][\w &/'().-]{0,38}")
+
+
+# Labels of a posting's facts, as a table of them names its rows ("| Salary | $24.18 |").
+_FACT_LABEL = re.compile(
+    r"(?:job |work |duty )?(?:location|salary|pay|pay range|pay rate|wage|closing date|deadline"
+    r"|application deadline|contract|job type|employment type|hours|grade|status|posting number"
+    r"|reference|department|employer|organi[sz]ation|start date|opening date|apply by)\W*",
+    re.I,
+)
+
+
+def _row_lines(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """The rows as bullets (``_row_line``). A two-column table whose rows are labelled facts
+    (two or more of them name one: "| Salary | $24.18 |", "| Location | Fort Ardell |") has a
+    header row that is a fact too ("| Job Title | Archivist II |"), not the name of each
+    column ("| Role | Closing date |" over "| Curator | 1 May |" is)."""
+    if (
+        len(headers) == 2
+        and all(headers)
+        and _LABEL_CELL.fullmatch(headers[0])
+        and all(len(row) == 2 and _LABEL_CELL.fullmatch(row[0]) for row in rows)
+        and sum(1 for row in rows if _FACT_LABEL.fullmatch(row[0])) >= 2
+    ):
+        rows, headers = [headers, *rows], []
+    found = (_row_line(headers, row) for row in rows)
+    return [line for line in found if line]
 
 
 def _row_line(headers: list[str], values: list[str]) -> str:
@@ -282,10 +306,9 @@ def _pipe_rows(block: list[str]) -> list[str]:
     if len(block) >= 2 and _PIPE_SEPARATOR.fullmatch(block[1]):
         headers = rows[0] if any(rows[0]) else []
         rows = rows[2:]
-    found = [
-        _row_line(headers, row) for row in rows if not _PIPE_SEPARATOR.fullmatch("|".join(row))
-    ]
-    return [line for line in found if line]
+    return _row_lines(
+        headers, [row for row in rows if not _PIPE_SEPARATOR.fullmatch("|".join(row))]
+    )
 
 
 def _cell_text(body: str) -> str:

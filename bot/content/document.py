@@ -14,7 +14,7 @@ from bot.content.blocks import Heading, headings
 from bot.content.classify import classify, names_a_role
 from bot.content.clean import normalise_markdown, repair_mojibake, repair_values, strip_html
 from bot.content.decoding import decode
-from bot.content.extract import DEADLINE_KEYS, Page, build_posting
+from bot.content.extract import DEADLINE_KEYS, Page, Shared, build_posting, page_contacts
 from bot.content.front_matter import (
     as_date,
     as_text,
@@ -25,7 +25,7 @@ from bot.content.front_matter import (
     title_from_file_name,
 )
 from bot.content.liquid import strip_liquid
-from bot.content.openings import find_openings, role_sections
+from bot.content.openings import find_openings, role_sections, shared_text
 from bot.content.text import Scan, collapse, plain
 from bot.domain import ContentError, Kind, ParsedDocument, PostingDraft
 
@@ -160,8 +160,10 @@ def _understand(
     postings: tuple[PostingDraft, ...] = ()
     if kind == "job":
         if openings:
+            shared = Shared(shared_text(body, openings), page_contacts(body, scan, found, meta))
             postings = tuple(
-                build_posting(o.text, page, o.title, found=o.headings) for o in openings
+                build_posting(o.text, page, o.title, found=o.headings, shared=shared)
+                for o in openings
             )
         else:
             postings = (build_posting(body, page, None, scan=scan, found=found),)

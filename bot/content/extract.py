@@ -50,6 +50,16 @@ class Page:
     parts: orgs.TitleParts  # the title's role and organisation
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What a page of several openings says for all of them: the text before the first one
+    ("Both roles are based in Aarhaven"), and the ways to apply anywhere on the page, for an
+    opening that gives none of its own ("Send applications for either role to …")."""
+
+    text: str
+    contacts: tuple[tuple[str, str], ...]
+
+
 def build_posting(
     markdown: str,
     page: Page,
@@ -57,8 +67,14 @@ def build_posting(
     *,
     scan: Scan | None = None,
     found: list[Heading] | None = None,
+    shared: Shared | None = None,
 ) -> PostingDraft:
     """``scan``/``found``: the caller's ``Scan``/``headings`` of ``markdown``, if it has them."""
+    body = markdown
+    if shared is not None and shared.text.strip():
+        # after the opening's own text: what the opening says of itself is found first
+        markdown = f"{markdown}\n\n{shared.text}"
+        scan = None
     scan = Scan(markdown) if scan is None else scan
     found = headings(markdown) if found is None else found
     evidence: list[Fact] = []
@@ -84,7 +100,11 @@ def build_posting(
     if employment is not None:
         evidence.append(Fact("employment_type", employment[0], employment[1]))
 
-    contacts = _contacts(markdown, scan, found, meta, evidence)
+    pairs = _contact_pairs(markdown, scan, found, meta)
+    if not pairs and shared is not None:
+        pairs = list(shared.contacts)
+    contacts = [value for value, _ in pairs]
+    evidence += [Fact("contact", value, sentence) for value, sentence in pairs]
     if page.posted is not None:
         evidence.append(Fact("posted", page.posted.isoformat(), _posted_sentence(meta, page)))
 
@@ -105,7 +125,7 @@ def build_posting(
         salary_currency=salary.currency if salary else None,
         contacts=tuple(contacts),
         posted=page.posted,
-        body=markdown,
+        body=body,
         evidence=tuple(evidence),
         salary_max=salary.pay.maximum if salary else None,
         salary_period=salary.pay.period if salary else None,
@@ -196,7 +216,7 @@ def _where(
         remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
-        stated = facts.find_place(scan)
+        stated = facts.find_place(scan) or _opening_place(markdown)
         if stated is not None:
             location = stated[0]
             evidence.append(Fact("location", location, stated[1]))
@@ -213,6 +233,14 @@ def _where(
     if not remote:
         return location, remote, ()
     return location, remote, _remote_regions(location, region, markdown, evidence)
+
+
+def _opening_place(markdown: str) -> tuple[str, str] | None:
+    """(place, line) of a page that opens with "Seabright University Library, Halifax"."""
+    opening = orgs.opening_line(markdown)
+    if opening is None or opening[1] is None:
+        return None
+    return opening[1], f"{opening[0]}, {opening[1]}"
 
 
 def _stated_location(
@@ -346,13 +374,17 @@ def _salary(
 # ---------------------------------------------------------------- contacts
 
 
-def _contacts(
-    markdown: str,
-    scan: Scan,
-    found: list[Heading],
-    meta: Mapping[str, Any],
-    evidence: list[Fact],
-) -> list[str]:
+def page_contacts(
+    markdown: str, scan: Scan, found: list[Heading], meta: Mapping[str, Any]
+) -> tuple[tuple[str, str], ...]:
+    """Every way to apply a page gives, with its sentence (see ``Shared``)."""
+    return tuple(_contact_pairs(markdown, scan, found, meta))
+
+
+def _contact_pairs(
+    markdown: str, scan: Scan, found: list[Heading], meta: Mapping[str, Any]
+) -> list[tuple[str, str]]:
+    """(address or link, its sentence): e-mail addresses, then apply links, each once."""
     apply_spans: list[tuple[int, int]] = []
     for index, heading in enumerate(found):
         if facts.is_apply_heading(heading.text):
@@ -381,15 +413,14 @@ def _contacts(
         ):
             links.append((url, sentence))
             seen.add(url.lower().rstrip("/"))
-    contacts: list[str] = []
+    pairs: list[tuple[str, str]] = []
     unique: set[str] = set()
     for value, sentence in emails + links:
         key = value.lower().rstrip("/")
         if key not in unique:
             unique.add(key)
-            contacts.append(value)
-            evidence.append(Fact("contact", value, sentence))
-    return contacts
+            pairs.append((value, sentence))
+    return pairs
 
 
 def _posted_sentence(meta: Mapping[str, Any], page: Page) -> str:

@@ -360,13 +360,42 @@ PLACE = Table(
             matches=(
                 "This role is hybrid, with two days a week in our London office.",
                 "You will work from the Utrecht office three days a week.",
+                "Both roles are based in our office in Aarhaven.",
+                "Twenty hours a week, hybrid (Aberdeen office two days a week).",
             ),
             rejects=("Send your letter to the main office by post.",),
+        ),
+        Rule(
+            "campus",
+            (r"campus\b",),
+            matches=(
+                "- Parkville campus, Melbourne",
+                "You will work at the Riverside Campus of the college.",
+            ),
+            rejects=("The campus has a café and a gym.", "Parking on campus is free."),
+        ),
+        # "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks a Registrar": the place
+        # between the employer's name and its verb, as an apposition (commas both sides)
+        Rule(
+            "seeks",
+            (
+                r"seeks\b",
+                r"is (?:seeking|hiring|recruiting|looking for)\b",
+                r"invites applications\b",
+            ),
+            matches=(
+                "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks a Registrar.",
+                "A small archive in Leeds, England, is recruiting a conservator.",
+            ),
+            rejects=(
+                "The Centre for Research in Digital Humanities seeks a developer.",
+                "The museum seeks a registrar for its Leeds branch.",
+            ),
         ),
     ),
     check="set",
 )
-_BASED, _ON_SITE_IN, _OFFICE = PLACE.rules
+_BASED, _ON_SITE_IN, _OFFICE, _CAMPUS, _SEEKS = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -379,9 +408,21 @@ _BASED_LEAD = re.compile(
     r"(?:[,;(:]\s*|\b(?:position|role|post|job|you|team|work|it) (?:is|are|will be) )$", re.I
 )
 _OFFICE_LEAD = re.compile(
-    r"\b(?:in|at|from) (?:our|the) (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
+    r"(?:\b(?:in|at|from) (?:our|the) |\()"
+    r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
 )
+# "based in our office in Aarhaven": the place after the office
+_OFFICE_IN = re.compile(r"(?<=\b(?:our|the) office) in (?=[A-Z])")
 _LEAD_READ = 50
+_CAMPUS_NAME = re.compile(
+    r"(?!(?:The|Our|A|An|This|Each|Every|Main|Your) )"
+    r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
+)
+_CAMPUS_CITY = re.compile(r",\s(?P<city>[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?)")
+_SEEKER_PLACE = re.compile(
+    r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2},"
+    r" [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?), $"
+)
 
 
 def find_place(scan: Scan) -> tuple[str, str] | None:
@@ -394,6 +435,23 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
             office = _OFFICE_LEAD.search(lead)
             if office is not None:
                 return office.group("place"), sentence_at(text, hit.start)
+            after = _OFFICE_IN.match(text, hit.end)
+            name = _PLACE_NAME.match(text, after.end()) if after is not None else None
+            if name is not None:
+                return name.group("place"), sentence_at(text, hit.start)
+            continue
+        if hit.rule is _SEEKS:
+            seeker = _SEEKER_PLACE.search(lead)
+            if seeker is not None:
+                return seeker.group("place"), sentence_at(text, hit.start)
+            continue
+        if hit.rule is _CAMPUS:
+            campus = _CAMPUS_NAME.search(text, max(start, hit.start - 32), hit.start)
+            if campus is not None:
+                city = _CAMPUS_CITY.match(text, hit.end)
+                place = f"{campus.group('place')} {text[hit.start : hit.end]}"
+                place = f"{place}, {city.group('city')}" if city is not None else place
+                return place, sentence_at(text, hit.start)
             continue
         if hit.rule is _BASED and lead.strip() and _BASED_LEAD.search(lead) is None:
             continue

@@ -81,7 +81,7 @@ DOLLAR = Table(
                 "HEO7: $98,452 a year plus 17% superannuation.",
                 "Salary: $41.20 per hour. Applications close 5pm AEST, 3 March.",
             ),
-            rejects=("Salary: $98,452 a year; we partner with a museum in Australia and Texas, USA.",),
+            rejects=("Salary: $98,452 a year; our partners are in Australia and Texas, USA.",),
         ),
         Rule(
             "NZD",

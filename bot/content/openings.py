@@ -39,6 +39,13 @@ class Opening:
     anchor: str | None
     text: str
     headings: list[Heading]
+    start: int = 0  # where the opening's heading is on the page
+
+
+def shared_text(markdown: str, openings: list[Opening]) -> str:
+    """What a page says before its first opening, which every opening shares ("Both roles
+    are based in our office in Aarhaven")."""
+    return markdown[: min(o.start for o in openings)] if openings else ""
 
 
 def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
@@ -104,7 +111,7 @@ def _opening(markdown: str, found: list[Heading], index: int) -> Opening:
         for h in found[index + 1 :]
         if h.start < end
     ]
-    return Opening(heading.text, heading.anchor, text, inside)
+    return Opening(heading.text, heading.anchor, text, inside, heading.start)
 
 
 def _says_none(body: str) -> bool:

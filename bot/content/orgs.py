@@ -131,7 +131,6 @@ _ORG_LINE = re.compile(
 )
 # "Join the infrastructure team of the Nordic Heritage Data Service."
 _JOIN_TEAM = re.compile(r"join (?:the |our )?(?:[a-z-]{1,30} ){0,3}team (?:of|at) (?:the )?", re.I)
-_WE_SEEK = re.compile(r"\b(?:we are|we're|we’re) (?:hiring|seeking|looking for|recruiting)\b", re.I)
 # Words of at most 40 characters, taken whole (possessive): a match may start inside a word,
 # and an endless capitalised word would otherwise be read again from each of its letters.
 _NAME_RUN = re.compile(
@@ -151,6 +150,7 @@ _NOT_A_NAME = Folded(
     r"|vacanc(?:y|ies)|positions?|openings?|hiring|we|our|you|your|this|that|it|he|she|they"
     r"|applicants?|candidates?|everyone|nobody|someone|anyone)\b"
 )
+_POSTS = Folded(r"\b(?:roles|jobs|openings|vacancies|positions|posts|opportunities)\b")
 _AT_TITLE = re.compile(r"^(?P<role>.+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 
 
@@ -377,15 +377,43 @@ def org_from_label(text: str) -> str | None:
     return _canonical(name) if name and (looks_like_name(name) or _is_org_like(name)) else None
 
 
-def org_introduced(text: str) -> str | None:
-    """The organisation a page opens with, when the posting speaks of it as "we" or gives it
-    a line of its own: "Linked Archives Collaborative builds tools … We are hiring …", a
-    first line "Kingsmere Borough Council Archives", or "Join the … team of X"."""
-    head = text[:3000].lstrip()
+def opening_line(text: str) -> tuple[str, str | None] | None:
+    """(organisation, place) of a page whose first line names them: "Kingsmere Borough
+    Council Archives", "Seabright University Library, Halifax, Nova Scotia" (a place after
+    the name), "Dakota State Archives, Department of History" (the name's own department)."""
+    head = text[:200].lstrip()
     line_end = head.find("\n")
-    first_line = head if line_end == -1 else head[:line_end]
-    if len(first_line) <= 80 and "." not in first_line and _is_org_like(first_line):
-        return _canonical(_LEADING_THE.sub("", first_line.strip(" *_#")))
+    first_line = (head if line_end == -1 else head[:line_end]).strip(" *_#")
+    if len(first_line) > 80 or "." in first_line:
+        return None
+    name, _, rest = first_line.partition(", ")
+    if rest and _is_org_like(name):
+        place = rest if _PLACE_LINE.fullmatch(rest) and not _is_org_like(rest) else None
+        return _canonical(_LEADING_THE.sub("", name)), place
+    if _is_org_like(first_line):
+        return _canonical(_LEADING_THE.sub("", first_line)), None
+    return None
+
+
+# A place as a heading line gives it: capitalised words, a state or country after a comma.
+_PLACE_LINE = re.compile(
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?"
+)
+# After a page's opening name, the word that starts its verb: "… Trust holds", "… builds".
+# What an organisation offers is read by _OFFERS_A_POST: "The Weston Library offers free
+# parking" names no employer.
+_VERB_NEXT = re.compile(r"\s*(?!offers?\b|provides?\b)[a-z]")
+
+
+def org_introduced(text: str) -> str | None:
+    """The organisation a page opens with: a line of its own (``opening_line``), "Join the …
+    team of X", or the subject of the page's first sentence when it is an organisation's name
+    ("Northwold Hospitals NHS Foundation Trust holds one of the oldest …", "Linked Archives
+    Collaborative (LAC) builds …")."""
+    head = text[:3000].lstrip()
+    opening = opening_line(head)
+    if opening is not None:
+        return opening[0]
     join = _JOIN_TEAM.match(head)
     if join is not None:
         line = head.find("\n", join.end())
@@ -393,13 +421,13 @@ def org_introduced(text: str) -> str | None:
         name = team_of.group("org").strip().rstrip(".") if team_of is not None else ""
         if _is_org_like(name):
             return _canonical(name)
-    if _WE_SEEK.search(head) is None:
-        return None
     subject = _SUBJECT.match(head)
-    if subject is None:
+    if subject is None or _POSSESSIVE_PART.match(head) is not None:
         return None
     name = subject.group("org").strip()
-    return _canonical(name) if _is_org_like(name) else None
+    if not _is_org_like(name) or _VERB_NEXT.match(head, subject.end("org")) is None:
+        return None
+    return _canonical(name)
 
 
 def _is_employer(name: str) -> bool:
@@ -417,8 +445,12 @@ def title_parts(title: str, body: str) -> TitleParts:
         return parts
     text = " ".join(title.split())
     at = _AT_TITLE.match(text)
-    if at is not None and ROLE_WORDS.found(at.group("role")) and looks_like_name(at.group("org")):
-        return TitleParts(_clean_role(at.group("role")), _canonical(at.group("org")))
+    if at is not None and looks_like_name(at.group("org")):
+        if ROLE_WORDS.found(at.group("role")):
+            return TitleParts(_clean_role(at.group("role")), _canonical(at.group("org")))
+        # "We're recruiting: two roles at Wikimedia Vesterland" names posts, not one role
+        if _POSTS.found(at.group("role")):
+            return TitleParts(None, _canonical(at.group("org")))
     pieces = _SEPARATORS.split(text)
     if len(pieces) == 2:
         role, name = pieces

@@ -71,7 +71,10 @@ recruitment@wikimedia-nordmark.org. We do not accept CVs.
     cur="GBP",
     period="year",
     etype="temporary",
-    contacts={"https://wikimedia-nordmark.org/jobs/glam-2026", "recruitment@wikimedia-nordmark.org"},
+    contacts={
+        "https://wikimedia-nordmark.org/jobs/glam-2026",
+        "recruitment@wikimedia-nordmark.org",
+    },
     posted=D(2026, 11, 20),
 )
 
@@ -454,9 +457,7 @@ Questions? Email mpl@calder.edu.
 """,
     kind="job",
     title="Student Digitization Assistant (Spring 2027)",
-    org=(
-        "Media Preservation Lab / Calder State University Libraries / Calder State University"
-    ),
+    org=("Media Preservation Lab / Calder State University Libraries / Calder State University"),
     remote=False,
     deadline=D(2027, 1, 5),
     ouf=False,
