@@ -159,7 +159,8 @@ def _topic(
     # a blog's news post may be the opening ("We're hiring: IIIF Developer")
     if tags & _NEWS_TAGS and not tags & _JOB_TAGS and not hiring_title:
         return "news"
-    if _call_title(title) and not hiring_title:
+    # "Head of Digital Scholarship" names a person's role, not a scholarship
+    if _call_title(title) and not hiring_title and not _role_title(title):
         return "news" if dated else "other"
     if tags & _JOB_TAGS or layout in _JOB_LAYOUTS or hiring_title or _genders_title(title):
         return "job"

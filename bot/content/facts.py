@@ -361,9 +361,13 @@ PLACE = Table(
                 "This role is hybrid, with two days a week in our London office.",
                 "You will work from the Utrecht office three days a week.",
                 "Both roles are based in our office in Aarhaven.",
+                "You will keep our small office in Lindholm running.",
                 "Twenty hours a week, hybrid (Aberdeen office two days a week).",
             ),
-            rejects=("Send your letter to the main office by post.",),
+            rejects=(
+                "Send your letter to the main office by post.",
+                "The office in charge of Records will reply.",
+            ),
         ),
         Rule(
             "campus",
@@ -411,8 +415,9 @@ _OFFICE_LEAD = re.compile(
     r"(?:\b(?:in|at|from) (?:our|the) |\()"
     r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
 )
-# "based in our office in Aarhaven": the place after the office
-_OFFICE_IN = re.compile(r"(?<=\b(?:our|the) office) in (?=[A-Z])")
+# "based in our office in Aarhaven", "our small office in Lindholm": the place after it
+_OFFICE_OURS = re.compile(r"\b(?:our|the)(?: [a-z]+){0,2} $")
+_OFFICE_IN = re.compile(r" in (?=[A-Z])")
 _LEAD_READ = 50
 _CAMPUS_NAME = re.compile(
     r"(?!(?:The|Our|A|An|This|Each|Every|Main|Your) )"
@@ -435,7 +440,7 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
             office = _OFFICE_LEAD.search(lead)
             if office is not None:
                 return office.group("place"), sentence_at(text, hit.start)
-            after = _OFFICE_IN.match(text, hit.end)
+            after = _OFFICE_IN.match(text, hit.end) if _OFFICE_OURS.search(lead) else None
             name = _PLACE_NAME.match(text, after.end()) if after is not None else None
             if name is not None:
                 return name.group("place"), sentence_at(text, hit.start)
@@ -490,8 +495,8 @@ CLOSED = Table(
                 r" (?:are|is|have|has) (?:now )?(?:been )?closed\b",
                 r"(?:application|applications|submission) (?:period|window) (?:is|has)"
                 r" (?:now )?closed\b",
-                r"(?:position|job|role|vacancy|search|posting|opening|advert) (?:has been|is now|is"
-                r"|was|has now|has) (?:filled|closed|cancell?ed|withdrawn)\b",
+                r"(?:position|job|role|vacancy|search|posting|opening|advert) (?:has|have|is|was)"
+                r"(?: now)?(?: been)? (?:filled|closed|cancell?ed|withdrawn)\b",
                 r"no longer (?:accepting|taking|considering|reviewing|open)\b",
                 r"applications closed\b",
                 r"closed to applications\b",
@@ -511,6 +516,7 @@ CLOSED = Table(
                 "Applications for this role are now closed.",
                 "Applications for the post have been closed early.",
                 "Update: this vacancy has closed. Thank you for your interest.",
+                "This position has now been filled.",
                 "We are no longer reviewing applications.",
                 "[FILLED] Project Archivist, Labour History Collections",
                 "Digital Archivist (position filled)",

@@ -61,12 +61,20 @@ DOLLAR = Table(
                     "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick",
                     "newfoundland", "prince edward island", "yukon", "nunavut",
                 )
-            ),
+            )
+            # a province's code after a town: "Kamloops, B.C.", "Quebec City, QC" ("300 B.C."
+            # is a year; "Toronto, ON" is left out: "on" starts too many words to look at)
+            + (r"(?<=, )b\.c\.(?!\w)", r"(?<=, )(?:bc|qc|ab|sk|mb|ns|nb|nl|pe|yt|nt|nu)\b"),
             matches=(
                 "Salary: $68,000 a year. The post is in Ottawa, Ontario.",
                 "Rate of pay: $28.50/hour, at our Halifax, Nova Scotia branch.",
+                "Pay is $22.45 an hour at our branch in Kamloops, B.C.",
+                "Pay is $22.45 an hour at our branch in Kamloops, BC.",
             ),
-            rejects=("Salary: US$68,000 a year; you may live in Canada.",),
+            rejects=(
+                "Salary: US$68,000 a year; you may live in Canada.",
+                "Salary: $68,000 a year, to curate coins from 300 B.C. to the Tudors.",
+            ),
         ),
         Rule(
             "AUD",
@@ -161,7 +169,7 @@ _TIME_RATES = ("hour", "day")
 # Money that is not pay, and mentions of salary that state none (benefits, requirements).
 _NOT_PAY = phrase(
     r"\b(?:donations?|budget|grants?|funding|fees?|membership|tuition|awards?|prizes?"
-    r"|contributions?|invoice|revenue|raised)\b",
+    r"|contributions?|invoice|revenue|raised|relocation)\b",
 )
 _NOT_SALARY = phrase(
     r"\b(?:401|insurance|retirement|pension|\d+\s?x\s+salary|%\s+of|of (?:annual )?salary"
@@ -258,34 +266,55 @@ def find_all_str(text: str, needle: str) -> list[int]:
 
 
 def _salary_in(sentence_md: str, dollar: str) -> Salary | None:
+    """The salary a sentence states, clause by clause. A clause that names the salary without
+    an amount is the answer unless a later clause gives the amount ("Salary is commensurate
+    with experience; the expected range is $95,000-$110,000")."""
     sentence = plain(sentence_md)
+    wordy: Salary | None = None
     for clause in _CLAUSES.split(sentence):
-        first = _MONEY.search(clause) if _DIGIT.search(clause) is not None else None
-        has_money = first is not None
-        if not has_money:
-            benefit = _benefit_list_salary(clause)
-            if benefit is not None:
-                return Salary(benefit, None, None, sentence)
-        low = clause.lower()
-        said = _period(low, first.start()) if first is not None else None
-        # "The fee is £220 per day": a freelancer's fee by the day or hour is pay; so is an
-        # amount a salary word introduces ("a stipend of $3,000 … for the tenure of the award")
-        if (
-            _NOT_PAY.search(low)
-            and (said is None or said not in _TIME_RATES)
-            and (first is None or not _introduced(low, first.start()))
-        ):
+        found = _clause_salary(clause, sentence, dollar, said_salary=wordy is not None)
+        if found is None:
             continue
-        pay_rate = said is not None
-        if not pay_rate and (_SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)):
+        if wordy is None and found.pay == Pay():
+            wordy = found
             continue
-        text = clause.strip().rstrip(".")
-        if len(text) > 300:
-            text = text[:300].rsplit(" ", 1)[0] + "…"
-        # the amounts are read from the first one on: _MONEY is tried at every offset before it
-        stated = pay(clause, first.start() if first is not None else len(clause), dollar)
-        return Salary(text, stated.minimum, stated.currency, sentence, stated)
-    return None
+        if wordy is not None and found.pay != Pay():
+            text = f"{wordy.text}; {found.text}"
+            return Salary(text, found.minimum, found.currency, sentence, found.pay)
+        return found
+    return wordy
+
+
+def _clause_salary(clause: str, sentence: str, dollar: str, *, said_salary: bool) -> Salary | None:
+    """The salary one clause of ``sentence`` states; ``said_salary``: an earlier clause named
+    the salary, so an amount here is it."""
+    first = _MONEY.search(clause) if _DIGIT.search(clause) is not None else None
+    has_money = first is not None
+    if not has_money:
+        benefit = _benefit_list_salary(clause)
+        if benefit is not None:
+            return Salary(benefit, None, None, sentence)
+    low = clause.lower()
+    said = _period(low, first.start()) if first is not None else None
+    # "The fee is £220 per day": a freelancer's fee by the day or hour is pay; so is an
+    # amount a salary word introduces ("a stipend of $3,000 … for the tenure of the award")
+    if (
+        _NOT_PAY.search(low)
+        and (said is None or said not in _TIME_RATES)
+        and (first is None or not _introduced(low, first.start()))
+    ):
+        return None
+    named = said_salary and has_money
+    if not (said is not None or named) and (
+        _SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)
+    ):
+        return None
+    text = clause.strip().rstrip(".")
+    if len(text) > 300:
+        text = text[:300].rsplit(" ", 1)[0] + "…"
+    # the amounts are read from the first one on: _MONEY is tried at every offset before it
+    stated = pay(clause, first.start() if first is not None else len(clause), dollar)
+    return Salary(text, stated.minimum, stated.currency, sentence, stated)
 
 
 def _benefit_list_salary(clause: str) -> str | None:

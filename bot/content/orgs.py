@@ -384,7 +384,7 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     head = text[:200].lstrip()
     line_end = head.find("\n")
     first_line = (head if line_end == -1 else head[:line_end]).strip(" *_#")
-    if len(first_line) > 80 or "." in first_line:
+    if len(first_line) > 80 or _SENTENCE_WORD.search(first_line) is not None:
         return None
     name, _, rest = first_line.partition(", ")
     if rest and _is_org_like(name):
@@ -395,6 +395,13 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+_IS_AN_ORG = re.compile(
+    r"\s*(?:is|are) (?:a|an|the)(?: [\w-]+){0,3}? (?:non-?profit|not-for-profit|charity"
+    r"|organi[sz]ation|company|consortium|co-?operative|foundation|society|network|collective"
+    r"|institute|initiative|project|provider|publisher|community|registry|association)\b"
+)
+# A line that names, not a sentence: no lower-case word but the small words of names.
+_SENTENCE_WORD = re.compile(r"(?<![\w'’.-])(?!(?:of|for|and|the|at|de|du|in|on|upon)\b)[a-z]")
 # A place as a heading line gives it: capitalised words, a state or country after a comma.
 _PLACE_LINE = re.compile(
     r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?"
@@ -425,9 +432,12 @@ def org_introduced(text: str) -> str | None:
     if subject is None or _POSSESSIVE_PART.match(head) is not None:
         return None
     name = subject.group("org").strip()
-    if not _is_org_like(name) or _VERB_NEXT.match(head, subject.end("org")) is None:
-        return None
-    return _canonical(name)
+    if _is_org_like(name) and _VERB_NEXT.match(head, subject.end("org")) is not None:
+        return _canonical(name)
+    # "Open Letters Project is a small non-profit that …": a name the page says is one
+    if looks_like_name(name) and _IS_AN_ORG.match(head, subject.end("org")) is not None:
+        return _canonical(name)
+    return None
 
 
 def _is_employer(name: str) -> bool:

@@ -26,7 +26,7 @@ from typing import Literal
 # A phrasing's fixed start: letters, digits, spaces, "-", "'" and "/" up to the first regex
 # syntax. A quantifier right after makes the last character optional, so it is left out. A
 # phrasing may also start with a group of plain words: "(?:position|job|role) is filled".
-_LEAD = re.compile(r"[a-z0-9 '/-]+")
+_LEAD = re.compile(r"(?:[a-z0-9 '/-]|\\\.)+")  # "\." is a full stop ("b\.c\.")
 _LEAD_GROUP = re.compile(r"\(\?:([a-z0-9 '/|-]+)\)(?![?*{])")
 _QUANTIFIERS = ("?", "*", "{")
 # Look-behinds before the fixed start ("(?<!based on a )full-time") test the text before a
@@ -45,10 +45,10 @@ def lead_words(phrasing: str) -> tuple[str, ...]:
     found = _LEAD.match(phrasing)
     lead = found.group(0) if found else ""
     if phrasing[len(lead) : len(lead) + 1] in _QUANTIFIERS:
-        lead = lead[:-1]
+        lead = lead[:-2] if lead.endswith("\\.") else lead[:-1]
     if not lead.strip():
         raise ValueError(f"the phrasing {phrasing!r} does not start with a fixed word")
-    return (lead,)
+    return (lead.replace("\\.", "."),)
 
 
 # Every table, as it is made (at import): the typo reader and the table test read them all.
