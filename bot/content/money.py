@@ -54,17 +54,20 @@ DOLLAR = Table(
     (
         Rule(
             "CAD",
-            tuple(
-                rf"{words}\b"
-                for words in (
-                    "canada", "canadian", "ontario", "quebec", "québec", "british columbia",
-                    "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick",
-                    "newfoundland", "prince edward island", "yukon", "nunavut",
-                )
-            )
-            # a province's code after a town: "Kamloops, B.C.", "Quebec City, QC" ("300 B.C."
-            # is a year; "Toronto, ON" is left out: "on" starts too many words to look at)
-            + (r"(?<=, )b\.c\.(?!\w)", r"(?<=, )(?:bc|qc|ab|sk|mb|ns|nb|nl|pe|yt|nt|nu)\b"),
+            (
+                *(
+                    rf"{words}\b"
+                    for words in (
+                        "canada", "canadian", "ontario", "quebec", "québec", "british columbia",
+                        "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick",
+                        "newfoundland", "prince edward island", "yukon", "nunavut",
+                    )
+                ),
+                # a province's code after a town: "Kamloops, B.C.", "Quebec City, QC" ("300
+                # B.C." is a year; "Toronto, ON" is left out: "on" starts too many words)
+                r"(?<=, )b\.c\.(?!\w)",
+                r"(?<=, )(?:bc|qc|ab|sk|mb|ns|nb|nl|pe|yt|nt|nu)\b",
+            ),
             matches=(
                 "Salary: $68,000 a year. The post is in Ottawa, Ontario.",
                 "Rate of pay: $28.50/hour, at our Halifax, Nova Scotia branch.",
