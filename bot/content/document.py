@@ -147,7 +147,7 @@ def _understand(
         title,
         scan,
         openings=len(openings) if openings is not None else None,
-        hiring_title=names_a_role(parts.role),
+        hiring_title=names_a_role(parts.role) or parts.posts,
         dated=posted is not None,
     )
     if kind == "job" and not openings:

@@ -187,6 +187,7 @@ class TitleParts:
     role: str | None
     organization: str | None
     where: str | None = None  # a place the title puts in brackets, e.g. "(OH)"
+    posts: bool = False  # the title names posts at the organisation ("two roles at X")
 
 
 @lru_cache(maxsize=4096)
@@ -460,7 +461,7 @@ def title_parts(title: str, body: str) -> TitleParts:
             return TitleParts(_clean_role(at.group("role")), _canonical(at.group("org")))
         # "We're recruiting: two roles at Wikimedia Vesterland" names posts, not one role
         if _POSTS.found(at.group("role")):
-            return TitleParts(None, _canonical(at.group("org")))
+            return TitleParts(None, _canonical(at.group("org")), posts=True)
     pieces = _SEPARATORS.split(text)
     if len(pieces) == 2:
         role, name = pieces

@@ -53,6 +53,19 @@ UNITS = {
     "two-cell rows": "|Location|",
     "places in prose": "Full-time, based in A on-site in B in our C office ",
     "office without a place": "in our office ",
+    # round two of the unseen pages
+    "possessive subjects": "The Ab's ",
+    "units of institutions": "Faculty of Ab of ",
+    "names at institutions": "at the Ab of Cd and ",
+    "campuses": "Ab campus, ",
+    "employers in places": "in Ab, Cd, seeks ",
+    "offices in places": "our small office in Ab ",
+    "ranges between amounts": "between $1 and $2 to maximum ",
+    "province codes": "$1, B.C., BC ",
+    "non-profits": "Ab is a small big ",
+    "salaries named then stated": "Salary is DOE; $1; ",
+    "closed notices": "[filled] (closed) ",
+    "terms of contracts": "Contract: 2 months limited to 3 years ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -97,9 +110,30 @@ def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
     assert seconds < BOUND, f"{seconds:.2f} s"
 
 
-def test_a_table_of_many_rows_loads_in_linear_time() -> None:
-    rows = "| Location | Leiden |\n|---|---|\n" * (SIZE // 30)
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "| Location | Leiden |\n|---|---|\n" * (SIZE // 30),
+        "| Job Title | Archivist |\n|---|---|\n" + "| Salary | $1 |\n| Location | Ab |\n" * 3000,
+    ],
+    ids=["rows", "a header row that is a fact"],
+)
+def test_a_table_of_many_rows_loads_in_linear_time(rows: str) -> None:
     text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{rows}"
+    seconds = best_time(lambda: parse_text("hostile.md", text))
+    assert seconds < BOUND, f"{seconds:.2f} s"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "- a list item\n" + "  wrapped on and on\n" * (SIZE // 20),
+        "Apply via:\n[a](https://x.org)\n" * (SIZE // 30),
+    ],
+    ids=["a list item wrapped over many lines", "labels whose value is on the next line"],
+)
+def test_joined_lines_load_in_linear_time(lines: str) -> None:
+    text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{lines}"
     seconds = best_time(lambda: parse_text("hostile.md", text))
     assert seconds < BOUND, f"{seconds:.2f} s"
 
