@@ -30,11 +30,11 @@ _APPLY_KEYS = ("apply", "apply_url", "application_url", "applylink", "apply_link
 _ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
-# "remote: true", "remote: hybrid": front matter that says it outright.
 _SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
 _EMPLOYMENT_KEYS = (
     "employment_type", "employment", "job_type", "jobtype", "contract_type", "contract", "type",
 )  # fmt: skip
+# "remote: true", "remote: hybrid": front matter that says it outright.
 _REMOTE_KEYS = ("remote", "is_remote", "remote_ok", "remote_work", "telecommute")
 
 

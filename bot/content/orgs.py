@@ -387,6 +387,10 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     first_line = (head if line_end == -1 else head[:line_end]).strip(" *_#")
     if len(first_line) > 80 or _SENTENCE_WORD.search(first_line) is not None:
         return None
+    # "Careers at the Persistent Identifier Collaborative"
+    at = _AT_ORG.search(first_line)
+    if at is not None and _is_org_like(at.group(1)):
+        first_line = _LEADING_THE.sub("", at.group(1))
     name, _, rest = first_line.partition(", ")
     if rest and _is_org_like(name):
         place = rest if _PLACE_LINE.fullmatch(rest) and not _is_org_like(rest) else None

@@ -74,6 +74,10 @@ def test_what_a_title_or_tag_makes_a_page(front: str, kind: str) -> None:
             "Thompson Valley Library, Kamloops, B.C.\n\nWe need an assistant.",
             "Thompson Valley Library",
         ),
+        (
+            "# Careers at the Persistent Identifier Collaborative\n\nWe need help.",
+            "Persistent Identifier Collaborative",
+        ),
         # the subject of the first sentence, when it is an organisation
         (
             "Northwold Hospitals NHS Foundation Trust holds an old archive. We need help.",
