@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 from collections.abc import Mapping
@@ -160,7 +161,8 @@ def _understand(
     postings: tuple[PostingDraft, ...] = ()
     if kind == "job":
         if openings:
-            shared = Shared(shared_text(body, openings), page_contacts(body, scan, found, meta))
+            contacts = functools.cache(lambda: page_contacts(body, scan, found, meta))
+            shared = Shared(shared_text(body, openings), contacts)
             postings = tuple(
                 build_posting(o.text, page, o.title, found=o.headings, shared=shared)
                 for o in openings

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,7 +58,7 @@ class Shared:
     opening that gives none of its own ("Send applications for either role to …")."""
 
     text: str
-    contacts: tuple[tuple[str, str], ...]
+    contacts: Callable[[], tuple[tuple[str, str], ...]]  # read when an opening has none
 
 
 def build_posting(
@@ -86,7 +87,8 @@ def build_posting(
     location, remote, remote_regions = _where(markdown, scan, found, meta, evidence, role)
 
     deadline = _deadline(scan, page, evidence)
-    closed, until_filled = facts.find_status(scan, (page.title, role))
+    titles = (page.title,) if role in page.title else (page.title, role)
+    closed, until_filled = facts.find_status(scan, titles)
     if closed is not None:
         evidence.append(Fact("closed", "true", closed.sentence))
     if until_filled is not None:
@@ -102,7 +104,7 @@ def build_posting(
 
     pairs = _contact_pairs(markdown, scan, found, meta)
     if not pairs and shared is not None:
-        pairs = list(shared.contacts)
+        pairs = list(shared.contacts())
     contacts = [value for value, _ in pairs]
     evidence += [Fact("contact", value, sentence) for value, sentence in pairs]
     if page.posted is not None:
@@ -357,7 +359,7 @@ def _salary(
     markdown: str, scan: Scan, found: list[Heading], meta: Mapping[str, Any]
 ) -> money.Salary | None:
     """The front matter's salary, else a "Salary" section's, else the prose's."""
-    dollar = money.dollar_of(scan.low)
+    dollar = functools.cache(lambda: money.dollar_of(scan))
     stated = first_text(meta, _SALARY_KEYS)
     if stated is not None:
         salary = money.from_section(stated[1], dollar)

@@ -47,7 +47,7 @@ ON_SITE = Rule(
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is|work is|post is) (?:fully )?(?:on[- ]?site|in[- ]person"
         r"|in[- ]office|based on[- ]?site)\b",
-        r"in[- ]office (?:only|position|role|job|every day|five days|full[- ]time)\b",
+        r"(?:in-office|in office) (?:only|position|role|job|every day|five days|full[- ]time)\b",
         # "Remote fellowships are not offered."
         r"remote(?: \w+)? (?:is|are) not (?:offered|possible|available|an option|permitted"
         r"|allowed|supported)\b",
@@ -110,10 +110,9 @@ REMOTE_WORK = Rule(
         r"mobile work(?:ing)?\b(?! (?:force|devices?|apps?))",
         # "two days a week from home is possible"
         r"(?:day|days) (?:a |per |each )?(?:week )?(?:from|at) home\b",
-        r"(?:work|working) from anywhere\b",
-        # "the option of working partly from home"
-        r"(?:work|working) (?:partly|partially|mostly|largely|occasionally|sometimes|part of the"
-        r" (?:week|time)) (?:from|at) home\b",
+        # "work from anywhere", "the option of working partly from home"
+        r"(?:work|working) (?:from anywhere|(?:partly|partially|mostly|largely|occasionally"
+        r"|sometimes|part of the (?:week|time)) (?:from|at) home)\b",
     ),
     matches=(
         "This role is WFH.",
@@ -384,7 +383,7 @@ PLACE = Table(
             "seeks",
             (
                 r"seeks\b",
-                r"is (?:seeking|hiring|recruiting|looking for)\b",
+                r"(?:is seeking|is hiring|is recruiting|is looking for)\b",
                 r"invites applications\b",
             ),
             matches=(
@@ -501,9 +500,6 @@ CLOSED = Table(
                 r"applications closed\b",
                 r"closed to applications\b",
                 r"not (?:currently )?accepting applications\b",
-                # a notice marked on the title or a line: "[FILLED] Project Archivist",
-                # "Digital Archivist (position filled)", "Web Developer (Closed)"
-                r"(?:filled|closed)[\])]",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -518,9 +514,6 @@ CLOSED = Table(
                 "Update: this vacancy has closed. Thank you for your interest.",
                 "This position has now been filled.",
                 "We are no longer reviewing applications.",
-                "[FILLED] Project Archivist, Labour History Collections",
-                "Digital Archivist (position filled)",
-                "Web Developer (Closed)",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -529,11 +522,23 @@ CLOSED = Table(
                 "The museum is closed on Mondays.",
                 "Applications for this role are reviewed weekly.",
                 "The position has closing date 1 May.",
-                "The reading room (closed on Mondays) reopens in May.",
             ),
+        ),
+        # a notice marked on a line or on the title (the only rule read there): "[FILLED]
+        # Project Archivist", "Digital Archivist (position filled)", "Web Developer (Closed)"
+        Rule(
+            "true",
+            (r"(?:filled|closed)[\])]",),
+            matches=(
+                "[FILLED] Project Archivist, Labour History Collections",
+                "Digital Archivist (position filled)",
+                "Web Developer (Closed)",
+            ),
+            rejects=("The reading room (closed on Mondays) reopens in May.",),
         ),
     ),
 )
+_NOTICE = CLOSED.rules[1]
 UNTIL_FILLED = Table(
     "open_until_filled",
     (
@@ -569,7 +574,7 @@ def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None,
     low = scan.low
     closed: Found | None = None
     for title in titles:
-        if CLOSED.first_hit(title.lower()) is not None:
+        if _NOTICE.said(title.lower()):
             return Found("true", title), _until_filled(scan)
     for hit in CLOSED.hits(low):
         if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:

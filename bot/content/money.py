@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from bot.content.rules import Rule, Table, phrase
+from bot.content.rules import Rule, Table, lead_words, phrase
 from bot.content.text import (
     Scan,
     plain,
     remembered,
     sentence_bounds,
     whole_sentences,
+    words_in,
 )
 
 # The currencies as written before an amount and after one; _MONEY and _RANGE_END share them.
@@ -64,9 +67,10 @@ DOLLAR = Table(
                     )
                 ),
                 # a province's code after a town: "Kamloops, B.C.", "Quebec City, QC" ("300
-                # B.C." is a year; "Toronto, ON" is left out: "on" starts too many words)
+                # B.C." is a year). Only the codes that are rare inside words: every place a
+                # lead is found is looked at, and "on", "nt", "ab" or "pe" are in most words.
                 r"(?<=, )b\.c\.(?!\w)",
-                r"(?<=, )(?:bc|qc|ab|sk|mb|ns|nb|nl|pe|yt|nt|nu)\b",
+                r"(?<=, )(?:bc|qc|nb|yt)\b",
             ),
             matches=(
                 "Salary: $68,000 a year. The post is in Ottawa, Ontario.",
@@ -115,11 +119,30 @@ DOLLAR = Table(
 )  # fmt: skip
 
 
-def dollar_of(low: str) -> str:
-    """The ISO code of a bare "$" on a page (``low``: its lower-cased text); see ``DOLLAR``."""
-    if "$" not in low:
+# Each rule's phrasings are whole words, so a page can say one only if it has every word of
+# one of them: lookups in the page's set of words, where a search reads the whole page.
+_DOLLAR_WORDS = tuple(
+    (rule, tuple(words_in(lead) for phrasing in rule.phrasings for lead in lead_words(phrasing)))
+    for rule in DOLLAR
+)
+# What a bare "$" is, asked only when a salary has one (a page's currency is read once).
+Dollar = Callable[[], str]
+
+
+def us_dollar() -> str:
+    return "USD"
+
+
+def dollar_of(scan: Scan) -> str:
+    """The ISO code of a bare "$" on a page; see ``DOLLAR``."""
+    if "$" not in scan.text:
         return "USD"
-    named = {hit.rule.value for hit in DOLLAR.hits(low)}
+    words = scan.words
+    named = {
+        rule.value
+        for rule, leads in _DOLLAR_WORDS
+        if any(lead <= words for lead in leads) and rule.said(scan.low)
+    }
     return named.pop() if len(named) == 1 else "USD"
 
 
@@ -217,10 +240,10 @@ class Salary:
 is_salary_heading = remembered(lambda title: _SECTION_TITLES.match(title.strip()) is not None)
 
 
-def from_section(text: str, dollar: str = "USD") -> Salary | None:
+def from_section(text: str, dollar: Dollar = us_dollar) -> Salary | None:
     """The first statement under a "Compensation" heading, whatever it says ("DOE" too); a
     front matter value (``salary: "$45 - $55 per hour"``) is read the same way. ``dollar``:
-    what a bare "$" is (``dollar_of``)."""
+    what a bare "$" is (asked only when one is found: ``dollar_of``)."""
     for line in text.split("\n\n"):
         words = plain(line)
         if words:
@@ -237,7 +260,7 @@ _SIGNS = tuple(sorted(key for key in _ISO if len(key) == 1 and not key.isalpha()
 _CODES = re.compile(r"\b(?:" + "|".join(sorted(k for k in _ISO if k.isalpha())) + r")\b")
 
 
-def find_salary(scan: Scan, dollar: str = "USD") -> Salary | None:
+def find_salary(scan: Scan, dollar: Dollar = us_dollar) -> Salary | None:
     """The first sentence that states a salary, in page order; ``dollar`` as for
     ``from_section``."""
     text = scan.text
@@ -268,7 +291,7 @@ def find_all_str(text: str, needle: str) -> list[int]:
     return found
 
 
-def _salary_in(sentence_md: str, dollar: str) -> Salary | None:
+def _salary_in(sentence_md: str, dollar: Dollar) -> Salary | None:
     """The salary a sentence states, clause by clause. A clause that names the salary without
     an amount is the answer unless a later clause gives the amount ("Salary is commensurate
     with experience; the expected range is $95,000-$110,000")."""
@@ -288,7 +311,9 @@ def _salary_in(sentence_md: str, dollar: str) -> Salary | None:
     return wordy
 
 
-def _clause_salary(clause: str, sentence: str, dollar: str, *, said_salary: bool) -> Salary | None:
+def _clause_salary(
+    clause: str, sentence: str, dollar: Dollar, *, said_salary: bool
+) -> Salary | None:
     """The salary one clause of ``sentence`` states; ``said_salary``: an earlier clause named
     the salary, so an amount here is it."""
     first = _MONEY.search(clause) if _DIGIT.search(clause) is not None else None
@@ -380,11 +405,11 @@ _LOWER_BOUND = re.compile(
 )
 
 
-def pay(text: str, start: int = 0, dollar: str = "USD") -> Pay:
+def pay(text: str, start: int = 0, dollar: Dollar = us_dollar) -> Pay:
     """The first amount or range of a salary statement, with its currency and period:
     "$55-62,000 per year" is 55,000 to 62,000 USD a year; "up to $25" has only a maximum,
     "minimum USD 100,000" only a minimum; any other lone amount is both. ``start``: where the
-    first amount is, if the caller knows; ``dollar``: the currency of a bare "$"."""
+    first amount is, if the caller knows; ``dollar``: what a bare "$" is."""
     match = _MONEY.search(text, start) if _DIGIT.search(text, start) is not None else None
     if match is None:
         return Pay()
@@ -392,7 +417,7 @@ def pay(text: str, start: int = 0, dollar: str = "USD") -> Pay:
     if first is None:
         return Pay()
     symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
-    currency = dollar if symbol == "$" else _ISO.get(symbol)
+    currency = dollar() if symbol == "$" else _ISO.get(symbol)
     period = _period(text.lower(), match.start()) or _unsaid_period(first, currency)
     lead = text[max(0, match.start() - 60) : match.start()]
     tail = _RANGE_END.match(text, match.end())
@@ -411,15 +436,19 @@ def pay(text: str, start: int = 0, dollar: str = "USD") -> Pay:
     return Pay(first, first, currency, period)
 
 
+# How far from its amount a period is read: "minimum €3,546 to maximum €5,538 gross per month"
+_PERIOD_REACH = 120
+
+
+@lru_cache(maxsize=256)  # a clause is read for its salary, then for its amounts (``pay``)
 def _period(low: str, at: int) -> str | None:
     """The period said nearest after the amount at ``at`` ("£37,338 per annum, pro rata, 22.5
     hours per week" is a year's), else the last said before it ("Hourly rate up to $25")."""
-    before: str | None = None
-    for hit in PERIOD.hits(low):
-        if hit.start >= at:
-            return hit.rule.value
-        before = hit.rule.value
-    return before
+    after = PERIOD.first_hit(low[at : at + _PERIOD_REACH])
+    if after is not None:
+        return after.rule.value
+    before = PERIOD.hits(low[max(0, at - _PERIOD_REACH) : at])
+    return before[-1].rule.value if before else None
 
 
 def _introduced(low: str, at: int) -> bool:

@@ -23,10 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-# A phrasing's fixed start: letters, digits, spaces, "-", "'" and "/" up to the first regex
-# syntax. A quantifier right after makes the last character optional, so it is left out. A
-# phrasing may also start with a group of plain words: "(?:position|job|role) is filled".
-_LEAD = re.compile(r"(?:[a-z0-9 '/-]|\\\.)+")  # "\." is a full stop ("b\.c\.")
+# A phrasing's fixed start: letters (accented ones too: "québec"), digits, spaces, "-", "'",
+# "/" and "\." (a full stop: "b\.c\.") up to the first regex syntax. A quantifier right after
+# makes the last character optional, so it is left out. A phrasing may also start with a
+# group of plain words: "(?:position|job|role) is filled".
+_LEAD = re.compile(r"(?:[a-z0-9à-ÿ '/-]|\\\.)+")
 _LEAD_GROUP = re.compile(r"\(\?:([a-z0-9 '/|-]+)\)(?![?*{])")
 _QUANTIFIERS = ("?", "*", "{")
 # Look-behinds before the fixed start ("(?<!based on a )full-time") test the text before a

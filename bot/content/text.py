@@ -147,7 +147,7 @@ class Scan:
     def words(self) -> frozenset[bytes]:
         """Every word of the page, folded; made on first use."""
         if self._words is None:
-            self._words = frozenset(self.folded.translate(_TO_WORDS).split())
+            self._words = _word_set(self.folded)
         return self._words
 
     def has(self, word: str) -> bool:
@@ -169,6 +169,15 @@ class Scan:
             if start not in seen:
                 seen.add(start)
                 yield start, end
+
+
+def words_in(text: str) -> frozenset[bytes]:
+    """The words of ``text`` as ``Scan.words`` holds them ("b.c." -> {b"b", b"c"})."""
+    return _word_set(fold(text))
+
+
+def _word_set(folded: bytes) -> frozenset[bytes]:
+    return frozenset(folded.translate(_TO_WORDS).split())
 
 
 def find_all(folded: bytes, needle: bytes) -> Iterator[int]:

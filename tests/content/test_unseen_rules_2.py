@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bot.content import parse_text
 from bot.content.clean import normalise_markdown
 from bot.content.money import dollar_of, pay
+from bot.content.text import Scan
 from bot.domain import ParsedDocument, PostingDraft
 
 
@@ -252,7 +253,7 @@ def test_what_is_no_salary_range(sentence: str, low: int | None, high: int | Non
     ],
 )
 def test_whose_dollar_a_page_means(page: str, code: str) -> None:
-    assert dollar_of(page.lower()) == code
+    assert dollar_of(Scan(page)) == code
 
 
 @settings(max_examples=200, deadline=None)
