@@ -205,9 +205,9 @@ def _organization(
     stated = first_text(meta, _ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(stated[1], kind)
-    name = from_title or orgs.known_in(title) or orgs.org_in_title(title)
+    name = from_title or orgs.known_in(title)
     if name is None and deep:
-        name = orgs.most_named(body) or orgs.org_from_seeks(body)
+        name = orgs.org_in_title(title) or orgs.most_named(body) or orgs.org_from_seeks(body)
     return orgs.for_kind(name, kind)
 
 

@@ -176,11 +176,11 @@ def _organization(markdown: str, page: Page) -> str | None:
     if name is None:
         name = orgs.known_in(page.title) or orgs.org_from_label(markdown)
     if name is None:
-        name = orgs.org_from_seeks(markdown)
+        name = orgs.org_from_seeks(markdown) or orgs.org_introduced(markdown)
     if name is None:
         name = orgs.org_in_title(page.title)
     if name is None:
-        name = orgs.most_named(markdown) or orgs.org_introduced(markdown)
+        name = orgs.most_named(markdown)
     if name is not None and orgs.known_in(name) is None:
         name = orgs.body_spelling(name, markdown)
     return orgs.for_kind(name, "job")

@@ -1518,10 +1518,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         'a French name with a lower-case adjective ("Bibliothèque patrimoniale de Valmont") '
         'before a French verb ("recrute")'
     ),
-    ("_posts/2025-01-20-product-owner.md", "org"): (
-        'the title "Product Owner, Discovery Services" gives the department as the employer; '
-        'the body names the cooperative only as "X is a … provider"'
-    ),
 }
 
 

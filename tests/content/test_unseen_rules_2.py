@@ -126,6 +126,15 @@ def test_names_that_are_not_the_employer(body: str) -> None:
     assert _posting(body).organization is None
 
 
+def test_the_page_names_the_employer_before_a_name_in_the_title() -> None:
+    """ "Product Owner, Discovery Services": a department in a posting's title is the employer
+    only when the page itself names none."""
+    front = "title: Product Owner, Discovery Services\nkind: job\ndate: 2027-01-04\n"
+    said = "OpenShelf Cooperative is a member-owned provider of discovery software."
+    assert _posting(said, front).organization == "OpenShelf Cooperative"
+    assert _posting("We need a product owner.", front).organization == "Discovery Services"
+
+
 def test_roles_at_an_organisation_in_a_title() -> None:
     doc = _doc(
         "We are looking for two colleagues.\n\n### Data Curator\n\nApply by 1 May 2027.\n\n"
