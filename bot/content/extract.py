@@ -87,12 +87,7 @@ def build_posting(
     location, remote, remote_regions = _where(markdown, scan, found, meta, evidence, role)
 
     deadline = _deadline(scan, page, evidence)
-    titles = (page.title,) if role in page.title else (page.title, role)
-    closed, until_filled = facts.find_status(scan, titles)
-    if closed is not None:
-        evidence.append(Fact("closed", "true", closed.sentence))
-    if until_filled is not None:
-        evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
+    closed, until_filled = _status(scan, page, role, evidence)
 
     salary = _salary(markdown, scan, found, meta)
     if salary is not None:
@@ -102,11 +97,7 @@ def build_posting(
     if employment is not None:
         evidence.append(Fact("employment_type", employment[0], employment[1]))
 
-    pairs = _contact_pairs(markdown, scan, found, meta)
-    if not pairs and shared is not None:
-        pairs = list(shared.contacts())
-    contacts = [value for value, _ in pairs]
-    evidence += [Fact("contact", value, sentence) for value, sentence in pairs]
+    contacts = _contacts(markdown, scan, found, meta, shared, evidence)
     if page.posted is not None:
         evidence.append(Fact("posted", page.posted.isoformat(), _posted_sentence(meta, page)))
 
@@ -342,6 +333,22 @@ def _deadline(scan: Scan, page: Page, evidence: list[Fact]) -> Deadline | None:
     return deadline
 
 
+# ---------------------------------------------------------------- open or closed
+
+
+def _status(
+    scan: Scan, page: Page, role: str, evidence: list[Fact]
+) -> tuple[facts.Found | None, facts.Found | None]:
+    """(closed, open until filled): the text's, and a notice on the page's or role's title."""
+    titles = (page.title,) if role in page.title else (page.title, role)
+    closed, until_filled = facts.find_status(scan, titles)
+    if closed is not None:
+        evidence.append(Fact("closed", "true", closed.sentence))
+    if until_filled is not None:
+        evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
+    return closed, until_filled
+
+
 # ---------------------------------------------------------------- salary and employment
 
 
@@ -374,6 +381,22 @@ def _salary(
 
 
 # ---------------------------------------------------------------- contacts
+
+
+def _contacts(
+    markdown: str,
+    scan: Scan,
+    found: list[Heading],
+    meta: Mapping[str, Any],
+    shared: Shared | None,
+    evidence: list[Fact],
+) -> list[str]:
+    """The opening's ways to apply, else those its page gives all its openings."""
+    pairs = _contact_pairs(markdown, scan, found, meta)
+    if not pairs and shared is not None:
+        pairs = list(shared.contacts())
+    evidence += [Fact("contact", value, sentence) for value, sentence in pairs]
+    return [value for value, _ in pairs]
 
 
 def page_contacts(
