@@ -523,6 +523,8 @@ class Router:
         may use says so."""
         read = reply.understood or {}
         asked = (read.get("verbs") or []) if read.get("intent") == "help" else []
+        if not asked:
+            return reply
         found = [
             (s.name, v) for s in self.commands() for v in self.verbs(s.name) if v.verb in asked
         ]
