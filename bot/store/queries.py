@@ -1060,8 +1060,8 @@ def search_passages(
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
 
     def in_window(window: int) -> ColumnElement[bool] | None:
-        if sqlite:  # its first window is known already (an organisation's: above)
-            return None if window_from is None or window != RANK_WINDOW else key >= window_from
+        if sqlite:  # its window is known already (an organisation's widen above)
+            return None if window_from is None else key >= window_from
         # the newest matches, read once in the same statement as their ranking
         newest = match.apply(select(key)).order_by(key.desc()).limit(window)
         within: ColumnElement[bool] = key.in_(newest.correlate(None))  # its own read
