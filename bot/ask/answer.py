@@ -15,10 +15,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from bot.ask.places import Place, accepts, places_in
 from bot.ask.understand import ListFilters, Understanding, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
+from bot.places import Place, accepts, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, page_link, source_line
 from bot.search import (
     PAGE_SIZE,
@@ -376,33 +376,21 @@ def _location_sentences(p: Posting, limit: int = 3) -> list[str]:
 
 
 def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
-    regions = places_in(" ".join([p.location or "", p.evidence_for("remote") or "", *said]))
     if not p.remote:
-        inside = any(where.contains(r) for r in regions)
+        inside = any(where.contains(r) for r in _named(p))
         return f"From {where.name}: {'yes' if inside else 'not remotely'}: it is on site."
-    unlimited = _no_region_line(p, where, regions)
-    if unlimited is not None:
-        return unlimited
+    regions = read_places(p.remote_regions)
+    if not regions:
+        return f"From {where.name}: probably — it is remote and names no region."
     named = ", ".join(dict.fromkeys(r.name for r in regions))
     if accepts(regions, where):
         return f"From {where.name}: yes — remote work from {named} only."
-    if _only_preferred([p.location or "", p.evidence_for("remote") or "", *said]):
+    if all(r.kind in ("city", "state") for r in regions):
+        return f"From {where.name}: not remotely — part of the work is done in {named}."
+    evidence = [p.evidence_for(f) or "" for f in ("location", "remote", "remote_regions")]
+    if _only_preferred([p.location or "", *evidence, *said]):
         return f"From {where.name}: possibly — it is remote and prefers {named}."
     return f"From {where.name}: no — remote work from {named} only."
-
-
-def _no_region_line(p: Posting, where: Place, regions: Sequence[Place]) -> str | None:
-    """The line for remote work that names no country or region: "Denver, CO or Remote" is
-    open from anywhere, unless the rest of the work is done in the place named ("Paramus,
-    NJ w/ remote hours"); None when a country or region is named."""
-    if any(r.kind in ("region", "country") for r in regions):
-        return None
-    if not regions or not _HYBRID.search(f"{p.location or ''} {p.evidence_for('remote') or ''}"):
-        return f"From {where.name}: probably — it is remote and names no region."
-    if any(where.contains(r) for r in regions):
-        return None  # the place named is where the asker is: said below
-    named = ", ".join(dict.fromkeys(r.name for r in regions))
-    return f"From {where.name}: not remotely — part of the work is done in {named}."
 
 
 # ---------------------------------------------------------------- lists
@@ -755,41 +743,29 @@ def _located_in(p: Posting, place: Place, *, remote_asked: bool = False) -> bool
     return said is True or (said is None and _reachable(p, place))
 
 
+def _named(p: Posting) -> list[Place]:
+    """The places a posting's location line and its sentence about remote work name."""
+    return places_in(f"{p.location or ''} {p.evidence_for('remote') or ''}")
+
+
 def _beyond(p: Posting, place: Place) -> bool:
     """Whether some of the work may be done outside ``place``: a place named beyond it, or
-    remote work that names no region. A posting that names no place is not known to be."""
-    said = [p.location or "", p.evidence_for("remote") or ""]
+    remote work that names no limit. A posting that names no place is not known to be."""
     if p.remote:
-        said += _location_sentences(p)
-    found = places_in(" ".join(said))
-    if p.remote and not any(x.kind in ("region", "country") for x in found):
-        # "San Francisco, CA or Remote": from anywhere; "Paramus, NJ w/ remote hours": there
-        return not (found and _HYBRID.search(" ".join(said[:2])))
-    return any(not place.contains(x) for x in found)
+        regions = read_places(p.remote_regions)
+        return not regions or any(not place.contains(x) for x in regions)
+    return any(not place.contains(x) for x in _named(p))
 
 
 def _reachable(p: Posting, where: Place) -> bool:
-    said = [p.location or "", p.evidence_for("remote") or ""]
-    if p.remote:  # "Based in an EMEA time zone" may stand apart from the location
-        said += _location_sentences(p)
-    found = places_in(" ".join(said))
-    if any(where.contains(x) for x in found):
+    """Whether the work can be done from ``where``: it is there, or it is remote and the
+    places it may be done from (as the loader read them, ``remote_regions``) accept it."""
+    if any(where.contains(x) for x in _named(p)):
         return True
     if not p.remote:
         return False
-    regions = [x for x in found if x.kind in ("region", "country")]
-    if not regions and found and _HYBRID.search(" ".join(said[:2])):
-        # "Paramus, NJ w/ remote hours": some of the work is done there, not anywhere
-        return False
+    regions = read_places(p.remote_regions)
     return not regions or accepts(regions, where)
-
-
-# remote for part of the time: the place named is where the rest is done
-_HYBRID = re.compile(
-    r"\bhybrid\b|\bremote (?:hours|days)\b|\bpart(?:ly|ially)? remote\b"
-    r"|\bdays? (?:a week |per week )?(?:remote|from home)\b",
-    re.I,
-)
 
 
 # "Remote (preferably the Americas)": a wish, not a limit; "in an EMEA time zone, preferably

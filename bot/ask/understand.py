@@ -1,7 +1,7 @@
 """Understanding a question: its intent, the filters of a list, the facts it asks about.
 
 Pure: no store, no clock (``today`` is a parameter). The words come from
-``bot.ask.vocabulary``; places from ``bot.ask.places``. ``/jobs`` text goes through
+``bot.ask.vocabulary``; places from ``bot.places``. ``/jobs`` text goes through
 ``parse_filters`` too, so a typed filter and a plain question mean the same thing.
 
     >>> from datetime import date, timedelta
@@ -19,8 +19,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
-from bot.ask.places import ALIASES, Place, find_place
 from bot.content.money import amount
+from bot.places import ALIASES, Place, find_place
 from bot.search import (
     ONSITE_PHRASES,
     REMOTE_PHRASES,

