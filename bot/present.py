@@ -172,6 +172,8 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
         return f"Location: {p.location or 'not stated'}{_quote(p.evidence_for('location'))}"
     if fact == "remote":
         remote = {True: "yes", False: "no, on site", None: "not stated"}[p.remote]
+        if p.remote and p.remote_regions:  # where from, as the loader read it
+            remote = f"yes, from {' or '.join(p.remote_regions)}"
         return f"Remote: {remote}{_quote(p.evidence_for('remote'))}"
     if fact == "deadline":
         if p.deadline is not None:

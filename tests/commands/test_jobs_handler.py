@@ -225,3 +225,22 @@ def test_description_turns_headings_into_labels() -> None:
     assert (
         _description(body) == "Description: We catalogue maps. Location: Leeds, UK. #hashtag stays"
     )
+
+
+def test_show_says_where_a_remote_job_may_be_done_from() -> None:
+    store = FakeStore(
+        postings=[
+            posting(
+                "kestrel-developer",
+                "Developer",
+                remote=True,
+                remote_regions=("Europe", "UTC-2 to UTC+3"),
+                deadline=date(2022, 3, 1),
+            ),
+            posting("kestrel-editor", "Editor", remote=True, deadline=date(2022, 3, 1)),
+        ]
+    )
+    assert "Remote: yes, from Europe or UTC-2 to UTC+3" in (
+        ask(make_router(), store, "/jobs show kestrel-developer").text
+    )
+    assert "Remote: yes\n" in ask(make_router(), store, "/jobs show kestrel-editor").text + "\n"
