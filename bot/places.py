@@ -396,11 +396,16 @@ def name_of(place: Place) -> str:
     return place.name
 
 
+def narrowest(places: list[Place]) -> list[Place]:
+    """The places that hold none of the others: "Paramus, NJ" is Paramus, not New Jersey."""
+    return [p for p in places if not any(q != p and p.contains(q) for q in places)]
+
+
 def read_places(names: Iterable[str]) -> list[Place]:
     """The places a posting's stored names stand for ("Europe", "EMEA time zones",
     "UTC-8 to UTC+1", "Paramus, NJ"), each read as ``places_in`` reads a location line."""
     found: list[Place] = []
     for name in names:
         span = zone_span(name)
-        found.extend([span] if span is not None else places_in(name))
+        found.extend([span] if span is not None else narrowest(places_in(name)))
     return found

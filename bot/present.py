@@ -163,6 +163,13 @@ def _quote(sentence: str | None, *, unless: str | None = None) -> str:
     return f" — the posting says: “{sentence.strip()}”"
 
 
+def _remote_line(p: Posting) -> str:
+    remote = {True: "yes", False: "no, on site", None: "not stated"}[p.remote]
+    if p.remote and p.remote_regions:  # where from, as the loader read it
+        remote = f"yes, from {' or '.join(p.remote_regions)}"
+    return f"Remote: {remote}{_quote(p.evidence_for('remote'))}"
+
+
 def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | None:
     """One fact of a posting as a labelled line with the sentence it was read from, or None
     when the fact does not apply (the status of an open posting, a deadline it never had)."""
@@ -171,10 +178,7 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
     if fact == "where":
         return f"Location: {p.location or 'not stated'}{_quote(p.evidence_for('location'))}"
     if fact == "remote":
-        remote = {True: "yes", False: "no, on site", None: "not stated"}[p.remote]
-        if p.remote and p.remote_regions:  # where from, as the loader read it
-            remote = f"yes, from {' or '.join(p.remote_regions)}"
-        return f"Remote: {remote}{_quote(p.evidence_for('remote'))}"
+        return _remote_line(p)
     if fact == "deadline":
         if p.deadline is not None:
             inferred = " (year inferred from the posting date)" if p.deadline_inferred else ""

@@ -385,7 +385,7 @@ def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
     named = ", ".join(dict.fromkeys(r.name for r in regions))
     if accepts(regions, where):
         return f"From {where.name}: yes — remote work from {named} only."
-    if all(r.kind in ("city", "state") for r in regions):
+    if all(r.kind == "city" for r in regions):  # "Ithaca, NY w/ remote hours"
         return f"From {where.name}: not remotely — part of the work is done in {named}."
     evidence = [p.evidence_for(f) or "" for f in ("location", "remote", "remote_regions")]
     if _only_preferred([p.location or "", *evidence, *said]):

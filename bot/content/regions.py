@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.content.text import plain, sentence_bounds
-from bot.places import Place, name_of, places_in
+from bot.places import Place, name_of, narrowest, places_in
 
 # "Remote (Europe)", "Remote - EU", "Virtual, USA", "Remote within Canada": what follows the
 # remote word in a location. "San Francisco, CA or Remote" names no region for the remote work.
@@ -197,4 +197,4 @@ def _location_limits(said: str) -> list[Place]:
     wide = [place for place in named if place.kind in ("region", "country")]
     if wide or not _HYBRID.search(said):
         return wide
-    return [p for p in named if not any(q != p and p.contains(q) for q in named)]  # the city
+    return narrowest(named)
