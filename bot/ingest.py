@@ -210,6 +210,7 @@ def sync_folder(
     now: datetime,
     origin: Origin | None = None,
     force: bool = False,
+    reread: bool = False,
     parse: Parse = parse_bytes,
     progress: Progress | None = None,
     batch: int = 500,
@@ -223,6 +224,9 @@ def sync_folder(
     version (it still exists, so it is not withdrawn). A sync that would withdraw more than
     half of the source's documents raises ``SyncRefused`` before changing anything, unless
     ``force``.
+
+    ``reread``: read and store every file, changed or not (the loader's rules changed since
+    the source was read: ``bot.content.reader``).
 
     ``workers``: parser processes for a load of more than ``POOL_THRESHOLD`` changed files;
     1 parses here. None (the default) means one per CPU, up to ``MAX_AUTO_WORKERS``, for the
@@ -240,6 +244,7 @@ def sync_folder(
         now=now,
         origin=origin,
         force=force,
+        reread=reread,
         parse=parse,
         progress=progress,
         batch=batch,
@@ -258,6 +263,7 @@ def sync_listing(
     removed: Collection[str] | None = None,
     known: dict[str, str] | None = None,
     force: bool = False,
+    reread: bool = False,
     parse: Parse = parse_bytes,
     progress: Progress | None = None,
     batch: int = 500,
@@ -295,7 +301,8 @@ def sync_listing(
     # the parser reads the path in the source (a Jekyll date, a slug), not the store's key
     changed: list[tuple[str, str]] = []
     for source, path, where in files:
-        look = _first_look(source, where, known.get(source), max_bytes)
+        # a file to read again is looked at as a new one: its size, not its hash
+        look = _first_look(source, where, None if reread else known.get(source), max_bytes)
         if look == "changed":
             changed.append((path, where))
             continue
@@ -318,12 +325,12 @@ def sync_listing(
         if doc is not None:
             pending.append(doc)
             if len(pending) >= (batch if left >= batch else tail):
-                _save(store, pending, now, report)
+                _save(store, pending, now, report, reread)
                 pending = []
         done += 1
         tick()
     if pending:
-        _save(store, pending, now, report)
+        _save(store, pending, now, report, reread)
     if removed is None:
         report.withdrawn.extend(store.withdraw_missing(listed, now, origin.name))
     elif gone_keys:  # a diff names what went: no need to compare with every stored document
@@ -389,9 +396,11 @@ def with_origin(doc: ParsedDocument, path: str, origin: Origin) -> ParsedDocumen
     return doc
 
 
-def _save(store: Store, docs: list[ParsedDocument], now: datetime, report: LoadReport) -> None:
+def _save(
+    store: Store, docs: list[ParsedDocument], now: datetime, report: LoadReport, reread: bool
+) -> None:
     try:
-        outcomes = store.save_documents(docs, now)
+        outcomes = store.save_documents(docs, now, reread=reread)
     except Exception as exc:
         if len(docs) == 1:
             logger.exception("cannot store %s", docs[0].source)
@@ -403,7 +412,7 @@ def _save(store: Store, docs: list[ParsedDocument], now: datetime, report: LoadR
         # One bad document spoils its batch's transaction: retry one by one to isolate it.
         logger.warning("batch of %d failed to save; retrying one by one", len(docs))
         for doc in docs:
-            _save(store, [doc], now, report)
+            _save(store, [doc], now, report, reread)
         return
     buckets = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
     for source, outcome in outcomes.items():

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import Settings, SourceSettings
+from bot.content.reader import reader_version
 from bot.domain import LoadFailure, LoadReport, ParsedDocument
 from bot.gitrepo import Author, Changes, GitError, GitRepo, masked
 from bot.ingest import (
@@ -51,6 +52,12 @@ ProgressFn = Callable[[int, int], None]
 # would refuse the second). Replicas have clones of their own.
 _CLONE_LOCKS: dict[Path, threading.RLock] = {}
 _LOCKS_LOCK = threading.Lock()
+
+
+def read_by_other_rules(record: SourceRecord | None) -> bool:
+    """Whether a source's documents were read by another version of the loader (or before
+    versions were kept): then every file is read again, changed or not."""
+    return record is None or record.reader != reader_version()
 
 
 def clone_lock(path: Path) -> threading.RLock:
@@ -176,10 +183,13 @@ class Sources:
                 now=now,
                 origin=origin_of(source),
                 force=force,
+                reread=read_by_other_rules(self.records.get(source.name)),
                 progress=progress,
                 max_bytes=self.settings.max_file_bytes,
             )
-            self.records.synced(source.name, "folder", location_of(source), None, now)
+            self.records.synced(
+                source.name, "folder", location_of(source), None, now, reader_version()
+            )
             return report
         with clone_lock(self.root(source)):
             return self._sync_git(source, now, fetch=fetch, force=force, progress=progress)
@@ -198,8 +208,10 @@ class Sources:
         head, fetch_error = self._fetched(repo, source, now, fetch=fetch)
         record = self.records.get(source.name)
         base = record.synced_commit if record is not None else None
-        # a source whose documents were never stored (or were lost) is read in full
-        synced = base is not None and self.store.has_documents(source.name)
+        reread = read_by_other_rules(record)
+        # a source whose documents were never stored (or were lost), or were read by other
+        # rules, is read in full
+        synced = base is not None and not reread and self.store.has_documents(source.name)
         if synced and base == head:
             report = LoadReport()  # nothing new: not even a look at the files
         else:
@@ -215,11 +227,12 @@ class Sources:
                 origin=origin_of(source),
                 removed=changes.removed if changes is not None else None,
                 force=force,
+                reread=reread,
                 progress=progress,
                 max_bytes=self.settings.max_file_bytes,
                 label=f"{base}..{head}",
             )
-        self.records.synced(source.name, "git", location, head, now)
+        self.records.synced(source.name, "git", location, head, now, reader_version())
         # a failed fetch, or a sync without one (which says nothing about the remote), keeps
         # the error in view until a fetch succeeds
         if fetch_error is not None:

@@ -38,6 +38,7 @@ sources_table = Table(
     Column("fetched_at", UTCDateTime),
     Column("error", Text),
     Column("error_at", UTCDateTime),
+    Column("reader", String(64)),  # migration 0015: the loader's version (bot.content.reader)
 )
 
 
@@ -51,6 +52,7 @@ class SourceRecord:
     fetched_at: datetime | None = None
     error: str | None = None
     error_at: datetime | None = None
+    reader: str | None = None
     documents: int = 0
     postings: int = 0
 
@@ -102,14 +104,19 @@ class SourceRecords:
             for n in names
         ]
 
-    def synced(self, name: str, kind: str, location: str, commit: str | None, at: datetime) -> None:
-        """A sync succeeded (from ``commit`` for a git source): the error, if any, is over."""
-        self._put(
-            name,
-            kind,
-            location,
-            {"synced_commit": commit, "synced_at": at, "error": None, "error_at": None},
-        )
+    def synced(
+        self,
+        name: str,
+        kind: str,
+        location: str,
+        commit: str | None,
+        at: datetime,
+        reader: str | None = None,
+    ) -> None:
+        """A sync succeeded (from ``commit`` for a git source, its files read by the loader's
+        version ``reader``): the error, if any, is over."""
+        values = {"synced_commit": commit, "synced_at": at, "error": None, "error_at": None}
+        self._put(name, kind, location, values if reader is None else {**values, "reader": reader})
 
     def fetched(self, name: str, kind: str, location: str, at: datetime) -> None:
         self._put(name, kind, location, {"fetched_at": at})

@@ -108,7 +108,7 @@ def _keyed_sql(dialect: Dialect, query: Select[Any]) -> str | None:
 
 
 def save_documents(
-    session: Session, docs: Sequence[ParsedDocument], now: datetime
+    session: Session, docs: Sequence[ParsedDocument], now: datetime, *, reread: bool = False
 ) -> dict[str, SaveOutcome]:
     """Upsert documents with their postings and passages; see ``Store.save_documents``."""
     latest: dict[str, ParsedDocument] = {}
@@ -124,7 +124,7 @@ def save_documents(
         if found is None:
             fresh.append(doc)
             outcome[source] = "added"
-        elif found.content_hash == doc.content_hash and found.status == "present":
+        elif found.content_hash == doc.content_hash and found.status == "present" and not reread:
             outcome[source] = "unchanged"
         else:
             changed[found.id] = doc

@@ -174,15 +174,17 @@ class Store:
             return {source: content_hash for source, content_hash in session.execute(query)}
 
     def save_documents(
-        self, docs: Sequence[ParsedDocument], now: datetime
+        self, docs: Sequence[ParsedDocument], now: datetime, *, reread: bool = False
     ) -> dict[str, SaveOutcome]:
         """Upsert documents with their postings and passages, in one transaction.
 
-        An unchanged hash writes nothing; a changed file keeps its postings' ids (matched by
-        source and position); a withdrawn source that comes back is "updated" and active again.
+        An unchanged hash writes nothing unless ``reread`` (the loader's rules changed: what
+        it reads from the same bytes may have); a changed file keeps its postings' ids
+        (matched by source and position); a withdrawn source that comes back is "updated" and
+        active again.
         """
         with self._write() as session:
-            return saving.save_documents(session, docs, now)
+            return saving.save_documents(session, docs, now, reread=reread)
 
     def withdraw_missing(
         self, present: set[str], now: datetime, origin: str = DEFAULT_SOURCE

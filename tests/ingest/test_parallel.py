@@ -107,9 +107,9 @@ def test_with_workers_the_last_files_are_saved_in_small_batches(
     saved: list[int] = []
     real_save = store.save_documents
 
-    def recording_save(docs, now):  # type: ignore[no-untyped-def]
+    def recording_save(docs, now, **options):  # type: ignore[no-untyped-def]
         saved.append(len(docs))
-        return real_save(docs, now)
+        return real_save(docs, now, **options)
 
     monkeypatch.setattr(store, "save_documents", recording_save)
     report = sync_folder(store, real_folder, now=NOW, workers=workers, batch=10)

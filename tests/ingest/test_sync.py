@@ -132,10 +132,10 @@ def test_store_failure_is_isolated_to_its_document(
 ) -> None:
     real_save = store.save_documents
 
-    def picky_save(docs, now):  # type: ignore[no-untyped-def]
+    def picky_save(docs, now, **options):  # type: ignore[no-untyped-def]
         if any(d.source == "faq/iiif.md" for d in docs):
             raise ValueError("database says no")
-        return real_save(docs, now)
+        return real_save(docs, now, **options)
 
     monkeypatch.setattr(store, "save_documents", picky_save)
     report = sync_folder(store, folder, now=NOW, parse=CountingParser(), batch=3)
