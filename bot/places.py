@@ -195,7 +195,9 @@ def _region(name: str) -> Place | None:
     key = name.lower()
     display = name.upper() if len(name) <= 4 else name.title()
     if key in CONTINENTS:
-        return Place("region", display, members=(_continent(CONTINENTS[key]),))
+        # "European" is said of Europe: the continent's name is its first key
+        noun = next(k for k, code in CONTINENTS.items() if code == CONTINENTS[key])
+        return Place("region", noun.title(), members=(_continent(CONTINENTS[key]),))
     if key in REGIONS:
         return Place("region", display, members=REGIONS[key])
     return None

@@ -99,3 +99,10 @@ def test_the_loader_stores_the_span_and_not_the_hours(tmp_path: Path) -> None:
     assert stored["Platform Engineer"] == ("UTC-2 to UTC+3",)
     assert stored["Programme Coordinator"] == ()
     assert stored["Cataloguer"] == ("Ithaca, NY",)
+
+
+def test_a_continent_said_as_an_adjective_is_named_as_the_continent() -> None:
+    assert [p.name for p in read_places(["European time zones", "African"])] == [
+        "Europe",
+        "Africa",
+    ]
