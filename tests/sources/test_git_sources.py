@@ -62,8 +62,8 @@ class Site:
         return git(self.work, "rev-parse", "HEAD").strip()
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Site:
+@pytest.fixture(name="site")
+def site_fixture(tmp_path: Path) -> Site:
     site = Site(tmp_path, "site")
     site.write("_posts/2026-11-01-data-steward.md", posting("Data Steward"))
     site.write("_posts/2026-11-02-archivist.md", posting("Digital Archivist", "Europeana"))

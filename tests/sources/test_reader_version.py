@@ -17,17 +17,9 @@ from bot.store.content_sources import sources_table
 from bot.store.models import PostingRow
 
 from .test_app_sources import active, app_on, folder
-from .test_git_sources import TODAY, Site, git_source, posting, settings_for
+from .test_git_sources import TODAY, Site, git_source, settings_for, site_fixture
 
-
-@pytest.fixture
-def site(tmp_path: Path) -> Site:
-    site = Site(tmp_path, "site")
-    site.write("_posts/2026-11-01-data-steward.md", posting("Data Steward"))
-    site.write("_posts/2026-11-02-archivist.md", posting("Digital Archivist", "Europeana"))
-    site.write("jobs/_posts/2026-11-03-curator.md", posting("Curator", "Wikimedia"))
-    site.push("First postings")
-    return site
+__all__ = ["site_fixture"]  # the git sources' "site" fixture, used here too
 
 
 def read_by_older_rules(store: Store) -> None:
