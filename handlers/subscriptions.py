@@ -124,8 +124,9 @@ def subscribe(ctx: Context, text: str) -> Reply:
     lines.append(_promise(ctx.settings))
     current = ctx.store.find_postings(filters.query(ctx.today, limit=1)).total
     if current:
+        agree = "matches; it is" if current == 1 else "match; they are"
         lines.append(
-            f"{_plural(current, 'open posting')} already match; they are not announced again "
+            f"{_plural(current, 'open posting')} already {agree} not announced again "
             f"— see `/{search.command()}`."
         )
     if request.platform == "console":

@@ -35,7 +35,7 @@ def test_subscribe_records_the_filters_and_says_what_will_come(store: Store) -> 
     assert reply.public and reply.error_id is None
     assert "follows `/jobs remote archivist` (subscription #1)" in reply.text
     assert "reminders 7 and 1 days before their deadlines" in reply.text
-    assert "1 open posting already match" in reply.text
+    assert "1 open posting already matches; it is not announced again" in reply.text
     (sub,) = Subscriptions(store).for_channel("slack", "C1")
     assert sub.filters.remote is True and sub.filters.terms == ("archivist",)
     assert sub.since == MONDAY and sub.created_by == "U1"
