@@ -96,6 +96,7 @@ QUESTIONS = (
     "what is the iiif consortium?",  # one organisation's pages
     "when is the iiif conference in 2030?",  # no page says: "I don't know" and the nearest
     "who do i email about the conference job?",  # no title has the words, many bodies do
+    "remote jobs in europe",  # where a remote job may be done from: the stored regions
 )
 RELEVANCE_WORDS = ("developer", "librarian", "archivist", "metadata")
 GOAL_P99_MS = 15.0  # issue 20: every command and a plain question, both stores, at 100k
