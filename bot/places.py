@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -242,8 +242,22 @@ _WORD = re.compile(r"[A-Za-z][\w.'’]*")
 def places_in(text: str) -> list[Place]:
     """Every place a location line names, cities read against the state or country beside
     them ("Wayne, NJ" is Wayne in New Jersey, not in Michigan)."""
+    return list(_places_in(text)) if len(text) <= _REMEMBERED else list(_read_places_in(text))
+
+
+# A list question reads the location line of each of its 200 candidates, and lines repeat
+# ("Remote", "Berlin, Germany"): the places of short lines are remembered.
+_REMEMBERED = 300
+
+
+@lru_cache(maxsize=8192)
+def _places_in(text: str) -> tuple[Place, ...]:
+    return _read_places_in(text)
+
+
+def _read_places_in(text: str) -> tuple[Place, ...]:
     if not text:
-        return []
+        return ()
     words = [(m.group().rstrip(".,"), m.start()) for m in _WORD.finditer(text)]
     found: list[Place] = []
     city_names: list[str] = []
@@ -253,7 +267,7 @@ def places_in(text: str) -> list[Place]:
     g = _gazetteer()
     for name in city_names:
         found.append(_resolve_city(g.cities[name], found))
-    return found
+    return tuple(found)
 
 
 def _place_at(

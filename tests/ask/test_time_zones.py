@@ -12,7 +12,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
-from bot.places import find_place, read_places, zone_span
+from bot.places import find_place, places_in, read_places, zone_span
 
 TODAY = date(2026, 5, 4)
 PAGES = {
@@ -106,3 +106,11 @@ def test_a_continent_said_as_an_adjective_is_named_as_the_continent() -> None:
         "Europe",
         "Africa",
     ]
+
+
+def test_remembered_places_are_a_new_list_each_time() -> None:
+    first = places_in("Berlin, Germany")
+    first.clear()
+    assert [p.name for p in places_in("Berlin, Germany")] == ["Berlin", "Germany"]
+    long_line = "Berlin, Germany; " * 40  # longer than what is remembered: read each time
+    assert len(places_in(long_line)) == 80
