@@ -41,10 +41,16 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+# Words the stemmer makes one that mean two things: an officer is a person, an office a place
+# ("is there an office in London?" is not asked of the Communications Officer's posting).
+STEM_APART = {"officer": "officer", "officers": "officer"}
+
+
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
-    result: str = _stemmer().stemWord(word.lower())
+    lower = word.lower()
+    result: str = STEM_APART.get(lower) or _stemmer().stemWord(lower)
     return result
 
 
@@ -90,6 +96,11 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("support", "handle"),
     # "what are the requirements?" is answered under "Qualifications"
     ("qualification", "requirement", "required", "skill", "qualified"),
+    # word families the stemmer keeps apart ("submissions" of "can I submit two?")
+    ("submit", "submission"),
+    ("member", "membership"),
+    ("invoice", "bill", "billing", "billed"),
+    ("store", "storage", "stored"),
 )
 SEARCHED = 5
 SYNONYMS = {
@@ -433,10 +444,14 @@ def _text_stems(text: str) -> tuple[str, ...]:
     # name is no prose ("support@example.org" says nothing of what is supported), its
     # domain may be ("jobs@metro.org")
     prose = _MAILBOX.sub(" @", text) if "@" in text else text
+    # "10.000", "10,000" and "10000" are one number ("0,80" is not a thousand)
+    prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
 _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
+_SEPARATOR = re.compile(r"[.,]")
 
 
 @lru_cache(maxsize=50_000)
@@ -504,14 +519,57 @@ _HAS_COUNT = re.compile(
 PAGE_WORD_SHARE = 0.7  # in a sentence, a query word that is also in the page's title
 AMOUNT_BONUS = 2.0  # "how much", "cost", "fee": a sentence naming a sum of money answers
 AMOUNT_STEMS = frozenset({"much", "cost", "fee", "price", "money", "pay", "salari", "budget"})
-# words that ask for a sum ("pay" does not: "what does the fund pay for?")
-SUM_WORDS = frozenset("much cost costs price prices fee fees charge charges".split())
-_HAS_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|£|usd|eur|gbp|dollars?|euros?)", re.I)
+_HAS_AMOUNT = re.compile(
+    r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|£|usd|eur|gbp|dollars?|euros?)"
+    r"|\b(?:usd|eur|gbp|chf|cad|aud|nok|sek|dkk|jpy)\s?\d",
+    re.I,
+)
 DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
 _ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
 _DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
+# Words that carry the asking, not the topic ("where do I send questions about…", "what themes
+# is the conference looking for?", "can they write a letter of support?"): they are left out of
+# the ranking as stopwords are, so a page that does not repeat them still answers.
+LIGHT_WORDS = frozenset(
+    """send sent sending look looking looks find write writing show use using give make put go
+    see say tell people person thing things way ways kind kinds sort sorts happen happens
+    happened""".split()
+)
+# "how long do projects last?", "how long should a proposal be?": a length or a span is
+# asked; "long" and "last" say so, they are not the topic
+_HOW_LONG = re.compile(r"\bhow long\b", re.I)
+HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
+# The asker's own kind of institution ("why should my museum join?", "how does our library
+# pay?") says who asks, not what about.
+ASKER_KINDS = frozenset(
+    """museum museums library libraries institution organisation organization university
+    archive archives company firm team department school college lab""".split()
+)
+_ASKER_OWN = re.compile(r"\b(?:my|our)\s+(?P<kind>[a-z]+)", re.I)
+# "how much is it to join?", "what does it cost?": only a passage naming a sum (or saying it is
+# free) answers; "how much vacation…" asks no sum, nor "what if we pay the fee late?"
+_ASKS_SUM = re.compile(
+    r"\bhow much (?:is|are|does|do|did|will|would|can|could|should|money|for|to)\b"
+    r"|\b(?:cost|costs|price|prices|pricing|charge|charges)\b",
+    re.I,
+)
+# "where do I send questions about…", "who should we ask": a contact is asked without the word
+_ASKS_WHOM = re.compile(
+    r"\b(?:where|who|whom) (?:do|can|should|would) (?:i|we) (?:send|ask|write|turn)\b"
+    r"|\bget in touch\b|\breach out\b",
+    re.I,
+)
+_PRICED = re.compile(
+    _HAS_AMOUNT.pattern + r"|\bfree\b|\bno (?:fee|charge|cost)s?\b|\bwithout (?:a )?(?:fee|charge)",
+    re.I,
+)
+CONTACT_BONUS = 1.5  # "who do I contact about…": the sentence with an e-mail address answers
+_CONTACT = frozenset({"contact"})  # its group's first word: "email", "e-mail" ask the same
+_EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+\.[\w.-]+")
+# "Image API -- Delivers the pixels…": a bullet naming the term asked, then what it is
+_TERM_DASH = re.compile(r"^(?P<term>[^\W\d][\w\s'’-]{0,50}?)\s(?:--|–|—)\s")
 SHORT_SENTENCE = 90
 SHORT_PASSAGE = 360
 
@@ -526,9 +584,10 @@ class _Asked:
     wh: str | None
     wants_number: bool
     wants_amount: bool
-    wants_sum: bool  # "how much", "cost", "fee": only a passage naming a sum answers
+    wants_sum: bool  # "how much is it", "cost" (``_ASKS_SUM``): only a passage naming a sum
     wants_count: bool  # "how many": only a passage with a number answers
     wants_definition: bool
+    wants_contact: bool = False  # "who do I contact…": a sentence with an address answers
 
     @cached_property
     def unit(self) -> float:
@@ -567,29 +626,107 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
             # what the page is about ("DataCite" of "DataCite Fee Model") answers that part,
             # and so does its year ("who did datacite hire in 2018?")
             set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}"))
-            | ({str(hit.passage.posted.year)} if hit.passage.posted else set()),
+            | ({str(hit.passage.posted.year)} if hit.passage.posted else set())
+            | _title_initials(hit.passage.page_title),
         )
         for hit in hits
     ]
+    raw_words = {w.lower() for w in tokens(question)}
+    light = _light_stems(question, raw_words)
+    if set(query) - light:  # words that only ask are left out, unless nothing else is asked
+        query = [t for t in query if t not in light]
     qset = frozenset(query)
     df = dict.fromkeys(query, 0)
     for c in candidates:
-        for term in qset & (c.text | c.heading):
+        # a page named by its initials holds them in every passage ("gaf" says which page)
+        for term in qset & (c.text | c.heading | _title_initials(c.hit.passage.page_title)):
             df[term] += 1
-    raw_words = {w.lower() for w in tokens(question)}
     asked = _Asked(
         stems=qset,
         weight={t: max(0.1, math.log((len(hits) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
-        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS),
+        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+        or _HOW_LONG.search(question) is not None,
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
-        wants_sum=bool(raw_words & SUM_WORDS),
+        wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
+        wants_contact=asks_contact(question),
     )
     answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
     answers.sort(key=lambda a: a.score, reverse=True)
+    topic = qset - _CONTACT
+    if asked.wants_contact and topic:
+        # the page is the one about the topic, whichever passage holds the word "contact"
+        about = replace(asked, stems=topic, weight={t: asked.weight[t] for t in topic})
+        on_topic = max(
+            (
+                a
+                for a in (_answer(about, c, rank) for rank, c in enumerate(candidates))
+                if a.confident
+            ),
+            key=lambda a: a.score,
+            default=None,
+        )
+        if on_topic is not None:
+            return _address_first(answers, on_topic)
     return answers
+
+
+def asks_contact(question: str) -> bool:
+    """Whether a question asks whom to contact ("who do I email about …")."""
+    return bool(set(_stems(question)) & _CONTACT) or _ASKS_WHOM.search(question) is not None
+
+
+def has_address(text: str) -> bool:
+    return _EMAIL_ADDRESS.search(text) is not None
+
+
+def _address_first(answers: list[Answer], on_topic: Answer) -> list[Answer]:
+    """ "Who do I contact about X?": the page about X (``on_topic``) is found by its words,
+    and its sentence with an e-mail address answers (it seldom repeats them: "Please be in
+    touch with …"); the answers as they are when that page names no address."""
+    best = next((a for a in answers if a.confident), None)
+    if best is None or (
+        best.hit.passage.id == on_topic.hit.passage.id and _EMAIL_ADDRESS.search(best.excerpt)
+    ):
+        return answers
+    source = on_topic.hit.passage.source
+    for a in answers:
+        if a.hit.passage.source != source or not _EMAIL_ADDRESS.search(a.full_text):
+            continue
+        sentences = split_sentences(a.full_text)
+        i = next(i for i, x in enumerate(sentences) if _EMAIL_ADDRESS.search(x))
+        excerpt = _excerpt(sentences, i)
+        hit = PassageHit(passage=replace(a.hit.passage, text=excerpt), score=best.score)
+        promoted = replace(a, hit=hit, excerpt=excerpt, score=best.score, confident=True)
+        return [promoted, *(x for x in answers if x is not a)]
+    return answers
+
+
+def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
+    """The stems of the question that ask rather than name what is asked about."""
+    light = set(raw_words & LIGHT_WORDS)
+    if _HOW_LONG.search(question):
+        light |= raw_words & HOW_LONG_WORDS
+    light |= {
+        m.group("kind").lower()
+        for m in _ASKER_OWN.finditer(question)
+        if m.group("kind").lower() in ASKER_KINDS
+    }
+    return frozenset(s for w in light for s in _word_stems(w))
+
+
+@lru_cache(maxsize=4096)
+def _title_initials(title: str) -> frozenset[str]:
+    """A page named by its initials ("gaf" of "Global Access Fund"): every word capitalised,
+    three or more (``org_initials``' rule for one title)."""
+    words = [part for w in tokens(title) for part in w.split("-") if part]
+    named = [w for w in words if w.lower() not in _NAME_LINKS]
+    if len(named) < 3 or not all(w[0].isupper() for w in named):
+        return frozenset()
+    initials = "".join(w[0] for w in named).lower()
+    return frozenset({initials}) if initials.isalpha() else frozenset()
 
 
 def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
@@ -606,7 +743,9 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     # "how much does it cost to join?", "how many members?": a passage that names no sum,
     # or no number, does not answer it
     text = c.hit.passage.text
+    # "what if we pay the fee late?" names a fee and asks no sum
     unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
+    unanswered = asked.wants_sum and _PRICED.search(text) is None
     uncounted = asked.wants_count and _HAS_COUNT.search(text) is None
     score = (
         best_score
@@ -615,6 +754,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + PASSAGE_WEIGHT * asked.sum(c.text, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, share)
         + _heading_bonus(asked, c)
+        + _addressed(asked, c, sentences[best_i], best_own)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
         - 0.001 * c.hit.passage.position
@@ -631,8 +771,20 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         full_text=c.hit.passage.text,
         score=score,
         coverage=coverage,
-        confident=(best_own > 0 or _heading_asks(asked, c)) and coverage >= MIN_COVERAGE,
+        # a sum asked of a passage naming none is not answered, however near its words
+        confident=(best_own > 0 or _heading_asks(asked, c))
+        and coverage >= MIN_COVERAGE
+        and not unanswered,
     )
+
+
+def _addressed(asked: _Asked, c: _Candidate, sentence: str, own: float) -> float:
+    """ "Where do I send questions?": a section "Questions?" whose sentence is an address
+    answers though the sentence repeats no word (the sentence's own words are scored with
+    it, ``_sentence_score``)."""
+    if not asked.wants_contact or own > 0 or not c.heading & asked.stems:
+        return 0.0
+    return CONTACT_BONUS * asked.unit if _EMAIL_ADDRESS.search(sentence) else 0.0
 
 
 def _heading_bonus(asked: _Asked, c: _Candidate) -> float:
@@ -682,9 +834,21 @@ def _sentence_score(
             score += NUMBER_BONUS * asked.unit
         if asked.wants_amount and _HAS_AMOUNT.search(said):
             score += AMOUNT_BONUS * asked.unit
-        if asked.wants_definition and _DEFINITION.match(sentences[i]):
+        if asked.wants_definition and _defines(sentences[i], asked):
             score += DEFINITION_BONUS * asked.unit
+        if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
+            score += CONTACT_BONUS * asked.unit
     return i, score, own
+
+
+def _defines(sentence: str, asked: _Asked) -> bool:
+    """Whether the sentence says what something is: "X is …", or a bullet "Image API --
+    Delivers …" naming only words asked."""
+    if _DEFINITION.match(sentence):
+        return True
+    term = _TERM_DASH.match(sentence)
+    named = set(_stems(term.group("term"))) if term else set()
+    return bool(named) and named <= asked.stems
 
 
 def _announced(sentences: Sequence[str], i: int) -> str:

@@ -23,8 +23,10 @@ from bot.present import EXTRA_FACTS, apply_url, fact_line, page_link, source_lin
 from bot.search import (
     PAGE_SIZE,
     STOPWORDS,
+    asks_contact,
     closest_questions,
     faq_terms,
+    has_address,
     org_slug,
     rank_passages,
     spell_out_initials,
@@ -71,6 +73,9 @@ def answer(ctx: Context, text: str) -> Reply:
 def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if u.most_postings:
         return _with(most_postings(ctx, u), u, intent="list")
+    if _about_the_organisation(ctx, u):
+        said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
+        return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
     about_one = _one_posting(ctx, u)
     if about_one is not None:
         return about_one
@@ -113,6 +118,27 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None
+
+
+def _about_the_organisation(ctx: Context, u: Understanding) -> bool:
+    """ "Does DataCite have an office in Berlin?", "where is iiif based?": where an
+    organisation is, asked with no job word and naming nothing but the organisation, is asked
+    of its pages, not of its postings' places."""
+    if u.job_word or not u.asks or not set(u.asks) <= {"where", "remote"}:
+        return False
+    words = set(u.subject)
+    return bool(words) and words <= _organisation_words(ctx)
+
+
+def _without_place(u: Understanding) -> Understanding:
+    """The question less the place it names: "does X have an office in Berlin?" is answered
+    by "we don't have a physical office", which names no city."""
+    place = u.filters.place
+    if place is None:
+        return u
+    name = re.escape(place.name.lower())
+    text = re.sub(rf"(?i)\b(?:in|at|near)\s+(?:the\s+)?{name}\b|\b{name}\b", " ", u.text)
+    return replace(u, text=" ".join(text.split()))
 
 
 def _named_postings(ctx: Context, u: Understanding) -> list[Posting]:
@@ -320,7 +346,7 @@ def _fact_lines(
     if fact != "remote":
         return [line] if line is not None else []
     lines = [line] if line is not None else []
-    said = _location_sentences(p)
+    said = _location_sentences(p, asked=u.text)
     if u.filters.reachable_from is not None:
         lines.insert(0, _reachable_line(p, u.filters.reachable_from, said))
     lines.extend(f"> {s}" for s in said)
@@ -361,18 +387,26 @@ def _hours_sentences(p: Posting, said: Sequence[str], limit: int = 1) -> list[st
     return [s for s in found if s not in said][:limit]
 
 
-def _location_sentences(p: Posting, limit: int = 3) -> list[str]:
-    """Sentences of the posting about where the work is done, as written."""
+def _location_sentences(p: Posting, limit: int = 3, asked: str = "") -> list[str]:
+    """Sentences of the posting about where the work is done, as written; those holding a
+    word of ``asked`` (the question: "which time zone…?") first."""
     out: list[str] = []
     known = {(p.evidence_for("remote") or "").strip(), (p.evidence_for("location") or "").strip()}
+    wanted = _place_words(asked) & _LOCATION_WORDS
     for sentence in split_sentences(p.body):
         words = {w.lower() for w in tokens(sentence)}
         if words & _LOCATION_WORDS and len(sentence) < 400 and sentence.strip() not in known:
             if places_in(sentence) or words & {"remote", "remotely", "timezone", "hybrid"}:
                 out.append(sentence.strip())
-        if len(out) == limit:
+        if len(out) == limit and not wanted:
             break
-    return out
+    out.sort(key=lambda s: not _place_words(s) & wanted)  # stable: the page's order otherwise
+    return out[:limit]
+
+
+def _place_words(text: str) -> set[str]:
+    """Lower-case words, "time zone" written as one."""
+    return {w.lower() for w in tokens(re.sub(r"(?i)\btime[ -]zones?\b", "timezone", text))}
 
 
 def _reachable_line(p: Posting, where: Place, said: Sequence[str]) -> str:
@@ -866,6 +900,16 @@ def passage_answer(
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:
     ranked = rank_passages(u.text, hits)
+    top = next((a for a in ranked if a.confident), None)
+    if top is not None and asks_contact(u.text) and not has_address(top.excerpt):
+        # "who do I contact about X?": the page about X was found by its words; its sentence
+        # with an address may hold none of them, and be no candidate yet
+        source = top.hit.passage.source
+        known = {h.passage.id for h in hits}
+        wide = ctx.store.search_passages(faq_terms(u.text), limit=PASSAGE_CANDIDATES * 5)
+        more = [h for h in wide if h.passage.source == source and h.passage.id not in known]
+        if more:
+            ranked = rank_passages(u.text, [*hits, *more])
     confident = [a for a in ranked if a.confident and _years_agree(u, a.hit.passage, a.excerpt)]
     if not confident:
         return None

@@ -16,7 +16,8 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
                  "last day"),
     "apply": ("email", "e-mail", "contact", "apply", "send", "cv", "resume", "résumé",
               "who do i", "whom", "application", "applications", "write to"),
-    "where": ("where", "based", "located", "location", "city", "office", "live", "reside"),
+    "where": ("where", "based", "located", "location", "city", "office", "live", "reside",
+              "time zone", "time zones", "timezone", "timezones"),
     "remote": ("remote", "remotely", "from home", "wfh", "telework", "hybrid", "from"),
     "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),
     "employment": ("full time", "full-time", "part time", "part-time", "hours", "permanent",
@@ -106,6 +107,9 @@ REWRITES: dict[str, str] = {
     "orgs": "organizations", "org": "organization", "insts": "institutions",
     "video": "audio/visual", "videos": "audio/visual", "audiovisual": "audio/visual",
     "av": "audio/visual", "a/v": "audio/visual",
+    # whom to write to about a posting is its contact, not a list of who is hiring
+    "hiring manager": "contact", "recruiter": "contact", "recruiting manager": "contact",
+    "point of contact": "contact", "contact person": "contact", "hr contact": "contact",
     "advertise a job": "post a job", "advertise a position": "post a position",
     "advertise our job": "post our job", "advertise my job": "post my job",
 }  # fmt: skip

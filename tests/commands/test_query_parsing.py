@@ -205,7 +205,7 @@ def test_faq_terms() -> None:
     assert faq_terms("How do I join the IIIF Consortium?") == ["join", "iiif", "consortium"]
     # a word searches its synonym group: pages say "dues" or "contribution" for a fee
     terms = faq_terms("membership fees")
-    assert terms[:3] == ["membership", "fees", "fee"]
+    assert terms[:4] == ["membership", "member", "fees", "fee"]
     assert {"cost", "price", "dues", "contribution"} <= set(terms)
     assert faq_terms("What's the IIIF-C?") == ["iiif"]
     assert faq_terms("   ") == []
@@ -216,6 +216,7 @@ def test_faq_terms() -> None:
     assert faq_terms("whats the difference between members and consortia") == [
         "members",
         "member",
+        "membership",
         "consortia",
     ]
     # "next" and "upcoming" say when, not what: "Next.js" in a job ad is no conference

@@ -1,0 +1,180 @@
+"""Re-ranking FAQ passages when the question's words ask rather than name: a light verb
+("looking for", "send", "write"), the asker's own institution ("my museum"), "how long",
+a sum asked of a passage that names none, a number written with separators, a page named by
+its initials, a bullet defining the term asked, and whom to contact."""
+
+from __future__ import annotations
+
+from cmdfakes import passage
+
+from bot.domain import PassageHit
+from bot.search import asks_contact, rank_passages
+
+FUND = "Harbour Access Fund"
+
+
+def _hits(*passages: object) -> list[PassageHit]:
+    return [PassageHit(passage=p, score=1.0) for p in passages]  # type: ignore[arg-type]
+
+
+def _best(question: str, hits: list[PassageHit]) -> str:
+    ranked = rank_passages(question, hits)
+    best = next((a for a in ranked if a.confident), None)
+    return best.excerpt if best is not None else ""
+
+
+def test_a_light_verb_no_passage_holds_does_not_block_the_heading_that_answers() -> None:
+    call = {"page_title": "Call for talks: annual meeting"}
+    hits = _hits(
+        passage(
+            1, "Proposal topics", "We welcome talks on these topics: maps, annotation.", **call
+        ),
+        passage(2, "Venue", "The meeting is held in Porto at the old customs house.", **call),
+        passage(3, "Format", "Talks last 15 minutes with 5 minutes of questions.", **call),
+    )
+    assert "maps, annotation" in _best("what topics is the meeting looking for", hits)
+    assert "maps, annotation" in _best("which topics do you want to see", hits)
+
+
+def test_can_they_write_a_letter_is_asked_of_the_heading_without_write() -> None:
+    hits = _hits(
+        passage(
+            1,
+            "Can I request a letter of support for my grant application?",
+            "Letters of support may be requested under the grant support policy.",
+        ),
+        passage(2, "Grants", "The board reviews grant budgets each spring."),
+    )
+    assert "Letters of support" in _best("can the consortium write a letter of support", hits)
+
+
+def test_the_askers_own_institution_says_who_asks_not_what_about() -> None:
+    hits = _hits(
+        passage(
+            1,
+            "Why join the consortium?",
+            "Members shape the roadmap and get reduced conference rates.",
+        ),
+        passage(
+            2,
+            "Why images?",
+            "Libraries and museums put images online in silos that do not talk to each other.",
+        ),
+    )
+    assert "roadmap" in _best("why should my museum join the consortium", hits)
+    # a thing of the asker's that is the topic stays the topic
+    assert "silos" in _best("why should museums put images online", hits)
+
+
+def test_how_long_asks_for_a_figure_not_for_the_word_long() -> None:
+    hits = _hits(
+        passage(
+            1,
+            "Timeline",
+            "Call opens: 1 March 2026. Awarded projects duration: 1 June - 30 November 2026.",
+            page_title=FUND,
+        ),
+        passage(2, "About", "The fund has a long history of supporting projects.", page_title=FUND),
+    )
+    assert "duration" in _best("how long do the projects last", hits)
+
+
+def test_how_much_is_not_answered_by_a_passage_naming_no_sum() -> None:
+    hits = _hits(
+        passage(1, "Welcome", "Ana joined the consortium as its developer in May."),
+        passage(2, "Team", "You would join a small team of two developers."),
+    )
+    assert _best("how much is it to join the consortium", hits) == ""
+    assert _best("who joined the consortium", hits) != ""
+    free = _hits(passage(1, "What does posting a job cost?", "Member libraries post for free."))
+    assert "for free" in _best("how much does it cost to post a job", free)
+    # a fee named as the topic asks no sum
+    late = _hits(passage(1, "Billing", "Late fee payments make accounts inactive."))
+    assert "inactive" in _best("what happens if we pay the fee late", late)
+
+
+def test_a_number_with_separators_is_the_number_typed_without_them() -> None:
+    hits = _hits(
+        passage(1, "Large members", "Members registering more than 10.000 records move tier."),
+        passage(2, "Small members", "Members registering a few records pay the base fee."),
+    )
+    assert "10.000" in _best("what if we register more than 10000 records", hits)
+    assert "10.000" in _best("members with over 10,000 records", hits)
+
+
+def test_a_page_named_by_its_initials_counts_in_every_one_of_its_passages() -> None:
+    hits = _hits(
+        passage(
+            1,
+            FUND,
+            "The HAF is part of the Harbour Access Program funded by a grant.",
+            page_title=FUND,
+        ),
+        passage(
+            2,
+            "Eligibility (Who can apply):",
+            "Non-profit archives based in coastal regions can apply.",
+            page_title=FUND,
+        ),
+    )
+    assert "Non-profit archives" in _best("who is eligible for the haf", hits)
+
+
+def test_a_bullet_naming_the_term_asked_defines_it() -> None:
+    hits = _hits(
+        passage(
+            1,
+            "What is Lumen?",
+            "The Lumen standards are a set of shared programming interface (API) specifications.",
+        ),
+        passage(
+            2,
+            "What are the current Lumen specifications?",
+            "Image API -- Delivers the pixels of an image at any size.\n"
+            "Search API -- Finds words within transcriptions.",
+        ),
+    )
+    assert _best("what is the lumen image api", hits).startswith("Image API --")
+
+
+def test_whom_to_contact_is_the_sentence_with_an_address_on_the_page_about_it() -> None:
+    news = {"source": "news/safety.md", "page_title": "Seeking a trainer for Safe Streets"}
+    hits = _hits(
+        passage(
+            1,
+            "Seeking a trainer for Safe Streets",
+            "Safe Streets is a partnership of three public libraries and the city.",
+            **news,
+        ),
+        passage(
+            2,
+            "Seeking a trainer for Safe Streets",
+            "Proposals are due on Friday. Please be in touch with Ada Lin at ada@lib.example.org.",
+            **news,
+        ),
+        passage(3, "Contact", "Contact the front desk at desk@other.example.org.", position=9),
+    )
+    best = _best("who do i contact about safe streets", hits)
+    assert "ada@lib.example.org" in best
+    assert asks_contact("where do I send questions about the conference?")
+    assert asks_contact("who is the contact for the conference")
+    assert not asks_contact("where is the conference?")
+
+
+def test_word_families_the_stemmer_keeps_apart_meet() -> None:
+    hits = _hits(
+        passage(1, "Format", "Each speaker may make no more than one talk submission."),
+        passage(2, "Venue", "The hall seats four hundred people."),
+    )
+    assert "one talk submission" in _best("can i submit more than one talk", hits)
+    billing = _hits(
+        passage(1, "Billing cycle", "Members are billed annually in January."),
+        passage(2, "Jobs", "Please send a resume to the director."),
+    )
+    assert "billed annually" in _best("when do you send invoices", billing)
+
+
+def test_an_officer_is_no_office() -> None:
+    hits = _hits(passage(1, "Community Officer", "The Community Officer plans the events."))
+    assert _best("is there an office of the consortium", hits) == ""
+    assert "plans the events" in _best("what does the community officer do", hits)
