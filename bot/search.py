@@ -834,6 +834,9 @@ def _sentence_score(
             score += NUMBER_BONUS * asked.unit
         if asked.wants_amount and _HAS_AMOUNT.search(said):
             score += AMOUNT_BONUS * asked.unit
+        elif asked.wants_count and _HAS_COUNT.search(said):
+            # "how many staff will be trained?": the count is the answer as a sum is
+            score += AMOUNT_BONUS * asked.unit
         if asked.wants_definition and _defines(sentences[i], asked):
             score += DEFINITION_BONUS * asked.unit
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):

@@ -87,10 +87,14 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
         # (or, "any grants for orgs in africa?", no posting mentions it at all)
         named = _titles_name(listed.postings, terms)
         thing = not u.job_word and ((not u.list_cue and not named) or not held)
+        # "which organisations can apply to the fund?": applying, to something no title names
+        thing = thing or (u.job_verb_only and not named)
         if terms and (not held or thing):
             # "is the metro jobs board free?": words no posting holds may be a page's topic
             answered = _passages_for_parts(ctx, u)
-            if answered is not None and not (thing and not _passage_names(answered, terms)):
+            if answered is not None and not (
+                thing and not _passage_names(answered, terms, u.filters.place)
+            ):
                 return _with(answered, u, intent="answer")
             if not u.about_jobs or thing:  # "which formats are supported?": no job asked
                 return _with(dont_know(ctx, u.quoted), u, intent="answer")
@@ -548,11 +552,20 @@ def most_postings(ctx: Context, u: Understanding) -> Reply:
     return Reply(text="\n".join(lines), actions=actions, today=ctx.today)
 
 
-def _passage_names(reply: Reply, terms: Sequence[str]) -> bool:
+def _passage_names(reply: Reply, terms: Sequence[str], place: Place | None = None) -> bool:
     """Whether the passage that answers names every one of the words (the thing asked
-    about, not only the place it was asked of)."""
+    about, not only the place it was asked of), or the place itself and most of them ("how
+    many staff will be trained in the NYC project?" of the page "… for NYC Digital Safety")."""
     p = reply.passages[0].passage
-    return {stem(t.lower()) for t in terms} <= _stems(f"{p.text} {p.question} {p.page_title}")
+    said = f"{p.text} {p.question} {p.page_title}"
+    wanted = {stem(t.lower()) for t in terms}
+    named = wanted & _stems(said)
+    if named == wanted:
+        return True
+    # the place named, and most of the thing: a passage naming the place alone answers no
+    # "conference in Europe"
+    most = 2 * len(named) > len(wanted)
+    return most and place is not None and any(place.contains(x) for x in places_in(said))
 
 
 def _titles_name(postings: Sequence[Posting], terms: Sequence[str]) -> bool:

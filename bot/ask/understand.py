@@ -182,6 +182,9 @@ class Understanding:
     one_job: bool = False  # "the X job": a singular job noun names one posting
     most_postings: bool = False  # "who posted the most jobs?": a count by organisation
     job_word: bool = False  # a job noun or a hiring word ("is there a conference in europe?")
+    # only "apply" or "work" says jobs: "which organisations can apply to the fund?" may be
+    # about no job
+    job_verb_only: bool = False
     # jobs are what is asked about: a job word, an organisation or a job's filter ("which
     # formats are supported?" is a list question about no job)
     about_jobs: bool = False
@@ -248,6 +251,7 @@ _PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS
 _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
+_ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
 
 def _taken(text: Blanked, patterns: dict[str, re.Pattern[str]]) -> str | None:
@@ -523,8 +527,10 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         explain=explain,
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
-        most_postings=_MOST_POSTINGS.search(low) is not None,
+        most_postings=_MOST_POSTINGS.search(low) is not None
+        or (_ORGANISATIONS_ASKED.search(low) is not None and bool(set(tokens(low)) & _HIRING)),
         job_word=bool(set(tokens(low)) & _JOB_WORDS),
+        job_verb_only=bool(set(tokens(low)) & _JOB_WORDS) and not set(tokens(low)) & _JOB_NAMES,
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
     )
@@ -641,6 +647,10 @@ _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",
     "fellowship", "fellowships", "traineeship", "traineeships",
 }  # fmt: skip
+# the job words that name jobs, not what one does about them ("apply", "work")
+_JOB_NAMES = _JOB_WORDS - {"apply", "work"}
+# who posts jobs ("which organisations are hiring?"), not who may apply for a grant
+_HIRING = vocab.JOB_NOUNS | {"hiring", "hire", "hires", "recruiting"}
 # each with its plural: "closing dates" asks as "closing date" does
 _ALL_FACT_WORDS = frozenset(
     form

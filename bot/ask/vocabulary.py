@@ -156,6 +156,15 @@ MOST_POSTINGS = (
     "most job postings", "most job ads", "how many jobs each", "how many postings each",
 )  # fmt: skip
 
+# "Which organisations are hiring?", "what companies have posted jobs?": organisations are
+# asked for, not postings; with a job or hiring word it is the count by organisation.
+ORGANISATIONS_ASKED = tuple(
+    f"{which} {kind}"
+    for which in ("which", "what")
+    for kind in ("organizations", "organisations", "companies", "employers", "institutions",
+                 "libraries", "universities", "museums")
+)  # fmt: skip
+
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "closed": ("closed", "no longer open", "not accepting"),

@@ -178,3 +178,21 @@ def test_an_officer_is_no_office() -> None:
     hits = _hits(passage(1, "Community Officer", "The Community Officer plans the events."))
     assert _best("is there an office of the consortium", hits) == ""
     assert "plans the events" in _best("what does the community officer do", hits)
+
+
+def test_how_many_is_answered_by_the_sentence_with_the_count() -> None:
+    text = (
+        "Safe Streets is a partnership between the public libraries and the city council. "
+        "The Safe Streets curriculum should draw on library staff profiles for its "
+        "training topics. "
+        "More than 1,000 library staff members will receive training in the autumn. "
+        "Curriculum developed during the project builds on an earlier privacy project that "
+        "ran in the same libraries, and it will be shared openly when the work is done."
+    )
+    hits = _hits(
+        passage(1, "Safe Streets", text, page_title="Seeking a trainer for Safe Streets"),
+        passage(2, "Venue", "Training takes place in the library's hall.", position=5),
+    )
+    assert _best("how many library staff will be trained in safe streets", hits).startswith(
+        "More than 1,000"
+    )
