@@ -529,6 +529,7 @@ _ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
 _DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
+COVERAGE_FLOOR = 0.5  # the share of its score a passage holding none of the words would keep
 # Words that carry the asking, not the topic ("where do I send questions about…", "what themes
 # is the conference looking for?", "can they write a letter of support?"): they are left out of
 # the ranking as stopwords are, so a page that does not repeat them still answers.
@@ -765,6 +766,10 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
     covered = sum(asked.weight[t] for t in asked.stems & (c.text | c.heading | c.page))
     coverage = covered / sum(asked.weight.values())
+    # a passage that holds half of what is asked ranks below one that holds all of it, however
+    # often it repeats its half (a page's opening repeats the page's name)
+    if score > 0:
+        score *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
     return Answer(
         hit=PassageHit(passage=replace(c.hit.passage, text=excerpt), score=score),
         excerpt=excerpt,

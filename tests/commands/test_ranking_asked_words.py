@@ -196,3 +196,24 @@ def test_how_many_is_answered_by_the_sentence_with_the_count() -> None:
     assert _best("how many library staff will be trained in safe streets", hits).startswith(
         "More than 1,000"
     )
+
+
+def test_a_passage_holding_all_that_is_asked_beats_one_repeating_half_of_it() -> None:
+    fund = {"page_title": FUND}
+    hits = _hits(
+        passage(
+            1,
+            FUND,
+            "The Harbour Access Fund was set up so that organisations on the coast can make "
+            "their archives discoverable, and the Harbour Access Fund supports their "
+            "outreach and their infrastructure.",
+            **fund,
+        ),
+        passage(
+            2,
+            "Eligibility (Who can apply):",
+            "Applications are open to member and non-member organisations.",
+            **fund,
+        ),
+    )
+    assert "non-member" in _best("can non members apply to the harbour access fund", hits)
