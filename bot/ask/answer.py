@@ -956,10 +956,19 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
 
 def _years_agree(u: Understanding, passage: Passage, excerpt: str) -> bool:
     """A question about one year is not answered by a page about another: the year is in
-    its words, or it is the page's date ("who joined datacite in 2018?")."""
-    if u.year is None or (passage.posted is not None and passage.posted.year == u.year):
+    its words, or it is the page's date ("who joined datacite in 2018?"); a question about the
+    years after one ("after 2024") by a page naming or dated in a later one."""
+    if u.year is None:
         return True
-    return str(u.year) in " ".join((excerpt, passage.question, passage.page_title, passage.text))
+    said = " ".join((excerpt, passage.question, passage.page_title, passage.text))
+    if u.after_year:  # "the next conference after 2024": a later year, named or dated
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", said)]
+        if passage.posted is not None:
+            years.append(passage.posted.year)
+        return any(y > u.year for y in years)
+    if passage.posted is not None and passage.posted.year == u.year:
+        return True
+    return str(u.year) in said
 
 
 NEAREST_CANDIDATES = 50

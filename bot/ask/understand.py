@@ -177,6 +177,7 @@ class Understanding:
     asks: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
     year: int | None = None
+    after_year: bool = False  # "the next conference after 2024": a later year is asked
     explain: bool = False
     list_cue: bool = False
     one_job: bool = False  # "the X job": a singular job noun names one posting
@@ -437,6 +438,7 @@ def _asked_facts(text: str) -> tuple[str, ...]:
 
 
 _WHEN = re.compile(r"\bwhen\b")
+_AFTER_YEAR = re.compile(r"\b(?:after|later than|beyond|following)\s+(?:19|20)\d\d\b")
 # "how do I pay", "can we pay by card", "to pay": the asker pays; "does it pay" asks a wage
 _ASKER_PAYS = re.compile(r"\b(?:i|we|to)\s+(?:\w+\s+)?pay\b")
 _PAY_FOR_WORK = _cue_pattern(tuple(c for c in vocab.FACT_CUES["salary"] if "pay" not in c))
@@ -524,6 +526,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         asks=asks,
         subject=_subject(words),
         year=int(year_match.group(1)) if year_match else None,
+        after_year=bool(year_match) and _AFTER_YEAR.search(low) is not None,
         explain=explain,
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),

@@ -100,6 +100,12 @@ REWRITES: dict[str, str] = {
     "looking for anyone": "hiring", "looking for someone": "hiring",
     "looking for people": "hiring", "looking for staff": "hiring",
     "wanted": "hiring",
+    # what joining costs is what membership costs ("how much is it to join?")
+    "how much is it to join": "how much is membership of",
+    "how much does it cost to join": "how much does membership cost for",
+    "what does it cost to join": "what does membership cost for",
+    "cost to join": "membership cost for", "price to join": "membership price for",
+    "fee to join": "membership fee for",
     "become a member": "join", "become members": "join", "become a memeber": "join",
     "sign up": "join", "signing up": "joining",
     "nonprofit": "non-profit", "nonprofits": "non-profit", "not-for-profit": "non-profit",

@@ -58,6 +58,25 @@ The Harbour Access Fund pays for regional archive projects around the North Sea.
 
 - Projects receive up to EUR 20,000.
 """,
+    "faq/kelp-membership.md": """---
+title: Kelp Data Trust membership
+organization: Kelp Data Trust
+---
+## Membership fee
+
+Annual membership fee: EUR 900 for each member organisation.
+
+## Joining
+
+Organisations join by writing to join@kelp.example.org; the board admits members in spring.
+""",
+    "news/2026-01-10-kelp-meeting.md": """---
+title: Kelp annual meeting 2026
+date: 2026-01-10
+organization: Kelp Data Trust
+---
+The Kelp annual meeting 2026 will be held in Bergen on 3-5 June 2026.
+""",
     "news/2026-03-01-leeds-safety.md": """---
 title: Seeking a trainer for Leeds Digital Safety
 date: 2026-03-01
@@ -102,3 +121,15 @@ def test_a_thing_asked_of_a_place_is_answered_by_the_page_named_after_it(app: Ap
     reply = app.ask("how many library staff will get trained in the leeds digital safety project")
     assert "More than 200 library staff" in reply.text
     assert not reply.postings
+
+
+def test_what_joining_costs_is_what_membership_costs(app: App) -> None:
+    reply = app.ask("how much is it to join kelp")
+    assert "EUR 900" in reply.text
+
+
+def test_a_year_after_the_one_named_is_not_answered_by_the_one_named(app: App) -> None:
+    assert "Bergen" in app.ask("when is the kelp annual meeting in 2026").text
+    later = app.ask("when is the next kelp annual meeting after 2026")
+    assert "I don't know" in later.text
+    assert "Bergen" not in later.text.split("Closest topics")[0]
