@@ -541,6 +541,13 @@ LIGHT_WORDS = frozenset(
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic
 _HOW_LONG = re.compile(r"\bhow long\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_HAS_SPAN = re.compile(
+    r"\bduration\b|\b\d+\s?(?:-|–|to)\s?\d+\s+(?:[a-z]+\s+)?(?:minutes?|hours?|days?|weeks?"
+    r"|months?|years?|words|pages)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?"
+    r"|words|pages)\b|\b" + _MONTH + r"\s+\d{1,2}\s?(?:-|–|to)\s?" + _MONTH + r"\s+\d{1,2}\b",
+    re.I,
+)
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
 # The asker's own kind of institution ("why should my museum join?", "how does our library
 # pay?") says who asks, not what about.
@@ -587,6 +594,7 @@ class _Asked:
     wants_amount: bool
     wants_sum: bool  # "how much is it", "cost" (``_ASKS_SUM``): only a passage naming a sum
     wants_count: bool  # "how many": only a passage with a number answers
+    wants_span: bool  # "how long": a span of time or a length answers
     wants_definition: bool
     wants_contact: bool = False  # "who do I contact…": a sentence with an address answers
 
@@ -651,6 +659,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
+        wants_span=_HOW_LONG.search(question) is not None,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
         wants_contact=asks_contact(question),
     )
@@ -838,6 +847,9 @@ def _sentence_score(
         if asked.wants_number and _HAS_NUMBER.search(said):
             score += NUMBER_BONUS * asked.unit
         if asked.wants_amount and _HAS_AMOUNT.search(said):
+            score += AMOUNT_BONUS * asked.unit
+        elif asked.wants_span and _HAS_SPAN.search(said):
+            # "how long do projects last?": the sentence with a span of time or a range
             score += AMOUNT_BONUS * asked.unit
         elif asked.wants_count and _HAS_COUNT.search(said):
             # "how many staff will be trained?": the count is the answer as a sum is

@@ -75,8 +75,14 @@ def test_how_long_asks_for_a_figure_not_for_the_word_long() -> None:
             page_title=FUND,
         ),
         passage(2, "About", "The fund has a long history of supporting projects.", page_title=FUND),
+        passage(
+            3,
+            FUND,
+            "The HAF supports projects with grant 2022-316573 from the Harbour Trust.",
+            page_title=FUND,
+        ),
     )
-    assert "duration" in _best("how long do the projects last", hits)
+    assert "duration" in _best("how long do haf projects last", hits)
 
 
 def test_how_much_is_not_answered_by_a_passage_naming_no_sum() -> None:
