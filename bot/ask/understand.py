@@ -58,8 +58,11 @@ _UPPER_OPS = ("under", "below", "less than", "at most", "up to", "max", "<")
 _ASKER_PLACE = re.compile(
     # "based in X" says where the asker is; "jobs are based in X", where the jobs are
     r"\b(?:i'?m|i am|i live|we are|we're|i'?m based|i am based|living"
+    # "can someone in mexico do it?", "jobs for somebody from india": the asker, put otherwise
+    r"|someone|somebody|anyone|a person|people|candidates|applicants"
     r"|(?<!are\s)(?<!is\s)(?<!be\s)based)\s+(?:in|from)\s+"
-    r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+and\b|\s+could\b|\s+can\b|$)"
+    r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+(?:and|could|can|do|apply|work|be|get"
+    r"|allowed|eligible)\b|$)"
     r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|\s+(?:for|as|with)\b|$)"
 )
 _JOB_PLACE = re.compile(

@@ -102,3 +102,16 @@ def test_whom_to_contact_about_a_news_item_is_the_address_on_its_page(app: App) 
     ):
         first = app.ask(question).text.splitlines()[0]
         assert "ada@tern.example.org" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("can someone in spain do the kelp platform lead job", "From Spain: yes"),
+        ("are people in canada allowed to apply for the kelp platform lead", "From Canada: no"),
+    ],
+)
+def test_someone_in_a_place_asks_as_the_asker_in_it_does(
+    app: App, question: str, line: str
+) -> None:
+    assert line in app.ask(question).text
