@@ -101,6 +101,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("member", "membership"),
     ("invoice", "bill", "billing", "billed"),
     ("store", "storage", "stored"),
+    ("annual", "yearly", "annually"),
 )
 SEARCHED = 5
 SYNONYMS = {
@@ -458,7 +459,10 @@ _SEPARATOR = re.compile(r"[.,]")
 def _word_stems(word: str) -> tuple[str, ...]:
     # /faq re-ranks 40 passages sentence by sentence: the same few hundred words, every time
     return tuple(
-        _canonical(stem(p)) for p in _term_words(word.lower()) if len(p) > 1 and p not in STOPWORDS
+        # a digit alone names something beside its word ("tier 2", "version 3")
+        _canonical(stem(p))
+        for p in _term_words(word.lower())
+        if (len(p) > 1 or p.isdigit()) and p not in STOPWORDS
     )
 
 

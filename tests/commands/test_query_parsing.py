@@ -220,7 +220,13 @@ def test_faq_terms() -> None:
         "consortia",
     ]
     # "next" and "upcoming" say when, not what: "Next.js" in a job ad is no conference
-    assert faq_terms("when is the next IIIF annual report?") == ["iiif", "annual", "report"]
+    assert faq_terms("when is the next IIIF annual report?") == [
+        "iiif",
+        "annual",
+        "yearly",
+        "annually",
+        "report",
+    ]
     assert faq_terms("any upcoming IIIF workshops?")[:2] == ["iiif", "workshops"]
 
 

@@ -223,3 +223,23 @@ def test_a_passage_holding_all_that_is_asked_beats_one_repeating_half_of_it() ->
         ),
     )
     assert "non-member" in _best("can non members apply to the harbour access fund", hits)
+
+
+def test_a_digit_beside_its_word_names_the_row_and_yearly_is_annual() -> None:
+    rows = "\n".join(
+        f"Annual range: {low} - {high}; Tier: Tier {n}; Organisation fee: 500€; "
+        f"Record fee: {fee}; Annual service fee: {total}."
+        for n, low, high, fee, total in (
+            (1, "0", "1.999", "0,80€ per record", "500€ + 0,80€ per record"),
+            (2, "2.000", "10.000", "1.600€", "2.100€"),
+            (3, "10.001", "100.000", "2.500€", "3.000€"),
+        )
+    )
+    hits = _hits(passage(1, "Record fee", rows))
+    assert _best("what does tier 2 cost", hits).startswith("Annual range: 2.000")
+    dues = _hits(
+        passage(1, "Meetings", "The members' meeting is held each year in May in Oslo."),
+        passage(2, "Dues", "Annual dues are 2.000€ for each member.", position=8),
+    )
+    assert _best("when is the yearly meeting", dues).startswith("The members' meeting")
+    assert _best("what are the yearly dues", dues).startswith("Annual dues")
