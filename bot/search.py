@@ -514,6 +514,15 @@ WH_MISMATCH = -0.5
 NUMBER_BONUS = 1.0  # "how much", "fee", "deadline": the sentence with the figure answers
 NUMBER_WORDS = frozenset({"much", "many", "when"})
 NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
+# "when", "deadline", "date": the figure that answers is a date, not a grant's number
+DATE_WORDS = frozenset({"when"})
+DATE_STEMS = frozenset({"deadlin", "date"})
+_HAS_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:19|20)\d\d\b(?![-–]\d)|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
 _HAS_NUMBER = re.compile(r"\d")
 _HAS_COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
@@ -533,7 +542,7 @@ _ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
 _DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
-COVERAGE_FLOOR = 0.5  # the share of its score a passage holding none of the words would keep
+COVERAGE_FLOOR = 0.3  # the share of its score a passage holding none of the words would keep
 # Words that carry the asking, not the topic ("where do I send questions about…", "what themes
 # is the conference looking for?", "can they write a letter of support?"): they are left out of
 # the ranking as stopwords are, so a page that does not repeat them still answers.
@@ -595,6 +604,7 @@ class _Asked:
     weight: dict[str, float]
     wh: str | None
     wants_number: bool
+    wants_date: bool  # "when", "deadline": the number that answers is a date
     wants_amount: bool
     wants_sum: bool  # "how much is it", "cost" (``_ASKS_SUM``): only a passage naming a sum
     wants_count: bool  # "how many": only a passage with a number answers
@@ -658,6 +668,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         stems=qset,
         weight={t: max(0.1, math.log((len(hits) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
+        wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS),
         wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
         or _HOW_LONG.search(question) is not None,
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
@@ -766,7 +777,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         - (AMOUNT_BONUS * asked.unit if unpriced or uncounted else 0.0)
         + page_score
         + PASSAGE_WEIGHT * asked.sum(c.text, share)
-        + QUESTION_WEIGHT * asked.sum(c.heading, share)
+        + QUESTION_WEIGHT * asked.sum(c.heading, _heading_share(asked, c, share))
         + _heading_bonus(asked, c)
         + _addressed(asked, c, sentences[best_i], best_own)
         # ties: the earlier passage of a page is the more general answer, then the
@@ -794,6 +805,17 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         and coverage >= MIN_COVERAGE
         and not unanswered,
     )
+
+
+def _heading_share(asked: _Asked, c: _Candidate, share: dict[str, float]) -> dict[str, float]:
+    """How much each word counts in the heading: the page's words in a heading say which page
+    (``page_score`` counts them), not which section, when something else is asked ("when is
+    the Global Access Fund deadline?" is no question of its opening, headed by its title);
+    when the page itself is asked of ("what is the Global Access Fund?"), they count as in a
+    sentence."""
+    if asked.wants_definition and not asked.stems - c.page:
+        return share
+    return {t: 1 - PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}
 
 
 def _addressed(asked: _Asked, c: _Candidate, sentence: str, own: float) -> float:
@@ -848,7 +870,7 @@ def _sentence_score(
     score = own + ADJACENT_WEIGHT * adjacent * asked.unit
     if own > 0:
         said = _announced(sentences, i)
-        if asked.wants_number and _HAS_NUMBER.search(said):
+        if asked.wants_number and (_HAS_DATE if asked.wants_date else _HAS_NUMBER).search(said):
             score += NUMBER_BONUS * asked.unit
         if asked.wants_amount and _HAS_AMOUNT.search(said):
             score += AMOUNT_BONUS * asked.unit

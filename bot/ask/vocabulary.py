@@ -106,6 +106,11 @@ REWRITES: dict[str, str] = {
     "what does it cost to join": "what does membership cost for",
     "cost to join": "membership cost for", "price to join": "membership price for",
     "fee to join": "membership fee for",
+    # who may apply is who is eligible: pages head it "Eligibility"
+    "who can apply": "who is eligible to apply", "who may apply": "who is eligible to apply",
+    "who is allowed to apply": "who is eligible to apply",
+    "who can get money from": "who is eligible to apply to",
+    "who can get funding from": "who is eligible to apply to",
     "become a member": "join", "become members": "join", "become a memeber": "join",
     "sign up": "join", "signing up": "joining",
     "nonprofit": "non-profit", "nonprofits": "non-profit", "not-for-profit": "non-profit",

@@ -133,3 +133,11 @@ def test_a_year_after_the_one_named_is_not_answered_by_the_one_named(app: App) -
     later = app.ask("when is the next kelp annual meeting after 2026")
     assert "I don't know" in later.text
     assert "Bergen" not in later.text.split("Closest topics")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who can apply to the harbour access fund", "who can get money from the harbour access fund"],
+)
+def test_who_can_apply_is_asked_of_the_eligibility_section(app: App, question: str) -> None:
+    assert app.ask(question).text.startswith("> Non-profit archives")

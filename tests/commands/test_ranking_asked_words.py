@@ -243,3 +243,20 @@ def test_a_digit_beside_its_word_names_the_row_and_yearly_is_annual() -> None:
     )
     assert _best("when is the yearly meeting", dues).startswith("The members' meeting")
     assert _best("what are the yearly dues", dues).startswith("Annual dues")
+
+
+def test_when_is_answered_by_a_date_not_by_a_grant_number() -> None:
+    fund = {"page_title": FUND}
+    hits = _hits(
+        passage(
+            1,
+            FUND,
+            "The Harbour Access Fund is part of the Harbour Access Program, made possible by "
+            "grant 2022-316573 of the Harbour Trust.",
+            **fund,
+        ),
+        passage(
+            2, "Timeline", "Call opens: September 1. Application due date: October 15.", **fund
+        ),
+    )
+    assert "October 15" in _best("when were harbour access fund applications due", hits)
