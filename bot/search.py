@@ -611,6 +611,7 @@ class _Asked:
     wants_span: bool  # "how long": a span of time or a length answers
     wants_definition: bool
     wants_contact: bool = False  # "who do I contact…": a sentence with an address answers
+    counted: frozenset[str] = frozenset()  # the stems of what "how many" counts ("staff")
 
     @cached_property
     def unit(self) -> float:
@@ -674,6 +675,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
+        counted=_counted(question),
         wants_span=_HOW_LONG.search(question) is not None,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
         wants_contact=asks_contact(question),
@@ -878,13 +880,45 @@ def _sentence_score(
             # "how long do projects last?": the sentence with a span of time or a range
             score += AMOUNT_BONUS * asked.unit
         elif asked.wants_count and _HAS_COUNT.search(said):
-            # "how many staff will be trained?": the count is the answer as a sum is
+            # "how many staff will be trained?": the count is the answer as a sum is, the
+            # more when it counts the thing asked ("two full time staff")
             score += AMOUNT_BONUS * asked.unit
+            if asked.counted and _counts(said, asked.counted):
+                score += AMOUNT_BONUS * asked.unit
         if asked.wants_definition and _defines(sentences[i], asked):
             score += DEFINITION_BONUS * asked.unit
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
             score += CONTACT_BONUS * asked.unit
     return i, score, own
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+(?P<things>[a-z]+(?:\s+[a-z]+)?)", re.I)
+_COUNT_WORD = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|hundreds?|thousands?|dozens?)$",
+    re.I,
+)
+
+
+def _counted(question: str) -> frozenset[str]:
+    """The stems of what "how many" counts: "how many staff does…" → staff, "how many library
+    staff…" → library, staff."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return frozenset()
+    words = [w.lower() for w in m.group("things").split() if w.lower() not in STOPWORDS]
+    return frozenset(stem(_singular(w)) for w in words)
+
+
+def _counts(sentence: str, counted: frozenset[str]) -> bool:
+    """Whether a count stands at most four words before a thing counted ("two full time
+    staff")."""
+    words = tokens(sentence)
+    return any(
+        stem(_singular(w.lower())) in counted
+        and any(_COUNT_WORD.match(x) for x in words[max(0, i - 4) : i])
+        for i, w in enumerate(words)
+    )
 
 
 def _defines(sentence: str, asked: _Asked) -> bool:

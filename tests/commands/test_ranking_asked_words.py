@@ -260,3 +260,19 @@ def test_when_is_answered_by_a_date_not_by_a_grant_number() -> None:
         ),
     )
     assert "October 15" in _best("when were harbour access fund applications due", hits)
+
+
+def test_how_many_prefers_the_count_of_the_thing_asked() -> None:
+    hits = _hits(
+        passage(
+            1,
+            "Meetings",
+            "The director meets staff and members from the west coast (-8 UTC) to Europe (+1 UTC).",
+        ),
+        passage(
+            2,
+            "Team",
+            "The director supervises the other staff members (currently two full time staff).",
+        ),
+    )
+    assert "two full time staff" in _best("how many staff does the consortium have", hits)
