@@ -23,10 +23,8 @@ from bot.present import EXTRA_FACTS, apply_url, fact_line, page_link, source_lin
 from bot.search import (
     PAGE_SIZE,
     STOPWORDS,
-    asks_contact,
     closest_questions,
     faq_terms,
-    has_address,
     org_slug,
     rank_passages,
     spell_out_initials,
@@ -913,16 +911,6 @@ def passage_answer(
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:
     ranked = rank_passages(u.text, hits)
-    top = next((a for a in ranked if a.confident), None)
-    if top is not None and asks_contact(u.text) and not has_address(top.excerpt):
-        # "who do I contact about X?": the page about X was found by its words; its sentence
-        # with an address may hold none of them, and be no candidate yet
-        source = top.hit.passage.source
-        known = {h.passage.id for h in hits}
-        wide = ctx.store.search_passages(faq_terms(u.text), limit=PASSAGE_CANDIDATES * 5)
-        more = [h for h in wide if h.passage.source == source and h.passage.id not in known]
-        if more:
-            ranked = rank_passages(u.text, [*hits, *more])
     confident = [a for a in ranked if a.confident and _years_agree(u, a.hit.passage, a.excerpt)]
     if not confident:
         return None

@@ -205,7 +205,7 @@ def test_faq_terms() -> None:
     assert faq_terms("How do I join the IIIF Consortium?") == ["join", "iiif", "consortium"]
     # a word searches its synonym group: pages say "dues" or "contribution" for a fee
     terms = faq_terms("membership fees")
-    assert terms[:4] == ["membership", "member", "fees", "fee"]
+    assert terms[:3] == ["membership", "fees", "fee"]
     assert {"cost", "price", "dues", "contribution"} <= set(terms)
     assert faq_terms("What's the IIIF-C?") == ["iiif"]
     assert faq_terms("   ") == []
@@ -216,17 +216,10 @@ def test_faq_terms() -> None:
     assert faq_terms("whats the difference between members and consortia") == [
         "members",
         "member",
-        "membership",
         "consortia",
     ]
     # "next" and "upcoming" say when, not what: "Next.js" in a job ad is no conference
-    assert faq_terms("when is the next IIIF annual report?") == [
-        "iiif",
-        "annual",
-        "yearly",
-        "annually",
-        "report",
-    ]
+    assert faq_terms("when is the next IIIF annual report?") == ["iiif", "annual", "report"]
     assert faq_terms("any upcoming IIIF workshops?")[:2] == ["iiif", "workshops"]
 
 
