@@ -647,62 +647,72 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     query = list(dict.fromkeys(_stems(question)))
     if not query or not hits:
         return []
-    candidates = [
-        _Candidate(
-            hit,
-            set(_stems(hit.passage.text)),
-            set(_stems(hit.passage.question)),
-            # what the page is about ("DataCite" of "DataCite Fee Model") answers that part,
-            # and so does its year ("who did datacite hire in 2018?")
-            set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}"))
-            | ({str(hit.passage.posted.year)} if hit.passage.posted else set())
-            | _title_initials(hit.passage.page_title),
-        )
-        for hit in hits
-    ]
+    candidates = [_candidate(hit) for hit in hits]
     raw_words = {w.lower() for w in tokens(question)}
     light = _light_stems(question, raw_words)
     if set(query) - light:  # words that only ask are left out, unless nothing else is asked
         query = [t for t in query if t not in light]
+    asked = _asked(question, query, raw_words, candidates)
+    answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
+    answers.sort(key=lambda a: a.score, reverse=True)
+    if asked.wants_contact:
+        return _contact_first(asked, candidates, answers)
+    return answers
+
+
+def _candidate(hit: PassageHit) -> _Candidate:
+    return _Candidate(
+        hit,
+        set(_stems(hit.passage.text)),
+        set(_stems(hit.passage.question)),
+        # what the page is about ("DataCite" of "DataCite Fee Model") answers that part,
+        # and so does its year ("who did datacite hire in 2018?")
+        set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}"))
+        | ({str(hit.passage.posted.year)} if hit.passage.posted else set())
+        | _title_initials(hit.passage.page_title),
+    )
+
+
+def _asked(
+    question: str, query: list[str], raw_words: set[str], candidates: Sequence[_Candidate]
+) -> _Asked:
+    """The question's stems weighed by their rarity over the candidates, and what kind of
+    sentence answers it."""
     qset = frozenset(query)
     df = dict.fromkeys(query, 0)
     for c in candidates:
         # a page named by its initials holds them in every passage ("gaf" says which page)
         for term in qset & (c.text | c.heading | _title_initials(c.hit.passage.page_title)):
             df[term] += 1
-    asked = _Asked(
+    how_long = _HOW_LONG.search(question) is not None
+    return _Asked(
         stems=qset,
-        weight={t: max(0.1, math.log((len(hits) + 1) / (df[t] + 0.5))) for t in query},
+        weight={t: max(0.1, math.log((len(candidates) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
         wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS),
-        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
-        or _HOW_LONG.search(question) is not None,
+        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS) or how_long,
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
         counted=_counted(question),
-        wants_span=_HOW_LONG.search(question) is not None,
+        wants_span=how_long,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
         wants_contact=asks_contact(question),
     )
-    answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
-    answers.sort(key=lambda a: a.score, reverse=True)
-    topic = qset - _CONTACT
-    if asked.wants_contact and topic:
-        # the page is the one about the topic, whichever passage holds the word "contact"
-        about = replace(asked, stems=topic, weight={t: asked.weight[t] for t in topic})
-        on_topic = max(
-            (
-                a
-                for a in (_answer(about, c, rank) for rank, c in enumerate(candidates))
-                if a.confident
-            ),
-            key=lambda a: a.score,
-            default=None,
-        )
-        if on_topic is not None:
-            return _address_first(answers, on_topic)
-    return answers
+
+
+def _contact_first(
+    asked: _Asked, candidates: Sequence[_Candidate], answers: list[Answer]
+) -> list[Answer]:
+    """The page is the one about the topic, whichever passage holds the word "contact";
+    its address answers (``_address_first``)."""
+    topic = asked.stems - _CONTACT
+    if not topic:
+        return answers
+    about = replace(asked, stems=topic, weight={t: asked.weight[t] for t in topic})
+    scored = (_answer(about, c, rank) for rank, c in enumerate(candidates))
+    on_topic = max((a for a in scored if a.confident), key=lambda a: a.score, default=None)
+    return answers if on_topic is None else _address_first(answers, on_topic)
 
 
 def asks_contact(question: str) -> bool:
@@ -872,25 +882,30 @@ def _sentence_score(
     )
     score = own + ADJACENT_WEIGHT * adjacent * asked.unit
     if own > 0:
-        said = _announced(sentences, i)
-        if asked.wants_number and (_HAS_DATE if asked.wants_date else _HAS_NUMBER).search(said):
-            score += NUMBER_BONUS * asked.unit
-        if asked.wants_amount and _HAS_AMOUNT.search(said):
-            score += AMOUNT_BONUS * asked.unit
-        elif asked.wants_span and _HAS_SPAN.search(said):
-            # "how long do projects last?": the sentence with a span of time or a range
-            score += AMOUNT_BONUS * asked.unit
-        elif asked.wants_count and _HAS_COUNT.search(said):
-            # "how many staff will be trained?": the count is the answer as a sum is, the
-            # more when it counts the thing asked ("two full time staff")
-            score += AMOUNT_BONUS * asked.unit
-            if asked.counted and _counts(said, asked.counted):
-                score += AMOUNT_BONUS * asked.unit
+        score += _figure_bonus(asked, _announced(sentences, i)) * asked.unit
         if asked.wants_definition and _defines(sentences[i], asked):
             score += DEFINITION_BONUS * asked.unit
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
             score += CONTACT_BONUS * asked.unit
     return i, score, own
+
+
+def _figure_bonus(asked: _Asked, said: str) -> float:
+    """The bonus, in units, of a sentence holding the kind of figure asked: a date for "when",
+    a sum for "how much", a span for "how long", a count for "how many" (the more when it
+    counts the thing asked: "two full time staff")."""
+    bonus = 0.0
+    if asked.wants_number and (_HAS_DATE if asked.wants_date else _HAS_NUMBER).search(said):
+        bonus += NUMBER_BONUS
+    if asked.wants_amount and _HAS_AMOUNT.search(said):
+        bonus += AMOUNT_BONUS
+    elif asked.wants_span and _HAS_SPAN.search(said):
+        bonus += AMOUNT_BONUS
+    elif asked.wants_count and _HAS_COUNT.search(said):
+        bonus += AMOUNT_BONUS
+        if asked.counted and _counts(said, asked.counted):
+            bonus += AMOUNT_BONUS
+    return bonus
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+(?P<things>[a-z]+(?:\s+[a-z]+)?)", re.I)

@@ -78,29 +78,34 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if about_one is not None:
         return about_one
     if u.intent == "list":
-        listed, held = _listed(ctx, u, page)
-        terms = u.search.query.terms
-        # "is there a iiif conference in europe?": no job word, no list word, and no listed
-        # posting's title names the thing asked about: a place makes no job of it
-        # (or, "any grants for orgs in africa?", no posting mentions it at all)
-        named = _titles_name(listed.postings, terms)
-        thing = not u.job_word and ((not u.list_cue and not named) or not held)
-        # "which organisations can apply to the fund?": applying, to something no title names
-        thing = thing or (u.job_verb_only and not named)
-        if terms and (not held or thing):
-            # "is the metro jobs board free?": words no posting holds may be a page's topic
-            answered = _passages_for_parts(ctx, u)
-            if answered is not None and not (
-                thing and not _passage_names(answered, terms, u.filters.place)
-            ):
-                return _with(answered, u, intent="answer")
-            if not u.about_jobs or thing:  # "which formats are supported?": no job asked
-                return _with(dont_know(ctx, u.quoted), u, intent="answer")
-        return _with(listed, u)
+        return _list_or_thing(ctx, u, page)
     reply = _passages_for_parts(ctx, u)
     if reply is None and u.list_cue and u.about_jobs:
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
+
+
+def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
+    """A list question's postings, or the page about the thing it asks of ("is there a iiif
+    conference in europe?": no job word, no list word, and no listed posting's title names
+    the thing asked about: a place makes no job of it; or, "any grants for orgs in africa?",
+    no posting mentions it at all)."""
+    listed, held = _listed(ctx, u, page)
+    terms = u.search.query.terms
+    named = _titles_name(listed.postings, terms)
+    thing = not u.job_word and ((not u.list_cue and not named) or not held)
+    # "which organisations can apply to the fund?": applying, to something no title names
+    thing = thing or (u.job_verb_only and not named)
+    if terms and (not held or thing):
+        # "is the metro jobs board free?": words no posting holds may be a page's topic
+        answered = _passages_for_parts(ctx, u)
+        if answered is not None and not (
+            thing and not _passage_names(answered, terms, u.filters.place)
+        ):
+            return _with(answered, u, intent="answer")
+        if not u.about_jobs or thing:  # "which formats are supported?": no job asked
+            return _with(dont_know(ctx, u.quoted), u, intent="answer")
+    return _with(listed, u)
 
 
 def _one_posting(ctx: Context, u: Understanding) -> Reply | None:

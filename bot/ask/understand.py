@@ -505,7 +505,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     filters, rest, _found = parse_filters(plain, today, acronyms)
     rest_for_query = _REMOTE_PHRASES.sub(" ", _ONSITE_PHRASES.sub(" ", rest))
     search, filters = _search(rest, rest_for_query, filters, today, organizations)
-    year_match = re.search(r"\b((?:19|20)\d\d)\b", low)
+    year, after_year = _year_asked(low)
 
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
     list_cue, explain = _cues(bare, words, organizations)
@@ -528,18 +528,39 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         filters=filters,
         asks=asks,
         subject=_subject(words),
-        year=int(year_match.group(1)) if year_match else None,
-        after_year=bool(year_match) and _AFTER_YEAR.search(low) is not None,
+        year=year,
+        after_year=after_year,
         explain=explain,
         list_cue=list_cue,
         one_job=bool(set(words) & _ONE_JOB),
-        most_postings=_MOST_POSTINGS.search(low) is not None
-        or (_ORGANISATIONS_ASKED.search(low) is not None and bool(set(tokens(low)) & _HIRING)),
+        most_postings=_most_postings(low),
         job_word=bool(set(tokens(low)) & _JOB_WORDS),
-        job_verb_only=bool(set(tokens(low)) & _JOB_WORDS) and not set(tokens(low)) & _JOB_NAMES,
+        job_verb_only=_job_verb_only(low),
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
     )
+
+
+def _year_asked(low: str) -> tuple[int | None, bool]:
+    """(the year a question names, whether it asks about the years after it: "after 2024")."""
+    match = re.search(r"\b((?:19|20)\d\d)\b", low)
+    if match is None:
+        return None, False
+    return int(match.group(1)), _AFTER_YEAR.search(low) is not None
+
+
+def _job_verb_only(low: str) -> bool:
+    """Whether only "apply" or "work" speaks of jobs ("which organisations can apply?")."""
+    words = set(tokens(low))
+    return bool(words & _JOB_WORDS) and not words & _JOB_NAMES
+
+
+def _most_postings(low: str) -> bool:
+    """ "Who posted the most jobs?", and "which organisations are hiring?" (organisations are
+    asked for, with a job or hiring word)."""
+    if _MOST_POSTINGS.search(low) is not None:
+        return True
+    return _ORGANISATIONS_ASKED.search(low) is not None and bool(set(tokens(low)) & _HIRING)
 
 
 def _about_jobs(low: str, organization: str | None, asks: tuple[str, ...]) -> bool:
