@@ -348,8 +348,8 @@ def _longest_place(
             continue
         # a short word is a place only as a known short form ("nyc", "us"), never as a city
         # of three letters that is also a word ("ely", "ada")
-        known_short = joined.removeprefix("the ") in ALIASES
-        if len(joined) < 4 and not known_short:
+        bare = joined.removeprefix("the ")  # "the est time zone" is no Estonia
+        if len(bare) < 4 and bare not in ALIASES:
             continue
         place = find_place(joined, prefer=prefer)
         if place is not None:

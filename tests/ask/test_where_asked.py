@@ -119,3 +119,11 @@ def test_from_a_country_for_a_posting(app: App) -> None:
     reply = app.ask("can i work from spain for the quill collections editor")
     assert [p.title for p in reply.postings] == ["Collections Editor"]
     assert "From Spain: yes" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["any remote jobs in the EST time zone?", "jobs in the can", "jobs in the per diem"]
+)
+def test_a_short_word_after_the_is_no_country_code(question: str) -> None:
+    # "est", "can", "per" are the ISO codes of Estonia, Canada and Peru, and words
+    assert understand(question, TODAY, ORGS).filters.place is None
