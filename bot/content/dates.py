@@ -45,6 +45,9 @@ _NUMERIC = re.compile(
     r"(?![\w/])"
 )
 _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
+# A day and month without a year ("by COB 15/04"): its year is inferred, as a month name's is.
+# Slashes only: "3.2" is a version or a decimal more often than a day.
+_DAY_MONTH = re.compile(r"(?<![\d/.])([0-3]?\d)/([01]?\d)(?![\w/]|[.,]\d)")
 _DIGIT = re.compile(r"\d")
 
 # The tail a weak phrasing needs before its date: "by the end of the day on 1 May". Possessive
@@ -52,7 +55,7 @@ _DIGIT = re.compile(r"\d")
 # place is read once, not once per space.
 _WEAK_TAIL = (
     r"[*_]*+:?+[*_]*+\s*+(?:the\s++)?(?:end of (?:the )?day (?:on\s++)?)?"
-    r"(?:(?:\d{1,2}(?:[:.]\d\d)?+(?:\s?+[ap]\.?m\.?)?+|noon|midnight)\s++"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?+(?:\s?+[ap]\.?m\.?)?+|noon|midnight|cob|close of business)\s++"
     r"(?:\(?[a-z]{2,4}\)?\s++)?(?:on\s++)?)?[*_]*+\s*+$"
 )
 # How a deadline is said before its date. A strong phrasing names the deadline itself and may
@@ -102,6 +105,9 @@ DEADLINE = Table(
                 "Deadline - 22/04/2026",
                 "Last day for applications is Friday, 17 April 2026.",
                 "We are unable to consider applications received after 30 June 2026.",
+                "The closing date for receipt of applications is 5pm (Irish time) on Thursday,"
+                " 18th February 2027.",
+                "Applications close by COB 15/04.",
                 "No applications will be accepted after 1 May 2026.",
             ),
             rejects=(
@@ -140,6 +146,7 @@ DEADLINE = Table(
                 "Expressions of interest by 8 April 2026 to projects@example.org.",
                 "**Apply by:** 23:59 on 28 April 2026",
                 "Apply on Handshake by September 6: https://jobs.example.org/88213",
+                "Send your application to jobs@example.org by COB 15/04.",
             ),
             rejects=(
                 "The position starts by 1 June 2026.",
@@ -209,7 +216,24 @@ def mentions(sentence: str, posted: date | None) -> list[DateMention]:
             value = _iso(words) if "-" in words else _numeric(words)
             if value is not None:
                 found.append(DateMention(value, False, match.start(), match.end()))
+        if posted is not None:
+            found += _days_and_months(low, posted)
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _days_and_months(low: str, posted: date) -> list[DateMention]:
+    """ "15/04" with the year inferred; day first when the first number is above 12 (or the
+    second is not), else month first, as slashed dates with a year are read."""
+    found = []
+    for match in _DAY_MONTH.finditer(low):
+        first, second = int(match.group(1)), int(match.group(2))
+        day, month = (first, second) if first > 12 else (second, first)
+        if not 1 <= month <= 12:
+            continue
+        value = _infer_year(day, month, posted, None)
+        if value is not None:
+            found.append(DateMention(value, True, match.start(), match.end()))
     return found
 
 
@@ -374,13 +398,24 @@ def _clause_start(sentence: str, at: int) -> int:
     return start
 
 
+# The time of day a deadline's date may follow: "is 5pm (Irish time) on Thursday, 18th
+# February": not counted in the words between the cue and its date. Read in the last
+# _TIME_READ characters before the date only.
+_TIME_BEFORE = re.compile(
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?)?|noon|midnight)\s(?:\([a-z ]{2,20}\)\s)?"
+    r"(?:on\s)?$"
+)
+_TIME_READ = 40
+
+
 def _strong_cue(before: str) -> bool:
     last = max(_STRONG.hits(before), default=None)  # the last, and the longest there
     if last is None:
         return False
     start, end = last
     gap = before[end:]
-    if len(gap) > 45 or _OTHER_EVENT.search(gap) is not None:
+    time = _TIME_BEFORE.search(gap, max(0, len(gap) - _TIME_READ))
+    if len(gap) - (len(time.group(0)) if time is not None else 0) > 45 or _OTHER_EVENT.search(gap) is not None:
         return False
     # "Posting date … closing date" style lines: the cue must not be about another event.
     return _OTHER_EVENT.search(before[max(0, start - 25) : start]) is None

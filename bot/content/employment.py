@@ -25,6 +25,11 @@ _TERM = (
     r"(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four)[- ]"
     r"(?:months?|years?)\b"
 )
+# An end date: "31 December 2029", "31.12.2029", "December 31, 2029".
+_END_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\.? ?(?:[a-z]{3,9}|\d{1,2}\.)|[a-z]{3,9} \d{1,2},?) ?"
+    r"(?:19|20)\d\d\b"
+)
 EMPLOYMENT = Table(
     "employment_type",
     (
@@ -76,6 +81,11 @@ EMPLOYMENT = Table(
                 rf" (?:of )?{_TERM}",
                 # "limited to three years", "limited for 24 months"
                 rf"limited (?:to|for) {_TERM}",
+                # "limited to 31 December 2029", "limited until 31.12.2029": an end date
+                rf"limited (?:to|until|till|through) {_END_DATE}",
+                # "a specified-purpose contract", "a contract of two years"
+                r"specified[- ]purpose contract\b",
+                rf"contract (?:of|for) {_TERM}",
             ),
             matches=(
                 "This is a temporary position funded through June.",
@@ -93,6 +103,10 @@ EMPLOYMENT = Table(
                 "Duration: two years from 1 March.",
                 "The position is to be filled as soon as possible, limited to three years.",
                 "We need a specialist for a six-month engagement.",
+                "A developer post, limited to 31 December 2029, in the editions team.",
+                "The position is limited until 31.12.2028.",
+                "We are recruiting on a specified-purpose contract of two years.",
+                "Appointment is on a contract for 18 months.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -102,6 +116,8 @@ EMPLOYMENT = Table(
                 "The 150-year history of the project is told in our archive.",
                 "Contract: permanent, 24 hours per week.",
                 "Loans are limited to three books at a time.",
+                "Attendance is limited to 30 people.",
+                "You will manage the contract for the new catalogue.",
             ),
         ),
         Rule(
@@ -122,7 +138,8 @@ EMPLOYMENT = Table(
             # "two full-time staff" are colleagues, not this job; "a salary … based on a
             # full-time position" is how the pay of a part-time post is reckoned
             (
-                r"(?<!based on a )(?<!based on )(?<!basis of a )"
+                # "65 % of full-time hours" is a part of them
+                r"(?<!based on a )(?<!based on )(?<!basis of a )(?<!% of )(?<!percent of )"
                 r"full[- ]?time\b(?! (?:staff|employees|colleagues|equivalent|team))",
             ),
             matches=(
@@ -134,6 +151,7 @@ EMPLOYMENT = Table(
                 "You will supervise two full-time staff and a volunteer.",
                 "Over time you will lead the team.",
                 "A salary of €3,546 gross per month, based on a full-time position.",
+                "Pay group E13 TV-L, 65 % of full-time hours.",
             ),
         ),
     ),
@@ -148,6 +166,10 @@ _STATEMENT = re.compile(
 )
 # Weekly hours ("12 hours per week", "20-25 hrs/week", "37.5 hours a week") and FTE ("0.5 FTE").
 _WEEKLY = re.compile(r"(?:hours?|hrs?)\s?(?:per|a|/|each|every)\s?(?:week|wk)\b|fte\b")
+# "Hours: 35 per week": a label gives the hours, the word is not repeated.
+_HOURS_LABEL = re.compile(
+    r"\bhours[*_]*:[*_]*\s?(\d{1,2}(?:\.\d{1,2})?)\s?(?:per|a|/|each)\s?(?:week|wk)\b"
+)
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s?$")
 PART_TIME_HOURS = 30  # at most, a week
 FULL_TIME_HOURS = 35  # at least, a week
@@ -190,15 +212,25 @@ def _from_hours(text: str, low: str) -> tuple[str, str] | None:
         amount = _AMOUNT_BEFORE.search(low, max(0, hit.start() - 8), hit.start())
         if amount is None:
             continue
-        value = float(amount.group(1))
-        if hit.group(0) == "fte":
-            kind = "part-time" if value < 1 else "full-time"
-        elif value <= PART_TIME_HOURS:
-            kind = "part-time"
-        elif value >= FULL_TIME_HOURS:
-            kind = "full-time"
-        else:
-            continue
-        start, end = sentence_bounds(text, hit.start())
-        return kind, plain(text[start:end])
+        found = _kind_of_hours(text, hit.start(), float(amount.group(1)), hit.group(0) == "fte")
+        if found is not None:
+            return found
+    if "hours" in low:
+        for label in _HOURS_LABEL.finditer(low):
+            found = _kind_of_hours(text, label.start(), float(label.group(1)), fte=False)
+            if found is not None:
+                return found
     return None
+
+
+def _kind_of_hours(text: str, at: int, value: float, fte: bool) -> tuple[str, str] | None:
+    if fte:
+        kind = "part-time" if value < 1 else "full-time"
+    elif value <= PART_TIME_HOURS:
+        kind = "part-time"
+    elif value >= FULL_TIME_HOURS:
+        kind = "full-time"
+    else:
+        return None
+    start, end = sentence_bounds(text, at)
+    return kind, plain(text[start:end])

@@ -51,6 +51,16 @@ class Page:
     parts: orgs.TitleParts  # the title's role and organisation
 
 
+# A sentence about every opening of a page: "Informal enquiries about either post to …",
+# "Applications for both roles go to …", "For all three positions, write to …".
+FOR_EVERY_OPENING = re.compile(
+    r"\b(?:either|both|all|each|any)(?: of)?(?: the| these| our)?(?: two| three| four| five)?"
+    r" (?:posts|post|roles|role|positions|position|openings|opening|vacancies|vacancy|jobs"
+    r"|job)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Shared:
     """What a page of several openings says for all of them: the text before the first one
@@ -395,6 +405,14 @@ def _contacts(
     pairs = _contact_pairs(markdown, scan, found, meta)
     if not pairs and shared is not None:
         pairs = list(shared.contacts())
+    elif shared is not None:
+        # "Informal enquiries about either post to …", said under the last opening only
+        own = {value.lower() for value, _ in pairs}
+        pairs += [
+            (value, sentence)
+            for value, sentence in shared.contacts()
+            if value.lower() not in own and FOR_EVERY_OPENING.search(sentence) is not None
+        ]
     evidence += [Fact("contact", value, sentence) for value, sentence in pairs]
     return [value for value, _ in pairs]
 

@@ -43,6 +43,8 @@ ON_SITE = Rule(
         # "Location: Mill Valley, CA (on-site)"
         r"(?:on-site|onsite|on site|in-person|in person)\)",
         r"(?:on-site|onsite) in\b",
+        # "- On site in Kelby, Ohio" at a clause's start ("parking on site in the lot" is not)
+        r"(?<![a-z] )on site in\b",
         r"(?:must work on|must be on|must report on)[- ]?site\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is|work is|post is) (?:fully )?(?:on[- ]?site|in[- ]person"
@@ -73,6 +75,7 @@ ON_SITE = Rule(
         "Please note: no remote or hybrid arrangement is offered.",
         "Location: Mill Valley, CA (on-site)",
         "A six-month paid internship, on-site in Lisbon.",
+        "- On site in Kelby, Ohio",
         "Work is in person in the reading room.",
         "This position is in-office Monday through Friday.",
         "An in-office role at our Leeds reading room.",
@@ -84,6 +87,7 @@ ON_SITE = Rule(
         "The library is in person and online.",
         "The in-office printer is shared.",
         "Remote access is not required for the catalogue.",
+        "Parking is available on site in the evenings, and remote work is possible.",
     ),
 )
 REMOTE_WORK = Rule(
@@ -345,13 +349,17 @@ PLACE = Table(
             "on-site",
             tuple(
                 rf"{words} (?:(?:position|role|job|post) )?(?:in|at)\s"
-                for words in ("on-site", "onsite", "in-person")
+                for words in ("on-site", "onsite", "in-person", "(?<![a-z] )on site")
             ),
             matches=(
                 "This is an on-site position in Riverside, Ohio.",
                 "A six-month paid internship, on-site in Lisbon.",
+                "- On site in Kelby, Ohio",
             ),
-            rejects=("We offer on-site parking in the lot behind the museum.",),
+            rejects=(
+                "We offer on-site parking in the lot behind the museum.",
+                "Visitors can park on site in Dunmore Street.",
+            ),
         ),
         Rule(
             "office",
@@ -366,6 +374,32 @@ PLACE = Table(
             rejects=(
                 "Send your letter to the main office by post.",
                 "The office in charge of Records will reply.",
+            ),
+        ),
+        # "from our Ballarat reading room", "at our shared store in Leicester", "at our
+        # research center in Riverton, Wyoming": a place of work of the employer's own ("our")
+        Rule(
+            "premises",
+            (
+                r"reading rooms?\b",
+                r"research (?:center|centre)\b",
+                r"stores?\b",
+                r"depot\b",
+                r"studios?\b",
+                r"headquarters\b",
+                r"premises\b",
+            ),
+            matches=(
+                "The role works three days a week from our Ballarat reading room.",
+                "All three posts are based at our shared store in Leicester.",
+                "Work is performed on site at our research center in Riverton, Wyoming.",
+                "You will join the team at our conservation studio in Dundee.",
+            ),
+            rejects=(
+                "Visit the reading room in person to see the originals.",
+                "Our online store in the museum's web shop sells prints.",
+                "The Research Centre in Digital Humanities seeks a developer.",
+                "We store in Leeds the records of three counties.",
             ),
         ),
         Rule(
@@ -398,7 +432,7 @@ PLACE = Table(
     ),
     check="set",
 )
-_BASED, _ON_SITE_IN, _OFFICE, _CAMPUS, _SEEKS = PLACE.rules
+_BASED, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -416,6 +450,11 @@ _OFFICE_LEAD = re.compile(
 )
 # "based in our office in Aarhaven", "our small office in Lindholm": the place after it
 _OFFICE_OURS = re.compile(r"\b(?:our|the)(?: [a-z]+){0,2} $")
+# premises are the employer's when "our" says so: "from our Ballarat reading room"
+_PREMISES_LEAD = re.compile(
+    r"\b(?:in|at|from) our (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
+)
+_PREMISES_OURS = re.compile(r"\bour(?: [a-z]+){0,2} $")
 _OFFICE_IN = re.compile(r" in (?=[A-Z])")
 _LEAD_READ = 50
 _CAMPUS_NAME = re.compile(
@@ -440,6 +479,15 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
             if office is not None:
                 return office.group("place"), sentence_at(text, hit.start)
             after = _OFFICE_IN.match(text, hit.end) if _OFFICE_OURS.search(lead) else None
+            name = _PLACE_NAME.match(text, after.end()) if after is not None else None
+            if name is not None:
+                return name.group("place"), sentence_at(text, hit.start)
+            continue
+        if hit.rule is _PREMISES:
+            ours = _PREMISES_LEAD.search(lead)
+            if ours is not None:
+                return ours.group("place"), sentence_at(text, hit.start)
+            after = _OFFICE_IN.match(text, hit.end) if _PREMISES_OURS.search(lead) else None
             name = _PLACE_NAME.match(text, after.end()) if after is not None else None
             if name is not None:
                 return name.group("place"), sentence_at(text, hit.start)
@@ -490,7 +538,8 @@ CLOSED = Table(
             (
                 r"applications? (?:are|is|have|has) (?:now )?(?:been )?closed\b",
                 # "Applications for this role are now closed."
-                r"applications? for (?:this|the) (?:role|position|post|job|vacancy|opening)"
+                r"applications? for (?:this|the) (?:role|position|post|job|vacancy|opening"
+                r"|internship|fellowship|traineeship|studentship|residency)"
                 r" (?:are|is|have|has) (?:now )?(?:been )?closed\b",
                 r"(?:application|applications|submission) (?:period|window) (?:is|has)"
                 r" (?:now )?closed\b",
@@ -511,6 +560,8 @@ CLOSED = Table(
                 "Applications closed on 1 May.",
                 "Applications for this role are now closed.",
                 "Applications for the post have been closed early.",
+                "Update, 2 March: applications for this internship are closed.",
+                "Applications for the fellowship have now closed.",
                 "Update: this vacancy has closed. Thank you for your interest.",
                 "This position has now been filled.",
                 "We are no longer reviewing applications.",
@@ -521,6 +572,7 @@ CLOSED = Table(
                 "We are accepting applications.",
                 "The museum is closed on Mondays.",
                 "Applications for this role are reviewed weekly.",
+                "Applications for this internship are reviewed in March.",
                 "The position has closing date 1 May.",
             ),
         ),
@@ -547,6 +599,9 @@ UNTIL_FILLED = Table(
             (
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b",
                 r"until a suitable candidate\b",
+                # "Applications reviewed on a rolling basis": no date ends them
+                r"(?:reviewed|considered|accepted|assessed|evaluated|read) on a rolling basis\b",
+                r"applications on a rolling basis\b",
             ),
             matches=(
                 "The position will remain open until filled.",
@@ -554,10 +609,13 @@ UNTIL_FILLED = Table(
                 "Closing Date: Open until filled",
                 "Applications are accepted until the role has been filled.",
                 "We will keep reviewing until a suitable candidate is found.",
+                "- Applications reviewed on a rolling basis",
+                "We consider applications on a rolling basis.",
             ),
             rejects=(
                 "This position has been filled.",
                 "Applications are due by 1 May.",
+                "Salaries are paid on a rolling basis each month.",
             ),
         ),
     ),

@@ -183,11 +183,14 @@ PERIOD = Table(
             (
                 r"per\s?(?:year|yr|annum)\b", r"an?\s(?:year|annum)\b", r"/\s?(?:year|yr)\b",
                 r"annual(?:ly)?\b", r"yearly\b", r"p\.\s?a\.(?!\w)",
+                # "£33,966 - £38,205 pa": right after an amount ("Erie, PA" is a state)
+                r"(?<=\d )pa\b",
             ),
             matches=("Salary: $55-62,000 per year.", "£30k–£35k per annum.",
                      "€45,000 a year.", "An annual salary of $48,000.",
-                     "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr."),
-            rejects=("$16 per hour, for a year at least.",),
+                     "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr.",
+                     "Grade 6, £33,966 - £38,205 pa. Fixed term for 36 months."),
+            rejects=("$16 per hour, for a year at least.", "Pay: $18, in Erie, PA."),
         ),
     ),
 )  # fmt: skip

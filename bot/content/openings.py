@@ -27,6 +27,18 @@ _SECTION_START = re.compile(
     re.I,
 )
 _ROLE_AT_END = remembered(lambda name: _ends_in_role(name))
+# A role and its field: "Research Associate in Oral History Data", "Curator of Photographs",
+# "Coordinator for Community Archives" name the job before the preposition.
+_ROLE_FIELD = re.compile(r"\s(?:in|of|for)\s")
+# A row of a table of openings, as the cleaner writes one ("- Post: Digitisation Assistant;
+# Hours: 22.5; Closing date: 8 March 2027"): the first column names the job.
+_OPENING_ROW = re.compile(
+    r"^- (?:post|role|position|job|job title|title|vacancy|opening|opportunity)s?: "
+    r"(?P<title>[^;\n]{2,80})(?:; (?P<rest>[^\n]*))?$",
+    re.I | re.M,
+)
+# The cells after the first, each "Header: value"; a value may hold "; " of its own.
+_NEXT_CELL = re.compile(r"; (?=[^;:\n]{1,40}: )")
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]+)\)")
 
 
@@ -87,6 +99,25 @@ def role_sections(markdown: str, found: list[Heading]) -> list[Opening] | None:
     return None
 
 
+def table_openings(markdown: str) -> list[Opening] | None:
+    """A page listing its openings as the rows of one table, a column naming each job
+    ("| Post | Hours | Salary | Closing date |"): each row one opening, its cells its facts.
+    None when fewer than two rows name a job."""
+    rows = [m for m in _OPENING_ROW.finditer(markdown) if _ROLE_AT_END(m.group("title").strip())]
+    if len(rows) < 2:
+        return None
+    return [
+        Opening(
+            row.group("title").strip(),
+            None,
+            "\n\n".join(_NEXT_CELL.split(row.group("rest") or "")),
+            [],
+            row.start(),
+        )
+        for row in rows
+    ]
+
+
 def _is_role_heading(title: str) -> bool:
     match = _ROLE_HEADING.match(title.strip())
     if match is None or _SECTION_START.match(title.strip()):
@@ -95,6 +126,10 @@ def _is_role_heading(title: str) -> bool:
 
 
 def _ends_in_role(name: str) -> bool:
+    return _role_words(name) or _role_words(_ROLE_FIELD.split(name, maxsplit=1)[0])
+
+
+def _role_words(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 6:
         return False

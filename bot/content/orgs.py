@@ -438,7 +438,9 @@ def org_introduced(text: str) -> str | None:
         return None
     name = subject.group("org").strip()
     if _is_org_like(name) and _VERB_NEXT.match(head, subject.end("org")) is not None:
-        return _canonical(name)
+        # "The Centre for Digital Editions at the University of Kaltenbach is offering": a
+        # unit at its institution, the institution named as "… is hiring" names it
+        return _organisation_in(name) or _canonical(name)
     # "Open Letters Project is a small non-profit that …": a name the page says is one
     if looks_like_name(name) and _IS_AN_ORG.match(head, subject.end("org")) is not None:
         return _canonical(name)

@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset(
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "e.g", "i.e", "dr", "mr", "ms", "mrs", "st", "ave", "no", "approx", "incl", "vs",
         "a.m", "p.m", "u.s", "inc", "ph.d", "etc.)", "mon", "tue", "tues", "wed", "thu",
-        "thurs", "fri", "sat", "sun", "min", "max", "dept", "univ", "jr", "sr", "co",
+        "thurs", "fri", "sat", "sun", "min", "max", "dept", "univ", "jr", "sr", "co", "prof",
     }
 )  # fmt: skip
 
