@@ -65,7 +65,8 @@ _JOB_PHRASES = tuple(
         "part-time", "full time", "part time", "looking for a", "invites applications",
         "ideal candidate", "successful candidate", "required skills", "reports to",
         "closing date", "hours per week", "per hour", "fixed-term", "fixed term", "pro rata",
-        "apply by", "accepting applications", "expressions of interest",
+        "apply by", "accepting applications", "expressions of interest", "applications close",
+        "your application",
     )
 )  # fmt: skip
 # Read in the folded (lower-case) head of the page.

@@ -41,7 +41,9 @@ _WEEKDAY_BEFORE = re.compile(
 )
 _THE_BEFORE = re.compile(r"the\s+$")
 _NUMERIC = re.compile(
-    r"(?<![\d/.])((?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d))"
+    r"(?<![\d/.])((?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d)"
+    # "15-03-2027": dashes with the year last, read as slashes are
+    r"|[0-3]?\d-[0-3]?\d-(?:19|20)\d\d)"
     r"(?![\w/])"
 )
 _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
@@ -213,7 +215,7 @@ def mentions(sentence: str, posted: date | None) -> list[DateMention]:
     if _NUMERIC_GATE.search(low) is not None:
         for match in _NUMERIC.finditer(low):
             words = match.group(1)
-            value = _iso(words) if "-" in words else _numeric(words)
+            value = _iso(words) if words[4:5] == "-" else _numeric(words)
             if value is not None:
                 found.append(DateMention(value, False, match.start(), match.end()))
         if posted is not None:
@@ -281,9 +283,10 @@ def _iso(words: str) -> date | None:
 
 
 def _numeric(words: str) -> date | None:
-    if "." in words and "/" in words:
+    seps = {mark for mark in "./-" if mark in words}
+    if len(seps) != 1:
         return None
-    sep = "." if "." in words else "/"
+    sep = seps.pop()
     first, second, year = words.split(sep)
     y = "%Y" if len(year) == 4 else "%y"
     formats: tuple[str, ...]
@@ -415,7 +418,10 @@ def _strong_cue(before: str) -> bool:
     start, end = last
     gap = before[end:]
     time = _TIME_BEFORE.search(gap, max(0, len(gap) - _TIME_READ))
-    if len(gap) - (len(time.group(0)) if time is not None else 0) > 45 or _OTHER_EVENT.search(gap) is not None:
+    if (
+        len(gap) - (len(time.group(0)) if time is not None else 0) > 45
+        or _OTHER_EVENT.search(gap) is not None
+    ):
         return False
     # "Posting date … closing date" style lines: the cue must not be about another event.
     return _OTHER_EVENT.search(before[max(0, start - 25) : start]) is None

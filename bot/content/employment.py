@@ -85,6 +85,12 @@ EMPLOYMENT = Table(
                 rf"limited (?:to|until|till|through) {_END_DATE}",
                 # "a specified-purpose contract", "a contract of two years"
                 r"specified[- ]purpose contract\b",
+                # "a term position ending March 31, 2028", "Archivist 2 (Term)"
+                r"(?<!long-)(?<!long )term (?:position|appointment|post|role|job)\b",
+                r"(?<=\()term\)",
+                # cover while the post holder is on leave
+                r"(?:maternity|paternity|parental|adoption|sick|study) (?:leave )?cover\b",
+                r"cover for (?:a )?(?:maternity|paternity|parental|adoption|sick|study) leave\b",
                 rf"contract (?:of|for) {_TERM}",
             ),
             matches=(
@@ -107,6 +113,10 @@ EMPLOYMENT = Table(
                 "The position is limited until 31.12.2028.",
                 "We are recruiting on a specified-purpose contract of two years.",
                 "Appointment is on a contract for 18 months.",
+                "This is a term position ending March 31, 2028.",
+                "Archivist 2 (Term)",
+                "Learning Officer (maternity cover)",
+                "The post is offered as cover for parental leave until June.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -118,6 +128,9 @@ EMPLOYMENT = Table(
                 "Loans are limited to three books at a time.",
                 "Attendance is limited to 30 people.",
                 "You will manage the contract for the new catalogue.",
+                "This is a long-term position with a pension.",
+                "We offer generous maternity pay and flexible hours.",
+                "A student assistant (10-12 hours per week during term).",
             ),
         ),
         Rule(
@@ -166,9 +179,11 @@ _STATEMENT = re.compile(
 )
 # Weekly hours ("12 hours per week", "20-25 hrs/week", "37.5 hours a week") and FTE ("0.5 FTE").
 _WEEKLY = re.compile(r"(?:hours?|hrs?)\s?(?:per|a|/|each|every)\s?(?:week|wk)\b|fte\b")
-# "Hours: 35 per week": a label gives the hours, the word is not repeated.
+# "Hours: 35 per week": a label line gives the hours, the word is not repeated.
 _HOURS_LABEL = re.compile(
-    r"\bhours[*_]*:[*_]*\s?(\d{1,2}(?:\.\d{1,2})?)\s?(?:per|a|/|each)\s?(?:week|wk)\b"
+    r"^[-*_ \t]*(?:working |weekly )?hours[*_]*:[*_]*[ \t]?(\d{1,2}(?:\.\d{1,2})?)[ \t]?"
+    r"(?:per|a|/|each)[ \t]?(?:week|wk)\b",
+    re.M,
 )
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s?$")
 PART_TIME_HOURS = 30  # at most, a week
@@ -204,7 +219,8 @@ def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
             best, kind, sentence = rank, hit.rule.value, words
     if best is not None:
         return kind, sentence
-    return _from_hours(text, low)
+    # "Partnerships Manager (0.8 FTE)": the title's hours first, as its words come first
+    return _from_hours(title, title.lower()) or _from_hours(text, low)
 
 
 def _from_hours(text: str, low: str) -> tuple[str, str] | None:

@@ -378,16 +378,19 @@ def _salary(
     """The front matter's salary, else a "Salary" section's, else the prose's."""
     dollar = functools.cache(lambda: money.dollar_of(scan))
     stated = first_text(meta, _SALARY_KEYS)
+    fallback: money.Salary | None = None
     if stated is not None:
         salary = money.from_section(stated[1], dollar)
-        if salary is not None:
+        # "salary: 4200" names no currency: the text's "€4,200 gross per month" says more
+        if salary is not None and salary.currency is not None:
             return salary
+        fallback = salary
     for index, heading in enumerate(found):
         if money.is_salary_heading(heading.text):
             salary = money.from_section(own_text(markdown, found, index), dollar)
             if salary is not None:
                 return salary
-    return money.find_salary(scan, dollar)
+    return money.find_salary(scan, dollar) or fallback
 
 
 # ---------------------------------------------------------------- contacts

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.content.cities import is_city
 from bot.content.rules import Rule, Table, phrase
 from bot.content.text import (
     Scan,
@@ -339,6 +340,7 @@ PLACE = Table(
                 "Full-time, based in Aberdeen.",
                 "The post is based in Leeds, with some travel.",
                 "Based at our Glasgow reading room.",
+                "Both roles are based at our museum in Bristol.",
             ),
             rejects=(
                 "She worked with a developer based in Berlin.",
@@ -423,10 +425,12 @@ PLACE = Table(
             matches=(
                 "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks a Registrar.",
                 "A small archive in Leeds, England, is recruiting a conservator.",
+                "The Museum of Northern Crafts in Newcastle upon Tyne is recruiting a developer.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
                 "The museum seeks a registrar for its Leeds branch.",
+                "The Institute for Studies in Early Modern Culture is recruiting a fellow.",
             ),
         ),
     ),
@@ -442,8 +446,11 @@ _PLACE_NAME = re.compile(
 # Aberdeen", "The post is based in Leeds"), not after a person ("a developer based in Berlin").
 # Both leads are read in the few characters before the phrasing.
 _BASED_LEAD = re.compile(
-    r"(?:[,;(:]\s*|\b(?:position|role|post|job|you|team|work|it) (?:is|are|will be) )$", re.I
+    r"(?:[,;(:]\s*|\b(?:positions?|roles?|posts?|jobs?|you|team|work|it) (?:is|are|will be) )$",
+    re.I,
 )
+# "based at our museum in Bristol": the place after the employer's own building
+_BASED_OURS = re.compile(r"our(?: [a-z]+){1,2} in (?=[A-Z])")
 _OFFICE_LEAD = re.compile(
     r"(?:\b(?:in|at|from) (?:our|the) |\()"
     r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
@@ -465,6 +472,12 @@ _CAMPUS_CITY = re.compile(r",\s(?P<city>[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{
 _SEEKER_PLACE = re.compile(
     r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2},"
     r" [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?), $"
+)
+
+
+# Without the apposition's commas, the words after "in" must be a city's name
+_SEEKER_CITY = re.compile(
+    r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: (?:upon |on )?[A-Z][\w'’-]{1,30}){0,3}) $"
 )
 
 
@@ -493,8 +506,8 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
                 return name.group("place"), sentence_at(text, hit.start)
             continue
         if hit.rule is _SEEKS:
-            seeker = _SEEKER_PLACE.search(lead)
-            if seeker is not None:
+            seeker = _SEEKER_PLACE.search(lead) or _SEEKER_CITY.search(lead)
+            if seeker is not None and (seeker.re is _SEEKER_PLACE or is_city(seeker["place"])):
                 return seeker.group("place"), sentence_at(text, hit.start)
             continue
         if hit.rule is _CAMPUS:
@@ -507,7 +520,8 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
             continue
         if hit.rule is _BASED and lead.strip() and _BASED_LEAD.search(lead) is None:
             continue
-        name = _PLACE_NAME.match(text, hit.end)
+        ours = _BASED_OURS.match(text, hit.end) if hit.rule is _BASED else None
+        name = _PLACE_NAME.match(text, ours.end() if ours is not None else hit.end)
         if name is not None:
             return name.group("place"), sentence_at(text, hit.start)
     return None

@@ -206,6 +206,9 @@ def title_from_file_name(stem: str) -> str:
     return " ".join(words)
 
 
+_PLACE_PARTS = ("address", "city", "town", "locality", "region", "state", "province", "country")
+
+
 def as_text(value: Any) -> str | None:
     """A readable string for any front matter value, or None when it says nothing."""
     if value is None or isinstance(value, bool):
@@ -221,7 +224,9 @@ def as_text(value: Any) -> str | None:
         for key in ("name", "title", "text", "value"):
             if key in value:
                 return as_text(value[key])
-        return None
+        # a place given by its parts: "location: {city: Utrecht, country: Netherlands}"
+        parts = [t for t in (as_text(value.get(key)) for key in _PLACE_PARTS) if t]
+        return ", ".join(parts) or None
     if isinstance(value, list | tuple):
         parts = [t for t in (as_text(v) for v in value) if t]
         return ", ".join(parts) or None

@@ -213,7 +213,7 @@ _OFFER_LEAD = re.compile(
     r"(?:an?\s+|the\s+)?",
     re.I,
 )
-_UPPER_BOUND = re.compile(r"\b(?:up to|maximum|max\.?|not to exceed|under)\s*$")
+_UPPER_BOUND = re.compile(r"\b(?:up to|maximum(?: of)?|max\.?|not to exceed|under)\s*$")
 _SECTION_TITLES = re.compile(
     r"^(?:compensation|salary|salary range|pay|pay range|remuneration|wages?|stipend|rate|"
     r"salary and benefits|compensation and benefits|compensation & benefits)\W*$",

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.content.cities import is_city
 from bot.content.text import Folded, last_match
 from bot.domain import Kind
 
@@ -61,7 +62,7 @@ ORG_WORDS = re.compile(
     r"|Centre|Trust|Inc|LLC|Ltd|GmbH|Company|Corporation|School|Department|Office|Agency"
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
     r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative"
-    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty)\b"
+    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty|Lab|Labs|Hub)\b"
 )
 ROLE_WORDS = Folded(
     r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
@@ -70,7 +71,8 @@ ROLE_WORDS = Folded(
     r"|professor|lecturer|clerk|consultant|architect|programmer|strategist|producer|chair"
     r"|dean|supervisor|adviser|advisor|steward|conservator|registrar|position|instructor"
     r"|educator|writer|owner|trainee|apprentice|worker|aide|page|representative|cataloguer"
-    r"|cataloger|transcriber|digitizer|digitiser)s?\b"
+    r"|cataloger|transcriber|digitizer|digitiser|photographer|preparator|attendant"
+    r"|facilitator|illustrator|translator|accountant|bookkeeper|receptionist|technologist)s?\b"
 )
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
@@ -102,7 +104,7 @@ _SEEK_VERBS = (
 # Stadsarchief Lindeveld is looking for …"): not part of the name.
 _ARTICLE = r"(?:The|Het|De|Die|Der|Das|La|Le|El)\s+"
 _SUBJECT = re.compile(
-    rf"(?:{_ARTICLE})?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in)\s+){{0,2}}"
+    rf"(?:{_ARTICLE})?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in|upon)\s+){{0,2}}"
     r"[A-Z(][\w&.'’()-]*){0,8})\s*"
 )
 
@@ -120,6 +122,11 @@ _POSSESSIVE_PART = re.compile(r"The\s+[A-Z][\w-]*['’]s\s")
 # "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks": the place the name is in, when
 # an apposition goes on with it.
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+# "The Museum of Northern Crafts in Newcastle upon Tyne is recruiting": a city after the
+# name (cities.is_city tells it from a field: "Centre for Research in Digital Humanities").
+_IN_CITY = re.compile(
+    r"\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]*){0,3})$"
+)
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 # "Open Repository Services (ORS)": the name without its initials.
 _INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
@@ -151,6 +158,10 @@ _NOT_A_NAME = Folded(
     r"|applicants?|candidates?|everyone|nobody|someone|anyone)\b"
 )
 _POSTS = Folded(r"\b(?:roles|jobs|openings|vacancies|positions|posts|opportunities)\b")
+_POSTS_IN = re.compile(
+    r"^[^:]{0,60}?\b(?:roles|jobs|openings|vacancies|positions|posts|opportunities)"
+    r"\s+(?:at|in|with)\s+(?:the\s+)?(?P<org>[A-Z][^:]{1,80})$"
+)
 _AT_TITLE = re.compile(r"^(?P<role>.+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 
 
@@ -234,6 +245,10 @@ def split_title(title: str) -> TitleParts:
             return _role_and_suffix(rest)
         if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
             return TitleParts(None, _canonical(left))
+        # "Join us: two research posts in the Digital Humanities Lab" names posts, not a name
+        posts = _POSTS_IN.match(right)
+        if posts is not None and _is_org_like(posts.group("org")):
+            return TitleParts(None, _canonical(posts.group("org")), posts=True)
         where = None
         state = _STATE_SUFFIX.search(right)
         if state is not None and ORG_WORDS.search(right[: state.start()]):
@@ -347,9 +362,27 @@ def _subject_before(head: str, pos: int) -> str | None:
     return None
 
 
+def _employer_part(name: str) -> str:
+    """A subject's employer: "The Centre for Digital Editions at the University of
+    Kaltenbach" -> "University of Kaltenbach" (a unit at its institution, which must have an
+    organisation's word: "Museum at the Crossroads" stays); "Museum of Northern Crafts in
+    Newcastle upon Tyne" -> "Museum of Northern Crafts" (a city after the name)."""
+    name = _without_city(name)
+    tail = _AT_ORG.search(name)
+    if tail is not None and _is_org_like(tail.group(1)):
+        return _LEADING_THE.sub("", tail.group(1))
+    return name
+
+
+def _without_city(name: str) -> str:
+    city = _IN_CITY.search(name)
+    return name[: city.start()] if city is not None and is_city(city.group("city")) else name
+
+
 def _organisation_in(name: str) -> str | None:
     if name.lower().startswith(("we ", "the candidate", "this ", "our ")):
         return None
+    name = _without_city(name)
     tail = _AT_ORG.search(name)
     if tail is not None and _is_employer(tail.group(1)):
         name = tail.group(1)
@@ -378,6 +411,11 @@ def org_from_label(text: str) -> str | None:
     return _canonical(name) if name and (looks_like_name(name) or _is_org_like(name)) else None
 
 
+_WHERE_LABEL = re.compile(
+    r"^(?:location|where|employer|organi[sz]ation|institution|place of work)[*_ ]*:", re.I
+)
+
+
 def opening_line(text: str) -> tuple[str, str | None] | None:
     """(organisation, place) of a page whose first line names them: "Kingsmere Borough
     Council Archives", "Seabright University Library, Halifax, Nova Scotia" (a place after
@@ -385,6 +423,8 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     head = text[:200].lstrip()
     line_end = head.find("\n")
     first_line = (head if line_end == -1 else head[:line_end]).strip(" *_#")
+    # "Location: Museum of the Southern Coast, Wollongong NSW"
+    first_line = _WHERE_LABEL.sub("", first_line, count=1).strip(" *_")
     if len(first_line) > 80 or _SENTENCE_WORD.search(first_line) is not None:
         return None
     # "Careers at the Persistent Identifier Collaborative"
@@ -404,6 +444,12 @@ _IS_AN_ORG = re.compile(
     r"\s*(?:is|are) (?:a|an|the)(?: [\w-]+){0,3}? (?:non-?profit|not-for-profit|charity"
     r"|organi[sz]ation|company|consortium|co-?operative|foundation|society|network|collective"
     r"|institute|initiative|project|provider|publisher|community|registry|association)\b"
+)
+# What an organisation does, said of a name that has no organisation's word
+_DOES_AS_AN_ORG = re.compile(
+    r"\s+(?:supports|serves|preserves|collects|maintains|builds|runs|connects|represents"
+    r"|promotes|publishes|develops|brings together|cares for|looks after|safeguards"
+    r"|digitises|digitizes|funds|coordinates)\b"
 )
 # A line that names, not a sentence: no lower-case word but the small words of names.
 _SENTENCE_WORD = re.compile(r"(?<![\w'’.-])(?!(?:of|for|and|the|at|de|du|in|on|upon)\b)[a-z]")
@@ -438,11 +484,13 @@ def org_introduced(text: str) -> str | None:
         return None
     name = subject.group("org").strip()
     if _is_org_like(name) and _VERB_NEXT.match(head, subject.end("org")) is not None:
-        # "The Centre for Digital Editions at the University of Kaltenbach is offering": a
-        # unit at its institution, the institution named as "… is hiring" names it
-        return _organisation_in(name) or _canonical(name)
-    # "Open Letters Project is a small non-profit that …": a name the page says is one
-    if looks_like_name(name) and _IS_AN_ORG.match(head, subject.end("org")) is not None:
+        return _canonical(_employer_part(name))
+    # "Open Letters Project is a small non-profit that …": a name the page says is one;
+    # "Erfgoedhuis Noord-Veluwe supports forty heritage organisations": what one does
+    if looks_like_name(name) and (
+        _IS_AN_ORG.match(head, subject.end("org")) is not None
+        or _DOES_AS_AN_ORG.match(head, subject.end("org")) is not None
+    ):
         return _canonical(name)
     return None
 

@@ -32,7 +32,7 @@ _LEAD_GROUP = re.compile(r"\(\?:([a-z0-9 '/|-]+)\)(?![?*{])")
 _QUANTIFIERS = ("?", "*", "{")
 # Look-behinds before the fixed start ("(?<!based on a )full-time") test the text before a
 # hit; they are no part of the word a hit starts with.
-_LOOK_BEHIND = re.compile(r"\(\?<[!=][^()]*\)")
+_LOOK_BEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")  # escaped characters too: "(?<=\()"
 
 
 def lead_words(phrasing: str) -> tuple[str, ...]:

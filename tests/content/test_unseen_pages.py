@@ -693,7 +693,8 @@ Please send your application as a single PDF by 05.11.2023 to bewerbung@akademie
 """,
     kind="job",
     title="Wissenschaftliche/r Mitarbeiter/in (m/w/d) - Digital Editions",
-    org="Academy of Sciences in Halden",
+    # "in Halden" is part of the name or the city it is in: a reader may take either
+    org="Academy of Sciences in Halden / Academy of Sciences",
     location="Halden",
     remote=True,
     deadline=D(2023, 11, 5),
