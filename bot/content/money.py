@@ -31,9 +31,10 @@ _MONEY = phrase(
     rf"(?P<k2>\s?[kK]\b)?\s?(?P<cur2>{_CURRENCY_AFTER})",
 )
 # The second figure of a range: "$55-62,000", "£30k–£35k", "48.000€ – 56.000€", "$20 to $25",
-# "minimum €3,546 to maximum €5,538", and after "between", "USD 85,000 and 95,000".
+# "minimum €3,546 to maximum €5,538", "€3,400 to a maximum of €4,988", and after "between",
+# "USD 85,000 and 95,000".
 _RANGE_END = re.compile(
-    rf"\s?(?P<sep>-|–|—|to|and)\s?(?:max(?:imum)?\.?\s)?(?:{_CURRENCY_BEFORE})?\s?"
+    rf"\s?(?P<sep>-|–|—|to|and)\s?(?:(?:a\s)?max(?:imum)?\.?\s(?:of\s)?)?(?:{_CURRENCY_BEFORE})?\s?"
     rf"(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?(?:\s?(?:{_CURRENCY_AFTER}))?"
 )
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)

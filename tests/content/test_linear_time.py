@@ -66,6 +66,26 @@ UNITS = {
     "salaries named then stated": "Salary is DOE; $1; ",
     "closed notices": "[filled] (closed) ",
     "terms of contracts": "Contract: 2 months limited to 3 years ",
+    # round three of the unseen pages
+    "rows of a table of openings": "Post: Ab Officer; Hours: 3; ",
+    "role headings with a field": "Research Associate in Oral ",
+    "days and months without a year": "close by 15/04 ",
+    "times before a deadline's date": "closing date is 5pm (irish time) on ",
+    "end dates of terms": "limited to 31 december 2029 ",
+    "hours labels": "Hours: 35 per week ",
+    "rolling review": "reviewed on a rolling basis ",
+    "pa after amounts": "£1 pa ",
+    "contacts for every opening": "either post a@b.co ",
+    "premises": "at our Ab reading room our shared store in Ab ",
+    "employers in cities": "The Ab in Newcastle upon Tyne is recruiting ",
+    "units at institutions": "The Centre for Ab at the University of Cd is offering ",
+    "posts in a title": "two posts in the Ab Lab ",
+    "dashed dates": "15-03-2027-",
+    "ceilings": "€1 to a maximum of €2 ",
+    "term posts": "(term) term position maternity cover ",
+    "organisation verbs": "Ab Cd supports ",
+    "first-line labels": "Location: Ab, ",
+    "based at our building": "based at our museum in Ab ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -115,8 +135,9 @@ def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
     [
         "| Location | Leiden |\n|---|---|\n" * (SIZE // 30),
         "| Job Title | Archivist |\n|---|---|\n" + "| Salary | $1 |\n| Location | Ab |\n" * 3000,
+        "| Role | Closing date |\n|---|---|\n" + "| Archivist | 1 May 2027 |\n" * 2000,
     ],
-    ids=["rows", "a header row that is a fact"],
+    ids=["rows", "a header row that is a fact", "rows that are openings"],
 )
 def test_a_table_of_many_rows_loads_in_linear_time(rows: str) -> None:
     text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{rows}"

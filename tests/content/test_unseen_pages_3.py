@@ -233,9 +233,12 @@ three posts, all fixed-term to March 2029 and based at our shared store in Leice
 
 <table>
 <tr><th>Post</th><th>Hours</th><th>Salary</th><th>Closing date</th></tr>
-<tr><td>Collections Systems Manager</td><td>37 hours</td><td>£38,000 per annum</td><td>1 March 2027</td></tr>
-<tr><td>Digitisation Assistant</td><td>22.5 hours</td><td>£24,500 per annum, pro rata</td><td>8 March 2027</td></tr>
-<tr><td>Training Coordinator</td><td>30 hours</td><td>£31,000 per annum, pro rata</td><td>8 March 2027</td></tr>
+<tr><td>Collections Systems Manager</td><td>37 hours</td>
+  <td>£38,000 per annum</td><td>1 March 2027</td></tr>
+<tr><td>Digitisation Assistant</td><td>22.5 hours</td>
+  <td>£24,500 per annum, pro rata</td><td>8 March 2027</td></tr>
+<tr><td>Training Coordinator</td><td>30 hours</td>
+  <td>£31,000 per annum, pro rata</td><td>8 March 2027</td></tr>
 </table>
 
 Job descriptions and the application form are on https://midlandmuseums.example.org.uk/jobs.
