@@ -8,10 +8,11 @@ starts.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.content.cities import is_city
-from bot.content.rules import Rule, Table, phrase
+from bot.content.rules import Hit, Rule, Table, phrase
 from bot.content.text import (
     Scan,
     find_all,
@@ -487,44 +488,70 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
     for hit in PLACE.hits(scan.low):
         start, _ = sentence_bounds(text, hit.start)
         lead = text[max(start, hit.start - _LEAD_READ) : hit.start]
-        if hit.rule is _OFFICE:
-            office = _OFFICE_LEAD.search(lead)
-            if office is not None:
-                return office.group("place"), sentence_at(text, hit.start)
-            after = _OFFICE_IN.match(text, hit.end) if _OFFICE_OURS.search(lead) else None
-            name = _PLACE_NAME.match(text, after.end()) if after is not None else None
-            if name is not None:
-                return name.group("place"), sentence_at(text, hit.start)
-            continue
-        if hit.rule is _PREMISES:
-            ours = _PREMISES_LEAD.search(lead)
-            if ours is not None:
-                return ours.group("place"), sentence_at(text, hit.start)
-            after = _OFFICE_IN.match(text, hit.end) if _PREMISES_OURS.search(lead) else None
-            name = _PLACE_NAME.match(text, after.end()) if after is not None else None
-            if name is not None:
-                return name.group("place"), sentence_at(text, hit.start)
-            continue
-        if hit.rule is _SEEKS:
-            seeker = _SEEKER_PLACE.search(lead) or _SEEKER_CITY.search(lead)
-            if seeker is not None and (seeker.re is _SEEKER_PLACE or is_city(seeker["place"])):
-                return seeker.group("place"), sentence_at(text, hit.start)
-            continue
-        if hit.rule is _CAMPUS:
-            campus = _CAMPUS_NAME.search(text, max(start, hit.start - 32), hit.start)
-            if campus is not None:
-                city = _CAMPUS_CITY.match(text, hit.end)
-                place = f"{campus.group('place')} {text[hit.start : hit.end]}"
-                place = f"{place}, {city.group('city')}" if city is not None else place
-                return place, sentence_at(text, hit.start)
-            continue
-        if hit.rule is _BASED and lead.strip() and _BASED_LEAD.search(lead) is None:
-            continue
-        ours = _BASED_OURS.match(text, hit.end) if hit.rule is _BASED else None
-        name = _PLACE_NAME.match(text, ours.end() if ours is not None else hit.end)
-        if name is not None:
-            return name.group("place"), sentence_at(text, hit.start)
+        place = _PLACE_READERS.get(hit.rule, _after_cue)(text, hit, lead, start)
+        if place is not None:
+            return place, sentence_at(text, hit.start)
     return None
+
+
+def _named_before_or_after(
+    text: str, hit: Hit, lead: str, before: re.Pattern[str], ours: re.Pattern[str]
+) -> str | None:
+    """ "in our London office" (the place before), "our small office in Lindholm" (after)."""
+    named = before.search(lead)
+    if named is not None:
+        return named.group("place")
+    after = _OFFICE_IN.match(text, hit.end) if ours.search(lead) else None
+    name = _PLACE_NAME.match(text, after.end()) if after is not None else None
+    return name.group("place") if name is not None else None
+
+
+def _office(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    return _named_before_or_after(text, hit, lead, _OFFICE_LEAD, _OFFICE_OURS)
+
+
+def _premises(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    return _named_before_or_after(text, hit, lead, _PREMISES_LEAD, _PREMISES_OURS)
+
+
+def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    apposition = _SEEKER_PLACE.search(lead)
+    if apposition is not None:
+        return apposition.group("place")
+    city = _SEEKER_CITY.search(lead)
+    return city.group("place") if city is not None and is_city(city.group("place")) else None
+
+
+def _campus(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    campus = _CAMPUS_NAME.search(text, max(start, hit.start - 32), hit.start)
+    if campus is None:
+        return None
+    city = _CAMPUS_CITY.match(text, hit.end)
+    place = f"{campus.group('place')} {text[hit.start : hit.end]}"
+    return f"{place}, {city.group('city')}" if city is not None else place
+
+
+def _based(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    if lead.strip() and _BASED_LEAD.search(lead) is None:
+        return None
+    ours = _BASED_OURS.match(text, hit.end)
+    name = _PLACE_NAME.match(text, ours.end() if ours is not None else hit.end)
+    return name.group("place") if name is not None else None
+
+
+def _after_cue(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    name = _PLACE_NAME.match(text, hit.end)
+    return name.group("place") if name is not None else None
+
+
+# How each PLACE rule's place is read; the others' is the name right after the phrasing.
+_PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
+    _OFFICE: _office,
+    _PREMISES: _premises,
+    _SEEKS: _seeker,
+    _CAMPUS: _campus,
+    _BASED: _based,
+}
 
 
 def is_remote_sentence(sentence: str) -> bool:
