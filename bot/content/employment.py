@@ -68,7 +68,9 @@ EMPLOYMENT = Table(
                 r"term[- ]limited\b",
                 r"limited[- ]term\b",
                 r"time[- ]limited\b",
-                r"contract (?:position|role|job|post|basis|appointment|opportunity|assignment)\b",
+                # "a contract position", "a contract of two years"
+                r"contract (?:(?:position|role|job|post|basis|appointment|opportunity"
+                rf"|assignment)\b|(?:of|for) {_TERM})",
                 # "a two-year appointment", "12-month contract" (not "10 years contract work")
                 rf"month[- ]{_TERM_OF}",
                 rf"year[- ]{_TERM_OF}",
@@ -79,19 +81,16 @@ EMPLOYMENT = Table(
                 # a label giving the term: "Contract: 24 months", "Duration: two years"
                 rf"(?:contract|contract length|length of contract|duration|term)[*_]*:[*_]*"
                 rf" (?:of )?{_TERM}",
-                # "limited to three years", "limited for 24 months"
-                rf"limited (?:to|for) {_TERM}",
-                # "limited to 31 December 2029", "limited until 31.12.2029": an end date
-                rf"limited (?:to|until|till|through) {_END_DATE}",
-                # "a specified-purpose contract", "a contract of two years"
+                # "limited to three years", "limited for 24 months", and an end date: "limited
+                # to 31 December 2029", "limited until 31.12.2029"
+                rf"limited (?:(?:to|for) {_TERM}|(?:to|until|till|through) {_END_DATE})",
                 r"specified[- ]purpose contract\b",
                 # "a term position ending March 31, 2028", "Archivist 2 (Term)"
-                r"(?<!long-)(?<!long )term (?:position|appointment|post|role|job)\b",
-                r"(?<=\()term\)",
+                r"(?<!long-)(?<!long )term(?: (?:position|appointment|post|role|job)\b"
+                r"|\)(?<=\(term\)))",
                 # cover while the post holder is on leave
-                r"(?:maternity|paternity|parental|adoption|sick|study) (?:leave )?cover\b",
+                r"(?:maternity|parental) (?:leave )?cover\b",
                 r"cover for (?:a )?(?:maternity|paternity|parental|adoption|sick|study) leave\b",
-                rf"contract (?:of|for) {_TERM}",
             ),
             matches=(
                 "This is a temporary position funded through June.",

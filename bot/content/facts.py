@@ -387,10 +387,7 @@ PLACE = Table(
                 r"reading rooms?\b",
                 r"research (?:center|centre)\b",
                 r"stores?\b",
-                r"depot\b",
                 r"studios?\b",
-                r"headquarters\b",
-                r"premises\b",
             ),
             matches=(
                 "The role works three days a week from our Ballarat reading room.",
@@ -641,8 +638,7 @@ UNTIL_FILLED = Table(
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b",
                 r"until a suitable candidate\b",
                 # "Applications reviewed on a rolling basis": no date ends them
-                r"(?:reviewed|considered|accepted|assessed|evaluated|read) on a rolling basis\b",
-                r"applications on a rolling basis\b",
+                r"on a rolling basis\b",
             ),
             matches=(
                 "The position will remain open until filled.",
@@ -656,7 +652,7 @@ UNTIL_FILLED = Table(
             rejects=(
                 "This position has been filled.",
                 "Applications are due by 1 May.",
-                "Salaries are paid on a rolling basis each month.",
+                "We publish new collections on a monthly basis.",
             ),
         ),
     ),
