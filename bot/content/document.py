@@ -26,7 +26,13 @@ from bot.content.front_matter import (
     title_from_file_name,
 )
 from bot.content.liquid import strip_liquid
-from bot.content.openings import find_openings, role_sections, shared_text, table_openings
+from bot.content.openings import (
+    find_openings,
+    list_openings,
+    role_sections,
+    shared_text,
+    table_openings,
+)
 from bot.content.text import Scan, collapse, plain
 from bot.domain import ContentError, Kind, ParsedDocument, PostingDraft
 
@@ -152,7 +158,9 @@ def _understand(
         dated=posted is not None,
     )
     if kind == "job" and not openings:
-        openings = role_sections(body, found) or table_openings(body) or openings
+        openings = (
+            role_sections(body, found) or table_openings(body) or list_openings(body) or openings
+        )
     # A single posting finds its employer in its own text; other pages need the body read here.
     deep = kind != "job" or bool(openings)
     organization = _organization(meta, title, body, kind, parts.organization, deep=deep)

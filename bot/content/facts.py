@@ -408,8 +408,13 @@ PLACE = Table(
             matches=(
                 "- Parkville campus, Melbourne",
                 "You will work at the Riverside Campus of the college.",
+                "Hybrid working, with a minimum of 40% of your time on campus in Glenmoor.",
             ),
-            rejects=("The campus has a café and a gym.", "Parking on campus is free."),
+            rejects=(
+                "The campus has a café and a gym.",
+                "Parking on campus is free.",
+                "The campus in the valley has a café.",
+            ),
         ),
         # "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks a Registrar": the place
         # between the employer's name and its verb, as an apposition (commas both sides)
@@ -522,7 +527,10 @@ def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
 def _campus(text: str, hit: Hit, lead: str, start: int) -> str | None:
     campus = _CAMPUS_NAME.search(text, max(start, hit.start - 32), hit.start)
     if campus is None:
-        return None
+        # "40% of your time on campus in Glenmoor": the place after it
+        after = _OFFICE_IN.match(text, hit.end)
+        name = _PLACE_NAME.match(text, after.end()) if after is not None else None
+        return name.group("place") if name is not None else None
     city = _CAMPUS_CITY.match(text, hit.end)
     place = f"{campus.group('place')} {text[hit.start : hit.end]}"
     return f"{place}, {city.group('city')}" if city is not None else place

@@ -37,6 +37,10 @@ _OPENING_ROW = re.compile(
     r"(?P<title>[^;\n]{2,80})(?:; (?P<rest>[^\n]*))?$",
     re.I | re.M,
 )
+# A list item naming a job in bold first: "- **Registrar** (full-time, …). Closing date …"
+_OPENING_ITEM = re.compile(r"^[-*+] \*\*(?P<title>[^*:\n]{2,80})\*\*(?P<rest>[^\n]*)$", re.M)
+# A fact of an opening in an item: an amount of money or a deadline's word.
+_ITEM_FACT = re.compile(r"[$£€]\s?\d|\d\s?(?:€|eur|usd|gbp)|closing|closes|deadline|apply by", re.I)
 # The cells after the first, each "Header: value"; a value may hold "; " of its own.
 _NEXT_CELL = re.compile(r"; (?=[^;:\n]{1,40}: )")
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]+)\)")
@@ -52,12 +56,20 @@ class Opening:
     text: str
     headings: list[Heading]
     start: int = 0  # where the opening's heading is on the page
+    end: int | None = None  # where a row or list item ends (a section runs to the next one)
 
 
 def shared_text(markdown: str, openings: list[Opening]) -> str:
-    """What a page says before its first opening, which every opening shares ("Both roles
-    are based in our office in Aarhaven")."""
-    return markdown[: min(o.start for o in openings)] if openings else ""
+    """What a page says outside its openings, which every opening shares ("Both roles are
+    based in our office in Aarhaven"): before the first, and after the last row or item of
+    a table or list of them."""
+    if not openings:
+        return ""
+    before = markdown[: min(o.start for o in openings)]
+    ends = [o.end for o in openings]
+    if None in ends:
+        return before
+    return f"{before}\n\n{markdown[max(e for e in ends if e is not None) :]}"
 
 
 def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
@@ -113,8 +125,27 @@ def table_openings(markdown: str) -> list[Opening] | None:
             "\n\n".join(_NEXT_CELL.split(row.group("rest") or "")),
             [],
             row.start(),
+            row.end(),
         )
         for row in rows
+    ]
+
+
+def list_openings(markdown: str) -> list[Opening] | None:
+    """A page listing its openings as list items that each start with the job in bold and say
+    a fact of one (an amount or a closing date): "- **Registrar** (full-time, £31,500 per
+    annum). Closing date 2 May 2027." Each item one opening. None when fewer than two do;
+    "You will work with: - **Collections Manager** - **Digital Officer**" says no fact."""
+    items = [
+        m
+        for m in _OPENING_ITEM.finditer(markdown)
+        if _ROLE_AT_END(m.group("title").strip()) and _ITEM_FACT.search(m.group("rest"))
+    ]
+    if len(items) < 2:
+        return None
+    return [
+        Opening(item.group("title").strip(), None, item.group("rest"), [], item.start(), item.end())
+        for item in items
     ]
 
 

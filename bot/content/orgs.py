@@ -480,8 +480,10 @@ def org_introduced(text: str) -> str | None:
         if _is_org_like(name):
             return _canonical(name)
     subject = _SUBJECT.match(head)
-    if subject is None or _POSSESSIVE_PART.match(head) is not None:
+    if _POSSESSIVE_PART.match(head) is not None:
         return None
+    if subject is None:
+        return _said_to_be_an_org(head)
     name = subject.group("org").strip()
     if _is_org_like(name) and _VERB_NEXT.match(head, subject.end("org")) is not None:
         return _canonical(_employer_part(name))
@@ -492,6 +494,21 @@ def org_introduced(text: str) -> str | None:
         or _DOES_AS_AN_ORG.match(head, subject.end("org")) is not None
     ):
         return _canonical(name)
+    return _said_to_be_an_org(head)
+
+
+# A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
+# "About RefLink" heading, wherever the page's first words are.
+_PARAGRAPH_NAME = re.compile(
+    r"\n\n(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})(?= (?:is|are) )"
+)
+
+
+def _said_to_be_an_org(head: str) -> str | None:
+    for paragraph in _PARAGRAPH_NAME.finditer(head):
+        name = paragraph.group("name")
+        if looks_like_name(name) and _IS_AN_ORG.match(head, paragraph.end()) is not None:
+            return _canonical(name)
     return None
 
 

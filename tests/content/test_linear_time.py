@@ -86,6 +86,9 @@ UNITS = {
     "organisation verbs": "Ab Cd supports ",
     "first-line labels": "Location: Ab, ",
     "based at our building": "based at our museum in Ab ",
+    "bold list items": "**Ab Officer** £1 closing ",
+    "names said to be organisations": "Ab Cd is a big ",
+    "campuses with a place after": "on campus in Ab ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -136,8 +139,16 @@ def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
         "| Location | Leiden |\n|---|---|\n" * (SIZE // 30),
         "| Job Title | Archivist |\n|---|---|\n" + "| Salary | $1 |\n| Location | Ab |\n" * 3000,
         "| Role | Closing date |\n|---|---|\n" + "| Archivist | 1 May 2027 |\n" * 2000,
+        "- **Archivist** closing 1 May 2027\n" * 2000,
+        "\n\n".join(["Ab Cd is a big"] * 5000),
     ],
-    ids=["rows", "a header row that is a fact", "rows that are openings"],
+    ids=[
+        "rows",
+        "a header row that is a fact",
+        "rows that are openings",
+        "list items that are openings",
+        "paragraphs naming no organisation",
+    ],
 )
 def test_a_table_of_many_rows_loads_in_linear_time(rows: str) -> None:
     text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{rows}"

@@ -81,6 +81,39 @@ def test_a_table_without_two_rows_naming_jobs_is_no_list_of_openings(table: str)
     assert [p.title for p in doc.postings] == ["Collections Officer"]
 
 
+def test_list_items_naming_jobs_in_bold_with_their_facts_are_openings() -> None:
+    body = (
+        "We have two openings:\n\n"
+        "- **Registrar** (full-time, £31,500 per annum). Closing date 2 May 2027.\n"
+        "- **Digital Engagement Officer** (part-time, £28,000 per annum pro rata). Closing date"
+        " 7 May 2027.\n\nBoth roles are based at our office in Whitby."
+    )
+    doc = _doc(body, _JOBS_FRONT)
+    assert [p.title for p in doc.postings] == ["Registrar", "Digital Engagement Officer"]
+    assert [p.deadline for p in doc.postings] == [date(2027, 5, 2), date(2027, 5, 7)]
+    # what the page says after the list is every opening's too
+    assert [p.location for p in doc.postings] == ["Whitby", "Whitby"]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # colleagues in bold, with no fact of an opening
+        "You will work with:\n\n- **Collections Manager** (your line manager)\n"
+        "- **Digital Officer**, who runs the website",
+        # bold labels, not jobs
+        "- **Salary:** £31,500 per annum\n- **Closing date:** 2 May 2027",
+    ],
+    ids=["colleagues", "labels"],
+)
+def test_bold_list_items_that_are_no_openings(items: str) -> None:
+    doc = _doc(
+        f"The Weston Museum seeks a Registrar.\n\n{items}\n\nApply by 2 May 2027.",
+        "title: Registrar\nkind: job\ndate: 2027-01-04\n",
+    )
+    assert [p.title for p in doc.postings] == ["Registrar"]
+
+
 def test_role_headings_with_their_field_are_openings() -> None:
     body = (
         "The Lab is recruiting two posts.\n\n## Research Associate in Oral History Data\n\n"
@@ -203,6 +236,13 @@ def test_the_titles_fte_counts_before_the_texts(title: str, kind: str) -> None:
             "The Open Heritage Lab builds tools for museums. We need a developer.",
             "Open Heritage Lab",
         ),
+        # a paragraph that says what a name is, after a heading
+        (
+            "## About RefLink\n\nRefLink is a not-for-profit membership organisation. We need "
+            "an engineer.",
+            "RefLink",
+        ),
+        ("## About the role\n\nMaria Lopez is a colleague you will work with.", None),
         # a location label on the first line names the employer and its place
         (
             "Location: Museum of the Southern Coast, Wollongong NSW\n\nWe need a photographer.",
