@@ -33,12 +33,12 @@ _ROLE_FIELD = re.compile(r"\s(?:in|of|for)\s")
 # A row of a table of openings, as the cleaner writes one ("- Post: Digitisation Assistant;
 # Hours: 22.5; Closing date: 8 March 2027"): the first column names the job.
 _OPENING_ROW = re.compile(
-    r"^- (?:post|role|position|job|job title|title|vacancy|opening|opportunity)s?: "
+    r"- (?:post|role|position|job|job title|title|vacancy|opening|opportunity)s?: "
     r"(?P<title>[^;\n]{2,80})(?:; (?P<rest>[^\n]*))?$",
     re.I | re.M,
 )
 # A list item naming a job in bold first: "- **Registrar** (full-time, …). Closing date …"
-_OPENING_ITEM = re.compile(r"^[-*+] \*\*(?P<title>[^*:\n]{2,80})\*\*(?P<rest>[^\n]*)$", re.M)
+_OPENING_ITEM = re.compile(r"[-*+] \*\*(?P<title>[^*:\n]{2,80})\*\*(?P<rest>[^\n]*)$", re.M)
 # A fact of an opening in an item: an amount of money or a deadline's word.
 _ITEM_FACT = re.compile(r"[$£€]\s?\d|\d\s?(?:€|eur|usd|gbp)|closing|closes|deadline|apply by", re.I)
 # The cells after the first, each "Header: value"; a value may hold "; " of its own.
@@ -115,7 +115,11 @@ def table_openings(markdown: str) -> list[Opening] | None:
     """A page listing its openings as the rows of one table, a column naming each job
     ("| Post | Hours | Salary | Closing date |"): each row one opening, its cells its facts.
     None when fewer than two rows name a job."""
-    rows = [m for m in _OPENING_ROW.finditer(markdown) if _ROLE_AT_END(m.group("title").strip())]
+    rows = [
+        row
+        for row in _at_items(_OPENING_ROW, markdown, "- ")
+        if _ROLE_AT_END(row.group("title").strip())
+    ]
     if len(rows) < 2:
         return None
     return [
@@ -131,6 +135,24 @@ def table_openings(markdown: str) -> list[Opening] | None:
     ]
 
 
+def _at_items(pattern: re.Pattern[str], markdown: str, marker: str) -> list[re.Match[str]]:
+    """``pattern``'s matches at the lines that start with ``marker``, found with ``str.find``:
+    a regex anchored at every line start would be tried at every offset of the page."""
+    found = []
+    at = 0 if markdown.startswith(marker) else _next_line(markdown, marker, 0)
+    while at != -1:
+        match = pattern.match(markdown, at)
+        if match is not None:
+            found.append(match)
+        at = _next_line(markdown, marker, at)
+    return found
+
+
+def _next_line(markdown: str, marker: str, at: int) -> int:
+    line = markdown.find(f"\n{marker}", at)
+    return line + 1 if line != -1 else -1
+
+
 def list_openings(markdown: str) -> list[Opening] | None:
     """A page listing its openings as list items that each start with the job in bold and say
     a fact of one (an amount or a closing date): "- **Registrar** (full-time, £31,500 per
@@ -138,7 +160,8 @@ def list_openings(markdown: str) -> list[Opening] | None:
     "You will work with: - **Collections Manager** - **Digital Officer**" says no fact."""
     items = [
         m
-        for m in _OPENING_ITEM.finditer(markdown)
+        for marker in ("- **", "* **", "+ **")
+        for m in _at_items(_OPENING_ITEM, markdown, marker)
         if _ROLE_AT_END(m.group("title").strip()) and _ITEM_FACT.search(m.group("rest"))
     ]
     if len(items) < 2:
