@@ -16,8 +16,9 @@ The first set was written first and scored blind on main, then the loader was fi
 it. The held-out set (after ``PAGES.hold_out()``) came in two batches, each written after the
 fixes before it and scored blind once before being fixed: eleven pages after the first set's
 round, six more on the rules that round and the first batch's left
-(/work/notes/loader-unseen-3.md has the tables). Run with ``-s`` to see the per-field table. A field the loader still misses is in ``KNOWN_MISSES`` with
-the reason, as a strict xfail: a fix shows up as an unexpected pass.
+(/work/notes/loader-unseen-3.md has the tables). Run with ``-s`` to see the per-field table.
+A field the loader still misses is in ``KNOWN_MISSES`` with the reason, as a strict xfail: a
+fix shows up as an unexpected pass.
 
 How a field is judged: tests/content/pagejudge.py.
 """
