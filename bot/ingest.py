@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 SUFFIXES = (".md", ".markdown")
-SKIPPED_DIRS = frozenset({"_site", "node_modules"})
+# Jekyll's output, and its drafts (published only with --drafts)
+SKIPPED_DIRS = frozenset({"_site", "_drafts", "node_modules"})
 SKIPPED_FILES = frozenset({"readme.md", "readme.markdown"})
 # Below this many files to parse, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 200
@@ -81,7 +82,8 @@ def listing_of(root: Path, paths: Iterable[str]) -> Listing:
 def content_files(root: Path) -> list[tuple[str, str]]:
     """(source, path) of every document under root, sorted by source.
 
-    Hidden folders and files, Jekyll's ``_site`` output and README files are not content.
+    Hidden folders and files, Jekyll's ``_site`` output and ``_drafts``, and README files
+    are not content.
     Sources are relative to root with forward slashes. Files that ``walk`` skips are left out.
     """
     return walk(root).files

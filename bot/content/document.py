@@ -99,7 +99,10 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     title = title or source
 
     posted = _posted(meta) or file_date
-    warnings.extend(date_problems(meta, _DATE_KEYS + DEADLINE_KEYS, posted))
+    # Jekyll's "published: false" is a flag, not a date
+    flagged = isinstance(meta.get("published"), bool)
+    date_keys = tuple(k for k in _DATE_KEYS if not (flagged and k == "published"))
+    warnings.extend(date_problems(meta, date_keys + DEADLINE_KEYS, posted))
     try:
         doc = _understand(source, digest, meta, title, body, found, posted, warnings)
     except Exception as exc:  # a loader bug must not lose the document: keep its text
@@ -114,7 +117,13 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
             body=body,
             warnings=tuple(warnings),
         )
+    if meta.get("published") is False:
+        # Jekyll does not publish the page: kept in the store, neither listed nor searched
+        doc = dataclasses.replace(doc, postings=(), faq=(), warnings=(*doc.warnings, UNPUBLISHED))
     return dataclasses.replace(doc, **_jekyll(meta))
+
+
+UNPUBLISHED = "not published (published: false): not listed, announced or searched"
 
 
 def _jekyll(meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -1011,7 +1011,6 @@ page(
     """---
 title: Research Software Engineer
 date: 2027-02-24
-published: false
 tags: job
 salary: 4200
 deadline: "15-03-2027"
