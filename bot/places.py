@@ -39,6 +39,8 @@ def _continent(code: str) -> str:
     return f"continent:{code}"
 
 
+_EU = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+       "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")  # fmt: skip
 REGIONS: dict[str, tuple[str, ...]] = {
     "americas": ("continent:NA", "continent:SA"),
     "the americas": ("continent:NA", "continent:SA"),
@@ -49,11 +51,8 @@ REGIONS: dict[str, tuple[str, ...]] = {
                     "YE", "TR", "EG"),
     "western europe": ("GB", "IE", "FR", "BE", "NL", "LU", "DE", "AT", "CH", "ES", "PT", "IT",
                        "DK", "NO", "SE", "FI", "IS"),
-    "eu": ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-           "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
-    "european union": ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
-                       "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
-                       "SI", "ES", "SE"),
+    "eu": _EU,
+    "european union": _EU,
     "anywhere": ("*",),
     "worldwide": ("*",),
 }  # fmt: skip
@@ -378,6 +377,7 @@ def _country_offsets() -> dict[str, frozenset[float]]:
     return {code: frozenset(hours) for code, hours in offsets.items()}
 
 
+@cache  # a list question reads the stored names of 200 candidates; spans repeat
 def zone_span(name: str) -> Place | None:
     """The region of a span of time zones ("UTC-2 to UTC+3"): the countries with a time zone
     inside it, and the continents most of whose countries are."""
