@@ -43,6 +43,7 @@ from bot.domain import (
     UsageError,
 )
 from bot.present import Card, posting_card
+from bot.text import UNPRINTABLE, printable
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +95,14 @@ class Request:
     # subscriptions and reminders are refused there rather than promised.
     delivers: bool = True
 
+    def __post_init__(self) -> None:
+        # Every adapter builds a Request, so this is where a message's control and
+        # bidirectional characters are dropped (bot.text says why) before anything reads it.
+        for name in ("command", "text"):
+            value = getattr(self, name)
+            if UNPRINTABLE.search(value):
+                object.__setattr__(self, name, printable(value))
+
     @classmethod
     def from_line(
         cls,
@@ -106,6 +115,7 @@ class Request:
         prefixes: str = "/!",
     ) -> Request:
         """Split a typed line ("/jobs remote", "jobs remote", "!faq fee") into a Request."""
+        line = printable(line)  # before splitting: U+0085 is whitespace to str.split
         command, text = split_command(line, prefixes)
         prefixed = line.strip()[:1] in prefixes if prefixes else False
         return cls(platform, user, channel, command, text, is_dm, prefixed=prefixed)
@@ -343,6 +353,8 @@ ShortcutProvider = Callable[[Context], Sequence[CommandSpec]]
 """Commands known only at dispatch time (e.g. ``/iiif`` derived from the content)."""
 
 HELP_SPEC_NAME = "help"
+# What people used to command lines type after a command to see its usage.
+_HELP_WORDS = frozenset({HELP_SPEC_NAME, "--help", "-h", "-help", "?"})
 _NOT_FOUND_SUGGESTIONS = 5
 
 
@@ -492,7 +504,7 @@ class Router:
             return self._question_or_unknown(name, request, ctx, specs or self.commands())
         # the words after the verb keep their newlines: a posting pasted after "add"
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
-        if verb.lower() == HELP_SPEC_NAME and not rest:  # "/jobs help": its usage, everywhere
+        if verb.lower() in _HELP_WORDS and not rest:  # "/jobs help": its usage, everywhere
             return self.help_reply(ctx, spec.name)
         sub = self._verbs.get(spec.name, {}).get(verb.lower())
         if sub is not None and (sub.applies is None or sub.applies(rest)):

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from bot.domain import ContentError
+from bot.text import without_bidi_controls
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 # Every byte but the control characters: deleting them leaves only what is suspicious.
@@ -60,6 +61,12 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
             )
         text = _CONTROL.sub("", text)
         warnings.append(f"removed {bad} control or undecodable characters")
+    text, count = without_bidi_controls(text)
+    if count:
+        warnings.append(
+            f"removed {count} bidirectional control characters: they can make a title or an "
+            "address display in another order than it is written"
+        )
     if not text.strip():
         raise ContentError(source, "the file holds only whitespace; write a title and a body")
     return text, warnings

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import builtins
 import logging
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,6 +31,7 @@ from bot.commands import Context, Reply, Request, Router
 from bot.config import DEFAULT_DATA_DIR
 from bot.domain import PassageHit
 from bot.present import Card, passage_quote
+from bot.text import UNPRINTABLE
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +45,6 @@ that starts with ``markdown`` marks Markdown (drawn by rich on a terminal, the r
 style applied to it); a line's leading spaces indent it, wrapped lines included."""
 
 MARKDOWN = "markdown"
-# Control characters (an escape sequence could clear or retitle the terminal) print as "�";
-# line breaks and tabs stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _posting_lines(card: Card) -> list[Line]:
@@ -92,7 +89,7 @@ def render(reply: Reply) -> RenderableType:
     """A rich renderable of the reply, wrapping to the console's width; content is never
     interpreted as console markup."""
     return Group(
-        *(_renderable(_CONTROL.sub("\ufffd", text), style) for text, style in _lines(reply))
+        *(_renderable(UNPRINTABLE.sub("\ufffd", text), style) for text, style in _lines(reply))
     )
 
 
@@ -110,7 +107,7 @@ def _renderable(text: str, style: str) -> RenderableType:
 
 def render_text(reply: Reply) -> str:
     """The same as ``render``, as plain text (for tests and ``herald ask``)."""
-    return _CONTROL.sub("\ufffd", "\n".join(text for text, _style in _lines(reply)))
+    return UNPRINTABLE.sub("\ufffd", "\n".join(text for text, _style in _lines(reply)))
 
 
 def run_console(

@@ -51,6 +51,9 @@ def test_markdown_never_runs_html_or_console_markup_or_escapes() -> None:
     assert "[red]x[/red]" in shown and "[link=http://e]y[/link]" in shown
     assert "\x1b" not in shown and "\ufffd[2Jcleared?" in shown
     assert "\x1b" not in render_text(Reply(text="\x1b[2J"))
+    assert (
+        render_text(Reply(text="apply at \u202egro.elpmaxe@rh")) == "apply at \ufffdgro.elpmaxe@rh"
+    )
 
 
 def test_everything_wraps_to_the_width_and_keeps_its_indent() -> None:

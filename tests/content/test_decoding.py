@@ -11,13 +11,16 @@ from hypothesis import strategies as st
 
 from bot.content.decoding import decode
 from bot.domain import ContentError
+from bot.text import BIDI_CONTROLS
 
 EXAMPLES = int(os.environ.get("HERALD_HYPOTHESIS_EXAMPLES", "150"))
 FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-# Text as people write it: no control characters (those are removed, with a warning).
+# Text as people write it: no control or bidirectional characters (removed, with a warning).
 _WRITTEN = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff\ufffd")
+    st.characters(
+        blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff\ufffd" + BIDI_CONTROLS
+    )
     | st.sampled_from("\n\t"),
     min_size=1,
 ).filter(lambda t: t.strip())
@@ -80,3 +83,29 @@ def test_binary_is_refused() -> None:
         decode("x.md", b"PK\x03\x04\x00\x00")
     with pytest.raises(ContentError, match="does not look like a text file"):
         decode("x.md", bytes(range(1, 9)) * 10)
+
+
+@FAST
+@given(_WRITTEN, st.lists(st.tuples(st.integers(0), st.sampled_from(BIDI_CONTROLS)), min_size=1))
+def test_bidirectional_controls_are_removed_and_counted(
+    text: str, inserted: list[tuple[int, str]]
+) -> None:
+    # "Trojan Source": a title or an address displayed in another order than it is stored.
+    disguised = text
+    for at, control in inserted:
+        disguised = (
+            disguised[: at % (len(disguised) + 1)]
+            + control
+            + disguised[at % (len(disguised) + 1) :]
+        )
+    decoded, warnings = decode("x.md", disguised.encode("utf-8"))
+    assert decoded == text
+    assert warnings == [
+        f"removed {len(inserted)} bidirectional control characters: they can make a title or an "
+        "address display in another order than it is written"
+    ]
+
+
+def test_right_to_left_text_is_kept() -> None:
+    text = "title: وظيفة أمين مكتبة\nמשרה בספרייה\n"
+    assert decode("x.md", text.encode("utf-8")) == (text, [])
