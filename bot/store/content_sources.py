@@ -127,7 +127,7 @@ class SourceRecords:
 
     def _put(self, name: str, kind: str, location: str, values: dict[str, Any]) -> None:
         # read-then-write in one writing transaction (SQLite: taken up front)
-        with self._store.transaction() as connection:
+        with self._store.transaction(content=False) as connection:
             found = connection.execute(
                 select(sources_table.c.name).where(sources_table.c.name == name)
             ).first()

@@ -122,7 +122,7 @@ class Subscriptions:
         A resumed subscription starts afresh (``since`` = now): what appeared while it was
         paused is backlog, not news.
         """
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             same = session.scalars(
                 select(SubscriptionRow)
                 .where(
@@ -188,7 +188,7 @@ class Subscriptions:
             return [_subscription(r) for r in rows]
 
     def cancel(self, subscription_id: int, now: datetime) -> None:
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(SubscriptionRow)
                 .where(SubscriptionRow.id == subscription_id)
@@ -198,7 +198,7 @@ class Subscriptions:
     def pause_target(self, platform: str, channel: str, reason: str, now: datetime) -> list[int]:
         """Pause every active subscription of a channel that refuses messages for good, and
         fail what is still pending for it (a resumed subscription starts afresh anyway)."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             ids = list(
                 session.scalars(
                     select(SubscriptionRow.id).where(
@@ -230,7 +230,7 @@ class Subscriptions:
         """Resume every paused subscription of a channel that takes messages again (Herald
         was invited back). Like a resubscription it starts afresh: what appeared meanwhile
         is backlog, not news."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             rows = list(
                 session.scalars(
                     select(SubscriptionRow)
@@ -272,7 +272,7 @@ class PersonalReminders:
         self, platform: str, user: str, posting_id: str, now: datetime
     ) -> tuple[PersonalReminder, bool]:
         """(reminder, created); asking twice keeps the first (a cancelled one is revived)."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             row = session.scalars(
                 select(PersonalReminderRow).where(
                     PersonalReminderRow.platform == platform,
@@ -303,7 +303,7 @@ class PersonalReminders:
             return None if row is None else _reminder(row)
 
     def cancel(self, reminder_id: int, reason: str, now: datetime) -> None:
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(PersonalReminderRow)
                 .where(PersonalReminderRow.id == reminder_id)
@@ -516,7 +516,7 @@ class Deliveries:
         if not due:
             return []
         inserted: list[Due] = []
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             for chunk in _chunks(list(due)):
                 subjects = sorted({d.key.subject for d in chunk})
                 existing = {
@@ -615,7 +615,7 @@ class Deliveries:
             LeaseRow.holder == holder,
             LeaseRow.expires_at > max(now, held_until or now),
         )
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             claimed = session.scalars(
                 update(DeliveryRow)
                 .where(DeliveryRow.id.in_(list(ids)), DeliveryRow.status == "pending", lease_held)
@@ -632,7 +632,7 @@ class Deliveries:
     def release(self, ids: Sequence[int], holder: str) -> None:
         """Claimed but not sent (stopping, lease lost, platform waiting): pending again, and
         the attempt does not count."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(DeliveryRow)
                 .where(
@@ -644,7 +644,7 @@ class Deliveries:
             )
 
     def _finish(self, delivery_id: int, **values: Any) -> None:
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(DeliveryRow)
                 .where(DeliveryRow.id == delivery_id, DeliveryRow.status == "sending")
@@ -657,7 +657,7 @@ class Deliveries:
     def confirm_many(self, ids: Collection[int], now: datetime) -> None:
         """The platform took them. Also from pending: a confirm delayed by an outage may
         come after another replica took the claim up (that one looks before it sends)."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(DeliveryRow)
                 .where(
@@ -681,7 +681,7 @@ class Deliveries:
 
     def warn_duplicate(self, delivery_id: int, note: str) -> None:
         """Mark for good that this message may have reached its target twice."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(DeliveryRow)
                 .where(DeliveryRow.id == delivery_id)
@@ -707,7 +707,7 @@ class Deliveries:
         with self._store.transaction(write=False) as session:
             if session.scalar(select(func.count()).where(stale)) == 0:
                 return []  # the usual case, without taking the write lock every tick
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             rows = list(session.scalars(select(DeliveryRow).where(stale)))
             for row in rows:
                 row.status = "pending"
@@ -820,7 +820,7 @@ class Lease:
         self.name = name
 
     def acquire(self, holder: str, now: datetime, ttl: timedelta) -> bool:
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             result = session.execute(
                 update(LeaseRow)
                 .where(
@@ -846,7 +846,7 @@ class Lease:
 
     def release(self, holder: str, now: datetime) -> None:
         """Give the lease up now (a clean shutdown), so another replica need not wait."""
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             session.execute(
                 update(LeaseRow)
                 .where(LeaseRow.name == self.name, LeaseRow.holder == holder)

@@ -7,7 +7,7 @@ their bodies attached would copy megabytes for five lines of reply.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -425,7 +425,7 @@ def _list_sql(shape: _Shape) -> _ListSql:
         # withdrawn and removed postings are never listed nor counted, not even by /jobs all
         query = query.where(rows.status == "active")
         if shape.organization:
-            query = query.where(rows.organization.in_(_organizations_like()))
+            query = query.where(rows.organization.in_(bindparam(NAMED, expanding=True)))
         if shape.remote:
             query = query.where(rows.remote == _bound("remote", Boolean))
         if shape.open_until_filled:
@@ -650,6 +650,9 @@ def _in_titles() -> ColumnElement[bool]:
     return held
 
 
+NAMED = "organizations"  # the names a list's organisation filter keeps (``named_organizations``)
+
+
 @cache
 def _organizations_like() -> Select[str | None]:
     """The organisation names (of any posting) containing the bound ``organization``: the
@@ -659,19 +662,32 @@ def _organizations_like() -> Select[str | None]:
     return select(names.c.name).where(like)
 
 
+def named_organizations(needle: str, names: Iterable[str]) -> list[str]:
+    """Of ``names``, those holding ``needle`` whatever its case: ``_organizations_like`` on
+    names already read (``Store`` keeps them)."""
+    folded = needle.strip().casefold()
+    return [name for name in names if folded in name.casefold()]
+
+
 def _like_escaped(needle: str) -> str:
     """``needle`` for ``contains(…, escape="/")``: what ``autoescape=True`` does to a value."""
     return needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
-def find_postings(session: Db, q: PostingQuery) -> PostingPage:
-    keys, total, hidden = _find_keys(session, q)
+def find_postings(
+    session: Db, q: PostingQuery, organizations: Sequence[str] | None = None
+) -> PostingPage:
+    """``q``'s page. ``organizations``: the names ``q.organization`` stands for, when the
+    caller knows them (``named_organizations``); read from the postings otherwise."""
+    keys, total, hidden = _find_keys(session, q, organizations)
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
 
-def find_posting_heads(session: Db, q: PostingQuery) -> list[PostingHead]:
+def find_posting_heads(
+    session: Db, q: PostingQuery, organizations: Sequence[str] | None = None
+) -> list[PostingHead]:
     """``find_postings``' postings, as heads: a few narrow columns instead of whole rows."""
-    keys, _total, _hidden = _find_keys(session, q)
+    keys, _total, _hidden = _find_keys(session, q, organizations)
     heads: dict[int, PostingHead] = {}
     for start in range(0, len(keys), ROWS_CHUNK):
         chunk = list(keys[start : start + ROWS_CHUNK])
@@ -707,11 +723,16 @@ def _keys_by_id_sql() -> Rows:
     )
 
 
-def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
+def _find_keys(
+    session: Db, q: PostingQuery, organizations: Sequence[str] | None
+) -> tuple[list[int], int, int]:
     """The keys of ``q``'s page, in order; how many are listed; how many are hidden."""
     words = clean_terms(q.terms)
     query_text = postings_query_text(session, words, in_titles=q.in_titles)
     organization = q.organization.strip().lower() if q.organization else ""
+    if organization and organizations is None:
+        like = {"organization": _like_escaped(organization)}
+        organizations = list(session.scalars(_organizations_like(), like))
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
     sqlite = dialect_of(session) == "sqlite"
@@ -734,7 +755,7 @@ def _find_keys(session: Db, q: PostingQuery) -> tuple[list[int], int, int]:
         "fresh_from": q.freshness.open_since(q.today, until_filled=False),
         "filled_from": q.freshness.open_since(q.today, until_filled=True),
         "text_query": query_text,
-        "organization": _like_escaped(organization),
+        NAMED: organizations if organization else None,
         "remote": q.remote,
         "open_until_filled": q.open_until_filled,
         "deadline_from": q.deadline_from,

@@ -14,10 +14,14 @@ Example::
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from sqlalchemy import case, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.domain import LoggedQuestion
+from bot.store.fulltext import dialect_of
 from bot.store.models import QuestionRow
 from bot.store.store import Store
 
@@ -34,31 +38,26 @@ class QuestionStore:
         self._store = store
 
     def record(self, text: str, *, intent: str, answered: bool, now: datetime) -> int:
-        """Count one asking of ``text``; returns its row id (what feedback buttons carry)."""
-        key = normalise(text)
-        with self._store.transaction() as session:
-            row = session.scalars(select(QuestionRow).where(QuestionRow.text == key)).first()
-            if row is None:
-                row = QuestionRow(
-                    text=key,
-                    intent=intent,
-                    answered=answered,
-                    asked=0,
-                    helpful=0,
-                    unhelpful=0,
-                    first_asked=now,
-                    last_asked=now,
-                )
-                session.add(row)
-            row.asked += 1
-            row.intent, row.answered, row.last_asked = intent, answered, now
-            session.flush()
-            return row.id
+        """Count one asking of ``text``; returns its row id (what feedback buttons carry).
+        One statement: replicas asking the same new question at once count it twice rather
+        than fail on the unique text, and a question is not held up by a read and a write."""
+        values = {
+            "text": normalise(text),
+            "intent": intent,
+            "answered": answered,
+            "asked": 1,
+            "helpful": 0,
+            "unhelpful": 0,
+            "first_asked": now,
+            "last_asked": now,
+        }
+        with self._store.transaction(content=False) as session:
+            return int(session.execute(_record_sql(dialect_of(session)), values).scalar_one())
 
     def feedback(self, question_id: int, *, helpful: bool) -> bool:
         """Count a 👍 or 👎; False when no such question is logged."""
         column = QuestionRow.helpful if helpful else QuestionRow.unhelpful
-        with self._store.transaction() as session:
+        with self._store.transaction(content=False) as session:
             done = session.execute(
                 update(QuestionRow)
                 .where(QuestionRow.id == question_id)
@@ -91,3 +90,20 @@ class QuestionStore:
                 )
                 for r in session.scalars(query)
             ]
+
+
+@cache
+def _record_sql(dialect: str) -> Any:
+    """Insert a question, or count it again: the latest intent and outcome replace the last."""
+    table = QuestionRow.__table__
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    taken = insert.excluded
+    return insert.on_conflict_do_update(
+        index_elements=[table.c.text],
+        set_={
+            "asked": table.c.asked + 1,
+            "intent": taken.intent,
+            "answered": taken.answered,
+            "last_asked": taken.last_asked,
+        },
+    ).returning(table.c.id)

@@ -126,13 +126,14 @@ class Store:
             yield connection
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def _write(self, *, content: bool = True) -> Iterator[Session]:
         try:
             with self._sessions() as session, session.begin():
                 session.connection(execution_options={WRITE_OPTION: True})
                 yield session
         finally:
-            self._writes += 1
+            if content:
+                self._writes += 1
 
     # ingest
 
@@ -213,14 +214,24 @@ class Store:
 
     def find_postings(self, q: PostingQuery) -> PostingPage:
         """Filtered, ranked, paginated postings; ``hidden`` counts closed/expired matches."""
+        named = self._named(q)
         with self._query() as connection:
-            return queries.find_postings(connection, q)
+            return queries.find_postings(connection, q, named)
 
     def find_posting_heads(self, q: PostingQuery) -> list[PostingHead]:
         """``find_postings``' page as heads (id, location, remote): for a caller that filters
         hundreds of candidates before it needs a few of them whole."""
+        named = self._named(q)
         with self._query() as connection:
-            return queries.find_posting_heads(connection, q)
+            return queries.find_posting_heads(connection, q, named)
+
+    def _named(self, q: PostingQuery) -> list[str] | None:
+        """The kept names ``q.organization`` stands for (None: the query reads them). A name
+        a few seconds new to another process is missed, as by ``organizations``, unless it is
+        the only one: a filter no kept name holds is looked up in the postings."""
+        if not q.organization or not q.organization.strip():
+            return None
+        return queries.named_organizations(q.organization, self.organizations()) or None
 
     def postings_by_id(self, ids: Sequence[str]) -> list[Posting]:
         with self._query() as connection:
@@ -277,8 +288,11 @@ class Store:
             return queries.counts(session)
 
     @contextmanager
-    def transaction(self, *, write: bool = True) -> Iterator[Session]:
+    def transaction(self, *, write: bool = True, content: bool = True) -> Iterator[Session]:
         """A session for repositories beside the Store (``bot.store.deliveries``): one
-        committed transaction when ``write``, otherwise a read that commits nothing."""
-        with self._write() if write else self._read() as session:
+        committed transaction when ``write``, otherwise a read that commits nothing. A write
+        that cannot change postings or pages (the question log, deliveries, a source's sync
+        record) says ``content=False``, so it keeps the names this Store holds: every
+        question is logged, and would otherwise make the next one read them again."""
+        with self._write(content=content) if write else self._read() as session:
             yield session
