@@ -68,7 +68,8 @@ from bot.runtime import settle  # noqa: E402
 from bot.search import faq_terms, parse_jobs_query  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.store.fulltext import clean_terms, fts5_fields_query, fts5_query  # noqa: E402
-from bot.store.queries import FIELD_WEIGHTS, POSTING_WINDOW, RANK_WINDOW  # noqa: E402
+from bot.store.passages import RANK_WINDOW  # noqa: E402
+from bot.store.queries import FIELD_WEIGHTS, POSTING_WINDOW  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 BATCH = 500

@@ -1,4 +1,4 @@
-"""Reading: postings by filter and relevance, passages by relevance, small summaries.
+"""Reading postings: by filter and relevance, by id, and the store's counts.
 
 A list of postings is found in two steps: the keys of one page (filtered, ranked, sorted on
 narrow columns only), then the full rows of those few keys. Sorting thousands of matches with
@@ -7,7 +7,7 @@ their bodies attached would copy megabytes for five lines of reply.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -33,7 +33,6 @@ from sqlalchemy import (
     or_,
     select,
     true,
-    union_all,
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
@@ -44,35 +43,30 @@ from sqlalchemy.sql.selectable import Alias
 
 from bot.domain import (
     DEFAULT_FRESHNESS,
-    KINDS,
     Freshness,
-    Kind,
-    PassageHit,
     Posting,
     PostingHead,
     PostingPage,
     PostingQuery,
 )
-from bot.store.convert import to_passage, to_posting
+from bot.store.convert import to_posting
 from bot.store.fulltext import (
     QUERY_TEXT,
     Db,
     clean_terms,
     dialect_of,
     fts5_fields_query,
-    fts5_query,
     in_months,
-    match_passages,
     month_token,
     months_between,
     postings_query_text,
     postings_text_match,
     sqlite_index_table,
     sqlite_matching_keys,
-    sqlite_passages_match,
     titles_query_text,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
+from bot.store.names import like_escaped, organizations_like
 from bot.store.types import Money
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
@@ -147,14 +141,6 @@ _ALIASES: dict[type[_IndexedAlias], type[PostingRow]] = {
 def _listing(sqlite: bool, kind: type[_IndexedAlias]) -> type[PostingRow]:
     """The postings to filter and sort a list on; see ``_IndexedAlias``."""
     return _ALIASES[kind] if sqlite else PostingRow
-
-
-def _contains(column: Any, needle: str) -> ColumnElement[bool]:
-    """Case-insensitive substring; ``%`` and ``_`` typed by a user are literal."""
-    condition: ColumnElement[bool] = func.lower(column).contains(
-        needle.strip().lower(), autoescape=True
-    )
-    return condition
 
 
 def is_open(
@@ -650,35 +636,16 @@ def _in_titles() -> ColumnElement[bool]:
     return held
 
 
-NAMED = "organizations"  # the names a list's organisation filter keeps (``named_organizations``)
-
-
-@cache
-def _organizations_like() -> Select[str | None]:
-    """The organisation names (of any posting) containing the bound ``organization``: the
-    same test as ``_contains``, made once per name instead of once per posting."""
-    names = _distinct("posting_names", PostingRow.organization).subquery()
-    like = func.lower(names.c.name).contains(_bound("organization", Text), escape="/")
-    return select(names.c.name).where(like)
-
-
-def named_organizations(needle: str, names: Iterable[str]) -> list[str]:
-    """Of ``names``, those holding ``needle`` whatever its case: ``_organizations_like`` on
-    names already read (``Store`` keeps them)."""
-    folded = needle.strip().casefold()
-    return [name for name in names if folded in name.casefold()]
-
-
-def _like_escaped(needle: str) -> str:
-    """``needle`` for ``contains(…, escape="/")``: what ``autoescape=True`` does to a value."""
-    return needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+NAMED = (
+    "organizations"  # the names a list's organisation filter keeps (``names.named_organizations``)
+)
 
 
 def find_postings(
     session: Db, q: PostingQuery, organizations: Sequence[str] | None = None
 ) -> PostingPage:
     """``q``'s page. ``organizations``: the names ``q.organization`` stands for, when the
-    caller knows them (``named_organizations``); read from the postings otherwise."""
+    caller knows them (``names.named_organizations``); read from the postings otherwise."""
     keys, total, hidden = _find_keys(session, q, organizations)
     return PostingPage(items=_postings_by_key(session, keys), total=total, hidden=hidden)
 
@@ -731,8 +698,8 @@ def _find_keys(
     query_text = postings_query_text(session, words, in_titles=q.in_titles)
     organization = q.organization.strip().lower() if q.organization else ""
     if organization and organizations is None:
-        like = {"organization": _like_escaped(organization)}
-        organizations = list(session.scalars(_organizations_like(), like))
+        like = {"organization": like_escaped(organization)}
+        organizations = list(session.scalars(organizations_like(), like))
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
     sqlite = dialect_of(session) == "sqlite"
@@ -938,294 +905,6 @@ def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
             # a row of every posting column has every attribute ``to_posting`` reads
             found[row.pk] = to_posting(cast(PostingRow, row), row.source, row.url)
     return tuple(found[key] for key in keys if key in found)
-
-
-RANK_WINDOW = 500
-"""How many matches of the passages' full-text index are ranked by relevance: the newest
-this many (by key, which grows as pages are first stored; a passage has no date of its own).
-bm25 costs about 2 us per match, and a common word is in a third of generated passages;
-ranking the newest 500 costs about 1 ms at any size."""
-
-OVERSAMPLE = 2  # passages ranked on the index alone per passage wanted
-WIDEN = 8
-WIDENINGS = 3
-
-
-def _windows() -> list[int]:
-    """The windows an organisation's passages are ranked in, one after the other while each
-    holds too few of them, and then every match: the newest ``RANK_WINDOW`` matches, then
-    ``WIDEN`` times as many, ``WIDENINGS`` windows in all. Ranking every match of a question
-    of common words at once took 620 ms at 100,000 pages on SQLite, 770 ms on PostgreSQL."""
-    return [RANK_WINDOW * WIDEN**i for i in range(WIDENINGS)]
-
-
-class _PassageSql(NamedTuple):
-    """SQLite's statements for a passage search; the FTS5 expression is bound (QUERY_TEXT)."""
-
-    window_from: Select[int]  # the key of the RANK_WINDOW-th newest match of the index
-    best: Select[int, float]  # (key, score) from the index alone, keys >= :window_from
-    # the same, of passages on present pages of organisations like :organization (all of its
-    # pages, or its FAQ pages only: an organisation's shortcut)
-    best_of_organization: Select[int, float]
-    best_of_organization_faq: Select[int, float]
-    statuses: Select[int, str]  # (key, page status) of :keys
-    rows: Select[Any]  # passage columns with source, page organisation and url, of :keys
-
-
-@cache
-def _passage_sql() -> _PassageSql:
-    found = sqlite_passages_match().join
-    assert found is not None
-    keys: Any = bindparam("keys", expanding=True)
-    newest = select(found.c.key).order_by(found.c.key.desc())
-
-    def best_of(pages: Select[int]) -> Select[int, float]:
-        # the pages are a subquery SQLite reads once into a temporary index: as a list bound
-        # from Python, an organisation's 6,000 pages of a 100,000-page store took 80 ms
-        return (
-            select(found.c.key, found.c.score)
-            .join(PassageRow, PassageRow.id == found.c.key)
-            .where(found.c.key >= _bound("window_from", Integer), PassageRow.document_id.in_(pages))
-            .order_by(found.c.score.desc(), found.c.key)
-            .limit(_bound("limit", Integer))
-        )
-
-    return _PassageSql(
-        window_from=newest.limit(1).offset(_bound("nth", Integer)),
-        best=select(found.c.key, found.c.score)
-        .where(found.c.key >= _bound("window_from", Integer))
-        .order_by(found.c.score.desc(), found.c.key)
-        .limit(_bound("limit", Integer)),
-        best_of_organization=best_of(_organization_pages(KINDS)),
-        best_of_organization_faq=best_of(_organization_pages(("faq",))),
-        statuses=select(PassageRow.id, DocumentRow.status)
-        .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
-        .where(PassageRow.id.in_(keys)),
-        rows=_passage_rows().where(PassageRow.id.in_(keys)),
-    )
-
-
-def _organization_pages(kinds: Sequence[Kind]) -> Select[int]:
-    """Present pages of ``kinds`` whose organisation contains the bound ``organization``:
-    the names are found first, a few seeks each (``_distinct`` on (status, kind,
-    organization), migration 0005), then their pages by the same index; testing the name
-    of every page took 28 ms at 100,000 pages."""
-    per_kind = [
-        _distinct(
-            f"page_names_{kind}",
-            DocumentRow.organization,
-            DocumentRow.status == "present",
-            DocumentRow.kind == kind,
-        )
-        for kind in kinds
-    ]
-    names = union_all(*per_kind).subquery() if len(per_kind) > 1 else per_kind[0].subquery()
-    like = func.lower(names.c.name).contains(_bound("organization", Text), escape="/")
-    return select(DocumentRow.id).where(
-        DocumentRow.status == "present",
-        DocumentRow.kind.in_(kinds),
-        DocumentRow.organization.in_(select(names.c.name).where(like)),
-    )
-
-
-def _passage_rows() -> Select[Any]:
-    # the table's columns, not the mapped class: plain rows whichever way this runs
-    return select(
-        PassageRow.__table__,
-        DocumentRow.source.label("page_source"),
-        DocumentRow.organization.label("page_organization"),
-        DocumentRow.url.label("page_url"),
-        DocumentRow.posted.label("page_posted"),
-    ).join(DocumentRow, PassageRow.document_id == DocumentRow.id)
-
-
-def _to_hit(row: Any, score: float) -> PassageHit:
-    # a row of every passage column has every attribute ``to_passage`` reads
-    passage = to_passage(
-        cast(PassageRow, row), row.page_source, row.page_organization, row.page_url, row.page_posted
-    )
-    return PassageHit(passage=passage, score=score)
-
-
-def search_passages(
-    session: Db, terms: Sequence[str], organization: str | None, limit: int, faq_only: bool = False
-) -> list[PassageHit]:
-    """The best ``limit`` passages of present pages for any of ``terms``, ranked among the
-    newest ``RANK_WINDOW`` matches of the index (a common word is in a third of generated
-    FAQ passages); when those hold fewer than ``limit`` wanted passages (another
-    organisation's, withdrawn pages'), among all of them (an organisation's: in wider
-    windows first, ``_windows``). ``faq_only`` with an organisation: its FAQ pages only
-    (what its shortcut asks)."""
-    words = clean_terms(terms)
-    if not words or limit <= 0:
-        return []
-    wanted = organization.strip() if organization else ""
-    sqlite = dialect_of(session) == "sqlite"
-    if sqlite:
-        expression = fts5_query(words, any_word=True)
-        nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
-        window_from = session.scalar(_passage_sql().window_from, nth)
-        if wanted:
-            return _organization_passages(
-                session, expression, window_from, wanted, limit, faq_only=faq_only
-            )
-        # all organisations: rank on the index alone, then look at the pages
-        hits = _best_passages_first(session, expression, window_from, limit)
-        if hits is None and window_from is not None:
-            hits = _best_passages_first(session, expression, None, limit)
-        if hits is not None:
-            return hits
-    match = match_passages(session, words)
-    if match is None:
-        return []
-    key: Any = match.join.c.key if match.join is not None else PassageRow.id
-
-    def in_window(window: int) -> ColumnElement[bool] | None:
-        if sqlite:  # its window is known already (an organisation's widen above)
-            return None if window_from is None else key >= window_from
-        # the newest matches, read once in the same statement as their ranking
-        newest = match.apply(select(key)).order_by(key.desc()).limit(window)
-        within: ColumnElement[bool] = key.in_(newest.correlate(None))  # its own read
-        return within
-
-    candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
-    candidates = candidates.where(DocumentRow.status == "present")
-    if wanted:
-        candidates = candidates.where(_contains(DocumentRow.organization, wanted))
-        if faq_only:
-            candidates = candidates.where(DocumentRow.kind == "faq")
-    ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
-    rows: Sequence[Any] = []
-    for window in _windows() if wanted else [RANK_WINDOW]:
-        within = in_window(window)
-        if within is None:
-            break
-        rows = session.execute(ranked.where(within)).all()
-        if len(rows) >= limit:
-            break
-    if len(rows) < limit:
-        rows = session.execute(ranked).all()
-    return [_to_hit(row, float(row.score)) for row in rows]
-
-
-def _organization_passages(
-    session: Db,
-    expression: str,
-    window_from: int | None,
-    organization: str,
-    limit: int,
-    *,
-    faq_only: bool,
-) -> list[PassageHit]:
-    """The best ``limit`` passages of one organisation's present pages (SQLite): the
-    matches of its pages only, so no match of another organisation is joined to its page
-    and tested."""
-    sql = _passage_sql()
-    best_of = sql.best_of_organization_faq if faq_only else sql.best_of_organization
-    values: dict[str, Any] = {
-        QUERY_TEXT: expression,
-        "organization": _like_escaped(organization.lower()),
-        "limit": limit,
-    }
-    for window in _windows():
-        if window != RANK_WINDOW:
-            nth = {QUERY_TEXT: expression, "nth": window - 1}
-            window_from = session.scalar(sql.window_from, nth)
-        if window_from is None:  # fewer matches than the window: it is all of them
-            break
-        best = session.execute(best_of, {**values, "window_from": window_from}).all()
-        if len(best) >= limit:
-            return _hits(session, best)
-    return _hits(session, session.execute(best_of, {**values, "window_from": 0}).all())
-
-
-def _best_passages_first(
-    session: Db, expression: str, window_from: int | None, limit: int
-) -> list[PassageHit] | None:
-    """The best ``limit`` passages (with keys from ``window_from``), ranked on the full-text
-    index alone, then kept when their page is present; None when too few of the best survive
-    and a wider query must decide. Joining every match to its page first costs a quarter more
-    than ranking all of them."""
-    sql = _passage_sql()
-    values: dict[str, Any] = {QUERY_TEXT: expression, "window_from": window_from or 0}
-    wanted = limit * OVERSAMPLE
-    best = session.execute(sql.best, {**values, "limit": wanted}).all()
-    keys = [key for key, _score in best]
-    # the status is tested here, not in SQL: there SQLite would walk every present page
-    statuses = session.execute(sql.statuses, {"keys": keys}).all()
-    present = {key for key, status in statuses if status == "present"}
-    # the same order as the full query's (score, then id), so the first ``limit`` survivors
-    # are its answer; unless the index had more matches than we ranked and too few survived
-    chosen = [(key, score) for key, score in best if key in present][:limit]
-    if len(chosen) < limit and (len(best) == wanted or window_from is not None):
-        return None
-    return _hits(session, chosen)
-
-
-def _hits(session: Db, scored: Sequence[Any]) -> list[PassageHit]:
-    """Full passages for (key, score) pairs, in their order."""
-    rows = session.execute(_passage_sql().rows, {"keys": [key for key, _ in scored]}).all()
-    loaded = {row.id: row for row in rows}
-    return [_to_hit(loaded[key], float(score)) for key, score in scored if key in loaded]
-
-
-def page_titles(session: Db, organization: str | None, limit: int) -> list[str]:
-    # FAQ pages only: read by (status, kind) (migration 0005); every present page sorted by
-    # title took 140 ms at 100,000 pages
-    query = (
-        select(DocumentRow.title)
-        .distinct()
-        .where(DocumentRow.status == "present", DocumentRow.kind == "faq")
-    )
-    if organization and organization.strip():
-        query = query.where(_contains(DocumentRow.organization, organization))
-    return list(session.scalars(query.order_by(DocumentRow.title).limit(limit)))
-
-
-def _distinct(name: str, column: Any, *conditions: ColumnElement[bool]) -> Select[str | None]:
-    """Distinct non-null values of ``column`` under ``conditions``, by a "loose index scan":
-    each next value is the least one above the last, one seek in an index on (conditions…,
-    column), so the cost follows the number of names, not of rows (migration 0005)."""
-    found = select(func.min(column).label("name")).where(*conditions).cte(name, recursive=True)
-    following = select(
-        select(func.min(column)).where(*conditions, column > found.c.name).scalar_subquery()
-    ).where(found.c.name.is_not(None))
-    found = found.union_all(following)
-    return select(found.c.name).where(found.c.name.is_not(None))
-
-
-@cache
-def _organizations_query() -> Select[str | None]:
-    # one statement, built once: it has no parameters, and building it costs more than running it
-    # every name once (a seek each), kept when an active posting has it (another seek)
-    named = _distinct("posting_orgs", PostingRow.organization).subquery()
-    active = select(PostingRow.pk).where(
-        PostingRow.organization == named.c.name, PostingRow.status == "active"
-    )
-    from_postings = select(named.c.name).where(active.exists())
-    from_faq = _faq_organizations_query()
-    names = union_all(from_postings, from_faq).subquery()
-    return select(names.c.name)
-
-
-def organizations(session: Db) -> list[str]:
-    names = {name for name in session.scalars(_organizations_query()) if name and name.strip()}
-    return sorted(names, key=lambda name: (name.casefold(), name))
-
-
-@cache
-def _faq_organizations_query() -> Select[str | None]:
-    return _distinct(
-        "faq_orgs",
-        DocumentRow.organization,
-        DocumentRow.status == "present",
-        DocumentRow.kind == "faq",
-    )
-
-
-def faq_organizations(session: Db) -> list[str]:
-    names = {n for n in session.scalars(_faq_organizations_query()) if n and n.strip()}
-    return sorted(names, key=lambda name: (name.casefold(), name))
 
 
 def counts(session: Session) -> dict[str, int]:

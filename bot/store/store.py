@@ -23,7 +23,7 @@ from bot.domain import (
     PostingPage,
     PostingQuery,
 )
-from bot.store import migrate, queries, saving
+from bot.store import migrate, names, passages, queries, saving
 from bot.store.models import DocumentRow
 from bot.store.saving import SaveOutcome
 
@@ -231,7 +231,7 @@ class Store:
         the only one: a filter no kept name holds is looked up in the postings."""
         if not q.organization or not q.organization.strip():
             return None
-        return queries.named_organizations(q.organization, self.organizations()) or None
+        return names.named_organizations(q.organization, self.organizations()) or None
 
     def postings_by_id(self, ids: Sequence[str]) -> list[Posting]:
         with self._query() as connection:
@@ -252,21 +252,21 @@ class Store:
         """Passages of any page matching any term, best first (higher score is better);
         ``faq_only`` with an organisation: of its FAQ pages only."""
         with self._query() as connection:
-            return queries.search_passages(connection, terms, organization, limit, faq_only)
+            return passages.search_passages(connection, terms, organization, limit, faq_only)
 
     def page_titles(self, organization: str | None = None, limit: int = 5) -> list[str]:
         """The first ``limit`` titles, alphabetically, of present FAQ pages (of an
         organisation when given): what "Pages I know" names."""
         with self._query() as connection:
-            return queries.page_titles(connection, organization, limit)
+            return passages.page_titles(connection, organization, limit)
 
     def organizations(self) -> list[str]:
         """Distinct organisations of active postings and present FAQ pages."""
-        return self._kept_names(queries.organizations)
+        return self._kept_names(names.organizations)
 
     def faq_organizations(self) -> list[str]:
         """Distinct organisations of present FAQ pages (those worth a shortcut in help)."""
-        return self._kept_names(queries.faq_organizations)
+        return self._kept_names(names.faq_organizations)
 
     def _kept_names(self, query: Callable[[Connection], list[str]]) -> list[str]:
         """Every command needs the organisations (to recognise a name, to route a shortcut),
@@ -278,9 +278,9 @@ class Store:
             return list(kept[2])
         writes = self._writes
         with self._query() as connection:
-            names = query(connection)
-        self._names[query.__name__] = (now, writes, tuple(names))
-        return names
+            found = query(connection)
+        self._names[query.__name__] = (now, writes, tuple(found))
+        return found
 
     def counts(self) -> dict[str, int]:
         """documents, documents_withdrawn, postings (all), postings_<status>, passages."""

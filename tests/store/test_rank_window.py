@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain import ParsedDocument, PassageHit
-from bot.store import Store, queries
+from bot.store import Store, passages
 
 from .factories import NOW, faq_page
 
@@ -44,7 +44,7 @@ def test_passages_rank_the_newest_matches_and_widen_when_too_few_are_wanted(
 
     everything = [f"{i:02d}" for i in range(12)]
     assert sources(store.search_passages(terms, limit=12)) == everything
-    monkeypatch.setattr(queries, "RANK_WINDOW", 5)
+    monkeypatch.setattr(passages, "RANK_WINDOW", 5)
     # three wanted, five in the window (07-11): the best of the window
     assert sources(store.search_passages(terms, limit=3)) == ["07", "08", "09"]
     # more wanted than the window holds: every match is ranked
@@ -71,8 +71,8 @@ def test_an_organisations_window_widens_newest_first_until_it_holds_enough(
         else:
             question, text = f"What about event {i}?", f"Event {i} has a small membership fee."
         store.save_documents([faq_page(f"faq/{i:02d}.md", org, (question, (text,)))], NOW)
-    monkeypatch.setattr(queries, "RANK_WINDOW", 3)
-    monkeypatch.setattr(queries, "WIDEN", 3)
+    monkeypatch.setattr(passages, "RANK_WINDOW", 3)
+    monkeypatch.setattr(passages, "WIDEN", 3)
 
     def sources(limit: int) -> list[str]:
         hits = store.search_passages(["membership", "fee"], organization="mid", limit=limit)
