@@ -63,7 +63,13 @@ SMALL_TALK = {
     "good morning": "Good morning! Ask me about jobs or the FAQ pages.",
     "bye": "Bye!",
 }
-HELP_PHRASES = frozenset({"help", "what can you do", "what can you do?", "commands", "usage"})
+# What a newcomer asks the bot about itself: every command with an example answers.
+HELP_PHRASES = frozenset({
+    "help", "what can you do", "commands", "usage", "who are you", "what are you",
+    "what is herald", "what's herald", "whats herald", "who is herald", "what is this",
+    "what do you do", "how does this work", "how do i use this", "how do i use you",
+    "what can i ask", "what can i ask you",
+})  # fmt: skip
 
 # Words for what a verb of Herald's commands does ("how do I get notified of new jobs?" asks
 # about ``/jobs subscribe``): the verb's own help answers such a question (``understand``).

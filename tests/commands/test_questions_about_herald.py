@@ -62,3 +62,16 @@ def test_the_verbs_help_answers_and_says_who_may_use_it() -> None:
     added = ask(router, store, "/ask how do I post a job here?")  # through /ask too
     assert "`/jobs add <markdown>`" in added.text and "(admins only)" in added.text
     assert "subscribe" not in added.text
+
+
+@pytest.mark.parametrize(
+    "question", ["who are you?", "What can I ask?", "what is herald", "how does this work?"]
+)
+def test_a_newcomer_asking_what_herald_is_gets_the_examples(question: str) -> None:
+    assert understand(question, TODAY, ORGANISATIONS).intent == "help"
+    reply = ask(build_router(), sample_store(), question)
+    assert "Ask me in your own words" in reply.text and "/help" in reply.text
+
+
+def test_the_same_words_in_a_longer_question_are_a_question() -> None:
+    assert understand("who are you hiring in berlin?", TODAY, ORGANISATIONS).intent != "help"
