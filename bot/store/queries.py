@@ -690,6 +690,14 @@ def _keys_by_id_sql() -> Rows:
     )
 
 
+def _named(session: Db, organization: str, known: Sequence[str] | None) -> Sequence[str]:
+    """The names a list's ``organization`` stands for: ``known`` by the caller, or read."""
+    if known is not None:
+        return known
+    like = {"organization": like_escaped(organization)}
+    return list(session.scalars(organizations_like(), like))
+
+
 def _find_keys(
     session: Db, q: PostingQuery, organizations: Sequence[str] | None
 ) -> tuple[list[int], int, int]:
@@ -697,9 +705,6 @@ def _find_keys(
     words = clean_terms(q.terms)
     query_text = postings_query_text(session, words, in_titles=q.in_titles)
     organization = q.organization.strip().lower() if q.organization else ""
-    if organization and organizations is None:
-        like = {"organization": like_escaped(organization)}
-        organizations = list(session.scalars(organizations_like(), like))
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
     sqlite = dialect_of(session) == "sqlite"
@@ -722,7 +727,7 @@ def _find_keys(
         "fresh_from": q.freshness.open_since(q.today, until_filled=False),
         "filled_from": q.freshness.open_since(q.today, until_filled=True),
         "text_query": query_text,
-        NAMED: organizations if organization else None,
+        NAMED: _named(session, organization, organizations) if organization else None,
         "remote": q.remote,
         "open_until_filled": q.open_until_filled,
         "deadline_from": q.deadline_from,
