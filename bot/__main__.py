@@ -47,10 +47,16 @@ cli = typer.Typer(
     help="Herald: job openings and FAQ answers for the cultural-heritage community.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # docstrings are wrapped at the source's width: Markdown joins their lines into paragraphs
+    rich_markup_mode="markdown",
 )
-db_cli = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+db_cli = typer.Typer(
+    help="Database maintenance.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 cli.add_typer(db_cli, name="db")
-slack_cli = typer.Typer(help="Setting up the Slack app.", no_args_is_help=True)
+slack_cli = typer.Typer(
+    help="Setting up the Slack app.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 cli.add_typer(slack_cli, name="slack")
 
 

@@ -181,3 +181,10 @@ def test_a_source_no_longer_configured_can_be_withdrawn(env: Path, shared_dir: P
     assert done.exit_code == 0, done.output
     rows = {row["name"]: row for row in json.loads(done.stdout)}
     assert rows[seeds]["documents"] == 0 and rows[seeds]["postings"] == 0
+
+
+def test_help_joins_each_command_s_description_into_one_paragraph() -> None:
+    # docstrings wrap at the source's width; printed as they are, a line broke mid-sentence
+    result = runner.invoke(cli, ["--help"], env={"COLUMNS": "240"}, terminal_width=240)
+    assert result.exit_code == 0, result.output
+    assert "each sync withdraws only its own source's documents." in result.output
