@@ -277,6 +277,40 @@ def test_direct_message_answers_in_the_dm_and_ignores_bots(served: Served) -> No
     assert len(settle(served, 0.2)) == 1
 
 
+def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served) -> None:
+    """Only a person writing is asked: another bot mentioning Herald (two bots answering
+    each other never stop), an edit or a deletion of a mention gets nothing; a file with
+    a caption, in a DM or as a mention, and a thread reply sent to the channel are asked."""
+    mention = {
+        "type": "app_mention",
+        "user": USER,
+        "channel": CHANNEL,
+        "text": f"<@{BOT_USER}> jobs",
+    }
+    dm = {"type": "message", "channel_type": "im", "channel": "D0ALICE", "user": USER}
+    quiet = [
+        {**mention, "bot_id": "B0OTHER", "bot_profile": {"id": "B0OTHER"}},
+        {**mention, "subtype": "bot_message", "bot_id": "B0OTHER"},
+        {**mention, "subtype": "message_changed"},
+        {**mention, "subtype": "message_deleted"},
+        {**dm, "subtype": "message_changed", "text": "jobs"},
+        {**dm, "subtype": "message_deleted"},
+    ]
+    for n, event in enumerate(quiet):
+        ts = f"5.{n}"
+        assert send_event(served, {**event, "ts": ts, "event_ts": ts}) == 200
+    assert [c for c in settle(served, 0.5) if c.method != "auth.test"] == []
+    asked = [
+        ({**mention, "subtype": "thread_broadcast", "thread_ts": "4.0"}, "chat.postEphemeral"),
+        ({**dm, "subtype": "file_share", "text": "jobs datacite"}, "chat.postMessage"),
+    ]
+    for n, (event, method) in enumerate(asked):
+        ts = f"6.{n}"
+        assert send_event(served, {**event, "ts": ts, "event_ts": ts}) == 200
+        [answer] = served.fake.wait_delivered(method)
+        assert block_ids(blocks_of(answer), "posting:"), text_of(answer)
+
+
 def test_app_home_lists_postings_closing_soon_and_newest(served: Served) -> None:
     event = {
         "type": "app_home_opened",

@@ -24,6 +24,7 @@ from bot.platforms.slack.home import home, home_request
 from bot.platforms.slack.redeliveries import Redeliveries
 from bot.platforms.slack.translate import (
     Body,
+    asks_herald,
     channel_of,
     message_request,
     slack_spelling,
@@ -249,6 +250,8 @@ class SlackEvents:
     # --- messages -----------------------------------------------------------------------
 
     async def on_mention(self, event: Body) -> None:
+        if not asks_herald(event):
+            return
         request = message_request(event, self.bot_user_id, is_dm=False)
         thread = event.get("thread_ts")
         self.workers.spawn(self._answer_mention(request, thread), "mention")
@@ -266,8 +269,8 @@ class SlackEvents:
                 await self._tell_limited(request.channel, request.user, **extra)
 
     async def on_message(self, event: Body) -> None:
-        # direct messages only; edits, joins and other bots' messages are not questions
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        # direct messages only (a mention in a channel is an app_mention)
+        if event.get("channel_type") != "im" or not asks_herald(event):
             return
         request = message_request(event, self.bot_user_id, is_dm=True)
         thread = event.get("thread_ts")

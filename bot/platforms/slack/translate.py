@@ -111,6 +111,21 @@ def slash_request(body: Body) -> Request:
     )
 
 
+# Message subtypes that are a person writing: a file with a caption, a thread reply also
+# sent to the channel. Edits, deletions, joins and bots' posts ask nothing.
+_ASKING_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
+
+
+def asks_herald(event: Body) -> bool:
+    """Whether a message or mention event is a person asking something: not an edit
+    (``message_changed``), a deletion, a join or another bot's post (two bots answering
+    each other's mentions would never stop)."""
+    if event.get("bot_id") or event.get("bot_profile"):
+        return False
+    subtype = event.get("subtype")
+    return (not subtype or subtype in _ASKING_SUBTYPES) and bool(event.get("user"))
+
+
 def message_request(event: Body, bot_user_id: str | None, *, is_dm: bool) -> Request:
     """A mention or a direct message as the Router reads it (a command or a question)."""
     return Request.from_line(
