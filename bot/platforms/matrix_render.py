@@ -34,6 +34,7 @@ from markdown_it.token import Token
 
 from bot.commands import Reply
 from bot.domain import PassageHit
+from bot.platforms.link_labels import unmask_links
 from bot.present import Card, passage_quote
 
 logger = logging.getLogger(__name__)
@@ -238,7 +239,11 @@ def _markdown_units(markdown: str) -> Iterable[_Unit]:
 
 
 def _markdown_html(markdown: str) -> str:
-    rendered: str = _MARKDOWN.render(defuse_mentions(markdown))
+    tokens = _MARKDOWN.parse(defuse_mentions(markdown))
+    for token in tokens:
+        if token.children:
+            token.children = unmask_links(token.children)
+    rendered: str = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
     return rendered.strip()
 
 

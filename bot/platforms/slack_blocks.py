@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 
 from bot.commands import Action, Reply
 from bot.domain import PassageHit, Posting
+from bot.platforms.link_labels import unmask_links
 from bot.present import Card, passage_quote
 
 logger = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ def _autolink_ok(href: str | None) -> bool:
 def inline_mrkdwn(markdown: str) -> str:
     """One line of Herald's Markdown (bold, italics, code, links) as escaped Slack mrkdwn."""
     tokens = _markdown().parseInline(markdown)
-    children = tokens[0].children if tokens and tokens[0].children else []
+    children = unmask_links(tokens[0].children or []) if tokens else []
     out: list[str] = []
     open_links: list[str | None] = []
     for tok in children:

@@ -169,6 +169,21 @@ def test_raw_html_in_content_is_shown_as_text_never_as_markup() -> None:
     assert "&lt;script&gt;" in html  # escaped, so the reader sees what was written
 
 
+def test_a_links_words_never_hide_its_address() -> None:
+    """A question quoted back or a page's sentence may carry "[words](address)": Herald
+    shows the address, as the link, beside the words, in HTML as in the plain body."""
+    [message] = render(Reply(text="is [datacite](https://evil.example) hiring?"))
+    assert message.formatted_body == (
+        '<p>is datacite (<a href="https://evil.example">https://evil.example</a>) hiring?</p>'
+    )
+    assert message.body == "is datacite (https://evil.example) hiring?"
+    [own] = render(Reply(text="see <https://x.org> or [https://y.org](https://y.org)"))
+    assert own.formatted_body == (
+        '<p>see <a href="https://x.org">https://x.org</a> or '
+        '<a href="https://y.org">https://y.org</a></p>'
+    )
+
+
 def test_sanitize_html_keeps_only_the_allow_list() -> None:
     dirty = (
         '<p onclick="x">a<script>b</script><a href="javascript:c">d</a>'

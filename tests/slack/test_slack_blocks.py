@@ -163,14 +163,21 @@ def test_a_channel_posting_is_shown_as_text() -> None:
 def test_markdown_becomes_mrkdwn() -> None:
     assert markdown_to_mrkdwn("**Title** — *note* `id`") == "*Title* — _note_ `id`"
     assert markdown_to_mrkdwn("> quoted <b>") == "> quoted &lt;b&gt;"
+    # a link's words never hide where it goes: the address is the link, beside them
     assert markdown_to_mrkdwn("see [the page](https://x.org/?a=1&b=2)") == (
-        "see <https://x.org/?a=1&amp;b=2|the page>"
+        "see the page (<https://x.org/?a=1&amp;b=2|https://x.org/?a=1&amp;b=2>)"
+    )
+    assert markdown_to_mrkdwn("is [datacite](https://evil.example) hiring?") == (
+        "is datacite (<https://evil.example|https://evil.example>) hiring?"
+    )
+    assert markdown_to_mrkdwn("[https://x.org](https://x.org) <a@b.org>") == (
+        "<https://x.org|https://x.org> <mailto:a@b.org|a@b.org>"
     )
     assert markdown_to_mrkdwn("Source: p.md (https://x.org/jobs/1).") == (
         "Source: p.md (<https://x.org/jobs/1>)."
     )
-    # a link to anything but http(s)/mailto keeps its words, loses its target
-    assert markdown_to_mrkdwn("[files](ftp://x.org/f)") == "files"
+    # a link to anything but http(s)/mailto keeps its words and address, loses its target
+    assert markdown_to_mrkdwn("[files](ftp://x.org/f)") == "files (ftp://x.org/f)"
     assert markdown_to_mrkdwn("[click](javascript:alert(1))") == "[click](javascript:alert(1))"
     # Markdown block syntax in content stays text
     assert markdown_to_mrkdwn("1. not a list\n# not a heading") == "1. not a list\n# not a heading"

@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from slackfakes import (
@@ -309,6 +310,27 @@ def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served
         assert send_event(served, {**event, "ts": ts, "event_ts": ts}) == 200
         [answer] = served.fake.wait_delivered(method)
         assert block_ids(blocks_of(answer), "posting:"), text_of(answer)
+
+
+def test_a_link_in_a_question_quoted_back_shows_its_address(served: Served) -> None:
+    """ "is [datacite](https://evil.example) hiring?" is quoted in the answer, which may be
+    shared in the channel: Herald must not post a link whose words hide where it goes."""
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D0ALICE",
+        "user": USER,
+        "text": "is [datacite](https://evil.example) hiring? &lt;https://evil.example|datacite&gt;",
+        "ts": "7.1",
+        "event_ts": "7.1",
+    }
+    assert send_event(served, dm) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    text = text_of(answer)
+    assert "datacite (<https://evil.example|https://evil.example>)" in text
+    for target, words in re.findall(r"<([^<>|]+)\|([^<>]*)>", text):
+        shown = unquote(target).removeprefix("mailto:")
+        assert words.replace("\u00a6", "|") in (unquote(target), shown), text
 
 
 def test_app_home_lists_postings_closing_soon_and_newest(served: Served) -> None:
