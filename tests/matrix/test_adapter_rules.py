@@ -37,7 +37,7 @@ from bot.platforms.matrix import (
     send_with_retry,
     state_key,
 )
-from bot.platforms.matrix.rules import request_of, token_refused
+from bot.platforms.matrix.rules import edit_of, request_of, token_refused
 from bot.store import Store
 
 NAMES = ["@herald:example.org", "herald", "Herald Bot"]
@@ -394,6 +394,20 @@ def test_is_edit_only_for_replacements() -> None:
     assert not is_edit({"body": "!jobs", "m.relates_to": {"m.in_reply_to": {"event_id": "$a"}}})
     assert not is_edit({"body": "* x", "m.relates_to": "m.replace"})
     assert not is_edit({"body": "* bold claim"})
+
+
+def test_edit_of_gives_the_edited_event_and_the_new_content() -> None:
+    new = {"msgtype": "m.text", "body": "!jobs", "m.mentions": {}}
+    replace = {"rel_type": "m.replace", "event_id": "$a"}
+    assert edit_of({"body": "* !jobs", "m.new_content": new, "m.relates_to": replace}) == (
+        "$a",
+        new,
+    )
+    assert edit_of({"body": "* !jobs", "m.relates_to": replace}) is None  # no new content
+    assert edit_of({"body": "* x", "m.new_content": {"body": 3}, "m.relates_to": replace}) is None
+    assert edit_of({"body": "!jobs", "m.new_content": new}) is None  # no m.replace
+    odd = {"rel_type": "m.replace", "event_id": ["$a"]}
+    assert edit_of({"body": "* x", "m.new_content": new, "m.relates_to": odd}) is None
 
 
 def test_direct_rooms_of_reads_every_users_rooms_and_skips_junk() -> None:

@@ -100,30 +100,65 @@ def test_a_direct_chat_is_known_by_is_direct_and_stays_direct_after_a_restart(
     run(scenario)
 
 
-def test_an_edit_is_not_answered_again(
+def edited(original: str, body: str) -> dict[str, Any]:
+    """An edit as Element sends it: "* " before the text, the new content beside it."""
+    return {
+        "msgtype": "m.text",
+        "body": f"* {body}",
+        "m.new_content": {"msgtype": "m.text", "body": body},
+        "m.relates_to": {"rel_type": "m.replace", "event_id": original},
+    }
+
+
+def test_an_edit_is_answered_once_and_only_if_the_message_was_not(
     synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
 ) -> None:
-    bot, human = accounts["herald"], accounts["human"]
+    """An answered message is not answered again for an edit ("* !jobs onsite"); a message
+    Herald left alone is answered once when its author's edit asks Herald (a forgotten
+    prefix added), in reply to it and in its thread; nobody else's edit asks for them."""
+    bot, human, stranger = accounts["herald"], accounts["human"], accounts["stranger"]
     app = app_factory()
 
     async def scenario() -> None:
         adapter = await started(make_adapter(app, synapse.url, bot))
         try:
-            async with Person(synapse.url, human) as alice:
+            async with (
+                Person(synapse.url, human) as alice,
+                Person(synapse.url, stranger) as bob,
+            ):
                 room = await alice.create_room(invite=[bot.user_id], is_direct=True)
                 await alice.wait_for_member(room, bot.user_id, "join")
                 original = await alice.say(room, "!jobs remote")
                 await alice.wait_for(lambda e: replies_to(e, original))
-                edit = await alice.send(
-                    room,
+                edit = await alice.send(room, edited(original, "!jobs onsite"))
+                await ask(alice, room, "!help")  # answered in order: the edit is done
+
+                group = await alice.create_room(invite=[bot.user_id, stranger.user_id])
+                await alice.wait_for_member(group, bot.user_id, "join")
+                await bob.client.join(group)
+                await alice.wait_for_member(group, stranger.user_id, "join")
+                forgot = await alice.say(group, "jobs remote")  # no prefix: not for Herald
+                root = await alice.say(group, "a thread about jobs")
+                threaded = await alice.send(
+                    group,
                     {
                         "msgtype": "m.text",
-                        "body": "* !jobs onsite",
-                        "m.new_content": {"msgtype": "m.text", "body": "!jobs onsite"},
-                        "m.relates_to": {"rel_type": "m.replace", "event_id": original},
+                        "body": "jobs onsite",
+                        "m.relates_to": {
+                            "rel_type": "m.thread",
+                            "event_id": root,
+                            "is_falling_back": True,
+                            "m.in_reply_to": {"event_id": root},
+                        },
                     },
                 )
-                await ask(alice, room, "!help")  # answered in order: the edit is done
+                await bob.send(group, edited(forgot, "!jobs onsite"))  # not his message
+                fixed = await alice.send(group, edited(forgot, "!jobs remote"))
+                answer = await alice.wait_for(lambda e: replies_to(e, forgot))
+                again = await alice.send(group, edited(forgot, "!jobs onsite"))
+                await alice.send(group, edited(threaded, "!jobs onsite"))
+                in_thread = await alice.wait_for(lambda e: replies_to(e, threaded))
+                await ask(alice, group, "!help")
                 await alice.settle(0.3)
         finally:
             await adapter.stop()
@@ -131,6 +166,13 @@ def test_an_edit_is_not_answered_again(
         assert len(alice.replies(original)) == 1
         bodies = [content_of(e).get("body", "") for e in alice.from_user(bot.user_id, room)]
         assert not any("/*" in body or "!*" in body for body in bodies)
+        # the forgotten prefix: one answer, to the remote jobs (not bob's "onsite")
+        assert len(alice.replies(forgot)) == 1
+        assert "Technical Community Manager" in content_of(answer)["body"]
+        assert alice.replies(fixed) == [] and alice.replies(again) == []
+        relation = content_of(in_thread)["m.relates_to"]
+        assert (relation.get("rel_type"), relation.get("event_id")) == ("m.thread", root)
+        assert len(alice.replies(threaded)) == 1
 
     run(scenario)
 

@@ -5,7 +5,8 @@ whose ``m.mentions`` names Herald, anything in a direct-message room) with threa
 ``m.notice`` replies rendered by ``bot.platforms.matrix_render``, and joins rooms when an
 allowed user invites it. A room is direct when Herald's ``m.direct`` account data lists it
 (Herald adds rooms it was invited to with ``is_direct``), never because it has two members.
-Edits (``m.replace``) are not answered again.
+An edit (``m.replace``) is answered once, and only when Herald left the message it edits
+unanswered.
 
 Membership: a kick or ban pauses the room's subscriptions at once with a reason people read
 in ``!jobs subscriptions``; an invite after a kick is a fresh invite; joining again resumes

@@ -4,8 +4,10 @@ event module.
 A message is for Herald when it starts with the command prefix (``!jobs remote``), names
 Herald with a colon (``Herald: jobs remote``), mentions Herald in ``m.mentions``, or is in a
 direct room; "Herald jobs remote" (the name without a colon) only when "jobs" is a command.
-What a line means (a command, or a question) is then the Router's call. Edits are not
-answered again; events Herald cannot decrypt go to ``Encryption``. ``Powers`` says who is a
+What a line means (a command, or a question) is then the Router's call. An edit is answered
+once, as Element users expect, when Herald left the message it edits unanswered ("Herlad:
+jobs" corrected to "Herald: jobs"); an answered message is not answered again for an edit.
+Events Herald cannot decrypt go to ``Encryption``. ``Powers`` says who is a
 platform admin and who may change a room's subscriptions.
 """
 
@@ -27,6 +29,7 @@ from bot.platforms.matrix.link import Link
 from bot.platforms.matrix.powers import Powers
 from bot.platforms.matrix.rules import (
     command_line,
+    edit_of,
     is_edit,
     mentions_user,
     reply_relation,
@@ -52,6 +55,8 @@ class MatrixEvents:
         self.encryption = encryption
         self.powers = Powers(link)
         self._seen: OrderedDict[str, None] = OrderedDict()
+        # messages seen and not answered, with their source (an edit may ask them again)
+        self._unanswered: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     async def late(self, room: MatrixRoom, event: Any) -> None:
         """An event answered once its room key came (it was seen, undecryptable, before)."""
@@ -78,36 +83,61 @@ class MatrixEvents:
         if not isinstance(event, RoomMessageText):
             return
         content = event.source.get("content") or {}
-        if is_edit(content):
-            # An edit repeats a message already answered (or ignored): answering "* jobs"
-            # again would only say the same twice, or worse.
-            return
+        body, answering = event.body, (event.event_id, event.source)
+        edit = edit_of(content)
+        if edit is not None:
+            # an answered message (or one from before a restart) is not answered again;
+            # clients show only the sender's own edits, so only those ask
+            original, content = edit
+            source = self._unanswered.get(original)
+            if source is None or source.get("sender") != event.sender:
+                return
+            del self._unanswered[original]
+            body, answering = content["body"], (original, source)
+        elif is_edit(content):
+            return  # an edit without new content
+        if not await self._ask(room, event.sender, body, content, answering):
+            self._remember_unanswered(*answering)
+
+    def _remember_unanswered(self, event_id: str, source: dict[str, Any]) -> None:
+        self._unanswered[event_id] = source
+        if len(self._unanswered) > _SEEN_EVENTS:
+            self._unanswered.popitem(last=False)
+
+    async def _ask(
+        self,
+        room: MatrixRoom,
+        sender: str,
+        body: str,
+        content: dict[str, Any],
+        answering: tuple[str, dict[str, Any]],
+    ) -> bool:
+        """Answer ``body`` if it asks Herald something, in reply to ``answering`` (an event
+        id and source); False when it was not for Herald."""
         is_dm = room.room_id in self.direct.rooms
         addressed = is_dm or mentions_user(content, self.link.user_id)
         names = [self.link.user_id, self.link.user_id.partition(":")[0].lstrip("@")]
         names += [n for n in (self.link.display_name, room.user_name(self.link.user_id)) if n]
-        asked = command_line(
-            event.body, prefix=self.link.config.prefix, names=names, is_dm=addressed
-        )
+        asked = command_line(body, prefix=self.link.config.prefix, names=names, is_dm=addressed)
         if asked is None:
-            return
+            return False
         explicit = asked.explicit
         request = request_of(
             asked,
             prefix=self.link.config.prefix,
-            user=event.sender,
+            user=sender,
             room_id=room.room_id,
             is_dm=is_dm,
         )
         request = replace(
             request,
-            user_is_platform_admin=await self.powers.platform_admin(room, event.sender),
-            manage_refused=None if is_dm else await self.powers.manage_refusal(room, event.sender),
+            user_is_platform_admin=await self.powers.platform_admin(room, sender),
+            manage_refused=None if is_dm else await self.powers.manage_refusal(room, sender),
         )
         reply = await asyncio.to_thread(self._answer, request, explicit)
         if reply is None:
-            return
-        relation = reply_relation(event.event_id, event.source)
+            return False
+        relation = reply_relation(*answering)
         messages = render(reply, prefix=self.link.config.prefix)
         try:
             await self.sender.messages(room.room_id, messages, relation)
@@ -115,6 +145,7 @@ class MatrixEvents:
             logger.warning(
                 "Matrix: answering %s in %s failed: %s", request.command, room.room_id, exc
             )
+        return True
 
     def _answer(self, request: Request, explicit: bool) -> Reply | None:
         """The reply; None for "Herald said something" that names no command."""

@@ -112,6 +112,20 @@ def is_edit(content: dict[str, Any]) -> bool:
     return isinstance(relates, dict) and relates.get("rel_type") == "m.replace"
 
 
+def edit_of(content: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The event an ``m.replace`` edits and its new content (``m.new_content``, the text
+    without Element's "* "); None when ``content`` is no edit or its new content has no body."""
+    if not is_edit(content):
+        return None
+    original = content["m.relates_to"].get("event_id")
+    new = content.get("m.new_content")
+    if not isinstance(original, str) or not isinstance(new, dict):
+        return None
+    if not isinstance(new.get("body"), str):
+        return None
+    return original, new
+
+
 def direct_rooms_of(content: dict[str, Any]) -> set[str]:
     """The room ids in an ``m.direct`` account-data content ({user: [room, …]})."""
     rooms: set[str] = set()
