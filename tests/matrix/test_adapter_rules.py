@@ -58,6 +58,9 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
         ("herald jobs", True, ("jobs", True, False)),
         ("!jobs", True, ("jobs", True, True)),
         ("> <@alice:x.org> earlier\n\n!help", False, ("help", True, True)),
+        # a quoted blank line trimmed to ">", and Windows line ends, are still the fallback
+        ("> <@alice:x.org> one\n>\n> two\n\n!help", False, ("help", True, True)),
+        ("> <@alice:x.org> one\r\n\r\n!help", False, ("help", True, True)),
         ("jobs remote", False, None),
         ("heraldry is fun", False, None),
         ("!!!", False, None),

@@ -158,6 +158,17 @@ def test_an_edit_is_answered_once_and_only_if_the_message_was_not(
                 again = await alice.send(group, edited(forgot, "!jobs onsite"))
                 await alice.send(group, edited(threaded, "!jobs onsite"))
                 in_thread = await alice.wait_for(lambda e: replies_to(e, threaded))
+                # a reply to Herald's answer whose quoted fallback has a blank line
+                quoting = f"> <{bot.user_id}> 2 open postings match\n>\n> …\n\n!jobs onsite"
+                follow_up = await alice.send(
+                    group,
+                    {
+                        "msgtype": "m.text",
+                        "body": quoting,
+                        "m.relates_to": {"m.in_reply_to": {"event_id": answer.event_id}},
+                    },
+                )
+                followed = await alice.wait_for(lambda e: replies_to(e, follow_up))
                 await ask(alice, group, "!help")
                 await alice.settle(0.3)
         finally:
@@ -173,6 +184,7 @@ def test_an_edit_is_answered_once_and_only_if_the_message_was_not(
         relation = content_of(in_thread)["m.relates_to"]
         assert (relation.get("rel_type"), relation.get("event_id")) == ("m.thread", root)
         assert len(alice.replies(threaded)) == 1
+        assert "2 open postings match" not in content_of(followed)["body"]
 
     run(scenario)
 

@@ -29,7 +29,9 @@ def sync_filter(timeline_limit: int) -> dict[str, Any]:
     return {"room": {"timeline": {"limit": timeline_limit}}, "presence": {"not_types": ["*"]}}
 
 
-_REPLY_FALLBACK = re.compile(r"\A(?:> .*\n)+\n", re.MULTILINE)
+# A reply's quoted fallback: "> " before each line of the message replied to, then a blank
+# line; clients trim a quoted blank line to ">" and some send "\r\n".
+_REPLY_FALLBACK = re.compile(r"\A(?:>.*\n)+\n", re.MULTILINE)
 
 
 class Asked(NamedTuple):
@@ -51,7 +53,7 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
     command was meant ("!iiif fee" runs a shortcut, "iiif fee" is a question). None: the
     message is not for Herald.
     """
-    text = _REPLY_FALLBACK.sub("", body, count=1).strip()
+    text = _REPLY_FALLBACK.sub("", body.replace("\r\n", "\n"), count=1).strip()
     if not text:
         return None
     if prefix and text.startswith(prefix):
