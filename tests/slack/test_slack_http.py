@@ -312,6 +312,20 @@ def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served
         assert block_ids(blocks_of(answer), "posting:"), text_of(answer)
 
 
+def test_a_mention_in_the_dm_is_answered_once(served: Served) -> None:
+    """ "@Herald jobs datacite" in the DM with Herald comes as app_mention and as
+    message.im (two event ids): one answer, in the DM."""
+    said = {"user": USER, "channel": "D0ALICE", "text": f"<@{BOT_USER}> jobs datacite"}
+    times = {"ts": "9.1", "event_ts": "9.1"}
+    assert send_event(served, {"type": "app_mention", **said, **times}) == 200
+    assert send_event(served, {"type": "message", "channel_type": "im", **said, **times}) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "jobs datacite")
+    assert [c.method for c in settle(served, 0.5) if c.method != "auth.test"] == [
+        "chat.postMessage"
+    ]
+
+
 def test_a_link_in_a_question_quoted_back_shows_its_address(served: Served) -> None:
     """ "is [datacite](https://evil.example) hiring?" is quoted in the answer, which may be
     shared in the channel: Herald must not post a link whose words hide where it goes."""

@@ -26,6 +26,7 @@ from bot.platforms.slack.translate import (
     Body,
     asks_herald,
     channel_of,
+    is_direct_message,
     message_request,
     slack_spelling,
     slash_request,
@@ -250,7 +251,9 @@ class SlackEvents:
     # --- messages -----------------------------------------------------------------------
 
     async def on_mention(self, event: Body) -> None:
-        if not asks_herald(event):
+        # A mention in the DM with Herald comes twice, as app_mention and as message.im:
+        # the direct message answers it
+        if not asks_herald(event) or is_direct_message(event):
             return
         request = message_request(event, self.bot_user_id, is_dm=False)
         thread = event.get("thread_ts")
@@ -270,7 +273,7 @@ class SlackEvents:
 
     async def on_message(self, event: Body) -> None:
         # direct messages only (a mention in a channel is an app_mention)
-        if event.get("channel_type") != "im" or not asks_herald(event):
+        if not is_direct_message(event) or not asks_herald(event):
             return
         request = message_request(event, self.bot_user_id, is_dm=True)
         thread = event.get("thread_ts")

@@ -126,6 +126,12 @@ def asks_herald(event: Body) -> bool:
     return (not subtype or subtype in _ASKING_SUBTYPES) and bool(event.get("user"))
 
 
+def is_direct_message(event: Body) -> bool:
+    """Whether a message or mention was written in a person's DM with Herald (app_mention
+    events carry no channel_type; DM ids start with "D")."""
+    return event.get("channel_type") == "im" or str(event.get("channel", "")).startswith("D")
+
+
 def message_request(event: Body, bot_user_id: str | None, *, is_dm: bool) -> Request:
     """A mention or a direct message as the Router reads it (a command or a question)."""
     return Request.from_line(
