@@ -46,8 +46,9 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
 @pytest.mark.parametrize(
     ("body", "is_dm", "expected"),
     [
-        ("!jobs remote", False, ("jobs remote", True, True)),
-        ("  !iiif membership fee ", False, ("iiif membership fee", True, True)),
+        # the prefix alone, in a group room: answered only if Herald has the command
+        ("!jobs remote", False, ("jobs remote", False, True)),
+        ("  !iiif membership fee ", False, ("iiif membership fee", False, True)),
         ("Herald Bot: jobs remote", False, ("jobs remote", True, False)),
         ("herald bot, help", False, ("help", True, False)),
         ("@herald:example.org: jobs", False, ("jobs", True, False)),
@@ -57,10 +58,10 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
         ("jobs remote", True, ("jobs remote", True, False)),
         ("herald jobs", True, ("jobs", True, False)),
         ("!jobs", True, ("jobs", True, True)),
-        ("> <@alice:x.org> earlier\n\n!help", False, ("help", True, True)),
+        ("> <@alice:x.org> earlier\n\n!help", True, ("help", True, True)),
         # a quoted blank line trimmed to ">", and Windows line ends, are still the fallback
-        ("> <@alice:x.org> one\n>\n> two\n\n!help", False, ("help", True, True)),
-        ("> <@alice:x.org> one\r\n\r\n!help", False, ("help", True, True)),
+        ("> <@alice:x.org> one\n>\n> two\n\n!help", False, ("help", False, True)),
+        ("> <@alice:x.org> one\r\n\r\n!help", False, ("help", False, True)),
         ("jobs remote", False, None),
         ("heraldry is fun", False, None),
         ("!!!", False, None),

@@ -51,10 +51,16 @@ def test_a_two_member_room_not_marked_direct_ignores_chatter(
                     },
                 )
                 mentioned = await alice.wait_for(lambda e: replies_to(e, pill))
+                # other bots' commands share the "!": not Herald's "Unknown command"
+                others = [await alice.say(room, t) for t in ("!ban @spam:x.org", "!remind 9am")]
                 prefixed = await ask(alice, room, "!jobs remote")
+                # a typo said to Herald by name still gets its help
+                typo = await ask(alice, room, f"{bot.user_id}: jbos remote")
                 await alice.settle(0.3)
         finally:
             await adapter.stop()
+        assert [alice.replies(other) for other in others] == [[], []]
+        assert "Did you mean !jobs?" in content_of(typo)["body"]
         assert alice.replies(morning) == [] and alice.replies(hard) == []
         assert len(alice.replies(pill)) == 1 and mentioned.sender == bot.user_id
         assert "Technical Community Manager" in content_of(prefixed)["body"]

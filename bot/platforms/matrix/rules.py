@@ -46,10 +46,12 @@ class Asked(NamedTuple):
 def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -> Asked | None:
     """What a message asks for, and whether it was addressed explicitly.
 
-    "!jobs remote" and "Herald: jobs remote" are explicit; "Herald jobs remote" (a name
-    without a colon) is not, so the caller answers it only when "jobs" is a command. In a
-    direct-message room (and in a message whose ``m.mentions`` names Herald: the caller
-    passes ``is_dm`` for both) every message is explicit. ``prefixed`` tells the Router a
+    "Herald: jobs remote" is explicit. "Herald jobs remote" (a name without a colon) and, in
+    a group room, "!jobs remote" are not, so the caller answers them only when "jobs" is one
+    of Herald's commands: rooms often hold several bots answering to "!", and "!ban" or
+    "!remindme" is another bot's, not Herald's unknown command. In a direct-message room
+    (and in a message whose ``m.mentions`` names Herald: the caller passes ``is_dm`` for
+    both) every message is explicit. ``prefixed`` tells the Router a
     command was meant ("!iiif fee" runs a shortcut, "iiif fee" is a question). None: the
     message is not for Herald.
     """
@@ -59,7 +61,7 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
     if prefix and text.startswith(prefix):
         rest = text[len(prefix) :]
         if rest[:1].isalnum():
-            return Asked(rest.strip(), True, True)
+            return Asked(rest.strip(), is_dm, True)
         return None
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         match = re.match(rf"{re.escape(name)}(?P<sep>\s*[:,])?\s+(?P<rest>\S.*)", text, re.I | re.S)
