@@ -175,6 +175,16 @@ def test_an_edit_is_answered_once_and_only_if_the_message_was_not(
                     },
                 )
                 followed = await alice.wait_for(lambda e: replies_to(e, follow_up))
+                # a reaction to an answer and a redaction are no questions
+                reaction = {
+                    "m.relates_to": {
+                        "rel_type": "m.annotation",
+                        "event_id": answer.event_id,
+                        "key": "👍",
+                    }
+                }
+                await alice.send(group, reaction, "m.reaction")
+                await alice.client.room_redact(group, follow_up, reason="!jobs remote")
                 await ask(alice, group, "!help")
                 await alice.settle(0.3)
         finally:
@@ -191,6 +201,10 @@ def test_an_edit_is_answered_once_and_only_if_the_message_was_not(
         assert (relation.get("rel_type"), relation.get("event_id")) == ("m.thread", root)
         assert len(alice.replies(threaded)) == 1
         assert "2 open postings match" not in content_of(followed)["body"]
+        # one answer to each question asked, nothing to the reaction or the redaction
+        sent = alice.from_user(bot.user_id, group)
+        answers = [e for e in sent if e.source.get("type") == "m.room.message"]
+        assert len(answers) == 4, [content_of(e).get("body", "")[:60] for e in answers]
 
     run(scenario)
 
