@@ -213,6 +213,19 @@ def test_mention_text_drops_only_herald() -> None:
     assert mention_text("hey <@UHERALD|herald> ask <@U0BOB>", "UHERALD") == "hey ask <@U0BOB>"
 
 
+def test_mention_text_reads_slacks_markup_as_the_person_sees_it() -> None:
+    said = (
+        "<@UHERALD> jobs at <http://datacite.org|datacite.org> or <https://x.org>? "
+        "<#C0JOBS|jobs> <!here> <!channel> <!subteam^S1|@team> <!date^1392734382^{date}|Feb 18> "
+        "<mailto:a@b.org|a@b.org> <@U0BOB> &lt;b&gt; 1 &lt; 2"
+    )
+    assert mention_text(said, "UHERALD") == (
+        "jobs at datacite.org or https://x.org? #jobs @here @channel @team Feb 18 a@b.org "
+        "<@U0BOB> <b> 1 < 2"
+    )
+    assert mention_text("salary < 50k > 30k", None) == "salary < 50k > 30k"  # not markup
+
+
 def test_the_router_not_the_adapter_reads_a_sentence(served: Served) -> None:
     """Slack hands the line over unchanged: a command word inside a sentence ("remote jobs",
     "what is the iiif fee") does not turn it into that command; the Router asks it."""

@@ -326,6 +326,25 @@ def test_a_mention_in_the_dm_is_answered_once(served: Served) -> None:
     ]
 
 
+def test_a_domain_slack_linked_in_a_question_is_read_as_typed(served: Served) -> None:
+    """Slack links what people type: "any jobs at datacite.org?" arrives as
+    "<http://datacite.org|datacite.org>"; it gets the console's answer to the words."""
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D0ALICE",
+        "user": USER,
+        "text": "any jobs at <http://datacite.org|datacite.org>?",
+        "ts": "9.5",
+        "event_ts": "9.5",
+    }
+    assert send_event(served, dm) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    posted = console_posting_ids(served, "any jobs at datacite.org?")
+    assert posted and block_ids(blocks_of(answer), "posting:") == posted
+    assert "“any jobs at datacite.org?”" in text_of(answer)
+
+
 def test_a_link_in_a_question_quoted_back_shows_its_address(served: Served) -> None:
     """ "is [datacite](https://evil.example) hiring?" is quoted in the answer, which may be
     shared in the channel: Herald must not post a link whose words hide where it goes."""

@@ -22,15 +22,37 @@ SLACK_HELP = f"/{SLACK_COMMAND} {HELP_SPEC_NAME}"
 SLACK_VERBS = (HELP_SPEC_NAME, "ask")
 _SLACK_TYPED = re.compile(rf"`/({'|'.join(SLACK_VERBS)})\b")
 _USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+# Slack's markup in a message: <https://x.org|x.org>, <mailto:a@b.org|a@b.org>, <#C1|jobs>,
+# <!here>, <!subteam^S1|@team>, <!date^…|Feb 7>; a person's mention (<@U1>) stays
+_MARKUP = re.compile(r"<([^\s<>@|][^\s<>|]*)(?:\|([^<>]*))?>")
+_BROADCASTS = ("here", "channel", "everyone")
 
 Body = dict[str, Any]
 
 
+def _as_seen(match: re.Match[str]) -> str:
+    target, label = match.group(1), match.group(2)
+    if label:
+        return label if not target.startswith("#") else f"#{label}"
+    if target.startswith("!"):
+        word = target[1:]
+        return f"@{word}" if word in _BROADCASTS else ""
+    return target.removeprefix("mailto:")
+
+
+def slack_text(text: str) -> str:
+    """A message's text as the person sees it in Slack: links as their words, channels as
+    #names, Slack's escapes undone. Slack links what people type ("datacite.org" arrives as
+    "<http://datacite.org|datacite.org>"), and a question is read by its words, not the
+    markup around them."""
+    return unescape(_MARKUP.sub(_as_seen, text))
+
+
 def mention_text(text: str, bot_user_id: str | None) -> str:
-    """What someone asked Herald in a message: its own mention removed, Slack's escapes undone."""
+    """What someone asked Herald in a message: its own mention removed, as seen in Slack."""
     if bot_user_id:
         text = _USER_MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text)
-    return " ".join(unescape(text).split())
+    return " ".join(slack_text(text).split())
 
 
 def slack_spelling(request: Request) -> Request:
@@ -106,7 +128,7 @@ def slash_request(body: Body) -> Request:
         user=str(body.get("user_id", "")),
         channel=str(body.get("channel_id", "")),
         command=str(body.get("command", "")).lstrip("/").lower(),
-        text=unescape(str(body.get("text", ""))).strip(),
+        text=slack_text(str(body.get("text", ""))).strip(),
         is_dm=body.get("channel_name") == "directmessage",
     )
 
