@@ -174,7 +174,8 @@ def test_channel_posting_and_hostile_query_never_ping(served: Served) -> None:
     assert "*&lt;!channel&gt; hiring a Data Steward*" in text_of(call)
     echoed = slash(served, "/faq", "<!here> @channel <@U0BOB> zebra crossings?", key="r2")
     text = text_of(echoed) + echoed.payload["text"]
-    assert "&lt;!here&gt; @\u2060channel &lt;@U0BOB&gt; zebra crossings?" in text
+    # "<!here>" is read as the "@here" the person saw, and echoed so that it cannot ping
+    assert "@\u2060here @\u2060channel &lt;@U0BOB&gt; zebra crossings?" in text
     assert "<!here>" not in text and "<@U0BOB>" not in text
 
 
