@@ -100,7 +100,10 @@ class MatrixEvents:
             self._remember_unanswered(*answering)
 
     def _remember_unanswered(self, event_id: str, source: dict[str, Any]) -> None:
-        self._unanswered[event_id] = source
+        # who wrote it and where it sits (a thread): all an edit's answer needs, not the text
+        relates = (source.get("content") or {}).get("m.relates_to")
+        kept = {"sender": source.get("sender"), "content": {"m.relates_to": relates or {}}}
+        self._unanswered[event_id] = kept
         if len(self._unanswered) > _SEEN_EVENTS:
             self._unanswered.popitem(last=False)
 
