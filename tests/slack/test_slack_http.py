@@ -346,6 +346,50 @@ def test_a_domain_slack_linked_in_a_question_is_read_as_typed(served: Served) ->
     assert "“any jobs at datacite.org?”" in text_of(answer)
 
 
+def test_a_double_press_of_a_button_runs_once(served: Served) -> None:
+    """A double click on 👎 counts one vote and says thanks once; the same button on another
+    answer, or pressed again later, runs again."""
+    from bot.store.questions import QuestionStore
+
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D0ALICE",
+        "user": USER,
+        "text": "is datacite hiring?",
+        "ts": "9.7",
+        "event_ts": "9.7",
+    }
+    assert send_event(served, dm) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    down = next(b for b in buttons(blocks_of(answer)) if b.get("value", "").endswith(" down"))
+    press = {"action_id": down["action_id"], "value": down["value"]}
+    question = int(down["value"].split()[2])
+
+    def unhelpful() -> int:
+        logged = QuestionStore(served.app.store).unanswered(500)
+        return next((q.unhelpful for q in logged if q.id == question), 0)
+
+    before = unhelpful()
+    for key in ("d1", "d2"):
+        click(served, press, response_url=served.fake.response_url(key), channel="D0ALICE")
+    served.fake.wait_delivered("response_url:d1")
+    click(
+        served,
+        press,
+        response_url=served.fake.response_url("d3"),
+        channel="D0ALICE",
+        message_ts="1700000000.000999",  # the same answer, asked again: another message
+    )
+    served.fake.wait_delivered("response_url:d3")
+    settle(served, 0.5)
+    assert served.fake.delivered("response_url:d2") == []
+    assert unhelpful() == before + 2
+    served.adapter.monotonic = lambda: time.monotonic() + 60  # a minute later
+    click(served, press, response_url=served.fake.response_url("d4"), channel="D0ALICE")
+    served.fake.wait_delivered("response_url:d4")
+
+
 def test_a_link_in_a_question_quoted_back_shows_its_address(served: Served) -> None:
     """ "is [datacite](https://evil.example) hiring?" is quoted in the answer, which may be
     shared in the channel: Herald must not post a link whose words hide where it goes."""

@@ -21,7 +21,7 @@ from bot.commands import Reply, Request
 from bot.platforms.slack.admins import WorkspaceAdmins
 from bot.platforms.slack.errors import CANNOT_POST, SlackError, rate_limited
 from bot.platforms.slack.home import home, home_request
-from bot.platforms.slack.redeliveries import Redeliveries
+from bot.platforms.slack.redeliveries import RecentPresses, Redeliveries
 from bot.platforms.slack.translate import (
     Body,
     asks_herald,
@@ -77,6 +77,7 @@ class SlackEvents:
         self.admins = admins
         self.forms = AdminForms(app)
         self.bot_user_id: str | None = None
+        self.presses = RecentPresses(lambda: self.web.monotonic())
 
     # --- answering (in a worker thread: the store and rendering are synchronous) ---------
 
@@ -183,8 +184,18 @@ class SlackEvents:
 
     # --- buttons ------------------------------------------------------------------------
 
+    def _first_press(self, body: Body, action: Body) -> bool:
+        message = str((body.get("container") or {}).get("message_ts", ""))
+        key = (channel_of(body), message, user_of(body), str(action.get("value", "")))
+        if self.presses.first(key):
+            return True
+        logger.info("a second press of %r within seconds: answered once", action.get("value"))
+        return False
+
     async def on_command_button(self, ack: Ack, body: Body, action: Body) -> None:
         await ack()
+        if not self._first_press(body, action):
+            return
         user = user_of(body)
         channel = channel_of(body) or user
         request = Request.from_line(
@@ -233,6 +244,7 @@ class SlackEvents:
             await self.web.respond(str(url), render(Reply(text=why)), "ephemeral")
 
     async def on_remind(self, ack: Ack, body: Body, action: Body) -> None:
+        # no double-press guard: a second press is told "You already have reminders"
         await ack()
         posting_id = str(action.get("value", ""))
         self.workers.spawn(self._remind(body, user_of(body), posting_id), "Remind me")

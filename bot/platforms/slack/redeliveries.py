@@ -49,6 +49,32 @@ class Seen:
         return True
 
 
+# A second press of the same button this soon is the same press (a double click, or a
+# press Slack's client sent again while its spinner turned)
+DOUBLE_PRESS_SECONDS = 5.0
+
+
+class RecentPresses:
+    """Button presses of the last few seconds, so a double click runs once: a 👎 counted
+    twice, or two copies of the same answer. A press after that runs again (Details may
+    be wanted twice)."""
+
+    def __init__(self, clock: Callable[[], float], window: float = DOUBLE_PRESS_SECONDS) -> None:
+        self._clock = clock
+        self._window = window
+        self._at: OrderedDict[Hashable, float] = OrderedDict()
+
+    def first(self, key: Hashable) -> bool:
+        """True unless ``key`` was pressed within the window."""
+        now = self._clock()
+        while self._at and now - next(iter(self._at.values())) >= self._window:
+            self._at.popitem(last=False)
+        if key in self._at:
+            return False
+        self._at[key] = now
+        return True
+
+
 class Redeliveries:
     """Bolt middleware answering each event id once (``drop``), and the memory of handled
     clicks the listeners consult (``seen``)."""
