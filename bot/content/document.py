@@ -98,7 +98,7 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
         raise ContentError(source, "nothing to read: no title in the front matter and no body")
     title = title or source
 
-    posted = _posted(meta) or file_date
+    posted = _agreeing(_posted(meta), file_date) or file_date
     # Jekyll's "published: false" is a flag, not a date
     flagged = isinstance(meta.get("published"), bool)
     date_keys = tuple(k for k in _DATE_KEYS if not (flagged and k == "published"))
@@ -252,6 +252,15 @@ def _posted(meta: Mapping[str, Any]) -> date | None:
             if value is not None:
                 return value
     return None
+
+
+def _agreeing(posted: date | None, file_date: date | None) -> date | None:
+    """ "date: 01/03/2027" in "2027-03-01-….md": a date whose day and month may be read either
+    way is read the way the file name writes it (Jekyll's own parser reads day first)."""
+    if posted is None or file_date is None or posted == file_date or posted.day > 12:
+        return posted
+    swapped = date(posted.year, posted.day, posted.month)
+    return file_date if swapped == file_date else posted
 
 
 def _url(meta: Mapping[str, Any]) -> str | None:

@@ -17,7 +17,7 @@ from bot.content.text import Scan, plain, sentence_bounds
 # What a number of months or years is the term of: "a 12-month contract", "an 18-month
 # grant-funded project", "a two-year postdoctoral fellowship" (not "10 years contract work").
 _TERM_OF = (
-    r"(?:(?:grant[- ]funded|funded|postdoctoral|paid) )?"
+    r"(?:(?:grant[- ]funded|funded|postdoctoral|paid|research) )?"
     r"(?:contract|appointment|position|post|role|project|fellowship|engagement|assignment)\b"
 )
 # A number of months or years, in figures or words: "24 months", "three years".
@@ -60,7 +60,8 @@ EMPLOYMENT = Table(
         Rule(
             "temporary",
             (
-                r"temporary\b",
+                # "Regular/Temporary: Regular" is a form's label naming both kinds
+                r"(?<!regular/)(?<!regular / )temporary\b",
                 r"temp\b",
                 r"fixed[- ]term\b",
                 r"interim\b",
@@ -85,6 +86,8 @@ EMPLOYMENT = Table(
                 # to 31 December 2029", "limited until 31.12.2029"
                 rf"limited (?:(?:to|for) {_TERM}|(?:to|until|till|through) {_END_DATE})",
                 r"specified[- ]purpose contract\b",
+                # "grant funded for two years": the post lasts as long as its funding
+                rf"funded for (?:up to |a period of )?{_TERM}",
                 # "a term position ending March 31, 2028", "Archivist 2 (Term)"
                 r"(?<!long-)(?<!long )term(?: (?:position|appointment|post|role|job)\b"
                 r"|\)(?<=\(term\)))",
@@ -116,6 +119,9 @@ EMPLOYMENT = Table(
                 "Archivist 2 (Term)",
                 "Learning Officer (maternity cover)",
                 "The post is offered as cover for parental leave until June.",
+                "Full-time, grant funded for two years.",
+                "The post is funded for up to 36 months by the Arts Council.",
+                "A twelve-month research fellowship in digital epigraphy.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -130,11 +136,13 @@ EMPLOYMENT = Table(
                 "This is a long-term position with a pension.",
                 "We offer generous maternity pay and flexible hours.",
                 "A student assistant (10-12 hours per week during term).",
+                "Regular/Temporary: Regular",
             ),
         ),
         Rule(
             "part-time",
-            (r"part[- ]?time\b", r"half[- ]time\b"),
+            # "Full/Part Time: Full-Time" is a form's label naming both kinds
+            (r"(?<!full/)(?<!full / )part[- ]?time\b", r"half[- ]time\b"),
             matches=(
                 "Part-time Children's Clerk.",
                 "This part time position works Saturdays.",
@@ -143,6 +151,7 @@ EMPLOYMENT = Table(
             rejects=(
                 "Students may work part of the time from home.",
                 "We are a team of ten.",
+                "Full/Part Time: Full-Time",
             ),
         ),
         Rule(
@@ -158,6 +167,7 @@ EMPLOYMENT = Table(
                 "This is a full-time, permanent position.",
                 "A fulltime role with benefits.",
                 "Full time, with benefits.",
+                "Full/Part Time: Full-Time",
             ),
             rejects=(
                 "You will supervise two full-time staff and a volunteer.",

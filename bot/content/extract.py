@@ -14,6 +14,7 @@ from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
 from bot.content.front_matter import as_date, as_text, first_text
+from bot.content.openings import FOR_EVERY_OPENING
 from bot.content.slug import make_slug, org_short_name
 from bot.content.text import Scan, find_all, fold, plain, remembered
 from bot.domain import Fact, PostingDraft
@@ -51,14 +52,6 @@ class Page:
     parts: orgs.TitleParts  # the title's role and organisation
 
 
-# A sentence about every opening of a page: "Informal enquiries about either post to …",
-# "Applications for both roles go to …", "For all three positions, write to …".
-FOR_EVERY_OPENING = re.compile(
-    r"\b(?:either|both|all|each|any)(?: of)?(?: the| these| our)?(?: two| three| four| five)?"
-    r" (?:posts|post|roles|role|positions|position|openings|opening|vacancies|vacancy|jobs"
-    r"|job)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -311,7 +304,9 @@ def _remote_regions(
     ("Remote (Europe or North America)."), from a region sentence and the time zones named."""
     said_remote = next((f.sentence for f in evidence if f.field == "remote"), "")
     # A place said of remote work only: "a developer based in Berlin" is a colleague's city.
-    if region is not None and facts.is_remote_sentence(region[2]):
+    if region is not None and (
+        facts.is_remote_sentence(region[2]) or facts.is_listing_sentence(region[2])
+    ):
         place, sentence = region[0], region[2]
     else:
         place, sentence = None, location or said_remote

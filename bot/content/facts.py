@@ -61,6 +61,10 @@ ON_SITE = Rule(
         r"100% on[- ]?site\b",
         r"(?:work on|works on|working on)[- ]?site (?:every day|full[- ]time|five days)\b",
         r"(?:in the office|at our office|in office) (?:every day|five days a week|full[- ]time)\b",
+        # "The fellowship is in residence at the Center"
+        r"(?<=is )in residence\b",
+        r"(?<=are )in residence\b",
+        r"(?<=be )in residence\b",
     ),
     matches=(
         "This is not a remote position.",
@@ -83,6 +87,8 @@ ON_SITE = Rule(
         "An in-office role at our Leeds reading room.",
         "Remote fellowships are not offered.",
         "Remote working is not possible for this post.",
+        "The fellowship is in residence at the Center in Pasadena, California.",
+        "Fellows are expected to be in residence for the academic year.",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
@@ -90,6 +96,7 @@ ON_SITE = Rule(
         "The in-office printer is shared.",
         "Remote access is not required for the catalogue.",
         "Parking is available on site in the evenings, and remote work is possible.",
+        "Our writer in residence will give a talk in May.",
     ),
 )
 REMOTE_WORK = Rule(
@@ -119,6 +126,12 @@ REMOTE_WORK = Rule(
         # "work from anywhere", "the option of working partly from home"
         r"(?:work|working) (?:from anywhere|(?:partly|partially|mostly|largely|occasionally"
         r"|sometimes|part of the (?:week|time)) (?:from|at) home)\b",
+        # "work from any location in Michigan, Ohio or Indiana"
+        r"(?<=work )from any (?:location|place|state|province|country)\b",
+        r"(?<=working )from any (?:location|place|state|province|country)\b",
+        # "from our offices in Leiden or Amsterdam and from home" (not "travel to and from home")
+        r"(?<!to )and from home\b",
+        r"and partly from home\b",
     ),
     matches=(
         "This role is WFH.",
@@ -143,6 +156,8 @@ REMOTE_WORK = Rule(
         "You can work from anywhere, as long as you overlap with US Eastern time.",
         "We offer the option of working partly from home.",
         "Staff work part of the week at home.",
+        "The Coordinator may work from any location in Michigan, Ohio or Indiana.",
+        "You will work from our offices in Leiden or Amsterdam and from home.",
     ),
     rejects=(
         "Experience with remote sensing data is a plus.",
@@ -155,6 +170,8 @@ REMOTE_WORK = Rule(
         "Visitors come from anywhere in the region.",
         "The reading room is open three days a week.",
         "Volunteers work mostly from the museum's stores.",
+        "We reimburse travel to and from home for interviews.",
+        "Researchers can consult the catalogue from any location.",
     ),
 )
 # A remote work fact, stated either way. Within a sentence an on-site phrasing wins ("not a
@@ -301,6 +318,44 @@ _REGION_ABOUT_JOB = re.compile(
 )
 
 
+# "if you live in one of these countries:" and a list of them after it
+_LISTED = re.compile(
+    r"\b(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
+    r"(?: only)?:$",
+    re.I,
+)
+_LIST_ITEM = re.compile(
+    r"\n(?:[ \t]*\n)?[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?P<item>[^\n]{1,60})(?=\n|$)"
+)
+_ITEM_PLACE = re.compile(r"(?:the )?[A-Z][\w'’.-]*(?: (?:of |and )?[A-Z][\w'’.-]*){0,4}")
+_MOST_ITEMS = 60
+
+
+def _listed_places(text: str, end: int) -> str | None:
+    """ "Germany, the Netherlands, Ireland": the list of places right after ``end``."""
+    items: list[str] = []
+    while len(items) < _MOST_ITEMS and (item := _LIST_ITEM.match(text, end)) is not None:
+        words = plain(item.group("item")).strip(" .,;")
+        if _ITEM_PLACE.fullmatch(words) is None:
+            return None
+        items.append(words)
+        end = item.end()
+    return ", ".join(items) if items else None
+
+
+def is_listing_sentence(sentence: str) -> bool:
+    """Whether a region sentence lists where the worker must be ("… in one of these
+    countries: Germany, Ireland"), which says it of the job as a remote one does."""
+    return _LISTED_IN_SENTENCE.search(sentence) is not None
+
+
+_LISTED_IN_SENTENCE = re.compile(
+    r"\b(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
+    r"(?: only)?: [A-Z]",
+    re.I,
+)
+
+
 def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     """Where a remote worker may or should be: ("anywhere in Europe", preferred?, sentence).
 
@@ -311,6 +366,10 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
     best: tuple[int, int, str, bool, str] | None = None
     for start, end in scan.sentences(hit.start for hit in REGION.hits(scan.low)):
         sentence = plain(text[start:end])
+        listed = _listed_places(text, end) if _LISTED.search(sentence) else None
+        if listed is not None:
+            # a list of places is a condition on the worker: it outranks any other sentence
+            return listed, "prefer" in sentence.lower(), f"{sentence} {listed}"
         match = _REGION.search(sentence) or _ANYWHERE.search(sentence)
         if match is None:
             continue
@@ -436,10 +495,31 @@ PLACE = Table(
                 "The Institute for Studies in Early Modern Culture is recruiting a fellow.",
             ),
         ),
+        # "The fellow will work at the Department in Naples", "its Digital Collections
+        # section in Oslo": a named unit of the employer, and the city it is in
+        Rule(
+            "unit",
+            (
+                r"(?:department|section|division|unit|branch|center|centre|headquarters"
+                r"|archives|collections) in\s",
+            ),
+            matches=(
+                "The fellow will work at the Department in Naples.",
+                "A vacant position in its Digital Collections section in Oslo.",
+                "The fellowship is in residence at the Center in Pasadena, California.",
+                "A technician in Special Collections and Archives in Flagstaff, Arizona.",
+            ),
+            rejects=(
+                "The Centre for Research in Digital Humanities seeks a developer.",
+                "Experience with archives in London is an advantage.",
+                "The Department in charge of records will reply.",
+                "Our Digital Collections team in the north of the country is growing.",
+            ),
+        ),
     ),
     check="set",
 )
-_BASED, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS = PLACE.rules
+_BASED, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -544,6 +624,21 @@ def _based(text: str, hit: Hit, lead: str, start: int) -> str | None:
     return name.group("place") if name is not None else None
 
 
+# A unit is named when its word is capitalised ("the Department") or follows capitalised
+# words of its own ("its Digital Collections section").
+_UNIT_NAMED = re.compile(r"\b(?:the|its|our)(?: [A-Z][\w'’-]{1,30}){1,4} $")
+
+
+def _unit(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    if not text[hit.start].isupper() and _UNIT_NAMED.search(lead) is None:
+        return None
+    name = _PLACE_NAME.match(text, hit.end)
+    if name is None:
+        return None
+    place = name.group("place")
+    return place if is_city(place.split(",", 1)[0]) else None
+
+
 def _after_cue(text: str, hit: Hit, lead: str, start: int) -> str | None:
     name = _PLACE_NAME.match(text, hit.end)
     return name.group("place") if name is not None else None
@@ -556,6 +651,7 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _SEEKS: _seeker,
     _CAMPUS: _campus,
     _BASED: _based,
+    _UNIT: _unit,
 }
 
 

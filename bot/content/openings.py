@@ -59,16 +59,29 @@ class Opening:
     end: int | None = None  # where a row or list item ends (a section runs to the next one)
 
 
+# A sentence about every opening of a page: "Informal enquiries about either post to …",
+# "Applications for both roles go to …", "For all three positions, write to …".
+FOR_EVERY_OPENING = re.compile(
+    r"\b(?:either|both|all|each|any)(?: of)?(?: the| these| our)?(?: two| three| four| five)?"
+    r" (?:posts|post|roles|role|positions|position|openings|opening|vacancies|vacancy|jobs"
+    r"|job)\b",
+    re.I,
+)
+
+
 def shared_text(markdown: str, openings: list[Opening]) -> str:
     """What a page says outside its openings, which every opening shares ("Both roles are
-    based in our office in Aarhaven"): before the first, and after the last row or item of
-    a table or list of them."""
+    based in our office in Aarhaven"): before the first, after the last row or item of a
+    table or list of them, and the paragraphs under the last section that speak of every
+    opening ("Applications for both positions are accepted until 31 March")."""
     if not openings:
         return ""
     before = markdown[: min(o.start for o in openings)]
     ends = [o.end for o in openings]
     if None in ends:
-        return before
+        last = openings[-1].text.split("\n\n")
+        for_all = [p for p in last[1:] if FOR_EVERY_OPENING.search(p) is not None]
+        return "\n\n".join([before, *for_all])
     return f"{before}\n\n{markdown[max(e for e in ends if e is not None) :]}"
 
 

@@ -128,6 +128,9 @@ _IN_CITY = re.compile(
     r"\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]*){0,3})$"
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+# "The Marchmont Record Office's conservation studio … is looking for": a unit of the
+# organisation named before the possessive.
+_POSSESSIVE_END = re.compile(r"['’]s$")
 # "Open Repository Services (ORS)": the name without its initials.
 _INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
 # A label line naming the employer: "**Organization:** Harbor County Museum".
@@ -355,10 +358,46 @@ def _subject_before(head: str, pos: int) -> str | None:
     subject = _SUBJECT.fullmatch(head, start, end)
     if subject is not None:
         return _organisation_in(subject.group("org").strip())
+    spelled = _spelled_out(head[start:end])
+    if spelled is not None:
+        return spelled
     # "Our digital library team at Prairie State University is hiring"
     tail = _AT_ORG.search(head, start, end)
     if tail is not None and _is_org_like(tail.group(1)):
         return _canonical(_LEADING_THE.sub("", tail.group(1)))
+    return None
+
+
+# "The Institut régional du patrimoine numérique (IRPN) in Lyon": a name whose initials
+# are given after it, then perhaps its city.
+_INITIALS_THEN = re.compile(
+    r"\s*\((?P<initials>[A-Z]{2,8})\)(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?,?\s*$"
+)
+# Words a name's initials skip, in the languages of the community's pages.
+_UNSPELLED = frozenset(
+    "of for and the at in on de du des la le les et d' di del della dello degli e y van voor"
+    " der den für und zu".split()
+)
+_MOST_NAME_WORDS = 12
+
+
+def _spelled_out(subject: str) -> str | None:
+    """The name before its initials, in any language ("Institut régional du patrimoine
+    numérique (IRPN)"): the words whose first letters, small words aside, spell them."""
+    given = _INITIALS_THEN.search(subject)
+    if given is None:
+        return None
+    initials = given.group("initials")
+    words = subject[: given.start()].split()[-_MOST_NAME_WORDS:]
+    spelled = ""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.lower() not in _UNSPELLED:
+            spelled = word[0].upper() + spelled
+        if spelled == initials and word[0].isupper():
+            return " ".join(words[index:])
+        if len(spelled) >= len(initials):
+            return None
     return None
 
 
@@ -484,7 +523,7 @@ def org_introduced(text: str) -> str | None:
         return None
     if subject is None:
         return _said_to_be_an_org(head)
-    name = subject.group("org").strip()
+    name = _possessor(subject.group("org").strip())
     if _is_org_like(name) and _VERB_NEXT.match(head, subject.end("org")) is not None:
         return _canonical(_employer_part(name))
     # "Open Letters Project is a small non-profit that …": a name the page says is one;
@@ -502,6 +541,13 @@ def org_introduced(text: str) -> str | None:
 _PARAGRAPH_NAME = re.compile(
     r"\n\n(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})(?= (?:is|are) )"
 )
+
+
+def _possessor(name: str) -> str:
+    """ "Marchmont Record Office's" -> "Marchmont Record Office" when that is an
+    organisation's name ("Christie's" stays: its owner is no organisation's word)."""
+    owner = _POSSESSIVE_END.sub("", name)
+    return owner if owner != name and _is_org_like(owner) else name
 
 
 def _said_to_be_an_org(head: str) -> str | None:
