@@ -191,7 +191,7 @@ def _known_or(value: str) -> str:
 # "Location: Albany, NY" and its bold and other-label forms, on a line of its own.
 _LOCATION_LINE = re.compile(
     r"^[ \t>*_-]*(?:job |work |duty )?(?:location|place of work|duty station|based in|city"
-    r"|where)"
+    r"|where|workplace)"
     r"[*_ \t]*:[*_ \t]*(?P<place>[^\n]{2,120}?)[ \t]*$",
     re.I | re.M,
 )

@@ -263,6 +263,7 @@ REGION = Table(
                     "candidates",
                     "applicants",
                     "position is remote,?",
+                    "hire",
                 )
             ),
             matches=(
@@ -320,8 +321,8 @@ _REGION_ABOUT_JOB = re.compile(
 
 # "if you live in one of these countries:" and a list of them after it
 _LISTED = re.compile(
-    r"\b(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
-    r"(?: only)?:$",
+    r"\b(?:(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
+    r"(?: only)?|in):$",
     re.I,
 )
 _LIST_ITEM = re.compile(
@@ -350,9 +351,8 @@ def is_listing_sentence(sentence: str) -> bool:
 
 
 _LISTED_IN_SENTENCE = re.compile(
-    r"\b(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
-    r"(?: only)?: [A-Z]",
-    re.I,
+    r"\b(?:(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
+    r"(?: only)?|in): (?:the )?[A-Z]",
 )
 
 
@@ -447,18 +447,23 @@ PLACE = Table(
                 r"research (?:center|centre)\b",
                 r"stores?\b",
                 r"studios?\b",
+                r"librar(?:y|ies)\b",
+                r"museums?\b",
+                r"galler(?:y|ies)\b",
             ),
             matches=(
                 "The role works three days a week from our Ballarat reading room.",
                 "All three posts are based at our shared store in Leicester.",
                 "Work is performed on site at our research center in Riverton, Wyoming.",
                 "You will join the team at our conservation studio in Dundee.",
+                "Hybrid working: 3 days on site at our library in Edinburgh, 2 days from home.",
             ),
             rejects=(
                 "Visit the reading room in person to see the originals.",
                 "Our online store in the museum's web shop sells prints.",
                 "The Research Centre in Digital Humanities seeks a developer.",
                 "We store in Leeds the records of three counties.",
+                "The library in Leeds lends our prints for exhibitions.",
             ),
         ),
         Rule(
@@ -480,7 +485,8 @@ PLACE = Table(
         Rule(
             "seeks",
             (
-                r"seeks\b",
+                r"seeks?\b",
+                r"offers\b",
                 r"(?:is seeking|is hiring|is recruiting|is looking for)\b",
                 r"invites applications\b",
             ),
@@ -488,6 +494,8 @@ PLACE = Table(
                 "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks a Registrar.",
                 "A small archive in Leeds, England, is recruiting a conservator.",
                 "The Museum of Northern Crafts in Newcastle upon Tyne is recruiting a developer.",
+                "The Archives of Labour History in Bergen seek a digital archivist.",
+                "The Institute of Heritage (IH) in Barcelona offers a postdoctoral contract.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
@@ -691,6 +699,8 @@ CLOSED = Table(
                 r"applications closed\b",
                 r"closed to applications\b",
                 r"not (?:currently )?accepting applications\b",
+                # "**POSITION FILLED** - thank you" (not "the position filled by Dr Rees")
+                r"position filled\b(?! (?:by|with|through|in|on|at|as|from|internally)\b)",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -707,6 +717,7 @@ CLOSED = Table(
                 "Update: this vacancy has closed. Thank you for your interest.",
                 "This position has now been filled.",
                 "We are no longer reviewing applications.",
+                "POSITION FILLED - we thank all applicants for their interest.",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -716,6 +727,7 @@ CLOSED = Table(
                 "Applications for this role are reviewed weekly.",
                 "Applications for this internship are reviewed in March.",
                 "The position has closing date 1 May.",
+                "The position filled by Dr Rees in 2019 was a fixed-term one.",
             ),
         ),
         # a notice marked on a line or on the title (the only rule read there): "[FILLED]
@@ -739,7 +751,9 @@ UNTIL_FILLED = Table(
         Rule(
             "true",
             (
-                r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b",
+                # "Open Until Filled: No" is a form's answer, not the fact
+                r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
+                r"(?![*_ \t]*:[*_ \t]*(?:no|false|n)\b)",
                 r"until a suitable candidate\b",
                 # "Applications reviewed on a rolling basis": no date ends them
                 r"on a rolling basis\b",
@@ -757,6 +771,7 @@ UNTIL_FILLED = Table(
                 "This position has been filled.",
                 "Applications are due by 1 May.",
                 "We publish new collections on a monthly basis.",
+                "| Open Until Filled | No |",
             ),
         ),
     ),

@@ -279,11 +279,15 @@ def find_salary(scan: Scan, dollar: Dollar = us_dollar) -> Salary | None:
             continue  # in a sentence already found
         start, end = sentence_bounds(text, at)
         sentences.setdefault(start, end)
+    # "Pay Grade: 12" or "based on level 5 of the salary system" names the salary without an
+    # amount: a later sentence's amount ("approximately €3,350 per month") says more
+    wordy: Salary | None = None
     for start in sorted(sentences):
         found = _salary_in(text[start : sentences[start]], dollar)
-        if found is not None:
+        if found is not None and found.pay != Pay():
             return found
-    return None
+        wordy = wordy or found
+    return wordy
 
 
 def find_all_str(text: str, needle: str) -> list[int]:
@@ -444,10 +448,23 @@ def pay(text: str, start: int = 0, dollar: Dollar = us_dollar) -> Pay:
 _PERIOD_REACH = 120
 
 
+# "a gross annual salary of €32,400, paid in 12 monthly payments": the period the salary's
+# own noun phrase names, right before the amount, is the amount's
+_NAMED_PERIODS = {"annual": "year", "yearly": "year", "monthly": "month", "hourly": "hour"}
+_PERIOD_NAMED = re.compile(
+    r"\b(?P<period>annual|yearly|monthly|hourly)(?: gross| net| base| basic| starting)?"
+    r" (?:salary|pay|stipend|wage|rate)(?: of| is| will be)?:? (?:approximately |about |up to )?"
+    r"(?:[a-z]{3} )?$"
+)
+
+
 @lru_cache(maxsize=256)  # a clause is read for its salary, then for its amounts (``pay``)
 def _period(low: str, at: int) -> str | None:
     """The period said nearest after the amount at ``at`` ("£37,338 per annum, pro rata, 22.5
     hours per week" is a year's), else the last said before it ("Hourly rate up to $25")."""
+    named = _PERIOD_NAMED.search(low, max(0, at - 40), at)
+    if named is not None:
+        return _NAMED_PERIODS[named.group("period")]
     after = PERIOD.first_hit(low[at : at + _PERIOD_REACH])
     if after is not None:
         return after.rule.value

@@ -136,7 +136,7 @@ _INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
 # A label line naming the employer: "**Organization:** Harbor County Museum".
 _ORG_LINE = re.compile(
     r"^[ \t>*_-]*(?:hiring |employing )?(?:organi[sz]ation|employer|institution|company"
-    r"|hiring unit)[*_ \t]*:[*_ \t]*(?P<org>[^\n]{2,100}?)[*_ \t]*$",
+    r"|hiring unit|department)[*_ \t]*:[*_ \t]*(?P<org>[^\n]{2,100}?)[*_ \t]*$",
     re.I | re.M,
 )
 # "Join the infrastructure team of the Nordic Heritage Data Service."
@@ -311,7 +311,8 @@ def org_in_title(title: str) -> str | None:
 # a job board" name no employer)
 _OFFERS_A_POST = re.compile(
     r" offers (?:an? |one |two |three |several )?(?:[\w()-]+ ){0,4}?"
-    r"(?:internships?|fellowships?|traineeships?|residenc(?:y|ies)|positions?|posts?|jobs?)\b"
+    r"(?:internships?|fellowships?|traineeships?|residenc(?:y|ies)|positions?|posts?|jobs?"
+    r"|contracts?)\b"
     r"| has (?:an? |one |two |three |four |five |several |\d{1,2} )?(?:new )?"
     r"(?:openings?|vacanc(?:y|ies))\b"
 )
@@ -455,6 +456,10 @@ _WHERE_LABEL = re.compile(
 )
 
 
+# "- Department: Spencer Research Archives": a list item or a label line names no employer
+_ITEM_OR_LABEL = re.compile(r"(?:[-+•]|\d{1,2}[.)])\s|[A-Z][\w /&-]{0,30}:\s")
+
+
 def opening_line(text: str) -> tuple[str, str | None] | None:
     """(organisation, place) of a page whose first line names them: "Kingsmere Borough
     Council Archives", "Seabright University Library, Halifax, Nova Scotia" (a place after
@@ -464,7 +469,11 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     first_line = (head if line_end == -1 else head[:line_end]).strip(" *_#")
     # "Location: Museum of the Southern Coast, Wollongong NSW"
     first_line = _WHERE_LABEL.sub("", first_line, count=1).strip(" *_")
-    if len(first_line) > 80 or _SENTENCE_WORD.search(first_line) is not None:
+    if (
+        len(first_line) > 80
+        or _SENTENCE_WORD.search(first_line) is not None
+        or _ITEM_OR_LABEL.match(first_line) is not None
+    ):
         return None
     # "Careers at the Persistent Identifier Collaborative"
     at = _AT_ORG.search(first_line)
