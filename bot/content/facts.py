@@ -47,6 +47,9 @@ ON_SITE = Rule(
         r"(?:on-site|onsite) in\b",
         # "- On site in Kelby, Ohio" at a clause's start ("parking on site in the lot" is not)
         r"(?<![a-z] )on site in\b",
+        # "Interns work on site in Rome"
+        r"(?<=work )on site in\b",
+        r"(?<=works )on site in\b",
         r"(?:must work on|must be on|must report on)[- ]?site\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is|work is|post is) (?:fully )?(?:on[- ]?site|in[- ]person"
@@ -82,6 +85,7 @@ ON_SITE = Rule(
         "Location: Mill Valley, CA (on-site)",
         "A six-month paid internship, on-site in Lisbon.",
         "- On site in Kelby, Ohio",
+        "Interns work on site in Rome, four days a week.",
         "Work is in person in the reading room.",
         "This position is in-office Monday through Friday.",
         "An in-office role at our Leeds reading room.",

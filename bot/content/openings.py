@@ -26,6 +26,11 @@ _SECTION_START = re.compile(
     r"|essential|desirable|person|skills|more|other|further|summary|overview|contact)",
     re.I,
 )
+# "## Vacancy: Cataloguing Assistant", "### Position 2 – Digitisation Officer": a label
+# before the job's name
+_HEADING_LABEL = re.compile(
+    r"^(?:vacancy|position|job|role|opening|post)(?: \d{1,2})?[ \t]*[:–—-][ \t]*(?=\S)", re.I
+)
 _ROLE_AT_END = remembered(lambda name: _ends_in_role(name))
 # A role and its field: "Research Associate in Oral History Data", "Curator of Photographs",
 # "Coordinator for Community Archives" name the job before the preposition.
@@ -185,7 +190,13 @@ def list_openings(markdown: str) -> list[Opening] | None:
     ]
 
 
+def _role_named(title: str) -> str:
+    """ "Vacancy: Cataloguing Assistant" -> "Cataloguing Assistant"."""
+    return _HEADING_LABEL.sub("", title.strip(), count=1)
+
+
 def _is_role_heading(title: str) -> bool:
+    title = _role_named(title)
     match = _ROLE_HEADING.match(title.strip())
     if match is None or _SECTION_START.match(title.strip()):
         return False
@@ -213,7 +224,7 @@ def _opening(markdown: str, found: list[Heading], index: int) -> Opening:
         for h in found[index + 1 :]
         if h.start < end
     ]
-    return Opening(heading.text, heading.anchor, text, inside, heading.start)
+    return Opening(_role_named(heading.text), heading.anchor, text, inside, heading.start)
 
 
 def _says_none(body: str) -> bool:

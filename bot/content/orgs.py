@@ -103,8 +103,11 @@ _SEEK_VERBS = (
 # "The", and the articles Dutch, German, French and Spanish names begin with ("Het
 # Stadsarchief Lindeveld is looking for …"): not part of the name.
 _ARTICLE = r"(?:The|Het|De|Die|Der|Das|La|Le|El)\s+"
+# The small words inside names: "Museum of the City", "Museo delle Arti Decorative", "Centro
+# de Estudos do Património".
+_SMALL = r"of|for|and|the|at|&|de|in|upon|del|della|delle|dei|degli|di|do|da|dos|das|du|des"
 _SUBJECT = re.compile(
-    rf"(?:{_ARTICLE})?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|at|&|de|in|upon)\s+){{0,2}}"
+    rf"(?:{_ARTICLE})?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:{_SMALL})\s+){{0,2}}"
     r"[A-Z(][\w&.'’()-]*){0,8})\s*"
 )
 
@@ -152,7 +155,7 @@ _NAME_RUN = re.compile(
 # of New York", "Acme & Sons"). With _NOT_A_NAME it lets an employer be recognised by where it
 # stands ("Acme Heritage is hiring", "Archivist at Northwind") rather than by a word list.
 _PROPER_NAME = re.compile(
-    r"(?:The\s+)?[A-Z][\w&.'’-]{0,40}(?:\s+(?:(?:of|for|and|the|at|&|de|du|in|on)\s+){0,2}"
+    rf"(?:The\s+)?[A-Z][\w&.'’-]{{0,40}}(?:\s+(?:(?:{_SMALL}|on)\s+){{0,2}}"
     r"[A-Z0-9][\w&.'’-]{0,40}){0,7}"
 )
 _NOT_A_NAME = Folded(
@@ -500,7 +503,7 @@ _DOES_AS_AN_ORG = re.compile(
     r"|digitises|digitizes|funds|coordinates)\b"
 )
 # A line that names, not a sentence: no lower-case word but the small words of names.
-_SENTENCE_WORD = re.compile(r"(?<![\w'’.-])(?!(?:of|for|and|the|at|de|du|in|on|upon)\b)[a-z]")
+_SENTENCE_WORD = re.compile(rf"(?<![\w'’.-])(?!(?:{_SMALL}|on)\b)[a-z]")
 # A place as a heading line gives it: capitalised words, a state or country after a comma.
 _PLACE_LINE = re.compile(
     r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?"

