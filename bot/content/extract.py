@@ -52,8 +52,6 @@ class Page:
     parts: orgs.TitleParts  # the title's role and organisation
 
 
-
-
 @dataclass(frozen=True)
 class Shared:
     """What a page of several openings says for all of them: the text before the first one

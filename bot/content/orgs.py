@@ -380,7 +380,7 @@ _INITIALS_THEN = re.compile(
 # Words a name's initials skip, in the languages of the community's pages.
 _UNSPELLED = frozenset(
     "of for and the at in on de du des la le les et d' di del della dello degli e y van voor"
-    " der den für und zu".split()
+    " der den für und zu per pour para por".split()
 )
 _MOST_NAME_WORDS = 12
 

@@ -89,6 +89,18 @@ UNITS = {
     "bold list items": "**Ab Officer** £1 closing ",
     "names said to be organisations": "Ab Cd is a big ",
     "campuses with a place after": "on campus in Ab ",
+    # round four of the unseen pages
+    "units in cities": "the Department in Ab its Cd section in ",
+    "names spelled by their initials": "Ab cd de (ABC) in Ef is recruiting ",
+    "periods a salary names": "annual gross salary of approximately eur ",
+    "form labels naming both kinds": "Full/Part Time: Regular/Temporary: Open Until Filled: No ",
+    "heading labels": "Vacancy: Position 2 - ",
+    "residence and any location": "is in residence work from any location and from home ",
+    "filled notices": "position filled position filled by ",
+    "work on site in": "work on site in Ab ",
+    "lists of countries": "if you live in one of these countries: hire in: ",
+    "funding terms": "funded for up to 2 years funded for ",
+    "list items and labels on a first line": "- Ab: ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -141,6 +153,8 @@ def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
         "| Role | Closing date |\n|---|---|\n" + "| Archivist | 1 May 2027 |\n" * 2000,
         "- **Archivist** closing 1 May 2027\n" * 2000,
         "\n\n".join(["Ab Cd is a big"] * 5000),
+        "You can work remotely if you live in one of these countries:\n" + "- Germany\n" * 6000,
+        "We hire in:\n" + "- the Ab Cd\n" * 6000,
     ],
     ids=[
         "rows",
@@ -148,6 +162,8 @@ def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
         "rows that are openings",
         "list items that are openings",
         "paragraphs naming no organisation",
+        "a list of countries",
+        "a list of places after 'in:'",
     ],
 )
 def test_a_table_of_many_rows_loads_in_linear_time(rows: str) -> None:
