@@ -491,6 +491,10 @@ PLACE = Table(
             (
                 r"seeks?\b",
                 r"offers\b",
+                # "The Borders Archive Service in Hawick has two vacancies": read from the
+                # noun, which is rarer than "has" (the reader checks the verb before it)
+                r"openings?\b",
+                r"vacanc(?:y|ies)\b",
                 r"(?:is seeking|is hiring|is recruiting|is looking for)\b",
                 r"invites applications\b",
             ),
@@ -500,11 +504,14 @@ PLACE = Table(
                 "The Museum of Northern Crafts in Newcastle upon Tyne is recruiting a developer.",
                 "The Archives of Labour History in Bergen seek a digital archivist.",
                 "The Institute of Heritage (IH) in Barcelona offers a postdoctoral contract.",
+                "The Borders Archive Service in Dumfries has two vacancies.",
+                "The County Record Office in Carlisle has a vacancy for an archivist.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
                 "The museum seeks a registrar for its Leeds branch.",
                 "The Institute for Studies in Early Modern Culture is recruiting a fellow.",
+                "The Centre for Research in Reading Practices has two openings.",
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
@@ -608,7 +615,16 @@ def _premises(text: str, hit: Hit, lead: str, start: int) -> str | None:
     return _named_before_or_after(text, hit, lead, _PREMISES_LEAD, _PREMISES_OURS)
 
 
+# "… in Hawick has two vacancies": the verb before the noun a phrasing starts with
+_HAS_END = re.compile(r" has (?:an?|one|two|three|four|five|several|\d{1,2})?(?: new)? ?$")
+
+
 def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    if text[hit.start : hit.start + 4].lower() in ("open", "vaca"):  # only after "has"
+        has = _HAS_END.search(lead)
+        if has is None:
+            return None
+        lead = lead[: has.start()] + " "
     apposition = _SEEKER_PLACE.search(lead)
     if apposition is not None:
         return apposition.group("place")

@@ -62,7 +62,11 @@ ORG_WORDS = re.compile(
     r"|Centre|Trust|Inc|LLC|Ltd|GmbH|Company|Corporation|School|Department|Office|Agency"
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
     r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative"
-    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty|Lab|Labs|Hub)\b"
+    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty|Lab|Labs|Hub"
+    # the same words in the other languages of the community's pages
+    r"|Institut|Istituto|Instituto|Museo|Museu|Musée|Biblioteca|Bibliothèque|Archivio"
+    r"|Arquivo|Archivo|Fondazione|Fundación|Fundação|Fondation|Stiftung|Centro|Università"
+    r"|Universidad|Universidade|Hochschule|Akademie|Accademia|Academia)(?!\w)"
 )
 ROLE_WORDS = Folded(
     r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
@@ -286,9 +290,22 @@ def _is_org_like(text: str) -> bool:
 def _canonical(text: str) -> str:
     text = _INITIALS_AFTER.sub("", text.strip().strip(",;:"))
     known = known_in(text)
-    if known is not None and len(text) <= len(known) + 4:
+    if known is not None and len(text) <= len(known) + 4 and _only_known_words(text, known):
         return known
     return text
+
+
+# "The IIIF Consortium" is the known name; "Europeana Labs Kollektiv" holds an alias but
+# names another organisation.
+_KNOWN_WORDS = {
+    name: frozenset(w.lower() for a in (name, *aliases) for w in re.findall(r"[\w-]+", a))
+    | {"the", "inc", "ltd", "llc", "gmbh"}
+    for name, aliases in KNOWN
+}
+
+
+def _only_known_words(text: str, known: str) -> bool:
+    return all(w.lower() in _KNOWN_WORDS[known] for w in re.findall(r"[\w-]+", text))
 
 
 def _clean_role(text: str) -> str:

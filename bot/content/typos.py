@@ -103,6 +103,20 @@ def _english() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
 
 
+# The small words of names in other languages: a capitalised word beside one is part of a
+# name ("Centro de Estudos", "Museu da Cidade", "Archivio di Stato"), not a misspelt rule word.
+_NAME_WORDS = r"(?:de|da|do|dos|das|di|del|della|delle|dei|degli|du|des|van|von|der)"
+_NAME_WORD_BEFORE = re.compile(rf"\b{_NAME_WORDS} $")
+_NAME_WORD_AFTER = re.compile(rf" {_NAME_WORDS} [A-ZÀ-Þ]")
+
+
+def _in_a_foreign_name(text: str, start: int, end: int) -> bool:
+    return (
+        _NAME_WORD_BEFORE.search(text, max(0, start - 8), start) is not None
+        or _NAME_WORD_AFTER.match(text, end) is not None
+    )
+
+
 def correct(text: str) -> tuple[str, list[str]]:
     """``text`` with misspelt rule words corrected, and what was corrected ("untill -> until")."""
     table = corrections()
@@ -115,6 +129,8 @@ def correct(text: str) -> tuple[str, list[str]]:
 
     def fix(match: re.Match[str]) -> str:
         written = match.group(0)
+        if written[0].isupper() and _in_a_foreign_name(text, match.start(), match.end()):
+            return written
         right = table[written.lower()]
         if written[0].isupper():
             right = right[0].upper() + right[1:]

@@ -101,6 +101,8 @@ UNITS = {
     "lists of countries": "if you live in one of these countries: hire in: ",
     "funding terms": "funded for up to 2 years funded for ",
     "list items and labels on a first line": "- Ab: ",
+    "places before has openings": "in Ab has two vacancies openings has a ",
+    "misspelt words in foreign names": "Centro de Applicaton di ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

@@ -277,3 +277,67 @@ def test_open_until_filled_no_is_never_open_until_filled(days: int) -> None:
     posting = _posting(f"Posting Close Date: {deadline.isoformat()}\n\n**Open Until Filled:** No")
     assert not posting.open_until_filled
     assert posting.deadline == deadline
+
+
+# ---------------------------------------------------------------- names in other languages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Museo delle Arti Decorative in Rome offers a curatorial internship.",
+        "Centro de Estudos do Património Digital is looking for a fellow.",
+        "Archivio di Stato della Val Trebbia is hiring an archivist.",
+    ],
+)
+def test_a_capitalised_word_beside_a_foreign_small_word_is_no_typo(sentence: str) -> None:
+    doc = _doc(sentence, "title: Archivist\nkind: job\ndate: 2027-01-04\n")
+    assert doc.postings[0].body == sentence
+    assert not any("->" in w for w in doc.warnings)
+
+
+def test_a_misspelt_rule_word_is_still_corrected() -> None:
+    doc = _doc(
+        "Applicaton deadline: 1 May 2027.", "title: Archivist\nkind: job\ndate: 2027-01-04\n"
+    )
+    assert doc.postings[0].deadline == date(2027, 5, 1)
+    assert any("Applicaton -> Application" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        (
+            "Europeana Labs Kollektiv is a small cooperative that designs interfaces.",
+            "Europeana Labs Kollektiv",
+        ),
+        ("Europeana is hiring a product owner.", "Europeana Foundation"),
+        ("The Europeana Foundation is hiring a product owner.", "Europeana Foundation"),
+    ],
+)
+def test_a_name_holding_a_known_alias_is_the_known_one_only_in_its_words(
+    sentence: str, org: str
+) -> None:
+    assert _posting(sentence).organization == org
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The County Record Office in Carlisle has a vacancy for an archivist.", "Carlisle"),
+        ("The Borders Archive Service in Dumfries has two vacancies.", "Dumfries"),
+    ],
+)
+def test_a_city_before_has_openings_is_the_place(sentence: str, place: str) -> None:
+    assert _posting(sentence).location == place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Centre for Research in Reading Practices has two openings.",
+        "Vacancies in Carlisle are listed on the council's site.",
+    ],
+)
+def test_openings_without_a_city_before_has_name_no_place(sentence: str) -> None:
+    assert _posting(sentence).location is None
