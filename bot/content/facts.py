@@ -394,6 +394,16 @@ def find_region(scan: Scan) -> tuple[str, bool, str] | None:
 # Where the job itself is done, said in prose: "Full-time, based in Aberdeen", "an on-site
 # position in Riverside, Ohio", "two days a week in our London office". The place is the
 # capitalised words after the phrasing ("office": before the word "office").
+# "has two vacancies", "has an opening": each written whole, so its fixed start is rare
+_HAS_POSTS = tuple(
+    f"has {count}{noun}\\b"
+    for count, nouns in (
+        ("a ", ("vacancy",)),
+        ("an ", ("opening",)),
+        *((n, ("vacancies", "openings")) for n in ("", "two ", "three ")),
+    )
+    for noun in nouns
+)
 PLACE = Table(
     "location",
     (
@@ -451,23 +461,18 @@ PLACE = Table(
                 r"research (?:center|centre)\b",
                 r"stores?\b",
                 r"studios?\b",
-                r"librar(?:y|ies)\b",
-                r"museums?\b",
-                r"galler(?:y|ies)\b",
             ),
             matches=(
                 "The role works three days a week from our Ballarat reading room.",
                 "All three posts are based at our shared store in Leicester.",
                 "Work is performed on site at our research center in Riverton, Wyoming.",
                 "You will join the team at our conservation studio in Dundee.",
-                "Hybrid working: 3 days on site at our library in Edinburgh, 2 days from home.",
             ),
             rejects=(
                 "Visit the reading room in person to see the originals.",
                 "Our online store in the museum's web shop sells prints.",
                 "The Research Centre in Digital Humanities seeks a developer.",
                 "We store in Leeds the records of three counties.",
-                "The library in Leeds lends our prints for exhibitions.",
             ),
         ),
         Rule(
@@ -491,10 +496,8 @@ PLACE = Table(
             (
                 r"seeks?\b",
                 r"offers\b",
-                # "The Borders Archive Service in Hawick has two vacancies": read from the
-                # noun, which is rarer than "has" (the reader checks the verb before it)
-                r"openings?\b",
-                r"vacanc(?:y|ies)\b",
+                # "The Borders Archive Service in Dumfries has two vacancies"
+                *_HAS_POSTS,
                 r"(?:is seeking|is hiring|is recruiting|is looking for)\b",
                 r"invites applications\b",
             ),
@@ -515,24 +518,41 @@ PLACE = Table(
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
-        # section in Oslo": a named unit of the employer, and the city it is in
+        # section in Oslo", "at our library in Edinburgh": a named unit or a building of
+        # the employer's own, and the city it is in. Each phrasing is written with its " in"
+        # so that its fixed start is rare: "library" alone is on most pages.
         Rule(
             "unit",
-            (
-                r"(?:department|section|division|unit|branch|center|centre|headquarters"
-                r"|archives|collections) in\s",
+            tuple(
+                rf"{word} in\s"
+                for word in (
+                    "department",
+                    "section",
+                    "division",
+                    "unit",
+                    "branch",
+                    "center",
+                    "centre",
+                    "archives",
+                    "collections",
+                    "library",
+                    "museum",
+                    "gallery",
+                )
             ),
             matches=(
                 "The fellow will work at the Department in Naples.",
                 "A vacant position in its Digital Collections section in Oslo.",
                 "The fellowship is in residence at the Center in Pasadena, California.",
                 "A technician in Special Collections and Archives in Flagstaff, Arizona.",
+                "Hybrid working: 3 days on site at our library in Edinburgh, 2 days from home.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
                 "Experience with archives in London is an advantage.",
                 "The Department in charge of records will reply.",
                 "Our Digital Collections team in the north of the country is growing.",
+                "The library in Leeds lends our prints for exhibitions.",
             ),
         ),
     ),
@@ -615,16 +635,7 @@ def _premises(text: str, hit: Hit, lead: str, start: int) -> str | None:
     return _named_before_or_after(text, hit, lead, _PREMISES_LEAD, _PREMISES_OURS)
 
 
-# "… in Hawick has two vacancies": the verb before the noun a phrasing starts with
-_HAS_END = re.compile(r" has (?:an?|one|two|three|four|five|several|\d{1,2})?(?: new)? ?$")
-
-
 def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
-    if text[hit.start : hit.start + 4].lower() in ("open", "vaca"):  # only after "has"
-        has = _HAS_END.search(lead)
-        if has is None:
-            return None
-        lead = lead[: has.start()] + " "
     apposition = _SEEKER_PLACE.search(lead)
     if apposition is not None:
         return apposition.group("place")
@@ -658,7 +669,8 @@ _UNIT_NAMED = re.compile(r"\b(?:the|its|our)(?: [A-Z][\w'’-]{1,30}){1,4} $")
 
 
 def _unit(text: str, hit: Hit, lead: str, start: int) -> str | None:
-    if not text[hit.start].isupper() and _UNIT_NAMED.search(lead) is None:
+    named = text[hit.start].isupper() or _UNIT_NAMED.search(lead) is not None
+    if not named and _PREMISES_OURS.search(lead) is None:
         return None
     name = _PLACE_NAME.match(text, hit.end)
     if name is None:

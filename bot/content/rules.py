@@ -74,7 +74,9 @@ class Rule:
     phrasings: tuple[str, ...]
     matches: tuple[str, ...]
     rejects: tuple[str, ...] = ()
-    _compiled: tuple[tuple[str, re.Pattern[str]], ...] = field(
+    # each fixed start once, with the phrasings that start with it: a page is searched for
+    # "on site" once, not once for each of the phrasings that begin so
+    _compiled: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = field(
         init=False, repr=False, compare=False
     )
 
@@ -82,18 +84,24 @@ class Rule:
         for phrasing in self.phrasings:
             if phrasing != phrasing.lower():
                 raise ValueError(f"write the phrasing {phrasing!r} in lower case")
-        compiled = tuple((lead, re.compile(p)) for p in self.phrasings for lead in lead_words(p))
+        by_lead: dict[str, list[re.Pattern[str]]] = {}
+        for phrasing in self.phrasings:
+            pattern = re.compile(phrasing)
+            for lead in lead_words(phrasing):
+                by_lead.setdefault(lead, []).append(pattern)
+        compiled = tuple((lead, tuple(patterns)) for lead, patterns in by_lead.items())
         object.__setattr__(self, "_compiled", compiled)
 
     def hits(self, low: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each phrasing in ``low`` (lower-cased text) that starts a word."""
-        for lead, pattern in self._compiled:
+        for lead, patterns in self._compiled:
             at = low.find(lead)
             while at != -1:
                 if _starts_word(low, at, lead):
-                    found = pattern.match(low, at)
-                    if found is not None:
-                        yield at, found.end()
+                    for pattern in patterns:
+                        found = pattern.match(low, at)
+                        if found is not None:
+                            yield at, found.end()
                 at = low.find(lead, at + 1)
 
     def said(self, low: str) -> bool:
