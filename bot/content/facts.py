@@ -355,8 +355,8 @@ def is_listing_sentence(sentence: str) -> bool:
 
 
 _LISTED_IN_SENTENCE = re.compile(
-    r"\b(?:(?:the following|these|those) (?:countries|regions|states|provinces|territories)"
-    r"(?: only)?|in): (?:the )?[A-Z]",
+    r"\b(?:(?:[Tt]he following|[Tt]hese|[Tt]hose) (?:countries|regions|states|provinces"
+    r"|territories)(?: only)?|in): (?:the )?[A-Z]",
 )
 
 

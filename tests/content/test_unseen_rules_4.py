@@ -64,6 +64,11 @@ def test_a_slashed_date_the_file_name_does_not_confirm_is_kept() -> None:
         ),
         ("We can currently hire in:", ["Canada", "Australia"], {"Canada", "Australia"}),
         (
+            "Candidates must reside in one of these countries:",
+            ["Norway", "Sweden"],
+            {"Norway", "Sweden"},
+        ),
+        (
             "Remote work is open to applicants in the following countries:",
             ["1. Ireland"],
             {"Ireland"},
