@@ -9,11 +9,13 @@ from dataclasses import replace
 
 from bot.ask.answer import list_answer
 from bot.ask.understand import understand
+from bot.ask.vocabulary import ABBREVIATIONS
 from bot.commands import Action, Context, Reply, Router
 from bot.domain import NotFound, Posting, UsageError
 from bot.lookup import posting_by_id
 from bot.present import contact_url, fact_lines, posting_card
-from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query
+from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query, tokens
+from handlers.ask import question
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +48,30 @@ COUNT_LIMIT = 100
 def jobs(ctx: Context, text: str) -> Reply:
     """The postings the filters find; the verbs (show, subscribe, add …) are declared below
     and in ``handlers.subscriptions`` and ``handlers.admin``."""
+    if not ctx.request.prefixed and _sentence(ctx, text):
+        # "jobs for someone with an MLIS", typed without a slash, is a question that starts
+        # with "jobs": read as one, its words that only ask select nothing
+        return question(ctx, ctx.request.line)
     return search_jobs(ctx, text)
+
+
+# A command's own words: what the parse of "/jobs all remote page 2" leaves out of its parts.
+_COMMAND_WORDS = frozenset({"all", "page"})
+
+
+def _sentence(ctx: Context, text: str) -> bool:
+    """Whether the words after "jobs" are a sentence: words no filter reads ("for", "that",
+    "where i") are left out of the typed search's parts, or the typed search keeps a word a
+    question only asks with ("someone", "needing"). "jobs remote" and "jobs closing this
+    week" are the command's filters, every word read."""
+    organizations = ctx.store.organizations()
+    typed = parse_jobs_query(text, ctx.today, organizations)
+    read = {w.lower() for w in tokens(" ".join(typed.parts))}
+    left = {w.lower() for w in tokens(text)} - read - _COMMAND_WORDS
+    if any(not w.isdigit() for w in left):
+        return True
+    kept = set(understand(text, ctx.today, organizations).search.query.terms)
+    return any(t not in kept and t not in ABBREVIATIONS for t in typed.query.terms)
 
 
 def search_jobs(ctx: Context, text: str) -> Reply:
