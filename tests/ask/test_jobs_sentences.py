@@ -3,17 +3,13 @@ ruby") is a question; "jobs remote" typed without a slash is still the command."
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from pagestore import app_of
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ask"))
-from pagestore import app_of  # noqa: E402
-
-from bot.app import App  # noqa: E402
+from bot.app import App
 
 TODAY = date(2026, 5, 4)
 
