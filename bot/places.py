@@ -340,8 +340,16 @@ def _resolve_city(candidates: list[Place], context: Iterable[Place]) -> Place:
 
 
 def accepts(regions: Iterable[Place], where: Place) -> bool:
-    """Whether a remote job open to ``regions`` can be done from ``where``."""
-    return any(region.contains(where) or where.contains(region) for region in regions)
+    """Whether a remote job open to ``regions`` can be done from ``where``. From a time zone
+    ("from EST") it can when a country of the zone lies in a region: the zone says the
+    asker's hours, not the country ("Europe or North America" takes someone in UTC-5)."""
+    zone = where.kind == "region" and zone_span(where.name) is not None
+    return any(
+        region.contains(where)
+        or where.contains(region)
+        or (zone and region.kind == "region" and any(map(region._holds, where.members)))
+        for region in regions
+    )
 
 
 # "UTC-8 to UTC+1", "GMT+1": a span of offsets from UTC, as the loader writes the time zones a
@@ -398,6 +406,40 @@ def zone_span(name: str) -> Place | None:
         >= _CONTINENT_SHARE
     )
     return Place("region", name.strip(), members=(*sorted(inside), *continents))
+
+
+# Time zones people name in a question ("jobs I can do from EST", "remote in CET hours"): the
+# span of offsets each stands for (standard time; a summer name, its summer offset).
+ZONE_NAMES = {
+    "est": "UTC-5", "edt": "UTC-4", "eastern time": "UTC-5", "cst": "UTC-6", "cdt": "UTC-5",
+    "central time": "UTC-6", "mst": "UTC-7", "mountain time": "UTC-7", "pst": "UTC-8",
+    "pdt": "UTC-7", "pacific time": "UTC-8", "gmt": "UTC+0", "bst": "UTC+1", "wet": "UTC+0",
+    "cet": "UTC+1", "cest": "UTC+2", "central european time": "UTC+1", "eet": "UTC+2",
+    "ist": "UTC+5:30", "india time": "UTC+5:30", "jst": "UTC+9", "aest": "UTC+10",
+}  # fmt: skip
+_ZONE_ASKED = re.compile(
+    r"\b(?:utc|gmt)\s?(?P<sign>[+-−])\s?(?P<hours>\d{1,2})(?::(?P<minutes>\d\d))?(?!\d)"
+    r"|\b(?P<name>" + "|".join(sorted(ZONE_NAMES, key=len, reverse=True)) + r")\b"
+    r"(?:\s+(?:time\s?zones?|hours|time))?",
+    re.I,
+)
+
+
+def zone_asked(text: str) -> tuple[Place, int, int] | None:
+    """The time zone a question names, as the region of its span, and where it is in
+    ``text``: "UTC+2", "utc -5", "EST", "CET hours"."""
+    match = _ZONE_ASKED.search(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    if name is not None:
+        span = ZONE_NAMES[name.lower()]
+    else:
+        sign = "-" if match.group("sign") in "-−" else "+"
+        minutes = match.group("minutes")
+        span = f"UTC{sign}{int(match.group('hours'))}" + (f":{minutes}" if minutes else "")
+    place = zone_span(span)
+    return None if place is None else (place, match.start(), match.end())
 
 
 def _share(inside: set[str], countries: list[str]) -> float:

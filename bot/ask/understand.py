@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
-from bot.places import ALIASES, Place, find_place
+from bot.places import ALIASES, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
     REMOTE_PHRASES,
@@ -397,7 +397,13 @@ def parse_filters(
     elif active is not None or (posted is not None and posted.end < today):
         status = "any"
     outside = _outside(t, exclude)
+    zone = zone_asked(t.value)
+    if zone is not None:
+        # "jobs I can do from EST": the asker keeps those hours (a place of its own wins)
+        t.take_span(zone[1], zone[2], f"from {zone[0].name}")
     places, asker = _place(t, exclude)
+    if asker is None and zone is not None:
+        asker = zone[0]
     filters = ListFilters(
         place=places[0] if places else None,
         also=places[1:],
@@ -633,6 +639,9 @@ def _search(
     )
     if remote is not None or onsite is not None:
         q = replace(q, remote=remote is not None)
+    elif filters.reachable_from is not None and zone_span(filters.reachable_from.name):
+        # hours asked of the work ("jobs in CET hours") are a remote worker's
+        q = replace(q, remote=True)
     deadline = search.window or filters.deadline
     if deadline is not None:
         q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
