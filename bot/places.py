@@ -55,6 +55,17 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "european union": _EU,
     "anywhere": ("*",),
     "worldwide": ("*",),
+    # parts of a country, as its states ("US-OH": Ohio)
+    "midwest": ("US-IL", "US-IN", "US-IA", "US-KS", "US-MI", "US-MN", "US-MO", "US-NE", "US-ND",
+                "US-OH", "US-SD", "US-WI"),
+    "west coast": ("US-CA", "US-OR", "US-WA"),
+    "east coast": ("US-ME", "US-NH", "US-MA", "US-RI", "US-CT", "US-NY", "US-NJ", "US-DE",
+                   "US-MD", "US-DC", "US-VA", "US-NC", "US-SC", "US-GA", "US-FL"),
+    "new england": ("US-ME", "US-NH", "US-VT", "US-MA", "US-RI", "US-CT"),
+    "tri-state": ("US-NY", "US-NJ", "US-CT"),
+    "tri state": ("US-NY", "US-NJ", "US-CT"),
+    "mid-atlantic": ("US-NY", "US-NJ", "US-PA", "US-DE", "US-MD", "US-DC"),
+    "pacific northwest": ("US-WA", "US-OR", "CA-BC"),
 }  # fmt: skip
 # Countries whose first-level subdivisions people name in a job's location ("Toledo, OH"); in
 # other countries a subdivision's name is mostly a city's or a word's ("Toledo" is in Belize).
@@ -89,8 +100,14 @@ class Place:
     country: str | None = None
     state: str | None = None
     continent: str | None = None
-    members: tuple[str, ...] = ()  # a region: country codes, "continent:XX", "*" (all)
+    # a region: country codes, states ("US-OH"), "continent:XX", "*" (all)
+    members: tuple[str, ...] = ()
     population: int = 0  # a city's: how sure a bare word is to mean it ("metro jobs")
+
+    @property
+    def of_states(self) -> bool:
+        """A region made of states ("the Midwest"): asked of as a state is, not a continent."""
+        return self.kind == "region" and bool(self.members) and all("-" in m for m in self.members)
 
     def contains(self, other: Place) -> bool:
         """Whether ``other`` lies within this place (a city in a state, a state in a country)."""
@@ -101,8 +118,11 @@ class Place:
                     bool(other.members) and all(self._holds(member) for member in other.members)
                 )
             continent = other.continent
-            return self._holds(other.country) or (
-                continent is not None and self._holds(_continent(continent))
+            state = f"{other.country}-{other.state}" if other.state else None
+            return (
+                self._holds(other.country)
+                or (state is not None and state in self.members)
+                or (continent is not None and self._holds(_continent(continent)))
             )
         if other.kind == "region" or other.country != self.country:
             return False

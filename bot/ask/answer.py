@@ -784,7 +784,8 @@ def _by_location(
     "remote jobs in Canada"); False otherwise."""
     if _in(location, place):
         return True
-    return None if (place.kind == "region" or remote_asked) and remote else False
+    wide = place.kind == "region" and not place.of_states  # "the Midwest" is as a state is
+    return None if (wide or remote_asked) and remote else False
 
 
 def _located_in(p: Posting, place: Place, *, remote_asked: bool = False) -> bool:

@@ -66,9 +66,13 @@ _ASKER_PLACE = re.compile(
     r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|\s+(?:for|as|with)\b|$)"
 )
 _JOB_PLACE = re.compile(
-    r"\b(?:in|near|around|based in|located in|at)\s+(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
+    r"\b(?:in|near|around|based in|located in|at|on the)\s+"
+    r"(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
 )
-_PLACE_BEFORE_JOBS = re.compile(r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:jobs|positions|roles)\b")
+# "chicago jobs", "east coast library jobs": a place, a word of what kind, and the job noun
+_PLACE_BEFORE_JOBS = re.compile(
+    r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:[a-z]+\s+)?(?:jobs|positions|roles)\b"
+)
 _NO_DEADLINE = re.compile(
     r"\b(?:no|without|(?:do|does)(?:n'?t| not) (?:have|give|state|name|list)|lacking|with no)"
     r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"

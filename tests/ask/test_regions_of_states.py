@@ -1,0 +1,78 @@
+"""Parts of a country named as regions ("the Midwest", "the west coast", "the tri-state
+area"): the states they hold, asked of as a state is (remote work elsewhere is not in them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+from bot.places import find_place
+
+TODAY = date(2026, 5, 4)
+
+
+def _posting(slug: str, title: str, where: str) -> tuple[str, str]:
+    return (
+        f"jobs/2026-04-20-{slug}.md",
+        f"""---
+title: {title}
+date: 2026-04-20
+organization: Heron Libraries
+tags: [jobs]
+location: {where}
+---
+Heron Libraries is hiring a {title}.
+
+Apply by 30 June 2026 to jobs@heron.example.org.
+""",
+    )
+
+
+PAGES = dict(
+    [
+        _posting("dayton", "Branch Librarian", "Dayton, OH"),
+        _posting("tacoma", "Archivist", "Tacoma, WA"),
+        _posting("newark", "Cataloguer", "Newark, NJ"),
+        _posting("remote", "Metadata Editor", "Remote"),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("state-regions"), PAGES, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    ("region", "inside", "outside"),
+    [
+        ("midwest", "ohio", "new jersey"),
+        ("west coast", "oregon", "ohio"),
+        ("tri-state", "new jersey", "oregon"),
+    ],
+)
+def test_a_region_of_states_holds_its_states(region: str, inside: str, outside: str) -> None:
+    place, within, beyond = find_place(region), find_place(inside), find_place(outside)
+    assert place is not None and within is not None and beyond is not None
+    assert place.of_states
+    assert place.contains(within) and not place.contains(beyond)
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        ("jobs in the midwest", ["Branch Librarian"]),
+        ("anything on the west coast?", ["Archivist"]),
+        ("jobs in the tri-state area", ["Cataloguer"]),
+        ("east coast library jobs", ["Cataloguer"]),
+    ],
+)
+def test_lists_keep_to_the_region_and_leave_remote_work_out(
+    app: App, question: str, titles: list[str]
+) -> None:
+    assert [p.title for p in app.ask(question).postings] == titles
