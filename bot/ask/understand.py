@@ -465,6 +465,21 @@ _REWRITE = re.compile(
 )
 
 
+_LEAD_IN = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(k) for k in sorted(vocab.LEAD_INS, key=len, reverse=True))
+    + r")(?![\w'’-])[\s,.:;!-]*)+",
+    re.I,
+)
+
+
+def without_lead_in(text: str) -> str:
+    """The message less the greeting, thanks or "ok and" it opens with, when a question
+    follows (``vocabulary.LEAD_INS``)."""
+    rest = _LEAD_IN.sub("", text.strip(), count=1)
+    return rest if rest.strip(" ?!.") else text
+
+
 def rewrite(text: str) -> str:
     """The question in the words the tables know (``vocabulary.REWRITES``)."""
     return _REWRITE.sub(lambda m: vocab.REWRITES[m.group().lower()], text)
@@ -498,7 +513,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     """Read a message into an ``Understanding``; never raises on any text."""
     # a mention ("<@U123>", "<!channel>", "@room") addresses people, it asks nothing
     said = " ".join(_MENTION.sub(" ", text).split())
-    plain = rewrite(said)
+    plain = rewrite(without_lead_in(said))
     low = plain.lower()
     bare = low.strip(" ?!.")
     if not bare or bare in vocab.HELP_PHRASES or bare in vocab.SMALL_TALK:
@@ -705,7 +720,8 @@ _ALL_FACT_WORDS = frozenset(
 # from home?"); "library" names one ("the library job"), so it is not among them.
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
-    mentioned give gives info information details long make makes making""".split()
+    mentioned give gives info information details long make makes making one ones thing
+    things""".split()
 )
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(

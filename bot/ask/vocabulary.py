@@ -131,6 +131,16 @@ REWRITES: dict[str, str] = {
     "advertise our job": "post our job", "advertise my job": "post my job",
 }  # fmt: skip
 
+# What a chat message may open with before its question ("hey herald, any remote jobs?",
+# "sorry one more: …", "thx! also who do I email…"): greetings, thanks, "ok and"; read as
+# nothing when more words follow (alone, a greeting is small talk).
+LEAD_INS = (
+    "hey herald", "hi herald", "hello herald", "ok herald", "herald", "hey there", "hi there",
+    "hello there", "hey", "hi", "hello", "thanks", "thank you", "thx", "ty", "cheers", "sorry",
+    "one more question", "one more", "quick question", "ok", "okay", "so", "and", "also",
+    "btw", "by the way",
+)  # fmt: skip
+
 # Employment types → the words that say so, in a title or a sentence of the posting.
 EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "part-time": ("part-time", "part time", "parttime", "half-time", "hours per week",

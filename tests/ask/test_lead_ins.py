@@ -1,0 +1,80 @@
+"""What a chat message opens with before its question ("hey herald, …", "sorry one more: …",
+"ok and …") asks nothing; "the toledo one" names the posting as "the toledo job" does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+from bot.ask.understand import without_lead_in
+
+TODAY = date(2026, 5, 4)
+
+PAGES = {
+    "jobs/2026-04-20-plover.md": """---
+title: Systems Librarian
+date: 2026-04-20
+organization: Plover Public Library
+tags: [jobs]
+location: Dayton, OH
+---
+Plover Public Library is hiring a Systems Librarian.
+
+Apply by 30 June 2026 to jobs@plover.example.org.
+""",
+    "faq/sandpiper.md": """---
+title: Sandpiper Network - FAQ
+kind: faq
+organization: Sandpiper Network
+---
+## How much is membership?
+
+Membership of the Sandpiper Network costs EUR 750 a year.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("lead-ins"), PAGES, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("hey herald, any jobs in ohio?", "any jobs in ohio?"),
+        ("sorry one more: what does membership cost", "what does membership cost"),
+        ("thx! also who do i email", "who do i email"),
+        ("ok and whats the deadline", "whats the deadline"),
+        ("hi", "hi"),
+        ("thanks!", "thanks!"),
+        ("sorting jobs by pay", "sorting jobs by pay"),
+    ],
+)
+def test_a_lead_in_is_dropped_when_a_question_follows(said: str, asked: str) -> None:
+    assert without_lead_in(said) == asked
+
+
+def test_a_question_after_a_greeting_is_answered(app: App) -> None:
+    reply = app.ask("hey herald, any jobs in ohio?")
+    assert [p.title for p in reply.postings] == ["Systems Librarian"]
+    assert "hey" not in reply.text.split("”")[-1]  # no "no posting mentions hey herald"
+
+
+def test_a_question_after_an_apology_is_answered(app: App) -> None:
+    assert "EUR 750" in app.ask("sorry one more: how much is sandpiper membership?").text
+
+
+def test_the_x_one_names_the_posting(app: App) -> None:
+    reply = app.ask("ok and whats the deadline for that plover one")
+    assert "30 June 2026" in reply.text
+    assert [p.title for p in reply.postings] == ["Systems Librarian"]
+
+
+def test_a_greeting_alone_is_still_small_talk(app: App) -> None:
+    assert (app.ask("hey").understood or {}).get("intent") == "smalltalk"
