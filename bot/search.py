@@ -617,6 +617,7 @@ class _Asked:
     wants_definition: bool
     wants_contact: bool = False  # "who do I contact…": a sentence with an address answers
     counted: frozenset[str] = frozenset()  # the stems of what "how many" counts ("staff")
+    numbers: frozenset[int] = frozenset()  # figures asked that a range may hold ("50000 dois")
 
     @cached_property
     def unit(self) -> float:
@@ -698,6 +699,9 @@ def _asked(
         wants_span=how_long,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
         wants_contact=asks_contact(question),
+        numbers=frozenset(
+            int(t) for t in qset if t.isdecimal() and int(t) >= MIN_RANGED and not _year(int(t))
+        ),
     )
 
 
@@ -781,6 +785,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     # "how much does it cost to join?", "how many members?": a passage that names no sum,
     # or no number, does not answer it
     text = c.hit.passage.text
+    held = c.text | _ranged(text, asked.numbers)
     # "what if we pay the fee late?" names a fee and asks no sum
     unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
     unanswered = asked.wants_sum and _PRICED.search(text) is None
@@ -789,7 +794,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         best_score
         - (AMOUNT_BONUS * asked.unit if unpriced or uncounted else 0.0)
         + page_score
-        + PASSAGE_WEIGHT * asked.sum(c.text, share)
+        + PASSAGE_WEIGHT * asked.sum(held, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, _heading_share(asked, c, share))
         + _heading_bonus(asked, c)
         + _addressed(asked, c, sentences[best_i], best_own)
@@ -801,7 +806,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     whole = " ".join(sentences)
     # a short bullet is the answer as written; cutting it would lose its later steps
     excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
-    covered = sum(asked.weight[t] for t in asked.stems & (c.text | c.heading | c.page))
+    covered = sum(asked.weight[t] for t in asked.stems & (held | c.heading | c.page))
     coverage = covered / sum(asked.weight.values())
     # a passage that holds half of what is asked ranks below one that holds all of it, however
     # often it repeats its half (a page's opening repeats the page's name)
@@ -876,7 +881,7 @@ def _sentence_score(
 ) -> tuple[int, float, float]:
     """(i, score, the weight of its own query words) of sentence ``i``."""
     seq = _stems(sentences[i])
-    own = asked.sum(set(seq), share)
+    own = asked.sum(set(seq) | _ranged(sentences[i], asked.numbers), share)
     adjacent = sum(
         1 for a, b in itertools.pairwise(seq) if a in asked.stems and b in asked.stems and a != b
     )
@@ -888,6 +893,37 @@ def _sentence_score(
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
             score += CONTACT_BONUS * asked.unit
     return i, score, own
+
+
+# "2.000 - 10.000", "31-60 organizations": a range of figures, separators as written
+_RANGE = re.compile(r"(?<![\d.,])(\d[\d.,]*)\s?(?:-|–|to)\s?(\d[\d.,]*)(?![\d])")
+# Figures a range may hold: not a digit beside its word ("tier 2" is in "0 - 1.999" only by
+# chance), nor a year ("2018" lies between 1.000.001 and 2.000.000)
+MIN_RANGED = 10
+
+
+def _year(n: int) -> bool:
+    return 1900 <= n <= 2099
+
+
+def _figure(written: str) -> int | None:
+    bare = written.rstrip(".,")
+    if _GROUPED.fullmatch(bare):
+        bare = _SEPARATOR.sub("", bare)
+    return int(bare) if bare.isdecimal() else None
+
+
+def _ranged(text: str, numbers: frozenset[int]) -> frozenset[str]:
+    """The figures asked that a range in ``text`` holds, as the stems a sentence naming them
+    would have: "50000 DOIs" is answered by the row "10.001 - 100.000"."""
+    if not numbers or "-" not in text and "–" not in text and " to " not in text:
+        return frozenset()
+    held: set[str] = set()
+    for match in _RANGE.finditer(text):
+        low, high = _figure(match.group(1)), _figure(match.group(2))
+        if low is not None and high is not None and low < high:
+            held.update(str(n) for n in numbers if low <= n <= high)
+    return frozenset(held)
 
 
 def _figure_bonus(asked: _Asked, said: str) -> float:
