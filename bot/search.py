@@ -916,7 +916,7 @@ def _figure(written: str) -> int | None:
 def _ranged(text: str, numbers: frozenset[int]) -> frozenset[str]:
     """The figures asked that a range in ``text`` holds, as the stems a sentence naming them
     would have: "50000 DOIs" is answered by the row "10.001 - 100.000"."""
-    if not numbers or "-" not in text and "–" not in text and " to " not in text:
+    if not numbers or ("-" not in text and "–" not in text and " to " not in text):
         return frozenset()
     held: set[str] = set()
     for match in _RANGE.finditer(text):
