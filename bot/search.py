@@ -90,7 +90,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("program", "programme"),
     ("center", "centre"),
     ("organization", "organisation"),
-    ("fund", "finance", "money", "budget"),
+    ("fund", "finance", "money", "budget", "funder"),
+    # "what are the perks?" is answered under "Benefits"
+    ("benefit", "perk"),
     ("manage", "run", "oversee", "administer"),
     # "does it support video?" is asked of "Does it handle audio/visual materials?"
     ("support", "handle"),
@@ -552,7 +554,8 @@ COVERAGE_FLOOR = 0.3  # the share of its score a passage holding none of the wor
 # is the conference looking for?", "can they write a letter of support?"): they are left out of
 # the ranking as stopwords are, so a page that does not repeat them still answers.
 LIGHT_WORDS = frozenset(
-    """send sent sending look looking looks find write writing show use using give make put go
+    """send sent sending look looking looks find write writing show use using give make put
+    putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
     happened""".split()
 )
@@ -592,6 +595,7 @@ _PRICED = re.compile(
     re.I,
 )
 CONTACT_BONUS = 1.5  # "who do I contact about…": the sentence with an e-mail address answers
+NAME_BONUS = 1.0  # "who funds…", "who runs…": the sentence naming someone else answers
 _CONTACT = frozenset({"contact"})  # its group's first word: "email", "e-mail" ask the same
 _EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+\.[\w.-]+")
 # "Image API -- Delivers the pixels…": a bullet naming the term asked, then what it is
@@ -618,6 +622,7 @@ class _Asked:
     wants_contact: bool = False  # "who do I contact…": a sentence with an address answers
     counted: frozenset[str] = frozenset()  # the stems of what "how many" counts ("staff")
     numbers: frozenset[int] = frozenset()  # figures asked that a range may hold ("50000 dois")
+    wants_name: bool = False  # "who funds it?": a sentence naming someone not asked about
 
     @cached_property
     def unit(self) -> float:
@@ -702,6 +707,7 @@ def _asked(
         numbers=frozenset(
             int(t) for t in qset if t.isdecimal() and int(t) >= MIN_RANGED and not _year(int(t))
         ),
+        wants_name=_wh_word(question) == "who" and not asks_contact(question),
     )
 
 
@@ -892,7 +898,22 @@ def _sentence_score(
             score += DEFINITION_BONUS * asked.unit
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
             score += CONTACT_BONUS * asked.unit
+        if asked.wants_name and _names_someone_else(sentences[i], asked.stems):
+            score += NAME_BONUS * asked.unit
     return i, score, own
+
+
+# A name within a sentence: capitalised words in a row ("the Chan Zuckerberg Initiative",
+# "Council on Library and Information Resources"), not the sentence's first word
+_NAME = re.compile(
+    r"(?<=[a-z,;:(]\s)[A-Z][\w.'’-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*[A-Z][\w.'’-]*)+"
+)
+
+
+def _names_someone_else(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence names someone or something the question does not ("who funds the
+    fund?" is answered by "made possible by a grant from the Chan Zuckerberg Initiative")."""
+    return any(set(_stems(m.group())) - asked for m in _NAME.finditer(sentence))
 
 
 # "2.000 - 10.000", "31-60 organizations": a range of figures, separators as written
