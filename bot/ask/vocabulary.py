@@ -127,6 +127,11 @@ REWRITES: dict[str, str] = {
     # whom to write to about a posting is its contact, not a list of who is hiring
     "hiring manager": "contact", "recruiter": "contact", "recruiting manager": "contact",
     "point of contact": "contact", "contact person": "contact", "hr contact": "contact",
+    # pay in chat words
+    "six figure": "over $100,000", "six figures": "over $100,000",
+    "six-figure": "over $100,000", "bucks": "dollars", "401k": "401(k)",
+    # what is still open is what one can still apply for
+    "can i still apply for": "is still open for", "can i still apply to": "is still open for",
     "advertise a job": "post a job", "advertise a position": "post a position",
     "advertise our job": "post our job", "advertise my job": "post my job",
 }  # fmt: skip
