@@ -390,9 +390,14 @@ def _fact_lines(
     return lines
 
 
-# "20-24 hours of work per week", "will run for approximately 3 months"
+# "20-24 hours of work per week", "will run for approximately 3 months", "a one-year
+# appointment", "Work Schedule: 8:00 a.m. - 5:00 p.m."
+_TIME_OF_DAY = r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?"
 _SPAN = re.compile(
-    r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:hours?|hrs|days?|weeks?|months?|years?)\b", re.I
+    r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:hours?|hrs|days?|weeks?|months?|years?)\b"
+    r"|\b(?:one|two|three|\d+)-(?:year|month|week)\b"
+    rf"|\b{_TIME_OF_DAY}\s?(?:-|–|to)\s?{_TIME_OF_DAY}",
+    re.I,
 )
 
 
