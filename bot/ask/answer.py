@@ -16,10 +16,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from bot.ask import vocabulary as vocab
 from bot.ask.understand import ListFilters, Understanding, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
-from bot.places import Place, accepts, places_in, read_places
+from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, page_link, source_line
 from bot.search import (
     PAGE_SIZE,
@@ -81,7 +82,8 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if u.intent == "list":
         return _list_or_thing(ctx, u, page)
     reply = _passages_for_parts(ctx, u)
-    if reply is None and u.list_cue and u.about_jobs:
+    # "who is the X now?" wants a name: postings for the role do not give one
+    if reply is None and u.list_cue and u.about_jobs and not _asks_person(u):
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
 
@@ -949,7 +951,14 @@ def passage_answer(
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:
     ranked = rank_passages(u.text, hits)
-    confident = [a for a in ranked if a.confident and _years_agree(u, a.hit.passage, a.excerpt)]
+    person = _asks_person(u)
+    confident = [
+        a
+        for a in ranked
+        if a.confident
+        and _years_agree(u, a.hit.passage, a.excerpt)
+        and (not person or _names_the_person(ctx, u, a.hit.passage, a.excerpt))
+    ]
     if not confident:
         return None
     best = confident[0]
@@ -978,6 +987,41 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         actions=actions,
         summary=f"From {p.page_title}:",
     )
+
+
+_ROLE_ASKED = re.compile(
+    r"^\s*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:the|their|its|our)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(vocab.ROLE_NOUNS)) + r")\b",
+    re.I,
+)
+_NOW = re.compile(r"\b(?:" + "|".join(vocab.NOW_WORDS) + r")\b", re.I)
+# Two or more capitalised words in a row, an initial allowed ("Glen Robson", "Sarala
+# Wimalaratne", "Julien A. Raemy")
+_PERSON = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+")
+# how long a page about who holds a role is taken as saying who holds it now
+_STILL_SAYS = timedelta(days=365)
+
+
+def _asks_person(u: Understanding) -> bool:
+    """Whether the question wants the name of whoever holds a role or got a job ("who is the
+    iiif managing director now?", "who got the toledo job?")."""
+    return "hired" in u.asks or _ROLE_ASKED.search(u.text) is not None
+
+
+def _names_the_person(ctx: Context, u: Understanding, passage: Passage, excerpt: str) -> bool:
+    """Whether the passage names a person (not a role, a place or a body), from a page recent
+    enough when the question asks who it is now. A search for a Managing Director names
+    none; a 2017 appointment does not say who holds the role in 2026."""
+    if _NOW.search(u.text) and passage.posted is not None:
+        if ctx.today - passage.posted > _STILL_SAYS:
+            return False
+    asked = {w.lower() for w in tokens(u.text)}
+    for match in _PERSON.finditer(excerpt):
+        words = [w.lower().rstrip("’'s") for w in tokens(match.group())]
+        named = not any(w in vocab.NOT_PERSON_WORDS or w in asked for w in words)
+        if named and find_place(match.group()) is None:  # "North America" is nobody
+            return True
+    return False
 
 
 def _years_agree(u: Understanding, passage: Passage, excerpt: str) -> bool:

@@ -146,6 +146,22 @@ LEAD_INS = (
     "btw", "by the way",
 )  # fmt: skip
 
+# Roles a person holds: "who is the iiif managing director now?" wants a person's name, and
+# a page that names none (the search for one) does not answer it.
+ROLE_NOUNS = frozenset(
+    """director coordinator officer manager ceo cto cfo chair chairman chairperson chairwoman
+    head lead leader president editor secretary treasurer""".split()
+)
+# Capitalised words that name no person ("Lucas County", "Technical Director").
+NOT_PERSON_WORDS = ROLE_NOUNS | frozenset(
+    """the a an of and for county city state library libraries university college school
+    foundation consortium council committee team group board museum institute initiative
+    program programme fund api conference community project services service center centre
+    department office technical senior associate assistant executive general annual""".split()
+)
+# Words that ask who holds a role today: a page from years ago does not say.
+NOW_WORDS = ("now", "currently", "current", "today", "these days", "at the moment")
+
 # Employment types → the words that say so, in a title or a sentence of the posting.
 EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "part-time": ("part-time", "part time", "parttime", "half-time", "hours per week",
