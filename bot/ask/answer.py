@@ -99,6 +99,8 @@ def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
     thing = not u.job_word and ((not u.list_cue and not named) or not held)
     # "which organisations can apply to the fund?": applying, to something no title names
     thing = thing or (u.job_verb_only and not named)
+    # "is the global access fund open to companies?": a page is named, not a job
+    thing = thing or (bool(terms) and not u.job_word and not named and _page_named(ctx, terms))
     if terms and (not held or thing):
         # "is the metro jobs board free?": words no posting holds may be a page's topic
         answered = _passages_for_parts(ctx, u)
@@ -109,6 +111,14 @@ def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
         if not u.about_jobs or thing:  # "which formats are supported?": no job asked
             return _with(dont_know(ctx, u.quoted), u, intent="answer")
     return _with(listed, u)
+
+
+def _page_named(ctx: Context, terms: Sequence[str]) -> bool:
+    """Whether a page's title holds every keyword ("Global Access Fund"): the question is
+    about that page, whatever postings happen to hold the words."""
+    wanted = {next(iter(_stems(t)), t) for t in terms}
+    hits = ctx.store.search_passages(list(terms), limit=PASSAGE_CANDIDATES)
+    return any(wanted <= _stems(h.passage.page_title) for h in hits)
 
 
 def _one_posting(ctx: Context, u: Understanding) -> Reply | None:

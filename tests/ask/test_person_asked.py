@@ -76,3 +76,36 @@ def test_a_page_naming_the_person_answers(app: App, question: str) -> None:
 
 def test_who_is_in_a_community_asks_for_no_person(app: App) -> None:
     assert "libraries, archives and volunteers" in app.ask("who is in the tern community").text
+
+
+FUND_PAGES = {
+    "faq/harbour-fund.md": """---
+title: Harbour Access Fund
+kind: faq
+organization: Tern Network
+---
+## Eligibility
+
+Non-profit archives in any country can apply to the Harbour Access Fund; companies cannot.
+""",
+    "jobs/2026-04-20-fund-officer.md": """---
+title: Grants Assistant
+date: 2026-04-20
+organization: Tern Network
+tags: [jobs]
+---
+The Tern Network seeks a Grants Assistant to help run the harbour access programme and the
+fund's open calls.
+
+Apply by 30 June 2026 to search@tern.example.org.
+""",
+}
+
+
+def test_a_page_named_in_a_status_question_is_no_list(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    with app_of(tmp_path_factory.mktemp("fund"), FUND_PAGES, TODAY) as application:
+        reply = application.ask("is the harbour access fund open to companies")
+    assert reply.postings == ()
+    assert "companies cannot" in reply.text
