@@ -39,6 +39,11 @@ def _continent(code: str) -> str:
     return f"continent:{code}"
 
 
+def _cities(state: str, *names: str) -> tuple[str, ...]:
+    """A region of cities of one state: "US-NY/White Plains"."""
+    return tuple(f"{state}/{name}" for name in names)
+
+
 _EU = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
        "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")  # fmt: skip
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -66,7 +71,28 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "tri state": ("US-NY", "US-NJ", "US-CT"),
     "mid-atlantic": ("US-NY", "US-NJ", "US-PA", "US-DE", "US-MD", "US-DC"),
     "pacific northwest": ("US-WA", "US-OR", "CA-BC"),
+    # parts of a state, as its cities ("US-NY/White Plains")
+    "bay area": _cities("US-CA", "San Francisco", "Oakland", "San Jose", "Berkeley", "Palo Alto",
+                        "Mountain View", "Sunnyvale", "Santa Clara", "Fremont", "Hayward",
+                        "Redwood City", "San Mateo", "Menlo Park", "Daly City", "Cupertino",
+                        "Walnut Creek", "Richmond", "San Rafael"),
+    "southern california": _cities("US-CA", "Los Angeles", "San Diego", "Irvine", "Long Beach",
+                                   "Anaheim", "Santa Ana", "Riverside", "San Bernardino",
+                                   "Pasadena", "Santa Monica", "Glendale", "Burbank",
+                                   "Torrance", "Huntington Beach", "Costa Mesa",
+                                   "Newport Beach", "Oxnard", "Ventura", "Santa Barbara",
+                                   "Claremont", "Malibu"),
+    "long island": _cities("US-NY", "Hempstead", "Rockville Centre", "Garden City",
+                           "Levittown", "Freeport", "Long Beach", "Huntington", "Islip",
+                           "Brentwood", "Hicksville", "Mineola", "Stony Brook", "Babylon",
+                           "Glen Cove", "Patchogue", "Riverhead"),
+    "westchester": _cities("US-NY", "White Plains", "Yonkers", "New Rochelle", "Mount Vernon",
+                           "Scarsdale", "Rye", "Peekskill", "Ossining", "Port Chester",
+                           "Tarrytown", "Sleepy Hollow", "Harrison", "Mamaroneck"),
 }  # fmt: skip
+REGIONS["sf bay area"] = REGIONS["san francisco bay area"] = REGIONS["bay area"]
+REGIONS["socal"] = REGIONS["southern california"]
+REGIONS["westchester county"] = REGIONS["westchester"]
 # Countries whose first-level subdivisions people name in a job's location ("Toledo, OH"); in
 # other countries a subdivision's name is mostly a city's or a word's ("Toledo" is in Belize).
 STATE_COUNTRIES = frozenset({"US", "CA", "AU", "DE", "IN", "BR", "MX", "GB", "CH", "AT"})
@@ -100,7 +126,8 @@ class Place:
     country: str | None = None
     state: str | None = None
     continent: str | None = None
-    # a region: country codes, states ("US-OH"), "continent:XX", "*" (all)
+    # a region: country codes, states ("US-OH"), cities ("US-NY/White Plains"),
+    # "continent:XX", "*" (all)
     members: tuple[str, ...] = ()
     population: int = 0  # a city's: how sure a bare word is to mean it ("metro jobs")
 
@@ -119,9 +146,11 @@ class Place:
                 )
             continent = other.continent
             state = f"{other.country}-{other.state}" if other.state else None
+            city = f"{state}/{other.name}" if state and other.kind == "city" else None
             return (
                 self._holds(other.country)
                 or (state is not None and state in self.members)
+                or (city is not None and city in self.members)
                 or (continent is not None and self._holds(_continent(continent)))
             )
         if other.kind == "region" or other.country != self.country:

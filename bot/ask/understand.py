@@ -66,12 +66,13 @@ _ASKER_PLACE = re.compile(
     r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|\s+(?:for|as|with)\b|$)"
 )
 _JOB_PLACE = re.compile(
-    r"\b(?:in|near|around|based in|located in|at|on the)\s+"
+    r"\b(?:in|near|around|based in|located in|at|on)\s+"
     r"(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
 )
-# "chicago jobs", "east coast library jobs": a place, a word of what kind, and the job noun
-_PLACE_BEFORE_JOBS = re.compile(
-    r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:[a-z]+\s+)?(?:jobs|positions|roles)\b"
+_PLACE_BEFORE_JOBS = re.compile(r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:jobs|positions|roles)\b")
+# "east coast library jobs": a place, a word of what kind, and the job noun
+_PLACE_BEFORE_KIND = re.compile(
+    r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+[a-z]+\s+(?:jobs|positions|roles)\b"
 )
 _NO_DEADLINE = re.compile(
     r"\b(?:no|without|(?:do|does)(?:n'?t| not) (?:have|give|state|name|list)|lacking|with no)"
@@ -289,9 +290,9 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
             end = match.start(group) + offset + len(named)
             text.take_span(match.start(), end, f"from {asker.name}")
             break
-    for pattern in (_JOB_PLACE, _PLACE_BEFORE_JOBS):
+    for pattern in (_JOB_PLACE, _PLACE_BEFORE_JOBS, _PLACE_BEFORE_KIND):
         for match in pattern.finditer(text.value):
-            bare = pattern is _PLACE_BEFORE_JOBS
+            bare = pattern is not _JOB_PLACE
             found = _longest_place(match.group("place"), from_end=bare, exclude=exclude)
             if found is not None and bare and found[0].kind == "city":
                 # "chicago jobs" is a place; "metro jobs" is a word (Metro, Lampung is small)
@@ -344,11 +345,23 @@ def _longest_place(
         part = words[-n:] if from_end else words[:n]
         prefer: Literal["city", "state"] | None = None
         name = list(part)
+        full = " ".join(part).strip(" .'-")
+        whole = None if full.removeprefix("the ") in exclude else find_place(full)
+        if whole is not None and whole.kind == "region" and n > 1:
+            # "the bay area", "westchester county": a region's name ends so
+            text = " ".join(part)
+            offset = phrase.find(text) if from_end else phrase.find(part[0])
+            return whole, (max(offset, 0), text)
         if name and name[-1] in ("state", "city", "area", "region"):
             prefer = "city" if name[-1] in ("city", "area") else "state"
             name = name[:-1]
         joined = " ".join(name).strip(" .'-")
-        if not joined or joined in STOPWORDS or joined in exclude or len(joined) < 2:
+        if (
+            not joined
+            or joined in STOPWORDS
+            or joined.removeprefix("the ") in exclude  # "the berkeley college position"
+            or len(joined) < 2
+        ):
             continue
         # a short word is a place only as a known short form ("nyc", "us"), never as a city
         # of three letters that is also a word ("ely", "ada")
