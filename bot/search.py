@@ -42,8 +42,9 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 # Words the stemmer makes one that mean two things: an officer is a person, an office a place
-# ("is there an office in London?" is not asked of the Communications Officer's posting).
-STEM_APART = {"officer": "officer", "officers": "officer"}
+# ("is there an office in London?" is not asked of the Communications Officer's posting);
+# parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park").
+STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking"}
 
 
 @lru_cache(maxsize=20_000)

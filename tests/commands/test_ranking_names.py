@@ -43,3 +43,11 @@ def test_perks_are_asked_of_benefits() -> None:
         passage(2, "Eligibility", "Archives in any country may apply.", **FUND),
     )
     assert "early access" in _best("what perks do members get", hits)
+
+
+def test_parking_is_not_a_park() -> None:
+    hits = _hits(
+        passage(1, "The city", "Visitors enjoy the zoo and the Heron Bay State Park.", **FUND),
+        passage(2, "Eligibility", "Archives in any country may apply.", **FUND),
+    )
+    assert _best("is parking free at the harbour fund office", hits) == ""
