@@ -404,7 +404,8 @@ def parse_filters(
     until_filled = _UNTIL_FILLED.search(t.value) is not None
     deadline = active = posted = None
     if not had_deadline_cue:  # a deadline's window is read with the /jobs query
-        deadline, active, posted = _windows(t, today, posted_cue=had_posted_cue)
+        hiring = _HIRING_NOW.search(t.value) is not None
+        deadline, active, posted = _windows(t, today, posted_cue=had_posted_cue, hiring=hiring)
     status: Status = "open"
     status_cue = None if until_filled else _status_said(t.value)
     if status_cue is not None:
@@ -606,12 +607,17 @@ def _about_jobs(low: str, organization: str | None, asks: tuple[str, ...]) -> bo
     return bool(organization or "status" in asks or set(tokens(low)) & _JOB_WORDS)
 
 
+# "who's hiring this month?": who has a posting open in it, not what closes in it
+_HIRING_NOW = re.compile(r"\b(?:hiring|recruiting|hires)\b")
+
+
 def _windows(
-    t: Blanked, today: date, *, posted_cue: bool
+    t: Blanked, today: date, *, posted_cue: bool, hiring: bool = False
 ) -> tuple[Window | None, Window | None, Window | None]:
     """(the deadline's window, the span a posting was active in, the posted window) the
     question names: "anything this week?" asks what closes in it; "posted this week", "new
-    in the last month", "since January" what was posted in it; "in 2017" what was active."""
+    in the last month", "since January" what was posted in it; "in 2017" what was active, and
+    so does "who's hiring this month?"."""
     deadline = active = posted = None
     ahead, calendar_window = windows_in(t, today)
     if ahead is not None and (posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
@@ -627,6 +633,8 @@ def _windows(
         elif "this year" in said:
             start = today.replace(month=1, day=1)
         posted = Window(start, today, f"since {say(start)}")
+    elif ahead is not None and hiring:
+        active = ahead
     elif ahead is not None:
         deadline = ahead
     if calendar_window is not None:
