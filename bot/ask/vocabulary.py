@@ -130,6 +130,10 @@ REWRITES: dict[str, str] = {
     # pay in chat words
     "six figure": "over $100,000", "six figures": "over $100,000",
     "six-figure": "over $100,000", "bucks": "dollars", "401k": "401(k)",
+    # deadlines ahead, unsaid how far: the next thirty days
+    "deadlines coming up": "deadlines in the next 30 days",
+    "deadlines are coming up": "deadlines are in the next 30 days",
+    "upcoming deadlines": "deadlines in the next 30 days",
     # what is still open is what one can still apply for
     "can i still apply for": "is still open for", "can i still apply to": "is still open for",
     "advertise a job": "post a job", "advertise a position": "post a position",

@@ -1,5 +1,6 @@
 """ "Who's hiring this month?" asks who has a posting open in the month, not what closes in it
-("anything closing this month?" does)."""
+("anything closing this month?" does); "deadlines coming up?" are those of the next thirty
+days."""
 
 from __future__ import annotations
 
@@ -51,3 +52,8 @@ def test_hiring_this_month_is_what_is_open_in_it(app: App) -> None:
 
 def test_closing_this_month_is_still_the_deadline(app: App) -> None:
     assert _titles(app, "anything closing this month?") == {"Cataloguer"}
+
+
+def test_deadlines_coming_up_are_the_next_thirty_days(app: App) -> None:
+    assert _titles(app, "deadlines coming up?") == {"Cataloguer"}
+    assert _titles(app, "any upcoming deadlines") == {"Cataloguer"}
