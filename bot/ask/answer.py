@@ -635,7 +635,8 @@ def _narrowed(u: Understanding) -> bool:
     q, f = u.search.query, u.filters
     sql = q.organization or q.remote is not None or q.open_until_filled or q.deadline_to
     # an order ("what's new") says nothing of which postings are wanted
-    return bool(sql) or replace(f, status="open", newest_first=False) != ListFilters()
+    unordered = replace(f, status="open", newest_first=False, oldest_first=False)
+    return bool(sql) or unordered != ListFilters()
 
 
 def _list_reply(
@@ -654,6 +655,8 @@ def _list_reply(
     noun = "posting matches" if total == 1 else "postings match"
     how_many = f"More than {COUNT_LIMIT}" if total > COUNT_LIMIT else str(total)
     order = {"high": ", best paid first", "low": ", lowest paid first"}.get(f.pay_order or "")
+    if f.oldest_first and not order:
+        order = ", oldest first"
     if past:
         head = f"No open postings match {what}. {how_many} past {noun}{order or ', newest first'}:"
     else:
@@ -732,6 +735,8 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
         kept.sort(key=lambda p: (_newest(p), p.id))
     if f.newest_first:  # "what's new?": undated pages last
         kept.sort(key=lambda p: (p.posted is None, _newest(p)))
+    if f.oldest_first:  # "what's the oldest posting?": undated pages last too
+        kept.sort(key=lambda p: (p.posted is None, p.posted or date.max))
     if f.pay_order is not None:  # stable: equal pay keeps the order above
         kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
     return kept

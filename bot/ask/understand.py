@@ -120,6 +120,7 @@ class ListFilters:
     pay_period: str | None = None  # "hourly jobs": paid by the hour
     pay_order: str | None = None  # "best paid jobs": "high" first, or "low"
     newest_first: bool = False  # "what's new?": in the order postings went up
+    oldest_first: bool = False  # "what's the oldest posting?": the other way
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     employment: str | None = None
@@ -259,6 +260,7 @@ _PAY_ORDER = {order: _cue_pattern(cues) for order, cues in vocab.PAY_ORDER.items
 _PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS.items()}
 _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
+_OLDEST = _cue_pattern(vocab.OLDEST_CUES)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 _ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
@@ -385,6 +387,7 @@ def parse_filters(
     t = Blanked(" " + " ".join(text.lower().split()) + " ")
     pay_order = _taken(t, _PAY_ORDER)
     newest_first = _NEWEST.search(t.value) is not None
+    oldest_first = _OLDEST.search(t.value) is not None
     pay_period = _taken(t, _PAY_PERIODS)
     pay_stated = bool(pay_order) or _taken(t, {"stated": _PAY_STATED}) is not None
     at_least, at_most = _salary(t)
@@ -432,6 +435,7 @@ def parse_filters(
         pay_period=pay_period,
         pay_order=pay_order,
         newest_first=newest_first,
+        oldest_first=oldest_first,
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,
@@ -551,11 +555,14 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     q = search.query
     # a year or a month alone dates a page as well as a job ("the director in 2030")
     # "new" orders a list, it does not ask for one ("can new organisations apply?")
-    unordered = replace(filters, active_during=None, status="open", newest_first=False)
+    unordered = replace(
+        filters, active_during=None, status="open", newest_first=False, oldest_first=False
+    )
     job_filters = unordered != ListFilters()
     jobs_asked = job_filters or q.remote is not None or q.open_until_filled is not None
     # "what's the newest posting?": an order of postings, asked with a job word
-    jobs_asked = jobs_asked or (filters.newest_first and bool(set(words) & vocab.JOB_NOUNS))
+    ordered = filters.newest_first or filters.oldest_first
+    jobs_asked = jobs_asked or (ordered and bool(set(words) & vocab.JOB_NOUNS))
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
     asks = _asked_facts(low)
@@ -752,5 +759,5 @@ _FILLER = _ASKING | frozenset(
     advertising announced offered offering latest newest news people person someone anyone
     candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many company companies firm firms
-    institution institutions knows knowing needing requiring""".split()
+    institution institutions knows knowing needing requiring oldest earliest""".split()
 )

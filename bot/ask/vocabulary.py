@@ -48,6 +48,7 @@ EXPLAIN_STARTS = (
 )  # fmt: skip
 # How a list question can start although it looks like an explanation ("who is hiring?").
 LIST_STARTS = (
+    "oldest", "what's the oldest", "whats the oldest", "what is the oldest",
     "who is hiring", "who's hiring", "who hires", "who is recruiting", "who's recruiting",
     "what jobs", "which jobs", "what positions", "what openings", "what roles", "what's open",
     "what is open", "what's new", "whats new", "what is new", "anything new", "what's latest",
@@ -201,6 +202,8 @@ PAY_PERIODS: dict[str, tuple[str, ...]] = {
 
 # A list in the order postings went up: the newest first.
 NEWEST_CUES = ("new", "newest", "latest", "recently", "just posted")
+# ... and the oldest first: "what's the oldest posting?"
+OLDEST_CUES = ("oldest", "earliest", "first posted")
 # A count of postings by organisation: who posts the most.
 MOST_POSTINGS = (
     "the most jobs", "most jobs", "most postings", "most openings", "most positions",

@@ -135,3 +135,11 @@ def test_gigs_and_listings_are_jobs(app: App) -> None:
     for question in ("any gigs in france", "job listings in france"):
         titles = {p.title for p in app.ask(question).postings}
         assert titles == {"Registrar", "Guide", "Conservator"}, question
+
+
+def test_the_oldest_posting_comes_first(app: App) -> None:
+    reply = app.ask("what's the oldest posting")
+    dated = [p.posted for p in reply.postings if p.posted is not None]
+    assert dated and dated == sorted(dated)
+    assert reply.postings[0].title == "Conservator"  # posted on 3 April, the first
+    assert "oldest first" in reply.text
