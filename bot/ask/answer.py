@@ -299,7 +299,9 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
     org = _stems(p.organization or "")
     words = [w for w in subject if w]
     stems = [_shortened(next(iter(_stems(w)), w), title) for w in words]
-    in_title = sum(1 for s in stems if s in title)
+    # "iiif consortium perks" names the consortium, not the "Managing Director of the IIIF
+    # Consortium": the organisation's words in a title name no role
+    in_title = sum(1 for s in stems if s in title and s not in org)
     covered = sum(1 for s in stems if s in title or s in org)
     if in_title == 0:
         # "the toledo job": an organisation named alone names its posting when it has one

@@ -128,6 +128,8 @@ REWRITES: dict[str, str] = {
     # whom to write to about a posting is its contact, not a list of who is hiring
     "hiring manager": "contact", "recruiter": "contact", "recruiting manager": "contact",
     "point of contact": "contact", "contact person": "contact", "hr contact": "contact",
+    # time off is no pay asked
+    "paid time off": "vacation time", "pto": "vacation time", "paid vacation": "vacation",
     # pay in chat words
     "six figure": "over $100,000", "six figures": "over $100,000",
     "six-figure": "over $100,000", "bucks": "dollars", "401k": "401(k)",
