@@ -139,20 +139,7 @@ class Place:
     def contains(self, other: Place) -> bool:
         """Whether ``other`` lies within this place (a city in a state, a state in a country)."""
         if self.kind == "region":
-            if other.kind == "region":
-                # "Western Europe" lies in "Europe": every country of it does
-                return other.name == self.name or (
-                    bool(other.members) and all(self._holds(member) for member in other.members)
-                )
-            continent = other.continent
-            state = f"{other.country}-{other.state}" if other.state else None
-            city = f"{state}/{other.name}" if state and other.kind == "city" else None
-            return (
-                self._holds(other.country)
-                or (state is not None and state in self.members)
-                or (city is not None and city in self.members)
-                or (continent is not None and self._holds(_continent(continent)))
-            )
+            return self._region_holds(other)
         if other.kind == "region" or other.country != self.country:
             return False
         if self.kind == "country":
@@ -160,6 +147,22 @@ class Place:
         if self.kind == "state":
             return other.kind in ("state", "city") and other.state == self.state
         return other.kind == "city" and other.state == self.state and _same_city(self, other)
+
+    def _region_holds(self, other: Place) -> bool:
+        if other.kind == "region":
+            # "Western Europe" lies in "Europe": every country of it does
+            return other.name == self.name or (
+                bool(other.members) and all(self._holds(member) for member in other.members)
+            )
+        continent = other.continent
+        state = f"{other.country}-{other.state}" if other.state else None
+        city = f"{state}/{other.name}" if state and other.kind == "city" else None
+        return (
+            self._holds(other.country)
+            or (state is not None and state in self.members)
+            or (city is not None and city in self.members)
+            or (continent is not None and self._holds(_continent(continent)))
+        )
 
     def _holds(self, member: str | None) -> bool:
         """Whether a region's member (a country code or a continent) is within this region:

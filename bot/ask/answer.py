@@ -390,7 +390,10 @@ def _fact_lines(
     line = fact_line(p, fact, today, state)
     if fact == "employment":
         # "how many hours is it?", "how long is the contract?": the sentence that says
-        return ([line] if line is not None else []) + [f"> {s}" for s in _span_sentences(p)]
+        # a remote worker's hours to keep ("calls between UTC-5 and UTC+2") answer it too
+        said = _span_sentences(p)
+        said += _hours_sentences(p, said)
+        return ([line] if line is not None else []) + [f"> {s}" for s in said]
     if fact != "remote":
         return [line] if line is not None else []
     lines = [line] if line is not None else []

@@ -28,6 +28,17 @@ Gull Humanities Lab is hiring a Project Coordinator.
 
 Apply by 30 June 2026 to jobs@gull.example.org.
 """,
+    "jobs/2026-04-21-gull-remote.md": """---
+title: Web Editor
+date: 2026-04-21
+organization: Gull Humanities Lab
+tags: [jobs]
+---
+Gull Humanities Lab is hiring a Web Editor. This is a remote position. You must be able to
+join team calls between UTC-5 and UTC+2.
+
+Apply by 30 June 2026 to jobs@gull.example.org.
+""",
 }
 
 
@@ -45,3 +56,7 @@ def test_the_appointments_length_answers_whether_it_is_permanent(app: App) -> No
     text = app.ask("is the gull project coordinator job permanent").text
     assert "two-year appointment" in text
     assert "grant administration" not in text  # experience asked of the candidate is no length
+
+
+def test_a_remote_workers_hours_answer_what_hours(app: App) -> None:
+    assert "between UTC-5 and UTC+2" in app.ask("what hours must the gull web editor keep").text
