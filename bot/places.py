@@ -392,16 +392,35 @@ def _resolve_city(candidates: list[Place], context: Iterable[Place]) -> Place:
 
 
 def accepts(regions: Iterable[Place], where: Place) -> bool:
-    """Whether a remote job open to ``regions`` can be done from ``where``. From a time zone
-    ("from EST") it can when a country of the zone lies in a region: the zone says the
-    asker's hours, not the country ("Europe or North America" takes someone in UTC-5)."""
-    zone = where.kind == "region" and zone_span(where.name) is not None
-    return any(
-        region.contains(where)
-        or where.contains(region)
-        or (zone and region.kind == "region" and any(map(region._holds, where.members)))
-        for region in regions
-    )
+    """Whether a remote job open to ``regions`` can be done from ``where``; from a time zone
+    ("from EST"), as ``_zone_accepted`` says: the zone says the asker's hours, not the
+    country ("Europe or North America" takes someone in UTC-5)."""
+    asked = _span_hours(where.name) if where.kind == "region" else None
+    if asked is None:
+        return any(region.contains(where) or where.contains(region) for region in regions)
+    return any(_zone_accepted(region, where, asked) for region in regions)
+
+
+def _zone_accepted(region: Place, zone: Place, asked: tuple[float, float]) -> bool:
+    """Whether a remote job open to ``region`` takes someone in the time ``zone``: a span of
+    hours must meet the zone's ("UTC-3 to UTC+6" takes no one in UTC-8, though Canada spans
+    both); a place of countries must hold one of the zone's."""
+    hours = _span_hours(region.name) if region.kind == "region" else None
+    if hours is not None:
+        return hours[0] <= asked[1] and asked[0] <= hours[1]
+    if region.contains(zone) or zone.contains(region):
+        return True
+    return region.kind == "region" and any(map(region._holds, zone.members))
+
+
+def _span_hours(name: str) -> tuple[float, float] | None:
+    """The lowest and highest offset of a span of time zones ("UTC-2 to UTC+3")."""
+    match = _ZONE_SPAN.match(name.strip())
+    if match is None:
+        return None
+    low = _hours(match.group(1), match.group(2))
+    high = _hours(match.group(3), match.group(4)) if match.group(3) else low
+    return min(low, high), max(low, high)
 
 
 # "UTC-8 to UTC+1", "GMT+1": a span of offsets from UTC, as the loader writes the time zones a
@@ -441,12 +460,10 @@ def _country_offsets() -> dict[str, frozenset[float]]:
 def zone_span(name: str) -> Place | None:
     """The region of a span of time zones ("UTC-2 to UTC+3"): the countries with a time zone
     inside it, and the continents most of whose countries are."""
-    match = _ZONE_SPAN.match(name.strip())
-    if match is None:
+    span = _span_hours(name)
+    if span is None:
         return None
-    low = _hours(match.group(1), match.group(2))
-    high = _hours(match.group(3), match.group(4)) if match.group(3) else low
-    low, high = min(low, high), max(low, high)
+    low, high = span
     inside = {
         code for code, hours in _country_offsets().items() if any(low <= h <= high for h in hours)
     }
