@@ -3,12 +3,15 @@ backtracking or retried-from-every-offset pattern go quadratic is read in well u
 
 Each case below was quadratic (seconds to minutes at 100 KB) before its pattern was fixed.
 Timing on a shared machine is noisy, so a case that exceeds the bound is timed again and the
-best of three counts; a quadratic pattern misses the bound by ten to a thousand times.
+best of three counts; one still over it is timed at a quarter of the size, and fails only when
+it grew faster than a linear pattern can (a quadratic one grows 16 times for 4 times the
+text): a loaded machine slows both sizes alike.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -16,6 +19,7 @@ from bot.content import parse_text
 
 SIZE = 100_000
 BOUND = 1.0  # seconds for a 100 KB line; linear code takes 0.05-0.5 s here
+GROWTH = 8.0  # most a time may grow for 4 times the text: linear 4, quadratic 16
 
 # (name, repeated unit): what is repeated to make the line
 UNITS = {
@@ -129,34 +133,72 @@ def best_time(run: object, tries: int = 3) -> float:
     return best
 
 
+def assert_linear(
+    page: Callable[[int], str], read: Callable[[str, str], object] = parse_text
+) -> None:
+    """``page(size)`` is read within ``BOUND`` at ``SIZE``, or grows linearly from a quarter."""
+    seconds = best_time(lambda: read("hostile.md", page(SIZE)))
+    if seconds < BOUND:
+        return
+    quarter = best_time(lambda: read("hostile.md", page(SIZE // 4)))
+    assert seconds < GROWTH * quarter, f"{seconds:.2f} s, and {quarter:.2f} s at a quarter"
+
+
+def _slow_reader(power: int) -> Callable[[str, str], object]:
+    """A reader as slow as a pattern of that power, just over the bound at ``SIZE``."""
+    return lambda _name, text: time.sleep(1.1 * BOUND * (len(text) / SIZE) ** power)
+
+
+def test_a_loaded_machine_is_told_from_a_quadratic_pattern() -> None:
+    assert_linear(lambda size: "a" * size, _slow_reader(1))  # over the bound, linear: passes
+    with pytest.raises(AssertionError, match="at a quarter"):
+        assert_linear(lambda size: "a" * size, _slow_reader(2))
+
+
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("unit", UNITS.values(), ids=list(UNITS))
 def test_pathological_lines_load_in_linear_time(place: str, unit: str) -> None:
-    line = line_of(unit)
-    if place == "title":
-        line = line.replace('"', "").replace("\\", "")
-    text = PLACES[place].format(line=line)
-    seconds = best_time(lambda: parse_text("hostile.md", text))
-    assert seconds < BOUND, f"{seconds:.2f} s"
+    def page(size: int) -> str:
+        line = line_of(unit, size)
+        if place == "title":
+            line = line.replace('"', "").replace("\\", "")
+        return PLACES[place].format(line=line)
+
+    assert_linear(page)
+
+
+def _job(body: str) -> str:
+    return f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{body}"
 
 
 def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
-    lines = "the position is\n" * (SIZE // 16)
-    text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{lines}"
-    seconds = best_time(lambda: parse_text("hostile.md", text))
-    assert seconds < BOUND, f"{seconds:.2f} s"
+    assert_linear(lambda size: _job("the position is\n" * (size // 16)))
+
+
+def _times(size: int, count: int) -> int:
+    """``count`` at ``SIZE``, in proportion at another size."""
+    return count * size // SIZE
 
 
 @pytest.mark.parametrize(
     "rows",
     [
-        "| Location | Leiden |\n|---|---|\n" * (SIZE // 30),
-        "| Job Title | Archivist |\n|---|---|\n" + "| Salary | $1 |\n| Location | Ab |\n" * 3000,
-        "| Role | Closing date |\n|---|---|\n" + "| Archivist | 1 May 2027 |\n" * 2000,
-        "- **Archivist** closing 1 May 2027\n" * 2000,
-        "\n\n".join(["Ab Cd is a big"] * 5000),
-        "You can work remotely if you live in one of these countries:\n" + "- Germany\n" * 6000,
-        "We hire in:\n" + "- the Ab Cd\n" * 6000,
+        lambda n: "| Location | Leiden |\n|---|---|\n" * (n // 30),
+        lambda n: (
+            "| Job Title | Archivist |\n|---|---|\n"
+            + "| Salary | $1 |\n| Location | Ab |\n" * _times(n, 3000)
+        ),
+        lambda n: (
+            "| Role | Closing date |\n|---|---|\n"
+            + "| Archivist | 1 May 2027 |\n" * _times(n, 2000)
+        ),
+        lambda n: "- **Archivist** closing 1 May 2027\n" * _times(n, 2000),
+        lambda n: "\n\n".join(["Ab Cd is a big"] * _times(n, 5000)),
+        lambda n: (
+            "You can work remotely if you live in one of these countries:\n"
+            + "- Germany\n" * _times(n, 6000)
+        ),
+        lambda n: "We hire in:\n" + "- the Ab Cd\n" * _times(n, 6000),
     ],
     ids=[
         "rows",
@@ -168,24 +210,20 @@ def test_a_paragraph_of_many_wrapped_lines_loads_in_linear_time() -> None:
         "a list of places after 'in:'",
     ],
 )
-def test_a_table_of_many_rows_loads_in_linear_time(rows: str) -> None:
-    text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{rows}"
-    seconds = best_time(lambda: parse_text("hostile.md", text))
-    assert seconds < BOUND, f"{seconds:.2f} s"
+def test_a_table_of_many_rows_loads_in_linear_time(rows: Callable[[int], str]) -> None:
+    assert_linear(lambda size: _job(rows(size)))
 
 
 @pytest.mark.parametrize(
     "lines",
     [
-        "- a list item\n" + "  wrapped on and on\n" * (SIZE // 20),
-        "Apply via:\n[a](https://x.org)\n" * (SIZE // 30),
+        lambda n: "- a list item\n" + "  wrapped on and on\n" * (n // 20),
+        lambda n: "Apply via:\n[a](https://x.org)\n" * (n // 30),
     ],
     ids=["a list item wrapped over many lines", "labels whose value is on the next line"],
 )
-def test_joined_lines_load_in_linear_time(lines: str) -> None:
-    text = f"---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{lines}"
-    seconds = best_time(lambda: parse_text("hostile.md", text))
-    assert seconds < BOUND, f"{seconds:.2f} s"
+def test_joined_lines_load_in_linear_time(lines: Callable[[int], str]) -> None:
+    assert_linear(lambda size: _job(lines(size)))
 
 
 def test_unbalanced_liquid_keeps_the_text_and_warns() -> None:
