@@ -18,6 +18,7 @@ be is read once, by the loader (``bot.content.regions``), stored as names and re
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -182,6 +183,32 @@ def _same_city(a: Place, b: Place) -> bool:
     )
 
 
+# How people write a name's letters in plain ASCII: "Zürich" as "Zurich" or "Zuerich", "Århus"
+# as "Arhus" or "Aarhus", "Kraków" as "Krakow", "Łódź" as "Lodz", "São Paulo" as "Sao Paulo".
+_SPELLED_OUT = str.maketrans(
+    {"å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "æ": "ae", "ß": "ss"}
+)
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "ı": "i", "œ": "oe", "þ": "th", "ð": "d"}
+)
+
+
+def _spellings(name: str) -> set[str]:
+    """A name as written, lowercased, and as written without its accents."""
+    low = name.lower()
+    if low.isascii():
+        return {low}
+    return {
+        low,
+        _without_marks(low.translate(_UNACCENTED)),
+        _without_marks(low.translate(_SPELLED_OUT)),
+    }
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     states: dict[str, list[Place]]  # lowercased name → states of that name
@@ -208,8 +235,8 @@ def _gazetteer() -> _Gazetteer:
                       continent=continent_of.get(country.alpha_2))  # fmt: skip
         for name in (country.name, getattr(country, "common_name", None),
                      getattr(country, "official_name", None)):  # fmt: skip
-            if name:
-                countries.setdefault(name.lower(), place)
+            for spelling in _spellings(name) if name else ():
+                countries.setdefault(spelling, place)
         countries.setdefault(country.alpha_3.lower(), place)
     states: dict[str, list[Place]] = {}
     codes: dict[str, Place] = {}
@@ -218,7 +245,8 @@ def _gazetteer() -> _Gazetteer:
         if sub.parent_code is not None or country not in STATE_COUNTRIES:
             continue
         place = Place("state", sub.name, country, code, continent_of.get(country))
-        states.setdefault(sub.name.lower(), []).append(place)
+        for spelling in _spellings(sub.name):
+            states.setdefault(spelling, []).append(place)
         if country in ("US", "CA"):  # "Toledo, OH": only these codes are written after a city
             codes[code] = place
     cities: dict[str, list[Place]] = {}
@@ -233,7 +261,8 @@ def _gazetteer() -> _Gazetteer:
             continent_of.get(country),
             population=int(city["population"]),
         )
-        cities.setdefault(city["name"].lower(), []).append(place)
+        for spelling in _spellings(city["name"]):
+            cities.setdefault(spelling, []).append(place)
     spans: dict[str, int] = {}
     for name in [*states, *countries, *cities, *ALIASES, *REGIONS, *CONTINENTS, *codes]:
         words = name.lower().split()
@@ -287,7 +316,7 @@ def find_place(phrase: str, *, prefer: PlaceKind | None = None) -> Place | None:
     return state or city
 
 
-_WORD = re.compile(r"[A-Za-z][\w.'’]*")
+_WORD = re.compile(r"[^\W\d_][\w.'’]*")  # a word starts with a letter, "Århus" too
 
 
 def places_in(text: str) -> list[Place]:

