@@ -28,6 +28,18 @@ EXTRA_FACTS = ("salary", "apply", "employment")
 _SALARY_LABEL = re.compile(r"^(?:salary|pay|compensation)\s*:\s*", re.I)
 
 
+# what CommonMark reads as markup inside a line; block markers (#, -, 1.) are not at a line's
+# start where a question is quoted, so they stay as written
+_MARKUP = re.compile(r"([\\`*_\[\]<>&~|])")
+
+
+def literal(text: str) -> str:
+    """``text`` as it is written, once rendered as Markdown: someone's own words quoted in a
+    reply ("No postings match “*remote*”") must not turn into italics, code or a link.
+    Not for a command or a button's value, which is run, not rendered."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def day(d: date) -> str:
     """A date as people write it in prose: "6 March 2027" (unambiguous in every locale)."""
     return f"{d.day} {d:%B %Y}"

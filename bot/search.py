@@ -578,6 +578,16 @@ ASKER_KINDS = frozenset(
     archive archives company firm team department school college lab""".split()
 )
 _ASKER_OWN = re.compile(r"\b(?:my|our)\s+(?P<kind>[a-z]+)", re.I)
+# "does the molloy job need php?": the job word after "the" names the posting asked about, as
+# its title does; a posting's every passage is about the job ("Position Title: …"), so it
+# says nothing of which one answers. Not "the jobs board", "the job code": a noun follows.
+_THE_JOB = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,4}?(?:job|position|role|opening|gig)\b"
+    r"(?=\s*$|\s*[?!.,:;]|\s+(?:need|needs|require|requires|want|wants|ask|asks|have|has|offer"
+    r"|offers|pay|pays|include|includes|come|comes|mention|mentions|use|uses|at|for|with|in|on"
+    r"|is|be|get|gets)\b)",
+    re.I,
+)
 # "how much is it to join?", "what does it cost?": only a passage naming a sum (or saying it is
 # free) answers; "how much vacation…" asks no sum, nor "what if we pay the fee late?"
 _ASKS_SUM = re.compile(
@@ -763,6 +773,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
         for m in _ASKER_OWN.finditer(question)
         if m.group("kind").lower() in ASKER_KINDS
     }
+    if _THE_JOB.search(question):
+        light.add("job")
     return frozenset(s for w in light for s in _word_stems(w))
 
 

@@ -21,7 +21,7 @@ from bot.ask.understand import ListFilters, Understanding, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
 from bot.places import Place, accepts, find_place, places_in, read_places
-from bot.present import EXTRA_FACTS, apply_url, fact_line, page_link, source_line
+from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
 from bot.search import (
     PAGE_SIZE,
     STOPWORDS,
@@ -280,7 +280,7 @@ def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> 
     ]
     postings = published or postings
     shown = sorted(postings, key=lambda p: (p.state(today, fresh) != "open", _newest(p)))
-    head = f"{len(postings)} postings match “{u.quoted[:120]}”; which one do you mean?"
+    head = f"{len(postings)} postings match {_describe(u)}; which one do you mean?"
     return _listing(ctx, u, head, shown[:PAGE_SIZE])
 
 
@@ -710,7 +710,7 @@ def _listing(
 
 
 def _describe(u: Understanding) -> str:
-    return f"“{u.quoted[:120]}”"
+    return f"“{literal(u.quoted[:120])}”"
 
 
 def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
@@ -1095,7 +1095,7 @@ def dont_know(
     topic = " ".join(w for w in tokens(question) if w.lower() not in slugs)
     nearest = closest_questions(topic, _sections_near(ctx, topic, organization))
     where = f" in the FAQ of {label or organization}" if organization else ""
-    lines = [f"I don't know: I found no confident answer to “{question[:200]}”{where}."]
+    lines = [f"I don't know: I found no confident answer to “{literal(question[:200])}”{where}."]
     actions: list[Action] = []
     if nearest:
         lines.append("Closest topics:")

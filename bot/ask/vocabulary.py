@@ -141,6 +141,8 @@ REWRITES: dict[str, str] = {
     "can i still apply for": "is still open for", "can i still apply to": "is still open for",
     "advertise a job": "post a job", "advertise a position": "post a position",
     "advertise our job": "post our job", "advertise my job": "post my job",
+    # a call for proposals by its short form ("iiif cfp deadline"); pages spell it out
+    "cfp": "call for proposals", "cfps": "calls for proposals",
 }  # fmt: skip
 
 # What a chat message may open with before its question ("hey herald, any remote jobs?",
@@ -150,7 +152,7 @@ LEAD_INS = (
     "hey herald", "hi herald", "hello herald", "ok herald", "herald", "hey there", "hi there",
     "hello there", "hey", "hi", "hello", "thanks", "thank you", "thx", "ty", "cheers", "sorry",
     "one more question", "one more", "quick question", "ok", "okay", "so", "and", "also",
-    "btw", "by the way",
+    "btw", "by the way", "yo", "yo herald", "hiya", "heya",
 )  # fmt: skip
 
 # Roles a person holds: "who is the iiif managing director now?" wants a person's name, and

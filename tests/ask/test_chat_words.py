@@ -114,6 +114,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
             "write to desk@org.example.org about the organizations",
         ),
         ("vanguard wanted", "vanguard hiring"),
+        ("linden cfp deadline?", "linden call for proposals deadline?"),
+        ("any cfps open", "any calls for proposals open"),
+        ("the cfpb rules", "the cfpb rules"),
     ],
 )
 def test_chat_words_are_read_as_the_tables_know_them(said: str, read: str) -> None:

@@ -51,6 +51,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         ("sorry one more: what does membership cost", "what does membership cost"),
         ("thx! also who do i email", "who do i email"),
         ("ok and whats the deadline", "whats the deadline"),
+        ("yo any archivist jobs", "any archivist jobs"),
+        ("yoga jobs", "yoga jobs"),
         ("hi", "hi"),
         ("thanks!", "thanks!"),
         ("sorting jobs by pay", "sorting jobs by pay"),
