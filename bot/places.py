@@ -83,6 +83,17 @@ REGIONS: dict[str, tuple[str, ...]] = {
                                    "Torrance", "Huntington Beach", "Costa Mesa",
                                    "Newport Beach", "Oxnard", "Ventura", "Santa Barbara",
                                    "Claremont", "Malibu"),
+    "northern california": _cities("US-CA", "San Francisco", "Oakland", "San Jose", "Berkeley",
+                                   "Palo Alto", "Sacramento", "Davis", "Santa Cruz", "Santa Rosa",
+                                   "Stockton", "Fresno", "Modesto", "Napa", "Redding", "Chico",
+                                   "Eureka", "Mountain View", "Sunnyvale", "Santa Clara",
+                                   "Fremont", "Hayward", "Redwood City", "San Mateo",
+                                   "Menlo Park", "Walnut Creek", "Richmond", "San Rafael",
+                                   "Stanford", "Merced"),
+    "orange county": _cities("US-CA", "Irvine", "Anaheim", "Santa Ana", "Huntington Beach",
+                             "Costa Mesa", "Newport Beach", "Fullerton", "Orange", "Tustin",
+                             "Garden Grove", "Laguna Beach", "Mission Viejo", "Lake Forest",
+                             "Yorba Linda", "Brea"),
     "long island": _cities("US-NY", "Hempstead", "Rockville Centre", "Garden City",
                            "Levittown", "Freeport", "Long Beach", "Huntington", "Islip",
                            "Brentwood", "Hicksville", "Mineola", "Stony Brook", "Babylon",
@@ -93,6 +104,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 REGIONS["sf bay area"] = REGIONS["san francisco bay area"] = REGIONS["bay area"]
 REGIONS["socal"] = REGIONS["southern california"]
+REGIONS["norcal"] = REGIONS["northern california"]
 REGIONS["westchester county"] = REGIONS["westchester"]
 # Countries whose first-level subdivisions people name in a job's location ("Toledo, OH"); in
 # other countries a subdivision's name is mostly a city's or a word's ("Toledo" is in Belize).

@@ -304,7 +304,7 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
                 continue
             places = [found[0]]
             start = match.start("place") + (0 if pattern is _JOB_PLACE else found[1][0])
-            end = start + len(found[1][1])
+            end = _past_its_state(text.value, start + len(found[1][1]), found[0])
             text.value = text.value[:start] + " " * (end - start) + text.value[end:]
             while not bare and len(places) < MAX_PLACES:
                 more = _AND_PLACE.match(text.value, end)
@@ -313,11 +313,23 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
                     break
                 places.append(following[0])
                 start = more.start("place") + following[1][0]
-                end = start + len(following[1][1])
+                end = _past_its_state(text.value, start + len(following[1][1]), following[0])
                 text.value = text.value[:start] + " " * (end - start) + text.value[end:]
             text.found.append("in " + " or ".join(p.name for p in places))
             return tuple(places), asker
     return (), asker
+
+
+_STATE_AFTER = re.compile(r"\s*,?\s*(?P<code>[a-z]{2})\b")
+
+
+def _past_its_state(value: str, end: int, place: Place) -> int:
+    """Where a place's name ends, with the code of its own state when one follows ("irvine
+    ca", "toledo, oh", "orange county ca"): the code says which place, and is no keyword."""
+    codes = {place.state.lower()} if place.state else set()
+    codes |= {m.split("-", 1)[1].split("/")[0].lower() for m in place.members if "-" in m}
+    after = _STATE_AFTER.match(value, end)
+    return after.end() if after is not None and after.group("code") in codes else end
 
 
 _OUTSIDE = re.compile(
