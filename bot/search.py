@@ -564,13 +564,25 @@ LIGHT_WORDS = frozenset(
 # asked; "long" and "last" say so, they are not the topic
 _HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# a span of time; a length in words or pages is ``_HAS_LENGTH``
 _HAS_SPAN = re.compile(
     r"\bduration\b|\b\d+\s?(?:-|–|to)\s?\d+\s+(?:[a-z]+\s+)?(?:minutes?|hours?|days?|weeks?"
-    r"|months?|years?|words|pages)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?"
-    r"|words|pages)\b|\b" + _MONTH + r"\s+\d{1,2}\s?(?:-|–|to)\s?" + _MONTH + r"\s+\d{1,2}\b",
+    r"|months?|years?)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?"
+    r")\b|\b" + _MONTH + r"\s+\d{1,2}\s?(?:-|–|to)\s?" + _MONTH + r"\s+\d{1,2}\b",
     re.I,
 )
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
+# "how long should my proposal be?": of a thing written, the length is in words or pages, and
+# a passage's "7 minute talks" does not answer it; of anything else ("how long are the
+# talks?"), a span of time answers, not "a proposal of 300-500 words"
+_WRITTEN = re.compile(
+    r"\b(?:proposals?|abstracts?|letters?|statements?|essays?|submissions?|bios?|biography"
+    r"|summary|summaries|papers?|resumes?|cvs?|articles?|posts?)\b",
+    re.I,
+)
+_HAS_LENGTH = re.compile(
+    r"\b\d[\d,]*\s?(?:(?:-|–|to)\s?\d[\d,]*\s+)?(?:words?|pages?|characters?)\b", re.I
+)
 # The asker's own kind of institution ("why should my museum join?", "how does our library
 # pay?") says who asks, not what about.
 ASKER_KINDS = frozenset(
@@ -630,6 +642,7 @@ class _Asked:
     wants_count: bool  # "how many": only a passage with a number answers
     wants_span: bool  # "how long": a span of time or a length answers
     wants_definition: bool
+    wants_length: bool = False  # "how long should the abstract be": words or pages answer
     wants_contact: bool = False  # "who do I contact…": a sentence with an address answers
     counted: frozenset[str] = frozenset()  # the stems of what "how many" counts ("staff")
     numbers: frozenset[int] = frozenset()  # figures asked that a range may hold ("50000 dois")
@@ -713,6 +726,7 @@ def _asked(
         wants_count="many" in raw_words,
         counted=_counted(question),
         wants_span=how_long,
+        wants_length=how_long and _WRITTEN.search(question) is not None,
         wants_definition=_DEFINITION_QUESTION.match(question.strip()) is not None,
         wants_contact=asks_contact(question),
         numbers=frozenset(
@@ -969,7 +983,7 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
         bonus += NUMBER_BONUS
     if asked.wants_amount and _HAS_AMOUNT.search(said):
         bonus += AMOUNT_BONUS
-    elif asked.wants_span and _HAS_SPAN.search(said):
+    elif asked.wants_span and (_HAS_LENGTH if asked.wants_length else _HAS_SPAN).search(said):
         bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS
