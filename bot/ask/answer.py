@@ -298,7 +298,9 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
     title = _stems(p.title)
     org = _stems(p.organization or "")
     words = [w for w in subject if w]
-    stems = [_shortened(next(iter(_stems(w)), w), title) for w in words]
+    stems = _spelled_out(
+        [_shortened(next(iter(_stems(w)), w), title) for w in words], _stem_list(p.title)
+    )
     # "iiif consortium perks" names the consortium, not the "Managing Director of the IIIF
     # Consortium": the organisation's words in a title name no role
     in_title = sum(1 for s in stems if s in title and s not in org)
@@ -319,6 +321,25 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
 
 
 SHORT_FORM = 4  # "tech" names "Technical", "coord" "Coordinator"; "art" names no "Artist"
+INITIALS = (2, 3)  # "md" names "Managing Director", "pm" "Project Manager"
+
+
+def _spelled_out(stems: list[str], title: list[str]) -> list[str]:
+    """The words asked, a title's initials spelled out as its words ("the iiif md" names the
+    "Managing Director of the IIIF Consortium"; a word the title holds stays as it is)."""
+    out: list[str] = []
+    for s in stems:
+        n = len(s)
+        run = next(
+            (
+                title[i : i + n]
+                for i in range(len(title) - n + 1)
+                if "".join(t[0] for t in title[i : i + n]) == s
+            ),
+            None,
+        )
+        out.extend(run if n in INITIALS and s not in title and run else [s])
+    return out
 TITLE_PHRASE = 0.1
 
 
