@@ -340,6 +340,8 @@ def _spelled_out(stems: list[str], title: list[str]) -> list[str]:
         )
         out.extend(run if n in INITIALS and s not in title and run else [s])
     return out
+
+
 TITLE_PHRASE = 0.1
 
 

@@ -1,4 +1,4 @@
-""""How long" of a thing written ("how long should my proposal be?") asks its length in words
+""" "How long" of a thing written ("how long should my proposal be?") asks its length in words
 or pages: a passage of talks in minutes does not answer it, though it names proposals too.
 "How long" of a talk still asks minutes."""
 

@@ -47,12 +47,13 @@ def _first_line_html(text: str) -> str:
         ("any `rust` jobs with *good* pay", "any `rust` jobs with *good* pay"),
         ("jobs at [kelp](https://evil.example)", "jobs at [kelp](https://evil.example)"),
         ("what is the *weather* like on __mars__", "what is the *weather* like on __mars__"),
-        ("is there a <b>bonus</b> & a ~~car~~", "is there a &lt;b&gt;bonus&lt;/b&gt; &amp; a ~~car~~"),
+        (
+            "is there a <b>bonus</b> & a ~~car~~",
+            "is there a &lt;b&gt;bonus&lt;/b&gt; &amp; a ~~car~~",
+        ),
     ],
 )
-def test_the_question_quoted_back_is_shown_as_written(
-    app: App, question: str, shown: str
-) -> None:
+def test_the_question_quoted_back_is_shown_as_written(app: App, question: str, shown: str) -> None:
     html = _first_line_html(app.ask(question).text)
     assert f"“{shown}”" in html
     assert "<em>" not in html and "<code>" not in html and "<a " not in html
