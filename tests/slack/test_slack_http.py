@@ -405,7 +405,8 @@ def test_a_link_in_a_question_quoted_back_shows_its_address(served: Served) -> N
     assert send_event(served, dm) == 200
     [answer] = served.fake.wait_delivered("chat.postMessage")
     text = text_of(answer)
-    assert "datacite (<https://evil.example|https://evil.example>)" in text
+    # the question is quoted as written (its brackets are no Markdown), its address shown
+    assert "[datacite](<https://evil.example>)" in text
     for target, words in re.findall(r"<([^<>|]+)\|([^<>]*)>", text):
         shown = unquote(target).removeprefix("mailto:")
         assert words.replace("\u00a6", "|") in (unquote(target), shown), text
