@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from bot.commands import Action, Reply
 from bot.domain import PassageHit, Posting
 from bot.platforms.link_labels import unmask_links
+from bot.platforms.plain_text import plain_text
 from bot.present import Card, passage_quote
 
 logger = logging.getLogger(__name__)
@@ -465,8 +466,7 @@ def _body_units(reply: Reply, ids: _Ids) -> tuple[list[list[Block]], set[str]]:
 
 def _fallback(reply: Reply) -> str:
     first = (reply.summary if reply.draws_items else reply.text).strip().split("\n")[0]
-    plain_first = re.sub(r"[*_`]", "", first)
-    return escape(truncate(plain_first, FALLBACK_CHARS)) or "Herald"
+    return escape(truncate(plain_text(first), FALLBACK_CHARS)) or "Herald"
 
 
 def pack(units: Iterable[list[Block]], limit: int = MAX_BLOCKS) -> list[list[Block]]:

@@ -341,3 +341,11 @@ def test_more_has_its_own_action_so_it_can_replace_the_page() -> None:
     reply = Reply(text="x", actions=(Action("More", "command", "jobs page 2"),))
     [more] = buttons(list(render(reply)[0].blocks))
     assert more["action_id"].startswith(f"{ACTION_PAGE}:")
+
+
+def test_the_notification_text_is_the_first_line_as_read_not_as_marked_up() -> None:
+    # a question quoted back is escaped Markdown; the notification showed its backslashes
+    [message] = render(Reply(text="No postings match “\\*x\\* and **bold** `code`”.\nMore"))
+    assert message.text == "No postings match “*x* and bold code”."
+    [message] = render(Reply(text="See [the page](https://a.example) <!channel>"))
+    assert message.text == "See the page (https://a.example) &lt;!channel&gt;"
