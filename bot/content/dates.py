@@ -41,7 +41,10 @@ _WEEKDAY_BEFORE = re.compile(
 )
 _THE_BEFORE = re.compile(r"the\s+$")
 _NUMERIC = re.compile(
-    r"(?<![\d/.])((?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d)"
+    # the year first is always year, month, day, whatever the mark: "2027-03-15",
+    # "2027.03.15" (Asia and Eastern Europe), "2027/03/31" (Japan, China)
+    r"(?<![\d/.])((?:19|20)\d\d(?:-[01]?\d-|\.[01]?\d\.|/[01]?\d/)[0-3]?\d"
+    r"|[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d)"
     # "15-03-2027": dashes with the year last, read as slashes are
     r"|[0-3]?\d-[0-3]?\d-(?:19|20)\d\d)"
     r"(?![\w/])"
@@ -215,7 +218,7 @@ def mentions(sentence: str, posted: date | None) -> list[DateMention]:
     if _NUMERIC_GATE.search(low) is not None:
         for match in _NUMERIC.finditer(low):
             words = match.group(1)
-            value = _iso(words) if words[4:5] == "-" else _numeric(words)
+            value = _iso(words) if words[:4].isdigit() else _numeric(words)
             if value is not None:
                 found.append(DateMention(value, False, match.start(), match.end()))
         if posted is not None:
@@ -278,7 +281,7 @@ def _day(year: int, month: int, day: int) -> date | None:
 
 
 def _iso(words: str) -> date | None:
-    year, month, day = words.split("-")
+    year, month, day = words.split(words[4])
     return _day(int(year), int(month), int(day))
 
 

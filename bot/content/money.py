@@ -19,11 +19,25 @@ from bot.content.text import (
 )
 
 # The currencies as written before an amount and after one; _MONEY and _RANGE_END share them.
+# The ISO codes of the currencies pages from Latin America, Africa, Asia and the rest of Europe
+# name ("COP 6.500.000 per month", "KES 180,000", "INR 35,000"), in capitals as codes are
+# written; codes that are also English words ("TRY", "PEN", "MAD") are left out. "PHP" is a
+# programming language too, so it is a currency only before a grouped amount ("PHP 45,000",
+# not "PHP 8").
+_OTHER_CODES = (
+    "ARS", "BDT", "BGN", "BRL", "CLP", "CNY", "COP", "CZK", "EGP", "ETB", "GHS", "HKD", "HUF",
+    "IDR", "INR", "ISK", "KES", "KRW", "LKR", "MXN", "MYR", "NGN", "NPR", "PKR", "PLN", "RWF",
+    "SGD", "THB", "TWD", "TZS", "UGX", "UYU", "VND", "ZAR",
+)  # fmt: skip
+_OTHER_BEFORE = "|".join((*_OTHER_CODES, r"PHP(?=\s?\d{1,3}[,.]\d{3})", r"R\$", "₹", "₱", "KSh"))
 _CURRENCY_BEFORE = (
     r"US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
-    r"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|\$"
+    rf"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|{_OTHER_BEFORE}|\$"
 )
-_CURRENCY_AFTER = r"€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b"
+_CURRENCY_AFTER = (
+    r"€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b"
+    rf"|(?:{'|'.join(_OTHER_CODES)})\b"
+)
 _NUMBER = r"\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _MONEY = phrase(
     rf"(?P<cur>{_CURRENCY_BEFORE})\s?(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?"
@@ -49,6 +63,8 @@ _ISO = {
     "€": "EUR", "eur": "EUR", "eur€": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
     "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
+    "php": "PHP", "r$": "BRL", "₹": "INR", "₱": "PHP", "ksh": "KES",
+    **{code.lower(): code for code in _OTHER_CODES},
 }  # fmt: skip
 # Whose dollar a bare "$" is: the currency of the one dollar country a page names ("Halifax,
 # Nova Scotia", "plus 17% superannuation"). A page that names none, or several, is read in US
