@@ -509,12 +509,15 @@ PLACE = Table(
                 "The Institute of Heritage (IH) in Barcelona offers a postdoctoral contract.",
                 "The Borders Archive Service in Dumfries has two vacancies.",
                 "The County Record Office in Carlisle has a vacancy for an archivist.",
+                "The Centre for Indic Manuscript Studies, Pune, invites applications.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
                 "The museum seeks a registrar for its Leeds branch.",
                 "The Institute for Studies in Early Modern Culture is recruiting a fellow.",
                 "The Centre for Research in Reading Practices has two openings.",
+                "The Bodleian Libraries, University of Oxford, invite applications.",
+                "Our partner, Wellcome Collection, seeks a registrar.",
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
@@ -538,6 +541,8 @@ PLACE = Table(
                     "library",
                     "museum",
                     "gallery",
+                    # "two people to join our team in Norwich": only "our" team
+                    "team",
                 )
             ),
             matches=(
@@ -546,6 +551,7 @@ PLACE = Table(
                 "The fellowship is in residence at the Center in Pasadena, California.",
                 "A technician in Special Collections and Archives in Flagstaff, Arizona.",
                 "Hybrid working: 3 days on site at our library in Edinburgh, 2 days from home.",
+                "We are hiring two people to join our team in Norwich.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
@@ -553,6 +559,8 @@ PLACE = Table(
                 "The Department in charge of records will reply.",
                 "Our Digital Collections team in the north of the country is growing.",
                 "The library in Leeds lends our prints for exhibitions.",
+                "A team in Leeds wrote the software we use.",
+                "Our team in the north of England is growing.",
             ),
         ),
     ),
@@ -602,6 +610,12 @@ _SEEKER_CITY = re.compile(
     r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: (?:upon |on )?[A-Z][\w'’-]{1,30}){0,3}) $"
 )
 
+# "The Centre for Indic Manuscript Studies, Pune, invites applications": a city between
+# commas after the employer's name
+_SEEKER_COMMAS = re.compile(
+    r"[\w)], (?P<place>[A-Z][\w'’-]{1,30}(?: (?:upon |on )?[A-Z][\w'’-]{1,30}){0,2}), $"
+)
+
 
 def find_place(scan: Scan) -> tuple[str, str] | None:
     """(place, sentence) of the first prose statement of where the job is done."""
@@ -639,7 +653,7 @@ def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
     apposition = _SEEKER_PLACE.search(lead)
     if apposition is not None:
         return apposition.group("place")
-    city = _SEEKER_CITY.search(lead)
+    city = _SEEKER_CITY.search(lead) or _SEEKER_COMMAS.search(lead)
     return city.group("place") if city is not None and is_city(city.group("place")) else None
 
 

@@ -60,6 +60,7 @@ ORG_WORDS = re.compile(
     r"\b(?:Universit(?:y|ies|ät|é|at)|College|Library|Libraries|Foundation|Group|Institute"
     r"|Institution|Museum|Museums|Council|Consortium|Association|Society|Archives?|Center"
     r"|Centre|Trust|Inc|LLC|Ltd|GmbH|Company|Corporation|School|Department|Office|Agency"
+    r"|Registry|Registries"
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
     r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative"
     r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty|Lab|Labs|Hub"
@@ -377,6 +378,12 @@ def _subject_before(head: str, pos: int) -> str | None:
     tail = _COMMON_TAIL.search(head, start, end)
     end = tail.start() if tail is not None else end
     subject = _SUBJECT.fullmatch(head, start, end)
+    lead = head.rfind(", ", start, end) if subject is None else -1
+    if lead != -1:
+        # "After a year of new projects, the Saltmarsh Digital Library is hiring": the
+        # subject after an opening phrase
+        the = lead + 2 + 4 if head.startswith("the ", lead + 2) else lead + 2
+        subject = _SUBJECT.fullmatch(head, the, end)
     if subject is not None:
         return _organisation_in(subject.group("org").strip())
     spelled = _spelled_out(head[start:end])
@@ -511,7 +518,9 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
 _IS_AN_ORG = re.compile(
     r"\s*(?:is|are) (?:a|an|the)(?: [\w-]+){0,3}? (?:non-?profit|not-for-profit|charity"
     r"|organi[sz]ation|company|consortium|co-?operative|foundation|society|network|collective"
-    r"|institute|initiative|project|provider|publisher|community|registry|association)\b"
+    r"|institute|initiative|project|provider|publisher|community|registry|association"
+    # a movement's local body: "the independent Wikimedia chapter for Latvia"
+    r"|chapter|affiliate)\b"
 )
 # What an organisation does, said of a name that has no organisation's word
 _DOES_AS_AN_ORG = re.compile(
@@ -598,6 +607,10 @@ def title_parts(title: str, body: str) -> TitleParts:
     "Role at Name", and "Role - Name" when the body speaks of Name as the employer (so that
     "Web Developer - Oakland" does not make a city the employer)."""
     parts = split_title(title)
+    if parts.organization is not None and _quoted(parts.organization, body):
+        # "Project Officer - Wikidata for Philippine Museums", a project the body quotes:
+        # names of projects, exhibitions and works are quoted, employers' are not
+        return TitleParts(parts.role, None, parts.where, parts.posts)
     if parts.role is not None:
         return parts
     text = " ".join(title.split())
@@ -614,6 +627,13 @@ def title_parts(title: str, body: str) -> TitleParts:
         if ROLE_WORDS.found(role) and looks_like_name(name) and _employs(name.strip(), body):
             return TitleParts(_clean_role(role), _canonical(name))
     return parts
+
+
+def _quoted(name: str, body: str) -> bool:
+    return any(f"{left}{name}{right}" in body for left, right in _QUOTES)
+
+
+_QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"))
 
 
 def body_spelling(name: str, text: str) -> str:

@@ -98,7 +98,8 @@ https://jobs.ats.example.com/oir/community-engagement-lead. We review applicatio
 arrive, and the position is open until filled.
 """,
     kind="job",
-    title="Community Engagement Lead",
+    # the page's own title; its posting is titled "Community Engagement Lead"
+    title=("We're hiring: Community Engagement Lead", "Community Engagement Lead"),
     org="Open Identifier Registry",
     remote=True,
     regions=["Americas"],
