@@ -29,7 +29,18 @@ _OTHER_CODES = (
     "IDR", "INR", "ISK", "KES", "KRW", "LKR", "MXN", "MYR", "NGN", "NPR", "PKR", "PLN", "RWF",
     "SGD", "THB", "TWD", "TZS", "UGX", "UYU", "VND", "ZAR",
 )  # fmt: skip
-_OTHER_BEFORE = "|".join((*_OTHER_CODES, r"PHP(?=\s?\d{1,3}[,.]\d{3})", r"R\$", "₹", "₱", "KSh"))
+# The rand's "R" likewise, and not inside a word: "R 420 000 per annum".
+_OTHER_BEFORE = "|".join(
+    (
+        *_OTHER_CODES,
+        r"PHP(?=\s?\d{1,3}[,.]\d{3})",
+        r"R\$",
+        r"(?<![\w$])R(?=\s?\d{1,3}[ ,]\d{3}(?!\d))",
+        "₹",
+        "₱",
+        "KSh",
+    )
+)
 _CURRENCY_BEFORE = (
     r"US\s?\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD\s?\$?"
     rf"|EUR\s?€?|€|£|GBP\s?£?|CHF|SEK|NOK|DKK|¥|JPY|{_OTHER_BEFORE}|\$"
@@ -38,7 +49,9 @@ _CURRENCY_AFTER = (
     r"€|EUR\b|euros?\b|USD\b|US dollars\b|dollars\b|GBP\b|£|CHF\b|SEK\b|NOK\b|DKK\b"
     rf"|(?:{'|'.join(_OTHER_CODES)})\b"
 )
-_NUMBER = r"\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+# Thousands grouped by a mark or a space ("420 000", as South Africa and much of Europe
+# write them).
+_NUMBER = r"\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?"
 _MONEY = phrase(
     rf"(?P<cur>{_CURRENCY_BEFORE})\s?(?P<num>{_NUMBER})(?P<k>\s?[kK]\b)?"
     rf"|(?P<num2>\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?)"
@@ -63,7 +76,7 @@ _ISO = {
     "€": "EUR", "eur": "EUR", "eur€": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "gbp£": "GBP",
     "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "¥": "JPY", "jpy": "JPY",
-    "php": "PHP", "r$": "BRL", "₹": "INR", "₱": "PHP", "ksh": "KES",
+    "php": "PHP", "r$": "BRL", "r": "ZAR", "₹": "INR", "₱": "PHP", "ksh": "KES",
     **{code.lower(): code for code in _OTHER_CODES},
 }  # fmt: skip
 # Whose dollar a bare "$" is: the currency of the one dollar country a page names ("Halifax,

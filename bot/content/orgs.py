@@ -104,6 +104,8 @@ _SEEK_VERBS = (
     " seek ", " are seeking ", " are hiring ", " are looking for ", " are recruiting ",
     " invite applications",
     " needs a ", " needs an ", " is looking to hire ",
+    # "Good news: the Osu Community Library in Accra is hiring!"
+    " is hiring!", " are hiring!",
 )  # fmt: skip
 # "The", and the articles Dutch, German, French and Spanish names begin with ("Het
 # Stadsarchief Lindeveld is looking for …"): not part of the name.
@@ -378,10 +380,10 @@ def _subject_before(head: str, pos: int) -> str | None:
     tail = _COMMON_TAIL.search(head, start, end)
     end = tail.start() if tail is not None else end
     subject = _SUBJECT.fullmatch(head, start, end)
-    lead = head.rfind(", ", start, end) if subject is None else -1
+    lead = max(head.rfind(", ", start, end), head.rfind(": ", start, end)) if subject is None else -1
     if lead != -1:
-        # "After a year of new projects, the Saltmarsh Digital Library is hiring": the
-        # subject after an opening phrase
+        # "After a year of new projects, the Saltmarsh Digital Library is hiring", "Good
+        # news: the Osu Community Library is hiring!": the subject after an opening phrase
         the = lead + 2 + 4 if head.startswith("the ", lead + 2) else lead + 2
         subject = _SUBJECT.fullmatch(head, the, end)
     if subject is not None:
