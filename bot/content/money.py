@@ -33,7 +33,7 @@ _OTHER_CODES = (
 _OTHER_BEFORE = "|".join(
     (
         *_OTHER_CODES,
-        r"PHP(?=\s?\d{1,3}[,.]\d{3})",
+        r"PHP(?=\s?\d{1,3}[ ,.]\d{3})",
         r"R\$",
         r"(?<![\w$])R(?=\s?\d{1,3}[ ,]\d{3}(?!\d))",
         "₹",

@@ -380,7 +380,9 @@ def _subject_before(head: str, pos: int) -> str | None:
     tail = _COMMON_TAIL.search(head, start, end)
     end = tail.start() if tail is not None else end
     subject = _SUBJECT.fullmatch(head, start, end)
-    lead = max(head.rfind(", ", start, end), head.rfind(": ", start, end)) if subject is None else -1
+    lead = (
+        max(head.rfind(", ", start, end), head.rfind(": ", start, end)) if subject is None else -1
+    )
     if lead != -1:
         # "After a year of new projects, the Saltmarsh Digital Library is hiring", "Good
         # news: the Osu Community Library is hiring!": the subject after an opening phrase
@@ -521,8 +523,9 @@ _IS_AN_ORG = re.compile(
     r"\s*(?:is|are) (?:a|an|the)(?: [\w-]+){0,3}? (?:non-?profit|not-for-profit|charity"
     r"|organi[sz]ation|company|consortium|co-?operative|foundation|society|network|collective"
     r"|institute|initiative|project|provider|publisher|community|registry|association"
-    # a movement's local body: "the independent Wikimedia chapter for Latvia"
-    r"|chapter|affiliate)\b"
+    # a movement's local body, named by the movement: "the independent Wikimedia chapter for
+    # Latvia" (not "the author of a chapter")
+    r"|[A-Z][\w-]* (?:chapter|affiliate))\b"
 )
 # What an organisation does, said of a name that has no organisation's word
 _DOES_AS_AN_ORG = re.compile(

@@ -107,6 +107,14 @@ UNITS = {
     "list items and labels on a first line": "- Ab: ",
     "places before has openings": "in Ab has two vacancies openings has a ",
     "misspelt words in foreign names": "Centro de Applicaton di ",
+    # round five of the unseen pages
+    "currency codes": "KES 1 COP 1,000 PHP 8 PHP 1,000 R 1 000 R$ 1 ₹1 KSh ",
+    "amounts grouped by spaces": "€1 000 000 000 ",
+    "unfinished space groups": "R 1 000 000 0001 ",
+    "year-first dates": "2027.03.15.2027/03/31/",
+    "cities between commas": "Ab, Cd, invites applications Ef, ",
+    "subjects after an opening phrase": "After ab, the Cd Ef is hiring! Good: the Ab is hiring ",
+    "our team in a city": "join our team in Ab ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
