@@ -290,7 +290,20 @@ def from_section(text: str, dollar: Dollar = us_dollar) -> Salary | None:
 # _MONEY match does) or a salary word (_SALARY_WORD), so the sentences holding either are all
 # it needs to read. Both come from the tables above: the currency signs and codes of _ISO.
 _SIGNS = tuple(sorted(key for key in _ISO if len(key) == 1 and not key.isalpha()))
-_CODES = re.compile(r"\b(?:" + "|".join(sorted(k for k in _ISO if k.isalpha())) + r")\b")
+# The other codes are found in capitals, in the page's own text: a pattern whose first letters
+# are capitals skips the lower-case prose at once, where one over the lower-cased page would
+# try most letters (and "r" alone would be a salary's lead).
+_IN_CAPITALS = (*_OTHER_CODES, "PHP", "KSh", "R")
+_IN_CAPITALS_LOWER = frozenset(code.lower() for code in _IN_CAPITALS)
+_CODES = re.compile(
+    r"(?:"
+    + "|".join(sorted(k for k in _ISO if k.isalpha() and k not in _IN_CAPITALS_LOWER))
+    + r")\b"
+)
+# Neither pattern starts with \b: one that starts with its letters lets the engine skip to
+# them, a third faster, and a hit inside a word ("amateur") only marks a sentence for
+# _salary_in to read, which finds no amount there.
+_CAPITAL_CODES = re.compile("(?:" + "|".join(_IN_CAPITALS) + r")\b")
 
 
 def find_salary(scan: Scan, dollar: Dollar = us_dollar) -> Salary | None:
@@ -300,6 +313,7 @@ def find_salary(scan: Scan, dollar: Dollar = us_dollar) -> Salary | None:
     low = scan.low
     hits = [m.start() for m in _SALARY_WORD.finditer(low)]
     hits += [m.start() for m in _CODES.finditer(low)]
+    hits += [m.start() for m in _CAPITAL_CODES.finditer(text)]
     for sign in _SIGNS:
         hits += find_all_str(text, sign)
     sentences: dict[int, int] = {}
