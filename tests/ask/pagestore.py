@@ -29,3 +29,22 @@ def app_of(root: Path, pages: Mapping[str, str], today: date) -> Iterator[App]:
         yield application
     finally:
         application.close()
+
+
+def located_posting(slug: str, title: str, where: str) -> tuple[str, str]:
+    """A page of one posting of Heron Libraries at ``where``, posted 2026-04-20 and open to
+    30 June 2026: (path, text), for a module's pages where only the place differs."""
+    return (
+        f"jobs/2026-04-20-{slug}.md",
+        f"""---
+title: {title}
+date: 2026-04-20
+organization: Heron Libraries
+tags: [jobs]
+location: {where}
+---
+Heron Libraries is hiring a {title}.
+
+Apply by 30 June 2026 to jobs@heron.example.org.
+""",
+    )

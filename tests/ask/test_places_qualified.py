@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from pagestore import app_of
+from pagestore import app_of, located_posting
 
 from bot.app import App
 from bot.ask.understand import understand
@@ -16,29 +16,12 @@ from bot.ask.understand import understand
 TODAY = date(2026, 5, 4)
 
 
-def _posting(slug: str, title: str, where: str) -> tuple[str, str]:
-    return (
-        f"jobs/2026-04-20-{slug}.md",
-        f"""---
-title: {title}
-date: 2026-04-20
-organization: Heron Libraries
-tags: [jobs]
-location: {where}
----
-Heron Libraries is hiring a {title}.
-
-Apply by 30 June 2026 to jobs@heron.example.org.
-""",
-    )
-
-
 PAGES = dict(
     [
-        _posting("sacramento", "Records Manager", "Sacramento, CA"),
-        _posting("anaheim", "Conservator", "Anaheim, CA"),
-        _posting("paramus", "Instruction Librarian", "Paramus, NJ"),
-        _posting("dayton", "Branch Librarian", "Dayton, OH"),
+        located_posting("sacramento", "Records Manager", "Sacramento, CA"),
+        located_posting("anaheim", "Conservator", "Anaheim, CA"),
+        located_posting("paramus", "Instruction Librarian", "Paramus, NJ"),
+        located_posting("dayton", "Branch Librarian", "Dayton, OH"),
     ]
 )
 

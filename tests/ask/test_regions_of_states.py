@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from pagestore import app_of
+from pagestore import app_of, located_posting
 
 from bot.app import App
 from bot.places import find_place
@@ -16,31 +16,14 @@ from bot.places import find_place
 TODAY = date(2026, 5, 4)
 
 
-def _posting(slug: str, title: str, where: str) -> tuple[str, str]:
-    return (
-        f"jobs/2026-04-20-{slug}.md",
-        f"""---
-title: {title}
-date: 2026-04-20
-organization: Heron Libraries
-tags: [jobs]
-location: {where}
----
-Heron Libraries is hiring a {title}.
-
-Apply by 30 June 2026 to jobs@heron.example.org.
-""",
-    )
-
-
 PAGES = dict(
     [
-        _posting("dayton", "Branch Librarian", "Dayton, OH"),
-        _posting("tacoma", "Archivist", "Tacoma, WA"),
-        _posting("newark", "Cataloguer", "Newark, NJ"),
-        _posting("remote", "Metadata Editor", "Remote"),
-        _posting("oakland", "Digital Curator", "Oakland, CA"),
-        _posting("hempstead", "Reference Librarian", "Hempstead, NY"),
+        located_posting("dayton", "Branch Librarian", "Dayton, OH"),
+        located_posting("tacoma", "Archivist", "Tacoma, WA"),
+        located_posting("newark", "Cataloguer", "Newark, NJ"),
+        located_posting("remote", "Metadata Editor", "Remote"),
+        located_posting("oakland", "Digital Curator", "Oakland, CA"),
+        located_posting("hempstead", "Reference Librarian", "Hempstead, NY"),
     ]
 )
 
