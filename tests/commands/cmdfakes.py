@@ -27,6 +27,7 @@ from bot.domain import (
     PostingPage,
     PostingQuery,
 )
+from bot.search import rank_passages
 from handlers import ask as questions
 from handlers import faq, jobs, subscriptions
 
@@ -72,6 +73,18 @@ def passage(pid: int, question: str, text: str, **overrides: Any) -> Passage:
     }
     values.update(overrides)
     return Passage(**values)
+
+
+def as_hits(*passages: Passage) -> list[PassageHit]:
+    """Passages as the store's hits, all of one score: the ranking under test orders them."""
+    return [PassageHit(passage=p, score=1.0) for p in passages]
+
+
+def best_excerpt(question: str, found: list[PassageHit]) -> str:
+    """What Herald quotes first for ``question`` among ``found``; "" when nothing answers."""
+    ranked = rank_passages(question, found)
+    best = next((a for a in ranked if a.confident), None)
+    return best.excerpt if best is not None else ""
 
 
 def _words(text: str) -> set[str]:

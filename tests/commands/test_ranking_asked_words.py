@@ -5,39 +5,28 @@ its initials, a bullet defining the term asked, and whom to contact."""
 
 from __future__ import annotations
 
-from cmdfakes import passage
+from cmdfakes import as_hits, best_excerpt, passage
 
-from bot.domain import PassageHit
-from bot.search import asks_contact, rank_passages
+from bot.search import asks_contact
 
 FUND = "Harbour Access Fund"
 
 
-def _hits(*passages: object) -> list[PassageHit]:
-    return [PassageHit(passage=p, score=1.0) for p in passages]  # type: ignore[arg-type]
-
-
-def _best(question: str, hits: list[PassageHit]) -> str:
-    ranked = rank_passages(question, hits)
-    best = next((a for a in ranked if a.confident), None)
-    return best.excerpt if best is not None else ""
-
-
 def test_a_light_verb_no_passage_holds_does_not_block_the_heading_that_answers() -> None:
     call = {"page_title": "Call for talks: annual meeting"}
-    hits = _hits(
+    hits = as_hits(
         passage(
             1, "Proposal topics", "We welcome talks on these topics: maps, annotation.", **call
         ),
         passage(2, "Venue", "The meeting is held in Porto at the old customs house.", **call),
         passage(3, "Format", "Talks last 15 minutes with 5 minutes of questions.", **call),
     )
-    assert "maps, annotation" in _best("what topics is the meeting looking for", hits)
-    assert "maps, annotation" in _best("which topics do you want to see", hits)
+    assert "maps, annotation" in best_excerpt("what topics is the meeting looking for", hits)
+    assert "maps, annotation" in best_excerpt("which topics do you want to see", hits)
 
 
 def test_can_they_write_a_letter_is_asked_of_the_heading_without_write() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             "Can I request a letter of support for my grant application?",
@@ -45,11 +34,13 @@ def test_can_they_write_a_letter_is_asked_of_the_heading_without_write() -> None
         ),
         passage(2, "Grants", "The board reviews grant budgets each spring."),
     )
-    assert "Letters of support" in _best("can the consortium write a letter of support", hits)
+    assert "Letters of support" in best_excerpt(
+        "can the consortium write a letter of support", hits
+    )
 
 
 def test_the_askers_own_institution_says_who_asks_not_what_about() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             "Why join the consortium?",
@@ -61,13 +52,13 @@ def test_the_askers_own_institution_says_who_asks_not_what_about() -> None:
             "Libraries and museums put images online in silos that do not talk to each other.",
         ),
     )
-    assert "roadmap" in _best("why should my museum join the consortium", hits)
+    assert "roadmap" in best_excerpt("why should my museum join the consortium", hits)
     # a thing of the asker's that is the topic stays the topic
-    assert "silos" in _best("why should museums put images online", hits)
+    assert "silos" in best_excerpt("why should museums put images online", hits)
 
 
 def test_how_long_asks_for_a_figure_not_for_the_word_long() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             "Timeline",
@@ -82,34 +73,34 @@ def test_how_long_asks_for_a_figure_not_for_the_word_long() -> None:
             page_title=FUND,
         ),
     )
-    assert "duration" in _best("how long do haf projects last", hits)
+    assert "duration" in best_excerpt("how long do haf projects last", hits)
 
 
 def test_how_much_is_not_answered_by_a_passage_naming_no_sum() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(1, "Welcome", "Ana joined the consortium as its developer in May."),
         passage(2, "Team", "You would join a small team of two developers."),
     )
-    assert _best("how much is it to join the consortium", hits) == ""
-    assert _best("who joined the consortium", hits) != ""
-    free = _hits(passage(1, "What does posting a job cost?", "Member libraries post for free."))
-    assert "for free" in _best("how much does it cost to post a job", free)
+    assert best_excerpt("how much is it to join the consortium", hits) == ""
+    assert best_excerpt("who joined the consortium", hits) != ""
+    free = as_hits(passage(1, "What does posting a job cost?", "Member libraries post for free."))
+    assert "for free" in best_excerpt("how much does it cost to post a job", free)
     # a fee named as the topic asks no sum
-    late = _hits(passage(1, "Billing", "Late fee payments make accounts inactive."))
-    assert "inactive" in _best("what happens if we pay the fee late", late)
+    late = as_hits(passage(1, "Billing", "Late fee payments make accounts inactive."))
+    assert "inactive" in best_excerpt("what happens if we pay the fee late", late)
 
 
 def test_a_number_with_separators_is_the_number_typed_without_them() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(1, "Large members", "Members registering more than 10.000 records move tier."),
         passage(2, "Small members", "Members registering a few records pay the base fee."),
     )
-    assert "10.000" in _best("what if we register more than 10000 records", hits)
-    assert "10.000" in _best("members with over 10,000 records", hits)
+    assert "10.000" in best_excerpt("what if we register more than 10000 records", hits)
+    assert "10.000" in best_excerpt("members with over 10,000 records", hits)
 
 
 def test_a_page_named_by_its_initials_counts_in_every_one_of_its_passages() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             FUND,
@@ -123,11 +114,11 @@ def test_a_page_named_by_its_initials_counts_in_every_one_of_its_passages() -> N
             page_title=FUND,
         ),
     )
-    assert "Non-profit archives" in _best("who is eligible for the haf", hits)
+    assert "Non-profit archives" in best_excerpt("who is eligible for the haf", hits)
 
 
 def test_a_bullet_naming_the_term_asked_defines_it() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             "What is Lumen?",
@@ -140,12 +131,12 @@ def test_a_bullet_naming_the_term_asked_defines_it() -> None:
             "Search API -- Finds words within transcriptions.",
         ),
     )
-    assert _best("what is the lumen image api", hits).startswith("Image API --")
+    assert best_excerpt("what is the lumen image api", hits).startswith("Image API --")
 
 
 def test_whom_to_contact_is_the_sentence_with_an_address_on_the_page_about_it() -> None:
     news = {"source": "news/safety.md", "page_title": "Seeking a trainer for Safe Streets"}
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             "Seeking a trainer for Safe Streets",
@@ -160,7 +151,7 @@ def test_whom_to_contact_is_the_sentence_with_an_address_on_the_page_about_it() 
         ),
         passage(3, "Contact", "Contact the front desk at desk@other.example.org.", position=9),
     )
-    best = _best("who do i contact about safe streets", hits)
+    best = best_excerpt("who do i contact about safe streets", hits)
     assert "ada@lib.example.org" in best
     assert asks_contact("where do I send questions about the conference?")
     assert asks_contact("who is the contact for the conference")
@@ -168,22 +159,22 @@ def test_whom_to_contact_is_the_sentence_with_an_address_on_the_page_about_it() 
 
 
 def test_word_families_the_stemmer_keeps_apart_meet() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(1, "Format", "Each speaker may make no more than one talk submission."),
         passage(2, "Venue", "The hall seats four hundred people."),
     )
-    assert "one talk submission" in _best("can i submit more than one talk", hits)
-    billing = _hits(
+    assert "one talk submission" in best_excerpt("can i submit more than one talk", hits)
+    billing = as_hits(
         passage(1, "Billing cycle", "Members are billed annually in January."),
         passage(2, "Jobs", "Please send a resume to the director."),
     )
-    assert "billed annually" in _best("when do you send invoices", billing)
+    assert "billed annually" in best_excerpt("when do you send invoices", billing)
 
 
 def test_an_officer_is_no_office() -> None:
-    hits = _hits(passage(1, "Community Officer", "The Community Officer plans the events."))
-    assert _best("is there an office of the consortium", hits) == ""
-    assert "plans the events" in _best("what does the community officer do", hits)
+    hits = as_hits(passage(1, "Community Officer", "The Community Officer plans the events."))
+    assert best_excerpt("is there an office of the consortium", hits) == ""
+    assert "plans the events" in best_excerpt("what does the community officer do", hits)
 
 
 def test_how_many_is_answered_by_the_sentence_with_the_count() -> None:
@@ -195,18 +186,18 @@ def test_how_many_is_answered_by_the_sentence_with_the_count() -> None:
         "Curriculum developed during the project builds on an earlier privacy project that "
         "ran in the same libraries, and it will be shared openly when the work is done."
     )
-    hits = _hits(
+    hits = as_hits(
         passage(1, "Safe Streets", text, page_title="Seeking a trainer for Safe Streets"),
         passage(2, "Venue", "Training takes place in the library's hall.", position=5),
     )
-    assert _best("how many library staff will be trained in safe streets", hits).startswith(
+    assert best_excerpt("how many library staff will be trained in safe streets", hits).startswith(
         "More than 1,000"
     )
 
 
 def test_a_passage_holding_all_that_is_asked_beats_one_repeating_half_of_it() -> None:
     fund = {"page_title": FUND}
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             FUND,
@@ -222,7 +213,7 @@ def test_a_passage_holding_all_that_is_asked_beats_one_repeating_half_of_it() ->
             **fund,
         ),
     )
-    assert "non-member" in _best("can non members apply to the harbour access fund", hits)
+    assert "non-member" in best_excerpt("can non members apply to the harbour access fund", hits)
 
 
 def test_a_digit_beside_its_word_names_the_row_and_yearly_is_annual() -> None:
@@ -235,19 +226,19 @@ def test_a_digit_beside_its_word_names_the_row_and_yearly_is_annual() -> None:
             (3, "10.001", "100.000", "2.500€", "3.000€"),
         )
     )
-    hits = _hits(passage(1, "Record fee", rows))
-    assert _best("what does tier 2 cost", hits).startswith("Annual range: 2.000")
-    dues = _hits(
+    hits = as_hits(passage(1, "Record fee", rows))
+    assert best_excerpt("what does tier 2 cost", hits).startswith("Annual range: 2.000")
+    dues = as_hits(
         passage(1, "Meetings", "The members' meeting is held each year in May in Oslo."),
         passage(2, "Dues", "Annual dues are 2.000€ for each member.", position=8),
     )
-    assert _best("when is the yearly meeting", dues).startswith("The members' meeting")
-    assert _best("what are the yearly dues", dues).startswith("Annual dues")
+    assert best_excerpt("when is the yearly meeting", dues).startswith("The members' meeting")
+    assert best_excerpt("what are the yearly dues", dues).startswith("Annual dues")
 
 
 def test_when_is_answered_by_a_date_not_by_a_grant_number() -> None:
     fund = {"page_title": FUND}
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             FUND,
@@ -259,11 +250,11 @@ def test_when_is_answered_by_a_date_not_by_a_grant_number() -> None:
             2, "Timeline", "Call opens: September 1. Application due date: October 15.", **fund
         ),
     )
-    assert "October 15" in _best("when were harbour access fund applications due", hits)
+    assert "October 15" in best_excerpt("when were harbour access fund applications due", hits)
 
 
 def test_how_many_prefers_the_count_of_the_thing_asked() -> None:
-    hits = _hits(
+    hits = as_hits(
         passage(
             1,
             "Meetings",
@@ -275,4 +266,4 @@ def test_how_many_prefers_the_count_of_the_thing_asked() -> None:
             "The director supervises the other staff members (currently two full time staff).",
         ),
     )
-    assert "two full time staff" in _best("how many staff does the consortium have", hits)
+    assert "two full time staff" in best_excerpt("how many staff does the consortium have", hits)
