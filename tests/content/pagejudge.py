@@ -150,6 +150,23 @@ class PageSet:
         got = getattr(posting, FIELDS[key]) if posting is not None else None
         return judge(key, expected, got), expected, got
 
+    def assert_agrees(self, name: str, check: str) -> None:
+        """What a careful reader takes from page ``name`` for ``check`` is what Herald read."""
+        right, expected, got = self.outcome(name, check)
+        assert right, f"{check}: expected {expected!r}, extracted {got!r}"
+
+    def assert_accuracy(self, at_least: float = 0.85) -> None:
+        """The per-field accuracy on both sets (printed with -s), no less than ``at_least``."""
+        table, right, total = self.field_table()
+        print("\n" + table)
+        assert right / total >= at_least, f"{right}/{total}"
+
+    def assert_kinds(self, *, pages: int, jobs: int, others: int) -> None:
+        """At least this many pages, of which job postings and pages of other kinds."""
+        kinds = Counter(str(p.want["kind"]) for p in self.pages.values())
+        assert len(self.pages) >= pages and kinds["job"] >= jobs, kinds
+        assert len(self.pages) - kinds["job"] >= others, kinds
+
     def params(self, known_misses: dict[tuple[str, str], str]) -> list[Any]:
         """One pytest param per check; a known miss is a strict xfail with its reason."""
         checks = self.checks()

@@ -20,7 +20,6 @@ How a field is judged: tests/content/pagejudge.py.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date as D
 
 import pytest
@@ -648,18 +647,12 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 @pytest.mark.parametrize(("name", "check"), PAGES.params(KNOWN_MISSES))
 def test_a_reader_and_the_loader_agree(name: str, check: str) -> None:
-    right, expected, got = PAGES.outcome(name, check)
-    assert right, f"{check}: expected {expected!r}, extracted {got!r}"
+    PAGES.assert_agrees(name, check)
 
 
 def test_field_table() -> None:
-    """The per-field accuracy on both sets (printed with -s), and no less than 85 % overall."""
-    table, right, total = PAGES.field_table()
-    print("\n" + table)
-    assert right / total >= 0.85, f"{right}/{total}"
+    PAGES.assert_accuracy(at_least=0.85)
 
 
 def test_there_are_enough_pages_of_each_kind() -> None:
-    kinds = Counter(str(p.want["kind"]) for p in PAGES.pages.values())
-    assert len(PAGES.pages) >= 18 and kinds["job"] >= 14, kinds
-    assert len(PAGES.pages) - kinds["job"] >= 3, kinds
+    PAGES.assert_kinds(pages=18, jobs=14, others=3)
