@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.domain import DEFAULT_FRESHNESS, PostingDraft, PostingQuery
 from bot.store import Store, queries
@@ -304,3 +306,92 @@ def test_a_posting_named_by_its_title_is_found_however_many_bodies_name_it(
     assert named("coordinators") == ["t-open", "t-org", "t-closed"]  # stemmed as in bodies
     assert named("conference", "work") == []  # in bodies only
     assert len(_ranked(store, "conference", "work")) == 6
+
+
+# ------------------------------------------------------------------ stopping early
+
+
+def _stopping_board(store: Store) -> None:
+    """60 postings over a year and a half (every span of ``RECENCY``, the horizon, undated),
+    the word in any field, near and far deadlines, some closed."""
+    rng = random.Random(11)
+    where = ("title", "organization", "location", "body")
+    postings = []
+    for i in range(60):
+        field = rng.choice(where)
+        postings.append(
+            _posting(
+                f"s{i:02d}",
+                "Archivist" if field == "title" else "Assistant",
+                organization="Archivists' Guild" if field == "organization" else "Museum",
+                location="Archivist Hall, Leeds" if field == "location" else "Leeds",
+                body=FILLER + ("Works with the archivist." if field == "body" else ""),
+                posted=rng.choice([None, TODAY - rng.randint(0, 540) * DAY]),
+                deadline=rng.choice([None, TODAY + rng.randint(-5, 60) * DAY]),
+                closed=rng.random() < 0.1,
+            )
+        )
+    _save(store, *postings)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    today=st.sampled_from([TODAY + n * DAY for n in (-200, -31, -8, 0, 6, 29, 89)]),
+    limit=st.sampled_from([1, 3, 5, 12]),
+    offset=st.sampled_from([0, 2, 5, 20]),
+    count_limit=st.sampled_from([None, 0, 4, 100]),
+)
+def test_a_page_is_the_same_whether_the_walk_stops_early_or_not(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    today: date,
+    limit: int,
+    offset: int,
+    count_limit: int | None,
+) -> None:
+    """A page of a list that may stop walking (``RANKING``, 4) against the same list ranked
+    whole (a page longer than the window never stops); fewer matches than the window are
+    read from SQLite's index at once, so the window is smaller than the board."""
+    monkeypatch.setattr(queries, "POSTING_WINDOW", 30)
+    if not store.find_postings(PostingQuery(today=TODAY, terms=("archivist",))).total:
+        _stopping_board(store)
+    q = PostingQuery(today=today, terms=("archivist",), limit=limit, offset=offset)
+    whole = store.find_postings(replace(q, limit=1000, offset=0))
+    page = store.find_postings(replace(q, count_limit=count_limit))
+    ids = [p.id for p in whole.items]
+    assert [p.id for p in page.items] == ids[offset : offset + limit]
+    cap = None if count_limit is None else max(count_limit, offset + limit)
+    assert page.total == (whole.total if cap is None else min(whole.total, cap + 1))
+    assert page.hidden == (whole.hidden if cap is None else min(whole.hidden, cap + 1))
+
+
+def test_a_list_stops_walking_once_the_page_cannot_change(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five title matches of the month and nearer deadlines than any older posting could
+    beat: the walks of older and undated postings are not run."""
+    _save(
+        store,
+        *(_posting(f"new{i}", "Archivist", posted=TODAY - i * DAY) for i in range(5)),
+        *(_posting(f"old{i}", "Archivist", posted=TODAY - (100 + i) * DAY) for i in range(5)),
+        *(_posting(f"undated{i}", "Archivist", posted=None) for i in range(3)),
+    )
+    runs: list[Any] = []
+    walk = queries._runs
+
+    def counted(*args: Any) -> Any:
+        for run in walk(*args):
+            runs.append(run)
+            yield run
+
+    monkeypatch.setattr(queries, "_runs", counted)
+    monkeypatch.setattr(queries, "POSTING_WINDOW", 8)  # more matches than the window
+    q = PostingQuery(today=TODAY, terms=("archivist",), limit=5)
+    assert [p.id for p in store.find_postings(q).items] == [f"new{i}" for i in range(5)]
+    assert len(runs) == 1  # the month's
+    runs.clear()
+    q = replace(q, limit=6)  # the sixth can be any older one: every run is walked
+    assert [p.id for p in store.find_postings(q).items][:5] == [f"new{i}" for i in range(5)]
+    assert len(runs) > 1
