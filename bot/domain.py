@@ -263,7 +263,8 @@ class PostingQuery:
     ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
     stays within the amount (a stated range's top / bottom; a single amount is both; no
     stated pay, no match). ``in_titles``: the words are looked for in titles and
-    organisations only, as when a posting is named ("the digital archivist job").
+    organisations only, as when a posting is named ("the digital archivist job"); words the
+    store cannot search for (PostgreSQL's stop words) then name no posting.
     """
 
     today: date

@@ -718,6 +718,8 @@ def _find_keys(
     """The keys of ``q``'s page, in order; how many are listed; how many are hidden."""
     words = clean_terms(q.terms)
     query_text = postings_query_text(session, words, in_titles=q.in_titles)
+    if q.in_titles and words and query_text is None:
+        return [], 0, 0  # stop words alone name no posting (a list of every one otherwise)
     organization = q.organization.strip().lower() if q.organization else ""
     limit, offset = max(q.limit, 0), max(q.offset, 0)
     cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.domain import NotFound, Posting
+from bot.domain import NotFound, Posting, PostingQuery
 from bot.lookup import close_ids, posting_by_id
 from bot.store import Store
 
@@ -72,3 +72,11 @@ def test_what_cannot_be_an_id_names_none_and_offers_the_list(board: Any, typed: 
         posting_by_id(board, typed, today=TODAY, include_inactive=True, command="/jobs show")
     assert raised.value.suggestions == ("/jobs",)
     assert "\x00" not in str(raised.value)
+
+
+def test_stop_words_alone_name_no_posting_by_its_title(board: Any) -> None:
+    """PostgreSQL searches for none of them; the list of every posting they made it read
+    is no candidate for an id ("no-such-posting": "such" alone)."""
+    q = PostingQuery(today=TODAY, terms=("such", "the"), in_titles=True, include_inactive=True)
+    assert board.find_posting_heads(q) == []
+    assert close_ids(board, "such-the", today=TODAY, include_inactive=True) == []
