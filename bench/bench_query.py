@@ -7,7 +7,7 @@ interleaved in the same run, two floors on the same database:
 - **index**: the bare index lookup for the same words (20 keys from the full-text index, no
   ranking, no rows; a deadline range for a list without words): what any answer costs at least;
 - **by hand**: one hand-written SQL doing the same work as Herald (the capped counts, then the
-  page: the window of open matches by posted date, scored as ``bot.store.queries.RANKING``
+  page: the window of open matches by posted date, scored as ``bot.store.ranking.RANKING``
   says, the page's full rows), written directly for the dialect; for ``/faq`` and plain
   questions the passage ranking over the newest 500 matches of the passages' index.
 
@@ -69,7 +69,7 @@ from bot.search import faq_terms, parse_jobs_query  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.store.fulltext import clean_terms, fts5_fields_query, fts5_query  # noqa: E402
 from bot.store.passages import RANK_WINDOW  # noqa: E402
-from bot.store.queries import FIELD_WEIGHTS, POSTING_WINDOW  # noqa: E402
+from bot.store.ranking import FIELD_WEIGHTS, POSTING_WINDOW  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 BATCH = 500
@@ -251,7 +251,7 @@ def _passage_floors(words: Sequence[str], sqlite: bool) -> Floors:
 
 
 def _score_sql(sqlite: bool) -> str:
-    """``RANKING``'s score written out by hand over the window ``w`` (see queries.RANKING)."""
+    """``RANKING``'s score written out by hand over the window ``w`` (see ranking.RANKING)."""
     tiers = []
     for i, (fields, weight) in enumerate(FIELD_WEIGHTS):
         if sqlite:

@@ -55,8 +55,8 @@ from bot.delivery import (
 from bot.domain import Posting
 from bot.store import queries
 from bot.store.convert import to_posting
+from bot.store.listing import open_on
 from bot.store.models import DocumentRow, PostingRow
-from bot.store.queries import open_on
 from bot.store.scheduling_models import (
     DeliveryRow,
     LeaseRow,

@@ -1,4 +1,4 @@
-"""The ranking of keyword lists (``bot.store.queries.RANKING``), rule by rule, with small
+"""The ranking of keyword lists (``bot.store.ranking.RANKING``), rule by rule, with small
 hand-made boards on both backends: title ≫ organisation ≫ location ≫ body, recency, a near
 deadline, open first, and the window of the newest open matches by posted date."""
 
@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.domain import DEFAULT_FRESHNESS, PostingDraft, PostingQuery
-from bot.store import Store, queries
+from bot.store import Store, ranking
 from bot.store.fulltext import month_token, months_between
 
 from .factories import NOW, TODAY, doc, draft
@@ -178,7 +178,7 @@ def test_more_matches_than_the_window_rank_the_newest_open_ones_by_posted_date(
     ranked = [p.id for p in everything.items]
     in_window_order = _window_order(store, q, saved)
     assert sorted(ranked) == sorted(in_window_order) and len(ranked) > 2 * WINDOW
-    monkeypatch.setattr(queries, "POSTING_WINDOW", WINDOW)
+    monkeypatch.setattr(ranking, "POSTING_WINDOW", WINDOW)
     window = set(in_window_order[:WINDOW])
     # the window by rank (the order every match had among themselves), then the rest
     expected = [i for i in ranked if i in window] + in_window_order[WINDOW:]
@@ -200,7 +200,7 @@ def test_a_changed_title_ranks_by_its_new_words(store: Store) -> None:
 
 
 def test_the_worked_example_of_the_ranking_docstring(store: Store) -> None:
-    """``queries.RANKING``'s example, as written there: 14, 8.8, 6 and 1.75."""
+    """``ranking.RANKING``'s example, as written there: 14, 8.8, 6 and 1.75."""
     _save(
         store,
         _posting(
@@ -227,7 +227,7 @@ def test_the_worked_example_of_the_ranking_docstring(store: Store) -> None:
             "digital", "Digital Archivist", posted=date(2026, 11, 18), deadline=date(2026, 12, 1)
         ),
     )
-    assert "8 × (1 + 0.1) = 8.8" in queries.RANKING
+    assert "8 × (1 + 0.1) = 8.8" in ranking.RANKING
     assert _ranked(store, "archivist") == ["digital", "archivist", "officer", "librarian"]
 
 
@@ -237,7 +237,7 @@ def test_the_months_of_the_index_follow_each_posted_date(
     """The window's walks ask the full-text index for the words in the recent months and in
     the undated postings (migration 0013); a posting on either side of a month's end, on the
     horizon's day, undated, or re-dated, is found as its posted date says."""
-    horizon = queries._horizon(TODAY, DEFAULT_FRESHNESS)
+    horizon = ranking._horizon(TODAY, DEFAULT_FRESHNESS)
     filled = {"deadline": None, "open_until_filled": True}
     _save(
         store,
@@ -247,7 +247,7 @@ def test_the_months_of_the_index_follow_each_posted_date(
         _posting("before", "Archivist", posted=horizon - DAY, **filled),  # not open
         _posting("undated", "Archivist", posted=None, **filled),
     )
-    monkeypatch.setattr(queries, "POSTING_WINDOW", 2)
+    monkeypatch.setattr(ranking, "POSTING_WINDOW", 2)
     # the newest two by rank, then the rest in window order
     assert _ranked(store, "archivist") == ["month-start", "month-end", "horizon", "undated"]
     redated = _posting("before", "Archivist", posted=TODAY - DAY, **filled)
@@ -274,8 +274,8 @@ def test_undated_matches_enter_the_window_newest_key_first(
     key per run here, so every run boundary is crossed."""
     _save(store, *(_posting(f"u{i}", "Archivist", posted=None) for i in range(1, 6)))
     _save(store, _posting("other", "Developer", posted=None))  # a key that does not match
-    monkeypatch.setattr(queries, "POSTING_WINDOW", 2)
-    monkeypatch.setattr(queries, "KEY_BATCH", 1)
+    monkeypatch.setattr(ranking, "POSTING_WINDOW", 2)
+    monkeypatch.setattr(ranking, "KEY_BATCH", 1)
     # the window is the newest two, by rank (a tie: by id); the rest newest key first
     assert _ranked(store, "archivist") == ["u4", "u5", "u3", "u2", "u1"]
 
@@ -295,7 +295,7 @@ def test_a_posting_named_by_its_title_is_found_however_many_bodies_name_it(
         _posting("t-closed", "Conference Coordinator", posted=TODAY - 3 * DAY, closed=True),
         *(_posting(f"b{i}", body=body, posted=TODAY) for i in range(6)),
     )
-    monkeypatch.setattr(queries, "POSTING_WINDOW", window)
+    monkeypatch.setattr(ranking, "POSTING_WINDOW", window)
 
     def named(*terms: str) -> list[str]:
         q = PostingQuery(today=TODAY, terms=terms, include_inactive=True, in_titles=True)
@@ -354,7 +354,7 @@ def test_a_page_is_the_same_whether_the_walk_stops_early_or_not(
     """A page of a list that may stop walking (``RANKING``, 4) against the same list ranked
     whole (a page longer than the window never stops); fewer matches than the window are
     read from SQLite's index at once, so the window is smaller than the board."""
-    monkeypatch.setattr(queries, "POSTING_WINDOW", 30)
+    monkeypatch.setattr(ranking, "POSTING_WINDOW", 30)
     if not store.find_postings(PostingQuery(today=TODAY, terms=("archivist",))).total:
         _stopping_board(store)
     q = PostingQuery(today=today, terms=("archivist",), limit=limit, offset=offset)
@@ -379,15 +379,15 @@ def test_a_list_stops_walking_once_the_page_cannot_change(
         *(_posting(f"undated{i}", "Archivist", posted=None) for i in range(3)),
     )
     runs: list[Any] = []
-    walk = queries._runs
+    walk = ranking._runs
 
     def counted(*args: Any) -> Any:
         for run in walk(*args):
             runs.append(run)
             yield run
 
-    monkeypatch.setattr(queries, "_runs", counted)
-    monkeypatch.setattr(queries, "POSTING_WINDOW", 8)  # more matches than the window
+    monkeypatch.setattr(ranking, "_runs", counted)
+    monkeypatch.setattr(ranking, "POSTING_WINDOW", 8)  # more matches than the window
     q = PostingQuery(today=TODAY, terms=("archivist",), limit=5)
     assert [p.id for p in store.find_postings(q).items] == [f"new{i}" for i in range(5)]
     assert len(runs) == 1  # the month's

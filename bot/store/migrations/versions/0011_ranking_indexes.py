@@ -1,7 +1,7 @@
 """Postings by posted date, and each posting's leading fields as a small text vector.
 
 A keyword list ranks a window of the newest open matches by posted date
-(``bot.store.queries``, "Ranking"); these serve it on both backends:
+(``bot.store.ranking``, "Ranking"); these serve it on both backends:
 
 - ``ix_postings_by_posted``: walked backwards from today it yields the recently posted
   postings first, newest first, and its ``posted IS NULL`` range the undated ones. On SQLite

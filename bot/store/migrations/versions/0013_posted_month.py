@@ -1,6 +1,6 @@
 """Each posting's posted month as a word of its full-text entry: ``pm201906``, ``pmnone``.
 
-A keyword list ranks the newest open matches by posted date (``bot.store.queries``,
+A keyword list ranks the newest open matches by posted date (``bot.store.ranking``,
 ``RANKING``). Without the month in the index, finding "the matches posted since December"
 meant reading every match of the word (70,000 keys for "developer" at 100,000 postings) and
 testing the recently posted postings against them; with it, the index answers "developer

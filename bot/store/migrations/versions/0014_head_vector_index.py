@@ -5,7 +5,7 @@ the words of its title (``PostingQuery.in_titles``). Without an index on ``head_
 PostgreSQL could only walk every posting testing the words: when no title holds them but
 many bodies do, that walk read the whole table (280 ms at 100,000 postings). With it, the
 postings whose titles hold the words are counted and, when they are few, read from the
-index (``bot.store.queries``, the keyword list's probe). SQLite has ``postings_head_fts``.
+index (``bot.store.ranking``, the keyword list's probe). SQLite has ``postings_head_fts``.
 
 Revision ID: 0014
 Revises: 0013
