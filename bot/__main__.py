@@ -128,15 +128,17 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
 
     from bot.app import build
     from bot.clock import fixed_clock, system_clock
+    from bot.domain import StoreUnavailable
 
     clock = fixed_clock(now) if now is not None else system_clock
     try:
         app = build(settings, clock=clock)
-    except (SQLAlchemyError, OSError) as exc:
+    except (SQLAlchemyError, StoreUnavailable, OSError) as exc:
+        reason = exc.__cause__ if isinstance(exc, StoreUnavailable) else exc
         _err().print(
             # str() of the URL masks its password
             f"[red]Cannot open the database {_escape(str(settings.database_url))}:[/] "
-            f"{_escape(str(exc).splitlines()[0])}"
+            f"{_escape(str(reason).splitlines()[0])}"
         )
         raise typer.Exit(2) from exc
     try:

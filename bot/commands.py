@@ -40,6 +40,7 @@ from bot.domain import (
     PostingPage,
     PostingQuery,
     Refusal,
+    StoreUnavailable,
     UsageError,
 )
 from bot.present import Card, posting_card
@@ -477,6 +478,9 @@ class Router:
         name = request.command.strip().lower().lstrip("/!")
         try:
             return self._verbs_help(self._dispatch(name, request, ctx))
+        except StoreUnavailable as exc:
+            logger.warning("command /%s: database unavailable: %s", name, exc.__cause__)
+            return Reply(text=str(exc))
         except Exception:
             error_id = secrets.token_hex(4)
             logger.exception("command /%s failed (error %s)", name, error_id)

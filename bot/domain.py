@@ -64,6 +64,12 @@ class PermissionDenied(HeraldError):
     """The user may not do this; nothing was changed."""
 
 
+class StoreUnavailable(HeraldError):
+    """The database cannot be reached or stays busy (a restart, a network cut, a lock held too
+    long): a transaction that meets it is rolled back, so nothing was changed, and the same
+    command can simply be tried again."""
+
+
 class Refusal(HeraldError):
     """An action that cannot be done as asked; the message says why and what to do, and is
     shown as it is (not a usage mistake, so the command's usage is not repeated)."""

@@ -40,6 +40,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import feeds
 from bot.app import App
+from bot.domain import StoreUnavailable
 from bot.health import check
 from bot.platforms.base import listen
 from bot.store.health import delivery_counts
@@ -154,8 +155,8 @@ class Endpoints:
             return cached[1]
         try:
             found = await asyncio.to_thread(feeds.open_postings, self.app, q)
-        except SQLAlchemyError as exc:
-            logger.warning("%s: database problem: %s", path, exc)
+        except (SQLAlchemyError, StoreUnavailable) as exc:
+            logger.warning("%s: database problem: %s", path, exc.__cause__ or exc)
             return None
         body = await asyncio.to_thread(render, found, self._self_url(request, path, found.query))
         self._cache[key] = (time.monotonic() + self.feed_ttl, body)

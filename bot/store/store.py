@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -22,6 +23,7 @@ from bot.domain import (
     PostingHead,
     PostingPage,
     PostingQuery,
+    StoreUnavailable,
 )
 from bot.store import migrate, names, passages, queries, saving
 from bot.store.models import DocumentRow
@@ -57,6 +59,39 @@ def _tune_sqlite(engine: Engine, in_memory: bool) -> None:
         # fails at once (SQLITE_BUSY, no waiting) if another process wrote in between.
         write = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+UNAVAILABLE = (
+    "Herald cannot reach its database just now, so nothing was read or changed. "
+    "Please try again in a minute."
+)
+# SQLite's errors of a database that is there but cannot be used now (a lock held too long,
+# a file that cannot be opened or written); "no such table" and its kin are not among them
+_SQLITE_OUTAGES = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL")
+
+
+def is_outage(exc: DBAPIError) -> bool:
+    """Whether ``exc`` says the database is away or busy, not that a statement is wrong:
+    PostgreSQL's operational errors (connection refused or lost, the server shutting down),
+    a connection SQLAlchemy found dead, SQLite's locks and unopenable files."""
+    if exc.connection_invalidated:
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    name = getattr(exc.orig, "sqlite_errorname", None)
+    return name is None or name.startswith(_SQLITE_OUTAGES)
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """Database outages as ``StoreUnavailable``, which every caller can tell its user about;
+    the driver's error stays attached (``__cause__``) for the logs."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if is_outage(exc):
+            raise StoreUnavailable(UNAVAILABLE) from exc
+        raise
 
 
 class Store:
@@ -115,20 +150,20 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with _reachable(), self._sessions() as session:
             yield session
 
     @contextmanager
     def _query(self) -> Iterator[Connection]:
         """A bare connection for the reads a chat command makes: without a Session's unit of
         work each statement costs about 0.2 ms less, as much as most of them take to run."""
-        with self._engine.connect() as connection:
+        with _reachable(), self._engine.connect() as connection:
             yield connection
 
     @contextmanager
     def _write(self, *, content: bool = True) -> Iterator[Session]:
         try:
-            with self._sessions() as session, session.begin():
+            with _reachable(), self._sessions() as session, session.begin():
                 session.connection(execution_options={WRITE_OPTION: True})
                 yield session
         finally:
