@@ -171,18 +171,9 @@ def _holds_words(sqlite: bool, rows: type[PostingRow], group: int) -> ColumnElem
 
 
 def _score(sqlite: bool, rows: type[PostingRow]) -> ColumnElement[float]:
-    """``RANKING``'s score in SQL; the dates it compares with are bound (``_score_dates``)."""
-    # the widest group first: most matches of a common word hold it in their bodies only,
-    # and are told apart by one test instead of one per group
-    widest = len(FIELD_WEIGHTS) - 1
+    """``RANKING``'s score in SQL; the dates it compares with are bound (``_score_values``)."""
     relevance = case(
-        (
-            _holds_words(sqlite, rows, widest),
-            case(
-                *((_holds_words(sqlite, rows, i), w) for i, (_, w) in enumerate(FIELD_WEIGHTS)),
-                else_=BODY_WEIGHT,  # never: the widest group holds the words
-            ),
-        ),
+        *((_holds_words(sqlite, rows, i), w) for i, (_, w) in enumerate(FIELD_WEIGHTS)),
         else_=BODY_WEIGHT,
     )
     today = bound("today", Date)
