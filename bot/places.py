@@ -497,6 +497,14 @@ def _country_offsets() -> dict[str, frozenset[float]]:
     return {code: frozenset(hours) for code, hours in offsets.items()}
 
 
+def warm() -> None:
+    """Load the tables now that the first place asked about would load: a server does it
+    before it hides what lives for good from the garbage collector (``bot.runtime.settle``),
+    or every full collection walks their 80,000 objects and pauses a reply by 50-100 ms."""
+    _gazetteer()
+    _country_offsets()
+
+
 @cache  # a list question reads the stored names of 200 candidates; spans repeat
 def zone_span(name: str) -> Place | None:
     """The region of a span of time zones ("UTC-2 to UTC+3"): the countries with a time zone
