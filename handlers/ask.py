@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.ask.answer import answer
 from bot.commands import Action, Context, Reply, Router
-from bot.domain import UsageError
+from bot.domain import StoreUnavailable, UsageError
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,9 @@ def question(ctx: Context, text: str) -> Reply:
             text, intent=str(understood.get("intent")), answered=bool(understood.get("answered")),
             now=ctx.now,
         )  # fmt: skip
+    except StoreUnavailable:  # while SQLite's write lock is held elsewhere, reads go on
+        logger.warning("question not logged: the database is unavailable")
+        return reply
     except Exception:  # the answer matters more than its statistics
         logger.exception("could not log a question")
         return reply

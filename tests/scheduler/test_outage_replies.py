@@ -52,6 +52,7 @@ def test_during_an_outage_a_person_is_told_so_and_nothing_is_half_done(
         assert asked == UNAVAILABLE
     else:  # reads go on; only the question log waited, and an answer matters more
         assert "Digital Archivist" in asked
+        assert "question not logged: the database is unavailable" in caplog.text
     assert subscribed == UNAVAILABLE
     assert Subscriptions(store).all() == []  # the subscription was not half-written
     assert "database unavailable" in caplog.text  # and the cause is in the log
