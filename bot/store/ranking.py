@@ -102,11 +102,12 @@ RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings
 3. **Order**: open first (``include_inactive``), score, then deadline soonest, posted newest,
    id — the same order a list without words breaks ties with.
 4. **Stopping early** (lists of open postings): the window is walked newest first in the
-   spans of ``RECENCY``'s ages, and the candidates found so far are ranked after each span.
-   When the last posting the page needs already scores more than any posting still to be
-   walked could (``_best_after``: in titles, posted the day before the span's first day,
-   with the deadline bonus), the walk stops: the page is the one the whole window gives.
-   Most lists of a common word stop after a month of postings instead of reading 500.
+   spans of ``RECENCY``'s ages from the month on (30, 90, 365 days), and the candidates
+   found so far are ranked after each span. When the last posting the page needs already
+   scores more than any posting still to be walked could (``_best_after``: in titles,
+   posted the day before the span's first day, with the deadline bonus), the walk stops:
+   the page is the one the whole window gives. ``/jobs librarian`` at 100,000 postings
+   stops after the month (107 candidates) instead of walking years of postings for 500.
 
 Worked example, ``/jobs archivist`` on 2026-11-21:
 - "Digital Archivist", posted 2026-11-18, deadline 2026-12-01: 8 × (1 + 0.5 + 0.25) = 14;
@@ -232,10 +233,10 @@ def word_sql(
 
     The window is found by walks, one after the other, each in window order: the postings
     posted since the horizon, newest first (the full-text index holds each posting's posted
-    month as a word, migration 0013, so it answers "these words in these two months"
+    month as a word, migration 0013, so it answers "these words in these months"
     itself); those posted earlier whose deadline is still ahead; the undated ones, newest
     key first; with ``include_inactive``, then the others. Counting and ranking come after
-    (``_keyword_page``)."""
+    (``keyword_page``)."""
     dialect = "sqlite" if shape.sqlite else "postgresql"
     today = bound("today", Date)
     fresh = {"fresh_from": bound("fresh_from", Date), "filled_from": bound("filled_from", Date)}
