@@ -21,14 +21,14 @@ from typing import Any
 
 import pytest
 
-from bot.content import parse_text
+from bot.content import parse_bytes, parse_text
 from bot.domain import ParsedDocument, PostingDraft
 
 
 @dataclass(frozen=True)
 class Page:
     name: str
-    text: str
+    text: str | bytes  # bytes: a file as read from disk (its encoding is the loader's to find)
     want: dict[str, Any] = field(default_factory=dict)
 
 
@@ -86,7 +86,7 @@ class PageSet:
         self._into = self.first
         self._parsed: dict[str, ParsedDocument] = {}
 
-    def page(self, name: str, text: str, **want: Any) -> None:
+    def page(self, name: str, text: str | bytes, **want: Any) -> None:
         if any(p.name == name for p in self.first + self.held_out):
             raise ValueError(f"two pages are named {name}")
         self._into.append(Page(name, text, want))
@@ -101,7 +101,11 @@ class PageSet:
 
     def parsed(self, name: str) -> ParsedDocument:
         if name not in self._parsed:
-            self._parsed[name] = parse_text(name, self.pages[name].text)
+            text = self.pages[name].text
+            if isinstance(text, bytes):
+                self._parsed[name] = parse_bytes(name, text)
+            else:
+                self._parsed[name] = parse_text(name, text)
         return self._parsed[name]
 
     def checks(self) -> list[tuple[str, str]]:
