@@ -67,6 +67,9 @@ _JOB_PHRASES = tuple(
         "closing date", "hours per week", "per hour", "fixed-term", "fixed term", "pro rata",
         "apply by", "accepting applications", "expressions of interest", "applications close",
         "your application",
+        # pay by the hour and a contract of no set hours ("paid £13.15 an hour", "on a
+        # casual, zero-hours basis")
+        "an hour", "zero-hours", "zero hours",
     )
 )  # fmt: skip
 # Read in the folded (lower-case) head of the page.

@@ -152,6 +152,7 @@ DEADLINE = Table(
                 "**Apply by:** 23:59 on 28 April 2026",
                 "Apply on Handshake by September 6: https://jobs.example.org/88213",
                 "Send your application to jobs@example.org by COB 15/04.",
+                "We'd like to hear from you by 21/05/2027.",
             ),
             rejects=(
                 "The position starts by 1 June 2026.",
@@ -167,7 +168,7 @@ _APPLY = re.compile(
     r"\b(?:appl(?:y|ying|ication|ications|icants?)|submi(?:t|ssions?|tted)|send|sent|e-?mail"
     r"|contact|resumes?|cv|cover letters?|receiv\w*|accept\w*|open|nominations?|respond"
     r"|letters?|materials|considered|consideration|proposals?|register|registration"
-    r"|write (?:to|us)|writing to|reach out|get in touch"
+    r"|write (?:to|us)|writing to|reach out|get in touch|hear from you"
     r"|express(?:ions?)? (?:of |your )?interest)\b"
     # "Please write to jobs@example.org by …": an address to write to is about applying.
     r"|[\w.+-]@[\w-]+\.\w",

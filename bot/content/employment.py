@@ -94,6 +94,10 @@ EMPLOYMENT = Table(
                 # cover while the post holder is on leave
                 r"(?:maternity|parental) (?:leave )?cover\b",
                 r"cover for (?:a )?(?:maternity|paternity|parental|adoption|sick|study) leave\b",
+                # a named or research fellowship is an award for a term ("The Aldine
+                # Fellowship in Book History"); the programme that runs them is not one
+                r"(?<!our )(?<!the )(?<!a )fellowships?\b"
+                r"(?! (?:of|programmes?|programs?|schemes?|funds?|funding|applications?)\b)",
             ),
             matches=(
                 "This is a temporary position funded through June.",
@@ -122,6 +126,8 @@ EMPLOYMENT = Table(
                 "Full-time, grant funded for two years.",
                 "The post is funded for up to 36 months by the Arts Council.",
                 "A twelve-month research fellowship in digital epigraphy.",
+                "The Aldine Fellowship in Book History, 2027-28",
+                "Postdoctoral Fellowship in Digital Humanities",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -137,6 +143,9 @@ EMPLOYMENT = Table(
                 "We offer generous maternity pay and flexible hours.",
                 "A student assistant (10-12 hours per week during term).",
                 "Regular/Temporary: Regular",
+                "You will run our fellowship programme and its events.",
+                "Experience of winning fellowship funding is an advantage.",
+                "Members of the fellowship of the Society meet in May.",
             ),
         ),
         Rule(

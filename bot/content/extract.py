@@ -13,7 +13,7 @@ from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
-from bot.content.front_matter import as_date, as_text, first_text
+from bot.content.front_matter import as_date, as_text, as_words, first_text
 from bot.content.openings import FOR_EVERY_OPENING
 from bot.content.slug import make_slug, org_short_name
 from bot.content.text import Scan, find_all, fold, plain, remembered
@@ -36,6 +36,12 @@ _SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "w
 _EMPLOYMENT_KEYS = (
     "employment_type", "employment", "job_type", "jobtype", "contract_type", "contract", "type",
 )  # fmt: skip
+_TAG_KEYS = ("tags", "tag", "categories", "category")
+# A tag that is a kind of post, and only that ("full-time", "fixed-term", "internship"): a
+# tag that merely holds such a word ("part-time-jobs-digest") says nothing of this post.
+_KIND_TAG = re.compile(
+    r"(?:full|part)[- _]?time|fixed[- _]term|temporary|internships?|traineeships?|freelance"
+)
 # "remote: true", "remote: hybrid": front matter that says it outright.
 _REMOTE_KEYS = ("remote", "is_remote", "remote_ok", "remote_work", "telecommute")
 
@@ -85,7 +91,9 @@ def build_posting(
     role = _role(markdown, scan.folded, page, role_hint)
     organization = _organization(markdown, page)
 
-    location, remote, remote_regions = _where(markdown, scan, found, meta, evidence, role)
+    location, remote, remote_regions = _where(
+        markdown, scan, found, meta, evidence, role, organization
+    )
 
     deadline = _deadline(scan, page, evidence)
     closed, until_filled = _status(scan, page, role, evidence)
@@ -202,6 +210,7 @@ def _where(
     meta: Mapping[str, Any],
     evidence: list[Fact],
     role: str,
+    organization: str | None,
 ) -> tuple[str | None, bool | None, tuple[str, ...]]:
     """(location, remote, the regions remote work is open to)."""
     location = _stated_location(markdown, found, meta, evidence)
@@ -211,6 +220,8 @@ def _where(
     region = facts.find_region(scan) if not location or remote else None
     if not location:
         stated = facts.find_place(scan) or _opening_place(markdown)
+        if stated is None and organization:
+            stated = facts.place_after_name(markdown, organization)
         if stated is not None:
             location = stated[0]
             evidence.append(Fact("location", location, stated[1]))
@@ -356,12 +367,18 @@ def _status(
 
 
 def _stated_employment(meta: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(kind, "key: value") from the front matter ("job_type: Contract")."""
+    """(kind, "key: value") from the front matter ("job_type: Contract"), else a tag or
+    category that is a kind of post ("tags: [jobs, full-time, archives]")."""
     for key in _EMPLOYMENT_KEYS:
         value = as_text(meta.get(key))
         kind = stated_employment(value) if value and len(value) <= 60 else None
         if kind is not None:
             return kind, f"{key}: {value}"
+    for key in _TAG_KEYS:
+        for tag in as_words(meta.get(key)):
+            kind = stated_employment(tag.replace("_", "-")) if _KIND_TAG.fullmatch(tag) else None
+            if kind is not None:
+                return kind, f"{key}: {tag}"
     return None
 
 

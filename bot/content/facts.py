@@ -629,6 +629,36 @@ def find_place(scan: Scan) -> tuple[str, str] | None:
     return None
 
 
+# After the employer's name, the city it is in: "The Digital Lab of the Marlow Institute in
+# London builds …", or at the end of an apposition that describes it: "Moorside Heritage
+# Centre, a small independent museum in Halifax, needs …", "… Partnership, six community
+# libraries around Leeds, is looking for …".
+_NAME_THEN_CITY = re.compile(
+    r"(?:,\s(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})\s"
+    r"[^,.;:()\n]{1,60}?)?\s(?:in|around)\s"
+    r"(?P<place>[A-Z][\w'’-]{1,30}(?:\s(?:upon\s|on\s)?[A-Z][\w'’-]{1,30}){0,3})"
+    r"(?P<end>,)?"
+)
+_NAMES_READ = 3000  # characters of the page searched for the employer's name
+
+
+def place_after_name(text: str, name: str) -> tuple[str, str] | None:
+    """(city, sentence) where the page names its employer ``name`` with the city it is in;
+    the city must be one to the gazetteer, and an apposition must close with a comma."""
+    head = text[:_NAMES_READ]
+    at = head.find(name) if len(name) >= 3 else -1
+    while at != -1:
+        found = _NAME_THEN_CITY.match(head, at + len(name))
+        if found is not None and (found.group("end") or not head.startswith(",", at + len(name))):
+            place = found.group("place")
+            while place and not is_city(place):  # "London builds" is read as "London"
+                place = place.rpartition(" ")[0]
+            if place:
+                return place, sentence_at(text, at)
+        at = head.find(name, at + 1)
+    return None
+
+
 def _named_before_or_after(
     text: str, hit: Hit, lead: str, before: re.Pattern[str], ours: re.Pattern[str]
 ) -> str | None:

@@ -52,11 +52,7 @@ def split(text: str, source: str) -> FrontMatter:
     try:
         raw, body = _HANDLER.split(stripped)
     except ValueError:
-        return FrontMatter(
-            {},
-            stripped,
-            ["the file starts with '---' but the front matter never ends; read it all as body"],
-        )
+        return _unclosed(stripped)
     body = body.lstrip("\n")
     try:
         loaded, problems = read_yaml(raw)
@@ -141,6 +137,40 @@ def read_yaml(text: str) -> tuple[Any, list[str]]:
         return loader.get_single_data(), list(dict.fromkeys(loader.problems))
     finally:
         loader.dispose()
+
+
+# Keys only a front matter has: the block after an opening '---' is one when it names one.
+_FRONT_MATTER_KEYS = frozenset(("title", "date", "layout", "permalink"))
+
+
+def _unclosed(text: str) -> FrontMatter:
+    """A front matter whose closing '---' is missing: its ``key: value`` lines run from the
+    opening '---' to the first blank line, when each line of that block is one (or a list
+    item or an indented line under one) and a key is a front matter's own (``title``,
+    ``date``…); the rest is the body. Otherwise the whole file is body."""
+    lines = text.split("\n")
+    end = next((i for i, line in enumerate(lines) if i and not line.strip()), len(lines))
+    block = lines[1:end]
+    keys = [m.group(1) for m in map(_SIMPLE_LINE.match, block) if m is not None]
+    nested = all(
+        _SIMPLE_LINE.match(line) is not None or line[:1] in (" ", "\t", "-") for line in block
+    )
+    if block and nested and _FRONT_MATTER_KEYS.intersection(keys) and end < len(lines):
+        body = "\n".join(lines[end + 1 :])
+        meta = _recovered("\n".join(block), body, "").meta
+        return FrontMatter(
+            meta,
+            body,
+            [
+                "the front matter never ends (no closing '---'); its lines up to the first "
+                "blank line were read as front matter"
+            ],
+        )
+    return FrontMatter(
+        {},
+        text,
+        ["the file starts with '---' but the front matter never ends; read it all as body"],
+    )
 
 
 def _invalid(problem: str) -> str:

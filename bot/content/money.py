@@ -384,8 +384,12 @@ def _clause_salary(
     ):
         return None
     named = said_salary and has_money
+    # "The salary range is $95k–$110k, plus health insurance and a 403(b) plan": what is
+    # added after "plus" is a benefit beside the salary, not a sign that none is stated
+    plus = low.find(" plus ", first.end()) if first is not None else -1
+    stated_part = low[:plus] if plus != -1 else low
     if not (said is not None or named) and (
-        _SALARY_WORD.search(low) is None or _NOT_SALARY.search(low)
+        _SALARY_WORD.search(low) is None or _NOT_SALARY.search(stated_part)
     ):
         return None
     text = clause.strip().rstrip(".")

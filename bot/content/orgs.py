@@ -338,6 +338,10 @@ _OFFERS_A_POST = re.compile(
     r"|contracts?)\b"
     r"| has (?:an? |one |two |three |four |five |several |\d{1,2} )?(?:new )?"
     r"(?:openings?|vacanc(?:y|ies))\b"
+    # "Hartwell College Library has two posts in its Special Collections team": a number of
+    # posts (not "has posts on its blog")
+    r"| has (?:one |two |three |four |five |several |\d{1,2} )(?:new |open )?"
+    r"(?:posts?|positions?|roles?)\b"
 )
 
 
@@ -442,7 +446,8 @@ def _employer_part(name: str) -> str:
     tail = _AT_ORG.search(name)
     if tail is not None and _is_org_like(tail.group(1)):
         return _LEADING_THE.sub("", tail.group(1))
-    return name
+    # "The Digital Lab of the Marlow Institute for Classical Studies": the institute
+    return _institution_of(name)
 
 
 def _without_city(name: str) -> str:
@@ -531,7 +536,7 @@ _IS_AN_ORG = re.compile(
 _DOES_AS_AN_ORG = re.compile(
     r"\s+(?:supports|serves|preserves|collects|maintains|builds|runs|connects|represents"
     r"|promotes|publishes|develops|brings together|cares for|looks after|safeguards"
-    r"|digitises|digitizes|funds|coordinates)\b"
+    r"|digitises|digitizes|funds|coordinates|hosts|operates)\b"
 )
 # A line that names, not a sentence: no lower-case word but the small words of names.
 _SENTENCE_WORD = re.compile(rf"(?<![\w'’.-])(?!(?:{_SMALL}|on)\b)[a-z]")
@@ -561,6 +566,9 @@ def org_introduced(text: str) -> str | None:
         name = team_of.group("org").strip().rstrip(".") if team_of is not None else ""
         if _is_org_like(name):
             return _canonical(name)
+    at_we = _AT_WE.match(head)
+    if at_we is not None and _is_employer(at_we.group("org").strip()):
+        return _canonical(at_we.group("org").strip())
     subject = _SUBJECT.match(head)
     if _POSSESSIVE_PART.match(head) is not None:
         return None
@@ -579,6 +587,8 @@ def org_introduced(text: str) -> str | None:
     return _said_to_be_an_org(head)
 
 
+# "At Folio & Frame we build image servers …": the page opens by saying who "we" are.
+_AT_WE = re.compile(rf"At\s+{_SUBJECT.pattern},?\s+we\s")
 # A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
 # "About RefLink" heading, wherever the page's first words are.
 _PARAGRAPH_NAME = re.compile(

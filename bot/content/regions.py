@@ -52,6 +52,8 @@ _ZONE_NAME = re.compile(
     r"(?P<zone>[A-Z][\w-]*(?: [A-Z][\w-]*)?)\s?$"
 )
 _ANYWHERE_WITH = re.compile(r"^(?:anywhere|somewhere)\s+with\b", re.I)
+# "Remote (US-based)", "UK based": the region, without the word that says one lives there.
+_BASED = re.compile(r"[- ]based$", re.I)
 
 
 def regions_in(phrase: str) -> list[str]:
@@ -64,7 +66,7 @@ def regions_in(phrase: str) -> list[str]:
     phrase = _LEAD.sub("", phrase, count=1)
     found: list[str] = []
     for part in _PARTS.split(phrase):
-        part = _LEAD.sub("", part.strip(" .;:()"), count=1)
+        part = _BASED.sub("", _LEAD.sub("", part.strip(" .;:()"), count=1))
         zone = _ZONE_WORDS.search(part)
         if zone is not None:
             part = part[: zone.start()].strip()
