@@ -72,6 +72,13 @@ _JOB_PHRASES = tuple(
         "an hour", "zero-hours", "zero hours",
     )
 )  # fmt: skip
+# "The Alpine Photography Foundation in Innsbruck seeks a consultant to …": an organisation
+# seeking someone for a role, in the page's own head, is an opening however short the page.
+# Read in the folded head, as _NEWS_SIGNALS is.
+_SEEKS_A_ROLE = re.compile(
+    r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for)"
+    r" (?:an?|one|two|three|several) (?:[a-z-]+ ){0,3}?" + ROLE_WORDS.lower.pattern
+)
 # Read in the folded (lower-case) head of the page.
 _NEWS_SIGNALS = re.compile(
     r"\b(?:has been appointed|have appointed|pleased to (?:welcome|announce)|welcome \w+ to"
@@ -175,10 +182,11 @@ def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     """How many words of postings the page uses; news phrasing settles a page with few."""
     score = sum(1 for word in _JOB_WORDS if body.has(word))
     score += sum(1 for phrase in _JOB_PHRASES if phrase in body.folded)
-    if score < 5:
-        head = body.folded[:1500].decode("ascii")
-        if _NEWS_SIGNALS.search(head):
-            return "news"
+    head = body.folded[:1500].decode("ascii")
+    if score < 5 and _NEWS_SIGNALS.search(head):
+        return "news"
+    if _SEEKS_A_ROLE.search(head):
+        return "job"
     # A title that names a role ("Web Archivist") needs less of the posting's vocabulary: a
     # short blog post of the opening says salary and closing date and little else.
     if score >= 4 or (score >= 3 and _hiring_title(title)) or (score >= 2 and _role_title(title)):

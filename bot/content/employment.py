@@ -96,6 +96,10 @@ EMPLOYMENT = Table(
                 r"cover for (?:a )?(?:maternity|paternity|parental|adoption|sick|study) leave\b",
                 # a named or research fellowship is an award for a term ("The Aldine
                 # Fellowship in Book History"); the programme that runs them is not one
+                # a consultancy offered (not "consultancy experience", "experience in
+                # consultancy" or "a consultancy firm")
+                r"(?<!in )(?<!of )consultancy\b"
+                r"(?! (?:firms?|company|companies|services|experience|work|skills|fees?)\b)",
                 r"(?<!our )(?<!the )(?<!a )fellowships?\b"
                 r"(?! (?:of|programmes?|programs?|schemes?|funds?|funding|applications?)\b)",
             ),
@@ -128,6 +132,8 @@ EMPLOYMENT = Table(
                 "A twelve-month research fellowship in digital epigraphy.",
                 "The Aldine Fellowship in Book History, 2027-28",
                 "Postdoctoral Fellowship in Digital Humanities",
+                "Consultancy - Digital Strategy Review",
+                "This is a consultancy of 20 days between May and July.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -146,6 +152,8 @@ EMPLOYMENT = Table(
                 "You will run our fellowship programme and its events.",
                 "Experience of winning fellowship funding is an advantage.",
                 "Members of the fellowship of the Society meet in May.",
+                "Experience in consultancy is an advantage.",
+                "You have worked for a consultancy firm.",
             ),
         ),
         Rule(

@@ -178,7 +178,9 @@ def dollar_of(scan: Scan) -> str:
 
 _SALARY_WORD = phrase(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
-    r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable)\b",
+    r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable"
+    # what a consultant is paid: "for a total fee of up to €12,000" (not "registration fee")
+    r"|(?:total|consultancy|consulting|contract) fees?)\b",
 )
 # What an amount is paid for. The first rule found in the salary's clause names the period.
 PERIOD = Table(
@@ -450,6 +452,9 @@ _YEARLY_AT_LEAST = Decimal(10000)
 _YEARLY_CURRENCIES = frozenset(("USD", "GBP", "EUR", "CAD", "AUD", "NZD"))
 
 
+_FEE_BEFORE = re.compile(r"\bfees?\b(?: of)?(?: up to| about| around)?\s*$")
+
+
 def _unsaid_period(low: Decimal, currency: str | None) -> str | None:
     return "year" if currency in _YEARLY_CURRENCIES and low >= _YEARLY_AT_LEAST else None
 
@@ -473,7 +478,14 @@ def pay(text: str, start: int = 0, dollar: Dollar = us_dollar) -> Pay:
         return Pay()
     symbol = (match.group("cur") or match.group("cur2") or "").lower().replace(" ", "")
     currency = dollar() if symbol == "$" else _ISO.get(symbol)
-    period = _period(text.lower(), match.start()) or _unsaid_period(first, currency)
+    low = text.lower()
+    period = _period(low, match.start())
+    # a fee is paid for the whole engagement: "a total fee of up to €12,000" is no year's pay
+    if (
+        period is None
+        and _FEE_BEFORE.search(low, max(0, match.start() - 30), match.start()) is None
+    ):
+        period = _unsaid_period(first, currency)
     lead = text[max(0, match.start() - 60) : match.start()]
     tail = _RANGE_END.match(text, match.end())
     if tail is not None and tail.group("sep") == "and" and _BETWEEN.search(lead) is None:

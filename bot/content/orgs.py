@@ -588,7 +588,7 @@ def org_introduced(text: str) -> str | None:
 
 
 # "At Folio & Frame we build image servers …": the page opens by saying who "we" are.
-_AT_WE = re.compile(rf"At\s+{_SUBJECT.pattern},?\s+we\s")
+_AT_WE = re.compile(rf"At\s+(?:the\s+)?{_SUBJECT.pattern},?\s+we\s")
 # A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
 # "About RefLink" heading, wherever the page's first words are.
 _PARAGRAPH_NAME = re.compile(

@@ -115,6 +115,15 @@ UNITS = {
     "cities between commas": "Ab, Cd, invites applications Ef, ",
     "subjects after an opening phrase": "After ab, the Cd Ef is hiring! Good: the Ab is hiring ",
     "our team in a city": "join our team in Ab ",
+    # round six of the unseen pages
+    "posts a subject has": "Ab has two posts has one role has 3 open positions ",
+    "seekers of a role": "is looking for a ab cd ef is hiring an ab seeks two ",
+    "fellowships and consultancies": "our fellowship the consultancy in consultancy fellowships ",
+    "benefits after plus": "Salary $1 plus insurance plus 401 ",
+    "fees of a consultancy": "a total fee of up to €1 fee of about ",
+    "regions based": "Remote (US-based, UK-based / EU based ",
+    "hear from you": "hear from you by 1/1/2027 by ",
+    "pay by the hour in words": "an hour zero-hours ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -251,3 +260,33 @@ def test_unbalanced_liquid_keeps_the_text_and_warns() -> None:
         "Liquid on line 7: a tag never closed with }}; the rest of its line was left out"
         in doc.warnings
     )
+
+
+# ---------------------------------------------------------------- round six of the unseen pages
+
+
+@pytest.mark.parametrize(
+    "unit", ["Ab Library, a b c d e f g h in Cd ", "Ab Library in ", "Ab Library, six in Cd, "]
+)
+def test_the_employers_name_repeated_before_cities_loads_in_linear_time(unit: str) -> None:
+    front = "---\ntitle: Archivist\nkind: job\norganization: Ab Library\n---\n\n"
+    assert_linear(lambda size: f"{front}{line_of(unit, size)}\n")
+
+
+@pytest.mark.parametrize("unit", ["At Ab Cd Ef ", "At the Ab & Cd, ", "At Ab "])
+def test_a_page_opening_with_at_a_name_loads_in_linear_time(unit: str) -> None:
+    front = "---\ntitle: Archivist\nkind: job\n---\n\n"
+    assert_linear(lambda size: f"{front}{line_of(unit, size)} we build.\n")
+
+
+@pytest.mark.parametrize("line", ["a: b\n", "title: x\n", "\t- item\n", "  nested: 1\n"])
+def test_a_front_matter_that_never_ends_loads_in_linear_time(line: str) -> None:
+    assert_linear(lambda size: "---\ntitle: x\n" + line * (size // len(line)) + "\nBody.\n")
+
+
+def test_many_tags_load_in_linear_time() -> None:
+    def page(size: int) -> str:
+        tags = ", ".join(["full-time-jobs", "part", "time"] * (size // 30))
+        return f"---\ntitle: Archivist\nkind: job\ntags: [{tags}]\n---\n\nWe seek one.\n"
+
+    assert_linear(page)
