@@ -356,11 +356,33 @@ def _status(
     """(closed, open until filled): the text's, and a notice on the page's or role's title."""
     titles = (page.title,) if role in page.title else (page.title, role)
     closed, until_filled = facts.find_status(scan, titles)
+    closed = _stated_closed(page.meta) or closed
     if closed is not None:
         evidence.append(Fact("closed", "true", closed.sentence))
     if until_filled is not None:
         evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
     return closed, until_filled
+
+
+# "status: filled", "job_status: Closed", "filled: true": front matter that says the post is
+# no longer open (not "status: open", nor "status: published", a page's own state).
+_STATUS_KEYS = ("status", "job_status", "position_status", "vacancy_status")
+_CLOSED_FLAGS = ("closed", "filled", "expired")
+_CLOSED_STATUS = re.compile(
+    r"(?:position |post |job |vacancy )?(?:filled|closed|expired|no longer (?:open|available))",
+    re.I,
+)
+
+
+def _stated_closed(meta: Mapping[str, Any]) -> facts.Found | None:
+    for key in _STATUS_KEYS:
+        value = as_text(meta.get(key))
+        if value is not None and len(value) <= 60 and _CLOSED_STATUS.fullmatch(value.strip()):
+            return facts.Found("true", f"{key}: {value}")
+    for key in _CLOSED_FLAGS:
+        if meta.get(key) is True:
+            return facts.Found("true", f"{key}: true")
+    return None
 
 
 # ---------------------------------------------------------------- salary and employment

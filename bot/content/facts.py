@@ -136,6 +136,12 @@ REMOTE_WORK = Rule(
         # "from our offices in Leiden or Amsterdam and from home" (not "travel to and from home")
         r"(?<!to )and from home\b",
         r"and partly from home\b",
+        # "two days a week in home office": working from home, as German-speaking employers
+        # say it in English (not "the Home Office", a ministry, nor "home office equipment")
+        *(
+            rf"(?<=\b{word} )home[- ]?office\b(?! (?:equipment|furniture|costs?|allowance))"
+            for word in ("in", "from")
+        ),
     ),
     matches=(
         "This role is WFH.",
@@ -162,8 +168,12 @@ REMOTE_WORK = Rule(
         "Staff work part of the week at home.",
         "The Coordinator may work from any location in Michigan, Ohio or Indiana.",
         "You will work from our offices in Leiden or Amsterdam and from home.",
+        "Full-time, with the option of two days a week in home office.",
+        "Up to 40% of the time can be worked from home office.",
     ),
     rejects=(
+        "Your visa is sponsored by the Home Office.",
+        "We pay for your equipment in home office equipment budgets.",
         "Experience with remote sensing data is a plus.",
         "The archive serves remote communities in the north.",
         "We catalogue our collections for remote access.",
@@ -953,6 +963,11 @@ _HIDDEN_AT = re.compile(
 )
 _HIDDEN_DOT = re.compile(r"\s?[\[({]\s?dot\s?[\])}]\s?", re.I)
 HIDDEN_MARKS = ("[at]", "(at)", "{at}", "[ at ]", "( at )")
+# "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces (in
+# lower case they are English words: "meet us at noon")
+_SPELLED_AT = re.compile(
+    r"(?<![\w.%+-])([\w.%+-]{1,64}) AT ((?:[A-Za-z0-9-]{1,63} DOT ){1,8}[A-Za-z]{2,24})\b"
+)
 
 
 def emails(text: str) -> list[tuple[str, int]]:
@@ -963,6 +978,12 @@ def emails(text: str) -> list[tuple[str, int]]:
         for match in _HIDDEN_AT.finditer(text):
             domain = _HIDDEN_DOT.sub(".", match.group(2))
             found.append((f"{match.group(1)}@{domain}", match.start()))
+        found.sort(key=lambda address: address[1])
+    if " AT " in text and " DOT " in text:
+        for match in _SPELLED_AT.finditer(text):
+            found.append(
+                (f"{match.group(1)}@{match.group(2).replace(' DOT ', '.')}", match.start())
+            )
         found.sort(key=lambda address: address[1])
     return found
 

@@ -124,6 +124,8 @@ UNITS = {
     "regions based": "Remote (US-based, UK-based / EU based ",
     "hear from you": "hear from you by 1/1/2027 by ",
     "pay by the hour in words": "an hour zero-hours ",
+    "addresses spelled AT and DOT": "ab AT cd DOT ef DOT gh AT DOT ",
+    "work in home office": "in home office from home office equipment ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

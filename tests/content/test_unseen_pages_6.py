@@ -15,9 +15,13 @@ secondment, fellowship, consultancy), addresses written "jobs [at] example [dot]
 application portals, and messy files: tabs in the YAML, a byte-order mark, a front matter
 that never closes, HTML in the front matter, Windows-1252 bytes.
 
-Two sets, all written before any fix: the first set (fixed against) and the held-out set,
-scored blind once on the first set's rules. /work/notes/loader-unseen-6.md has the tables. Run
-with ``-s`` to see the per-field table. A field the loader still misses is in
+Three sets, each written before any fix for it: the first set (fixed against), the held-out
+set's batch A, scored blind once on the first set's rules, and batch B (``HELD_OUT_B`` names
+its pages: a list of labels, a US remote-first company, ``status: filled``, news of a hire
+without a hiring word, a journal's call, "careers AT … DOT …", "home office", a Swiss postdoc
+with no amount, a careers page with no vacancies), written after A's fixes and scored blind
+once on their rules. /work/notes/loader-unseen-6.md has the tables. Run with ``-s`` to see the
+per-field table. A field the loader still misses is in
 ``KNOWN_MISSES`` with the reason, as a strict xfail.
 
 How a field is judged: tests/content/pagejudge.py.
@@ -1420,13 +1424,16 @@ page(
         b"date: 2027-05-26\r\n"
         b"---\r\n"
         b"\r\n"
-        b"The Museum of Applied Sound in Vienna is looking for a Collections Registrar to manage\r\n"
+        b"The Museum of Applied Sound in Vienna is looking for a Collections Registrar "
+        b"to manage\r\n"
         b"loans, insurance and the movement of objects between our stores and galleries.\r\n"
         b"\r\n"
-        b"The position is full-time (40 hours a week) and permanent, with the option of two days\r\n"
+        b"The position is full-time (40 hours a week) and permanent, with the option "
+        b"of two days\r\n"
         b"a week in home office. The salary is \x802,800 gross per month (14 times a year).\r\n"
         b"\r\n"
-        b"Closing date: 30 June 2027. Please send your application to jobs@mas.example.at \x96 we\r\n"
+        b"Closing date: 30 June 2027. Please send your application to "
+        b"jobs@mas.example.at \x96 we\r\n"
         b"look forward to hearing from you.\r\n"
     ),
     kind="job",

@@ -254,3 +254,67 @@ def test_these_are_not_jobs(body: str) -> None:
 def test_hear_from_you_by_a_date_is_the_deadline() -> None:
     posting = _posting("We seek a records manager. We'd like to hear from you by 21/05/2027.")
     assert posting.deadline == date(2027, 5, 21)
+
+
+# ---------------------------------------------------------------- held out, batch B
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["status: filled", "status: Position filled", "job_status: Closed", "filled: true",
+     "closed: true", "status: expired"],
+)  # fmt: skip
+def test_front_matter_that_says_the_post_is_filled_closes_it(front: str) -> None:
+    assert _posting("We seek a records manager.", f"{JOB}{front}\n").closed
+
+
+@pytest.mark.parametrize(
+    "front", ["status: open", "status: published", "closed: false", "status: filled soon?"]
+)
+def test_front_matter_that_does_not_say_so_leaves_it_open(front: str) -> None:
+    assert not _posting("We seek a records manager.", f"{JOB}{front}\n").closed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "address"),
+    [
+        ("Send your CV to careers AT mapmakers DOT example DOT be today.",
+         "careers@mapmakers.example.be"),
+        ("Write to jobs AT example DOT org.", "jobs@example.org"),
+    ],
+)  # fmt: skip
+def test_an_address_spelled_with_at_and_dot_in_capitals_is_read(
+    sentence: str, address: str
+) -> None:
+    assert _posting(f"We seek a records manager. {sentence}").contacts == (address,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meet us at the museum dot com stand.",
+        "Send your CV to careers AT mapmakers.",  # no DOT: no address
+        "We are AT the Museum DOT.",
+    ],
+)
+def test_no_address_is_read_from_these(sentence: str) -> None:
+    assert _posting(f"We seek a records manager. {sentence}").contacts == ()
+
+
+_PART = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    local=st.from_regex(r"[a-z][a-z0-9.]{0,10}[a-z]", fullmatch=True),
+    parts=st.lists(_PART, min_size=1, max_size=3),
+    tld=st.from_regex(r"[a-z]{2,6}", fullmatch=True),
+)
+def test_any_address_spelled_in_capitals_is_read_back(
+    local: str, parts: list[str], tld: str
+) -> None:
+    from bot.content.facts import emails
+
+    spelled = " DOT ".join([*parts, tld])
+    got = emails(f"Write to {local} AT {spelled} please.")
+    assert [address for address, _ in got] == [f"{local}@{'.'.join([*parts, tld])}"]
