@@ -73,7 +73,7 @@ _JOB_PHRASES = tuple(
     )
 )  # fmt: skip
 # "The Alpine Photography Foundation in Innsbruck seeks a consultant to …": an organisation
-# seeking someone for a role, in the page's own head, is an opening however short the page.
+# seeking someone for a role, in the page's own head, is an opening however short the page,
 # Read in the folded head, as _NEWS_SIGNALS is.
 _SEEKS_A_ROLE = re.compile(
     r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for)"
@@ -185,7 +185,9 @@ def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     head = body.folded[:1500].decode("ascii")
     if score < 5 and _NEWS_SIGNALS.search(head):
         return "news"
-    if _SEEKS_A_ROLE.search(head):
+    # ... and says how to answer (an address, or more of a posting's words): "The consortium
+    # is looking for a developer to join the team later this year" alone is news of one
+    if _SEEKS_A_ROLE.search(head) and (score >= 2 or b"@" in body.folded):
         return "job"
     # A title that names a role ("Web Archivist") needs less of the posting's vocabulary: a
     # short blog post of the opening says salary and closing date and little else.

@@ -188,8 +188,19 @@ def test_any_unclosed_front_matter_gives_its_title_and_date(
 # ---------------------------------------------------------------- regions and pay
 
 
+# words a region phrase is read around ("Europe or Asia", "anywhere in Canada"), not names
+_PHRASE_WORDS = frozenset(
+    "or and in within from across the an only preferably ideally preferred anywhere "
+    "somewhere".split()
+)
+
+
 @settings(max_examples=200, deadline=None)
-@given(name=st.from_regex(r"[A-Z]{2,3}|[A-Z][a-z]{2,10}", fullmatch=True))
+@given(
+    name=st.from_regex(r"[A-Z]{2,3}|[A-Z][a-z]{2,10}", fullmatch=True).filter(
+        lambda name: name.lower() not in _PHRASE_WORDS
+    )
+)
 def test_a_region_said_with_based_is_the_region(name: str) -> None:
     assert regions_in(f"{name}-based") == [name] == regions_in(f"{name} based")
 
@@ -245,6 +256,8 @@ def test_short_openings_are_jobs(body: str) -> None:
         "The Alpine Photography Foundation is looking for volunteers for its open day.",
         "We are delighted to welcome Dr Ama Boateng, who has joined us as Head of Collections.",
         "Our summer talk lasts an hour and is free for members.",
+        # news of an opening to come, with no way to answer it yet
+        "The consortium is looking for a developer to join the viewer team later this year.",
     ],
 )
 def test_these_are_not_jobs(body: str) -> None:
