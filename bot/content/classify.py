@@ -74,7 +74,8 @@ _JOB_PHRASES = tuple(
 )  # fmt: skip
 # "The Alpine Photography Foundation in Innsbruck seeks a consultant to …": an organisation
 # seeking someone for a role, in the page's own head, is an opening however short the page,
-# Read in the folded head, as _NEWS_SIGNALS is.
+# when the page also says how to answer (``_from_prose``). Read in the folded head, as
+# _NEWS_SIGNALS is.
 _SEEKS_A_ROLE = re.compile(
     r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for)"
     r" (?:an?|one|two|three|several) (?:[a-z-]+ ){0,3}?" + ROLE_WORDS.lower.pattern
@@ -185,8 +186,8 @@ def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     head = body.folded[:1500].decode("ascii")
     if score < 5 and _NEWS_SIGNALS.search(head):
         return "news"
-    # ... and says how to answer (an address, or more of a posting's words): "The consortium
-    # is looking for a developer to join the team later this year" alone is news of one
+    # how to answer: an address, or more of a posting's words ("The consortium is looking
+    # for a developer to join the team later this year" alone is news of a post to come)
     if _SEEKS_A_ROLE.search(head) and (score >= 2 or b"@" in body.folded):
         return "job"
     # A title that names a role ("Web Archivist") needs less of the posting's vocabulary: a

@@ -94,12 +94,12 @@ EMPLOYMENT = Table(
                 # cover while the post holder is on leave
                 r"(?:maternity|parental) (?:leave )?cover\b",
                 r"cover for (?:a )?(?:maternity|paternity|parental|adoption|sick|study) leave\b",
-                # a named or research fellowship is an award for a term ("The Aldine
-                # Fellowship in Book History"); the programme that runs them is not one
                 # a consultancy offered (not "consultancy experience", "experience in
                 # consultancy" or "a consultancy firm")
                 r"(?<!in )(?<!of )consultancy\b"
                 r"(?! (?:firms?|company|companies|services|experience|work|skills|fees?)\b)",
+                # a named or research fellowship is an award for a term ("The Aldine
+                # Fellowship in Book History"); the programme that runs them is not one
                 r"(?<!our )(?<!the )(?<!a )fellowships?\b"
                 r"(?! (?:of|programmes?|programs?|schemes?|funds?|funding|applications?)\b)",
             ),
