@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
-from bot.ask.understand import ListFilters, Understanding, understand
+from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
 from bot.places import Place, accepts, find_place, places_in, read_places
@@ -253,8 +253,16 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
             candidates.setdefault(p.id, p)
         if candidates:
             break
-    named_org = tuple(w for w in subject if w in _organisation_words(ctx))
-    if not candidates and named_org and len(named_org) < len(subject):
+    org_words = _organisation_words(ctx)
+    # "datacite … working group": the organisation named by its first word, not "LAC Group"'s
+    slugs = {org_slug(o) for o in ctx.store.organizations()}
+    named_org = tuple(w for w in subject if w in slugs) or tuple(
+        w for w in subject if w in org_words
+    )
+    # "tcm at datacite - what working group…": a word of another title ("LAC Group") finds
+    # postings that the words asked do not name well enough
+    named_well = any(_title_score(p, subject, u.year) >= NAMED_ENOUGH for p in candidates.values())
+    if not named_well and named_org and len(named_org) < len(subject):
         # "the datacite tech lead": a short form no title holds as a word; the
         # organisation's postings are scored by their titles (``_shortened``)
         q = PostingQuery(
@@ -267,7 +275,7 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
         key=lambda item: item[0],
         reverse=True,
     )
-    if not scored or scored[0][0] < 0.6:
+    if not scored or scored[0][0] < NAMED_ENOUGH:
         return []
     return [p for score, p in scored if score >= scored[0][0]]
 
@@ -320,6 +328,7 @@ def _title_score(p: Posting, subject: Sequence[str], year: int | None) -> float:
     return score
 
 
+NAMED_ENOUGH = 0.6  # a title score below it names no posting
 SHORT_FORM = 4  # "tech" names "Technical", "coord" "Coordinator"; "art" names no "Artist"
 INITIALS = (2, 3)  # "md" names "Managing Director", "pm" "Project Manager"
 
@@ -396,11 +405,24 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
 def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
     """The passage of the posting's own page that answers the words its title does not hold."""
     named = _stems(f"{p.title} {p.organization or ''}")
-    rest = [w for w in u.subject if _shortened(next(iter(_stems(w)), w), named) not in named]
+    title = _stem_list(p.title)
+    # "datacite tcm: do i need a degree?": the title's initials name it, as its words do
+    rest = [
+        w
+        for w in page_words(u.text)
+        if (s := _shortened(next(iter(_stems(w)), w), named)) not in named
+        and _spelled_out([s], title) == [s]
+    ]
     if not rest:
         return None
+    # "iiif md: do i need iiif experience?": the organisation named twice is asked of the
+    # second time ("previous experience with IIIF is not required")
+    said = [w.lower() for w in tokens(u.text)]
+    again = [w for w in dict.fromkeys(said) if said.count(w) > 1 and _stems(w) <= named]
     wide = ctx.store.search_passages(faq_terms(" ".join(rest)), limit=PASSAGE_CANDIDATES * 5)
-    ranked = rank_passages(" ".join(rest), [h for h in wide if h.passage.source == p.source])
+    ranked = rank_passages(
+        " ".join(rest + again), [h for h in wide if h.passage.source == p.source]
+    )
     best = next((a for a in ranked if a.confident), None)
     return f"> {best.excerpt}" if best is not None else None
 

@@ -719,14 +719,22 @@ def _search(
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
 
 
-def _subject(words: list[str]) -> tuple[str, ...]:
+def page_words(text: str) -> tuple[str, ...]:
+    """What a posting's own page is asked ("who does the uci project manager work with?",
+    "what working group would the tcm sit on?"): the subject, with the words of working,
+    which select no posting but are what its page says."""
+    words = [w.lower() for w in tokens(text)]
+    return _subject(words, keep=_WORKING)
+
+
+def _subject(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """What the question is about: its words, less the ones that only ask or name jobs."""
     return tuple(
         dict.fromkeys(
             vocab.ABBREVIATIONS.get(w, w)
             for w in words
             if w not in STOPWORDS
-            and w not in _ASKING
+            and (w not in _ASKING or w in keep)
             and w not in vocab.JOB_NOUNS
             and w not in _ALL_FACT_WORDS
             and w not in vocab.LIST_CUES
@@ -763,6 +771,7 @@ _ASKING = frozenset(
     mentioned give gives info information details long make makes making one ones thing
     things""".split()
 )
+_WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
     """looking something anything posted least part week do can interested find know good new
