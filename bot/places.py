@@ -101,6 +101,19 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "westchester": _cities("US-NY", "White Plains", "Yonkers", "New Rochelle", "Mount Vernon",
                            "Scarsdale", "Rye", "Peekskill", "Ossining", "Port Chester",
                            "Tarrytown", "Sleepy Hollow", "Harrison", "Mamaroneck"),
+    "nassau county": _cities("US-NY", "Hempstead", "Rockville Centre", "Garden City",
+                             "Levittown", "Freeport", "Long Beach", "Hicksville", "Mineola",
+                             "Glen Cove", "Valley Stream", "Oceanside", "Great Neck",
+                             "Massapequa", "Merrick", "Baldwin", "Uniondale", "Westbury",
+                             "Lynbrook", "Oyster Bay", "Port Washington"),
+    "suffolk county": _cities("US-NY", "Islip", "Brentwood", "Huntington", "Stony Brook",
+                              "Babylon", "Patchogue", "Riverhead", "Smithtown", "Southampton",
+                              "East Hampton", "Commack", "Bay Shore", "Central Islip"),
+    # New Jersey as chat says it ("any gigs in jersey"); the island is "the channel islands"
+    "jersey": ("US-NJ",),
+    "north jersey": ("US-NJ",),
+    "south jersey": ("US-NJ",),
+    "central jersey": ("US-NJ",),
 }  # fmt: skip
 REGIONS["sf bay area"] = REGIONS["san francisco bay area"] = REGIONS["bay area"]
 REGIONS["socal"] = REGIONS["southern california"]

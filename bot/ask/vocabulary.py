@@ -143,6 +143,8 @@ REWRITES: dict[str, str] = {
     "advertise our job": "post our job", "advertise my job": "post my job",
     # a call for proposals by its short form ("iiif cfp deadline"); pages spell it out
     "cfp": "call for proposals", "cfps": "calls for proposals",
+    # a specification by its short form ("is there a 3d spec?"); pages spell it out
+    "spec": "specification", "specs": "specifications",
 }  # fmt: skip
 
 # What a chat message may open with before its question ("hey herald, any remote jobs?",

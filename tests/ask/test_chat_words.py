@@ -48,6 +48,10 @@ Volunteers from member institutions build the viewer in the open.
 ## Who runs the consortium?
 
 A board of seven elected members runs it.
+
+## Does Linden do 3D?
+
+No formal Linden specification covers 3D objects yet; a 3D group keeps watch on them.
 """,
     "news/2026-04-01-linden-news.md": f"""---
 title: News from the consortium
@@ -117,6 +121,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         ("linden cfp deadline?", "linden call for proposals deadline?"),
         ("any cfps open", "any calls for proposals open"),
         ("the cfpb rules", "the cfpb rules"),
+        ("is there a 3d spec", "is there a 3d specification"),
+        ("current linden specs?", "current linden specifications?"),
+        ("the spectrum of specials", "the spectrum of specials"),
     ],
 )
 def test_chat_words_are_read_as_the_tables_know_them(said: str, read: str) -> None:
@@ -219,3 +226,8 @@ def test_the_hours_and_length_of_a_post_are_quoted(app: App) -> None:
     reply = app.ask("how many hours is the linden community officer job")
     assert "15 hours per week" in reply.text
     assert "3 years of experience" not in reply.text  # a requirement, not the post's length
+
+
+def test_a_spec_is_a_specification(app: App) -> None:
+    reply = app.ask("is there a 3d spec in linden")
+    assert "No formal Linden specification covers 3D" in reply.text

@@ -58,6 +58,9 @@ def test_a_region_of_states_holds_its_states(region: str, inside: str, outside: 
         ("any jobs on long island", ["Reference Librarian"]),
         ("jobs in the tri-state area", ["Cataloguer", "Reference Librarian"]),
         ("east coast library jobs", ["Cataloguer", "Reference Librarian"]),
+        ("any gigs in jersey", ["Cataloguer"]),
+        ("anything in nassau county", ["Reference Librarian"]),
+        ("jobs in suffolk county", []),
     ],
 )
 def test_lists_keep_to_the_region_and_leave_remote_work_out(
