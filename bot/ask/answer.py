@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
+from bot.ask.typos import corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
@@ -55,6 +56,20 @@ def answer(ctx: Context, text: str) -> Reply:
     if paged is not None:
         page = max(1, int(paged.group(1)))
         text = text[: paged.start()]
+    reply = _read(ctx, text, page)
+    intent = (reply.understood or {}).get("intent")
+    if reply.postings or reply.passages or intent in ("help", "smalltalk"):
+        return reply
+    # "whats the deadine for the william patterson job": what found nothing as typed is
+    # asked again with its misspelt words read as the words they miss (``typos``)
+    fixed = corrected(text, ctx.store.organizations())
+    if fixed == text:
+        return reply
+    again = _read(ctx, fixed, page)
+    return again if again.postings or again.passages else reply
+
+
+def _read(ctx: Context, text: str, page: int) -> Reply:
     text = spell_out_initials(text, ctx.store.organizations())
     u = understand(text, ctx.today, ctx.store.organizations())
     if u.intent == "help":

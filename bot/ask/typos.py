@@ -1,0 +1,98 @@
+"""One-letter typos of the words questions are read with: "whats the deadine for the william
+patterson job", "toledo libary director qualifcations".
+
+A word one edit away (a letter missing, extra, wrong or two swapped) from exactly one known
+word, and no English word itself (pyspellchecker's dictionary: "closer" and "while" are words,
+"deadine" is not), is read as that word. The known words are those of the question tables
+(``vocabulary``, the ranking's synonym groups) and of the organisations' names. A name's word
+misspelt beside another word of the same name ("william patterson") is read as the name's,
+English word or not: a surname is in the dictionary too.
+
+Only words of four letters or more are corrected (shorter ones have too many neighbours), and
+only when the question as typed found nothing (``answer``): a question that is answered pays
+nothing, and the English dictionary is loaded (about 0.3 s) only when a candidate is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from spellchecker import SpellChecker
+
+from bot.ask import vocabulary as vocab
+from bot.search import SYNONYM_GROUPS, tokens
+
+SHORTEST = 4
+_ENDINGS = ("s", "es", "d", "ed", "r", "er", "ing", "ly", "y")
+
+
+def _table_words() -> set[str]:
+    phrases: list[str] = [c for cues in vocab.FACT_CUES.values() for c in cues]
+    phrases += [c for cues in vocab.EMPLOYMENT_TYPES.values() for c in cues]
+    phrases += [c for cues in vocab.STATUS_CUES.values() for c in cues]
+    phrases += [*vocab.JOB_NOUNS, *vocab.LIST_CUES, *vocab.ROLE_NOUNS, *vocab.NOT_PERSON_WORDS]
+    phrases += [*vocab.EXPLAIN_STARTS, *vocab.LIST_STARTS, *vocab.ABBREVIATIONS.values()]
+    phrases += [w for group in SYNONYM_GROUPS for w in group]
+    words = {w.lower() for p in phrases for w in tokens(p)}
+    return words | {f"{w}s" for w in words}
+
+
+@lru_cache(maxsize=8)
+def _checker(organizations: tuple[str, ...]) -> SpellChecker:
+    """The known words as a dictionary of their own (built once per set of organisations)."""
+    checker = SpellChecker(language=None, distance=1)
+    names = {w.lower() for o in organizations for w in tokens(o)}
+    checker.word_frequency.load_words(sorted(_table_words() | names))
+    return checker
+
+
+@cache
+def _english() -> SpellChecker:
+    return SpellChecker(language="en", distance=1)
+
+
+def _inflected(typo: str, word: str) -> bool:
+    """ "postings" of "posting", "plain" of "plains": another form of the word, not a typo."""
+    return any(typo == word + e or word == typo + e for e in _ENDINGS)
+
+
+def _name_neighbour(words: list[str], i: int, right: str, organizations: Iterable[str]) -> bool:
+    """Whether ``right`` is a word of a name whose other word stands beside ``words[i]``."""
+    beside = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
+    for name in organizations:
+        parts = [w.lower() for w in tokens(name)]
+        if right in parts and beside & (set(parts) - {right}):
+            return True
+    return False
+
+
+def corrected(text: str, organizations: Iterable[str]) -> str:
+    """``text`` with each misspelt known word read as the word (the rest as typed)."""
+    names = tuple(organizations)
+    checker = _checker(names)
+    said = tokens(text)
+    words = [w.lower() for w in said]
+    named: dict[int, str] = {}  # a name's word, beside the rest of its name
+    fixes: dict[int, str] = {}  # a known word, if the typed one is no English word
+    for i, word in enumerate(words):
+        if len(word) < SHORTEST or not word.isalpha() or checker.known([word]):
+            continue
+        found = {w for w in checker.candidates(word) or () if w != word and not _inflected(word, w)}
+        in_name = [w for w in found if _name_neighbour(words, i, w, names)]
+        if len(in_name) == 1:
+            named[i] = in_name[0]
+        elif len(found) == 1:
+            fixes[i] = next(iter(found))
+    unknown = _english().unknown([words[i] for i in fixes]) if fixes else set()
+    keep = named | {i: right for i, right in fixes.items() if words[i] in unknown}
+    if not keep:
+        return text
+    out, at = [], 0
+    for i, word in enumerate(said):
+        start = text.index(word, at)
+        out.append(text[at:start])
+        out.append(keep.get(i, word))
+        at = start + len(word)
+    out.append(text[at:])
+    return "".join(out)

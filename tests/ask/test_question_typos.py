@@ -1,0 +1,113 @@
+"""Typos in questions ("whats the deadine for the wills harbour job", "kelp libary director
+qualifcations"): what found nothing as typed is asked again with each misspelt known word read
+as the word it misses; English words stay, but a name's word beside the rest of its name is
+the name's ("wells harbour" of "Wills Harbour Archive")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pagestore import app_of
+
+from bot.app import App
+from bot.ask.typos import _table_words, corrected
+from bot.search import tokens
+
+TODAY = date(2026, 5, 4)
+ORGS = ["Wills Harbour Archive", "Kelp County Library"]
+
+PAGES = {
+    "jobs/2026-04-20-wills-reference.md": """---
+title: Reference Archivist
+date: 2026-04-20
+organization: Wills Harbour Archive
+tags: [jobs]
+---
+Wills Harbour Archive is hiring a Reference Archivist.
+
+Closing Date: Open until filled. Send a letter to jobs@wills.example.org.
+""",
+    "jobs/2026-04-21-kelp-director.md": """---
+title: Library Director
+date: 2026-04-21
+organization: Kelp County Library
+tags: [jobs]
+---
+Kelp County Library seeks a Library Director.
+
+## Qualifications
+
+A master's degree in library science and six years of experience, four of them managing.
+
+## To apply
+
+Apply by 30 June 2026 to board@kelp.example.org.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("typos"), PAGES, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("whats the deadine for it", "whats the deadline for it"),
+        ("kelp libary director qualifcations", "kelp library director qualifications"),
+        ("how do i aply", "how do i apply"),
+        # a name's word beside the rest of its name, though "wells" is an English word
+        ("the wells harbour job", "the wills harbour job"),
+        # English words stay: "wells" alone, "while", "closer"
+        ("jobs near wells", "jobs near wells"),
+        (
+            "while you are here, any jobs closer to kelp",
+            "while you are here, any jobs closer to kelp",
+        ),
+        # another form of a known word is no typo
+        ("postings for librarians", "postings for librarians"),
+    ],
+)
+def test_misspelt_known_words_are_read_as_them(typed: str, read: str) -> None:
+    assert corrected(typed, ORGS) == read
+
+
+@given(st.lists(st.sampled_from(sorted(_table_words())), max_size=8))
+def test_known_words_are_never_changed(words: list[str]) -> None:
+    text = " ".join(words)
+    assert corrected(text, ORGS) == text
+
+
+@given(st.text(max_size=80))
+def test_any_text_keeps_its_words_and_what_is_between_them(text: str) -> None:
+    fixed = corrected(text, ORGS)
+    assert len(tokens(fixed)) == len(tokens(text))
+    assert [w for w in tokens(fixed) if w.lower() in _table_words()] == [
+        w for w in tokens(text) if w.lower() in _table_words()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "says"),
+    [
+        ("whats the deadine for the wells harbour job", "Reference Archivist", "open until"),
+        ("kelp libary director qualifcations", "Library Director", "six years of experience"),
+        ("how do i aply to the kelp directr job", "Library Director", "board@kelp.example.org"),
+    ],
+)
+def test_a_question_with_typos_is_answered(app: App, question: str, title: str, says: str) -> None:
+    reply = app.ask(question)
+    assert [p.title for p in reply.postings] == [title]
+    assert says in reply.text.lower() or says in reply.text
+
+
+def test_a_question_answered_as_typed_is_not_read_again(app: App) -> None:
+    # "directr" would be "director", but the question is answered as typed: nothing changes
+    reply = app.ask("kelp library director qualifications")
+    assert "six years of experience" in reply.text
