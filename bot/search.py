@@ -558,7 +558,7 @@ LIGHT_WORDS = frozenset(
     """send sent sending look looking looks find write writing show use using give make put
     putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
-    happened sit sits sitting""".split()
+    happened sit sits sitting work works""".split()
 )
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic

@@ -267,3 +267,26 @@ def test_how_many_prefers_the_count_of_the_thing_asked() -> None:
         ),
     )
     assert "two full time staff" in best_excerpt("how many staff does the consortium have", hits)
+
+
+def test_work_asks_with_the_verb_the_topic_is_the_rest() -> None:
+    # "do i need to work weekends": the weekends are asked of, not any sentence with "work"
+    job = {"page_title": "Part-time Clerk - Gannet Library"}
+    hits = as_hits(
+        passage(1, "Description", "Must be comfortable working with computers.", **job),
+        passage(2, "Description", "Evenings and weekends required. $9.50 per hour.", **job),
+        passage(3, "Location", "Gannet, NY, USA", **job),
+    )
+    assert "weekends required" in best_excerpt("do i need to work weekends at gannet", hits)
+
+
+def test_sit_asks_with_the_verb_the_group_is_the_topic() -> None:
+    # "what group would i sit on": a group is asked of, not a seat
+    board = {"page_title": "Community Manager - Kelp Trust"}
+    hits = as_hits(
+        passage(1, "Responsibilities", "Lead the adoption team of three.", **board),
+        passage(3, "Why work for us", "Flexible working hours.", **board),
+        passage(4, "Where", "Working from home is fine.", **board),
+        passage(2, "Responsibilities", "Represent Kelp on the Metadata Working Group.", **board),
+    )
+    assert "Metadata Working Group" in best_excerpt("what working group would i sit on", hits)
