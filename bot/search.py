@@ -94,6 +94,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("fund", "finance", "money", "budget", "funder"),
     # "what are the perks?" is answered under "Benefits"
     ("benefit", "perk"),
+    # "how much vacation?" is answered by "30 days of holiday"
+    ("vacation", "holiday"),
     ("manage", "run", "oversee", "administer"),
     # "does it support video?" is asked of "Does it handle audio/visual materials?"
     ("support", "handle"),

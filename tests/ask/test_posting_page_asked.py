@@ -35,6 +35,10 @@ Puffin Data Trust is hiring a Technical Community Manager to grow its community.
 - University degree.
 - Working knowledge of XML and JSON.
 
+## Why work for us
+
+Flexible hours. We give 30 days of holiday a year.
+
 ## To apply
 
 Send a CV to community@puffin.example.org by 2 June 2026.
@@ -104,6 +108,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
             "Managing Director of the Puffin Data Trust",
             "previous experience with Puffin is not",
         ),
+        # a word the page puts otherwise: "holiday" for "vacation"
+        ("puffin tcm: how much vacation", "Technical Community Manager", "30 days of holiday"),
         (
             "who does the gannet project manager work with",
             "Digital Humanities Project Manager",
