@@ -26,6 +26,7 @@ from functools import cached_property, lru_cache
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.domain import PassageHit, PostingQuery
+from bot.places import places_in
 from bot.windows import WINDOW_MARK, Window, deadline_window
 
 logger = logging.getLogger(__name__)
@@ -649,6 +650,7 @@ class _Asked:
     counted: frozenset[str] = frozenset()  # the stems of what "how many" counts ("staff")
     numbers: frozenset[int] = frozenset()  # figures asked that a range may hold ("50000 dois")
     wants_name: bool = False  # "who funds it?": a sentence naming someone not asked about
+    place_words: frozenset[str] = frozenset()  # "which regions…": a place's name answers
 
     @cached_property
     def unit(self) -> float:
@@ -735,7 +737,22 @@ def _asked(
             int(t) for t in qset if t.isdecimal() and int(t) >= MIN_RANGED and not _year(int(t))
         ),
         wants_name=_wh_word(question) == "who" and not asks_contact(question),
+        place_words=qset & PLACE_STEMS,
     )
+
+
+# "what regions would I work with?", "which countries?": a sentence naming a region or a
+# country holds the word ("communities in Latin America, Africa or Asia")
+PLACE_STEMS = frozenset(stem(w) for w in ("region", "country", "countries", "continent"))
+_NAMED_PLACES = ("region", "country")
+
+
+def _placed(text: str, asked: _Asked) -> frozenset[str]:
+    """The place words asked, as held by ``text`` when it names a region or a country."""
+    if not asked.place_words:
+        return frozenset()
+    named = any(p.kind in _NAMED_PLACES for p in places_in(text))
+    return asked.place_words if named else frozenset()
 
 
 def _contact_first(
@@ -820,7 +837,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     # "how much does it cost to join?", "how many members?": a passage that names no sum,
     # or no number, does not answer it
     text = c.hit.passage.text
-    held = c.text | _ranged(text, asked.numbers)
+    held = c.text | _ranged(text, asked.numbers) | _placed(text, asked)
     # "what if we pay the fee late?" names a fee and asks no sum
     unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
     unanswered = asked.wants_sum and _PRICED.search(text) is None
@@ -916,7 +933,8 @@ def _sentence_score(
 ) -> tuple[int, float, float]:
     """(i, score, the weight of its own query words) of sentence ``i``."""
     seq = _stems(sentences[i])
-    own = asked.sum(set(seq) | _ranged(sentences[i], asked.numbers), share)
+    placed = _placed(sentences[i], asked)
+    own = asked.sum(set(seq) | _ranged(sentences[i], asked.numbers) | placed, share)
     adjacent = sum(
         1 for a, b in itertools.pairwise(seq) if a in asked.stems and b in asked.stems and a != b
     )
@@ -928,6 +946,8 @@ def _sentence_score(
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
             score += CONTACT_BONUS * asked.unit
         if asked.wants_name and _names_someone_else(sentences[i], asked.stems):
+            score += NAME_BONUS * asked.unit
+        if placed:  # "which regions": the sentence naming them, not "cross-regional"
             score += NAME_BONUS * asked.unit
     return i, score, own
 

@@ -290,3 +290,23 @@ def test_sit_asks_with_the_verb_the_group_is_the_topic() -> None:
         passage(2, "Responsibilities", "Represent Kelp on the Metadata Working Group.", **board),
     )
     assert "Metadata Working Group" in best_excerpt("what working group would i sit on", hits)
+
+
+def test_which_regions_is_answered_by_the_sentence_naming_them() -> None:
+    job = {"page_title": "Programme Officer - Gannet Foundation"}
+    hits = as_hits(
+        passage(
+            1,
+            "Description",
+            "The officer joins a team that builds cross-regional partnerships among volunteers.",
+            **job,
+        ),
+        passage(
+            2,
+            "Description",
+            "The work is mostly with communities in Latin America, Africa or Asia.",
+            **job,
+        ),
+    )
+    assert "Latin America" in best_excerpt("what regions would i work with", hits)
+    assert "Latin America" in best_excerpt("which countries or regions is it focused on", hits)
