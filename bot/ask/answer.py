@@ -855,6 +855,8 @@ def _dated_as_asked(p: Posting, f: ListFilters, ctx: Context) -> bool:
 def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
     """Its place, who it is open to and its hours as asked for (the store's query applied
     the pay)."""
+    # a hybrid job's place is its office's: remote work from the place asked does not count
+    remote_asked = remote_asked and not f.hybrid
     if f.place is not None and not any(
         _located_in(p, place, remote_asked=remote_asked) for place in (f.place, *f.also)
     ):
@@ -863,11 +865,19 @@ def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
         return False
     if f.outside is not None and not _beyond(p, f.outside):
         return False
+    if f.hybrid and not _hybrid(p):
+        return False
     if f.pay_stated and p.salary_min is None and p.salary_max is None:
         return False
     if f.pay_period is not None and p.salary_period != f.pay_period:
         return False
     return f.employment is None or p.employment_type == f.employment
+
+
+def _hybrid(p: Posting) -> bool:
+    """Whether the posting's work is remote beside a city's office ("Washington, DC, with two
+    days a week of remote work", "Paramus, NJ w/ remote hours")."""
+    return bool(p.remote) and any(x.kind == "city" for x in _named(p))
 
 
 def _active_during(p: Posting, start: date, end: date, ctx: Context) -> bool:

@@ -121,6 +121,7 @@ class ListFilters:
     pay_order: str | None = None  # "best paid jobs": "high" first, or "low"
     newest_first: bool = False  # "what's new?": in the order postings went up
     oldest_first: bool = False  # "what's the oldest posting?": the other way
+    hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     employment: str | None = None
@@ -261,6 +262,7 @@ _PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS
 _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
+_HYBRID = _cue_pattern(vocab.HYBRID_CUES)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 _ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
@@ -448,6 +450,7 @@ def parse_filters(
         pay_order=pay_order,
         newest_first=newest_first,
         oldest_first=oldest_first,
+        hybrid=_HYBRID.search(t.value) is not None,
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,

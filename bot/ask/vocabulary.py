@@ -206,6 +206,10 @@ PAY_PERIODS: dict[str, tuple[str, ...]] = {
     "hour": ("hourly", "per hour", "by the hour", "an hour", "paid hourly", "hourly rate"),
 }  # fmt: skip
 
+# Remote work beside a place of work ("hybrid jobs?"): a remote posting that names a city.
+HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "part-remote",
+               "remote days", "some remote work")  # fmt: skip
+
 # A list in the order postings went up: the newest first.
 NEWEST_CUES = ("new", "newest", "latest", "recently", "just posted")
 # ... and the oldest first: "what's the oldest posting?"
