@@ -458,10 +458,13 @@ def _text_stems(text: str) -> tuple[str, ...]:
     prose = _MAILBOX.sub(" @", text) if "@" in text else text
     # "10.000", "10,000" and "10000" are one number ("0,80" is not a thousand)
     prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
+    # "20k DOIs" is 20000 of them
+    prose = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000), prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
 _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
+_THOUSANDS = re.compile(r"(?<![\w.,$€£])(\d{1,3})k\b", re.I)
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
 _SEPARATOR = re.compile(r"[.,]")
 
@@ -984,16 +987,33 @@ def _figure(written: str) -> int | None:
 
 
 def _ranged(text: str, numbers: frozenset[int]) -> frozenset[str]:
-    """The figures asked that a range in ``text`` holds, as the stems a sentence naming them
-    would have: "50000 DOIs" is answered by the row "10.001 - 100.000"."""
-    if not numbers or ("-" not in text and "–" not in text and " to " not in text):
+    """The figures asked that a range or a bound in ``text`` holds, as the stems a sentence
+    naming them would have: "50000 DOIs" is answered by the row "10.001 - 100.000", "20k
+    DOIs" by "organizations that expect to register more than 10.000 DOIs"."""
+    if not numbers:
         return frozenset()
     held: set[str] = set()
-    for match in _RANGE.finditer(text):
-        low, high = _figure(match.group(1)), _figure(match.group(2))
-        if low is not None and high is not None and low < high:
-            held.update(str(n) for n in numbers if low <= n <= high)
+    if "-" in text or "–" in text or " to " in text:
+        for match in _RANGE.finditer(text):
+            low, high = _figure(match.group(1)), _figure(match.group(2))
+            if low is not None and high is not None and low < high:
+                held.update(str(n) for n in numbers if low <= n <= high)
+    for match in _BOUND.finditer(text):
+        bound = _figure(match.group("n") or match.group("m"))
+        if bound is None or bound < MIN_RANGED:
+            continue
+        above = match.group("above") is not None or match.group("m") is not None
+        held.update(str(n) for n in numbers if (n >= bound if above else n <= bound))
     return frozenset(held)
+
+
+# "more than 10.000 DOIs", "2.000 or more", "up to 30 organizations": one side of a figure
+_BOUND = re.compile(
+    r"\b(?:(?P<above>more than|over|above|at least|greater than|exceeding)"
+    r"|less than|fewer than|under|below|up to|at most)\s+(?:[$€£]\s?)?(?P<n>\d[\d.,]*\d|\d)"
+    r"|(?<![\d.,])(?P<m>\d[\d.,]*\d|\d)\s?(?:\+|or more\b)",
+    re.I,
+)
 
 
 def _figure_bonus(asked: _Asked, said: str) -> float:
