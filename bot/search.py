@@ -1073,12 +1073,18 @@ def _defines(sentence: str, asked: _Asked) -> bool:
     return bool(named) and named <= asked.stems
 
 
+# A list's head inside a passage ("Benefits & Perks *"): a few words, no figure, no full stop
+_HEAD = re.compile(r"^[^\d.!?]{1,40}$")
+HEAD_WORDS = 4
+
+
 def _announced(sentences: Sequence[str], i: int) -> str:
-    """The sentence and, when it ends in a colon, the lines it announces ("The following
-    funding levels are available:" is answered by the list under it), up to a short
-    passage's length."""
+    """The sentence and, when it ends in a colon or heads a list ("Benefits & Perks *"), the
+    lines it announces ("The following funding levels are available:" is answered by the
+    list under it), up to a short passage's length."""
     chosen = sentences[i]
-    if not chosen.rstrip().endswith(":"):
+    head = _HEAD.match(chosen.strip()) is not None and len(tokens(chosen)) <= HEAD_WORDS
+    if not chosen.rstrip().endswith(":") and not head:
         return chosen
     for after in sentences[i + 1 :]:
         if len(chosen) + len(after) > SHORT_PASSAGE:

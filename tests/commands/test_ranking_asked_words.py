@@ -310,3 +310,23 @@ def test_which_regions_is_answered_by_the_sentence_naming_them() -> None:
     )
     assert "Latin America" in best_excerpt("what regions would i work with", hits)
     assert "Latin America" in best_excerpt("which countries or regions is it focused on", hits)
+
+
+def test_a_list_s_head_brings_the_list_under_it() -> None:
+    job = {"page_title": "Programme Officer - Gannet Foundation"}
+    hits = as_hits(
+        passage(
+            1,
+            "Company Information",
+            "Our team works from three continents and meets twice a year in person, "
+            "usually in the spring and in the autumn, in a city chosen by the staff.\n"
+            "The Gannet Foundation is an equal opportunity employer and encourages people "
+            "with a diverse range of backgrounds to apply.\n"
+            "Benefits & Perks *\n-- Fully paid medical cover for employees\n"
+            "-- A wellness budget for fitness and courses\n-- 19 paid holidays",
+            **job,
+        ),
+        passage(2, "Description", "The officer supports volunteer organisers.", **job),
+    )
+    said = best_excerpt("gannet perks", hits)
+    assert "medical cover" in said and "wellness budget" in said
