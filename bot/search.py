@@ -240,6 +240,25 @@ def _org_index_of(organizations: tuple[str, ...]) -> dict[tuple[str, ...], str]:
     return index
 
 
+def organizations_named(text: str, organizations: Iterable[str]) -> list[str]:
+    """The filter values of every organisation ``text`` names, in order, each once ("any
+    iiif or datacite jobs?" → iiif, datacite); ``/jobs`` filters by the first."""
+    index = _org_index(organizations)
+    longest = max((len(k) for k in index), default=1)
+    words = [w.lower() for w in tokens(text)]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            value = index.get(tuple(words[i : i + n]))
+            if value is not None:
+                found.append(value)
+                i += n - 1
+                break
+        i += 1
+    return list(dict.fromkeys(found))
+
+
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "la", "&"})
 
 

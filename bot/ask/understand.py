@@ -27,6 +27,7 @@ from bot.search import (
     STOPWORDS,
     JobsSearch,
     org_slug,
+    organizations_named,
     parse_jobs_query,
     tokens,
 )
@@ -122,6 +123,8 @@ class ListFilters:
     newest_first: bool = False  # "what's new?": in the order postings went up
     oldest_first: bool = False  # "what's the oldest posting?": the other way
     hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
+    # "any iiif or datacite jobs?": organisations named after the first (the store's filter)
+    also_organizations: tuple[str, ...] = ()
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     employment: str | None = None
@@ -159,7 +162,7 @@ class ListFilters:
                 out[name] = value.name
             elif isinstance(value, tuple):
                 if value:
-                    out[name] = [x.name for x in value]
+                    out[name] = [x if isinstance(x, str) else x.name for x in value]
             elif isinstance(value, bool):
                 if value:
                     out[name] = True
@@ -563,6 +566,10 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     filters, rest, _found = parse_filters(plain, today, acronyms)
     rest_for_query = _REMOTE_PHRASES.sub(" ", _ONSITE_PHRASES.sub(" ", rest))
     search, filters = _search(rest, rest_for_query, filters, today, organizations)
+    named = organizations_named(rest_for_query, organizations)
+    if search.query.organization is not None and len(named) > 1:
+        others = tuple(o for o in named if o != search.query.organization)
+        filters = replace(filters, also_organizations=others)
     year, after_year = _year_asked(low)
 
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
