@@ -29,6 +29,7 @@ from bot.search import (
     org_slug,
     organizations_named,
     parse_jobs_query,
+    stem,
     tokens,
 )
 from bot.windows import (
@@ -123,6 +124,7 @@ class ListFilters:
     newest_first: bool = False  # "what's new?": in the order postings went up
     oldest_first: bool = False  # "what's the oldest posting?": the other way
     hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
+    employer: str | None = None  # "jobs at colleges": the stem the organisation's name holds
     # "any iiif or datacite jobs?": organisations named after the first (the store's filter)
     also_organizations: tuple[str, ...] = ()
     salary_at_least: Decimal | None = None
@@ -266,6 +268,11 @@ _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
 _HYBRID = _cue_pattern(vocab.HYBRID_CUES)
+_EMPLOYER = re.compile(
+    r"\b(?:at|with)\s+(?:(?:a|an|the|any)\s+)?(?:[a-z]+\s+)?("
+    + "|".join(vocab.EMPLOYER_KINDS)
+    + r")\b"
+)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 _ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
@@ -415,6 +422,9 @@ def parse_filters(
             employment = kind
             t.take(match)
             break
+    employer = _EMPLOYER.search(t.value)
+    if employer is not None:
+        t.take(employer)
     no_deadline = _NO_DEADLINE.search(t.value)
     without_deadline = no_deadline is not None
     if no_deadline is not None:
@@ -454,6 +464,7 @@ def parse_filters(
         newest_first=newest_first,
         oldest_first=oldest_first,
         hybrid=_HYBRID.search(t.value) is not None,
+        employer=stem(employer.group(1)) if employer is not None else None,
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,

@@ -206,6 +206,13 @@ PAY_PERIODS: dict[str, tuple[str, ...]] = {
     "hour": ("hourly", "per hour", "by the hour", "an hour", "paid hourly", "hourly rate"),
 }  # fmt: skip
 
+# Kinds of employer a list is asked "at" ("jobs at colleges", "openings at a museum"): the
+# organisation's name says it, not a word of the text ("Owens Community College" nearby).
+# Not "firm" or "company": "jobs at a law firm" is said of the client, not in a name.
+EMPLOYER_KINDS = ("college", "colleges", "university", "universities", "museum", "museums",
+                  "library", "libraries", "archive", "archives", "school", "schools",
+                  "foundation", "foundations")  # fmt: skip
+
 # Remote work beside a place of work ("hybrid jobs?"): a remote posting that names a city.
 HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "part-remote",
                "remote days", "some remote work")  # fmt: skip
