@@ -268,23 +268,11 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
             candidates.setdefault(p.id, p)
         if candidates:
             break
-    org_words = _organisation_words(ctx)
-    # "datacite … working group": the organisation named by its first word, not "LAC Group"'s
-    slugs = {org_slug(o) for o in ctx.store.organizations()}
-    named_org = tuple(w for w in subject if w in slugs) or tuple(
-        w for w in subject if w in org_words
-    )
     # "tcm at datacite - what working group…": a word of another title ("LAC Group") finds
     # postings that the words asked do not name well enough
     named_well = any(_title_score(p, subject, u.year) >= NAMED_ENOUGH for p in candidates.values())
-    if not named_well and named_org and len(named_org) < len(subject):
-        # "the datacite tech lead": a short form no title holds as a word; the
-        # organisation's postings are scored by their titles (``_shortened``)
-        q = PostingQuery(
-            today=ctx.today, terms=named_org, include_inactive=True, limit=20, count_limit=0,
-            in_titles=True,
-        )  # fmt: skip
-        candidates = {p.id: p for p in ctx.store.find_postings(q).items}
+    if not named_well:
+        candidates = _of_the_organisation(ctx, subject) or candidates
     scored = sorted(
         ((_title_score(p, subject, u.year), p) for p in candidates.values()),
         key=lambda item: item[0],
@@ -293,6 +281,25 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     if not scored or scored[0][0] < NAMED_ENOUGH:
         return []
     return [p for score, p in scored if score >= scored[0][0]]
+
+
+def _of_the_organisation(ctx: Context, subject: Sequence[str]) -> dict[str, Posting]:
+    """ "The datacite tech lead": a short form no title holds as a word; the postings of the
+    organisation named, to be scored by their titles (``_shortened``); none when the
+    question names no organisation, or nothing else."""
+    org_words = _organisation_words(ctx)
+    # "datacite … working group": the organisation named by its first word, not "LAC Group"'s
+    slugs = {org_slug(o) for o in ctx.store.organizations()}
+    named_org = tuple(w for w in subject if w in slugs) or tuple(
+        w for w in subject if w in org_words
+    )
+    if not named_org or len(named_org) >= len(subject):
+        return {}
+    q = PostingQuery(
+        today=ctx.today, terms=named_org, include_inactive=True, limit=20, count_limit=0,
+        in_titles=True,
+    )  # fmt: skip
+    return {p.id: p for p in ctx.store.find_postings(q).items}
 
 
 def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> Reply:

@@ -577,10 +577,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     filters, rest, _found = parse_filters(plain, today, acronyms)
     rest_for_query = _REMOTE_PHRASES.sub(" ", _ONSITE_PHRASES.sub(" ", rest))
     search, filters = _search(rest, rest_for_query, filters, today, organizations)
-    named = organizations_named(rest_for_query, organizations)
-    if search.query.organization is not None and len(named) > 1:
-        others = tuple(o for o in named if o != search.query.organization)
-        filters = replace(filters, also_organizations=others)
+    filters = _also_organizations(rest_for_query, search, filters, organizations)
     year, after_year = _year_asked(low)
 
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in tokens(rest_for_query)]
@@ -618,6 +615,18 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
     )
+
+
+def _also_organizations(
+    text: str, search: JobsSearch, filters: ListFilters, organizations: list[str]
+) -> ListFilters:
+    """The filters with the organisations named after the store's ("any iiif or datacite
+    jobs?": datacite as well as iiif)."""
+    named = organizations_named(text, organizations)
+    first = search.query.organization
+    if first is None or len(named) < 2:
+        return filters
+    return replace(filters, also_organizations=tuple(o for o in named if o != first))
 
 
 def _year_asked(low: str) -> tuple[int | None, bool]:
