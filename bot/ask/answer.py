@@ -800,8 +800,9 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
     else:
         items = ctx.store.find_postings(q).items
     for other in f.also_organizations:  # "iiif or datacite jobs": each one's postings
+        seen = {x.id for x in items}
         more = ctx.store.find_postings(replace(q, organization=other)).items
-        items = [*items, *(p for p in more if p.id not in {x.id for x in items})]
+        items = [*items, *(p for p in more if p.id not in seen)]
     remote_asked = q.remote is True
     kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
     if f.status == "open":
