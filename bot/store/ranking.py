@@ -69,6 +69,7 @@ class _Walk(NamedTuple):
 
     statement: Rows
     batches: Literal["", "recent", "keys"] = ""
+    open: bool = True  # it walks open postings (``include_inactive`` adds walks of the others)
 
 
 class WordSql(NamedTuple):
@@ -101,12 +102,13 @@ RANKING = """How a keyword list is ordered (``/jobs developer``, ``find_postings
    never lift a posting above one whose words sit in a weightier field.
 3. **Order**: open first (``include_inactive``), score, then deadline soonest, posted newest,
    id — the same order a list without words breaks ties with.
-4. **Stopping early** (lists of open postings): the window is walked newest first in the
+4. **Stopping early**: the window's open postings are walked newest first in the
    spans of ``RECENCY``'s ages from the month on (30, 90, 365 days), and the candidates
    found so far are ranked after each span. When the last posting the page needs already
-   scores more than any posting still to be walked could (``_best_after``: in titles,
-   posted the day before the span's first day, with the deadline bonus), the walk stops:
-   the page is the one the whole window gives. ``/jobs librarian`` at 100,000 postings
+   scores more than any open posting still to be walked could (``_best_after``: in titles,
+   posted the day before the span's first day, with the deadline bonus), the walk stops
+   (with ``include_inactive`` too: the others rank after every open posting), and the page
+   is the one the whole window gives. ``/jobs librarian`` at 100,000 postings
    stops after the month (107 candidates) instead of walking years of postings for 500.
 
 Worked example, ``/jobs archivist`` on 2026-11-21:
@@ -342,7 +344,7 @@ def word_sql(
     ]
     if shape.include_inactive:
         every_walk += [
-            _Walk(walk(ByPosted, lambda r: [r.posted.is_not(None), not_(opened(r))])),
+            _Walk(walk(ByPosted, lambda r: [r.posted.is_not(None), not_(opened(r))]), open=False),
             _Walk(
                 walk(
                     ByPosted,
@@ -351,6 +353,7 @@ def word_sql(
                     undated=True,
                 ),
                 undated_batches,
+                open=False,
             ),
         ]
     every = None
@@ -422,15 +425,13 @@ def keyword_page(
     def rank(chosen: Chosen) -> list[tuple[int, float]]:
         return _ranked(session, sql, values, chosen, count=wanted, words=fields)
 
-    # not with ``include_inactive``: its later walks hold postings of any date
-    stoppable = limit > 0 and not q.include_inactive
     found = _window(
         session,
         sql,
         values,
         need,
         matches,
-        rank=rank if stoppable else None,
+        rank=rank if limit > 0 else None,
         wanted=wanted,
         count_to=0 if cap is None else cap + 1,
     )
@@ -519,7 +520,9 @@ def _window(
         chosen += rows
         if listed >= need:
             return _Window(chosen, listed, complete=False)
-        if rank is not None and listed >= wanted:
+        # among open postings only: the others' walks hold any posted date (with
+        # ``include_inactive``, every open posting ranks before them)
+        if rank is not None and run.open and listed >= wanted:
             page = rank(chosen)
             # with a margin: a posting that ties the page's last may go before it
             if page[-1][1] > _best_after(run.then_posted_before, values["today"]) + 1e-9:
@@ -563,6 +566,7 @@ class _Run(NamedTuple):
     values: dict[str, Any]
     # every open posting later runs find was posted before this day (None: is undated)
     then_posted_before: date | None
+    open: bool  # of the walk of open postings
 
 
 def _runs(session: Db, walks: Sequence[_Walk], values: dict[str, Any]) -> Iterator[_Run]:
@@ -570,7 +574,7 @@ def _runs(session: Db, walks: Sequence[_Walk], values: dict[str, Any]) -> Iterat
     for walk in walks:
         for batch in _batches(session, walk, values):
             before = batch["recent_from"] if walk.batches == "recent" else None
-            yield _Run(walk.statement, {**values, **batch}, before)
+            yield _Run(walk.statement, {**values, **batch}, before, walk.open)
 
 
 def _walk(

@@ -342,6 +342,7 @@ def _stopping_board(store: Store) -> None:
     limit=st.sampled_from([1, 3, 5, 12]),
     offset=st.sampled_from([0, 2, 5, 20]),
     count_limit=st.sampled_from([None, 0, 4, 100]),
+    include_inactive=st.booleans(),
 )
 def test_a_page_is_the_same_whether_the_walk_stops_early_or_not(
     store: Store,
@@ -350,6 +351,7 @@ def test_a_page_is_the_same_whether_the_walk_stops_early_or_not(
     limit: int,
     offset: int,
     count_limit: int | None,
+    include_inactive: bool,
 ) -> None:
     """A page of a list that may stop walking (``RANKING``, 4) against the same list ranked
     whole (a page longer than the window never stops); fewer matches than the window are
@@ -357,7 +359,13 @@ def test_a_page_is_the_same_whether_the_walk_stops_early_or_not(
     monkeypatch.setattr(ranking, "POSTING_WINDOW", 30)
     if not store.find_postings(PostingQuery(today=TODAY, terms=("archivist",))).total:
         _stopping_board(store)
-    q = PostingQuery(today=today, terms=("archivist",), limit=limit, offset=offset)
+    q = PostingQuery(
+        today=today,
+        terms=("archivist",),
+        limit=limit,
+        offset=offset,
+        include_inactive=include_inactive,
+    )
     whole = store.find_postings(replace(q, limit=1000, offset=0))
     page = store.find_postings(replace(q, count_limit=count_limit))
     ids = [p.id for p in whole.items]
