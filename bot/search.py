@@ -106,6 +106,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("submit", "submission"),
     ("invoice", "bill", "billing", "billed"),
     ("store", "storage", "stored"),
+    # "does it pay for health insurance?" is answered by "medical, dental, vision coverage"
+    ("medical", "health", "healthcare"),
+    ("insurance", "coverage", "insured"),
 )
 # Word families of words found on most pages: the ranking counts them as one word, but a
 # question's word searches only itself (searching "member" for "membership" made every

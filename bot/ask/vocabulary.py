@@ -145,6 +145,10 @@ REWRITES: dict[str, str] = {
     "cfp": "call for proposals", "cfps": "calls for proposals",
     # a specification by its short form ("is there a 3d spec?"); pages spell it out
     "spec": "specification", "specs": "specifications",
+    # pay and events by their chat short forms ("toledo director comp?", "iiif conf"); a
+    # course of computer science keeps its own
+    "comp": "compensation", "total comp": "total compensation", "comp sci": "computer science",
+    "conf": "conference", "confs": "conferences",
 }  # fmt: skip
 
 # What a chat message may open with before its question ("hey herald, any remote jobs?",
