@@ -70,6 +70,9 @@ _JOB_PHRASES = tuple(
         # pay by the hour and a contract of no set hours ("paid £13.15 an hour", "on a
         # casual, zero-hours basis")
         "an hour", "zero-hours", "zero hours",
+        # the Indian and Commonwealth notice of a post ("Applications are invited from
+        # eligible candidates for the post of …", "Last date for receipt of applications")
+        "applications are invited", "for the post of", "last date for",
     )
 )  # fmt: skip
 # "The Alpine Photography Foundation in Innsbruck seeks a consultant to …": an organisation

@@ -50,6 +50,9 @@ _NUMERIC = re.compile(
     r"(?![\w/])"
 )
 _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
+# An ISO week date, "2027-W11-5" (year, week, weekday), as Nordic and German postings give the
+# last day to apply; a week without its day ("2027-W11") names no day.
+_WEEK_DATE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-?w([0-5]\d)-?([1-7])(?![\w-])")
 # A day and month without a year ("by COB 15/04"): its year is inferred, as a month name's is.
 # Slashes only: "3.2" is a version or a decimal more often than a day.
 _DAY_MONTH = re.compile(r"(?<![\d/.])([0-3]?\d)/([01]?\d)(?![\w/]|[.,]\d)")
@@ -86,6 +89,8 @@ DEADLINE = Table(
                     "expiration date",
                     "last day to apply",
                     "last day for applications",
+                    # "Last date for receipt of applications: 15-03-2027" (India)
+                    "last date (?:for|of) (?:the )?(?:receipt|submission|applications?)",
                     "accepted through",
                     "accepted until",
                     "open through",
@@ -114,12 +119,15 @@ DEADLINE = Table(
                 " 18th February 2027.",
                 "Applications close by COB 15/04.",
                 "No applications will be accepted after 1 May 2026.",
+                "Last date for receipt of applications: 15-03-2027.",
+                "The last date of submission is 2 April 2027.",
             ),
             rejects=(
                 "Interviews will be held on 15 May 2026.",
                 "The conference closes on 3 June 2026.",
                 "Review of applications begins 1 May 2026.",
                 "The successful candidate starts after 1 June 2026.",
+                "The last date of the exhibition is 2 April 2027.",
             ),
         ),
         Rule(
@@ -224,7 +232,21 @@ def mentions(sentence: str, posted: date | None) -> list[DateMention]:
                 found.append(DateMention(value, False, match.start(), match.end()))
         if posted is not None:
             found += _days_and_months(low, posted)
+    if "w" in low and _NUMERIC_GATE.search(low) is not None:
+        found += _week_dates(low)
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _week_dates(low: str) -> list[DateMention]:
+    found = []
+    for match in _WEEK_DATE.finditer(low):
+        year, week, weekday = (int(part) for part in match.groups())
+        try:
+            value = date.fromisocalendar(year, week, weekday)
+        except ValueError:  # week 53 of a year of 52, week 0
+            continue
+        found.append(DateMention(value, False, match.start(), match.end()))
     return found
 
 

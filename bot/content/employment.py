@@ -80,7 +80,7 @@ EMPLOYMENT = Table(
                 r"cdd\b",
                 r"durée déterminée\b",
                 # a label giving the term: "Contract: 24 months", "Duration: two years"
-                rf"(?:contract|contract length|length of contract|duration|term)[*_]*:[*_]*"
+                rf"(?:contract|contract length|length of contract|duration|term|tenure)[*_]*:[*_]*"
                 rf" (?:of )?{_TERM}",
                 # "limited to three years", "limited for 24 months", and an end date: "limited
                 # to 31 December 2029", "limited until 31.12.2029"
@@ -116,6 +116,7 @@ EMPLOYMENT = Table(
                 "The archive needs a freelance cataloguer for forty days.",
                 "Contract: CDD of 18 months, full-time.",
                 "**Contract:** 24 months, with the possibility of extension",
+                "| Tenure | One year, extendable by a further year on performance |",
                 "Duration: two years from 1 March.",
                 "The position is to be filled as soon as possible, limited to three years.",
                 "We need a specialist for a six-month engagement.",
@@ -246,7 +247,24 @@ def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
     if best is not None:
         return kind, sentence
     # "Partnerships Manager (0.8 FTE)": the title's hours first, as its words come first
-    return _from_hours(title, title.lower()) or _from_hours(text, low)
+    return _from_hours(title, title.lower()) or _from_hours(text, low) or _permanent(text, low)
+
+
+# "The University invites applications for a permanent post": a post with no end and no
+# hours said is a full-time one (a permanent part-time post says "part-time", read first).
+# Not "our permanent collection", "permanent residents".
+_PERMANENT = re.compile(
+    r"\bpermanent (?:post|position|role|job|appointment|contract|employment)\b"
+    r"|\b(?:contract|appointment|employment)(?: type)?[*_]*:[*_]*[ \t]*permanent\b"
+)
+
+
+def _permanent(text: str, low: str) -> tuple[str, str] | None:
+    said = _PERMANENT.search(low) if "permanent" in low else None
+    if said is None:
+        return None
+    start, end = sentence_bounds(text, said.start())
+    return "full-time", plain(text[start:end])
 
 
 def _from_hours(text: str, low: str) -> tuple[str, str] | None:

@@ -219,7 +219,9 @@ def _where(
         remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
-        stated = facts.find_place(scan) or _opening_place(markdown)
+        titled = facts.place_in_title(role)
+        stated = (titled, role) if titled is not None else None
+        stated = stated or facts.find_place(scan) or _opening_place(markdown)
         if stated is None and organization:
             stated = facts.place_after_name(markdown, organization)
         if stated is not None:

@@ -61,6 +61,9 @@ ON_SITE = Rule(
         r"requires? (?:daily |regular |full-time )?(?:on[- ]?site|in[- ]person)"
         r" (?:work|presence|attendance)\b",
         r"(?:fully|entirely) on[- ]?site\b",
+        # "this work is done on site", "the job is performed in person"
+        r"(?:work|job|role|post) is (?:done|performed|carried out) (?:on[- ]?site|in[- ]person)"
+        r"\b",
         r"100% on[- ]?site\b",
         r"(?:work on|works on|working on)[- ]?site (?:every day|full[- ]time|five days)\b",
         r"(?:in the office|at our office|in office) (?:every day|five days a week|full[- ]time)\b",
@@ -93,6 +96,8 @@ ON_SITE = Rule(
         "Remote working is not possible for this post.",
         "The fellowship is in residence at the Center in Pasadena, California.",
         "Fellows are expected to be in residence for the academic year.",
+        "Our building is in Cleveland, and this work is done on site.",
+        "The job is performed in person at the studio.",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
@@ -101,6 +106,7 @@ ON_SITE = Rule(
         "Remote access is not required for the catalogue.",
         "Parking is available on site in the evenings, and remote work is possible.",
         "Our writer in residence will give a talk in May.",
+        "Some of the work is done remotely, the rest on site.",
     ),
 )
 REMOTE_WORK = Rule(
@@ -431,6 +437,19 @@ PLACE = Table(
                 "Our partners are based in many countries.",
             ),
         ),
+        # "Our building is in downtown Cleveland, Ohio": the heart of a city is in it
+        Rule(
+            "downtown",
+            (r"(?<![\w-])in downtown\s",),
+            matches=(
+                "Our building is in downtown Cleveland, Ohio.",
+                "The museum is located in downtown Tucson.",
+            ),
+            rejects=(
+                "We are a short walk from downtown Cleveland.",
+                "Downtown parking is free for staff.",
+            ),
+        ),
         Rule(
             "on-site",
             tuple(
@@ -576,7 +595,7 @@ PLACE = Table(
     ),
     check="set",
 )
-_BASED, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT = PLACE.rules
+_BASED, _DOWNTOWN, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -608,7 +627,8 @@ _CAMPUS_NAME = re.compile(
     r"(?!(?:The|Our|A|An|This|Each|Every|Main|Your) )"
     r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
 )
-_CAMPUS_CITY = re.compile(r",\s(?P<city>[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?)")
+# "Parkville campus, Melbourne", "the Hatfield campus in Pretoria"
+_CAMPUS_CITY = re.compile(r"(?:,|\sin)\s(?P<city>[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?)")
 _SEEKER_PLACE = re.compile(
     r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2},"
     r" [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?), $"
@@ -650,6 +670,21 @@ _NAME_THEN_CITY = re.compile(
     r"(?P<end>,)?"
 )
 _NAMES_READ = 3000  # characters of the page searched for the employer's name
+
+
+# "Archivist (Leeds, hybrid)": a title's bracket that begins with a city, then how or when
+# the work is done; "Archivist (Grade 5, part-time)" names none.
+_TITLE_BRACKET = re.compile(
+    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}),\s[^()]{1,60}\)"
+)
+
+
+def place_in_title(title: str) -> str | None:
+    """The city a title's bracket names first, when the gazetteer knows it."""
+    for bracket in _TITLE_BRACKET.finditer(title):
+        if is_city(bracket.group("place")):
+            return bracket.group("place")
+    return None
 
 
 def place_after_name(text: str, name: str) -> tuple[str, str] | None:
@@ -841,8 +876,10 @@ UNTIL_FILLED = Table(
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
                 r"(?![*_ \t]*:[*_ \t]*(?:no|false|n)\b)",
                 r"until a suitable candidate\b",
-                # "Applications reviewed on a rolling basis": no date ends them
-                r"on a rolling basis\b",
+                # "Applications reviewed on a rolling basis": no date ends them ("on a rolling
+                # basis until 30 April" has a deadline instead)
+                r"on a rolling basis\b(?!,?\s(?:until|till|through|up to)\s(?:the\s)?"
+                r"(?:\d|[a-z]{3,9}\.?\s\d))",
             ),
             matches=(
                 "The position will remain open until filled.",
@@ -852,12 +889,15 @@ UNTIL_FILLED = Table(
                 "We will keep reviewing until a suitable candidate is found.",
                 "- Applications reviewed on a rolling basis",
                 "We consider applications on a rolling basis.",
+                "We read applications on a rolling basis until the post is filled.",
             ),
             rejects=(
                 "This position has been filled.",
                 "Applications are due by 1 May.",
                 "We publish new collections on a monthly basis.",
                 "| Open Until Filled | No |",
+                "We review applications on a rolling basis until 30 April 2027.",
+                "Applications are read on a rolling basis until April 23, 2027.",
             ),
         ),
     ),

@@ -180,7 +180,9 @@ _SALARY_WORD = phrase(
     r"\b(?:salary|salaries|compensation|remuneration|pay (?:range|rate|scale|band|grade)"
     r"|wages?|stipend|hourly (?:rate|wage|pay)|starting at|doe|commensurate|negotiable"
     # what a consultant is paid: "for a total fee of up to €12,000" (not "registration fee")
-    r"|(?:total|consultancy|consulting|contract) fees?)\b",
+    r"|(?:total|consultancy|consulting|contract) fees?"
+    # "£27,500 pro rata": a full-time salary of which a part-time post is paid its share
+    r"|pro[- ]rata)\b",
 )
 # What an amount is paid for. The first rule found in the salary's clause names the period.
 PERIOD = Table(

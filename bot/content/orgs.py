@@ -63,7 +63,7 @@ ORG_WORDS = re.compile(
     r"|Registry|Registries"
     r"|Alliance|Network|Partners|Press|Gallery|Galleries|Services?|System|Academy|Federation"
     r"|Board|Commission|Laborator(?:y|ies)|Hospital|Publishing|Collective|Initiative"
-    r"|Collaborative|Cooperative|Stadsarchief|Bibliothe[ek]k?|Faculty|Lab|Labs|Hub"
+    r"|Collaborative|Cooperative|Collection|Stadsarchief|Bibliothe[ek]k?|Faculty|Lab|Labs|Hub"
     # the same words in the other languages of the community's pages
     r"|Institut|Istituto|Instituto|Museo|Museu|Musée|Biblioteca|Bibliothèque|Archivio"
     r"|Arquivo|Archivo|Fondazione|Fundación|Fundação|Fondation|Stiftung|Centro|Università"
@@ -112,7 +112,9 @@ _SEEK_VERBS = (
 _ARTICLE = r"(?:The|Het|De|Die|Der|Das|La|Le|El)\s+"
 # The small words inside names: "Museum of the City", "Museo delle Arti Decorative", "Centro
 # de Estudos do Património".
-_SMALL = r"of|for|and|the|at|&|de|in|upon|del|della|delle|dei|degli|di|do|da|dos|das|du|des"
+_SMALL = (
+    r"of|for|and|the|at|&|de|la|las|los|in|upon|del|della|delle|dei|degli|di|do|da|dos|das|du|des"
+)
 _SUBJECT = re.compile(
     rf"(?:{_ARTICLE})?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:(?:{_SMALL})\s+){{0,2}}"
     r"[A-Z(][\w&.'’()-]*){0,8})\s*"
@@ -487,6 +489,11 @@ def org_from_label(text: str) -> str | None:
     return _canonical(name) if name and (looks_like_name(name) or _is_org_like(name)) else None
 
 
+_EMPHASIS = re.compile(r"\*\*|__")
+# The dash between a name and its place: "Lakeshore University Library — Kingston, Ontario"
+_NAME_DASH = re.compile(r"\s+[—–]\s+|\s+-\s+(?=[A-Z])")
+# "Moreton Bay University, Brisbane campus": the campus is in the city it is named after
+_CAMPUS = re.compile(r"\s+campus$", re.I)
 _WHERE_LABEL = re.compile(
     r"^(?:location|where|employer|organi[sz]ation|institution|place of work)[*_ ]*:", re.I
 )
@@ -502,7 +509,9 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     the name), "Dakota State Archives, Department of History" (the name's own department)."""
     head = text[:200].lstrip()
     line_end = head.find("\n")
-    first_line = (head if line_end == -1 else head[:line_end]).strip(" *_#")
+    # "**Lakeshore University Library** — Kingston, Ontario": the name in bold, then its place
+    first_line = _EMPHASIS.sub("", head if line_end == -1 else head[:line_end]).strip(" *_#")
+    first_line = _NAME_DASH.sub(", ", first_line, count=1)
     # "Location: Museum of the Southern Coast, Wollongong NSW"
     first_line = _WHERE_LABEL.sub("", first_line, count=1).strip(" *_")
     if (
@@ -516,6 +525,7 @@ def opening_line(text: str) -> tuple[str, str | None] | None:
     if at is not None and _is_org_like(at.group(1)):
         first_line = _LEADING_THE.sub("", at.group(1))
     name, _, rest = first_line.partition(", ")
+    rest = _CAMPUS.sub("", rest)
     if rest and _is_org_like(name):
         place = rest if _PLACE_LINE.fullmatch(rest) and not _is_org_like(rest) else None
         return _canonical(_LEADING_THE.sub("", name)), place
@@ -539,7 +549,7 @@ _DOES_AS_AN_ORG = re.compile(
     r"|digitises|digitizes|funds|coordinates|hosts|operates)\b"
 )
 # A line that names, not a sentence: no lower-case word but the small words of names.
-_SENTENCE_WORD = re.compile(rf"(?<![\w'’.-])(?!(?:{_SMALL}|on)\b)[a-z]")
+_SENTENCE_WORD = re.compile(rf"(?<![\w'’.-])(?!(?:{_SMALL}|on|campus$)\b)[a-z]")
 # A place as a heading line gives it: capitalised words, a state or country after a comma.
 _PLACE_LINE = re.compile(
     r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?"
@@ -556,6 +566,11 @@ def org_introduced(text: str) -> str | None:
     ("Northwold Hospitals NHS Foundation Trust holds one of the oldest …", "Linked Archives
     Collaborative (LAC) builds …")."""
     head = text[:3000].lstrip()
+    # "*Esta convocatoria también está disponible en español.*": a note in italics before
+    # the page's first words
+    note = _ITALIC_NOTE.match(head)
+    if note is not None:
+        head = head[note.end() :]
     opening = opening_line(head)
     if opening is not None:
         return opening[0]
@@ -575,7 +590,12 @@ def org_introduced(text: str) -> str | None:
     if subject is None:
         return _said_to_be_an_org(head)
     name = _possessor(subject.group("org").strip())
-    if _is_org_like(name) and _VERB_NEXT.match(head, subject.end("org")) is not None:
+    # "The Fundación Casa de la Memoria Obrera, in Mexico City, keeps …": its city between
+    after = subject.end("org")
+    city = _CITY_BETWEEN.match(head, after)
+    if city is not None and is_city(city.group("city")):
+        after = city.end()
+    if _is_org_like(name) and _VERB_NEXT.match(head, after) is not None:
         return _canonical(_employer_part(name))
     # "Open Letters Project is a small non-profit that …": a name the page says is one;
     # "Erfgoedhuis Noord-Veluwe supports forty heritage organisations": what one does
@@ -587,6 +607,10 @@ def org_introduced(text: str) -> str | None:
     return _said_to_be_an_org(head)
 
 
+_ITALIC_NOTE = re.compile(r"([*_])(?![*_\s])[^*_\n]{1,200}(?<!\s)\1[ \t]*\n\s*")
+_CITY_BETWEEN = re.compile(
+    r",\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]*){0,3}),"
+)
 # "At Folio & Frame we build image servers …": the page opens by saying who "we" are.
 _AT_WE = re.compile(rf"At\s+(?:the\s+)?{_SUBJECT.pattern},?\s+we\s")
 # A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
