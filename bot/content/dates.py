@@ -52,6 +52,7 @@ _NUMERIC = re.compile(
 _NUMERIC_GATE = re.compile(r"\d[/.-]\d")
 # An ISO week date, "2027-W11-5" (year, week, weekday), as Nordic and German postings give the
 # last day to apply; a week without its day ("2027-W11") names no day.
+_WEEK_GATE = re.compile(r"\d-?w\d")
 _WEEK_DATE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-?w([0-5]\d)-?([1-7])(?![\w-])")
 # A day and month without a year ("by COB 15/04"): its year is inferred, as a month name's is.
 # Slashes only: "3.2" is a version or a decimal more often than a day.
@@ -232,7 +233,7 @@ def mentions(sentence: str, posted: date | None) -> list[DateMention]:
                 found.append(DateMention(value, False, match.start(), match.end()))
         if posted is not None:
             found += _days_and_months(low, posted)
-    if "w" in low and _NUMERIC_GATE.search(low) is not None:
+    if "w" in low and _WEEK_GATE.search(low) is not None:
         found += _week_dates(low)
     found.sort(key=lambda m: m.start)
     return found

@@ -79,6 +79,9 @@ EMPLOYMENT = Table(
                 # French: contrat à durée déterminée
                 r"cdd\b",
                 r"durée déterminée\b",
+                # "The contract runs for one year", "the appointment lasts 18 months"
+                rf"(?:contract|appointment|post|position) (?:runs|lasts|will run|will last)"
+                rf" (?:for )?{_TERM}",
                 # a label giving the term: "Contract: 24 months", "Duration: two years"
                 rf"(?:contract|contract length|length of contract|duration|term|tenure)[*_]*:[*_]*"
                 rf" (?:of )?{_TERM}",
@@ -117,6 +120,8 @@ EMPLOYMENT = Table(
                 "Contract: CDD of 18 months, full-time.",
                 "**Contract:** 24 months, with the possibility of extension",
                 "| Tenure | One year, extendable by a further year on performance |",
+                "Pay: TWD 32,000 per month. The contract runs for one year.",
+                "The appointment will last 18 months.",
                 "Duration: two years from 1 March.",
                 "The position is to be filled as soon as possible, limited to three years.",
                 "We need a specialist for a six-month engagement.",
@@ -235,15 +240,22 @@ def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
     best: tuple[bool, int, int] | None = None  # (not a statement, sentence start, rule index)
     kind = sentence = ""
     read: dict[int, tuple[str, bool]] = {}  # sentence start -> (its words, a statement?)
+    temporary: tuple[str, str] | None = None
     for hit in EMPLOYMENT.hits(low):
         start, end = sentence_bounds(text, hit.start)
         if start not in read:
             words = plain(text[start:end])
             read[start] = (words, _STATEMENT.search(words) is not None)
         words, statement = read[start]
+        if temporary is None and hit.rule.value == "temporary":
+            temporary = hit.rule.value, words
         rank = (not statement, start, EMPLOYMENT.rules.index(hit.rule))
         if best is None or rank < best:
             best, kind, sentence = rank, hit.rule.value, words
+    # a part-time post for a term ("part-time, 20 hours a week" … "The contract runs for one
+    # year") is temporary, as "a part-time, fixed-term post" is in one sentence
+    if kind == "part-time" and temporary is not None:
+        return temporary
     if best is not None:
         return kind, sentence
     # "Partnerships Manager (0.8 FTE)": the title's hours first, as its words come first

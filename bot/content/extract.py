@@ -180,7 +180,7 @@ def _organization(markdown: str, page: Page) -> str | None:
     if name is None:
         name = orgs.org_in_title(page.title)
     if name is None:
-        name = orgs.most_named(markdown)
+        name = orgs.org_hosting(markdown) or orgs.most_named(markdown)
     if name is not None and orgs.known_in(name) is None:
         name = orgs.body_spelling(name, markdown)
     return orgs.for_kind(name, "job")

@@ -669,13 +669,19 @@ _NAME_THEN_CITY = re.compile(
     r"(?P<place>[A-Z][\w'’-]{1,30}(?:\s(?:upon\s|on\s)?[A-Z][\w'’-]{1,30}){0,3})"
     r"(?P<end>,)?"
 )
+_NAME_COMMA_CITY = re.compile(
+    r",\s(?P<place>[A-Z][\w'’-]{1,30}(?:\s(?:upon\s|on\s)?[A-Z][\w'’-]{1,30}){0,3})"
+    r"(?:[.,;)]|\s*$)",
+    re.M,
+)
 _NAMES_READ = 3000  # characters of the page searched for the employer's name
 
 
-# "Archivist (Leeds, hybrid)": a title's bracket that begins with a city, then how or when
-# the work is done; "Archivist (Grade 5, part-time)" names none.
+# "Archivist (Leeds, hybrid)", "Developer (Glasgow or remote within the UK)": a title's
+# bracket that begins with a city, then how or where else the work is done; "Archivist
+# (Grade 5, part-time)" names none.
 _TITLE_BRACKET = re.compile(
-    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}),\s[^()]{1,60}\)"
+    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})(?:,|\sor)\s[^()]{1,60}\)"
 )
 
 
@@ -693,6 +699,11 @@ def place_after_name(text: str, name: str) -> tuple[str, str] | None:
     head = text[:_NAMES_READ]
     at = head.find(name) if len(name) >= 3 else -1
     while at != -1:
+        # "… hosted by the Deccan Institute of Archival Studies, Bengaluru.": the city alone
+        # between commas or before the sentence's end
+        alone = _NAME_COMMA_CITY.match(head, at + len(name))
+        if alone is not None and is_city(alone.group("place")):
+            return alone.group("place"), sentence_at(text, at)
         found = _NAME_THEN_CITY.match(head, at + len(name))
         if found is not None and (found.group("end") or not head.startswith(",", at + len(name))):
             place = found.group("place")

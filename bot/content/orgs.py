@@ -147,7 +147,7 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
 # A label line naming the employer: "**Organization:** Harbor County Museum".
 _ORG_LINE = re.compile(
-    r"^[ \t>*_-]*(?:hiring |employing )?(?:organi[sz]ation|employer|institution|company"
+    r"^[ \t>*_-]*(?:hiring |employing )?(?P<label>organi[sz]ation|employer|institution|company"
     r"|hiring unit|department)[*_ \t]*:[*_ \t]*(?P<org>[^\n]{2,100}?)[*_ \t]*$",
     re.I | re.M,
 )
@@ -480,13 +480,36 @@ def _institution_of(name: str) -> str:
     return name
 
 
+# "… in the project on palace records, funded by the Ministry and hosted by the Deccan
+# Institute of Archival Studies, Bengaluru": the institution a project's post is hosted by.
+_HOSTED_BY = re.compile(rf"\bhosted by (?:the )?(?={_SUBJECT.pattern})")
+
+
+def org_hosting(text: str) -> str | None:
+    """The organisation a post or its project is "hosted by", when it has an organisation's
+    word ("hosted by the Deccan Institute …", not "hosted by Maria Lopez")."""
+    head = text[:3000]
+    for hosted in _HOSTED_BY.finditer(head):
+        subject = _SUBJECT.match(head, hosted.end())
+        if subject is not None and _is_org_like(subject.group("org").strip()):
+            return _canonical(_without_city(subject.group("org").strip()))
+    return None
+
+
 def org_from_label(text: str) -> str | None:
     """ "**Organization:** Harbor County Historical Museum" -> the name after the label."""
     found = _ORG_LINE.search(text[:3000])
     if found is None:
         return None
     name = found.group("org").strip(" .*_")
+    # "| Department | Collections |" names a part of the employer, not the employer: only a
+    # department with an organisation's word ("Department of Classics, Fenbridge University")
+    if found.group("label").lower() in _PART_LABELS:
+        return _canonical(name) if _is_org_like(name) else None
     return _canonical(name) if name and (looks_like_name(name) or _is_org_like(name)) else None
+
+
+_PART_LABELS = frozenset(("department", "hiring unit"))
 
 
 _EMPHASIS = re.compile(r"\*\*|__")

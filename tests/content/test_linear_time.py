@@ -126,6 +126,19 @@ UNITS = {
     "pay by the hour in words": "an hour zero-hours ",
     "addresses spelled AT and DOT": "ab AT cd DOT ef DOT gh AT DOT ",
     "work in home office": "in home office from home office equipment ",
+    # round seven of the unseen pages
+    "notices of a post": "applications are invited for the post of last date for ",
+    "last dates and week dates": "last date for receipt of 2027-W11-5 2027w115 2027-w ",
+    "rolling basis until": "on a rolling basis until 30 april on a rolling basis, until ",
+    "names in bold and campuses": "**Ab Library** — Cd, Ef campus in Gh ",
+    "a city between commas": "The Ab Library, in Cd, in Ef, ",
+    "downtown": "in downtown Ab in downtown ",
+    "work done on site": "work is done on site job is performed in person post is ",
+    "brackets in titles": "Archivist (Ab, cd (Ef or gh) (Ab Cd, ",
+    "pro rata and tenure": "£1 pro rata tenure: one year pro-rata ",
+    "permanent posts and terms": "permanent post contract: permanent contract runs for one year ",
+    "department labels": "Department: Ab Department: ",
+    "hosts and their cities": "hosted by the Ab Library, Cd, hosted by Ef ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
@@ -290,5 +303,24 @@ def test_many_tags_load_in_linear_time() -> None:
     def page(size: int) -> str:
         tags = ", ".join(["full-time-jobs", "part", "time"] * (size // 30))
         return f"---\ntitle: Archivist\nkind: job\ntags: [{tags}]\n---\n\nWe seek one.\n"
+
+    assert_linear(page)
+
+
+# ---------------------------------------------------------------- round seven of the unseen pages
+
+
+@pytest.mark.parametrize(
+    "unit", ["*Ab cd* ", "**Ab Library** — Cd, ", "The Ab Cd, in Ef, ", "_ab_\n"]
+)
+def test_a_page_opening_with_a_note_or_a_name_in_bold_loads_in_linear_time(unit: str) -> None:
+    front = "---\ntitle: Archivist\nkind: job\n---\n\n"
+    assert_linear(lambda size: f"{front}{line_of(unit, size)} keeps records.\n")
+
+
+def test_a_long_title_of_brackets_loads_in_linear_time() -> None:
+    def page(size: int) -> str:
+        title = "(Ab, c) (Leeds or " * (size // 18)
+        return f"---\nkind: job\ntitle: '{title}'\n---\n\nWe seek an archivist.\n"
 
     assert_linear(page)
