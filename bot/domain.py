@@ -66,8 +66,8 @@ class PermissionDenied(HeraldError):
 
 class StoreUnavailable(HeraldError):
     """The database cannot be reached or stays busy (a restart, a network cut, a lock held too
-    long): a transaction that meets it is rolled back, so nothing was changed, and the same
-    command can simply be tried again."""
+    long): the transaction that met it is rolled back, and the same command can simply be
+    tried again."""
 
 
 class Refusal(HeraldError):

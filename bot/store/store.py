@@ -61,10 +61,7 @@ def _tune_sqlite(engine: Engine, in_memory: bool) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-UNAVAILABLE = (
-    "Herald cannot reach its database just now, so nothing was read or changed. "
-    "Please try again in a minute."
-)
+UNAVAILABLE = "Herald cannot reach its database just now. Please try again in a minute."
 # SQLite's errors of a database that is there but cannot be used now (a lock held too long,
 # a file that cannot be opened or written); "no such table" and its kin are not among them
 _SQLITE_OUTAGES = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL")

@@ -1,5 +1,5 @@
-"""What a person is told while the database is away: that Herald cannot reach it and nothing
-was changed, never a half-done command, and answers again once it is back.
+"""What a person is told while the database is away: that Herald cannot reach it, never
+"something went wrong" nor a half-done command, and answers again once it is back.
 
 The outage is real (``outage.py``): PostgreSQL behind a proxy that is cut, SQLite with its
 write lock held by another connection (reads go on, as WAL allows; writes wait and fail).
