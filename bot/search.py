@@ -581,12 +581,14 @@ MIN_COVERAGE = 0.5
 COVERAGE_FLOOR = 0.3  # the share of its score a passage holding none of the words would keep
 # Words that carry the asking, not the topic ("where do I send questions about…", "what themes
 # is the conference looking for?", "can they write a letter of support?"): they are left out of
-# the ranking as stopwords are, so a page that does not repeat them still answers.
+# the ranking as stopwords are, so a page that does not repeat them still answers ("does the
+# job involve travel?": "Travel is required").
 LIGHT_WORDS = frozenset(
     """send sent sending look looking looks find write writing show use using give make put
     putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
-    happened sit sits sitting work works""".split()
+    happened sit sits sitting work works
+    needed involve involves""".split()
 )
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic

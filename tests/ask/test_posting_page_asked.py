@@ -2,7 +2,8 @@
 own page: its title's initials name it ("puffin tcm: do I need a degree?"), the words of
 working are what the page says ("who does … work with?"), an organisation said twice is
 asked of the second time, and a word of another organisation's name ("Gull Group") does not
-hide the posting named ("what working group would the puffin tcm sit on?")."""
+hide the posting named ("what working group would the puffin tcm sit on?"), and words that
+only ask ("needed", "involve") are not looked for in the page."""
 
 from __future__ import annotations
 
@@ -83,6 +84,12 @@ digital humanities programme.
 
 Salary: $50,000. The final candidate is subject to a background check.
 
+## Qualifications
+
+- A minimum of three years of experience in a research office.
+- Strong writing skills and experience with grant budgets.
+- Travel to partner campuses is required. Candidates must hold a driving licence.
+
 Apply by 31 May 2026 to hr@gannet.example.org.
 """,
 }
@@ -114,6 +121,17 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
             "who does the gannet project manager work with",
             "Digital Humanities Project Manager",
             "work closely with the Institute",
+        ),
+        # words that only ask ("needed", "involve") are not looked for in the page
+        (
+            "gannet project manager years of experience needed",
+            "Digital Humanities Project Manager",
+            "three years of experience",
+        ),
+        (
+            "does the gannet project manager job involve travel",
+            "Digital Humanities Project Manager",
+            "Travel to partner campuses",
         ),
     ],
 )
