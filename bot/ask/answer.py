@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
-from bot.ask.typos import corrected
+from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
 from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
@@ -140,6 +140,8 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     """The facts of the posting a question names, or the candidates when it names several
     and asks a fact of them; None when it names none (or asks for a list)."""
     named = _named_postings(ctx, u)
+    if len(named) == 1 and not u.asks:
+        u = _fact_words_fixed(ctx, u)
     if len(named) == 1 and (u.asks or not u.list_cue):
         return _with(posting_answer(ctx, named[0], u), u, intent="posting")
     # "does datacite offer remote work from asia?" and "who's hiring remote devs?" ask which
@@ -153,6 +155,16 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None
+
+
+def _fact_words_fixed(ctx: Context, u: Understanding) -> Understanding:
+    """ "wikimedia program officer - can i work remotly?": the posting is named, and a
+    misspelt word asks its fact (``typos.fact_words_corrected``); read without the typo."""
+    fixed = fact_words_corrected(u.text)
+    if fixed == u.text:
+        return u
+    again = understand(fixed, ctx.today, ctx.store.organizations())
+    return again if again.asks else u
 
 
 def _about_the_organisation(ctx: Context, u: Understanding) -> bool:

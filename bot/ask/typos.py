@@ -11,6 +11,8 @@ English word or not: a surname is in the dictionary too.
 Only words of four letters or more are corrected (shorter ones have too many neighbours), and
 only when the question as typed found nothing (``answer``): a question that is answered pays
 nothing, and the English dictionary is loaded (about 0.3 s) only when a candidate is found.
+The words that ask a posting's fact are also corrected when a question names one posting but
+no fact of it ("can i work remotly?"): the posting was found, the fact asked was not.
 """
 
 from __future__ import annotations
@@ -67,10 +69,29 @@ def _name_neighbour(words: list[str], i: int, right: str, organizations: Iterabl
     return False
 
 
+@cache
+def _fact_checker() -> SpellChecker:
+    """The words that ask a posting's fact, as a dictionary of their own."""
+    checker = SpellChecker(language=None, distance=1)
+    words = {w.lower() for cues in vocab.FACT_CUES.values() for c in cues for w in tokens(c)}
+    checker.word_frequency.load_words(sorted(words))
+    return checker
+
+
+def fact_words_corrected(text: str) -> str:
+    """``text`` with each misspelt word that asks a posting's fact ("can i work remotly?",
+    "whats the salery") read as that word: a question naming one posting but no fact of it
+    is read again so (``answer``), though its words found the posting."""
+    return _fixed(text, _fact_checker(), ())
+
+
 def corrected(text: str, organizations: Iterable[str]) -> str:
     """``text`` with each misspelt known word read as the word (the rest as typed)."""
     names = tuple(organizations)
-    checker = _checker(names)
+    return _fixed(text, _checker(names), names)
+
+
+def _fixed(text: str, checker: SpellChecker, names: tuple[str, ...]) -> str:
     said = tokens(text)
     words = [w.lower() for w in said]
     named: dict[int, str] = {}  # a name's word, beside the rest of its name

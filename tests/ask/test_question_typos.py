@@ -1,7 +1,8 @@
 """Typos in questions ("whats the deadine for the wills harbour job", "kelp libary director
 qualifcations"): what found nothing as typed is asked again with each misspelt known word read
 as the word it misses; English words stay, but a name's word beside the rest of its name is
-the name's ("wells harbour" of "Wills Harbour Archive")."""
+the name's ("wells harbour" of "Wills Harbour Archive"). A question naming one posting and no
+fact of it is read again with its misspelt fact words ("can i work remotly?")."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from pagestore import app_of
 
 from bot.app import App
-from bot.ask.typos import _table_words, corrected
+from bot.ask.typos import _table_words, corrected, fact_words_corrected
 from bot.search import tokens
 
 TODAY = date(2026, 5, 4)
@@ -30,6 +31,14 @@ tags: [jobs]
 Wills Harbour Archive is hiring a Reference Archivist.
 
 Closing Date: Open until filled. Send a letter to jobs@wills.example.org.
+
+### Qualifications
+
+Experience or skills needed to work with a distributed and remote team of volunteers.
+
+### Location
+
+Portland, ME or Remote
 """,
     "jobs/2026-04-21-kelp-director.md": """---
 title: Library Director
@@ -105,6 +114,27 @@ def test_a_question_with_typos_is_answered(app: App, question: str, title: str, 
     reply = app.ask(question)
     assert [p.title for p in reply.postings] == [title]
     assert says in reply.text.lower() or says in reply.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("can i work remotly", "can i work remotely"),
+        ("whats the salery", "whats the salary"),
+        # English words stay ("rats"), and so do words that ask no fact
+        ("rats in the stacks", "rats in the stacks"),
+        ("wills archivist qualifcations", "wills archivist qualifcations"),
+    ],
+)
+def test_misspelt_fact_words_are_read_as_them(typed: str, read: str) -> None:
+    assert fact_words_corrected(typed) == read
+
+
+def test_a_misspelt_fact_word_asks_the_fact_of_the_posting_named(app: App) -> None:
+    """The posting is found as typed; the fact asked is read without the typo."""
+    reply = app.ask("wills reference archivist - can i work remotly")
+    assert [p.title for p in reply.postings] == ["Reference Archivist"]
+    assert "Remote: yes" in reply.text
 
 
 def test_a_question_answered_as_typed_is_not_read_again(app: App) -> None:
