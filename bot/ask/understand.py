@@ -489,6 +489,13 @@ def _asked_facts(text: str) -> tuple[str, ...]:
     ):
         # "how do I pay my invoice?": the asker pays, nobody is paid for work
         asked = tuple(fact for fact in asked if fact != "salary")
+    if (
+        "salary" in asked
+        and _PAYS_FOR_THING.search(text)
+        and not _PAY_FOR_WORK.search(_PAYS_FOR_THING.sub(" ", text))
+    ):
+        # "do they pay for coworking?": the employer covers a cost; no wage is asked
+        asked = tuple(fact for fact in asked if fact != "salary")
     # "when is the toledo job?" asks its deadline; "when is the iiif conference?" no job's;
     # "when was it posted?" asks the day it was posted
     when = _WHEN.search(text) and set(tokens(text)) & vocab.JOB_NOUNS
@@ -501,6 +508,12 @@ _WHEN = re.compile(r"\bwhen\b")
 _AFTER_YEAR = re.compile(r"\b(?:after|later than|beyond|following)\s+(?:19|20)\d\d\b")
 # "how do I pay", "can we pay by card", "to pay": the asker pays; "does it pay" asks a wage
 _ASKER_PAYS = re.compile(r"\b(?:i|we|to)\s+(?:\w+\s+)?pay\b")
+# "pay for coworking", "pays for travel"; not "pay for the role", "pay for it", "pay for a
+# librarian": what follows a determiner is the job paid for
+_PAYS_FOR_THING = re.compile(
+    r"\bpays?\s+for\s+(?!(?:the|this|that|these|those|a|an|it|such|each|every|my|your|his|her"
+    r"|their|its|one|someone|somebody|people|staff|work|working|experience)\b)[a-z]"
+)
 _PAY_FOR_WORK = _cue_pattern(tuple(c for c in vocab.FACT_CUES["salary"] if "pay" not in c))
 
 

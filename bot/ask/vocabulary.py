@@ -149,6 +149,8 @@ REWRITES: dict[str, str] = {
     # course of computer science keeps its own
     "comp": "compensation", "total comp": "total compensation", "comp sci": "computer science",
     "conf": "conference", "confs": "conferences",
+    # a chat spelling of a word pages write with a hyphen ("do they pay for coworking?")
+    "coworking": "co-working", "co-work": "co-working",
 }  # fmt: skip
 
 # What a chat message may open with before its question ("hey herald, any remote jobs?",

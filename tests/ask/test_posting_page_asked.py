@@ -14,6 +14,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
+from bot.ask.understand import understand
 
 TODAY = date(2026, 5, 4)
 
@@ -38,7 +39,8 @@ Puffin Data Trust is hiring a Technical Community Manager to grow its community.
 
 ## Why work for us
 
-Flexible hours. We give 30 days of holiday a year.
+Flexible hours. We give 30 days of holiday a year. Competitive local salary.
+Option to work in a co-working space with a paid contribution from us.
 
 ## To apply
 
@@ -139,6 +141,28 @@ def test_the_posting_s_page_answers(app: App, question: str, title: str, says: s
     reply = app.ask(question)
     assert [p.title for p in reply.postings] == [title]
     assert says in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_pay"),
+    [
+        ("do they pay for coworking", False),
+        ("does the museum pay for travel to conferences", False),
+        ("how much do they pay for the role", True),
+        ("what do they pay for a librarian", True),
+        ("does it pay for experience with xml", True),
+        ("what's the pay for this job", True),
+    ],
+)
+def test_paying_for_a_thing_asks_no_wage(question: str, asks_pay: bool) -> None:
+    assert ("salary" in understand(question, TODAY, []).asks) is asks_pay
+
+
+def test_what_the_employer_pays_for_is_the_page_s_answer(app: App) -> None:
+    """A cost the employer covers is no salary, and "coworking" is the page's "co-working"."""
+    reply = app.ask("puffin tcm - do they pay for coworking")
+    assert [p.title for p in reply.postings] == ["Technical Community Manager"]
+    assert "co-working space with a paid contribution" in reply.text
 
 
 def test_a_fact_asked_keeps_its_card(app: App) -> None:
