@@ -545,6 +545,10 @@ PASSAGE_WEIGHT = 0.5  # the rest of the passage around the sentence
 QUESTION_WEIGHT = 1.0  # the section heading: FAQ authors phrase it like the asker would
 ADJACENT_WEIGHT = 0.5  # query words next to each other in the sentence
 HEADING_ASKS_BONUS = 1.5  # the heading holds every word asked (``_heading_asks``)
+# "does the job need libguides?" is answered under "Qualifications", not by the duty that
+# names the tool: a question of what is needed favours the section of requirements
+REQUIREMENT_BONUS = 0.5
+_NEEDS = frozenset({"need", "needs", "require", "requires"})
 WH_MATCH = 1.0  # "how do I…" meets "How can…"; "why…" does not
 WH_MISMATCH = -0.5
 NUMBER_BONUS = 1.0  # "how much", "fee", "deadline": the sentence with the figure answers
@@ -678,6 +682,7 @@ class _Asked:
     numbers: frozenset[int] = frozenset()  # figures asked that a range may hold ("50000 dois")
     wants_name: bool = False  # "who funds it?": a sentence naming someone not asked about
     place_words: frozenset[str] = frozenset()  # "which regions…": a place's name answers
+    wants_requirement: bool = False  # "do I need…": a section of requirements answers
 
     @cached_property
     def unit(self) -> float:
@@ -765,6 +770,7 @@ def _asked(
         ),
         wants_name=_wh_word(question) == "who" and not asks_contact(question),
         place_words=qset & PLACE_STEMS,
+        wants_requirement=bool(raw_words & _NEEDS),
     )
 
 
@@ -937,7 +943,12 @@ def _heading_bonus(asked: _Asked, c: _Candidate) -> float:
     # phrased it ("Does it handle audio/visual materials?")
     if _heading_is_the_question(asked, c):
         bonus += HEADING_ASKS_BONUS * asked.unit
+    if asked.wants_requirement and c.heading & _REQUIREMENT_STEMS:
+        bonus += REQUIREMENT_BONUS * asked.unit
     return bonus
+
+
+_REQUIREMENT_STEMS = frozenset(_stems("qualifications requirements required skills"))
 
 
 def _heading_is_the_question(asked: _Asked, c: _Candidate) -> bool:

@@ -1,7 +1,8 @@
 """Re-ranking FAQ passages when the question's words ask rather than name: a light verb
 ("looking for", "send", "write"), the asker's own institution ("my museum"), "how long",
 a sum asked of a passage that names none, a number written with separators, a page named by
-its initials, a bullet defining the term asked, and whom to contact."""
+its initials, a bullet defining the term asked, whom to contact, and what is needed (the
+section of requirements)."""
 
 from __future__ import annotations
 
@@ -330,3 +331,19 @@ def test_a_list_s_head_brings_the_list_under_it() -> None:
     )
     said = best_excerpt("gannet perks", hits)
     assert "medical cover" in said and "wellness budget" in said
+
+
+def test_what_is_needed_is_answered_by_the_section_of_requirements() -> None:
+    job = {"page_title": "Online Librarian - Heron College"}
+    hits = as_hits(
+        passage(
+            1,
+            "Responsibilities",
+            "Virtual reference by chat; LibGuides, videos and tutorials for online courses.",
+            **job,
+        ),
+        passage(2, "Qualifications", "Familiarity with LibChat and LibGuides.", **job),
+    )
+    assert "Familiarity" in best_excerpt("does the heron job need libguides", hits)
+    # asked without a word of needing, the page's order stands
+    assert "Virtual reference" in best_excerpt("heron librarian libguides", hits)
