@@ -54,6 +54,18 @@ def _english() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
 
 
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=16)
+def _near(checker: SpellChecker) -> frozenset[str]:
+    """The known words and each with one letter deleted: a word one edit away from a known
+    one (a letter missing, extra, wrong or two swapped) shares one of its own deletions with
+    these, so a word that shares none needs no search of its edits."""
+    return frozenset(d for w in checker.word_frequency.dictionary for d in _deletions(w))
+
+
 def _inflected(typo: str, word: str) -> bool:
     """ "postings" of "posting", "plain" of "plains": another form of the word, not a typo."""
     return any(typo == word + e or word == typo + e for e in _ENDINGS)
@@ -99,6 +111,8 @@ def _fixed(text: str, checker: SpellChecker, names: tuple[str, ...]) -> str:
     for i, word in enumerate(words):
         if len(word) < SHORTEST or not word.isalpha() or checker.known([word]):
             continue
+        if _near(checker).isdisjoint(_deletions(word)):
+            continue  # no known word is one edit away (most words): spare the edit search
         found = {w for w in checker.candidates(word) or () if w != word and not _inflected(word, w)}
         in_name = [w for w in found if _name_neighbour(words, i, w, names)]
         if len(in_name) == 1:

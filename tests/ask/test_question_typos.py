@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from pagestore import app_of
 
 from bot.app import App
-from bot.ask.typos import _table_words, corrected, fact_words_corrected
+from bot.ask.typos import (
+    _checker,
+    _deletions,
+    _near,
+    _table_words,
+    corrected,
+    fact_words_corrected,
+)
 from bot.search import tokens
 
 TODAY = date(2026, 5, 4)
@@ -91,6 +98,20 @@ def test_misspelt_known_words_are_read_as_them(typed: str, read: str) -> None:
 def test_known_words_are_never_changed(words: list[str]) -> None:
     text = " ".join(words)
     assert corrected(text, ORGS) == text
+
+
+@given(st.sampled_from(sorted(_table_words())), st.integers(0, 20), st.sampled_from("aeiourst"))
+def test_the_quick_check_keeps_every_word_one_edit_away(word: str, at: int, letter: str) -> None:
+    """A word one edit from a known word is never passed over by ``_near``'s check."""
+    i = at % len(word)
+    checker = _checker(tuple(ORGS))
+    for typo in (
+        word[:i] + word[i + 1 :],
+        word[:i] + letter + word[i:],
+        word[:i] + letter + word[i + 1 :],
+        word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :],
+    ):
+        assert not _near(checker).isdisjoint(_deletions(typo))
 
 
 @given(st.text(max_size=80))
