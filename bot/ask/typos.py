@@ -103,17 +103,23 @@ def corrected(text: str, organizations: Iterable[str]) -> str:
     return _fixed(text, _checker(names), names)
 
 
+def _neighbours(word: str, checker: SpellChecker) -> set[str]:
+    """The known words one edit from ``word``, other forms of it aside; none for a known
+    word or a short one."""
+    if len(word) < SHORTEST or not word.isalpha() or checker.known([word]):
+        return set()
+    if _near(checker).isdisjoint(_deletions(word)):
+        return set()  # no known word is one edit away (most words): spare the edit search
+    return {w for w in checker.candidates(word) or () if w != word and not _inflected(word, w)}
+
+
 def _fixed(text: str, checker: SpellChecker, names: tuple[str, ...]) -> str:
     said = tokens(text)
     words = [w.lower() for w in said]
     named: dict[int, str] = {}  # a name's word, beside the rest of its name
     fixes: dict[int, str] = {}  # a known word, if the typed one is no English word
     for i, word in enumerate(words):
-        if len(word) < SHORTEST or not word.isalpha() or checker.known([word]):
-            continue
-        if _near(checker).isdisjoint(_deletions(word)):
-            continue  # no known word is one edit away (most words): spare the edit search
-        found = {w for w in checker.candidates(word) or () if w != word and not _inflected(word, w)}
+        found = _neighbours(word, checker)
         in_name = [w for w in found if _name_neighbour(words, i, w, names)]
         if len(in_name) == 1:
             named[i] = in_name[0]
