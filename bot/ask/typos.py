@@ -24,9 +24,9 @@ from spellchecker import SpellChecker
 
 from bot.ask import vocabulary as vocab
 from bot.search import SYNONYM_GROUPS, tokens
+from bot.spelling import english, inflected
 
 SHORTEST = 4
-_ENDINGS = ("s", "es", "d", "ed", "r", "er", "ing", "ly", "y")
 
 
 def _table_words() -> set[str]:
@@ -49,11 +49,6 @@ def _checker(organizations: tuple[str, ...]) -> SpellChecker:
     return checker
 
 
-@cache
-def _english() -> SpellChecker:
-    return SpellChecker(language="en", distance=1)
-
-
 def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -64,11 +59,6 @@ def _near(checker: SpellChecker) -> frozenset[str]:
     one (a letter missing, extra, wrong or two swapped) shares one of its own deletions with
     these, so a word that shares none needs no search of its edits."""
     return frozenset(d for w in checker.word_frequency.dictionary for d in _deletions(w))
-
-
-def _inflected(typo: str, word: str) -> bool:
-    """ "postings" of "posting", "plain" of "plains": another form of the word, not a typo."""
-    return any(typo == word + e or word == typo + e for e in _ENDINGS)
 
 
 def _name_neighbour(words: list[str], i: int, right: str, organizations: Iterable[str]) -> bool:
@@ -110,7 +100,7 @@ def _neighbours(word: str, checker: SpellChecker) -> set[str]:
         return set()
     if _near(checker).isdisjoint(_deletions(word)):
         return set()  # no known word is one edit away (most words): spare the edit search
-    return {w for w in checker.candidates(word) or () if w != word and not _inflected(word, w)}
+    return {w for w in checker.candidates(word) or () if w != word and not inflected(word, w)}
 
 
 def _fixed(text: str, checker: SpellChecker, names: tuple[str, ...]) -> str:
@@ -125,7 +115,7 @@ def _fixed(text: str, checker: SpellChecker, names: tuple[str, ...]) -> str:
             named[i] = in_name[0]
         elif len(found) == 1:
             fixes[i] = next(iter(found))
-    unknown = _english().unknown([words[i] for i in fixes]) if fixes else set()
+    unknown = english().unknown([words[i] for i in fixes]) if fixes else set()
     keep = named | {i: right for i, right in fixes.items() if words[i] in unknown}
     if not keep:
         return text

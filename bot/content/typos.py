@@ -18,11 +18,10 @@ from collections.abc import Iterable
 from functools import cache
 from string import ascii_lowercase
 
-from spellchecker import SpellChecker
-
 # the modules whose tables and phrases register when imported
 from bot.content import dates, employment, facts, money  # noqa: F401
 from bot.content.rules import PHRASES, TABLES
+from bot.spelling import english, inflected
 
 SHORTEST = 5
 # A run of letters in a pattern's source; a run followed by "\w", "[" or "(" is a stem or
@@ -61,14 +60,6 @@ def _one_edit(word: str) -> set[str]:
     return (deleted | swapped | replaced | inserted) - {word}
 
 
-_ENDINGS = ("s", "es", "d", "ed", "r", "er", "ing", "ly", "y")
-
-
-def _inflected(typo: str, word: str) -> bool:
-    """ "positions" of "position", "base" of "based": another form of the word, not a typo."""
-    return any(typo == word + e or word == typo + e for e in _ENDINGS)
-
-
 @cache
 def corrections() -> dict[str, str]:
     """Misspelling -> the rule word, for every misspelling of exactly one rule word."""
@@ -85,7 +76,7 @@ def corrections() -> dict[str, str]:
         if word is not None
         and len(typo) >= SHORTEST
         and typo not in words
-        and not _inflected(typo, word)
+        and not inflected(typo, word)
     }
 
 
@@ -96,11 +87,6 @@ _TO_WORDS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
 def _misspellings() -> frozenset[bytes]:
     """The keys of ``corrections``, as the bytes a page's words are compared in."""
     return frozenset(typo.encode() for typo in corrections())
-
-
-@cache
-def _english() -> SpellChecker:
-    return SpellChecker(language="en", distance=1)
 
 
 # The small words of names in other languages: a capitalised word beside one is part of a
@@ -122,7 +108,7 @@ def correct(text: str) -> tuple[str, list[str]]:
     table = corrections()
     page_words = text.encode("ascii", "replace").lower().translate(_TO_WORDS).split()
     candidates = _misspellings().intersection(page_words)
-    misspelt = sorted(_english().unknown(w.decode() for w in candidates)) if candidates else []
+    misspelt = sorted(english().unknown(w.decode() for w in candidates)) if candidates else []
     if not misspelt:
         return text, []
     said: list[str] = []
