@@ -267,16 +267,7 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     for words in tries[: 1 + min(len(subject), 6)]:
         if not words:
             continue
-        # named by its title (or organisation): a posting whose body has the words is not it
-        q = PostingQuery(
-            today=ctx.today,
-            terms=tuple(words),
-            include_inactive=True,
-            limit=20,
-            count_limit=0,
-            in_titles=True,
-        )
-        for p in ctx.store.find_postings(q).items:
+        for p in _titled_by(ctx, words):
             candidates.setdefault(p.id, p)
         if candidates:
             break
@@ -307,11 +298,17 @@ def _of_the_organisation(ctx: Context, subject: Sequence[str]) -> dict[str, Post
     )
     if not named_org or len(named_org) >= len(subject):
         return {}
+    return {p.id: p for p in _titled_by(ctx, named_org)}
+
+
+def _titled_by(ctx: Context, words: Sequence[str]) -> Sequence[Posting]:
+    """Postings, open or not, whose title or organisation holds ``words``: a posting named
+    by its title is not one whose body has the words."""
     q = PostingQuery(
-        today=ctx.today, terms=named_org, include_inactive=True, limit=20, count_limit=0,
+        today=ctx.today, terms=tuple(words), include_inactive=True, limit=20, count_limit=0,
         in_titles=True,
     )  # fmt: skip
-    return {p.id: p for p in ctx.store.find_postings(q).items}
+    return ctx.store.find_postings(q).items
 
 
 def _candidates(ctx: Context, postings: Sequence[Posting], u: Understanding) -> Reply:
