@@ -82,3 +82,54 @@ def test_an_organisations_window_widens_newest_first_until_it_holds_enough(
     # enough for two, ranked among themselves; three wanted reach every match
     assert sources(2) == ["04", "05"]
     assert sources(3) == ["00", "04", "05"]
+
+
+# first keys of each page's passages, in blocks of ``PASSAGE_BLOCK`` keys, oldest first
+BLOCK_LAYOUTS = {
+    # blocks 20-21 in the first run, 9 in the second, 0 and 2 only in the last statement
+    "three runs": [(0, 1), (2, 5), (9, 0), (20, 7), (21, 0)],
+    # the second run ends at block 0: nothing is left for a last statement
+    "two runs": [(0, 1), (2, 5), (11, 0), (13, 7), (14, 0)],
+}
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("store", ["postgres"], indirect=True)
+@pytest.mark.parametrize("layout", BLOCK_LAYOUTS)
+def test_postgres_finds_the_newest_matches_block_by_block(store: Store, layout: str) -> None:
+    """PostgreSQL finds the window through the key blocks its index holds as words
+    (migration 0016): pages stored with gaps in the keys put matches in the blocks each run
+    reads. Every count of newest matches is what reading the passages newest first gives; a
+    block word spelled otherwise than the index's (another block size, off by one) loses
+    matches."""
+    from sqlalchemy import text
+
+    from bot.store.fulltext import PASSAGE_BLOCK, match_passages
+
+    for i, (block, offset) in enumerate(BLOCK_LAYOUTS[layout]):
+        start = block * PASSAGE_BLOCK + offset
+        with store.engine.begin() as connection:
+            connection.execute(text(f"SELECT setval('faq_passages_id_seq', {start}, false)"))
+        store.save_documents(
+            [
+                faq_page(f"faq/{i}a.md", "Net", ("Is there a fee?", ("A fee is due.", "None."))),
+                faq_page(f"faq/{i}b.md", "Net", ("Where do we meet?", ("In the hall.",))),
+            ],
+            NOW,
+        )
+    with store.engine.connect() as connection:
+        match = match_passages(connection, ["fee"])
+        assert match is not None and match.query_text is not None
+        newest_first = list(
+            connection.execute(
+                text(
+                    "SELECT id FROM faq_passages WHERE search_vector @@ "
+                    "CAST(:q AS tsquery) ORDER BY id DESC"
+                ),
+                {"q": match.query_text},
+            ).scalars()
+        )
+        assert len(newest_first) == 2 * len(BLOCK_LAYOUTS[layout])  # question and fee line
+        for count in range(1, len(newest_first) + 2):
+            got = passages._newest_keys(connection, match.query_text, count)
+            assert got == newest_first[:count]
