@@ -7,11 +7,16 @@ could show as something it is not. Right-to-left text needs none of them, only i
 Herald drops them where text enters — pages when they are decoded (``bot.content.decoding``),
 messages when they are dispatched (``bot.commands``) — and the console shows any it is handed
 as "�".
+
+Also here, for the same reason of being needed on both sides of the store: ``ascii_folded``,
+the one way a posting's id is spelt in ASCII, whether the loader proposes it or the store
+makes it unique.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Line breaks and tabs stay: a posting pasted after "/jobs add" keeps its lines.
@@ -30,3 +35,9 @@ def without_bidi_controls(text: str) -> tuple[str, int]:
 def printable(text: str) -> str:
     """``text`` without the characters that could disguise it or drive a terminal."""
     return UNPRINTABLE.sub("", text)
+
+
+def ascii_folded(text: str) -> str:
+    """``text`` in lower-case ASCII: accents dropped ("Zürich" → "zurich"), other letters
+    that have no ASCII form dropped too."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()

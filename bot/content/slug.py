@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 from bot.content.text import remembered
+from bot.text import ascii_folded
 
 MAX_LENGTH = 48
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -18,8 +18,7 @@ _NOISE = frozenset("position job opening vacancy posting search hiring temporary
 
 
 def _words_of(text: str) -> tuple[str, ...]:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return tuple(_WORDS.findall(folded.lower()))
+    return tuple(_WORDS.findall(ascii_folded(text)))
 
 
 _remembered_words = remembered(_words_of)  # roles and organisations repeat from page to page

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Any, cast
 
 from bot.domain import Fact, Passage, Posting, PostingStatus
 from bot.store.models import PassageRow, PostingRow
+from bot.text import ascii_folded
 
 MAX_SLUG = 100  # ids are 120 wide: room for a "-nnn" clash suffix
 
@@ -17,8 +17,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slugify(proposal: str) -> str:
     """A typable id from the content layer's proposal; never empty."""
-    ascii_text = unicodedata.normalize("NFKD", proposal).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_folded(proposal)).strip("-")
     return slug[:MAX_SLUG].rstrip("-") or "posting"
 
 

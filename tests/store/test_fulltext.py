@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import sqlite3
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.content.slug import make_slug
 from bot.store.convert import slugify
 from bot.store.fulltext import MAX_WORD_LENGTH, MAX_WORDS, clean_terms, fts5_query
 
@@ -49,3 +51,15 @@ def test_slugs_are_typable(proposal: str) -> None:
     slug = slugify(proposal)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) and len(slug) <= 100
     assert slugify(slug) == slug
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("Archivist Zürich", "archivist-zurich"), ("Curadora São Paulo", "curadora-sao-paulo")],
+)
+def test_the_loader_and_the_store_spell_an_accented_id_alike(role: str, expected: str) -> None:
+    # the loader proposes an id, the store makes it unique: both fold accents the same way,
+    # so an id typed without them finds the posting
+    proposed = make_slug(role, None, None, role)
+    assert proposed == expected
+    assert slugify(role) == slugify(proposed) == expected
