@@ -15,7 +15,6 @@ from sqlalchemy import (
     Integer,
     Select,
     Text,
-    any_,
     bindparam,
     func,
     literal_column,
@@ -23,7 +22,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
+from sqlalchemy.dialects.postgresql import TSQUERY
 
 from bot.domain import KINDS, Kind, PassageHit
 from bot.store.convert import to_passage
@@ -39,6 +38,7 @@ from bot.store.fulltext import (
     sqlite_passages_match,
     tsquery_with_one_of,
 )
+from bot.store.listing import one_of
 from bot.store.models import DocumentRow, PassageRow
 from bot.store.names import contains, distinct_values, like_escaped
 
@@ -203,14 +203,15 @@ def _ranked_in_windows(
         return []
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
 
-    def in_window(window: int) -> tuple[ColumnElement[bool] | None, bool]:
-        """The newest ``window`` matches, and whether they are every match."""
+    def in_window(window: int) -> tuple[ColumnElement[bool] | None, dict[str, Any], bool]:
+        """The newest ``window`` matches (a condition and its values), and whether they are
+        every match."""
         if sqlite:  # its window is known already (an organisation's widen above)
             within = None if sqlite_window_from is None else key >= sqlite_window_from
-            return within, False
+            return within, {}, False
         assert match.query_text is not None
         keys = _newest_keys(session, match.query_text, window)
-        return key == any_(bindparam("window_keys", keys, type_=ARRAY(Integer))), len(keys) < window
+        return one_of(False, key, "window_keys"), {"window_keys": keys}, len(keys) < window
 
     candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
     candidates = candidates.where(DocumentRow.status == "present")
@@ -222,10 +223,10 @@ def _ranked_in_windows(
     rows: Sequence[Any] = []
     every = False  # the window held every match: no wider query can find more
     for window in _windows() if wanted else [RANK_WINDOW]:
-        within, every = in_window(window)
+        within, values, every = in_window(window)
         if within is None:
             break
-        rows = session.execute(ranked.where(within)).all()
+        rows = session.execute(ranked.where(within), values).all()
         if len(rows) >= limit or every:
             break
     if len(rows) < limit and not every:

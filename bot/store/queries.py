@@ -50,6 +50,7 @@ from bot.store.listing import (
     bound,
     is_open,
     listing_rows,
+    one_of,
 )
 from bot.store.models import DocumentRow, PassageRow, PostingRow
 from bot.store.names import like_escaped, organizations_like
@@ -186,38 +187,40 @@ def find_posting_heads(
 ) -> list[PostingHead]:
     """``find_postings``' postings, as heads: a few narrow columns instead of whole rows."""
     keys, _total, _hidden = _find_keys(session, q, organizations)
+    sqlite = dialect_of(session) == "sqlite"
     heads: dict[int, PostingHead] = {}
     for start in range(0, len(keys), ROWS_CHUNK):
         chunk = list(keys[start : start + ROWS_CHUNK])
-        for pk, *head in session.execute(_heads_by_key_sql(), {"keys": chunk}).all():
+        for pk, *head in session.execute(_heads_by_key_sql(sqlite), {"keys": chunk}).all():
             heads[pk] = PostingHead(*head)
     return [heads[key] for key in keys if key in heads]
 
 
 def postings_by_id(session: Db, ids: Sequence[str]) -> list[Posting]:
     """The postings ``ids``, in that order (unknown ones left out)."""
+    sqlite = dialect_of(session) == "sqlite"
     keys: dict[str, int] = {}
     for start in range(0, len(ids), ROWS_CHUNK):
         chunk = list(ids[start : start + ROWS_CHUNK])
         keys.update(
             (posting_id, pk)
-            for posting_id, pk in session.execute(_keys_by_id_sql(), {"ids": chunk})
+            for posting_id, pk in session.execute(_keys_by_id_sql(sqlite), {"ids": chunk})
         )
     return list(_postings_by_key(session, [keys[i] for i in ids if i in keys]))
 
 
 @cache
-def _heads_by_key_sql() -> Rows:
+def _heads_by_key_sql(sqlite: bool) -> Rows:
     rows = PostingRow
     return select(rows.pk, rows.id, rows.location, rows.remote).where(
-        rows.pk.in_(bindparam("keys", expanding=True))
+        one_of(sqlite, rows.pk, "keys")
     )
 
 
 @cache
-def _keys_by_id_sql() -> Rows:
+def _keys_by_id_sql(sqlite: bool) -> Rows:
     return select(PostingRow.id, PostingRow.pk).where(
-        PostingRow.id.in_(bindparam("ids", expanding=True))
+        one_of(sqlite, PostingRow.id, "ids", ids=True)
     )
 
 
@@ -301,18 +304,18 @@ def _find_keys(
 
 
 @cache
-def _postings_by_key_sql() -> Select[Any]:
+def _postings_by_key_sql(sqlite: bool) -> Select[Any]:
     # the table's columns, not the mapped class: plain rows whichever way this runs
     return (
         select(PostingRow.__table__, DocumentRow.source, DocumentRow.url)
         .join(DocumentRow, PostingRow.document_id == DocumentRow.id)
-        .where(PostingRow.pk.in_(bindparam("keys", expanding=True)))
+        .where(one_of(sqlite, PostingRow.pk, "keys"))
     )
 
 
 def _postings_by_key(session: Db, keys: Sequence[int]) -> tuple[Posting, ...]:
     """Full postings for ``keys``, in the order of ``keys``."""
-    query = _postings_by_key_sql()
+    query = _postings_by_key_sql(dialect_of(session) == "sqlite")
     found: dict[int, Posting] = {}
     for start in range(0, len(keys), ROWS_CHUNK):
         chunk = list(keys[start : start + ROWS_CHUNK])

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
-from typing import Any, Literal, NamedTuple, cast
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -20,8 +20,6 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
-    any_,
-    bindparam,
     case,
     func,
     literal,
@@ -31,7 +29,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
+from sqlalchemy.dialects.postgresql import TSQUERY
 
 from bot.domain import Freshness, PostingQuery
 from bot.store.fulltext import (
@@ -55,6 +53,7 @@ from bot.store.listing import (
     bound,
     is_open,
     listing_rows,
+    one_of,
 )
 from bot.store.models import PostingRow
 
@@ -213,15 +212,6 @@ def _fields_values(words: Sequence[str], months: Sequence[str]) -> dict[str, str
     }
 
 
-def _one_of(sqlite: bool, column: Any, name: str) -> ColumnElement[bool]:
-    """``column`` is one of the bound list ``name``: on PostgreSQL one array, not a
-    parameter per value (500 keys cost 2 ms more as 500 parameters)."""
-    if sqlite:
-        within: ColumnElement[bool] = column.in_(bindparam(name, expanding=True))
-        return within
-    return cast(ColumnElement[bool], column == any_(bindparam(name, type_=ARRAY(Integer))))
-
-
 def _horizon(today: date, freshness: Freshness) -> date:
     """The earliest posted date at which a posting without a deadline can be open."""
     return min(freshness.open_since(today, until_filled=f) for f in (False, True))
@@ -251,7 +241,7 @@ def word_sql(
         order.append(case((is_open(today, by_key, **fresh), 0), else_=1))
     order += [score.desc(), by_key.deadline.is_(None), by_key.deadline]
     order += [by_key.posted.is_(None), by_key.posted.desc(), by_key.id]
-    ranked = select(by_key.pk, score).where(_one_of(shape.sqlite, by_key.pk, "keys"))
+    ranked = select(by_key.pk, score).where(one_of(shape.sqlite, by_key.pk, "keys"))
     ranked = ranked.order_by(*order).limit(bound("limit", Integer))
 
     def from_index(words: str) -> tuple[Rows, ColumnElement[int]]:
