@@ -1057,8 +1057,17 @@ def passage_answer(
         limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
         if own:  # another organisation's page does not answer for this one
-            return _best_of(ctx, u, own)
+            return _best_of(ctx, u, own) or _best_of(ctx, u, own + _of_no_one(ctx, terms))
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
+
+
+def _of_no_one(ctx: Context, terms: Sequence[str]) -> list[PassageHit]:
+    """The passages of pages that name no organisation: an event's announcement or a call
+    for proposals ("Lumen Annual Meeting 2025") often names none, and what the organisation's
+    own pages do not say ("how much is registration for the lumen meeting?") may be there;
+    the organisation's name is still among the words the ranking weighs."""
+    wide = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES)
+    return [h for h in wide if not h.passage.organization]
 
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:

@@ -1,0 +1,64 @@
+"""Facts and passages of pages Herald has never seen: fees, events and the calls of an
+organisation, asked the way members ask in chat."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+
+TODAY = date(2026, 3, 2)
+
+FAQ = """---
+title: Kestrel Map Society - Frequently Asked Questions
+organization: Kestrel Map Society
+layout: page
+---
+
+## What is the Kestrel Map Society?
+
+The Kestrel Map Society is a network of map libraries that share scanned atlases and the
+tools to georeference them.
+
+## How do members join?
+
+Send a letter of intent to the society's secretary at join@kestrelmaps.example.org. The
+board confirms new members at its next meeting.
+
+## What do members pay?
+
+Members pay an annual fee of €900.
+"""
+
+MEETING = """---
+layout: post
+title: "Kestrel Map Days 2026: Gdansk"
+date: 2025-11-03
+tags: [events]
+---
+
+The Kestrel Map Days 2026 take place in Gdansk, Poland, on 8 and 9 October 2026.
+
+Tickets go on sale on 1 May 2026; a ticket costs €140, and students pay €60.
+"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    root: Path = tmp_path_factory.mktemp("facts")
+    pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING}
+    with app_of(root, pages, TODAY) as application:
+        yield application
+
+
+def test_an_event_page_of_no_organisation_answers_for_the_organisation(app: App) -> None:
+    """The organisation's own pages say nothing of tickets; its event's page, which names no
+    organisation, does."""
+    reply = app.ask("how much is a ticket for the kestrel map days?")
+    assert "€140" in reply.text
+
