@@ -906,8 +906,18 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         # a sum asked of a passage naming none is not answered, however near its words
         confident=(best_own > 0 or _heading_asks(asked, c))
         and coverage >= MIN_COVERAGE
-        and not unanswered,
+        and not unanswered
+        and _beyond_its_name(asked, c, held),
     )
+
+
+def _beyond_its_name(asked: _Asked, c: _Candidate, held: set[str] | frozenset[str]) -> bool:
+    """Whether the passage holds a word asked besides its page's own name, when one is asked:
+    "how do we join the X consortium?" is not answered by X's job advert, whose every
+    sentence names X, but by the section that speaks of joining. Whom to contact is found by
+    the page's address (``_address_first``), not by the word."""
+    beyond = asked.stems - c.page - (_CONTACT if asked.wants_contact else frozenset())
+    return not beyond or bool(beyond & (held | c.heading))
 
 
 def _heading_share(asked: _Asked, c: _Candidate, share: dict[str, float]) -> dict[str, float]:

@@ -48,10 +48,24 @@ Tickets go on sale on 1 May 2026; a ticket costs €140, and students pay €60.
 """
 
 
+HIRING = """---
+layout: post
+title: The Kestrel Map Society is hiring a Digital Curator
+date: 2026-02-10
+tags: [jobs]
+---
+The Kestrel Map Society is looking for a Digital Curator to look after the society's scanned
+atlases. The Kestrel Map Society has no office: the curator works from home.
+
+Send a CV to curator@kestrelmaps.example.org by 31 March 2026.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
-    pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING}
+    pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING,
+             "jobs/2026-02-10-curator.md": HIRING}  # fmt: skip
     with app_of(root, pages, TODAY) as application:
         yield application
 
@@ -62,3 +76,11 @@ def test_an_event_page_of_no_organisation_answers_for_the_organisation(app: App)
     reply = app.ask("how much is a ticket for the kestrel map days?")
     assert "€140" in reply.text
 
+
+
+def test_a_page_naming_the_organisation_only_does_not_answer_what_is_asked_of_it(app: App) -> None:
+    """Every sentence of the society's job advert names the society; the section about
+    joining answers how to join."""
+    reply = app.ask("how do we join the kestrel map society?")
+    assert "join@kestrelmaps.example.org" in reply.text
+    assert "Digital Curator" not in reply.text
