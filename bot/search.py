@@ -863,8 +863,9 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     share = {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
+    whole = not asked.stems - c.page  # "how much is X membership?" of "X - Membership FAQ"
     best_i, best_score, best_own = max(
-        (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
+        (_sentence_score(asked, sentences, i, share, whole) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
     # "how much does it cost to join?", "how many members?": a passage that names no sum,
@@ -904,7 +905,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         score=score,
         coverage=coverage,
         # a sum asked of a passage naming none is not answered, however near its words
-        confident=(best_own > 0 or _heading_asks(asked, c))
+        confident=(best_own > 0 or _heading_asks(asked, c) or (whole and best_score > 0))
         and coverage >= MIN_COVERAGE
         and not unanswered
         and _beyond_its_name(asked, c, held),
@@ -977,9 +978,12 @@ def _heading_asks(asked: _Asked, c: _Candidate) -> bool:
 
 
 def _sentence_score(
-    asked: _Asked, sentences: Sequence[str], i: int, share: dict[str, float]
+    asked: _Asked, sentences: Sequence[str], i: int, share: dict[str, float], whole: bool = False
 ) -> tuple[int, float, float]:
-    """(i, score, the weight of its own query words) of sentence ``i``."""
+    """(i, score, the weight of its own query words) of sentence ``i``. With ``whole`` (the
+    page's title holds every word asked: "how much is X membership?" of "X - Membership
+    FAQ"), the figure asked answers though the sentence repeats no word ("The standard
+    annual fee is €1,200.")."""
     seq = _stems(sentences[i])
     placed = _placed(sentences[i], asked)
     own = asked.sum(set(seq) | _ranged(sentences[i], asked.numbers) | placed, share)
@@ -987,8 +991,9 @@ def _sentence_score(
         1 for a, b in itertools.pairwise(seq) if a in asked.stems and b in asked.stems and a != b
     )
     score = own + ADJACENT_WEIGHT * adjacent * asked.unit
-    if own > 0:
+    if own > 0 or whole:
         score += _figure_bonus(asked, _announced(sentences, i)) * asked.unit
+    if own > 0:
         if asked.wants_definition and _defines(sentences[i], asked):
             score += DEFINITION_BONUS * asked.unit
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):

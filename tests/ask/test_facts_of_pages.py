@@ -61,11 +61,26 @@ Send a CV to curator@kestrelmaps.example.org by 31 March 2026.
 """
 
 
+GUILD = """---
+title: Wren Bookbinders Guild - Membership FAQ
+layout: page
+---
+
+## Can students become members?
+
+Yes. Membership of the Wren Bookbinders Guild is open to students of any bindery course.
+
+## What is the yearly fee?
+
+The standard fee is £300; students pay £40.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
     pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING,
-             "jobs/2026-02-10-curator.md": HIRING}  # fmt: skip
+             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD}  # fmt: skip
     with app_of(root, pages, TODAY) as application:
         yield application
 
@@ -77,10 +92,16 @@ def test_an_event_page_of_no_organisation_answers_for_the_organisation(app: App)
     assert "€140" in reply.text
 
 
-
 def test_a_page_naming_the_organisation_only_does_not_answer_what_is_asked_of_it(app: App) -> None:
     """Every sentence of the society's job advert names the society; the section about
     joining answers how to join."""
     reply = app.ask("how do we join the kestrel map society?")
     assert "join@kestrelmaps.example.org" in reply.text
     assert "Digital Curator" not in reply.text
+
+
+def test_a_page_named_whole_answers_with_the_figure_asked(app: App) -> None:
+    """Every word asked is in the page's title ("… - Membership FAQ"): the sentence with a
+    sum answers "how much", though it repeats none of them."""
+    reply = app.ask("how much is wren bookbinders guild membership?")
+    assert "£300" in reply.text
