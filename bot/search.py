@@ -482,10 +482,15 @@ def _text_stems(text: str) -> tuple[str, ...]:
     prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
     # "20k DOIs" is 20000 of them
     prose = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000), prose)
+    # "per year" is "annual" ("how much is membership per year?": "Annual membership fee")
+    prose = _PER_YEAR.sub(" annual ", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
 _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
+# A year as a period, written as a phrase: one word of the family ``annual`` (not "this year",
+# "a year ago": a moment, not a period)
+_PER_YEAR = re.compile(r"\b(?:per|each|every)\s+(?:year|annum)\b", re.I)
 _THOUSANDS = re.compile(r"(?<![\w.,$€£])(\d{1,3})k\b", re.I)
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
 _SEPARATOR = re.compile(r"[.,]")

@@ -76,11 +76,26 @@ The standard fee is £300; students pay £40.
 """
 
 
+FEES = """---
+title: Osprey Data Trust - Fees
+layout: service
+---
+
+## Membership
+
+Annual membership fee: £700
+
+## Record fees
+
+On top of membership, each member pays £0.02 per record registered during the year.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
     pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING,
-             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD}  # fmt: skip
+             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD, "faq/osprey.md": FEES}  # fmt: skip
     with app_of(root, pages, TODAY) as application:
         yield application
 
@@ -105,3 +120,10 @@ def test_a_page_named_whole_answers_with_the_figure_asked(app: App) -> None:
     sum answers "how much", though it repeats none of them."""
     reply = app.ask("how much is wren bookbinders guild membership?")
     assert "£300" in reply.text
+
+
+def test_per_year_asks_the_annual_fee(app: App) -> None:
+    """ "Per year" is the annual fee, not the sentence that says "per" and "year"."""
+    reply = app.ask("how much is osprey membership per year?")
+    assert "£700" in reply.passages[0].passage.text
+
