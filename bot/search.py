@@ -719,6 +719,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     if not query or not hits:
         return []
     candidates = [_candidate(hit) for hit in hits]
+    query = _short_forms_read(query, candidates)
     raw_words = {w.lower() for w in tokens(question)}
     light = _light_stems(question, raw_words)
     if set(query) - light:  # words that only ask are left out, unless nothing else is asked
@@ -729,6 +730,24 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     if asked.wants_contact:
         return _contact_first(asked, candidates, answers)
     return answers
+
+
+SHORT_FORM = 5  # "postdoc" names "Postdoctoral"; "arch" names no "Archivist"
+
+
+def _short_forms_read(query: list[str], candidates: Sequence[_Candidate]) -> list[str]:
+    """The stems asked, a short form no candidate holds read as the candidates' word it
+    starts ("the postdoc" of "Postdoctoral Research Fellow", "metadata coord" of
+    "Coordinator"): else no passage holds it, and it weighs as the rarest word asked."""
+    words: set[str] = set()
+    for s in query:
+        if len(s) < SHORT_FORM or any(s in c.text or s in c.page for c in candidates):
+            continue
+        words = words or {w for c in candidates for w in c.text | c.page}
+        longer = sorted((w for w in words if w.startswith(s)), key=lambda w: (len(w), w))
+        if longer:
+            query = [longer[0] if t == s else t for t in query]
+    return list(dict.fromkeys(query))
 
 
 def _candidate(hit: PassageHit) -> _Candidate:

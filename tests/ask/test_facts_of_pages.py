@@ -91,11 +91,26 @@ On top of membership, each member pays £0.02 per record registered during the y
 """
 
 
+POSTDOC = """---
+layout: post
+title: "Postdoctoral Fellow in Map History, Gannet University"
+date: 2026-01-12
+tags: [jobs]
+---
+
+Gannet University in Cork invites applications for a Postdoctoral Fellow in Map History.
+
+**Term:** two years, starting on 1 October 2026.
+
+**Closing date:** 20 March 2026. Informal enquiries to Dr Ines Roche (i.roche@gannet.example.ie).
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
     pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING,
-             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD, "faq/osprey.md": FEES}  # fmt: skip
+             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD, "faq/osprey.md": FEES, "jobs/2026-01-12-postdoc.md": POSTDOC}  # fmt: skip
     with app_of(root, pages, TODAY) as application:
         yield application
 
@@ -127,3 +142,9 @@ def test_per_year_asks_the_annual_fee(app: App) -> None:
     reply = app.ask("how much is osprey membership per year?")
     assert "£700" in reply.passages[0].passage.text
 
+
+def test_a_short_form_is_read_as_the_word_it_starts(app: App) -> None:
+    """ "Postdoc" is the start of "Postdoctoral": the posting's sentence about its start
+    answers, though no page holds the word as asked."""
+    reply = app.ask("when does the postdoc start?")
+    assert "1 October 2026" in reply.text
