@@ -139,7 +139,7 @@ def _page_named(ctx: Context, terms: Sequence[str]) -> bool:
 def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     """The facts of the posting a question names, or the candidates when it names several
     and asks a fact of them; None when it names none (or asks for a list)."""
-    named = _named_postings(ctx, u)
+    named = _named_postings(ctx, u) or _named_by_its_text(ctx, u)
     if len(named) == 1 and not u.asks:
         u = _fact_words_fixed(ctx, u)
     if len(named) == 1 and (u.asks or not u.list_cue):
@@ -155,6 +155,29 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None
+
+
+def _named_by_its_text(ctx: Context, u: Understanding) -> list[Posting]:
+    """ "Is the edinburgh job remote?", "is the leeds postdoc permanent?": a fact asked of a
+    posting named by a word of its page (its city), which no title holds: the one posting,
+    open or not, whose text holds every word, a short form counting when it starts a word
+    of its title ("postdoc"). None when several do (the list or the candidates answer)."""
+    words = [w for w in u.subject if w not in STOPWORDS]
+    if not words or u.list_cue or not set(u.asks) & _POSTING_FACTS:
+        return []
+    for short in (None, *words):
+        rest = tuple(w for w in words if w != short)
+        if not rest or (short is not None and len(short) < SHORT_FORM):
+            continue
+        q = PostingQuery(
+            today=ctx.today, terms=rest, include_inactive=True, limit=PAGE_SIZE, count_limit=0
+        )
+        found = ctx.store.find_postings(q).items
+        if short is not None:
+            found = [p for p in found if _shortened(short, _stems(p.title)) in _stems(p.title)]
+        if found:
+            return list(found) if len(found) == 1 else []
+    return []
 
 
 def _fact_words_fixed(ctx: Context, u: Understanding) -> Understanding:

@@ -106,11 +106,33 @@ Gannet University in Cork invites applications for a Postdoctoral Fellow in Map 
 """
 
 
+DEVELOPER = """---
+layout: post
+title: "Job opening: Senior Developer"
+date: 2026-02-02
+organization: Osprey Data Trust
+tags: [jobs]
+---
+
+The Osprey Data Trust is hiring a Senior Developer for its record registry.
+
+## Where
+
+The post is based in our Galway office, with three days a week in the office and two from
+home.
+
+## Apply
+
+Send a CV to jobs@osprey.example.org by 15 April 2026.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
     pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING,
-             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD, "faq/osprey.md": FEES, "jobs/2026-01-12-postdoc.md": POSTDOC}  # fmt: skip
+             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD, "faq/osprey.md": FEES, "jobs/2026-01-12-postdoc.md": POSTDOC,
+             "jobs/2026-02-02-developer.md": DEVELOPER}  # fmt: skip  # fmt: skip
     with app_of(root, pages, TODAY) as application:
         yield application
 
@@ -148,3 +170,18 @@ def test_a_short_form_is_read_as_the_word_it_starts(app: App) -> None:
     answers, though no page holds the word as asked."""
     reply = app.ask("when does the postdoc start?")
     assert "1 October 2026" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("is the galway job remote?", "Senior Developer"),
+        ("is the cork postdoc permanent?", "Postdoctoral Fellow"),
+    ],
+)
+def test_a_posting_named_by_a_word_of_its_page(app: App, question: str, title: str) -> None:
+    """No title names the city: the one posting whose page does answers the fact asked."""
+    reply = app.ask(question)
+    assert reply.postings
+    assert reply.postings[0].title.startswith(title)
+    assert (reply.understood or {}).get("intent") == "posting"
