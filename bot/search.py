@@ -27,6 +27,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.domain import PassageHit, PostingQuery
 from bot.places import places_in
+from bot.spelling import inflected
 from bot.windows import WINDOW_MARK, Window, deadline_window
 
 logger = logging.getLogger(__name__)
@@ -728,8 +729,27 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
     answers.sort(key=lambda a: a.score, reverse=True)
     if asked.wants_contact:
-        return _contact_first(asked, candidates, answers)
+        answers = _contact_first(asked, candidates, answers)
+    named = _page_named(asked.stems, candidates)
+    if named is not None:  # another page does not answer for the page named
+        answers = [
+            a if a.hit.passage.source == named else replace(a, confident=False) for a in answers
+        ]
     return answers
+
+
+def _page_named(stems: frozenset[str], candidates: Sequence[_Candidate]) -> str | None:
+    """The page a word asked names, when only that page's title holds it and no other
+    candidate says it ("membership of the Stellar Archive Network": "stellar"); None
+    when no word asked is so."""
+    for s in stems:
+        titled = {c.hit.passage.source for c in candidates if s in c.page}
+        if len(titled) != 1:
+            continue
+        said = {c.hit.passage.source for c in candidates if s in c.text or s in c.heading}
+        if said <= titled:
+            return next(iter(titled))
+    return None
 
 
 SHORT_FORM = 5  # "postdoc" names "Postdoctoral"; "arch" names no "Archivist"
@@ -744,7 +764,11 @@ def _short_forms_read(query: list[str], candidates: Sequence[_Candidate]) -> lis
         if len(s) < SHORT_FORM or any(s in c.text or s in c.page for c in candidates):
             continue
         words = words or {w for c in candidates for w in c.text | c.page}
-        longer = sorted((w for w in words if w.startswith(s)), key=lambda w: (len(w), w))
+        # "office" is no short form of "officer": another form of a word is not one
+        longer = sorted(
+            (w for w in words if w.startswith(s) and not inflected(s, w)),
+            key=lambda w: (len(w), w),
+        )
         if longer:
             query = [longer[0] if t == s else t for t in query]
     return list(dict.fromkeys(query))
@@ -835,10 +859,9 @@ def _address_first(answers: list[Answer], on_topic: Answer) -> list[Answer]:
     """ "Who do I contact about X?": the page about X (``on_topic``) is found by its words,
     and its sentence with an e-mail address answers (it seldom repeats them: "Please be in
     touch with …"); the answers as they are when that page names no address."""
-    best = next((a for a in answers if a.confident), None)
-    if best is None or (
-        best.hit.passage.id == on_topic.hit.passage.id and _EMAIL_ADDRESS.search(best.excerpt)
-    ):
+    # with no confident answer, the page about the topic still names whom to write to
+    best = next((a for a in answers if a.confident), on_topic)
+    if best.hit.passage.id == on_topic.hit.passage.id and _EMAIL_ADDRESS.search(best.excerpt):
         return answers
     source = on_topic.hit.passage.source
     for a in answers:

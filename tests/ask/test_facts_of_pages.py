@@ -127,6 +127,32 @@ Send a CV to jobs@osprey.example.org by 15 April 2026.
 """
 
 
+RING = """---
+title: About the Heron Archive Network
+layout: page
+---
+
+## What is the Heron Archive Network?
+
+The Heron Archive Network is a partnership of twelve county archives in Ireland that share one
+catalogue.
+
+## Contact
+
+Write to the office at office@heronring.example.ie.
+"""
+
+BOARD = """---
+layout: page
+title: Plover Library Jobs Board
+---
+
+The Plover Library Network runs a jobs board for libraries and archives in Munster.
+
+Posting a job costs €40 for non-members; posting is free for member archives.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
@@ -185,3 +211,12 @@ def test_a_posting_named_by_a_word_of_its_page(app: App, question: str, title: s
     assert reply.postings
     assert reply.postings[0].title.startswith(title)
     assert (reply.understood or {}).get("intent") == "posting"
+
+
+def test_another_page_does_not_answer_for_the_page_named(tmp_path: Path) -> None:
+    """Only one page is named "Heron": the jobs board's price for members of another
+    network is no membership fee of it."""
+    with app_of(tmp_path, {"about/heron.md": RING, "board.md": BOARD}, TODAY) as app:
+        reply = app.ask("how much is membership of the heron archive network?")
+    assert "€40" not in reply.text
+    assert "I don't know" in reply.text
