@@ -1044,8 +1044,21 @@ def _part_answer(
         if found is not None:
             return found
     own = {w.lower() for w in tokens(part)}
-    context = " ".join(w for w in u.subject if w not in own)
+    context = " ".join(_naming(ctx, [w for w in u.subject if w not in own]))
     return passage_answer(ctx, replace(u, text=f"{part} {context}".strip()))
+
+
+def _naming(ctx: Context, words: Sequence[str]) -> list[str]:
+    """Of another part's words, those that name what the question is about: an
+    organisation's, or a page's title's ("the global access fund"); not what that part asks
+    ("who is eligible" adds nothing to "what does the fund fund?")."""
+    if not words:
+        return []
+    hits = ctx.store.search_passages(list(words), limit=PASSAGE_CANDIDATES)
+    titled = {s for h in hits for s in _stems(h.passage.page_title)} | {
+        s for w in _organisation_words(ctx) for s in _stems(w)
+    }
+    return [w for w in words if _stems(w) & titled]
 
 
 def passage_answer(
@@ -1080,17 +1093,22 @@ def passage_answer(
         limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
         if own:  # another organisation's page does not answer for this one
-            return _best_of(ctx, u, own) or _best_of(ctx, u, own + _of_no_one(ctx, terms))
+            return _best_of(ctx, u, own) or _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 
-def _of_no_one(ctx: Context, terms: Sequence[str]) -> list[PassageHit]:
-    """The passages of pages that name no organisation: an event's announcement or a call
-    for proposals ("Lumen Annual Meeting 2025") often names none, and what the organisation's
-    own pages do not say ("how much is registration for the lumen meeting?") may be there;
-    the organisation's name is still among the words the ranking weighs."""
+def _of_no_one(ctx: Context, terms: Sequence[str], slug: str) -> list[PassageHit]:
+    """The passages that name the organisation (``slug``) on pages of no organisation: an
+    event's announcement or a call for proposals ("Lumen Annual Meeting 2025") often has
+    none, and what the organisation's own pages do not say ("how much is registration for
+    the lumen meeting?") may be there. Another's meeting does not answer for it."""
     wide = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES)
-    return [h for h in wide if not h.passage.organization]
+    return [
+        h
+        for h in wide
+        if not h.passage.organization
+        and slug in {w.lower() for w in tokens(f"{h.passage.page_title} {h.passage.text}")}
+    ]
 
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:

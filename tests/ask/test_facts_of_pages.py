@@ -153,6 +153,33 @@ Posting a job costs €40 for non-members; posting is free for member archives.
 """
 
 
+FAIR = """---
+layout: post
+title: "Heron Book Fair 2026"
+date: 2025-12-01
+tags: [events]
+---
+
+The Heron Book Fair 2026 opens in Limerick on 5 September 2026. A day ticket costs €30.
+"""
+
+FUND = """---
+title: Tern Digitisation Fund
+organization: Kestrel Map Society
+layout: page
+---
+
+## What we fund
+
+The Tern Digitisation Fund pays for scanning and georeferencing of atlases, up to €5,000
+for each project.
+
+## Who can apply
+
+Map libraries in Ireland and Wales may apply, members of the society or not.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
@@ -220,3 +247,23 @@ def test_another_page_does_not_answer_for_the_page_named(tmp_path: Path) -> None
         reply = app.ask("how much is membership of the heron archive network?")
     assert "€40" not in reply.text
     assert "I don't know" in reply.text
+
+
+def test_another_organisations_event_does_not_answer_for_it(tmp_path: Path) -> None:
+    """The Heron fair's page names no organisation, and not Kestrel either: its tickets are
+    no answer about a Kestrel fair."""
+    with app_of(tmp_path, {"faq/kestrel.md": FAQ, "news/fair.md": FAIR}, TODAY) as app:
+        reply = app.ask("how much is a ticket for the kestrel book fair?")
+    assert "€30" not in reply.text
+
+
+def test_each_part_of_a_question_keeps_what_names_the_page_not_what_the_other_asks(
+    tmp_path: Path,
+) -> None:
+    """ "Who can apply" is read as "who is eligible": the first part is not asked as
+    "… fund eligible", which only the section on applying answers."""
+    pages = {"faq/kestrel.md": FAQ, "jobs/curator.md": HIRING, "fund.md": FUND}
+    with app_of(tmp_path, pages, TODAY) as app:
+        reply = app.ask("what does kestrel's tern digitisation fund fund, and who can apply?")
+    assert "up to €5,000" in reply.text
+    assert "Ireland and Wales" in reply.text
