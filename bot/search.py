@@ -483,8 +483,10 @@ def _text_stems(text: str) -> tuple[str, ...]:
     prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
     # "20k DOIs" is 20000 of them
     prose = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000), prose)
-    # "per year" is "annual" ("how much is membership per year?": "Annual membership fee")
+    # "per year" is "annual" ("how much is membership per year?": "Annual membership fee");
+    # "this year" is a date, asked of the page's dates, not a word of the topic
     prose = _PER_YEAR.sub(" annual ", prose)
+    prose = _THIS_YEAR.sub(" ", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
@@ -492,6 +494,7 @@ _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
 # A year as a period, written as a phrase: one word of the family ``annual`` (not "this year",
 # "a year ago": a moment, not a period)
 _PER_YEAR = re.compile(r"\b(?:per|each|every)\s+(?:year|annum)\b", re.I)
+_THIS_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.I)
 _THOUSANDS = re.compile(r"(?<![\w.,$€£])(\d{1,3})k\b", re.I)
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
 _SEPARATOR = re.compile(r"[.,]")
@@ -598,7 +601,7 @@ LIGHT_WORDS = frozenset(
     putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
     happened sit sits sitting work works
-    needed involve involves""".split()
+    needed involve involves ask asking""".split()
 )
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic
@@ -612,6 +615,7 @@ _HAS_SPAN = re.compile(
     re.I,
 )
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
+WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
 # a passage's "7 minute talks" does not answer it; of anything else ("how long are the
 # talks?"), a span of time answers, not "a proposal of 300-500 words"
@@ -644,7 +648,7 @@ _THE_JOB = re.compile(
 # free) answers; "how much vacation…" asks no sum, nor "what if we pay the fee late?"
 _ASKS_SUM = re.compile(
     r"\bhow much (?:is|are|does|do|did|will|would|can|could|should|money|for|to)\b"
-    r"|\b(?:cost|costs|price|prices|pricing|charge|charges)\b",
+    r"|\b(?:cost|costs|price|prices|pricing|charge|charges|salary|salaries|wage|wages)\b",
     re.I,
 )
 # "where do I send questions about…", "who should we ask": a contact is asked without the word
@@ -689,6 +693,7 @@ class _Asked:
     wants_name: bool = False  # "who funds it?": a sentence naming someone not asked about
     place_words: frozenset[str] = frozenset()  # "which regions…": a place's name answers
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
+    wants_place: bool = False  # "where is it based?": a sentence naming a city answers
 
     @cached_property
     def unit(self) -> float:
@@ -730,6 +735,8 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     answers.sort(key=lambda a: a.score, reverse=True)
     if asked.wants_contact:
         answers = _contact_first(asked, candidates, answers)
+    else:
+        answers = _requoted(asked, answers, candidates)
     named = _page_named(asked.stems, candidates)
     if named is not None:  # another page does not answer for the page named
         answers = [
@@ -818,6 +825,7 @@ def _asked(
         ),
         wants_name=_wh_word(question) == "who" and not asks_contact(question),
         place_words=qset & PLACE_STEMS,
+        wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
     )
 
@@ -881,6 +889,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     light = set(raw_words & LIGHT_WORDS)
     if _HOW_LONG.search(question):
         light |= raw_words & HOW_LONG_WORDS
+    if _wh_word(question) == "where":  # "where is it based?": the place answers
+        light |= raw_words & WHERE_WORDS
     light |= {
         m.group("kind").lower()
         for m in _ASKER_OWN.finditer(question)
@@ -903,6 +913,42 @@ def _title_initials(title: str) -> frozenset[str]:
     return frozenset({initials}) if initials.isalpha() else frozenset()
 
 
+PAGE_NAMED_BONUS = 1.0
+QUOTED = 3  # the answers whose sentence is chosen again (``_requoted``): those shown
+
+
+def _requoted(
+    asked: _Asked, answers: list[Answer], candidates: Sequence[_Candidate]
+) -> list[Answer]:
+    """The first answers, each quoting the sentence that holds what is asked besides its
+    page's name ("marlowe postdoc requirements": "Requirements: A PhD…", not the opening
+    that names the Marlowe postdoc): the page's words chose the page, not its sentence."""
+    by_id = {c.hit.passage.id: c for c in candidates}
+    out = list(answers)
+    for k, a in enumerate(out[:QUOTED]):
+        c = by_id.get(a.hit.passage.id)
+        excerpt = _beyond_excerpt(asked, c) if c is not None else None
+        if excerpt is not None and excerpt != a.excerpt:
+            hit = replace(a.hit, passage=replace(a.hit.passage, text=excerpt))
+            out[k] = replace(a, hit=hit, excerpt=excerpt)
+    return out
+
+
+def _beyond_excerpt(asked: _Asked, c: _Candidate) -> str | None:
+    """The excerpt around the best sentence by the words asked that are not the page's own;
+    None when the passage is quoted whole, or no sentence holds such a word."""
+    beyond = asked.stems - c.page
+    sentences = split_sentences(c.hit.passage.text)
+    if not beyond or len(" ".join(sentences)) <= SHORT_PASSAGE:
+        return None
+    share = {t: 0.0 if t in c.page else 1.0 for t in asked.stems}
+    best_i, _score, own = max(
+        (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
+        key=lambda scored: scored[1],
+    )
+    return _excerpt(sentences, best_i) if own > 0 else None
+
+
 def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     """One candidate scored by its best sentence, its passage, heading and page."""
     # a word of the page's title says which page, not which of its parts answers: it
@@ -911,6 +957,10 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
     whole = not asked.stems - c.page  # "how much is X membership?" of "X - Membership FAQ"
+    if whole and not asked.wants_definition:
+        # every word asked names the page ("where is the X group based?"): which of its
+        # sentences answers is said by the kind of answer (a place, a sum), not by the name
+        share = dict.fromkeys(asked.stems, 1 - PAGE_WORD_SHARE)
     best_i, best_score, best_own = max(
         (_sentence_score(asked, sentences, i, share, whole) for i in range(len(sentences))),
         key=lambda scored: scored[1],
@@ -930,6 +980,9 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + PASSAGE_WEIGHT * asked.sum(held, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, _heading_share(asked, c, share))
         + _heading_bonus(asked, c)
+        # "where are the kestrel map days?": the page titled by every word asked is the one
+        # the question names (not the advert that mentions them)
+        + (PAGE_NAMED_BONUS * asked.unit if whole and len(asked.stems) >= 2 else 0.0)
         + _addressed(asked, c, sentences[best_i], best_own)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
@@ -1037,6 +1090,8 @@ def _sentence_score(
     adjacent = sum(
         1 for a, b in itertools.pairwise(seq) if a in asked.stems and b in asked.stems and a != b
     )
+    if whole and not asked.wants_definition:  # the page's name, written as it always is
+        adjacent = 0
     score = own + ADJACENT_WEIGHT * adjacent * asked.unit
     if own > 0 or whole:
         score += _figure_bonus(asked, _announced(sentences, i)) * asked.unit
@@ -1049,6 +1104,8 @@ def _sentence_score(
             score += NAME_BONUS * asked.unit
         if placed:  # "which regions": the sentence naming them, not "cross-regional"
             score += NAME_BONUS * asked.unit
+        if asked.wants_place:
+            score += _place_bonus(sentences[i]) * asked.unit
     return i, score, own
 
 
@@ -1057,6 +1114,15 @@ def _sentence_score(
 _NAME = re.compile(
     r"(?<=[a-z,;:(]\s)[A-Z][\w.'’-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*[A-Z][\w.'’-]*)+"
 )
+
+
+def _place_bonus(sentence: str) -> float:
+    """ "Where is it based?": a sentence naming a city answers, one naming only countries
+    or regions half as well."""
+    kinds = {p.kind for p in places_in(sentence)}
+    if "city" in kinds:
+        return NAME_BONUS
+    return NAME_BONUS / 2 if kinds else 0.0
 
 
 def _names_someone_else(sentence: str, asked: frozenset[str]) -> bool:

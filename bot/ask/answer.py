@@ -176,8 +176,19 @@ def _named_by_its_text(ctx: Context, u: Understanding) -> list[Posting]:
         if short is not None:
             found = [p for p in found if _shortened(short, _stems(p.title)) in _stems(p.title)]
         if found:
-            return list(found) if len(found) == 1 else []
+            one = len(found) == 1 and not _titled_elsewhere(ctx, words, found[0])
+            return list(found) if one else []
     return []
+
+
+def _titled_elsewhere(ctx: Context, words: Sequence[str], p: Posting) -> bool:
+    """Whether another page's title holds every word: "where is the lumen meeting?" names
+    the meeting's page, not the job advert that mentions the meeting."""
+    wanted = {next(iter(_stems(w)), w) for w in words}
+    hits = ctx.store.search_passages(list(words), limit=PASSAGE_CANDIDATES)
+    return any(
+        h.passage.source != p.source and wanted <= _stems(h.passage.page_title) for h in hits
+    )
 
 
 def _fact_words_fixed(ctx: Context, u: Understanding) -> Understanding:
@@ -1093,7 +1104,7 @@ def passage_answer(
         limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
         if own:  # another organisation's page does not answer for this one
-            return _best_of(ctx, u, own) or _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
+            return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 

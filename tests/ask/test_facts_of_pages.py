@@ -45,6 +45,8 @@ tags: [events]
 The Kestrel Map Days 2026 take place in Gdansk, Poland, on 8 and 9 October 2026.
 
 Tickets go on sale on 1 May 2026; a ticket costs €140, and students pay €60.
+
+Questions about the programme can go to days@kestrelmaps.example.org.
 """
 
 
@@ -55,7 +57,8 @@ date: 2026-02-10
 tags: [jobs]
 ---
 The Kestrel Map Society is looking for a Digital Curator to look after the society's scanned
-atlases. The Kestrel Map Society has no office: the curator works from home.
+atlases and to help at the Kestrel Map Days. The Kestrel Map Society has no office: the
+curator works from home.
 
 Send a CV to curator@kestrelmaps.example.org by 31 March 2026.
 """
@@ -98,9 +101,14 @@ date: 2026-01-12
 tags: [jobs]
 ---
 
-Gannet University in Cork invites applications for a Postdoctoral Fellow in Map History.
+Gannet University in Cork invites applications for a Postdoctoral Fellow in Map History. The
+fellow will join a project that reads the estate maps of Munster drawn between 1650 and 1850,
+and will help to build a gazetteer of the townland names they record, with the project's two
+doctoral students and the county library's map room.
 
 **Term:** two years, starting on 1 October 2026.
+
+**Requirements:** a PhD in geography or history, and a reading knowledge of Irish.
 
 **Closing date:** 20 March 2026. Informal enquiries to Dr Ines Roche (i.roche@gannet.example.ie).
 """
@@ -177,6 +185,32 @@ for each project.
 ## Who can apply
 
 Map libraries in Ireland and Wales may apply, members of the society or not.
+"""
+
+
+WELCOME = """---
+layout: post
+title: Welcome to Aoife Byrne, our new Community Lead
+date: 2026-01-20
+tags: [news]
+---
+
+We are glad to welcome Aoife Byrne, who joins the Kestrel Map Society as Community Lead.
+"""
+
+SECRETARIAT = """---
+title: About the Curlew Records Group
+layout: page
+---
+
+## What is the Curlew Records Group?
+
+The Curlew Records Group is a partnership of parish record offices that share one index of
+baptisms and burials, set up in 2021 so that family historians can search them together.
+
+## Who runs it?
+
+A secretariat of two people in Aberdeen runs the group for its partners.
 """
 
 
@@ -267,3 +301,32 @@ def test_each_part_of_a_question_keeps_what_names_the_page_not_what_the_other_as
         reply = app.ask("what does kestrel's tern digitisation fund fund, and who can apply?")
     assert "up to €5,000" in reply.text
     assert "Ireland and Wales" in reply.text
+
+
+def test_the_sentence_quoted_holds_what_is_asked_besides_the_pages_name(app: App) -> None:
+    """The opening names the Gannet postdoc; the sentence on requirements answers."""
+    reply = app.ask("gannet postdoc requirements")
+    assert "a PhD in geography" in reply.text
+
+
+def test_a_salary_asked_is_a_sum_a_welcome_names_none(tmp_path: Path) -> None:
+    with app_of(tmp_path, {"faq/kestrel.md": FAQ, "news/welcome.md": WELCOME}, TODAY) as app:
+        reply = app.ask("what's the salary for the kestrel community lead?")
+    assert "I don't know" in reply.text
+
+
+def test_who_to_ask_is_whom_to_contact(app: App) -> None:
+    reply = app.ask("who do i ask about the kestrel map days?")
+    assert "days@kestrelmaps.example.org" in reply.text
+
+
+def test_an_event_is_not_the_posting_that_mentions_it(app: App) -> None:
+    """The curator's advert mentions the Map Days; the page titled by them says where."""
+    reply = app.ask("where are the kestrel map days this year?")
+    assert "Gdansk" in reply.text
+
+
+def test_where_a_body_is_based_is_the_place_that_runs_it(tmp_path: Path) -> None:
+    with app_of(tmp_path, {"about/curlew.md": SECRETARIAT}, TODAY) as app:
+        reply = app.ask("where is the curlew records group based?")
+    assert "Aberdeen" in reply.text
