@@ -951,18 +951,11 @@ def _beyond_excerpt(asked: _Asked, c: _Candidate) -> str | None:
 
 def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     """One candidate scored by its best sentence, its passage, heading and page."""
-    # a word of the page's title says which page, not which of its parts answers: it
-    # counts part in the page's favour, part in whichever part of it holds the word
-    share = {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}
+    share, named = _shares(asked, c)
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
-    whole = not asked.stems - c.page  # "how much is X membership?" of "X - Membership FAQ"
-    if whole and not asked.wants_definition:
-        # every word asked names the page ("where is the X group based?"): which of its
-        # sentences answers is said by the kind of answer (a place, a sum), not by the name
-        share = dict.fromkeys(asked.stems, 1 - PAGE_WORD_SHARE)
     best_i, best_score, best_own = max(
-        (_sentence_score(asked, sentences, i, share, whole) for i in range(len(sentences))),
+        (_sentence_score(asked, sentences, i, share, named) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
     # "how much does it cost to join?", "how many members?": a passage that names no sum,
@@ -982,7 +975,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + _heading_bonus(asked, c)
         # "where are the kestrel map days?": the page titled by every word asked is the one
         # the question names (not the advert that mentions them)
-        + (PAGE_NAMED_BONUS * asked.unit if whole and len(asked.stems) >= 2 else 0.0)
+        + (PAGE_NAMED_BONUS * asked.unit if named and len(asked.stems) >= 2 else 0.0)
         + _addressed(asked, c, sentences[best_i], best_own)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
@@ -998,6 +991,8 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     # often it repeats its half (a page's opening repeats the page's name)
     if score > 0:
         score *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
+    # the figure asked answers on a page named whole, though no word of it is repeated
+    said = best_own > 0 or _heading_asks(asked, c) or (named and best_score > 0)
     return Answer(
         hit=PassageHit(passage=replace(c.hit.passage, text=excerpt), score=score),
         excerpt=excerpt,
@@ -1005,11 +1000,24 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         score=score,
         coverage=coverage,
         # a sum asked of a passage naming none is not answered, however near its words
-        confident=(best_own > 0 or _heading_asks(asked, c) or (whole and best_score > 0))
+        confident=said
         and coverage >= MIN_COVERAGE
         and not unanswered
         and _beyond_its_name(asked, c, held),
     )
+
+
+def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:
+    """How much each word asked counts in a sentence, and whether the page's title holds
+    every one ("how much is X membership?" of "X - Membership FAQ"). A word of the page's
+    title says which page, not which of its parts answers: it counts part in the page's
+    favour, part in whichever part of it holds the word; when every word asked names the
+    page ("where is the X group based?"), which sentence answers is said by the kind of
+    answer (a place, a sum), not by the name."""
+    named = not asked.stems - c.page
+    if named and not asked.wants_definition:
+        return dict.fromkeys(asked.stems, 1 - PAGE_WORD_SHARE), named
+    return {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}, named
 
 
 def _beyond_its_name(asked: _Asked, c: _Candidate, held: set[str] | frozenset[str]) -> bool:

@@ -172,12 +172,12 @@ def _named_by_its_text(ctx: Context, u: Understanding) -> list[Posting]:
         q = PostingQuery(
             today=ctx.today, terms=rest, include_inactive=True, limit=PAGE_SIZE, count_limit=0
         )
-        found = ctx.store.find_postings(q).items
+        found = list(ctx.store.find_postings(q).items)
         if short is not None:
             found = [p for p in found if _shortened(short, _stems(p.title)) in _stems(p.title)]
         if found:
             one = len(found) == 1 and not _titled_elsewhere(ctx, words, found[0])
-            return list(found) if one else []
+            return found if one else []
     return []
 
 

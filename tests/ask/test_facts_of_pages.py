@@ -217,9 +217,15 @@ A secretariat of two people in Aberdeen runs the group for its partners.
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
-    pages = {"faq/kestrel.md": FAQ, "news/2025-11-03-map-days.md": MEETING,
-             "jobs/2026-02-10-curator.md": HIRING, "faq/wren.md": GUILD, "faq/osprey.md": FEES, "jobs/2026-01-12-postdoc.md": POSTDOC,
-             "jobs/2026-02-02-developer.md": DEVELOPER}  # fmt: skip  # fmt: skip
+    pages = {
+        "faq/kestrel.md": FAQ,
+        "news/2025-11-03-map-days.md": MEETING,
+        "jobs/2026-02-10-curator.md": HIRING,
+        "faq/wren.md": GUILD,
+        "faq/osprey.md": FEES,
+        "jobs/2026-01-12-postdoc.md": POSTDOC,
+        "jobs/2026-02-02-developer.md": DEVELOPER,
+    }
     with app_of(root, pages, TODAY) as application:
         yield application
 
