@@ -62,7 +62,8 @@ def answer(ctx: Context, text: str) -> Reply:
         return reply
     # "whats the deadine for the william patterson job": what found nothing as typed is
     # asked again with its misspelt words read as the words they miss (``typos``)
-    fixed = corrected(text, ctx.store.organizations())
+    # (a posting's title is a name as an organisation's is: "the metdata librarian job")
+    fixed = corrected(text, [*ctx.store.organizations(), *ctx.store.posting_titles()])
     if fixed == text:
         return reply
     again = _read(ctx, fixed, page)

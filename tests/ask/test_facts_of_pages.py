@@ -336,3 +336,34 @@ def test_where_a_body_is_based_is_the_place_that_runs_it(tmp_path: Path) -> None
     with app_of(tmp_path, {"about/curlew.md": SECRETARIAT}, TODAY) as app:
         reply = app.ask("where is the curlew records group based?")
     assert "Aberdeen" in reply.text
+
+
+RECORDS = """---
+title: "Records Manager - Whimbrel County Council (Leeds)"
+date: 2026-02-16
+tag: job
+---
+
+Whimbrel County Council seeks a Records Manager for its archive service.
+
+The salary is £41,000 a year. Apply by 30 March 2026 to jobs@whimbrel.example.gov.uk.
+"""
+
+ESTATES = """---
+title: "Estates Officer - Whimbrel County Council (Leeds)"
+date: 2026-02-16
+tag: job
+---
+
+Whimbrel County Council seeks an Estates Officer to look after its buildings.
+
+The salary is £33,000 a year. Apply by 30 March 2026 to jobs@whimbrel.example.gov.uk.
+"""
+
+
+def test_a_misspelt_word_of_a_title_is_read_as_the_title_has_it(tmp_path: Path) -> None:
+    """ "recrods" is no English word, and one letter from a word of a posting's title."""
+    pages = {"jobs/records.md": RECORDS, "jobs/estates.md": ESTATES}
+    with app_of(tmp_path, pages, TODAY) as app:
+        reply = app.ask("what does the recrods job pay?")
+    assert "£41,000" in reply.text
