@@ -1025,6 +1025,8 @@ def _beyond_its_name(asked: _Asked, c: _Candidate, held: set[str] | frozenset[st
     "how do we join the X consortium?" is not answered by X's job advert, whose every
     sentence names X, but by the section that speaks of joining. Whom to contact is found by
     the page's address (``_address_first``), not by the word."""
+    if asked.wants_definition:  # "what is the X program?" of a page that says "grants"
+        return True
     beyond = asked.stems - c.page - (_CONTACT if asked.wants_contact else frozenset())
     return not beyond or bool(beyond & (held | c.heading))
 
@@ -1073,8 +1075,10 @@ _REQUIREMENT_STEMS = frozenset(_stems("qualifications requirements required skil
 def _heading_is_the_question(asked: _Asked, c: _Candidate) -> bool:
     """Whether the heading holds every word asked, two or more ("Does IIIF handle
     audio/visual materials?" for "does iiif support video?", "Membership Fee" for "what does
-    membership cost?"); one word shared ("development" for "developer") is no question."""
-    return len(asked.stems - c.page) >= 2 and _heading_asks(asked, c)
+    membership cost?"); one word shared ("development" for "developer") is no question,
+    unless the heading asks it the same way ("How to apply" for "how do I apply for X?")."""
+    same_way = asked.wh is not None and asked.wh == _wh_word(c.hit.passage.question)
+    return (len(asked.stems - c.page) >= 2 or same_way) and _heading_asks(asked, c)
 
 
 def _heading_asks(asked: _Asked, c: _Candidate) -> bool:

@@ -177,6 +177,8 @@ organization: Kestrel Map Society
 layout: page
 ---
 
+The Tern Digitisation Fund welcomes applications from map libraries each spring.
+
 ## What we fund
 
 The Tern Digitisation Fund pays for scanning and georeferencing of atlases, up to €5,000
@@ -185,6 +187,28 @@ for each project.
 ## Who can apply
 
 Map libraries in Ireland and Wales may apply, members of the society or not.
+
+## How to apply
+
+Fill in the two-page form on the society's website and send it to tern@kestrelmaps.example.org.
+"""
+
+SUMMER = """---
+title: Summer school
+date: 2026-01-05
+tags: [news]
+---
+
+Our summer program for students of cartography runs in July in Cork.
+"""
+
+PRIZE = """---
+title: About the Plover Prize
+layout: page
+---
+
+The Plover Prize is an award of €2,000 given each year to the best first book on the history of
+maps, chosen by a jury of five map librarians.
 """
 
 
@@ -367,3 +391,19 @@ def test_a_misspelt_word_of_a_title_is_read_as_the_title_has_it(tmp_path: Path) 
     with app_of(tmp_path, pages, TODAY) as app:
         reply = app.ask("what does the recrods job pay?")
     assert "£41,000" in reply.text
+
+
+def test_a_heading_asking_the_same_way_is_the_question(tmp_path: Path) -> None:
+    """ "How to apply" asks what "how do I apply for the fund?" asks, one word though it
+    shares: it answers beside the page's opening, which speaks of applications."""
+    with app_of(tmp_path, {"faq/kestrel.md": FAQ, "fund.md": FUND}, TODAY) as app:
+        reply = app.ask("how do i apply for the tern digitisation fund?")
+    assert "tern@kestrelmaps.example.org" in reply.text
+
+
+def test_what_a_thing_is_is_answered_whatever_the_asker_calls_it(tmp_path: Path) -> None:
+    """ "Program" is the asker's word for the prize; the sentence saying what it is answers."""
+    pages = {"about/prize.md": PRIZE, "news/summer.md": SUMMER}
+    with app_of(tmp_path, pages, TODAY) as app:
+        reply = app.ask("what is the plover prize program?")
+    assert "best first book" in reply.text
