@@ -1023,11 +1023,12 @@ def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:
 def _beyond_its_name(asked: _Asked, c: _Candidate, held: set[str] | frozenset[str]) -> bool:
     """Whether the passage holds a word asked besides its page's own name, when one is asked:
     "how do we join the X consortium?" is not answered by X's job advert, whose every
-    sentence names X, but by the section that speaks of joining. Whom to contact is found by
-    the page's address (``_address_first``), not by the word."""
+    sentence names X, but by the section that speaks of joining."""
     if asked.wants_definition:  # "what is the X program?" of a page that says "grants"
         return True
-    beyond = asked.stems - c.page - (_CONTACT if asked.wants_contact else frozenset())
+    if asked.wants_contact:  # the page about the topic names whom (``_address_first``)
+        return True
+    beyond = asked.stems - c.page
     return not beyond or bool(beyond & (held | c.heading))
 
 

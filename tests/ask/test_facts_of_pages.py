@@ -238,6 +238,22 @@ A secretariat of two people in Aberdeen runs the group for its partners.
 """
 
 
+TRAINER = """---
+layout: post
+title: Seeking a Trainer for the Sandpiper Reading Project
+date: 2026-01-26
+organization: Kestrel Map Society
+tags: [news]
+---
+
+The Sandpiper Reading Project teaches library staff in Cork how to read old maps with
+readers. We are seeking a trainer to write and give six workshops of two hours of teaching.
+
+Proposals are due on 27 February 2026. For questions, contact Nora Quinn, project lead, at
+nquinn@kestrelmaps.example.org.
+"""
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     root: Path = tmp_path_factory.mktemp("facts")
@@ -249,6 +265,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         "faq/osprey.md": FEES,
         "jobs/2026-01-12-postdoc.md": POSTDOC,
         "jobs/2026-02-02-developer.md": DEVELOPER,
+        "news/trainer.md": TRAINER,
     }
     with app_of(root, pages, TODAY) as application:
         yield application
@@ -407,3 +424,10 @@ def test_what_a_thing_is_is_answered_whatever_the_asker_calls_it(tmp_path: Path)
     with app_of(tmp_path, pages, TODAY) as app:
         reply = app.ask("what is the plover prize program?")
     assert "best first book" in reply.text
+
+
+def test_whom_to_contact_about_a_thing_called_otherwise(app: App) -> None:
+    """ "The trainer call": the page says "seeking a trainer"; the word the asker calls it by
+    does not keep its page from naming whom to write to."""
+    reply = app.ask("who do i contact about the kestrel sandpiper trainer call?")
+    assert "nquinn@kestrelmaps.example.org" in reply.text
