@@ -601,7 +601,7 @@ LIGHT_WORDS = frozenset(
     putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
     happened sit sits sitting work works
-    needed involve involves ask asking""".split()
+    needed involve involves""".split()
 )
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic
@@ -1024,7 +1024,8 @@ def _beyond_its_name(asked: _Asked, c: _Candidate, held: set[str] | frozenset[st
     """Whether the passage holds a word asked besides its page's own name, when one is asked:
     "how do we join the X consortium?" is not answered by X's job advert, whose every
     sentence names X, but by the section that speaks of joining."""
-    if asked.wants_definition:  # "what is the X program?" of a page that says "grants"
+    # "what is the X program?" of a page that says "grants"; "who runs X?": a name answers
+    if asked.wants_definition or asked.wants_name:
         return True
     if asked.wants_contact:  # the page about the topic names whom (``_address_first``)
         return True

@@ -11,6 +11,8 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
+from bot.domain import Passage, PassageHit
+from bot.search import rank_passages
 
 TODAY = date(2026, 3, 2)
 
@@ -177,7 +179,8 @@ organization: Kestrel Map Society
 layout: page
 ---
 
-The Tern Digitisation Fund welcomes applications from map libraries each spring.
+The Tern Digitisation Fund welcomes applications from map libraries each spring. It is paid for
+by the Whimbrel Trust.
 
 ## What we fund
 
@@ -362,11 +365,6 @@ def test_a_salary_asked_is_a_sum_a_welcome_names_none(tmp_path: Path) -> None:
     assert "I don't know" in reply.text
 
 
-def test_who_to_ask_is_whom_to_contact(app: App) -> None:
-    reply = app.ask("who do i ask about the kestrel map days?")
-    assert "days@kestrelmaps.example.org" in reply.text
-
-
 def test_an_event_is_not_the_posting_that_mentions_it(app: App) -> None:
     """The curator's advert mentions the Map Days; the page titled by them says where."""
     reply = app.ask("where are the kestrel map days this year?")
@@ -431,3 +429,19 @@ def test_whom_to_contact_about_a_thing_called_otherwise(app: App) -> None:
     does not keep its page from naming whom to write to."""
     reply = app.ask("who do i contact about the kestrel sandpiper trainer call?")
     assert "nquinn@kestrelmaps.example.org" in reply.text
+
+
+def _hit(pid: int, title: str, text: str) -> PassageHit:
+    page = Passage(pid, f"{pid}.md", title, None, title, text, None, 0)
+    return PassageHit(passage=page, score=1.0)
+
+
+def test_who_is_answered_by_a_name_whatever_verb_asks_it() -> None:
+    """ "Who runs it?": the page says who pays for it, in other words than "run"; the rule
+    on a page's own name does not keep it from answering."""
+    hits = [
+        _hit(1, "Tern Fund", "The Tern Fund is paid for by the Whimbrel Trust."),
+        _hit(2, "Osprey Board", "The board runs the osprey archive for the county."),
+    ]
+    best = next(a for a in rank_passages("who runs the tern fund?", hits) if a.confident)
+    assert "Whimbrel Trust" in best.excerpt
