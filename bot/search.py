@@ -27,6 +27,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.domain import PassageHit, PostingQuery
 from bot.places import places_in
+from bot.spelling import inflected
 from bot.windows import WINDOW_MARK, Window, deadline_window
 
 logger = logging.getLogger(__name__)
@@ -482,10 +483,18 @@ def _text_stems(text: str) -> tuple[str, ...]:
     prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
     # "20k DOIs" is 20000 of them
     prose = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000), prose)
+    # "per year" is "annual" ("how much is membership per year?": "Annual membership fee");
+    # "this year" is a date, asked of the page's dates, not a word of the topic
+    prose = _PER_YEAR.sub(" annual ", prose)
+    prose = _THIS_YEAR.sub(" ", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
 _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
+# A year as a period, written as a phrase: one word of the family ``annual`` (not "this year",
+# "a year ago": a moment, not a period)
+_PER_YEAR = re.compile(r"\b(?:per|each|every)\s+(?:year|annum)\b", re.I)
+_THIS_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.I)
 _THOUSANDS = re.compile(r"(?<![\w.,$€£])(\d{1,3})k\b", re.I)
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
 _SEPARATOR = re.compile(r"[.,]")
@@ -606,6 +615,7 @@ _HAS_SPAN = re.compile(
     re.I,
 )
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
+WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
 # a passage's "7 minute talks" does not answer it; of anything else ("how long are the
 # talks?"), a span of time answers, not "a proposal of 300-500 words"
@@ -638,7 +648,7 @@ _THE_JOB = re.compile(
 # free) answers; "how much vacation…" asks no sum, nor "what if we pay the fee late?"
 _ASKS_SUM = re.compile(
     r"\bhow much (?:is|are|does|do|did|will|would|can|could|should|money|for|to)\b"
-    r"|\b(?:cost|costs|price|prices|pricing|charge|charges)\b",
+    r"|\b(?:cost|costs|price|prices|pricing|charge|charges|salary|salaries|wage|wages)\b",
     re.I,
 )
 # "where do I send questions about…", "who should we ask": a contact is asked without the word
@@ -683,6 +693,7 @@ class _Asked:
     wants_name: bool = False  # "who funds it?": a sentence naming someone not asked about
     place_words: frozenset[str] = frozenset()  # "which regions…": a place's name answers
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
+    wants_place: bool = False  # "where is it based?": a sentence naming a city answers
 
     @cached_property
     def unit(self) -> float:
@@ -714,6 +725,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     if not query or not hits:
         return []
     candidates = [_candidate(hit) for hit in hits]
+    query = _short_forms_read(query, candidates)
     raw_words = {w.lower() for w in tokens(question)}
     light = _light_stems(question, raw_words)
     if set(query) - light:  # words that only ask are left out, unless nothing else is asked
@@ -722,8 +734,51 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     answers = [_answer(asked, c, rank) for rank, c in enumerate(candidates)]
     answers.sort(key=lambda a: a.score, reverse=True)
     if asked.wants_contact:
-        return _contact_first(asked, candidates, answers)
+        answers = _contact_first(asked, candidates, answers)
+    else:
+        answers = _requoted(asked, answers, candidates)
+    named = _page_named(asked.stems, candidates)
+    if named is not None:  # another page does not answer for the page named
+        answers = [
+            a if a.hit.passage.source == named else replace(a, confident=False) for a in answers
+        ]
     return answers
+
+
+def _page_named(stems: frozenset[str], candidates: Sequence[_Candidate]) -> str | None:
+    """The page a word asked names, when only that page's title holds it and no other
+    candidate says it ("membership of the Stellar Archive Network": "stellar"); None
+    when no word asked is so."""
+    for s in stems:
+        titled = {c.hit.passage.source for c in candidates if s in c.page}
+        if len(titled) != 1:
+            continue
+        said = {c.hit.passage.source for c in candidates if s in c.text or s in c.heading}
+        if said <= titled:
+            return next(iter(titled))
+    return None
+
+
+SHORT_FORM = 5  # "postdoc" names "Postdoctoral"; "arch" names no "Archivist"
+
+
+def _short_forms_read(query: list[str], candidates: Sequence[_Candidate]) -> list[str]:
+    """The stems asked, a short form no candidate holds read as the candidates' word it
+    starts ("the postdoc" of "Postdoctoral Research Fellow", "metadata coord" of
+    "Coordinator"): else no passage holds it, and it weighs as the rarest word asked."""
+    words: set[str] = set()
+    for s in query:
+        if len(s) < SHORT_FORM or any(s in c.text or s in c.page for c in candidates):
+            continue
+        words = words or {w for c in candidates for w in c.text | c.page}
+        # "office" is no short form of "officer": another form of a word is not one
+        longer = sorted(
+            (w for w in words if w.startswith(s) and not inflected(s, w)),
+            key=lambda w: (len(w), w),
+        )
+        if longer:
+            query = [longer[0] if t == s else t for t in query]
+    return list(dict.fromkeys(query))
 
 
 def _candidate(hit: PassageHit) -> _Candidate:
@@ -770,6 +825,7 @@ def _asked(
         ),
         wants_name=_wh_word(question) == "who" and not asks_contact(question),
         place_words=qset & PLACE_STEMS,
+        wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
     )
 
@@ -811,10 +867,9 @@ def _address_first(answers: list[Answer], on_topic: Answer) -> list[Answer]:
     """ "Who do I contact about X?": the page about X (``on_topic``) is found by its words,
     and its sentence with an e-mail address answers (it seldom repeats them: "Please be in
     touch with …"); the answers as they are when that page names no address."""
-    best = next((a for a in answers if a.confident), None)
-    if best is None or (
-        best.hit.passage.id == on_topic.hit.passage.id and _EMAIL_ADDRESS.search(best.excerpt)
-    ):
+    # with no confident answer, the page about the topic still names whom to write to
+    best = next((a for a in answers if a.confident), on_topic)
+    if best.hit.passage.id == on_topic.hit.passage.id and _EMAIL_ADDRESS.search(best.excerpt):
         return answers
     source = on_topic.hit.passage.source
     for a in answers:
@@ -834,6 +889,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     light = set(raw_words & LIGHT_WORDS)
     if _HOW_LONG.search(question):
         light |= raw_words & HOW_LONG_WORDS
+    if _wh_word(question) == "where":  # "where is it based?": the place answers
+        light |= raw_words & WHERE_WORDS
     light |= {
         m.group("kind").lower()
         for m in _ASKER_OWN.finditer(question)
@@ -856,15 +913,49 @@ def _title_initials(title: str) -> frozenset[str]:
     return frozenset({initials}) if initials.isalpha() else frozenset()
 
 
+PAGE_NAMED_BONUS = 1.0
+QUOTED = 3  # the answers whose sentence is chosen again (``_requoted``): those shown
+
+
+def _requoted(
+    asked: _Asked, answers: list[Answer], candidates: Sequence[_Candidate]
+) -> list[Answer]:
+    """The first answers, each quoting the sentence that holds what is asked besides its
+    page's name ("marlowe postdoc requirements": "Requirements: A PhD…", not the opening
+    that names the Marlowe postdoc): the page's words chose the page, not its sentence."""
+    by_id = {c.hit.passage.id: c for c in candidates}
+    out = list(answers)
+    for k, a in enumerate(out[:QUOTED]):
+        c = by_id.get(a.hit.passage.id)
+        excerpt = _beyond_excerpt(asked, c) if c is not None else None
+        if excerpt is not None and excerpt != a.excerpt:
+            hit = replace(a.hit, passage=replace(a.hit.passage, text=excerpt))
+            out[k] = replace(a, hit=hit, excerpt=excerpt)
+    return out
+
+
+def _beyond_excerpt(asked: _Asked, c: _Candidate) -> str | None:
+    """The excerpt around the best sentence by the words asked that are not the page's own;
+    None when the passage is quoted whole, or no sentence holds such a word."""
+    beyond = asked.stems - c.page
+    sentences = split_sentences(c.hit.passage.text)
+    if not beyond or len(" ".join(sentences)) <= SHORT_PASSAGE:
+        return None
+    share = {t: 0.0 if t in c.page else 1.0 for t in asked.stems}
+    best_i, _score, own = max(
+        (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
+        key=lambda scored: scored[1],
+    )
+    return _excerpt(sentences, best_i) if own > 0 else None
+
+
 def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     """One candidate scored by its best sentence, its passage, heading and page."""
-    # a word of the page's title says which page, not which of its parts answers: it
-    # counts part in the page's favour, part in whichever part of it holds the word
-    share = {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}
+    share, named = _shares(asked, c)
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
     best_i, best_score, best_own = max(
-        (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
+        (_sentence_score(asked, sentences, i, share, named) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
     # "how much does it cost to join?", "how many members?": a passage that names no sum,
@@ -882,6 +973,9 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         + PASSAGE_WEIGHT * asked.sum(held, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, _heading_share(asked, c, share))
         + _heading_bonus(asked, c)
+        # "where are the kestrel map days?": the page titled by every word asked is the one
+        # the question names (not the advert that mentions them)
+        + (PAGE_NAMED_BONUS * asked.unit if named and len(asked.stems) >= 2 else 0.0)
         + _addressed(asked, c, sentences[best_i], best_own)
         # ties: the earlier passage of a page is the more general answer, then the
         # store's own order
@@ -897,6 +991,8 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     # often it repeats its half (a page's opening repeats the page's name)
     if score > 0:
         score *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
+    # the figure asked answers on a page named whole, though no word of it is repeated
+    said = best_own > 0 or _heading_asks(asked, c) or (named and best_score > 0)
     return Answer(
         hit=PassageHit(passage=replace(c.hit.passage, text=excerpt), score=score),
         excerpt=excerpt,
@@ -904,10 +1000,37 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         score=score,
         coverage=coverage,
         # a sum asked of a passage naming none is not answered, however near its words
-        confident=(best_own > 0 or _heading_asks(asked, c))
+        confident=said
         and coverage >= MIN_COVERAGE
-        and not unanswered,
+        and not unanswered
+        and _beyond_its_name(asked, c, held),
     )
+
+
+def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:
+    """How much each word asked counts in a sentence, and whether the page's title holds
+    every one ("how much is X membership?" of "X - Membership FAQ"). A word of the page's
+    title says which page, not which of its parts answers: it counts part in the page's
+    favour, part in whichever part of it holds the word; when every word asked names the
+    page ("where is the X group based?"), which sentence answers is said by the kind of
+    answer (a place, a sum), not by the name."""
+    named = not asked.stems - c.page
+    if named and not asked.wants_definition:
+        return dict.fromkeys(asked.stems, 1 - PAGE_WORD_SHARE), named
+    return {t: PAGE_WORD_SHARE if t in c.page else 1.0 for t in asked.stems}, named
+
+
+def _beyond_its_name(asked: _Asked, c: _Candidate, held: set[str] | frozenset[str]) -> bool:
+    """Whether the passage holds a word asked besides its page's own name, when one is asked:
+    "how do we join the X consortium?" is not answered by X's job advert, whose every
+    sentence names X, but by the section that speaks of joining."""
+    # "what is the X program?" of a page that says "grants"; "who runs X?": a name answers
+    if asked.wants_definition or asked.wants_name:
+        return True
+    if asked.wants_contact:  # the page about the topic names whom (``_address_first``)
+        return True
+    beyond = asked.stems - c.page
+    return not beyond or bool(beyond & (held | c.heading))
 
 
 def _heading_share(asked: _Asked, c: _Candidate, share: dict[str, float]) -> dict[str, float]:
@@ -954,8 +1077,10 @@ _REQUIREMENT_STEMS = frozenset(_stems("qualifications requirements required skil
 def _heading_is_the_question(asked: _Asked, c: _Candidate) -> bool:
     """Whether the heading holds every word asked, two or more ("Does IIIF handle
     audio/visual materials?" for "does iiif support video?", "Membership Fee" for "what does
-    membership cost?"); one word shared ("development" for "developer") is no question."""
-    return len(asked.stems - c.page) >= 2 and _heading_asks(asked, c)
+    membership cost?"); one word shared ("development" for "developer") is no question,
+    unless the heading asks it the same way ("How to apply" for "how do I apply for X?")."""
+    same_way = asked.wh is not None and asked.wh == _wh_word(c.hit.passage.question)
+    return (len(asked.stems - c.page) >= 2 or same_way) and _heading_asks(asked, c)
 
 
 def _heading_asks(asked: _Asked, c: _Candidate) -> bool:
@@ -967,18 +1092,24 @@ def _heading_asks(asked: _Asked, c: _Candidate) -> bool:
 
 
 def _sentence_score(
-    asked: _Asked, sentences: Sequence[str], i: int, share: dict[str, float]
+    asked: _Asked, sentences: Sequence[str], i: int, share: dict[str, float], whole: bool = False
 ) -> tuple[int, float, float]:
-    """(i, score, the weight of its own query words) of sentence ``i``."""
+    """(i, score, the weight of its own query words) of sentence ``i``. With ``whole`` (the
+    page's title holds every word asked: "how much is X membership?" of "X - Membership
+    FAQ"), the figure asked answers though the sentence repeats no word ("The standard
+    annual fee is €1,200.")."""
     seq = _stems(sentences[i])
     placed = _placed(sentences[i], asked)
     own = asked.sum(set(seq) | _ranged(sentences[i], asked.numbers) | placed, share)
     adjacent = sum(
         1 for a, b in itertools.pairwise(seq) if a in asked.stems and b in asked.stems and a != b
     )
+    if whole and not asked.wants_definition:  # the page's name, written as it always is
+        adjacent = 0
     score = own + ADJACENT_WEIGHT * adjacent * asked.unit
-    if own > 0:
+    if own > 0 or whole:
         score += _figure_bonus(asked, _announced(sentences, i)) * asked.unit
+    if own > 0:
         if asked.wants_definition and _defines(sentences[i], asked):
             score += DEFINITION_BONUS * asked.unit
         if asked.wants_contact and _EMAIL_ADDRESS.search(sentences[i]):
@@ -987,6 +1118,8 @@ def _sentence_score(
             score += NAME_BONUS * asked.unit
         if placed:  # "which regions": the sentence naming them, not "cross-regional"
             score += NAME_BONUS * asked.unit
+        if asked.wants_place:
+            score += _place_bonus(sentences[i]) * asked.unit
     return i, score, own
 
 
@@ -995,6 +1128,15 @@ def _sentence_score(
 _NAME = re.compile(
     r"(?<=[a-z,;:(]\s)[A-Z][\w.'’-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*[A-Z][\w.'’-]*)+"
 )
+
+
+def _place_bonus(sentence: str) -> float:
+    """ "Where is it based?": a sentence naming a city answers, one naming only countries
+    or regions half as well."""
+    kinds = {p.kind for p in places_in(sentence)}
+    if "city" in kinds:
+        return NAME_BONUS
+    return NAME_BONUS / 2 if kinds else 0.0
 
 
 def _names_someone_else(sentence: str, asked: frozenset[str]) -> bool:

@@ -62,7 +62,8 @@ def answer(ctx: Context, text: str) -> Reply:
         return reply
     # "whats the deadine for the william patterson job": what found nothing as typed is
     # asked again with its misspelt words read as the words they miss (``typos``)
-    fixed = corrected(text, ctx.store.organizations())
+    # (a posting's title is a name as an organisation's is: "the metdata librarian job")
+    fixed = corrected(text, [*ctx.store.organizations(), *ctx.store.posting_titles()])
     if fixed == text:
         return reply
     again = _read(ctx, fixed, page)
@@ -139,7 +140,7 @@ def _page_named(ctx: Context, terms: Sequence[str]) -> bool:
 def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
     """The facts of the posting a question names, or the candidates when it names several
     and asks a fact of them; None when it names none (or asks for a list)."""
-    named = _named_postings(ctx, u)
+    named = _named_postings(ctx, u) or _named_by_its_text(ctx, u)
     if len(named) == 1 and not u.asks:
         u = _fact_words_fixed(ctx, u)
     if len(named) == 1 and (u.asks or not u.list_cue):
@@ -155,6 +156,40 @@ def _one_posting(ctx: Context, u: Understanding) -> Reply | None:
         # "when is the datacite job deadline?": the candidates, with the fact asked
         return _with(_candidates(ctx, named, u), u, intent="list")
     return None
+
+
+def _named_by_its_text(ctx: Context, u: Understanding) -> list[Posting]:
+    """ "Is the edinburgh job remote?", "is the leeds postdoc permanent?": a fact asked of a
+    posting named by a word of its page (its city), which no title holds: the one posting,
+    open or not, whose text holds every word, a short form counting when it starts a word
+    of its title ("postdoc"). None when several do (the list or the candidates answer)."""
+    words = [w for w in u.subject if w not in STOPWORDS]
+    if not words or u.list_cue or not set(u.asks) & _POSTING_FACTS:
+        return []
+    for short in (None, *words):
+        rest = tuple(w for w in words if w != short)
+        if not rest or (short is not None and len(short) < SHORT_FORM):
+            continue
+        q = PostingQuery(
+            today=ctx.today, terms=rest, include_inactive=True, limit=PAGE_SIZE, count_limit=0
+        )
+        found = list(ctx.store.find_postings(q).items)
+        if short is not None:
+            found = [p for p in found if _shortened(short, _stems(p.title)) in _stems(p.title)]
+        if found:
+            one = len(found) == 1 and not _titled_elsewhere(ctx, words, found[0])
+            return found if one else []
+    return []
+
+
+def _titled_elsewhere(ctx: Context, words: Sequence[str], p: Posting) -> bool:
+    """Whether another page's title holds every word: "where is the lumen meeting?" names
+    the meeting's page, not the job advert that mentions the meeting."""
+    wanted = {next(iter(_stems(w)), w) for w in words}
+    hits = ctx.store.search_passages(list(words), limit=PASSAGE_CANDIDATES)
+    return any(
+        h.passage.source != p.source and wanted <= _stems(h.passage.page_title) for h in hits
+    )
 
 
 def _fact_words_fixed(ctx: Context, u: Understanding) -> Understanding:
@@ -1021,8 +1056,21 @@ def _part_answer(
         if found is not None:
             return found
     own = {w.lower() for w in tokens(part)}
-    context = " ".join(w for w in u.subject if w not in own)
+    context = " ".join(_naming(ctx, [w for w in u.subject if w not in own]))
     return passage_answer(ctx, replace(u, text=f"{part} {context}".strip()))
+
+
+def _naming(ctx: Context, words: Sequence[str]) -> list[str]:
+    """Of another part's words, those that name what the question is about: an
+    organisation's, or a page's title's ("the global access fund"); not what that part asks
+    ("who is eligible" adds nothing to "what does the fund fund?")."""
+    if not words:
+        return []
+    hits = ctx.store.search_passages(list(words), limit=PASSAGE_CANDIDATES)
+    titled = {s for h in hits for s in _stems(h.passage.page_title)} | {
+        s for w in _organisation_words(ctx) for s in _stems(w)
+    }
+    return [w for w in words if _stems(w) & titled]
 
 
 def passage_answer(
@@ -1057,8 +1105,22 @@ def passage_answer(
         limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
         own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
         if own:  # another organisation's page does not answer for this one
-            return _best_of(ctx, u, own)
+            return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
+
+
+def _of_no_one(ctx: Context, terms: Sequence[str], slug: str) -> list[PassageHit]:
+    """The passages that name the organisation (``slug``) on pages of no organisation: an
+    event's announcement or a call for proposals ("Lumen Annual Meeting 2025") often has
+    none, and what the organisation's own pages do not say ("how much is registration for
+    the lumen meeting?") may be there. Another's meeting does not answer for it."""
+    wide = ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES)
+    return [
+        h
+        for h in wide
+        if not h.passage.organization
+        and slug in {w.lower() for w in tokens(f"{h.passage.page_title} {h.passage.text}")}
+    ]
 
 
 def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:

@@ -4,7 +4,8 @@ patterson job", "toledo libary director qualifcations".
 A word one edit away (a letter missing, extra, wrong or two swapped) from exactly one known
 word, and no English word itself (pyspellchecker's dictionary: "closer" and "while" are words,
 "deadine" is not), is read as that word. The known words are those of the question tables
-(``vocabulary``, the ranking's synonym groups) and of the organisations' names. A name's word
+(``vocabulary``, the ranking's synonym groups) and of the names of organisations and the
+titles of postings ("metdata librarian"). A name's word
 misspelt beside another word of the same name ("william patterson") is read as the name's,
 English word or not: a surname is in the dictionary too.
 

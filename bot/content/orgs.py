@@ -96,7 +96,8 @@ _HIRING = Folded(
     r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$"
 )
 _SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
-_STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
+# "(OH)", "(Ohio)", "(Tacoma, WA)": where, after the name
+_STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z][\w.' -]{1,30},\s*)?(?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
     " seeks ", " is seeking ", " invites applications", " is hiring ", " is looking for ",
     " is searching for ", " is recruiting ",
@@ -251,7 +252,8 @@ def split_title(title: str) -> TitleParts:
     text = " ".join(title.split())
     hiring = _HIRING.match(text)
     if hiring is not None and _is_employer(hiring.group("org")):
-        return TitleParts(_clean_role(hiring.group("role")), _canonical(hiring.group("org")))
+        org = _LEADING_THE.sub("", hiring.group("org"))
+        return TitleParts(_clean_role(hiring.group("role")), _canonical(org))
     parts = _SEPARATORS.split(text)
     if len(parts) >= 2:
         left, right = " - ".join(parts[:-1]), parts[-1]

@@ -90,3 +90,14 @@ def _faq_organizations_query() -> Select[str | None]:
 def faq_organizations(session: Db) -> list[str]:
     names = {n for n in session.scalars(_faq_organizations_query()) if n and n.strip()}
     return sorted(names, key=lambda name: (name.casefold(), name))
+
+
+@cache
+def _posting_titles_query() -> Select[str | None]:
+    return select(PostingRow.title).where(PostingRow.status != "withdrawn").distinct()
+
+
+def posting_titles(session: Db) -> list[str]:
+    """Distinct titles of postings not withdrawn, open or not: the names a question may
+    misspell ("the metdata librarian job")."""
+    return sorted({t for t in session.scalars(_posting_titles_query()) if t and t.strip()})

@@ -300,6 +300,11 @@ class Store:
         """Distinct organisations of present FAQ pages (those worth a shortcut in help)."""
         return self._kept_names(names.faq_organizations)
 
+    def posting_titles(self) -> list[str]:
+        """Distinct titles of postings, open or not (what a misspelt title is read against);
+        kept as the organisations are."""
+        return self._kept_names(names.posting_titles)
+
     def _kept_names(self, query: Callable[[Connection], list[str]]) -> list[str]:
         """Every command needs the organisations (to recognise a name, to route a shortcut),
         so they are kept until this Store writes or ``ORGANIZATIONS_TTL`` seconds pass: a

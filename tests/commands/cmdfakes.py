@@ -189,6 +189,9 @@ class FakeStore:
     def faq_organizations(self) -> list[str]:
         return sorted({p.organization for p in self.passages if p.organization})
 
+    def posting_titles(self) -> list[str]:
+        return sorted({p.title for p in self.postings})
+
 
 def sample_store() -> FakeStore:
     """A small world as of 2022-02-01: remote and on-site, open, closed and expired postings."""

@@ -146,6 +146,12 @@ def test_organization_of_pages_that_are_not_postings() -> None:
          "Library Director/Fiscal Officer", "Toledo County Library System"),
         ("DataCite is Hiring another Application Developer", "Application Developer", "DataCite"),
         ("Job: Metadata Librarian", "Metadata Librarian", None),
+        # a city before the state in the brackets is no part of the name either
+        ("Exhibits Preparator (Part-Time) - Alder Museum of Glass (Tacoma, WA)",
+         "Exhibits Preparator (Part-Time)", "Alder Museum of Glass"),
+        # "The" before a name that says it is hiring is no part of the name
+        ("The Kestrel Map Society is hiring a Digital Curator", "Digital Curator",
+         "Kestrel Map Society"),
     ],
 )  # fmt: skip
 def test_role_and_organisation_from_the_title(
