@@ -610,12 +610,16 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
             break
     if not matching and len(q.terms) > 1:
         matching, past, dropped = _fewer_words(ctx, q, f)
+        if matching and past and u.now_asked:
+            return _none_open(ctx, u, len(matching)), False
         if matching:
             pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
             page = min(page, pages)
             shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
             reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
             return reply, True
+    if past and u.now_asked:
+        return _none_open(ctx, u, len(matching)), False
     if not matching:
         text = f"No postings match {_describe(u)}."
         if u.filters.place is not None:
@@ -628,6 +632,18 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
     shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
     return reply, not dropped
+
+
+def _none_open(ctx: Context, u: Understanding, past: int) -> Reply:
+    """No open posting matches a question that asks what is open now ("is X hiring?"): the
+    past ones that match are counted, not offered — a posting whose deadline passed is no
+    answer to "who is hiring?", and listing it reads as an opening."""
+    noun = "posting matches" if past == 1 else "postings match"
+    text = (
+        f"I found no open postings matching {_describe(u)}. "
+        f"{past} past {noun} (no longer open); ask for past jobs to see them."
+    )
+    return Reply(text=text, today=ctx.today, actions=(Action("Open postings", "command", "jobs"),))
 
 
 def _fewer_words(

@@ -208,6 +208,9 @@ class Understanding:
     # how to use these verbs of Herald's commands, unless a page says ("how do I post a job
     # on the metro jobs board?" asks METRO's page)
     verbs: tuple[str, ...] = ()
+    # "is X hiring?", "anything open now?": what is open today is asked, so when nothing
+    # open matches, past postings are no answer (they are counted, not listed)
+    now_asked: bool = False
     said: str = ""  # the question as written, before ``rewrite`` (what a reply quotes)
 
     @property
@@ -627,7 +630,18 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         job_verb_only=_job_verb_only(low),
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
+        now_asked=_now_asked(low),
     )
+
+
+_NOW_ASKED = _cue_pattern((*vocab.STATUS_CUES["open"], *vocab.NOW_WORDS))
+
+
+def _now_asked(low: str) -> bool:
+    """Whether the question asks what is open today: a word of the open state or of now, or
+    a hiring verb ("is X hiring?") — "open until filled" names a kind of deadline instead."""
+    low = _UNTIL_FILLED.sub(" ", low)
+    return _NOW_ASKED.search(low) is not None or _HIRING_NOW.search(low) is not None
 
 
 def _also_organizations(
