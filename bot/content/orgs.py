@@ -81,7 +81,7 @@ ROLE_WORDS = Folded(
 )
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
-    r"|vacancies|now hiring|we(?:'re| are) hiring|hiring|opening|open position|career"
+    r"|vacancies|now hiring|we(?:['’]re| are) hiring|hiring|opening|open position|career"
     r"|opportunity|job opportunity|new position|position)$",
     re.I,
 )
@@ -95,6 +95,8 @@ _HIRING = Folded(
     r"|looking for|recruiting|wants|searching for|invites applications for)\s+"
     r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$"
 )
+# The articles between "we're hiring" and its role ("we're hiring a …", "… two new …").
+_ARTICLES_AFTER = re.compile(r"(?:\s+(?:a|an|another|the|new|its|their|our|two|three))*\s*$", re.I)
 _SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
@@ -250,6 +252,12 @@ def split_title(title: str) -> TitleParts:
     """Role and organisation from the ways postings are titled on these sites."""
     text = " ".join(title.split())
     hiring = _HIRING.match(text)
+    if hiring is not None and _GENERIC_PREFIX.match(
+        _ARTICLES_AFTER.sub("", hiring.group(0)[: hiring.start("role")])
+    ):
+        # "We're hiring a cataloguing librarian!": the lead-in of "We're hiring: X" without
+        # its colon, followed by the role
+        return TitleParts(_clean_role(hiring.group("role")), None)
     if hiring is not None and _is_employer(hiring.group("org")):
         return TitleParts(_clean_role(hiring.group("role")), _canonical(hiring.group("org")))
     parts = _SEPARATORS.split(text)
@@ -314,7 +322,7 @@ def _only_known_words(text: str, known: str) -> bool:
 
 
 def _clean_role(text: str) -> str:
-    return text.strip().strip(",;:-").strip()
+    return text.strip().strip(",;:-!").strip()
 
 
 def org_in_title(title: str) -> str | None:

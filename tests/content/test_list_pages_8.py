@@ -1,0 +1,50 @@
+"""Loader rules added for lists of postings (round 8): pages whose opening is said only in a
+chatty title and in prose, read through the whole loader (page -> document -> posting)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import parse_text
+from bot.content.orgs import split_title
+from bot.domain import ParsedDocument
+
+BLOG = "categories: blog\ndate: 2027-05-06\n"
+
+
+def _doc(title: str, body: str, front: str = BLOG) -> ParsedDocument:
+    return parse_text("_posts/2027-05-06-news.md", f"---\ntitle: {title!r}\n{front}---\n\n{body}\n")
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("We're hiring a cataloguing librarian!", "cataloguing librarian"),
+        ("We’re hiring an Oral History Producer", "Oral History Producer"),
+        ("We are hiring two new Library Assistants", "Library Assistants"),
+        ("Now hiring a part-time Registrar!", "part-time Registrar"),
+    ],
+)
+def test_a_hiring_lead_in_without_its_colon_leads_the_role(title: str, role: str) -> None:
+    parts = split_title(title)
+    assert (parts.role, parts.organization) == (role, None)
+
+
+def test_the_employer_before_hiring_is_still_read() -> None:
+    parts = split_title("Fernhill Library is hiring a Clerk")
+    assert (parts.role, parts.organization) == ("Clerk", "Fernhill Library")
+
+
+def test_a_blog_post_titled_we_are_hiring_a_role_is_an_opening() -> None:
+    doc = _doc(
+        "We're hiring a rare books cataloguer!",
+        "Our reading room is busy and we need help describing two family collections. The"
+        " work is three days a week in Hobart. Write to jobs@example.org by 1 June.",
+    )
+    assert doc.kind == "job"
+    assert len(doc.postings) == 1
+
+
+def test_a_blog_post_saying_we_are_hiring_without_a_role_stays_news() -> None:
+    doc = _doc("We're hiring!", "More about our plans for next year soon.")
+    assert doc.kind != "job"
