@@ -276,6 +276,10 @@ _EMPLOYER = re.compile(
     + "|".join(vocab.EMPLOYER_KINDS)
     + r")\b"
 )
+_EMPLOYER_BEFORE_JOBS = re.compile(
+    r"\b(" + "|".join(vocab.EMPLOYER_KINDS_BEFORE_JOBS) + r")"
+    r"(?=\s+(?:" + "|".join(sorted(vocab.JOB_NOUNS)) + r")\b)"
+)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 _ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
@@ -425,7 +429,7 @@ def parse_filters(
             employment = kind
             t.take(match)
             break
-    employer = _EMPLOYER.search(t.value)
+    employer = _EMPLOYER.search(t.value) or _EMPLOYER_BEFORE_JOBS.search(t.value)
     if employer is not None:
         t.take(employer)
     no_deadline = _NO_DEADLINE.search(t.value)

@@ -218,6 +218,10 @@ PAY_PERIODS: dict[str, tuple[str, ...]] = {
 EMPLOYER_KINDS = ("college", "colleges", "university", "universities", "museum", "museums",
                   "library", "libraries", "archive", "archives", "school", "schools",
                   "foundation", "foundations")  # fmt: skip
+# ... and the kinds whose word before a job noun names the employer as well ("museum jobs",
+# "any university positions?"); "library jobs" and "archive jobs" name a kind of work, done
+# at a college too.
+EMPLOYER_KINDS_BEFORE_JOBS = ("college", "university", "museum", "school")
 
 # Remote work beside a place of work ("hybrid jobs?"): a remote posting that names a city.
 HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "part-remote",
