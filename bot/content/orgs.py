@@ -69,16 +69,21 @@ ORG_WORDS = re.compile(
     r"|Arquivo|Archivo|Fondazione|Fundación|Fundação|Fondation|Stiftung|Centro|Università"
     r"|Universidad|Universidade|Hochschule|Akademie|Accademia|Academia)(?!\w)"
 )
-ROLE_WORDS = Folded(
-    r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
-    r"|specialist|assistant|associate|curator|analyst|lead|head|fellow|fellowship|intern"
-    r"|internship|designer|technician|administrator|editor|scientist|researcher|postdoc"
-    r"|professor|lecturer|clerk|consultant|architect|programmer|strategist|producer|chair"
-    r"|dean|supervisor|adviser|advisor|steward|conservator|registrar|position|instructor"
-    r"|educator|writer|owner|trainee|apprentice|worker|aide|page|representative|cataloguer"
-    r"|cataloger|transcriber|digitizer|digitiser|photographer|preparator|attendant"
-    r"|facilitator|illustrator|translator|accountant|bookkeeper|receptionist|technologist)s?\b"
-)
+# Words that name a role ("Digital Archivist", "Web Developer"), singular; the question
+# typo corrector knows them too ("librarain jobs").
+ROLE_NOUN_WORDS = (
+    "librarian", "archivist", "manager", "director", "officer", "coordinator", "developer",
+    "engineer", "specialist", "assistant", "associate", "curator", "analyst", "lead", "head",
+    "fellow", "fellowship", "intern", "internship", "designer", "technician", "administrator",
+    "editor", "scientist", "researcher", "postdoc", "professor", "lecturer", "clerk",
+    "consultant", "architect", "programmer", "strategist", "producer", "chair", "dean",
+    "supervisor", "adviser", "advisor", "steward", "conservator", "registrar", "position",
+    "instructor", "educator", "writer", "owner", "trainee", "apprentice", "worker", "aide",
+    "page", "representative", "cataloguer", "cataloger", "transcriber", "digitizer", "digitiser",
+    "photographer", "preparator", "attendant", "facilitator", "illustrator", "translator",
+    "accountant", "bookkeeper", "receptionist", "technologist",
+)  # fmt: skip
+ROLE_WORDS = Folded(r"\b(?:" + "|".join(ROLE_NOUN_WORDS) + r")s?\b")
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
     r"|vacancies|now hiring|we(?:['’]re| are) hiring|hiring|opening|open position|career"
