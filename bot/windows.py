@@ -32,7 +32,10 @@ _A_DATE = (
 DEADLINE_CUE = re.compile(
     r"\b(?:clos(?:e|es|ing|ed)|due|deadlines?|apply by|ending|ends?|expir(?:e|es|ing))\b"
 )
-POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b")
+# "what did X post in 2019?" asks what went up then, as "posted" does (and asks for a list:
+# ``bot.ask.understand``); "the post" alone is a job
+POSTED_VERB = r"\bdid (?:[\w'’-]+ ){1,4}post\b"
+POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b|" + POSTED_VERB)
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,

@@ -35,6 +35,7 @@ from bot.search import (
 from bot.windows import (
     DEADLINE_CUE,
     POSTED_CUE,
+    POSTED_VERB,
     Blanked,
     Window,
     say,
@@ -280,6 +281,7 @@ _EMPLOYER_BEFORE_JOBS = re.compile(
     r"\b(" + "|".join(vocab.EMPLOYER_KINDS_BEFORE_JOBS) + r")"
     r"(?=\s+(?:" + "|".join(sorted(vocab.JOB_NOUNS)) + r")\b)"
 )
+_POSTED_VERB = re.compile(POSTED_VERB)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 _ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
@@ -738,6 +740,8 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
         or listing
         # "what's still open?", "which have closed?": the state of postings
         or any(pattern.search(unnamed) for pattern in _STATUS_Q.values())
+        # "what did X post in 2019?": the postings that went up
+        or _POSTED_VERB.search(bare) is not None
     )
     # "how many jobs are open?" counts postings: a list, not an explanation
     counting = bare.startswith("how many") and bool(set(words) & vocab.JOB_NOUNS)
@@ -835,7 +839,7 @@ _ASKING = frozenset(
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
-    """looking something anything posted least part week do can interested find know good new
+    """looking something anything posted post least part week do can interested find know good new
     recent like please currently available tell give get library libraries still already
     ever yet kind sort type types right now moment these days open advertise advertised
     advertising announced offered offering latest newest news people person someone anyone
