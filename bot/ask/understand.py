@@ -279,7 +279,8 @@ _EMPLOYER = re.compile(
 )
 _EMPLOYER_BEFORE_JOBS = re.compile(
     r"\b(" + "|".join(vocab.EMPLOYER_KINDS_BEFORE_JOBS) + r")"
-    r"(?=\s+(?:" + "|".join(sorted(vocab.JOB_NOUNS)) + r")\b)"
+    # plural: "the kelp college position" names one posting, "college positions" a kind
+    r"(?=\s+(?:" + "|".join(sorted(n for n in vocab.JOB_NOUNS if n.endswith("s"))) + r")\b)"
 )
 _POSTED_VERB = re.compile(POSTED_VERB)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)

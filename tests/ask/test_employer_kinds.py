@@ -93,6 +93,7 @@ def test_the_kind_before_a_job_noun(app: App, question: str, titles: list[str]) 
         ("any university positions?", "universiti"),
         ("museum jobs in ohio", "museum"),
         ("library jobs", None),
+        ("does the kelp college position require php?", None),
         ("archive jobs", None),
         ("jobs at a law firm", None),
     ],
