@@ -490,9 +490,13 @@ PLACE = Table(
                 r"research (?:center|centre)\b",
                 r"stores?\b",
                 r"studios?\b",
+                r"buildings?\b",
             ),
             matches=(
                 "The role works three days a week from our Ballarat reading room.",
+                # the street between the building and its city
+                "The job is three days a week at our building on Harbour Road in Auckland.",
+                "You will be based at our main building in Gdansk.",
                 "All three posts are based at our shared store in Leicester.",
                 "Work is performed on site at our research center in Riverton, Wyoming.",
                 "You will join the team at our conservation studio in Dundee.",
@@ -502,6 +506,8 @@ PLACE = Table(
                 "Our online store in the museum's web shop sells prints.",
                 "The Research Centre in Digital Humanities seeks a developer.",
                 "We store in Leeds the records of three counties.",
+                "Our building in the old town dates from 1790.",
+                "The building on Harbour Road in Auckland was sold.",
             ),
         ),
         Rule(
@@ -592,10 +598,23 @@ PLACE = Table(
                 "Our team in the north of England is growing.",
             ),
         ),
+        # "The intern will spend twelve weeks in Toronto": the time of the job spent in a city
+        Rule(
+            "spend",
+            (r"spend (?:[\w-]+ ){0,4}?in\s",),
+            matches=(
+                "The 2027 intern will spend twelve weeks in Dunedin helping us rehouse slides.",
+                "You will spend two days a week in Malmo and the rest at home.",
+            ),
+            rejects=(
+                "Volunteers spend time in the reading room.",
+                "You will spend twelve weeks in Summer School.",
+            ),
+        ),
     ),
     check="set",
 )
-_BASED, _DOWNTOWN, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT = PLACE.rules
+_BASED, _DOWNTOWN, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT, _SPEND = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -621,7 +640,8 @@ _PREMISES_LEAD = re.compile(
     r"\b(?:in|at|from) our (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
 )
 _PREMISES_OURS = re.compile(r"\bour(?: [a-z]+){0,2} $")
-_OFFICE_IN = re.compile(r" in (?=[A-Z])")
+# "our office on Main Street in Springfield": the street before the city is passed over
+_OFFICE_IN = re.compile(r"(?: on [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,3})? in (?=[A-Z])")
 _LEAD_READ = 50
 _CAMPUS_NAME = re.compile(
     r"(?!(?:The|Our|A|An|This|Each|Every|Main|Your) )"
@@ -772,6 +792,11 @@ def _unit(text: str, hit: Hit, lead: str, start: int) -> str | None:
     named = text[hit.start].isupper() or _UNIT_NAMED.search(lead) is not None
     if not named and _PREMISES_OURS.search(lead) is None:
         return None
+    return _city_after(text, hit, lead, start)
+
+
+def _city_after(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    """The place right after the phrasing, when the gazetteer knows its city."""
     name = _PLACE_NAME.match(text, hit.end)
     if name is None:
         return None
@@ -792,6 +817,7 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _CAMPUS: _campus,
     _BASED: _based,
     _UNIT: _unit,
+    _SPEND: _city_after,
 }
 
 

@@ -48,3 +48,30 @@ def test_a_blog_post_titled_we_are_hiring_a_role_is_an_opening() -> None:
 def test_a_blog_post_saying_we_are_hiring_without_a_role_stays_news() -> None:
     doc = _doc("We're hiring!", "More about our plans for next year soon.")
     assert doc.kind != "job"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The job is two days a week at our building on Ferry Road in Dunedin.", "Dunedin"),
+        ("Our 2027 intern will spend ten weeks in Hobart cleaning glass plates.", "Hobart"),
+    ],
+)
+def test_a_blog_post_says_its_place_only_in_prose(sentence: str, place: str) -> None:
+    doc = _doc(
+        "We're hiring a cataloguer!",
+        f"We need a cataloguer for our photograph collections. {sentence} The pay is $30 an"
+        " hour. Write to jobs@example.org by 1 June.",
+    )
+    (posting,) = doc.postings
+    assert posting.location == place
+
+
+def test_a_city_after_spend_that_is_no_city_is_no_place() -> None:
+    doc = _doc(
+        "We're hiring a cataloguer!",
+        "We need a cataloguer. You will spend most days in Special Collections. The pay is $30"
+        " an hour. Write to jobs@example.org by 1 June.",
+    )
+    (posting,) = doc.postings
+    assert posting.location is None
