@@ -490,13 +490,9 @@ PLACE = Table(
                 r"research (?:center|centre)\b",
                 r"stores?\b",
                 r"studios?\b",
-                r"buildings?\b",
             ),
             matches=(
                 "The role works three days a week from our Ballarat reading room.",
-                # the street between the building and its city
-                "The job is three days a week at our building on Harbour Road in Auckland.",
-                "You will be based at our main building in Gdansk.",
                 "All three posts are based at our shared store in Leicester.",
                 "Work is performed on site at our research center in Riverton, Wyoming.",
                 "You will join the team at our conservation studio in Dundee.",
@@ -506,6 +502,19 @@ PLACE = Table(
                 "Our online store in the museum's web shop sells prints.",
                 "The Research Centre in Digital Humanities seeks a developer.",
                 "We store in Leeds the records of three counties.",
+            ),
+        ),
+        # "at our building on Harbour Road in Auckland": the city after the employer's own
+        # building (the name before it is a street's: "our Vaughan Street building")
+        Rule(
+            "building",
+            (r"buildings?\b",),
+            matches=(
+                "The job is three days a week at our building on Harbour Road in Auckland.",
+                "You will be based at our main building in Gdansk.",
+            ),
+            rejects=(
+                "The position is located at our Vaughan Street building downtown.",
                 "Our building in the old town dates from 1790.",
                 "The building on Harbour Road in Auckland was sold.",
             ),
@@ -614,7 +623,18 @@ PLACE = Table(
     ),
     check="set",
 )
-_BASED, _DOWNTOWN, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT, _SPEND = PLACE.rules
+(
+    _BASED,
+    _DOWNTOWN,
+    _ON_SITE_IN,
+    _OFFICE,
+    _PREMISES,
+    _BUILDING,
+    _CAMPUS,
+    _SEEKS,
+    _UNIT,
+    _SPEND,
+) = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -742,6 +762,11 @@ def _named_before_or_after(
     named = before.search(lead)
     if named is not None:
         return named.group("place")
+    return _named_after(text, hit, lead, ours)
+
+
+def _named_after(text: str, hit: Hit, lead: str, ours: re.Pattern[str]) -> str | None:
+    """ "our small office in Lindholm", "our building on Ferry Road in Dunedin"."""
     after = _OFFICE_IN.match(text, hit.end) if ours.search(lead) else None
     name = _PLACE_NAME.match(text, after.end()) if after is not None else None
     return name.group("place") if name is not None else None
@@ -761,6 +786,11 @@ def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
         return apposition.group("place")
     city = _SEEKER_CITY.search(lead) or _SEEKER_COMMAS.search(lead)
     return city.group("place") if city is not None and is_city(city.group("place")) else None
+
+
+def _building(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    # the name before a building is its street's ("our Vaughan Street building")
+    return _named_after(text, hit, lead, _PREMISES_OURS)
 
 
 def _campus(text: str, hit: Hit, lead: str, start: int) -> str | None:
@@ -813,6 +843,7 @@ def _after_cue(text: str, hit: Hit, lead: str, start: int) -> str | None:
 _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _OFFICE: _office,
     _PREMISES: _premises,
+    _BUILDING: _building,
     _SEEKS: _seeker,
     _CAMPUS: _campus,
     _BASED: _based,
