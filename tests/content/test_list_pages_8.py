@@ -75,3 +75,30 @@ def test_a_city_after_spend_that_is_no_city_is_no_place() -> None:
     )
     (posting,) = doc.postings
     assert posting.location is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Jobs roundup: week of 9 March", "Heritage job digest", "This week's vacancies in Wales"],
+)
+def test_a_round_up_of_other_sites_openings_is_no_opening(title: str) -> None:
+    doc = _doc(
+        title,
+        "Openings from around the network:\n\n"
+        "- [Archives Assistant, Tern Library (York)](https://t.example.org/1) - closes 27 March\n"
+        "- [Web Developer, Gull University (Hull)](https://g.example.org/2) - closes 2 April\n\n"
+        "Send us your vacancies at jobs@example.org.",
+        front="tags: [jobs]\ndate: 2027-03-09\n",
+    )
+    assert doc.kind != "job"
+    assert doc.postings == ()
+
+
+def test_a_posting_titled_with_the_week_is_still_one() -> None:
+    doc = _doc(
+        "Archivist of the Week Collection",
+        "Tern Library is hiring an archivist for its Week family papers. Salary £30,000."
+        " Apply by 2 April to jobs@example.org.",
+        front="tags: [jobs]\ndate: 2027-03-09\n",
+    )
+    assert doc.kind == "job"
