@@ -139,7 +139,7 @@ GEONAMES_STATES = {
 ALIASES = {
     "usa": "country:US", "us": "country:US", "u.s.": "country:US", "u.s.a.": "country:US",
     "america": "country:US", "united states": "country:US", "uk": "country:GB",
-    "britain": "country:GB", "great britain": "country:GB", "england": "country:GB",
+    "britain": "country:GB", "great britain": "country:GB",
     "nyc": "city:New York City", "new york city": "city:New York City",
     "washington dc": "city:Washington", "washington d.c.": "city:Washington",
     "dc": "city:Washington",
@@ -282,8 +282,10 @@ def _gazetteer() -> _Gazetteer:
         country, _, code = sub.code.partition("-")
         if sub.parent_code is not None or country not in STATE_COUNTRIES:
             continue
-        place = Place("state", sub.name, country, code, continent_of.get(country))
-        for spelling in _spellings(sub.name):
+        # "Wales [Cymru GB-CYM]": the other language's name and code in brackets
+        name = sub.name.split(" [", 1)[0]
+        place = Place("state", name, country, code, continent_of.get(country))
+        for spelling in _spellings(name):
             states.setdefault(spelling, []).append(place)
         if country in ("US", "CA"):  # "Toledo, OH": only these codes are written after a city
             codes[code] = place

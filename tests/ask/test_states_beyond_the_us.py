@@ -66,3 +66,18 @@ def test_a_city_is_not_in_another_province() -> None:
     assert ontario is not None and vancouver is not None
     assert vancouver.country == "CA"
     assert not ontario.contains(vancouver)
+
+
+@pytest.mark.parametrize(
+    ("nation", "inside", "outside"),
+    [
+        ("england", "Leeds", "Edinburgh"),
+        ("wales", "Cardiff", "London"),
+        ("scotland", "Glasgow", "York"),
+    ],
+)
+def test_the_nations_of_the_uk_are_apart(nation: str, inside: str, outside: str) -> None:
+    where, city, other = find_place(nation), find_place(inside), find_place(outside)
+    assert where is not None and city is not None and other is not None
+    assert where.contains(city)
+    assert not where.contains(other)
