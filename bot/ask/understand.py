@@ -351,7 +351,17 @@ def _past_its_state(value: str, end: int, place: Place) -> int:
     codes = {place.state.lower()} if place.state else set()
     codes |= {m.split("-", 1)[1].split("/")[0].lower() for m in place.members if "-" in m}
     after = _STATE_AFTER.match(value, end)
-    return after.end() if after is not None and after.group("code") in codes else end
+    # a state is not followed by its own code: "oregon or texas" is two states
+    if after is None or after.group("code") not in codes or place.kind == "state":
+        return end
+    # "portland or seattle": the "or" of another place, not Oregon's code
+    rest = _NOT_WORD.sub(" ", value[after.end() :])
+    if after.group("code") == "or" and _longest_place(rest) is not None:
+        return end
+    return after.end()
+
+
+_NOT_WORD = re.compile(r"[^\w\s'-]")
 
 
 _OUTSIDE = re.compile(

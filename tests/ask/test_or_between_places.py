@@ -1,0 +1,29 @@
+""" "Jobs in oregon or texas": "or" after Oregon, or after a city of Oregon followed by another
+place ("portland or seattle"), joins two places; it is Oregon's code only after one of its
+cities with no place after it ("portland or")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.ask.understand import parse_filters
+
+TODAY = date(2026, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("said", "places"),
+    [
+        ("jobs in oregon or texas", ["Oregon", "Texas"]),
+        ("jobs in portland or seattle?", ["Portland", "Seattle"]),
+        ("any jobs in portland or?", ["Portland"]),
+        ("jobs in portland, or or seattle", ["Portland", "Seattle"]),
+        ("jobs in toledo, oh", ["Toledo"]),
+    ],
+)
+def test_places_joined_by_or(said: str, places: list[str]) -> None:
+    filters, _rest, _found = parse_filters(said, TODAY)
+    named = [p.name for p in (filters.place, *filters.also) if p is not None]
+    assert named == places
