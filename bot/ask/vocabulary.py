@@ -193,7 +193,9 @@ PAY_ORDER: dict[str, tuple[str, ...]] = {
     "high": ("best paid", "best paying", "best-paid", "best-paying", "highest paid",
              "highest paying", "highest-paid", "highest-paying", "highest salary",
              "highest salaries", "top paying", "top-paying", "pays the most", "pay the most",
-             "most money", "biggest salary", "best salary", "best salaries"),
+             "most money", "biggest salary", "best salary", "best salaries", "well paid",
+             "well-paid", "well paying", "well-paying", "high paying", "high-paying",
+             "pay well", "pays well", "good salary", "good salaries", "good pay"),
     "low": ("lowest paid", "lowest paying", "lowest-paid", "lowest-paying", "lowest salary",
             "worst paid", "worst paying", "pays the least", "pay the least"),
 }  # fmt: skip
