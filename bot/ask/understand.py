@@ -856,5 +856,5 @@ _FILLER = _ASKING | frozenset(
     advertising announced offered offering latest newest news people person someone anyone
     candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many company companies firm firms
-    institution institutions knows knowing needing requiring oldest earliest""".split()
+    institution institutions knows knowing needing requiring oldest earliest left""".split()
 )

@@ -30,11 +30,11 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
 JOB_NOUNS = frozenset(
     """job jobs position positions opening openings vacancy vacancies role roles posting
     postings opportunity opportunities career careers post posts gig gigs listing
-    listings""".split()
+    listings ad ads advert adverts advertisement advertisements""".split()
 )
 LIST_CUES = frozenset(
     """any anything which jobs positions openings vacancies roles postings opportunities
-    careers hiring recruiting list show gigs listings""".split()
+    careers hiring recruiting list show gigs listings ads adverts""".split()
 )
 # How a question that wants an explanation starts: it is answered from a page, and becomes a
 # list only when no page answers it.
@@ -254,5 +254,13 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "closed": ("closed", "no longer open", "not accepting"),
     # closed, deadline passed or probably filled: whatever is no longer open
     "past": ("expired", "past", "filled", "old", "previous", "earlier", "former", "archived"),
-    "open": ("open", "current", "currently", "still open", "now"),
+    "open": (
+        "open",
+        "current",
+        "currently",
+        "still open",
+        "now",
+        "accepting applications",
+        "taking applications",
+    ),
 }

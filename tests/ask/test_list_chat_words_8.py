@@ -1,0 +1,47 @@
+"""More chat words of a list: job "ads" and "adverts" are postings, "still accepting
+applications" and "taking applications" ask what is open, "any jobs left?" asks for the open
+ones (not for postings that say "left")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of, located_posting
+
+from bot.app import App
+
+TODAY = date(2026, 5, 4)
+
+PAGES = dict(
+    [
+        located_posting("oslo", "Map Curator", "Oslo, Norway"),
+        located_posting("bergen", "Sound Archivist", "Bergen, Norway"),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("chat8"), PAGES, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "any job ads?",
+        "any job adverts in norway?",
+        "what's still accepting applications?",
+        "is anyone taking applications?",
+        "any jobs left?",
+    ],
+)
+def test_every_open_posting(app: App, question: str) -> None:
+    titles = sorted(p.title for p in app.ask(question).postings)
+    assert titles == ["Map Curator", "Sound Archivist"]
+
+
+def test_an_ad_for_a_role(app: App) -> None:
+    assert [p.title for p in app.ask("any ads for archivists?").postings] == ["Sound Archivist"]
