@@ -167,6 +167,10 @@ class Freshness:
 
 DEFAULT_FRESHNESS = Freshness()
 
+# A salary's period as a part of a year (full-time hours, working days): "jobs paying over
+# 30k" compares a year's pay, whether a posting gives it by the hour, the month or the year.
+PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
 PostingState = Literal[
     "open", "closed", "deadline passed", "probably filled", "not yet posted", "withdrawn"
 ]

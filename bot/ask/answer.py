@@ -20,7 +20,14 @@ from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
-from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
+from bot.domain import (
+    PERIODS_PER_YEAR,
+    Passage,
+    PassageHit,
+    Posting,
+    PostingQuery,
+    PostingState,
+)
 from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
 from bot.search import (
@@ -844,13 +851,12 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
 
 
 # A year's pay from a rate of a period: full-time hours, days, weeks, months of a year
-_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 
 def _yearly_pay(p: Posting) -> Decimal:
     """The most a posting pays in a year, to order postings by pay (currencies as stated)."""
     top = p.salary_max or p.salary_min or Decimal(0)
-    return top * _PER_YEAR.get(p.salary_period or "year", 1)
+    return top * PERIODS_PER_YEAR.get(p.salary_period or "year", 1)
 
 
 def _newest(p: Posting) -> int:
