@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
+from bot.domain import PERIODS_PER_YEAR
 from bot.places import ALIASES, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
@@ -769,8 +770,8 @@ def _search(
     search = parse_jobs_query(rest_for_query, today, organizations)
     q = replace(
         search.query,
-        salary_at_least=filters.salary_at_least,
-        salary_at_most=filters.salary_at_most,
+        salary_at_least=_a_year_of(filters.salary_at_least, filters.pay_period),
+        salary_at_most=_a_year_of(filters.salary_at_most, filters.pay_period),
     )
     if remote is not None or onsite is not None:
         q = replace(q, remote=remote is not None)
@@ -793,6 +794,19 @@ def _search(
         and t not in vocab.LIST_CUES
     )
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+
+
+# An amount asked without a period below it is a rate by the hour ("jobs paying under $20")
+_HOURLY_BELOW = 1000
+
+
+def _a_year_of(value: Decimal | None, period: str | None) -> Decimal | None:
+    """A pay bound as a year's pay, which the store compares ("under 30 bucks an hour" is
+    62,400 a year): the period the question names, else an hour's for a small amount."""
+    if value is None:
+        return None
+    said = period or ("hour" if value < _HOURLY_BELOW else "year")
+    return value * PERIODS_PER_YEAR.get(said, 1)
 
 
 def page_words(text: str) -> tuple[str, ...]:
