@@ -102,3 +102,18 @@ def test_a_posting_titled_with_the_week_is_still_one() -> None:
         front="tags: [jobs]\ndate: 2027-03-09\n",
     )
     assert doc.kind == "job"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Our developer search has concluded", "Position filled: Oral Historian", "Search is over!"],
+)
+def test_the_end_of_a_search_is_news(title: str) -> None:
+    doc = _doc(
+        title,
+        "Thank you to the thirty people who applied for the role. The search is closed and we"
+        " will introduce our new colleague soon.",
+        front="tags: [jobs]\ndate: 2027-03-09\n",
+    )
+    assert doc.kind == "news"
+    assert doc.postings == ()
