@@ -554,6 +554,9 @@ PLACE = Table(
                 "The Borders Archive Service in Dumfries has two vacancies.",
                 "The County Record Office in Carlisle has a vacancy for an archivist.",
                 "The Centre for Indic Manuscript Studies, Pune, invites applications.",
+                # the city in brackets after the name
+                "Pike County Library (Columbus, OH) seeks a Records Manager.",
+                "The Lindqvist Photo Archive (Malmo) is hiring a cataloguer.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
@@ -562,6 +565,7 @@ PLACE = Table(
                 "The Centre for Research in Reading Practices has two openings.",
                 "The Bodleian Libraries, University of Oxford, invite applications.",
                 "Our partner, Wellcome Collection, seeks a registrar.",
+                "The Digital Archive Service (DAS) seeks a registrar.",
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
@@ -675,6 +679,13 @@ _SEEKER_PLACE = re.compile(
 )
 
 
+# "Pike County Library (Columbus, OH) seeks": a city, and perhaps its state, in brackets
+_SEEKER_BRACKET = re.compile(
+    r"\((?P<place>(?P<city>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})"
+    r"(?:, [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?)?)\) $"
+)
+
+
 # Without the apposition's commas, the words after "in" must be a city's name
 _SEEKER_CITY = re.compile(
     r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: (?:upon |on )?[A-Z][\w'’-]{1,30}){0,3}) $"
@@ -784,6 +795,9 @@ def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
     apposition = _SEEKER_PLACE.search(lead)
     if apposition is not None:
         return apposition.group("place")
+    bracket = _SEEKER_BRACKET.search(lead)
+    if bracket is not None and is_city(bracket.group("city")):
+        return bracket.group("place")
     city = _SEEKER_CITY.search(lead) or _SEEKER_COMMAS.search(lead)
     return city.group("place") if city is not None and is_city(city.group("place")) else None
 
