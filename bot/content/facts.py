@@ -568,6 +568,23 @@ PLACE = Table(
                 "The Digital Archive Service (DAS) seeks a registrar.",
             ),
         ),
+        # "Cedar Archives seeks an Outreach Archivist in Denver, CO": the city after the role
+        # sought (a gazetteer's city: "a specialist in Digital Humanities" names none)
+        Rule(
+            "role-in",
+            (
+                r"(?:seeks|is seeking|is hiring|is recruiting|is looking for) (?:an?|one|two)"
+                r" (?:[\w-]+ ){1,5}?in\s",
+            ),
+            matches=(
+                "Cedar Archives seeks an Outreach Archivist in Denver, CO.",
+                "The society is hiring a part-time records clerk in Hobart.",
+            ),
+            rejects=(
+                "The lab seeks a specialist in Digital Humanities.",
+                "We are seeking a developer in Python and Rust.",
+            ),
+        ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
         # section in Oslo", "at our library in Edinburgh": a named unit or a building of
         # the employer's own, and the city it is in. Each phrasing is written with its " in"
@@ -636,6 +653,7 @@ PLACE = Table(
     _BUILDING,
     _CAMPUS,
     _SEEKS,
+    _ROLE_IN,
     _UNIT,
     _SPEND,
 ) = PLACE.rules
@@ -862,6 +880,7 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _CAMPUS: _campus,
     _BASED: _based,
     _UNIT: _unit,
+    _ROLE_IN: _city_after,
     _SPEND: _city_after,
 }
 
@@ -904,6 +923,9 @@ CLOSED = Table(
                 r"not (?:currently )?accepting applications\b",
                 # "**POSITION FILLED** - thank you" (not "the position filled by Dr Rees")
                 r"position filled\b(?! (?:by|with|through|in|on|at|as|from|internally)\b)",
+                # "UPDATE: We have made an appointment to this role."
+                r"(?:have|has) (?:now )?made an appointment\b",
+                r"an appointment has (?:now )?been made\b",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -921,6 +943,8 @@ CLOSED = Table(
                 "This position has now been filled.",
                 "We are no longer reviewing applications.",
                 "POSITION FILLED - we thank all applicants for their interest.",
+                "UPDATE: We have made an appointment to this role. Thank you.",
+                "An appointment has now been made.",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -931,6 +955,7 @@ CLOSED = Table(
                 "Applications for this internship are reviewed in March.",
                 "The position has closing date 1 May.",
                 "The position filled by Dr Rees in 2019 was a fixed-term one.",
+                "Please make an appointment to visit the reading room.",
             ),
         ),
         # a notice marked on a line or on the title (the only rule read there): "[FILLED]
