@@ -909,6 +909,8 @@ def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
         return False
     if f.hybrid and not _hybrid(p):
         return False
+    if f.on_site and p.remote:
+        return False
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
         return False
     if f.pay_stated and p.salary_min is None and p.salary_max is None:

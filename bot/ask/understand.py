@@ -126,6 +126,7 @@ class ListFilters:
     newest_first: bool = False  # "what's new?": in the order postings went up
     oldest_first: bool = False  # "what's the oldest posting?": the other way
     hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
+    on_site: bool = False  # "on-site jobs": not remote, whether the posting says so or not
     employer: str | None = None  # "jobs at colleges": the stem the organisation's name holds
     # "any iiif or datacite jobs?": organisations named after the first (the store's filter)
     also_organizations: tuple[str, ...] = ()
@@ -773,8 +774,13 @@ def _search(
         salary_at_least=_a_year_of(filters.salary_at_least, filters.pay_period),
         salary_at_most=_a_year_of(filters.salary_at_most, filters.pay_period),
     )
-    if remote is not None or onsite is not None:
-        q = replace(q, remote=remote is not None)
+    if remote is not None:
+        q = replace(q, remote=True)
+    elif onsite is not None:
+        # "on-site jobs": the postings that are not remote, most of which never say so (the
+        # store's ``remote=False`` keeps only those that do)
+        q = replace(q, remote=None)
+        filters = replace(filters, on_site=True)
     elif filters.reachable_from is not None and zone_span(filters.reachable_from.name):
         # hours asked of the work ("jobs in CET hours") are a remote worker's
         q = replace(q, remote=True)

@@ -20,11 +20,23 @@ PAGES = dict(
         located_posting("bergen", "Sound Archivist", "Bergen, Norway"),
     ]
 )
+REMOTE = {
+    "jobs/2026-04-22-editor.md": """---
+title: Metadata Editor
+date: 2026-04-22
+organization: Skua Network
+tags: [jobs]
+---
+Skua Network is hiring a Metadata Editor. This is a fully remote position.
+
+Apply by 30 June 2026 to jobs@skua.example.org.
+""",
+}
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    with app_of(tmp_path_factory.mktemp("chat8"), PAGES, TODAY) as application:
+    with app_of(tmp_path_factory.mktemp("chat8"), PAGES | REMOTE, TODAY) as application:
         yield application
 
 
@@ -40,8 +52,16 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 )
 def test_every_open_posting(app: App, question: str) -> None:
     titles = sorted(p.title for p in app.ask(question).postings)
-    assert titles == ["Map Curator", "Sound Archivist"]
+    everywhere = ["Map Curator", "Metadata Editor", "Sound Archivist"]
+    in_norway = ["Map Curator", "Sound Archivist"]
+    assert titles == (in_norway if "norway" in question else everywhere)
 
 
 def test_an_ad_for_a_role(app: App) -> None:
     assert [p.title for p in app.ask("any ads for archivists?").postings] == ["Sound Archivist"]
+
+
+@pytest.mark.parametrize("question", ["on-site jobs", "any in-person jobs in norway?"])
+def test_on_site_is_not_remote_said_or_not(app: App, question: str) -> None:
+    titles = sorted(p.title for p in app.ask(question).postings)
+    assert titles == ["Map Curator", "Sound Archivist"]
