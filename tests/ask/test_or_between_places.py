@@ -1,6 +1,6 @@
 """ "Jobs in oregon or texas": "or" after Oregon, or after a city of Oregon followed by another
 place ("portland or seattle"), joins two places; it is Oregon's code only after one of its
-cities with no place after it ("portland or")."""
+cities with no place after it ("portland or"). "Open to americans" says where the asker is."""
 
 from __future__ import annotations
 
@@ -27,3 +27,18 @@ def test_places_joined_by_or(said: str, places: list[str]) -> None:
     filters, _rest, _found = parse_filters(said, TODAY)
     named = [p.name for p in (filters.place, *filters.also) if p is not None]
     assert named == places
+
+
+@pytest.mark.parametrize(
+    ("said", "asker"),
+    [
+        ("any remote jobs open to americans?", "United States"),
+        ("jobs for canadians", "Canada"),
+        ("anything available to europeans?", "Europe"),
+        ("jobs for librarians", None),
+    ],
+)
+def test_the_people_of_a_place_say_where_the_asker_is(said: str, asker: str | None) -> None:
+    filters, _rest, _found = parse_filters(said, TODAY)
+    named = filters.reachable_from
+    assert (named.name if named is not None else None) == asker
