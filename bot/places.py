@@ -144,6 +144,8 @@ ALIASES = {
     "nyc": "city:New York City", "new york city": "city:New York City",
     "washington dc": "city:Washington", "washington d.c.": "city:Washington",
     "dc": "city:Washington",
+    # "anything in the states?": only with its article (member states are no country)
+    "the states": "country:US",
 }  # fmt: skip
 # The people of a place, as a question names who may apply ("remote jobs open to americans")
 DEMONYMS = {"americans": "country:US", "canadians": "country:CA", "brits": "country:GB",
@@ -348,10 +350,12 @@ def find_place(phrase: str, *, prefer: PlaceKind | None = None) -> Place | None:
     A name shared by a state and a city means the state unless ``prefer`` says "city"; a city
     name shared by several cities means the most populous one.
     """
-    key = " ".join(phrase.lower().split()).removeprefix("the ")
+    said = " ".join(phrase.lower().split())
+    key = said.removeprefix("the ")
     if not key or key in NOT_PLACES:
         return None
     found = _region(key) or (_alias(f"{key} city") if prefer == "city" else None) or _alias(key)
+    found = found or (_alias(said) if said != key else None)
     if found is not None:
         return found
     g = _gazetteer()

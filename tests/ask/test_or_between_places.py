@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from bot.ask.understand import parse_filters
+from bot.places import find_place
 
 TODAY = date(2026, 5, 4)
 
@@ -42,3 +43,9 @@ def test_the_people_of_a_place_say_where_the_asker_is(said: str, asker: str | No
     filters, _rest, _found = parse_filters(said, TODAY)
     named = filters.reachable_from
     assert (named.name if named is not None else None) == asker
+
+
+def test_the_states_are_the_us_with_their_article() -> None:
+    filters, _rest, _found = parse_filters("anything in the states?", TODAY)
+    assert filters.place is not None and filters.place.name == "United States"
+    assert find_place("states") is None
