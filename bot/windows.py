@@ -140,18 +140,21 @@ def say(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None]:
+def windows_in(
+    text: Blanked, today: date, *, past: bool = False
+) -> tuple[Window | None, Window | None]:
     """(a window of days ahead or before a date, a calendar month or year) named in the text.
 
     The first of ``_AHEAD`` that finds one names the window ahead (its words are taken out of
-    the text); a calendar month, else a year, is read from what is left.
+    the text); a calendar month, else a year, is read from what is left. ``past``: a month
+    named without its year is the last one ("posted in February", said in March).
     """
     ahead: Window | None = None
     for reader in _AHEAD:
         ahead = reader(text, today)
         if ahead is not None:
             break
-    return ahead, _calendar(text, today)
+    return ahead, _calendar(text, today, past=past)
 
 
 def _looking_back(text: Blanked, today: date) -> Window | None:
@@ -352,9 +355,9 @@ def _season(text: Blanked, today: date) -> Window | None:
     return found
 
 
-def _calendar(text: Blanked, today: date) -> Window | None:
-    """ "in March" (this March, or next when March has passed), "in November 2017", "2016",
-    "summer 2017"."""
+def _calendar(text: Blanked, today: date, *, past: bool = False) -> Window | None:
+    """ "in March" (this March, or next when March has passed; the last March when ``past``),
+    "in November 2017", "2016", "summer 2017"."""
     season = _season(text, today)
     if season is not None:
         return season
@@ -363,7 +366,10 @@ def _calendar(text: Blanked, today: date) -> Window | None:
         month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]
         year_text = month_match.group("year") or month_match.group("year2")
         year = int(year_text) if year_text else today.year
-        if not year_text and date(year, month, 1) < date(today.year, today.month, 1):
+        if not year_text and past:
+            if date(year, month, 1) > today:
+                year -= 1  # "posted in March" said in February means last March
+        elif not year_text and date(year, month, 1) < date(today.year, today.month, 1):
             year += 1  # "closing in March" said in May means next March
         text.take(month_match)
         return _month_window(month, year)

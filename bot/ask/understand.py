@@ -716,7 +716,7 @@ def _windows(
     in the last month", "since January" what was posted in it; "in 2017" what was active, and
     so does "who's hiring this month?"."""
     deadline = active = posted = None
-    ahead, calendar_window = windows_in(t, today)
+    ahead, calendar_window = windows_in(t, today, past=posted_cue)
     if ahead is not None and (posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
         # a window that began already ("since January") is read from its start; one ahead
         # ("this week") as the days just behind today; "this month" and "this year" from

@@ -36,6 +36,8 @@ PAGES = dict(
         _page("2019-09-30", "Quokka Archives", "Records Clerk"),
         _page("2021-03-01", "Quokka Archives", "Web Developer"),
         _page("2019-05-05", "Numbat Library", "Cataloguer"),
+        _page("2026-02-16", "Numbat Library", "Web Archivist"),
+        _page("2025-06-02", "Numbat Library", "Digitiser"),
     ]
 )
 
@@ -53,3 +55,15 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 def test_what_an_organisation_posted_in_a_year(app: App, question: str) -> None:
     titles = sorted(p.title for p in app.ask(question).postings)
     assert titles == ["Records Clerk", "Sound Archivist"]
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        # said in May 2026: the last February and June, not the next ones
+        ("did numbat library post anything in february?", "Web Archivist"),
+        ("what did numbat library post in june?", "Digitiser"),
+    ],
+)
+def test_a_month_posted_in_is_the_last_one(app: App, question: str, title: str) -> None:
+    assert [p.title for p in app.ask(question).postings] == [title]
