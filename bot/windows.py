@@ -54,7 +54,11 @@ _SPAN = re.compile(
     r"(?P<unit>days?|weeks?|months?)\b"
     r"|\bnext\s+(?P<n2>\d{1,3}|two|three|four|five|six|few)\s+(?P<unit2>days?|weeks?|months?)\b"
 )
-_RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|year)\b")
+# "this week", "next month", and "by the end of the month" (this one's: "the" only there)
+_RELATIVE = re.compile(
+    r"\b(?:(?P<end_of>end\s+of\s+)(?:(?P<which0>this|next|the)\s+)?|(?P<which>this|next|coming)\s+)"
+    r"(?P<unit>week|month|year)\b"
+)
 # Days behind: "in the last month", "past 2 weeks", "recently"; a window ending today.
 _BEHIND = re.compile(
     r"\b(?:(?:in|over|during|within)\s+)?(?:the\s+)?(?:last|past|previous)\s+"
@@ -203,8 +207,11 @@ def _relative(text: Blanked, today: date) -> Window | None:
     relative = _RELATIVE.search(text.value)
     if relative is None:
         return None
-    which, unit = relative.group("which"), relative.group("unit")
-    if unit == "week":
+    which = relative.group("which") or (relative.group("which0") or "this").replace("the", "this")
+    unit = relative.group("unit")
+    if unit == "week" and relative.group("end_of") and which == "this":
+        start, end = today, today + timedelta(days=6 - today.weekday())  # to Sunday
+    elif unit == "week":
         start = today if which == "this" else today + timedelta(days=7 - today.weekday())
         end = start + timedelta(days=6)
     elif unit == "month":
@@ -217,6 +224,8 @@ def _relative(text: Blanked, today: date) -> Window | None:
         start, end = today, date(today.year, 12, 31)
     else:
         start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+    if relative.group("end_of"):
+        start = today  # "by the end of next month": from now on
     text.take(relative)
     label = f"by {say(end)}" if start == today else f"between {say(start)} and {say(end)}"
     return Window(start, end, label)
@@ -250,7 +259,8 @@ def _before(text: Blanked, today: date) -> Window | None:
         return None
     month, year_text, day_text = _date_parts(before)
     year = int(year_text) if year_text else today.year
-    strictly = before.group("op") == "before"
+    # "before the end of March" is by its last day
+    strictly = before.group("op") == "before" and "end" not in before.group(0)
     if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
         end = date(year, month, int(day_text)) - timedelta(days=1 if strictly else 0)
     elif strictly:
