@@ -592,11 +592,33 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
         if found.items:
             total = min(found.total, COUNT_LIMIT + 1)
             return _list_reply(ctx, u, list(found.items), total, page), True
-    # open ones are found by SQL (which knows the freshness rule), the rest among all; the
-    # keywords are kept in past postings before they are ever dropped ("any developer jobs?"
-    # lists the past developer jobs, not every open one), and dropped only when another
-    # filter still says what is wanted ("remote archivist jobs": the remote ones)
     q = replace(u.search.query, include_inactive=f.status != "open", limit=CANDIDATES, offset=0)
+    matching, past, dropped = _matching(ctx, u, q)
+    fewer = False
+    if not matching and len(q.terms) > 1:
+        matching, past, dropped = _fewer_words(ctx, q, f)
+        fewer = bool(matching)
+    if past and u.now_asked:
+        return _none_open(ctx, u, len(matching)), False
+    if not matching:
+        return _nothing_matches(ctx, u), False
+    pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(page, pages)
+    shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
+    # one word of several left out (``_fewer_words``) still lists postings holding the rest
+    return reply, fewer or not dropped
+
+
+def _matching(
+    ctx: Context, u: Understanding, q: PostingQuery
+) -> tuple[list[Posting], bool, tuple[str, ...]]:
+    """(the postings that match, whether they are past ones, the keywords dropped). Open
+    ones are found by SQL (which knows the freshness rule), the rest among all; the keywords
+    are kept in past postings before they are ever dropped ("any developer jobs?" lists the
+    past developer jobs, not every open one), and dropped only when another filter still
+    says what is wanted ("remote archivist jobs": the remote ones)."""
+    f = u.filters
     attempts: list[tuple[PostingQuery, ListFilters, bool]] = [(q, f, False)]
     if f.status == "open":
         attempts.append((replace(q, include_inactive=True), replace(f, status="past"), True))
@@ -607,38 +629,20 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
             attempts.append(
                 (replace(unworded, include_inactive=True), replace(f, status="past"), True)
             )
-    matching: list[Posting] = []
-    past = False
-    dropped: tuple[str, ...] = ()
     for query, filters, of_the_past in attempts:
         matching = _titled(_filtered(ctx, query, filters), query.terms)
         if matching:
-            past, dropped = of_the_past, (q.terms if not query.terms else ())
-            break
-    if not matching and len(q.terms) > 1:
-        matching, past, dropped = _fewer_words(ctx, q, f)
-        if matching and past and u.now_asked:
-            return _none_open(ctx, u, len(matching)), False
-        if matching:
-            pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
-            page = min(page, pages)
-            shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-            reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
-            return reply, True
-    if past and u.now_asked:
-        return _none_open(ctx, u, len(matching)), False
-    if not matching:
-        text = f"No postings match {_describe(u)}."
-        if u.filters.place is not None:
-            where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
-            text = f"No postings in {where} match {_describe(u)}."
-        actions = (Action("Open postings", "command", "jobs"),)
-        return Reply(text=text, today=ctx.today, actions=actions), False
-    pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(page, pages)
-    shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
-    return reply, not dropped
+            return matching, of_the_past, (q.terms if not query.terms else ())
+    return [], False, ()
+
+
+def _nothing_matches(ctx: Context, u: Understanding) -> Reply:
+    text = f"No postings match {_describe(u)}."
+    if u.filters.place is not None:
+        where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
+        text = f"No postings in {where} match {_describe(u)}."
+    actions = (Action("Open postings", "command", "jobs"),)
+    return Reply(text=text, today=ctx.today, actions=actions)
 
 
 def _none_open(ctx: Context, u: Understanding, past: int) -> Reply:
@@ -897,6 +901,11 @@ def _dated_as_asked(p: Posting, f: ListFilters, ctx: Context) -> bool:
 def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
     """Its place, who it is open to and its hours as asked for (the store's query applied
     the pay)."""
+    return _where_as_asked(p, f, remote_asked=remote_asked) and _kind_as_asked(p, f)
+
+
+def _where_as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
+    """Where the work is done, and from where it may be, as asked for."""
     # a hybrid job's place is its office's: remote work from the place asked does not count
     remote_asked = remote_asked and not f.hybrid
     if f.place is not None and not any(
@@ -909,8 +918,11 @@ def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
         return False
     if f.hybrid and not _hybrid(p):
         return False
-    if f.on_site and p.remote:
-        return False
+    return not (f.on_site and p.remote)
+
+
+def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
+    """Its employer, its pay's statement and its hours as asked for."""
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
         return False
     if f.pay_stated and p.salary_min is None and p.salary_max is None:
