@@ -276,8 +276,12 @@ _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
 _HYBRID = _cue_pattern(vocab.HYBRID_CUES)
+# "at a university library": the first of two kinds is the employer's ("University Libraries"),
+# a public library's "public" is none
 _EMPLOYER = re.compile(
-    r"\b(?:at|with)\s+(?:(?:a|an|the|any)\s+)?(?:[a-z]+\s+)?("
+    r"\b(?:at|with)\s+(?:(?:a|an|the|any)\s+)?(?:(?P<first>"
+    + "|".join(vocab.EMPLOYER_KINDS)
+    + r")\s+|[a-z]+\s+)?("
     + "|".join(vocab.EMPLOYER_KINDS)
     + r")\b"
 )
@@ -488,7 +492,7 @@ def parse_filters(
         newest_first=newest_first,
         oldest_first=oldest_first,
         hybrid=_HYBRID.search(t.value) is not None,
-        employer=stem(employer.group(1)) if employer is not None else None,
+        employer=_employer_kind(employer),
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,
@@ -498,6 +502,14 @@ def parse_filters(
         posted=posted,
     )
     return filters, t.value, t.found
+
+
+def _employer_kind(said: re.Match[str] | None) -> str | None:
+    """The stem of the kind of employer asked of ("colleg" of "jobs at colleges")."""
+    if said is None:
+        return None
+    first = said.groupdict().get("first")
+    return stem(first or said.group(said.lastindex or 1))
 
 
 def _starts_with(text: str, starts: tuple[str, ...]) -> bool:

@@ -88,6 +88,9 @@ def test_the_kind_before_a_job_noun(app: App, question: str, titles: list[str]) 
         ("jobs at colleges", "colleg"),
         ("remote jobs with a university", "universiti"),
         ("jobs at the library", "librari"),
+        # the first of two kinds: a university's library is at a university
+        ("any jobs at a university library?", "universiti"),
+        ("jobs at public libraries", "librari"),
         # the kind before a job noun names the employer too; "library jobs" a kind of work
         ("college jobs", "colleg"),
         ("any university positions?", "universiti"),
