@@ -818,9 +818,33 @@ def _describe(u: Understanding) -> str:
 
 def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
     today = ctx.today
-    fresh = ctx.settings.freshness
     # only the candidates are read: counting every match would cost more than the answer
-    q = replace(q, freshness=fresh, count_limit=0)
+    q = replace(q, freshness=ctx.settings.freshness, count_limit=0)
+    items = _fetched(ctx, q, f)
+    remote_asked = q.remote is True
+    kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
+    if f.status == "open":
+        kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
+    else:
+        kept.sort(key=lambda p: (_newest(p), p.id))
+    if f.newest_first:  # "what's new?": undated pages last
+        kept.sort(key=lambda p: (p.posted is None, _newest(p)))
+    if f.oldest_first:  # "what's the oldest posting?": undated pages last too
+        kept.sort(key=lambda p: (p.posted is None, p.posted or date.max))
+    if f.pay_order is not None:  # stable: equal pay keeps the order above
+        kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
+    return kept
+
+
+def _fetched(ctx: Context, q: PostingQuery, f: ListFilters) -> Sequence[Posting]:
+    """The store's candidates for a list, before the filters it cannot apply."""
+    if f.any_term and len(q.terms) > 1:
+        # "archivists or librarians": the postings of each word (the store wants them all)
+        found: dict[str, Posting] = {}
+        for term in q.terms:
+            for p in _fetched(ctx, replace(q, terms=(term,)), replace(f, any_term=False)):
+                found.setdefault(p.id, p)
+        return list(found.values())
     items: Sequence[Posting]
     if f.place is not None and f.reachable_from is None:
         # a posting on site is in the place or not by its location alone: of hundreds of
@@ -839,22 +863,7 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
         seen = {x.id for x in items}
         more = ctx.store.find_postings(replace(q, organization=other)).items
         items = [*items, *(p for p in more if p.id not in seen)]
-    remote_asked = q.remote is True
-    kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
-    if f.status == "open":
-        kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
-    else:
-        kept.sort(key=lambda p: (_newest(p), p.id))
-    if f.newest_first:  # "what's new?": undated pages last
-        kept.sort(key=lambda p: (p.posted is None, _newest(p)))
-    if f.oldest_first:  # "what's the oldest posting?": undated pages last too
-        kept.sort(key=lambda p: (p.posted is None, p.posted or date.max))
-    if f.pay_order is not None:  # stable: equal pay keeps the order above
-        kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
-    return kept
-
-
-# A year's pay from a rate of a period: full-time hours, days, weeks, months of a year
+    return items
 
 
 def _yearly_pay(p: Posting) -> Decimal:

@@ -129,6 +129,7 @@ class ListFilters:
     oldest_first: bool = False  # "what's the oldest posting?": the other way
     hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
     on_site: bool = False  # "on-site jobs": not remote, whether the posting says so or not
+    any_term: bool = False  # "archivist or librarian jobs": either keyword, not both
     employer: str | None = None  # "jobs at colleges": the stem the organisation's name holds
     # "any iiif or datacite jobs?": organisations named after the first (the store's filter)
     also_organizations: tuple[str, ...] = ()
@@ -813,7 +814,15 @@ def _search(
         and t not in _ALL_FACT_WORDS
         and t not in vocab.LIST_CUES
     )
+    either = any(
+        m.group(1) in keywords and m.group(2) in keywords for m in _OR_BETWEEN.finditer(rest)
+    )
+    filters = replace(filters, any_term=either)
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+
+
+# "archivists or librarians": two keywords either of which will do
+_OR_BETWEEN = re.compile(r"\b([a-z][\w-]*)\s+or\s+(?=([a-z][\w-]*))")
 
 
 # An amount asked without a period below it is a rate by the hour ("jobs paying under $20")

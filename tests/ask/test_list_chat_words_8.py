@@ -1,6 +1,6 @@
 """More chat words of a list: job "ads" and "adverts" are postings, "still accepting
 applications" and "taking applications" ask what is open, "any jobs left?" asks for the open
-ones (not for postings that say "left")."""
+ones (not for postings that say "left"); "curator or archivist jobs" are either."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ date: 2026-04-22
 organization: Skua Network
 tags: [jobs]
 ---
-Skua Network is hiring a Metadata Editor. This is a fully remote position.
+Skua Network is hiring a Metadata Editor to work with our curators and archivists. This is a
+fully remote position.
 
 Apply by 30 June 2026 to jobs@skua.example.org.
 """,
@@ -63,5 +64,14 @@ def test_an_ad_for_a_role(app: App) -> None:
 
 @pytest.mark.parametrize("question", ["on-site jobs", "any in-person jobs in norway?"])
 def test_on_site_is_not_remote_said_or_not(app: App, question: str) -> None:
+    titles = sorted(p.title for p in app.ask(question).postings)
+    assert titles == ["Map Curator", "Sound Archivist"]
+
+
+@pytest.mark.parametrize(
+    "question", ["any curator or archivist jobs?", "jobs for curators or archivists"]
+)
+def test_either_of_two_roles(app: App, question: str) -> None:
+    # not the one posting whose text names both
     titles = sorted(p.title for p in app.ask(question).postings)
     assert titles == ["Map Curator", "Sound Archivist"]
