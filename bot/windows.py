@@ -32,7 +32,10 @@ _A_DATE = (
 DEADLINE_CUE = re.compile(
     r"\b(?:clos(?:e|es|ing|ed)|due|deadlines?|apply by|ending|ends?|expir(?:e|es|ing))\b"
 )
-POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b")
+# "what did X post in 2019?" asks what went up then, as "posted" does (and asks for a list:
+# ``bot.ask.understand``); "the post" alone is a job
+POSTED_VERB = r"\bdid (?:[\w'’-]+ ){1,4}post\b"
+POSTED_CUE = re.compile(r"\b(?:posted|published|added|new|listed|advertised)\b|" + POSTED_VERB)
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -51,7 +54,11 @@ _SPAN = re.compile(
     r"(?P<unit>days?|weeks?|months?)\b"
     r"|\bnext\s+(?P<n2>\d{1,3}|two|three|four|five|six|few)\s+(?P<unit2>days?|weeks?|months?)\b"
 )
-_RELATIVE = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<unit>week|month|year)\b")
+# "this week", "next month", and "by the end of the month" (this one's: "the" only there)
+_RELATIVE = re.compile(
+    r"\b(?:(?P<end_of>end\s+of\s+)(?:(?P<which0>this|next|the)\s+)?|(?P<which>this|next|coming)\s+)"
+    r"(?P<unit>week|month|year)\b"
+)
 # Days behind: "in the last month", "past 2 weeks", "recently"; a window ending today.
 _BEHIND = re.compile(
     r"\b(?:(?:in|over|during|within)\s+)?(?:the\s+)?(?:last|past|previous)\s+"
@@ -137,18 +144,21 @@ def say(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def windows_in(text: Blanked, today: date) -> tuple[Window | None, Window | None]:
+def windows_in(
+    text: Blanked, today: date, *, past: bool = False
+) -> tuple[Window | None, Window | None]:
     """(a window of days ahead or before a date, a calendar month or year) named in the text.
 
     The first of ``_AHEAD`` that finds one names the window ahead (its words are taken out of
-    the text); a calendar month, else a year, is read from what is left.
+    the text); a calendar month, else a year, is read from what is left. ``past``: a month
+    named without its year is the last one ("posted in February", said in March).
     """
     ahead: Window | None = None
     for reader in _AHEAD:
         ahead = reader(text, today)
         if ahead is not None:
             break
-    return ahead, _calendar(text, today)
+    return ahead, _calendar(text, today, past=past)
 
 
 def _looking_back(text: Blanked, today: date) -> Window | None:
@@ -197,8 +207,11 @@ def _relative(text: Blanked, today: date) -> Window | None:
     relative = _RELATIVE.search(text.value)
     if relative is None:
         return None
-    which, unit = relative.group("which"), relative.group("unit")
-    if unit == "week":
+    which = relative.group("which") or (relative.group("which0") or "this").replace("the", "this")
+    unit = relative.group("unit")
+    if unit == "week" and relative.group("end_of") and which == "this":
+        start, end = today, today + timedelta(days=6 - today.weekday())  # to Sunday
+    elif unit == "week":
         start = today if which == "this" else today + timedelta(days=7 - today.weekday())
         end = start + timedelta(days=6)
     elif unit == "month":
@@ -211,6 +224,8 @@ def _relative(text: Blanked, today: date) -> Window | None:
         start, end = today, date(today.year, 12, 31)
     else:
         start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+    if relative.group("end_of"):
+        start = today  # "by the end of next month": from now on
     text.take(relative)
     label = f"by {say(end)}" if start == today else f"between {say(start)} and {say(end)}"
     return Window(start, end, label)
@@ -244,7 +259,8 @@ def _before(text: Blanked, today: date) -> Window | None:
         return None
     month, year_text, day_text = _date_parts(before)
     year = int(year_text) if year_text else today.year
-    strictly = before.group("op") == "before"
+    # "before the end of March" is by its last day
+    strictly = before.group("op") == "before" and "end" not in before.group(0)
     if day_text and 1 <= int(day_text) <= calendar.monthrange(year, month)[1]:
         end = date(year, month, int(day_text)) - timedelta(days=1 if strictly else 0)
     elif strictly:
@@ -349,9 +365,9 @@ def _season(text: Blanked, today: date) -> Window | None:
     return found
 
 
-def _calendar(text: Blanked, today: date) -> Window | None:
-    """ "in March" (this March, or next when March has passed), "in November 2017", "2016",
-    "summer 2017"."""
+def _calendar(text: Blanked, today: date, *, past: bool = False) -> Window | None:
+    """ "in March" (this March, or next when March has passed; the last March when ``past``),
+    "in November 2017", "2016", "summer 2017"."""
     season = _season(text, today)
     if season is not None:
         return season
@@ -360,7 +376,10 @@ def _calendar(text: Blanked, today: date) -> Window | None:
         month = MONTHS[(month_match.group("month") or month_match.group("month2")).lower()]
         year_text = month_match.group("year") or month_match.group("year2")
         year = int(year_text) if year_text else today.year
-        if not year_text and date(year, month, 1) < date(today.year, today.month, 1):
+        if not year_text and past:
+            if date(year, month, 1) > today:
+                year -= 1  # "posted in March" said in February means last March
+        elif not year_text and date(year, month, 1) < date(today.year, today.month, 1):
             year += 1  # "closing in March" said in May means next March
         text.take(month_match)
         return _month_window(month, year)

@@ -20,7 +20,14 @@ from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
-from bot.domain import Passage, PassageHit, Posting, PostingQuery, PostingState
+from bot.domain import (
+    PERIODS_PER_YEAR,
+    Passage,
+    PassageHit,
+    Posting,
+    PostingQuery,
+    PostingState,
+)
 from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
 from bot.search import (
@@ -620,11 +627,33 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
         if found.items:
             total = min(found.total, COUNT_LIMIT + 1)
             return _list_reply(ctx, u, list(found.items), total, page), True
-    # open ones are found by SQL (which knows the freshness rule), the rest among all; the
-    # keywords are kept in past postings before they are ever dropped ("any developer jobs?"
-    # lists the past developer jobs, not every open one), and dropped only when another
-    # filter still says what is wanted ("remote archivist jobs": the remote ones)
     q = replace(u.search.query, include_inactive=f.status != "open", limit=CANDIDATES, offset=0)
+    matching, past, dropped = _matching(ctx, u, q)
+    fewer = False
+    if not matching and len(q.terms) > 1:
+        matching, past, dropped = _fewer_words(ctx, q, f)
+        fewer = bool(matching)
+    if past and u.now_asked:
+        return _none_open(ctx, u, len(matching)), False
+    if not matching:
+        return _nothing_matches(ctx, u), False
+    pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(page, pages)
+    shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
+    # one word of several left out (``_fewer_words``) still lists postings holding the rest
+    return reply, fewer or not dropped
+
+
+def _matching(
+    ctx: Context, u: Understanding, q: PostingQuery
+) -> tuple[list[Posting], bool, tuple[str, ...]]:
+    """(the postings that match, whether they are past ones, the keywords dropped). Open
+    ones are found by SQL (which knows the freshness rule), the rest among all; the keywords
+    are kept in past postings before they are ever dropped ("any developer jobs?" lists the
+    past developer jobs, not every open one), and dropped only when another filter still
+    says what is wanted ("remote archivist jobs": the remote ones)."""
+    f = u.filters
     attempts: list[tuple[PostingQuery, ListFilters, bool]] = [(q, f, False)]
     if f.status == "open":
         attempts.append((replace(q, include_inactive=True), replace(f, status="past"), True))
@@ -635,34 +664,32 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
             attempts.append(
                 (replace(unworded, include_inactive=True), replace(f, status="past"), True)
             )
-    matching: list[Posting] = []
-    past = False
-    dropped: tuple[str, ...] = ()
     for query, filters, of_the_past in attempts:
         matching = _titled(_filtered(ctx, query, filters), query.terms)
         if matching:
-            past, dropped = of_the_past, (q.terms if not query.terms else ())
-            break
-    if not matching and len(q.terms) > 1:
-        matching, past, dropped = _fewer_words(ctx, q, f)
-        if matching:
-            pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
-            page = min(page, pages)
-            shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-            reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
-            return reply, True
-    if not matching:
-        text = f"No postings match {_describe(u)}."
-        if u.filters.place is not None:
-            where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
-            text = f"No postings in {where} match {_describe(u)}."
-        actions = (Action("Open postings", "command", "jobs"),)
-        return Reply(text=text, today=ctx.today, actions=actions), False
-    pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(page, pages)
-    shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    reply = _list_reply(ctx, u, shown, len(matching), page, past=past, dropped=dropped)
-    return reply, not dropped
+            return matching, of_the_past, (q.terms if not query.terms else ())
+    return [], False, ()
+
+
+def _nothing_matches(ctx: Context, u: Understanding) -> Reply:
+    text = f"No postings match {_describe(u)}."
+    if u.filters.place is not None:
+        where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
+        text = f"No postings in {where} match {_describe(u)}."
+    actions = (Action("Open postings", "command", "jobs"),)
+    return Reply(text=text, today=ctx.today, actions=actions)
+
+
+def _none_open(ctx: Context, u: Understanding, past: int) -> Reply:
+    """No open posting matches a question that asks what is open now ("is X hiring?"): the
+    past ones that match are counted, not offered — a posting whose deadline passed is no
+    answer to "who is hiring?", and listing it reads as an opening."""
+    noun = "posting matches" if past == 1 else "postings match"
+    text = (
+        f"I found no open postings matching {_describe(u)}. "
+        f"{past} past {noun} (no longer open); ask for past jobs to see them."
+    )
+    return Reply(text=text, today=ctx.today, actions=(Action("Open postings", "command", "jobs"),))
 
 
 def _fewer_words(
@@ -826,9 +853,33 @@ def _describe(u: Understanding) -> str:
 
 def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
     today = ctx.today
-    fresh = ctx.settings.freshness
     # only the candidates are read: counting every match would cost more than the answer
-    q = replace(q, freshness=fresh, count_limit=0)
+    q = replace(q, freshness=ctx.settings.freshness, count_limit=0)
+    items = _fetched(ctx, q, f)
+    remote_asked = q.remote is True
+    kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
+    if f.status == "open":
+        kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
+    else:
+        kept.sort(key=lambda p: (_newest(p), p.id))
+    if f.newest_first:  # "what's new?": undated pages last
+        kept.sort(key=lambda p: (p.posted is None, _newest(p)))
+    if f.oldest_first:  # "what's the oldest posting?": undated pages last too
+        kept.sort(key=lambda p: (p.posted is None, p.posted or date.max))
+    if f.pay_order is not None:  # stable: equal pay keeps the order above
+        kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
+    return kept
+
+
+def _fetched(ctx: Context, q: PostingQuery, f: ListFilters) -> Sequence[Posting]:
+    """The store's candidates for a list, before the filters it cannot apply."""
+    if f.any_term and len(q.terms) > 1:
+        # "archivists or librarians": the postings of each word (the store wants them all)
+        found: dict[str, Posting] = {}
+        for term in q.terms:
+            for p in _fetched(ctx, replace(q, terms=(term,)), replace(f, any_term=False)):
+                found.setdefault(p.id, p)
+        return list(found.values())
     items: Sequence[Posting]
     if f.place is not None and f.reachable_from is None:
         # a posting on site is in the place or not by its location alone: of hundreds of
@@ -847,29 +898,13 @@ def _filtered(ctx: Context, q: PostingQuery, f: ListFilters) -> list[Posting]:
         seen = {x.id for x in items}
         more = ctx.store.find_postings(replace(q, organization=other)).items
         items = [*items, *(p for p in more if p.id not in seen)]
-    remote_asked = q.remote is True
-    kept = [p for p in items if _keep(p, f, today, ctx, remote_asked=remote_asked)]
-    if f.status == "open":
-        kept.sort(key=lambda p: (p.deadline is None, p.deadline or date.max, _newest(p)))
-    else:
-        kept.sort(key=lambda p: (_newest(p), p.id))
-    if f.newest_first:  # "what's new?": undated pages last
-        kept.sort(key=lambda p: (p.posted is None, _newest(p)))
-    if f.oldest_first:  # "what's the oldest posting?": undated pages last too
-        kept.sort(key=lambda p: (p.posted is None, p.posted or date.max))
-    if f.pay_order is not None:  # stable: equal pay keeps the order above
-        kept.sort(key=_yearly_pay, reverse=f.pay_order == "high")
-    return kept
-
-
-# A year's pay from a rate of a period: full-time hours, days, weeks, months of a year
-_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+    return items
 
 
 def _yearly_pay(p: Posting) -> Decimal:
     """The most a posting pays in a year, to order postings by pay (currencies as stated)."""
     top = p.salary_max or p.salary_min or Decimal(0)
-    return top * _PER_YEAR.get(p.salary_period or "year", 1)
+    return top * PERIODS_PER_YEAR.get(p.salary_period or "year", 1)
 
 
 def _newest(p: Posting) -> int:
@@ -910,6 +945,11 @@ def _dated_as_asked(p: Posting, f: ListFilters, ctx: Context) -> bool:
 def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
     """Its place, who it is open to and its hours as asked for (the store's query applied
     the pay)."""
+    return _where_as_asked(p, f, remote_asked=remote_asked) and _kind_as_asked(p, f)
+
+
+def _where_as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
+    """Where the work is done, and from where it may be, as asked for."""
     # a hybrid job's place is its office's: remote work from the place asked does not count
     remote_asked = remote_asked and not f.hybrid
     if f.place is not None and not any(
@@ -922,6 +962,11 @@ def _as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
         return False
     if f.hybrid and not _hybrid(p):
         return False
+    return not (f.on_site and p.remote)
+
+
+def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
+    """Its employer, its pay's statement and its hours as asked for."""
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
         return False
     if f.pay_stated and p.salary_min is None and p.salary_max is None:

@@ -4,10 +4,10 @@ patterson job", "toledo libary director qualifcations".
 A word one edit away (a letter missing, extra, wrong or two swapped) from exactly one known
 word, and no English word itself (pyspellchecker's dictionary: "closer" and "while" are words,
 "deadine" is not), is read as that word. The known words are those of the question tables
-(``vocabulary``, the ranking's synonym groups) and of the names of organisations and the
-titles of postings ("metdata librarian"). A name's word
-misspelt beside another word of the same name ("william patterson") is read as the name's,
-English word or not: a surname is in the dictionary too.
+(``vocabulary``, the ranking's synonym groups), the loader's role words ("librarain jobs"), the
+names of organisations and the titles of postings ("metdata librarian"). A name's word misspelt
+beside another word of the same name ("william patterson") is read as the name's, English word or
+not: a surname is in the dictionary too.
 
 Only words of four letters or more are corrected (shorter ones have too many neighbours), and
 only when the question as typed found nothing (``answer``): a question that is answered pays
@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from spellchecker import SpellChecker
 
 from bot.ask import vocabulary as vocab
+from bot.content.orgs import ROLE_NOUN_WORDS
 from bot.search import SYNONYM_GROUPS, tokens
 from bot.spelling import english, inflected
 
@@ -37,6 +38,7 @@ def _table_words() -> set[str]:
     phrases += [*vocab.JOB_NOUNS, *vocab.LIST_CUES, *vocab.ROLE_NOUNS, *vocab.NOT_PERSON_WORDS]
     phrases += [*vocab.EXPLAIN_STARTS, *vocab.LIST_STARTS, *vocab.ABBREVIATIONS.values()]
     phrases += [w for group in SYNONYM_GROUPS for w in group]
+    phrases += ROLE_NOUN_WORDS  # the roles lists are asked by ("librarain jobs")
     words = {w.lower() for p in phrases for w in tokens(p)}
     return words | {f"{w}s" for w in words}
 

@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
-from bot.places import ALIASES, Place, find_place, zone_asked, zone_span
+from bot.domain import PERIODS_PER_YEAR
+from bot.places import ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
     REMOTE_PHRASES,
@@ -35,6 +36,7 @@ from bot.search import (
 from bot.windows import (
     DEADLINE_CUE,
     POSTED_CUE,
+    POSTED_VERB,
     Blanked,
     Window,
     say,
@@ -66,6 +68,8 @@ _ASKER_PLACE = re.compile(
     r"(?P<place>[a-z .]{2,40}?)(?=[,?.!;]|\s+-|\s+(?:and|could|can|do|apply|work|be|get"
     r"|allowed|eligible)\b|$)"
     r"|\bfrom\s+(?P<place2>[a-z .]{2,30}?)(?=[,?.!;]|\s+(?:for|as|with)\b|$)"
+    # "remote jobs open to americans", "anything for canadians?": the asker's people
+    r"|\b(?:open to|for|available to)\s+(?P<place3>" + "|".join(PEOPLE_OF) + r")\b"
 )
 _JOB_PLACE = re.compile(
     r"\b(?:in|near|around|based in|located in|at|on)\s+"
@@ -124,6 +128,8 @@ class ListFilters:
     newest_first: bool = False  # "what's new?": in the order postings went up
     oldest_first: bool = False  # "what's the oldest posting?": the other way
     hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
+    on_site: bool = False  # "on-site jobs": not remote, whether the posting says so or not
+    any_term: bool = False  # "archivist or librarian jobs": either keyword, not both
     employer: str | None = None  # "jobs at colleges": the stem the organisation's name holds
     # "any iiif or datacite jobs?": organisations named after the first (the store's filter)
     also_organizations: tuple[str, ...] = ()
@@ -208,6 +214,9 @@ class Understanding:
     # how to use these verbs of Herald's commands, unless a page says ("how do I post a job
     # on the metro jobs board?" asks METRO's page)
     verbs: tuple[str, ...] = ()
+    # "is X hiring?", "anything open now?": what is open today is asked, so when nothing
+    # open matches, past postings are no answer (they are counted, not listed)
+    now_asked: bool = False
     said: str = ""  # the question as written, before ``rewrite`` (what a reply quotes)
 
     @property
@@ -268,11 +277,21 @@ _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
 _HYBRID = _cue_pattern(vocab.HYBRID_CUES)
+# "at a university library": the first of two kinds is the employer's ("University Libraries"),
+# a public library's "public" is none
 _EMPLOYER = re.compile(
-    r"\b(?:at|with)\s+(?:(?:a|an|the|any)\s+)?(?:[a-z]+\s+)?("
+    r"\b(?:at|with)\s+(?:(?:a|an|the|any)\s+)?(?:(?P<first>"
+    + "|".join(vocab.EMPLOYER_KINDS)
+    + r")\s+|[a-z]+\s+)?("
     + "|".join(vocab.EMPLOYER_KINDS)
     + r")\b"
 )
+_EMPLOYER_BEFORE_JOBS = re.compile(
+    r"\b(" + "|".join(vocab.EMPLOYER_KINDS_BEFORE_JOBS) + r")"
+    # plural: "the kelp college position" names one posting, "college positions" a kind
+    r"(?=\s+(?:" + "|".join(sorted(n for n in vocab.JOB_NOUNS if n.endswith("s"))) + r")\b)"
+)
+_POSTED_VERB = re.compile(POSTED_VERB)
 _MOST_POSTINGS = _cue_pattern(vocab.MOST_POSTINGS)
 _ORGANISATIONS_ASKED = _cue_pattern(vocab.ORGANISATIONS_ASKED)
 
@@ -295,7 +314,7 @@ def _place(text: Blanked, exclude: frozenset[str]) -> tuple[tuple[Place, ...], P
     """(where the job is — "new jersey or new york" is two places — where the asker is)."""
     asker: Place | None = None
     for match in _ASKER_PLACE.finditer(text.value):
-        group = "place" if match.group("place") else "place2"
+        group = next(g for g in ("place", "place2", "place3") if match.group(g))
         found = _longest_place(match.group(group), exclude=exclude)
         if found is not None:
             asker = found[0]
@@ -341,7 +360,17 @@ def _past_its_state(value: str, end: int, place: Place) -> int:
     codes = {place.state.lower()} if place.state else set()
     codes |= {m.split("-", 1)[1].split("/")[0].lower() for m in place.members if "-" in m}
     after = _STATE_AFTER.match(value, end)
-    return after.end() if after is not None and after.group("code") in codes else end
+    # a state is not followed by its own code: "oregon or texas" is two states
+    if after is None or after.group("code") not in codes or place.kind == "state":
+        return end
+    # "portland or seattle": the "or" of another place, not Oregon's code
+    rest = _NOT_WORD.sub(" ", value[after.end() :])
+    if after.group("code") == "or" and _longest_place(rest) is not None:
+        return end
+    return after.end()
+
+
+_NOT_WORD = re.compile(r"[^\w\s'-]")
 
 
 _OUTSIDE = re.compile(
@@ -422,7 +451,7 @@ def parse_filters(
             employment = kind
             t.take(match)
             break
-    employer = _EMPLOYER.search(t.value)
+    employer = _EMPLOYER.search(t.value) or _EMPLOYER_BEFORE_JOBS.search(t.value)
     if employer is not None:
         t.take(employer)
     no_deadline = _NO_DEADLINE.search(t.value)
@@ -464,7 +493,7 @@ def parse_filters(
         newest_first=newest_first,
         oldest_first=oldest_first,
         hybrid=_HYBRID.search(t.value) is not None,
-        employer=stem(employer.group(1)) if employer is not None else None,
+        employer=_employer_kind(employer),
         salary_at_least=at_least,
         salary_at_most=at_most,
         employment=employment,
@@ -474,6 +503,14 @@ def parse_filters(
         posted=posted,
     )
     return filters, t.value, t.found
+
+
+def _employer_kind(said: re.Match[str] | None) -> str | None:
+    """The stem of the kind of employer asked of ("colleg" of "jobs at colleges")."""
+    if said is None:
+        return None
+    first = said.groupdict().get("first")
+    return stem(first or said.group(said.lastindex or 1))
 
 
 def _starts_with(text: str, starts: tuple[str, ...]) -> bool:
@@ -627,7 +664,18 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         job_verb_only=_job_verb_only(low),
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
         verbs=_verbs_asked(low),
+        now_asked=_now_asked(low),
     )
+
+
+_NOW_ASKED = _cue_pattern((*vocab.STATUS_CUES["open"], *vocab.NOW_WORDS))
+
+
+def _now_asked(low: str) -> bool:
+    """Whether the question asks what is open today: a word of the open state or of now, or
+    a hiring verb ("is X hiring?") — "open until filled" names a kind of deadline instead."""
+    low = _UNTIL_FILLED.sub(" ", low)
+    return _NOW_ASKED.search(low) is not None or _HIRING_NOW.search(low) is not None
 
 
 def _also_organizations(
@@ -681,7 +729,7 @@ def _windows(
     in the last month", "since January" what was posted in it; "in 2017" what was active, and
     so does "who's hiring this month?"."""
     deadline = active = posted = None
-    ahead, calendar_window = windows_in(t, today)
+    ahead, calendar_window = windows_in(t, today, past=posted_cue)
     if ahead is not None and (posted_cue or ahead.end <= today < ahead.end + ONE_DAY):
         # a window that began already ("since January") is read from its start; one ahead
         # ("this week") as the days just behind today; "this month" and "this year" from
@@ -720,6 +768,8 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
         or listing
         # "what's still open?", "which have closed?": the state of postings
         or any(pattern.search(unnamed) for pattern in _STATUS_Q.values())
+        # "what did X post in 2019?": the postings that went up
+        or _POSTED_VERB.search(bare) is not None
     )
     # "how many jobs are open?" counts postings: a list, not an explanation
     counting = bare.startswith("how many") and bool(set(words) & vocab.JOB_NOUNS)
@@ -736,11 +786,16 @@ def _search(
     search = parse_jobs_query(rest_for_query, today, organizations)
     q = replace(
         search.query,
-        salary_at_least=filters.salary_at_least,
-        salary_at_most=filters.salary_at_most,
+        salary_at_least=_a_year_of(filters.salary_at_least, filters.pay_period),
+        salary_at_most=_a_year_of(filters.salary_at_most, filters.pay_period),
     )
-    if remote is not None or onsite is not None:
-        q = replace(q, remote=remote is not None)
+    if remote is not None:
+        q = replace(q, remote=True)
+    elif onsite is not None:
+        # "on-site jobs": the postings that are not remote, most of which never say so (the
+        # store's ``remote=False`` keeps only those that do)
+        q = replace(q, remote=None)
+        filters = replace(filters, on_site=True)
     elif filters.reachable_from is not None and zone_span(filters.reachable_from.name):
         # hours asked of the work ("jobs in CET hours") are a remote worker's
         q = replace(q, remote=True)
@@ -759,7 +814,28 @@ def _search(
         and t not in _ALL_FACT_WORDS
         and t not in vocab.LIST_CUES
     )
+    either = any(
+        m.group(1) in keywords and m.group(2) in keywords for m in _OR_BETWEEN.finditer(rest)
+    )
+    filters = replace(filters, any_term=either)
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+
+
+# "archivists or librarians": two keywords either of which will do
+_OR_BETWEEN = re.compile(r"\b([a-z][\w-]*)\s+or\s+(?=([a-z][\w-]*))")
+
+
+# An amount asked without a period below it is a rate by the hour ("jobs paying under $20")
+_HOURLY_BELOW = 1000
+
+
+def _a_year_of(value: Decimal | None, period: str | None) -> Decimal | None:
+    """A pay bound as a year's pay, which the store compares ("under 30 bucks an hour" is
+    62,400 a year): the period the question names, else an hour's for a small amount."""
+    if value is None:
+        return None
+    said = period or ("hour" if value < _HOURLY_BELOW else "year")
+    return value * PERIODS_PER_YEAR.get(said, 1)
 
 
 def page_words(text: str) -> tuple[str, ...]:
@@ -817,11 +893,11 @@ _ASKING = frozenset(
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
-    """looking something anything posted least part week do can interested find know good new
+    """looking something anything posted post least part week do can interested find know good new
     recent like please currently available tell give get library libraries still already
     ever yet kind sort type types right now moment these days open advertise advertised
     advertising announced offered offering latest newest news people person someone anyone
     candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many company companies firm firms
-    institution institutions knows knowing needing requiring oldest earliest""".split()
+    institution institutions knows knowing needing requiring oldest earliest left""".split()
 )

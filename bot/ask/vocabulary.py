@@ -30,11 +30,11 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
 JOB_NOUNS = frozenset(
     """job jobs position positions opening openings vacancy vacancies role roles posting
     postings opportunity opportunities career careers post posts gig gigs listing
-    listings""".split()
+    listings ad ads advert adverts advertisement advertisements""".split()
 )
 LIST_CUES = frozenset(
     """any anything which jobs positions openings vacancies roles postings opportunities
-    careers hiring recruiting list show gigs listings""".split()
+    careers hiring recruiting list show gigs listings ads adverts""".split()
 )
 # How a question that wants an explanation starts: it is answered from a page, and becomes a
 # list only when no page answers it.
@@ -193,7 +193,9 @@ PAY_ORDER: dict[str, tuple[str, ...]] = {
     "high": ("best paid", "best paying", "best-paid", "best-paying", "highest paid",
              "highest paying", "highest-paid", "highest-paying", "highest salary",
              "highest salaries", "top paying", "top-paying", "pays the most", "pay the most",
-             "most money", "biggest salary", "best salary", "best salaries"),
+             "most money", "biggest salary", "best salary", "best salaries", "well paid",
+             "well-paid", "well paying", "well-paying", "high paying", "high-paying",
+             "pay well", "pays well", "good salary", "good salaries", "good pay"),
     "low": ("lowest paid", "lowest paying", "lowest-paid", "lowest-paying", "lowest salary",
             "worst paid", "worst paying", "pays the least", "pay the least"),
 }  # fmt: skip
@@ -218,6 +220,10 @@ PAY_PERIODS: dict[str, tuple[str, ...]] = {
 EMPLOYER_KINDS = ("college", "colleges", "university", "universities", "museum", "museums",
                   "library", "libraries", "archive", "archives", "school", "schools",
                   "foundation", "foundations")  # fmt: skip
+# ... and the kinds whose word before a job noun names the employer as well ("museum jobs",
+# "any university positions?"); "library jobs" and "archive jobs" name a kind of work, done
+# at a college too.
+EMPLOYER_KINDS_BEFORE_JOBS = ("college", "university", "museum", "school")
 
 # Remote work beside a place of work ("hybrid jobs?"): a remote posting that names a city.
 HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "part-remote",
@@ -248,5 +254,13 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "closed": ("closed", "no longer open", "not accepting"),
     # closed, deadline passed or probably filled: whatever is no longer open
     "past": ("expired", "past", "filled", "old", "previous", "earlier", "former", "archived"),
-    "open": ("open", "current", "currently", "still open", "now"),
+    "open": (
+        "open",
+        "current",
+        "currently",
+        "still open",
+        "now",
+        "accepting applications",
+        "taking applications",
+    ),
 }

@@ -26,6 +26,8 @@ _HIRE_NEWS_TITLE = Folded(
     r"\bhired\b|\bappointed\b|\bappoints\b|\bappointment of\b|\bwelcomes?\b|\bjoins\b|\bjoined\b"
     r"|\bnew (?:staff|colleague|team member|hires?)\b|\bfarewell\b|\bretires?\b|\bsteps? down\b"
     r"|\bintroducing\b|\bmeet (?:our|the)\b|\bsays? goodbye\b"
+    # the end of a search: "Our developer search has concluded", "Position filled"
+    r"|\bsearch (?:has |is )?(?:concluded|completed|ended|over)\b|\bposition (?:has been )?filled\b"
 )
 _CALL_TITLE = Folded(
     r"\bcall for\b|\bproposals?\b|\bsubmissions?\b|\bgrants?\b|\bfund\b|\bfunding\b|\bawards?\b"
@@ -38,6 +40,12 @@ _LANDING_TITLE = Folded(
     r"^(?:\w+\s*[-–|:]\s*)?(?:jobs?|careers?|job opportunities|opportunities|job openings"
     r"|openings|vacancies|work with us|join us|join our team|employment|open positions"
     r"|job board|jobs board)(?:\s*[-–|:]\s*\w+)?$"
+)
+# A digest of other sites' openings ("Jobs roundup: week of 9 March", "Heritage jobs this
+# week"): each links to the posting, which is not this page
+_ROUNDUP_TITLE = Folded(
+    r"\bround-?ups?\b|\bdigest\b|\bjobs? (?:this|of the) week\b|\bweekly jobs?\b"
+    r"|\bthis week'?s (?:jobs|openings|vacancies)\b"
 )
 _HIRING_TITLE = Folded(
     r"\bhiring\b|\bseeks\b|\bseeking\b|\blooking for\b|\bposition\b|\bvacancy\b|\bjob\b"
@@ -105,6 +113,7 @@ _faq_title = remembered(_FAQ_TITLE.found)
 _hire_news_title = remembered(_HIRE_NEWS_TITLE.found)
 _landing_title = remembered(lambda title: _LANDING_TITLE.starts(title.strip()))
 _fee_title = remembered(_FEE_TITLE.found)
+_roundup_title = remembered(_ROUNDUP_TITLE.found)
 _call_title = remembered(_CALL_TITLE.found)
 _hiring_title = remembered(_HIRING_TITLE.found)
 _genders_title = remembered(lambda title: _GENDERS_TITLE.search(title) is not None)
@@ -152,6 +161,8 @@ def _from_title_and_meta(
         return "faq"
     if _hire_news_title(title) and not hiring_title:
         return "news"
+    if _roundup_title(title) and not hiring_title:
+        return "news" if dated else "other"
     if _landing_title(title) or layout in _LANDING_LAYOUTS:
         return "job" if openings else "other"
     if openings:

@@ -504,6 +504,21 @@ PLACE = Table(
                 "We store in Leeds the records of three counties.",
             ),
         ),
+        # "at our building on Harbour Road in Auckland": the city after the employer's own
+        # building (the name before it is a street's: "our Vaughan Street building")
+        Rule(
+            "building",
+            (r"buildings?\b",),
+            matches=(
+                "The job is three days a week at our building on Harbour Road in Auckland.",
+                "You will be based at our main building in Gdansk.",
+            ),
+            rejects=(
+                "The position is located at our Vaughan Street building downtown.",
+                "Our building in the old town dates from 1790.",
+                "The building on Harbour Road in Auckland was sold.",
+            ),
+        ),
         Rule(
             "campus",
             (r"campus\b",),
@@ -539,6 +554,9 @@ PLACE = Table(
                 "The Borders Archive Service in Dumfries has two vacancies.",
                 "The County Record Office in Carlisle has a vacancy for an archivist.",
                 "The Centre for Indic Manuscript Studies, Pune, invites applications.",
+                # the city in brackets after the name
+                "Pike County Library (Columbus, OH) seeks a Records Manager.",
+                "The Lindqvist Photo Archive (Malmo) is hiring a cataloguer.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
@@ -547,6 +565,24 @@ PLACE = Table(
                 "The Centre for Research in Reading Practices has two openings.",
                 "The Bodleian Libraries, University of Oxford, invite applications.",
                 "Our partner, Wellcome Collection, seeks a registrar.",
+                "The Digital Archive Service (DAS) seeks a registrar.",
+            ),
+        ),
+        # "Cedar Archives seeks an Outreach Archivist in Denver, CO": the city after the role
+        # sought (a gazetteer's city: "a specialist in Digital Humanities" names none)
+        Rule(
+            "role-in",
+            (
+                r"(?:seeks|is seeking|is hiring|is recruiting|is looking for) (?:an?|one|two)"
+                r" (?:[\w-]+ ){1,5}?in\s",
+            ),
+            matches=(
+                "Cedar Archives seeks an Outreach Archivist in Denver, CO.",
+                "The society is hiring a part-time records clerk in Hobart.",
+            ),
+            rejects=(
+                "The lab seeks a specialist in Digital Humanities.",
+                "We are seeking a developer in Python and Rust.",
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
@@ -592,10 +628,35 @@ PLACE = Table(
                 "Our team in the north of England is growing.",
             ),
         ),
+        # "The intern will spend twelve weeks in Toronto": the time of the job spent in a city
+        Rule(
+            "spend",
+            (r"spend (?:[\w-]+ ){0,4}?in\s",),
+            matches=(
+                "The 2027 intern will spend twelve weeks in Dunedin helping us rehouse slides.",
+                "You will spend two days a week in Malmo and the rest at home.",
+            ),
+            rejects=(
+                "Volunteers spend time in the reading room.",
+                "You will spend twelve weeks in Summer School.",
+            ),
+        ),
     ),
     check="set",
 )
-_BASED, _DOWNTOWN, _ON_SITE_IN, _OFFICE, _PREMISES, _CAMPUS, _SEEKS, _UNIT = PLACE.rules
+(
+    _BASED,
+    _DOWNTOWN,
+    _ON_SITE_IN,
+    _OFFICE,
+    _PREMISES,
+    _BUILDING,
+    _CAMPUS,
+    _SEEKS,
+    _ROLE_IN,
+    _UNIT,
+    _SPEND,
+) = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
     r"(?:the\s|our\s)?(?P<place>[A-Z][\w'’-]{1,30}(?:[ -][A-Z][\w'’-]{1,30}){0,3}"
@@ -621,7 +682,8 @@ _PREMISES_LEAD = re.compile(
     r"\b(?:in|at|from) our (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
 )
 _PREMISES_OURS = re.compile(r"\bour(?: [a-z]+){0,2} $")
-_OFFICE_IN = re.compile(r" in (?=[A-Z])")
+# "our office on Main Street in Springfield": the street before the city is passed over
+_OFFICE_IN = re.compile(r"(?: on [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,3})? in (?=[A-Z])")
 _LEAD_READ = 50
 _CAMPUS_NAME = re.compile(
     r"(?!(?:The|Our|A|An|This|Each|Every|Main|Your) )"
@@ -632,6 +694,13 @@ _CAMPUS_CITY = re.compile(r"(?:,|\sin)\s(?P<city>[A-Z][\w'’-]{1,30}(?:\s[A-Z][
 _SEEKER_PLACE = re.compile(
     r"\bin (?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2},"
     r" [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?), $"
+)
+
+
+# "Pike County Library (Columbus, OH) seeks": a city, and perhaps its state, in brackets
+_SEEKER_BRACKET = re.compile(
+    r"\((?P<place>(?P<city>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})"
+    r"(?:, [A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?)?)\) $"
 )
 
 
@@ -722,6 +791,11 @@ def _named_before_or_after(
     named = before.search(lead)
     if named is not None:
         return named.group("place")
+    return _named_after(text, hit, lead, ours)
+
+
+def _named_after(text: str, hit: Hit, lead: str, ours: re.Pattern[str]) -> str | None:
+    """ "our small office in Lindholm", "our building on Ferry Road in Dunedin"."""
     after = _OFFICE_IN.match(text, hit.end) if ours.search(lead) else None
     name = _PLACE_NAME.match(text, after.end()) if after is not None else None
     return name.group("place") if name is not None else None
@@ -739,8 +813,16 @@ def _seeker(text: str, hit: Hit, lead: str, start: int) -> str | None:
     apposition = _SEEKER_PLACE.search(lead)
     if apposition is not None:
         return apposition.group("place")
+    bracket = _SEEKER_BRACKET.search(lead)
+    if bracket is not None and is_city(bracket.group("city")):
+        return bracket.group("place")
     city = _SEEKER_CITY.search(lead) or _SEEKER_COMMAS.search(lead)
     return city.group("place") if city is not None and is_city(city.group("place")) else None
+
+
+def _building(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    # the name before a building is its street's ("our Vaughan Street building")
+    return _named_after(text, hit, lead, _PREMISES_OURS)
 
 
 def _campus(text: str, hit: Hit, lead: str, start: int) -> str | None:
@@ -772,6 +854,11 @@ def _unit(text: str, hit: Hit, lead: str, start: int) -> str | None:
     named = text[hit.start].isupper() or _UNIT_NAMED.search(lead) is not None
     if not named and _PREMISES_OURS.search(lead) is None:
         return None
+    return _city_after(text, hit, lead, start)
+
+
+def _city_after(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    """The place right after the phrasing, when the gazetteer knows its city."""
     name = _PLACE_NAME.match(text, hit.end)
     if name is None:
         return None
@@ -788,10 +875,13 @@ def _after_cue(text: str, hit: Hit, lead: str, start: int) -> str | None:
 _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _OFFICE: _office,
     _PREMISES: _premises,
+    _BUILDING: _building,
     _SEEKS: _seeker,
     _CAMPUS: _campus,
     _BASED: _based,
     _UNIT: _unit,
+    _ROLE_IN: _city_after,
+    _SPEND: _city_after,
 }
 
 
@@ -833,6 +923,9 @@ CLOSED = Table(
                 r"not (?:currently )?accepting applications\b",
                 # "**POSITION FILLED** - thank you" (not "the position filled by Dr Rees")
                 r"position filled\b(?! (?:by|with|through|in|on|at|as|from|internally)\b)",
+                # "UPDATE: We have made an appointment to this role."
+                r"(?:have|has) (?:now )?made an appointment\b",
+                r"an appointment has (?:now )?been made\b",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -850,6 +943,8 @@ CLOSED = Table(
                 "This position has now been filled.",
                 "We are no longer reviewing applications.",
                 "POSITION FILLED - we thank all applicants for their interest.",
+                "UPDATE: We have made an appointment to this role. Thank you.",
+                "An appointment has now been made.",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -860,6 +955,7 @@ CLOSED = Table(
                 "Applications for this internship are reviewed in March.",
                 "The position has closing date 1 May.",
                 "The position filled by Dr Rees in 2019 was a fixed-term one.",
+                "Please make an appointment to visit the reading room.",
             ),
         ),
         # a notice marked on a line or on the title (the only rule read there): "[FILLED]

@@ -69,19 +69,24 @@ ORG_WORDS = re.compile(
     r"|Arquivo|Archivo|Fondazione|Fundación|Fundação|Fondation|Stiftung|Centro|Università"
     r"|Universidad|Universidade|Hochschule|Akademie|Accademia|Academia)(?!\w)"
 )
-ROLE_WORDS = Folded(
-    r"\b(?:librarian|archivist|manager|director|officer|coordinator|developer|engineer"
-    r"|specialist|assistant|associate|curator|analyst|lead|head|fellow|fellowship|intern"
-    r"|internship|designer|technician|administrator|editor|scientist|researcher|postdoc"
-    r"|professor|lecturer|clerk|consultant|architect|programmer|strategist|producer|chair"
-    r"|dean|supervisor|adviser|advisor|steward|conservator|registrar|position|instructor"
-    r"|educator|writer|owner|trainee|apprentice|worker|aide|page|representative|cataloguer"
-    r"|cataloger|transcriber|digitizer|digitiser|photographer|preparator|attendant"
-    r"|facilitator|illustrator|translator|accountant|bookkeeper|receptionist|technologist)s?\b"
-)
+# Words that name a role ("Digital Archivist", "Web Developer"), singular; the question
+# typo corrector knows them too ("librarain jobs").
+ROLE_NOUN_WORDS = (
+    "librarian", "archivist", "manager", "director", "officer", "coordinator", "developer",
+    "engineer", "specialist", "assistant", "associate", "curator", "analyst", "lead", "head",
+    "fellow", "fellowship", "intern", "internship", "designer", "technician", "administrator",
+    "editor", "scientist", "researcher", "postdoc", "professor", "lecturer", "clerk",
+    "consultant", "architect", "programmer", "strategist", "producer", "chair", "dean",
+    "supervisor", "adviser", "advisor", "steward", "conservator", "registrar", "position",
+    "instructor", "educator", "writer", "owner", "trainee", "apprentice", "worker", "aide",
+    "page", "representative", "cataloguer", "cataloger", "transcriber", "digitizer", "digitiser",
+    "photographer", "preparator", "attendant", "facilitator", "illustrator", "translator",
+    "accountant", "bookkeeper", "receptionist", "technologist",
+)  # fmt: skip
+ROLE_WORDS = Folded(r"\b(?:" + "|".join(ROLE_NOUN_WORDS) + r")s?\b")
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
-    r"|vacancies|now hiring|we(?:'re| are) hiring|hiring|opening|open position|career"
+    r"|vacancies|now hiring|we(?:['’]re| are) hiring|hiring|opening|open position|career"
     r"|opportunity|job opportunity|new position|position)$",
     re.I,
 )
@@ -95,6 +100,8 @@ _HIRING = Folded(
     r"|looking for|recruiting|wants|searching for|invites applications for)\s+"
     r"(?:(?:a|an|another|the|new|its|their|our|two|three)\s+)*(?P<role>.+)$"
 )
+# The articles between "we're hiring" and its role ("we're hiring a …", "… two new …").
+_ARTICLES_AFTER = re.compile(r"(?:\s+(?:a|an|another|the|new|its|their|our|two|three))*\s*$", re.I)
 _SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
 # "(OH)", "(Ohio)", "(Tacoma, WA)": where, after the name
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z][\w.' -]{1,30},\s*)?(?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
@@ -251,6 +258,12 @@ def split_title(title: str) -> TitleParts:
     """Role and organisation from the ways postings are titled on these sites."""
     text = " ".join(title.split())
     hiring = _HIRING.match(text)
+    if hiring is not None and _GENERIC_PREFIX.match(
+        _ARTICLES_AFTER.sub("", hiring.group(0)[: hiring.start("role")])
+    ):
+        # "We're hiring a cataloguing librarian!": the lead-in of "We're hiring: X" without
+        # its colon, followed by the role
+        return TitleParts(_clean_role(hiring.group("role")), None)
     if hiring is not None and _is_employer(hiring.group("org")):
         org = _LEADING_THE.sub("", hiring.group("org"))
         return TitleParts(_clean_role(hiring.group("role")), _canonical(org))
@@ -316,7 +329,7 @@ def _only_known_words(text: str, known: str) -> bool:
 
 
 def _clean_role(text: str) -> str:
-    return text.strip().strip(",;:-").strip()
+    return text.strip().strip(",;:-!").strip()
 
 
 def org_in_title(title: str) -> str | None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     Select,
     bindparam,
+    case,
     func,
     literal,
     not_,
@@ -28,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from bot.domain import (
+    PERIODS_PER_YEAR,
     Posting,
     PostingHead,
     PostingPage,
@@ -96,6 +98,12 @@ class _ListSql(NamedTuple):
     undated: Select[int] | None  # then the undated ones, :limit after :offset
 
 
+def _per_year(rows: type[PostingRow]) -> ColumnElement[int]:
+    """How many of a posting's salary periods make a year (1 when it names none)."""
+    periods = [(rows.salary_period == name, n) for name, n in PERIODS_PER_YEAR.items() if n > 1]
+    return case(*periods, else_=1)
+
+
 @cache
 def _list_sql(shape: Shape) -> _ListSql:
     """The statements of one shape of list, built once: building and hashing them costs more
@@ -124,12 +132,13 @@ def _list_sql(shape: Shape) -> _ListSql:
             # intersected it with every walk (a title in 500 postings: 23 -> 37 ms at 100,000
             # postings); few title matches are read from the index (``ranking.word_sql``)
             query = query.where(titles_hold_words().is_(true()))
-        # a range's top reaches the amount, its bottom stays within it; one amount is both
+        # a range's top reaches the amount, its bottom stays within it; one amount is both;
+        # each a year's pay ("€3,000 a month" pays over 30k)
         if shape.salary_at_least:
-            top = func.coalesce(rows.salary_max, rows.salary_min)
+            top = func.coalesce(rows.salary_max, rows.salary_min) * _per_year(rows)
             query = query.where(top >= bound("salary_at_least", Money))
         if shape.salary_at_most:
-            bottom = func.coalesce(rows.salary_min, rows.salary_max)
+            bottom = func.coalesce(rows.salary_min, rows.salary_max) * _per_year(rows)
             query = query.where(bottom <= bound("salary_at_most", Money))
         return query
 

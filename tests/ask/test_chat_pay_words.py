@@ -10,6 +10,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
+from bot.ask.understand import understand
 
 TODAY = date(2026, 5, 4)
 
@@ -71,3 +72,13 @@ def test_401k_is_the_pages_401_k(app: App) -> None:
 
 def test_what_can_i_still_apply_for_is_what_is_open(app: App) -> None:
     assert set(_titles(app, "what can i still apply for")) == {"Museum Director", "Gallery Guide"}
+
+
+def test_a_small_amount_asked_is_a_rate_by_the_hour() -> None:
+    def bounds(question: str) -> tuple[object, object]:
+        q = understand(question, date(2026, 5, 4), []).search.query
+        return q.salary_at_least, q.salary_at_most
+
+    assert bounds("jobs paying under $20") == (None, 20 * 2080)
+    assert bounds("anything over 25 dollars an hour") == (25 * 2080, None)
+    assert bounds("jobs paying over $60k") == (60_000, None)

@@ -40,7 +40,7 @@ PAGES = dict(
             "tern",
             "Library Director",
             "Tern Public Library",
-            "The town is home to Owens Community College and a museum of glass.",
+            "The town is home to Owens Community College, a college of art and a museum of glass.",
         ),
         _posting("puffin", "Research Specialist", "Puffin Group", "The client is a law firm."),
     ]
@@ -68,6 +68,18 @@ def test_the_employer_s_name_says_its_kind(app: App, question: str, titles: list
 
 def test_a_museum_named_only_in_the_text_is_no_employer(app: App) -> None:
     assert not app.ask("any openings at a museum").postings
+    assert not app.ask("museum jobs?").postings
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        ("college jobs", ["Instruction Librarian"]),
+        ("any university positions?", ["Digital Archivist"]),
+    ],
+)
+def test_the_kind_before_a_job_noun(app: App, question: str, titles: list[str]) -> None:
+    assert sorted(p.title for p in app.ask(question).postings) == sorted(titles)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +88,16 @@ def test_a_museum_named_only_in_the_text_is_no_employer(app: App) -> None:
         ("jobs at colleges", "colleg"),
         ("remote jobs with a university", "universiti"),
         ("jobs at the library", "librari"),
-        ("college jobs", None),  # a keyword, not "at" an employer
+        # the first of two kinds: a university's library is at a university
+        ("any jobs at a university library?", "universiti"),
+        ("jobs at public libraries", "librari"),
+        # the kind before a job noun names the employer too; "library jobs" a kind of work
+        ("college jobs", "colleg"),
+        ("any university positions?", "universiti"),
+        ("museum jobs in ohio", "museum"),
+        ("library jobs", None),
+        ("does the kelp college position require php?", None),
+        ("archive jobs", None),
         ("jobs at a law firm", None),
     ],
 )

@@ -88,6 +88,10 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         ),
         # another form of a known word is no typo
         ("postings for librarians", "postings for librarians"),
+        # the roles lists are asked by
+        ("any librarain jobs?", "any librarian jobs?"),
+        ("archivst openings", "archivist openings"),
+        ("conservater jobs in ohio", "conservator jobs in ohio"),
     ],
 )
 def test_misspelt_known_words_are_read_as_them(typed: str, read: str) -> None:
@@ -129,6 +133,7 @@ def test_any_text_keeps_its_words_and_what_is_between_them(text: str) -> None:
         ("whats the deadine for the wells harbour job", "Reference Archivist", "open until"),
         ("kelp libary director qualifcations", "Library Director", "six years of experience"),
         ("how do i aply to the kelp directr job", "Library Director", "board@kelp.example.org"),
+        ("any archivst jobs?", "Reference Archivist", "open until"),
     ],
 )
 def test_a_question_with_typos_is_answered(app: App, question: str, title: str, says: str) -> None:

@@ -338,7 +338,10 @@ def test_where_the_work_is_done_is_read_the_same_in_jobs_and_questions(
 ) -> None:
     q = parse_jobs_query(typed, TODAY, ORGS).query
     assert (q.remote, q.terms) == (remote, terms)
-    assert understand(f"any {typed} jobs?", TODAY, ORGS).search.query.remote == remote
+    u = understand(f"any {typed} jobs?", TODAY, ORGS)
+    # a question's on-site work is any that is not remote, said or not (``ListFilters``)
+    assert u.search.query.remote == (True if remote else None)
+    assert u.filters.on_site == (remote is False)
 
 
 def test_a_sentence_ending_in_a_colon_brings_the_list_it_announces() -> None:

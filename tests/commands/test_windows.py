@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.windows import OPEN_END, read_windows
+from bot.windows import OPEN_END, Blanked, read_windows, windows_in
 
 WEDNESDAY = date(2022, 1, 26)
 
@@ -33,6 +33,17 @@ WEDNESDAY = date(2022, 1, 26)
             date(2022, 2, 6),
             "between Saturday 5 February 2022 and Sunday 6 February 2022",
         ),
+        # "the end of" a month, of this one, of the next: from today until then
+        (
+            "closing by the end of the month",
+            WEDNESDAY,
+            date(2022, 1, 31),
+            "by Monday 31 January 2022",
+        ),
+        ("due by end of month", WEDNESDAY, date(2022, 1, 31), "by Monday 31 January 2022"),
+        ("before the end of january", WEDNESDAY, date(2022, 1, 31), "by Monday 31 January 2022"),
+        ("by the end of next month", WEDNESDAY, date(2022, 2, 28), "by Monday 28 February 2022"),
+        ("by the end of the week", WEDNESDAY, date(2022, 1, 30), "by Sunday 30 January 2022"),
         ("closing after march 1", date(2022, 3, 2), None, "from Wednesday 2 March 2022"),
         ("from 1 may", date(2022, 5, 1), None, "from Sunday 1 May 2022"),
         ("closing after march", date(2022, 4, 1), None, "from Friday 1 April 2022"),
@@ -114,3 +125,10 @@ def test_summer_alone_is_a_word() -> None:
     # "Summer Intern" is a title: a season is read only with its year or "this", "last"
     _ahead, span, rest = read_windows("summer intern jobs", WEDNESDAY)
     assert span is None and "summer" in rest
+
+
+def test_a_month_posted_in_without_its_year_is_the_last_one() -> None:
+    _ahead, month = windows_in(Blanked(" posted in november "), WEDNESDAY, past=True)
+    assert month is not None and month.label == "November 2021"
+    _ahead, month = windows_in(Blanked(" closing in november "), WEDNESDAY)
+    assert month is not None and month.label == "November 2022"

@@ -389,6 +389,33 @@ def test_pay_filters_read_a_range_by_its_ends_and_one_amount_as_both(
     assert paying(salary_at_least=Decimal(50_000), salary_at_most=Decimal(60_000)) == {"range"}
 
 
+def test_pay_filters_compare_a_year_s_pay(store: Store) -> None:
+    """ "Jobs paying over 30k" counts "€3,000 a month" (36,000 a year) and "$18 an hour"
+    (37,440 for a year of full-time hours), not "£25,000 a year"."""
+    pays = {
+        "monthly": (Decimal(3_000), "month"),
+        "hourly": (Decimal(18), "hour"),
+        "yearly": (Decimal(25_000), "year"),
+        "unsaid": (Decimal(28_000), None),
+    }
+    for slug, (amount, period) in pays.items():
+        posting = draft(
+            slug,
+            "Archivist",
+            deadline=TODAY + timedelta(days=9),
+            salary_min=amount,
+            salary_max=amount,
+            salary_period=period,
+        )
+        store.save_documents([doc(f"{slug}.md", posting)], NOW)
+
+    def paying(**bounds: Decimal) -> set[str]:
+        return {p.id for p in store.find_postings(PostingQuery(today=TODAY, **bounds)).items}
+
+    assert paying(salary_at_least=Decimal(30_000)) == {"monthly", "hourly"}
+    assert paying(salary_at_most=Decimal(30_000)) == {"yearly", "unsaid"}
+
+
 @pytest.mark.parametrize("terms", [(), ("coordinator",)])
 def test_heads_are_the_page_in_its_order_and_whole_postings_follow_ids(
     board: Store, terms: tuple[str, ...]
