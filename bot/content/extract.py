@@ -262,16 +262,40 @@ def _stated_location(
     for index, heading in enumerate(found):
         if _is_location_heading(heading.text):
             paragraph = facts.first_paragraph(own_text(markdown, found, index))
-            if paragraph:
-                evidence.append(Fact("location", paragraph, paragraph))
-                return paragraph
+            place = _place_said(paragraph) if paragraph else None
+            if place:
+                evidence.append(Fact("location", place, paragraph or place))
+                return place
     labelled = _LOCATION_LINE.search(markdown)
     if labelled is not None:
-        place = plain(labelled.group("place")).strip(" .*_")
+        place = _place_said(plain(labelled.group("place")).strip(" .*_"))
         if place:
             evidence.append(Fact("location", place, plain(labelled.group(0)).strip()))
             return place
     return None
+
+
+# Words of a sentence, not of a place: "This is a remote position: you can work from …".
+_SENTENCE_WORDS = re.compile(r"\b(?:is|are|can|could|will|may|must|should|you|we|be)\b")
+_SENTENCE_LEAST_WORDS = 6
+
+
+def _place_said(stated: str) -> str | None:
+    """The place a location section or label gives. Most give one ("Leeds, UK"); one that
+    holds a sentence is read for its place: "You can work from home anywhere in Canada." is
+    "Remote (Canada)", "This is a remote position: work from anywhere." is "Remote", "You
+    will be based in our Toledo office." is "Toledo". A sentence naming no place gives none,
+    so the page's other statements are read."""
+    if len(stated.split()) < _SENTENCE_LEAST_WORDS or not _SENTENCE_WORDS.search(stated):
+        return stated
+    scan = Scan(stated)
+    remote = facts.remote_from_location(stated) or bool(facts.find_remote(scan))
+    if remote:
+        region = facts.find_region(scan)
+        named = regions.regions_in(region[0]) if region is not None else []
+        return f"Remote ({' or '.join(named)})" if named else "Remote"
+    place = facts.find_place(scan)
+    return place[0] if place is not None else None
 
 
 def _stated_remote(meta: Mapping[str, Any], evidence: list[Fact]) -> bool | None:

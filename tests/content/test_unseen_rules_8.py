@@ -1,0 +1,69 @@
+"""The rules the eighth round of unseen pages (test_unseen_pages_8.py) added outside the rule
+tables, each with sentences of our own it must and must not match, read through the whole
+loader (page -> document -> posting). Rules inside a table carry their examples there
+(test_rule_tables.py runs them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import parse_text
+from bot.domain import PostingDraft
+
+JOB = "title: Records Manager\nkind: job\ndate: 2027-01-04\n"
+_REST = "Full-time, permanent. Email jobs@example.org by 1 March 2027."
+
+
+def _posting(body: str) -> PostingDraft:
+    doc = parse_text("_posts/2027-01-04-records.md", f"---\n{JOB}---\n\n{body}\n")
+    (posting,) = doc.postings
+    return posting
+
+
+# ---------------------------------------------------------------- a location is a place
+
+
+@pytest.mark.parametrize(
+    ("said", "location", "regions"),
+    [
+        (
+            "This is a remote role: you may work from anywhere with a decent broadband line.",
+            "Remote",
+            (),
+        ),
+        ("You can work from home anywhere in Ireland; we meet in Cork each spring.",
+         "Remote (Ireland)", ("Ireland",)),
+        ("The post is remote, and you must live in Norway or Sweden.",
+         "Remote (Norway or Sweden)", ("Norway", "Sweden")),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("form", ["section", "label"])
+def test_a_location_that_is_a_sentence_about_remote_work_is_read_for_its_place(
+    said: str, location: str, regions: tuple[str, ...], form: str
+) -> None:
+    where = f"## Location\n\n{said}" if form == "section" else f"Location: {said}"
+    posting = _posting(f"We are hiring a records manager.\n\n{where}\n\n## Terms\n\n{_REST}")
+    assert posting.location == location
+    assert posting.remote is True
+    assert posting.remote_regions == regions
+
+
+def test_a_location_sentence_naming_an_office_gives_its_city() -> None:
+    said = "You will be based in our Galway office, with some travel to partner archives."
+    posting = _posting(f"We are hiring a records manager.\n\n## Location\n\n{said}\n\n{_REST}")
+    assert posting.location == "Galway"
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "Hartwell Building, Kirkstall Road, Leeds, UK",
+        "London or Edinburgh (our two reading rooms)",
+        "Hybrid, 2 days a week in Utrecht",
+        "Remote (EU only)",
+        "On site at the Old Town Hall, Bath",
+    ],
+)
+def test_a_location_that_is_a_place_is_kept_as_written(place: str) -> None:
+    posting = _posting(f"We are hiring a records manager.\n\nLocation: {place}\n\n{_REST}")
+    assert posting.location == place
