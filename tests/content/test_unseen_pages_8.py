@@ -523,7 +523,31 @@ Apply online at https://jobs.tayside.example.ac.uk/ref/ARC-118 by 12 July 2027.
 )
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("jobs/oral-history-producer-brooklyn.md", "org"): (
+        "the employer is named only as the subject of the first sentence ('The Gowanus"
+        " Neighborhood Memory Project records …'), with no hiring verb or label"
+    ),
+    ("_posts/2027-05-06-library-assistant-inverness.md", "org"): (
+        "the employer is named only in the postal address at the foot of the page"
+    ),
+    ("_posts/2027-05-06-library-assistant-inverness.md", "location"): (
+        "the town is only in the postal address at the foot; Markdown joins its lines into one"
+        " ('Glenholm Library 14 Castle Street Inverness IV2 3EA Scotland'), so a line-by-line"
+        " address reader (tried) sees no lines"
+    ),
+    ("_posts/2027-05-17-data-steward-eu.md", "location"): (
+        "the house keeps 'anywhere in …' as a remote job's location (the seeds and"
+        " test_phrasings expect it); the regions hold EU"
+    ),
+    ("_posts/2027-05-18-visitor-host-york.md", "remote"): (
+        "'Work pattern: on-site, weekends …' is a label the remote reading does not know"
+    ),
+    ("_posts/2027-05-19-conservator-cardiff.md", "location"): (
+        "a title's bracket holding the city alone ('(Cardiff)') is not read: the title rule"
+        " wants the city followed by how or where else the work is done"
+    ),
+}
 
 
 @pytest.mark.parametrize(("name", "check"), PAGES.params(KNOWN_MISSES))
