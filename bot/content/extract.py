@@ -180,7 +180,9 @@ def _organization(markdown: str, page: Page) -> str | None:
     if name is None:
         name = orgs.org_in_title(page.title)
     if name is None:
-        name = orgs.org_hosting(markdown) or orgs.most_named(markdown)
+        address = orgs.address_at_foot(markdown)
+        name = orgs.org_hosting(markdown) or (address.employer if address else None)
+        name = name or orgs.most_named(markdown)
     if name is not None and orgs.known_in(name) is None:
         name = orgs.body_spelling(name, markdown)
     return orgs.for_kind(name, "job")
@@ -224,6 +226,7 @@ def _where(
         stated = stated or facts.find_place(scan) or _opening_place(markdown)
         if stated is None and organization:
             stated = facts.place_after_name(markdown, organization)
+        stated = stated or _address_place(markdown)
         if stated is not None:
             location = stated[0]
             evidence.append(Fact("location", location, stated[1]))
@@ -240,6 +243,14 @@ def _where(
     if not remote:
         return location, remote, ()
     return location, remote, _remote_regions(location, region, markdown, evidence)
+
+
+def _address_place(markdown: str) -> tuple[str, str] | None:
+    """(town, address) of a page whose only place is the postal address at its foot."""
+    address = orgs.address_at_foot(markdown)
+    if address is None or address.town is None:
+        return None
+    return address.town, address.text
 
 
 def _opening_place(markdown: str) -> tuple[str, str] | None:
@@ -275,18 +286,22 @@ def _stated_location(
     return None
 
 
-# Words of a sentence, not of a place: "This is a remote position: you can work from …".
+# Words of a sentence, not of a place: "This is a remote position: you can work from …". Only
+# the first clause is asked: "Halden, Germany. Mobile working is possible." gives a place.
 _SENTENCE_WORDS = re.compile(r"\b(?:is|are|can|could|will|may|must|should|you|we|be)\b")
-_SENTENCE_LEAST_WORDS = 6
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
+_SENTENCE_LEAST_WORDS = 3
 
 
 def _place_said(stated: str) -> str | None:
     """The place a location section or label gives. Most give one ("Leeds, UK"); one that
-    holds a sentence is read for its place: "You can work from home anywhere in Canada." is
-    "Remote (Canada)", "This is a remote position: work from anywhere." is "Remote", "You
+    opens with a sentence is read for its place: "You can work from home anywhere in Canada."
+    is "Remote (Canada)", "This is a remote position: work from anywhere." is "Remote", "You
     will be based in our Toledo office." is "Toledo". A sentence naming no place gives none,
     so the page's other statements are read."""
-    if len(stated.split()) < _SENTENCE_LEAST_WORDS or not _SENTENCE_WORDS.search(stated):
+    end = _CLAUSE_END.search(stated)
+    first = stated[: end.start()] if end is not None else stated
+    if len(first.split()) < _SENTENCE_LEAST_WORDS or not _SENTENCE_WORDS.search(first):
         return stated
     scan = Scan(stated)
     remote = facts.remote_from_location(stated) or bool(facts.find_remote(scan))

@@ -528,14 +528,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the employer is named only as the subject of the first sentence ('The Gowanus"
         " Neighborhood Memory Project records …'), with no hiring verb or label"
     ),
-    ("_posts/2027-05-06-library-assistant-inverness.md", "org"): (
-        "the employer is named only in the postal address at the foot of the page"
-    ),
-    ("_posts/2027-05-06-library-assistant-inverness.md", "location"): (
-        "the town is only in the postal address at the foot; Markdown joins its lines into one"
-        " ('Glenholm Library 14 Castle Street Inverness IV2 3EA Scotland'), so a line-by-line"
-        " address reader (tried) sees no lines"
-    ),
     ("_posts/2027-05-17-data-steward-eu.md", "location"): (
         "the house keeps 'anywhere in …' as a remote job's location (the seeds and"
         " test_phrasings expect it); the regions hold EU"

@@ -62,8 +62,41 @@ def test_a_location_sentence_naming_an_office_gives_its_city() -> None:
         "Hybrid, 2 days a week in Utrecht",
         "Remote (EU only)",
         "On site at the Old Town Hall, Bath",
+        # a place, then a sentence about how the work is done
+        "Galway, Ireland. Working from home is possible two days a week",
+        "Kilkenny; home working can be agreed with the team",
     ],
 )
 def test_a_location_that_is_a_place_is_kept_as_written(place: str) -> None:
     posting = _posting(f"We are hiring a records manager.\n\nLocation: {place}\n\n{_REST}")
     assert posting.location == place
+
+
+# ---------------------------------------------------------------- the address at the foot
+
+_WANTED = "We need a records manager for the county's estate papers. " + _REST
+
+
+@pytest.mark.parametrize(
+    ("address", "employer", "town"),
+    [
+        ("Bracken Hill Archive\n7 Marischal Lane\nAberdeen AB10 1YS\nScotland",
+         "Bracken Hill Archive", "Aberdeen"),
+        ("Lakeview Historical Society\n410 Front Street\nDuluth, MN 55802",
+         "Lakeview Historical Society", "Duluth"),
+    ],
+)  # fmt: skip
+def test_the_postal_address_at_the_foot_gives_the_employer_and_its_town(
+    address: str, employer: str, town: str
+) -> None:
+    posting = _posting(f"{_WANTED}\n\n---\n\n{address}\n")
+    assert posting.organization == employer
+    assert posting.location == town
+
+
+def test_an_address_said_in_a_sentence_or_a_place_said_before_is_not_the_foot_address() -> None:
+    sentence = "Visit us at 7 Marischal Lane, Aberdeen AB10 1YS, on open days."
+    assert _posting(f"{_WANTED}\n\n{sentence}\n").location is None
+    address = "Bracken Hill Archive\n7 Marischal Lane\nAberdeen AB10 1YS"
+    posting = _posting(f"Location: Inverness\n\n{_WANTED}\n\n{address}\n")
+    assert posting.location == "Inverness"
