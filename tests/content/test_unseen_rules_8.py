@@ -100,3 +100,23 @@ def test_an_address_said_in_a_sentence_or_a_place_said_before_is_not_the_foot_ad
     address = "Bracken Hill Archive\n7 Marischal Lane\nAberdeen AB10 1YS"
     posting = _posting(f"Location: Inverness\n\n{_WANTED}\n\n{address}\n")
     assert posting.location == "Inverness"
+
+
+# ---------------------------------------------------------------- a span of time zones
+
+
+@pytest.mark.parametrize(
+    ("said", "location", "regions"),
+    [
+        ("The post is fully remote within UTC-5 to UTC+1, to share our mornings.",
+         "Remote (UTC-5 to UTC+1)", ("UTC-5 to UTC+1",)),
+        ("You can work remotely from GMT+0 to GMT+2 only.",
+         "Remote (GMT+0 to GMT+2)", ("GMT+0 to GMT+2",)),
+    ],
+)  # fmt: skip
+def test_a_span_of_time_zones_is_one_region_and_the_location(
+    said: str, location: str, regions: tuple[str, ...]
+) -> None:
+    posting = _posting(f"We are hiring a records manager. {said}\n\n{_REST}")
+    assert posting.location == location
+    assert posting.remote_regions == regions
