@@ -221,12 +221,7 @@ def _where(
         remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
-        titled = facts.place_in_title(role)
-        stated = (titled, role) if titled is not None else None
-        stated = stated or facts.find_place(scan) or _opening_place(markdown)
-        if stated is None and organization:
-            stated = facts.place_after_name(markdown, organization)
-        stated = stated or _address_place(markdown)
+        stated = _place_elsewhere(markdown, scan, role, organization)
         if stated is not None:
             location = stated[0]
             evidence.append(Fact("location", location, stated[1]))
@@ -243,6 +238,23 @@ def _where(
     if not remote:
         return location, remote, ()
     return location, remote, _remote_regions(location, region, markdown, evidence)
+
+
+def _place_elsewhere(
+    markdown: str, scan: Scan, role: str, organization: str | None
+) -> tuple[str, str] | None:
+    """(place, where it is said) of a page with no location label: the title's bracket, the
+    prose, the opening line, the employer's city after its name, the address at the foot,
+    and last the city an employer is named after ("Norwich Record Office")."""
+    titled = facts.place_in_title(role)
+    stated = (titled, role) if titled is not None else None
+    stated = stated or facts.find_place(scan) or _opening_place(markdown)
+    if stated is None and organization:
+        stated = facts.place_after_name(markdown, organization)
+    stated = stated or _address_place(markdown)
+    if stated is None and organization:
+        stated = facts.city_of_name(organization)
+    return stated
 
 
 def _address_place(markdown: str) -> tuple[str, str] | None:

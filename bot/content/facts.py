@@ -698,6 +698,27 @@ def place_in_title(title: str) -> str | None:
     return None
 
 
+# An employer named after its city, "Norwich Record Office", "Leeds City Archives", "Boston
+# Public Library": a public body of records or collections called by its city and what it
+# keeps. "Lincoln Center" and "Columbia University" name no such body, so give no place.
+_CITY_BODY = re.compile(
+    r"(?:The )?(?P<city>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}?) "
+    r"(?:(?:City|County|Municipal|Public|Central) )?(?:Record Office|Records Office|Archives?"
+    r"|Librar(?:y|ies)|Museums?|Historical Society|History Cent(?:re|er))"
+)
+_LONGEST_NAME = 90
+
+
+def city_of_name(name: str) -> tuple[str, str] | None:
+    """(city, name) of an employer named after its city; the gazetteer must know the city."""
+    if len(name) > _LONGEST_NAME:
+        return None
+    body = _CITY_BODY.fullmatch(name)
+    if body is None or not is_city(body.group("city")):
+        return None
+    return body.group("city"), name
+
+
 def place_after_name(text: str, name: str) -> tuple[str, str] | None:
     """(city, sentence) where the page names its employer ``name`` with the city it is in;
     the city must be one to the gazetteer, and an apposition must close with a comma."""

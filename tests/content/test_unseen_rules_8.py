@@ -120,3 +120,29 @@ def test_a_span_of_time_zones_is_one_region_and_the_location(
     posting = _posting(f"We are hiring a records manager. {said}\n\n{_REST}")
     assert posting.location == location
     assert posting.remote_regions == regions
+
+
+# ---------------------------------------------------------------- an employer named after its city
+
+
+@pytest.mark.parametrize(
+    ("employer", "city"),
+    [
+        ("Carlisle Record Office", "Carlisle"),
+        ("Leeds City Archives", "Leeds"),
+        ("Boston Public Library", "Boston"),
+        ("Lincoln Center", None),
+        ("Columbia University", None),
+        ("Victoria and Albert Museum", None),
+    ],
+)
+def test_an_employer_named_after_its_city_gives_the_city_when_nothing_else_does(
+    employer: str, city: str | None
+) -> None:
+    body = f"The {employer} is recruiting a Records Manager (permanent, full-time).\n\n{_REST}"
+    assert _posting(body).location == city
+
+
+def test_a_place_said_outright_wins_over_the_city_in_the_employer_name() -> None:
+    body = "The Carlisle Record Office is recruiting a Records Manager, based in Penrith."
+    assert _posting(f"{body}\n\n{_REST}").location == "Penrith"
