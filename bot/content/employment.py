@@ -91,6 +91,10 @@ EMPLOYMENT = Table(
                 r"specified[- ]purpose contract\b",
                 # "grant funded for two years": the post lasts as long as its funding
                 rf"funded for (?:up to |a period of )?{_TERM}",
+                # "We are hiring a Research Software Engineer for three years": the opening
+                # named, then its term
+                rf"(?:hiring|recruiting|appointing|seeking|looking for) an? [^.;:\n]{{1,60}}?"
+                rf" for (?:a period of |up to )?{_TERM}",
                 # "a term position ending March 31, 2028", "Archivist 2 (Term)"
                 r"(?<!long-)(?<!long )term(?: (?:position|appointment|post|role|job)\b"
                 r"|\)(?<=\(term\)))",
@@ -135,6 +139,8 @@ EMPLOYMENT = Table(
                 "The post is offered as cover for parental leave until June.",
                 "Full-time, grant funded for two years.",
                 "The post is funded for up to 36 months by the Arts Council.",
+                "We are hiring a Research Software Engineer for three years.",
+                "The museum is recruiting an exhibition designer for 18 months.",
                 "A twelve-month research fellowship in digital epigraphy.",
                 "The Aldine Fellowship in Book History, 2027-28",
                 "Postdoctoral Fellowship in Digital Humanities",
@@ -149,6 +155,8 @@ EMPLOYMENT = Table(
                 "The 150-year history of the project is told in our archive.",
                 "Contract: permanent, 24 hours per week.",
                 "Loans are limited to three books at a time.",
+                "We have been hiring curators for three years now.",
+                "We are looking for a cataloguer with five years of experience.",
                 "Attendance is limited to 30 people.",
                 "You will manage the contract for the new catalogue.",
                 "This is a long-term position with a pension.",

@@ -180,7 +180,9 @@ def _organization(markdown: str, page: Page) -> str | None:
     if name is None:
         name = orgs.org_in_title(page.title)
     if name is None:
-        name = orgs.org_hosting(markdown) or orgs.most_named(markdown)
+        address = orgs.address_at_foot(markdown)
+        name = orgs.org_hosting(markdown) or (address.employer if address else None)
+        name = name or orgs.most_named(markdown)
     if name is not None and orgs.known_in(name) is None:
         name = orgs.body_spelling(name, markdown)
     return orgs.for_kind(name, "job")
@@ -219,11 +221,7 @@ def _where(
         remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
-        titled = facts.place_in_title(role)
-        stated = (titled, role) if titled is not None else None
-        stated = stated or facts.find_place(scan) or _opening_place(markdown)
-        if stated is None and organization:
-            stated = facts.place_after_name(markdown, organization)
+        stated = _place_elsewhere(markdown, scan, role, organization)
         if stated is not None:
             location = stated[0]
             evidence.append(Fact("location", location, stated[1]))
@@ -240,6 +238,31 @@ def _where(
     if not remote:
         return location, remote, ()
     return location, remote, _remote_regions(location, region, markdown, evidence)
+
+
+def _place_elsewhere(
+    markdown: str, scan: Scan, role: str, organization: str | None
+) -> tuple[str, str] | None:
+    """(place, where it is said) of a page with no location label: the title's bracket, the
+    prose, the opening line, the employer's city after its name, the address at the foot,
+    and last the city an employer is named after ("Norwich Record Office")."""
+    titled = facts.place_in_title(role)
+    stated = (titled, role) if titled is not None else None
+    stated = stated or facts.find_place(scan) or _opening_place(markdown)
+    if stated is None and organization:
+        stated = facts.place_after_name(markdown, organization)
+    stated = stated or _address_place(markdown)
+    if stated is None and organization:
+        stated = facts.city_of_name(organization)
+    return stated
+
+
+def _address_place(markdown: str) -> tuple[str, str] | None:
+    """(town, address) of a page whose only place is the postal address at its foot."""
+    address = orgs.address_at_foot(markdown)
+    if address is None or address.town is None:
+        return None
+    return address.town, address.text
 
 
 def _opening_place(markdown: str) -> tuple[str, str] | None:
@@ -262,16 +285,44 @@ def _stated_location(
     for index, heading in enumerate(found):
         if _is_location_heading(heading.text):
             paragraph = facts.first_paragraph(own_text(markdown, found, index))
-            if paragraph:
-                evidence.append(Fact("location", paragraph, paragraph))
-                return paragraph
+            place = _place_said(paragraph) if paragraph else None
+            if place:
+                evidence.append(Fact("location", place, paragraph or place))
+                return place
     labelled = _LOCATION_LINE.search(markdown)
     if labelled is not None:
-        place = plain(labelled.group("place")).strip(" .*_")
+        place = _place_said(plain(labelled.group("place")).strip(" .*_"))
         if place:
             evidence.append(Fact("location", place, plain(labelled.group(0)).strip()))
             return place
     return None
+
+
+# Words of a sentence, not of a place: "This is a remote position: you can work from …". Only
+# the first clause is asked: "Halden, Germany. Mobile working is possible." gives a place.
+_SENTENCE_WORDS = re.compile(r"\b(?:is|are|can|could|will|may|must|should|you|we|be)\b")
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
+_SENTENCE_LEAST_WORDS = 3
+
+
+def _place_said(stated: str) -> str | None:
+    """The place a location section or label gives. Most give one ("Leeds, UK"); one that
+    opens with a sentence is read for its place: "You can work from home anywhere in Canada."
+    is "Remote (Canada)", "This is a remote position: work from anywhere." is "Remote", "You
+    will be based in our Toledo office." is "Toledo". A sentence naming no place gives none,
+    so the page's other statements are read."""
+    end = _CLAUSE_END.search(stated)
+    first = stated[: end.start()] if end is not None else stated
+    if len(first.split()) < _SENTENCE_LEAST_WORDS or not _SENTENCE_WORDS.search(first):
+        return stated
+    scan = Scan(stated)
+    remote = facts.remote_from_location(stated) or bool(facts.find_remote(scan))
+    if remote:
+        region = facts.find_region(scan)
+        named = regions.regions_in(region[0]) if region is not None else []
+        return f"Remote ({' or '.join(named)})" if named else "Remote"
+    place = facts.find_place(scan)
+    return place[0] if place is not None else None
 
 
 def _stated_remote(meta: Mapping[str, Any], evidence: list[Fact]) -> bool | None:

@@ -320,17 +320,22 @@ REGION = Table(
 )
 _WHERE, _ANYWHERE_RULE = REGION.rules
 _PLACE_WORDS = r"[^.;:()\n]+"
+# A span of time zones is a place too: "remote within UTC-2 to UTC+3".
+_UTC_OFFSET = r"(?:UTC|GMT) ?[+\-−–] ?\d{1,2}(?::\d\d)?"
 _REGION = re.compile(
     r"(?P<pref>\bprefer\w*\b|\bideally\b|\bpreferabl\w*\b)?[^.;]{0,60}?"
     rf"\b(?:{'|'.join(_WHERE.phrasings)})"
     rf"(?P<loc>(?:{'|'.join(_ANYWHERE_RULE.phrasings)}){_PLACE_WORDS}"
+    rf"|(?:in|from|within)\s+{_UTC_OFFSET}\s+(?:to|and)\s+{_UTC_OFFSET}"
     r"|(?:in|from|within)\s+(?:the\s+)?(?:an?\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+|,\s+|\s+or\s+|\s+and\s+|\s*/\s*|\s+of\s+)(?:the\s+)?[A-Z][\w-]*)*"
     r"(?:\s+time\s?zones?)?)",
 )
 _ANYWHERE = re.compile(rf"\b(?P<loc>(?:{'|'.join(_ANYWHERE_RULE.phrasings)}){_PLACE_WORDS})", re.I)
 _REGION_LEAD = re.compile(r"^(?:in|from|within)\s+")
-_REGION_TAIL = re.compile(r"\s+(?:to|and to|who|which|where)\s.*$")
+# What follows a region is cut ("anywhere in Europe to work with us"), but not the end of a
+# span of time zones ("UTC-2 to UTC+3").
+_REGION_TAIL = re.compile(r"\s+(?:to(?! (?:UTC|GMT))|and to|who|which|where)\s.*$")
 _REGION_STRONG = re.compile(r"\b(?:remote\w*|anywhere|somewhere|prefer\w*|ideally)\b", re.I)
 _REGION_ABOUT_JOB = re.compile(
     r"\b(?:candidates?|applicants?|position|role|job|must|should|can be|may be|will be"
@@ -760,6 +765,27 @@ def place_in_title(title: str) -> str | None:
         if is_city(bracket.group("place")):
             return bracket.group("place")
     return None
+
+
+# An employer named after its city, "Norwich Record Office", "Leeds City Archives", "Boston
+# Public Library": a public body of records or collections called by its city and what it
+# keeps. "Lincoln Center" and "Columbia University" name no such body, so give no place.
+_CITY_BODY = re.compile(
+    r"(?:The )?(?P<city>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}?) "
+    r"(?:(?:City|County|Municipal|Public|Central) )?(?:Record Office|Records Office|Archives?"
+    r"|Librar(?:y|ies)|Museums?|Historical Society|History Cent(?:re|er))"
+)
+_LONGEST_NAME = 90
+
+
+def city_of_name(name: str) -> tuple[str, str] | None:
+    """(city, name) of an employer named after its city; the gazetteer must know the city."""
+    if len(name) > _LONGEST_NAME:
+        return None
+    body = _CITY_BODY.fullmatch(name)
+    if body is None or not is_city(body.group("city")):
+        return None
+    return body.group("city"), name
 
 
 def place_after_name(text: str, name: str) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.content.cities import is_city
-from bot.content.text import Folded, last_match
+from bot.content.text import Folded, last_match, plain
 from bot.domain import Kind
 
 # (canonical name, aliases as written, most specific first). Aliases are case-sensitive.
@@ -508,6 +508,54 @@ def org_hosting(text: str) -> str | None:
         subject = _SUBJECT.match(head, hosted.end())
         if subject is not None and _is_org_like(subject.group("org").strip()):
             return _canonical(_without_city(subject.group("org").strip()))
+    return None
+
+
+# The postal address a page ends with, its lines joined by Markdown into one: "Glenholm
+# Library 14 Castle Street Inverness IV2 3EA Scotland". The employer is what comes before the
+# house number; the town is the gazetteer's city just before a postcode (UK "IV2 3EA", US
+# "OH 43604") or just after one ("10115 Berlin").
+_ADDRESS_LONGEST = 160
+_HOUSE_NUMBER = re.compile(r"(?:^|\s)\d{1,4}[a-z]?,? (?=[A-Z])")
+_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4,5})\b")
+_TOWN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Address:
+    employer: str | None
+    town: str | None
+    text: str
+
+
+def address_at_foot(text: str) -> Address | None:
+    """The postal address that is a page's last paragraph (not a sentence, no email or link)."""
+    last = plain(text.rstrip().rsplit("\n\n", 1)[-1]).strip()
+    if (
+        len(last) > _ADDRESS_LONGEST
+        or "@" in last
+        or "://" in last
+        or last.endswith((".", "!", "?", ":"))
+    ):
+        return None
+    number = _HOUSE_NUMBER.search(last)
+    if number is None:
+        return None
+    name = last[: number.start()].strip(" ,")
+    employer = name if looks_like_name(name) else None
+    return Address(employer, _town(last, number.end()), last)
+
+
+def _town(address: str, start: int) -> str | None:
+    """The city named just before or just after a postcode in ``address`` from ``start``."""
+    for code in _POSTCODE.finditer(address, start):
+        before = address[start : code.start()].replace(",", " ").split()
+        after = address[code.end() :].replace(",", " ").split()
+        candidates = [before[-size:] for size in range(min(_TOWN_WORDS, len(before)), 0, -1)]
+        candidates += [after[:size] for size in range(min(_TOWN_WORDS, len(after)), 0, -1)]
+        for words in candidates:
+            if is_city(" ".join(words)):
+                return " ".join(words)
     return None
 
 

@@ -35,8 +35,10 @@ _LEAD = re.compile(
     re.I,
 )
 _PARTS = re.compile(r"\s*(?:,|/|;|\bor\b|\band\b|&)\s*(?:the\s+|an?\s+)?", re.I)
+# A capitalised name, or a span of time zones written "UTC-2 to UTC+3" (one region).
 _CAPITALISED = re.compile(
     r"[A-Z0-9][\w.+-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w.+-]*)*(?: time zones)?"
+    r"(?:(?<=\d) to (?:UTC|GMT) ?[+\-−–] ?\d{1,2}(?::\d\d)?)?"
 )
 _ZONE_WORDS = re.compile(r"\s*\btime\s?zones?\b", re.I)
 # An offset from UTC written either way round: "UTC-8", "GMT +1", "(-8 UTC)". The name is

@@ -355,14 +355,15 @@ def test_location_is_whole_sentences_never_cut(sentences: list[str]) -> None:
     assert found.location == sentences[0] or len(found.location) <= 200
 
 
-def test_long_location_sentence_is_kept_whole() -> None:
+def test_a_long_location_sentence_about_remote_work_is_read_as_remote() -> None:
+    """A location is a place, never a sentence (test_unseen_rules_8.py has more)."""
     where = (
         "The job is remote: you may live anywhere with a steady connection, provided you can "
         "join our weekly planning call on Tuesday mornings and travel twice a year to the "
         "members' meeting, which moves between Lisbon, Porto and Coimbra."
     )
     found = posting(f"### Description\n\nWe are hiring.\n\n### Where\n\n{where}\n\nMore text.\n")
-    assert found.location == where
+    assert found.location == "Remote"
     assert found.remote is True
 
 

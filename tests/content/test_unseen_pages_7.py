@@ -819,10 +819,6 @@ postulaciones@cedova.example.cl.
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("_posts/2027-03-04-paper-conservator-pdf.md", "location"): (
-        "the city is only the first word of the employer's name ('Norwich Record Office'); a"
-        " rule reading it would also read 'Lincoln Center' and 'Columbia University' as cities"
-    ),
     ("_posts/2027-03-05-digital-archive-coordinator-cdmx.md", "location"): (
         "'on site in Coyoacán' (a borough) is read before the employer's ', in Mexico City,'"
     ),
