@@ -309,19 +309,20 @@ def _place_said(stated: str) -> str | None:
     """The place a location section or label gives. Most give one ("Leeds, UK"); one that
     opens with a sentence is read for its place: "You can work from home anywhere in Canada."
     is "Remote (Canada)", "This is a remote position: work from anywhere." is "Remote", "You
-    will be based in our Toledo office." is "Toledo". A sentence naming no place gives none,
-    so the page's other statements are read."""
+    will be based in our Toledo office." is "Toledo", and so is "…our Toledo office, with
+    hybrid working" (remote part of the time: the place is where the rest is done). A
+    sentence naming no place gives none, so the page's other statements are read."""
     end = _CLAUSE_END.search(stated)
     first = stated[: end.start()] if end is not None else stated
     if len(first.split()) < _SENTENCE_LEAST_WORDS or not _SENTENCE_WORDS.search(first):
         return stated
     scan = Scan(stated)
+    place = facts.find_place(scan)
     remote = facts.remote_from_location(stated) or bool(facts.find_remote(scan))
-    if remote:
+    if remote and (place is None or not regions.partly_remote(stated)):
         region = facts.find_region(scan)
         named = regions.regions_in(region[0]) if region is not None else []
         return f"Remote ({' or '.join(named)})" if named else "Remote"
-    place = facts.find_place(scan)
     return place[0] if place is not None else None
 
 

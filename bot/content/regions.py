@@ -193,12 +193,18 @@ _HYBRID = re.compile(
 )
 
 
+def partly_remote(said: str) -> bool:
+    """Whether ``said`` tells of remote work for part of the time ("hybrid", "two days a week
+    from home"): the place it names is where the rest is done."""
+    return _HYBRID.search(said) is not None
+
+
 def _location_limits(said: str) -> list[Place]:
     """What a remote job's location line limits it to when it puts no region after its remote
     word: the countries and regions it names ("Berlin, Germany"), or, for work done partly on
     site, its places ("Paramus, NJ w/ remote hours"). "San Francisco, CA or Remote": none."""
     named = places_in(said)
     wide = [place for place in named if place.kind in ("region", "country")]
-    if wide or not _HYBRID.search(said):
+    if wide or not partly_remote(said):
         return wide
     return narrowest(named)

@@ -48,8 +48,15 @@ def test_a_location_that_is_a_sentence_about_remote_work_is_read_for_its_place(
     assert posting.remote_regions == regions
 
 
-def test_a_location_sentence_naming_an_office_gives_its_city() -> None:
-    said = "You will be based in our Galway office, with some travel to partner archives."
+@pytest.mark.parametrize(
+    "said",
+    [
+        "You will be based in our Galway office, with some travel to partner archives.",
+        # remote part of the time: the office's city is where the rest is done
+        "The role is based in our Galway office, with hybrid working: two days a week there.",
+    ],
+)
+def test_a_location_sentence_naming_an_office_gives_its_city(said: str) -> None:
     posting = _posting(f"We are hiring a records manager.\n\n## Location\n\n{said}\n\n{_REST}")
     assert posting.location == "Galway"
 
