@@ -84,7 +84,6 @@ class TextMatch:
     join: Subquery | None = None
     on: ColumnElement[bool] | None = None
     condition: ColumnElement[bool] | None = None
-    query_text: str | None = None  # PostgreSQL: the tsquery's text, for a caller to narrow
 
     def apply(self, query: SelectT) -> SelectT:
         if self.join is not None and self.on is not None:
@@ -231,25 +230,8 @@ def in_months(dialect: str, query_text: str, tokens: Sequence[str]) -> str:
     if dialect == "sqlite":
         months = " OR ".join(f'"{token}"' for token in tokens)
         return f"({query_text}) AND {{posted_month}} : ({months})"
-    return tsquery_with_one_of(query_text, tokens)
-
-
-def tsquery_with_one_of(query_text: str, tokens: Sequence[str]) -> str:
-    """PostgreSQL: the text of a tsquery (``query_text``) narrowed to rows whose vector also
-    holds one of ``tokens`` (words the index was given for that: ``month_token``,
-    ``passage_block_token``)."""
-    words = " | ".join(f"'{token}'" for token in tokens)
-    return f"({query_text}) & ({words})"
-
-
-PASSAGE_BLOCK = 4096
-"""How many passage keys share one block word in PostgreSQL's index (migration 0016)."""
-
-
-def passage_block_token(key: int) -> str:
-    """The word a passage's PostgreSQL full-text entry holds for its block of keys
-    (migration 0016 writes it in SQL): ``pb191`` for keys 782,336-786,431."""
-    return f"pb{key // PASSAGE_BLOCK}"
+    months = " | ".join(f"'{token}'" for token in tokens)
+    return f"({query_text}) & ({months})"
 
 
 def fts5_fields_query(words: Sequence[str], fields: Sequence[str]) -> str:
@@ -328,9 +310,7 @@ def match_passages(session: Db, words: Sequence[str]) -> TextMatch | None:
     )
     query = _tsquery(combined)
     return TextMatch(
-        score=func.ts_rank_cd(vector, query) * matched,
-        condition=vector.op("@@")(query),
-        query_text=combined,
+        score=func.ts_rank_cd(vector, query) * matched, condition=vector.op("@@")(query)
     )
 
 

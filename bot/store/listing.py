@@ -1,6 +1,6 @@
 """The postings a list reads, and what "open" means in SQL: shared by every list of postings
-(``bot.store.queries``) and the keyword lists' ranking (``bot.store.ranking``); and how a
-list of keys is bound (``one_of``), shared with the passages' window too.
+(``bot.store.queries``) and the keyword lists' ranking (``bot.store.ranking``), and how a
+list of keys is bound (``one_of``).
 """
 
 from __future__ import annotations

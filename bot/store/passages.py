@@ -10,35 +10,19 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    Text,
-    bindparam,
-    func,
-    literal_column,
-    select,
-    union_all,
-)
-from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy import ColumnElement, Integer, Select, Text, bindparam, func, select, union_all
 
 from bot.domain import KINDS, Kind, PassageHit
 from bot.store.convert import to_passage
 from bot.store.fulltext import (
-    PASSAGE_BLOCK,
     QUERY_TEXT,
     Db,
     clean_terms,
     dialect_of,
     fts5_query,
     match_passages,
-    passage_block_token,
     sqlite_passages_match,
-    tsquery_with_one_of,
 )
-from bot.store.listing import one_of
 from bot.store.models import DocumentRow, PassageRow
 from bot.store.names import contains, distinct_values, like_escaped
 
@@ -181,37 +165,18 @@ def search_passages(
             hits = _best_passages_first(session, expression, None, limit)
         if hits is not None:
             return hits
-        return _ranked_in_windows(session, words, wanted, limit, faq_only, window_from)
-    return _ranked_in_windows(session, words, wanted, limit, faq_only)
-
-
-def _ranked_in_windows(
-    session: Db,
-    words: Sequence[str],
-    wanted: str,
-    limit: int,
-    faq_only: bool,
-    sqlite_window_from: int | None = None,
-) -> list[PassageHit]:
-    """``search_passages`` in one statement per window: the matches joined to their pages
-    and ranked (every match when the windows hold too few wanted ones). SQLite's window
-    starts at the key it found (``sqlite_window_from``); PostgreSQL's holds the keys
-    ``_newest_keys`` finds."""
-    sqlite = dialect_of(session) == "sqlite"
     match = match_passages(session, words)
     if match is None:
         return []
     key: Any = match.join.c.key if match.join is not None else PassageRow.id
 
-    def in_window(window: int) -> tuple[ColumnElement[bool] | None, dict[str, Any], bool]:
-        """The newest ``window`` matches (a condition and its values), and whether they are
-        every match."""
+    def in_window(window: int) -> ColumnElement[bool] | None:
         if sqlite:  # its window is known already (an organisation's widen above)
-            within = None if sqlite_window_from is None else key >= sqlite_window_from
-            return within, {}, False
-        assert match.query_text is not None
-        keys = _newest_keys(session, match.query_text, window)
-        return one_of(False, key, "window_keys"), {"window_keys": keys}, len(keys) < window
+            return None if window_from is None else key >= window_from
+        # the newest matches, read once in the same statement as their ranking
+        newest = match.apply(select(key)).order_by(key.desc()).limit(window)
+        within: ColumnElement[bool] = key.in_(newest.correlate(None))  # its own read
+        return within
 
     candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
     candidates = candidates.where(DocumentRow.status == "present")
@@ -221,69 +186,16 @@ def _ranked_in_windows(
             candidates = candidates.where(DocumentRow.kind == "faq")
     ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
     rows: Sequence[Any] = []
-    every = False  # the window held every match: no wider query can find more
     for window in _windows() if wanted else [RANK_WINDOW]:
-        within, values, every = in_window(window)
+        within = in_window(window)
         if within is None:
             break
-        rows = session.execute(ranked.where(within), values).all()
-        if len(rows) >= limit or every:
+        rows = session.execute(ranked.where(within)).all()
+        if len(rows) >= limit:
             break
-    if len(rows) < limit and not every:
+    if len(rows) < limit:
         rows = session.execute(ranked).all()
     return [_to_hit(row, float(row.score)) for row in rows]
-
-
-BLOCK_RUNS = (3, 12)
-"""PostgreSQL: how many key blocks (``PASSAGE_BLOCK``) each narrowed run of
-``_newest_keys`` reads, newest first, before the rest is read in one."""
-
-
-def _newest_keys(session: Db, query_text: str, count: int) -> list[int]:
-    """PostgreSQL: the keys of the newest ``count`` passages matching ``query_text`` (the
-    text of a tsquery), newest first. The index holds each passage's block of keys as a word
-    (migration 0016), so it finds the matches in the newest blocks itself; walking the
-    passages newest first and testing each one's text vector read 6,400 rows for 500 matches
-    of a common question at 100,000 pages. What the narrowed runs leave is read in one
-    statement, as PostgreSQL sees fit (the index, for words that are rare)."""
-    sql = _newest_sql()
-    block = (session.scalar(sql.top) or 0) // PASSAGE_BLOCK
-    keys: list[int] = []
-    for width in BLOCK_RUNS:
-        last = max(block - width + 1, 0)
-        tokens = [passage_block_token(b * PASSAGE_BLOCK) for b in range(block, last - 1, -1)]
-        narrowed = tsquery_with_one_of(query_text, tokens)
-        values = {QUERY_TEXT: narrowed, "limit": count - len(keys)}
-        keys += session.scalars(sql.narrowed, values)
-        if len(keys) >= count or last == 0:
-            return keys
-        block = last - 1
-    values = {QUERY_TEXT: query_text, "below": (block + 1) * PASSAGE_BLOCK}
-    keys += session.scalars(sql.rest, {**values, "limit": count - len(keys)})
-    return keys
-
-
-class _NewestSql(NamedTuple):
-    top: Select[int]  # the newest key
-    narrowed: Select[int]  # keys matching :text_query (narrowed to blocks), newest first
-    rest: Select[int]  # keys below :below matching :text_query, newest first
-
-
-@cache
-def _newest_sql() -> _NewestSql:
-    vector: ColumnElement[Any] = literal_column("faq_passages.search_vector")
-    query = sql_cast(bindparam(QUERY_TEXT, type_=Text), TSQUERY)
-    newest = (
-        select(PassageRow.id)
-        .where(vector.op("@@")(query))
-        .order_by(PassageRow.id.desc())
-        .limit(bindparam("limit", type_=Integer))
-    )
-    return _NewestSql(
-        top=select(func.max(PassageRow.id)),
-        narrowed=newest,
-        rest=newest.where(PassageRow.id < bindparam("below", type_=Integer)),
-    )
 
 
 def _organization_passages(
