@@ -204,14 +204,20 @@ def test_organizations_are_kept_until_a_write_or_a_few_seconds(
     try:
         herald.save_documents([doc("a.md", draft("a", "Archivist", organization="DataCite"))], NOW)
         assert herald.organizations() == ["DataCite"]
+        assert herald.posting_titles() == ["Archivist"]
         other.save_documents([doc("b.md", draft("b", "Developer", organization="IIIF"))], NOW)
         assert herald.organizations() == ["DataCite"]  # not yet: another Store wrote
         herald.save_documents([doc("c.md", draft("c", "Curator", organization="Zeta"))], NOW)
         assert herald.organizations() == ["DataCite", "IIIF", "Zeta"]  # its own write
+        assert herald.posting_titles() == ["Archivist", "Curator", "Developer"]
         other.withdraw_missing({"a.md", "c.md"}, NOW)
         assert herald.organizations() == ["DataCite", "IIIF", "Zeta"]
         monkeypatch.setattr(store_module, "ORGANIZATIONS_TTL", 0.0)  # as if time had passed
         assert herald.organizations() == ["DataCite", "Zeta"]
+        # the titles only give the typo corrector its words: kept for minutes, not seconds
+        assert herald.posting_titles() == ["Archivist", "Curator", "Developer"]
+        monkeypatch.setattr(store_module, "TITLES_TTL", 0.0)
+        assert herald.posting_titles() == ["Archivist", "Curator"]
     finally:
         herald.close()
         other.close()
