@@ -128,7 +128,7 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
 
     from bot.app import build
     from bot.clock import fixed_clock, system_clock
-    from bot.domain import StoreUnavailable
+    from bot.domain import SchemaUnknown, StoreUnavailable
 
     clock = fixed_clock(now) if now is not None else system_clock
     try:
@@ -145,7 +145,7 @@ def _app(settings: Settings, *, now: date | None = None, upgrade: bool = True) -
         if upgrade:
             app.store.upgrade()
         yield app
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, SchemaUnknown) as exc:
         _err().print(
             f"[red]Database error on {_escape(str(settings.database_url))}:[/] "
             f"{_escape(str(exc).splitlines()[0])}"

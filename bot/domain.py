@@ -10,9 +10,13 @@ Errors, all under ``HeraldError``::
     ├── ContentError        a document cannot be read or understood (reported, never fatal)
     ├── UsageError          a command was called the wrong way (the user sees its usage)
     ├── NotFound            the thing asked for does not exist (the user sees suggestions)
-    └── PermissionDenied    the user may not do this (nothing changes)
+    ├── PermissionDenied    the user may not do this (nothing changes)
+    ├── Refusal             an action that cannot be done as asked (the user sees why)
+    ├── StoreUnavailable    the database cannot be reached just now (try again)
+    └── SchemaUnknown       the database was written by another Herald version (at start)
 
-``Router.dispatch`` is the only place that turns them into replies.
+``Router.dispatch`` is the only place that turns them into replies; ``SchemaUnknown`` meets
+Herald before any command, and the command line says it in one line.
 """
 
 from __future__ import annotations
@@ -68,6 +72,11 @@ class StoreUnavailable(HeraldError):
     """The database cannot be reached or stays busy (a restart, a network cut, a lock held too
     long): the transaction that met it is rolled back, and the same command can simply be
     tried again."""
+
+
+class SchemaUnknown(HeraldError):
+    """The database was written by a Herald with migrations this one does not have (a newer
+    release, or a branch): nothing is changed; run that Herald, or use another database."""
 
 
 class Refusal(HeraldError):

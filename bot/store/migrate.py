@@ -18,6 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.domain import SchemaUnknown
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -58,11 +60,10 @@ def shipped_head() -> str | None:
     files are not one plain chain (branches, labels, a file that does not parse)."""
     revisions: set[str] = set()
     parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        try:
-            values = _assignments(path)
-        except (OSError, SyntaxError, ValueError):
-            return None
+    migrations = _migrations()
+    if migrations is None:
+        return None
+    for values in migrations:
         revision, down = values.get("revision"), values.get("down_revision")
         labelled = values.get("branch_labels") is not None or values.get("depends_on") is not None
         if not isinstance(revision, str) or labelled:
@@ -74,6 +75,17 @@ def shipped_head() -> str | None:
             return None
     heads = revisions - parents
     return heads.pop() if len(heads) == 1 else None
+
+
+def _migrations() -> list[dict[str, object]] | None:
+    """Each migration file's revision assignments; None when a file cannot be read so."""
+    found = []
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        try:
+            found.append(_assignments(path))
+        except (OSError, SyntaxError, ValueError):
+            return None
+    return found
 
 
 _NAMES = frozenset({"revision", "down_revision", "branch_labels", "depends_on"})
@@ -116,8 +128,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if revision == "head" and at_head(engine):
         return  # known without importing Alembic at all
     wanted = head_revision() if revision == "head" else revision
-    if current_revision(engine) == wanted:
+    current = current_revision(engine)
+    if current == wanted:
         return
+    shipped = _migrations()
+    if current is not None and shipped is not None:
+        if current not in {values.get("revision") for values in shipped}:
+            raise SchemaUnknown(
+                f"the database's schema is at revision {current}, which this Herald does not "
+                f"know (it knows up to {head_revision()}): it was written by another version "
+                "of Herald. Run that version, or point HERALD_DATABASE_URL at another database."
+            )
     from alembic import command
 
     with engine.begin() as connection:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,24 @@ def test_unreachable_database_is_one_clear_line(
     assert result.exit_code == 2
     assert "s3cret" not in result.output
     assert "Cannot open the database" in result.output or "Database error" in result.output
+
+
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["ask", "remote jobs"]])
+def test_a_database_of_another_herald_version_is_one_clear_line(
+    env: Path, command: list[str]
+) -> None:
+    """A schema revision this Herald has no migration for (written by a newer release) is
+    said in one line, and the database is left as it is."""
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    database = sqlite3.connect(env / "cli.db")
+    with database:
+        database.execute("UPDATE alembic_version SET version_num = '9999'")
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 2
+    assert "revision 9999, which this Herald does not know" in result.output
+    assert "Traceback" not in result.output
+    assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999",)]
+    database.close()
 
 
 def test_run_without_platforms_names_the_variables(env: Path) -> None:
