@@ -21,7 +21,7 @@ from typing import Any, Literal
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
 from bot.domain import PERIODS_PER_YEAR
-from bot.places import ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
+from bot.places import ADJECTIVES, ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
     REMOTE_PHRASES,
@@ -423,7 +423,8 @@ def _longest_place(
         bare = joined.removeprefix("the ")  # "the est time zone" is no Estonia
         if len(bare) < 4 and bare not in ALIASES:
             continue
-        place = find_place(joined, prefer=prefer)
+        # "canadian jobs": before its jobs, a place's adjective names it
+        place = find_place(ADJECTIVES.get(joined, joined) if from_end else joined, prefer=prefer)
         if place is not None:
             text = " ".join(part)
             offset = phrase.find(text) if from_end else phrase.find(part[0])
