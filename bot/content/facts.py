@@ -51,6 +51,9 @@ ON_SITE = Rule(
         r"(?<=work )on site in\b",
         r"(?<=works )on site in\b",
         r"(?:must work on|must be on|must report on)[- ]?site\b",
+        # "Working arrangement: on site, Tuesday to Saturday": a label of how the work is done
+        r"work(?:ing)? (?:pattern|arrangement|mode):\s*(?:on[- ]?site|in[- ]person|in[- ]office)"
+        r"\b",
         r"(?:in-person|in person) (?:only|position|role|job)\b",
         r"(?:role is|position is|job is|work is|post is) (?:fully )?(?:on[- ]?site|in[- ]person"
         r"|in[- ]office|based on[- ]?site)\b",
@@ -98,6 +101,8 @@ ON_SITE = Rule(
         "Fellows are expected to be in residence for the academic year.",
         "Our building is in Cleveland, and this work is done on site.",
         "The job is performed in person at the studio.",
+        "Working arrangement: on site, Tuesday to Saturday",
+        "Work mode: in person at the museum store",
     ),
     rejects=(
         "We offer an on-site café and a bicycle shed.",
@@ -107,6 +112,8 @@ ON_SITE = Rule(
         "Parking is available on site in the evenings, and remote work is possible.",
         "Our writer in residence will give a talk in May.",
         "Some of the work is done remotely, the rest on site.",
+        "Working arrangement: hybrid, two days a week on site.",
+        "Perks: on-site café and gym.",
     ),
 )
 REMOTE_WORK = Rule(
