@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import reduce
+from threading import Lock
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import (
@@ -112,17 +114,36 @@ def _sqlite(
     return TextMatch(score=found.c.score, join=found, on=found.c.key == key)
 
 
-def _resolve_tsqueries(session: Db, words: Sequence[str], any_word: bool) -> tuple[str, list[str]]:
+_RESOLVED_KEPT = 4096
+_resolved: OrderedDict[tuple[tuple[str, ...], bool], tuple[str, tuple[str, ...]]] = OrderedDict()
+_resolved_lock = Lock()
+
+
+def _resolve_tsqueries(
+    session: Db, words: Sequence[str], any_word: bool
+) -> tuple[str, tuple[str, ...]]:
     """PostgreSQL's own text form of the combined query and of each word's query.
 
     Computed once, in one round trip, and bound back as constants: inline, the STABLE
     ``plainto_tsquery`` would run again for every row (10x slower over 10,000 postings).
-    The texts come from PostgreSQL's tsquery output, and are bound as parameters.
+    The texts come from PostgreSQL's tsquery output, and are bound as parameters. They
+    depend only on the words (the configuration is always 'english'), so the latest
+    ``_RESOLVED_KEPT`` are kept: the round trip cost every search half a millisecond.
     """
+    key = (tuple(words), any_word)
+    with _resolved_lock:
+        if key in _resolved:
+            _resolved.move_to_end(key)
+            return _resolved[key]
     parts: list[ColumnElement[Any]] = [func.plainto_tsquery(_ENGLISH, word) for word in words]
     combined = reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
     row = session.execute(select(cast(combined, Text), *(cast(p, Text) for p in parts))).one()
-    return str(row[0]), [str(part) for part in row[1:]]
+    resolved = str(row[0]), tuple(str(part) for part in row[1:])
+    with _resolved_lock:
+        _resolved[key] = resolved
+        while len(_resolved) > _RESOLVED_KEPT:
+            _resolved.popitem(last=False)
+    return resolved
 
 
 def _tsquery(query_text: str) -> ColumnElement[Any]:
@@ -293,22 +314,30 @@ def sqlite_passages_match() -> TextMatch:
     return _sqlite("faq_passages_fts", PassageRow.id, PASSAGE_WEIGHTS, query_text)
 
 
-def match_passages(session: Db, words: Sequence[str]) -> TextMatch | None:
-    """Passages containing any of the words, best first (question counts most)."""
-    if dialect_of(session) == "sqlite":
-        expression = fts5_query(words, any_word=True)
-        return _sqlite("faq_passages_fts", PassageRow.id, PASSAGE_WEIGHTS, expression)
+def word_parameter(index: int) -> str:
+    """The bound name of one word's tsquery in ``postgres_passages_match``."""
+    return f"passage_word_{index}"
+
+
+def postgres_passages_values(session: Db, words: Sequence[str]) -> dict[str, str] | None:
+    """What ``postgres_passages_match`` binds for ``words``: the tsquery of any of them
+    (``QUERY_TEXT``) and each word's (``word_parameter``); None when only stop words."""
     combined, per_word = _resolve_tsqueries(session, words, any_word=True)
     if not combined:
         return None
-    vector: ColumnElement[Any] = literal_column("faq_passages.search_vector")
-    # ts_rank_cd knows nothing of how rare a word is, so a passage repeating one word would
-    # beat a passage with all of them; weigh by how many of the words a passage has.
-    matched = reduce(
-        operator.add,
-        [case((vector.op("@@")(_tsquery(q)), 1.0), else_=0.0) for q in per_word if q],
-    )
-    query = _tsquery(combined)
+    own = [query for query in per_word if query]
+    return {QUERY_TEXT: combined} | {word_parameter(i): query for i, query in enumerate(own)}
+
+
+def postgres_passages_match(vector: ColumnElement[Any], words: int) -> TextMatch:
+    """PostgreSQL's passage match on ``vector`` for ``words`` words bound as
+    ``postgres_passages_values`` gives them, so a statement built on it is built once per
+    number of words. ts_rank_cd knows nothing of how rare a word is, so a passage repeating
+    one word would beat a passage with all of them: the score is weighed by how many of the
+    words a passage has."""
+    query = cast(bindparam(QUERY_TEXT, type_=Text), TSQUERY)
+    per_word = [cast(bindparam(word_parameter(i), type_=Text), TSQUERY) for i in range(words)]
+    matched = reduce(operator.add, [case((vector.op("@@")(q), 1.0), else_=0.0) for q in per_word])
     return TextMatch(
         score=func.ts_rank_cd(vector, query) * matched, condition=vector.op("@@")(query)
     )

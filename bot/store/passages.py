@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Integer, Select, Text, bindparam, func, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 
 from bot.domain import KINDS, Kind, PassageHit
 from bot.store.convert import to_passage
@@ -20,7 +30,8 @@ from bot.store.fulltext import (
     clean_terms,
     dialect_of,
     fts5_query,
-    match_passages,
+    postgres_passages_match,
+    postgres_passages_values,
     sqlite_passages_match,
 )
 from bot.store.models import DocumentRow, PassageRow
@@ -54,6 +65,7 @@ class _PassageSql(NamedTuple):
     # pages, or its FAQ pages only: an organisation's shortcut)
     best_of_organization: Select[int, float]
     best_of_organization_faq: Select[int, float]
+    best_present: Select[int, float]  # the same, of passages on present pages
     statuses: Select[int, str]  # (key, page status) of :keys
     rows: Select[Any]  # passage columns with source, page organisation and url, of :keys
 
@@ -88,6 +100,12 @@ def _passage_sql() -> _PassageSql:
         .limit(bindparam("limit", type_=Integer)),
         best_of_organization=best_of(_organization_pages(KINDS)),
         best_of_organization_faq=best_of(_organization_pages(("faq",))),
+        best_present=select(found.c.key, found.c.score)
+        .join(PassageRow, PassageRow.id == found.c.key)
+        .join(DocumentRow, DocumentRow.id == PassageRow.document_id)
+        .where(found.c.key >= window_from, DocumentRow.status == "present")
+        .order_by(found.c.score.desc(), found.c.key)
+        .limit(bindparam("limit", type_=Integer)),
         statuses=select(PassageRow.id, DocumentRow.status)
         .join(DocumentRow, PassageRow.document_id == DocumentRow.id)
         .where(PassageRow.id.in_(keys)),
@@ -150,52 +168,82 @@ def search_passages(
     if not words or limit <= 0:
         return []
     wanted = organization.strip() if organization else ""
-    sqlite = dialect_of(session) == "sqlite"
-    if sqlite:
-        expression = fts5_query(words, any_word=True)
-        nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
-        window_from = session.scalar(_passage_sql().window_from, nth)
-        if wanted:
-            return _organization_passages(
-                session, expression, window_from, wanted, limit, faq_only=faq_only
-            )
-        # all organisations: rank on the index alone, then look at the pages
-        hits = _best_passages_first(session, expression, window_from, limit)
-        if hits is None and window_from is not None:
-            hits = _best_passages_first(session, expression, None, limit)
-        if hits is not None:
-            return hits
-    match = match_passages(session, words)
-    if match is None:
-        return []
-    key: Any = match.join.c.key if match.join is not None else PassageRow.id
-
-    def in_window(window: int) -> ColumnElement[bool] | None:
-        if sqlite:  # its window is known already (an organisation's widen above)
-            return None if window_from is None else key >= window_from
-        # the newest matches, read once in the same statement as their ranking
-        newest = match.apply(select(key)).order_by(key.desc()).limit(window)
-        within: ColumnElement[bool] = key.in_(newest.correlate(None))  # its own read
-        return within
-
-    candidates = match.apply(_passage_rows().add_columns(match.score.label("score")))
-    candidates = candidates.where(DocumentRow.status == "present")
+    if dialect_of(session) != "sqlite":
+        return _postgres_passages(session, words, wanted, limit, faq_only=faq_only)
+    expression = fts5_query(words, any_word=True)
+    nth = {QUERY_TEXT: expression, "nth": RANK_WINDOW - 1}
+    window_from = session.scalar(_passage_sql().window_from, nth)
     if wanted:
-        candidates = candidates.where(contains(DocumentRow.organization, wanted))
+        return _organization_passages(
+            session, expression, window_from, wanted, limit, faq_only=faq_only
+        )
+    # all organisations: rank on the index alone, then look at the pages
+    hits = _best_passages_first(session, expression, window_from, limit)
+    if hits is None and window_from is not None:
+        hits = _best_passages_first(session, expression, None, limit)
+    if hits is not None:
+        return hits
+    # too few of the best are on present pages: rank the matches with their pages
+    values = {QUERY_TEXT: expression, "limit": limit}
+    best: Sequence[Any] = []
+    if window_from is not None:
+        best = session.execute(
+            _passage_sql().best_present, {**values, "window_from": window_from}
+        ).all()
+    if len(best) < limit:
+        best = session.execute(_passage_sql().best_present, {**values, "window_from": 0}).all()
+    return _hits(session, best)
+
+
+def _postgres_passages(
+    session: Db, words: Sequence[str], organization: str, limit: int, *, faq_only: bool
+) -> list[PassageHit]:
+    """``search_passages`` on PostgreSQL: the newest matches are read in one backward walk
+    of the keys (the text index cannot order by key), ranked with their pages in the same
+    statement, and only the best ``limit`` passages are then read whole."""
+    values = postgres_passages_values(session, words)
+    if values is None:
+        return []
+    bound: dict[str, Any] = {**values, "limit": limit}
+    if organization:
+        bound["organization"] = like_escaped(organization.lower())
+    best: Sequence[Any] = []
+    for window in [*(_windows() if organization else [RANK_WINDOW]), None]:
+        statement = _postgres_best(len(values) - 1, bool(organization), faq_only, window)
+        best = session.execute(statement, bound).all()
+        if len(best) >= limit:
+            break
+    return _hits(session, best)
+
+
+@cache
+def _postgres_best(
+    words: int, of_organization: bool, faq_only: bool, window: int | None
+) -> Select[int, float]:
+    """(key, score) of the best passages of present pages among the newest ``window``
+    matches (all of them with None), of the bound organisation's pages with
+    ``of_organization`` (its FAQ pages with ``faq_only``)."""
+    vector: ColumnElement[Any] = literal_column("faq_passages.search_vector")
+    newest = (
+        postgres_passages_match(vector, words)
+        .apply(select(PassageRow.id.label("key"), PassageRow.document_id, vector.label("vector")))
+        .order_by(PassageRow.id.desc())
+    )
+    if window is not None:
+        newest = newest.limit(window)
+    found = newest.subquery("newest")
+    score = postgres_passages_match(found.c.vector, words).score
+    best = (
+        select(found.c.key, score.label("score"))
+        .join(DocumentRow, DocumentRow.id == found.c.document_id)
+        .where(DocumentRow.status == "present")
+    )
+    if of_organization:
+        name = func.lower(DocumentRow.organization)
+        best = best.where(name.contains(bindparam("organization", type_=Text), escape="/"))
         if faq_only:
-            candidates = candidates.where(DocumentRow.kind == "faq")
-    ranked = candidates.order_by(match.score.desc(), PassageRow.id).limit(limit)
-    rows: Sequence[Any] = []
-    for window in _windows() if wanted else [RANK_WINDOW]:
-        within = in_window(window)
-        if within is None:
-            break
-        rows = session.execute(ranked.where(within)).all()
-        if len(rows) >= limit:
-            break
-    if len(rows) < limit:
-        rows = session.execute(ranked).all()
-    return [_to_hit(row, float(row.score)) for row in rows]
+            best = best.where(DocumentRow.kind == "faq")
+    return best.order_by(score.desc(), found.c.key).limit(bindparam("limit", type_=Integer))
 
 
 def _organization_passages(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import pytest
 
 from bot.store import Store
@@ -126,3 +128,29 @@ def test_an_organisations_shortcut_asks_its_faq_pages_only(faqs: Store) -> None:
         ["conference"], organization="example network", limit=50, faq_only=True
     )
     assert faq_only and all(h.passage.source.startswith("faq/") for h in faq_only)
+
+
+def test_a_questions_words_are_resolved_by_postgresql_once(faqs: Store) -> None:
+    """PostgreSQL's form of a question's words depends on the words alone: asked again, the
+    same words cost one statement fewer (the round trip that resolved them)."""
+    if faqs.engine.dialect.name == "sqlite":
+        pytest.skip("PostgreSQL's text queries")
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def record(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    words = ["membership", "fee", f"w{uuid4().hex}"]  # words no other test asked
+    event.listen(faqs.engine, "before_cursor_execute", record)
+    try:
+        first = faqs.search_passages(words)
+        asked_first = len(statements)
+        statements.clear()
+        again = faqs.search_passages(words)
+    finally:
+        event.remove(faqs.engine, "before_cursor_execute", record)
+    assert [h.passage.text for h in again] == [h.passage.text for h in first] != []
+    assert len(statements) == asked_first - 1
+    assert not any("plainto_tsquery" in sql for sql in statements)
