@@ -18,6 +18,7 @@ import itertools
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -745,18 +746,24 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     return answers
 
 
-def _page_named(stems: frozenset[str], candidates: Sequence[_Candidate]) -> str | None:
+def _page_named(stems: Iterable[str], candidates: Sequence[_Candidate]) -> str | None:
     """The page a word asked names, when only that page's title holds it and no other
     candidate says it ("membership of the Stellar Archive Network": "stellar"); None
-    when no word asked is so."""
+    when no word asked is so. When words name different pages ("who do I ask about quill
+    grants?": "ask" is in a title of Frequently Asked Questions too), the page most of them
+    name; None when as many name another, so the answer never hangs on the words' order."""
+    named: Counter[str] = Counter()
     for s in stems:
         titled = {c.hit.passage.source for c in candidates if s in c.page}
         if len(titled) != 1:
             continue
         said = {c.hit.passage.source for c in candidates if s in c.text or s in c.heading}
         if said <= titled:
-            return next(iter(titled))
-    return None
+            named[next(iter(titled))] += 1
+    most = named.most_common(2)
+    if not most or (len(most) == 2 and most[0][1] == most[1][1]):
+        return None
+    return most[0][0]
 
 
 SHORT_FORM = 5  # "postdoc" names "Postdoctoral"; "arch" names no "Archivist"

@@ -12,7 +12,7 @@ from pagestore import app_of
 
 from bot.app import App
 from bot.domain import Passage, PassageHit
-from bot.search import rank_passages
+from bot.search import _candidate, _page_named, rank_passages
 
 TODAY = date(2026, 3, 2)
 
@@ -445,3 +445,20 @@ def test_who_is_answered_by_a_name_whatever_verb_asks_it() -> None:
     ]
     best = next(a for a in rank_passages("who runs the tern fund?", hits) if a.confident)
     assert "Whimbrel Trust" in best.excerpt
+
+
+def test_the_page_most_words_name_whatever_their_order() -> None:
+    """ "Who do I ask about the wren grants?": "ask" is only in the title of another page's
+    "Frequently Asked Questions", "wren" and "grant" only in the grants page's title; the
+    grants page is the one named, in whatever order the words are read (they were read from
+    a set: the answer changed from one run to the next)."""
+    hits = [
+        _hit(1, "Lark Network Frequently Asked Questions", "Post on the forum for help."),
+        _hit(2, "Wren Trust Small Grants 2027", "Questions go to grants@wren.example.org."),
+    ]
+    candidates = [_candidate(h) for h in hits]
+    words = ["ask", "wren", "grant"]
+    for order in (words, words[::-1], words[1:] + words[:1]):
+        assert _page_named(order, candidates) == "2.md", order
+    # as many words name each page: none is named
+    assert _page_named(["ask", "wren"], candidates) is None
