@@ -315,6 +315,13 @@ def _place_said(stated: str) -> str | None:
     end = _CLAUSE_END.search(stated)
     first = stated[: end.start()] if end is not None else stated
     if len(first.split()) < _SENTENCE_LEAST_WORDS or not _SENTENCE_WORDS.search(first):
+        # a place, then a sentence of its own ("Portland, OR. Remote work is possible for
+        # …"): the place; the sentence is read with the prose (remote, its regions). Not
+        # "Remote. Must work US hours.": there the sentence says where remote work is done
+        rest = stated[end.end() :] if end is not None else ""
+        said_after = len(rest.split()) >= _SENTENCE_LEAST_WORDS and _SENTENCE_WORDS.search(rest)
+        if said_after and first.strip() and not facts.remote_from_location(first):
+            return first.strip()
         return stated
     scan = Scan(stated)
     place = facts.find_place(scan)

@@ -69,14 +69,45 @@ def test_a_location_sentence_naming_an_office_gives_its_city(said: str) -> None:
         "Hybrid, 2 days a week in Utrecht",
         "Remote (EU only)",
         "On site at the Old Town Hall, Bath",
-        # a place, then a sentence about how the work is done
-        "Galway, Ireland. Working from home is possible two days a week",
-        "Kilkenny; home working can be agreed with the team",
     ],
 )
 def test_a_location_that_is_a_place_is_kept_as_written(place: str) -> None:
     posting = _posting(f"We are hiring a records manager.\n\nLocation: {place}\n\n{_REST}")
     assert posting.location == place
+
+
+@pytest.mark.parametrize(
+    ("said", "place", "regions"),
+    [
+        (
+            "Galway, Ireland. Working from home is possible two days a week",
+            "Galway, Ireland",
+            ("Ireland",),
+        ),
+        ("Kilkenny; home working can be agreed with the team", "Kilkenny", ()),
+        (
+            "Portland, OR. Remote work is possible for candidates residing in the United States.",
+            "Portland, OR",
+            ("United States",),
+        ),
+        # the sentence after "Remote" says where remote work is done: kept with it
+        (
+            "Remote. Must be able to work US hours.",
+            "Remote. Must be able to work US hours",
+            ("United States",),
+        ),
+    ],
+)
+@pytest.mark.parametrize("form", ["Location: {}", "## Location\n\n{}"])
+def test_a_place_then_a_sentence_gives_the_place(
+    said: str, place: str, regions: tuple[str, ...], form: str
+) -> None:
+    """A location is a place, not a sentence: the sentence after it is read with the prose,
+    for whether the work is remote and from where."""
+    posting = _posting(f"We are hiring a records manager.\n\n{form.format(said)}\n\n{_REST}")
+    assert posting.location is not None
+    said_at = (posting.location.rstrip("."), posting.remote, posting.remote_regions)
+    assert said_at == (place, True, regions)
 
 
 # ---------------------------------------------------------------- the address at the foot
