@@ -277,6 +277,10 @@ class Salary:
 is_salary_heading = remembered(lambda title: _SECTION_TITLES.match(title.strip()) is not None)
 
 
+def _speaks_of_pay(sentence: str) -> bool:
+    return bool(_MONEY.search(sentence) or _SALARY_WORD.search(sentence.lower()))
+
+
 def from_section(text: str, dollar: Dollar = us_dollar) -> Salary | None:
     """The first statement under a "Compensation" heading, whatever it says ("DOE" too); a
     front matter value (``salary: "$45 - $55 per hour"``) is read the same way. ``dollar``:
@@ -284,7 +288,9 @@ def from_section(text: str, dollar: Dollar = us_dollar) -> Salary | None:
     for line in text.split("\n\n"):
         words = plain(line)
         if words:
-            words = whole_sentences(words, 300)
+            # "… $68,000, commensurate with experience. Full-time, 12-month appointment.":
+            # the sentences that speak of pay
+            words = whole_sentences(words, 300, keep=_speaks_of_pay)
             stated = pay(words, dollar=dollar)
             return Salary(words, stated.minimum, stated.currency, words, stated)
     return None

@@ -297,13 +297,16 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
         return stop + 1
 
 
-def whole_sentences(text: str, limit: int) -> str:
+def whole_sentences(
+    text: str, limit: int, keep: Callable[[str], bool] = lambda _sentence: True
+) -> str:
     """The leading sentences of plain ``text`` that fit in ``limit`` characters, and always the
-    first one whole: a fact quoted from prose is never cut mid-sentence."""
+    first one whole: a fact quoted from prose is never cut mid-sentence. ``keep``: whether a
+    sentence after the first still says the fact (the first that does not ends the quote)."""
     end = _sentence_end(text, 0, len(text))
     while end < len(text):
         following = _sentence_end(text, end + 1, len(text))
-        if following > limit:
+        if following > limit or not keep(text[end:following]):
             break
         end = following
     return text[:end].strip()

@@ -184,3 +184,33 @@ def test_an_employer_named_after_its_city_gives_the_city_when_nothing_else_does(
 def test_a_place_said_outright_wins_over_the_city_in_the_employer_name() -> None:
     body = "The Carlisle Record Office is recruiting a Records Manager, based in Penrith."
     assert _posting(f"{body}\n\n{_REST}").location == "Penrith"
+
+
+# ---------------------------------------------------------------- a salary section's sentences
+
+
+@pytest.mark.parametrize(
+    ("section", "salary"),
+    [
+        (
+            "Minimum salary $68,000, commensurate with experience. Full-time, 12-month "
+            "faculty appointment.",
+            "Minimum salary $68,000, commensurate with experience.",
+        ),
+        (
+            "Grade 7 (£35,333–£42,155 per annum). The post is fixed-term for two years.",
+            "Grade 7 (£35,333–£42,155 per annum).",
+        ),
+        # every sentence that speaks of pay stays
+        (
+            "£30,000 - £35,000 per annum. Pro rata for part-time staff. 25 days of leave.",
+            "£30,000 - £35,000 per annum. Pro rata for part-time staff.",
+        ),
+        ("Competitive. We also offer a pension.", "Competitive."),
+    ],
+)
+def test_a_salary_section_gives_the_sentences_about_pay(section: str, salary: str) -> None:
+    """A "Salary" section's sentences after the pay (the hours, the contract, the leave) are
+    no part of the salary a card shows."""
+    posting = _posting(f"We are hiring a records manager.\n\n## Salary\n\n{section}\n\n{_REST}")
+    assert posting.salary == salary
