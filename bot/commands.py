@@ -358,6 +358,10 @@ HELP_SPEC_NAME = "help"
 # What people used to command lines type after a command to see its usage.
 _HELP_WORDS = frozenset({HELP_SPEC_NAME, "--help", "-h", "-help", "?"})
 _NOT_FOUND_SUGGESTIONS = 5
+# How close a mistyped verb is to the real one (difflib's ratio): "shwo" is to "show" 0.75,
+# "statu" to "status" 0.91; "remote" to "remind" only 0.5.
+_VERB_TYPO_CUTOFF = 0.75
+_TYPO_ECHO = 60  # characters of the words after a mistyped verb repeated in the suggestion
 
 
 @dataclass
@@ -518,7 +522,26 @@ class Router:
                 return _denied_reply(PermissionDenied(sub.admin))
             return self._run(sub.handler, rest, ctx, usage=_usage_text([sub.usage(spec.name)]))
         usage = _usage_text(self._usages(spec, ctx), spec.examples)
-        return self._run(spec.handler, request.text, ctx, usage=usage)
+        reply = self._run(spec.handler, request.text, ctx, usage=usage)
+        return self._verb_typo(spec.name, verb, rest, reply, ctx)
+
+    def _verb_typo(self, command: str, verb: str, rest: str, reply: Reply, ctx: Context) -> Reply:
+        """A first word a letter or two from one of the command's verbs ("/jobs shwo <id>",
+        "/herald statu"), when the command found nothing with it, was that verb mistyped: the
+        reply says so and offers the verb, instead of a bare "no postings match". A word that
+        finds something ("/jobs editor") is left alone."""
+        if reply.postings or reply.passages or reply.error_id:
+            return reply
+        verbs = [v.verb for v in self.verbs(command, ctx)]
+        close = difflib.get_close_matches(verb.lower(), verbs, n=1, cutoff=_VERB_TYPO_CUTOFF)
+        if not close:
+            return reply
+        meant = " ".join(x for x in (command, close[0], rest.strip()[:_TYPO_ECHO]) if x)
+        return replace(
+            reply,
+            text=f"There is no `/{command} {verb[:40]}`. Did you mean `/{meant}`?\n{reply.text}",
+            actions=(Action(f"/{meant}", "command", meant),),
+        )
 
     def _question_or_unknown(
         self, name: str, request: Request, ctx: Context, known: Sequence[CommandSpec]

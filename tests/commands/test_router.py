@@ -130,6 +130,29 @@ def test_unknown_command_suggests_org_shortcuts_too() -> None:
     assert "`/datacite`" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        (
+            "/jobs shwo datacite-technical-community-manager",
+            "/jobs show datacite-technical-community-manager",
+        ),
+        ("/jobs subscirbe remote", "/jobs subscribe remote"),
+        ("/jobs sho", "/jobs show"),
+        ("/jobs showw", "/jobs show"),
+    ],
+)
+def test_a_mistyped_verb_that_finds_nothing_is_offered_the_verb(line: str, meant: str) -> None:
+    reply = ask(make_router(), sample_store(), line)
+    assert f"Did you mean `{meant}`?" in reply.text
+    assert reply.actions == (Action(meant, "command", meant.lstrip("/")),)
+
+
+@pytest.mark.parametrize("line", ["/jobs remote", "/jobs closed", "/jobs remot", "/jobs community"])
+def test_a_search_word_near_a_verb_is_no_typo(line: str) -> None:
+    assert "Did you mean" not in ask(make_router(), sample_store(), line).text
+
+
 def test_over_long_query_is_refused_without_running_it() -> None:
     store = sample_store()
     reply = ask(make_router(), store, "/jobs " + "remote " * 100)
