@@ -502,7 +502,7 @@ class Router:
                 )
             )
         if not name or name == HELP_SPEC_NAME:
-            return self.help_reply(ctx, request.text)
+            return self.help_reply(ctx, request.text, asked=request.prefixed)
         spec = self._commands.get(name)
         specs: list[CommandSpec] | None = None
         if spec is None and (request.prefixed or self._question is None):
@@ -515,6 +515,10 @@ class Router:
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
         if verb.lower() in _HELP_WORDS and not rest:  # "/jobs help": its usage, everywhere
             return self.help_reply(ctx, spec.name)
+        # "/herald help jobs" (Slack's one slash command): that command's help; "/jobs help
+        # desk" names none, it searches
+        if verb.lower() in _HELP_WORDS and self._help_topic(_first_word(rest), ctx) is not None:
+            return self.help_reply(ctx, rest)
         sub = self._verbs.get(spec.name, {}).get(verb.lower())
         if sub is not None and (sub.applies is None or sub.applies(rest)):
             if sub.admin is not None and not ctx.is_admin:
@@ -606,19 +610,27 @@ class Router:
             actions=tuple(Action("Help", "command", f"help {c}") for c in close),
         )
 
-    def help_reply(self, ctx: Context, topic: str = "") -> Reply:
-        """Generated help: every command with an example, or one command's usage."""
+    def help_reply(self, ctx: Context, topic: str = "", *, asked: bool = False) -> Reply:
+        """Generated help: every command with an example, or one command's usage (named by
+        the topic's first word, or by one of its verbs). ``asked``: the topic was typed as a
+        command ("/help nosuch"), so one that names no command is said to."""
         specs = self.available(ctx)
-        wanted = topic.strip().lower().lstrip("/")
+        wanted = _first_word(topic)
+        lines: list[str] = []
         if wanted:
-            spec = next((s for s in specs if s.name == wanted), None)
+            spec = self._help_topic(wanted, ctx, specs)
             if spec is not None:
                 lines = [f"`/{spec.name}` — {spec.help}", _usage_text([spec.usage], spec.examples)]
                 lines += [
                     f"• `{v.usage(spec.name)}` — {v.help}" for v in self.verbs(spec.name, ctx)
                 ]
                 return Reply(text="\n".join(lines))
-        lines = ["Herald understands these commands:"]
+        if wanted and asked:
+            # "/help nosuch": said, not silently answered with everything
+            close = difflib.get_close_matches(wanted, [s.name for s in specs], n=3, cutoff=0.5)
+            maybe = " Did you mean " + " or ".join(f"`/{c}`" for c in close) + "?" if close else ""
+            lines.append(f"There is no command `/{wanted[:40]}`.{maybe}")
+        lines.append("Herald understands these commands:")
         if self._question is not None:
             lines.append(
                 "…and plain questions: “remote jobs”, “is datacite hiring?”, “any jobs in "
@@ -641,6 +653,20 @@ class Router:
                 lines.append(f"• `/{spec.name}` — {spec.help} (e.g. `{example}`)")
         return Reply(text="\n".join(lines))
 
+    def _help_topic(
+        self, wanted: str, ctx: Context, specs: Sequence[CommandSpec] | None = None
+    ) -> CommandSpec | None:
+        """The command ``/help <wanted>`` asks about: one by that name, or the one with that
+        verb ("/help show", "/help subscribe": the verbs are what people remember)."""
+        specs = self.available(ctx) if specs is None else specs
+        spec = next((s for s in specs if s.name == wanted), None)
+        if spec is not None:
+            return spec
+        owner = next(
+            (s for s in specs if any(v.verb == wanted for v in self.verbs(s.name, ctx))), None
+        )
+        return owner
+
     def _help_spec(self) -> CommandSpec:
         return CommandSpec(
             name=HELP_SPEC_NAME,
@@ -661,6 +687,11 @@ def _mistyped(name: str, request: Request, specs: Sequence[CommandSpec]) -> bool
         return False
     names = [s.name for s in specs]
     return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
+
+
+def _first_word(text: str) -> str:
+    """The first word of a help topic, as a command name ("/Jobs show" → "jobs")."""
+    return (text.strip().lower().split() or [""])[0].lstrip("/!")
 
 
 def _usage_text(usages: Sequence[str], examples: Sequence[str] = ()) -> str:

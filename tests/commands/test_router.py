@@ -186,6 +186,26 @@ def test_help_for_one_command_gives_its_usage() -> None:
     assert "`/jobs remote`" in reply.text
 
 
+def test_help_for_a_command_that_does_not_exist_says_so() -> None:
+    router = make_router()
+    everything = ask(router, sample_store(), "/help").text
+    reply = ask(router, sample_store(), "/help jbos")
+    assert reply.text.startswith("There is no command `/jbos`. Did you mean `/jobs`?\n")
+    assert reply.text.endswith(everything)
+    assert ask(router, sample_store(), "/help nosuch").text.startswith(
+        "There is no command `/nosuch`.\n"
+    )
+    # a plain "help me" is a person asking for help, not for a command named "me"
+    assert ask(router, sample_store(), "help me").text == everything
+
+
+@pytest.mark.parametrize("topic", ["show", "subscribe", "jobs show", "/jobs"])
+def test_help_for_a_verb_or_a_command_and_its_verb_is_the_commands_help(topic: str) -> None:
+    reply = ask(make_router(), sample_store(), f"/help {topic}")
+    assert reply.text.startswith("`/jobs`")
+    assert "• `/jobs show <id>`" in reply.text
+
+
 def test_failing_shortcut_provider_does_not_break_dispatch(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
