@@ -607,6 +607,21 @@ def _verbs_asked(low: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(vocab.VERB_WORDS[m.group()] for m in _VERB_WORD.finditer(low)))
 
 
+_CHAT_WORD = re.compile(r"[\w'’]+")
+
+
+def small_talk(bare: str) -> str:
+    """The reply to a greeting, thanks or goodbye (``vocabulary.SMALL_TALK``), also addressed
+    ("hi there", "thanks, Herald!") or after an acknowledgement ("ok thanks"); "" for
+    anything else. Only the whole message counts: "hi, any remote jobs?" is a question."""
+    words = _CHAT_WORD.findall(bare.replace("’", "'"))
+    while len(words) > 1 and words[-1] in vocab.ADDRESSED:
+        words.pop()
+    if len(words) > 1 and words[0] in vocab.ACKNOWLEDGED:
+        words = words[1:] if " ".join(words[1:]) in vocab.SMALL_TALK else words
+    return vocab.SMALL_TALK.get(" ".join(words), "")
+
+
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
     """Read a message into an ``Understanding``; never raises on any text."""
     # a mention ("<@U123>", "<!channel>", "@room") addresses people, it asks nothing
@@ -614,11 +629,12 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     plain = rewrite(without_lead_in(said))
     low = plain.lower()
     bare = low.strip(" ?!.")
-    if not bare or bare in vocab.HELP_PHRASES or bare in vocab.SMALL_TALK:
+    # before the lead-in goes: "hey everyone" is a greeting, not a question about "everyone"
+    talk = small_talk(said.lower().strip(" ?!.")) or small_talk(bare)
+    if not bare or bare in vocab.HELP_PHRASES or talk:
         empty = parse_jobs_query("", today, organizations)
-        if bare in vocab.SMALL_TALK:
-            reply = vocab.SMALL_TALK[bare]
-            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply, said=said)
+        if talk:
+            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=talk, said=said)
         return Understanding(plain, "help", empty, ListFilters(), said=said)
 
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)

@@ -54,16 +54,29 @@ LIST_STARTS = (
     "what is open", "what's new", "whats new", "what is new", "anything new", "what's latest",
     "latest", "newest", "any news",
 )  # fmt: skip
+_HELLO = "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”."
+_WELCOME = "You're welcome!"
+_BYE = "Bye!"
+_NOTED = "Anything else? Ask me about jobs or the FAQ pages."
 SMALL_TALK = {
-    "hi": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
-    "hello": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
-    "hey": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
-    "thanks": "You're welcome!",
-    "thank you": "You're welcome!",
-    "thx": "You're welcome!",
+    "hi": _HELLO, "hello": _HELLO, "hey": _HELLO, "hiya": _HELLO, "howdy": _HELLO,
+    "greetings": _HELLO, "what's up": _HELLO, "whats up": _HELLO, "sup": _HELLO, "yo": _HELLO,
+    "how are you": "Fine, thanks! " + _HELLO, "how are you doing": "Fine, thanks! " + _HELLO,
+    "thanks": _WELCOME, "thank you": _WELCOME, "thx": _WELCOME, "ty": _WELCOME,
+    "cheers": _WELCOME, "many thanks": _WELCOME, "thanks a lot": _WELCOME,
+    "thank you so much": _WELCOME, "thanks so much": _WELCOME, "much appreciated": _WELCOME,
     "good morning": "Good morning! Ask me about jobs or the FAQ pages.",
-    "bye": "Bye!",
-}
+    "good afternoon": "Good afternoon! Ask me about jobs or the FAQ pages.",
+    "good evening": "Good evening! Ask me about jobs or the FAQ pages.",
+    "bye": _BYE, "goodbye": _BYE, "good bye": _BYE, "bye bye": _BYE, "see you": _BYE,
+    "see ya": _BYE, "good night": _BYE,
+    "ok": _NOTED, "okay": _NOTED, "k": _NOTED, "cool": _NOTED, "great": _NOTED,
+    "nice": _NOTED, "got it": _NOTED, "lol": _NOTED, "perfect": _NOTED, "awesome": _NOTED,
+}  # fmt: skip
+# Words that only address the bot or the room after a greeting ("hi there", "thanks herald")
+# or acknowledge before one ("ok thanks"): small talk with them is small talk still.
+ADDRESSED = frozenset({"there", "herald", "everyone", "all", "folks", "team", "bot", "again"})
+ACKNOWLEDGED = frozenset({"ok", "okay", "oh", "great", "cool", "perfect", "awesome", "nice"})
 # What a newcomer asks the bot about itself: every command with an example answers.
 HELP_PHRASES = frozenset({
     "help", "what can you do", "commands", "usage", "who are you", "what are you",
