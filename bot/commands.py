@@ -44,6 +44,7 @@ from bot.domain import (
     UsageError,
 )
 from bot.present import Card, posting_card
+from bot.spelling import english
 from bot.text import UNPRINTABLE, printable
 
 logger = logging.getLogger(__name__)
@@ -533,12 +534,13 @@ class Router:
         """A first word a letter or two from one of the command's verbs ("/jobs shwo <id>",
         "/herald statu"), when the command found nothing with it, was that verb mistyped: the
         reply says so and offers the verb, instead of a bare "no postings match". A word that
-        finds something ("/jobs editor") is left alone."""
+        finds something ("/jobs editor") or an English word ("remote", "open") is left alone."""
         if reply.postings or reply.passages or reply.error_id:
             return reply
         verbs = [v.verb for v in self.verbs(command, ctx)]
         close = difflib.get_close_matches(verb.lower(), verbs, n=1, cutoff=_VERB_TYPO_CUTOFF)
-        if not close:
+        # "/jobs remote" is a word of its own, not "remove" mistyped
+        if not close or verb.lower() in english():
             return reply
         meant = " ".join(x for x in (command, close[0], rest.strip()[:_TYPO_ECHO]) if x)
         return replace(
