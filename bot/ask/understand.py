@@ -602,7 +602,9 @@ def _verbs_asked(low: str) -> tuple[str, ...]:
     words = tokens(low)
     about_jobs = set(words) & (vocab.JOB_NOUNS | {"deadline", "deadlines"})
     asked_how = _HOW_TO.search(low) and (about_jobs or len(words) <= _SHORT_QUESTION)
-    if not (asked_how or _ASKED_OF_ME.match(low)):
+    # "unsubscribe", "alerts?", "stop": the verb's word alone asks how to do it
+    alone = low.strip(" ?!.") in vocab.VERB_WORDS
+    if not (asked_how or alone or _ASKED_OF_ME.match(low)):
         return ()
     return tuple(dict.fromkeys(vocab.VERB_WORDS[m.group()] for m in _VERB_WORD.finditer(low)))
 

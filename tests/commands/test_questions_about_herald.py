@@ -31,6 +31,10 @@ ORGANISATIONS = ["Lindqvist Centre", "Atlas of Open Maps"]
         ("how do I take down a posting?", ("remove",)),
         ("how do I unsubscribe?", ("unsubscribe",)),
         ("can i turn off the job announcements", ("unsubscribe", "subscribe")),
+        # the verb's word alone, as typed in a direct message
+        ("unsubscribe", ("unsubscribe",)),
+        ("stop", ("unsubscribe",)),
+        ("alerts?", ("subscribe",)),
     ],
 )
 def test_a_question_about_a_verb_asks_its_help(question: str, verbs: tuple[str, ...]) -> None:
