@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from bot.config import DEFAULT_MAX_FILE_BYTES
+from bot.config import DEFAULT_MAX_FILE_BYTES, env_name
 from bot.content import parse_bytes
 from bot.content.parallel import Outcome, Parse, available_cpus, parse_files
 from bot.domain import DEFAULT_SOURCE, HeraldError, LoadFailure, LoadReport, ParsedDocument
@@ -142,7 +142,7 @@ def _file_into(found: Listing, source: str, entry: os.DirEntry[str], real_root: 
 def _too_large(source: str, size: int, max_bytes: int) -> LoadFailure:
     reason = (
         f"skipped: the file is {_size(size)}, over the {_size(max_bytes)} limit for one page "
-        "(setting max_file_bytes); split it or remove it"
+        f"({env_name('max_file_bytes')}); split it or remove it"
     )
     logger.warning("%s %s", source, reason)
     return LoadFailure(source, reason)

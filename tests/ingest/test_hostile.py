@@ -161,8 +161,8 @@ def test_a_file_over_the_size_cap_is_skipped_with_a_reason(
     assert report.unchanged == ["good.md"] and not report.withdrawn
     (reason,) = _reasons(report, "big.md")
     assert reason == (
-        "skipped: the file is 2.2 MB, over the 2.0 MB limit for one page (setting "
-        "max_file_bytes); split it or remove it"
+        "skipped: the file is 2.2 MB, over the 2.0 MB limit for one page (HERALD_"
+        "MAX_FILE_BYTES); split it or remove it"
     )
     # the stored version stays until the file is fixed
     assert sorted(p.source for p in sqlite_store.all_postings()) == ["big.md", "good.md"]
