@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,14 +99,26 @@ CHATTY_LOGGERS = ("nio",)
 
 def _settings() -> Settings:
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError
 
     from bot.config import Settings, env_name
 
     try:
         settings = Settings()
+    except SettingsError as exc:
+        # a list or object setting that is not JSON (HERALD_ADMINS=U0123): pydantic-settings
+        # names the field only in its message
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = env_name(field.group(1)) if field else "a setting"
+        _err().print(
+            f"[red]Invalid setting:[/] {_escape(name)}: not valid JSON; write a JSON list or "
+            'object, e.g. ["U0123"] or [7, 1]'
+        )
+        raise typer.Exit(2) from None
     except ValidationError as exc:
         problems = "; ".join(
-            f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: {e['msg']}"
+            f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: "
+            + e["msg"].removeprefix("Value error, ")
             for e in exc.errors()
         )
         _err().print(f"[red]Invalid setting:[/] {_escape(problems)}")
