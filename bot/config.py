@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+import logging
 from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -261,6 +262,16 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"no time zone is named {value!r}; write one such as Europe/Berlin or UTC"
             ) from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        """A level ``logging`` knows (any case): "verbose" was a traceback at start."""
+        if not isinstance(logging.getLevelName(value.upper()), int):
+            raise ValueError(
+                f"no log level is named {value!r}; write DEBUG, INFO, WARNING, ERROR or CRITICAL"
+            )
         return value
 
     @model_validator(mode="after")
