@@ -45,7 +45,7 @@ from bot.domain import (
 )
 from bot.present import Card, posting_card
 from bot.spelling import english
-from bot.text import UNPRINTABLE, printable
+from bot.text import printable
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +103,9 @@ class Request:
         # bidirectional characters are dropped (bot.text says why) before anything reads it.
         for name in ("command", "text"):
             value = getattr(self, name)
-            if UNPRINTABLE.search(value):
-                object.__setattr__(self, name, printable(value))
+            kept = printable(value)
+            if kept != value:
+                object.__setattr__(self, name, kept)
 
     @classmethod
     def from_line(
