@@ -284,6 +284,11 @@ def _withdraw_source(app: App, name: str) -> None:
             "again; remove it from HERALD_SOURCES first."
         )
         raise typer.Exit(2)
+    known = [r.name for r in app.sources.records.all()]
+    if name not in known:  # a mistyped name withdrew nothing and said "Withdrew 0 documents"
+        listed = ", ".join(known) or "none"
+        _err().print(f"[red]No source is named {_escape(name)}.[/] Sources: {_escape(listed)}.")
+        raise typer.Exit(2)
     gone = app.store.withdraw_missing(set(), app.clock(), name)
     _err().print(f"Withdrew {len(gone)} documents of {_escape(name)}.")
 

@@ -196,6 +196,8 @@ def test_a_source_no_longer_configured_can_be_withdrawn(env: Path, shared_dir: P
     assert runner.invoke(cli, ["load", seeds]).exit_code == 0
     refused = runner.invoke(cli, ["sources", "--withdraw", "content"])
     assert refused.exit_code == 2 and "is configured" in refused.output
+    mistyped = runner.invoke(cli, ["sources", "--withdraw", seeds + "x"])
+    assert mistyped.exit_code == 2 and "No source is named" in mistyped.output
     done = runner.invoke(cli, ["sources", "--withdraw", seeds, "--json"])
     assert done.exit_code == 0, done.output
     rows = {row["name"]: row for row in json.loads(done.stdout)}
