@@ -58,6 +58,8 @@ _HELLO = "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or �
 _WELCOME = "You're welcome!"
 _BYE = "Bye!"
 _NOTED = "Anything else? Ask me about jobs or the FAQ pages."
+# Herald keeps no conversation: "more" after a list cannot know which list
+_MORE = "I don't keep the last list: use the “More” line under it (e.g. `/jobs page 2`)."
 SMALL_TALK = {
     "hi": _HELLO, "hello": _HELLO, "hey": _HELLO, "hiya": _HELLO, "howdy": _HELLO,
     "greetings": _HELLO, "what's up": _HELLO, "whats up": _HELLO, "sup": _HELLO, "yo": _HELLO,
@@ -72,6 +74,8 @@ SMALL_TALK = {
     "see ya": _BYE, "good night": _BYE,
     "ok": _NOTED, "okay": _NOTED, "k": _NOTED, "cool": _NOTED, "great": _NOTED,
     "nice": _NOTED, "got it": _NOTED, "lol": _NOTED, "perfect": _NOTED, "awesome": _NOTED,
+    "more": _MORE, "next": _MORE, "next page": _MORE, "show more": _MORE, "more please": _MORE,
+    "any more": _MORE, "anything else": _MORE,
 }  # fmt: skip
 # Words that only address the bot or the room after a greeting ("hi there", "thanks herald")
 # or acknowledge before one ("ok thanks"): small talk with them is small talk still.

@@ -110,3 +110,12 @@ def test_a_greeting_thanks_or_goodbye_said_to_the_bot_is_small_talk(said: str) -
 )
 def test_small_talk_words_before_a_question_leave_it_a_question(said: str) -> None:
     assert understand(said, date(2026, 11, 21), ["DataCite"]).intent != "smalltalk"
+
+
+@pytest.mark.parametrize("said", ["more", "more?", "next page", "show more"])
+def test_more_alone_says_how_to_see_the_next_page(said: str) -> None:
+    """Herald keeps no conversation: "more" gets the way to the next page, not "I don't
+    know"; "more remote jobs" is a question."""
+    read = understand(said, date(2026, 11, 21), ["DataCite"])
+    assert read.intent == "smalltalk" and "`/jobs page 2`" in read.reply
+    assert understand("more remote jobs", date(2026, 11, 21), ["DataCite"]).intent == "list"
