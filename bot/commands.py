@@ -619,21 +619,22 @@ class Router:
         command ("/help nosuch"), so one that names no command is said to."""
         specs = self.available(ctx)
         wanted = _first_word(topic)
-        lines: list[str] = []
-        if wanted:
-            spec = self._help_topic(wanted, ctx, specs)
-            if spec is not None:
-                lines = [f"`/{spec.name}` — {spec.help}", _usage_text([spec.usage], spec.examples)]
-                lines += [
-                    f"• `{v.usage(spec.name)}` — {v.help}" for v in self.verbs(spec.name, ctx)
-                ]
-                return Reply(text="\n".join(lines))
+        spec = self._help_topic(wanted, ctx, specs) if wanted else None
+        if spec is not None:
+            lines = [f"`/{spec.name}` — {spec.help}", _usage_text([spec.usage], spec.examples)]
+            lines += [f"• `{v.usage(spec.name)}` — {v.help}" for v in self.verbs(spec.name, ctx)]
+            return Reply(text="\n".join(lines))
+        lines = []
         if wanted and asked:
             # "/help nosuch": said, not silently answered with everything
             close = difflib.get_close_matches(wanted, [s.name for s in specs], n=3, cutoff=0.5)
             maybe = " Did you mean " + " or ".join(f"`/{c}`" for c in close) + "?" if close else ""
             lines.append(f"There is no command `/{wanted[:40]}`.{maybe}")
-        lines.append("Herald understands these commands:")
+        return Reply(text="\n".join([*lines, *self._every_command(specs, ctx)]))
+
+    def _every_command(self, specs: Sequence[CommandSpec], ctx: Context) -> list[str]:
+        """Help's list: each command with an example and its verbs, then the shortcuts."""
+        lines = ["Herald understands these commands:"]
         if self._question is not None:
             lines.append(
                 "…and plain questions: “remote jobs”, “is datacite hiring?”, “any jobs in "
@@ -654,7 +655,7 @@ class Router:
             for spec in shortcuts:
                 example = spec.examples[0] if spec.examples else spec.usage
                 lines.append(f"• `/{spec.name}` — {spec.help} (e.g. `{example}`)")
-        return Reply(text="\n".join(lines))
+        return lines
 
     def _help_topic(
         self, wanted: str, ctx: Context, specs: Sequence[CommandSpec] | None = None

@@ -624,6 +624,20 @@ def small_talk(bare: str) -> str:
     return vocab.SMALL_TALK.get(" ".join(words), "")
 
 
+def _chat(
+    said: str, plain: str, bare: str, today: date, organizations: list[str]
+) -> Understanding | None:
+    """Small talk ("thanks, Herald!") or asking for help ("what can you do?"), else None."""
+    # before the lead-in goes: "hey everyone" is a greeting, not a question about "everyone"
+    talk = small_talk(said.lower().strip(" ?!.")) or small_talk(bare)
+    if bare and bare not in vocab.HELP_PHRASES and not talk:
+        return None
+    empty = parse_jobs_query("", today, organizations)
+    if talk:
+        return Understanding(plain, "smalltalk", empty, ListFilters(), reply=talk, said=said)
+    return Understanding(plain, "help", empty, ListFilters(), said=said)
+
+
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
     """Read a message into an ``Understanding``; never raises on any text."""
     # a mention ("<@U123>", "<!channel>", "@room") addresses people, it asks nothing
@@ -631,13 +645,9 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     plain = rewrite(without_lead_in(said))
     low = plain.lower()
     bare = low.strip(" ?!.")
-    # before the lead-in goes: "hey everyone" is a greeting, not a question about "everyone"
-    talk = small_talk(said.lower().strip(" ?!.")) or small_talk(bare)
-    if not bare or bare in vocab.HELP_PHRASES or talk:
-        empty = parse_jobs_query("", today, organizations)
-        if talk:
-            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=talk, said=said)
-        return Understanding(plain, "help", empty, ListFilters(), said=said)
+    chat = _chat(said, plain, bare, today, organizations)
+    if chat is not None:
+        return chat
 
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
     acronyms = frozenset(
