@@ -124,6 +124,9 @@ REWRITES: dict[str, str] = {
     "looking for anyone": "hiring", "looking for someone": "hiring",
     "looking for people": "hiring", "looking for staff": "hiring",
     "wanted": "hiring",
+    # the asker wanting work asks for the openings ("I'm looking for a job in Ohio")
+    "looking for a job": "looking for jobs", "looking for work": "looking for jobs",
+    "need a job": "need jobs", "want a job": "want jobs", "find me a job": "find me jobs",
     # what joining costs is what membership costs ("how much is it to join?")
     "how much is it to join": "how much is membership of",
     "how much does it cost to join": "how much does membership cost for",
