@@ -540,8 +540,9 @@ class Router:
             return reply
         verbs = [v.verb for v in self.verbs(command, ctx)]
         close = difflib.get_close_matches(verb.lower(), verbs, n=1, cutoff=_VERB_TYPO_CUTOFF)
-        # "/jobs remote" is a word of its own, not "remove" mistyped
-        if not close or verb.lower() in english():
+        # "/jobs remote" is a word of its own, not "remove" mistyped; "/jobs remotee" is
+        # "remote" mistyped, nearer to it than to "remove"
+        if not close or verb.lower() in english() or _nearer_word(verb.lower(), close[0]):
             return reply
         meant = " ".join(x for x in (command, close[0], rest.strip()[:_TYPO_ECHO]) if x)
         return replace(
@@ -691,6 +692,15 @@ def _mistyped(name: str, request: Request, specs: Sequence[CommandSpec]) -> bool
         return False
     names = [s.name for s in specs]
     return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
+
+
+def _nearer_word(typed: str, verb: str) -> bool:
+    """Whether an English word is nearer to ``typed`` than ``verb`` is (difflib's ratio)."""
+    word = english().correction(typed)
+    if not word or word == verb:
+        return False
+    near = difflib.SequenceMatcher(None, typed, word).ratio()
+    return near > difflib.SequenceMatcher(None, typed, verb).ratio()
 
 
 def _first_word(text: str) -> str:

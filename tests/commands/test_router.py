@@ -150,7 +150,15 @@ def test_a_mistyped_verb_that_finds_nothing_is_offered_the_verb(line: str, meant
 
 
 @pytest.mark.parametrize(
-    "line", ["/jobs remote", "/jobs closed", "/jobs remot", "/jobs remote zzzz", "/jobs open zzzz"]
+    "line",
+    [
+        "/jobs remote",
+        "/jobs closed",
+        "/jobs remot",
+        "/jobs remote zzzz",
+        "/jobs open zzzz",
+        "/jobs remotee zzzz",  # "remote" mistyped, nearer to it than to "remove"
+    ],
 )
 def test_a_search_word_near_a_verb_is_no_typo(line: str) -> None:
     """ "remote" is two letters from an admin's "remove": the console's user is one."""
