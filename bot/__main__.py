@@ -219,7 +219,9 @@ def load(
 
     settings = _settings()
     if folder is not None and not folder.is_dir():
-        _err().print(f"[red]No such folder:[/] {_escape(str(folder))}")
+        # "herald load posting.md": a file is loaded with its folder, never alone
+        said = "is a file, not a folder" if folder.exists() else "no such folder"
+        _err().print(f"[red]{_escape(str(folder))}: {said}[/] (give the folder of the pages)")
         raise typer.Exit(2)
     with _app(settings) as app:
         started = datetime.now()
