@@ -615,8 +615,11 @@ _CHAT_WORD = re.compile(r"[\w'’]+")
 def small_talk(bare: str) -> str:
     """The reply to a greeting, thanks or goodbye (``vocabulary.SMALL_TALK``), also addressed
     ("hi there", "thanks, Herald!") or after an acknowledgement ("ok thanks"); "" for
-    anything else. Only the whole message counts: "hi, any remote jobs?" is a question."""
+    anything else. Only the whole message counts: "hi, any remote jobs?" is a question. A
+    message of emoji and signs alone ("👍", "🎉🎉") asks nothing either."""
     words = _CHAT_WORD.findall(bare.replace("’", "'"))
+    if bare.strip() and not words:
+        return vocab.SMALL_TALK["ok"]
     while len(words) > 1 and words[-1] in vocab.ADDRESSED:
         words.pop()
     if len(words) > 1 and words[0] in vocab.ACKNOWLEDGED:

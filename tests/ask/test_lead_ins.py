@@ -96,6 +96,8 @@ def test_a_greeting_alone_is_still_small_talk(app: App) -> None:
         "goodbye",
         "cool",
         "what’s up?",
+        "👍",
+        "🎉🎉🎉",
     ],
 )
 def test_a_greeting_thanks_or_goodbye_said_to_the_bot_is_small_talk(said: str) -> None:
@@ -119,3 +121,8 @@ def test_more_alone_says_how_to_see_the_next_page(said: str) -> None:
     read = understand(said, date(2026, 11, 21), ["DataCite"])
     assert read.intent == "smalltalk" and "`/jobs page 2`" in read.reply
     assert understand("more remote jobs", date(2026, 11, 21), ["DataCite"]).intent == "list"
+
+
+@pytest.mark.parametrize("said", ["...", "?!?!", "   "])
+def test_punctuation_alone_is_asking_for_help(said: str) -> None:
+    assert understand(said, date(2026, 11, 21), ["DataCite"]).intent == "help"
