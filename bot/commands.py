@@ -517,8 +517,9 @@ class Router:
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
         if verb.lower() in _HELP_WORDS and not rest:  # "/jobs help": its usage, everywhere
             return self.help_reply(ctx, spec.name)
-        # "/herald help jobs" (Slack's one slash command): that command's help; "/jobs help
-        # desk" names none, it searches
+        # "/herald help jobs", /herald's own example (Slack's adapter spells it so already;
+        # the console and Matrix did not): that command's help; "/jobs help desk" names no
+        # command, it searches
         if verb.lower() in _HELP_WORDS and self._help_topic(_first_word(rest), ctx) is not None:
             return self.help_reply(ctx, rest)
         sub = self._verbs.get(spec.name, {}).get(verb.lower())
