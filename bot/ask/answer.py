@@ -272,6 +272,9 @@ def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply
     return replace(reply, understood=understood)
 
 
+_EXAMPLE_TITLE = 40  # characters of a posting title help offers as an example
+
+
 def _help(ctx: Context) -> Reply:
     """What to ask, as examples that answer on this store's content: the questions about one
     posting name an open posting of it, the FAQ's an organisation with FAQ pages ("the toledo
@@ -281,8 +284,9 @@ def _help(ctx: Context) -> Reply:
         "• `remote jobs` · `any jobs in california?` · `which jobs pay over $90k?`",
         "• `anything closing this month?` · `part-time jobs`",
     ]
-    q = PostingQuery(today=ctx.today, limit=2, count_limit=0)
-    titles = [p.title.replace("`", "'").lower() for p in ctx.store.find_postings(q).items]
+    q = PostingQuery(today=ctx.today, limit=PAGE_SIZE, count_limit=0)
+    found = [p.title.replace("`", "'").lower() for p in ctx.store.find_postings(q).items]
+    titles = [t for t in found if len(t) <= _EXAMPLE_TITLE][:2]  # short enough to retype
     if titles:
         about = [f"`who do I email about the {titles[0]} job?`"]
         about += [f"`what does the {t} job pay?`" for t in titles[1:]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from cmdfakes import NOW, ask, sample_store
+from cmdfakes import NOW, FakeStore, ask, posting, sample_store
 
 from bot.app import build_router
 from bot.ask.understand import understand
@@ -97,3 +97,16 @@ def test_the_examples_name_postings_and_faq_pages_of_this_store() -> None:
     for line in [line for line in text.splitlines() if "job?`" in line or "pay?`" in line]:
         for example in line.split("`")[1::2]:
             assert ask(build_router(), store, example).postings, example
+
+
+def test_a_title_too_long_to_retype_is_no_example() -> None:
+    long = "Senior Coordinator of Digital Collections, Metadata and Outreach Programmes"
+    store = FakeStore(
+        postings=[
+            posting("long", long, posted=NOW.date(), open_until_filled=True),
+            posting("short", "Map Curator", posted=NOW.date(), open_until_filled=True),
+        ]
+    )
+    text = ask(build_router(), store, "what can you do?").text
+    assert "`who do I email about the map curator job?`" in text
+    assert long.lower() not in text
