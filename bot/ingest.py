@@ -91,7 +91,8 @@ def content_files(root: Path) -> list[tuple[str, str]]:
 
 @dataclasses.dataclass
 class Listing:
-    """The documents under a folder, and the links to files outside it, which are skipped."""
+    """The documents under a folder, and what is skipped with its reason: the links to files
+    outside it, or the folder itself when it cannot be read."""
 
     files: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     outside: list[LoadFailure] = dataclasses.field(default_factory=list)
@@ -112,6 +113,9 @@ def walk(root: Path) -> Listing:
                 entries = list(listing)
         except OSError as exc:
             logger.warning("cannot list %s: %s", folder, exc)
+            if not prefix:  # the folder itself: said in the report, not only in a log line
+                reason = f"the content folder {root} cannot be read: {exc.strerror or exc}"
+                found.outside.append(LoadFailure(".", reason))
             continue
         subfolders: list[tuple[str, str]] = []
         for entry in entries:
