@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,14 +99,26 @@ CHATTY_LOGGERS = ("nio",)
 
 def _settings() -> Settings:
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError
 
     from bot.config import Settings, env_name
 
     try:
         settings = Settings()
+    except SettingsError as exc:
+        # a list or object setting that is not JSON (HERALD_ADMINS=U0123): pydantic-settings
+        # names the field only in its message
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = env_name(field.group(1)) if field else "a setting"
+        _err().print(
+            f"[red]Invalid setting:[/] {_escape(name)}: not valid JSON; write a JSON list or "
+            'object, e.g. ["U0123"] or [7, 1]'
+        )
+        raise typer.Exit(2) from None
     except ValidationError as exc:
         problems = "; ".join(
-            f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: {e['msg']}"
+            f"{env_name(str(e['loc'][0])) if e['loc'] else 'settings'}: "
+            + e["msg"].removeprefix("Value error, ")
             for e in exc.errors()
         )
         _err().print(f"[red]Invalid setting:[/] {_escape(problems)}")
@@ -206,7 +219,9 @@ def load(
 
     settings = _settings()
     if folder is not None and not folder.is_dir():
-        _err().print(f"[red]No such folder:[/] {_escape(str(folder))}")
+        # "herald load posting.md": a file is loaded with its folder, never alone
+        said = "is a file, not a folder" if folder.exists() else "no such folder"
+        _err().print(f"[red]{_escape(str(folder))}: {said}[/] (give the folder of the pages)")
         raise typer.Exit(2)
     with _app(settings) as app:
         started = datetime.now()
@@ -270,6 +285,11 @@ def _withdraw_source(app: App, name: str) -> None:
             f"[red]{_escape(name)} is configured:[/] its next sync would load it "
             "again; remove it from HERALD_SOURCES first."
         )
+        raise typer.Exit(2)
+    known = [r.name for r in app.sources.records.all()]
+    if name not in known:  # a mistyped name withdrew nothing and said "Withdrew 0 documents"
+        listed = ", ".join(known) or "none"
+        _err().print(f"[red]No source is named {_escape(name)}.[/] Sources: {_escape(listed)}.")
         raise typer.Exit(2)
     gone = app.store.withdraw_missing(set(), app.clock(), name)
     _err().print(f"Withdrew {len(gone)} documents of {_escape(name)}.")

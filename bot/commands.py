@@ -44,7 +44,8 @@ from bot.domain import (
     UsageError,
 )
 from bot.present import Card, posting_card
-from bot.text import UNPRINTABLE, printable
+from bot.spelling import english
+from bot.text import printable
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +103,9 @@ class Request:
         # bidirectional characters are dropped (bot.text says why) before anything reads it.
         for name in ("command", "text"):
             value = getattr(self, name)
-            if UNPRINTABLE.search(value):
-                object.__setattr__(self, name, printable(value))
+            kept = printable(value)
+            if kept != value:
+                object.__setattr__(self, name, kept)
 
     @classmethod
     def from_line(
@@ -358,6 +360,10 @@ HELP_SPEC_NAME = "help"
 # What people used to command lines type after a command to see its usage.
 _HELP_WORDS = frozenset({HELP_SPEC_NAME, "--help", "-h", "-help", "?"})
 _NOT_FOUND_SUGGESTIONS = 5
+# How close a mistyped verb is to the real one (difflib's ratio): "shwo" is to "show" 0.75,
+# "statu" to "status" 0.91; "remote" to "remind" only 0.5.
+_VERB_TYPO_CUTOFF = 0.75
+_TYPO_ECHO = 60  # characters of the words after a mistyped verb repeated in the suggestion
 
 
 @dataclass
@@ -498,7 +504,7 @@ class Router:
                 )
             )
         if not name or name == HELP_SPEC_NAME:
-            return self.help_reply(ctx, request.text)
+            return self.help_reply(ctx, request.text, asked=request.prefixed)
         spec = self._commands.get(name)
         specs: list[CommandSpec] | None = None
         if spec is None and (request.prefixed or self._question is None):
@@ -511,6 +517,11 @@ class Router:
         verb, rest = [*request.text.strip().split(maxsplit=1), "", ""][:2]
         if verb.lower() in _HELP_WORDS and not rest:  # "/jobs help": its usage, everywhere
             return self.help_reply(ctx, spec.name)
+        # "/herald help jobs", /herald's own example (Slack's adapter spells it so already;
+        # the console and Matrix did not): that command's help; "/jobs help desk" names no
+        # command, it searches
+        if verb.lower() in _HELP_WORDS and self._help_topic(_first_word(rest), ctx) is not None:
+            return self.help_reply(ctx, rest)
         sub = self._verbs.get(spec.name, {}).get(verb.lower())
         if sub is not None and (sub.applies is None or sub.applies(rest)):
             if sub.admin is not None and not ctx.is_admin:
@@ -518,7 +529,28 @@ class Router:
                 return _denied_reply(PermissionDenied(sub.admin))
             return self._run(sub.handler, rest, ctx, usage=_usage_text([sub.usage(spec.name)]))
         usage = _usage_text(self._usages(spec, ctx), spec.examples)
-        return self._run(spec.handler, request.text, ctx, usage=usage)
+        reply = self._run(spec.handler, request.text, ctx, usage=usage)
+        return self._verb_typo(spec.name, verb, rest, reply, ctx)
+
+    def _verb_typo(self, command: str, verb: str, rest: str, reply: Reply, ctx: Context) -> Reply:
+        """A first word a letter or two from one of the command's verbs ("/jobs shwo <id>",
+        "/herald statu"), when the command found nothing with it, was that verb mistyped: the
+        reply says so and offers the verb, instead of a bare "no postings match". A word that
+        finds something ("/jobs editor") or an English word ("remote", "open") is left alone."""
+        if reply.postings or reply.passages or reply.error_id:
+            return reply
+        verbs = [v.verb for v in self.verbs(command, ctx)]
+        close = difflib.get_close_matches(verb.lower(), verbs, n=1, cutoff=_VERB_TYPO_CUTOFF)
+        # "/jobs remote" is a word of its own, not "remove" mistyped; "/jobs remotee" is
+        # "remote" mistyped, nearer to it than to "remove"
+        if not close or verb.lower() in english() or _nearer_word(verb.lower(), close[0]):
+            return reply
+        meant = " ".join(x for x in (command, close[0], rest.strip()[:_TYPO_ECHO]) if x)
+        return replace(
+            reply,
+            text=f"There is no `/{command} {verb[:40]}`. Did you mean `/{meant}`?\n{reply.text}",
+            actions=(Action(f"/{meant}", "command", meant),),
+        )
 
     def _question_or_unknown(
         self, name: str, request: Request, ctx: Context, known: Sequence[CommandSpec]
@@ -583,18 +615,27 @@ class Router:
             actions=tuple(Action("Help", "command", f"help {c}") for c in close),
         )
 
-    def help_reply(self, ctx: Context, topic: str = "") -> Reply:
-        """Generated help: every command with an example, or one command's usage."""
+    def help_reply(self, ctx: Context, topic: str = "", *, asked: bool = False) -> Reply:
+        """Generated help: every command with an example, or one command's usage (named by
+        the topic's first word, or by one of its verbs). ``asked``: the topic was typed as a
+        command ("/help nosuch"), so one that names no command is said to."""
         specs = self.available(ctx)
-        wanted = topic.strip().lower().lstrip("/")
-        if wanted:
-            spec = next((s for s in specs if s.name == wanted), None)
-            if spec is not None:
-                lines = [f"`/{spec.name}` — {spec.help}", _usage_text([spec.usage], spec.examples)]
-                lines += [
-                    f"• `{v.usage(spec.name)}` — {v.help}" for v in self.verbs(spec.name, ctx)
-                ]
-                return Reply(text="\n".join(lines))
+        wanted = _first_word(topic)
+        spec = self._help_topic(wanted, ctx, specs) if wanted else None
+        if spec is not None:
+            lines = [f"`/{spec.name}` — {spec.help}", _usage_text([spec.usage], spec.examples)]
+            lines += [f"• `{v.usage(spec.name)}` — {v.help}" for v in self.verbs(spec.name, ctx)]
+            return Reply(text="\n".join(lines))
+        lines = []
+        if wanted and asked:
+            # "/help nosuch": said, not silently answered with everything
+            close = difflib.get_close_matches(wanted, [s.name for s in specs], n=3, cutoff=0.5)
+            maybe = " Did you mean " + " or ".join(f"`/{c}`" for c in close) + "?" if close else ""
+            lines.append(f"There is no command `/{wanted[:40]}`.{maybe}")
+        return Reply(text="\n".join([*lines, *self._every_command(specs, ctx)]))
+
+    def _every_command(self, specs: Sequence[CommandSpec], ctx: Context) -> list[str]:
+        """Help's list: each command with an example and its verbs, then the shortcuts."""
         lines = ["Herald understands these commands:"]
         if self._question is not None:
             lines.append(
@@ -616,7 +657,21 @@ class Router:
             for spec in shortcuts:
                 example = spec.examples[0] if spec.examples else spec.usage
                 lines.append(f"• `/{spec.name}` — {spec.help} (e.g. `{example}`)")
-        return Reply(text="\n".join(lines))
+        return lines
+
+    def _help_topic(
+        self, wanted: str, ctx: Context, specs: Sequence[CommandSpec] | None = None
+    ) -> CommandSpec | None:
+        """The command ``/help <wanted>`` asks about: one by that name, or the one with that
+        verb ("/help show", "/help subscribe": the verbs are what people remember)."""
+        specs = self.available(ctx) if specs is None else specs
+        spec = next((s for s in specs if s.name == wanted), None)
+        if spec is not None:
+            return spec
+        owner = next(
+            (s for s in specs if any(v.verb == wanted for v in self.verbs(s.name, ctx))), None
+        )
+        return owner
 
     def _help_spec(self) -> CommandSpec:
         return CommandSpec(
@@ -638,6 +693,20 @@ def _mistyped(name: str, request: Request, specs: Sequence[CommandSpec]) -> bool
         return False
     names = [s.name for s in specs]
     return bool(difflib.get_close_matches(name, names, n=1, cutoff=0.75))
+
+
+def _nearer_word(typed: str, verb: str) -> bool:
+    """Whether an English word is nearer to ``typed`` than ``verb`` is (difflib's ratio)."""
+    word = english().correction(typed)
+    if not word or word == verb:
+        return False
+    near = difflib.SequenceMatcher(None, typed, word).ratio()
+    return near > difflib.SequenceMatcher(None, typed, verb).ratio()
+
+
+def _first_word(text: str) -> str:
+    """The first word of a help topic, as a command name ("/Jobs show" → "jobs")."""
+    return (text.strip().lower().split() or [""])[0].lstrip("/!")
 
 
 def _usage_text(usages: Sequence[str], examples: Sequence[str] = ()) -> str:

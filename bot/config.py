@@ -8,8 +8,10 @@ Example::
 
 from __future__ import annotations
 
+import logging
 from datetime import time
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -248,6 +250,29 @@ class Settings(BaseSettings):
         if isinstance(value, SecretStr):
             value = value.get_secret_value()
         return DatabaseUrl(with_escaped_userinfo(value)) if isinstance(value, str) else value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """A zone name the tz database knows, checked here: a mistyped one ("Europe/Berln")
+        was a traceback from the first command that read a date."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"no time zone is named {value!r}; write one such as Europe/Berlin or UTC"
+            ) from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        """A level ``logging`` knows (any case): "verbose" was a traceback at start."""
+        if not isinstance(logging.getLevelName(value.upper()), int):
+            raise ValueError(
+                f"no log level is named {value!r}; write DEBUG, INFO, WARNING, ERROR or CRITICAL"
+            )
+        return value
 
     @model_validator(mode="after")
     def _distinct_sources(self) -> Settings:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from bot.config import DEFAULT_MAX_FILE_BYTES
+from bot.config import DEFAULT_MAX_FILE_BYTES, env_name
 from bot.content import parse_bytes
 from bot.content.parallel import Outcome, Parse, available_cpus, parse_files
 from bot.domain import DEFAULT_SOURCE, HeraldError, LoadFailure, LoadReport, ParsedDocument
@@ -91,7 +91,8 @@ def content_files(root: Path) -> list[tuple[str, str]]:
 
 @dataclasses.dataclass
 class Listing:
-    """The documents under a folder, and the links to files outside it, which are skipped."""
+    """The documents under a folder, and what is skipped with its reason: the links to files
+    outside it, or the folder itself when it cannot be read."""
 
     files: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     outside: list[LoadFailure] = dataclasses.field(default_factory=list)
@@ -112,6 +113,9 @@ def walk(root: Path) -> Listing:
                 entries = list(listing)
         except OSError as exc:
             logger.warning("cannot list %s: %s", folder, exc)
+            if not prefix:  # the folder itself: said in the report, not only in a log line
+                reason = f"the content folder {root} cannot be read: {exc.strerror or exc}"
+                found.outside.append(LoadFailure(".", reason))
             continue
         subfolders: list[tuple[str, str]] = []
         for entry in entries:
@@ -142,7 +146,7 @@ def _file_into(found: Listing, source: str, entry: os.DirEntry[str], real_root: 
 def _too_large(source: str, size: int, max_bytes: int) -> LoadFailure:
     reason = (
         f"skipped: the file is {_size(size)}, over the {_size(max_bytes)} limit for one page "
-        "(setting max_file_bytes); split it or remove it"
+        f"({env_name('max_file_bytes')}); split it or remove it"
     )
     logger.warning("%s %s", source, reason)
     return LoadFailure(source, reason)

@@ -75,6 +75,8 @@ def status_words(p: Posting, state: PostingState, today: date) -> str:
         return f"probably filled ({posted}no deadline given)"
     if state == "not yet posted":
         return f"to be posted on {day(p.posted)}" if p.posted else "not yet posted"
+    if p.status == "removed":  # an admin's doing, not the site's: said so, with the way back
+        return f"removed by an admin (/jobs restore {p.id} brings it back)"
     return "withdrawn: no longer on its site"
 
 

@@ -32,9 +32,17 @@ def without_bidi_controls(text: str) -> tuple[str, int]:
     return kept, len(text) - len(kept)
 
 
+# Characters that show as nothing and cut a word in two ("re\u200bmote" was two words that
+# found nothing): dropped from messages, where no one typed them on purpose. The zero-width
+# (non-)joiners stay: Persian words and emoji sequences need them.
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_NOT_TYPED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}{INVISIBLE}]")
+
+
 def printable(text: str) -> str:
-    """``text`` without the characters that could disguise it or drive a terminal."""
-    return UNPRINTABLE.sub("", text)
+    """``text`` without the characters that could disguise it or drive a terminal, nor the
+    invisible ones that split its words."""
+    return _NOT_TYPED.sub("", text)
 
 
 def ascii_folded(text: str) -> str:

@@ -6,6 +6,7 @@ import difflib
 import logging
 import re
 from dataclasses import replace
+from datetime import date
 
 from bot.ask.answer import list_answer
 from bot.ask.understand import understand
@@ -15,6 +16,7 @@ from bot.domain import NotFound, Posting, UsageError
 from bot.lookup import posting_by_id
 from bot.present import contact_url, fact_lines, posting_card
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query, tokens
+from bot.windows import DEADLINE_CUE, POSTED_CUE, Blanked, windows_in
 from handlers.ask import question
 
 logger = logging.getLogger(__name__)
@@ -74,8 +76,22 @@ def _sentence(ctx: Context, text: str) -> bool:
     return any(t not in kept and t not in ABBREVIATIONS for t in typed.query.terms)
 
 
+def _closing_said(text: str, today: date) -> str:
+    """The usage's ``[closing this week|…|before <month>|in N days|soon]`` with its first
+    word left out ("/jobs before june", "/jobs remote in 30 days") still names a deadline
+    window: read as if "closing" were typed. Without it "before" was dropped and "june"
+    searched, and "in 30 days" found a posting offering 30 days of holiday. A window back in
+    time ("recently") or a word of posting ("new this week") is left as it is."""
+    low = text.lower()
+    if DEADLINE_CUE.search(low) or POSTED_CUE.search(low):
+        return text
+    ahead, _month = windows_in(Blanked(f" {' '.join(low.split())} "), today)
+    return f"closing {text}" if ahead is not None and ahead.start >= today else text
+
+
 def search_jobs(ctx: Context, text: str) -> Reply:
     today = ctx.today
+    text = _closing_said(text, today)
     organizations = ctx.store.organizations()
     understood = understand(text, today, organizations)
     if understood.filters.beyond_sql:

@@ -81,7 +81,7 @@ def _read(ctx: Context, text: str, page: int) -> Reply:
     text = spell_out_initials(text, ctx.store.organizations())
     u = understand(text, ctx.today, ctx.store.organizations())
     if u.intent == "help":
-        return _with(_help(), u)
+        return _with(_help(ctx), u)
     if u.intent == "smalltalk":
         return _with(Reply(text=u.reply), u)
     reply = _answer(ctx, u, page)
@@ -89,7 +89,7 @@ def _read(ctx: Context, text: str, page: int) -> Reply:
     # the verbs' help), unless a page answers it ("how do I post a job on the metro board?")
     page_says = (reply.understood or {}).get("intent") == "answer" and bool(reply.passages)
     if u.verbs and not page_says:
-        return _with(_help(), u, intent="help")
+        return _with(_help(ctx), u, intent="help")
     return reply
 
 
@@ -272,18 +272,30 @@ def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply
     return replace(reply, understood=understood)
 
 
-def _help() -> Reply:
-    return Reply(
-        text=(
-            "Ask me in your own words, for example:\n"
-            "• `remote jobs` · `any jobs in california?` · `which jobs pay over $90k?`\n"
-            "• `anything closing this month?` · `part-time jobs`\n"
-            "• `who do I email about the toledo job?` · `what does the iiif managing director "
-            "job pay?`\n"
-            "• `how much is datacite membership?` · `what is iiif?`\n"
-            "Type `/help` for every command."
-        )
-    )
+_EXAMPLE_TITLE = 40  # characters of a posting title help offers as an example
+
+
+def _help(ctx: Context) -> Reply:
+    """What to ask, as examples that answer on this store's content: the questions about one
+    posting name an open posting of it, the FAQ's an organisation with FAQ pages ("the toledo
+    job" of another site's content was a dead end for a newcomer trying it)."""
+    lines = [
+        "Ask me in your own words, for example:",
+        "• `remote jobs` · `any jobs in california?` · `which jobs pay over $90k?`",
+        "• `anything closing this month?` · `part-time jobs`",
+    ]
+    q = PostingQuery(today=ctx.today, limit=PAGE_SIZE, count_limit=0)
+    found = [p.title.replace("`", "'").lower() for p in ctx.store.find_postings(q).items]
+    titles = [t for t in found if len(t) <= _EXAMPLE_TITLE][:2]  # short enough to retype
+    if titles:
+        about = [f"`who do I email about the {titles[0]} job?`"]
+        about += [f"`what does the {t} job pay?`" for t in titles[1:]]
+        lines.append("• " + " · ".join(about))
+    slugs = [org_slug(o) for o in ctx.store.faq_organizations()[:1]]
+    if slugs:
+        lines.append(f"• `what is {slugs[0]}?` · `/{slugs[0]} <your question>`")
+    lines.append("Type `/help` for every command.")
+    return Reply(text="\n".join(lines))
 
 
 # ---------------------------------------------------------------- one posting

@@ -602,9 +602,43 @@ def _verbs_asked(low: str) -> tuple[str, ...]:
     words = tokens(low)
     about_jobs = set(words) & (vocab.JOB_NOUNS | {"deadline", "deadlines"})
     asked_how = _HOW_TO.search(low) and (about_jobs or len(words) <= _SHORT_QUESTION)
-    if not (asked_how or _ASKED_OF_ME.match(low)):
+    # "unsubscribe", "alerts?", "stop": the verb's word alone asks how to do it
+    alone = low.strip(" ?!.") in vocab.VERB_WORDS
+    if not (asked_how or alone or _ASKED_OF_ME.match(low)):
         return ()
     return tuple(dict.fromkeys(vocab.VERB_WORDS[m.group()] for m in _VERB_WORD.finditer(low)))
+
+
+_CHAT_WORD = re.compile(r"[\w'’]+")
+
+
+def small_talk(bare: str) -> str:
+    """The reply to a greeting, thanks or goodbye (``vocabulary.SMALL_TALK``), also addressed
+    ("hi there", "thanks, Herald!") or after an acknowledgement ("ok thanks"); "" for
+    anything else. Only the whole message counts: "hi, any remote jobs?" is a question. A
+    message of emoji and signs alone ("👍", "🎉🎉") asks nothing either."""
+    words = _CHAT_WORD.findall(bare.replace("’", "'"))
+    if bare.strip() and not words:
+        return vocab.SMALL_TALK["ok"]
+    while len(words) > 1 and words[-1] in vocab.ADDRESSED:
+        words.pop()
+    if len(words) > 1 and words[0] in vocab.ACKNOWLEDGED:
+        words = words[1:] if " ".join(words[1:]) in vocab.SMALL_TALK else words
+    return vocab.SMALL_TALK.get(" ".join(words), "")
+
+
+def _chat(
+    said: str, plain: str, bare: str, today: date, organizations: list[str]
+) -> Understanding | None:
+    """Small talk ("thanks, Herald!") or asking for help ("what can you do?"), else None."""
+    # before the lead-in goes: "hey everyone" is a greeting, not a question about "everyone"
+    talk = small_talk(said.lower().strip(" ?!.")) or small_talk(bare)
+    if bare and bare not in vocab.HELP_PHRASES and not talk:
+        return None
+    empty = parse_jobs_query("", today, organizations)
+    if talk:
+        return Understanding(plain, "smalltalk", empty, ListFilters(), reply=talk, said=said)
+    return Understanding(plain, "help", empty, ListFilters(), said=said)
 
 
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
@@ -614,12 +648,9 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     plain = rewrite(without_lead_in(said))
     low = plain.lower()
     bare = low.strip(" ?!.")
-    if not bare or bare in vocab.HELP_PHRASES or bare in vocab.SMALL_TALK:
-        empty = parse_jobs_query("", today, organizations)
-        if bare in vocab.SMALL_TALK:
-            reply = vocab.SMALL_TALK[bare]
-            return Understanding(plain, "smalltalk", empty, ListFilters(), reply=reply, said=said)
-        return Understanding(plain, "help", empty, ListFilters(), said=said)
+    chat = _chat(said, plain, bare, today, organizations)
+    if chat is not None:
+        return chat
 
     # an organisation's acronym or short name is never a place ("METRO" is not Metro, Lampung)
     acronyms = frozenset(

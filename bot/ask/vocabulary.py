@@ -54,16 +54,33 @@ LIST_STARTS = (
     "what is open", "what's new", "whats new", "what is new", "anything new", "what's latest",
     "latest", "newest", "any news",
 )  # fmt: skip
+_HELLO = "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”."
+_WELCOME = "You're welcome!"
+_BYE = "Bye!"
+_NOTED = "Anything else? Ask me about jobs or the FAQ pages."
+# Herald keeps no conversation: "more" after a list cannot know which list
+_MORE = "I don't keep the last list: use the “More” line under it (e.g. `/jobs page 2`)."
 SMALL_TALK = {
-    "hi": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
-    "hello": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
-    "hey": "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or “what is iiif?”.",
-    "thanks": "You're welcome!",
-    "thank you": "You're welcome!",
-    "thx": "You're welcome!",
+    "hi": _HELLO, "hello": _HELLO, "hey": _HELLO, "hiya": _HELLO, "howdy": _HELLO,
+    "greetings": _HELLO, "what's up": _HELLO, "whats up": _HELLO, "sup": _HELLO, "yo": _HELLO,
+    "how are you": "Fine, thanks! " + _HELLO, "how are you doing": "Fine, thanks! " + _HELLO,
+    "thanks": _WELCOME, "thank you": _WELCOME, "thx": _WELCOME, "ty": _WELCOME,
+    "cheers": _WELCOME, "many thanks": _WELCOME, "thanks a lot": _WELCOME,
+    "thank you so much": _WELCOME, "thanks so much": _WELCOME, "much appreciated": _WELCOME,
     "good morning": "Good morning! Ask me about jobs or the FAQ pages.",
-    "bye": "Bye!",
-}
+    "good afternoon": "Good afternoon! Ask me about jobs or the FAQ pages.",
+    "good evening": "Good evening! Ask me about jobs or the FAQ pages.",
+    "bye": _BYE, "goodbye": _BYE, "good bye": _BYE, "bye bye": _BYE, "see you": _BYE,
+    "see ya": _BYE, "good night": _BYE,
+    "ok": _NOTED, "okay": _NOTED, "k": _NOTED, "cool": _NOTED, "great": _NOTED,
+    "nice": _NOTED, "got it": _NOTED, "lol": _NOTED, "perfect": _NOTED, "awesome": _NOTED,
+    "more": _MORE, "next": _MORE, "next page": _MORE, "show more": _MORE, "more please": _MORE,
+    "any more": _MORE, "anything else": _MORE,
+}  # fmt: skip
+# Words that only address the bot or the room after a greeting ("hi there", "thanks herald")
+# or acknowledge before one ("ok thanks"): small talk with them is small talk still.
+ADDRESSED = frozenset({"there", "herald", "everyone", "all", "folks", "team", "bot", "again"})
+ACKNOWLEDGED = frozenset({"ok", "okay", "oh", "great", "cool", "perfect", "awesome", "nice"})
 # What a newcomer asks the bot about itself: every command with an example answers.
 HELP_PHRASES = frozenset({
     "help", "what can you do", "commands", "usage", "who are you", "what are you",
@@ -107,6 +124,9 @@ REWRITES: dict[str, str] = {
     "looking for anyone": "hiring", "looking for someone": "hiring",
     "looking for people": "hiring", "looking for staff": "hiring",
     "wanted": "hiring",
+    # the asker wanting work asks for the openings ("I'm looking for a job in Ohio")
+    "looking for a job": "looking for jobs", "looking for work": "looking for jobs",
+    "need a job": "need jobs", "want a job": "want jobs", "find me a job": "find me jobs",
     # what joining costs is what membership costs ("how much is it to join?")
     "how much is it to join": "how much is membership of",
     "how much does it cost to join": "how much does membership cost for",

@@ -129,3 +129,15 @@ def test_audit_usage(bench: Bench) -> None:
     assert told.startswith("Say what to do with `/herald`.")
     # usage generated from the declared verbs; the console is an admin, so it sees theirs
     assert "`/herald ask <question>`" in told and "`/herald audit [n]`" in told
+
+
+def test_herald_help_and_a_command_is_that_commands_help(bench: Bench) -> None:
+    """``/herald help jobs`` is /herald's own example (on Slack, /herald may be the only slash
+    command there is)."""
+    assert bench.ask("/herald help jobs").text == bench.ask("/help jobs").text
+    assert bench.ask("/herald help").text.startswith("`/herald`")
+
+
+def test_a_mistyped_herald_verb_is_offered_the_verb(bench: Bench) -> None:
+    reply = bench.ask("/herald statu")
+    assert reply.text.startswith("There is no `/herald statu`. Did you mean `/herald status`?")

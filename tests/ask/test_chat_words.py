@@ -138,6 +138,17 @@ def test_an_organisation_looking_for_people_is_hiring(app: App) -> None:
     assert [p.title for p in app.ask("fjord devs wanted?").postings] == ["Platform Developer"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["I need a job", "i'm looking for a job", "looking for work!", "find me a job please"],
+)
+def test_the_asker_wanting_work_is_shown_the_openings(app: App, question: str) -> None:
+    """Not a passage that happens to hold "job" (a posting's "Location" section)."""
+    reply = app.ask(question)
+    assert reply.understood is not None and reply.understood["intent"] == "list", question
+    assert reply.postings and not reply.passages
+
+
 def test_the_reply_quotes_the_question_as_written(app: App) -> None:
     assert (
         "“is fjord data office looking for anyone rn”"

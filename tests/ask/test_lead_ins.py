@@ -10,7 +10,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
-from bot.ask.understand import without_lead_in
+from bot.ask.understand import understand, without_lead_in
 
 TODAY = date(2026, 5, 4)
 
@@ -80,3 +80,49 @@ def test_the_x_one_names_the_posting(app: App) -> None:
 
 def test_a_greeting_alone_is_still_small_talk(app: App) -> None:
     assert (app.ask("hey").understood or {}).get("intent") == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "hi there",
+        "hello herald!",
+        "hey everyone",
+        "good evening",
+        "how are you?",
+        "ok thanks",
+        "thanks, Herald!",
+        "thank you so much!",
+        "goodbye",
+        "cool",
+        "what’s up?",
+        "👍",
+        "🎉🎉🎉",
+    ],
+)
+def test_a_greeting_thanks_or_goodbye_said_to_the_bot_is_small_talk(said: str) -> None:
+    """Not "I don't know" (and not a question logged as unanswered for the admins)."""
+    read = understand(said, date(2026, 11, 21), ["DataCite"])
+    assert read.intent == "smalltalk"
+    assert read.reply
+
+
+@pytest.mark.parametrize(
+    "said", ["hi there, any remote jobs?", "thanks for the datacite jobs list", "ok remote jobs"]
+)
+def test_small_talk_words_before_a_question_leave_it_a_question(said: str) -> None:
+    assert understand(said, date(2026, 11, 21), ["DataCite"]).intent != "smalltalk"
+
+
+@pytest.mark.parametrize("said", ["more", "more?", "next page", "show more"])
+def test_more_alone_says_how_to_see_the_next_page(said: str) -> None:
+    """Herald keeps no conversation: "more" gets the way to the next page, not "I don't
+    know"; "more remote jobs" is a question."""
+    read = understand(said, date(2026, 11, 21), ["DataCite"])
+    assert read.intent == "smalltalk" and "`/jobs page 2`" in read.reply
+    assert understand("more remote jobs", date(2026, 11, 21), ["DataCite"]).intent == "list"
+
+
+@pytest.mark.parametrize("said", ["...", "?!?!", "   "])
+def test_punctuation_alone_is_asking_for_help(said: str) -> None:
+    assert understand(said, date(2026, 11, 21), ["DataCite"]).intent == "help"

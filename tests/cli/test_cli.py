@@ -196,6 +196,8 @@ def test_a_source_no_longer_configured_can_be_withdrawn(env: Path, shared_dir: P
     assert runner.invoke(cli, ["load", seeds]).exit_code == 0
     refused = runner.invoke(cli, ["sources", "--withdraw", "content"])
     assert refused.exit_code == 2 and "is configured" in refused.output
+    mistyped = runner.invoke(cli, ["sources", "--withdraw", seeds + "x"])
+    assert mistyped.exit_code == 2 and "No source is named" in mistyped.output
     done = runner.invoke(cli, ["sources", "--withdraw", seeds, "--json"])
     assert done.exit_code == 0, done.output
     rows = {row["name"]: row for row in json.loads(done.stdout)}
@@ -207,3 +209,13 @@ def test_help_joins_each_command_s_description_into_one_paragraph() -> None:
     result = runner.invoke(cli, ["--help"], env={"COLUMNS": "240"}, terminal_width=240)
     assert result.exit_code == 0, result.output
     assert "each sync withdraws only its own source's documents." in result.output
+
+
+def test_load_of_a_file_or_a_missing_folder_says_which(env: Path, tmp_path: Path) -> None:
+    page = tmp_path / "posting.md"
+    page.write_text("---\ntitle: Archivist\n---\nBody.\n", encoding="utf-8")
+    file_given = runner.invoke(cli, ["load", str(page)])
+    assert file_given.exit_code == 2
+    assert "is a file, not a folder" in " ".join(file_given.output.split())
+    missing = runner.invoke(cli, ["load", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2 and "no such folder" in " ".join(missing.output.split())

@@ -66,6 +66,9 @@ CASES: dict[str, Case] = {
         "HERALD_HTTP_PORT": "eighty",
         "HERALD_DIGEST_WEEKDAY": "9",
     },
+    "settings not json": lambda fake, taken: {"HERALD_ADMINS": "U0123"},
+    "unknown time zone": lambda fake, taken: {"HERALD_TIMEZONE": "Europe/Berln"},
+    "unknown log level": lambda fake, taken: {"HERALD_LOG_LEVEL": "verbose"},
     "http port taken": lambda fake, taken: {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_APP_TOKEN": APP_TOKEN,
@@ -167,6 +170,26 @@ def test_invalid_setting_names_the_variable(outcomes: dict[str, tuple[int, str]]
     line = one_line(outcomes, "invalid settings")
     assert line.startswith("Invalid setting:")
     assert "HERALD_HTTP_PORT" in line and "HERALD_DIGEST_WEEKDAY" in line
+
+
+def test_a_list_setting_that_is_not_json_names_the_variable(
+    outcomes: dict[str, tuple[int, str]],
+) -> None:
+    line = one_line(outcomes, "settings not json")
+    assert line.startswith("Invalid setting: HERALD_ADMINS: not valid JSON")
+
+
+def test_an_unknown_time_zone_names_the_variable(outcomes: dict[str, tuple[int, str]]) -> None:
+    line = one_line(outcomes, "unknown time zone")
+    assert line == (
+        "Invalid setting: HERALD_TIMEZONE: no time zone is named 'Europe/Berln'; write one such "
+        "as Europe/Berlin or UTC"
+    )
+
+
+def test_an_unknown_log_level_names_the_variable(outcomes: dict[str, tuple[int, str]]) -> None:
+    line = one_line(outcomes, "unknown log level")
+    assert line.startswith("Invalid setting: HERALD_LOG_LEVEL: no log level is named 'verbose'")
 
 
 def test_http_port_taken_in_socket_mode(outcomes: dict[str, tuple[int, str]]) -> None:

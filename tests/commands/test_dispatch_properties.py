@@ -90,7 +90,10 @@ def test_no_reply_holds_a_control_or_bidirectional_character(command: str, text:
     assert not UNPRINTABLE.search(reply.text), repr(reply.text)
 
 
-@pytest.mark.parametrize("control", [*BIDI_CONTROLS, "\x1b", "\x07", "\x85"])
+# and the invisible ones: a zero-width space, a word joiner, a byte-order mark, a soft hyphen
+@pytest.mark.parametrize(
+    "control", [*BIDI_CONTROLS, "\x1b", "\x07", "\x85", "\u200b", "\u2060", "\ufeff", "\u00ad"]
+)
 def test_a_message_is_read_without_its_control_characters(control: str) -> None:
     request = Request.from_line(f"/jobs{control} re{control}mote\n{control}in europe")
     assert (request.command, request.text) == ("jobs", "remote\nin europe")

@@ -67,6 +67,24 @@ def test_jobs_closing_this_month() -> None:
     assert ids(reply) == ["datacite-technical-community-manager"]
 
 
+def test_a_window_of_the_usage_without_closing_is_a_deadline_window() -> None:
+    """The usage's [closing this week|this month|before <month>|in N days|soon]: the window
+    typed without "closing" is read as with it, and the reply shows it read so."""
+    router, store = make_router(), sample_store()
+    for said, typed in [
+        ("this month", "closing this month"),
+        ("before march", "closing before march"),
+        ("in 10 days", "closing in 10 days"),
+        ("remote this month", "remote closing this month"),
+    ]:
+        alone, closing = ask(router, store, f"/jobs {said}"), ask(router, store, f"/jobs {typed}")
+        assert ids(alone) == ids(closing) != [], said
+        assert "`/jobs closing " in alone.text
+    # a keyword, a window back in time or one of posting is no deadline
+    assert "closing" not in ask(router, store, "/jobs museums").text
+    assert "closing" not in ask(router, store, "/jobs new this week").text
+
+
 def test_jobs_keywords_and_open_until_filled() -> None:
     assert ids(ask(make_router(), sample_store(), "/jobs museums")) == [
         "wikimedia-glam-program-officer"

@@ -4,6 +4,7 @@ on the console, Slack and Matrix: every renderer draws ``bot.present``'s facts."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -123,6 +124,15 @@ def test_status_words_follow_the_posting_state() -> None:
     assert words["archivist"].startswith("deadline ") and "closes in 6 days" in words["archivist"]
     assert words["curator"] == "open until filled"
     assert words["old"] == "probably filled (posted 1 May 2018, no deadline given)"
+
+
+def test_a_removed_posting_is_said_removed_by_an_admin_not_gone_from_its_site() -> None:
+    kept = posting("kept", "Curator", deadline=TODAY + timedelta(days=9))
+    removed, gone = replace(kept, status="removed"), replace(kept, status="withdrawn")
+    assert posting_card(removed, TODAY).facts[-1] == (
+        "removed by an admin (/jobs restore kept brings it back)"
+    )
+    assert posting_card(gone, TODAY).facts[-1] == "withdrawn: no longer on its site"
 
 
 def test_a_long_location_is_cut_at_a_word_in_the_card_only() -> None:

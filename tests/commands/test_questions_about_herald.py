@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from cmdfakes import ask, sample_store
+from cmdfakes import NOW, FakeStore, ask, posting, sample_store
 
 from bot.app import build_router
 from bot.ask.understand import understand
+from bot.domain import PostingQuery
 
 TODAY = date(2026, 12, 7)
 ORGANISATIONS = ["Lindqvist Centre", "Atlas of Open Maps"]
@@ -30,6 +31,10 @@ ORGANISATIONS = ["Lindqvist Centre", "Atlas of Open Maps"]
         ("how do I take down a posting?", ("remove",)),
         ("how do I unsubscribe?", ("unsubscribe",)),
         ("can i turn off the job announcements", ("unsubscribe", "subscribe")),
+        # the verb's word alone, as typed in a direct message
+        ("unsubscribe", ("unsubscribe",)),
+        ("stop", ("unsubscribe",)),
+        ("alerts?", ("subscribe",)),
     ],
 )
 def test_a_question_about_a_verb_asks_its_help(question: str, verbs: tuple[str, ...]) -> None:
@@ -75,3 +80,33 @@ def test_a_newcomer_asking_what_herald_is_gets_the_examples(question: str) -> No
 
 def test_the_same_words_in_a_longer_question_are_a_question() -> None:
     assert understand("who are you hiring in berlin?", TODAY, ORGANISATIONS).intent != "help"
+
+
+def test_the_examples_name_postings_and_faq_pages_of_this_store() -> None:
+    """Examples a newcomer can type as they are: each names an open posting or an FAQ
+    organisation the store holds, never one of another site's content."""
+    store = sample_store()
+    text = ask(build_router(), store, "what can you do?").text
+    q = PostingQuery(today=NOW.date())
+    titles = [p.title.lower() for p in store.find_postings(q).items][:2]
+    assert titles and f"`who do I email about the {titles[0]} job?`" in text
+    assert f"`what does the {titles[1]} job pay?`" in text
+    assert "`what is datacite?` · `/datacite <your question>`" in text
+    for elsewhere in ("toledo", "managing director"):
+        assert elsewhere not in text
+    for line in [line for line in text.splitlines() if "job?`" in line or "pay?`" in line]:
+        for example in line.split("`")[1::2]:
+            assert ask(build_router(), store, example).postings, example
+
+
+def test_a_title_too_long_to_retype_is_no_example() -> None:
+    long = "Senior Coordinator of Digital Collections, Metadata and Outreach Programmes"
+    store = FakeStore(
+        postings=[
+            posting("long", long, posted=NOW.date(), open_until_filled=True),
+            posting("short", "Map Curator", posted=NOW.date(), open_until_filled=True),
+        ]
+    )
+    text = ask(build_router(), store, "what can you do?").text
+    assert "`who do I email about the map curator job?`" in text
+    assert long.lower() not in text

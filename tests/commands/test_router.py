@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from cmdfakes import NOW, FakeStore, ask, make_context, make_router, sample_store
 
+from bot.app import build_router
 from bot.commands import (
     Action,
     CommandSpec,
@@ -130,6 +131,40 @@ def test_unknown_command_suggests_org_shortcuts_too() -> None:
     assert "`/datacite`" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        (
+            "/jobs shwo datacite-technical-community-manager",
+            "/jobs show datacite-technical-community-manager",
+        ),
+        ("/jobs subscirbe remote", "/jobs subscribe remote"),
+        ("/jobs sho", "/jobs show"),
+        ("/jobs showw", "/jobs show"),
+    ],
+)
+def test_a_mistyped_verb_that_finds_nothing_is_offered_the_verb(line: str, meant: str) -> None:
+    reply = ask(make_router(), sample_store(), line)
+    assert f"Did you mean `{meant}`?" in reply.text
+    assert reply.actions == (Action(meant, "command", meant.lstrip("/")),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/jobs remote",
+        "/jobs closed",
+        "/jobs remot",
+        "/jobs remote zzzz",
+        "/jobs open zzzz",
+        "/jobs remotee zzzz",  # "remote" mistyped, nearer to it than to "remove"
+    ],
+)
+def test_a_search_word_near_a_verb_is_no_typo(line: str) -> None:
+    """ "remote" is two letters from an admin's "remove": the console's user is one."""
+    assert "Did you mean" not in ask(build_router(), sample_store(), line).text
+
+
 def test_over_long_query_is_refused_without_running_it() -> None:
     store = sample_store()
     reply = ask(make_router(), store, "/jobs " + "remote " * 100)
@@ -161,6 +196,26 @@ def test_help_for_one_command_gives_its_usage() -> None:
     assert reply.text.startswith("`/jobs`")
     assert "Usage: `/jobs [all]" in reply.text
     assert "`/jobs remote`" in reply.text
+
+
+def test_help_for_a_command_that_does_not_exist_says_so() -> None:
+    router = make_router()
+    everything = ask(router, sample_store(), "/help").text
+    reply = ask(router, sample_store(), "/help jbos")
+    assert reply.text.startswith("There is no command `/jbos`. Did you mean `/jobs`?\n")
+    assert reply.text.endswith(everything)
+    assert ask(router, sample_store(), "/help nosuch").text.startswith(
+        "There is no command `/nosuch`.\n"
+    )
+    # a plain "help me" is a person asking for help, not for a command named "me"
+    assert ask(router, sample_store(), "help me").text == everything
+
+
+@pytest.mark.parametrize("topic", ["show", "subscribe", "jobs show", "/jobs"])
+def test_help_for_a_verb_or_a_command_and_its_verb_is_the_commands_help(topic: str) -> None:
+    reply = ask(make_router(), sample_store(), f"/help {topic}")
+    assert reply.text.startswith("`/jobs`")
+    assert "• `/jobs show <id>`" in reply.text
 
 
 def test_failing_shortcut_provider_does_not_break_dispatch(

@@ -161,8 +161,8 @@ def test_a_file_over_the_size_cap_is_skipped_with_a_reason(
     assert report.unchanged == ["good.md"] and not report.withdrawn
     (reason,) = _reasons(report, "big.md")
     assert reason == (
-        "skipped: the file is 2.2 MB, over the 2.0 MB limit for one page (setting "
-        "max_file_bytes); split it or remove it"
+        "skipped: the file is 2.2 MB, over the 2.0 MB limit for one page (HERALD_"
+        "MAX_FILE_BYTES); split it or remove it"
     )
     # the stored version stays until the file is fixed
     assert sorted(p.source for p in sqlite_store.all_postings()) == ["big.md", "good.md"]
@@ -248,3 +248,14 @@ def test_edit_of_a_file_holding_aliases_is_refused(sqlite_store: Store, tmp_path
     reply = app.ask(f"/jobs edit {posting.id} deadline=2027-03-01")
     assert "is refused: it uses the YAML alias *a" in reply.text
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_content_folder_that_cannot_be_read_is_a_failure_of_the_load(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    """A mistyped HERALD_CONTENT_DIR: said in the load report (the console prints its
+    failures), not only in a log line, with an empty store and no reason given."""
+    missing = tmp_path / "contnet"
+    report = sync_folder(sqlite_store, missing, now=NOW, parse=parse_bytes, workers=1)
+    (reason,) = _reasons(report, ".")
+    assert reason == f"the content folder {missing} cannot be read: No such file or directory"
