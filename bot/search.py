@@ -29,6 +29,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 from bot.domain import PassageHit, PostingQuery
 from bot.places import places_in
 from bot.spelling import inflected
+from bot.text import without_mentions
 from bot.windows import WINDOW_MARK, Window, deadline_window
 
 logger = logging.getLogger(__name__)
@@ -415,7 +416,7 @@ def parse_jobs_query(
     text: str, today: date, organizations: Iterable[str] = (), *, page_size: int = PAGE_SIZE
 ) -> JobsSearch:
     """Parse ``/jobs`` text into filters and full-text terms; never raises on any text."""
-    window, phrase, text = deadline_window(text, today)
+    window, phrase, text = deadline_window(without_mentions(text), today)
     raw = tokens(text)
     p = _Parsing(raw, [w.lower() for w in raw], phrase, _org_index(organizations))
     i = 0

@@ -10,7 +10,7 @@ as "�".
 
 Also here, for the same reason of being needed on both sides of the store: ``ascii_folded``,
 the one way a posting's id is spelt in ASCII, whether the loader proposes it or the store
-makes it unique.
+makes it unique; and ``without_mentions``, read by questions and by commands alike.
 """
 
 from __future__ import annotations
@@ -49,3 +49,14 @@ def ascii_folded(text: str) -> str:
     """``text`` in lower-case ASCII: accents dropped ("Zürich" → "zurich"), other letters
     that have no ASCII form dropped too."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+# A mention addresses people and asks nothing: Slack's "<@U123>", "<!channel>", "<#C1>" as
+# they arrive, and the broadcasts as people type them ("@channel", "@room")
+_MENTION = re.compile(r"<[@!#][^<>\s]{0,80}>|(?<!\w)@(?:room|channel|here|everyone)\b", re.I)
+
+
+def without_mentions(text: str) -> str:
+    """``text`` with its mentions blanked: "@channel archivist" searches "archivist", and
+    "/jobs subscribe <!channel>" subscribes to everything, not to the word "channel"."""
+    return _MENTION.sub(" ", text)

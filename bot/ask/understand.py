@@ -33,6 +33,7 @@ from bot.search import (
     stem,
     tokens,
 )
+from bot.text import without_mentions
 from bot.windows import (
     DEADLINE_CUE,
     POSTED_CUE,
@@ -644,7 +645,7 @@ def _chat(
 def understand(text: str, today: date, organizations: list[str]) -> Understanding:
     """Read a message into an ``Understanding``; never raises on any text."""
     # a mention ("<@U123>", "<!channel>", "@room") addresses people, it asks nothing
-    said = " ".join(_MENTION.sub(" ", text).split())
+    said = " ".join(without_mentions(text).split())
     plain = rewrite(without_lead_in(said))
     low = plain.lower()
     bare = low.strip(" ?!.")
@@ -895,7 +896,6 @@ def _subject(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[str,
     )
 
 
-_MENTION = re.compile(r"<[@!#][^<>\s]{0,80}>|(?<!\w)@(?:room|channel|here|everyone)\b", re.I)
 _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
 _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",

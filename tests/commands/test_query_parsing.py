@@ -41,6 +41,21 @@ def test_empty_query_lists_open_postings_of_page_one() -> None:
     assert (search.page, q.offset, q.limit, q.today) == (1, 0, 5, TODAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("@channel archivist", ("archivist",)),
+        ("<!channel>", ()),  # Slack's escaped broadcast, as a slash command may send it
+        ("archivist <!here|here> @room", ("archivist",)),
+        ("<@U0123> librarian", ("librarian",)),
+    ],
+)
+def test_a_mention_is_no_search_word(text: str, terms: tuple[str, ...]) -> None:
+    """A mention addresses people: `/jobs subscribe <!channel>` subscribed to the word
+    "channel"; questions left mentions out already, by the same rule."""
+    assert parse_jobs_query(text, TODAY, ORGS).query.terms == terms
+
+
 @pytest.mark.parametrize("word", ["remote", "Remote", "REMOTELY", "virtual", '"remote"'])
 def test_remote(word: str) -> None:
     assert parse_jobs_query(word, TODAY, ORGS).query.remote is True
