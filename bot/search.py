@@ -233,15 +233,31 @@ def _org_index_of(organizations: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         slug = org_slug(org)
         if not slug:
             continue
+        value = org_filter(slug, organizations)
         if slug not in COMMON_WORDS:  # "open" alone is no filter for "Open Records Network"
-            index.setdefault((slug,), slug)
+            index.setdefault((slug,), value)
         words = tuple(w.lower() for w in tokens(org))
         if 1 < len(words) <= 6:
-            index.setdefault(words, slug)
+            index.setdefault(words, value)
     for initials, org in org_initials(organizations).items():
         # the whole name: the store matches a filter as part of the name, and "uci" is not
         index.setdefault((initials,), org.lower())
     return index
+
+
+def org_filter(slug: str, organizations: Iterable[str]) -> str:
+    """The value the store matches (as part of a name) for the organisation named by
+    ``slug``: the slug itself ("iiif" finds "IIIF" and "IIIF Consortium"), unless it is also
+    part of another organisation's name ("corvid" of "Corvida Foundation"); then the whole
+    name of the one organisation so named, which the other does not hold."""
+    return _org_filter_of(slug, tuple(organizations))
+
+
+@lru_cache(maxsize=256)
+def _org_filter_of(slug: str, organizations: tuple[str, ...]) -> str:
+    own = [o for o in organizations if org_slug(o) == slug]
+    inside_another = any(slug in o.lower() for o in organizations if org_slug(o) != slug)
+    return own[0].lower() if inside_another and len(own) == 1 else slug
 
 
 def organizations_named(text: str, organizations: Iterable[str]) -> list[str]:
@@ -572,6 +588,18 @@ _HAS_DATE = re.compile(
     r"|\b(?:19|20)\d\d\b(?![-–]\d)|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
+# What answers "when": a date, a month or season said as a time ("each year in November",
+# "in the spring"; not the "summer school" it names, nor "members may join"), a weekday, or a
+# time that is none ("on a rolling basis", "until filled", "any time")
+_TIMED = re.compile(
+    _HAS_DATE.pattern + r"|\b(?:in|by|from|until|till|through|during|this|next|every|each|late"
+    r"|early|mid-?|of)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekly"
+    r"|monthly|yearly|annually|quarterly|rolling|any ?time|until filled|ongoing|year-round"
+    r"|no (?:fixed )?deadline|today|tomorrow|next (?:week|month|year))\b",
+    re.I,
+)
 _HAS_NUMBER = re.compile(r"\d")
 _HAS_COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
@@ -588,7 +616,12 @@ _HAS_AMOUNT = re.compile(
 )
 DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
 _ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
-_DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
+# "what is X", "who are they", and what a body is for: "what does X do?" (the sentence "X is
+# a consortium that …" answers it as it answers "what is X")
+_DEFINITION_QUESTION = re.compile(
+    r"(?:what|who)(?:'s|\s+(?:is|are))\b|what\s+(?:does|do)\s+(?:[\w\-’']+\s+){1,6}?do\s*\??\s*$",
+    re.I,
+)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
 COVERAGE_FLOOR = 0.3  # the share of its score a passage holding none of the words would keep
@@ -966,6 +999,8 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
     unanswered = asked.wants_sum and _PRICED.search(text) is None
     uncounted = asked.wants_count and _HAS_COUNT.search(text) is None
+    # "when is the summer school 2026?": a passage that names no time does not answer it
+    undated = asked.wants_date and _TIMED.search(text) is None
     score = (
         best_score
         - (AMOUNT_BONUS * asked.unit if unpriced or uncounted else 0.0)
@@ -1003,6 +1038,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         confident=said
         and coverage >= MIN_COVERAGE
         and not unanswered
+        and not undated
         and _beyond_its_name(asked, c, held),
     )
 

@@ -35,6 +35,7 @@ from bot.search import (
     STOPWORDS,
     closest_questions,
     faq_terms,
+    org_filter,
     org_slug,
     rank_passages,
     spell_out_initials,
@@ -1148,7 +1149,8 @@ def passage_answer(
         # naming nothing else ("what is datacite?"), every passage of its pages holds the
         # word as much as another: the index's order says little, so more are read
         limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
-        own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
+        named_as = org_filter(orgs[0], ctx.store.organizations())
+        own = ctx.store.search_passages(terms, organization=named_as, limit=limit)
         if own:  # another organisation's page does not answer for this one
             return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))

@@ -1,0 +1,205 @@
+"""Pages that are not openings (a network's FAQ, a meeting, a grants call) asked about in
+plain words: an organisation whose name is part of another's, "what does X do?", and a
+"when" that a passage naming no time does not answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+from bot.search import org_filter
+
+TODAY = date(2026, 3, 10)
+
+PAGES = {
+    "faq/kestrel-faq.md": """---
+title: Kestrel Archives Network - Membership FAQ
+layout: page
+---
+
+## What does the Kestrel Archives Network do?
+
+The Kestrel Archives Network is a consortium of archives that share tools and practice for
+preserving born-digital records. It runs working groups, an annual meeting and a shared
+registry of preservation file formats.
+
+## Who can join?
+
+Any archive, library, museum or university that holds born-digital records can join as an
+institutional member, in any country. Individuals cannot join as members, but anyone may
+take part in the working groups.
+
+## How much does membership cost?
+
+Annual fees depend on the institution's yearly budget:
+
+| Annual budget | Yearly fee |
+|---|---|
+| Under €1 million | €500 |
+| €1–10 million | €1,500 |
+| Over €10 million | €3,000 |
+
+Institutions in low- and middle-income countries pay half the fee.
+
+## How do we join?
+
+Fill in the membership form on our website and our coordinator, Priya Anand
+(members@kestrelarchives.org), will send you the membership agreement.
+
+## Does the network have a code of conduct?
+
+Yes. Every meeting, mailing list and working group follows the Kestrel Code of Conduct;
+reports go to conduct@kestrelarchives.org.
+""",
+    "news/2025-11-03-kestrel-director.md": """---
+title: Welcome to our new Executive Director, Amara Okafor
+date: 2025-11-03
+author: Board of the Kestrel Archives Network
+tags: [news]
+layout: post
+---
+
+The Board of the Kestrel Archives Network is pleased to announce that Amara Okafor has
+joined the network as its Executive Director, starting 1 November 2025.
+
+Amara comes to us from the National Archives of Nigeria, where she led the digital
+preservation programme for eight years. She will work from our office in Rotterdam.
+
+"I am thrilled to join a community that cares so much about keeping digital records alive,"
+Amara said.
+
+Please join us in welcoming her!
+""",
+    "news/2026-02-24-kestrel-call.md": """---
+title: "Call for Papers: Kestrel Annual Meeting 2026"
+date: 2026-02-24
+author: Programme Committee
+tags: [announcements]
+layout: post
+---
+
+The Programme Committee of the Kestrel Archives Network invites proposals for the 2026
+Annual Meeting in Porto (14–16 October 2026).
+
+### What you can propose
+
+* 10-minute talks
+* posters
+* 90-minute hands-on workshops (for the workshop day)
+
+### How to submit
+
+Send an abstract of no more than 300 words through the submission form at
+https://submit.kestrelarchives.org/2026 by **15 May 2026**. Speakers will hear back by 30
+June 2026. Each person may submit at most two proposals.
+
+Accepted speakers still register for the meeting, at the early-bird rate whatever the date.
+
+Questions about the call: programme@kestrelarchives.org (Tomasz Wielgosz, programme chair).
+""",
+    "events/2026-02-10-kestrel-meeting.md": """---
+title: "Kestrel Archives Network Annual Meeting 2026: Porto"
+date: 2026-02-10
+author: Lena Fischbach
+tags: [events]
+layout: post
+---
+
+We are delighted to announce that the **2026 Kestrel Archives Network Annual Meeting** will
+take place in **Porto, Portugal, from 14 to 16 October 2026**, hosted by the Arquivo
+Municipal do Porto.
+
+## Programme
+
+Day one is a workshop day with hands-on sessions on born-digital appraisal and web
+archiving. Days two and three are plenary sessions, lightning talks and a poster reception
+on the evening of 15 October.
+
+## Registration
+
+Registration opens on 1 June 2026 and closes on 30 September 2026. Early-bird prices apply
+until 31 July 2026.
+
+| Ticket | Early bird | Standard |
+|---|---|---|
+| Member institution staff | €150 | €180 |
+| Non-member | €220 | €260 |
+| Student | €60 | €60 |
+| Workshop day only | €45 | €45 |
+
+Students must show a valid student card at the desk. A small number of travel bursaries will
+be offered; details follow in May.
+
+## Venue
+
+Sessions take place at the Alfândega do Porto congress centre, Rua Nova da Alfândega, a
+short walk from the São Bento railway station.
+
+Questions about the meeting go to events@kestrelarchives.org.
+""",
+    "news/2026-02-01-kestrel-website.md": """---
+title: The alliance has a new website
+date: 2026-02-01
+tags: [news]
+organization: Kestrel Archives Network
+---
+
+Our recordings of past summer schools and our guides are now all in one place on the new
+website of the Kestrel Archives Network.
+""",
+    "jobs/2026-02-10-kestrela-officer.md": """---
+title: Grants Officer
+date: 2026-02-10
+organization: Kestrela Fund
+tags: [jobs]
+location: Lyon, France
+---
+
+The Kestrela Fund is hiring a Grants Officer. Apply by 30 April 2026 to jobs@kestrela.example.org.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("events-calls"), PAGES, TODAY) as application:
+        yield application
+
+
+def test_a_name_inside_another_name_filters_by_the_whole_name() -> None:
+    orgs = ["Kestrel Archives Network", "Kestrela Fund", "IIIF", "IIIF Consortium"]
+    assert org_filter("kestrel", orgs) == "kestrel archives network"
+    assert org_filter("kestrela", orgs) == "kestrela"
+    assert org_filter("iiif", orgs) == "iiif"  # both are IIIF's names
+
+
+@pytest.mark.parametrize("question", ["is kestrel hiring?", "any kestrel jobs"])
+def test_an_organisation_is_not_hiring_for_another_whose_name_holds_its_own(
+    app: App, question: str
+) -> None:
+    reply = app.ask(question)
+    assert not reply.postings, reply.text
+
+
+def test_the_organisation_with_the_longer_name_still_lists_its_postings(app: App) -> None:
+    reply = app.ask("is kestrela hiring?")
+    assert [p.title for p in reply.postings] == ["Grants Officer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does the kestrel archives network do?", "what does kestrel do?"],
+)
+def test_what_a_body_does_is_answered_by_what_it_is(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert "consortium of archives" in reply.text, reply.text
+
+
+def test_a_when_is_not_answered_by_a_passage_naming_no_time(app: App) -> None:
+    reply = app.ask("when is the kestrel summer school 2026?")
+    assert "I don't know" in reply.text, reply.text
+    assert "recordings of past summer schools" not in reply.text
