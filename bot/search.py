@@ -466,6 +466,44 @@ def _singular(word: str) -> str:
     return word
 
 
+# "any calls for proposals open?", "is registration open for the meeting?": "open" asks
+# whether something still takes part, which a date answers ("Submissions are due by 15 May");
+# it is no word of the topic, nor the "opening" of a job its stem shares. Not "open access",
+# "Open Maps Forum", nor "who is it open to?" (who may take part).
+_ASKS_OPEN = re.compile(
+    r"\bopen(?=\s*(?:[?!.,;]|$)|\s+(?:now|yet|still|currently|today|for|right now"
+    r"|at the moment)\b)",
+    re.I,
+)
+
+
+_NOW_WORDS = frozenset({"still", "now", "currently", "yet", "right", "moment", "today"})
+
+
+def asks_open(question: str) -> bool:
+    """Whether a question asks if something still takes part ("any calls open?")."""
+    return _ASKS_OPEN.search(question) is not None
+
+
+# The words of the sentence that says until when a call or a registration takes part, to
+# search a page's passages for it ("Submissions are due by 6 February", "The deadline for
+# applications is 30 April", "Registration closes on 15 May", "Send an abstract by 15 May")
+CLOSING_TERMS = (
+    "deadline", "due", "close", "closes", "closing", "submit", "send", "apply", "applications",
+    "registration", "until",
+)  # fmt: skip
+_CLOSING = re.compile(r"\b(?:due|deadline|closes?|closing|by|until|before|no later than)\b", re.I)
+
+
+def closing_sentence(text: str) -> str | None:
+    """The first sentence of ``text`` that names a date as the end of something ("… by 15 May
+    2026"); None when none does."""
+    for sentence in split_sentences(text):
+        if _CLOSING.search(sentence) and _HAS_DATE.search(sentence):
+            return sentence
+    return None
+
+
 def faq_terms(question: str) -> list[str]:
     """Search words of a natural-language question, for the store's OR query.
 
@@ -473,7 +511,7 @@ def faq_terms(question: str) -> list[str]:
     followed by its singular ("fees", "fee") so a store without stemming still finds both.
     """
     out: list[str] = []
-    for word in tokens(question):
+    for word in tokens(_ASKS_OPEN.sub(" ", question)):
         for part in _term_words(word.lower()):
             if len(part) < 2 or part in STOPWORDS:
                 continue
@@ -839,12 +877,15 @@ def _asked(
         for term in qset & (c.text | c.heading | _title_initials(c.hit.passage.page_title)):
             df[term] += 1
     how_long = _HOW_LONG.search(question) is not None
+    open_asked = asks_open(question)
     return _Asked(
         stems=qset,
         weight={t: max(0.1, math.log((len(candidates) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
-        wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS),
-        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS) or how_long,
+        wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS) or open_asked,
+        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+        or how_long
+        or open_asked,
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
@@ -931,6 +972,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     }
     if _THE_JOB.search(question):
         light.add("job")
+    if asks_open(question):  # "still open?", "open right now?"
+        light |= {"open"} | raw_words & _NOW_WORDS
     return frozenset(s for w in light for s in _word_stems(w))
 
 
@@ -991,19 +1034,11 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         (_sentence_score(asked, sentences, i, share, named) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
-    # "how much does it cost to join?", "how many members?": a passage that names no sum,
-    # or no number, does not answer it
     text = c.hit.passage.text
     held = c.text | _ranged(text, asked.numbers) | _placed(text, asked)
-    # "what if we pay the fee late?" names a fee and asks no sum
-    unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
-    unanswered = asked.wants_sum and _PRICED.search(text) is None
-    uncounted = asked.wants_count and _HAS_COUNT.search(text) is None
-    # "when is the summer school 2026?": a passage that names no time does not answer it
-    undated = asked.wants_date and _TIMED.search(text) is None
     score = (
         best_score
-        - (AMOUNT_BONUS * asked.unit if unpriced or uncounted else 0.0)
+        - (AMOUNT_BONUS * asked.unit if _lacks_the_figure(asked, text) else 0.0)
         + page_score
         + PASSAGE_WEIGHT * asked.sum(held, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, _heading_share(asked, c, share))
@@ -1037,10 +1072,25 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         # a sum asked of a passage naming none is not answered, however near its words
         confident=said
         and coverage >= MIN_COVERAGE
-        and not unanswered
-        and not undated
+        and not _cannot_answer(asked, text)
         and _beyond_its_name(asked, c, held),
     )
+
+
+def _lacks_the_figure(asked: _Asked, text: str) -> bool:
+    """ "How much does it cost to join?", "how many members?": a passage that names no sum,
+    or no number, ranks below one that does ("what if we pay the fee late?" names a fee and
+    asks no sum)."""
+    unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
+    return unpriced or (asked.wants_count and _HAS_COUNT.search(text) is None)
+
+
+def _cannot_answer(asked: _Asked, text: str) -> bool:
+    """Whether the passage lacks what the question asks for however near its words: a sum
+    asked of a passage naming none (nor "free"), or a time ("when is the summer school
+    2026?") of a passage naming none."""
+    unpriced = asked.wants_sum and _PRICED.search(text) is None
+    return unpriced or (asked.wants_date and _TIMED.search(text) is None)
 
 
 def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:

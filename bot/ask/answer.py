@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -20,6 +20,7 @@ from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
+from bot.content.dates import mentions
 from bot.domain import (
     PERIODS_PER_YEAR,
     Passage,
@@ -31,9 +32,12 @@ from bot.domain import (
 from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
 from bot.search import (
+    CLOSING_TERMS,
     PAGE_SIZE,
     STOPWORDS,
+    asks_open,
     closest_questions,
+    closing_sentence,
     faq_terms,
     org_filter,
     org_slug,
@@ -49,6 +53,8 @@ CANDIDATES = 200  # postings read to filter in Python; far more than a question'
 # Counting every match of a common word costs more than finding the page (handlers/jobs.py)
 COUNT_LIMIT = 100
 PASSAGE_CANDIDATES = 20
+# passages read for the closing date of the pages a reply quotes (``_closing_lines``)
+CLOSING_CANDIDATES = 100
 SEE_ALSO_RATIO = 0.6
 _PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
 _LOCATION_WORDS = frozenset(
@@ -123,8 +129,10 @@ def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
     thing = not u.job_word and ((not u.list_cue and not named) or not held)
     # "which organisations can apply to the fund?": applying, to something no title names
     thing = thing or (u.job_verb_only and not named)
-    # "is the global access fund open to companies?": a page is named, not a job
-    thing = thing or (bool(terms) and not u.job_word and not named and _page_named(ctx, terms))
+    # "is the global access fund open to companies?": a page is named, not a job; "is the
+    # puffin grant still open?" names the page whole, and a "Grants Officer" only in part
+    whole = _titles_name(listed.postings, terms, every=True)
+    thing = thing or (bool(terms) and not u.job_word and not whole and _page_named(ctx, terms))
     if terms and (not held or thing):
         # "is the metro jobs board free?": words no posting holds may be a page's topic
         answered = _passages_for_parts(ctx, u)
@@ -759,9 +767,11 @@ def _passage_names(reply: Reply, terms: Sequence[str], place: Place | None = Non
     return most and place is not None and any(place.contains(x) for x in places_in(said))
 
 
-def _titles_name(postings: Sequence[Posting], terms: Sequence[str]) -> bool:
-    """Whether a posting's title names one of the words."""
+def _titles_name(postings: Sequence[Posting], terms: Sequence[str], *, every: bool = False) -> bool:
+    """Whether a posting's title names one of the words (``every``: all of them)."""
     wanted = {stem(t.lower()) for t in terms}
+    if every:
+        return any(wanted <= _stems(p.title) for p in postings)
     return any(wanted & _stems(p.title) for p in postings)
 
 
@@ -1201,6 +1211,8 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         lines.append(f"— *{o.page_title}*" + (f" ({o.url})" if o.url else ""))
         used.append(other.hit)
         break
+    if asks_open(u.text):
+        lines.extend(_closing_lines(ctx, used))
     actions = tuple(Action("Open page", "url", h.passage.url) for h in used if h.passage.url)
     return Reply(
         text="\n".join(lines),
@@ -1208,6 +1220,35 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         actions=actions,
         summary=f"From {p.page_title}:",
     )
+
+
+def _closing_lines(ctx: Context, used: Sequence[PassageHit]) -> list[str]:
+    """ "Any calls for proposals open?", "is registration open?": whether a call still takes
+    part is its closing date (``closing_sentence``), quoted from its page when the passages
+    shown do not say it, and said to have passed when it has."""
+    lines: list[str] = []
+    for source, hit in {h.passage.source: h for h in used}.items():
+        found = _first_closing(h for h in used if h.passage.source == source)
+        quote = found is None
+        if quote:  # the page's other passages: its title's words find them among many
+            terms = [*faq_terms(hit.passage.page_title), *CLOSING_TERMS]
+            wide = ctx.store.search_passages(terms, limit=CLOSING_CANDIDATES)
+            found = _first_closing(h for h in wide if h.passage.source == source)
+        if found is None:
+            continue
+        said = mentions(found, hit.passage.posted)
+        passed = bool(said) and said[-1].value < ctx.today  # "opens on …, closes on …"
+        title = hit.passage.page_title
+        if quote:
+            lines.append(f"> {found}")
+            lines.append(f"— *{title}*" + (": that date has passed" if passed else ""))
+        elif passed:
+            lines.append(f"(*{title}*: that date has passed.)")
+    return lines
+
+
+def _first_closing(hits: Iterable[PassageHit]) -> str | None:
+    return next((c for c in (closing_sentence(h.passage.text) for h in hits) if c), None)
 
 
 _ROLE_ASKED = re.compile(

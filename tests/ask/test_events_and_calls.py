@@ -11,7 +11,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
-from bot.search import org_filter
+from bot.search import asks_open, org_filter
 
 TODAY = date(2026, 3, 10)
 
@@ -141,6 +141,15 @@ short walk from the São Bento railway station.
 
 Questions about the meeting go to events@kestrelarchives.org.
 """,
+    "news/2025-12-01-puffin-grants.md": """---
+title: Puffin Trust conservation grants now open
+date: 2025-12-01
+tags: [announcements]
+---
+
+The Puffin Trust is glad to open a new round of its conservation grants for small museums.
+Awards of £2,000 to £8,000 are on offer. The deadline for applications is 1 February 2026.
+""",
     "news/2026-02-01-kestrel-website.md": """---
 title: The alliance has a new website
 date: 2026-02-01
@@ -203,3 +212,29 @@ def test_a_when_is_not_answered_by_a_passage_naming_no_time(app: App) -> None:
     reply = app.ask("when is the kestrel summer school 2026?")
     assert "I don't know" in reply.text, reply.text
     assert "recordings of past summer schools" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("any calls for proposals open?", True),
+        ("is registration open for the annual meeting", True),
+        ("is the grant still open", True),
+        ("is the open maps forum free?", False),
+        ("who is the call open to?", False),
+        ("any open access journals?", False),
+    ],
+)
+def test_open_is_asked_of_what_still_takes_part(question: str, asked: bool) -> None:
+    assert asks_open(question) is asked
+
+
+def test_whether_a_call_is_open_is_answered_with_its_closing_date(app: App) -> None:
+    reply = app.ask("any calls for proposals open?")
+    assert "15 May 2026" in reply.text, reply.text
+
+
+def test_a_call_whose_closing_date_is_past_says_so(app: App) -> None:
+    reply = app.ask("is the puffin grant still open?")
+    assert "1 February 2026" in reply.text, reply.text
+    assert "that date has passed" in reply.text
