@@ -736,6 +736,13 @@ CONTACT_BONUS = 1.5  # "who do I contact about…": the sentence with an e-mail 
 NAME_BONUS = 1.0  # "who funds…", "who runs…": the sentence naming someone else answers
 _CONTACT = frozenset({"contact"})  # its group's first word: "email", "e-mail" ask the same
 _EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+\.[\w.-]+")
+# A way to reach someone: an address, a link, a telephone number, or words that give one
+# ("contact the programme chair", "write to us")
+_REACHED = re.compile(
+    _EMAIL_ADDRESS.pattern + r"|https?://|\bwww\.|\+?\d[\d ().-]{7,}\d"
+    r"|\b(?:contact|e-?mail|write to|reach|phone|call|telephone|get in touch|form)\b",
+    re.I,
+)
 # "Image API -- Delivers the pixels…": a bullet naming the term asked, then what it is
 _TERM_DASH = re.compile(r"^(?P<term>[^\W\d][\w\s'’-]{0,50}?)\s(?:--|–|—)\s")
 SHORT_SENTENCE = 90
@@ -1087,10 +1094,12 @@ def _lacks_the_figure(asked: _Asked, text: str) -> bool:
 
 def _cannot_answer(asked: _Asked, text: str) -> bool:
     """Whether the passage lacks what the question asks for however near its words: a sum
-    asked of a passage naming none (nor "free"), or a time ("when is the summer school
-    2026?") of a passage naming none."""
+    asked of a passage naming none (nor "free"), a time ("when is the summer school
+    2026?") of a passage naming none, or whom to write to of a passage that names no way to
+    reach anyone (a hire's announcement)."""
     unpriced = asked.wants_sum and _PRICED.search(text) is None
-    return unpriced or (asked.wants_date and _TIMED.search(text) is None)
+    unaddressed = asked.wants_contact and _REACHED.search(text) is None
+    return unpriced or unaddressed or (asked.wants_date and _TIMED.search(text) is None)
 
 
 def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:

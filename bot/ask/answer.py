@@ -21,6 +21,7 @@ from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
 from bot.content.dates import mentions
+from bot.content.orgs import ROLE_WORDS
 from bot.domain import (
     PERIODS_PER_YEAR,
     Passage,
@@ -666,7 +667,7 @@ def _matching(
     attempts: list[tuple[PostingQuery, ListFilters, bool]] = [(q, f, False)]
     if f.status == "open":
         attempts.append((replace(q, include_inactive=True), replace(f, status="past"), True))
-    if q.terms and _narrowed(u):
+    if q.terms and _narrowed(u) and not _role_asked_now(u, q.terms):
         unworded = replace(q, terms=())
         attempts.append((unworded, f, False))
         if f.status == "open":
@@ -678,6 +679,13 @@ def _matching(
         if matching:
             return matching, of_the_past, (q.terms if not query.terms else ())
     return [], False, ()
+
+
+def _role_asked_now(u: Understanding, terms: Sequence[str]) -> bool:
+    """ "Is halyard hiring an outreach coordinator?": the role is what is asked, and no
+    posting for it is a "no", not the organisation's other openings (its news may announce
+    that someone was hired for it)."""
+    return u.now_asked and ROLE_WORDS.found(" ".join(terms))
 
 
 def _nothing_matches(ctx: Context, u: Understanding) -> Reply:

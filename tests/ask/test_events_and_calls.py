@@ -150,6 +150,56 @@ tags: [announcements]
 The Puffin Trust is glad to open a new round of its conservation grants for small museums.
 Awards of £2,000 to £8,000 are on offer. The deadline for applications is 1 February 2026.
 """,
+    "news/2026-03-02-gannet-outreach.md": """---
+title: Noor Haddad joins Gannet as Outreach Coordinator
+date: 2026-03-02
+tags: [news]
+---
+
+We are pleased to announce that Noor Haddad has joined the Gannet Library Cooperative as our
+new Outreach Coordinator. Noor will work with member libraries across Arizona and New Mexico
+on shared programming.
+
+Noor previously worked at the Pima County Public Library in Tucson.
+""",
+    "jobs/2026-01-26-gannet-metadata.md": """---
+title: Metadata Librarian
+organization: Gannet Library Cooperative
+date: 2026-01-26
+tags: [jobs]
+location: Tucson, AZ
+---
+
+The Gannet Library Cooperative seeks a full-time Metadata Librarian to lead cataloguing for
+its shared catalogue of 14 member libraries.
+
+This is an on-site position at our Tucson office.
+
+**Salary:** $61,500 per year
+
+**Requirements:** ALA-accredited MLS; experience with MARC and RDA.
+
+**Deadline:** March 1, 2026
+
+Apply with a letter and CV to hr@gannetlibraries.org.
+""",
+    "jobs/2026-02-02-gannet-intern.md": """---
+title: Library Systems Intern (part-time)
+organization: Gannet Library Cooperative
+date: 2026-02-02
+tags: [jobs]
+location: Remote (United States)
+---
+
+Gannet Library Cooperative is looking for a part-time Library Systems Intern (15 hours per
+week) to help migrate our integrated library system.
+
+The internship is remote; interns must live in the United States.
+
+Pay: $18 per hour.
+
+The position is open until filled. Send a short note about yourself to hr@gannetlibraries.org.
+""",
     "news/2026-02-01-kestrel-website.md": """---
 title: The alliance has a new website
 date: 2026-02-01
@@ -238,3 +288,14 @@ def test_a_call_whose_closing_date_is_past_says_so(app: App) -> None:
     reply = app.ask("is the puffin grant still open?")
     assert "1 February 2026" in reply.text, reply.text
     assert "that date has passed" in reply.text
+
+
+def test_a_role_no_posting_is_for_is_a_no_not_the_other_openings(app: App) -> None:
+    reply = app.ask("is gannet hiring an outreach coordinator?")
+    assert not reply.postings, reply.text
+    assert "No postings match" in reply.text
+
+
+def test_whom_to_write_to_is_not_answered_by_a_page_naming_no_way_to_write(app: App) -> None:
+    reply = app.ask("who do i email about the gannet outreach coordinator job?")
+    assert "I don't know" in reply.text, reply.text
