@@ -815,12 +815,34 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         answers = _contact_first(asked, candidates, answers)
     else:
         answers = _requoted(asked, answers, candidates)
+    kinds = _EVENT_KIND.findall(question)
+    if kinds:  # another kind of event does not answer for the one asked
+        answers = [a if _of_kind(a, kinds) else replace(a, confident=False) for a in answers]
     named = _page_named(asked.stems, candidates)
     if named is not None:  # another page does not answer for the page named
         answers = [
             a if a.hit.passage.source == named else replace(a, confident=False) for a in answers
         ]
     return answers
+
+
+# Kinds of event ("how much is the summer conference?"): a page about a webinar series does
+# not answer for a conference, nor a summer school's for a symposium. Not "event" (any of
+# them), nor "forum" (often a body's name: "Open Maps Forum").
+_EVENT_KIND = re.compile(
+    r"\b(conference|summit|symposium|workshop|webinar|summer school|winter school|seminar"
+    r"|colloquium|congress|festival|hackathon|meetup|unconference|meeting|retreat)s?\b",
+    re.I,
+)
+
+
+def _of_kind(answer: Answer, kinds: Sequence[str]) -> bool:
+    """Whether the answer's page, heading or passage names one of the kinds asked."""
+    p = answer.hit.passage
+    said = {
+        k.lower() for k in _EVENT_KIND.findall(f"{p.page_title} {p.question} {answer.full_text}")
+    }
+    return bool(said & {k.lower() for k in kinds})
 
 
 def _page_named(stems: frozenset[str], candidates: Sequence[_Candidate]) -> str | None:
@@ -1029,7 +1051,7 @@ def _beyond_excerpt(asked: _Asked, c: _Candidate) -> str | None:
         (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
-    return _excerpt(sentences, best_i) if own > 0 else None
+    return _priced(asked, sentences, _excerpt(sentences, best_i)) if own > 0 else None
 
 
 def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
@@ -1059,9 +1081,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         - 0.001 * c.hit.passage.position
         - 0.0001 * rank
     )
-    whole = " ".join(sentences)
-    # a short bullet is the answer as written; cutting it would lose its later steps
-    excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
+    excerpt = _excerpt_of(asked, sentences, best_i)
     covered = sum(asked.weight[t] for t in asked.stems & (held | c.heading | c.page))
     coverage = covered / sum(asked.weight.values())
     # a passage that holds half of what is asked ranks below one that holds all of it, however
@@ -1082,6 +1102,26 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         and not _cannot_answer(asked, text)
         and _beyond_its_name(asked, c, held),
     )
+
+
+PRICED_LINES = 4  # the rows of a fee table quoted for "how much is registration?"
+
+
+def _excerpt_of(asked: _Asked, sentences: Sequence[str], best_i: int) -> str:
+    """The passage's words a reply quotes: a short bullet whole (cutting it would lose its
+    later steps), else the best sentence; for a sum asked ("how much is registration?"),
+    followed by the lines that name one when the sentence names none (a fee table under
+    "Registration opens on 1 June")."""
+    whole = " ".join(sentences)
+    excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
+    return _priced(asked, sentences, excerpt)
+
+
+def _priced(asked: _Asked, sentences: Sequence[str], excerpt: str) -> str:
+    if not asked.wants_sum or _HAS_AMOUNT.search(excerpt):
+        return excerpt
+    priced = [x for x in sentences if _HAS_AMOUNT.search(x) and x not in excerpt]
+    return " ".join([excerpt, *priced[:PRICED_LINES]])
 
 
 def _lacks_the_figure(asked: _Asked, text: str) -> bool:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pagestore import app_of
 
 from bot.app import App
-from bot.search import asks_open, org_filter
+from bot.search import asks_open, faq_terms, org_filter, rank_passages
 
 TODAY = date(2026, 3, 10)
 
@@ -200,6 +201,15 @@ Pay: $18 per hour.
 
 The position is open until filled. Send a short note about yourself to hr@gannetlibraries.org.
 """,
+    "events/2026-02-05-kestrel-webinars.md": """---
+title: Kestrel Archives Network spring webinar series
+date: 2026-02-05
+tags: [events]
+---
+
+The Kestrel Archives Network presents its spring webinars on web archiving. All webinars are
+free and online, and registration is required for each one.
+""",
     "news/2026-02-01-kestrel-website.md": """---
 title: The alliance has a new website
 date: 2026-02-01
@@ -299,3 +309,65 @@ def test_a_role_no_posting_is_for_is_a_no_not_the_other_openings(app: App) -> No
 def test_whom_to_write_to_is_not_answered_by_a_page_naming_no_way_to_write(app: App) -> None:
     reply = app.ask("who do i email about the gannet outreach coordinator job?")
     assert "I don't know" in reply.text, reply.text
+
+
+WEBINARS = {
+    "events/2026-02-05-webinars.md": """---
+title: Open Maps Forum spring webinar series
+date: 2026-02-05
+tags: [events]
+---
+
+The Open Maps Forum presents its spring webinar series on historical maps online. All
+webinars are free and online (Zoom), and start at 16:00 UTC.
+
+* Thu 12 Mar 2026 — Georeferencing at scale, with Ilse Vandermeer
+* Thu 9 Apr 2026 — Gazetteers for historical places, with Rafael Quintero
+* Thu 7 May 2026 — Maps in IIIF viewers, with June Takahashi
+
+Registration is required for each webinar: register at
+https://openmapsforum.net/webinars. Recordings are posted on our YouTube channel a week
+later.
+
+For questions, write to events@openmapsforum.net.
+""",
+    "faq/circle.md": """---
+title: Open Maps Forum FAQ
+layout: faq
+---
+
+## What is the Open Maps Forum?
+
+The Open Maps Forum is a volunteer community of map librarians, historians and developers
+who publish historical maps online with open standards.
+
+## Does it cost anything to join?
+
+No. Taking part in the forum is free: sign up for the mailing list and you are a member.
+
+## How can I give a talk in the webinar series?
+
+Send a title and a paragraph about your talk to events@openmapsforum.net. The steering
+group picks talks four times a year.
+
+## Who runs the forum?
+
+A steering group of five volunteers, elected each year at the online general meeting in November.
+""",
+}
+
+
+def test_another_kind_of_event_does_not_answer_for_the_one_asked(tmp_path: Path) -> None:
+    with app_of(tmp_path, WEBINARS, TODAY) as application:
+        for question, answers in [
+            ("is the open maps conference free?", False),
+            ("is the open maps webinar free?", True),
+        ]:
+            hits = application.store.search_passages(faq_terms(question), limit=20)
+            ranked = rank_passages(question, hits)
+            assert any(a.confident for a in ranked) is answers, question
+
+
+def test_the_kind_of_event_asked_is_answered(app: App) -> None:
+    reply = app.ask("how much is registration for the kestrel annual meeting?")
+    assert "€" in reply.text, reply.text
