@@ -105,6 +105,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("qualification", "requirement", "required", "skill", "qualified"),
     # word families the stemmer keeps apart ("submissions" of "can I submit two?")
     ("submit", "submission"),
+    # "who is eligible?" is answered by "Grants are available to heritage organisations",
+    # "open to museums of any size"
+    ("eligible", "eligibility", "available"),
     ("invoice", "bill", "billing", "billed"),
     ("store", "storage", "stored"),
     # "does it pay for health insurance?" is answered by "medical, dental, vision coverage"

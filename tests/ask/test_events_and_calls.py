@@ -210,6 +210,21 @@ tags: [events]
 The Kestrel Archives Network presents its spring webinars on web archiving. All webinars are
 free and online, and registration is required for each one.
 """,
+    "news/2026-01-20-wren-grants.md": """---
+title: Wren Trust digitisation grants 2026
+date: 2026-01-20
+tags: [announcements]
+---
+
+Wren Trust is pleased to open its 2026 round of digitisation grants. Awards of £1,000 to
+£5,000 are available to community museums in Wales to scan their collections and publish
+them online under open licences.
+
+The deadline for applications is 30 May 2026. Successful applicants will hear by the end
+of July 2026.
+
+Read the guidance notes and apply on our website.
+""",
     "news/2026-02-01-kestrel-website.md": """---
 title: The alliance has a new website
 date: 2026-02-01
@@ -371,3 +386,8 @@ def test_another_kind_of_event_does_not_answer_for_the_one_asked(tmp_path: Path)
 def test_the_kind_of_event_asked_is_answered(app: App) -> None:
     reply = app.ask("how much is registration for the kestrel annual meeting?")
     assert "€" in reply.text, reply.text
+
+
+def test_who_is_eligible_is_answered_by_whom_a_grant_is_available_to(app: App) -> None:
+    reply = app.ask("who can apply for the wren digitisation grants?")
+    assert "community museums in Wales" in reply.text, reply.text
