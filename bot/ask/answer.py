@@ -104,6 +104,8 @@ def _read(ctx: Context, text: str, page: int) -> Reply:
 def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if u.most_postings:
         return _with(most_postings(ctx, u), u, intent="list")
+    if _asks_news(u):
+        return _with(_news(ctx, u, page), u, intent="list")
     if _about_the_organisation(ctx, u):
         said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
         return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
@@ -117,6 +119,48 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if reply is None and u.list_cue and u.about_jobs and not _asks_person(u):
         return _with(list_answer(ctx, u, page), u, intent="list")
     return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
+
+
+_NEWS = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NEWS_CUES)) + r")\b", re.I)
+NEWEST_PAGES = 4
+
+
+def _asks_news(u: Understanding) -> bool:
+    """ "What's new from X?", "any news from X?": what an organisation has said lately, no job
+    asked ("any new jobs at X?" asks its postings), and nothing else named."""
+    organization = u.search.query.organization
+    asked = [t for t in u.search.query.terms if _NEWS.fullmatch(t) is None]
+    if organization is None or u.job_word or asked:
+        return False
+    return u.filters.newest_first or _NEWS.search(u.text) is not None
+
+
+def _news(ctx: Context, u: Understanding, page: int) -> Reply:
+    """The organisation's newest pages (its news, events and calls, which are no postings),
+    then its open postings as a list question gives them."""
+    organization = u.search.query.organization or ""
+    terms = faq_terms(organization)
+    hits = ctx.store.search_passages(terms, organization=organization, limit=NEAREST_CANDIDATES)
+    hits += _of_no_one(ctx, terms, org_slug(organization))
+    # a page dated after today is not published yet
+    pages = {h.passage.source: h.passage for h in hits if _published(h.passage.posted, ctx)}
+    newest = sorted(pages.values(), key=lambda p: p.posted or date.min, reverse=True)
+    listed = list_answer(ctx, u, page)
+    if not newest:
+        return listed
+    lines = ["Newest pages:"]
+    lines += [f"• {_day(p.posted)} — *{p.page_title}*" for p in newest[:NEWEST_PAGES] if p.posted]
+    actions = tuple(Action(p.page_title[:75], "url", p.url) for p in newest[:NEWEST_PAGES] if p.url)
+    text = "\n".join(lines) + ("\n\n" + listed.text if listed.postings else "")
+    return replace(listed, text=text, actions=actions + listed.actions)
+
+
+def _published(day: date | None, ctx: Context) -> bool:
+    return day is not None and day <= ctx.today
+
+
+def _day(day: date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day is not None else ""
 
 
 def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:

@@ -231,6 +231,10 @@ HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "pa
 
 # A list in the order postings went up: the newest first.
 NEWEST_CUES = ("new", "newest", "latest", "recently", "just posted")
+# What an organisation has said lately, of any kind of page ("any news from X?", "what's
+# new from X?" with a newest cue): its newest pages as well as its open postings.
+NEWS_CUES = ("news", "announcements", "updates", "blog", "anything new", "what's new",
+             "whats new", "what is new")  # fmt: skip
 # ... and the oldest first: "what's the oldest posting?"
 OLDEST_CUES = ("oldest", "earliest", "first posted")
 # A count of postings by organisation: who posts the most.

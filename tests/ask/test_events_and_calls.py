@@ -391,3 +391,17 @@ def test_the_kind_of_event_asked_is_answered(app: App) -> None:
 def test_who_is_eligible_is_answered_by_whom_a_grant_is_available_to(app: App) -> None:
     reply = app.ask("who can apply for the wren digitisation grants?")
     assert "community museums in Wales" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["what's new from kestrel?", "any news from kestrel?"])
+def test_what_is_new_from_an_organisation_lists_its_newest_pages(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert "Call for Papers: Kestrel Annual Meeting 2026" in reply.text, reply.text
+    assert "Kestrel Archives Network spring webinar series" in reply.text
+    assert not reply.postings  # it posted news, no openings
+
+
+def test_new_jobs_are_still_its_postings(app: App) -> None:
+    reply = app.ask("any new jobs at gannet?")
+    assert "Newest pages" not in reply.text
+    assert [p.title for p in reply.postings] == ["Library Systems Intern (part-time)"]
