@@ -78,7 +78,8 @@ STOPWORDS = frozenset(
 # SEARCHED words (the ones pages answer with; the rest are only asked with, and searching
 # common words such as "pay" would rank thousands of passages for nothing).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("fee", "cost", "price", "dues", "contribution", "pricing", "charge", "pay", "payment"),
+    # "is there a student rate?" is answered by the student ticket's price
+    ("fee", "cost", "price", "dues", "contribution", "pricing", "charge", "pay", "payment", "rate"),
     ("apply", "application", "applicant"),
     ("job", "position", "opening", "vacancy", "role", "hiring", "career"),
     ("remote", "telework", "anywhere", "telecommute"),

@@ -405,3 +405,10 @@ def test_new_jobs_are_still_its_postings(app: App) -> None:
     reply = app.ask("any new jobs at gannet?")
     assert "Newest pages" not in reply.text
     assert [p.title for p in reply.postings] == ["Library Systems Intern (part-time)"]
+
+
+def test_a_rate_asked_is_a_fee(app: App) -> None:
+    reply = app.ask("is there a student rate?")
+    assert "Student; Early bird: €60" in reply.text, reply.text
+    # the price of a ticket, not the sentence that says "rate" of something else
+    assert "at the early-bird rate" not in reply.text
