@@ -535,8 +535,9 @@ def _stems(text: str) -> list[str]:
 def _text_stems(text: str) -> tuple[str, ...]:
     # an FAQ's passages and sentences are few and asked about again and again; a mailbox's
     # name is no prose ("support@example.org" says nothing of what is supported), its
-    # domain may be ("jobs@metro.org")
-    prose = _MAILBOX.sub(" @", text) if "@" in text else text
+    # domain may be ("jobs@metro.org"); an address is a way to get in touch ("who do I
+    # contact about membership?": "our coordinator, Priya Anand (members@…)")
+    prose = _MAILBOX.sub(" email @", text) if "@" in text else text
     # "10.000", "10,000" and "10000" are one number ("0,80" is not a thousand)
     prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
     # "20k DOIs" is 20000 of them
@@ -545,6 +546,8 @@ def _text_stems(text: str) -> tuple[str, ...]:
     # "this year" is a date, asked of the page's dates, not a word of the topic
     prose = _PER_YEAR.sub(" annual ", prose)
     prose = _THIS_YEAR.sub(" ", prose)
+    # "send an abstract by 15 May 2026" says a deadline without the word
+    prose = _BY_DATE.sub(" deadline ", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
@@ -682,6 +685,15 @@ LIGHT_WORDS = frozenset(
 # asked; "long" and "last" say so, they are not the topic
 _HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A day something must be done by: "by 15 May 2026", "until March 31", "no later than 1 June"
+_BY_DATE = re.compile(
+    r"\b(?:by|until|before|no later than)\s+(?=\W{0,2}(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"\s+\d))",
+    re.I,
+)
 # a span of time; a length in words or pages is ``_HAS_LENGTH``
 _HAS_SPAN = re.compile(
     r"\bduration\b|\b\d+\s?(?:-|–|to)\s?\d+\s+(?:[a-z]+\s+)?(?:minutes?|hours?|days?|weeks?"

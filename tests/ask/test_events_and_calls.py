@@ -412,3 +412,17 @@ def test_a_rate_asked_is_a_fee(app: App) -> None:
     assert "Student; Early bird: €60" in reply.text, reply.text
     # the price of a ticket, not the sentence that says "rate" of something else
     assert "at the early-bird rate" not in reply.text
+
+
+def test_whom_to_contact_is_answered_by_an_address_without_the_word(app: App) -> None:
+    reply = app.ask("who do i contact about kestrel membership?")
+    assert "members@kestrelarchives.org" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the deadline for the kestrel call for papers?", "when are kestrel proposals due?"],
+)
+def test_a_deadline_is_a_day_something_must_be_done_by(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert reply.text.startswith("> Send an abstract"), reply.text
