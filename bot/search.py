@@ -701,6 +701,12 @@ _HAS_SPAN = re.compile(
     r")\b|\b" + _MONTH + r"\s+\d{1,2}\s?(?:-|–|to)\s?" + _MONTH + r"\s+\d{1,2}\b",
     re.I,
 )
+# "what time do the webinars start?", "at what time is the call?"; a time of day answers
+_ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bwhat hours?\b|\bstart(?:s|ing)? at\b", re.I)
+_HAS_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b\.?|\bnoon\b|\bmidday\b|\b(?:UTC|GMT|CET|EST|PST)\b",
+    re.I,
+)
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
 WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
@@ -788,6 +794,7 @@ class _Asked:
     place_words: frozenset[str] = frozenset()  # "which regions…": a place's name answers
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
     wants_place: bool = False  # "where is it based?": a sentence naming a city answers
+    wants_time: bool = False  # "what time do the webinars start?": a time of day answers
 
     @cached_property
     def unit(self) -> float:
@@ -946,6 +953,7 @@ def _asked(
         place_words=qset & PLACE_STEMS,
         wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
+        wants_time=_ASKS_TIME.search(question) is not None,
     )
 
 
@@ -1008,6 +1016,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     light = set(raw_words & LIGHT_WORDS)
     if _HOW_LONG.search(question):
         light |= raw_words & HOW_LONG_WORDS
+    if _ASKS_TIME.search(question):  # "what time…": the time of day answers, not the word
+        light |= {"time"}
     if _wh_word(question) == "where":  # "where is it based?": the place answers
         light |= raw_words & WHERE_WORDS
     light |= {
@@ -1354,6 +1364,8 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
     if asked.wants_amount and _HAS_AMOUNT.search(said):
         bonus += AMOUNT_BONUS
     elif asked.wants_span and (_HAS_LENGTH if asked.wants_length else _HAS_SPAN).search(said):
+        bonus += AMOUNT_BONUS
+    elif asked.wants_time and _HAS_TIME.search(said):
         bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS

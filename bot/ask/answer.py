@@ -36,6 +36,7 @@ from bot.search import (
     CLOSING_TERMS,
     PAGE_SIZE,
     STOPWORDS,
+    Answer,
     asks_open,
     closest_questions,
     closing_sentence,
@@ -1245,6 +1246,8 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
     if not confident:
         return None
     best = confident[0]
+    if _NEXT.search(u.text):
+        best = _next_to_come(ctx, best)
     p = best.hit.passage
     lines = [
         f"> {best.excerpt}",
@@ -1272,6 +1275,25 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         actions=actions,
         summary=f"From {p.page_title}:",
     )
+
+
+_NEXT = re.compile(r"\b(?:" + "|".join(vocab.NEXT_WORDS) + r")\b", re.I)
+
+
+def _next_to_come(ctx: Context, best: Answer) -> Answer:
+    """ "When is the next webinar?": of the passage's dated lines (a programme of sessions),
+    the one whose day is the first still to come, rather than the line the words chose;
+    the answer as it is when no line is dated after today."""
+    days = [
+        (min(d.value for d in said), line)
+        for line in split_sentences(best.full_text)
+        if (said := [d for d in mentions(line, best.hit.passage.posted) if d.value >= ctx.today])
+    ]
+    if not days:
+        return best
+    line = min(days)[1]
+    hit = replace(best.hit, passage=replace(best.hit.passage, text=line))
+    return replace(best, hit=hit, excerpt=line)
 
 
 def _closing_lines(ctx: Context, used: Sequence[PassageHit]) -> list[str]:

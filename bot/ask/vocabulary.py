@@ -178,6 +178,8 @@ NOT_PERSON_WORDS = ROLE_NOUNS | frozenset(
 )
 # Words that ask who holds a role today: a page from years ago does not say.
 NOW_WORDS = ("now", "currently", "current", "today", "these days", "at the moment")
+# The first of several dated things still to come: "when is the next webinar?"
+NEXT_WORDS = ("next", "upcoming", "coming up", "the soonest")
 
 # Employment types → the words that say so, in a title or a sentence of the posting.
 EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {

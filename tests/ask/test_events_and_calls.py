@@ -426,3 +426,21 @@ def test_whom_to_contact_is_answered_by_an_address_without_the_word(app: App) ->
 def test_a_deadline_is_a_day_something_must_be_done_by(app: App, question: str) -> None:
     reply = app.ask(question)
     assert reply.text.startswith("> Send an abstract"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("today", "session"),
+    [(date(2026, 3, 10), "Thu 12 Mar 2026"), (date(2026, 3, 20), "Thu 9 Apr 2026")],
+)
+def test_the_next_of_several_dated_sessions_is_the_first_still_to_come(
+    tmp_path: Path, today: date, session: str
+) -> None:
+    with app_of(tmp_path, WEBINARS, today) as application:
+        reply = application.ask("when is the next open maps webinar?")
+        assert session in reply.text, reply.text
+
+
+def test_what_time_is_answered_by_a_time_of_day(tmp_path: Path) -> None:
+    with app_of(tmp_path, WEBINARS, TODAY) as application:
+        reply = application.ask("what time are the open maps webinars?")
+        assert "16:00 UTC" in reply.text, reply.text
