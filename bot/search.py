@@ -1126,6 +1126,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         confident=said
         and coverage >= MIN_COVERAGE
         and not _cannot_answer(asked, text)
+        and _holds_the_counted(asked, text)
         and _beyond_its_name(asked, c, held),
     )
 
@@ -1390,6 +1391,13 @@ def _counted(question: str) -> frozenset[str]:
         return frozenset()
     words = [w.lower() for w in m.group("things").split() if w.lower() not in STOPWORDS]
     return frozenset(stem(_singular(w)) for w in words)
+
+
+def _holds_the_counted(asked: _Asked, text: str) -> bool:
+    """ "How many grants does it give?", "how many members?": a passage that counts none
+    ("60 places", "more than 40 members") does not answer, whatever figures it holds (a
+    posting's "18 months", a fee table's "Member: €500")."""
+    return not asked.counted or any(_counts(x, asked.counted) for x in split_sentences(text))
 
 
 def _counts(sentence: str, counted: frozenset[str]) -> bool:

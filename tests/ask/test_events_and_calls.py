@@ -444,3 +444,8 @@ def test_what_time_is_answered_by_a_time_of_day(tmp_path: Path) -> None:
     with app_of(tmp_path, WEBINARS, TODAY) as application:
         reply = application.ask("what time are the open maps webinars?")
         assert "16:00 UTC" in reply.text, reply.text
+
+
+def test_how_many_is_not_answered_by_a_passage_that_counts_nothing_asked(app: App) -> None:
+    reply = app.ask("how many members does kestrel have?")
+    assert "I don't know" in reply.text, reply.text
