@@ -627,6 +627,7 @@ NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
 # "when", "deadline", "date": the figure that answers is a date, not a grant's number
 DATE_WORDS = frozenset({"when"})
 DATE_STEMS = frozenset({"deadlin", "date"})
+WHEN_WORDS = frozenset({"when", "deadline", "deadlines", "date", "dates", "due"})
 _HAS_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -795,6 +796,9 @@ class _Asked:
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
     wants_place: bool = False  # "where is it based?": a sentence naming a city answers
     wants_time: bool = False  # "what time do the webinars start?": a time of day answers
+    # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
+    # shares "due"'s stem and asks a sum)
+    asks_when: bool = False
 
     @cached_property
     def unit(self) -> float:
@@ -954,6 +958,7 @@ def _asked(
         wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
         wants_time=_ASKS_TIME.search(question) is not None,
+        asks_when=bool(raw_words & WHEN_WORDS) or open_asked,
     )
 
 
@@ -1166,7 +1171,7 @@ def _cannot_answer(asked: _Asked, text: str) -> bool:
     reach anyone (a hire's announcement)."""
     unpriced = asked.wants_sum and _PRICED.search(text) is None
     unaddressed = asked.wants_contact and _REACHED.search(text) is None
-    return unpriced or unaddressed or (asked.wants_date and _TIMED.search(text) is None)
+    return unpriced or unaddressed or (asked.asks_when and _TIMED.search(text) is None)
 
 
 def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:

@@ -122,6 +122,19 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
 
 
+_HIRING = re.compile(r"\b(?:hiring|recruiting|hires)\b", re.I)
+
+
+def _hiring_for_a_role(u: Understanding) -> bool:
+    """ "Is X hiring an executive director?": whether a role is open is asked."""
+    return _HIRING.search(u.text) is not None and _role_asked_now(u, u.search.query.terms)
+
+
+def _no_opening_first(u: Understanding, said: Reply) -> Reply:
+    """ "No", said before what the pages say of the role (its hire's news is no opening)."""
+    return replace(said, text=f"No open postings match {_describe(u)}. The pages say:\n{said.text}")
+
+
 _NEWS = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NEWS_CUES)) + r")\b", re.I)
 NEWEST_PAGES = 4
 
@@ -185,6 +198,8 @@ def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
         if answered is not None and not (
             thing and not _passage_names(answered, terms, u.filters.place)
         ):
+            if _hiring_for_a_role(u) and not listed.postings:
+                answered = _no_opening_first(u, answered)
             return _with(answered, u, intent="answer")
         if not u.about_jobs or thing:  # "which formats are supported?": no job asked
             return _with(dont_know(ctx, u.quoted), u, intent="answer")

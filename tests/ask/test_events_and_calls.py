@@ -449,3 +449,22 @@ def test_what_time_is_answered_by_a_time_of_day(tmp_path: Path) -> None:
 def test_how_many_is_not_answered_by_a_passage_that_counts_nothing_asked(app: App) -> None:
     reply = app.ask("how many members does kestrel have?")
     assert "I don't know" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the kestrel archives network hiring an executive director?",
+        "is kestrel hiring an executive director",
+    ],
+)
+def test_a_role_filled_in_the_news_is_a_no_then_the_news(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert not reply.postings
+    assert reply.text.startswith("No open postings match"), reply.text
+    assert "Amara Okafor" in reply.text
+
+
+def test_a_role_with_a_posting_is_listed(app: App) -> None:
+    reply = app.ask("is gannet hiring a library systems intern?")
+    assert [p.title for p in reply.postings] == ["Library Systems Intern (part-time)"]
