@@ -298,6 +298,8 @@ def test_a_when_is_not_answered_by_a_passage_naming_no_time(app: App) -> None:
         ("is the open maps forum free?", False),
         ("who is the call open to?", False),
         ("any open access journals?", False),
+        ("any open calls?", True),
+        ("open grants for museums", True),
     ],
 )
 def test_open_is_asked_of_what_still_takes_part(question: str, asked: bool) -> None:
