@@ -472,11 +472,14 @@ def _singular(word: str) -> str:
 
 # "any calls for proposals open?", "is registration open for the meeting?": "open" asks
 # whether something still takes part, which a date answers ("Submissions are due by 15 May"),
-# as "any open calls?" does; it is no word of the topic, nor the "opening" of a job its stem
+# as "any open calls?" and "can I still register?" do; it is no word of the topic, nor the "opening" of a job its stem
 # shares. Not "open access", "Open Maps Forum", nor "who is it open to?" (who may take part).
 _ASKS_OPEN = re.compile(
     r"\bopen(?=\s*(?:[?!.,;]|$)|\s+(?:now|yet|still|currently|today|for|right now"
-    r"|at the moment|calls?|grants?|funding|submissions?|registration)\b)",
+    r"|at the moment|calls?|grants?|funding|submissions?|registration)\b)"
+    # "can I still register?", "is it too late to apply?"
+    r"|\bcan (?:i|we|you|one) still (?:register|apply|submit|sign up|enrol|enroll|book|join"
+    r"|send|propose|enter)\b|\btoo late\b",
     re.I,
 )
 
@@ -1033,7 +1036,7 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     if _THE_JOB.search(question):
         light.add("job")
     if asks_open(question):  # "still open?", "open right now?"
-        light |= {"open"} | raw_words & _NOW_WORDS
+        light |= {"open", "late"} | raw_words & _NOW_WORDS
     return frozenset(s for w in light for s in _word_stems(w))
 
 

@@ -300,6 +300,9 @@ def test_a_when_is_not_answered_by_a_passage_naming_no_time(app: App) -> None:
         ("any open access journals?", False),
         ("any open calls?", True),
         ("open grants for museums", True),
+        ("can i still register for the summer school?", True),
+        ("is it too late to apply for the grant", True),
+        ("can i still work remotely?", False),
     ],
 )
 def test_open_is_asked_of_what_still_takes_part(question: str, asked: bool) -> None:
@@ -470,3 +473,9 @@ def test_a_role_filled_in_the_news_is_a_no_then_the_news(app: App, question: str
 def test_a_role_with_a_posting_is_listed(app: App) -> None:
     reply = app.ask("is gannet hiring a library systems intern?")
     assert [p.title for p in reply.postings] == ["Library Systems Intern (part-time)"]
+
+
+def test_too_late_to_apply_is_answered_with_the_closing_date(app: App) -> None:
+    reply = app.ask("is it too late to apply for the puffin grant?")
+    assert "1 February 2026" in reply.text, reply.text
+    assert "that date has passed" in reply.text
