@@ -472,8 +472,9 @@ def _singular(word: str) -> str:
 
 # "any calls for proposals open?", "is registration open for the meeting?": "open" asks
 # whether something still takes part, which a date answers ("Submissions are due by 15 May"),
-# as "any open calls?" and "can I still register?" do; it is no word of the topic, nor the "opening" of a job its stem
-# shares. Not "open access", "Open Maps Forum", nor "who is it open to?" (who may take part).
+# as "any open calls?" and "can I still register?" do; it is no word of the topic, nor the
+# "opening" of a job its stem shares. Not "open access", "Open Maps Forum", nor "who is it
+# open to?" (who may take part).
 _ASKS_OPEN = re.compile(
     r"\bopen(?=\s*(?:[?!.,;]|$)|\s+(?:now|yet|still|currently|today|for|right now"
     r"|at the moment|calls?|grants?|funding|submissions?|registration)\b)"
