@@ -846,7 +846,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         answers = _contact_first(asked, candidates, answers)
     else:
         answers = _requoted(asked, answers, candidates)
-    kinds = _EVENT_KIND.findall(question)
+    kinds = EVENT_KIND.findall(question)
     if kinds:  # another kind of event does not answer for the one asked
         answers = [a if _of_kind(a, kinds) else replace(a, confident=False) for a in answers]
     named = _page_named(asked.stems, candidates)
@@ -860,18 +860,23 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
 # Kinds of event ("how much is the summer conference?"): a page about a webinar series does
 # not answer for a conference, nor a summer school's for a symposium. Not "event" (any of
 # them), nor "forum" (often a body's name: "Open Maps Forum").
-_EVENT_KIND = re.compile(
+EVENT_KIND = re.compile(
     r"\b(conference|summit|symposium|workshop|webinar|summer school|winter school|seminar"
     r"|colloquium|congress|festival|hackathon|meetup|unconference|meeting|retreat)s?\b",
     re.I,
 )
+# The words that search for pages of events ("any events coming up?")
+EVENT_TERMS = (
+    "event", "events", "conference", "meeting", "webinar", "workshop", "symposium", "summit",
+    "school", "seminar",
+)  # fmt: skip
 
 
 def _of_kind(answer: Answer, kinds: Sequence[str]) -> bool:
     """Whether the answer's page, heading or passage names one of the kinds asked."""
     p = answer.hit.passage
     said = {
-        k.lower() for k in _EVENT_KIND.findall(f"{p.page_title} {p.question} {answer.full_text}")
+        k.lower() for k in EVENT_KIND.findall(f"{p.page_title} {p.question} {answer.full_text}")
     }
     return bool(said & {k.lower() for k in kinds})
 

@@ -34,6 +34,8 @@ from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
 from bot.search import (
     CLOSING_TERMS,
+    EVENT_KIND,
+    EVENT_TERMS,
     PAGE_SIZE,
     STOPWORDS,
     Answer,
@@ -107,6 +109,8 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
         return _with(most_postings(ctx, u), u, intent="list")
     if _asks_news(u):
         return _with(_news(ctx, u, page), u, intent="list")
+    if _asks_events(u):
+        return _with(_events(ctx, u), u, intent="answer")
     if _about_the_organisation(ctx, u):
         said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
         return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
@@ -167,6 +171,73 @@ def _news(ctx: Context, u: Understanding, page: int) -> Reply:
     actions = tuple(Action(p.page_title[:75], "url", p.url) for p in newest[:NEWEST_PAGES] if p.url)
     text = "\n".join(lines) + ("\n\n" + listed.text if listed.postings else "")
     return replace(listed, text=text, actions=actions + listed.actions)
+
+
+_EVENTS_ASKED = re.compile(r"\bevents?\b", re.I)
+UPCOMING = 5  # events listed
+
+
+def _asks_events(u: Understanding) -> bool:
+    """ "Any events coming up?", "upcoming conferences?": events still to come, no job asked
+    and no other thing named."""
+    if u.job_word or not _NEXT.search(u.text):
+        return False
+    kinds = EVENT_KIND.findall(u.text)
+    if not kinds and not _EVENTS_ASKED.search(u.text):
+        return False
+    said = {w for k in kinds for w in k.lower().split()}
+    event_words = _EVENT_WORDS | said | {w + "s" for w in said}
+    return not {t.lower() for t in u.search.query.terms} - event_words
+
+
+_EVENT_WORDS = frozenset({"event", "events", "coming", "upcoming", "next", "soon"})
+
+
+def _events(ctx: Context, u: Understanding) -> Reply:
+    """The pages of events whose day is still to come, the soonest first, each with the
+    sentence that gives that day."""
+    kinds = [k.lower() for k in EVENT_KIND.findall(u.text)]
+    organization = u.search.query.organization
+    hits = ctx.store.search_passages(
+        list(EVENT_TERMS), organization=organization, limit=CLOSING_CANDIDATES
+    )
+    soonest: dict[str, tuple[date, str, Passage]] = {}
+    for hit in hits:
+        found = _event_day(ctx, hit.passage, kinds)
+        source = hit.passage.source
+        if found is not None and (source not in soonest or found < soonest[source][:2]):
+            soonest[source] = (*found, hit.passage)
+    if not soonest:
+        return dont_know(ctx, u.quoted)
+    shown = sorted(soonest.values(), key=lambda item: item[0])[:UPCOMING]
+    lines = ["Coming up:"] + [f"• *{p.page_title}*: {line}" for _d, line, p in shown]
+    actions = tuple(Action(p.page_title[:75], "url", p.url) for _d, _l, p in shown if p.url)
+    return Reply(text="\n".join(lines), actions=actions)
+
+
+# A call for papers names its meeting in its title; it is a call, not the event
+_CALL = re.compile(r"\bcall for\b|\bcfp\b|\bproposals?\b|\bsubmissions?\b|\bcall$", re.I)
+EVENT_LINE = 200  # characters of the sentence that gives an event's day
+
+
+def _event_day(ctx: Context, passage: Passage, kinds: Sequence[str]) -> tuple[date, str] | None:
+    """The first day still to come that the passage gives its event, with its sentence: in a
+    sentence naming an event or a weekday, on a page whose title names an event (of the kind
+    asked, when one is) and is no call for papers."""
+    titled = {k.lower() for k in EVENT_KIND.findall(passage.page_title)}
+    if not titled or (kinds and not titled & set(kinds)) or _CALL.search(passage.page_title):
+        return None
+    days = [
+        (d.value, line[:EVENT_LINE])
+        for line in split_sentences(passage.text)
+        if EVENT_KIND.search(line) or _HAS_WEEKDAY.search(line)
+        for d in mentions(line, passage.posted)
+        if d.value >= ctx.today
+    ]
+    return min(days, default=None)
+
+
+_HAS_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d", re.I)
 
 
 def _published(day: date | None, ctx: Context) -> bool:

@@ -225,6 +225,14 @@ of July 2026.
 
 Read the guidance notes and apply on our website.
 """,
+    "events/2025-01-10-kestrel-winter-school.md": """---
+title: Kestrel Archives Network Winter School 2025
+date: 2025-01-10
+tags: [events]
+---
+
+The Kestrel Archives Network winter school will be held in Leiden on 3 February 2025.
+""",
     "news/2026-02-01-kestrel-website.md": """---
 title: The alliance has a new website
 date: 2026-02-01
@@ -479,3 +487,19 @@ def test_too_late_to_apply_is_answered_with_the_closing_date(app: App) -> None:
     reply = app.ask("is it too late to apply for the puffin grant?")
     assert "1 February 2026" in reply.text, reply.text
     assert "that date has passed" in reply.text
+
+
+@pytest.mark.parametrize("question", ["any events coming up?", "any kestrel events coming up?"])
+def test_events_coming_up_are_those_still_to_come_not_calls(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert reply.text.startswith("Coming up:"), reply.text
+    assert "Kestrel Archives Network Annual Meeting 2026: Porto" in reply.text
+    assert "Winter School 2025" not in reply.text  # held already
+    assert "Call for Papers" not in reply.text  # a call, not the meeting
+
+
+def test_the_kind_of_event_coming_up_is_the_one_asked(tmp_path: Path) -> None:
+    with app_of(tmp_path, WEBINARS, date(2026, 3, 20)) as application:
+        reply = application.ask("any webinars coming up?")
+        assert "Thu 9 Apr 2026" in reply.text, reply.text
+        assert "I don't know" in application.ask("any conferences coming up?").text
