@@ -178,6 +178,17 @@ NOT_PERSON_WORDS = ROLE_NOUNS | frozenset(
 )
 # Words that ask who holds a role today: a page from years ago does not say.
 NOW_WORDS = ("now", "currently", "current", "today", "these days", "at the moment")
+# Words people ask about pages that are no postings (events, calls, memberships), known to
+# the typo corrector as the tables' words are ("when is the corvid meetng?", "how much is
+# memebership", "is there a studnet rate?")
+PAGE_WORDS = """
+    meeting meetings conference conferences webinar webinars workshop workshops symposium
+    summit seminar school registration register ticket tickets student students discount
+    membership member members venue programme program schedule speaker speakers keynote
+    proposal proposals submission submissions abstract abstracts grant grants funding award
+    awards bursary bursaries scholarship scholarships travel hotel accommodation eligible
+    eligibility conduct newsletter mailing announcement announcements news events event
+""".split()
 # The first of several dated things still to come: "when is the next webinar?"
 NEXT_WORDS = ("next", "upcoming", "coming up", "the soonest")
 

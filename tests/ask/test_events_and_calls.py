@@ -503,3 +503,17 @@ def test_the_kind_of_event_coming_up_is_the_one_asked(tmp_path: Path) -> None:
         reply = application.ask("any webinars coming up?")
         assert "Thu 9 Apr 2026" in reply.text, reply.text
         assert "I don't know" in application.ask("any conferences coming up?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("when is the kestrel annual meetng?", "14 to 16 October 2026"),
+        ("is there a studnet rate?", "Student; Early bird: €60"),
+        ("how much is kestrel memebership", "€500"),
+    ],
+)
+def test_words_of_pages_that_are_no_postings_are_read_through_a_typo(
+    app: App, question: str, said: str
+) -> None:
+    assert said in app.ask(question).text
