@@ -111,6 +111,10 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
         return _with(_news(ctx, u, page), u, intent="list")
     if _asks_events(u):
         return _with(_events(ctx, u), u, intent="answer")
+    asked_kinds = {k.lower() for k in EVENT_KIND.findall(u.text)}
+    held = _held_or_not(ctx, u, asked_kinds) if asked_kinds and _PAST_ASKED.search(u.text) else None
+    if held is not None:
+        return _with(held, u, intent="answer")
     if _about_the_organisation(ctx, u):
         said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
         return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
@@ -235,6 +239,40 @@ def _event_day(ctx: Context, passage: Passage, kinds: Sequence[str]) -> tuple[da
         if d.value >= ctx.today
     ]
     return min(days, default=None)
+
+
+# "Is the summer school over?", "did I miss the meeting?": whether an event's day has passed
+_PAST_ASKED = re.compile(
+    r"\b(?:is|was|are|were) (?:the |it |this |that )?(?:[\w-]+ ){0,6}?(?:over|done|finished)\b"
+    r"|\bdid (?:i|we|you) miss\b|\balready (?:happened|over|taken place|been held)\b"
+    r"|\bstill (?:on|happening|to come|ahead)\b",
+    re.I,
+)
+
+
+def _held_or_not(ctx: Context, u: Understanding, kinds: set[str]) -> Reply | None:
+    """The sentence that gives the day of the event asked about (the best-ranked page whose
+    title names an event of the kind asked), and whether that day has passed; None when no
+    such page answers."""
+    terms = faq_terms(u.text)
+    ranked = rank_passages(u.text, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
+    for answer_ in ranked:
+        p = answer_.hit.passage
+        titled = {k.lower() for k in EVENT_KIND.findall(p.page_title)}
+        if not titled & kinds or _CALL.search(p.page_title):
+            continue
+        days = [
+            (d.value, line)
+            for line in split_sentences(answer_.full_text)
+            if EVENT_KIND.search(line) or _HAS_WEEKDAY.search(line)
+            for d in mentions(line, p.posted)
+        ]
+        if not days:
+            continue
+        last, line = max(days)
+        status = "that day has passed" if last < ctx.today else "that day is still to come"
+        return Reply(text=f"> {line}\n— *{p.page_title}*: {status}.")
+    return None
 
 
 _HAS_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d", re.I)

@@ -517,3 +517,18 @@ def test_words_of_pages_that_are_no_postings_are_read_through_a_typo(
     app: App, question: str, said: str
 ) -> None:
     assert said in app.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("is the kestrel winter school over?", "that day has passed"),
+        ("did i miss the kestrel winter school?", "that day has passed"),
+        ("is the kestrel annual meeting over?", "that day is still to come"),
+    ],
+)
+def test_whether_an_event_is_over_is_its_day_against_today(
+    app: App, question: str, status: str
+) -> None:
+    reply = app.ask(question)
+    assert status in reply.text, reply.text
