@@ -1450,7 +1450,7 @@ def _first_closing(hits: Iterable[PassageHit]) -> str | None:
 
 
 _ROLE_ASKED = re.compile(
-    r"^\s*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:the|their|its|our)\s+"
+    r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|our)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(vocab.ROLE_NOUNS)) + r")\b",
     re.I,
 )

@@ -167,7 +167,8 @@ LEAD_INS = (
 # a page that names none (the search for one) does not answer it.
 ROLE_NOUNS = frozenset(
     """director coordinator officer manager ceo cto cfo chair chairman chairperson chairwoman
-    head lead leader president editor secretary treasurer""".split()
+    head lead leader president editor secretary treasurer
+    speaker speakers keynote keynotes presenter presenters panelist panelists""".split()
 )
 # Capitalised words that name no person ("Lucas County", "Technical Director").
 NOT_PERSON_WORDS = ROLE_NOUNS | frozenset(

@@ -532,3 +532,8 @@ def test_whether_an_event_is_over_is_its_day_against_today(
 ) -> None:
     reply = app.ask(question)
     assert status in reply.text, reply.text
+
+
+def test_who_the_speakers_are_is_not_answered_by_a_sentence_naming_none(app: App) -> None:
+    reply = app.ask("who are the keynote speakers at the kestrel meeting?")
+    assert "I don't know" in reply.text, reply.text
