@@ -1373,7 +1373,8 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
     if _NEXT.search(u.text):
         best = _next_to_come(ctx, best)
     p = best.hit.passage
-    lines = [
+    lines = [_NOT_YET_SAID] if _WHEN.search(u.text) and _NOT_YET.search(best.excerpt) else []
+    lines += [
         f"> {best.excerpt}",
         f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else ""),
     ]
@@ -1401,6 +1402,16 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
     )
 
 
+# "When is the deadline for the travel bursaries?" answered by "details follow in May": the
+# page does not give it yet, which is said before the sentence that says so
+_WHEN = re.compile(r"\b(?:when|deadline|deadlines|date|dates|due)\b", re.I)
+_NOT_YET = re.compile(
+    r"\bdetails (?:will )?follow\b|\bto be (?:announced|confirmed|decided|set)\b|\btb[ac]\b"
+    r"|\bwill be (?:announced|published|confirmed)\b|\bnot yet (?:known|announced|set|fixed)\b"
+    r"|\bcoming soon\b",
+    re.I,
+)
+_NOT_YET_SAID = "The pages do not give it yet:"
 _NEXT = re.compile(r"\b(?:" + "|".join(vocab.NEXT_WORDS) + r")\b", re.I)
 
 

@@ -537,3 +537,9 @@ def test_whether_an_event_is_over_is_its_day_against_today(
 def test_who_the_speakers_are_is_not_answered_by_a_sentence_naming_none(app: App) -> None:
     reply = app.ask("who are the keynote speakers at the kestrel meeting?")
     assert "I don't know" in reply.text, reply.text
+
+
+def test_a_date_the_page_promises_later_is_said_not_given_yet(app: App) -> None:
+    reply = app.ask("what is the deadline for the kestrel travel bursaries?")
+    assert reply.text.startswith("The pages do not give it yet:"), reply.text
+    assert "details follow in May" in reply.text
