@@ -821,6 +821,30 @@ class _Candidate:
     page: set[str]
 
 
+# Kinds of event ("how much is the summer conference?"): a page about a webinar series does
+# not answer for a conference, nor a summer school's for a symposium. Not "event" (any of
+# them), nor "forum" (often a body's name: "Open Maps Forum").
+EVENT_KIND = re.compile(
+    r"\b(conference|summit|symposium|workshop|webinar|summer school|winter school|seminar"
+    r"|colloquium|congress|festival|hackathon|meetup|unconference|meeting|retreat)s?\b",
+    re.I,
+)
+# The words that search for pages of events ("any events coming up?")
+EVENT_TERMS = (
+    "event", "events", "conference", "meeting", "webinar", "workshop", "symposium", "summit",
+    "school", "seminar",
+)  # fmt: skip
+
+
+def _of_kind(answer: Answer, kinds: Sequence[str]) -> bool:
+    """Whether the answer's page, heading or passage names one of the kinds asked."""
+    p = answer.hit.passage
+    said = {
+        k.lower() for k in EVENT_KIND.findall(f"{p.page_title} {p.question} {answer.full_text}")
+    }
+    return bool(said & {k.lower() for k in kinds})
+
+
 def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     """Re-rank the store's candidates for ``question``, best first, down to sentences.
 
@@ -855,30 +879,6 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
             a if a.hit.passage.source == named else replace(a, confident=False) for a in answers
         ]
     return answers
-
-
-# Kinds of event ("how much is the summer conference?"): a page about a webinar series does
-# not answer for a conference, nor a summer school's for a symposium. Not "event" (any of
-# them), nor "forum" (often a body's name: "Open Maps Forum").
-EVENT_KIND = re.compile(
-    r"\b(conference|summit|symposium|workshop|webinar|summer school|winter school|seminar"
-    r"|colloquium|congress|festival|hackathon|meetup|unconference|meeting|retreat)s?\b",
-    re.I,
-)
-# The words that search for pages of events ("any events coming up?")
-EVENT_TERMS = (
-    "event", "events", "conference", "meeting", "webinar", "workshop", "symposium", "summit",
-    "school", "seminar",
-)  # fmt: skip
-
-
-def _of_kind(answer: Answer, kinds: Sequence[str]) -> bool:
-    """Whether the answer's page, heading or passage names one of the kinds asked."""
-    p = answer.hit.passage
-    said = {
-        k.lower() for k in EVENT_KIND.findall(f"{p.page_title} {p.question} {answer.full_text}")
-    }
-    return bool(said & {k.lower() for k in kinds})
 
 
 def _page_named(stems: frozenset[str], candidates: Sequence[_Candidate]) -> str | None:
