@@ -80,7 +80,8 @@ STOPWORDS = frozenset(
 # SEARCHED words (the ones pages answer with; the rest are only asked with, and searching
 # common words such as "pay" would rank thousands of passages for nothing).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("fee", "cost", "price", "dues", "contribution", "pricing", "charge", "pay", "payment"),
+    # "is there a student rate?" is answered by the student ticket's price
+    ("fee", "cost", "price", "dues", "contribution", "pricing", "charge", "pay", "payment", "rate"),
     ("apply", "application", "applicant"),
     ("job", "position", "opening", "vacancy", "role", "hiring", "career"),
     ("remote", "telework", "anywhere", "telecommute"),
@@ -107,6 +108,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("qualification", "requirement", "required", "skill", "qualified"),
     # word families the stemmer keeps apart ("submissions" of "can I submit two?")
     ("submit", "submission"),
+    # "who is eligible?" is answered by "Grants are available to heritage organisations",
+    # "open to museums of any size"
+    ("eligible", "eligibility", "available"),
     ("invoice", "bill", "billing", "billed"),
     ("store", "storage", "stored"),
     # "does it pay for health insurance?" is answered by "medical, dental, vision coverage"
@@ -235,15 +239,31 @@ def _org_index_of(organizations: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         slug = org_slug(org)
         if not slug:
             continue
+        value = org_filter(slug, organizations)
         if slug not in COMMON_WORDS:  # "open" alone is no filter for "Open Records Network"
-            index.setdefault((slug,), slug)
+            index.setdefault((slug,), value)
         words = tuple(w.lower() for w in tokens(org))
         if 1 < len(words) <= 6:
-            index.setdefault(words, slug)
+            index.setdefault(words, value)
     for initials, org in org_initials(organizations).items():
         # the whole name: the store matches a filter as part of the name, and "uci" is not
         index.setdefault((initials,), org.lower())
     return index
+
+
+def org_filter(slug: str, organizations: Iterable[str]) -> str:
+    """The value the store matches (as part of a name) for the organisation named by
+    ``slug``: the slug itself ("iiif" finds "IIIF" and "IIIF Consortium"), unless it is also
+    part of another organisation's name ("corvid" of "Corvida Foundation"); then the whole
+    name of the one organisation so named, which the other does not hold."""
+    return _org_filter_of(slug, tuple(organizations))
+
+
+@lru_cache(maxsize=256)
+def _org_filter_of(slug: str, organizations: tuple[str, ...]) -> str:
+    own = [o for o in organizations if org_slug(o) == slug]
+    inside_another = any(slug in o.lower() for o in organizations if org_slug(o) != slug)
+    return own[0].lower() if inside_another and len(own) == 1 else slug
 
 
 def organizations_named(text: str, organizations: Iterable[str]) -> list[str]:
@@ -452,6 +472,48 @@ def _singular(word: str) -> str:
     return word
 
 
+# "any calls for proposals open?", "is registration open for the meeting?": "open" asks
+# whether something still takes part, which a date answers ("Submissions are due by 15 May"),
+# as "any open calls?" and "can I still register?" do; it is no word of the topic, nor the
+# "opening" of a job its stem shares. Not "open access", "Open Maps Forum", nor "who is it
+# open to?" (who may take part).
+_ASKS_OPEN = re.compile(
+    r"\bopen(?=\s*(?:[?!.,;]|$)|\s+(?:now|yet|still|currently|today|for|right now"
+    r"|at the moment|calls?|grants?|funding|submissions?|registration)\b)"
+    # "can I still register?", "is it too late to apply?"
+    r"|\bcan (?:i|we|you|one) still (?:register|apply|submit|sign up|enrol|enroll|book|join"
+    r"|send|propose|enter)\b|\btoo late\b",
+    re.I,
+)
+
+
+_NOW_WORDS = frozenset({"still", "now", "currently", "yet", "right", "moment", "today"})
+
+
+def asks_open(question: str) -> bool:
+    """Whether a question asks if something still takes part ("any calls open?")."""
+    return _ASKS_OPEN.search(question) is not None
+
+
+# The words of the sentence that says until when a call or a registration takes part, to
+# search a page's passages for it ("Submissions are due by 6 February", "The deadline for
+# applications is 30 April", "Registration closes on 15 May", "Send an abstract by 15 May")
+CLOSING_TERMS = (
+    "deadline", "due", "close", "closes", "closing", "submit", "send", "apply", "applications",
+    "registration", "until",
+)  # fmt: skip
+_CLOSING = re.compile(r"\b(?:due|deadline|closes?|closing|by|until|before|no later than)\b", re.I)
+
+
+def closing_sentence(text: str) -> str | None:
+    """The first sentence of ``text`` that names a date as the end of something ("… by 15 May
+    2026"); None when none does."""
+    for sentence in split_sentences(text):
+        if _CLOSING.search(sentence) and _HAS_DATE.search(sentence):
+            return sentence
+    return None
+
+
 def faq_terms(question: str) -> list[str]:
     """Search words of a natural-language question, for the store's OR query.
 
@@ -459,7 +521,7 @@ def faq_terms(question: str) -> list[str]:
     followed by its singular ("fees", "fee") so a store without stemming still finds both.
     """
     out: list[str] = []
-    for word in tokens(question):
+    for word in tokens(_ASKS_OPEN.sub(" ", question)):
         for part in _term_words(word.lower()):
             if len(part) < 2 or part in STOPWORDS:
                 continue
@@ -479,8 +541,9 @@ def _stems(text: str) -> list[str]:
 def _text_stems(text: str) -> tuple[str, ...]:
     # an FAQ's passages and sentences are few and asked about again and again; a mailbox's
     # name is no prose ("support@example.org" says nothing of what is supported), its
-    # domain may be ("jobs@metro.org")
-    prose = _MAILBOX.sub(" @", text) if "@" in text else text
+    # domain may be ("jobs@metro.org"); an address is a way to get in touch ("who do I
+    # contact about membership?": "our coordinator, Priya Anand (members@…)")
+    prose = _MAILBOX.sub(" email @", text) if "@" in text else text
     # "10.000", "10,000" and "10000" are one number ("0,80" is not a thousand)
     prose = _GROUPED.sub(lambda m: _SEPARATOR.sub("", m.group()), prose)
     # "20k DOIs" is 20000 of them
@@ -489,6 +552,8 @@ def _text_stems(text: str) -> tuple[str, ...]:
     # "this year" is a date, asked of the page's dates, not a word of the topic
     prose = _PER_YEAR.sub(" annual ", prose)
     prose = _THIS_YEAR.sub(" ", prose)
+    # "send an abstract by 15 May 2026" says a deadline without the word
+    prose = _BY_DATE.sub(" deadline ", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
@@ -568,10 +633,23 @@ NUMBER_STEMS = frozenset({"fee", "salari", "deadlin", "date", "amount"})
 # "when", "deadline", "date": the figure that answers is a date, not a grant's number
 DATE_WORDS = frozenset({"when"})
 DATE_STEMS = frozenset({"deadlin", "date"})
+WHEN_WORDS = frozenset({"when", "deadline", "deadlines", "date", "dates", "due"})
 _HAS_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\b(?:19|20)\d\d\b(?![-–]\d)|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
+# What answers "when": a date, a month or season said as a time ("each year in November",
+# "in the spring"; not the "summer school" it names, nor "members may join"), a weekday, or a
+# time that is none ("on a rolling basis", "until filled", "any time")
+_TIMED = re.compile(
+    _HAS_DATE.pattern + r"|\b(?:in|by|from|until|till|through|during|this|next|every|each|late"
+    r"|early|mid-?|of)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekly"
+    r"|monthly|yearly|annually|quarterly|rolling|any ?time|until filled|ongoing|year-round"
+    r"|no (?:fixed )?deadline|today|tomorrow|next (?:week|month|year))\b",
     re.I,
 )
 _HAS_NUMBER = re.compile(r"\d")
@@ -590,7 +668,12 @@ _HAS_AMOUNT = re.compile(
 )
 DEFINITION_BONUS = 1.0  # "what is X": the sentence "X is …" defines it
 _ABOUT = re.compile(r"\s*(?:about|who we are|what is)\b", re.I)
-_DEFINITION_QUESTION = re.compile(r"(?:what|who)(?:'s|\s+(?:is|are))\b", re.I)
+# "what is X", "who are they", and what a body is for: "what does X do?" (the sentence "X is
+# a consortium that …" answers it as it answers "what is X")
+_DEFINITION_QUESTION = re.compile(
+    r"(?:what|who)(?:'s|\s+(?:is|are))\b|what\s+(?:does|do)\s+(?:[\w\-’']+\s+){1,6}?do\s*\??\s*$",
+    re.I,
+)
 _DEFINITION = re.compile(r"(?:the\s+)?(?:[\w\-’']+\s+){0,4}(?:is|are)\b", re.I)
 MIN_COVERAGE = 0.5
 COVERAGE_FLOOR = 0.3  # the share of its score a passage holding none of the words would keep
@@ -609,11 +692,26 @@ LIGHT_WORDS = frozenset(
 # asked; "long" and "last" say so, they are not the topic
 _HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A day something must be done by: "by 15 May 2026", "until March 31", "no later than 1 June"
+_BY_DATE = re.compile(
+    r"\b(?:by|until|before|no later than)\s+(?=\W{0,2}(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"\s+\d))",
+    re.I,
+)
 # a span of time; a length in words or pages is ``_HAS_LENGTH``
 _HAS_SPAN = re.compile(
     r"\bduration\b|\b\d+\s?(?:-|–|to)\s?\d+\s+(?:[a-z]+\s+)?(?:minutes?|hours?|days?|weeks?"
     r"|months?|years?)\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?"
     r")\b|\b" + _MONTH + r"\s+\d{1,2}\s?(?:-|–|to)\s?" + _MONTH + r"\s+\d{1,2}\b",
+    re.I,
+)
+# "what time do the webinars start?", "at what time is the call?"; a time of day answers
+_ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bwhat hours?\b|\bstart(?:s|ing)? at\b", re.I)
+_HAS_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b\.?|\bnoon\b|\bmidday\b|\b(?:UTC|GMT|CET|EST|PST)\b",
     re.I,
 )
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
@@ -667,6 +765,13 @@ CONTACT_BONUS = 1.5  # "who do I contact about…": the sentence with an e-mail 
 NAME_BONUS = 1.0  # "who funds…", "who runs…": the sentence naming someone else answers
 _CONTACT = frozenset({"contact"})  # its group's first word: "email", "e-mail" ask the same
 _EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+\.[\w.-]+")
+# A way to reach someone: an address, a link, a telephone number, or words that give one
+# ("contact the programme chair", "write to us")
+_REACHED = re.compile(
+    _EMAIL_ADDRESS.pattern + r"|https?://|\bwww\.|\+?\d[\d ().-]{7,}\d"
+    r"|\b(?:contact|e-?mail|write to|reach|phone|call|telephone|get in touch|form)\b",
+    re.I,
+)
 # "Image API -- Delivers the pixels…": a bullet naming the term asked, then what it is
 _TERM_DASH = re.compile(r"^(?P<term>[^\W\d][\w\s'’-]{0,50}?)\s(?:--|–|—)\s")
 SHORT_SENTENCE = 90
@@ -696,6 +801,10 @@ class _Asked:
     place_words: frozenset[str] = frozenset()  # "which regions…": a place's name answers
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
     wants_place: bool = False  # "where is it based?": a sentence naming a city answers
+    wants_time: bool = False  # "what time do the webinars start?": a time of day answers
+    # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
+    # shares "due"'s stem and asks a sum)
+    asks_when: bool = False
 
     @cached_property
     def unit(self) -> float:
@@ -712,6 +821,30 @@ class _Candidate:
     text: set[str]
     heading: set[str]
     page: set[str]
+
+
+# Kinds of event ("how much is the summer conference?"): a page about a webinar series does
+# not answer for a conference, nor a summer school's for a symposium. Not "event" (any of
+# them), nor "forum" (often a body's name: "Open Maps Forum").
+EVENT_KIND = re.compile(
+    r"\b(conference|summit|symposium|workshop|webinar|summer school|winter school|seminar"
+    r"|colloquium|congress|festival|hackathon|meetup|unconference|meeting|retreat)s?\b",
+    re.I,
+)
+# The words that search for pages of events ("any events coming up?")
+EVENT_TERMS = (
+    "event", "events", "conference", "meeting", "webinar", "workshop", "symposium", "summit",
+    "school", "seminar",
+)  # fmt: skip
+
+
+def _of_kind(answer: Answer, kinds: Sequence[str]) -> bool:
+    """Whether the answer's page, heading or passage names one of the kinds asked."""
+    p = answer.hit.passage
+    said = {
+        k.lower() for k in EVENT_KIND.findall(f"{p.page_title} {p.question} {answer.full_text}")
+    }
+    return bool(said & {k.lower() for k in kinds})
 
 
 def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
@@ -739,6 +872,9 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
         answers = _contact_first(asked, candidates, answers)
     else:
         answers = _requoted(asked, answers, candidates)
+    kinds = EVENT_KIND.findall(question)
+    if kinds:  # another kind of event does not answer for the one asked
+        answers = [a if _of_kind(a, kinds) else replace(a, confident=False) for a in answers]
     named = _page_named(asked.stems, candidates)
     if named is not None:  # another page does not answer for the page named
         answers = [
@@ -814,12 +950,15 @@ def _asked(
         for term in qset & (c.text | c.heading | _title_initials(c.hit.passage.page_title)):
             df[term] += 1
     how_long = _HOW_LONG.search(question) is not None
+    open_asked = asks_open(question)
     return _Asked(
         stems=qset,
         weight={t: max(0.1, math.log((len(candidates) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
-        wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS),
-        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS) or how_long,
+        wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS) or open_asked,
+        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+        or how_long
+        or open_asked,
         wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
@@ -835,6 +974,8 @@ def _asked(
         place_words=qset & PLACE_STEMS,
         wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
+        wants_time=_ASKS_TIME.search(question) is not None,
+        asks_when=bool(raw_words & WHEN_WORDS) or open_asked,
     )
 
 
@@ -897,6 +1038,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     light = set(raw_words & LIGHT_WORDS)
     if _HOW_LONG.search(question):
         light |= raw_words & HOW_LONG_WORDS
+    if _ASKS_TIME.search(question):  # "what time…": the time of day answers, not the word
+        light |= {"time"}
     if _wh_word(question) == "where":  # "where is it based?": the place answers
         light |= raw_words & WHERE_WORDS
     light |= {
@@ -906,6 +1049,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     }
     if _THE_JOB.search(question):
         light.add("job")
+    if asks_open(question):  # "still open?", "open right now?"
+        light |= {"open", "late"} | raw_words & _NOW_WORDS
     return frozenset(s for w in light for s in _word_stems(w))
 
 
@@ -954,7 +1099,7 @@ def _beyond_excerpt(asked: _Asked, c: _Candidate) -> str | None:
         (_sentence_score(asked, sentences, i, share) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
-    return _excerpt(sentences, best_i) if own > 0 else None
+    return _priced(asked, sentences, _excerpt(sentences, best_i)) if own > 0 else None
 
 
 def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
@@ -966,17 +1111,11 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         (_sentence_score(asked, sentences, i, share, named) for i in range(len(sentences))),
         key=lambda scored: scored[1],
     )
-    # "how much does it cost to join?", "how many members?": a passage that names no sum,
-    # or no number, does not answer it
     text = c.hit.passage.text
     held = c.text | _ranged(text, asked.numbers) | _placed(text, asked)
-    # "what if we pay the fee late?" names a fee and asks no sum
-    unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
-    unanswered = asked.wants_sum and _PRICED.search(text) is None
-    uncounted = asked.wants_count and _HAS_COUNT.search(text) is None
     score = (
         best_score
-        - (AMOUNT_BONUS * asked.unit if unpriced or uncounted else 0.0)
+        - (AMOUNT_BONUS * asked.unit if _lacks_the_figure(asked, text) else 0.0)
         + page_score
         + PASSAGE_WEIGHT * asked.sum(held, share)
         + QUESTION_WEIGHT * asked.sum(c.heading, _heading_share(asked, c, share))
@@ -990,9 +1129,7 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         - 0.001 * c.hit.passage.position
         - 0.0001 * rank
     )
-    whole = " ".join(sentences)
-    # a short bullet is the answer as written; cutting it would lose its later steps
-    excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
+    excerpt = _excerpt_of(asked, sentences, best_i)
     covered = sum(asked.weight[t] for t in asked.stems & (held | c.heading | c.page))
     coverage = covered / sum(asked.weight.values())
     # a passage that holds half of what is asked ranks below one that holds all of it, however
@@ -1010,9 +1147,48 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
         # a sum asked of a passage naming none is not answered, however near its words
         confident=said
         and coverage >= MIN_COVERAGE
-        and not unanswered
+        and not _cannot_answer(asked, text)
+        and _holds_the_counted(asked, text)
         and _beyond_its_name(asked, c, held),
     )
+
+
+PRICED_LINES = 4  # the rows of a fee table quoted for "how much is registration?"
+
+
+def _excerpt_of(asked: _Asked, sentences: Sequence[str], best_i: int) -> str:
+    """The passage's words a reply quotes: a short bullet whole (cutting it would lose its
+    later steps), else the best sentence; for a sum asked ("how much is registration?"),
+    followed by the lines that name one when the sentence names none (a fee table under
+    "Registration opens on 1 June")."""
+    whole = " ".join(sentences)
+    excerpt = whole if len(whole) <= SHORT_PASSAGE else _excerpt(sentences, best_i)
+    return _priced(asked, sentences, excerpt)
+
+
+def _priced(asked: _Asked, sentences: Sequence[str], excerpt: str) -> str:
+    if not asked.wants_sum or _HAS_AMOUNT.search(excerpt):
+        return excerpt
+    priced = [x for x in sentences if _HAS_AMOUNT.search(x) and x not in excerpt]
+    return " ".join([excerpt, *priced[:PRICED_LINES]])
+
+
+def _lacks_the_figure(asked: _Asked, text: str) -> bool:
+    """ "How much does it cost to join?", "how many members?": a passage that names no sum,
+    or no number, ranks below one that does ("what if we pay the fee late?" names a fee and
+    asks no sum)."""
+    unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
+    return unpriced or (asked.wants_count and _HAS_COUNT.search(text) is None)
+
+
+def _cannot_answer(asked: _Asked, text: str) -> bool:
+    """Whether the passage lacks what the question asks for however near its words: a sum
+    asked of a passage naming none (nor "free"), a time ("when is the summer school
+    2026?") of a passage naming none, or whom to write to of a passage that names no way to
+    reach anyone (a hire's announcement)."""
+    unpriced = asked.wants_sum and _PRICED.search(text) is None
+    unaddressed = asked.wants_contact and _REACHED.search(text) is None
+    return unpriced or unaddressed or (asked.asks_when and _TIMED.search(text) is None)
 
 
 def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:
@@ -1212,6 +1388,8 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
         bonus += AMOUNT_BONUS
     elif asked.wants_span and (_HAS_LENGTH if asked.wants_length else _HAS_SPAN).search(said):
         bonus += AMOUNT_BONUS
+    elif asked.wants_time and _HAS_TIME.search(said):
+        bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS
         if asked.counted and _counts(said, asked.counted):
@@ -1235,6 +1413,13 @@ def _counted(question: str) -> frozenset[str]:
         return frozenset()
     words = [w.lower() for w in m.group("things").split() if w.lower() not in STOPWORDS]
     return frozenset(stem(_singular(w)) for w in words)
+
+
+def _holds_the_counted(asked: _Asked, text: str) -> bool:
+    """ "How many grants does it give?", "how many members?": a passage that counts none
+    ("60 places", "more than 40 members") does not answer, whatever figures it holds (a
+    posting's "18 months", a fee table's "Member: €500")."""
+    return not asked.counted or any(_counts(x, asked.counted) for x in split_sentences(text))
 
 
 def _counts(sentence: str, counted: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -20,6 +20,8 @@ from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
+from bot.content.dates import mentions
+from bot.content.orgs import ROLE_WORDS
 from bot.domain import (
     PERIODS_PER_YEAR,
     Passage,
@@ -31,10 +33,17 @@ from bot.domain import (
 from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
 from bot.search import (
+    CLOSING_TERMS,
+    EVENT_KIND,
+    EVENT_TERMS,
     PAGE_SIZE,
     STOPWORDS,
+    Answer,
+    asks_open,
     closest_questions,
+    closing_sentence,
     faq_terms,
+    org_filter,
     org_slug,
     rank_passages,
     spell_out_initials,
@@ -48,6 +57,8 @@ CANDIDATES = 200  # postings read to filter in Python; far more than a question'
 # Counting every match of a common word costs more than finding the page (handlers/jobs.py)
 COUNT_LIMIT = 100
 PASSAGE_CANDIDATES = 20
+# passages read for the closing date of the pages a reply quotes (``_closing_lines``)
+CLOSING_CANDIDATES = 100
 SEE_ALSO_RATIO = 0.6
 _PAGE = re.compile(r"\s+\(?page (\d{1,4})\)?\s*$", re.I)
 _LOCATION_WORDS = frozenset(
@@ -96,6 +107,14 @@ def _read(ctx: Context, text: str, page: int) -> Reply:
 def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if u.most_postings:
         return _with(most_postings(ctx, u), u, intent="list")
+    if _asks_news(u):
+        return _with(_news(ctx, u, page), u, intent="list")
+    if _asks_events(u):
+        return _with(_events(ctx, u), u, intent="answer")
+    asked_kinds = {k.lower() for k in EVENT_KIND.findall(u.text)}
+    held = _held_or_not(ctx, u, asked_kinds) if asked_kinds and _PAST_ASKED.search(u.text) else None
+    if held is not None:
+        return _with(held, u, intent="answer")
     if _about_the_organisation(ctx, u):
         said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
         return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
@@ -111,6 +130,162 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
 
 
+_HIRING = re.compile(r"\b(?:hiring|recruiting|hires)\b", re.I)
+
+
+def _hiring_for_a_role(u: Understanding) -> bool:
+    """ "Is X hiring an executive director?": whether a role is open is asked."""
+    return _HIRING.search(u.text) is not None and _role_asked_now(u, u.search.query.terms)
+
+
+def _no_opening_first(u: Understanding, said: Reply) -> Reply:
+    """ "No", said before what the pages say of the role (its hire's news is no opening)."""
+    return replace(said, text=f"No open postings match {_describe(u)}. The pages say:\n{said.text}")
+
+
+_NEWS = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.NEWS_CUES)) + r")\b", re.I)
+NEWEST_PAGES = 4
+
+
+def _asks_news(u: Understanding) -> bool:
+    """ "What's new from X?", "any news from X?": what an organisation has said lately, no job
+    asked ("any new jobs at X?" asks its postings), and nothing else named."""
+    organization = u.search.query.organization
+    asked = [t for t in u.search.query.terms if _NEWS.fullmatch(t) is None]
+    if organization is None or u.job_word or asked:
+        return False
+    return u.filters.newest_first or _NEWS.search(u.text) is not None
+
+
+def _news(ctx: Context, u: Understanding, page: int) -> Reply:
+    """The organisation's newest pages (its news, events and calls, which are no postings),
+    then its open postings as a list question gives them."""
+    organization = u.search.query.organization or ""
+    terms = faq_terms(organization)
+    hits = ctx.store.search_passages(terms, organization=organization, limit=NEAREST_CANDIDATES)
+    hits += _of_no_one(ctx, terms, org_slug(organization))
+    # a page dated after today is not published yet
+    pages = {h.passage.source: h.passage for h in hits if _published(h.passage.posted, ctx)}
+    newest = sorted(pages.values(), key=lambda p: p.posted or date.min, reverse=True)
+    listed = list_answer(ctx, u, page)
+    if not newest:
+        return listed
+    lines = ["Newest pages:"]
+    lines += [f"• {_day(p.posted)} — *{p.page_title}*" for p in newest[:NEWEST_PAGES] if p.posted]
+    actions = tuple(Action(p.page_title[:75], "url", p.url) for p in newest[:NEWEST_PAGES] if p.url)
+    text = "\n".join(lines) + ("\n\n" + listed.text if listed.postings else "")
+    return replace(listed, text=text, actions=actions + listed.actions)
+
+
+_EVENTS_ASKED = re.compile(r"\bevents?\b", re.I)
+UPCOMING = 5  # events listed
+
+
+def _asks_events(u: Understanding) -> bool:
+    """ "Any events coming up?", "upcoming conferences?": events still to come, no job asked
+    and no other thing named."""
+    if u.job_word or not _NEXT.search(u.text):
+        return False
+    kinds = EVENT_KIND.findall(u.text)
+    if not kinds and not _EVENTS_ASKED.search(u.text):
+        return False
+    said = {w for k in kinds for w in k.lower().split()}
+    event_words = _EVENT_WORDS | said | {w + "s" for w in said}
+    return not {t.lower() for t in u.search.query.terms} - event_words
+
+
+_EVENT_WORDS = frozenset({"event", "events", "coming", "upcoming", "next", "soon"})
+
+
+def _events(ctx: Context, u: Understanding) -> Reply:
+    """The pages of events whose day is still to come, the soonest first, each with the
+    sentence that gives that day."""
+    kinds = [k.lower() for k in EVENT_KIND.findall(u.text)]
+    organization = u.search.query.organization
+    hits = ctx.store.search_passages(
+        list(EVENT_TERMS), organization=organization, limit=CLOSING_CANDIDATES
+    )
+    soonest: dict[str, tuple[date, str, Passage]] = {}
+    for hit in hits:
+        found = _event_day(ctx, hit.passage, kinds)
+        source = hit.passage.source
+        if found is not None and (source not in soonest or found < soonest[source][:2]):
+            soonest[source] = (*found, hit.passage)
+    if not soonest:
+        return dont_know(ctx, u.quoted)
+    shown = sorted(soonest.values(), key=lambda item: item[0])[:UPCOMING]
+    lines = ["Coming up:"] + [f"• *{p.page_title}*: {line}" for _d, line, p in shown]
+    actions = tuple(Action(p.page_title[:75], "url", p.url) for _d, _l, p in shown if p.url)
+    return Reply(text="\n".join(lines), actions=actions)
+
+
+# A call for papers names its meeting in its title; it is a call, not the event
+_CALL = re.compile(r"\bcall for\b|\bcfp\b|\bproposals?\b|\bsubmissions?\b|\bcall$", re.I)
+EVENT_LINE = 200  # characters of the sentence that gives an event's day
+
+
+def _event_day(ctx: Context, passage: Passage, kinds: Sequence[str]) -> tuple[date, str] | None:
+    """The first day still to come that the passage gives its event, with its sentence: in a
+    sentence naming an event or a weekday, on a page whose title names an event (of the kind
+    asked, when one is) and is no call for papers."""
+    titled = {k.lower() for k in EVENT_KIND.findall(passage.page_title)}
+    if not titled or (kinds and not titled & set(kinds)) or _CALL.search(passage.page_title):
+        return None
+    days = [
+        (d.value, line[:EVENT_LINE])
+        for line in split_sentences(passage.text)
+        if EVENT_KIND.search(line) or _HAS_WEEKDAY.search(line)
+        for d in mentions(line, passage.posted)
+        if d.value >= ctx.today
+    ]
+    return min(days, default=None)
+
+
+# "Is the summer school over?", "did I miss the meeting?": whether an event's day has passed
+_PAST_ASKED = re.compile(
+    r"\b(?:is|was|are|were) (?:the |it |this |that )?(?:[\w-]+ ){0,6}?(?:over|done|finished)\b"
+    r"|\bdid (?:i|we|you) miss\b|\balready (?:happened|over|taken place|been held)\b"
+    r"|\bstill (?:on|happening|to come|ahead)\b",
+    re.I,
+)
+
+
+def _held_or_not(ctx: Context, u: Understanding, kinds: set[str]) -> Reply | None:
+    """The sentence that gives the day of the event asked about (the best-ranked page whose
+    title names an event of the kind asked), and whether that day has passed; None when no
+    such page answers."""
+    terms = faq_terms(u.text)
+    ranked = rank_passages(u.text, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
+    for answer_ in ranked:
+        p = answer_.hit.passage
+        titled = {k.lower() for k in EVENT_KIND.findall(p.page_title)}
+        if not titled & kinds or _CALL.search(p.page_title):
+            continue
+        days = [
+            (d.value, line)
+            for line in split_sentences(answer_.full_text)
+            if EVENT_KIND.search(line) or _HAS_WEEKDAY.search(line)
+            for d in mentions(line, p.posted)
+        ]
+        if not days:
+            continue
+        last, line = max(days)
+        status = "that day has passed" if last < ctx.today else "that day is still to come"
+        return Reply(text=f"> {line}\n— *{p.page_title}*: {status}.")
+    return None
+
+
+_HAS_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d", re.I)
+
+
+def _published(day: date | None, ctx: Context) -> bool:
+    return day is not None and day <= ctx.today
+
+
+def _day(day: date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day is not None else ""
+
+
 def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
     """A list question's postings, or the page about the thing it asks of ("is there a iiif
     conference in europe?": no job word, no list word, and no listed posting's title names
@@ -122,14 +297,18 @@ def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:
     thing = not u.job_word and ((not u.list_cue and not named) or not held)
     # "which organisations can apply to the fund?": applying, to something no title names
     thing = thing or (u.job_verb_only and not named)
-    # "is the global access fund open to companies?": a page is named, not a job
-    thing = thing or (bool(terms) and not u.job_word and not named and _page_named(ctx, terms))
+    # "is the global access fund open to companies?": a page is named, not a job; "is the
+    # puffin grant still open?" names the page whole, and a "Grants Officer" only in part
+    whole = _titles_name(listed.postings, terms, every=True)
+    thing = thing or (bool(terms) and not u.job_word and not whole and _page_named(ctx, terms))
     if terms and (not held or thing):
         # "is the metro jobs board free?": words no posting holds may be a page's topic
         answered = _passages_for_parts(ctx, u)
         if answered is not None and not (
             thing and not _passage_names(answered, terms, u.filters.place)
         ):
+            if _hiring_for_a_role(u) and not listed.postings:
+                answered = _no_opening_first(u, answered)
             return _with(answered, u, intent="answer")
         if not u.about_jobs or thing:  # "which formats are supported?": no job asked
             return _with(dont_know(ctx, u.quoted), u, intent="answer")
@@ -669,7 +848,7 @@ def _matching(
     attempts: list[tuple[PostingQuery, ListFilters, bool]] = [(q, f, False)]
     if f.status == "open":
         attempts.append((replace(q, include_inactive=True), replace(f, status="past"), True))
-    if q.terms and _narrowed(u):
+    if q.terms and _narrowed(u) and not _role_asked_now(u, q.terms):
         unworded = replace(q, terms=())
         attempts.append((unworded, f, False))
         if f.status == "open":
@@ -681,6 +860,13 @@ def _matching(
         if matching:
             return matching, of_the_past, (q.terms if not query.terms else ())
     return [], False, ()
+
+
+def _role_asked_now(u: Understanding, terms: Sequence[str]) -> bool:
+    """ "Is halyard hiring an outreach coordinator?": the role is what is asked, and no
+    posting for it is a "no", not the organisation's other openings (its news may announce
+    that someone was hired for it)."""
+    return u.now_asked and ROLE_WORDS.found(" ".join(terms))
 
 
 def _nothing_matches(ctx: Context, u: Understanding) -> Reply:
@@ -770,9 +956,11 @@ def _passage_names(reply: Reply, terms: Sequence[str], place: Place | None = Non
     return most and place is not None and any(place.contains(x) for x in places_in(said))
 
 
-def _titles_name(postings: Sequence[Posting], terms: Sequence[str]) -> bool:
-    """Whether a posting's title names one of the words."""
+def _titles_name(postings: Sequence[Posting], terms: Sequence[str], *, every: bool = False) -> bool:
+    """Whether a posting's title names one of the words (``every``: all of them)."""
     wanted = {stem(t.lower()) for t in terms}
+    if every:
+        return any(wanted <= _stems(p.title) for p in postings)
     return any(wanted & _stems(p.title) for p in postings)
 
 
@@ -1160,7 +1348,8 @@ def passage_answer(
         # naming nothing else ("what is datacite?"), every passage of its pages holds the
         # word as much as another: the index's order says little, so more are read
         limit = PASSAGE_CANDIDATES * (5 if set(terms) <= {orgs[0]} else 1)
-        own = ctx.store.search_passages(terms, organization=orgs[0], limit=limit)
+        named_as = org_filter(orgs[0], ctx.store.organizations())
+        own = ctx.store.search_passages(terms, organization=named_as, limit=limit)
         if own:  # another organisation's page does not answer for this one
             return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
@@ -1193,8 +1382,11 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
     if not confident:
         return None
     best = confident[0]
+    if _NEXT.search(u.text):
+        best = _next_to_come(ctx, best)
     p = best.hit.passage
-    lines = [
+    lines = [_NOT_YET_SAID] if _WHEN.search(u.text) and _NOT_YET.search(best.excerpt) else []
+    lines += [
         f"> {best.excerpt}",
         f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else ""),
     ]
@@ -1211,6 +1403,8 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         lines.append(f"— *{o.page_title}*" + (f" ({o.url})" if o.url else ""))
         used.append(other.hit)
         break
+    if asks_open(u.text):
+        lines.extend(_closing_lines(ctx, used))
     actions = tuple(Action("Open page", "url", h.passage.url) for h in used if h.passage.url)
     return Reply(
         text="\n".join(lines),
@@ -1220,8 +1414,66 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
     )
 
 
+# "When is the deadline for the travel bursaries?" answered by "details follow in May": the
+# page does not give it yet, which is said before the sentence that says so
+_WHEN = re.compile(r"\b(?:when|deadline|deadlines|date|dates|due)\b", re.I)
+_NOT_YET = re.compile(
+    r"\bdetails (?:will )?follow\b|\bto be (?:announced|confirmed|decided|set)\b|\btb[ac]\b"
+    r"|\bwill be (?:announced|published|confirmed)\b|\bnot yet (?:known|announced|set|fixed)\b"
+    r"|\bcoming soon\b",
+    re.I,
+)
+_NOT_YET_SAID = "The pages do not give it yet:"
+_NEXT = re.compile(r"\b(?:" + "|".join(vocab.NEXT_WORDS) + r")\b", re.I)
+
+
+def _next_to_come(ctx: Context, best: Answer) -> Answer:
+    """ "When is the next webinar?": of the passage's dated lines (a programme of sessions),
+    the one whose day is the first still to come, rather than the line the words chose;
+    the answer as it is when no line is dated after today."""
+    days = [
+        (min(d.value for d in said), line)
+        for line in split_sentences(best.full_text)
+        if (said := [d for d in mentions(line, best.hit.passage.posted) if d.value >= ctx.today])
+    ]
+    if not days:
+        return best
+    line = min(days)[1]
+    hit = replace(best.hit, passage=replace(best.hit.passage, text=line))
+    return replace(best, hit=hit, excerpt=line)
+
+
+def _closing_lines(ctx: Context, used: Sequence[PassageHit]) -> list[str]:
+    """ "Any calls for proposals open?", "is registration open?": whether a call still takes
+    part is its closing date (``closing_sentence``), quoted from its page when the passages
+    shown do not say it, and said to have passed when it has."""
+    lines: list[str] = []
+    for source, hit in {h.passage.source: h for h in used}.items():
+        found = _first_closing(h for h in used if h.passage.source == source)
+        quote = found is None
+        if quote:  # the page's other passages: its title's words find them among many
+            terms = [*faq_terms(hit.passage.page_title), *CLOSING_TERMS]
+            wide = ctx.store.search_passages(terms, limit=CLOSING_CANDIDATES)
+            found = _first_closing(h for h in wide if h.passage.source == source)
+        if found is None:
+            continue
+        said = mentions(found, hit.passage.posted)
+        passed = bool(said) and said[-1].value < ctx.today  # "opens on …, closes on …"
+        title = hit.passage.page_title
+        if quote:
+            lines.append(f"> {found}")
+            lines.append(f"— *{title}*" + (": that date has passed" if passed else ""))
+        elif passed:
+            lines.append(f"(*{title}*: that date has passed.)")
+    return lines
+
+
+def _first_closing(hits: Iterable[PassageHit]) -> str | None:
+    return next((c for c in (closing_sentence(h.passage.text) for h in hits) if c), None)
+
+
 _ROLE_ASKED = re.compile(
-    r"^\s*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:the|their|its|our)\s+"
+    r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|our)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(vocab.ROLE_NOUNS)) + r")\b",
     re.I,
 )

@@ -39,6 +39,7 @@ def _table_words() -> set[str]:
     phrases += [*vocab.EXPLAIN_STARTS, *vocab.LIST_STARTS, *vocab.ABBREVIATIONS.values()]
     phrases += [w for group in SYNONYM_GROUPS for w in group]
     phrases += ROLE_NOUN_WORDS  # the roles lists are asked by ("librarain jobs")
+    phrases += vocab.PAGE_WORDS
     words = {w.lower() for p in phrases for w in tokens(p)}
     return words | {f"{w}s" for w in words}
 

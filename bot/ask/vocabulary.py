@@ -187,7 +187,8 @@ LEAD_INS = (
 # a page that names none (the search for one) does not answer it.
 ROLE_NOUNS = frozenset(
     """director coordinator officer manager ceo cto cfo chair chairman chairperson chairwoman
-    head lead leader president editor secretary treasurer""".split()
+    head lead leader president editor secretary treasurer
+    speaker speakers keynote keynotes presenter presenters panelist panelists""".split()
 )
 # Capitalised words that name no person ("Lucas County", "Technical Director").
 NOT_PERSON_WORDS = ROLE_NOUNS | frozenset(
@@ -198,6 +199,19 @@ NOT_PERSON_WORDS = ROLE_NOUNS | frozenset(
 )
 # Words that ask who holds a role today: a page from years ago does not say.
 NOW_WORDS = ("now", "currently", "current", "today", "these days", "at the moment")
+# Words people ask about pages that are no postings (events, calls, memberships), known to
+# the typo corrector as the tables' words are ("when is the corvid meetng?", "how much is
+# memebership", "is there a studnet rate?")
+PAGE_WORDS = """
+    meeting meetings conference conferences webinar webinars workshop workshops symposium
+    summit seminar school registration register ticket tickets student students discount
+    membership member members venue programme program schedule speaker speakers keynote
+    proposal proposals submission submissions abstract abstracts grant grants funding award
+    awards bursary bursaries scholarship scholarships travel hotel accommodation eligible
+    eligibility conduct newsletter mailing announcement announcements news events event
+""".split()
+# The first of several dated things still to come: "when is the next webinar?"
+NEXT_WORDS = ("next", "upcoming", "coming up", "the soonest")
 
 # Employment types → the words that say so, in a title or a sentence of the posting.
 EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -251,6 +265,10 @@ HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "pa
 
 # A list in the order postings went up: the newest first.
 NEWEST_CUES = ("new", "newest", "latest", "recently", "just posted")
+# What an organisation has said lately, of any kind of page ("any news from X?", "what's
+# new from X?" with a newest cue): its newest pages as well as its open postings.
+NEWS_CUES = ("news", "announcements", "updates", "blog", "anything new", "what's new",
+             "whats new", "what is new")  # fmt: skip
 # ... and the oldest first: "what's the oldest posting?"
 OLDEST_CUES = ("oldest", "earliest", "first posted")
 # A count of postings by organisation: who posts the most.

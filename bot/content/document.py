@@ -224,7 +224,11 @@ def _organization(
         return orgs.for_kind(stated[1], kind)
     name = from_title or orgs.known_in(title)
     if name is None and deep:
-        name = orgs.org_in_title(title) or orgs.most_named(body) or orgs.org_from_seeks(body)
+        # a news post or an event's page that names a known body once ("maps in IIIF
+        # viewers", a talk of a webinar series) cites it, it is not that body's page; a
+        # posting or a jobs board that names it once is its own
+        least = 2 if kind == "news" else 1
+        name = orgs.org_in_title(title) or orgs.most_named(body, least) or orgs.org_from_seeks(body)
     return orgs.for_kind(name, kind)
 
 

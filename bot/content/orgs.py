@@ -148,6 +148,9 @@ _IN_CITY = re.compile(
     r"\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]*){0,3})$"
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+# What a page's title says of the organisation it is about, capitalised as the name is
+# ("About Beacon Heritage Trust", "Join Kestrel Archives Network", "Support Harbor Museum")
+_PAGE_LEAD = re.compile(r"^(?:about|meet|contact|support|join|discover|visit)\s+", re.I)
 # "The Marchmont Record Office's conservation studio … is looking for": a unit of the
 # organisation named before the possessive.
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -234,14 +237,15 @@ def known_in(text: str) -> str | None:
     return None
 
 
-def most_named(text: str) -> str | None:
-    """The known organisation a long text names most often (ties: the first in the table)."""
+def most_named(text: str, least: int = 1) -> str | None:
+    """The known organisation a long text names most often (ties: the first in the table),
+    named at least ``least`` times."""
     best: tuple[int, str] | None = None
     for name, patterns in _ALIAS_PATTERNS:
         count = sum(len(p.findall(text)) for alias, p in patterns if alias in text)
         if name == "IIIF" and best is not None and best[1] == "IIIF Consortium":
             continue  # the framework counts toward its consortium, named just before it
-        if count and (best is None or count > best[0]):
+        if count >= least and (best is None or count > best[0]):
             best = (count, name)
     return best[1] if best else None
 
@@ -340,7 +344,7 @@ def org_in_title(title: str) -> str | None:
         end = last_match(ORG_WORDS, words)
         if end is None:
             continue
-        name = _LEADING_THE.sub("", words[: end.end()])
+        name = _LEADING_THE.sub("", _PAGE_LEAD.sub("", words[: end.end()]))
         if len(name.split()) >= 2 and not ROLE_WORDS.found(name):
             return name
     return None
