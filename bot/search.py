@@ -534,7 +534,10 @@ def faq_terms(question: str) -> list[str]:
 
 
 def _stems(text: str) -> list[str]:
-    return list(_text_stems(text))
+    """The stems ``text`` says: its words', and "deadline" when it names a day something is
+    due by ("send an abstract by 15 May 2026"); ``_text_stems`` are the words alone."""
+    said = list(_text_stems(text))
+    return [*said, *_DEADLINE] if _BY_DATE.search(text) else said
 
 
 @lru_cache(maxsize=4096)
@@ -552,8 +555,6 @@ def _text_stems(text: str) -> tuple[str, ...]:
     # "this year" is a date, asked of the page's dates, not a word of the topic
     prose = _PER_YEAR.sub(" annual ", prose)
     prose = _THIS_YEAR.sub(" ", prose)
-    # "send an abstract by 15 May 2026" says a deadline without the word
-    prose = _BY_DATE.sub(" deadline ", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
 
 
@@ -701,6 +702,7 @@ _BY_DATE = re.compile(
     + r"\s+\d))",
     re.I,
 )
+_DEADLINE = _word_stems("deadline")
 # a span of time; a length in words or pages is ``_HAS_LENGTH``
 _HAS_SPAN = re.compile(
     r"\bduration\b|\b\d+\s?(?:-|–|to)\s?\d+\s+(?:[a-z]+\s+)?(?:minutes?|hours?|days?|weeks?"
@@ -753,7 +755,7 @@ _ASKS_SUM = re.compile(
 )
 # "where do I send questions about…", "who should we ask": a contact is asked without the word
 _ASKS_WHOM = re.compile(
-    r"\b(?:where|who|whom) (?:do|can|should|would) (?:i|we) (?:send|ask|write|turn)\b"
+    r"\b(?:where|who|whom) (?:do|can|should|would) (?:i|we) (?P<verb>send|ask|write|turn)\b"
     r"|\bget in touch\b|\breach out\b",
     re.I,
 )
@@ -821,6 +823,10 @@ class _Candidate:
     text: set[str]
     heading: set[str]
     page: set[str]
+    # the passage's written words: how rare a word asked is, is counted by them ("deadline"
+    # said by every "by <date>" of the job postings would say little of the one page that
+    # writes "due")
+    written: frozenset[str]
 
 
 # Kinds of event ("how much is the summer conference?"): a page about a webinar series does
@@ -935,6 +941,7 @@ def _candidate(hit: PassageHit) -> _Candidate:
         set(_stems(f"{hit.passage.page_title} {hit.passage.organization or ''}"))
         | ({str(hit.passage.posted.year)} if hit.passage.posted else set())
         | _title_initials(hit.passage.page_title),
+        frozenset(_text_stems(hit.passage.text)),
     )
 
 
@@ -947,7 +954,7 @@ def _asked(
     df = dict.fromkeys(query, 0)
     for c in candidates:
         # a page named by its initials holds them in every passage ("gaf" says which page)
-        for term in qset & (c.text | c.heading | _title_initials(c.hit.passage.page_title)):
+        for term in qset & (c.written | c.heading | _title_initials(c.hit.passage.page_title)):
             df[term] += 1
     how_long = _HOW_LONG.search(question) is not None
     open_asked = asks_open(question)
@@ -1001,7 +1008,10 @@ def _contact_first(
     topic = asked.stems - _CONTACT
     if not topic:
         return answers
-    about = replace(asked, stems=topic, weight={t: asked.weight[t] for t in topic})
+    # found by the topic alone: the page's passage about it need not name an address, the
+    # page's sentence that does answers (``_address_first``)
+    weight = {t: asked.weight[t] for t in topic}
+    about = replace(asked, stems=topic, weight=weight, wants_contact=False)
     scored = (_answer(about, c, rank) for rank, c in enumerate(candidates))
     on_topic = max((a for a in scored if a.confident), key=lambda a: a.score, default=None)
     return answers if on_topic is None else _address_first(answers, on_topic)
@@ -1049,6 +1059,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     }
     if _THE_JOB.search(question):
         light.add("job")
+    # "who do I ask / where do I send …": whom to write to is asked, "ask" is no topic
+    light |= {m.group("verb").lower() for m in _ASKS_WHOM.finditer(question) if m.group("verb")}
     if asks_open(question):  # "still open?", "open right now?"
         light |= {"open", "late"} | raw_words & _NOW_WORDS
     return frozenset(s for w in light for s in _word_stems(w))

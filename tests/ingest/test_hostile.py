@@ -196,7 +196,7 @@ def test_jobs_show_of_a_100_kb_heading_line_answers_quickly(
     (posting,) = sqlite_store.all_postings()
     started = time.perf_counter()
     reply = app.ask(f"/jobs show {posting.id}")
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5  # a quadratic reading took minutes
     assert "Long Archivist" in reply.text
     assert "Duties and more duties" in reply.text and len(reply.text) < 5_000
 
