@@ -462,3 +462,49 @@ def test_the_page_most_words_name_whatever_their_order() -> None:
         assert _page_named(order, candidates) == "2.md", order
     # as many words name each page: none is named
     assert _page_named(["ask", "wren"], candidates) is None
+
+
+WREN_GRANTS = """---
+title: Wren Trust Small Grants 2027
+date: 2026-11-02
+---
+The Wren Trust invites applications for its 2027 Small Grants, which help village archives
+put their parish registers online.
+
+## How to apply
+
+Applications are made through the trust's online portal and are due by March 3, 2027.
+Decisions follow in May. Questions can be sent to grants@wren.example.org.
+"""
+
+
+def _wren_job(slug: str, title: str) -> tuple[str, str]:
+    return (
+        f"jobs/2026-11-10-{slug}.md",
+        f"""---
+title: {title} - Plover Library
+date: 2026-11-10
+---
+Plover Library seeks a {title}. Apply by January 20, 2027 to jobs@plover.example.org.
+""",
+    )
+
+
+def test_who_to_ask_about_a_page_is_its_address(tmp_path: Path) -> None:
+    """ "Who do I ask about X?" asks whom to write to ("ask" is no word of the topic): X's
+    page is found by the topic, and its sentence with an address answers, though the
+    passage most about X names none."""
+    pages = {"grants/wren.md": WREN_GRANTS}
+    with app_of(tmp_path, pages, date(2026, 12, 1)) as app:
+        reply = app.ask("who do i ask about wren grants?")
+    assert "grants@wren.example.org" in reply.text, reply.text
+
+
+def test_a_due_date_stays_an_answer_beside_postings_due_by_theirs(tmp_path: Path) -> None:
+    """Every "apply by <date>" of the postings says a deadline; how rare the asked word is
+    counts only the pages that write it, so the grant's dated passage still answers."""
+    pages = dict([_wren_job(s, t) for s, t in [("cat", "Cataloguer"), ("con", "Conservator")]])
+    pages["grants/wren.md"] = WREN_GRANTS
+    with app_of(tmp_path, pages, date(2026, 12, 1)) as app:
+        reply = app.ask("when are wren grant applications due")
+    assert "March 3, 2027" in reply.text, reply.text
