@@ -21,6 +21,7 @@ from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
 from bot.content.dates import mentions
+from bot.content.employment import kinds_in
 from bot.content.orgs import ROLE_WORDS
 from bot.domain import (
     PERIODS_PER_YEAR,
@@ -1173,7 +1174,9 @@ def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
         return False
     if f.pay_period is not None and p.salary_period != f.pay_period:
         return False
-    return f.employment is None or p.employment_type == f.employment
+    if f.employment is None or p.employment_type == f.employment:
+        return True
+    return f.employment in kinds_in(p.title)  # "Systems Intern (part-time)" is part-time
 
 
 def _hybrid(p: Posting) -> bool:

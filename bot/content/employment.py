@@ -238,6 +238,13 @@ def stated_employment(value: str) -> str | None:
     return said.value if said is not None else None
 
 
+def kinds_in(title: str) -> frozenset[str]:
+    """Every kind a title says: "Library Systems Intern (part-time)" is an internship (the
+    more specific kind, ``find_employment``) and part-time, as a list of part-time posts
+    asks."""
+    return frozenset(hit.rule.value for hit in EMPLOYMENT.hits(title.lower()))
+
+
 def find_employment(title: str, scan: Scan) -> tuple[str, str] | None:
     """(kind, the words that say it); see the module's docstring for the order."""
     said = EMPLOYMENT.first(title)

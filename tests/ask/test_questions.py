@@ -494,3 +494,23 @@ def test_how_many_jobs_counts_the_postings(app: App) -> None:
 def test_a_title_naming_more_of_the_keywords_comes_first(app: App) -> None:
     # "web developer": the developer's title names one keyword, no title names both
     assert listed(app, "is there anything for a web developer?") == {"2026-02-20-oakland-developer"}
+
+
+def test_a_title_saying_part_time_is_listed_as_part_time(tmp_path: Path) -> None:
+    """ "Records Intern (part-time)" is an internship first (the more specific kind), and a
+    part-time post as well: asked for part-time posts, it is one of them."""
+    pages = {
+        f"jobs/2026-11-0{i}-{slug}.md": f"""---
+title: {title} - Wren Archives
+date: 2026-11-0{i}
+---
+Wren Archives seeks a {title}. Email jobs@wren.example.org by 20 January 2027.
+"""
+        for i, (slug, title) in enumerate(
+            [("intern", "Records Intern (part-time)"), ("keeper", "Keeper (full-time)")], 1
+        )
+    }
+    with app_of(tmp_path, pages, date(2026, 12, 1)) as app:
+        part_time = {p.title for p in app.ask("part time jobs?").postings}
+        interns = {p.title for p in app.ask("any internships?").postings}
+    assert part_time == interns == {"Records Intern (part-time)"}
