@@ -53,13 +53,13 @@ put their parish registers online.
 
 Applications are due by March 3, 2027. Questions can be sent to grants@wren.example.org.
 """,
-}
-OWN_PAGES["events/fair.md"] = """---
+    "events/fair.md": """---
 title: Lark Spring Fair 2027
 date: 2026-11-05
 ---
 Tickets cost €15, or €8 for students. Stalls are free for member archives.
-"""
+""",
+}
 OWN_QUESTIONS = [
     # "wren" names one page, "fair" another: which was read first decided the reply
     "is the wren fair free?",
