@@ -18,8 +18,9 @@ set, scored blind once on the first set's rules. /work/notes/loader9.md has the 
 with ``-s`` to see the per-field table. A field the loader still misses is in
 ``KNOWN_MISSES`` with the reason, as a strict xfail.
 
-How a field is judged: tests/content/pagejudge.py (titles and organisations case-insensitive;
-tests/content/test_unseen_rules_9.py checks the case where it matters).
+How a field is judged: tests/content/pagejudge.py. ``title`` is the page's title; ``role`` is
+each opening's title as a careful reader writes it, capitals and all ("Paper Conservator"
+under the title "paper conservator", "Registrar" under "REGISTRAR – …").
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ Send a CV and covering letter to Priya Nandakumar, jobs@copperleafarchive.exampl
 30 June 2027.
 """,
     kind="job",
-    title="Digitisation Officer",
+    title="We're hiring a digitisation officer!",
+    role="Digitisation Officer",
     org="Copperleaf Photographic Archive",
     location="Sheffield",
     remote=None,
@@ -85,7 +87,8 @@ You will write and clean catalogue records, map them to Linked Art, and train vo
 Applications close on 25 June 2027. Apply at https://harbourside.example.org.uk/careers/metadata.
 """,
     kind="job",
-    title="Metadata Specialist",
+    title="Job: Metadata Specialist",
+    role="Metadata Specialist",
     org="Harbourside Maritime Museum",
     location="Portsmouth",
     remote=None,
@@ -118,7 +121,8 @@ To apply, email a CV to studio@fenwickdaughters.example.org.uk by 2 July 2027.
 — The Fenwick & Daughters Textile Collection team
 """,
     kind="job",
-    title="Textile Conservator",
+    title="Vacancy – Textile Conservator",
+    role="Textile Conservator",
     org="Fenwick & Daughters Textile Collection",
     location="Bradford",
     remote=None,
@@ -150,7 +154,8 @@ Email hr@riverbend-film-society.example.org with a short letter. We read applica
 they arrive and will close the post once it is filled.
 """,
     kind="job",
-    title="Records Manager",
+    title="Now recruiting a Records Manager",
+    role="Records Manager",
     org="Riverbend Film Society",
     location="Bristol",
     remote=None,
@@ -182,7 +187,8 @@ the searchroom and help with our school visits.
 Apply by 9 July 2027: send your CV to archives@copperopolis-museum.example.org.uk.
 """,
     kind="job",
-    title="Archives Assistant",
+    title="ARCHIVES ASSISTANT",
+    role="Archives Assistant",
     org="Museum of Welsh Copper Smelting",
     location="Swansea",
     remote=None,
@@ -215,7 +221,8 @@ Grade 5, £30,900 – £32,800 per annum, full-time.
 Closing date: 16 July 2027. Apply at https://brackenfield.example.gov.uk/jobs/PA-204.
 """,
     kind="job",
-    title="Project Archivist",
+    title="Project Archivist, Brackenfield Borough Council (Derby)",
+    role="Project Archivist",
     org="Brackenfield Borough Council",
     location="Derby",
     remote=None,
@@ -251,6 +258,7 @@ Apply by 20 July 2027 at https://jobs.exmoor.example.ac.uk/OHC-CM.
 """,
     kind="job",
     title="Community Manager",
+    role="Community Manager",
     org="Open Herbaria Consortium / OHC / University of Exmoor",
     remote=True,
     regions=["UK"],
@@ -293,7 +301,7 @@ Both posts close on 11 July 2027. Send a CV and letter to jobs@broadlandboats.ex
     org="Broadland Boat Museum",
     positions=[
         {
-            "title": "Collections Officer",
+            "role": "Collections Officer",
             "location": "Norwich",
             "deadline": D(2027, 7, 11),
             "smin": 28400,
@@ -303,7 +311,7 @@ Both posts close on 11 July 2027. Send a CV and letter to jobs@broadlandboats.ex
             "contacts": {"jobs@broadlandboats.example.org.uk"},
         },
         {
-            "title": "Learning Officer",
+            "role": "Learning Officer",
             "location": "Norwich",
             "deadline": D(2027, 7, 11),
             "smin": 27000,
@@ -375,7 +383,8 @@ The post is full-time and permanent, paid £35,200 – £38,000 a year depending
 Write to Ingrid Lindqvist at studio@lindqvistpaper.example.co.uk before 14 July 2027.
 """,
     kind="job",
-    title="Paper Conservator",
+    title="paper conservator",
+    role="Paper Conservator",
     org="Lindqvist Book & Paper Studio / The Lindqvist Book & Paper Studio",
     location="Edinburgh",
     remote=None,
@@ -412,7 +421,8 @@ The Northern Lights Records Trust (NLRT) is a charity founded in 1998 to keep th
 Scotland's lighthouse service together and open to the public.
 """,
     kind="job",
-    title="Digital Preservation Officer",
+    title="Vacancy: Digital Preservation Officer",
+    role="Digital Preservation Officer",
     org="Northern Lights Records Trust / NLRT",
     location="Aberdeen",
     remote=None,
@@ -485,7 +495,8 @@ Full-time, permanent contract. Salary €38,000 – €42,000 per year.
 Apply through https://corribheritage.example.ie/registrar by 23 July 2027.
 """,
     kind="job",
-    title="Registrar",
+    title="REGISTRAR – Corrib Heritage Trust (Galway)",
+    role="Registrar",
     org="Corrib Heritage Trust",
     location="Galway",
     remote=None,
