@@ -98,6 +98,17 @@ _NEWS_SIGNALS = re.compile(
 )
 
 
+# "We are not hiring at the moment", "There are no open positions at present": a careers
+# page between openings, whatever words of postings it uses to say what it will list. Read in
+# the folded head ("’" folds to "?"); "we are not hiring through agencies" is no such notice.
+_NOT_HIRING = re.compile(
+    r"\bnot (?:currently (?:hiring|recruiting)|(?:hiring|recruiting)(?: (?:at the moment"
+    r"|at present|right now|at this time|currently)\b|[.:;!]))"
+    r"|\bno (?:open |current )?(?:positions|vacancies|openings|jobs) (?:open |available )?"
+    r"(?:at (?:the|this) (?:moment|time)|at present|right now|currently)\b"
+)
+
+
 def tags_of(meta: Mapping[str, Any]) -> set[str]:
     words: set[str] = set()
     for key in ("tags", "tag", "categories", "category", "type"):
@@ -198,6 +209,8 @@ def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     score = sum(1 for word in _JOB_WORDS if body.has(word))
     score += sum(1 for phrase in _JOB_PHRASES if phrase in body.folded)
     head = body.folded[:1500].decode("ascii")
+    if _NOT_HIRING.search(head):
+        return "news" if dated else "other"
     if score < 5 and _NEWS_SIGNALS.search(head):
         return "news"
     # how to answer: an address, or more of a posting's words ("The consortium is looking

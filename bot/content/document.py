@@ -225,6 +225,10 @@ def _organization(
     name = from_title or orgs.known_in(title)
     if name is None and deep:
         name = orgs.org_in_title(title) or orgs.most_named(body) or orgs.org_from_seeks(body)
+    if name is None and deep and kind == "job":
+        # a page of several openings that opens with its employer ("The Broadland Boat
+        # Museum in Norwich tells the story of …"): each opening's own text does not
+        name = orgs.org_introduced(body)
     return orgs.for_kind(name, kind)
 
 

@@ -758,11 +758,12 @@ _NAME_COMMA_CITY = re.compile(
 _NAMES_READ = 3000  # characters of the page searched for the employer's name
 
 
-# "Archivist (Leeds, hybrid)", "Developer (Glasgow or remote within the UK)": a title's
-# bracket that begins with a city, then how or where else the work is done; "Archivist
-# (Grade 5, part-time)" names none.
+# "Archivist (Leeds, hybrid)", "Developer (Glasgow or remote within the UK)", "Objects
+# Conservator (Cardiff)", "Registrar – Corrib Heritage Trust (Galway)": a title's bracket that
+# begins with a city, then perhaps how or where else the work is done; "Archivist (Grade 5,
+# part-time)" names none.
 _TITLE_BRACKET = re.compile(
-    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})(?:,|\sor)\s[^()]{1,60}\)"
+    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})(?:(?:,|\sor)\s[^()]{1,60})?\)"
 )
 
 

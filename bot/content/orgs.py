@@ -87,6 +87,8 @@ ROLE_WORDS = Folded(r"\b(?:" + "|".join(ROLE_NOUN_WORDS) + r")s?\b")
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
     r"|vacancies|now hiring|we(?:['’]re| are) hiring|hiring|opening|open position|career"
+    # "Now recruiting a Records Manager": the lead-in, not an employer called "Now"
+    r"|now recruiting|we(?:['’]re| are) (?:now )?recruiting|recruiting"
     r"|opportunity|job opportunity|new position|position)$",
     re.I,
 )
@@ -186,6 +188,12 @@ _POSTS_IN = re.compile(
     r"\s+(?:at|in|with)\s+(?:the\s+)?(?P<org>[A-Z][^:]{1,80})$"
 )
 _AT_TITLE = re.compile(r"^(?P<role>.+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+# "Project Archivist, Brackenfield Borough Council (Derby)": a job board's title of role,
+# employer and the employer's place in brackets. The bracket is asked for: without it, "Librarian,
+# Digital Library Services" may name a department as well as an employer.
+_ROLE_COMMA_ORG = re.compile(
+    r"(?P<role>[^,()]{2,80}),\s+(?:the\s+)?(?P<org>[^,()]{2,90}?)\s*\((?P<where>[^()]{2,40})\)"
+)
 
 
 def looks_like_name(text: str) -> bool:
@@ -271,7 +279,8 @@ def split_title(title: str) -> TitleParts:
     if len(parts) >= 2:
         left, right = " - ".join(parts[:-1]), parts[-1]
         first, rest = parts[0], " - ".join(parts[1:])
-        if _GENERIC_PREFIX.match(first.strip()):
+        # "We're recruiting: two roles at Wikimedia Vesterland" names posts (title_parts)
+        if _GENERIC_PREFIX.match(first.strip()) and not _POSTS.found(rest):
             return _role_and_suffix(rest)
         if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
             return TitleParts(None, _canonical(left))
@@ -288,6 +297,17 @@ def split_title(title: str) -> TitleParts:
             return TitleParts(_clean_role(left), _canonical(right), where)
         if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
             return TitleParts(_clean_role(rest), _canonical(first))
+    return _role_comma_org(text)
+
+
+def _role_comma_org(text: str) -> TitleParts:
+    """ "Archivist, Leeds City Council (Leeds)" -> role, employer and its place."""
+    found = _ROLE_COMMA_ORG.fullmatch(text)
+    if found is None:
+        return TitleParts(None, None)
+    role, org = found.group("role"), found.group("org")
+    if ROLE_WORDS.found(role) and _is_org_like(org) and not _is_org_like(role):
+        return TitleParts(_clean_role(role), _canonical(org), found.group("where").strip())
     return TitleParts(None, None)
 
 
@@ -559,6 +579,50 @@ def _town(address: str, start: int) -> str | None:
     return None
 
 
+# "— The Fenwick & Daughters Textile Collection team", "– Kelso Heritage Trust": a sign-off,
+# the page's last paragraph, naming who wrote it. A person's name signs too ("— Maria Lopez"):
+# the signer is the employer only when it is said to be a team or has an organisation's word.
+_SIGN_OFF = re.compile(
+    r"(?P<dash>[—–~-]{1,2}\s*)?(?:the\s+)?(?P<org>[^\n]{2,90}?)(?P<team>\s+team)?[.!]?",
+    re.I,
+)
+_SIGN_OFF_LONGEST = 120
+
+
+def signed_by(text: str) -> str | None:
+    """The organisation whose team signs the page off at its foot."""
+    last = plain(text.rstrip()[-_SIGN_OFF_LONGEST * 2 :].rsplit("\n\n", 1)[-1]).strip()
+    signed = _SIGN_OFF.fullmatch(last) if len(last) <= _SIGN_OFF_LONGEST else None
+    if signed is None or not (signed.group("dash") or signed.group("team")):
+        return None
+    name = signed.group("org").strip()
+    if (signed.group("team") and looks_like_name(name)) or _is_org_like(name):
+        return _canonical(name)
+    return None
+
+
+# "hr@riverbend-film-society.example.org": a mail domain whose words, split by hyphens, are
+# an organisation's name ("Riverbend Film Society"); read when the page names its employer
+# nowhere else. "jobs@copperleafarchive.example.org" cannot be split into words, and is not.
+_HYPHENATED_DOMAIN = re.compile(r"@(?P<words>[a-z]{2,30}(?:-[a-z]{1,30}){1,5})\.[a-z]", re.I)
+_LOWER_IN_NAMES = frozenset(("of", "for", "and", "the", "at", "in", "upon", "on"))
+
+
+def org_of_mail_domain(text: str) -> str | None:
+    """The organisation a hyphenated mail domain spells out, when it has an organisation's
+    word."""
+    for found in _HYPHENATED_DOMAIN.finditer(text[:_NAMES_READ]):
+        words = found.group("words").lower().split("-")
+        words = words[1:] if words[0] == "the" else words
+        name = " ".join(w if w in _LOWER_IN_NAMES else w.capitalize() for w in words)
+        if words[0] not in _LOWER_IN_NAMES and _is_org_like(name):
+            return name
+    return None
+
+
+_NAMES_READ = 6000
+
+
 def org_from_label(text: str) -> str | None:
     """ "**Organization:** Harbor County Historical Museum" -> the name after the label."""
     found = _ORG_LINE.search(text[:3000])
@@ -667,9 +731,9 @@ def org_introduced(text: str) -> str | None:
         name = team_of.group("org").strip().rstrip(".") if team_of is not None else ""
         if _is_org_like(name):
             return _canonical(name)
-    at_we = _AT_WE.match(head)
+    at_we = _AT_WE.match(head) or _JOIN_AS.match(head)
     if at_we is not None and _is_employer(at_we.group("org").strip()):
-        return _canonical(at_we.group("org").strip())
+        return _canonical(_without_city(at_we.group("org").strip()))
     subject = _SUBJECT.match(head)
     if _POSSESSIVE_PART.match(head) is not None:
         return None
@@ -699,6 +763,9 @@ _CITY_BETWEEN = re.compile(
 )
 # "At Folio & Frame we build image servers …": the page opens by saying who "we" are.
 _AT_WE = re.compile(rf"At\s+(?:the\s+)?{_SUBJECT.pattern},?\s+we\s")
+# "Join the Harbourside Maritime Museum as our Metadata Specialist": the page opens by inviting
+# the reader into the employer (not "Join us", nor "Join our team").
+_JOIN_AS = re.compile(rf"Join\s+(?:the\s+)?{_SUBJECT.pattern}(?:as|in|on)\s")
 # A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
 # "About RefLink" heading, wherever the page's first words are.
 _PARAGRAPH_NAME = re.compile(

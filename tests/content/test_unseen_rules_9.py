@@ -1,0 +1,179 @@
+"""The rules the ninth round of unseen pages (test_unseen_pages_9.py) added, on who is hiring,
+for what, and whether a page is an opening, each with sentences of our own it must and must
+not match, read through the whole loader (page -> document -> posting)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import parse_text
+from bot.content.orgs import org_of_mail_domain, signed_by, split_title
+from bot.domain import ParsedDocument, PostingDraft
+
+_REST = "Full-time, permanent, £30,000 a year. Email jobs@example.org by 1 March 2027."
+
+
+def _doc(body: str, title: str, extra: str = "") -> ParsedDocument:
+    front = f'title: "{title}"\ndate: 2027-01-04\n{extra}'
+    return parse_text("_posts/2027-01-04-post.md", f"---\n{front}---\n\n{body}\n")
+
+
+def _posting(body: str, title: str = "Records Manager", extra: str = "kind: job\n") -> PostingDraft:
+    (posting,) = _doc(body, title, extra).postings
+    return posting
+
+
+# ---------------------------------------------------------------- the opening's title
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "role"),
+    [
+        ("We're hiring a cataloguing librarian!",
+         "Lumen Archives is growing, and we need a Cataloguing Librarian to help us.",
+         "Cataloguing Librarian"),
+        ("REFERENCE ARCHIVIST", "The Reference Archivist answers enquiries.",
+         "Reference Archivist"),
+        ("Vacancy: SOUND ARCHIVIST", "Our Sound Archivist looks after the tapes.",
+         "Sound Archivist"),
+        # the body spells it no other way: the title's spelling stays
+        ("We're hiring a cataloguing librarian!", "We need a cataloguing librarian.",
+         "cataloguing librarian"),
+        # a role in mixed case is the writer's own
+        ("Digital Archivist", "The digital archivist keeps the DIGITAL ARCHIVIST log.",
+         "Digital Archivist"),
+        # a longer role that merely starts with the title's words is not its spelling
+        ("ARCHIVIST", "The Archivists' Forum meets monthly. The archivist reports to us.",
+         "ARCHIVIST"),
+    ],
+)  # fmt: skip
+def test_a_role_in_one_case_takes_the_capitals_the_body_gives_it(
+    title: str, body: str, role: str
+) -> None:
+    assert _posting(f"{body}\n\n{_REST}", title).title == role
+
+
+@pytest.mark.parametrize(
+    "title", ["Now recruiting a Records Manager", "We are recruiting a Records Manager"]
+)
+def test_a_recruiting_lead_in_names_no_employer(title: str) -> None:
+    assert split_title(title).role == "Records Manager"
+    assert split_title(title).organization is None
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "org", "place"),
+    [
+        ("Archivist, Leeds City Council (Leeds)", "Archivist", "Leeds City Council", "Leeds"),
+        ("Digital Curator, the Kelvin Art Gallery (Glasgow)", "Digital Curator",
+         "Kelvin Art Gallery", "Glasgow"),
+    ],
+)  # fmt: skip
+def test_a_title_of_role_employer_and_bracketed_place(
+    title: str, role: str, org: str, place: str
+) -> None:
+    posting = _posting(f"Catalogue the records of the tramways.\n\n{_REST}", title)
+    assert (posting.title, posting.organization, posting.location) == (role, org, place)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Librarian, Digital Library Services",  # a department, perhaps: no place to tell
+        "Leeds City Council, Archives (Leeds)",  # no role before the comma
+    ],
+)
+def test_a_comma_title_without_that_shape_is_not_split(title: str) -> None:
+    assert split_title(title).organization is None
+
+
+# ---------------------------------------------------------------- the employer
+
+
+@pytest.mark.parametrize(
+    ("opening", "org"),
+    [
+        ("Join the Tolbooth Clock Museum as our conservator.", "Tolbooth Clock Museum"),
+        ("Join Pennine Film Heritage in Leeds as a cataloguer.", "Pennine Film Heritage"),
+    ],
+)
+def test_join_an_employer_as_a_role(opening: str, org: str) -> None:
+    assert _posting(f"{opening} You will look after clocks.\n\n{_REST}").organization == org
+
+
+@pytest.mark.parametrize("opening", ["Join us as our conservator.", "Join Our Team as a fitter."])
+def test_join_us_names_no_employer(opening: str) -> None:
+    assert _posting(f"{opening} You will look after clocks.\n\n{_REST}").organization is None
+
+
+@pytest.mark.parametrize(
+    ("foot", "org"),
+    [
+        ("— The Wharfedale Quilt Archive team", "Wharfedale Quilt Archive"),
+        ("*The Lantern & Slide Collective team*", "Lantern & Slide Collective"),
+        ("– Kelso Heritage Trust", "Kelso Heritage Trust"),
+        ("— Maria Lopez", None),  # a person signs
+        ("The museum team", None),  # no name
+        ("Good luck!", None),
+    ],
+)
+def test_a_team_signing_the_page_off_is_the_employer(foot: str, org: str | None) -> None:
+    body = f"We are looking for a records manager.\n\n{_REST}\n\n{foot}"
+    assert signed_by(body) == org
+    assert _posting(body).organization == org
+
+
+@pytest.mark.parametrize(
+    ("address", "org"),
+    [
+        ("hr@riverside-print-museum.example.org", "Riverside Print Museum"),
+        ("jobs@the-carding-mill-trust.example.org.uk", "Carding Mill Trust"),
+        ("office@museum-of-cornish-tin.example.org", "Museum of Cornish Tin"),
+        ("jobs@riversideprintmuseum.example.org", None),  # not split into words
+        ("jobs@north-star.example.org", None),  # no organisation's word
+    ],
+)
+def test_a_hyphenated_mail_domain_spells_the_employer(address: str, org: str | None) -> None:
+    body = f"We are looking for a records manager. Full-time, £30,000 a year. Email {address}."
+    assert org_of_mail_domain(body) == org
+    assert _posting(body).organization == org
+
+
+def test_a_page_of_two_openings_takes_the_employer_it_opens_with() -> None:
+    doc = _doc(
+        "The Saltings Lifeboat Museum in Norwich keeps six lifeboats. We have two openings.\n\n"
+        "## Collections Officer\n\nFull-time, £28,000 a year.\n\n"
+        "## Learning Officer\n\nPart-time, £26,000 a year pro rata.\n\n"
+        "Both close on 1 July 2027: jobs@saltings.example.org.",
+        "Two posts at the museum",
+        "kind: job\n",
+    )
+    assert [p.organization for p in doc.postings] == ["Saltings Lifeboat Museum"] * 2
+
+
+# ---------------------------------------------------------------- not an opening
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We are not hiring at the moment, but we list every vacancy here with its salary.",
+        "There are no open positions at present. When a post opens, apply by the closing date.",
+        "We’re not currently recruiting. Salaries and how to apply will be listed here.",
+    ],
+)
+def test_a_careers_page_that_says_it_is_not_hiring_is_not_an_opening(said: str) -> None:
+    # (a title of its own: "Careers" alone is a jobs landing page, read as such by the title)
+    text = f"{said} Please send no CV until then; full-time and part-time posts."
+    doc = _doc(text, "Working at the Otterburn Mill Archive")
+    assert doc.kind in ("other", "news")
+    assert not doc.postings
+
+
+def test_not_hiring_through_agencies_is_still_an_opening() -> None:
+    doc = _doc(
+        "The Otterburn Mill Archive is looking for a records manager. We are not hiring through"
+        f" agencies.\n\n{_REST}",
+        "Records Manager",
+    )
+    assert doc.kind == "job"
