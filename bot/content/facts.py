@@ -653,6 +653,20 @@ PLACE = Table(
                 "You will spend twelve weeks in Summer School.",
             ),
         ),
+        # "The studio is in Bradford", "The post is in Leeds": the place of the work, said
+        # plainly (a gazetteer's city after it: "the post is in Digital Humanities" names none)
+        Rule(
+            "is-in",
+            (r"(?:post|role|job|position|studio|workplace) is (?:located |held )?in\s",),
+            matches=(
+                "Part-time, permanent. The studio is in Bradford.",
+                "The post is in Leeds, with some travel to our other sites.",
+            ),
+            rejects=(
+                "Our collection is in good order.",
+                "The post was in Leeds until 2020.",
+            ),
+        ),
     ),
     check="set",
 )
@@ -668,6 +682,7 @@ PLACE = Table(
     _ROLE_IN,
     _UNIT,
     _SPEND,
+    _IS_IN,
 ) = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
@@ -916,6 +931,7 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _UNIT: _unit,
     _ROLE_IN: _city_after,
     _SPEND: _city_after,
+    _IS_IN: _city_after,
 }
 
 
@@ -1017,6 +1033,9 @@ UNTIL_FILLED = Table(
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
                 r"(?![*_ \t]*:[*_ \t]*(?:no|false|n)\b)",
                 r"until a suitable candidate\b",
+                # "We will close the post once it is filled": open till then, with no date
+                r"(?:once|when) (?:it|the (?:position|role|job|post|vacancy)) (?:is|has been)"
+                r" filled\b",
                 # "Applications reviewed on a rolling basis": no date ends them ("on a rolling
                 # basis until 30 April" has a deadline instead)
                 r"on a rolling basis\b(?!,?\s(?:until|till|through|up to)\s(?:the\s)?"
@@ -1031,6 +1050,8 @@ UNTIL_FILLED = Table(
                 "- Applications reviewed on a rolling basis",
                 "We consider applications on a rolling basis.",
                 "We read applications on a rolling basis until the post is filled.",
+                "We read letters as they arrive and will close the post once it is filled.",
+                "The advert comes down when the role has been filled.",
             ),
             rejects=(
                 "This position has been filled.",
@@ -1039,13 +1060,17 @@ UNTIL_FILLED = Table(
                 "| Open Until Filled | No |",
                 "We review applications on a rolling basis until 30 April 2027.",
                 "Applications are read on a rolling basis until April 23, 2027.",
+                "Once it is signed, the contract is filed.",
+                "When the post was filled in 2019, the team moved.",
             ),
         ),
     ),
 )
-# "open until the position is closed" is not a closed posting: the words just before a
-# closed phrasing must not hold "until".
+# "open until the position is closed", "we close the advert once the post is filled" are not
+# closed postings: the words just before a closed phrasing must not hold a word of time to
+# come.
 _UNTIL_REACH = 12
+_NOT_YET = ("until", "once", "when")
 
 
 def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None, Found | None]:
@@ -1058,7 +1083,8 @@ def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None,
         if _NOTICE.said(title.lower()):
             return Found("true", title), _until_filled(scan)
     for hit in CLOSED.hits(low):
-        if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:
+        before = low[max(0, hit.start - _UNTIL_REACH) : hit.start]
+        if not any(word in before for word in _NOT_YET):
             closed = Found("true", sentence_at(text, hit.start))
             break
     return closed, _until_filled(scan)

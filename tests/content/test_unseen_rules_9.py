@@ -177,3 +177,28 @@ def test_not_hiring_through_agencies_is_still_an_opening() -> None:
         "Records Manager",
     )
     assert doc.kind == "job"
+
+
+# ---------------------------------------------------------------- terms said in passing
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We will close the advert once the position is filled.",
+        "The advert stays up; it comes down when the role has been filled.",
+    ],
+)
+def test_closing_once_the_post_is_filled_is_open_until_then(said: str) -> None:
+    posting = _posting(f"We are looking for a records manager. {said} Full-time, £30,000 a year.")
+    assert (posting.open_until_filled, posting.closed) == (True, False)
+
+
+def test_a_salary_pro_rata_is_a_years_after_the_days_a_week() -> None:
+    posting = _posting("Part-time (3 days a week), permanent, £34,500 pro rata. Apply by email.")
+    assert (posting.salary_min, posting.salary_period) == (34500, "year")
+
+
+def test_the_studio_is_in_a_city() -> None:
+    posting = _posting(f"We need a conservator. The studio is in Bradford.\n\n{_REST}")
+    assert posting.location == "Bradford"
