@@ -88,7 +88,9 @@ _JOB_PHRASES = tuple(
 # when the page also says how to answer (``_from_prose``). Read in the folded head, as
 # _NEWS_SIGNALS is.
 _SEEKS_A_ROLE = re.compile(
-    r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for)"
+    r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for"
+    # "The Lindqvist Book & Paper Studio has an opening for a Paper Conservator"
+    r"|has (?:an opening|a vacancy|a post|a position|a job) for)"
     r" (?:an?|one|two|three|several) (?:[a-z-]+ ){0,3}?" + ROLE_WORDS.lower.pattern
 )
 # Read in the folded (lower-case) head of the page.

@@ -620,6 +620,8 @@ PLACE = Table(
                     "gallery",
                     # "two people to join our team in Norwich": only "our" team
                     "team",
+                    # "to join our team of five in Edinburgh": its size between
+                    "team of [a-z0-9]+(?: [a-z0-9]+)?",
                 )
             ),
             matches=(
@@ -629,6 +631,7 @@ PLACE = Table(
                 "A technician in Special Collections and Archives in Flagstaff, Arizona.",
                 "Hybrid working: 3 days on site at our library in Edinburgh, 2 days from home.",
                 "We are hiring two people to join our team in Norwich.",
+                "A paper conservator to join our team of five in Edinburgh.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
@@ -637,6 +640,7 @@ PLACE = Table(
                 "Our Digital Collections team in the north of the country is growing.",
                 "The library in Leeds lends our prints for exhibitions.",
                 "A team in Leeds wrote the software we use.",
+                "A team of two experts in Leeds wrote the software we use.",
                 "Our team in the north of England is growing.",
             ),
         ),

@@ -769,7 +769,9 @@ _JOIN_AS = re.compile(rf"Join\s+(?:the\s+)?{_SUBJECT.pattern}(?:as|in|on)\s")
 # A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
 # "About RefLink" heading, wherever the page's first words are.
 _PARAGRAPH_NAME = re.compile(
-    r"\n\n(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})(?= (?:is|are) )"
+    r"\n\n(?:The )?(?P<name>[A-Z][\w&.'’-]*(?: (?:(?:of|for|and|&|the) ){0,2}[A-Z][\w&.'’-]*){0,5})"
+    # "The Northern Lights Records Trust (NLRT) is a charity …": its initials after it
+    r"(?: \([A-Z]{2,8}\))?(?= (?:is|are) )"
 )
 
 

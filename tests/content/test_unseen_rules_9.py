@@ -202,3 +202,31 @@ def test_a_salary_pro_rata_is_a_years_after_the_days_a_week() -> None:
 def test_the_studio_is_in_a_city() -> None:
     posting = _posting(f"We need a conservator. The studio is in Bradford.\n\n{_REST}")
     assert posting.location == "Bradford"
+
+
+# ---------------------------------------------------------------- the held-out set's fixes
+
+
+def test_an_employer_that_has_an_opening_for_a_role_posts_an_opening() -> None:
+    doc = _doc(
+        "The Marsh & Reed Bindery has an opening for a Book Conservator to join our team of"
+        " four in Glasgow. Full-time. Write to Ailsa at work@marshreed.example.org.",
+        "book conservator",
+    )
+    assert doc.kind == "job"
+    (posting,) = doc.postings
+    assert (posting.title, posting.location) == ("Book Conservator", "Glasgow")
+
+
+@pytest.mark.parametrize(
+    ("about", "org"),
+    [
+        ("The Solway Coast Records Trust (SCRT) is a charity that keeps the records.",
+         "Solway Coast Records Trust"),
+        ("Friends of the Tay Bridge Archive is a charity run by volunteers.",
+         "Friends of the Tay Bridge Archive"),
+    ],
+)  # fmt: skip
+def test_an_about_us_section_at_the_foot_names_the_employer(about: str, org: str) -> None:
+    body = f"We are looking for a records manager.\n\n{_REST}\n\n## About us\n\n{about}"
+    assert _posting(body).organization == org
