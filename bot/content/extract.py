@@ -193,6 +193,7 @@ def _organization(markdown: str, page: Page) -> str | None:
     name = page.parts.organization or page.organization
     if name is None:
         name = orgs.known_in(page.title) or orgs.org_from_label(markdown)
+        name = name or orgs.org_on_behalf(markdown)
     if name is None:
         name = orgs.org_from_seeks(markdown) or orgs.org_introduced(markdown)
     if name is None:

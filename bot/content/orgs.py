@@ -264,40 +264,60 @@ def for_kind(name: str | None, kind: Kind) -> str | None:
 @lru_cache(maxsize=4096)
 def split_title(title: str) -> TitleParts:
     """Role and organisation from the ways postings are titled on these sites."""
-    text = " ".join(title.split())
+    text = _as_names_are_written(" ".join(title.split()))
+    hiring = _hiring_title(text)
+    if hiring is not None:
+        return hiring
+    parts = _SEPARATORS.split(text)
+    separated = _separated(parts) if len(parts) >= 2 else None
+    return separated if separated is not None else _role_comma_org(text)
+
+
+def _as_names_are_written(text: str) -> str:
+    """A title in capitals in title case (``_in_title_case``); others as they are."""
+    cased = _in_title_case(text) if text.isupper() and known_in(text) is None else text
+    # "A", "Ǆ": words that stay capitals are read as they are
+    return text if cased.isupper() else cased
+
+
+def _hiring_title(text: str) -> TitleParts | None:
+    """ "Acme Heritage is hiring a Developer", "We're hiring a cataloguing librarian!"."""
     hiring = _HIRING.match(text)
-    if hiring is not None and _GENERIC_PREFIX.match(
-        _ARTICLES_AFTER.sub("", hiring.group(0)[: hiring.start("role")])
-    ):
+    if hiring is None:
+        return None
+    if _GENERIC_PREFIX.match(_ARTICLES_AFTER.sub("", hiring.group(0)[: hiring.start("role")])):
         # "We're hiring a cataloguing librarian!": the lead-in of "We're hiring: X" without
         # its colon, followed by the role
         return TitleParts(_clean_role(hiring.group("role")), None)
-    if hiring is not None and _is_employer(hiring.group("org")):
+    if _is_employer(hiring.group("org")):
         org = _LEADING_THE.sub("", hiring.group("org"))
         return TitleParts(_clean_role(hiring.group("role")), _canonical(org))
-    parts = _SEPARATORS.split(text)
-    if len(parts) >= 2:
-        left, right = " - ".join(parts[:-1]), parts[-1]
-        first, rest = parts[0], " - ".join(parts[1:])
-        # "We're recruiting: two roles at Wikimedia Vesterland" names posts (title_parts)
-        if _GENERIC_PREFIX.match(first.strip()) and not _POSTS.found(rest):
-            return _role_and_suffix(rest)
-        if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
-            return TitleParts(None, _canonical(left))
-        # "Join us: two research posts in the Digital Humanities Lab" names posts, not a name
-        posts = _POSTS_IN.match(right)
-        if posts is not None and _is_org_like(posts.group("org")):
-            return TitleParts(None, _canonical(posts.group("org")), posts=True)
-        where = None
-        state = _STATE_SUFFIX.search(right)
-        if state is not None and ORG_WORDS.search(right[: state.start()]):
-            where = state.group(0).strip(" ()")
-            right = right[: state.start()]
-        if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
-            return TitleParts(_clean_role(left), _canonical(right), where)
-        if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
-            return TitleParts(_clean_role(rest), _canonical(first))
-    return _role_comma_org(text)
+    return None
+
+
+def _separated(parts: list[str]) -> TitleParts | None:
+    """Role and organisation of a title in parts ("Digital Archivist - DataCite")."""
+    left, right = " - ".join(parts[:-1]), parts[-1]
+    first, rest = parts[0], " - ".join(parts[1:])
+    # "We're recruiting: two roles at Wikimedia Vesterland" names posts (title_parts)
+    if _GENERIC_PREFIX.match(first.strip()) and not _POSTS.found(rest):
+        return _role_and_suffix(rest)
+    if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
+        return TitleParts(None, _canonical(left))
+    # "Join us: two research posts in the Digital Humanities Lab" names posts, not a name
+    posts = _POSTS_IN.match(right)
+    if posts is not None and _is_org_like(posts.group("org")):
+        return TitleParts(None, _canonical(posts.group("org")), posts=True)
+    where = None
+    state = _STATE_SUFFIX.search(right)
+    if state is not None and ORG_WORDS.search(right[: state.start()]):
+        where = state.group(0).strip(" ()")
+        right = right[: state.start()]
+    if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
+        return TitleParts(_clean_role(left), _canonical(right), where)
+    if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
+        return TitleParts(_clean_role(rest), _canonical(first))
+    return None
 
 
 def _role_comma_org(text: str) -> TitleParts:
@@ -309,6 +329,14 @@ def _role_comma_org(text: str) -> TitleParts:
     if ROLE_WORDS.found(role) and _is_org_like(org) and not _is_org_like(role):
         return TitleParts(_clean_role(role), _canonical(org), found.group("where").strip())
     return TitleParts(None, None)
+
+
+def _in_title_case(text: str) -> str:
+    """ "DIGITAL ARCHIVIST – MUSEUM OF THE FENS" -> "Digital Archivist – Museum of the Fens":
+    a title in capitals read as names are written, so that an organisation's words are
+    found (the body's own spelling of the role is taken later)."""
+    words = text.split(" ")
+    return " ".join(w.lower() if w.lower() in _LOWER_IN_NAMES else w.capitalize() for w in words)
 
 
 def _role_and_suffix(text: str) -> TitleParts:
@@ -596,6 +624,8 @@ def signed_by(text: str) -> str | None:
     if signed is None or not (signed.group("dash") or signed.group("team")):
         return None
     name = signed.group("org").strip()
+    if _PROPER_NAME.fullmatch(name) is None:
+        return None  # "— Posted by the Acme Library": a sentence, not a signature
     if (signed.group("team") and looks_like_name(name)) or _is_org_like(name):
         return _canonical(name)
     return None
@@ -621,6 +651,31 @@ def org_of_mail_domain(text: str) -> str | None:
 
 
 _NAMES_READ = 6000
+
+
+# "Posted on behalf of Brackenfield Borough Council by Midlands Heritage Jobs": a job board
+# or a host posting for the employer, who is named after "on behalf of" ("employed by the
+# university on behalf of the consortium" names the consortium, a common noun here).
+_ON_BEHALF = re.compile(rf"\bon behalf of (?:the\s+)?(?={_SUBJECT.pattern})")
+
+
+def org_on_behalf(text: str) -> str | None:
+    """The organisation a page is posted "on behalf of", when it has an organisation's word
+    or is known."""
+    head = text[:_NAMES_READ]
+    for behalf in _ON_BEHALF.finditer(head):
+        line_end = head.find("\n", behalf.end())
+        subject = _SUBJECT.match(head, behalf.end(), line_end if line_end != -1 else len(head))
+        if subject is None:
+            continue
+        name = _without_city(_BY_AFTER.sub("", subject.group("org").strip()).rstrip("."))
+        if _is_org_like(name):
+            return _canonical(name)
+    return None
+
+
+# "… Borough Council by Midlands Heritage Jobs": the poster after the employer's name
+_BY_AFTER = re.compile(r"\s+by\s.*$")
 
 
 def org_from_label(text: str) -> str | None:

@@ -113,6 +113,7 @@ def test_join_us_names_no_employer(opening: str) -> None:
         ("*The Lantern & Slide Collective team*", "Lantern & Slide Collective"),
         ("– Kelso Heritage Trust", "Kelso Heritage Trust"),
         ("— Maria Lopez", None),  # a person signs
+        ("— Posted by the Acme Library", None),  # a sentence
         ("The museum team", None),  # no name
         ("Good luck!", None),
     ],
@@ -230,3 +231,38 @@ def test_an_employer_that_has_an_opening_for_a_role_posts_an_opening() -> None:
 def test_an_about_us_section_at_the_foot_names_the_employer(about: str, org: str) -> None:
     body = f"We are looking for a records manager.\n\n{_REST}\n\n## About us\n\n{about}"
     assert _posting(body).organization == org
+
+
+# ---------------------------------------------------------------- further shapes of the brief
+
+
+@pytest.mark.parametrize(
+    ("said", "org"),
+    [
+        ("*Posted on behalf of the Kirkby Heritage Trust.*", "Kirkby Heritage Trust"),
+        ("Posted on behalf of Kirkby Heritage Trust by Northern Heritage Jobs.",
+         "Kirkby Heritage Trust"),
+        ("Advertised on behalf of the Museum of the Fens in Ely.", "Museum of the Fens"),
+        ("The post holder is employed by us on behalf of the network.", None),
+        ("We write on behalf of Maria Lopez.", None),
+    ],
+)  # fmt: skip
+def test_a_posting_on_behalf_of_an_employer_names_it(said: str, org: str | None) -> None:
+    body = f"{said}\n\nThe post holder will catalogue the papers.\n\n{_REST}"
+    assert _posting(body).organization == org
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "org"),
+    [
+        ("DIGITAL ARCHIVIST – HARTLEPOOL MARITIME TRUST", "Digital Archivist",
+         "Hartlepool Maritime Trust"),
+        ("CURATOR - MUSEUM OF THE FENS", "Curator", "Museum of the Fens"),
+        ("WE'RE HIRING A DIGITAL ARCHIVIST", "Digital Archivist", None),
+    ],
+)  # fmt: skip
+def test_a_title_in_capitals_is_read_as_names_are_written(
+    title: str, role: str, org: str | None
+) -> None:
+    parts = split_title(title)
+    assert (parts.role, parts.organization) == (role, org)
