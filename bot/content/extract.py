@@ -147,7 +147,9 @@ def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> st
         return stated[1]
     if page.parts.role:
         return _longer_role(_as_body_writes(page.parts.role, markdown), markdown, folded)
-    return _as_body_writes(page.title, markdown)
+    # "We're hiring!" over "… and we need a Cataloguing Librarian": the body names the role
+    sought = orgs.role_sought(markdown) if orgs.generic_title(page.title) else None
+    return sought or _as_body_writes(page.title, markdown)
 
 
 _BODY_READ = 4000  # characters of the body searched for the role's own capitals

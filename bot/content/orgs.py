@@ -331,6 +331,28 @@ def _role_comma_org(text: str) -> TitleParts:
     return TitleParts(None, None)
 
 
+# "… and we need a Cataloguing Librarian to help us", "The Open Maps Collective seeks a
+# Community Lead": the role a sentence of the body seeks, in the capitals of a post's name.
+_ROLE_NOUN_CAPITALISED = "|".join(w.capitalize() for w in ROLE_NOUN_WORDS)
+_ROLE_SOUGHT = re.compile(
+    r"\b(?:needs?|seeks?|seeking|hiring|recruiting|looking for|wants?|an opening for"
+    r"|a vacancy for) (?:an?|one|our|a new) "
+    rf"(?P<role>(?:[A-Z][\w'’-]*\s){{0,4}}?(?:{_ROLE_NOUN_CAPITALISED})s?)\b"
+)
+_SOUGHT_READ = 3000
+
+
+def generic_title(title: str) -> bool:
+    """ "We're hiring!", "Vacancy", "Job opening": a title that names no role."""
+    return _GENERIC_PREFIX.match(title.strip(" !.:")) is not None
+
+
+def role_sought(text: str) -> str | None:
+    """The role the body's first sentence of seeking names, written as a post's name."""
+    found = _ROLE_SOUGHT.search(text[:_SOUGHT_READ])
+    return found.group("role") if found is not None else None
+
+
 def _in_title_case(text: str) -> str:
     """ "DIGITAL ARCHIVIST – MUSEUM OF THE FENS" -> "Digital Archivist – Museum of the Fens":
     a title in capitals read as names are written, so that an organisation's words are

@@ -266,3 +266,23 @@ def test_a_title_in_capitals_is_read_as_names_are_written(
 ) -> None:
     parts = split_title(title)
     assert (parts.role, parts.organization) == (role, org)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "role"),
+    [
+        ("We're hiring!", "Lumen Archives is growing, and we need a Cataloguing Librarian.",
+         "Cataloguing Librarian"),
+        ("Vacancy", "The Open Maps Collective (OMC) seeks a Community Lead.", "Community Lead"),
+        ("Job opening", "Harbour Museum has an opening for a Senior Digital Archivist.",
+         "Senior Digital Archivist"),
+        # the body names no post in capitals: the title stays
+        ("Now hiring", "We are looking for a records manager.", "Now hiring"),
+        # a title that names a role keeps it
+        ("Records Clerk", "We need a Web Developer as well, later.", "Records Clerk"),
+    ],
+)  # fmt: skip
+def test_a_title_that_names_no_role_takes_the_role_the_body_seeks(
+    title: str, body: str, role: str
+) -> None:
+    assert _posting(f"{body}\n\n{_REST}", title).title == role
