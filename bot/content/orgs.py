@@ -192,7 +192,7 @@ _AT_TITLE = re.compile(r"^(?P<role>.+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 # employer and the employer's place in brackets. The bracket is asked for: without it, "Librarian,
 # Digital Library Services" may name a department as well as an employer.
 _ROLE_COMMA_ORG = re.compile(
-    r"(?P<role>[^,()]{2,80}),\s+(?:the\s+)?(?P<org>[^,()]{2,90}?)\s*\((?P<where>[^()]{2,40})\)"
+    r"(?P<role>[^,()]{2,80}),\s+(?:[Tt]he\s+)?(?P<org>[^,()]{2,90}?)\s*\((?P<where>[^()]{2,40})\)"
 )
 
 
@@ -313,10 +313,12 @@ def _separated(parts: list[str]) -> TitleParts | None:
     if state is not None and ORG_WORDS.search(right[: state.start()]):
         where = state.group(0).strip(" ()")
         right = right[: state.start()]
+    # "The Archive of Tyne & Wear Song: Sound Archivist": the name without its article, as a
+    # name is kept wherever else it is read
     if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
-        return TitleParts(_clean_role(left), _canonical(right), where)
+        return TitleParts(_clean_role(left), _canonical(_LEADING_THE.sub("", right)), where)
     if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
-        return TitleParts(_clean_role(rest), _canonical(first))
+        return TitleParts(_clean_role(rest), _canonical(_LEADING_THE.sub("", first)))
     return None
 
 

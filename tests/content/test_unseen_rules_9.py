@@ -67,6 +67,8 @@ def test_a_recruiting_lead_in_names_no_employer(title: str) -> None:
         ("Archivist, Leeds City Council (Leeds)", "Archivist", "Leeds City Council", "Leeds"),
         ("Digital Curator, the Kelvin Art Gallery (Glasgow)", "Digital Curator",
          "Kelvin Art Gallery", "Glasgow"),
+        ("Registrar, The Tolsey Museum (Gloucester)", "Registrar", "Tolsey Museum",
+         "Gloucester"),
     ],
 )  # fmt: skip
 def test_a_title_of_role_employer_and_bracketed_place(
@@ -258,6 +260,10 @@ def test_a_posting_on_behalf_of_an_employer_names_it(said: str, org: str | None)
         ("DIGITAL ARCHIVIST – HARTLEPOOL MARITIME TRUST", "Digital Archivist",
          "Hartlepool Maritime Trust"),
         ("CURATOR - MUSEUM OF THE FENS", "Curator", "Museum of the Fens"),
+        ("THE ARCHIVE OF TYNE & WEAR SONG: SOUND ARCHIVIST", "Sound Archivist",
+         "Archive of Tyne & Wear Song"),
+        ("Sound Archivist – The Tyne & Wear Song Archive", "Sound Archivist",
+         "Tyne & Wear Song Archive"),
         ("WE'RE HIRING A DIGITAL ARCHIVIST", "Digital Archivist", None),
     ],
 )  # fmt: skip
