@@ -88,13 +88,26 @@ _JOB_PHRASES = tuple(
 # when the page also says how to answer (``_from_prose``). Read in the folded head, as
 # _NEWS_SIGNALS is.
 _SEEKS_A_ROLE = re.compile(
-    r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for)"
+    r"(?:seeks|is seeking|is looking for|is recruiting|is hiring|invites applications for"
+    # "The Lindqvist Book & Paper Studio has an opening for a Paper Conservator"
+    r"|has (?:an opening|a vacancy|a post|a position|a job) for)"
     r" (?:an?|one|two|three|several) (?:[a-z-]+ ){0,3}?" + ROLE_WORDS.lower.pattern
 )
 # Read in the folded (lower-case) head of the page.
 _NEWS_SIGNALS = re.compile(
     r"\b(?:has been appointed|have appointed|pleased to (?:welcome|announce)|welcome \w+ to"
     r"|joined (?:us|the team|\w+) as|has joined|will join us|welcome to the team)\b",
+)
+
+
+# "We are not hiring at the moment", "There are no open positions at present": a careers
+# page between openings, whatever words of postings it uses to say what it will list. Read in
+# the folded head ("’" folds to "?"); "we are not hiring through agencies" is no such notice.
+_NOT_HIRING = re.compile(
+    r"\bnot (?:currently (?:hiring|recruiting)|(?:hiring|recruiting)(?: (?:at the moment"
+    r"|at present|right now|at this time|currently)\b|[.:;!]))"
+    r"|\bno (?:open |current )?(?:positions|vacancies|openings|jobs) (?:open |available )?"
+    r"(?:at (?:the|this) (?:moment|time)|at present|right now|currently)\b"
 )
 
 
@@ -198,6 +211,8 @@ def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     score = sum(1 for word in _JOB_WORDS if body.has(word))
     score += sum(1 for phrase in _JOB_PHRASES if phrase in body.folded)
     head = body.folded[:1500].decode("ascii")
+    if _NOT_HIRING.search(head):
+        return "news" if dated else "other"
     if score < 5 and _NEWS_SIGNALS.search(head):
         return "news"
     # how to answer: an address, or more of a posting's words ("The consortium is looking

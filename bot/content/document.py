@@ -229,6 +229,10 @@ def _organization(
         # posting or a jobs board that names it once is its own
         least = 2 if kind == "news" else 1
         name = orgs.org_in_title(title) or orgs.most_named(body, least) or orgs.org_from_seeks(body)
+    if name is None and deep and kind == "job":
+        # a page of several openings that opens with its employer ("The Broadland Boat
+        # Museum in Norwich tells the story of …"): each opening's own text does not
+        name = orgs.org_introduced(body)
     return orgs.for_kind(name, kind)
 
 

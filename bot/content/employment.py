@@ -93,7 +93,8 @@ EMPLOYMENT = Table(
                 rf"funded for (?:up to |a period of )?{_TERM}",
                 # "We are hiring a Research Software Engineer for three years": the opening
                 # named, then its term
-                rf"(?:hiring|recruiting|appointing|seeking|looking for) an? [^.;:\n]{{1,60}}?"
+                rf"(?:hiring|recruiting|appointing|seeking|looking for|wants|needs) an?"
+                rf" [^.;:\n]{{1,60}}?"
                 rf" for (?:a period of |up to )?{_TERM}",
                 # "a term position ending March 31, 2028", "Archivist 2 (Term)"
                 r"(?<!long-)(?<!long )term(?: (?:position|appointment|post|role|job)\b"
@@ -141,6 +142,8 @@ EMPLOYMENT = Table(
                 "The post is funded for up to 36 months by the Arts Council.",
                 "We are hiring a Research Software Engineer for three years.",
                 "The museum is recruiting an exhibition designer for 18 months.",
+                "The record office wants a Project Archivist for eighteen months.",
+                "Our gallery needs an installer for six months over the move.",
                 "A twelve-month research fellowship in digital epigraphy.",
                 "The Aldine Fellowship in Book History, 2027-28",
                 "Postdoctoral Fellowship in Digital Humanities",
@@ -157,6 +160,7 @@ EMPLOYMENT = Table(
                 "Loans are limited to three books at a time.",
                 "We have been hiring curators for three years now.",
                 "We are looking for a cataloguer with five years of experience.",
+                "The museum needs a curator who has spent two years in a gallery.",
                 "Attendance is limited to 30 people.",
                 "You will manage the contract for the new catalogue.",
                 "This is a long-term position with a pension.",

@@ -92,7 +92,7 @@ def build_posting(
     organization = _organization(markdown, page)
 
     location, remote, remote_regions = _where(
-        markdown, scan, found, meta, evidence, role, organization
+        markdown, scan, found, meta, evidence, (role, page.title), organization
     )
 
     deadline = _deadline(scan, page, evidence)
@@ -146,8 +146,28 @@ def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> st
     if stated is not None:
         return stated[1]
     if page.parts.role:
-        return _longer_role(page.parts.role, markdown, folded)
-    return page.title
+        return _longer_role(_as_body_writes(page.parts.role, markdown), markdown, folded)
+    # "We're hiring!" over "… and we need a Cataloguing Librarian": the body names the role
+    sought = orgs.role_sought(markdown) if orgs.generic_title(page.title) else None
+    return sought or _as_body_writes(page.title, markdown)
+
+
+_BODY_READ = 4000  # characters of the body searched for the role's own capitals
+_LONGEST_ROLE = 80
+
+
+def _as_body_writes(role: str, markdown: str) -> str:
+    """A title in lower case or capitals ("We're hiring a cataloguing librarian!", "ARCHIVES
+    ASSISTANT") has lost the role's capitals; the body's first spelling in mixed case
+    ("we need a Cataloguing Librarian") gives them back. A role in mixed case is kept, and
+    so is one the body never spells otherwise."""
+    if (role != role.lower() and role != role.upper()) or len(role) > _LONGEST_ROLE:
+        return role
+    for found in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", markdown[:_BODY_READ], re.I):
+        spelled = found.group(0)
+        if spelled not in (spelled.lower(), spelled.upper()):
+            return spelled
+    return role
 
 
 _ROLE_LEAD = re.compile(r"\b(?:role|position|post|job) (?:of|as) (?:the |an? )?$")
@@ -175,6 +195,7 @@ def _organization(markdown: str, page: Page) -> str | None:
     name = page.parts.organization or page.organization
     if name is None:
         name = orgs.known_in(page.title) or orgs.org_from_label(markdown)
+        name = name or orgs.org_on_behalf(markdown)
     if name is None:
         name = orgs.org_from_seeks(markdown) or orgs.org_introduced(markdown)
     if name is None:
@@ -182,7 +203,8 @@ def _organization(markdown: str, page: Page) -> str | None:
     if name is None:
         address = orgs.address_at_foot(markdown)
         name = orgs.org_hosting(markdown) or (address.employer if address else None)
-        name = name or orgs.most_named(markdown)
+        name = name or orgs.signed_by(markdown) or orgs.most_named(markdown)
+        name = name or orgs.org_of_mail_domain(markdown)
     if name is not None and orgs.known_in(name) is None:
         name = orgs.body_spelling(name, markdown)
     return orgs.for_kind(name, "job")
@@ -211,17 +233,19 @@ def _where(
     found: list[Heading],
     meta: Mapping[str, Any],
     evidence: list[Fact],
-    role: str,
+    titles: tuple[str, str],
     organization: str | None,
 ) -> tuple[str | None, bool | None, tuple[str, ...]]:
-    """(location, remote, the regions remote work is open to)."""
+    """(location, remote, the regions remote work is open to). ``titles``: the opening's
+    role and the page's title (either may put the city in brackets)."""
+    role = titles[0]
     location = _stated_location(markdown, found, meta, evidence)
     remote = _stated_remote(meta, evidence)
     if remote is None:
         remote = _remote(location, role, scan, evidence)
     region = facts.find_region(scan) if not location or remote else None
     if not location:
-        stated = _place_elsewhere(markdown, scan, role, organization)
+        stated = _place_elsewhere(markdown, scan, titles, organization)
         if stated is not None:
             location = stated[0]
             evidence.append(Fact("location", location, stated[1]))
@@ -241,13 +265,14 @@ def _where(
 
 
 def _place_elsewhere(
-    markdown: str, scan: Scan, role: str, organization: str | None
+    markdown: str, scan: Scan, titles: tuple[str, str], organization: str | None
 ) -> tuple[str, str] | None:
     """(place, where it is said) of a page with no location label: the title's bracket, the
     prose, the opening line, the employer's city after its name, the address at the foot,
     and last the city an employer is named after ("Norwich Record Office")."""
-    titled = facts.place_in_title(role)
-    stated = (titled, role) if titled is not None else None
+    stated = next(
+        ((place, title) for title in titles if (place := facts.place_in_title(title))), None
+    )
     stated = stated or facts.find_place(scan) or _opening_place(markdown)
     if stated is None and organization:
         stated = facts.place_after_name(markdown, organization)

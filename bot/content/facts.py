@@ -620,6 +620,8 @@ PLACE = Table(
                     "gallery",
                     # "two people to join our team in Norwich": only "our" team
                     "team",
+                    # "to join our team of five in Edinburgh": its size between
+                    "team of [a-z0-9]+(?: [a-z0-9]+)?",
                 )
             ),
             matches=(
@@ -629,6 +631,7 @@ PLACE = Table(
                 "A technician in Special Collections and Archives in Flagstaff, Arizona.",
                 "Hybrid working: 3 days on site at our library in Edinburgh, 2 days from home.",
                 "We are hiring two people to join our team in Norwich.",
+                "A paper conservator to join our team of five in Edinburgh.",
             ),
             rejects=(
                 "The Centre for Research in Digital Humanities seeks a developer.",
@@ -637,6 +640,7 @@ PLACE = Table(
                 "Our Digital Collections team in the north of the country is growing.",
                 "The library in Leeds lends our prints for exhibitions.",
                 "A team in Leeds wrote the software we use.",
+                "A team of two experts in Leeds wrote the software we use.",
                 "Our team in the north of England is growing.",
             ),
         ),
@@ -651,6 +655,20 @@ PLACE = Table(
             rejects=(
                 "Volunteers spend time in the reading room.",
                 "You will spend twelve weeks in Summer School.",
+            ),
+        ),
+        # "The studio is in Bradford", "The post is in Leeds": the place of the work, said
+        # plainly (a gazetteer's city after it: "the post is in Digital Humanities" names none)
+        Rule(
+            "is-in",
+            (r"(?:post|role|job|position|studio|workplace) is (?:located |held )?in\s",),
+            matches=(
+                "Part-time, permanent. The studio is in Bradford.",
+                "The post is in Leeds, with some travel to our other sites.",
+            ),
+            rejects=(
+                "Our collection is in good order.",
+                "The post was in Leeds until 2020.",
             ),
         ),
     ),
@@ -668,6 +686,7 @@ PLACE = Table(
     _ROLE_IN,
     _UNIT,
     _SPEND,
+    _IS_IN,
 ) = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
 _PLACE_NAME = re.compile(
@@ -758,11 +777,12 @@ _NAME_COMMA_CITY = re.compile(
 _NAMES_READ = 3000  # characters of the page searched for the employer's name
 
 
-# "Archivist (Leeds, hybrid)", "Developer (Glasgow or remote within the UK)": a title's
-# bracket that begins with a city, then how or where else the work is done; "Archivist
-# (Grade 5, part-time)" names none.
+# "Archivist (Leeds, hybrid)", "Developer (Glasgow or remote within the UK)", "Objects
+# Conservator (Cardiff)", "Registrar – Corrib Heritage Trust (Galway)": a title's bracket that
+# begins with a city, then perhaps how or where else the work is done; "Archivist (Grade 5,
+# part-time)" names none.
 _TITLE_BRACKET = re.compile(
-    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})(?:,|\sor)\s[^()]{1,60}\)"
+    r"\((?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})(?:(?:,|\sor)\s[^()]{1,60})?\)"
 )
 
 
@@ -915,6 +935,7 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _UNIT: _unit,
     _ROLE_IN: _city_after,
     _SPEND: _city_after,
+    _IS_IN: _city_after,
 }
 
 
@@ -1016,6 +1037,9 @@ UNTIL_FILLED = Table(
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
                 r"(?![*_ \t]*:[*_ \t]*(?:no|false|n)\b)",
                 r"until a suitable candidate\b",
+                # "We will close the post once it is filled": open till then, with no date
+                r"(?:once|when) (?:it|the (?:position|role|job|post|vacancy)) (?:is|has been)"
+                r" filled\b",
                 # "Applications reviewed on a rolling basis": no date ends them ("on a rolling
                 # basis until 30 April" has a deadline instead)
                 r"on a rolling basis\b(?!,?\s(?:until|till|through|up to)\s(?:the\s)?"
@@ -1030,6 +1054,8 @@ UNTIL_FILLED = Table(
                 "- Applications reviewed on a rolling basis",
                 "We consider applications on a rolling basis.",
                 "We read applications on a rolling basis until the post is filled.",
+                "We read letters as they arrive and will close the post once it is filled.",
+                "The advert comes down when the role has been filled.",
             ),
             rejects=(
                 "This position has been filled.",
@@ -1038,13 +1064,17 @@ UNTIL_FILLED = Table(
                 "| Open Until Filled | No |",
                 "We review applications on a rolling basis until 30 April 2027.",
                 "Applications are read on a rolling basis until April 23, 2027.",
+                "Once it is signed, the contract is filed.",
+                "When the post was filled in 2019, the team moved.",
             ),
         ),
     ),
 )
-# "open until the position is closed" is not a closed posting: the words just before a
-# closed phrasing must not hold "until".
+# "open until the position is closed", "we close the advert once the post is filled" are not
+# closed postings: the words just before a closed phrasing must not hold a word of time to
+# come.
 _UNTIL_REACH = 12
+_NOT_YET = ("until", "once", "when")
 
 
 def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None, Found | None]:
@@ -1057,7 +1087,8 @@ def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None,
         if _NOTICE.said(title.lower()):
             return Found("true", title), _until_filled(scan)
     for hit in CLOSED.hits(low):
-        if "until" not in low[max(0, hit.start - _UNTIL_REACH) : hit.start]:
+        before = low[max(0, hit.start - _UNTIL_REACH) : hit.start]
+        if not any(word in before for word in _NOT_YET):
             closed = Found("true", sentence_at(text, hit.start))
             break
     return closed, _until_filled(scan)

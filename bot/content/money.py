@@ -219,12 +219,17 @@ PERIOD = Table(
                 r"annual(?:ly)?\b", r"yearly\b", r"p\.\s?a\.(?!\w)",
                 # "£33,966 - £38,205 pa": right after an amount ("Erie, PA" is a state)
                 r"(?<=\d )pa\b",
+                # "£34,500 pro rata": a full-time year's salary, of which a part-time post is
+                # paid its share (not "3 days a week", said before it)
+                r"(?<=\d )pro[- ]rata\b",
             ),
             matches=("Salary: $55-62,000 per year.", "£30k–£35k per annum.",
                      "€45,000 a year.", "An annual salary of $48,000.",
                      "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr.",
-                     "Grade 6, £33,966 - £38,205 pa. Fixed term for 36 months."),
-            rejects=("$16 per hour, for a year at least.", "Pay: $18, in Erie, PA."),
+                     "Grade 6, £33,966 - £38,205 pa. Fixed term for 36 months.",
+                     "Part-time (3 days a week), £34,500 pro rata."),
+            rejects=("$16 per hour, for a year at least.", "Pay: $18, in Erie, PA.",
+                     "Pay is pro rata to hours worked."),
         ),
     ),
 )  # fmt: skip

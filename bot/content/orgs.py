@@ -87,6 +87,8 @@ ROLE_WORDS = Folded(r"\b(?:" + "|".join(ROLE_NOUN_WORDS) + r")s?\b")
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
     r"|vacancies|now hiring|we(?:['’]re| are) hiring|hiring|opening|open position|career"
+    # "Now recruiting a Records Manager": the lead-in, not an employer called "Now"
+    r"|now recruiting|we(?:['’]re| are) (?:now )?recruiting|recruiting"
     r"|opportunity|job opportunity|new position|position)$",
     re.I,
 )
@@ -189,6 +191,12 @@ _POSTS_IN = re.compile(
     r"\s+(?:at|in|with)\s+(?:the\s+)?(?P<org>[A-Z][^:]{1,80})$"
 )
 _AT_TITLE = re.compile(r"^(?P<role>.+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+# "Project Archivist, Brackenfield Borough Council (Derby)": a job board's title of role,
+# employer and the employer's place in brackets. The bracket is asked for: without it, "Librarian,
+# Digital Library Services" may name a department as well as an employer.
+_ROLE_COMMA_ORG = re.compile(
+    r"(?P<role>[^,()]{2,80}),\s+(?:[Tt]he\s+)?(?P<org>[^,()]{2,90}?)\s*\((?P<where>[^()]{2,40})\)"
+)
 
 
 def looks_like_name(text: str) -> bool:
@@ -260,39 +268,103 @@ def for_kind(name: str | None, kind: Kind) -> str | None:
 @lru_cache(maxsize=4096)
 def split_title(title: str) -> TitleParts:
     """Role and organisation from the ways postings are titled on these sites."""
-    text = " ".join(title.split())
+    text = _as_names_are_written(" ".join(title.split()))
+    hiring = _hiring_title(text)
+    if hiring is not None:
+        return hiring
+    parts = _SEPARATORS.split(text)
+    separated = _separated(parts) if len(parts) >= 2 else None
+    return separated if separated is not None else _role_comma_org(text)
+
+
+def _as_names_are_written(text: str) -> str:
+    """A title in capitals in title case (``_in_title_case``); others as they are."""
+    cased = _in_title_case(text) if text.isupper() and known_in(text) is None else text
+    # "A", "Ǆ": words that stay capitals are read as they are
+    return text if cased.isupper() else cased
+
+
+def _hiring_title(text: str) -> TitleParts | None:
+    """ "Acme Heritage is hiring a Developer", "We're hiring a cataloguing librarian!"."""
     hiring = _HIRING.match(text)
-    if hiring is not None and _GENERIC_PREFIX.match(
-        _ARTICLES_AFTER.sub("", hiring.group(0)[: hiring.start("role")])
-    ):
+    if hiring is None:
+        return None
+    if _GENERIC_PREFIX.match(_ARTICLES_AFTER.sub("", hiring.group(0)[: hiring.start("role")])):
         # "We're hiring a cataloguing librarian!": the lead-in of "We're hiring: X" without
         # its colon, followed by the role
         return TitleParts(_clean_role(hiring.group("role")), None)
-    if hiring is not None and _is_employer(hiring.group("org")):
+    if _is_employer(hiring.group("org")):
         org = _LEADING_THE.sub("", hiring.group("org"))
         return TitleParts(_clean_role(hiring.group("role")), _canonical(org))
-    parts = _SEPARATORS.split(text)
-    if len(parts) >= 2:
-        left, right = " - ".join(parts[:-1]), parts[-1]
-        first, rest = parts[0], " - ".join(parts[1:])
-        if _GENERIC_PREFIX.match(first.strip()):
-            return _role_and_suffix(rest)
-        if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
-            return TitleParts(None, _canonical(left))
-        # "Join us: two research posts in the Digital Humanities Lab" names posts, not a name
-        posts = _POSTS_IN.match(right)
-        if posts is not None and _is_org_like(posts.group("org")):
-            return TitleParts(None, _canonical(posts.group("org")), posts=True)
-        where = None
-        state = _STATE_SUFFIX.search(right)
-        if state is not None and ORG_WORDS.search(right[: state.start()]):
-            where = state.group(0).strip(" ()")
-            right = right[: state.start()]
-        if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
-            return TitleParts(_clean_role(left), _canonical(right), where)
-        if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
-            return TitleParts(_clean_role(rest), _canonical(first))
+    return None
+
+
+def _separated(parts: list[str]) -> TitleParts | None:
+    """Role and organisation of a title in parts ("Digital Archivist - DataCite")."""
+    left, right = " - ".join(parts[:-1]), parts[-1]
+    first, rest = parts[0], " - ".join(parts[1:])
+    # "We're recruiting: two roles at Wikimedia Vesterland" names posts (title_parts)
+    if _GENERIC_PREFIX.match(first.strip()) and not _POSTS.found(rest):
+        return _role_and_suffix(rest)
+    if _GENERIC_PAGE.match(right.strip()) and _is_org_like(left):
+        return TitleParts(None, _canonical(left))
+    # "Join us: two research posts in the Digital Humanities Lab" names posts, not a name
+    posts = _POSTS_IN.match(right)
+    if posts is not None and _is_org_like(posts.group("org")):
+        return TitleParts(None, _canonical(posts.group("org")), posts=True)
+    where = None
+    state = _STATE_SUFFIX.search(right)
+    if state is not None and ORG_WORDS.search(right[: state.start()]):
+        where = state.group(0).strip(" ()")
+        right = right[: state.start()]
+    # "The Archive of Tyne & Wear Song: Sound Archivist": the name without its article, as a
+    # name is kept wherever else it is read
+    if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
+        return TitleParts(_clean_role(left), _canonical(_LEADING_THE.sub("", right)), where)
+    if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
+        return TitleParts(_clean_role(rest), _canonical(_LEADING_THE.sub("", first)))
+    return None
+
+
+def _role_comma_org(text: str) -> TitleParts:
+    """ "Archivist, Leeds City Council (Leeds)" -> role, employer and its place."""
+    found = _ROLE_COMMA_ORG.fullmatch(text)
+    if found is None:
+        return TitleParts(None, None)
+    role, org = found.group("role"), found.group("org")
+    if ROLE_WORDS.found(role) and _is_org_like(org) and not _is_org_like(role):
+        return TitleParts(_clean_role(role), _canonical(org), found.group("where").strip())
     return TitleParts(None, None)
+
+
+# "… and we need a Cataloguing Librarian to help us", "The Open Maps Collective seeks a
+# Community Lead": the role a sentence of the body seeks, in the capitals of a post's name.
+_ROLE_NOUN_CAPITALISED = "|".join(w.capitalize() for w in ROLE_NOUN_WORDS)
+_ROLE_SOUGHT = re.compile(
+    r"\b(?:needs?|seeks?|seeking|hiring|recruiting|looking for|wants?|an opening for"
+    r"|a vacancy for) (?:an?|one|our|a new) "
+    rf"(?P<role>(?:[A-Z][\w'’-]*\s){{0,4}}?(?:{_ROLE_NOUN_CAPITALISED})s?)\b"
+)
+_SOUGHT_READ = 3000
+
+
+def generic_title(title: str) -> bool:
+    """ "We're hiring!", "Vacancy", "Job opening": a title that names no role."""
+    return _GENERIC_PREFIX.match(title.strip(" !.:")) is not None
+
+
+def role_sought(text: str) -> str | None:
+    """The role the body's first sentence of seeking names, written as a post's name."""
+    found = _ROLE_SOUGHT.search(text[:_SOUGHT_READ])
+    return found.group("role") if found is not None else None
+
+
+def _in_title_case(text: str) -> str:
+    """ "DIGITAL ARCHIVIST – MUSEUM OF THE FENS" -> "Digital Archivist – Museum of the Fens":
+    a title in capitals read as names are written, so that an organisation's words are
+    found (the body's own spelling of the role is taken later)."""
+    words = text.split(" ")
+    return " ".join(w.lower() if w.lower() in _LOWER_IN_NAMES else w.capitalize() for w in words)
 
 
 def _role_and_suffix(text: str) -> TitleParts:
@@ -563,6 +635,77 @@ def _town(address: str, start: int) -> str | None:
     return None
 
 
+# "— The Fenwick & Daughters Textile Collection team", "– Kelso Heritage Trust": a sign-off,
+# the page's last paragraph, naming who wrote it. A person's name signs too ("— Maria Lopez"):
+# the signer is the employer only when it is said to be a team or has an organisation's word.
+_SIGN_OFF = re.compile(
+    r"(?P<dash>[—–~-]{1,2}\s*)?(?:the\s+)?(?P<org>[^\n]{2,90}?)(?P<team>\s+team)?[.!]?",
+    re.I,
+)
+_SIGN_OFF_LONGEST = 120
+
+
+def signed_by(text: str) -> str | None:
+    """The organisation whose team signs the page off at its foot."""
+    last = plain(text.rstrip()[-_SIGN_OFF_LONGEST * 2 :].rsplit("\n\n", 1)[-1]).strip()
+    signed = _SIGN_OFF.fullmatch(last) if len(last) <= _SIGN_OFF_LONGEST else None
+    if signed is None or not (signed.group("dash") or signed.group("team")):
+        return None
+    name = signed.group("org").strip()
+    if _PROPER_NAME.fullmatch(name) is None:
+        return None  # "— Posted by the Acme Library": a sentence, not a signature
+    if (signed.group("team") and looks_like_name(name)) or _is_org_like(name):
+        return _canonical(name)
+    return None
+
+
+# "hr@riverbend-film-society.example.org": a mail domain whose words, split by hyphens, are
+# an organisation's name ("Riverbend Film Society"); read when the page names its employer
+# nowhere else. "jobs@copperleafarchive.example.org" cannot be split into words, and is not.
+_HYPHENATED_DOMAIN = re.compile(r"@(?P<words>[a-z]{2,30}(?:-[a-z]{1,30}){1,5})\.[a-z]", re.I)
+_LOWER_IN_NAMES = frozenset(("of", "for", "and", "the", "at", "in", "upon", "on"))
+
+
+def org_of_mail_domain(text: str) -> str | None:
+    """The organisation a hyphenated mail domain spells out, when it has an organisation's
+    word."""
+    for found in _HYPHENATED_DOMAIN.finditer(text[:_NAMES_READ]):
+        words = found.group("words").lower().split("-")
+        words = words[1:] if words[0] == "the" else words
+        name = " ".join(w if w in _LOWER_IN_NAMES else w.capitalize() for w in words)
+        if words[0] not in _LOWER_IN_NAMES and _is_org_like(name):
+            return name
+    return None
+
+
+_NAMES_READ = 6000
+
+
+# "Posted on behalf of Brackenfield Borough Council by Midlands Heritage Jobs": a job board
+# or a host posting for the employer, who is named after "on behalf of" ("employed by the
+# university on behalf of the consortium" names the consortium, a common noun here).
+_ON_BEHALF = re.compile(rf"\bon behalf of (?:the\s+)?(?={_SUBJECT.pattern})")
+
+
+def org_on_behalf(text: str) -> str | None:
+    """The organisation a page is posted "on behalf of", when it has an organisation's word
+    or is known."""
+    head = text[:_NAMES_READ]
+    for behalf in _ON_BEHALF.finditer(head):
+        line_end = head.find("\n", behalf.end())
+        subject = _SUBJECT.match(head, behalf.end(), line_end if line_end != -1 else len(head))
+        if subject is None:
+            continue
+        name = _without_city(_BY_AFTER.sub("", subject.group("org").strip()).rstrip("."))
+        if _is_org_like(name):
+            return _canonical(name)
+    return None
+
+
+# "… Borough Council by Midlands Heritage Jobs": the poster after the employer's name
+_BY_AFTER = re.compile(r"\s+by\s.*$")
+
+
 def org_from_label(text: str) -> str | None:
     """ "**Organization:** Harbor County Historical Museum" -> the name after the label."""
     found = _ORG_LINE.search(text[:3000])
@@ -671,9 +814,9 @@ def org_introduced(text: str) -> str | None:
         name = team_of.group("org").strip().rstrip(".") if team_of is not None else ""
         if _is_org_like(name):
             return _canonical(name)
-    at_we = _AT_WE.match(head)
+    at_we = _AT_WE.match(head) or _JOIN_AS.match(head)
     if at_we is not None and _is_employer(at_we.group("org").strip()):
-        return _canonical(at_we.group("org").strip())
+        return _canonical(_without_city(at_we.group("org").strip()))
     subject = _SUBJECT.match(head)
     if _POSSESSIVE_PART.match(head) is not None:
         return None
@@ -703,10 +846,15 @@ _CITY_BETWEEN = re.compile(
 )
 # "At Folio & Frame we build image servers …": the page opens by saying who "we" are.
 _AT_WE = re.compile(rf"At\s+(?:the\s+)?{_SUBJECT.pattern},?\s+we\s")
+# "Join the Harbourside Maritime Museum as our Metadata Specialist": the page opens by inviting
+# the reader into the employer (not "Join us", nor "Join our team").
+_JOIN_AS = re.compile(rf"Join\s+(?:the\s+)?{_SUBJECT.pattern}(?:as|in|on)\s")
 # A paragraph that starts by saying what a name is: "RefLink is a not-for-profit …" after an
 # "About RefLink" heading, wherever the page's first words are.
 _PARAGRAPH_NAME = re.compile(
-    r"\n\n(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})(?= (?:is|are) )"
+    r"\n\n(?:The )?(?P<name>[A-Z][\w&.'’-]*(?: (?:(?:of|for|and|&|the) ){0,2}[A-Z][\w&.'’-]*){0,5})"
+    # "The Northern Lights Records Trust (NLRT) is a charity …": its initials after it
+    r"(?: \([A-Z]{2,8}\))?(?= (?:is|are) )"
 )
 
 

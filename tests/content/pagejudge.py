@@ -7,9 +7,11 @@ written once.
 
 How a field is judged (as ../shared/*/expected.yaml is): title, kind, posted, deadline, flags,
 amounts, currency, period and employment type equal; organization equal to one of the " / "
-alternatives (case-insensitive); location contains the expected place; remote_regions contain
-each expected region; contacts the same set. A page of several openings is judged opening by
-opening, in page order. A page that is not a job holds no posting.
+alternatives (case-insensitive); role (an opening's title, where a module gives it apart from
+the page's title) equal, capitals and all; location contains the expected place;
+remote_regions contain each expected region; contacts the same set. A page of several
+openings is judged opening by opening, in page order. A page that is not a job holds no
+posting.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ FIELDS = {
     "regions": "remote_regions", "deadline": "deadline", "ouf": "open_until_filled",
     "closed": "closed", "smin": "salary_min", "smax": "salary_max", "cur": "salary_currency",
     "period": "salary_period", "etype": "employment_type", "contacts": "contacts",
+    "role": "title",
 }  # fmt: skip
 _PAGE_FIELDS = ("kind", "title", "posted", "org")
 
@@ -59,6 +62,8 @@ def judge(key: str, want: Any, got: Any) -> bool:
         return got is None if want is None else got == Decimal(str(want))
     if key == "contacts":
         return {c.lower().rstrip("/") for c in got or ()} == {c.lower() for c in want}
+    if key == "role":  # an opening's title as a reader writes it: capitals count
+        return " ".join(str(got or "").split()) == want
     if key in ("title", "kind"):
         wants = want if isinstance(want, tuple) else (want,)
         return _norm(got) in {_norm(w) for w in wants}
