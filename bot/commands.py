@@ -97,6 +97,9 @@ class Request:
     # False where Herald cannot send anything later (the console: no one to send to), so
     # subscriptions and reminders are refused there rather than promised.
     delivers: bool = True
+    # The command's word as typed ("I" of "I need a job"): ``command`` is lower-cased to be
+    # looked up, and a question is quoted back as its asker wrote it
+    typed_command: str = ""
 
     def __post_init__(self) -> None:
         # Every adapter builds a Request, so this is where a message's control and
@@ -122,12 +125,23 @@ class Request:
         line = printable(line)  # before splitting: U+0085 is whitespace to str.split
         command, text = split_command(line, prefixes)
         prefixed = line.strip()[:1] in prefixes if prefixes else False
-        return cls(platform, user, channel, command, text, is_dm, prefixed=prefixed)
+        typed = line.strip().lstrip(prefixes).split(maxsplit=1)
+        return cls(
+            platform,
+            user,
+            channel,
+            command,
+            text,
+            is_dm,
+            prefixed=prefixed,
+            typed_command=typed[0].rstrip("?!.") if typed else "",
+        )
 
     @property
     def line(self) -> str:
         """The message as typed, without its prefix: what a question is read from."""
-        return f"{self.command} {self.text}".strip()
+        typed = self.typed_command if self.typed_command.lower() == self.command else ""
+        return f"{typed or self.command} {self.text}".strip()
 
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:

@@ -72,3 +72,13 @@ def test_literal_renders_back_to_its_text(text: str) -> None:
     html = _MD.renderInline(literal(text))
     unescaped = html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert unescaped == text
+
+
+@pytest.mark.parametrize(
+    "question", ["I need a job", "Any Remote Jobs at Kelp?", "Remote Jobs?", "IS KELP HIRING?"]
+)
+def test_the_first_word_is_quoted_as_typed(app: App, question: str) -> None:
+    """The first word is looked up as a command in lower case; a question is still quoted
+    with it as written ("i need a job" quoted the pronoun in lower case)."""
+    reply = app.ask(question)
+    assert f"“{question}”" in reply.text, reply.text
