@@ -184,9 +184,13 @@ def _remote_line(p: Posting) -> str:
     return f"Remote: {remote}{_quote(p.evidence_for('remote'))}"
 
 
-def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | None:
+def fact_line(
+    p: Posting, fact: str, today: date, state: PostingState, *, asked: bool = False
+) -> str | None:
     """One fact of a posting as a labelled line with the sentence it was read from, or None
-    when the fact does not apply (the status of an open posting, a deadline it never had)."""
+    when the fact does not apply (the status of an open posting, a deadline it never had).
+    ``asked``: the fact is what a question asks, so its status line quotes the sentence that
+    decides it even when the deadline's line (not shown then) would."""
     if fact == "organization":
         return f"Organisation: {p.organization}" if p.organization else None
     if fact == "where":
@@ -202,8 +206,7 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
             return f"Deadline: none, open until filled{_quote(p.evidence_for('open_until_filled'))}"
         return "Deadline: not stated"
     if fact == "status":
-        said = _quote(p.evidence_for("closed")) if state == "closed" else ""
-        return f"Status: {status_words(p, state, today)}{said}"
+        return _status_line(p, state, today, asked=asked)
     if fact == "salary":
         if not p.salary:
             return "Salary: not stated"
@@ -220,6 +223,24 @@ def fact_line(p: Posting, fact: str, today: date, state: PostingState) -> str | 
             return "How to apply: not stated"
         return f"How to apply: {', '.join(p.contacts)}{_quote(p.evidence_for('contact'))}"
     raise ValueError(f"unknown fact {fact!r}")
+
+
+def _status_line(p: Posting, state: PostingState, today: date, *, asked: bool) -> str:
+    # unasked, only a closure is quoted: the deadline's line says the rest
+    said = _state_said(p, state) if asked or state == "closed" else None
+    return f"Status: {status_words(p, state, today)}{_quote(said)}"
+
+
+def _state_said(p: Posting, state: PostingState) -> str | None:
+    """The posting's sentence that decides where it stands ("Applications are now closed",
+    the deadline's, "open until filled"): "is the X job still open?" is answered with it."""
+    if state == "closed":
+        return p.evidence_for("closed")
+    if state == "deadline passed" or (state == "open" and p.deadline is not None):
+        return p.evidence_for("deadline")
+    if p.open_until_filled and state in ("open", "probably filled"):
+        return p.evidence_for("open_until_filled")
+    return None
 
 
 def fact_lines(

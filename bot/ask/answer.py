@@ -697,7 +697,7 @@ def _fact_lines(
 ) -> list[str]:
     """The presenter's line for the fact asked; a remote question also gets whether the
     asker's place is accepted and the posting's own sentences about where the work is done."""
-    line = fact_line(p, fact, today, state)
+    line = fact_line(p, fact, today, state, asked=fact == "status")
     if fact == "employment":
         # "how many hours is it?", "how long is the contract?": the sentence that says
         # a remote worker's hours to keep ("calls between UTC-5 and UTC+2") answer it too

@@ -788,6 +788,15 @@ def _windows(
     return deadline, active, posted
 
 
+# "is the oakmere job still open?", "has the leeds archivist post closed?": one job named, and
+# the state asked of it
+_ONE_JOB_ASKED = re.compile(
+    r"^(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:job|position|role|post|posting|opening|vacancy)\s+(?:still\s+|now\s+|already\s+)?"
+    r"(?:open|closed|filled|available|accepting|taking|over)\b"
+)
+
+
 def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:
     """(whether it asks for a list — "any jobs", "who is hiring", "what's still open" —,
     whether it asks for an explanation — "how do I", "what is")."""
@@ -799,8 +808,12 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
         bool(set(words) & vocab.LIST_CUES)
         or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(bare))
         or listing
-        # "what's still open?", "which have closed?": the state of postings
-        or any(pattern.search(unnamed) for pattern in _STATUS_Q.values())
+        # "what's still open?", "which have closed?": the state of postings; not of the one
+        # a question names ("is the oakmere job still open?")
+        or (
+            any(pattern.search(unnamed) for pattern in _STATUS_Q.values())
+            and _ONE_JOB_ASKED.search(bare) is None
+        )
         # "what did X post in 2019?": the postings that went up
         or _POSTED_VERB.search(bare) is not None
     )

@@ -83,3 +83,25 @@ def test_open_until_filled_asks_no_now(app: App) -> None:
 def test_an_open_posting_is_listed(app: App) -> None:
     reply = app.ask("is tern gallery hiring?")
     assert [p.title for p in reply.postings] == ["Cataloguer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the fjord map society job still open?",
+        "is the fjord job still accepting applications?",
+        "has the fjord map society position closed?",
+    ],
+)
+def test_the_state_of_one_job_named_by_its_employer_is_that_jobs(app: App, question: str) -> None:
+    """ "Is the X job still open?" names one posting by its employer: its state and its
+    deadline answer, not a count of past postings ("what's still open?" asks for a list)."""
+    reply = app.ask(question)
+    assert "Curator of Maps" in reply.text, reply.text
+    assert "10 April 2026" in reply.text
+
+
+def test_the_state_asked_quotes_the_sentence_that_decides_it(app: App) -> None:
+    """The deadline that passed is quoted as the page says it, as a deadline asked is."""
+    reply = app.ask("is the fjord map society job still open?")
+    assert "the posting says: “Apply by 10 April 2026 to maps@fjord.example.org.”" in reply.text
