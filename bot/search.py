@@ -534,10 +534,16 @@ def faq_terms(question: str) -> list[str]:
 
 
 def _stems(text: str) -> list[str]:
+    return list(_said_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _said_stems(text: str) -> tuple[str, ...]:
     """The stems ``text`` says: its words', and "deadline" when it names a day something is
-    due by ("send an abstract by 15 May 2026"); ``_text_stems`` are the words alone."""
-    said = list(_text_stems(text))
-    return [*said, *_DEADLINE] if _BY_DATE.search(text) else said
+    due by ("send an abstract by 15 May 2026"); ``_text_stems`` are the words alone. Kept as
+    they are: /faq re-reads the same sentences for every passage it ranks."""
+    said = _text_stems(text)
+    return (*said, *_DEADLINE) if _BY_DATE.search(text) else said
 
 
 @lru_cache(maxsize=4096)

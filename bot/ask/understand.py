@@ -788,15 +788,6 @@ def _windows(
     return deadline, active, posted
 
 
-# "is the oakmere job still open?", "has the leeds archivist post closed?": one job named, and
-# the state asked of it
-_ONE_JOB_ASKED = re.compile(
-    r"^(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){0,5}?"
-    r"(?:job|position|role|post|posting|opening|vacancy)\s+(?:still\s+|now\s+|already\s+)?"
-    r"(?:open|closed|filled|available|accepting|taking|over)\b"
-)
-
-
 def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:
     """(whether it asks for a list — "any jobs", "who is hiring", "what's still open" —,
     whether it asks for an explanation — "how do I", "what is")."""
@@ -910,6 +901,13 @@ def _subject(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[str,
 
 
 _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
+# "is the oakmere job still open?", "has the leeds archivist post closed?": one job named, and
+# the state asked of it
+_ONE_JOB_ASKED = re.compile(
+    r"^(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){0,5}?"
+    rf"(?:{'|'.join(sorted(_ONE_JOB))})\s+(?:still\s+|now\s+|already\s+)?"
+    r"(?:open|closed|filled|available|accepting|taking|over)\b"
+)
 _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",
     "fellowship", "fellowships", "traineeship", "traineeships",

@@ -209,7 +209,8 @@ def _postgres_passages(
         bound["organization"] = like_escaped(organization.lower())
     best: Sequence[Any] = []
     for window in [*(_windows() if organization else [RANK_WINDOW]), None]:
-        statement = _postgres_best(len(values) - 1, bool(organization), faq_only, window)
+        of_faq = faq_only and bool(organization)  # the shortcut's: its FAQ pages
+        statement = _postgres_best(len(values) - 1, bool(organization), of_faq, window)
         best = session.execute(statement, bound).all()
         if len(best) >= limit:
             break
