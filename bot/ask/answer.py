@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
-from bot.ask.understand import ListFilters, Understanding, page_words, understand
+from bot.ask.understand import HIRING_NOW, ListFilters, Understanding, page_words, understand
 from bot.commands import Action, Context, Reply
 from bot.content.dates import mentions
 from bot.content.employment import kinds_in
@@ -32,7 +32,7 @@ from bot.domain import (
     PostingState,
 )
 from bot.places import Place, accepts, find_place, places_in, read_places
-from bot.present import EXTRA_FACTS, apply_url, fact_line, literal, page_link, source_line
+from bot.present import EXTRA_FACTS, apply_url, day, fact_line, literal, page_link, source_line
 from bot.search import (
     CLOSING_TERMS,
     EVENT_KIND,
@@ -131,12 +131,11 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     return _with(reply or dont_know(ctx, u.quoted), u, intent="answer")
 
 
-_HIRING = re.compile(r"\b(?:hiring|recruiting|hires)\b", re.I)
-
-
 def _hiring_for_a_role(u: Understanding) -> bool:
     """ "Is X hiring an executive director?": whether a role is open is asked."""
-    return _HIRING.search(u.text) is not None and _role_asked_now(u, u.search.query.terms)
+    return HIRING_NOW.search(u.text.lower()) is not None and _role_asked_now(
+        u, u.search.query.terms
+    )
 
 
 def _no_opening_first(u: Understanding, said: Reply) -> Reply:
@@ -172,7 +171,7 @@ def _news(ctx: Context, u: Understanding, page: int) -> Reply:
     if not newest:
         return listed
     lines = ["Newest pages:"]
-    lines += [f"• {_day(p.posted)} — *{p.page_title}*" for p in newest[:NEWEST_PAGES] if p.posted]
+    lines += [f"• {day(p.posted)} — *{p.page_title}*" for p in newest[:NEWEST_PAGES] if p.posted]
     actions = tuple(Action(p.page_title[:75], "url", p.url) for p in newest[:NEWEST_PAGES] if p.url)
     text = "\n".join(lines) + ("\n\n" + listed.text if listed.postings else "")
     return replace(listed, text=text, actions=actions + listed.actions)
@@ -281,10 +280,6 @@ _HAS_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d", re
 
 def _published(day: date | None, ctx: Context) -> bool:
     return day is not None and day <= ctx.today
-
-
-def _day(day: date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day is not None else ""
 
 
 def _list_or_thing(ctx: Context, u: Understanding, page: int) -> Reply:

@@ -465,7 +465,7 @@ def parse_filters(
     until_filled = _UNTIL_FILLED.search(t.value) is not None
     deadline = active = posted = None
     if not had_deadline_cue:  # a deadline's window is read with the /jobs query
-        hiring = _HIRING_NOW.search(t.value) is not None
+        hiring = HIRING_NOW.search(t.value) is not None
         deadline, active, posted = _windows(t, today, posted_cue=had_posted_cue, hiring=hiring)
     status: Status = "open"
     status_cue = None if until_filled else _status_said(t.value)
@@ -708,7 +708,7 @@ def _now_asked(low: str) -> bool:
     """Whether the question asks what is open today: a word of the open state or of now, or
     a hiring verb ("is X hiring?") — "open until filled" names a kind of deadline instead."""
     low = _UNTIL_FILLED.sub(" ", low)
-    return _NOW_ASKED.search(low) is not None or _HIRING_NOW.search(low) is not None
+    return _NOW_ASKED.search(low) is not None or HIRING_NOW.search(low) is not None
 
 
 def _also_organizations(
@@ -751,7 +751,7 @@ def _about_jobs(low: str, organization: str | None, asks: tuple[str, ...]) -> bo
 
 
 # "who's hiring this month?": who has a posting open in it, not what closes in it
-_HIRING_NOW = re.compile(r"\b(?:hiring|recruiting|hires)\b")
+HIRING_NOW = re.compile(r"\b(?:hiring|recruiting|hires)\b")
 
 
 def _windows(
