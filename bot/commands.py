@@ -570,14 +570,18 @@ class Router:
         self, name: str, request: Request, ctx: Context, known: Sequence[CommandSpec]
     ) -> Reply:
         """A line whose first word is no command: a question, unless it was meant as one."""
-        if self._question is not None and not _mistyped(name, request, known):
-            reply = self._run(self._question, request.line, ctx)
-            # "/wikimedia jobs" and "/molloy library hours" are questions about an
-            # organisation; "/admin close x", which names none and none answers, was meant
-            # as a command
-            read = reply.understood or {}
-            if not request.prefixed or read.get("answered", True) or read.get("organization"):
-                return reply
+        mistyped = _mistyped(name, request, known)
+        if self._question is None or (mistyped and request.prefixed):
+            return self._unknown(name, known)
+        reply = self._run(self._question, request.line, ctx)
+        read = reply.understood or {}
+        # "/wikimedia jobs", "/molloy library hours" and "kelp jobs?" (a letter from
+        # "help") are questions about an organisation; "/admin close x", which names none
+        # and none answers, and "jbos remote" were meant as commands
+        if read.get("organization"):
+            return reply
+        if not mistyped and (not request.prefixed or read.get("answered", True)):
+            return reply
         return self._unknown(name, known)
 
     def _verbs_help(self, reply: Reply) -> Reply:
