@@ -27,6 +27,7 @@ from bot.metrics import Metrics, intent_of
 from bot.store import Store
 from bot.store.deliveries import PersonalReminders, Subscriptions
 from bot.store.questions import QuestionStore
+from bot.store.shown import ShownLists
 from handlers import admin, ask, faq, jobs, subscriptions
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def database_context(store: Store, settings: Settings, now: datetime, request: R
         questions=QuestionStore(store),
         subscriptions=Subscriptions(store),
         reminders=PersonalReminders(store),
+        lists=ShownLists(store),
     )
 
 

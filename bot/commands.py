@@ -40,9 +40,11 @@ from bot.domain import (
     PostingPage,
     PostingQuery,
     Refusal,
+    ShownList,
     StoreUnavailable,
     UsageError,
 )
+from bot.followup import follow_up
 from bot.present import Card, posting_card
 from bot.spelling import english
 from bot.text import printable
@@ -167,6 +169,10 @@ class Action:
     value: str
 
 
+MORE = "More"
+"""The label of the action that shows a list's next page: what "more" follows."""
+
+
 @dataclass(frozen=True)
 class Reply:
     """What a handler answers, for every platform alike.
@@ -256,6 +262,15 @@ class QuestionLog(Protocol):
     def unanswered(self, limit: int = 20) -> Sequence[LoggedQuestion]: ...
 
 
+class ListMemory(Protocol):
+    """The last list shown to each person in each channel (``bot.store.shown``)."""
+
+    def remember(
+        self, platform: str, channel: str, user: str, shown: ShownList, now: datetime
+    ) -> None: ...
+    def recall(self, platform: str, channel: str, user: str, now: datetime) -> ShownList | None: ...
+
+
 class SubscriptionBook(Protocol):
     """Channels' standing queries (``bot.store.deliveries.Subscriptions``)."""
 
@@ -297,6 +312,7 @@ class Context:
     questions: QuestionLog | None = None
     subscriptions: SubscriptionBook | None = None
     reminders: ReminderBook | None = None
+    lists: ListMemory | None = None
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
@@ -498,7 +514,9 @@ class Router:
         """Run the request's command. Never raises: every outcome is a Reply."""
         name = request.command.strip().lower().lstrip("/!")
         try:
-            return self._verbs_help(self._dispatch(name, request, ctx))
+            reply = self._verbs_help(self._dispatch(name, request, ctx))
+            _remember_list(reply, ctx)
+            return reply
         except StoreUnavailable as exc:
             logger.warning("command /%s: database unavailable: %s", name, exc.__cause__)
             return Reply(text=str(exc))
@@ -569,7 +587,11 @@ class Router:
     def _question_or_unknown(
         self, name: str, request: Request, ctx: Context, known: Sequence[CommandSpec]
     ) -> Reply:
-        """A line whose first word is no command: a question, unless it was meant as one."""
+        """A line whose first word is no command: a question, unless it was meant as one,
+        or a follow-up of the list shown last ("more", "the second one")."""
+        followed = None if request.prefixed else self._follow_up(request, ctx)
+        if followed is not None:
+            return followed
         mistyped = _mistyped(name, request, known)
         if self._question is None or (mistyped and request.prefixed):
             return self._unknown(name, known)
@@ -583,6 +605,34 @@ class Router:
         if not mistyped and (not request.prefixed or read.get("answered", True)):
             return reply
         return self._unknown(name, known)
+
+    def _follow_up(self, request: Request, ctx: Context) -> Reply | None:
+        """The next page, or one posting, of the list last shown to this person here; None
+        when the line asks something else or no list is remembered ("more" then gets the
+        question's answer: how to page)."""
+        asked = follow_up(request.line)
+        if asked is None or ctx.lists is None:
+            return None
+        shown = ctx.lists.recall(request.platform, request.channel, request.user, ctx.now)
+        if shown is None:
+            if asked.kind == "more":
+                return None
+            return Reply(
+                text="I have no recent list here to pick from: ask for postings first "
+                "(e.g. `remote jobs`), then say which one (“the second one”)."
+            )
+        if asked.kind == "more":
+            if shown.more is None:
+                return Reply(text="That was the whole list: there is no next page.")
+            line = shown.more
+        elif asked.position > len(shown.ids):
+            return Reply(text=f"The last list had {len(shown.ids)} postings; which one?")
+        else:
+            index = asked.position - 1 if asked.position > 0 else -1
+            line = f"jobs show {shown.ids[index]}"
+        command, text = split_command(line)
+        followed = replace(request, command=command, text=text, prefixed=True, typed_command="")
+        return self._dispatch(command, followed, replace(ctx, request=followed))
 
     def _verbs_help(self, reply: Reply) -> Reply:
         """A question about how to use verbs of Herald's commands ("how do I get notified of
@@ -699,6 +749,21 @@ class Router:
             examples=("/help jobs",),
             handler=self.help_reply,
         )
+
+
+def _remember_list(reply: Reply, ctx: Context) -> None:
+    """Keep a list of postings (a reply with a summary: one posting shown whole is no list)
+    as the one this person was shown last here; the answer matters more than remembering
+    it, so a failure to write is logged."""
+    if ctx.lists is None or not reply.postings or not reply.summary:
+        return
+    more = next((a.value for a in reply.actions if a.label == MORE and a.kind == "command"), None)
+    shown = ShownList(tuple(p.id for p in reply.postings), more)
+    request = ctx.request
+    try:
+        ctx.lists.remember(request.platform, request.channel, request.user, shown, ctx.now)
+    except Exception:
+        logger.warning("the list shown could not be remembered", exc_info=True)
 
 
 def _mistyped(name: str, request: Request, specs: Sequence[CommandSpec]) -> bool:

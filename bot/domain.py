@@ -351,6 +351,15 @@ class LoadReport:
 
 
 @dataclass(frozen=True)
+class ShownList:
+    """A list as shown to someone: its postings' ids in order, and the command of its next
+    page (None on the last page), so "more" and "the second one" can follow it."""
+
+    ids: tuple[str, ...]
+    more: str | None = None
+
+
+@dataclass(frozen=True)
 class LoggedQuestion:
     """A question as the log keeps it (never who asked), with its 👍/👎 counts."""
 

@@ -11,7 +11,7 @@ from datetime import date
 from bot.ask.answer import list_answer
 from bot.ask.understand import understand
 from bot.ask.vocabulary import ABBREVIATIONS
-from bot.commands import Action, Context, Reply, Router
+from bot.commands import MORE, Action, Context, Reply, Router
 from bot.domain import NotFound, Posting, UsageError
 from bot.lookup import posting_by_id
 from bot.present import contact_url, fact_lines, posting_card
@@ -128,7 +128,7 @@ def search_jobs(ctx: Context, text: str) -> Reply:
 
     actions = [Action("Details", "command", f"jobs show {p.id}") for p in page.items]
     if last < page.total:
-        actions.append(Action("More", "command", search.command(page=search.page + 1)))
+        actions.append(Action(MORE, "command", search.command(page=search.page + 1)))
         lines.append(f"More: `/{search.command(page=search.page + 1)}`")
     return Reply(
         text="\n".join(lines),

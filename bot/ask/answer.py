@@ -19,7 +19,7 @@ from decimal import Decimal
 from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
 from bot.ask.understand import HIRING_NOW, ListFilters, Understanding, page_words, understand
-from bot.commands import Action, Context, Reply
+from bot.commands import MORE, Action, Context, Reply
 from bot.content.dates import mentions
 from bot.content.employment import kinds_in
 from bot.content.orgs import ROLE_WORDS
@@ -1038,7 +1038,7 @@ def _listing(
     lines = [head, *(f"• {card.line}" for card in cards)]
     actions = [Action("Details", "command", card.details) for card in cards]
     if more is not None:
-        actions.append(Action("More", "command", more))
+        actions.append(Action(MORE, "command", more))
         lines.append(f"More: `/{more}`")
     return replace(reply, text="\n".join(lines), actions=tuple(actions))
 

@@ -58,8 +58,11 @@ _HELLO = "Hello! Ask me about jobs or the FAQ pages, e.g. “remote jobs” or �
 _WELCOME = "You're welcome!"
 _BYE = "Bye!"
 _NOTED = "Anything else? Ask me about jobs or the FAQ pages."
-# Herald keeps no conversation: "more" after a list cannot know which list
-_MORE = "I don't keep the last list: use the “More” line under it (e.g. `/jobs page 2`)."
+# "more" where no list was shown in the last half hour (``bot.followup`` reads it after one)
+_MORE = (
+    "I have no recent list here to continue: ask again (e.g. `remote jobs`), or use the"
+    " “More” line under a list (e.g. `/jobs page 2`)."
+)
 SMALL_TALK = {
     "hi": _HELLO, "hello": _HELLO, "hey": _HELLO, "hiya": _HELLO, "howdy": _HELLO,
     "greetings": _HELLO, "what's up": _HELLO, "whats up": _HELLO, "sup": _HELLO, "yo": _HELLO,

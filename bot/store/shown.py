@@ -1,0 +1,63 @@
+"""The last list each person was shown in each channel, so "more" and "the second one" work.
+
+Kept in the database (the ``state`` table), not in memory: with several replicas, the next
+message of a conversation may reach another process, and a restart forgets nothing. The key
+is a hash of platform, channel and user, so no one's id is written; the value holds the
+postings' ids in the order shown and the command of the next page. A list is remembered for
+``REMEMBERED_FOR``: a "more" an hour later is a new conversation.
+
+Example::
+
+    lists = ShownLists(store)
+    lists.remember("slack", "C1", "U1", ShownList(("a-job", "b-job"), "jobs remote page 2"), now)
+    lists.recall("slack", "C1", "U1", now)      # ShownList(...), or None after 30 minutes
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from datetime import datetime, timedelta
+
+from bot.domain import ShownList
+from bot.store.state import StateStore
+from bot.store.store import Store
+
+logger = logging.getLogger(__name__)
+
+REMEMBERED_FOR = timedelta(minutes=30)
+_PREFIX = "shown:"
+MAX_IDS = 100
+
+
+def _key(platform: str, channel: str, user: str) -> str:
+    digest = hashlib.sha256("\0".join((platform, channel, user)).encode()).hexdigest()
+    return _PREFIX + digest[:40]
+
+
+class ShownLists:
+    """``ListMemory`` (``bot.commands``) on the store's ``state`` table."""
+
+    def __init__(self, store: Store) -> None:
+        self._state = StateStore(store)
+
+    def remember(
+        self, platform: str, channel: str, user: str, shown: ShownList, now: datetime
+    ) -> None:
+        value = {"ids": list(shown.ids[:MAX_IDS]), "more": shown.more, "at": now.isoformat()}
+        self._state.set(_key(platform, channel, user), json.dumps(value))
+
+    def recall(self, platform: str, channel: str, user: str, now: datetime) -> ShownList | None:
+        """The list shown last, unless it is older than ``REMEMBERED_FOR``."""
+        raw = self._state.get(_key(platform, channel, user))
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+            at = datetime.fromisoformat(value["at"])
+            shown = ShownList(tuple(str(i) for i in value["ids"]), value.get("more"))
+        except (ValueError, KeyError, TypeError):
+            logger.warning("a remembered list could not be read; it is forgotten")
+            return None
+        return shown if now - at <= REMEMBERED_FOR else None

@@ -1,0 +1,44 @@
+"""The last list shown to each person in each channel, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.domain import ShownList
+from bot.store import Store
+from bot.store.shown import REMEMBERED_FOR, ShownLists
+from bot.store.state import StateStore
+
+NOW = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
+
+
+def test_a_list_is_recalled_by_whom_and_where_it_was_shown_for_half_an_hour(
+    store: Store,
+) -> None:
+    lists = ShownLists(store)
+    shown = ShownList(("kelp-curator", "tern-developer"), "jobs remote page 2")
+    lists.remember("slack", "C1", "U1", shown, NOW)
+    assert lists.recall("slack", "C1", "U1", NOW + REMEMBERED_FOR) == shown
+    assert lists.recall("slack", "C1", "U1", NOW + REMEMBERED_FOR + timedelta(seconds=1)) is None
+    assert lists.recall("slack", "C1", "U2", NOW) is None  # another person
+    assert lists.recall("slack", "C2", "U1", NOW) is None  # another channel
+    assert lists.recall("matrix", "C1", "U1", NOW) is None  # another platform
+
+
+def test_a_new_list_replaces_the_last_and_no_ones_id_is_written(store: Store) -> None:
+    lists = ShownLists(store)
+    lists.remember("matrix", "!room:x.org", "@ann:x.org", ShownList(("a", "b")), NOW)
+    lists.remember("matrix", "!room:x.org", "@ann:x.org", ShownList(("c",), None), NOW)
+    assert lists.recall("matrix", "!room:x.org", "@ann:x.org", NOW) == ShownList(("c",), None)
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT key, value FROM state").all()
+    assert rows and not any("ann" in key or "room" in key or "ann" in v for key, v in rows)
+
+
+def test_a_value_that_cannot_be_read_is_forgotten_not_raised(store: Store) -> None:
+    lists = ShownLists(store)
+    lists.remember("console", "console", "console", ShownList(("a", "b")), NOW)
+    with store.engine.connect() as connection:
+        (key,) = connection.exec_driver_sql("SELECT key FROM state").one()
+    StateStore(store).set(key, "{not json")
+    assert lists.recall("console", "console", "console", NOW) is None
