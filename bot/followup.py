@@ -44,6 +44,17 @@ _POLITE = ("please", "pls", "thanks", "thank you")
 MAX_POSITION = 100
 
 
+_CARDINALS = frozenset({"two", "three", "four", "five"})  # "the two jobs" names both
+_REFERENCE = re.compile(
+    r"\b(?:the|that)\s+(?P<word>"
+    + "|".join(w for w in ORDINALS if w not in _CARDINALS)
+    + r")\s+(?:"
+    + "|".join(ITEM_NOUNS)
+    + r")\b|(?<![\w#])#(?P<number>\d{1,3})\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """The next page (``more``) or the posting at ``position`` (1-based; -1 the last)."""
@@ -91,3 +102,18 @@ def follow_up(line: str) -> FollowUp | None:
         return FollowUp("more")
     position = _position(words)
     return FollowUp("item", position) if position is not None else None
+
+
+def referred(line: str) -> tuple[int, str] | None:
+    """The position of the posting a question points at in the list shown before it ("who
+    do I email about the second one?", "is #3 remote?"), and the question without those
+    words; None when it points at none."""
+    found = _REFERENCE.search(line)
+    if found is None:
+        return None
+    word, number = found.group("word"), found.group("number")
+    position = ORDINALS[word.lower()] if word else int(number)
+    if not position or position > MAX_POSITION:
+        return None
+    rest = " ".join(f"{line[: found.start()]} {line[found.end() :]}".split())
+    return position, rest

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from bot.ask.answer import answer
+from bot.ask.answer import answer, answer_about
 from bot.commands import Action, Context, Reply, Router
-from bot.domain import StoreUnavailable, UsageError
+from bot.domain import Posting, StoreUnavailable, UsageError
+from bot.followup import referred
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,8 @@ def ask(ctx: Context, text: str) -> Reply:
 
 @router.question
 def question(ctx: Context, text: str) -> Reply:
-    reply = answer(ctx, text)
+    pointed = _pointed(ctx, text)
+    reply = answer(ctx, text) if pointed is None else answer_about(ctx, *pointed)
     understood = reply.understood or {}
     log = ctx.questions
     if understood.get("intent") in ("help", "smalltalk") or log is None:
@@ -56,6 +58,22 @@ def question(ctx: Context, text: str) -> Reply:
         Action("👎", "command", f"herald feedback {qid} down"),
     )
     return replace(reply, actions=reply.actions + feedback)
+
+
+def _pointed(ctx: Context, text: str) -> tuple[Posting, str] | None:
+    """The posting a question points at in the list last shown here ("who do I email about
+    the second one?") and the question without the pointing words; None when it points at
+    none, no list is remembered, or the list is shorter."""
+    referred_to = referred(text)
+    if referred_to is None or ctx.lists is None:
+        return None
+    position, rest = referred_to
+    request = ctx.request
+    shown = ctx.lists.recall(request.platform, request.channel, request.user, ctx.now)
+    if shown is None or position > len(shown.ids):
+        return None
+    found = ctx.store.postings_by_id([shown.ids[position - 1 if position > 0 else -1]])
+    return (found[0], rest) if found else None
 
 
 def feedback(ctx: Context, text: str) -> Reply:

@@ -662,6 +662,13 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     )
 
 
+def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
+    """A question about one posting named by where it stood in a list shown before ("is the
+    second one remote?", ``bot.followup.referred``): its facts, as asked."""
+    u = understand(text, ctx.today, ctx.store.organizations())
+    return _with(posting_answer(ctx, p, u), u, intent="posting")
+
+
 def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
     """The passage of the posting's own page that answers the words its title does not hold."""
     named = _stems(f"{p.title} {p.organization or ''}")

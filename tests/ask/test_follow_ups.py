@@ -11,10 +11,13 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
-from bot.followup import FollowUp, follow_up
+from bot.followup import FollowUp, follow_up, referred
 
 TODAY = date(2026, 5, 4)
 CITIES = ["Leeds", "Cork", "Ghent", "Turku", "Porto", "Graz", "Brno"]
+
+
+SALARY = {"Leeds": "£31,000", "Cork": "€38,000"}
 
 
 def _page(n: int, city: str) -> tuple[str, str]:
@@ -27,6 +30,7 @@ organization: Wren Libraries
 location: {city}
 ---
 Wren Libraries seeks a cataloguer for its {city} branch; the role is on site.
+{f"The salary is {SALARY[city]} a year." if city in SALARY else ""}
 
 Apply by {20 + n} May 2026 to jobs@wren.example.org.
 """,
@@ -106,3 +110,34 @@ def test_a_question_with_an_ordinal_in_it_is_still_a_question(app: App) -> None:
     titles(app, "cataloguer jobs", user="ed")
     reply = app.ask("is a second degree required?", user="ed")
     assert "Cataloguer in" not in reply.text.split("\n", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "pointed"),
+    [
+        ("who do I email about the second one?", (2, "who do I email about ?")),
+        ("is #3 remote?", (3, "is remote?")),
+        ("how much does the first job pay", (1, "how much does pay")),
+        ("is the last one still open?", (-1, "is still open?")),
+    ],
+)
+def test_a_question_may_point_at_a_posting_of_the_list(line: str, pointed: tuple[int, str]) -> None:
+    assert referred(line) == pointed
+
+
+@pytest.mark.parametrize("line", ["the two jobs in leeds", "a second graduate degree?"])
+def test_other_questions_point_at_none(line: str) -> None:
+    assert referred(line) is None
+
+
+def test_a_fact_of_the_nth_one_is_that_postings_fact(app: App) -> None:
+    listed = titles(app, "cataloguer jobs in leeds or cork", user="fay")
+    assert sorted(listed) == ["Cataloguer in Cork", "Cataloguer in Leeds"]
+    for position, title in enumerate(listed, start=1):
+        word = ["first", "second"][position - 1]
+        reply = app.ask(f"what does the {word} one pay?", user="fay")
+        assert [p.title for p in reply.postings] == [title]
+        assert SALARY[title.removeprefix("Cataloguer in ")] in reply.text
+    reply = app.ask("who do I email about the second one?", user="fay")
+    assert "jobs@wren.example.org" in reply.text
+    assert [p.title for p in reply.postings] == [listed[1]]

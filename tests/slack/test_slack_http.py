@@ -279,6 +279,20 @@ def test_direct_message_answers_in_the_dm_and_ignores_bots(served: Served) -> No
     assert len(settle(served, 0.2)) == 1
 
 
+def test_a_direct_message_follows_the_list_shown_in_it(served: Served) -> None:
+    def said(text: str, ts: str, count: int) -> Call:
+        dm = {"type": "message", "channel_type": "im", "channel": "D0BEN", "user": USER}
+        assert send_event(served, {**dm, "text": text, "ts": ts, "event_ts": ts}) == 200
+        return served.fake.wait_delivered("chat.postMessage", count)[-1]
+
+    listed = block_ids(blocks_of(said("remote jobs", "2.1", 1)), "posting:")
+    assert len(listed) >= 2
+    second = said("the second one", "2.2", 2)
+    [shown] = served.app.ask(f"/jobs show {listed[1]}").postings
+    assert f"Source: {shown.source}" in text_of(second)
+    assert "Unknown command" not in text_of(second)
+
+
 def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served) -> None:
     """Only a person writing is asked: another bot mentioning Herald (two bots answering
     each other never stop), an edit or a deletion of a mention gets nothing; a file with
