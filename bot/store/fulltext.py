@@ -198,9 +198,9 @@ def match_postings(session: Db, words: Sequence[str]) -> TextMatch | None:
 
 
 NAMING_FIELDS = ("title", "organization")
-"""Where a posting named by its title is looked for (``PostingQuery.in_titles``); the
-weights ``head_vector`` gives them on PostgreSQL (migration 0011): A and B."""
-_NAMING_WEIGHTS = "AB"
+"""Where a posting named by its title is looked for (``PostingQuery.in_titles``)."""
+HEAD_WEIGHTS = {"title": "A", "organization": "B", "location": "C"}
+"""The weight ``head_vector`` gives each field on PostgreSQL (migration 0011)."""
 _LEXEME = re.compile(r"'(?:[^']|'')*'")  # a lexeme in PostgreSQL's text of a tsquery
 
 
@@ -221,11 +221,18 @@ def postings_query_text(
     return combined or None
 
 
-def titles_query_text(query_text: str) -> str:
+def fields_query_text(query_text: str, fields: Sequence[str]) -> str:
     """PostgreSQL: ``postings_query_text``'s query, each lexeme restricted to the weights of
-    ``NAMING_FIELDS``, to test on ``head_vector``: on ``search_vector`` the text index
-    cannot decide weights, and every candidate's whole vector would be read again."""
-    return _LEXEME.sub(lambda m: f"{m.group()}:{_NAMING_WEIGHTS}", query_text)
+    ``fields`` (``HEAD_WEIGHTS``), to test on ``head_vector``: on ``search_vector`` the text
+    index cannot decide weights, and every candidate's whole vector would be read again.
+    (``plainto_tsquery`` writes no prefix lexemes, which a weight would have to follow.)"""
+    weights = "".join(HEAD_WEIGHTS[field] for field in fields)
+    return _LEXEME.sub(lambda m: f"{m.group()}:{weights}", query_text)
+
+
+def titles_query_text(query_text: str) -> str:
+    """``fields_query_text`` of ``NAMING_FIELDS``: a posting named by its title."""
+    return fields_query_text(query_text, NAMING_FIELDS)
 
 
 def month_token(day: date | None) -> str:

@@ -36,6 +36,7 @@ from bot.store.fulltext import (
     QUERY_TEXT,
     Db,
     dialect_of,
+    fields_query_text,
     fts5_fields_query,
     in_months,
     month_token,
@@ -138,7 +139,6 @@ RECENCY: tuple[tuple[int, float], ...] = ((7, 0.5), (30, 0.35), (90, 0.2), (365,
 """(posted at most this many days ago, bonus), first that holds; see ``RANKING``."""
 URGENCY: tuple[tuple[int, float], ...] = ((14, 0.25),)
 """(deadline at most this many days ahead, bonus), first that holds; see ``RANKING``."""
-_VECTOR_WEIGHTS = {"title": "a", "organization": "b", "location": "c"}  # migration 0011
 POSTING_WINDOW = 500
 """How many candidates of a keyword list are scored (see ``RANKING``): each costs about
 1 us on SQLite, but finding more of them in window order costs more than a page is worth."""
@@ -158,17 +158,13 @@ assert all(w > n * _MOST for w, n in pairwise([*(w for _, w in FIELD_WEIGHTS), B
 
 
 def _holds_words(sqlite: bool, rows: type[PostingRow], group: int) -> ColumnElement[bool]:
-    """Whether the fields of ``FIELD_WEIGHTS[group]`` hold every word (bound ``fields_N``
-    on SQLite, ``fts5_fields_query``; ``QUERY_TEXT`` on PostgreSQL)."""
-    fields = FIELD_WEIGHTS[group][0]
+    """Whether the fields of ``FIELD_WEIGHTS[group]`` hold every word: the bound
+    ``fields_N`` (``_fields_values``) matched in the index of the leading fields."""
+    fields_query = bound(f"fields_{group}", Text)
     if sqlite:
-        keys = sqlite_matching_keys("postings_head_fts", bound(f"fields_{group}", Text))
-        return rows.pk.in_(keys)
-    weights = ",".join(_VECTOR_WEIGHTS[f] for f in fields)
+        return rows.pk.in_(sqlite_matching_keys("postings_head_fts", fields_query))
     head: ColumnElement[Any] = literal_column("postings.head_vector")
-    kept = func.ts_filter(head, literal_column(f"'{{{weights}}}'::\"char\"[]"))
-    query: ColumnElement[Any] = sql_cast(bound(QUERY_TEXT, Text), TSQUERY)
-    held: ColumnElement[bool] = kept.op("@@", is_comparison=True)(query)
+    held: ColumnElement[bool] = head.op("@@", is_comparison=True)(sql_cast(fields_query, TSQUERY))
     return held
 
 
@@ -203,11 +199,18 @@ def _score_values(today: date) -> dict[str, Any]:
     return values
 
 
-def _fields_values(words: Sequence[str], months: Sequence[str]) -> dict[str, str]:
-    """SQLite's field tests of ``_holds_words`` for ``words``, reading the candidates' posted
-    ``months`` of the index only, not every match of a word."""
+def _fields_values(
+    words: Sequence[str] | None, query_text: str, months: Sequence[str]
+) -> dict[str, str]:
+    """The field tests of ``_holds_words``: on SQLite (``words`` given) an FTS5 expression
+    reading the candidates' posted ``months`` of the index only, not every match of a word;
+    on PostgreSQL the query with each word kept to the fields' weights."""
     return {
-        f"fields_{i}": in_months("sqlite", fts5_fields_query(words, fields), months)
+        f"fields_{i}": (
+            in_months("sqlite", fts5_fields_query(words, fields), months)
+            if words is not None
+            else fields_query_text(query_text, fields)
+        )
         for i, (fields, _) in enumerate(FIELD_WEIGHTS)
     }
 
@@ -536,8 +539,8 @@ def _ranked(
     if not chosen or count <= 0:
         return []
     page = {**values, "keys": [key for key, _posted in chosen], "limit": count}
-    if words is not None:
-        page.update(_fields_values(words, sorted({month_token(p) for _k, p in chosen})))
+    months = sorted({month_token(p) for _k, p in chosen}) if words is not None else []
+    page.update(_fields_values(words, values[QUERY_TEXT], months))
     return [(key, float(score)) for key, score in session.execute(sql.ranked, page)]
 
 
