@@ -664,8 +664,14 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
 
 def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
     """A question about one posting named by where it stood in a list shown before ("is the
-    second one remote?", ``bot.followup.referred``): its facts, as asked."""
+    second one remote?", ``bot.followup.referred``): its facts, as asked; "remind me about
+    the second one" gets the command that does it for that posting."""
     u = understand(text, ctx.today, ctx.store.organizations())
+    if "remind" in u.verbs:
+        command = f"jobs remind {p.id}"
+        said = f"To be reminded before **{literal(p.title)}** closes: `/{command}`"
+        reply = Reply(text=said, postings=(p,), actions=(Action("Remind me", "command", command),))
+        return _with(reply, u, intent="posting")
     return _with(posting_answer(ctx, p, u), u, intent="posting")
 
 

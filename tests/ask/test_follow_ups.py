@@ -141,3 +141,10 @@ def test_a_fact_of_the_nth_one_is_that_postings_fact(app: App) -> None:
     reply = app.ask("who do I email about the second one?", user="fay")
     assert "jobs@wren.example.org" in reply.text
     assert [p.title for p in reply.postings] == [listed[1]]
+
+
+def test_remind_me_about_the_nth_one_gives_that_postings_reminder(app: App) -> None:
+    listed = app.ask("cataloguer jobs", user="gus").postings
+    reply = app.ask("remind me about the second one", user="gus")
+    assert f"`/jobs remind {listed[1].id}`" in reply.text
+    assert [a.value for a in reply.actions] == [f"jobs remind {listed[1].id}"]
