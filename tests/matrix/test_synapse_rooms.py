@@ -84,17 +84,23 @@ def test_a_direct_chat_is_known_by_is_direct_and_stays_direct_after_a_restart(
                 )
                 await alice.wait_for_member(room, bot.user_id, "join")
                 before = await ask(alice, room, "jobs remote")
+                listed = await ask(alice, room, "jobs")
             finally:
                 await first.stop()
             # m.direct is Herald's account data: a new process on the same account knows it
             second = await started(make_adapter(app_factory(), synapse.url, bot))
             try:
                 after = await ask(alice, room, "jobs remote")
+                # so is the list shown last, kept in the database
+                followed = await ask(alice, room, "the second one")
             finally:
                 await second.stop()
         for reply in (before, after):
             assert reply.sender == bot.user_id
             assert "Technical Community Manager" in content_of(reply)["body"]
+        titles = [line[2:] for line in content_of(listed)["body"].splitlines() if line[:2] == "• "]
+        assert len(titles) >= 2
+        assert content_of(followed)["body"].splitlines()[0] == titles[1]
         direct = synapse.request(
             "GET",
             f"/_matrix/client/v3/user/{quote(bot.user_id)}/account_data/m.direct",
