@@ -2,7 +2,8 @@
 
 Both ask the pages the way a plain question does (``bot.ask.answer.passage_answer``: the
 sentence that answers, not the page), but never answer with a list of postings; when nothing
-is convincing they say so and offer the nearest FAQ headings instead of a wrong answer.
+is convincing they say so and offer the nearest FAQ headings instead of a wrong answer. An
+organisation's name alone asks nothing: the reply asks what to know, and names its pages.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bot.ask.answer import dont_know, passage_answer
 from bot.ask.understand import understand
 from bot.commands import CommandSpec, Context, Reply, Router
 from bot.domain import UsageError
-from bot.search import org_slug
+from bot.search import org_slug, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +66,36 @@ def _answer(
     question = text.strip()
     if not question:
         raise UsageError(f"What would you like to know? Ask a question after /{command}.")
+    named = _only_named(ctx, question)
+    if named is not None:
+        return _what_about(ctx, named, command, organization)
     u = understand(question, ctx.today, ctx.store.organizations())
     answered = passage_answer(ctx, u, organization=organization)
     if answered is not None:
         return answered
     return dont_know(ctx, question, organization=organization, label=label, command=command)
+
+
+def _only_named(ctx: Context, question: str) -> str | None:
+    """The organisation a "question" only names ("/faq datacite"): nothing is asked of it,
+    and any passage that merely names it would be a guess."""
+    typed = [word.lower() for word in tokens(question)]
+    for name in ctx.store.organizations():
+        words = [word.lower() for word in tokens(name)]
+        if typed == words or (len(typed) == 1 and typed[0] == org_slug(name)):
+            return name
+    return None
+
+
+def _what_about(ctx: Context, name: str, command: str, organization: str | None) -> Reply:
+    """Ask what to know about ``name``, with the FAQ pages there are to ask about."""
+    pages = ctx.store.page_titles(name)
+    if not pages:
+        return Reply(text=f"There is no FAQ page for {name}; its postings: `/jobs {name}`.")
+    asked = f"/{command}" if organization else f"/{command} {name}"
+    return Reply(
+        text=f"What would you like to know about {name}? Ask your question after `{asked}`.\n"
+        + "Pages I know: "
+        + "; ".join(pages)
+        + "."
+    )

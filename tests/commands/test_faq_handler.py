@@ -139,3 +139,17 @@ def test_help_lists_organisations_with_an_faq_and_others_are_questions() -> None
     assert "`/iiif`" in help_text
     assert "`/molloy`" not in help_text
     assert "Unknown command" not in ask(make_router(), store, "/molloy library hours").text
+
+
+@pytest.mark.parametrize("line", ["/faq datacite", "/faq DataCite?", "/datacite datacite"])
+def test_a_question_that_only_names_an_organisation_asks_what_to_know(line: str) -> None:
+    reply = ask(make_router(), sample_store(), line)
+    assert reply.text.startswith("What would you like to know about DataCite?")
+    assert "Pages I know:" in reply.text
+    assert not reply.passages
+
+
+def test_an_organisation_without_faq_pages_points_to_its_postings() -> None:
+    reply = ask(make_router(), sample_store(), "/faq wikimedia")
+    assert "There is no FAQ page for" in reply.text and "`/jobs Wikimedia" in reply.text
+    assert not reply.passages
