@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from bot.domain import ShownList
 from bot.store.state import StateStore
@@ -39,6 +40,10 @@ def _key(platform: str, channel: str, user: str) -> str:
 class ShownLists:
     """``ListMemory`` (``bot.commands``) on the store's ``state`` table."""
 
+    # when this process last deleted the lists no one can follow any more: at most once per
+    # ``REMEMBERED_FOR``, so a list costs one write, not a write and a delete
+    _pruned: ClassVar[datetime | None] = None
+
     def __init__(self, store: Store) -> None:
         self._state = StateStore(store)
 
@@ -47,6 +52,10 @@ class ShownLists:
     ) -> None:
         value = {"ids": list(shown.ids[:MAX_IDS]), "more": shown.more, "at": now.isoformat()}
         self._state.set(_key(platform, channel, user), json.dumps(value))
+        pruned = ShownLists._pruned
+        if pruned is None or not now - REMEMBERED_FOR < pruned <= now:
+            ShownLists._pruned = now
+            self._state.forget(_PREFIX, now - REMEMBERED_FOR)
 
     def recall(self, platform: str, channel: str, user: str, now: datetime) -> ShownList | None:
         """The list shown last, unless it is older than ``REMEMBERED_FOR``."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
+
 from bot.domain import ShownList
 from bot.store import Store
 from bot.store.shown import REMEMBERED_FOR, ShownLists
-from bot.store.state import StateStore
+from bot.store.state import StateStore, state_table
 
 NOW = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
 
@@ -42,3 +44,19 @@ def test_a_value_that_cannot_be_read_is_forgotten_not_raised(store: Store) -> No
         (key,) = connection.exec_driver_sql("SELECT key FROM state").one()
     StateStore(store).set(key, "{not json")
     assert lists.recall("console", "console", "console", NOW) is None
+
+
+def test_lists_no_one_can_follow_are_deleted_now_and_then(store: Store) -> None:
+    lists = ShownLists(store)
+    now = datetime.now(UTC)  # the state table dates its rows by the database's clock
+    lists.remember("slack", "C1", "U1", ShownList(("a", "b")), now)
+    with store.engine.begin() as connection:
+        connection.execute(update(state_table).values(updated=now - 2 * REMEMBERED_FOR))
+    ShownLists._pruned = None  # as in a process that has not pruned yet
+    lists.remember("slack", "C1", "U2", ShownList(("c", "d")), now)
+    lists.remember("slack", "C1", "U3", ShownList(("e", "f")), now)  # pruned just now: kept
+    with store.engine.connect() as connection:
+        kept = connection.exec_driver_sql("SELECT count(*) FROM state").scalar()
+    assert kept == 2
+    assert lists.recall("slack", "C1", "U1", now) is None
+    assert lists.recall("slack", "C1", "U2", now) == ShownList(("c", "d"))
