@@ -425,7 +425,7 @@ def org_in_title(title: str) -> str | None:
 # "The Lindqvist Centre offers two one-year fellowships", "The Atlas project has three
 # openings": offering or having a post is hiring ("The library offers free parking", "… has
 # a job board" name no employer)
-_OFFERS_A_POST = re.compile(
+OFFERS_A_POST = re.compile(
     r" offers (?:an? |one |two |three |several )?(?:[\w()-]+ ){0,4}?"
     r"(?:internships?|fellowships?|traineeships?|residenc(?:y|ies)|positions?|posts?|jobs?"
     r"|contracts?)\b"
@@ -453,7 +453,7 @@ def org_from_seeks(text: str) -> str | None:
             if name is not None:
                 return name
             pos = head.find(verb, pos + 1)
-    for offer in _OFFERS_A_POST.finditer(head):
+    for offer in OFFERS_A_POST.finditer(head):
         name = _subject_before(head, offer.start())
         if name is not None:
             return name
@@ -788,7 +788,7 @@ _PLACE_LINE = re.compile(
     r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?"
 )
 # After a page's opening name, the word that starts its verb: "… Trust holds", "… builds".
-# What an organisation offers is read by _OFFERS_A_POST: "The Weston Library offers free
+# What an organisation offers is read by OFFERS_A_POST: "The Weston Library offers free
 # parking" names no employer.
 _VERB_NEXT = re.compile(r"\s*(?!offers?\b|provides?\b)[a-z]")
 

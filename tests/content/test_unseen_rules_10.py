@@ -1,0 +1,54 @@
+"""The rules the tenth round of unseen pages (test_unseen_pages_10.py) added, on where, when,
+how much and what kind, each with sentences of our own it must and must not match, read
+through the whole loader (page -> document -> posting)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import parse_text
+from bot.domain import ParsedDocument, PostingDraft
+
+
+def _doc(body: str, title: str, extra: str = "") -> ParsedDocument:
+    front = f'title: "{title}"\ndate: 2027-01-04\n{extra}'
+    return parse_text("_posts/2027-01-04-post.md", f"---\n{front}---\n\n{body}\n")
+
+
+def _posting(body: str, title: str = "Records Manager", extra: str = "kind: job\n") -> PostingDraft:
+    (posting,) = _doc(body, title, extra).postings
+    return posting
+
+
+# ---------------------------------------------------------------- is it an opening
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Marsh Fen Trust offers a nine-month fellowship to a young curator. A stipend is"
+        " paid. Details at https://marshfen.example.org/fellow.",
+        "Our society offers two research fellowships in 2028, each with a stipend;"
+        " apply at https://society.example.org/fellows.",
+    ],
+)
+def test_an_organisation_offering_a_paid_fellowship_offers_an_opening(body: str) -> None:
+    assert _doc(body, "Heritage Fellowship 2028").kind == "job"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our partner offers two residencies with a stipend. The residency is not employment:"
+        " residents stay volunteers. Apply at https://partner.example.org/res.",
+        "The Marsh Fen Trust offers a summer fellowship with a stipend. It gives no contract"
+        " of employment. Apply at https://marshfen.example.org/fellow.",
+        "We offer a short internship for students: this is not a paid post. Write to"
+        " us@example.org to apply.",
+        # offering no post at all
+        "The Marsh Fen Trust offers a free guided walk each Sunday; see"
+        " https://marshfen.example.org/walks.",
+    ],
+)
+def test_a_post_offered_without_a_contract_is_no_opening(body: str) -> None:
+    assert _doc(body, "Heritage Fellowship 2028").kind != "job"
