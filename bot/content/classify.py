@@ -53,7 +53,7 @@ _HIRING_TITLE = Folded(
 )
 # German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"); nothing but
 # an opening does, so such a title settles the kind.
-_GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
+GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
 _JOB_TAGS = frozenset(
     "job jobs career careers vacancy vacancies position positions opening openings employment "
     "hiring job-posting jobposting job-postings recruitment job_posting".split()
@@ -139,7 +139,7 @@ _fee_title = remembered(_FEE_TITLE.found)
 _roundup_title = remembered(_ROUNDUP_TITLE.found)
 _call_title = remembered(_CALL_TITLE.found)
 _hiring_title = remembered(_HIRING_TITLE.found)
-_genders_title = remembered(lambda title: _GENDERS_TITLE.search(title) is not None)
+_genders_title = remembered(lambda title: GENDERS_TITLE.search(title) is not None)
 _role_title = remembered(ROLE_WORDS.found)
 
 

@@ -229,7 +229,8 @@ def remote_from_location(location: str) -> bool | None:
     low = location.lower()
     if ON_SITE.said(low):
         return False
-    return True if _LOCATION_REMOTE.search(low) else None
+    # "Remote Sensing Lab, Leeds" names a place, not remote work
+    return True if _LOCATION_REMOTE.search(_REMOTE_IGNORED.sub(" ", low)) else None
 
 
 _REMOTE_STATEMENT = phrase(

@@ -104,7 +104,7 @@ _HIRING = Folded(
 )
 # The articles between "we're hiring" and its role ("we're hiring a …", "… two new …").
 _ARTICLES_AFTER = re.compile(r"(?:\s+(?:a|an|another|the|new|its|their|our|two|three))*\s*$", re.I)
-_SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
+SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
 # "(OH)", "(Ohio)", "(Tacoma, WA)": where, after the name
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z][\w.' -]{1,30},\s*)?(?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
@@ -272,7 +272,7 @@ def split_title(title: str) -> TitleParts:
     hiring = _hiring_title(text)
     if hiring is not None:
         return hiring
-    parts = _SEPARATORS.split(text)
+    parts = SEPARATORS.split(text)
     separated = _separated(parts) if len(parts) >= 2 else None
     return separated if separated is not None else _role_comma_org(text)
 
@@ -898,7 +898,7 @@ def title_parts(title: str, body: str) -> TitleParts:
         # "We're recruiting: two roles at Wikimedia Vesterland" names posts, not one role
         if _POSTS.found(at.group("role")):
             return TitleParts(None, _canonical(at.group("org")), posts=True)
-    pieces = _SEPARATORS.split(text)
+    pieces = SEPARATORS.split(text)
     if len(pieces) == 2:
         role, name = pieces
         if ROLE_WORDS.found(role) and looks_like_name(name) and _employs(name.strip(), body):

@@ -52,3 +52,33 @@ def test_an_organisation_offering_a_paid_fellowship_offers_an_opening(body: str)
 )
 def test_a_post_offered_without_a_contract_is_no_opening(body: str) -> None:
     assert _doc(body, "Heritage Fellowship 2028").kind != "job"
+
+
+# ---------------------------------------------------------------- the opening's title
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Sound Archivist (remote)", "Sound Archivist"),
+        ("Sound Archivist (Hybrid)", "Sound Archivist"),
+        ("Sound Archivist (Remote, Europe)", "Sound Archivist"),
+        ("Sound Archivist (w/m/d)", "Sound Archivist"),
+        ("Sound Archivist – deadline extended", "Sound Archivist"),
+        ("Sound Archivist - closing date extended", "Sound Archivist"),
+        ("Sound Archivist: re-advertised", "Sound Archivist"),
+        # hours and contract stay: the role's kind is read from it
+        ("Sound Archivist (Part-Time)", "Sound Archivist (Part-Time)"),
+        # a bracket naming a subject is the role's own
+        ("Sound Archivist (Oral History)", "Sound Archivist (Oral History)"),
+        ("Curator (Remote Sensing Collections)", "Curator (Remote Sensing Collections)"),
+        ("Deadline Extended", "Deadline Extended"),
+    ],
+)
+def test_where_whom_and_a_dates_notice_are_no_part_of_the_role(title: str, role: str) -> None:
+    assert _posting("The Fenmoor Sound Trust seeks a sound archivist.", title).title == role
+
+
+def test_a_remote_bracket_still_says_the_work_is_remote() -> None:
+    posting = _posting("The Fenmoor Sound Trust seeks a sound archivist.", "Archivist (remote)")
+    assert (posting.title, posting.remote) == ("Archivist", True)
