@@ -4,6 +4,8 @@ through the whole loader (page -> document -> posting)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.content import parse_text
@@ -82,3 +84,42 @@ def test_where_whom_and_a_dates_notice_are_no_part_of_the_role(title: str, role:
 def test_a_remote_bracket_still_says_the_work_is_remote() -> None:
     posting = _posting("The Fenmoor Sound Trust seeks a sound archivist.", "Archivist (remote)")
     assert (posting.title, posting.remote) == ("Archivist", True)
+
+
+# ---------------------------------------------------------------- when
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Closing date: ~~2 May 2027~~ extended to 16 May 2027.", date(2027, 5, 16)),
+        ("Closing date: ~~2 May~~ 9 May 2027.", date(2027, 5, 9)),
+        # struck out with nothing in its place, it was still the date
+        ("~~Apply by 2 May 2027~~ to jobs@example.org.", date(2027, 5, 2)),
+        ("Apply by 2 May 2027 to jobs@example.org.", date(2027, 5, 2)),
+    ],
+)
+def test_a_date_struck_out_gives_way_to_the_one_beside_it(sentence: str, deadline: date) -> None:
+    assert _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{sentence}").deadline == (
+        deadline
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Please send your CV by the end of the month to jobs@example.org.", date(2027, 1, 31)),
+        ("Applications are welcome until the end of this month.", date(2027, 1, 31)),
+        # not about applying
+        ("The exhibition runs until the end of the month. Email jobs@example.org.", None),
+        # a stated date wins
+        ("Apply by 20 January 2027, or by the end of the month at the latest.",
+         date(2027, 1, 20)),
+    ],
+)  # fmt: skip
+def test_the_end_of_the_month_is_the_posted_months_last_day(
+    sentence: str, deadline: date | None
+) -> None:
+    assert _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{sentence}").deadline == (
+        deadline
+    )
