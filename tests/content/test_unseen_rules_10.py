@@ -123,3 +123,40 @@ def test_the_end_of_the_month_is_the_posted_months_last_day(
     assert _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{sentence}").deadline == (
         deadline
     )
+
+
+# ---------------------------------------------------------------- where
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("- Hybrid (3 days a week in Manchester)", "Manchester"),
+        ("Hybrid working: two days per week in Bristol, the rest from home.", "Bristol"),
+        ("We are a small print archive at 22 Quay Street, Galway.", "Galway"),
+        ("Our studio is at 5a Tanner Row, York, above the bakery.", "York"),
+        # a month or a season is no city; an address with no city names none
+        ("The reading room opens two days a week in Winter.", None),
+        ("Meet us at 22 Quay Street, in the old fish market.", None),
+    ],
+)
+def test_the_city_of_days_a_week_and_of_a_street_address(
+    sentence: str, location: str | None
+) -> None:
+    posting = _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{sentence}")
+    assert posting.location == location
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ("The University of Leicester seeks an archivist for its special collections.",
+         "Leicester"),
+        ("The Centre for Print History at the University of Leicester is hiring an archivist.",
+         "Leicester"),
+        # a university named after a state names no city
+        ("The University of Alabama seeks an archivist.", None),
+    ],
+)  # fmt: skip
+def test_a_university_named_after_its_city_gives_the_city(body: str, location: str | None) -> None:
+    assert _posting(body, "Archivist").location == location
