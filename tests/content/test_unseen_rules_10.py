@@ -160,3 +160,19 @@ def test_the_city_of_days_a_week_and_of_a_street_address(
 )  # fmt: skip
 def test_a_university_named_after_its_city_gives_the_city(body: str, location: str | None) -> None:
     assert _posting(body, "Archivist").location == location
+
+
+# ---------------------------------------------------------------- how much
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "period"),
+    [
+        ("- EUR 3.400 brutto/Monat", 3400, "month"),
+        ("- 3.650 € brutto pro Monat", 3650, "month"),
+        ("- EUR 51.000 brutto/Jahr", 51000, "year"),
+    ],
+)
+def test_a_german_period_of_pay_says_the_amount_is_pay(line: str, amount: int, period: str) -> None:
+    posting = _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{line}")
+    assert (posting.salary_min, posting.salary_period) == (amount, period)
