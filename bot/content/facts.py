@@ -662,6 +662,20 @@ PLACE = Table(
                 "The reading room opens two days a week in winter.",
             ),
         ),
+        # "a part-time role, 15 hours a week, in Bristol, paid £15.20 per hour": the city
+        # between commas in the line of a post's terms, right after the post (or one term)
+        Rule(
+            "terms-in",
+            (r"(?:role|post|position|job)(?:, [^,.;:\n]{1,30})?, in\s",),
+            matches=(
+                "This is a part-time role, 15 hours a week, in Bristol, paid £15.20 per hour.",
+                "A permanent post, in Leeds, from 1 May.",
+            ),
+            rejects=(
+                "This is a part-time role, 15 hours a week, in Summer, paid £15.20 per hour.",
+                "The role works with archives in Leeds and York.",
+            ),
+        ),
         # "Our studio at 14 Harbour Row, Cork": the city after a street address
         Rule(
             "address",
@@ -704,6 +718,7 @@ PLACE = Table(
     _ROLE_IN,
     _UNIT,
     _SPEND,
+    _TERMS_IN,
     _ADDRESS,
     _IS_IN,
 ) = PLACE.rules
@@ -974,6 +989,7 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _UNIT: _unit,
     _ROLE_IN: _city_after,
     _SPEND: _city_after,
+    _TERMS_IN: _city_after,
     _ADDRESS: _address,
     _IS_IN: _city_after,
 }

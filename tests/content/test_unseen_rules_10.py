@@ -176,3 +176,18 @@ def test_a_university_named_after_its_city_gives_the_city(body: str, location: s
 def test_a_german_period_of_pay_says_the_amount_is_pay(line: str, amount: int, period: str) -> None:
     posting = _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{line}")
     assert (posting.salary_min, posting.salary_period) == (amount, period)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("This is a casual role, 10 hours a week, in Norwich, paid £13 an hour.", "Norwich"),
+        ("A permanent post, in Exeter, from 1 June.", "Exeter"),
+        # a season, a field: no city
+        ("This is a casual role, 10 hours a week, in Summer, paid £13 an hour.", None),
+        ("The role works with archives in Exeter and Truro.", None),
+    ],
+)
+def test_the_city_between_commas_in_a_line_of_terms(sentence: str, location: str | None) -> None:
+    posting = _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{sentence}")
+    assert posting.location == location
