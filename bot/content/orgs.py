@@ -828,7 +828,7 @@ def org_introduced(text: str) -> str | None:
     city = _CITY_BETWEEN.match(head, after)
     if city is not None and is_city(city.group("city")):
         after = city.end()
-    if _is_org_like(name) and _VERB_NEXT.match(head, after) is not None:
+    if (_is_org_like(name) or _named_project(name)) and _VERB_NEXT.match(head, after) is not None:
         return _canonical(_employer_part(name))
     # "Open Letters Project is a small non-profit that …": a name the page says is one;
     # "Erfgoedhuis Noord-Veluwe supports forty heritage organisations": what one does
@@ -856,6 +856,16 @@ _PARAGRAPH_NAME = re.compile(
     # "The Northern Lights Records Trust (NLRT) is a charity …": its initials after it
     r"(?: \([A-Z]{2,8}\))?(?= (?:is|are) )"
 )
+
+
+# "The Gowanus Neighborhood Memory Project records …": a project named by two or more words of
+# its own is a body that employs, when it is the page's first subject ("Project" is no
+# ORG_WORDS word: "Project Archivist" is a role, "the Atlas project" a piece of work).
+_NAMED_PROJECT = re.compile(r"(?:[A-Z][\w&'’-]*\s+){2,6}Project")
+
+
+def _named_project(name: str) -> bool:
+    return _NAMED_PROJECT.fullmatch(name) is not None and not ROLE_WORDS.found(name)
 
 
 def _possessor(name: str) -> str:

@@ -191,3 +191,22 @@ def test_a_german_period_of_pay_says_the_amount_is_pay(line: str, amount: int, p
 def test_the_city_between_commas_in_a_line_of_terms(sentence: str, location: str | None) -> None:
     posting = _posting(f"The Fenmoor Sound Trust seeks an archivist.\n\n{sentence}")
     assert posting.location == location
+
+
+# ---------------------------------------------------------------- who
+
+
+@pytest.mark.parametrize(
+    ("body", "org"),
+    [
+        ("The Tollcross Street Songs Project collects the rhymes of city playgrounds.",
+         "Tollcross Street Songs Project"),
+        ("Fenland Dialect Recording Project keeps 900 hours of tape.",
+         "Fenland Dialect Recording Project"),
+        # a role in it is no body's name
+        ("Digital Project Manager Hiring Project begins soon.", None),
+    ],
+)  # fmt: skip
+def test_a_named_project_opening_the_page_is_the_employer(body: str, org: str | None) -> None:
+    text = f"{body}\n\n- Salary: £30,000 a year\n- Apply at https://example.org/jobs by 1 May 2027"
+    assert _posting(text, "Oral Historian").organization == org
