@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from bot.content import facts, money, orgs, regions
-from bot.content.classify import GENDERS_TITLE
 from bot.content.blocks import Heading, headings, own_text
+from bot.content.classify import GENDERS_TITLE
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
 from bot.content.front_matter import as_date, as_text, as_words, first_text

@@ -309,7 +309,8 @@ Associate for Mill Voices, a two-year project on the songs and sayings of weavin
 
 Full-time, fixed-term for 24 months. Salary £36,024 per annum.
 
-Closing date: 6 May 2027. Informal enquiries to Dr Amrit Sandhu, a.sandhu@textilememory.example.ac.uk.
+Closing date: 6 May 2027. Informal enquiries to Dr Amrit Sandhu,
+a.sandhu@textilememory.example.ac.uk.
 """,
     kind="job",
     title="Research Associate, Mill Voices",
