@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.content.front_matter import as_text, as_words
-from bot.content.orgs import ROLE_WORDS
+from bot.content.orgs import OFFERS_A_POST, ROLE_WORDS
 from bot.content.text import Folded, Scan, remembered
 from bot.domain import KINDS, Kind
 
@@ -53,7 +53,7 @@ _HIRING_TITLE = Folded(
 )
 # German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"); nothing but
 # an opening does, so such a title settles the kind.
-_GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
+GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
 _JOB_TAGS = frozenset(
     "job jobs career careers vacancy vacancies position positions opening openings employment "
     "hiring job-posting jobposting job-postings recruitment job_posting".split()
@@ -64,7 +64,8 @@ _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".sp
 _JOB_WORDS = (
     "responsibilities", "qualifications", "salary", "compensation", "resume", "deadline",
     "position", "seeks", "seeking", "hiring", "candidate", "apply", "duties", "vacancy",
-    "recruiting", "stipend", "fte", "annum", "flsa", "internship", "cv", "freelance",
+    "recruiting", "stipend", "fte", "annum", "flsa", "internship", "fellowship", "cv",
+    "freelance",
 )  # fmt: skip
 _JOB_PHRASES = tuple(
     phrase.encode("ascii")
@@ -100,6 +101,15 @@ _NEWS_SIGNALS = re.compile(
 )
 
 
+# "The residency is not employment", "it gives no contract of employment": a post offered
+# without a contract (a volunteer's residency, an unpaid placement) is no opening, however much
+# it speaks of stipends and applications. Read in the folded head.
+_NOT_EMPLOYMENT = re.compile(
+    r"\b(?:is|are) not (?:employment|an? paid (?:job|post|position))\b"
+    r"|\bno (?:contract of employment|employment contract)\b"
+)
+
+
 # "We are not hiring at the moment", "There are no open positions at present": a careers
 # page between openings, whatever words of postings it uses to say what it will list. Read in
 # the folded head ("’" folds to "?"); "we are not hiring through agencies" is no such notice.
@@ -129,7 +139,7 @@ _fee_title = remembered(_FEE_TITLE.found)
 _roundup_title = remembered(_ROUNDUP_TITLE.found)
 _call_title = remembered(_CALL_TITLE.found)
 _hiring_title = remembered(_HIRING_TITLE.found)
-_genders_title = remembered(lambda title: _GENDERS_TITLE.search(title) is not None)
+_genders_title = remembered(lambda title: GENDERS_TITLE.search(title) is not None)
 _role_title = remembered(ROLE_WORDS.found)
 
 
@@ -206,18 +216,25 @@ def _topic(
     return "other" if openings == 0 else None
 
 
+def _seeks_or_offers(head: str) -> bool:
+    """An organisation seeking a role, or offering a post ("The X Foundation offers a
+    six-month fellowship to …"): the employer's words for an opening, read as orgs.py reads
+    them to name the employer."""
+    return _SEEKS_A_ROLE.search(head) is not None or OFFERS_A_POST.search(head) is not None
+
+
 def _from_prose(title: str, body: Scan, *, dated: bool) -> Kind:
     """How many words of postings the page uses; news phrasing settles a page with few."""
     score = sum(1 for word in _JOB_WORDS if body.has(word))
     score += sum(1 for phrase in _JOB_PHRASES if phrase in body.folded)
     head = body.folded[:1500].decode("ascii")
-    if _NOT_HIRING.search(head):
+    if _NOT_HIRING.search(head) or _NOT_EMPLOYMENT.search(head):
         return "news" if dated else "other"
     if score < 5 and _NEWS_SIGNALS.search(head):
         return "news"
     # how to answer: an address, or more of a posting's words ("The consortium is looking
     # for a developer to join the team later this year" alone is news of a post to come)
-    if _SEEKS_A_ROLE.search(head) and (score >= 2 or b"@" in body.folded):
+    if _seeks_or_offers(head) and (score >= 2 or b"@" in body.folded):
         return "job"
     # A title that names a role ("Web Archivist") needs less of the posting's vocabulary: a
     # short blog post of the opening says salary and closing date and little else.

@@ -10,6 +10,7 @@ here, so one reused parser is handed the words together with the strptime format
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -399,13 +400,31 @@ def find_deadline(scan: Scan, posted: date | None) -> Deadline | None:
         if found.strong:
             return found
         first_weak = first_weak or found
-    return first_weak
+    return first_weak or _end_of_month(scan, posted)
+
+
+# "Please apply by the end of the month": the last day of the month the page was posted in.
+_END_OF_MONTH = re.compile(r"\b(?P<cue>by|before|until) the end of (?:the|this) month\b")
+
+
+def _end_of_month(scan: Scan, posted: date | None) -> Deadline | None:
+    found = _END_OF_MONTH.search(scan.low) if posted is not None else None
+    if found is None or posted is None:
+        return None
+    for start, end in scan.sentences((found.start(),)):
+        if _weak_cue(scan.low[start : found.end("cue") + 1]):
+            last = calendar.monthrange(posted.year, posted.month)[1]
+            return Deadline(posted.replace(day=last), True, plain(scan.text[start:end]), False)
+    return None
 
 
 def _deadline_in(sentence: str, posted: date | None) -> Deadline | None:
     dates = mentions(sentence, posted)
     if not dates:
         return None
+    # "Closing date: ~~16 April~~ extended to 30 April": a date struck out is replaced by the
+    # sentence's others; struck out alone ("~~Apply by 31 March~~"), it still was the date
+    dates = [m for m in dates if sentence.count(_STRUCK, 0, m.start) % 2 == 0] or dates
     low = sentence.lower()
     weak_hit: Deadline | None = None
     for mention in dates:
@@ -417,6 +436,9 @@ def _deadline_in(sentence: str, posted: date | None) -> Deadline | None:
         if weak_hit is None and _weak_cue(before):
             weak_hit = Deadline(mention.value, mention.inferred, plain(sentence), False)
     return weak_hit
+
+
+_STRUCK = "~~"  # Markdown's strike-through, on either side of what it strikes
 
 
 def _clause_start(sentence: str, at: int) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
+from bot.content.classify import GENDERS_TITLE
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
 from bot.content.front_matter import as_date, as_text, as_words, first_text
@@ -114,7 +115,8 @@ def build_posting(
     slug = make_slug(role, short, page.posted, page.title or page.source, organization)
     return PostingDraft(
         slug=slug,
-        title=role,
+        # the facts read the title whole ("(remote)" says where); the role's name is without
+        title=_without_terms(role),
         organization=organization,
         location=location,
         remote=remote,
@@ -150,6 +152,34 @@ def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> st
     # "We're hiring!" over "… and we need a Cataloguing Librarian": the body names the role
     sought = orgs.role_sought(markdown) if orgs.generic_title(page.title) else None
     return sought or _as_body_writes(page.title, markdown)
+
+
+# "Digital Archivist (remote)", "Technician (m/f/d)": a bracket closing a title that says where
+# the work is done or whom the post addresses; and "Conservation Manager – deadline extended",
+# a notice about the dates after a dash. Neither is part of the role's name. A bracket of hours
+# or contract ("Preparator (Part-Time)") stays: the role's kind is read from the role.
+_BRACKET_AT_END = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_LONGEST_TITLE = 300
+_DATES_NOTICE_AT_END = re.compile(
+    rf"(?:{orgs.SEPARATORS.pattern})(?:(?:(?:application )?deadline|closing date)"
+    r"\s+(?:extended|updated|changed)|re-?advertised)\s*$",
+    re.I,
+)
+
+
+def _without_terms(title: str) -> str:
+    if len(title) > _LONGEST_TITLE:  # no role is this long; the patterns stay short work
+        return title
+    notice = _DATES_NOTICE_AT_END.search(title)
+    if notice is not None and notice.start() > 0:
+        return title[: notice.start()]
+    bracket = _BRACKET_AT_END.search(title)
+    if bracket is None or bracket.start() == 0:
+        return title
+    said = bracket.group(1)
+    if facts.remote_from_location(said) is not None or GENDERS_TITLE.search(bracket.group(0)):
+        return title[: bracket.start()]
+    return title
 
 
 _BODY_READ = 4000  # characters of the body searched for the role's own capitals

@@ -229,7 +229,8 @@ def remote_from_location(location: str) -> bool | None:
     low = location.lower()
     if ON_SITE.said(low):
         return False
-    return True if _LOCATION_REMOTE.search(low) else None
+    # "Remote Sensing Lab, Leeds" names a place, not remote work
+    return True if _LOCATION_REMOTE.search(_REMOTE_IGNORED.sub(" ", low)) else None
 
 
 _REMOTE_STATEMENT = phrase(
@@ -644,17 +645,48 @@ PLACE = Table(
                 "Our team in the north of England is growing.",
             ),
         ),
-        # "The intern will spend twelve weeks in Toronto": the time of the job spent in a city
+        # "The intern will spend twelve weeks in Toronto", "Hybrid (2 days a week in Leipzig)":
+        # the time of the job spent in a city
         Rule(
             "spend",
-            (r"spend (?:[\w-]+ ){0,4}?in\s",),
+            (r"spend (?:[\w-]+ ){0,4}?in\s", r"days? (?:a|per|each) week in\s"),
             matches=(
                 "The 2027 intern will spend twelve weeks in Dunedin helping us rehouse slides.",
                 "You will spend two days a week in Malmo and the rest at home.",
+                "Hybrid (2 days a week in Leipzig)",
+                "Hybrid working: three days per week in Manchester, two from home.",
             ),
             rejects=(
                 "Volunteers spend time in the reading room.",
                 "You will spend twelve weeks in Summer School.",
+                "The reading room opens two days a week in winter.",
+            ),
+        ),
+        # "a part-time role, 15 hours a week, in Bristol, paid £15.20 per hour": the city
+        # between commas in the line of a post's terms, right after the post (or one term)
+        Rule(
+            "terms-in",
+            (r"(?:role|post|position|job)(?:, [^,.;:\n]{1,30})?, in\s",),
+            matches=(
+                "This is a part-time role, 15 hours a week, in Bristol, paid £15.20 per hour.",
+                "A permanent post, in Leeds, from 1 May.",
+            ),
+            rejects=(
+                "This is a part-time role, 15 hours a week, in Summer, paid £15.20 per hour.",
+                "The role works with archives in Leeds and York.",
+            ),
+        ),
+        # "Our studio at 14 Harbour Row, Cork": the city after a street address
+        Rule(
+            "address",
+            (r"(?<![\w-])at \d{1,4}[a-z]? (?=[a-z])",),
+            matches=(
+                "We are a small print archive at 14 Harbour Row, Cork.",
+                "The studio is at 3b Mill Lane, Sheffield, up two flights of stairs.",
+            ),
+            rejects=(
+                "Doors open at 10 Monday to Friday.",
+                "Meet us at 14 Harbour Row, in the old fish market.",
             ),
         ),
         # "The studio is in Bradford", "The post is in Leeds": the place of the work, said
@@ -686,6 +718,8 @@ PLACE = Table(
     _ROLE_IN,
     _UNIT,
     _SPEND,
+    _TERMS_IN,
+    _ADDRESS,
     _IS_IN,
 ) = PLACE.rules
 # The place: capitalised words, and a state or country after a comma ("Riverside, Ohio").
@@ -802,14 +836,20 @@ _CITY_BODY = re.compile(
     r"(?:(?:City|County|Municipal|Public|Central) )?(?:Record Office|Records Office|Archives?"
     r"|Librar(?:y|ies)|Museums?|Historical Society|History Cent(?:re|er))"
 )
+# "University of Huddersfield", "Museum of Bristol": a body named "of" its city.
+_OF_CITY_BODY = re.compile(
+    r"(?:The )?(?:University|Museum) of (?P<city>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2})"
+)
 _LONGEST_NAME = 90
 
 
 def city_of_name(name: str) -> tuple[str, str] | None:
-    """(city, name) of an employer named after its city; the gazetteer must know the city."""
+    """(city, name) of an employer named after its city ("Leeds City Archives", "University
+    of Huddersfield"); the gazetteer must know the city ("University of California" names
+    none)."""
     if len(name) > _LONGEST_NAME:
         return None
-    body = _CITY_BODY.fullmatch(name)
+    body = _CITY_BODY.fullmatch(name) or _OF_CITY_BODY.fullmatch(name)
     if body is None or not is_city(body.group("city")):
         return None
     return body.group("city"), name
@@ -898,6 +938,20 @@ def _based(text: str, hit: Hit, lead: str, start: int) -> str | None:
     return name.group("place") if name is not None else None
 
 
+# The street after the number ("at 14 Harbour Row, "), the city after its comma.
+_STREET = re.compile(r"[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,3},\s")
+
+
+def _address(text: str, hit: Hit, lead: str, start: int) -> str | None:
+    street = _STREET.match(text, hit.end)
+    if street is None:
+        return None
+    name = _PLACE_NAME.match(text, street.end())
+    if name is None or not is_city(name.group("place").split(",", 1)[0]):
+        return None
+    return name.group("place")
+
+
 # A unit is named when its word is capitalised ("the Department") or follows capitalised
 # words of its own ("its Digital Collections section").
 _UNIT_NAMED = re.compile(r"\b(?:the|its|our)(?: [A-Z][\w'’-]{1,30}){1,4} $")
@@ -935,6 +989,8 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
     _UNIT: _unit,
     _ROLE_IN: _city_after,
     _SPEND: _city_after,
+    _TERMS_IN: _city_after,
+    _ADDRESS: _address,
     _IS_IN: _city_after,
 }
 

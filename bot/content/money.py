@@ -208,15 +208,21 @@ PERIOD = Table(
         ),
         Rule(
             "month",
-            (r"per\s?month\b", r"a\smonth\b", r"/\s?(?:month|mo)\b", r"monthly\b"),
+            (r"per\s?month\b", r"a\smonth\b", r"/\s?(?:month|mo)\b", r"monthly\b",
+             # German postings: "EUR 3.200 brutto/Monat", "3.200 € pro Monat", "monatlich"
+             r"/\s?monat\b", r"pro\smonat\b", r"monatlich\b"),
             matches=("Salary: 2.000€ per month.", "Salary EUR 3.200,50 gross per month.",
-                     "A monthly stipend of $1,500."),
+                     "A monthly stipend of $1,500.", "EUR 3.200 brutto/Monat",
+                     "3.450 € brutto pro Monat", "3.100 € monatlich"),
+            rejects=("Die Stelle ist ab Monat drei besetzt, 3.200 Besucher.",),
         ),
         Rule(
             "year",
             (
                 r"per\s?(?:year|yr|annum)\b", r"an?\s(?:year|annum)\b", r"/\s?(?:year|yr)\b",
                 r"annual(?:ly)?\b", r"yearly\b", r"p\.\s?a\.(?!\w)",
+                # German postings: "EUR 48.000 brutto/Jahr", "pro Jahr"
+                r"/\s?jahr\b", r"pro\sjahr\b",
                 # "£33,966 - £38,205 pa": right after an amount ("Erie, PA" is a state)
                 r"(?<=\d )pa\b",
                 # "£34,500 pro rata": a full-time year's salary, of which a part-time post is
@@ -227,7 +233,8 @@ PERIOD = Table(
                      "€45,000 a year.", "An annual salary of $48,000.",
                      "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr.",
                      "Grade 6, £33,966 - £38,205 pa. Fixed term for 36 months.",
-                     "Part-time (3 days a week), £34,500 pro rata."),
+                     "Part-time (3 days a week), £34,500 pro rata.",
+                     "EUR 48.000 brutto/Jahr", "52.000 € brutto pro Jahr"),
             rejects=("$16 per hour, for a year at least.", "Pay: $18, in Erie, PA.",
                      "Pay is pro rata to hours worked."),
         ),

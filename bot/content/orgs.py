@@ -104,7 +104,7 @@ _HIRING = Folded(
 )
 # The articles between "we're hiring" and its role ("we're hiring a …", "… two new …").
 _ARTICLES_AFTER = re.compile(r"(?:\s+(?:a|an|another|the|new|its|their|our|two|three))*\s*$", re.I)
-_SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
+SEPARATORS = re.compile(r"\s+[-–—|]+\s+|\s*:\s+")
 # "(OH)", "(Ohio)", "(Tacoma, WA)": where, after the name
 _STATE_SUFFIX = re.compile(r"\s*\((?:[A-Z][\w.' -]{1,30},\s*)?(?:[A-Z]{2}|[A-Z][a-z]+)\)\s*$")
 _SEEK_VERBS = (
@@ -272,7 +272,7 @@ def split_title(title: str) -> TitleParts:
     hiring = _hiring_title(text)
     if hiring is not None:
         return hiring
-    parts = _SEPARATORS.split(text)
+    parts = SEPARATORS.split(text)
     separated = _separated(parts) if len(parts) >= 2 else None
     return separated if separated is not None else _role_comma_org(text)
 
@@ -425,7 +425,7 @@ def org_in_title(title: str) -> str | None:
 # "The Lindqvist Centre offers two one-year fellowships", "The Atlas project has three
 # openings": offering or having a post is hiring ("The library offers free parking", "… has
 # a job board" name no employer)
-_OFFERS_A_POST = re.compile(
+OFFERS_A_POST = re.compile(
     r" offers (?:an? |one |two |three |several )?(?:[\w()-]+ ){0,4}?"
     r"(?:internships?|fellowships?|traineeships?|residenc(?:y|ies)|positions?|posts?|jobs?"
     r"|contracts?)\b"
@@ -453,7 +453,7 @@ def org_from_seeks(text: str) -> str | None:
             if name is not None:
                 return name
             pos = head.find(verb, pos + 1)
-    for offer in _OFFERS_A_POST.finditer(head):
+    for offer in OFFERS_A_POST.finditer(head):
         name = _subject_before(head, offer.start())
         if name is not None:
             return name
@@ -788,7 +788,7 @@ _PLACE_LINE = re.compile(
     r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?"
 )
 # After a page's opening name, the word that starts its verb: "… Trust holds", "… builds".
-# What an organisation offers is read by _OFFERS_A_POST: "The Weston Library offers free
+# What an organisation offers is read by OFFERS_A_POST: "The Weston Library offers free
 # parking" names no employer.
 _VERB_NEXT = re.compile(r"\s*(?!offers?\b|provides?\b)[a-z]")
 
@@ -828,7 +828,7 @@ def org_introduced(text: str) -> str | None:
     city = _CITY_BETWEEN.match(head, after)
     if city is not None and is_city(city.group("city")):
         after = city.end()
-    if _is_org_like(name) and _VERB_NEXT.match(head, after) is not None:
+    if (_is_org_like(name) or _named_project(name)) and _VERB_NEXT.match(head, after) is not None:
         return _canonical(_employer_part(name))
     # "Open Letters Project is a small non-profit that …": a name the page says is one;
     # "Erfgoedhuis Noord-Veluwe supports forty heritage organisations": what one does
@@ -856,6 +856,16 @@ _PARAGRAPH_NAME = re.compile(
     # "The Northern Lights Records Trust (NLRT) is a charity …": its initials after it
     r"(?: \([A-Z]{2,8}\))?(?= (?:is|are) )"
 )
+
+
+# "The Gowanus Neighborhood Memory Project records …": a project named by two or more words of
+# its own is a body that employs, when it is the page's first subject ("Project" is no
+# ORG_WORDS word: "Project Archivist" is a role, "the Atlas project" a piece of work).
+_NAMED_PROJECT = re.compile(r"(?:[A-Z][\w&'’-]*\s+){2,6}Project")
+
+
+def _named_project(name: str) -> bool:
+    return _NAMED_PROJECT.fullmatch(name) is not None and not ROLE_WORDS.found(name)
 
 
 def _possessor(name: str) -> str:
@@ -898,7 +908,7 @@ def title_parts(title: str, body: str) -> TitleParts:
         # "We're recruiting: two roles at Wikimedia Vesterland" names posts, not one role
         if _POSTS.found(at.group("role")):
             return TitleParts(None, _canonical(at.group("org")), posts=True)
-    pieces = _SEPARATORS.split(text)
+    pieces = SEPARATORS.split(text)
     if len(pieces) == 2:
         role, name = pieces
         if ROLE_WORDS.found(role) and looks_like_name(name) and _employs(name.strip(), body):

@@ -524,10 +524,6 @@ Apply online at https://jobs.tayside.example.ac.uk/ref/ARC-118 by 12 July 2027.
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("jobs/oral-history-producer-brooklyn.md", "org"): (
-        "the employer is named only as the subject of the first sentence ('The Gowanus"
-        " Neighborhood Memory Project records …'), with no hiring verb or label"
-    ),
     ("_posts/2027-05-17-data-steward-eu.md", "location"): (
         "the house keeps 'anywhere in …' as a remote job's location (the seeds and"
         " test_phrasings expect it); the regions hold EU"

@@ -513,13 +513,7 @@ Apply through https://corribheritage.example.ie/registrar by 23 July 2027.
 )
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
-KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("_posts/2027-06-04-records-manager.md", "location"): (
-        "the city is said only as a bare 'in Bristol' in a line of terms ('15 hours a week, in"
-        " Bristol, paid …'), with no word of a place of work before it; a bare 'in <city>'"
-        " also names where collections, partners or people are"
-    ),
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize(("name", "check"), PAGES.params(KNOWN_MISSES))
