@@ -1161,6 +1161,10 @@ def _where_as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
     return not (f.on_site and p.remote)
 
 
+_HOURS_KINDS = frozenset({"part-time", "full-time"})
+_TERM_KINDS = frozenset({"temporary", "internship"})
+
+
 def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
     """Its employer, its pay's statement and its hours as asked for."""
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
@@ -1171,7 +1175,13 @@ def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
         return False
     if f.employment is None or p.employment_type == f.employment:
         return True
-    return f.employment in kinds_in(p.title)  # "Systems Intern (part-time)" is part-time
+    if f.employment in kinds_in(p.title):  # "Systems Intern (part-time)" is part-time
+        return True
+    # A posting's kind is its term (an internship, a fixed term) before its hours, yet its
+    # hours are asked too: "part-time jobs" holds the intern who "works three days a week
+    # (part-time)", "full-time jobs" the two-year post that is "Full-time, fixed-term".
+    hours_of_a_term = f.employment in _HOURS_KINDS and p.employment_type in _TERM_KINDS
+    return hours_of_a_term and f.employment in kinds_in(p.body)
 
 
 def _hybrid(p: Posting) -> bool:

@@ -446,13 +446,7 @@ def parse_filters(
     pay_period = _taken(t, _PAY_PERIODS)
     pay_stated = bool(pay_order) or _taken(t, {"stated": _PAY_STATED}) is not None
     at_least, at_most = _salary(t)
-    employment = None
-    for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
-        match = pattern.search(t.value)
-        if match is not None:
-            employment = kind
-            t.take(match)
-            break
+    employment = _employment(t)
     employer = _EMPLOYER.search(t.value) or _EMPLOYER_BEFORE_JOBS.search(t.value)
     if employer is not None:
         t.take(employer)
@@ -505,6 +499,20 @@ def parse_filters(
         posted=posted,
     )
     return filters, t.value, t.found
+
+
+def _employment(t: Blanked) -> str | None:
+    """The employment type asked, its words taken out of the text: every word of it, as in
+    "temporary or fixed-term jobs" (a word left would be read as a keyword of the title)."""
+    for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
+        match = pattern.search(t.value)
+        if match is None:
+            continue
+        while match is not None:
+            t.take(match)
+            match = pattern.search(t.value)
+        return kind
+    return None
 
 
 def _employer_kind(said: re.Match[str] | None) -> str | None:
@@ -678,7 +686,8 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     jobs_asked = jobs_asked or (ordered and bool(set(words) & vocab.JOB_NOUNS))
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
-    asks = _asked_facts(low)
+    one_job = bool(set(words) & _ONE_JOB)
+    asks = _filters_not_facts(_asked_facts(low), list_cue and not one_job, search, filters)
     return Understanding(
         text=plain,
         said=said,
@@ -691,7 +700,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         after_year=after_year,
         explain=explain,
         list_cue=list_cue,
-        one_job=bool(set(words) & _ONE_JOB),
+        one_job=one_job,
         most_postings=_most_postings(low),
         job_word=bool(set(tokens(low)) & _JOB_WORDS),
         job_verb_only=_job_verb_only(low),
@@ -699,6 +708,17 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         verbs=_verbs_asked(low),
         now_asked=_now_asked(low),
     )
+
+
+def _filters_not_facts(
+    asks: tuple[str, ...], listing: bool, search: JobsSearch, filters: ListFilters
+) -> tuple[str, ...]:
+    """A list's remote or hybrid word filters it, and asks no posting whether it is remote:
+    "remote developer jobs", "anything for a developer that's hybrid" list every such
+    posting, where "is the developer job remote?" asks one."""
+    if listing and (search.query.remote or filters.hybrid):
+        return tuple(a for a in asks if a != "remote")
+    return asks
 
 
 _NOW_ASKED = _cue_pattern((*vocab.STATUS_CUES["open"], *vocab.NOW_WORDS))

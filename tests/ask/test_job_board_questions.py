@@ -1,0 +1,147 @@
+"""A small job board asked in the words people type: what went up since a weekday, every
+word of an employment type ("temporary or fixed-term"), the hours of an internship or a
+fixed-term post, and a list's remote or hybrid word read as its filter, not as a fact asked
+of one posting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+from bot.windows import read_windows
+
+TODAY = date(2026, 5, 14)  # a Thursday
+
+PAGES = {
+    "jobs/2026-05-01-wren-castle-intern.md": """---
+title: Archives Internship
+organization: Wren Castle Museum
+date: 2026-05-01
+tags: [jobs, internships]
+location: Inverness, Scotland
+---
+Wren Castle Museum offers a paid internship in its archive for four months.
+
+The intern works two days a week (part-time) in the castle's record room.
+
+Apply by 10 June 2026 to archive@wrencastle.example.org.
+""",
+    "jobs/2026-05-12-larch-digitisation-officer.md": """---
+title: Digitisation Officer
+organization: Larch Records Trust
+date: 2026-05-12
+tags: [jobs]
+location: York, UK
+---
+Larch Records Trust needs a Digitisation Officer to scan its parish registers.
+
+Full-time, permanent. Apply by 20 June 2026 to jobs@larchrecords.example.org.
+""",
+    "jobs/2026-05-06-kite-systems-developer.md": """---
+title: Systems Developer
+organization: Kite Map Library
+date: 2026-05-06
+tags: [jobs]
+location: Remote (Europe)
+---
+Kite Map Library is hiring a Systems Developer for its map viewer.
+
+We offer a temporary contract of 18 months, full-time, from anywhere in Europe.
+
+Apply by 12 June 2026 to work@kitemaps.example.org.
+""",
+    "jobs/2026-04-20-heath-project-cataloguer.md": """---
+title: Project Cataloguer
+organization: Heath Abbey Library
+date: 2026-04-20
+tags: [jobs]
+location: Durham, UK
+---
+Heath Abbey Library is hiring a Project Cataloguer: a fixed-term post for one year.
+
+Apply by 30 June 2026 to books@heathabbey.example.org.
+""",
+    "jobs/2026-04-01-osprey-web-developer.md": """---
+title: Web Developer, College Library
+organization: Osprey College Library
+date: 2026-04-01
+tags: [jobs]
+location: Boston, MA (hybrid)
+---
+Osprey College Library seeks a Web Developer. The post is hybrid: three days a week on
+campus in Boston.
+
+The position is open until filled. Apply at https://osprey.example.edu/jobs.
+""",
+}
+
+INTERN = "jobs/2026-05-01-wren-castle-intern.md"
+OFFICER = "jobs/2026-05-12-larch-digitisation-officer.md"
+SYSTEMS = "jobs/2026-05-06-kite-systems-developer.md"
+WEB = "jobs/2026-04-01-osprey-web-developer.md"
+CATALOGUER = "jobs/2026-04-20-heath-project-cataloguer.md"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("board"), PAGES, TODAY) as application:
+        yield application
+
+
+def listed(app: App, question: str) -> set[str]:
+    reply = app.ask(question)
+    return {p.source for p in reply.postings}
+
+
+def test_since_a_weekday_is_from_the_last_such_day_until_today() -> None:
+    window, _, _ = read_windows("posted since monday", TODAY)
+    assert window is not None
+    assert (window.start, window.end) == (date(2026, 5, 11), TODAY)
+    same_day, _, _ = read_windows("new since thursday", TODAY)
+    assert same_day is not None and same_day.start == TODAY
+
+
+@pytest.mark.parametrize("question", ["what's new since monday?", "anything posted since monday"])
+def test_whats_new_since_a_weekday_lists_the_postings_that_went_up_since(
+    app: App, question: str
+) -> None:
+    assert listed(app, question) == {OFFICER}
+
+
+def test_every_word_of_the_employment_type_is_taken_out(app: App) -> None:
+    # "fixed-term" left beside "temporary" would be read as words of the title
+    assert listed(app, "temporary or fixed-term jobs?") == {SYSTEMS, CATALOGUER}
+
+
+def test_the_hours_of_an_internship_are_asked_too(app: App) -> None:
+    assert listed(app, "part time jobs in scotland") == {INTERN}
+    assert INTERN in listed(app, "any part-time work?")
+
+
+def test_a_fixed_term_post_that_is_full_time_is_a_full_time_job(app: App) -> None:
+    assert {SYSTEMS, OFFICER} <= listed(app, "full time jobs")
+    assert INTERN not in listed(app, "full time jobs")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["remote developer jobs", "any developer jobs that are remote?", "developer roles remote?"],
+)
+def test_a_remote_word_filters_a_list_of_developers(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert {SYSTEMS, WEB} <= {p.source for p in reply.postings}
+    assert reply.understood is not None and reply.understood["intent"] == "list"
+
+
+def test_a_hybrid_word_filters_a_list_of_developers(app: App) -> None:
+    assert listed(app, "anything for a developer that's hybrid") == {WEB}
+
+
+def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
+    reply = app.ask("is the kite map library job remote?")
+    assert "Europe" in reply.text
+    assert reply.understood is not None and reply.understood["intent"] == "posting"
