@@ -580,10 +580,20 @@ _LEAD_IN = re.compile(
 )
 
 
+# ... and the thanks it closes with ("what's the salary? thx", "is it remote, thanks!")
+_SIGN_OFF = re.compile(
+    r"(?<=[\w?.!)])[\s,.:;!-]+(?:"
+    + "|".join(re.escape(k) for k in sorted(vocab.SIGN_OFFS, key=len, reverse=True))
+    + r")[\s!.:)]*$",
+    re.I,
+)
+
+
 def without_lead_in(text: str) -> str:
     """The message less the greeting, thanks or "ok and" it opens with, when a question
-    follows (``vocabulary.LEAD_INS``)."""
-    rest = _LEAD_IN.sub("", text.strip(), count=1)
+    follows (``vocabulary.LEAD_INS``), and less the thanks it closes with
+    (``vocabulary.SIGN_OFFS``)."""
+    rest = _SIGN_OFF.sub("", _LEAD_IN.sub("", text.strip(), count=1))
     return rest if rest.strip(" ?!.") else text
 
 
@@ -951,7 +961,7 @@ _ALL_FACT_WORDS = frozenset(
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
     mentioned give gives info information details long make makes making one ones thing
-    things""".split()
+    things exactly precisely saw seen noticed""".split()
 )
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.

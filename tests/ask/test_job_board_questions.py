@@ -12,6 +12,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
+from bot.ask.understand import rewrite
 from bot.windows import read_windows
 
 TODAY = date(2026, 5, 14)  # a Thursday
@@ -53,6 +54,39 @@ Kite Map Library is hiring a Systems Developer for its map viewer.
 We offer a temporary contract of 18 months, full-time, from anywhere in Europe.
 
 Apply by 12 June 2026 to work@kitemaps.example.org.
+""",
+    "faq/board-faq.md": """---
+title: Posting on the board
+organization: Curlew Heritage Network
+layout: page
+---
+
+## How do I post a job?
+
+Email the posting to board@curlew.example.net; it goes up within two days.
+""",
+    "jobs/2026-05-02-fen-registrar.md": """---
+title: Registrar
+organization: Fenwick Art Gallery
+date: 2026-05-02
+tags: [jobs]
+location: Perth, Australia
+---
+### About the role
+
+Fenwick Art Gallery is recruiting a Registrar to manage its loans and the movement of works.
+
+### Salary
+
+AUD $80,000 a year.
+
+### Relocation
+
+Relocation assistance is offered to the person appointed.
+
+### How to apply
+
+Applications close 5 June 2026.
 """,
     "jobs/2026-04-20-heath-project-cataloguer.md": """---
 title: Project Cataloguer
@@ -139,6 +173,40 @@ def test_a_remote_word_filters_a_list_of_developers(app: App, question: str) -> 
 
 def test_a_hybrid_word_filters_a_list_of_developers(app: App) -> None:
     assert listed(app, "anything for a developer that's hybrid") == {WEB}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "any jobs that don't require relocating?",
+        "jobs i can do without relocating",
+        "no need to move?",
+    ],
+)
+def test_work_one_need_not_move_for_is_remote_work(app: App, question: str) -> None:
+    found = listed(app, question)
+    assert SYSTEMS in found
+    assert not found & {INTERN, OFFICER, CATALOGUER}
+
+
+def test_help_with_relocation_is_answered_by_relocation_assistance(app: App) -> None:
+    reply = app.ask("does the fenwick gallery job help with relocation?")
+    assert "Relocation assistance is offered" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hey, saw the perth posting - what's the salary? thx",
+        "what exactly does the perth job pay? thanks!",
+    ],
+)
+def test_chat_words_around_a_pay_question_name_no_posting(app: App, question: str) -> None:
+    assert "$80,000" in app.ask(question).text
+
+
+def test_question_words_typed_short_are_read_whole() -> None:
+    assert rewrite("wht does it pay") == "what does it pay"
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
