@@ -119,6 +119,8 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if _about_the_organisation(ctx, u):
         said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
         return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
+    if _open_at_the_organisation(ctx, u):
+        return _with(list_answer(ctx, u, page), u, intent="list")
     about_one = _one_posting(ctx, u)
     if about_one is not None:
         return about_one
@@ -392,6 +394,21 @@ def _about_the_organisation(ctx: Context, u: Understanding) -> bool:
         return False
     words = set(u.subject)
     return bool(words) and words <= _organisation_words(ctx)
+
+
+def _open_at_the_organisation(ctx: Context, u: Understanding) -> bool:
+    """ "What's open at X?", "anything open at X right now?": what is open is asked and the
+    question names nothing but the organisation, so its open postings are the answer, not a
+    passage of one of them that happens to say "open"."""
+    # "is the X job still open?" names one posting: its status is asked (``_one_posting``)
+    if u.one_job or u.search.query.organization is None or set(u.asks) != {"status"}:
+        return False
+    words = set(u.subject) - _NOW_SUBJECT
+    return bool(words) and words <= _organisation_words(ctx)
+
+
+# what "rn", "atm" and "now" leave in a question's subject ("what's open at X right now?")
+_NOW_SUBJECT = frozenset({"right", "now", "moment", "today", "currently"})
 
 
 def _without_place(u: Understanding) -> Understanding:
@@ -821,7 +838,9 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
         matching, past, dropped = _fewer_words(ctx, q, f)
         fewer = bool(matching)
     if past and u.now_asked:
-        return _none_open(ctx, u, len(matching)), False
+        # past postings hold the keywords: they are a job's words, not some page's topic
+        # ("any librarian jobs open right now?" is no question about the librarian's page)
+        return _none_open(ctx, u, len(matching)), True
     if not matching:
         return _nothing_matches(ctx, u), False
     pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE

@@ -65,6 +65,25 @@ layout: page
 
 Email the posting to board@curlew.example.net; it goes up within two days.
 """,
+    "news/2026-04-15-kite-reading-room.md": """---
+title: Kite Map Library opens its new reading room
+organization: Kite Map Library
+date: 2026-04-15
+tags: [news]
+---
+Our new reading room is open to visitors from Tuesday to Saturday.
+""",
+    "jobs/2026-03-10-heron-reference-librarian.md": """---
+title: Reference Librarian
+organization: Heron Reading Room
+date: 2026-03-10
+tags: [jobs]
+location: Bristol, UK
+---
+Heron Reading Room seeks a Reference Librarian for its local history desk.
+
+Full-time. The closing date was 30 April 2026.
+""",
     "jobs/2026-05-02-fen-registrar.md": """---
 title: Registrar
 organization: Fenwick Art Gallery
@@ -207,6 +226,20 @@ def test_chat_words_around_a_pay_question_name_no_posting(app: App, question: st
 
 def test_question_words_typed_short_are_read_whole() -> None:
     assert rewrite("wht does it pay") == "what does it pay"
+
+
+def test_a_closed_posting_holding_the_words_is_no_open_job(app: App) -> None:
+    reply = app.ask("any librarian jobs open rn?")
+    assert not reply.postings
+    assert "no open postings" in reply.text
+    assert "> " not in reply.text  # no quote of the closed posting's page
+
+
+def test_whats_open_at_an_organisation_lists_its_open_postings(app: App) -> None:
+    # its news says "open" as well: a page's word is no answer to what is open there
+    reply = app.ask("whats open at kite map library")
+    assert {p.source for p in reply.postings} == {SYSTEMS}
+    assert reply.understood is not None and reply.understood["intent"] == "list"
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
