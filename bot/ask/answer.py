@@ -39,6 +39,7 @@ from bot.search import (
     EVENT_TERMS,
     PAGE_SIZE,
     STOPWORDS,
+    SYNONYMS,
     Answer,
     asks_open,
     closest_questions,
@@ -1378,7 +1379,8 @@ def passage_answer(
         named_as = org_filter(orgs[0], ctx.store.organizations())
         own = ctx.store.search_passages(terms, organization=named_as, limit=limit)
         if own:  # another organisation's page does not answer for this one
-            return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
+            asked = _asked_beyond_the_name(terms, f"{orgs[0]} {named_as}")
+            return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]), asked=asked)
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 
@@ -1396,7 +1398,30 @@ def _of_no_one(ctx: Context, terms: Sequence[str], slug: str) -> list[PassageHit
     ]
 
 
-def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:
+def _asked_beyond_the_name(terms: Sequence[str], name: str) -> frozenset[str]:
+    """What a question asks of an organisation beyond naming it and its job ("is the X job
+    unionized?" asks "unioniz"), as the ranking's word groups: every passage of its pages
+    holds its name, so the name alone answers nothing."""
+    named = _stems(name) | {_JOB_GROUP}
+    return frozenset(SYNONYMS.get(s, s) for t in terms for s in _stems(t)) - named
+
+
+_JOB_GROUP = SYNONYMS.get(stem("job"), stem("job"))
+
+
+def _holds_the_asked(a: Answer, asked: frozenset[str]) -> bool:
+    """Whether the passage (its heading and title with it) holds a word asked beyond the
+    organisation's name; any passage does when nothing more is asked ("what is X?")."""
+    if not asked:
+        return True
+    p = a.hit.passage
+    held = _stems(f"{p.page_title} {p.question} {a.full_text}")
+    return bool(asked & {SYNONYMS.get(s, s) for s in held})
+
+
+def _best_of(
+    ctx: Context, u: Understanding, hits: list[PassageHit], asked: frozenset[str] = frozenset()
+) -> Reply | None:
     ranked = rank_passages(u.text, hits)
     person = _asks_person(u)
     confident = [
@@ -1405,6 +1430,7 @@ def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | 
         if a.confident
         and _years_agree(u, a.hit.passage, a.excerpt)
         and (not person or _names_the_person(ctx, u, a.hit.passage, a.excerpt))
+        and _holds_the_asked(a, asked)
     ]
     if not confident:
         return None

@@ -12,6 +12,7 @@ import pytest
 from pagestore import app_of
 
 from bot.app import App
+from bot.ask.answer import _asked_beyond_the_name
 from bot.ask.understand import rewrite
 from bot.windows import read_windows
 
@@ -84,6 +85,30 @@ Heron Reading Room seeks a Reference Librarian for its local history desk.
 
 Full-time. The closing date was 30 April 2026.
 """,
+    "jobs/2026-05-05-marsh-archives-officer.md": """---
+layout: post
+title: "Archives Officer - Marshgate Town Archives (Hull, UK)"
+date: 2026-05-05
+tag: job
+---
+
+### Description
+
+Marshgate Town Archives is hiring an Archives Officer to answer enquiries about the town's
+shipping records.
+
+### Terms
+
+Full-time, one-year term position. Hybrid: three days a week in the Hull search room.
+
+### Salary
+
+£28,000 per year.
+
+### How to apply
+
+Write to officer@marshgate.example.org by 12 June 2026.
+""",
     "jobs/2026-05-02-fen-registrar.md": """---
 title: Registrar
 organization: Fenwick Art Gallery
@@ -94,6 +119,10 @@ location: Perth, Australia
 ### About the role
 
 Fenwick Art Gallery is recruiting a Registrar to manage its loans and the movement of works.
+
+### Terms
+
+A permanent position, four days a week.
 
 ### Salary
 
@@ -137,6 +166,7 @@ OFFICER = "jobs/2026-05-12-larch-digitisation-officer.md"
 SYSTEMS = "jobs/2026-05-06-kite-systems-developer.md"
 WEB = "jobs/2026-04-01-osprey-web-developer.md"
 CATALOGUER = "jobs/2026-04-20-heath-project-cataloguer.md"
+MARSHGATE = "jobs/2026-05-05-marsh-archives-officer.md"
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +197,7 @@ def test_whats_new_since_a_weekday_lists_the_postings_that_went_up_since(
 
 def test_every_word_of_the_employment_type_is_taken_out(app: App) -> None:
     # "fixed-term" left beside "temporary" would be read as words of the title
-    assert listed(app, "temporary or fixed-term jobs?") == {SYSTEMS, CATALOGUER}
+    assert listed(app, "temporary or fixed-term jobs?") == {SYSTEMS, CATALOGUER, MARSHGATE}
 
 
 def test_the_hours_of_an_internship_are_asked_too(app: App) -> None:
@@ -240,6 +270,20 @@ def test_whats_open_at_an_organisation_lists_its_open_postings(app: App) -> None
     reply = app.ask("whats open at kite map library")
     assert {p.source for p in reply.postings} == {SYSTEMS}
     assert reply.understood is not None and reply.understood["intent"] == "list"
+
+
+def test_what_is_asked_of_an_organisation_beyond_its_name_and_its_job() -> None:
+    # a passage of its pages must hold one of these: each holds the name, and "position"
+    # (the job's word) answers nothing about a union
+    terms = ["marshgate", "job", "position", "opening", "unionized"]
+    assert _asked_beyond_the_name(terms, "marshgate Marshgate Town Archives") == {"union"}
+    assert not _asked_beyond_the_name(["marshgate", "role"], "marshgate Marshgate Town Archives")
+
+
+def test_a_question_naming_only_the_organisation_and_a_word_its_pages_hold_is_answered(
+    app: App,
+) -> None:
+    assert "£28,000" in app.ask("what's the salary at marshgate town archives?").text
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
