@@ -528,9 +528,25 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
         key=lambda item: item[0],
         reverse=True,
     )
+    scored = [(score, p) for score, p in scored if _holds_the_roles(p, subject)]
     if not scored or scored[0][0] < NAMED_ENOUGH:
         return []
     return [p for score, p in scored if score >= scored[0][0]]
+
+
+# Role nouns that also say little of which role ("the lead", "a head start", "page two")
+_VAGUE_ROLES = frozenset({"position", "lead", "head", "page", "chair", "worker", "owner"})
+
+
+def _holds_the_roles(p: Posting, subject: Sequence[str]) -> bool:
+    """Whether the posting's title holds every role noun the question names: "the harbourline
+    metadata librarian" is not its Metadata Developer, though both words of the rest agree
+    (the role was hired and announced, it is not open)."""
+    roles = [w for w in subject if ROLE_WORDS.found(w) and w.rstrip("s") not in _VAGUE_ROLES]
+    if not roles:
+        return True
+    title = _stems(p.title)
+    return all(_shortened(next(iter(_stems(w)), w), title) in title for w in roles)
 
 
 def _of_the_organisation(ctx: Context, subject: Sequence[str]) -> dict[str, Posting]:

@@ -109,6 +109,17 @@ Full-time, one-year term position. Hybrid: three days a week in the Hull search 
 
 Write to officer@marshgate.example.org by 12 June 2026.
 """,
+    "jobs/2026-05-07-gull-map-curator.md": """---
+title: Map Curator
+organization: Gullhaven Museum
+date: 2026-05-07
+tags: [jobs]
+location: Plymouth, UK
+---
+Gullhaven Museum is hiring a Map Curator. Salary: £33,000 a year.
+
+Apply by 15 June 2026 to maps@gullhaven.example.org.
+""",
     "jobs/2026-05-02-fen-registrar.md": """---
 title: Registrar
 organization: Fenwick Art Gallery
@@ -157,7 +168,8 @@ location: Boston, MA (hybrid)
 Osprey College Library seeks a Web Developer. The post is hybrid: three days a week on
 campus in Boston.
 
-The position is open until filled. Apply at https://osprey.example.edu/jobs.
+Salary: $70,000 a year. The position is open until filled. Apply at
+https://osprey.example.edu/jobs.
 """,
 }
 
@@ -284,6 +296,13 @@ def test_a_question_naming_only_the_organisation_and_a_word_its_pages_hold_is_an
     app: App,
 ) -> None:
     assert "£28,000" in app.ask("what's the salary at marshgate town archives?").text
+
+
+def test_a_role_the_title_does_not_hold_names_another_posting(app: App) -> None:
+    # Gullhaven's opening is a Map Curator: its pay is no answer for a map librarian
+    reply = app.ask("what's the salary for the gullhaven map librarian?")
+    assert "£33,000" not in reply.text
+    assert "£33,000" in app.ask("what's the salary for the gullhaven map curator?").text
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
