@@ -1435,12 +1435,13 @@ def _holds_the_asked(a: Answer, asked: frozenset[str]) -> bool:
     return bool(asked & {SYNONYMS.get(s, s) for s in held})
 
 
-def _best_of(
-    ctx: Context, u: Understanding, hits: list[PassageHit], asked: frozenset[str] = frozenset()
-) -> Reply | None:
-    ranked = rank_passages(u.text, hits)
+def _confident(
+    ctx: Context, u: Understanding, ranked: list[Answer], asked: frozenset[str]
+) -> list[Answer]:
+    """The ranked passages that answer: confident, of the year asked, naming the person
+    asked for, holding what is asked beyond an organisation's name."""
     person = _asks_person(u)
-    confident = [
+    return [
         a
         for a in ranked
         if a.confident
@@ -1448,6 +1449,12 @@ def _best_of(
         and (not person or _names_the_person(ctx, u, a.hit.passage, a.excerpt))
         and _holds_the_asked(a, asked)
     ]
+
+
+def _best_of(
+    ctx: Context, u: Understanding, hits: list[PassageHit], asked: frozenset[str] = frozenset()
+) -> Reply | None:
+    confident = _confident(ctx, u, rank_passages(u.text, hits), asked)
     if not confident:
         return None
     best = confident[0]

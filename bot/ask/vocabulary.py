@@ -111,6 +111,7 @@ ABBREVIATIONS = {
     "app": "application", "apps": "applications", "dev": "developer", "devs": "developers",
     "mgr": "manager", "dir": "director", "asst": "assistant", "admin": "administrator",
     "eng": "engineer", "prof": "professor", "lib": "library", "dh": "digital humanities",
+    "postdoc": "postdoctoral", "postdocs": "postdoctoral",
 }  # fmt: skip
 
 # Chat words and phrases → the words the rest of the tables know, applied to a question
@@ -181,7 +182,8 @@ REWRITES: dict[str, str] = {
 LEAD_INS = (
     "hey herald", "hi herald", "hello herald", "ok herald", "herald", "hey there", "hi there",
     "hello there", "hey", "hi", "hello", "thanks", "thank you", "thx", "ty", "cheers", "sorry",
-    "one more question", "one more", "quick question", "ok", "okay", "so", "and", "also",
+    "one more question", "one more", "quick question", "quick one", "a quick one",
+    "quick q", "ok", "okay", "so", "and", "also",
     "btw", "by the way", "yo", "yo herald", "hiya", "heya",
 )  # fmt: skip
 

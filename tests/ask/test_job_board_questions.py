@@ -120,6 +120,17 @@ Gullhaven Museum is hiring a Map Curator. Salary: £33,000 a year.
 
 Apply by 15 June 2026 to maps@gullhaven.example.org.
 """,
+    "jobs/2026-05-09-tern-postdoc.md": """---
+title: Postdoctoral Fellow in Map History
+organization: Tern University
+date: 2026-05-09
+tags: [jobs]
+location: Leeds, UK
+---
+Tern University invites applications for a Postdoctoral Fellow in map history.
+
+Salary: £36,500 a year. Apply by 19 June 2026 to maps@tern.example.ac.uk.
+""",
     "jobs/2026-05-02-fen-registrar.md": """---
 title: Registrar
 organization: Fenwick Art Gallery
@@ -303,6 +314,14 @@ def test_a_role_the_title_does_not_hold_names_another_posting(app: App) -> None:
     reply = app.ask("what's the salary for the gullhaven map librarian?")
     assert "£33,000" not in reply.text
     assert "£33,000" in app.ask("what's the salary for the gullhaven map curator?").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does the postdoc pay?", "hi herald! quick one: what does the postdoc pay? cheers"],
+)
+def test_the_postdoc_names_the_postdoctoral_posting(app: App, question: str) -> None:
+    assert "£36,500" in app.ask(question).text
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
