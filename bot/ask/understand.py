@@ -694,6 +694,9 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     # "what's the newest posting?": an order of postings, asked with a job word
     ordered = filters.newest_first or filters.oldest_first
     jobs_asked = jobs_asked or (ordered and bool(set(words) & vocab.JOB_NOUNS))
+    # "what's closed?", "what's expired?": a posting's state and nothing else named
+    subject = _subject(words)
+    jobs_asked = jobs_asked or (filters.status != "open" and not subject)
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
     one_job = bool(set(words) & _ONE_JOB)
@@ -705,7 +708,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         search=search,
         filters=filters,
         asks=asks,
-        subject=_subject(words),
+        subject=subject,
         year=year,
         after_year=after_year,
         explain=explain,
@@ -867,6 +870,8 @@ def _search(
         # hours asked of the work ("jobs in CET hours") are a remote worker's
         q = replace(q, remote=True)
     deadline = search.window or filters.deadline
+    if deadline is not None and filters.status in ("closed", "past") and deadline.start >= today:
+        deadline = _so_far(deadline, today)
     if deadline is not None:
         q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
         past = deadline.end < today and filters.status == "open"
@@ -886,6 +891,25 @@ def _search(
     )
     filters = replace(filters, any_term=either)
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+
+
+def _so_far(window: Window, today: date) -> Window:
+    """ "Closed this month", "what expired this week": nothing ahead of today has closed, so
+    the days of that week, month or year until today (a window of the next days, the same
+    number of days behind)."""
+    if window.end == date(today.year, 12, 31):
+        start = date(today.year, 1, 1)
+    elif (window.end + ONE_DAY).day == 1:
+        start = today.replace(day=1)
+    elif window.end - window.start == _A_WEEK_AHEAD:  # "this week": from its Monday
+        start = today - timedelta(days=today.weekday())
+    else:
+        start = today - (window.end - window.start)
+    return Window(start, today, f"since {say(start)}")
+
+
+# the window "this week" reads: today and the next six days
+_A_WEEK_AHEAD = timedelta(days=6)
 
 
 # "archivists or librarians": two keywords either of which will do

@@ -131,6 +131,15 @@ Tern University invites applications for a Postdoctoral Fellow in map history.
 
 Salary: £36,500 a year. Apply by 19 June 2026 to maps@tern.example.ac.uk.
 """,
+    "jobs/2026-04-02-stoat-digital-archivist.md": """---
+title: Digital Archivist
+organization: Stoat Valley Records Office
+date: 2026-04-02
+tags: [jobs]
+location: Swansea, Wales
+---
+Stoat Valley Records Office needs a Digital Archivist. The closing date is 6 May 2026.
+""",
     "jobs/2026-05-02-fen-registrar.md": """---
 title: Registrar
 organization: Fenwick Art Gallery
@@ -322,6 +331,24 @@ def test_a_role_the_title_does_not_hold_names_another_posting(app: App) -> None:
 )
 def test_the_postdoc_names_the_postdoctoral_posting(app: App, question: str) -> None:
     assert "£36,500" in app.ask(question).text
+
+
+STOAT = "jobs/2026-04-02-stoat-digital-archivist.md"
+
+
+@pytest.mark.parametrize(
+    "question", ["any jobs that closed this month?", "what closed this month?"]
+)
+def test_closed_this_month_is_the_month_so_far(app: App, question: str) -> None:
+    # nothing ahead of today has closed: the days of May until today
+    assert listed(app, question) == {STOAT}
+
+
+@pytest.mark.parametrize("question", ["what's closed?", "what's expired?"])
+def test_a_state_alone_asks_for_the_postings_in_it(app: App, question: str) -> None:
+    found = listed(app, question)
+    assert STOAT in found
+    assert OFFICER not in found
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
