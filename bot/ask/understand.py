@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
-from bot.domain import PERIODS_PER_YEAR
+from bot.domain import PERIODS_PER_YEAR, PostingQuery
 from bot.places import ADJECTIVES, ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
@@ -869,13 +869,7 @@ def _search(
     elif filters.reachable_from is not None and zone_span(filters.reachable_from.name):
         # hours asked of the work ("jobs in CET hours") are a remote worker's
         q = replace(q, remote=True)
-    deadline = search.window or filters.deadline
-    if deadline is not None and filters.status in ("closed", "past") and deadline.start >= today:
-        deadline = _so_far(deadline, today)
-    if deadline is not None:
-        q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
-        past = deadline.end < today and filters.status == "open"
-        filters = replace(filters, deadline=deadline, status="any" if past else filters.status)
+    q, filters = _deadline_asked(q, filters, search.window or filters.deadline, today)
     org_words = frozenset(w for o in organizations for w in tokens(o.lower()))
     # words that ask (pay, email, when) or fill ("looking for something") select nothing
     keywords = tuple(
@@ -891,6 +885,20 @@ def _search(
     )
     filters = replace(filters, any_term=either)
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+
+
+def _deadline_asked(
+    q: PostingQuery, filters: ListFilters, deadline: Window | None, today: date
+) -> tuple[PostingQuery, ListFilters]:
+    """The deadline window in the store's query and the filters: a window behind today asks
+    for any state, and closed postings are looked for behind today (``_so_far``)."""
+    if deadline is None:
+        return q, filters
+    if filters.status in ("closed", "past") and deadline.start >= today:
+        deadline = _so_far(deadline, today)
+    q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
+    past = deadline.end < today and filters.status == "open"
+    return q, replace(filters, deadline=deadline, status="any" if past else filters.status)
 
 
 def _so_far(window: Window, today: date) -> Window:
