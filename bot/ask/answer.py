@@ -731,6 +731,7 @@ def _fact_lines(
         # "how many hours is it?", "how long is the contract?": the sentence that says
         # a remote worker's hours to keep ("calls between UTC-5 and UTC+2") answer it too
         said = _span_sentences(p)
+        said += [x for x in _hours_kind_sentences(p) if x not in said]
         said += _hours_sentences(p, said)
         return ([line] if line is not None else []) + [f"> {s}" for s in said]
     if fact != "remote":
@@ -767,6 +768,21 @@ def _span_sentences(p: Posting, limit: int = 2) -> list[str]:
         s.strip()
         for s in split_sentences(p.body)
         if _SPAN.search(s) and not _EXPERIENCE.search(s) and len(s) < 400 and s.strip() != known
+    )
+    return list(dict.fromkeys(found))[:limit]
+
+
+def _hours_kind_sentences(p: Posting, limit: int = 1) -> list[str]:
+    """An internship's or a fixed-term post's sentence saying its hours ("The intern works
+    three days a week (part-time)"): its kind is the term, and "is it part time?" asks the
+    hours (``_kind_as_asked`` lists it so)."""
+    if p.employment_type not in _TERM_KINDS:
+        return []
+    known = (p.evidence_for("employment_type") or "").strip()
+    found = (
+        s.strip()
+        for s in split_sentences(p.body)
+        if kinds_in(s) & _HOURS_KINDS and len(s) < 400 and s.strip() != known
     )
     return list(dict.fromkeys(found))[:limit]
 

@@ -965,10 +965,13 @@ def _subject(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[str,
 _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
 # "is the oakmere job still open?", "has the leeds archivist post closed?": one job named, and
 # the state asked of it
+# ("the toronto one - is it still open?", "is the glasgow internship still open?": "one" and
+# an internship name one posting in these shapes too)
+_ONE_NAMED = "|".join(sorted(_ONE_JOB | {"one", "internship", "fellowship"}))
 _ONE_JOB_ASKED = re.compile(
-    r"^(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){0,5}?"
-    rf"(?:{'|'.join(sorted(_ONE_JOB))})\s+(?:still\s+|now\s+|already\s+)?"
-    r"(?:open|closed|filled|available|accepting|taking|over)\b"
+    rf"^(?:(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){{0,5}}?(?:{_ONE_NAMED})\s+"
+    rf"|the\s+(?:[\w'-]+\s+){{0,5}}?(?:{_ONE_NAMED})\b[\s,:;.!?-]*(?:is|has)\s+it\s+)"
+    r"(?:still\s+|now\s+|already\s+)?(?:open|closed|filled|available|accepting|taking|over)\b"
 )
 _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",

@@ -351,6 +351,20 @@ def test_a_state_alone_asks_for_the_postings_in_it(app: App, question: str) -> N
     assert OFFICER not in found
 
 
+@pytest.mark.parametrize(
+    "question", ["the hull one - is it still open?", "is the hull one still open?"]
+)
+def test_one_posting_named_by_its_place_is_asked_its_state(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert [p.source for p in reply.postings] == [MARSHGATE]
+    assert "12 June 2026" in reply.text
+
+
+def test_the_hours_of_an_internship_answer_is_it_part_time(app: App) -> None:
+    reply = app.ask("is the wren castle internship part time or full time?")
+    assert "two days a week (part-time)" in reply.text
+
+
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
     reply = app.ask("is the kite map library job remote?")
     assert "Europe" in reply.text
