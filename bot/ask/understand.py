@@ -996,7 +996,7 @@ _ALL_FACT_WORDS = frozenset(
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
     mentioned give gives info information details long make makes making one ones thing
-    things exactly precisely saw seen noticed""".split()
+    things exactly precisely saw seen noticed wonder wondered wondering whether curious""".split()
 )
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.

@@ -184,7 +184,8 @@ LEAD_INS = (
     "hello there", "hey", "hi", "hello", "thanks", "thank you", "thx", "ty", "cheers", "sorry",
     "one more question", "one more", "quick question", "quick one", "a quick one",
     "quick q", "ok", "okay", "so", "and", "also",
-    "btw", "by the way", "yo", "yo herald", "hiya", "heya",
+    "btw", "by the way", "yo", "yo herald", "hiya", "heya", "good morning", "morning all",
+    "morning everyone", "good afternoon", "good evening",
 )  # fmt: skip
 
 # What a chat message may close with after its question ("…what's the salary? thx"): the

@@ -365,6 +365,20 @@ def test_the_hours_of_an_internship_answer_is_it_part_time(app: App) -> None:
     assert "two days a week (part-time)" in reply.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I was wondering if there are any jobs in scotland?",
+        "good morning! any jobs in scotland?",
+        "just curious whether anyone is hiring in scotland",
+    ],
+)
+def test_greetings_and_wondering_select_no_posting(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert {p.source for p in reply.postings} == {INTERN}
+    assert "No posting mentions" not in reply.text
+
+
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
     reply = app.ask("is the kite map library job remote?")
     assert "Europe" in reply.text
