@@ -727,6 +727,13 @@ def _fact_lines(
     """The presenter's line for the fact asked; a remote question also gets whether the
     asker's place is accepted and the posting's own sentences about where the work is done."""
     line = fact_line(p, fact, today, state, asked=fact == "status")
+    if fact == "apply" and not p.contacts:
+        # no address or link was read ("Fill out the application form on our website",
+        # "Apply through the college careers page"): the posting's own words say the way
+        said = _apply_sentences(p)
+        if said:
+            return ["How to apply (no email or link given), the posting says:", f"> {said[0]}"]
+        return [line] if line is not None else []
     if fact == "employment":
         # "how many hours is it?", "how long is the contract?": the sentence that says
         # a remote worker's hours to keep ("calls between UTC-5 and UTC+2") answer it too
@@ -770,6 +777,19 @@ def _span_sentences(p: Posting, limit: int = 2) -> list[str]:
         if _SPAN.search(s) and not _EXPERIENCE.search(s) and len(s) < 400 and s.strip() != known
     )
     return list(dict.fromkeys(found))[:limit]
+
+
+_APPLY_WORDS = re.compile(r"\bappl(?:y|ying|ication|ications)\b", re.I)
+_WAY_WORDS = re.compile(
+    r"\b(?:form|website|site|page|portal|online|through|via|email|write)\b", re.I
+)
+
+
+def _apply_sentences(p: Posting, limit: int = 1) -> list[str]:
+    """The posting's sentence on how to apply when no address or link was read: one naming a
+    way (a form, a website, a page), else any naming the application."""
+    said = [s.strip() for s in split_sentences(p.body) if _APPLY_WORDS.search(s) and len(s) < 400]
+    return sorted(said, key=lambda s: _WAY_WORDS.search(s) is None)[:limit]
 
 
 def _hours_kind_sentences(p: Posting, limit: int = 1) -> list[str]:

@@ -165,7 +165,7 @@ Relocation assistance is offered to the person appointed.
 
 ### How to apply
 
-Applications close 5 June 2026.
+Applications close 5 June 2026. Apply through the gallery's careers page.
 """,
     "jobs/2026-04-20-heath-project-cataloguer.md": """---
 title: Project Cataloguer
@@ -377,6 +377,12 @@ def test_greetings_and_wondering_select_no_posting(app: App, question: str) -> N
     reply = app.ask(question)
     assert {p.source for p in reply.postings} == {INTERN}
     assert "No posting mentions" not in reply.text
+
+
+def test_a_way_to_apply_without_an_address_is_quoted(app: App) -> None:
+    reply = app.ask("who do i contact about the fenwick gallery job?")
+    assert "Apply through the gallery's careers page." in reply.text
+    assert "not stated" not in reply.text
 
 
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
