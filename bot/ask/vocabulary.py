@@ -121,6 +121,8 @@ REWRITES: dict[str, str] = {
     "rn": "right now", "atm": "at the moment", "asap": "soon",
     # question words typed short ("wht does it pay", "wat's the deadline")
     "wht": "what", "wat": "what", "whts": "what's", "wats": "what's",
+    # the three-letter slips the typo corrector leaves (it reads words of four letters up)
+    "teh": "the", "hte": "the",
     "who's": "who is", "who’s": "who is", "where's": "where is", "where’s": "where is",
     "when's": "when is", "when’s": "when is", "how's": "how is",
     # an organisation looking for people is hiring; the asker "looking for something" is not

@@ -288,6 +288,7 @@ def test_chat_words_around_a_pay_question_name_no_posting(app: App, question: st
 
 def test_question_words_typed_short_are_read_whole() -> None:
     assert rewrite("wht does it pay") == "what does it pay"
+    assert rewrite("whats teh deadline") == "whats the deadline"
 
 
 def test_a_closed_posting_holding_the_words_is_no_open_job(app: App) -> None:
