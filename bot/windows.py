@@ -66,7 +66,7 @@ _BEHIND = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?)\b"
     r"|\b(?P<recently>recently|lately)\b"
 )
-_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
+_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon|yesterday)\b")
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 # "by Friday" (the coming one, today when it is Friday), "before Monday"
 # "due Friday", "closing this Friday": by then
@@ -234,10 +234,15 @@ def _relative(text: Blanked, today: date) -> Window | None:
 
 
 def _day_word(text: Blanked, today: date) -> Window | None:
-    """ "today", "tomorrow", "soon" (the next two weeks)."""
+    """ "today", "tomorrow", "soon" (the next two weeks); "yesterday", the day before today
+    ("what got posted yesterday?")."""
     day_word = _DAY_WORD.search(text.value)
     if day_word is None:
         return None
+    if day_word.group("word") == "yesterday":
+        text.take(day_word)
+        before = today - timedelta(days=1)
+        return Window(before, before, f"on {say(before)}")
     end = today + timedelta(days={"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")])
     text.take(day_word)
     return Window(today, end, f"by {say(end)}")

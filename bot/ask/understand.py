@@ -808,7 +808,8 @@ def _windows(
             start = today.replace(day=1)
         elif "this year" in said:
             start = today.replace(month=1, day=1)
-        posted = Window(start, today, f"since {say(start)}")
+        # a day behind today ("posted yesterday") ends there
+        posted = Window(start, today, f"since {say(start)}") if ahead.end >= today else ahead
     elif ahead is not None and hiring:
         active = ahead
     elif ahead is not None:

@@ -227,6 +227,15 @@ def test_whats_new_since_a_weekday_lists_the_postings_that_went_up_since(
     assert listed(app, question) == {OFFICER}
 
 
+def test_posted_yesterday_is_that_day_alone(app: App) -> None:
+    # TODAY is Thursday 14 May: the Larch officer went up on Tuesday 12 May
+    reply = app.ask("what got posted yesterday?")
+    assert not reply.postings and "No " in reply.text
+    assert reply.understood is not None and reply.understood["intent"] == "list"
+    window, _, _ = read_windows("posted yesterday", TODAY)
+    assert window is not None and window.start == window.end == date(2026, 5, 13)
+
+
 def test_every_word_of_the_employment_type_is_taken_out(app: App) -> None:
     # "fixed-term" left beside "temporary" would be read as words of the title
     assert listed(app, "temporary or fixed-term jobs?") == {SYSTEMS, CATALOGUER, MARSHGATE}
