@@ -36,6 +36,7 @@ from bot.search import (
 from bot.text import without_mentions
 from bot.windows import (
     DEADLINE_CUE,
+    MONTHS,
     POSTED_CUE,
     POSTED_VERB,
     Blanked,
@@ -73,7 +74,8 @@ _ASKER_PLACE = re.compile(
     r"|\b(?:open to|for|available to)\s+(?P<place3>" + "|".join(PEOPLE_OF) + r")\b"
 )
 _JOB_PLACE = re.compile(
-    r"\b(?:in|near|around|based in|located in|at|on)\s+"
+    # "I'm moving to Canada, any jobs there?": where the asker will work
+    r"\b(?:in|near|around|based in|located in|at|on|moving to|relocating to|move to)\s+"
     r"(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
 )
 _PLACE_BEFORE_JOBS = re.compile(r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:jobs|positions|roles)\b")
@@ -86,6 +88,15 @@ _NO_DEADLINE = re.compile(
     r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"
 )
 _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
+# "I'm moving to Canada next year, any jobs there?": when the asker moves is no window of the
+# jobs (their deadline or when they went up); the place is read (``_JOB_PLACE``)
+_WHEN_MOVING = re.compile(
+    r"\b(?:moving|relocating|move|relocate)\s+(?:to\s+[a-z][a-z .'-]{1,40}?\s+)?"
+    r"(?P<when>next\s+(?:week|month|year)|soon|later\s+this\s+year|this\s+(?:year|summer"
+    r"|autumn|fall|winter|spring)|in\s+(?:(?:19|20)\d\d|"
+    + "|".join(m for m in MONTHS if len(m) > 3)
+    + r"))\b"
+)
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -454,6 +465,9 @@ def parse_filters(
     without_deadline = no_deadline is not None
     if no_deadline is not None:
         t.take(no_deadline)
+    moving = _WHEN_MOVING.search(t.value)
+    if moving is not None:
+        t.take_span(moving.start("when"), moving.end("when"), "when moving")
     had_deadline_cue = DEADLINE_CUE.search(t.value) is not None
     had_posted_cue = POSTED_CUE.search(t.value) is not None
     until_filled = _UNTIL_FILLED.search(t.value) is not None
@@ -997,7 +1011,8 @@ _ALL_FACT_WORDS = frozenset(
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
     mentioned give gives info information details long make makes making one ones thing
-    things exactly precisely saw seen noticed wonder wondered wondering whether curious""".split()
+    things exactly precisely saw seen noticed wonder wondered wondering whether curious
+    moving move relocating relocate""".split()
 )
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.

@@ -395,6 +395,20 @@ def test_a_way_to_apply_without_an_address_is_quoted(app: App) -> None:
     assert "not stated" not in reply.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hi all, I'm moving to Scotland next year and wondered if there are any jobs there?",
+        "we're relocating to scotland in august, any openings?",
+        "moving to scotland soon - anything?",
+    ],
+)
+def test_where_the_asker_moves_is_the_place_and_when_is_no_window(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert {p.source for p in reply.postings} == {INTERN}
+    assert reply.understood is not None and "deadline" not in reply.understood["filters"]
+
+
 def test_one_posting_named_is_still_asked_whether_it_is_remote(app: App) -> None:
     reply = app.ask("is the kite map library job remote?")
     assert "Europe" in reply.text
