@@ -69,7 +69,7 @@ STOPWORDS = frozenset(
     once only or our ours out over own please same she should so some such tell than that the
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
-    need needs like there's what's i'm i'd vs versus offer offers offered
+    need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared
@@ -103,7 +103,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("vacation", "holiday"),
     ("manage", "run", "oversee", "administer"),
     # "does it support video?" is asked of "Does it handle audio/visual materials?"
-    ("support", "handle"),
+    # "does it help with relocation?" is answered by "Relocation assistance is offered"
+    ("support", "handle", "assistance", "assist", "help"),
     # "what are the requirements?" is answered under "Qualifications"
     ("qualification", "requirement", "required", "skill", "qualified"),
     # word families the stemmer keeps apart ("submissions" of "can I submit two?")
@@ -160,6 +161,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(\[]?[A-Z0-9$�
 REMOTE_PHRASES = (
     "remote", "remotely", "remote-first", "remote-friendly", "virtual", "wfh", "from home",
     "work from anywhere", "telework", "teleworking", "telecommute", "telecommuting", "hybrid",
+    # work one need not move for: "jobs that don't require relocating"
+    "without relocating", "without relocation", "without moving", "without having to move",
+    "without having to relocate", "no need to relocate", "no need to move",
+    "not requiring relocation", "not requiring relocating", "don't require relocating",
+    "don't require relocation", "doesn't require relocating", "doesn't require relocation",
+    "no relocation required", "no relocation needed",
 )  # fmt: skip
 ONSITE_PHRASES = ("onsite", "on-site", "on site", "in-person", "in person", "in the office")
 

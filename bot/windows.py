@@ -66,7 +66,7 @@ _BEHIND = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?)\b"
     r"|\b(?P<recently>recently|lately)\b"
 )
-_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon)\b")
+_DAY_WORD = re.compile(r"\b(?P<word>today|tomorrow|soon|yesterday)\b")
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 # "by Friday" (the coming one, today when it is Friday), "before Monday"
 # "due Friday", "closing this Friday": by then
@@ -75,6 +75,8 @@ _BY_WEEKDAY = re.compile(
     r"\s+(?:this\s+|next\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
 )
 _WEEKEND = re.compile(r"\b(?P<which>this|next|the)\s+weekend\b")
+# "new since Monday", "posted since last friday": from the last such day until today
+_SINCE_WEEKDAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 # "after March 1", "from 1 May on": a window that starts then and never ends
 _AFTER = re.compile(r"\b(?P<op>after|from|since)\s+(?:the\s+)?" + _A_DATE + r"\b")
 OPEN_END = 3650  # days: "after March 1" has no end; ten years stand for none
@@ -232,10 +234,15 @@ def _relative(text: Blanked, today: date) -> Window | None:
 
 
 def _day_word(text: Blanked, today: date) -> Window | None:
-    """ "today", "tomorrow", "soon" (the next two weeks)."""
+    """ "today", "tomorrow", "soon" (the next two weeks); "yesterday", the day before today
+    ("what got posted yesterday?")."""
     day_word = _DAY_WORD.search(text.value)
     if day_word is None:
         return None
+    if day_word.group("word") == "yesterday":
+        text.take(day_word)
+        before = today - timedelta(days=1)
+        return Window(before, before, f"on {say(before)}")
     end = today + timedelta(days={"today": 0, "tomorrow": 1, "soon": 14}[day_word.group("word")])
     text.take(day_word)
     return Window(today, end, f"by {say(end)}")
@@ -288,6 +295,17 @@ def _by_weekday(text: Blanked, today: date) -> Window | None:
     return Window(today, end, f"by {say(end)}") if end >= today else None
 
 
+def _since_weekday(text: Blanked, today: date) -> Window | None:
+    """ "since Monday": from the last Monday (today, when it is Monday) until today; "since
+    last Monday" reads the same day, as people mean it."""
+    since = _SINCE_WEEKDAY.search(text.value)
+    if since is None:
+        return None
+    start = today - timedelta(days=(today.weekday() - WEEKDAYS[since.group("weekday")]) % 7)
+    text.take(since)
+    return Window(start, today, f"since {say(start)}")
+
+
 def _weekend(text: Blanked, today: date) -> Window | None:
     """ "this weekend": the coming Saturday and Sunday (the rest of it, on a weekend day);
     "next weekend": the one after."""
@@ -331,7 +349,17 @@ def _after(text: Blanked, today: date) -> Window | None:
     return Window(start, start + timedelta(days=OPEN_END), f"from {say(start)}")
 
 
-_AHEAD = (_looking_back, _span, _relative, _weekend, _day_word, _by_weekday, _before, _after)
+_AHEAD = (
+    _looking_back,
+    _span,
+    _relative,
+    _since_weekday,
+    _weekend,
+    _day_word,
+    _by_weekday,
+    _before,
+    _after,
+)
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 

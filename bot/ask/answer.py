@@ -39,6 +39,7 @@ from bot.search import (
     EVENT_TERMS,
     PAGE_SIZE,
     STOPWORDS,
+    SYNONYMS,
     Answer,
     asks_open,
     closest_questions,
@@ -119,6 +120,8 @@ def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
     if _about_the_organisation(ctx, u):
         said = _passages_for_parts(ctx, u) or _passages_for_parts(ctx, _without_place(u))
         return _with(said or dont_know(ctx, u.quoted), u, intent="answer")
+    if _open_at_the_organisation(ctx, u):
+        return _with(list_answer(ctx, u, page), u, intent="list")
     about_one = _one_posting(ctx, u)
     if about_one is not None:
         return about_one
@@ -394,6 +397,21 @@ def _about_the_organisation(ctx: Context, u: Understanding) -> bool:
     return bool(words) and words <= _organisation_words(ctx)
 
 
+def _open_at_the_organisation(ctx: Context, u: Understanding) -> bool:
+    """ "What's open at X?", "anything open at X right now?": what is open is asked and the
+    question names nothing but the organisation, so its open postings are the answer, not a
+    passage of one of them that happens to say "open"."""
+    # "is the X job still open?" names one posting: its status is asked (``_one_posting``)
+    if u.one_job or u.search.query.organization is None or set(u.asks) != {"status"}:
+        return False
+    words = set(u.subject) - _NOW_SUBJECT
+    return bool(words) and words <= _organisation_words(ctx)
+
+
+# what "rn", "atm" and "now" leave in a question's subject ("what's open at X right now?")
+_NOW_SUBJECT = frozenset({"right", "now", "moment", "today", "currently"})
+
+
 def _without_place(u: Understanding) -> Understanding:
     """The question less the place it names: "does X have an office in Berlin?" is answered
     by "we don't have a physical office", which names no city."""
@@ -510,9 +528,25 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
         key=lambda item: item[0],
         reverse=True,
     )
+    scored = [(score, p) for score, p in scored if _holds_the_roles(p, subject)]
     if not scored or scored[0][0] < NAMED_ENOUGH:
         return []
     return [p for score, p in scored if score >= scored[0][0]]
+
+
+# Role nouns that also say little of which role ("the lead", "a head start", "page two")
+_VAGUE_ROLES = frozenset({"position", "lead", "head", "page", "chair", "worker", "owner"})
+
+
+def _holds_the_roles(p: Posting, subject: Sequence[str]) -> bool:
+    """Whether the posting's title holds every role noun the question names: "the harbourline
+    metadata librarian" is not its Metadata Developer, though both words of the rest agree
+    (the role was hired and announced, it is not open)."""
+    roles = [w for w in subject if ROLE_WORDS.found(w) and w.rstrip("s") not in _VAGUE_ROLES]
+    if not roles:
+        return True
+    title = _stems(p.title)
+    return all(_shortened(next(iter(_stems(w)), w), title) in title for w in roles)
 
 
 def _of_the_organisation(ctx: Context, subject: Sequence[str]) -> dict[str, Posting]:
@@ -706,10 +740,18 @@ def _fact_lines(
     """The presenter's line for the fact asked; a remote question also gets whether the
     asker's place is accepted and the posting's own sentences about where the work is done."""
     line = fact_line(p, fact, today, state, asked=fact == "status")
+    if fact == "apply" and not p.contacts:
+        # no address or link was read ("Fill out the application form on our website",
+        # "Apply through the college careers page"): the posting's own words say the way
+        said = _apply_sentences(p)
+        if said:
+            return ["How to apply (no email or link given), the posting says:", f"> {said[0]}"]
+        return [line] if line is not None else []
     if fact == "employment":
         # "how many hours is it?", "how long is the contract?": the sentence that says
         # a remote worker's hours to keep ("calls between UTC-5 and UTC+2") answer it too
         said = _span_sentences(p)
+        said += [x for x in _hours_kind_sentences(p) if x not in said]
         said += _hours_sentences(p, said)
         return ([line] if line is not None else []) + [f"> {s}" for s in said]
     if fact != "remote":
@@ -746,6 +788,34 @@ def _span_sentences(p: Posting, limit: int = 2) -> list[str]:
         s.strip()
         for s in split_sentences(p.body)
         if _SPAN.search(s) and not _EXPERIENCE.search(s) and len(s) < 400 and s.strip() != known
+    )
+    return list(dict.fromkeys(found))[:limit]
+
+
+_APPLY_WORDS = re.compile(r"\bappl(?:y|ying|ication|ications)\b", re.I)
+_WAY_WORDS = re.compile(
+    r"\b(?:form|website|site|page|portal|online|through|via|email|write)\b", re.I
+)
+
+
+def _apply_sentences(p: Posting, limit: int = 1) -> list[str]:
+    """The posting's sentence on how to apply when no address or link was read: one naming a
+    way (a form, a website, a page), else any naming the application."""
+    said = [s.strip() for s in split_sentences(p.body) if _APPLY_WORDS.search(s) and len(s) < 400]
+    return sorted(said, key=lambda s: _WAY_WORDS.search(s) is None)[:limit]
+
+
+def _hours_kind_sentences(p: Posting, limit: int = 1) -> list[str]:
+    """An internship's or a fixed-term post's sentence saying its hours ("The intern works
+    three days a week (part-time)"): its kind is the term, and "is it part time?" asks the
+    hours (``_kind_as_asked`` lists it so)."""
+    if p.employment_type not in _TERM_KINDS:
+        return []
+    known = (p.evidence_for("employment_type") or "").strip()
+    found = (
+        s.strip()
+        for s in split_sentences(p.body)
+        if kinds_in(s) & _HOURS_KINDS and len(s) < 400 and s.strip() != known
     )
     return list(dict.fromkeys(found))[:limit]
 
@@ -834,7 +904,9 @@ def _listed(ctx: Context, u: Understanding, page: int) -> tuple[Reply, bool]:
         matching, past, dropped = _fewer_words(ctx, q, f)
         fewer = bool(matching)
     if past and u.now_asked:
-        return _none_open(ctx, u, len(matching)), False
+        # past postings hold the keywords: they are a job's words, not some page's topic
+        # ("any librarian jobs open right now?" is no question about the librarian's page)
+        return _none_open(ctx, u, len(matching)), True
     if not matching:
         return _nothing_matches(ctx, u), False
     pages = (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE
@@ -1174,6 +1246,10 @@ def _where_as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
     return not (f.on_site and p.remote)
 
 
+_HOURS_KINDS = frozenset({"part-time", "full-time"})
+_TERM_KINDS = frozenset({"temporary", "internship"})
+
+
 def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
     """Its employer, its pay's statement and its hours as asked for."""
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
@@ -1184,7 +1260,13 @@ def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
         return False
     if f.employment is None or p.employment_type == f.employment:
         return True
-    return f.employment in kinds_in(p.title)  # "Systems Intern (part-time)" is part-time
+    if f.employment in kinds_in(p.title):  # "Systems Intern (part-time)" is part-time
+        return True
+    # A posting's kind is its term (an internship, a fixed term) before its hours, yet its
+    # hours are asked too: "part-time jobs" holds the intern who "works three days a week
+    # (part-time)", "full-time jobs" the two-year post that is "Full-time, fixed-term".
+    hours_of_a_term = f.employment in _HOURS_KINDS and p.employment_type in _TERM_KINDS
+    return hours_of_a_term and f.employment in kinds_in(p.body)
 
 
 def _hybrid(p: Posting) -> bool:
@@ -1362,7 +1444,8 @@ def passage_answer(
         named_as = org_filter(orgs[0], ctx.store.organizations())
         own = ctx.store.search_passages(terms, organization=named_as, limit=limit)
         if own:  # another organisation's page does not answer for this one
-            return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]))
+            asked = _asked_beyond_the_name(terms, f"{orgs[0]} {named_as}")
+            return _best_of(ctx, u, own + _of_no_one(ctx, terms, orgs[0]), asked=asked)
     return _best_of(ctx, u, ctx.store.search_passages(terms, limit=PASSAGE_CANDIDATES))
 
 
@@ -1380,16 +1463,47 @@ def _of_no_one(ctx: Context, terms: Sequence[str], slug: str) -> list[PassageHit
     ]
 
 
-def _best_of(ctx: Context, u: Understanding, hits: list[PassageHit]) -> Reply | None:
-    ranked = rank_passages(u.text, hits)
+def _asked_beyond_the_name(terms: Sequence[str], name: str) -> frozenset[str]:
+    """What a question asks of an organisation beyond naming it and its job ("is the X job
+    unionized?" asks "unioniz"), as the ranking's word groups: every passage of its pages
+    holds its name, so the name alone answers nothing."""
+    named = _stems(name) | {_JOB_GROUP}
+    return frozenset(SYNONYMS.get(s, s) for t in terms for s in _stems(t)) - named
+
+
+_JOB_GROUP = SYNONYMS.get(stem("job"), stem("job"))
+
+
+def _holds_the_asked(a: Answer, asked: frozenset[str]) -> bool:
+    """Whether the passage (its heading and title with it) holds a word asked beyond the
+    organisation's name; any passage does when nothing more is asked ("what is X?")."""
+    if not asked:
+        return True
+    p = a.hit.passage
+    held = _stems(f"{p.page_title} {p.question} {a.full_text}")
+    return bool(asked & {SYNONYMS.get(s, s) for s in held})
+
+
+def _confident(
+    ctx: Context, u: Understanding, ranked: list[Answer], asked: frozenset[str]
+) -> list[Answer]:
+    """The ranked passages that answer: confident, of the year asked, naming the person
+    asked for, holding what is asked beyond an organisation's name."""
     person = _asks_person(u)
-    confident = [
+    return [
         a
         for a in ranked
         if a.confident
         and _years_agree(u, a.hit.passage, a.excerpt)
         and (not person or _names_the_person(ctx, u, a.hit.passage, a.excerpt))
+        and _holds_the_asked(a, asked)
     ]
+
+
+def _best_of(
+    ctx: Context, u: Understanding, hits: list[PassageHit], asked: frozenset[str] = frozenset()
+) -> Reply | None:
+    confident = _confident(ctx, u, rank_passages(u.text, hits), asked)
     if not confident:
         return None
     best = confident[0]

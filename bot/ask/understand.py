@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
-from bot.domain import PERIODS_PER_YEAR
+from bot.domain import PERIODS_PER_YEAR, PostingQuery
 from bot.places import ADJECTIVES, ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
@@ -36,6 +36,7 @@ from bot.search import (
 from bot.text import without_mentions
 from bot.windows import (
     DEADLINE_CUE,
+    MONTHS,
     POSTED_CUE,
     POSTED_VERB,
     Blanked,
@@ -73,7 +74,8 @@ _ASKER_PLACE = re.compile(
     r"|\b(?:open to|for|available to)\s+(?P<place3>" + "|".join(PEOPLE_OF) + r")\b"
 )
 _JOB_PLACE = re.compile(
-    r"\b(?:in|near|around|based in|located in|at|on)\s+"
+    # "I'm moving to Canada, any jobs there?": where the asker will work
+    r"\b(?:in|near|around|based in|located in|at|on|moving to|relocating to|move to)\s+"
     r"(?P<place>(?:the\s+)?[a-z][a-z .'-]{1,40})"
 )
 _PLACE_BEFORE_JOBS = re.compile(r"\b(?P<place>[a-z][a-z .'-]{1,30}?)\s+(?:jobs|positions|roles)\b")
@@ -86,6 +88,15 @@ _NO_DEADLINE = re.compile(
     r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"
 )
 _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
+# "I'm moving to Canada next year, any jobs there?": when the asker moves is no window of the
+# jobs (their deadline or when they went up); the place is read (``_JOB_PLACE``)
+_WHEN_MOVING = re.compile(
+    r"\b(?:moving|relocating|move|relocate)\s+(?:to\s+[a-z][a-z .'-]{1,40}?\s+)?"
+    r"(?P<when>next\s+(?:week|month|year)|soon|later\s+this\s+year|this\s+(?:year|summer"
+    r"|autumn|fall|winter|spring)|in\s+(?:(?:19|20)\d\d|"
+    + "|".join(m for m in MONTHS if len(m) > 3)
+    + r"))\b"
+)
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -446,13 +457,7 @@ def parse_filters(
     pay_period = _taken(t, _PAY_PERIODS)
     pay_stated = bool(pay_order) or _taken(t, {"stated": _PAY_STATED}) is not None
     at_least, at_most = _salary(t)
-    employment = None
-    for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
-        match = pattern.search(t.value)
-        if match is not None:
-            employment = kind
-            t.take(match)
-            break
+    employment = _employment(t)
     employer = _EMPLOYER.search(t.value) or _EMPLOYER_BEFORE_JOBS.search(t.value)
     if employer is not None:
         t.take(employer)
@@ -460,6 +465,9 @@ def parse_filters(
     without_deadline = no_deadline is not None
     if no_deadline is not None:
         t.take(no_deadline)
+    moving = _WHEN_MOVING.search(t.value)
+    if moving is not None:
+        t.take_span(moving.start("when"), moving.end("when"), "when moving")
     had_deadline_cue = DEADLINE_CUE.search(t.value) is not None
     had_posted_cue = POSTED_CUE.search(t.value) is not None
     until_filled = _UNTIL_FILLED.search(t.value) is not None
@@ -505,6 +513,20 @@ def parse_filters(
         posted=posted,
     )
     return filters, t.value, t.found
+
+
+def _employment(t: Blanked) -> str | None:
+    """The employment type asked, its words taken out of the text: every word of it, as in
+    "temporary or fixed-term jobs" (a word left would be read as a keyword of the title)."""
+    for kind, pattern in _EMPLOYMENT_IN_QUESTION.items():
+        match = pattern.search(t.value)
+        if match is None:
+            continue
+        while match is not None:
+            t.take(match)
+            match = pattern.search(t.value)
+        return kind
+    return None
 
 
 def _employer_kind(said: re.Match[str] | None) -> str | None:
@@ -572,10 +594,20 @@ _LEAD_IN = re.compile(
 )
 
 
+# ... and the thanks it closes with ("what's the salary? thx", "is it remote, thanks!")
+_SIGN_OFF = re.compile(
+    r"(?<=[\w?.!)])[\s,.:;!-]+(?:"
+    + "|".join(re.escape(k) for k in sorted(vocab.SIGN_OFFS, key=len, reverse=True))
+    + r")[\s!.:)]*$",
+    re.I,
+)
+
+
 def without_lead_in(text: str) -> str:
     """The message less the greeting, thanks or "ok and" it opens with, when a question
-    follows (``vocabulary.LEAD_INS``)."""
-    rest = _LEAD_IN.sub("", text.strip(), count=1)
+    follows (``vocabulary.LEAD_INS``), and less the thanks it closes with
+    (``vocabulary.SIGN_OFFS``)."""
+    rest = _SIGN_OFF.sub("", _LEAD_IN.sub("", text.strip(), count=1))
     return rest if rest.strip(" ?!.") else text
 
 
@@ -676,9 +708,13 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     # "what's the newest posting?": an order of postings, asked with a job word
     ordered = filters.newest_first or filters.oldest_first
     jobs_asked = jobs_asked or (ordered and bool(set(words) & vocab.JOB_NOUNS))
+    # "what's closed?", "what's expired?": a posting's state and nothing else named
+    subject = _subject(words)
+    jobs_asked = jobs_asked or (filters.status != "open" and not subject)
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
-    asks = _asked_facts(low)
+    one_job = bool(set(words) & _ONE_JOB)
+    asks = _filters_not_facts(_asked_facts(low), list_cue and not one_job, search, filters)
     return Understanding(
         text=plain,
         said=said,
@@ -686,12 +722,12 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         search=search,
         filters=filters,
         asks=asks,
-        subject=_subject(words),
+        subject=subject,
         year=year,
         after_year=after_year,
         explain=explain,
         list_cue=list_cue,
-        one_job=bool(set(words) & _ONE_JOB),
+        one_job=one_job,
         most_postings=_most_postings(low),
         job_word=bool(set(tokens(low)) & _JOB_WORDS),
         job_verb_only=_job_verb_only(low),
@@ -699,6 +735,17 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         verbs=_verbs_asked(low),
         now_asked=_now_asked(low),
     )
+
+
+def _filters_not_facts(
+    asks: tuple[str, ...], listing: bool, search: JobsSearch, filters: ListFilters
+) -> tuple[str, ...]:
+    """A list's remote or hybrid word filters it, and asks no posting whether it is remote:
+    "remote developer jobs", "anything for a developer that's hybrid" list every such
+    posting, where "is the developer job remote?" asks one."""
+    if listing and (search.query.remote or filters.hybrid):
+        return tuple(a for a in asks if a != "remote")
+    return asks
 
 
 _NOW_ASKED = _cue_pattern((*vocab.STATUS_CUES["open"], *vocab.NOW_WORDS))
@@ -775,7 +822,8 @@ def _windows(
             start = today.replace(day=1)
         elif "this year" in said:
             start = today.replace(month=1, day=1)
-        posted = Window(start, today, f"since {say(start)}")
+        # a day behind today ("posted yesterday") ends there
+        posted = Window(start, today, f"since {say(start)}") if ahead.end >= today else ahead
     elif ahead is not None and hiring:
         active = ahead
     elif ahead is not None:
@@ -836,11 +884,7 @@ def _search(
     elif filters.reachable_from is not None and zone_span(filters.reachable_from.name):
         # hours asked of the work ("jobs in CET hours") are a remote worker's
         q = replace(q, remote=True)
-    deadline = search.window or filters.deadline
-    if deadline is not None:
-        q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
-        past = deadline.end < today and filters.status == "open"
-        filters = replace(filters, deadline=deadline, status="any" if past else filters.status)
+    q, filters = _deadline_asked(q, filters, search.window or filters.deadline, today)
     org_words = frozenset(w for o in organizations for w in tokens(o.lower()))
     # words that ask (pay, email, when) or fill ("looking for something") select nothing
     keywords = tuple(
@@ -856,6 +900,39 @@ def _search(
     )
     filters = replace(filters, any_term=either)
     return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+
+
+def _deadline_asked(
+    q: PostingQuery, filters: ListFilters, deadline: Window | None, today: date
+) -> tuple[PostingQuery, ListFilters]:
+    """The deadline window in the store's query and the filters: a window behind today asks
+    for any state, and closed postings are looked for behind today (``_so_far``)."""
+    if deadline is None:
+        return q, filters
+    if filters.status in ("closed", "past") and deadline.start >= today:
+        deadline = _so_far(deadline, today)
+    q = replace(q, deadline_from=deadline.start, deadline_to=deadline.end)
+    past = deadline.end < today and filters.status == "open"
+    return q, replace(filters, deadline=deadline, status="any" if past else filters.status)
+
+
+def _so_far(window: Window, today: date) -> Window:
+    """ "Closed this month", "what expired this week": nothing ahead of today has closed, so
+    the days of that week, month or year until today (a window of the next days, the same
+    number of days behind)."""
+    if window.end == date(today.year, 12, 31):
+        start = date(today.year, 1, 1)
+    elif (window.end + ONE_DAY).day == 1:
+        start = today.replace(day=1)
+    elif window.end - window.start == _A_WEEK_AHEAD:  # "this week": from its Monday
+        start = today - timedelta(days=today.weekday())
+    else:
+        start = today - (window.end - window.start)
+    return Window(start, today, f"since {say(start)}")
+
+
+# the window "this week" reads: today and the next six days
+_A_WEEK_AHEAD = timedelta(days=6)
 
 
 # "archivists or librarians": two keywords either of which will do
@@ -903,10 +980,13 @@ def _subject(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[str,
 _ONE_JOB = frozenset({"job", "position", "role", "posting", "opening", "vacancy", "post"})
 # "is the oakmere job still open?", "has the leeds archivist post closed?": one job named, and
 # the state asked of it
+# ("the toronto one - is it still open?", "is the glasgow internship still open?": "one" and
+# an internship name one posting in these shapes too)
+_ONE_NAMED = "|".join(sorted(_ONE_JOB | {"one", "internship", "fellowship"}))
 _ONE_JOB_ASKED = re.compile(
-    r"^(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){0,5}?"
-    rf"(?:{'|'.join(sorted(_ONE_JOB))})\s+(?:still\s+|now\s+|already\s+)?"
-    r"(?:open|closed|filled|available|accepting|taking|over)\b"
+    rf"^(?:(?:is|was|has|are)\s+the\s+(?:[\w'-]+\s+){{0,5}}?(?:{_ONE_NAMED})\s+"
+    rf"|the\s+(?:[\w'-]+\s+){{0,5}}?(?:{_ONE_NAMED})\b[\s,:;.!?-]*(?:is|has)\s+it\s+)"
+    r"(?:still\s+|now\s+|already\s+)?(?:open|closed|filled|available|accepting|taking|over)\b"
 )
 _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",
@@ -931,7 +1011,8 @@ _ALL_FACT_WORDS = frozenset(
 _ASKING = frozenset(
     """work working done allow allows allowed possible able say says said mention mentions
     mentioned give gives info information details long make makes making one ones thing
-    things""".split()
+    things exactly precisely saw seen noticed wonder wondered wondering whether curious
+    moving move relocating relocate""".split()
 )
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.

@@ -114,6 +114,7 @@ ABBREVIATIONS = {
     "app": "application", "apps": "applications", "dev": "developer", "devs": "developers",
     "mgr": "manager", "dir": "director", "asst": "assistant", "admin": "administrator",
     "eng": "engineer", "prof": "professor", "lib": "library", "dh": "digital humanities",
+    "postdoc": "postdoctoral", "postdocs": "postdoctoral",
 }  # fmt: skip
 
 # Chat words and phrases → the words the rest of the tables know, applied to a question
@@ -121,6 +122,10 @@ ABBREVIATIONS = {
 # call otherwise ("become a member": "join"), or chat shorthand ("rn", "who's").
 REWRITES: dict[str, str] = {
     "rn": "right now", "atm": "at the moment", "asap": "soon",
+    # question words typed short ("wht does it pay", "wat's the deadline")
+    "wht": "what", "wat": "what", "whts": "what's", "wats": "what's",
+    # the three-letter slips the typo corrector leaves (it reads words of four letters up)
+    "teh": "the", "hte": "the",
     "who's": "who is", "who’s": "who is", "where's": "where is", "where’s": "where is",
     "when's": "when is", "when’s": "when is", "how's": "how is",
     # an organisation looking for people is hiring; the asker "looking for something" is not
@@ -182,9 +187,17 @@ REWRITES: dict[str, str] = {
 LEAD_INS = (
     "hey herald", "hi herald", "hello herald", "ok herald", "herald", "hey there", "hi there",
     "hello there", "hey", "hi", "hello", "thanks", "thank you", "thx", "ty", "cheers", "sorry",
-    "one more question", "one more", "quick question", "ok", "okay", "so", "and", "also",
-    "btw", "by the way", "yo", "yo herald", "hiya", "heya",
+    "one more question", "one more", "quick question", "quick one", "a quick one",
+    "quick q", "ok", "okay", "so", "and", "also",
+    "btw", "by the way", "yo", "yo herald", "hiya", "heya", "good morning", "morning all",
+    "morning everyone", "good afternoon", "good evening",
 )  # fmt: skip
+
+# What a chat message may close with after its question ("…what's the salary? thx"): the
+# thanks of ``LEAD_INS`` and their longer forms, read as nothing.
+SIGN_OFFS = ("thanks", "thank you", "thx", "ty", "cheers", "many thanks", "thanks a lot",
+             "thanks in advance", "tia", "thank you so much", "thanks so much",
+             "much appreciated")  # fmt: skip
 
 # Roles a person holds: "who is the iiif managing director now?" wants a person's name, and
 # a page that names none (the search for one) does not answer it.
