@@ -1292,7 +1292,44 @@ def urls(scan: Scan) -> list[tuple[str, int]]:
                 found.append((url if url.startswith("http") else f"https://{url}", pos))
                 if len(found) >= _MOST_URLS:
                     break
+    found += _bare_links(scan)
     found.sort(key=lambda item: item[1])
+    return found
+
+
+# "Apply at riverbendkids.org/jobs": a link written without "https://" or "www.", known by a
+# top-level domain right before a path (a name alone, "example.org", may be the employer's
+# name; a file name, "report.pdf", has no path after it)
+_BARE_LINK = re.compile(r"\.[a-z]{2,24}/")
+_LONGEST_DOMAIN = 253
+_BEFORE_A_LINK = frozenset("@/:\\")  # an address, or a link that starts earlier
+
+
+def _bare_links(scan: Scan) -> list[tuple[str, int]]:
+    text, low = scan.text, scan.low
+    found: list[tuple[str, int]] = []
+    for match in _BARE_LINK.finditer(low):
+        start = match.start()
+        while (
+            start > 0
+            and low[start - 1] in _DOMAIN_CHARS
+            and match.start() - start <= _LONGEST_DOMAIN
+        ):
+            start -= 1
+        domain = low[start : match.end() - 1]
+        if (
+            start == match.start()
+            or match.start() - start > _LONGEST_DOMAIN
+            or (start > 0 and low[start - 1] in _BEFORE_A_LINK)
+            or domain.startswith(("www.", ".", "-"))
+            or domain.rsplit(".", 1)[-1] in _NOT_TLD
+        ):
+            continue
+        end = _URL_END.search(text, start, start + _LONGEST_URL)
+        url = _trim_url(text[start : end.start() if end else start + _LONGEST_URL])
+        found.append((f"https://{url}", start))
+        if len(found) >= _MOST_URLS:
+            break
     return found
 
 

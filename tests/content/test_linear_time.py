@@ -36,6 +36,8 @@ UNITS = {
     "header ids": "{#",
     "kramdown attributes": "{:",
     "dotted URLs": "https://a.",
+    "links without a scheme": "apply at a.bc/",
+    "domains without a path": "a.bc.",
     "one capitalised word": "A",
     "remote cues": "remote ",
     "weak deadline cues": "apply by ",
