@@ -180,6 +180,31 @@ DEFAULT_FRESHNESS = Freshness()
 # 30k" compares a year's pay, whether a posting gives it by the hour, the month or the year.
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
+# Pay in several currencies is compared and ordered in US dollars, at these rough rates
+# (one unit in dollars, rounded, late 2026): "NOK 560,000" (about $52,000) pays less than
+# "$90,000", and "over 60k" is not met by it. Rough is enough to order salaries that differ
+# by more than a few per cent; an amount of a currency not here counts as dollars.
+USD_PER_UNIT = {
+    code: Decimal(rate)
+    for code, rate in {
+        "USD": "1", "EUR": "1.1", "GBP": "1.3", "CHF": "1.15", "CAD": "0.72", "AUD": "0.65",
+        "NZD": "0.58", "SEK": "0.1", "NOK": "0.095", "DKK": "0.15", "ISK": "0.0075",
+        "PLN": "0.26", "CZK": "0.045", "HUF": "0.0028", "BGN": "0.56", "JPY": "0.0066",
+        "CNY": "0.14", "HKD": "0.13", "TWD": "0.031", "KRW": "0.00072", "SGD": "0.77",
+        "MYR": "0.23", "THB": "0.029", "IDR": "0.00006", "VND": "0.000039", "PHP": "0.017",
+        "INR": "0.0115", "PKR": "0.0036", "BDT": "0.0082", "LKR": "0.0033", "NPR": "0.0072",
+        "ZAR": "0.056", "KES": "0.0077", "NGN": "0.00065", "GHS": "0.08", "EGP": "0.02",
+        "ETB": "0.007", "TZS": "0.0004", "UGX": "0.00028", "RWF": "0.0007", "BRL": "0.18",
+        "MXN": "0.054", "ARS": "0.0008", "CLP": "0.001", "COP": "0.00025", "UYU": "0.024",
+    }.items()
+}  # fmt: skip
+
+
+def in_usd(value: Decimal, currency: str | None) -> Decimal:
+    """``value`` of ``currency`` in US dollars, at ``USD_PER_UNIT``'s rough rate."""
+    return value * USD_PER_UNIT.get(currency or "USD", Decimal(1))
+
+
 PostingState = Literal[
     "open", "closed", "deadline passed", "probably filled", "not yet posted", "withdrawn"
 ]
@@ -280,9 +305,10 @@ class PostingQuery:
     than 100"), so a common word does not cost a count of every match. None counts all.
 
     ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
-    stays within the amount, a year's pay (a stated range's top / bottom, by the hour or
-    the month counted over a year with ``PERIODS_PER_YEAR``; a single amount is both; no
-    stated pay, no match). ``in_titles``: the words are looked for in titles and
+    stays within the amount, a year's pay in US dollars (a stated range's top / bottom, by
+    the hour or the month counted over a year with ``PERIODS_PER_YEAR``, in other
+    currencies at ``USD_PER_UNIT``'s rates; a single amount is both; no stated pay, no
+    match). ``in_titles``: the words are looked for in titles and
     organisations only, as when a posting is named ("the digital archivist job"); words the
     store cannot search for (PostgreSQL's stop words) then name no posting.
     """

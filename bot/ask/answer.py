@@ -30,6 +30,7 @@ from bot.domain import (
     Posting,
     PostingQuery,
     PostingState,
+    in_usd,
 )
 from bot.places import Place, accepts, find_place, places_in, read_places
 from bot.present import EXTRA_FACTS, apply_url, day, fact_line, literal, page_link, source_line
@@ -1183,9 +1184,9 @@ def _fetched(ctx: Context, q: PostingQuery, f: ListFilters) -> Sequence[Posting]
 
 
 def _yearly_pay(p: Posting) -> Decimal:
-    """The most a posting pays in a year, to order postings by pay (currencies as stated)."""
+    """The most a posting pays in a year in US dollars, to order postings by pay."""
     top = p.salary_max or p.salary_min or Decimal(0)
-    return top * PERIODS_PER_YEAR.get(p.salary_period or "year", 1)
+    return in_usd(top * PERIODS_PER_YEAR.get(p.salary_period or "year", 1), p.salary_currency)
 
 
 def _newest(p: Posting) -> int:
