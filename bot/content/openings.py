@@ -81,13 +81,20 @@ def shared_text(markdown: str, openings: list[Opening]) -> str:
     opening ("Applications for both positions are accepted until 31 March")."""
     if not openings:
         return ""
-    before = markdown[: min(o.start for o in openings)]
+    before = _without_contents(markdown[: min(o.start for o in openings)])
     ends = [o.end for o in openings]
     if None in ends:
         last = openings[-1].text.split("\n\n")
         for_all = [p for p in last[1:] if FOR_EVERY_OPENING.search(p) is not None]
         return "\n\n".join([before, *for_all])
     return f"{before}\n\n{markdown[max(e for e in ends if e is not None) :]}"
+
+
+def _without_contents(text: str) -> str:
+    """``text`` without the lines that link to a section of the page ("- [Support Specialist
+    (part-time)](#support)"): the list of openings names each of them, and read as words
+    every opening shares, one opening's "part-time" became all of theirs."""
+    return "\n".join(line for line in text.split("\n") if _ANCHOR_LINK.search(line) is None)
 
 
 def find_openings(markdown: str, found: list[Heading]) -> list[Opening] | None:
