@@ -18,7 +18,15 @@ from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
-from bot.ask.understand import HIRING_NOW, ListFilters, Understanding, page_words, understand
+from bot.ask.understand import (
+    HIRING_NOW,
+    ListFilters,
+    Understanding,
+    asked_words,
+    deadline_by_when_only,
+    page_words,
+    understand,
+)
 from bot.commands import MORE, Action, Context, Reply
 from bot.content.dates import mentions
 from bot.content.employment import kinds_in
@@ -509,15 +517,9 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     subject = [w for w in u.subject if w not in STOPWORDS]
     if not subject:
         return []
-    candidates: dict[str, Posting] = {}
-    tries = [subject] + [subject[:i] + subject[i + 1 :] for i in range(len(subject))]
-    for words in tries[: 1 + min(len(subject), 6)]:
-        if not words:
-            continue
-        for p in _titled_by(ctx, words):
-            candidates.setdefault(p.id, p)
-        if candidates:
-            break
+    if len(subject) > 1 and not _several_asked(u) and not _titled_by(ctx, subject):
+        subject = _naming_words(ctx, u, subject)
+    candidates = _titled_by_most(ctx, subject)
     # "tcm at datacite - what working group…": a word of another title ("LAC Group") finds
     # postings that the words asked do not name well enough
     named_well = any(_title_score(p, subject, u.year) >= NAMED_ENOUGH for p in candidates.values())
@@ -532,6 +534,44 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     if not scored or scored[0][0] < NAMED_ENOUGH:
         return []
     return [p for score, p in scored if score >= scored[0][0]]
+
+
+def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[str]:
+    """ "Is there parking at the minster gate museum job?": the words asked of the posting
+    ("parking") are in no title and no place asked; the others name the posting, when they
+    name one ("the utrech developer job" is no "developer" of many). Words that name another
+    page ("what does datacite's global access fund fund?") stay asked: the subject as it is."""
+    places = {w.lower() for p in (u.filters.place, *u.filters.also) if p for w in tokens(p.name)}
+    naming = [w for w in subject if w in places or _titled_by(ctx, [w])]
+    rest = [w for w in subject if w not in naming]
+    if naming and len(_titled_by(ctx, naming)) == 1 and not _page_named(ctx, rest):
+        return naming
+    return subject
+
+
+# "are there internships she could apply for?", "any jobs …": several postings are asked for
+_SEVERAL = frozenset(w for w in vocab.JOB_NOUNS | {"internships", "fellowships"} if w.endswith("s"))
+
+
+def _several_asked(u: Understanding) -> bool:
+    """Whether the question asks for postings in the plural: its words are no posting's name
+    and what it asks of one ("my daughter is studying history - are there internships…?")."""
+    return bool(_SEVERAL & {w.lower() for w in tokens(u.text)})
+
+
+def _titled_by_most(ctx: Context, subject: Sequence[str]) -> dict[str, Posting]:
+    """The postings whose titles hold every word of ``subject``, or, when none does, every
+    word but one (the first word left out that finds any)."""
+    candidates: dict[str, Posting] = {}
+    tries = [list(subject)] + [[*subject[:i], *subject[i + 1 :]] for i in range(len(subject))]
+    for words in tries[: 1 + min(len(subject), 6)]:
+        if not words:
+            continue
+        for p in _titled_by(ctx, words):
+            candidates.setdefault(p.id, p)
+        if candidates:
+            break
+    return candidates
 
 
 # Role nouns that also say little of which role ("the lead", "a head start", "page two")
@@ -667,11 +707,7 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     freshness = ctx.settings.freshness
     state = p.state(today, freshness)
     lines = [f"**{p.title}**" + (f" — {p.organization}" if p.organization else "")]
-    # something no fact holds ("what's the start date for …?"): its page may say; then the
-    # passage is the answer, not the posting's card
-    said = None if u.asks else _from_page(ctx, u, p)
-    default = [] if said is not None else ["where", "deadline", "salary", "apply"]
-    asks = [a for a in u.asks if a != "hired"] or default
+    said, unsaid, asks = _asked_of(ctx, u, p)
     # where the work is done answers "where"; and "I'm in Canada - can I apply?" as well
     if ("where" in asks or u.filters.reachable_from is not None) and "remote" not in asks:
         asks.append("remote")
@@ -681,6 +717,10 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
         lines.append(str(fact_line(p, "status", today, state)))
     if said is not None:
         lines.insert(1, said)
+    elif unsaid:
+        # "is there parking at the X job?": the page is silent; its facts are no answer
+        words = " ".join(unsaid)
+        lines.insert(1, f"The posting does not say anything about “{words}”. What it does say:")
     if page_link(p) is not None:
         lines.append(source_line(p))
     actions = [Action("Details", "command", f"jobs show {p.id}")]
@@ -696,6 +736,24 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     )
 
 
+_CARD = ("where", "deadline", "salary", "apply")
+
+
+def _asked_of(
+    ctx: Context, u: Understanding, p: Posting
+) -> tuple[str | None, list[str], list[str]]:
+    """What the question asks of the posting: its page's passage that answers something no
+    fact holds ("what's the start date for …?"), the words asked that the page leaves
+    unanswered, and the facts to show (the card's, when the passage does not answer).
+    "When does it start?" asks the start, not the deadline "when" beside a job noun stands
+    for."""
+    by_when = u.asks == ("deadline",) and deadline_by_when_only(u.text)
+    said, unsaid = _from_page(ctx, u, p) if by_when or not u.asks else (None, [])
+    default = [] if said is not None else list(_CARD)
+    asked = [] if said is not None or (by_when and unsaid) else u.asks
+    return said, unsaid, [a for a in asked if a != "hired"] or default
+
+
 def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
     """A question about one posting named by where it stood in a list shown before ("is the
     second one remote?", ``bot.followup.referred``): its facts, as asked; "remind me about
@@ -709,9 +767,11 @@ def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
     return _with(posting_answer(ctx, p, u), u, intent="posting")
 
 
-def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
-    """The passage of the posting's own page that answers the words its title does not hold."""
-    named = _stems(f"{p.title} {p.organization or ''}")
+def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, list[str]]:
+    """The passage of the posting's own page that answers the words its title does not hold;
+    when none does, the words asked that it left unanswered (none when the question asks
+    nothing but names the posting: "the toledo job?", "tell me about the leeds job")."""
+    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
     title = _stem_list(p.title)
     # "datacite tcm: do i need a degree?": the title's initials name it, as its words do
     rest = [
@@ -721,7 +781,7 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
         and _spelled_out([s], title) == [s]
     ]
     if not rest:
-        return None
+        return None, []
     # "iiif md: do i need iiif experience?": the organisation named twice is asked of the
     # second time ("previous experience with IIIF is not required")
     said = [w.lower() for w in tokens(u.text)]
@@ -731,7 +791,9 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
         " ".join(rest + again), [h for h in wide if h.passage.source == p.source]
     )
     best = next((a for a in ranked if a.confident), None)
-    return f"> {best.excerpt}" if best is not None else None
+    if best is not None:
+        return f"> {best.excerpt}", []
+    return None, asked_words(rest)
 
 
 def _fact_lines(

@@ -13,6 +13,7 @@ Pure: no store, no clock (``today`` is a parameter). The words come from
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -565,6 +566,27 @@ def _asked_facts(text: str) -> tuple[str, ...]:
     return asked
 
 
+def deadline_by_when_only(text: str) -> bool:
+    """Whether the deadline is asked only by "when" beside a job noun ("when does the X job
+    start?", "when are interviews for the X job?"): no word of a deadline says so, and
+    what else the question names may be what it asks."""
+    low = text.lower()
+    return _WHEN.search(low) is not None and _FACT_PATTERNS["deadline"].search(low) is None
+
+
+def asked_words(words: Iterable[str]) -> list[str]:
+    """The words of a question about one posting that ask something of it, less those that
+    only ask, say how ("tell me about", "any details on") or are chat."""
+    return [w for w in words if w not in _NOT_ASKED and w not in vocab.ACKNOWLEDGED]
+
+
+# Words that ask whether a post has a thing, not the thing ("does it come with a laptop?")
+_HAVING = frozenset(
+    """come comes coming include includes including offer offers provide provides have has
+    get gets there""".split()
+)
+
+
 _WHEN = re.compile(r"\bwhen\b")
 _AFTER_YEAR = re.compile(r"\b(?:after|later than|beyond|following)\s+(?:19|20)\d\d\b")
 # "how do I pay", "can we pay by card", "to pay": the asker pays; "does it pay" asks a wage
@@ -1025,3 +1047,5 @@ _FILLER = _ASKING | frozenset(
     employers employer listed stated given mentioned many company companies firm firms
     institution institutions knows knowing needing requiring oldest earliest left""".split()
 )
+# ... and, of a question about one posting, those that ask nothing of it (``asked_words``)
+_NOT_ASKED = _FILLER | _JOB_WORDS | _HAVING

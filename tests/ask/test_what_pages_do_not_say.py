@@ -1,0 +1,128 @@
+"""A fact asked of one posting that its page does not state ("is there a gym at the X job?",
+"when does the X job start?"): Herald says the posting does not say it, and labels the facts
+it shows as what the posting does say; when the page says it in its own words, the page's
+sentence answers. The posting is named by the words of the question that name one, the
+words asked of it ("gym", "canteen") being in no title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+
+TODAY = date(2026, 10, 14)
+
+PAGES = {
+    "jobs/2026-10-01-bittern-gallery-technician.md": """---
+title: Gallery Technician
+organization: Bittern Gallery
+date: 2026-10-01
+tags: [jobs]
+location: Norwich, UK
+---
+Bittern Gallery needs a Gallery Technician to hang exhibitions and look after the lighting.
+
+Full-time, permanent, £25,500 a year. Apply by 5 November 2026 to hang@bittern.example.org.
+""",
+    "jobs/2026-10-03-osprey-records-cataloguer.md": """---
+title: Records Cataloguer
+organization: Osprey County Archives
+date: 2026-10-03
+tags: [jobs]
+location: Carlisle, UK
+---
+Osprey County Archives is hiring a Records Cataloguer for its estate papers.
+
+The staff canteen serves a hot lunch every weekday. The successful candidate starts on
+5 January 2027.
+
+Interviews will be held on 20 November 2026. Apply by 6 November 2026 to
+cat@osprey.example.org.
+""",
+    "jobs/2026-10-05-plover-oral-history-officer.md": """---
+title: Oral History Officer
+organization: Plover Heritage Trust
+date: 2026-10-05
+tags: [jobs]
+location: Whitby, UK
+---
+Plover Heritage Trust records the memories of fishing families. Part-time, 20 hours a week.
+
+Apply by 9 November 2026 to voices@plover.example.org.
+""",
+    "jobs/2026-10-06-plover-learning-intern.md": """---
+title: Learning Intern
+organization: Plover Heritage Trust
+date: 2026-10-06
+tags: [jobs]
+location: Whitby, UK
+---
+Plover Heritage Trust offers a paid internship helping with school visits.
+
+Apply by 9 November 2026 to learn@plover.example.org.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("unsaid"), PAGES, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        ("is there a gym at the bittern gallery job?", "gym"),
+        ("what's the notice period for the bittern gallery technician job?", "notice period"),
+        ("does the bittern gallery job come with a laptop?", "laptop"),
+        ("when does the bittern gallery job start?", "start"),
+    ],
+)
+def test_what_the_page_does_not_say_is_said_unsaid(app: App, question: str, unsaid: str) -> None:
+    reply = app.ask(question)
+    assert [p.title for p in reply.postings] == ["Gallery Technician"]
+    assert f"The posting does not say anything about “{unsaid}”. What it does say:" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is there a canteen for staff on the osprey job?", "staff canteen serves a hot lunch"),
+        ("when does the osprey cataloguer job start?", "starts on"),
+        ("when are interviews for the osprey records job?", "20 November 2026"),
+    ],
+)
+def test_what_the_page_says_in_its_words_is_quoted(app: App, question: str, said: str) -> None:
+    reply = app.ask(question)
+    assert [p.title for p in reply.postings] == ["Records Cataloguer"]
+    assert said in reply.text
+    assert "does not say" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about the bittern gallery job", "the bittern gallery job?", "bittern gallery job"],
+)
+def test_a_posting_named_and_nothing_asked_gets_its_card(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert "does not say" not in reply.text
+    assert "Deadline: 5 November 2026" in reply.text
+
+
+def test_words_that_name_several_postings_name_none(app: App) -> None:
+    """ "The whitby plover job" is either of two: the words asked ("parking") are not
+    dropped to name one of them."""
+    reply = app.ask("is there parking at the plover heritage job?")
+    assert len(reply.postings) != 1
+
+
+def test_a_story_asking_for_postings_names_none_by_its_words(app: App) -> None:
+    """ "History" in the asker's story is no name of the Oral History Officer post: the
+    plural asks for internships, whatever else the story says."""
+    reply = app.ask("my niece is studying history in whitby - are there internships she could try?")
+    assert "Oral History Officer" not in reply.text
