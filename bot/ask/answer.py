@@ -61,6 +61,7 @@ from bot.search import (
     stem,
     tokens,
 )
+from bot.spelling import english
 from bot.windows import Window
 
 CANDIDATES = 200  # postings read to filter in Python; far more than a question's answer
@@ -539,14 +540,29 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
 def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[str]:
     """ "Is there parking at the minster gate museum job?": the words asked of the posting
     ("parking") are in no title and no place asked; the others name the posting, when they
-    name one ("the utrech developer job" is no "developer" of many). Words that name another
-    page ("what does datacite's global access fund fund?") stay asked: the subject as it is."""
+    name one ("the utrech developer job" is no "developer" of many). Words that a page's title
+    holds ("what does datacite's global access fund fund?") may name it: the subject as it is."""
     places = {w.lower() for p in (u.filters.place, *u.filters.also) if p for w in tokens(p.name)}
     naming = [w for w in subject if w in places or _titled_by(ctx, [w])]
     rest = [w for w in subject if w not in naming]
-    if naming and len(_titled_by(ctx, naming)) == 1 and not _page_named(ctx, rest):
-        return naming
-    return subject
+    # an organisation named without a job ("does the linden viewer support video?") is
+    # asked of its pages, not of its one posting
+    a_job = u.job_word or bool(set(naming) - _organisation_words(ctx))
+    if not a_job or len(_titled_by(ctx, naming)) != 1 or _a_title_holds(ctx, rest):
+        return subject
+    # a misspelt word ("the kelp libary director") is read again as the word it misses
+    # (``answer``), not taken as asked
+    return naming if not english().unknown(rest) else subject
+
+
+def _a_title_holds(ctx: Context, words: Sequence[str]) -> bool:
+    """Whether a page's title holds a word of ``words`` ("who hosts the harbor conf?": the
+    conference's page, not the organisation's one posting)."""
+    if not words:
+        return False
+    wanted = {s for w in words for s in _stems(w)}
+    hits = ctx.store.search_passages(list(words), limit=PASSAGE_CANDIDATES)
+    return any(wanted & _stems(h.passage.page_title) for h in hits)
 
 
 # "are there internships she could apply for?", "any jobs …": several postings are asked for
