@@ -25,6 +25,7 @@ from spellchecker import SpellChecker
 
 from bot.ask import vocabulary as vocab
 from bot.content.orgs import ROLE_NOUN_WORDS
+from bot.places import place_words
 from bot.search import SYNONYM_GROUPS, tokens
 from bot.spelling import english, inflected
 
@@ -92,9 +93,19 @@ def fact_words_corrected(text: str) -> str:
 
 
 def corrected(text: str, organizations: Iterable[str]) -> str:
-    """``text`` with each misspelt known word read as the word (the rest as typed)."""
+    """``text`` with each misspelt known word read as the word (the rest as typed), and then
+    each misspelt place ("jobs in edinbrugh", "the utrect job") as the place: apart, so that
+    thousands of place names do not make a table's word ambiguous."""
     names = tuple(organizations)
-    return _fixed(text, _checker(names), names)
+    return _fixed(_fixed(text, _checker(names), names), _place_checker(), ())
+
+
+@cache
+def _place_checker() -> SpellChecker:
+    """The words of well-known places' names as a dictionary of their own."""
+    checker = SpellChecker(language=None, distance=1)
+    checker.word_frequency.load_words(sorted(place_words()))
+    return checker
 
 
 def _neighbours(word: str, checker: SpellChecker) -> set[str]:

@@ -126,3 +126,58 @@ def test_a_story_asking_for_postings_names_none_by_its_words(app: App) -> None:
     plural asks for internships, whatever else the story says."""
     reply = app.ask("my niece is studying history in whitby - are there internships she could try?")
     assert "Oral History Officer" not in reply.text
+
+
+# ---------------------------------------------------------------- places typed with a typo
+
+PLACED = {
+    "jobs/2026-10-02-wren-map-curator.md": """---
+title: Map Curator
+organization: Wren Map Society
+date: 2026-10-02
+tags: [jobs]
+location: Glasgow, Scotland
+---
+Wren Map Society is hiring a Map Curator. Apply by 30 November 2026 to maps@wren.example.org.
+""",
+    "jobs/2026-10-04-lapwing-registrar.md": """---
+title: Registrar
+organization: Lapwing Museum
+date: 2026-10-04
+tags: [jobs]
+location: Rotterdam, Netherlands
+---
+Lapwing Museum seeks a Registrar, hybrid. Salary: €3,600 a month.
+
+Apply by 1 December 2026 to reg@lapwing.example.nl.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def placed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("placed"), PLACED, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("any jobs in glasgwo?", "Map Curator"),
+        ("jobs in scotlnd", "Map Curator"),
+        ("anything in rotterdan", "Registrar"),
+        ("what does the rotterdm job pay", "Registrar"),
+        ("any jobs in the netherlads?", "Registrar"),
+    ],
+)
+def test_a_misspelt_place_is_read_as_the_place(placed: App, question: str, title: str) -> None:
+    reply = placed.ask(question)
+    assert [p.title for p in reply.postings] == [title]
+
+
+def test_typos_of_places_leave_words_that_are_english(placed: App) -> None:
+    """ "Pairs" is one letter from "Paris" but a word: a question found by it stays as typed."""
+    from bot.ask.typos import corrected
+
+    assert corrected("any jobs for pairs of curators", []) == "any jobs for pairs of curators"
+    assert corrected("jobs in edinbrugh", []) == "jobs in edinburgh"
