@@ -818,6 +818,9 @@ def _fact_lines(
     """The presenter's line for the fact asked; a remote question also gets whether the
     asker's place is accepted and the posting's own sentences about where the work is done."""
     line = fact_line(p, fact, today, state, asked=fact == "status")
+    if fact == "apply" and _WHO_IS.search(u.text) and not _names_a_person(line or ""):
+        # "who is the hiring manager?" wants a name: a form or an address is no answer to it
+        return [_NO_ONE_NAMED, *_fact_lines(p, fact, replace(u, text=""), today, state)]
     if fact == "apply" and not p.contacts:
         # no address or link was read ("Fill out the application form on our website",
         # "Apply through the college careers page"): the posting's own words say the way
@@ -843,6 +846,23 @@ def _fact_lines(
     # work is done, though they limit no place ("anywhere" stays anywhere)
     lines.extend(f"> {s}" for s in _hours_sentences(p, said))
     return lines
+
+
+_WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+are|\s+was|\s+will\s+be|\s+would\s+be)\b", re.I)
+_NO_ONE_NAMED = "The posting does not say who: it names no person, only how to apply."
+
+
+def _names_a_person(said: str) -> bool:
+    """Whether ``said`` names a person ("Branch manager Ola Berg"): two capitalised words in a
+    row that are no role, place or body."""
+    for match in _PERSON.finditer(said):
+        words = [w.lower().rstrip("’'s") for w in tokens(match.group())]
+        if (
+            not any(w in vocab.NOT_PERSON_WORDS for w in words)
+            and find_place(match.group()) is None
+        ):
+            return True
+    return False
 
 
 # "20-24 hours of work per week", "will run for approximately 3 months", "a one-year

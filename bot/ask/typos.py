@@ -97,14 +97,16 @@ def corrected(text: str, organizations: Iterable[str]) -> str:
     each misspelt place ("jobs in edinbrugh", "the utrect job") as the place: apart, so that
     thousands of place names do not make a table's word ambiguous."""
     names = tuple(organizations)
-    return _fixed(_fixed(text, _checker(names), names), _place_checker(), ())
+    return _fixed(_fixed(text, _checker(names), names), _place_checker(names), ())
 
 
-@cache
-def _place_checker() -> SpellChecker:
-    """The words of well-known places' names as a dictionary of their own."""
+@lru_cache(maxsize=8)
+def _place_checker(organizations: tuple[str, ...]) -> SpellChecker:
+    """The words of well-known places' names as a dictionary, with the known words of
+    ``_checker`` (which it never reads as a place: "funder" is no misspelt "under")."""
     checker = SpellChecker(language=None, distance=1)
-    checker.word_frequency.load_words(sorted(place_words()))
+    known = _checker(organizations).word_frequency.dictionary
+    checker.word_frequency.load_words(sorted(place_words() | set(known)))
     return checker
 
 

@@ -52,7 +52,7 @@ location: Whitby, UK
 ---
 Plover Heritage Trust records the memories of fishing families. Part-time, 20 hours a week.
 
-Apply by 9 November 2026 to voices@plover.example.org.
+Apply by 9 November 2026 to Nell Rigby, voices@plover.example.org.
 """,
     "jobs/2026-10-06-plover-learning-intern.md": """---
 title: Learning Intern
@@ -126,6 +126,29 @@ def test_a_story_asking_for_postings_names_none_by_its_words(app: App) -> None:
     plural asks for internships, whatever else the story says."""
     reply = app.ask("my niece is studying history in whitby - are there internships she could try?")
     assert "Oral History Officer" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the hiring manager for the bittern gallery job?",
+        "who's the recruiter for the osprey cataloguer job",
+        "who will be the contact person for the plover learning intern?",
+    ],
+)
+def test_who_is_asked_of_a_posting_naming_no_one(app: App, question: str) -> None:
+    """A person's name is asked: the address or form to apply to is shown, said not to be
+    one."""
+    reply = app.ask(question)
+    assert len(reply.postings) == 1
+    assert "The posting does not say who: it names no person, only how to apply." in reply.text
+    assert "@" in reply.text
+
+
+def test_who_is_asked_of_a_posting_naming_someone(app: App) -> None:
+    reply = app.ask("who is the hiring manager for the plover oral history job?")
+    assert "Nell Rigby" in reply.text
+    assert "does not say" not in reply.text
 
 
 # ---------------------------------------------------------------- places typed with a typo
