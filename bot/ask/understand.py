@@ -93,7 +93,7 @@ _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
 # jobs (their deadline or when they went up); the place is read (``_JOB_PLACE``)
 _WHEN_MOVING = re.compile(
     r"\b(?:moving|relocating|move|relocate)\s+(?:to\s+[a-z][a-z .'-]{1,40}?\s+)?"
-    r"(?P<when>next\s+(?:week|month|year)|soon|later\s+this\s+year|this\s+(?:year|summer"
+    r"(?P<when>next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|soon|later\s+this\s+year|this\s+(?:year|summer"
     r"|autumn|fall|winter|spring)|in\s+(?:(?:19|20)\d\d|"
     + "|".join(m for m in MONTHS if len(m) > 3)
     + r"))\b"
@@ -1039,13 +1039,14 @@ _ASKING = frozenset(
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
-    """looking something anything posted post least part week do can interested find know good new
-    recent like please currently available tell give get library libraries still already
+    """looking something anything posted post least part week do can interested find know good
+    new recent like please currently available tell give get library libraries still already
     ever yet kind sort type types right now moment these days open advertise advertised
     advertising announced offered offering latest newest news people person someone anyone
     candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many company companies firm firms
     institution institutions knows knowing needing requiring oldest earliest left""".split()
 )
+_FILLER |= vocab.ASKERS_PEOPLE  # whom the asker speaks for: "a friend of mine is a …"
 # ... and, of a question about one posting, those that ask nothing of it (``asked_words``)
 _NOT_ASKED = _FILLER | _JOB_WORDS | _HAVING

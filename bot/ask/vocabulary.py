@@ -199,6 +199,15 @@ SIGN_OFFS = ("thanks", "thank you", "thx", "ty", "cheers", "many thanks", "thank
              "thanks in advance", "tia", "thank you so much", "thanks so much",
              "much appreciated")  # fmt: skip
 
+# The people of the asker's story ("a friend of mine is a photographer in Melbourne, is anyone
+# hiring there?", "my daughter is looking for internships"): whom the asker speaks for
+# selects no posting; what they do and where still do.
+ASKERS_PEOPLE = frozenset(
+    """friend friends mine daughter daughters son sons wife husband partner boss colleague
+    colleagues coworker coworkers mum mom dad parent parents sister brother niece nephew
+    cousin kid kids child children""".split()
+)
+
 # Roles a person holds: "who is the iiif managing director now?" wants a person's name, and
 # a page that names none (the search for one) does not answer it.
 ROLE_NOUNS = frozenset(

@@ -204,3 +204,24 @@ def test_typos_of_places_leave_words_that_are_english(placed: App) -> None:
 
     assert corrected("any jobs for pairs of curators", []) == "any jobs for pairs of curators"
     assert corrected("jobs in edinbrugh", []) == "jobs in edinburgh"
+
+
+# ---------------------------------------------------------------- questions in a story
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("a friend of mine is a curator in glasgow, is anyone hiring there?", "Map Curator"),
+        ("my wife is a registrar in rotterdam - anything for her?", "Registrar"),
+        ("my boss wants to know: any curator jobs in glasgow?", "Map Curator"),
+        ("I'm moving to rotterdam next summer, anything for registrars there?", "Registrar"),
+        ("moving to glasgow next autumn - any curator jobs?", "Map Curator"),
+        ("we're relocating to the netherlands next winter, any registrar jobs?", "Registrar"),
+    ],
+)
+def test_the_askers_story_selects_no_posting(placed: App, question: str, title: str) -> None:
+    """Whom the asker speaks for (a friend, a wife, a boss) and when they move (next summer)
+    are no words or window of the postings; the place and the trade are."""
+    reply = placed.ask(question)
+    assert [p.title for p in reply.postings] == [title]
