@@ -809,7 +809,29 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, 
     best = next((a for a in ranked if a.confident), None)
     if best is not None:
         return f"> {best.excerpt}", []
-    return None, asked_words(rest)
+    asked = asked_words(rest)
+    sentence = _sentence_saying(p, asked)
+    return (f"> {sentence}", []) if sentence is not None else (None, asked)
+
+
+def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
+    """The posting's sentence holding most of the words asked of it, a synonym counting
+    ("is there parking?": "leave their car in our car park"; "what's the dress code?": "Dress
+    is casual"): too few words for the ranking to be confident, but the page's own words on
+    what was asked, which a reply must quote rather than say the page is silent."""
+    wanted = {SYNONYMS.get(s, s) for w in asked for s in _stems(w)}
+    if not wanted:
+        return None
+    scored = [
+        (len(wanted & {SYNONYMS.get(t, t) for t in _stems(sentence)}), sentence.strip())
+        for sentence in split_sentences(p.body)
+        if len(sentence) < SAID_SENTENCE
+    ]
+    best = max(scored, key=lambda item: item[0], default=(0, ""))
+    return best[1] if best[0] else None
+
+
+SAID_SENTENCE = 400  # characters: a longer "sentence" is a run of text, no answer to quote
 
 
 def _fact_lines(

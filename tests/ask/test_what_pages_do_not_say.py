@@ -42,6 +42,10 @@ The staff canteen serves a hot lunch every weekday. The successful candidate sta
 
 Interviews will be held on 20 November 2026. Apply by 6 November 2026 to
 cat@osprey.example.org.
+
+Smart attire is expected when you meet depositors. New staff serve a trial period of three
+months. For questions, ring Jo Pike on 01632 960111. Bikes go in the shed; there is no car
+park.
 """,
     "jobs/2026-10-05-plover-oral-history-officer.md": """---
 title: Oral History Officer
@@ -95,6 +99,10 @@ def test_what_the_page_does_not_say_is_said_unsaid(app: App, question: str, unsa
         ("is there a canteen for staff on the osprey job?", "staff canteen serves a hot lunch"),
         ("when does the osprey cataloguer job start?", "starts on"),
         ("when are interviews for the osprey records job?", "20 November 2026"),
+        ("what's the dress code for the osprey cataloguer job?", "Smart attire is expected"),
+        ("is there a probation period for the osprey job?", "trial period of three"),
+        ("is there a phone number for the osprey cataloguer job?", "01632 960111"),
+        ("is there parking at the osprey records job?", "there is no car"),
     ],
 )
 def test_what_the_page_says_in_its_words_is_quoted(app: App, question: str, said: str) -> None:
