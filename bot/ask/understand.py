@@ -616,6 +616,15 @@ _LEAD_IN = re.compile(
 )
 
 
+# ... or an apology or a hedge, up to its "but" (``vocabulary.PREFACES``)
+_PREFACE = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(k) for k in sorted(vocab.PREFACES, key=len, reverse=True))
+    + r")(?![\w'’-])[^?!]{0,100}?[\s,;:-]but\s+",
+    re.I,
+)
+
+
 # ... and the thanks it closes with ("what's the salary? thx", "is it remote, thanks!")
 _SIGN_OFF = re.compile(
     r"(?<=[\w?.!)])[\s,.:;!-]+(?:"
@@ -626,10 +635,10 @@ _SIGN_OFF = re.compile(
 
 
 def without_lead_in(text: str) -> str:
-    """The message less the greeting, thanks or "ok and" it opens with, when a question
-    follows (``vocabulary.LEAD_INS``), and less the thanks it closes with
-    (``vocabulary.SIGN_OFFS``)."""
-    rest = _SIGN_OFF.sub("", _LEAD_IN.sub("", text.strip(), count=1))
+    """The message less the apology or hedge (``vocabulary.PREFACES``), greeting, thanks or
+    "ok and" it opens with, when a question follows (``vocabulary.LEAD_INS``), and less the
+    thanks or aside it closes with (``vocabulary.SIGN_OFFS``)."""
+    rest = _SIGN_OFF.sub("", _LEAD_IN.sub("", _PREFACE.sub("", text.strip(), count=1), count=1))
     return rest if rest.strip(" ?!.") else text
 
 

@@ -182,6 +182,16 @@ Lapwing Museum seeks a Registrar, hybrid. Salary: €3,600 a month.
 
 Apply by 1 December 2026 to reg@lapwing.example.nl.
 """,
+    "faq/lapwing-friends.md": """---
+title: Friends of the museum
+organization: Lapwing Museum
+layout: page
+---
+
+## How much is membership?
+
+A year's membership of the Friends costs €30; it gives free entry to every exhibition.
+""",
 }
 
 
@@ -233,3 +243,25 @@ def test_the_askers_story_selects_no_posting(placed: App, question: str, title: 
     are no words or window of the postings; the place and the trade are."""
     reply = placed.ask(question)
     assert [p.title for p in reply.postings] == [title]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("sorry if this is a silly question, but any curator jobs in glasgow?", "Map Curator"),
+        ("not sure this is the right channel, but what does the rotterdam job pay?", "3,600"),
+        ("apologies if someone asked before but what does the lapwing registrar pay", "3,600"),
+        ("what does the lapwing registrar job pay, just curious", "3,600"),
+        ("any curator jobs in glasgow? asking for a friend", "Map Curator"),
+        ("what's the deadline for the rotterdam job, if anyone knows", "1 December 2026"),
+        ("sorry if this was asked already, but how much is lapwing membership?", "€30"),
+        ("apologies if this is the wrong place but how much is the lapwing membership", "€30"),
+        ("how much is lapwing membership, just wondering", "€30"),
+    ],
+)
+def test_an_apology_before_or_an_aside_after_is_read_as_nothing(
+    placed: App, question: str, said: str
+) -> None:
+    reply = placed.ask(question)
+    assert said in reply.text
+    assert "I don't know" not in reply.text
