@@ -297,7 +297,10 @@ _EMPLOYER = re.compile(
     + "|".join(vocab.EMPLOYER_KINDS)
     + r")\s+|[a-z]+\s+)?("
     + "|".join(vocab.EMPLOYER_KINDS)
-    + r")\b"
+    # "at the cedarbank library job": one posting named, by its employer's name
+    + r")\b(?!\s+(?:"
+    + "|".join(sorted(n for n in vocab.JOB_NOUNS if not n.endswith("s")))
+    + r")\b)"
 )
 _EMPLOYER_BEFORE_JOBS = re.compile(
     r"\b(" + "|".join(vocab.EMPLOYER_KINDS_BEFORE_JOBS) + r")"

@@ -265,3 +265,21 @@ def test_an_apology_before_or_an_aside_after_is_read_as_nothing(
     reply = placed.ask(question)
     assert said in reply.text
     assert "I don't know" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("which", "question", "title"),
+    [
+        ("app", "is there a canteen at the osprey archives job?", "Records Cataloguer"),
+        ("placed", "is there parking at the lapwing museum job?", "Registrar"),
+        ("placed", "who is the hiring manager at the lapwing museum job?", "Registrar"),
+    ],
+)
+def test_the_employers_kind_before_one_job_names_that_posting(
+    request: pytest.FixtureRequest, which: str, question: str, title: str
+) -> None:
+    """ "At the osprey archives job" names one posting by its employer's name, not every
+    posting at an archive ("jobs at archives")."""
+    reply = request.getfixturevalue(which).ask(question)
+    assert [p.title for p in reply.postings] == [title]
+    assert (reply.understood or {}).get("intent") == "posting"
