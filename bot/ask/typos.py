@@ -18,6 +18,7 @@ no fact of it ("can i work remotly?"): the posting was found, the fact asked was
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -97,7 +98,20 @@ def corrected(text: str, organizations: Iterable[str]) -> str:
     each misspelt place ("jobs in edinbrugh", "the utrect job") as the place: apart, so that
     thousands of place names do not make a table's word ambiguous."""
     names = tuple(organizations)
+    text = _G_DROPPED.sub(_with_its_g, text)
     return _fixed(_fixed(text, _checker(names), names), _place_checker(names), ())
+
+
+# "lookin for remote work", "anyone hirin?": chat drops the g of "-ing"
+_G_DROPPED = re.compile(r"\b[a-z]{3,}in\b(?!['’])", re.I)
+
+
+def _with_its_g(said: re.Match[str]) -> str:
+    """The word with its g, when it is no English word and the word with its g is."""
+    word = said.group()
+    if english().unknown([word.lower()]) and not english().unknown([f"{word.lower()}g"]):
+        return f"{word}g"
+    return word
 
 
 @lru_cache(maxsize=8)

@@ -283,3 +283,16 @@ def test_the_employers_kind_before_one_job_names_that_posting(
     reply = request.getfixturevalue(which).ask(question)
     assert [p.title for p in reply.postings] == [title]
     assert (reply.understood or {}).get("intent") == "posting"
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("lookin for work in glasgow, anything?", "Map Curator"),
+        ("lookin for work in rotterdam, anything?", "Registrar"),
+        ("is anyone lookin for registrars in rotterdam?", "Registrar"),
+    ],
+)
+def test_a_word_without_its_g_is_read_with_it(placed: App, question: str, title: str) -> None:
+    reply = placed.ask(question)
+    assert [p.title for p in reply.postings] == [title]
