@@ -1631,6 +1631,11 @@ def _best_of(
         best = _next_to_come(ctx, best)
     p = best.hit.passage
     lines = [_NOT_YET_SAID] if _WHEN.search(u.text) and _NOT_YET.search(best.excerpt) else []
+    unsaid = _unsaid_by(ctx, u, best)
+    if unsaid:
+        # "is there a student rate for X membership?": the fee is the nearest the page says,
+        # not the answer
+        lines.append(f"The page does not say anything about “{' '.join(unsaid)}”. It says:")
     lines += [
         f"> {best.excerpt}",
         f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else ""),
@@ -1657,6 +1662,32 @@ def _best_of(
         actions=actions,
         summary=f"From {p.page_title}:",
     )
+
+
+def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
+    """The words a question puts before a thing the passage speaks of, which the passage,
+    its heading and its page's title do not hold, a synonym counting: "student" of "is there
+    a student rate for X membership?" answered by the membership fee. A word that only asks,
+    an organisation's name, a short word ("per year") and a misspelt one are none."""
+    passage = best.hit.passage
+    held = {SYNONYMS.get(s, s) for s in _stems(f"{passage.page_title} {passage.question}")}
+    held |= {SYNONYMS.get(s, s) for s in _stems(best.full_text)}
+
+    def holds(word: str) -> bool:
+        return bool({SYNONYMS.get(s, s) for s in _stems(word)} & held)
+
+    said = [w.lower() for w in tokens(u.text)]
+    asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx)
+    missing = [
+        w
+        for w, after in itertools.pairwise(said)
+        if w in asked and len(w) > SHORT_WORD and not holds(w) and holds(after)
+    ]
+    typos = english().unknown(missing) if missing else set()
+    return [w for w in dict.fromkeys(missing) if w not in typos]
+
+
+SHORT_WORD = 3
 
 
 # "When is the deadline for the travel bursaries?" answered by "details follow in May": the

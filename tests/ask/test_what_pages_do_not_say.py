@@ -296,3 +296,27 @@ def test_the_employers_kind_before_one_job_names_that_posting(
 def test_a_word_without_its_g_is_read_with_it(placed: App, question: str, title: str) -> None:
     reply = placed.ask(question)
     assert [p.title for p in reply.postings] == [title]
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        ("is there a student rate for lapwing membership?", "student"),
+        ("how much is family membership of the lapwing friends?", "family"),
+        ("what does couples membership of lapwing cost?", "couples"),
+    ],
+)
+def test_a_page_answering_nearby_says_what_it_does_not_say(
+    placed: App, question: str, unsaid: str
+) -> None:
+    """The membership fee is the nearest the page says to a student rate: shown, said not to
+    be what was asked."""
+    reply = placed.ask(question)
+    assert f"The page does not say anything about “{unsaid}”. It says:" in reply.text
+    assert "€30" in reply.text
+
+
+def test_a_page_answering_what_was_asked_says_it_plainly(placed: App) -> None:
+    reply = placed.ask("how much is lapwing membership?")
+    assert "€30" in reply.text
+    assert "does not say" not in reply.text
