@@ -23,6 +23,7 @@ from bot.ask.understand import (
     ListFilters,
     Understanding,
     asked_words,
+    beside_a_fact_word,
     deadline_by_when_only,
     page_words,
     understand,
@@ -764,7 +765,10 @@ def _asked_of(
     "When does it start?" asks the start, not the deadline "when" beside a job noun stands
     for."""
     by_when = u.asks == ("deadline",) and deadline_by_when_only(u.text)
-    said, unsaid = _from_page(ctx, u, p) if by_when or not u.asks else (None, [])
+    if by_when or not u.asks:
+        said, unsaid = _from_page(ctx, u, p)
+    else:
+        said, unsaid = None, _unsaid_beside_facts(u, p)
     default = [] if said is not None else list(_CARD)
     asked = [] if said is not None or (by_when and unsaid) else u.asks
     return said, unsaid, [a for a in asked if a != "hired"] or default
@@ -783,24 +787,46 @@ def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
     return _with(posting_answer(ctx, p, u), u, intent="posting")
 
 
-def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, list[str]]:
-    """The passage of the posting's own page that answers the words its title does not hold;
-    when none does, the words asked that it left unanswered (none when the question asks
-    nothing but names the posting: "the toledo job?", "tell me about the leeds job")."""
+def _beyond_its_names(u: Understanding, p: Posting) -> list[str]:
+    """The words of the question that its title, organisation and place do not hold ("datacite
+    tcm: do i need a degree?": the title's initials name it, as its words do)."""
     named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
     title = _stem_list(p.title)
-    # "datacite tcm: do i need a degree?": the title's initials name it, as its words do
-    rest = [
+    return [
         w
         for w in page_words(u.text)
         if (s := _shortened(next(iter(_stems(w)), w), named)) not in named
         and _spelled_out([s], title) == [s]
     ]
+
+
+def _unsaid_beside_facts(u: Understanding, p: Posting) -> list[str]:
+    """ "How much paid leave does the X job have?": "paid" asks the salary, but "leave" beside
+    it is what is asked; when no sentence of the posting holds such a word (a place, a short
+    or a misspelt word aside), the facts shown are not the answer."""
+    beside = beside_a_fact_word(u.text)
+    asked = [
+        w
+        for w in asked_words(_beyond_its_names(u, p))
+        if w in beside and len(w) > SHORT_WORD and find_place(w) is None
+    ]
+    if not asked or _sentence_saying(p, asked) is not None:
+        return []
+    typos = english().unknown(asked)
+    return [w for w in asked if w not in typos]
+
+
+def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, list[str]]:
+    """The passage of the posting's own page that answers the words its title does not hold;
+    when none does, the words asked that it left unanswered (none when the question asks
+    nothing but names the posting: "the toledo job?", "tell me about the leeds job")."""
+    rest = _beyond_its_names(u, p)
     if not rest:
         return None, []
     # "iiif md: do i need iiif experience?": the organisation named twice is asked of the
     # second time ("previous experience with IIIF is not required")
     said = [w.lower() for w in tokens(u.text)]
+    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
     again = [w for w in dict.fromkeys(said) if said.count(w) > 1 and _stems(w) <= named]
     wide = ctx.store.search_passages(faq_terms(" ".join(rest)), limit=PASSAGE_CANDIDATES * 5)
     ranked = rank_passages(

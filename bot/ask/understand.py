@@ -583,6 +583,17 @@ def asked_words(words: Iterable[str]) -> list[str]:
     return [w for w in words if w not in _NOT_ASKED and w not in vocab.ACKNOWLEDGED]
 
 
+def beside_a_fact_word(text: str) -> set[str]:
+    """The words of ``text`` next to a word that asks a posting's fact: "leave" of "paid
+    leave", "overtime" of "overtime rate", where the fact's word is part of the thing asked."""
+    words = [w.lower() for w in tokens(text)]
+    return {
+        w
+        for i, w in enumerate(words)
+        if any(words[j] in _ALL_FACT_WORDS for j in (i - 1, i + 1) if 0 <= j < len(words))
+    }
+
+
 # Words that ask whether a post has a thing, not the thing ("does it come with a laptop?")
 _HAVING = frozenset(
     """come comes coming include includes including offer offers provide provides have has

@@ -320,3 +320,22 @@ def test_a_page_answering_what_was_asked_says_it_plainly(placed: App) -> None:
     reply = placed.ask("how much is lapwing membership?")
     assert "€30" in reply.text
     assert "does not say" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid", "fact"),
+    [
+        ("how much paid leave does the bittern gallery job have?", "leave", "£25,500"),
+        ("what's the overtime rate for the bittern gallery job?", "overtime", "£25,500"),
+        ("does the bittern gallery job have a relocation contract?", "relocation", "Full-time"),
+    ],
+)
+def test_a_fact_word_inside_the_thing_asked_does_not_answer_it(
+    app: App, question: str, unsaid: str, fact: str
+) -> None:
+    """ "Paid" asks the salary, "rate" too, "contract" the employment: beside another word
+    ("paid leave", "overtime rate") they name something else, which the posting does not
+    say; its salary is shown as what it does say."""
+    reply = app.ask(question)
+    assert f"The posting does not say anything about “{unsaid}”. What it does say:" in reply.text
+    assert fact in reply.text
