@@ -117,9 +117,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # "does it pay for health insurance?" is answered by "medical, dental, vision coverage"
     ("medical", "health", "healthcare"),
     ("insurance", "coverage", "insured"),
-    # what a posting says of a post in words other than the asker's ("is there parking?":
-    # "our car park"; "probation period": "a trial period"; "dress code": "attire")
-    ("parking", "park"),
+    # what a posting says of a post in words other than the asker's ("probation period": "a
+    # trial period"; "dress code": "attire"); not "parking" and "park" (a state park)
     ("probation", "probationary", "trial"),
     ("dress", "attire", "clothing"),
     ("phone", "telephone", "ring"),

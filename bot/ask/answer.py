@@ -842,7 +842,7 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, 
 
 def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
     """The posting's sentence holding most of the words asked of it, a synonym counting
-    ("is there parking?": "leave their car in our car park"; "what's the dress code?": "Dress
+    ("is there parking?": "parking for cars is in the street"; "what's the dress code?": "Dress
     is casual"): too few words for the ranking to be confident, but the page's own words on
     what was asked, which a reply must quote rather than say the page is silent."""
     wanted = {SYNONYMS.get(s, s) for w in asked for s in _stems(w)}

@@ -44,8 +44,8 @@ Interviews will be held on 20 November 2026. Apply by 6 November 2026 to
 cat@osprey.example.org.
 
 Smart attire is expected when you meet depositors. New staff serve a trial period of three
-months. For questions, ring Jo Pike on 01632 960111. Bikes go in the shed; there is no car
-park.
+months. For questions, ring Jo Pike on 01632 960111. Bikes go in the shed; parking for cars
+is in the street.
 """,
     "jobs/2026-10-05-plover-oral-history-officer.md": """---
 title: Oral History Officer
@@ -102,7 +102,7 @@ def test_what_the_page_does_not_say_is_said_unsaid(app: App, question: str, unsa
         ("what's the dress code for the osprey cataloguer job?", "Smart attire is expected"),
         ("is there a probation period for the osprey job?", "trial period of three"),
         ("is there a phone number for the osprey cataloguer job?", "01632 960111"),
-        ("is there parking at the osprey records job?", "there is no car"),
+        ("is there parking at the osprey records job?", "parking for cars"),
     ],
 )
 def test_what_the_page_says_in_its_words_is_quoted(app: App, question: str, said: str) -> None:
