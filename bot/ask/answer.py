@@ -549,7 +549,10 @@ def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[st
     # an organisation named without a job ("does the linden viewer support video?") is
     # asked of its pages, not of its one posting
     a_job = u.job_word or bool(set(naming) - _organisation_words(ctx))
-    if not a_job or len(_titled_by(ctx, naming)) != 1 or _a_title_holds(ctx, rest):
+    # the rest must ask something of a posting: "who did harbourline hire?" asks who was hired
+    if not a_job or not asked_words(rest) or len(_titled_by(ctx, naming)) != 1:
+        return subject
+    if _a_title_holds(ctx, rest):
         return subject
     # a misspelt word ("the kelp libary director") is read again as the word it misses
     # (``answer``), not taken as asked

@@ -339,3 +339,10 @@ def test_a_fact_word_inside_the_thing_asked_does_not_answer_it(
     reply = app.ask(question)
     assert f"The posting does not say anything about “{unsaid}”. What it does say:" in reply.text
     assert fact in reply.text
+
+
+def test_who_was_hired_is_not_asked_of_the_one_posting(app: App) -> None:
+    """ "Who did bittern gallery hire?" asks who got a job, no fact of the posting that the
+    organisation's name finds (a guard of the naming words above)."""
+    reply = app.ask("who did bittern gallery hire?")
+    assert (reply.understood or {}).get("intent") != "posting"
