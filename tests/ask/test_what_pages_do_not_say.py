@@ -2,7 +2,10 @@
 "when does the X job start?"): Herald says the posting does not say it, and labels the facts
 it shows as what the posting does say; when the page says it in its own words, the page's
 sentence answers. The posting is named by the words of the question that name one, the
-words asked of it ("gym", "canteen") being in no title."""
+words asked of it ("gym", "canteen") being in no title. A page answering near what was asked
+("a student rate" of membership) says what it does not say. And questions typed the way
+people chat: places with a typo ("glasgwo"), a story around the question ("a friend of mine
+is a curator in glasgow…"), an apology before it or an aside after it, a g dropped."""
 
 from __future__ import annotations
 
