@@ -330,6 +330,20 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(states, codes, countries, cities, continent_of, spans)
 
 
+WELL_KNOWN = 100_000  # people: a city this large is worth reading a misspelt name as
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """The words (four letters or more, lower case) of the names of countries, states and
+    cities of ``WELL_KNOWN`` people or more: what a misspelt place ("jobs in edinbrugh") is
+    read against (``bot.ask.typos``)."""
+    g = _gazetteer()
+    big = (name for name, places in g.cities.items() if places[0].population >= WELL_KNOWN)
+    names = [*g.countries, *g.states, *big]
+    return frozenset(w for name in names for w in name.split() if w.isalpha() and len(w) >= 4)
+
+
 def _region(name: str) -> Place | None:
     key = name.lower()
     display = name.upper() if len(name) <= 4 else name.title()

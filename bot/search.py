@@ -117,6 +117,13 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # "does it pay for health insurance?" is answered by "medical, dental, vision coverage"
     ("medical", "health", "healthcare"),
     ("insurance", "coverage", "insured"),
+    # what a posting says of a post in words other than the asker's ("probation period": "a
+    # trial period"; "dress code": "attire"); not "parking" and "park" (a state park)
+    ("probation", "probationary", "trial"),
+    ("dress", "attire", "clothing"),
+    ("phone", "telephone", "ring"),
+    ("team", "crew"),
+    ("union", "unionized", "unionised", "unionise", "unionize"),
 )
 # Word families of words found on most pages: the ranking counts them as one word, but a
 # question's word searches only itself (searching "member" for "membership" made every

@@ -18,7 +18,16 @@ from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
 from bot.ask.typos import corrected, fact_words_corrected
-from bot.ask.understand import HIRING_NOW, ListFilters, Understanding, page_words, understand
+from bot.ask.understand import (
+    HIRING_NOW,
+    ListFilters,
+    Understanding,
+    asked_words,
+    beside_a_fact_word,
+    deadline_by_when_only,
+    page_words,
+    understand,
+)
 from bot.commands import MORE, Action, Context, Reply
 from bot.content.dates import mentions
 from bot.content.employment import kinds_in
@@ -54,6 +63,7 @@ from bot.search import (
     stem,
     tokens,
 )
+from bot.spelling import english
 from bot.windows import Window
 
 CANDIDATES = 200  # postings read to filter in Python; far more than a question's answer
@@ -510,15 +520,9 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     subject = [w for w in u.subject if w not in STOPWORDS]
     if not subject:
         return []
-    candidates: dict[str, Posting] = {}
-    tries = [subject] + [subject[:i] + subject[i + 1 :] for i in range(len(subject))]
-    for words in tries[: 1 + min(len(subject), 6)]:
-        if not words:
-            continue
-        for p in _titled_by(ctx, words):
-            candidates.setdefault(p.id, p)
-        if candidates:
-            break
+    if len(subject) > 1 and not _several_asked(u) and not _titled_by(ctx, subject):
+        subject = _naming_words(ctx, u, subject)
+    candidates = _titled_by_most(ctx, subject)
     # "tcm at datacite - what working group…": a word of another title ("LAC Group") finds
     # postings that the words asked do not name well enough
     named_well = any(_title_score(p, subject, u.year) >= NAMED_ENOUGH for p in candidates.values())
@@ -533,6 +537,62 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     if not scored or scored[0][0] < NAMED_ENOUGH:
         return []
     return [p for score, p in scored if score >= scored[0][0]]
+
+
+def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[str]:
+    """ "Is there parking at the minster gate museum job?": the words asked of the posting
+    ("parking") are in no title and no place asked; the others name the posting, when they
+    name one ("the utrech developer job" is no "developer" of many). Words that a page's title
+    holds ("what does datacite's global access fund fund?") may name it: the subject as it is."""
+    places = {w.lower() for p in (u.filters.place, *u.filters.also) if p for w in tokens(p.name)}
+    naming = [w for w in subject if w in places or _titled_by(ctx, [w])]
+    rest = [w for w in subject if w not in naming]
+    # an organisation named without a job ("does the linden viewer support video?") is
+    # asked of its pages, not of its one posting
+    a_job = u.job_word or bool(set(naming) - _organisation_words(ctx))
+    # the rest must ask something of a posting: "who did harbourline hire?" asks who was hired
+    if not a_job or not asked_words(rest) or len(_titled_by(ctx, naming)) != 1:
+        return subject
+    if _a_title_holds(ctx, rest):
+        return subject
+    # a misspelt word ("the kelp libary director") is read again as the word it misses
+    # (``answer``), not taken as asked
+    return naming if not english().unknown(rest) else subject
+
+
+def _a_title_holds(ctx: Context, words: Sequence[str]) -> bool:
+    """Whether a page's title holds a word of ``words`` ("who hosts the harbor conf?": the
+    conference's page, not the organisation's one posting)."""
+    if not words:
+        return False
+    wanted = {s for w in words for s in _stems(w)}
+    hits = ctx.store.search_passages(list(words), limit=PASSAGE_CANDIDATES)
+    return any(wanted & _stems(h.passage.page_title) for h in hits)
+
+
+# "are there internships she could apply for?", "any jobs …": several postings are asked for
+_SEVERAL = frozenset(w for w in vocab.JOB_NOUNS | {"internships", "fellowships"} if w.endswith("s"))
+
+
+def _several_asked(u: Understanding) -> bool:
+    """Whether the question asks for postings in the plural: its words are no posting's name
+    and what it asks of one ("my daughter is studying history - are there internships…?")."""
+    return bool(_SEVERAL & {w.lower() for w in tokens(u.text)})
+
+
+def _titled_by_most(ctx: Context, subject: Sequence[str]) -> dict[str, Posting]:
+    """The postings whose titles hold every word of ``subject``, or, when none does, every
+    word but one (the first word left out that finds any)."""
+    candidates: dict[str, Posting] = {}
+    tries = [list(subject)] + [[*subject[:i], *subject[i + 1 :]] for i in range(len(subject))]
+    for words in tries[: 1 + min(len(subject), 6)]:
+        if not words:
+            continue
+        for p in _titled_by(ctx, words):
+            candidates.setdefault(p.id, p)
+        if candidates:
+            break
+    return candidates
 
 
 # Role nouns that also say little of which role ("the lead", "a head start", "page two")
@@ -668,11 +728,7 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     freshness = ctx.settings.freshness
     state = p.state(today, freshness)
     lines = [f"**{p.title}**" + (f" — {p.organization}" if p.organization else "")]
-    # something no fact holds ("what's the start date for …?"): its page may say; then the
-    # passage is the answer, not the posting's card
-    said = None if u.asks else _from_page(ctx, u, p)
-    default = [] if said is not None else ["where", "deadline", "salary", "apply"]
-    asks = [a for a in u.asks if a != "hired"] or default
+    said, unsaid, asks = _asked_of(ctx, u, p)
     # where the work is done answers "where"; and "I'm in Canada - can I apply?" as well
     if ("where" in asks or u.filters.reachable_from is not None) and "remote" not in asks:
         asks.append("remote")
@@ -682,6 +738,10 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
         lines.append(str(fact_line(p, "status", today, state)))
     if said is not None:
         lines.insert(1, said)
+    elif unsaid:
+        # "is there parking at the X job?": the page is silent; its facts are no answer
+        words = " ".join(unsaid)
+        lines.insert(1, f"The posting does not say anything about “{words}”. What it does say:")
     if page_link(p) is not None:
         lines.append(source_line(p))
     actions = [Action("Details", "command", f"jobs show {p.id}")]
@@ -697,6 +757,27 @@ def posting_answer(ctx: Context, p: Posting, u: Understanding) -> Reply:
     )
 
 
+_CARD = ("where", "deadline", "salary", "apply")
+
+
+def _asked_of(
+    ctx: Context, u: Understanding, p: Posting
+) -> tuple[str | None, list[str], list[str]]:
+    """What the question asks of the posting: its page's passage that answers something no
+    fact holds ("what's the start date for …?"), the words asked that the page leaves
+    unanswered, and the facts to show (the card's, when the passage does not answer).
+    "When does it start?" asks the start, not the deadline "when" beside a job noun stands
+    for."""
+    by_when = u.asks == ("deadline",) and deadline_by_when_only(u.text)
+    if by_when or not u.asks:
+        said, unsaid = _from_page(ctx, u, p)
+    else:
+        said, unsaid = None, _unsaid_beside_facts(u, p)
+    default = [] if said is not None else list(_CARD)
+    asked = [] if said is not None or (by_when and unsaid) else u.asks
+    return said, unsaid, [a for a in asked if a != "hired"] or default
+
+
 def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
     """A question about one posting named by where it stood in a list shown before ("is the
     second one remote?", ``bot.followup.referred``): its facts, as asked; "remind me about
@@ -710,29 +791,77 @@ def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
     return _with(posting_answer(ctx, p, u), u, intent="posting")
 
 
-def _from_page(ctx: Context, u: Understanding, p: Posting) -> str | None:
-    """The passage of the posting's own page that answers the words its title does not hold."""
-    named = _stems(f"{p.title} {p.organization or ''}")
+def _beyond_its_names(u: Understanding, p: Posting) -> list[str]:
+    """The words of the question that its title, organisation and place do not hold ("datacite
+    tcm: do i need a degree?": the title's initials name it, as its words do)."""
+    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
     title = _stem_list(p.title)
-    # "datacite tcm: do i need a degree?": the title's initials name it, as its words do
-    rest = [
+    return [
         w
         for w in page_words(u.text)
         if (s := _shortened(next(iter(_stems(w)), w), named)) not in named
         and _spelled_out([s], title) == [s]
     ]
+
+
+def _unsaid_beside_facts(u: Understanding, p: Posting) -> list[str]:
+    """ "How much paid leave does the X job have?": "paid" asks the salary, but "leave" beside
+    it is what is asked; when no sentence of the posting holds such a word (a place, a short
+    or a misspelt word aside), the facts shown are not the answer."""
+    beside = beside_a_fact_word(u.text)
+    asked = [
+        w
+        for w in asked_words(_beyond_its_names(u, p))
+        if w in beside and len(w) > SHORT_WORD and find_place(w) is None
+    ]
+    if not asked or _sentence_saying(p, asked) is not None:
+        return []
+    typos = english().unknown(asked)
+    return [w for w in asked if w not in typos]
+
+
+def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, list[str]]:
+    """The passage of the posting's own page that answers the words its title does not hold;
+    when none does, the words asked that it left unanswered (none when the question asks
+    nothing but names the posting: "the toledo job?", "tell me about the leeds job")."""
+    rest = _beyond_its_names(u, p)
     if not rest:
-        return None
+        return None, []
     # "iiif md: do i need iiif experience?": the organisation named twice is asked of the
     # second time ("previous experience with IIIF is not required")
     said = [w.lower() for w in tokens(u.text)]
+    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
     again = [w for w in dict.fromkeys(said) if said.count(w) > 1 and _stems(w) <= named]
     wide = ctx.store.search_passages(faq_terms(" ".join(rest)), limit=PASSAGE_CANDIDATES * 5)
     ranked = rank_passages(
         " ".join(rest + again), [h for h in wide if h.passage.source == p.source]
     )
     best = next((a for a in ranked if a.confident), None)
-    return f"> {best.excerpt}" if best is not None else None
+    if best is not None:
+        return f"> {best.excerpt}", []
+    asked = asked_words(rest)
+    sentence = _sentence_saying(p, asked)
+    return (f"> {sentence}", []) if sentence is not None else (None, asked)
+
+
+def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
+    """The posting's sentence holding most of the words asked of it, a synonym counting
+    ("is there parking?": "parking for cars is in the street"; "what's the dress code?": "Dress
+    is casual"): too few words for the ranking to be confident, but the page's own words on
+    what was asked, which a reply must quote rather than say the page is silent."""
+    wanted = {SYNONYMS.get(s, s) for w in asked for s in _stems(w)}
+    if not wanted:
+        return None
+    scored = [
+        (len(wanted & {SYNONYMS.get(t, t) for t in _stems(sentence)}), sentence.strip())
+        for sentence in split_sentences(p.body)
+        if len(sentence) < SAID_SENTENCE
+    ]
+    best = max(scored, key=lambda item: item[0], default=(0, ""))
+    return best[1] if best[0] else None
+
+
+SAID_SENTENCE = 400  # characters: a longer "sentence" is a run of text, no answer to quote
 
 
 def _fact_lines(
@@ -741,6 +870,9 @@ def _fact_lines(
     """The presenter's line for the fact asked; a remote question also gets whether the
     asker's place is accepted and the posting's own sentences about where the work is done."""
     line = fact_line(p, fact, today, state, asked=fact == "status")
+    if fact == "apply" and _WHO_IS.search(u.text) and not _names_a_person(line or ""):
+        # "who is the hiring manager?" wants a name: a form or an address is no answer to it
+        return [_NO_ONE_NAMED, *_fact_lines(p, fact, replace(u, text=""), today, state)]
     if fact == "apply" and not p.contacts:
         # no address or link was read ("Fill out the application form on our website",
         # "Apply through the college careers page"): the posting's own words say the way
@@ -766,6 +898,23 @@ def _fact_lines(
     # work is done, though they limit no place ("anywhere" stays anywhere)
     lines.extend(f"> {s}" for s in _hours_sentences(p, said))
     return lines
+
+
+_WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+are|\s+was|\s+will\s+be|\s+would\s+be)\b", re.I)
+_NO_ONE_NAMED = "The posting does not say who: it names no person, only how to apply."
+
+
+def _names_a_person(said: str) -> bool:
+    """Whether ``said`` names a person ("Branch manager Ola Berg"): two capitalised words in a
+    row that are no role, place or body."""
+    for match in _PERSON.finditer(said):
+        words = [w.lower().rstrip("’'s") for w in tokens(match.group())]
+        if (
+            not any(w in vocab.NOT_PERSON_WORDS for w in words)
+            and find_place(match.group()) is None
+        ):
+            return True
+    return False
 
 
 # "20-24 hours of work per week", "will run for approximately 3 months", "a one-year
@@ -1512,6 +1661,11 @@ def _best_of(
         best = _next_to_come(ctx, best)
     p = best.hit.passage
     lines = [_NOT_YET_SAID] if _WHEN.search(u.text) and _NOT_YET.search(best.excerpt) else []
+    unsaid = _unsaid_by(ctx, u, best)
+    if unsaid:
+        # "is there a student rate for X membership?": the fee is the nearest the page says,
+        # not the answer
+        lines.append(f"The page does not say anything about “{' '.join(unsaid)}”. It says:")
     lines += [
         f"> {best.excerpt}",
         f"— *{p.page_title}*" + (f", “{p.question}”" if p.question != p.page_title else ""),
@@ -1538,6 +1692,32 @@ def _best_of(
         actions=actions,
         summary=f"From {p.page_title}:",
     )
+
+
+def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
+    """The words a question puts before a thing the passage speaks of, which the passage,
+    its heading and its page's title do not hold, a synonym counting: "student" of "is there
+    a student rate for X membership?" answered by the membership fee. A word that only asks,
+    an organisation's name, a short word ("per year") and a misspelt one are none."""
+    passage = best.hit.passage
+    held = {SYNONYMS.get(s, s) for s in _stems(f"{passage.page_title} {passage.question}")}
+    held |= {SYNONYMS.get(s, s) for s in _stems(best.full_text)}
+
+    def holds(word: str) -> bool:
+        return bool({SYNONYMS.get(s, s) for s in _stems(word)} & held)
+
+    said = [w.lower() for w in tokens(u.text)]
+    asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx)
+    missing = [
+        w
+        for w, after in itertools.pairwise(said)
+        if w in asked and len(w) > SHORT_WORD and not holds(w) and holds(after)
+    ]
+    typos = english().unknown(missing) if missing else set()
+    return [w for w in dict.fromkeys(missing) if w not in typos]
+
+
+SHORT_WORD = 3
 
 
 # "When is the deadline for the travel bursaries?" answered by "details follow in May": the

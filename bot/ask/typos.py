@@ -18,6 +18,7 @@ no fact of it ("can i work remotly?"): the posting was found, the fact asked was
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -25,6 +26,7 @@ from spellchecker import SpellChecker
 
 from bot.ask import vocabulary as vocab
 from bot.content.orgs import ROLE_NOUN_WORDS
+from bot.places import place_words
 from bot.search import SYNONYM_GROUPS, tokens
 from bot.spelling import english, inflected
 
@@ -92,9 +94,34 @@ def fact_words_corrected(text: str) -> str:
 
 
 def corrected(text: str, organizations: Iterable[str]) -> str:
-    """``text`` with each misspelt known word read as the word (the rest as typed)."""
+    """``text`` with each misspelt known word read as the word (the rest as typed), and then
+    each misspelt place ("jobs in edinbrugh", "the utrect job") as the place: apart, so that
+    thousands of place names do not make a table's word ambiguous."""
     names = tuple(organizations)
-    return _fixed(text, _checker(names), names)
+    text = _G_DROPPED.sub(_with_its_g, text)
+    return _fixed(_fixed(text, _checker(names), names), _place_checker(names), ())
+
+
+# "lookin for remote work", "anyone hirin?": chat drops the g of "-ing"
+_G_DROPPED = re.compile(r"\b[a-z]{3,}in\b(?!['’])", re.I)
+
+
+def _with_its_g(said: re.Match[str]) -> str:
+    """The word with its g, when it is no English word and the word with its g is."""
+    word = said.group()
+    if english().unknown([word.lower()]) and not english().unknown([f"{word.lower()}g"]):
+        return f"{word}g"
+    return word
+
+
+@lru_cache(maxsize=8)
+def _place_checker(organizations: tuple[str, ...]) -> SpellChecker:
+    """The words of well-known places' names as a dictionary, with the known words of
+    ``_checker`` (which it never reads as a place: "funder" is no misspelt "under")."""
+    checker = SpellChecker(language=None, distance=1)
+    known = _checker(organizations).word_frequency.dictionary
+    checker.word_frequency.load_words(sorted(place_words() | set(known)))
+    return checker
 
 
 def _neighbours(word: str, checker: SpellChecker) -> set[str]:

@@ -13,6 +13,7 @@ Pure: no store, no clock (``today`` is a parameter). The words come from
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -92,7 +93,7 @@ _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
 # jobs (their deadline or when they went up); the place is read (``_JOB_PLACE``)
 _WHEN_MOVING = re.compile(
     r"\b(?:moving|relocating|move|relocate)\s+(?:to\s+[a-z][a-z .'-]{1,40}?\s+)?"
-    r"(?P<when>next\s+(?:week|month|year)|soon|later\s+this\s+year|this\s+(?:year|summer"
+    r"(?P<when>next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|soon|later\s+this\s+year|this\s+(?:year|summer"
     r"|autumn|fall|winter|spring)|in\s+(?:(?:19|20)\d\d|"
     + "|".join(m for m in MONTHS if len(m) > 3)
     + r"))\b"
@@ -302,7 +303,10 @@ _EMPLOYER = re.compile(
     + "|".join(vocab.EMPLOYER_KINDS)
     + r")\s+|[a-z]+\s+)?("
     + "|".join(vocab.EMPLOYER_KINDS)
-    + r")\b"
+    # "at the cedarbank library job": one posting named, by its employer's name
+    + r")\b(?!\s+(?:"
+    + "|".join(sorted(n for n in vocab.JOB_NOUNS if not n.endswith("s")))
+    + r")\b)"
 )
 _EMPLOYER_BEFORE_JOBS = re.compile(
     r"\b(" + "|".join(vocab.EMPLOYER_KINDS_BEFORE_JOBS) + r")"
@@ -572,6 +576,38 @@ def _asked_facts(text: str) -> tuple[str, ...]:
     return asked
 
 
+def deadline_by_when_only(text: str) -> bool:
+    """Whether the deadline is asked only by "when" beside a job noun ("when does the X job
+    start?", "when are interviews for the X job?"): no word of a deadline says so, and
+    what else the question names may be what it asks."""
+    low = text.lower()
+    return _WHEN.search(low) is not None and _FACT_PATTERNS["deadline"].search(low) is None
+
+
+def asked_words(words: Iterable[str]) -> list[str]:
+    """The words of a question about one posting that ask something of it, less those that
+    only ask, say how ("tell me about", "any details on") or are chat."""
+    return [w for w in words if w not in _NOT_ASKED and w not in vocab.ACKNOWLEDGED]
+
+
+def beside_a_fact_word(text: str) -> set[str]:
+    """The words of ``text`` next to a word that asks a posting's fact: "leave" of "paid
+    leave", "overtime" of "overtime rate", where the fact's word is part of the thing asked."""
+    words = [w.lower() for w in tokens(text)]
+    return {
+        w
+        for i, w in enumerate(words)
+        if any(words[j] in _ALL_FACT_WORDS for j in (i - 1, i + 1) if 0 <= j < len(words))
+    }
+
+
+# Words that ask whether a post has a thing, not the thing ("does it come with a laptop?")
+_HAVING = frozenset(
+    """come comes coming include includes including offer offers provide provides have has
+    get gets there""".split()
+)
+
+
 _WHEN = re.compile(r"\bwhen\b")
 _AFTER_YEAR = re.compile(r"\b(?:after|later than|beyond|following)\s+(?:19|20)\d\d\b")
 # "how do I pay", "can we pay by card", "to pay": the asker pays; "does it pay" asks a wage
@@ -601,6 +637,15 @@ _LEAD_IN = re.compile(
 )
 
 
+# ... or an apology or a hedge, up to its "but" (``vocabulary.PREFACES``)
+_PREFACE = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(k) for k in sorted(vocab.PREFACES, key=len, reverse=True))
+    + r")(?![\w'’-])[^?!]{0,100}?[\s,;:-]but\s+",
+    re.I,
+)
+
+
 # ... and the thanks it closes with ("what's the salary? thx", "is it remote, thanks!")
 _SIGN_OFF = re.compile(
     r"(?<=[\w?.!)])[\s,.:;!-]+(?:"
@@ -611,10 +656,10 @@ _SIGN_OFF = re.compile(
 
 
 def without_lead_in(text: str) -> str:
-    """The message less the greeting, thanks or "ok and" it opens with, when a question
-    follows (``vocabulary.LEAD_INS``), and less the thanks it closes with
-    (``vocabulary.SIGN_OFFS``)."""
-    rest = _SIGN_OFF.sub("", _LEAD_IN.sub("", text.strip(), count=1))
+    """The message less the apology or hedge (``vocabulary.PREFACES``), greeting, thanks or
+    "ok and" it opens with, when a question follows (``vocabulary.LEAD_INS``), and less the
+    thanks or aside it closes with (``vocabulary.SIGN_OFFS``)."""
+    rest = _SIGN_OFF.sub("", _LEAD_IN.sub("", _PREFACE.sub("", text.strip(), count=1), count=1))
     return rest if rest.strip(" ?!.") else text
 
 
@@ -1025,11 +1070,14 @@ _ASKING = frozenset(
 _WORKING = frozenset({"work", "working"})
 # Words of a question that say nothing about which postings are wanted.
 _FILLER = _ASKING | frozenset(
-    """looking something anything posted post least part week do can interested find know good new
-    recent like please currently available tell give get library libraries still already
+    """looking something anything posted post least part week do can interested find know good
+    new recent like please currently available tell give get library libraries still already
     ever yet kind sort type types right now moment these days open advertise advertised
     advertising announced offered offering latest newest news people person someone anyone
     candidates applicants folks organisation organisations organization organizations
     employers employer listed stated given mentioned many company companies firm firms
     institution institutions knows knowing needing requiring oldest earliest left""".split()
 )
+_FILLER |= vocab.ASKERS_PEOPLE  # whom the asker speaks for: "a friend of mine is a …"
+# ... and, of a question about one posting, those that ask nothing of it (``asked_words``)
+_NOT_ASKED = _FILLER | _JOB_WORDS | _HAVING

@@ -193,11 +193,29 @@ LEAD_INS = (
     "morning everyone", "good afternoon", "good evening",
 )  # fmt: skip
 
+# How an apology or a hedge opens a message before its question, up to "but" ("sorry if this
+# was asked already, but how much…", "not sure this is the right place, but any jobs…"):
+# the clause is read as nothing.
+PREFACES = ("sorry", "apologies", "not sure", "forgive me", "excuse me", "this may be",
+            "this might be", "might be a silly question", "probably a silly question",
+            "maybe a silly question", "dumb question", "silly question",
+            "stupid question")  # fmt: skip
+
 # What a chat message may close with after its question ("…what's the salary? thx"): the
 # thanks of ``LEAD_INS`` and their longer forms, read as nothing.
 SIGN_OFFS = ("thanks", "thank you", "thx", "ty", "cheers", "many thanks", "thanks a lot",
              "thanks in advance", "tia", "thank you so much", "thanks so much",
-             "much appreciated")  # fmt: skip
+             "much appreciated", "asking for a friend", "just curious", "just wondering",
+             "if anyone knows", "if you know")  # fmt: skip
+
+# The people of the asker's story ("a friend of mine is a photographer in Melbourne, is anyone
+# hiring there?", "my daughter is looking for internships"): whom the asker speaks for
+# selects no posting; what they do and where still do.
+ASKERS_PEOPLE = frozenset(
+    """friend friends mine daughter daughters son sons wife husband partner boss colleague
+    colleagues coworker coworkers mum mom dad parent parents sister brother niece nephew
+    cousin kid kids child children""".split()
+)
 
 # Roles a person holds: "who is the iiif managing director now?" wants a person's name, and
 # a page that names none (the search for one) does not answer it.
