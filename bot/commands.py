@@ -198,6 +198,10 @@ class Reply:
     understood: dict[str, Any] | None = None
     freshness: Freshness = DEFAULT_FRESHNESS
     extras: tuple[str, ...] = ()
+    again: str = ""
+    """The command that shows this answer again, when the words asked will not: "more" and
+    "the second one" mean the list shown last, so a "Share in channel" pressed later must
+    re-run "jobs page 2" or "jobs show <id>". Empty: the line as typed does."""
 
     @property
     def cards(self) -> tuple[Card, ...]:
@@ -632,7 +636,8 @@ class Router:
             line = f"jobs show {shown.ids[index]}"
         command, text = split_command(line)
         followed = replace(request, command=command, text=text, prefixed=True, typed_command="")
-        return self._dispatch(command, followed, replace(ctx, request=followed))
+        reply = self._dispatch(command, followed, replace(ctx, request=followed))
+        return replace(reply, again=reply.again or f"/{line}")
 
     def _verbs_help(self, reply: Reply) -> Reply:
         """A question about how to use verbs of Herald's commands ("how do I get notified of

@@ -605,3 +605,29 @@ def test_a_suggestion_button_runs_its_shortcut_not_a_question(served: Served) ->
     assert block_ids(blocks_of(answer), "passage:") == [
         str(h.passage.id) for h in expected.passages
     ]
+
+
+def test_sharing_a_follow_up_shares_what_it_showed(served: Served) -> None:
+    """ "more" and "the second one" mean the list shown last: pressed later (after another
+    list, or after "more" moved the list on), Share must post what the asker saw, not
+    re-read the words against whatever list is remembered by then."""
+
+    def mention(text: str, ts: str, count: int) -> Call:
+        event = {**_mention(text), "ts": ts, "event_ts": ts, "channel": "C0FOLLOW"}
+        assert send_event(served, event) == 200
+        return served.fake.wait_delivered("chat.postEphemeral", count)[-1]
+
+    mention("jobs", "3.1", 1)
+    page2 = mention("more", "3.2", 2)
+    seen = block_ids(blocks_of(page2), "posting:")
+    assert seen
+    share = next(b for b in buttons(blocks_of(page2)) if b["action_id"] == ACTION_SHARE)
+    mention("jobs datacite", "3.3", 3)  # another list is remembered before Share is pressed
+    click(
+        served,
+        {"action_id": share["action_id"], "value": share["value"]},
+        channel="C0FOLLOW",
+        response_url=served.fake.response_url("r-follow"),
+    )
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    assert block_ids(blocks_of(public), "posting:") == seen

@@ -102,7 +102,7 @@ class SlackEvents:
             reply = spell_commands(self.app.handle(asked))
             # typed as a command ("/iiif fee") or not ("iiif fee" is a question): a shared
             # copy must be read the same way
-            line = f"/{asked.line}" if asked.prefixed else asked.line
+            line = reply.again or (f"/{asked.line}" if asked.prefixed else asked.line)
             share = None
             if shared_by or (offer_share and worth_sharing(reply)):
                 share = line
