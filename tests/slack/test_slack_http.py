@@ -631,3 +631,14 @@ def test_sharing_a_follow_up_shares_what_it_showed(served: Served) -> None:
     )
     [public] = served.fake.wait_delivered("chat.postMessage")
     assert block_ids(blocks_of(public), "posting:") == seen
+
+
+def test_a_direct_message_naming_herald_instead_of_a_pill_is_asked(served: Served) -> None:
+    """Typing "@herald" without picking Slack's suggestion sends the name as text: it
+    addresses Herald, it is no command ("Unknown command /@herald")."""
+    dm = {"type": "message", "channel_type": "im", "channel": "D0NAME", "user": USER}
+    event = {**dm, "text": "@herald remote jobs", "ts": "4.1", "event_ts": "4.1"}
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    assert "Unknown command" not in text_of(answer)
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "remote jobs")

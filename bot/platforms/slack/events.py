@@ -77,6 +77,8 @@ class SlackEvents:
         self.admins = admins
         self.forms = AdminForms(app)
         self.bot_user_id: str | None = None
+        # Herald's user name (auth.test), typed by people who do not pick the mention
+        self.bot_names: tuple[str, ...] = ()
         self.presses = RecentPresses(lambda: self.web.monotonic())
 
     # --- answering (in a worker thread: the store and rendering are synchronous) ---------
@@ -267,7 +269,7 @@ class SlackEvents:
         # the direct message answers it
         if not asks_herald(event) or is_direct_message(event):
             return
-        request = message_request(event, self.bot_user_id, is_dm=False)
+        request = message_request(event, self.bot_user_id, is_dm=False, names=self.bot_names)
         thread = event.get("thread_ts")
         self.workers.spawn(self._answer_mention(request, thread), "mention")
 
@@ -287,7 +289,7 @@ class SlackEvents:
         # direct messages only (a mention in a channel is an app_mention)
         if not is_direct_message(event) or not asks_herald(event):
             return
-        request = message_request(event, self.bot_user_id, is_dm=True)
+        request = message_request(event, self.bot_user_id, is_dm=True, names=self.bot_names)
         thread = event.get("thread_ts")
         self.workers.spawn(self._answer_dm(request, thread), "direct message")
 
