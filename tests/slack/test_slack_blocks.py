@@ -16,6 +16,7 @@ from bot.platforms.slack_blocks import (
     ACTION_PAGE,
     ACTION_SHARE,
     escape,
+    escape_code,
     home_view,
     markdown_to_mrkdwn,
     render,
@@ -23,6 +24,7 @@ from bot.platforms.slack_blocks import (
     split_text,
     unescape,
 )
+from bot.present import fact_lines
 from handlers.announcements import announcement_reply
 
 TODAY = date(2022, 2, 1)
@@ -91,9 +93,29 @@ def test_escape_turns_control_characters_into_entities_and_breaks_broadcasts() -
 
 @given(st.text())
 def test_escaped_text_has_no_angle_brackets_and_reads_back(text: str) -> None:
-    escaped = escape(text)
+    escaped = escape_code(text)
     assert "<" not in escaped and ">" not in escaped
-    assert unescape(escaped).replace(WJ, "") == text.replace(WJ, "")
+    assert unescape(escaped).replace(WJ, "") == text.replace(WJ, "").replace("`", "\u02cb")
+    assert "<" not in escape(text) and ">" not in escape(text)
+
+
+def test_escape_draws_slacks_formatting_marks_as_look_alikes() -> None:
+    # Slack has no escape for them: "*NEW*" would turn bold, "3* hotel" open a bold run
+    assert escape("*NEW* Curator, 3* hotel ~50%~ `x`") == "∗NEW∗ Curator, 3∗ hotel ∼50%∼ ˋxˋ"
+    assert escape("_Temporary_ post") == "ˍTemporaryˍ post"
+    # inside a word a mark formats nothing, and an address must stay one
+    assert escape("write to jobs_hr@example.org") == "write to jobs_hr@example.org"
+    # inside backticks the text is copied and typed back: kept as it is
+    assert escape_code("_posts/a_b*.md") == "_posts/a_b*.md"
+
+
+@given(st.text())
+def test_escaped_text_has_no_mark_slack_could_format_with(text: str) -> None:
+    escaped = escape(text)
+    for at, ch in enumerate(escaped):
+        if ch in "*_~`":
+            assert 0 < at < len(escaped) - 1, escaped
+            assert escaped[at - 1].isalnum() and escaped[at + 1].isalnum(), escaped
 
 
 _piece = (
@@ -349,3 +371,10 @@ def test_the_notification_text_is_the_first_line_as_read_not_as_marked_up() -> N
     assert message.text == "No postings match “*x* and bold code”."
     [message] = render(Reply(text="See [the page](https://a.example) <!channel>"))
     assert message.text == "See the page (https://a.example) &lt;!channel&gt;"
+
+
+def test_a_posting_shown_whole_keeps_the_marks_of_its_title() -> None:
+    # "/jobs show": the title in Herald's bold; its own asterisks neither end it nor italicise
+    p = posting(title="*NEW* Curator, 3* hotel")
+    [message] = render(Reply(text="\n".join(fact_lines(p, TODAY))))
+    assert message.blocks[0]["text"]["text"].split("\n")[0] == "*∗NEW∗ Curator, 3∗ hotel*"

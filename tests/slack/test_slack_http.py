@@ -642,3 +642,16 @@ def test_a_direct_message_naming_herald_instead_of_a_pill_is_asked(served: Serve
     [answer] = served.fake.wait_delivered("chat.postMessage")
     assert "Unknown command" not in text_of(answer)
     assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "remote jobs")
+
+
+def test_a_question_quoted_back_keeps_its_marks_as_typed(served: Served) -> None:
+    """Slack has no escape for * _ ~: the asker's words quoted back ("I found no confident
+    answer to “…”") must not turn bold or struck through in the answer."""
+    dm = {"type": "message", "channel_type": "im", "channel": "D0MARKS", "user": USER}
+    event = {**dm, "text": "zzqx *urgent* ~blorp~ _now_", "ts": "5.1", "event_ts": "5.1"}
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    said = text_of(answer)
+    assert "I don't know" in said
+    assert "∗urgent∗ ∼blorp∼ ˍnowˍ" in said
+    assert not re.search(r"[*_~](urgent|blorp|now)[*_~]", said)
