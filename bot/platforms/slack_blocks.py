@@ -434,9 +434,14 @@ def passage_blocks(hit: PassageHit) -> list[Block]:
 
 
 def _shared_by(user: str, line: str) -> Block:
+    """Who shared, and what they asked: a command as typed ("`/jobs remote`"), a question in
+    its words ("“remote jobs”"; "`/remote jobs`" would be a command no one can type)."""
     who = f"<@{user}>" if _USER_ID.fullmatch(user) else escape(user)
-    typed = line.lstrip("/")
-    return context(f"Shared by {who} · `/{escape_code(truncate(typed, TITLE_CHARS))}`")
+    if line.startswith("/"):
+        asked = f"`{escape_code(truncate(line, TITLE_CHARS))}`"
+    else:
+        asked = f"“{escape(truncate(line, TITLE_CHARS))}”"
+    return context(f"Shared by {who} · {asked}")
 
 
 # --- whole replies ----------------------------------------------------------------------

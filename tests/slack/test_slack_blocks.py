@@ -320,10 +320,13 @@ def test_passages_are_quoted_with_their_page() -> None:
 
 
 def test_shared_copy_names_the_sharer_and_has_no_share_button() -> None:
-    [message] = render(listing(posting()), share="jobs remote", shared_by="U0ALICE")
+    [message] = render(listing(posting()), share="/jobs remote", shared_by="U0ALICE")
     first = message.blocks[0]
     assert first["type"] == "context"
     assert first["elements"][0]["text"] == "Shared by <@U0ALICE> · `/jobs remote`"
+    # a question is quoted in its words: "/remote jobs" is no command anyone can type
+    [asked] = render(listing(posting()), share="remote jobs", shared_by="U0ALICE")
+    assert asked.blocks[0]["elements"][0]["text"] == "Shared by <@U0ALICE> · “remote jobs”"
     assert all(b["action_id"] != ACTION_SHARE for b in buttons(list(message.blocks)))
     # a user id that is not one is shown as text, never as a mention
     [other] = render(listing(posting()), share="jobs", shared_by="<!channel>")

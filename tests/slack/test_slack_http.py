@@ -655,3 +655,18 @@ def test_a_question_quoted_back_keeps_its_marks_as_typed(served: Served) -> None
     assert "I don't know" in said
     assert "∗urgent∗ ∼blorp∼ ˍnowˍ" in said
     assert not re.search(r"[*_~](urgent|blorp|now)[*_~]", said)
+
+
+def test_a_shared_question_says_the_words_asked(served: Served) -> None:
+    event = {**_mention("remote jobs"), "ts": "6.1", "event_ts": "6.1"}
+    assert send_event(served, event) == 200
+    [private] = served.fake.wait_delivered("chat.postEphemeral")
+    share = next(b for b in buttons(blocks_of(private)) if b["action_id"] == ACTION_SHARE)
+    click(
+        served,
+        {"action_id": share["action_id"], "value": share["value"]},
+        response_url=served.fake.response_url("r-asked"),
+    )
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    # not "`/remote jobs`": no one can type that command
+    assert blocks_of(public)[0]["elements"][0]["text"] == f"Shared by <@{USER}> · “remote jobs”"
