@@ -295,8 +295,9 @@ def test_a_direct_message_follows_the_list_shown_in_it(served: Served) -> None:
 
 def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served) -> None:
     """Only a person writing is asked: another bot mentioning Herald (two bots answering
-    each other never stop), an edit or a deletion of a mention gets nothing; a file with
-    a caption, in a DM or as a mention, and a thread reply sent to the channel are asked."""
+    each other never stop), an edit or a deletion of a mention, a file without a caption
+    gets nothing; a file with a caption, in a DM or as a mention, and a thread reply sent to
+    the channel are asked."""
     mention = {
         "type": "app_mention",
         "user": USER,
@@ -311,6 +312,8 @@ def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served
         {**mention, "subtype": "message_deleted"},
         {**dm, "subtype": "message_changed", "text": "jobs"},
         {**dm, "subtype": "message_deleted"},
+        # a picture sent without a word asks nothing (it got the whole of help)
+        {**dm, "subtype": "file_share", "text": ""},
     ]
     for n, event in enumerate(quiet):
         ts = f"5.{n}"

@@ -148,11 +148,13 @@ _ASKING_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
 
 def asks_herald(event: Body) -> bool:
     """Whether a message or mention event is a person asking something: not an edit
-    (``message_changed``), a deletion, a join or another bot's post (two bots answering
-    each other's mentions would never stop)."""
+    (``message_changed``), a deletion, a join, another bot's post (two bots answering
+    each other's mentions would never stop) or a file sent without a word."""
     if event.get("bot_id") or event.get("bot_profile"):
         return False
     subtype = event.get("subtype")
+    if subtype == "file_share" and not str(event.get("text") or "").strip():
+        return False
     return (not subtype or subtype in _ASKING_SUBTYPES) and bool(event.get("user"))
 
 
