@@ -673,3 +673,10 @@ def test_a_shared_question_says_the_words_asked(served: Served) -> None:
     [public] = served.fake.wait_delivered("chat.postMessage")
     # not "`/remote jobs`": no one can type that command
     assert blocks_of(public)[0]["elements"][0]["text"] == f"Shared by <@{USER}> · “remote jobs”"
+
+
+def test_herald_with_a_question_typed_after_it_answers_it(served: Served) -> None:
+    """Slack lists /herald as "Ask in plain words": "/herald remote jobs" without "ask"."""
+    call = slash(served, "/herald", "remote jobs")
+    assert "Say what to do" not in text_of(call)
+    assert block_ids(blocks_of(call), "posting:") == console_posting_ids(served, "remote jobs")
