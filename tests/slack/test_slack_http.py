@@ -680,3 +680,17 @@ def test_herald_with_a_question_typed_after_it_answers_it(served: Served) -> Non
     call = slash(served, "/herald", "remote jobs")
     assert "Say what to do" not in text_of(call)
     assert block_ids(blocks_of(call), "posting:") == console_posting_ids(served, "remote jobs")
+
+
+def test_share_pressed_in_a_thread_posts_in_that_thread(served: Served) -> None:
+    """An answer asked for in a thread is shared where the conversation is, not in the
+    channel's main timeline."""
+    click(
+        served,
+        {"action_id": ACTION_SHARE, "value": "/jobs datacite"},
+        response_url=served.fake.response_url("r-thread"),
+        thread_ts="7.0",
+    )
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    assert public.payload["channel"] == CHANNEL
+    assert public.payload.get("thread_ts") == "7.0"

@@ -232,8 +232,11 @@ class SlackEvents:
 
     async def _share(self, body: Body, request: Request) -> None:
         _reply, messages = await self.answer(request, shared_by=request.user)
+        # pressed under an answer in a thread: shared in that thread, where people talk
+        thread = (body.get("container") or {}).get("thread_ts")
+        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
         try:
-            await self.web.post(request.channel, messages)
+            await self.web.post(request.channel, messages, **extra)
             return
         except SlackError as exc:
             cannot_post = exc.error in CANNOT_POST
