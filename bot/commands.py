@@ -124,7 +124,7 @@ class Request:
         prefixes: str = "/!",
     ) -> Request:
         """Split a typed line ("/jobs remote", "jobs remote", "!faq fee") into a Request."""
-        line = printable(line)  # before splitting: U+0085 is whitespace to str.split
+        line = unwrapped(printable(line))  # before splitting: U+0085 is whitespace to str.split
         command, text = split_command(line, prefixes)
         prefixed = line.strip()[:1] in prefixes if prefixes else False
         typed = line.strip().lstrip(prefixes).split(maxsplit=1)
@@ -144,6 +144,23 @@ class Request:
         """The message as typed, without its prefix: what a question is read from."""
         typed = self.typed_command if self.typed_command.lower() == self.command else ""
         return f"{typed or self.command} {self.text}".strip()
+
+
+_FORMATTING_MARKS = "`*_~"
+
+
+def unwrapped(line: str) -> str:
+    """A line wholly inside one formatting mark, as chat composers make it ("`/jobs remote`",
+    copied from Herald's own replies, which show commands so; "*jobs all*"), without it:
+    the command is what was typed. Marks within the line ("*remote* jobs *in leiden*") stay.
+    """
+    text = line.strip()
+    while len(text) > 2 and text[0] == text[-1] and text[0] in _FORMATTING_MARKS:
+        inner = text.strip(text[0]).strip()
+        if not inner or text[0] in inner:
+            break
+        text = inner
+    return text if text != line.strip() else line
 
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:

@@ -62,6 +62,8 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
         ("@herald remote jobs", False, ("remote jobs", False, False)),
         ("@herald remote jobs", True, ("remote jobs", True, False)),
         ("@heraldry jobs", True, ("@heraldry jobs", True, False)),
+        # a command in Element's code formatting, as Herald's replies show commands
+        ("`!jobs remote`", False, ("jobs remote", False, True)),
         ("!jobs", True, ("jobs", True, True)),
         ("> <@alice:x.org> earlier\n\n!help", True, ("help", True, True)),
         # a quoted blank line trimmed to ">", and Windows line ends, are still the fallback

@@ -694,3 +694,14 @@ def test_share_pressed_in_a_thread_posts_in_that_thread(served: Served) -> None:
     [public] = served.fake.wait_delivered("chat.postMessage")
     assert public.payload["channel"] == CHANNEL
     assert public.payload.get("thread_ts") == "7.0"
+
+
+def test_a_command_typed_in_code_formatting_runs(served: Served) -> None:
+    """Herald shows commands in code ("Try `/jobs datacite`"); typed back the same way in
+    Slack's composer, the backticks come with the text: still that command."""
+    dm = {"type": "message", "channel_type": "im", "channel": "D0CODE", "user": USER}
+    event = {**dm, "text": "`/jobs all`", "ts": "8.1", "event_ts": "8.1"}
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    assert "Unknown command" not in text_of(answer)
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "jobs all")

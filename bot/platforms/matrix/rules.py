@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nio import RoomMemberEvent
 
-from bot.commands import Request
+from bot.commands import Request, unwrapped
 from bot.platforms.addressed import addressed
 from bot.store.state import MAX_KEY_LENGTH
 
@@ -56,7 +56,7 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
     command was meant ("!iiif fee" runs a shortcut, "iiif fee" is a question). None: the
     message is not for Herald.
     """
-    text = _REPLY_FALLBACK.sub("", body.replace("\r\n", "\n"), count=1).strip()
+    text = unwrapped(_REPLY_FALLBACK.sub("", body.replace("\r\n", "\n"), count=1).strip())
     if not text:
         return None
     if prefix and text.startswith(prefix):
