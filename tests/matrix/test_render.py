@@ -159,6 +159,9 @@ def test_commands_written_by_handlers_use_the_prefix_but_urls_and_paths_do_not()
     assert with_prefix("Type `/help`, or /jobs remote.", "!") == "Type `!help`, or !jobs remote."
     for untouched in ("and/or", "https://example.org/jobs", "see /usr/bin", "1/2"):
         assert with_prefix(untouched, "!") == untouched
+    # quoted words are someone else's: a question asked, a posting's sentence
+    quoted = "I found no answer to “a fee of 30 /hour”. Try `/jobs`."
+    assert with_prefix(quoted, "!") == "I found no answer to “a fee of 30 /hour”. Try `!jobs`."
 
 
 def test_raw_html_in_content_is_shown_as_text_never_as_markup() -> None:
