@@ -287,7 +287,7 @@ def test_manifest_declares_what_the_adapter_listens_for() -> None:
         ("Herald, jobs in Leiden", "jobs in Leiden"),
         ("herald status", "herald status"),  # /herald's own verb, typed without the slash
         ("heraldry jobs", "heraldry jobs"),
-        ("@herald", "@herald"),  # nothing asked after the name
+        ("@Herald", ""),  # the name alone, as a mention alone: help
     ],
 )
 def test_mention_text_drops_herald_s_name_typed_instead_of_picked(typed: str, asked: str) -> None:

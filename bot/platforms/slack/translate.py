@@ -57,6 +57,8 @@ def mention_text(text: str, bot_user_id: str | None, names: Sequence[str] = ()) 
     if bot_user_id:
         text = _USER_MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text)
     text = " ".join(slack_text(text).split())
+    if text.lower() in {f"@{n}".lower() for n in names}:
+        return ""  # the name alone, as a mention alone: help
     named = addressed(text, names)
     if named is not None and (named.explicit or text.startswith("@")):
         return named.rest
