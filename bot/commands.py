@@ -146,7 +146,8 @@ class Request:
         return f"{typed or self.command} {self.text}".strip()
 
 
-_FORMATTING_MARKS = "`*_~"
+FORMATTING_MARKS = "`*_~"
+"""The marks chat composers format with (code, bold, italics, strike-through)."""
 
 
 def unwrapped(line: str) -> str:
@@ -155,7 +156,7 @@ def unwrapped(line: str) -> str:
     the command is what was typed. Marks within the line ("*remote* jobs *in leiden*") stay.
     """
     text = line.strip()
-    while len(text) > 2 and text[0] == text[-1] and text[0] in _FORMATTING_MARKS:
+    while len(text) > 2 and text[0] == text[-1] and text[0] in FORMATTING_MARKS:
         inner = text.strip(text[0]).strip()
         if not inner or text[0] in inner:
             break

@@ -25,7 +25,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from bot.commands import Action, Reply
+from bot.commands import FORMATTING_MARKS, Action, Reply
 from bot.domain import PassageHit, Posting
 from bot.platforms.link_labels import unmask_links
 from bot.platforms.plain_text import plain_text
@@ -72,10 +72,10 @@ _URL_TRAILING = ".,;:!?)'\""
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 _SAFE_SCHEMES = ("https://", "http://", "mailto:")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-# Slack's formatting marks and the look-alikes content shows instead (asterisk operator,
-# modifier letter low macron, tilde operator, modifier letter grave accent)
-_MARK_LOOKALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
-_FORMATTING_MARK = re.compile("[" + re.escape("".join(_MARK_LOOKALIKES)) + "]")
+# The formatting marks and the look-alikes content shows instead, in FORMATTING_MARKS' order
+# (modifier letter grave accent, asterisk operator, modifier letter low macron, tilde operator)
+_MARK_LOOKALIKES = dict(zip(FORMATTING_MARKS, "\u02cb\u2217\u02cd\u223c", strict=True))
+_FORMATTING_MARK = re.compile("[" + re.escape(FORMATTING_MARKS) + "]")
 
 
 @dataclass(frozen=True)
