@@ -114,9 +114,17 @@ def escape(text: str) -> str:
     has no escape for ``*``, ``_``, ``~`` and backticks: one that could open or close
     formatting (not one inside a word, as in ``jobs_hr@example.org``) is drawn as its
     look-alike, so a title "*NEW* Curator, 3* hotel" or a question quoted back never turns
-    bold or struck through.
+    bold or struck through. An address (``https://x.org/_apply``) keeps its marks: copied,
+    it must still lead where it says.
     """
-    return _FORMATTING_MARK.sub(_unformatted, _defused(text))
+    out: list[str] = []
+    last = 0
+    for url in _BARE_URL.finditer(text):
+        out.append(_FORMATTING_MARK.sub(_unformatted, _defused(text[last : url.start()])))
+        out.append(_defused(url.group(0)))
+        last = url.end()
+    out.append(_FORMATTING_MARK.sub(_unformatted, _defused(text[last:])))
+    return "".join(out)
 
 
 def _unformatted(match: re.Match[str]) -> str:
