@@ -124,7 +124,7 @@ class Request:
         prefixes: str = "/!",
     ) -> Request:
         """Split a typed line ("/jobs remote", "jobs remote", "!faq fee") into a Request."""
-        line = printable(line)  # before splitting: U+0085 is whitespace to str.split
+        line = unwrapped(printable(line))  # before splitting: U+0085 is whitespace to str.split
         command, text = split_command(line, prefixes)
         prefixed = line.strip()[:1] in prefixes if prefixes else False
         typed = line.strip().lstrip(prefixes).split(maxsplit=1)
@@ -144,6 +144,24 @@ class Request:
         """The message as typed, without its prefix: what a question is read from."""
         typed = self.typed_command if self.typed_command.lower() == self.command else ""
         return f"{typed or self.command} {self.text}".strip()
+
+
+FORMATTING_MARKS = "`*_~"
+"""The marks chat composers format with (code, bold, italics, strike-through)."""
+
+
+def unwrapped(line: str) -> str:
+    """A line wholly inside one formatting mark, as chat composers make it ("`/jobs remote`",
+    copied from Herald's own replies, which show commands so; "*jobs all*"), without it:
+    the command is what was typed. Marks within the line ("*remote* jobs *in leiden*") stay.
+    """
+    text = line.strip()
+    while len(text) > 2 and text[0] == text[-1] and text[0] in FORMATTING_MARKS:
+        inner = text.strip(text[0]).strip()
+        if not inner or text[0] in inner:
+            break
+        text = inner
+    return text if text != line.strip() else line
 
 
 def split_command(line: str, prefixes: str = "/!") -> tuple[str, str]:
@@ -198,6 +216,10 @@ class Reply:
     understood: dict[str, Any] | None = None
     freshness: Freshness = DEFAULT_FRESHNESS
     extras: tuple[str, ...] = ()
+    again: str = ""
+    """The command that shows this answer again, when the words asked will not: "more" and
+    "the second one" mean the list shown last, so a "Share in channel" pressed later must
+    re-run "jobs page 2" or "jobs show <id>". Empty: the line as typed does."""
 
     @property
     def cards(self) -> tuple[Card, ...]:
@@ -632,7 +654,8 @@ class Router:
             line = f"jobs show {shown.ids[index]}"
         command, text = split_command(line)
         followed = replace(request, command=command, text=text, prefixed=True, typed_command="")
-        return self._dispatch(command, followed, replace(ctx, request=followed))
+        reply = self._dispatch(command, followed, replace(ctx, request=followed))
+        return replace(reply, again=reply.again or f"/{line}")
 
     def _verbs_help(self, reply: Reply) -> Reply:
         """A question about how to use verbs of Herald's commands ("how do I get notified of

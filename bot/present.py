@@ -28,9 +28,11 @@ EXTRA_FACTS = ("salary", "apply", "employment")
 _SALARY_LABEL = re.compile(r"^(?:salary|pay|compensation)\s*:\s*", re.I)
 
 
-# what CommonMark reads as markup inside a line; block markers (#, -, 1.) are not at a line's
-# start where a question is quoted, so they stay as written
-_MARKUP = re.compile(r"([\\`*_\[\]<>&~|])")
+# what CommonMark reads as emphasis or code, then as other markup inside a line; block
+# markers (#, -, 1.) are not at a line's start where a question is quoted, so they stay
+_EMPHASIS_MARKS = r"\\`*_~"
+_EMPHASIS = re.compile(rf"([{_EMPHASIS_MARKS}])")
+_MARKUP = re.compile(rf"([{_EMPHASIS_MARKS}\[\]<>&|])")
 
 
 def literal(text: str) -> str:
@@ -38,6 +40,13 @@ def literal(text: str) -> str:
     reply ("No postings match “*remote*”") must not turn into italics, code or a link.
     Not for a command or a button's value, which is run, not rendered."""
     return _MARKUP.sub(r"\\\1", text)
+
+
+def titled(title: str) -> str:
+    """A posting's title in Herald's bold: "**" + titled(t) + "**". Its marks are escaped
+    ("*NEW* Curator, 3* hotel" must not end the bold or start italics); its ``&`` and
+    brackets, which format nothing there, are left as written."""
+    return _EMPHASIS.sub(r"\\\1", title)
 
 
 def day(d: date) -> str:
@@ -137,7 +146,7 @@ class Card:
     @property
     def line(self) -> str:
         """The posting as one Markdown line, for lists and plain-text platforms."""
-        return f"**{self.title}** — " + " · ".join([*self.facts, f"`{self.id}`"])
+        return f"**{titled(self.title)}** — " + " · ".join([*self.facts, f"`{self.id}`"])
 
 
 def posting_card(
@@ -250,7 +259,7 @@ def fact_lines(
     state = p.state(today, freshness)
     # an open posting's status is its deadline line, already shown
     shown = [fact for fact in facts if fact != "status" or state != "open"]
-    lines = [f"**{p.title}**"]
+    lines = [f"**{titled(p.title)}**"]
     lines += [line for fact in shown if (line := fact_line(p, fact, today, state)) is not None]
     lines.append(source_line(p))
     return lines

@@ -74,9 +74,13 @@ def _closes_one(rest: str) -> bool:
     examples=["/herald ask how do I join the iiif consortium", "/herald help jobs"],
 )
 def herald(ctx: Context, text: str) -> Reply:
-    """``/herald`` alone, or a word that is none of its verbs (declared below)."""
+    """``/herald`` alone, or words that are none of its verbs (declared below): several are
+    the plain question /herald is for ("/herald is datacite hiring?", as ``/herald ask``);
+    one is a verb it does not have ("/herald dance"), answered with its usage."""
     if not text.strip():  # "/herald help" is answered by the Router, as every command's
         return Reply(text="Type `help` to see every command.")
+    if len(text.split()) > 1:
+        return ask.ask(ctx, text)
     raise UsageError("Say what to do with `/herald`.")
 
 

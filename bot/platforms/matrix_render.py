@@ -85,6 +85,9 @@ _MENTION = re.compile(r"@(?=room\b|[a-z0-9._=/+\-]+:[a-z0-9\-]+(?:\.[a-z0-9\-]+)
 # inside words, URLs or paths ("and/or", "https://x/jobs", "/usr/bin").
 _SLASH_COMMAND = re.compile(r"(?<![^\s(`])/(?=[a-z][a-z0-9_-]*(?![a-z0-9_/-]))", re.I)
 
+# Someone else's words as Herald quotes them (kept whole by ``re.split``)
+_QUOTED = re.compile(r"(“[^“”]*”)")
+
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "breaks": True})
 
 
@@ -137,8 +140,14 @@ def sanitize_html(fragment: str) -> str:
 
 
 def with_prefix(markdown: str, prefix: str) -> str:
-    """Herald's commands written with the Matrix prefix: "`/help`" → "`!help`"."""
-    return _SLASH_COMMAND.sub(lambda _m: prefix, markdown)
+    """Herald's commands written with the Matrix prefix: "`/help`" → "`!help`". What Herald
+    quotes (“…”: a question asked, a posting's sentence) is someone else's words, left as
+    written: "a fee of 30 /hour" is no command."""
+    parts = _QUOTED.split(markdown)
+    return "".join(
+        part if part.startswith("“") else _SLASH_COMMAND.sub(lambda _m: prefix, part)
+        for part in parts
+    )
 
 
 def render(

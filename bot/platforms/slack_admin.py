@@ -27,7 +27,7 @@ from bot.admin.service import Admin, Outcome, Proposal
 from bot.commands import Request, is_admin
 from bot.domain import HeraldError, Posting
 from bot.platforms import slack_forms as forms
-from bot.platforms.slack_blocks import escape, markdown_to_mrkdwn
+from bot.platforms.slack_blocks import escape, escape_code, markdown_to_mrkdwn
 from bot.store import Store
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class AdminForms:
         today = self._today()
         summary = "\n\n".join(forms.understood(draft, today) for draft in preview.postings)
         until = f"{proposal.expires_at:%Y-%m-%d %H:%M} UTC" if proposal.expires_at else "soon"
-        note = f"File: `{escape(proposal.source or '')}` · this preview expires at {until}"
+        note = f"File: `{escape_code(proposal.source or '')}` · this preview expires at {until}"
         confirmed = forms.FormState("add", channel=state.channel, token=proposal.token)
         warnings = [w.message for w in preview.warnings]
         return update(forms.confirm_view(confirmed, summary, warnings=warnings, note=note))
@@ -140,7 +140,7 @@ class AdminForms:
         if not confirmed.fits():
             return errors({"title": "Too many long changes at once; change fewer fields."})
         before = forms.posting_values(posting)
-        lines = [f"*{escape(posting.title)}* (`{escape(posting.id)}`)"]
+        lines = [f"*{escape(posting.title)}* (`{escape_code(posting.id)}`)"]
         for name, value in raw.items():
             old = before.get(name) or "not stated"
             lines.append(f"{escape(name)}: {escape(old)} → {escape(value)}")
@@ -151,7 +151,7 @@ class AdminForms:
                 f"The deadline {deadline.isoformat()} has already passed: the posting will no "
                 "longer be listed. Confirm only if that is what you want."
             )
-        note = f"File: `{escape(posting.source)}`"
+        note = f"File: `{escape_code(posting.source)}`"
         return update(forms.confirm_view(confirmed, "\n".join(lines), warnings=warnings, note=note))
 
     # --- the confirm --------------------------------------------------------------------------
@@ -196,6 +196,8 @@ def _edited(result: Outcome | Proposal) -> str:
     after = result.postings[0]
     before = result.before[0] if result.before else None
     changed = changed_fields(snapshot(before), snapshot(after)) if before else []
-    lines = [f"Updated `{escape(after.id)}`: " + escape("; ".join(changed) or "no change") + "."]
+    lines = [
+        f"Updated `{escape_code(after.id)}`: " + escape("; ".join(changed) or "no change") + "."
+    ]
     lines.extend(escape(n) for n in result.notes)
     return "\n".join(lines)

@@ -25,7 +25,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from bot.commands import Action, Reply
+from bot.commands import FORMATTING_MARKS, Action, Reply
 from bot.domain import PassageHit, Posting
 from bot.platforms.link_labels import unmask_links
 from bot.platforms.plain_text import plain_text
@@ -72,6 +72,10 @@ _URL_TRAILING = ".,;:!?)'\""
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 _SAFE_SCHEMES = ("https://", "http://", "mailto:")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+# The formatting marks and the look-alikes content shows instead, in FORMATTING_MARKS' order
+# (modifier letter grave accent, asterisk operator, modifier letter low macron, tilde operator)
+_MARK_LOOKALIKES = dict(zip(FORMATTING_MARKS, "\u02cb\u2217\u02cd\u223c", strict=True))
+_FORMATTING_MARK = re.compile("[" + re.escape(FORMATTING_MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -88,14 +92,45 @@ class SlackMessage:
 # --- escaping ---------------------------------------------------------------------------
 
 
-def escape(text: str) -> str:
-    """Content as mrkdwn that Slack shows literally: no mention, link or date can come from it.
-
-    ``&``, ``<`` and ``>`` become entities (Slack's rule); ``@channel``-style words get a word
-    joiner so that even a client that parses bare broadcast words shows them as text.
-    """
+def _defused(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (Slack's rule), broadcast words defused."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _BROADCAST.sub(lambda m: "@" + _WORD_JOINER + m.group(1), text)
+
+
+def escape_code(text: str) -> str:
+    """Content inside Herald's backticks (an id, a file, a command): entities and defused
+    broadcasts as in ``escape``, its marks kept (copied and typed back, they must be the
+    same), only a backtick, which would end the span, drawn as its look-alike."""
+    return _defused(text).replace("`", _MARK_LOOKALIKES["`"])
+
+
+def escape(text: str) -> str:
+    """Content as mrkdwn that Slack shows literally: no mention, link, date or formatting
+    can come from it.
+
+    ``&``, ``<`` and ``>`` become entities (Slack's rule); ``@channel``-style words get a word
+    joiner so that even a client that parses bare broadcast words shows them as text. Slack
+    has no escape for ``*``, ``_``, ``~`` and backticks: one that could open or close
+    formatting (not one inside a word, as in ``jobs_hr@example.org``) is drawn as its
+    look-alike, so a title "*NEW* Curator, 3* hotel" or a question quoted back never turns
+    bold or struck through. An address (``https://x.org/_apply``) keeps its marks: copied,
+    it must still lead where it says.
+    """
+    out: list[str] = []
+    last = 0
+    for url in _BARE_URL.finditer(text):
+        out.append(_FORMATTING_MARK.sub(_unformatted, _defused(text[last : url.start()])))
+        out.append(_defused(url.group(0)))
+        last = url.end()
+    out.append(_FORMATTING_MARK.sub(_unformatted, _defused(text[last:])))
+    return "".join(out)
+
+
+def _unformatted(match: re.Match[str]) -> str:
+    text, at = match.string, match.start()
+    inside_word = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
+    return match.group(0) if inside_word else _MARK_LOOKALIKES[match.group(0)]
 
 
 def unescape(text: str) -> str:
@@ -181,7 +216,7 @@ def inline_mrkdwn(markdown: str) -> str:
         elif kind in ("em_open", "em_close"):
             out.append("_")
         elif kind == "code_inline":
-            out.append("`" + escape(tok.content) + "`")
+            out.append("`" + escape_code(tok.content) + "`")
         elif kind == "link_open":
             href = safe_url(str(tok.attrs.get("href", "")), MAX_LINK)
             if tok.markup == "autolink" and not _autolink_ok(href):
@@ -375,7 +410,7 @@ def posting_blocks(card: Card, ids: _Ids | None = None) -> list[Block]:
     facts = " · ".join(escape(truncate(fact, FACT_CHARS)) for fact in card.facts)
     if facts:
         text += "\n" + facts
-    text += f"\n`{escape(truncate(card.id, FACT_CHARS))}`"
+    text += f"\n`{escape_code(truncate(card.id, FACT_CHARS))}`"
     blocks = sections(text, block_id=f"posting:{card.id}")
     buttons: list[Block] = []
     details = Action("Details", "command", card.details)
@@ -407,9 +442,14 @@ def passage_blocks(hit: PassageHit) -> list[Block]:
 
 
 def _shared_by(user: str, line: str) -> Block:
+    """Who shared, and what they asked: a command as typed ("`/jobs remote`"), a question in
+    its words ("“remote jobs”"; "`/remote jobs`" would be a command no one can type)."""
     who = f"<@{user}>" if _USER_ID.fullmatch(user) else escape(user)
-    typed = line.lstrip("/")
-    return context(f"Shared by {who} · `/{escape(truncate(typed, TITLE_CHARS))}`")
+    if line.startswith("/"):
+        asked = f"`{escape_code(truncate(line, TITLE_CHARS))}`"
+    else:
+        asked = f"“{escape(truncate(line, TITLE_CHARS))}”"
+    return context(f"Shared by {who} · {asked}")
 
 
 # --- whole replies ----------------------------------------------------------------------
@@ -466,7 +506,8 @@ def _body_units(reply: Reply, ids: _Ids) -> tuple[list[list[Block]], set[str]]:
 
 def _fallback(reply: Reply) -> str:
     first = (reply.summary if reply.draws_items else reply.text).strip().split("\n")[0]
-    return escape(truncate(plain_text(first), FALLBACK_CHARS)) or "Herald"
+    # a notification shows no formatting: its marks stay as written
+    return _defused(truncate(plain_text(first), FALLBACK_CHARS)) or "Herald"
 
 
 def pack(units: Iterable[list[Block]], limit: int = MAX_BLOCKS) -> list[list[Block]]:
@@ -555,7 +596,7 @@ def home_view(
             blocks += posting_blocks(card, ids)
     blocks.append({"type": "divider"})
     if commands:
-        lines = [f"• `/{escape(name)}` — {escape(text)}" for name, text in commands]
+        lines = [f"• `/{escape_code(name)}` — {escape(text)}" for name, text in commands]
         blocks += sections("*Commands*\n" + "\n".join(lines))
     help_action = Action("Help", "command", "help")
     button = _button(help_action, ids(help_action))
@@ -575,6 +616,7 @@ __all__ = [
     "MAX_BLOCKS",
     "SlackMessage",
     "escape",
+    "escape_code",
     "home_view",
     "markdown_to_mrkdwn",
     "render",

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from bot.admin.fields import FieldProblem
 from bot.domain import Posting, PostingDraft
-from bot.platforms.slack_blocks import escape, mrkdwn, plain, sections, truncate
+from bot.platforms.slack_blocks import escape, escape_code, mrkdwn, plain, sections, truncate
 from bot.present import deadline_phrase
 
 logger = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def posting_form(state: FormState, values: Mapping[str, str] | None = None) -> V
         blocks.append(block)
     if state.mode == "edit":
         note = (
-            f"Editing `{escape(state.posting_id or '')}`. The description is the text of "
+            f"Editing `{escape_code(state.posting_id or '')}`. The description is the text of "
             "its file; change that in the file."
         )
         blocks.insert(0, {"type": "context", "elements": [mrkdwn(note)]})

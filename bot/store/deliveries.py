@@ -226,6 +226,40 @@ class Subscriptions:
             )
         return ids
 
+    def move_target(
+        self, platform: str, old: str, new: str, reason: str, now: datetime
+    ) -> list[int]:
+        """Move a channel's subscriptions (active or paused) to the channel that replaces it
+        (a Matrix room upgraded to a new room), failing with ``reason`` what was still
+        pending for the old one: its announcements are planned anew for the new channel."""
+        with self._store.transaction(content=False) as session:
+            ids = list(
+                session.scalars(
+                    select(SubscriptionRow.id).where(
+                        SubscriptionRow.platform == platform,
+                        SubscriptionRow.channel == old,
+                        SubscriptionRow.status.in_(("active", "paused")),
+                    )
+                )
+            )
+            if ids:
+                session.execute(
+                    update(SubscriptionRow)
+                    .where(SubscriptionRow.id.in_(ids))
+                    .values(channel=new, updated=now)
+                )
+            session.execute(
+                update(DeliveryRow)
+                .where(
+                    DeliveryRow.platform == platform,
+                    DeliveryRow.target == old,
+                    DeliveryRow.status == "pending",
+                    DeliveryRow.subscription_id.is_not(None),
+                )
+                .values(status="failed", last_error=reason)
+            )
+        return ids
+
     def resume_target(self, platform: str, channel: str, now: datetime) -> list[Subscription]:
         """Resume every paused subscription of a channel that takes messages again (Herald
         was invited back). Like a resubscription it starts afresh: what appeared meanwhile

@@ -131,6 +131,14 @@ def test_audit_usage(bench: Bench) -> None:
     assert "`/herald ask <question>`" in told and "`/herald audit [n]`" in told
 
 
+def test_herald_followed_by_a_sentence_is_asked_it(bench: Bench) -> None:
+    """/herald is "Ask a question in plain words": "/herald is datacite hiring?" (typed
+    without "ask", as its help reads) is that question, not "Say what to do"."""
+    asked = bench.ask("/herald how do I join the iiif consortium?")
+    assert asked.text == bench.ask("/herald ask how do I join the iiif consortium?").text
+    assert not asked.text.startswith("Say what to do")
+
+
 def test_herald_help_and_a_command_is_that_commands_help(bench: Bench) -> None:
     """``/herald help jobs`` is /herald's own example (on Slack, /herald may be the only slash
     command there is)."""

@@ -280,3 +280,23 @@ def test_help_after_a_command_is_that_commands_help() -> None:
     reply = ask(make_router(), sample_store(), "/jobs help")
     assert reply.text.startswith("`/jobs` — ")
     assert "`/jobs show <id>`" in reply.text and not reply.postings
+
+
+@pytest.mark.parametrize(
+    ("typed", "command", "text"),
+    [
+        # a command in the composer's code or bold, as Herald's own replies show commands
+        ("`/jobs remote`", "jobs", "remote"),
+        ("```jobs all```", "jobs", "all"),
+        ("**jobs in leiden**", "jobs", "in leiden"),
+        ("_faq fee_", "faq", "fee"),
+        # marks inside the line are the person's words: not unwrapped
+        ("*remote* jobs *in leiden*", "*remote*", "jobs *in leiden*"),
+        ("`", "`", ""),
+    ],
+)
+def test_a_line_wholly_in_formatting_marks_is_the_line_inside(
+    typed: str, command: str, text: str
+) -> None:
+    request = Request.from_line(typed)
+    assert (request.command, request.text) == (command, text)

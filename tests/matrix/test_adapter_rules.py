@@ -57,6 +57,13 @@ NAMES = ["@herald:example.org", "herald", "Herald Bot"]
         ("Herald: !jobs", False, ("jobs", True, True)),
         ("jobs remote", True, ("jobs remote", True, False)),
         ("herald jobs", True, ("jobs", True, False)),
+        # the name typed with an at sign, the pill not picked: still Herald's name
+        ("@Herald Bot: jobs remote", False, ("jobs remote", True, False)),
+        ("@herald remote jobs", False, ("remote jobs", False, False)),
+        ("@herald remote jobs", True, ("remote jobs", True, False)),
+        ("@heraldry jobs", True, ("@heraldry jobs", True, False)),
+        # a command in Element's code formatting, as Herald's replies show commands
+        ("`!jobs remote`", False, ("jobs remote", False, True)),
         ("!jobs", True, ("jobs", True, True)),
         ("> <@alice:x.org> earlier\n\n!help", True, ("help", True, True)),
         # a quoted blank line trimmed to ">", and Windows line ends, are still the fallback

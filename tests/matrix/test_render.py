@@ -22,6 +22,7 @@ from bot.platforms.matrix_render import (
     sanitize_html,
     with_prefix,
 )
+from bot.present import fact_lines
 
 TODAY = date(2022, 2, 1)
 
@@ -158,6 +159,9 @@ def test_commands_written_by_handlers_use_the_prefix_but_urls_and_paths_do_not()
     assert with_prefix("Type `/help`, or /jobs remote.", "!") == "Type `!help`, or !jobs remote."
     for untouched in ("and/or", "https://example.org/jobs", "see /usr/bin", "1/2"):
         assert with_prefix(untouched, "!") == untouched
+    # quoted words are someone else's: a question asked, a posting's sentence
+    quoted = "I found no answer to “a fee of 30 /hour”. Try `/jobs`."
+    assert with_prefix(quoted, "!") == "I found no answer to “a fee of 30 /hour”. Try `!jobs`."
 
 
 def test_raw_html_in_content_is_shown_as_text_never_as_markup() -> None:
@@ -261,3 +265,11 @@ def test_any_content_is_defused_sanitised_and_within_size(
                 assert not re.search(r"@[a-z0-9._=/+\-]+:[a-z0-9\-]+\.", field, re.I)
             assert "<script" not in message.formatted_body
             assert sanitize_html(message.formatted_body) == message.formatted_body
+
+
+def test_a_posting_shown_whole_keeps_the_marks_of_its_title() -> None:
+    # "/jobs show": the title in Herald's bold; its own asterisks are no italics
+    p = posting("p-marks", "*NEW* Curator, 3* hotel")
+    [message] = render(Reply(text="\n".join(fact_lines(p, TODAY))))
+    assert "<strong>*NEW* Curator, 3* hotel</strong>" in message.formatted_body
+    assert message.body.startswith("*NEW* Curator, 3* hotel\n")

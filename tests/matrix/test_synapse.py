@@ -152,6 +152,8 @@ def test_mentions_faq_and_unaddressed_chatter(
                 by_name = await ask(alice, room, "Herald: jobs remote")
                 by_id = await ask(alice, room, f"{bot.user_id} help")
                 no_colon = await ask(alice, room, "herald jobs datacite")
+                # the name typed with an at sign, Element's suggestion not picked (no pill)
+                typed = await ask(alice, room, "@Herald: jobs remote")
                 chatter = await alice.say(room, "Herald is great")
                 plain = await alice.say(room, "jobs remote, anyone?")
                 await ask(alice, room, "!help")  # answered in order: the two above are done
@@ -163,6 +165,7 @@ def test_mentions_faq_and_unaddressed_chatter(
         assert "Technical Community Manager" in titles(content_of(by_name)["body"])
         assert "!jobs" in content_of(by_id)["body"]
         assert titles(content_of(no_colon)["body"]) == ["Technical Community Manager"]
+        assert "Technical Community Manager" in titles(content_of(typed)["body"])
         assert alice.replies(chatter) == [] and alice.replies(plain) == []
 
     run(scenario)

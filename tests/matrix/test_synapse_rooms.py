@@ -352,3 +352,42 @@ def test_herald_leaves_a_room_everyone_else_left(
         assert f"left {left}: everyone else had left" in caplog.text
 
     run(scenario)
+
+
+def test_an_upgraded_room_is_followed_with_its_subscriptions(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    """Upgrading a room (a new room version) leaves the old one read-only in practice: Herald
+    joins the replacement and its subscriptions announce there, not into the old room."""
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+    subscriptions = Subscriptions(app.store)
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, human) as alice:
+                room = await alice.create_room(invite=[bot.user_id])
+                await alice.wait_for_member(room, bot.user_id, "join")
+                subscribed = await ask(alice, room, "!jobs subscribe remote")
+                upgraded = await asyncio.to_thread(
+                    synapse.request,
+                    "POST",
+                    f"/_matrix/client/v3/rooms/{quote(room)}/upgrade",
+                    {"new_version": "10"},
+                    human.access_token,
+                )
+                new_room = upgraded["replacement_room"]
+                # Element invites the members of a private room to its replacement
+                await alice.invite(new_room, bot.user_id)
+                await alice.wait_for_member(new_room, bot.user_id, "join")
+                listed = await ask(alice, new_room, "!jobs subscriptions")
+        finally:
+            await adapter.stop()
+        assert "Subscribed" in content_of(subscribed)["body"]
+        assert subscriptions.for_channel("matrix", room) == []
+        [moved] = subscriptions.for_channel("matrix", new_room)
+        assert moved.status == "active"
+        assert f"#{moved.id}" in content_of(listed)["body"]
+
+    run(scenario)

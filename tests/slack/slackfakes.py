@@ -515,6 +515,7 @@ def action_body(
     user: str = USER,
     channel: str | None = CHANNEL,
     message_ts: str = "1700000000.000100",
+    thread_ts: str | None = None,
 ) -> bytes:
     payload: dict[str, Any] = {
         "type": "block_actions",
@@ -531,6 +532,8 @@ def action_body(
         },
         "actions": [{"type": "button", "block_id": "b", "action_ts": "1.2", **action}],
     }
+    if thread_ts is not None:  # a message in a thread
+        payload["container"]["thread_ts"] = thread_ts
     if channel is not None:
         payload["channel"] = {"id": channel, "name": "general"}
     else:

@@ -277,3 +277,18 @@ def test_manifest_declares_what_the_adapter_listens_for() -> None:
     assert features["app_home"]["home_tab_enabled"] is True
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "app_mentions:read", "im:history"} <= scopes
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("@herald remote jobs", "remote jobs"),  # the name typed, the pill not picked
+        ("@Herald: is the fee paid yearly?", "is the fee paid yearly?"),
+        ("Herald, jobs in Leiden", "jobs in Leiden"),
+        ("herald status", "herald status"),  # /herald's own verb, typed without the slash
+        ("heraldry jobs", "heraldry jobs"),
+        ("@Herald", ""),  # the name alone, as a mention alone: help
+    ],
+)
+def test_mention_text_drops_herald_s_name_typed_instead_of_picked(typed: str, asked: str) -> None:
+    assert mention_text(typed, "UHERALD", ["herald"]) == asked

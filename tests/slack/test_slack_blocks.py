@@ -13,9 +13,11 @@ from slackfakes import all_texts, block_ids, block_problems, buttons, message_pr
 from bot.commands import Action, Reply
 from bot.domain import Passage, PassageHit, Posting
 from bot.platforms.slack_blocks import (
+    _BARE_URL,
     ACTION_PAGE,
     ACTION_SHARE,
     escape,
+    escape_code,
     home_view,
     markdown_to_mrkdwn,
     render,
@@ -23,6 +25,7 @@ from bot.platforms.slack_blocks import (
     split_text,
     unescape,
 )
+from bot.present import fact_lines
 from handlers.announcements import announcement_reply
 
 TODAY = date(2022, 2, 1)
@@ -91,9 +94,34 @@ def test_escape_turns_control_characters_into_entities_and_breaks_broadcasts() -
 
 @given(st.text())
 def test_escaped_text_has_no_angle_brackets_and_reads_back(text: str) -> None:
-    escaped = escape(text)
+    escaped = escape_code(text)
     assert "<" not in escaped and ">" not in escaped
-    assert unescape(escaped).replace(WJ, "") == text.replace(WJ, "")
+    assert unescape(escaped).replace(WJ, "") == text.replace(WJ, "").replace("`", "\u02cb")
+    assert "<" not in escape(text) and ">" not in escape(text)
+
+
+def test_escape_draws_slacks_formatting_marks_as_look_alikes() -> None:
+    # Slack has no escape for them: "*NEW*" would turn bold, "3* hotel" open a bold run
+    assert escape("*NEW* Curator, 3* hotel ~50%~ `x`") == "∗NEW∗ Curator, 3∗ hotel ∼50%∼ ˋxˋ"
+    assert escape("_Temporary_ post") == "ˍTemporaryˍ post"
+    # inside a word a mark formats nothing, and an address must stay one
+    assert escape("write to jobs_hr@example.org") == "write to jobs_hr@example.org"
+    # an address keeps its marks: copied, it must still lead where it says
+    assert escape("apply: https://example.org/_jobs/a_b_ now") == (
+        "apply: https://example.org/_jobs/a_b_ now"
+    )
+    assert escape("*x* https://example.org/_a *y*") == "∗x∗ https://example.org/_a ∗y∗"
+    # inside backticks the text is copied and typed back: kept as it is
+    assert escape_code("_posts/a_b*.md") == "_posts/a_b*.md"
+
+
+@given(st.text())
+def test_escaped_text_has_no_mark_slack_could_format_with(text: str) -> None:
+    escaped = _BARE_URL.sub("", escape(text))  # addresses keep theirs
+    for at, ch in enumerate(escaped):
+        if ch in "*_~`":
+            assert 0 < at < len(escaped) - 1, escaped
+            assert escaped[at - 1].isalnum() and escaped[at + 1].isalnum(), escaped
 
 
 _piece = (
@@ -298,10 +326,13 @@ def test_passages_are_quoted_with_their_page() -> None:
 
 
 def test_shared_copy_names_the_sharer_and_has_no_share_button() -> None:
-    [message] = render(listing(posting()), share="jobs remote", shared_by="U0ALICE")
+    [message] = render(listing(posting()), share="/jobs remote", shared_by="U0ALICE")
     first = message.blocks[0]
     assert first["type"] == "context"
     assert first["elements"][0]["text"] == "Shared by <@U0ALICE> · `/jobs remote`"
+    # a question is quoted in its words: "/remote jobs" is no command anyone can type
+    [asked] = render(listing(posting()), share="remote jobs", shared_by="U0ALICE")
+    assert asked.blocks[0]["elements"][0]["text"] == "Shared by <@U0ALICE> · “remote jobs”"
     assert all(b["action_id"] != ACTION_SHARE for b in buttons(list(message.blocks)))
     # a user id that is not one is shown as text, never as a mention
     [other] = render(listing(posting()), share="jobs", shared_by="<!channel>")
@@ -349,3 +380,10 @@ def test_the_notification_text_is_the_first_line_as_read_not_as_marked_up() -> N
     assert message.text == "No postings match “*x* and bold code”."
     [message] = render(Reply(text="See [the page](https://a.example) <!channel>"))
     assert message.text == "See the page (https://a.example) &lt;!channel&gt;"
+
+
+def test_a_posting_shown_whole_keeps_the_marks_of_its_title() -> None:
+    # "/jobs show": the title in Herald's bold; its own asterisks neither end it nor italicise
+    p = posting(title="*NEW* Curator, 3* hotel")
+    [message] = render(Reply(text="\n".join(fact_lines(p, TODAY))))
+    assert message.blocks[0]["text"]["text"].split("\n")[0] == "*∗NEW∗ Curator, 3∗ hotel*"

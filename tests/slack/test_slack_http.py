@@ -295,8 +295,9 @@ def test_a_direct_message_follows_the_list_shown_in_it(served: Served) -> None:
 
 def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served) -> None:
     """Only a person writing is asked: another bot mentioning Herald (two bots answering
-    each other never stop), an edit or a deletion of a mention gets nothing; a file with
-    a caption, in a DM or as a mention, and a thread reply sent to the channel are asked."""
+    each other never stop), an edit or a deletion of a mention, a file without a caption
+    gets nothing; a file with a caption, in a DM or as a mention, and a thread reply sent to
+    the channel are asked."""
     mention = {
         "type": "app_mention",
         "user": USER,
@@ -311,6 +312,8 @@ def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served
         {**mention, "subtype": "message_deleted"},
         {**dm, "subtype": "message_changed", "text": "jobs"},
         {**dm, "subtype": "message_deleted"},
+        # a picture sent without a word asks nothing (it got the whole of help)
+        {**dm, "subtype": "file_share", "text": ""},
     ]
     for n, event in enumerate(quiet):
         ts = f"5.{n}"
@@ -605,3 +608,100 @@ def test_a_suggestion_button_runs_its_shortcut_not_a_question(served: Served) ->
     assert block_ids(blocks_of(answer), "passage:") == [
         str(h.passage.id) for h in expected.passages
     ]
+
+
+def test_sharing_a_follow_up_shares_what_it_showed(served: Served) -> None:
+    """ "more" and "the second one" mean the list shown last: pressed later (after another
+    list, or after "more" moved the list on), Share must post what the asker saw, not
+    re-read the words against whatever list is remembered by then."""
+
+    def mention(text: str, ts: str, count: int) -> Call:
+        event = {**_mention(text), "ts": ts, "event_ts": ts, "channel": "C0FOLLOW"}
+        assert send_event(served, event) == 200
+        return served.fake.wait_delivered("chat.postEphemeral", count)[-1]
+
+    mention("jobs", "3.1", 1)
+    page2 = mention("more", "3.2", 2)
+    seen = block_ids(blocks_of(page2), "posting:")
+    assert seen
+    share = next(b for b in buttons(blocks_of(page2)) if b["action_id"] == ACTION_SHARE)
+    mention("jobs datacite", "3.3", 3)  # another list is remembered before Share is pressed
+    click(
+        served,
+        {"action_id": share["action_id"], "value": share["value"]},
+        channel="C0FOLLOW",
+        response_url=served.fake.response_url("r-follow"),
+    )
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    assert block_ids(blocks_of(public), "posting:") == seen
+
+
+def test_a_direct_message_naming_herald_instead_of_a_pill_is_asked(served: Served) -> None:
+    """Typing "@herald" without picking Slack's suggestion sends the name as text: it
+    addresses Herald, it is no command ("Unknown command /@herald")."""
+    dm = {"type": "message", "channel_type": "im", "channel": "D0NAME", "user": USER}
+    event = {**dm, "text": "@herald remote jobs", "ts": "4.1", "event_ts": "4.1"}
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    assert "Unknown command" not in text_of(answer)
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "remote jobs")
+
+
+def test_a_question_quoted_back_keeps_its_marks_as_typed(served: Served) -> None:
+    """Slack has no escape for * _ ~: the asker's words quoted back ("I found no confident
+    answer to “…”") must not turn bold or struck through in the answer."""
+    dm = {"type": "message", "channel_type": "im", "channel": "D0MARKS", "user": USER}
+    event = {**dm, "text": "zzqx *urgent* ~blorp~ _now_", "ts": "5.1", "event_ts": "5.1"}
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    said = text_of(answer)
+    assert "I don't know" in said
+    assert "∗urgent∗ ∼blorp∼ ˍnowˍ" in said
+    assert not re.search(r"[*_~](urgent|blorp|now)[*_~]", said)
+
+
+def test_a_shared_question_says_the_words_asked(served: Served) -> None:
+    event = {**_mention("remote jobs"), "ts": "6.1", "event_ts": "6.1"}
+    assert send_event(served, event) == 200
+    [private] = served.fake.wait_delivered("chat.postEphemeral")
+    share = next(b for b in buttons(blocks_of(private)) if b["action_id"] == ACTION_SHARE)
+    click(
+        served,
+        {"action_id": share["action_id"], "value": share["value"]},
+        response_url=served.fake.response_url("r-asked"),
+    )
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    # not "`/remote jobs`": no one can type that command
+    assert blocks_of(public)[0]["elements"][0]["text"] == f"Shared by <@{USER}> · “remote jobs”"
+
+
+def test_herald_with_a_question_typed_after_it_answers_it(served: Served) -> None:
+    """Slack lists /herald as "Ask in plain words": "/herald remote jobs" without "ask"."""
+    call = slash(served, "/herald", "remote jobs")
+    assert "Say what to do" not in text_of(call)
+    assert block_ids(blocks_of(call), "posting:") == console_posting_ids(served, "remote jobs")
+
+
+def test_share_pressed_in_a_thread_posts_in_that_thread(served: Served) -> None:
+    """An answer asked for in a thread is shared where the conversation is, not in the
+    channel's main timeline."""
+    click(
+        served,
+        {"action_id": ACTION_SHARE, "value": "/jobs datacite"},
+        response_url=served.fake.response_url("r-thread"),
+        thread_ts="7.0",
+    )
+    [public] = served.fake.wait_delivered("chat.postMessage")
+    assert public.payload["channel"] == CHANNEL
+    assert public.payload.get("thread_ts") == "7.0"
+
+
+def test_a_command_typed_in_code_formatting_runs(served: Served) -> None:
+    """Herald shows commands in code ("Try `/jobs datacite`"); typed back the same way in
+    Slack's composer, the backticks come with the text: still that command."""
+    dm = {"type": "message", "channel_type": "im", "channel": "D0CODE", "user": USER}
+    event = {**dm, "text": "`/jobs all`", "ts": "8.1", "event_ts": "8.1"}
+    assert send_event(served, event) == 200
+    [answer] = served.fake.wait_delivered("chat.postMessage")
+    assert "Unknown command" not in text_of(answer)
+    assert block_ids(blocks_of(answer), "posting:") == console_posting_ids(served, "jobs all")

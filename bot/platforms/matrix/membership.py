@@ -16,6 +16,7 @@ from nio import (
     JoinError,
     MatrixRoom,
     RoomMemberEvent,
+    RoomUpgradeEvent,
     SyncResponse,
 )
 
@@ -113,6 +114,43 @@ class Membership:
             logger.warning(
                 "Matrix: telling %s about resumed subscriptions failed: %s", room_id, exc
             )
+
+    async def follow_upgrades(self, room_id: str, events: Sequence[Any]) -> None:
+        """A room upgraded to a new version (``m.room.tombstone``) lives on in its
+        replacement: Herald joins it (when the upgrader may invite Herald; a room it may not
+        join yet sends an invite, answered as any) and its subscriptions move there, instead
+        of announcing into a room nobody reads any more."""
+        upgrade = next((e for e in reversed(events) if isinstance(e, RoomUpgradeEvent)), None)
+        if upgrade is None or not upgrade.replacement_room:
+            return
+        new_room = upgrade.replacement_room
+        allowed = self.link.config.allowed_inviters
+        if not inviter_allowed(upgrade.sender, allowed, self.link.user_id):
+            logger.warning(
+                "Matrix: %s was upgraded to %s by %s, who may not invite Herald: not followed",
+                room_id,
+                new_room,
+                upgrade.sender,
+            )
+            return
+        joined = await self.link.client.join(new_room)
+        if isinstance(joined, JoinError):
+            logger.warning("Matrix: joining the upgraded room %s failed: %s", new_room, joined)
+        reason = f"the room was upgraded to {new_room}"
+        moved = await asyncio.to_thread(
+            Subscriptions(self.link.app.store).move_target,
+            "matrix",
+            room_id,
+            new_room,
+            reason,
+            self.link.app.clock(),
+        )
+        logger.info(
+            "Matrix: %s was upgraded to %s; moved subscriptions %s",
+            room_id,
+            new_room,
+            ", ".join(f"#{i}" for i in moved) or "(none)",
+        )
 
     async def invites(self, response: SyncResponse) -> None:
         """Join when an allowed user invites Herald (recording a direct invite in

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nio import RoomMemberEvent
 
-from bot.commands import Request
+from bot.commands import Request, unwrapped
+from bot.platforms.addressed import addressed
 from bot.store.state import MAX_KEY_LENGTH
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
     command was meant ("!iiif fee" runs a shortcut, "iiif fee" is a question). None: the
     message is not for Herald.
     """
-    text = _REPLY_FALLBACK.sub("", body.replace("\r\n", "\n"), count=1).strip()
+    text = unwrapped(_REPLY_FALLBACK.sub("", body.replace("\r\n", "\n"), count=1).strip())
     if not text:
         return None
     if prefix and text.startswith(prefix):
@@ -63,14 +64,13 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
         if rest[:1].isalnum():
             return Asked(rest.strip(), is_dm, True)
         return None
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
-        match = re.match(rf"{re.escape(name)}(?P<sep>\s*[:,])?\s+(?P<rest>\S.*)", text, re.I | re.S)
-        if match:
-            rest = match["rest"].strip()
-            prefixed = bool(prefix) and rest.startswith(prefix)
-            if prefixed:
-                rest = rest[len(prefix) :]
-            return Asked(rest, bool(match["sep"]) or is_dm, prefixed)
+    named = addressed(text, names)
+    if named is not None:
+        rest = named.rest
+        prefixed = bool(prefix) and rest.startswith(prefix)
+        if prefixed:
+            rest = rest[len(prefix) :]
+        return Asked(rest, named.explicit or is_dm, prefixed)
     if is_dm:
         return Asked(text, True, False)
     return None

@@ -192,6 +192,7 @@ class Sync:
                 await self.encryption.say_encrypted_once(room_id)
             for event in events:
                 await self.events.handle(room, event)
+            await self.membership.follow_upgrades(room_id, events)
             await self.membership.leave_if_alone(room, events)
         await self.encryption.retry_undecrypted(self.events.late)
         await self._save_token(response.next_batch)

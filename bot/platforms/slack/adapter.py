@@ -154,6 +154,7 @@ class SlackAdapter:
                     f"Could not check SLACK_BOT_TOKEN with Slack ({exc.error}); is Slack reachable?"
                 ) from None
             self.events.bot_user_id = str(auth.get("user_id") or "") or None
+            self.events.bot_names = tuple(str(n) for n in (auth.get("user"),) if n)
             if self.config.app_token:
                 await self._start_socket_mode(self.config.app_token)
             else:

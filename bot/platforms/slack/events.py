@@ -77,6 +77,8 @@ class SlackEvents:
         self.admins = admins
         self.forms = AdminForms(app)
         self.bot_user_id: str | None = None
+        # Herald's user name (auth.test), typed by people who do not pick the mention
+        self.bot_names: tuple[str, ...] = ()
         self.presses = RecentPresses(lambda: self.web.monotonic())
 
     # --- answering (in a worker thread: the store and rendering are synchronous) ---------
@@ -102,7 +104,7 @@ class SlackEvents:
             reply = spell_commands(self.app.handle(asked))
             # typed as a command ("/iiif fee") or not ("iiif fee" is a question): a shared
             # copy must be read the same way
-            line = f"/{asked.line}" if asked.prefixed else asked.line
+            line = reply.again or (f"/{asked.line}" if asked.prefixed else asked.line)
             share = None
             if shared_by or (offer_share and worth_sharing(reply)):
                 share = line
@@ -230,8 +232,11 @@ class SlackEvents:
 
     async def _share(self, body: Body, request: Request) -> None:
         _reply, messages = await self.answer(request, shared_by=request.user)
+        # pressed under an answer in a thread: shared in that thread, where people talk
+        thread = (body.get("container") or {}).get("thread_ts")
+        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
         try:
-            await self.web.post(request.channel, messages)
+            await self.web.post(request.channel, messages, **extra)
             return
         except SlackError as exc:
             cannot_post = exc.error in CANNOT_POST
@@ -267,7 +272,7 @@ class SlackEvents:
         # the direct message answers it
         if not asks_herald(event) or is_direct_message(event):
             return
-        request = message_request(event, self.bot_user_id, is_dm=False)
+        request = message_request(event, self.bot_user_id, is_dm=False, names=self.bot_names)
         thread = event.get("thread_ts")
         self.workers.spawn(self._answer_mention(request, thread), "mention")
 
@@ -287,7 +292,7 @@ class SlackEvents:
         # direct messages only (a mention in a channel is an app_mention)
         if not is_direct_message(event) or not asks_herald(event):
             return
-        request = message_request(event, self.bot_user_id, is_dm=True)
+        request = message_request(event, self.bot_user_id, is_dm=True, names=self.bot_names)
         thread = event.get("thread_ts")
         self.workers.spawn(self._answer_dm(request, thread), "direct message")
 

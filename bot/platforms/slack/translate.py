@@ -9,10 +9,12 @@ splits it and the Router decides, on every platform alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from bot.commands import HELP_SPEC_NAME, Reply, Request
+from bot.platforms.addressed import addressed
 from bot.platforms.slack_blocks import unescape
 
 # Herald's own slash command in Slack (help and plain questions go through it).
@@ -48,11 +50,19 @@ def slack_text(text: str) -> str:
     return unescape(_MARKUP.sub(_as_seen, text))
 
 
-def mention_text(text: str, bot_user_id: str | None) -> str:
-    """What someone asked Herald in a message: its own mention removed, as seen in Slack."""
+def mention_text(text: str, bot_user_id: str | None, names: Sequence[str] = ()) -> str:
+    """What someone asked Herald in a message: its own mention removed, as seen in Slack,
+    and its name typed instead of picked ("@herald remote jobs", "Herald: jobs": ``names``).
+    The bare name stays: "herald status" is ``/herald status`` typed without its slash."""
     if bot_user_id:
         text = _USER_MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text)
-    return " ".join(slack_text(text).split())
+    text = " ".join(slack_text(text).split())
+    if text.lower() in {f"@{n}".lower() for n in names}:
+        return ""  # the name alone, as a mention alone: help
+    named = addressed(text, names)
+    if named is not None and (named.explicit or text.startswith("@")):
+        return named.rest
+    return text
 
 
 def slack_spelling(request: Request) -> Request:
@@ -140,11 +150,13 @@ _ASKING_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
 
 def asks_herald(event: Body) -> bool:
     """Whether a message or mention event is a person asking something: not an edit
-    (``message_changed``), a deletion, a join or another bot's post (two bots answering
-    each other's mentions would never stop)."""
+    (``message_changed``), a deletion, a join, another bot's post (two bots answering
+    each other's mentions would never stop) or a file sent without a word."""
     if event.get("bot_id") or event.get("bot_profile"):
         return False
     subtype = event.get("subtype")
+    if subtype == "file_share" and not str(event.get("text") or "").strip():
+        return False
     return (not subtype or subtype in _ASKING_SUBTYPES) and bool(event.get("user"))
 
 
@@ -154,10 +166,12 @@ def is_direct_message(event: Body) -> bool:
     return event.get("channel_type") == "im" or str(event.get("channel", "")).startswith("D")
 
 
-def message_request(event: Body, bot_user_id: str | None, *, is_dm: bool) -> Request:
+def message_request(
+    event: Body, bot_user_id: str | None, *, is_dm: bool, names: Sequence[str] = ()
+) -> Request:
     """A mention or a direct message as the Router reads it (a command or a question)."""
     return Request.from_line(
-        mention_text(str(event.get("text", "")), bot_user_id),
+        mention_text(str(event.get("text", "")), bot_user_id, names),
         platform="slack",
         user=str(event.get("user", "")),
         channel=str(event.get("channel", "")),
