@@ -35,7 +35,10 @@ def ask(ctx: Context, text: str) -> Reply:
 @router.question
 def question(ctx: Context, text: str) -> Reply:
     pointed = _pointed(ctx, text)
-    reply = answer(ctx, text) if pointed is None else answer_about(ctx, *pointed)
+    if pointed is None:
+        reply = answer(ctx, text)
+    else:  # shared later, "the second one" would mean another list: the posting is shared
+        reply = replace(answer_about(ctx, *pointed), again=f"/jobs show {pointed[0].id}")
     understood = reply.understood or {}
     log = ctx.questions
     if understood.get("intent") in ("help", "smalltalk") or log is None:

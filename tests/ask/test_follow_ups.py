@@ -141,6 +141,8 @@ def test_a_fact_of_the_nth_one_is_that_postings_fact(app: App) -> None:
     reply = app.ask("who do I email about the second one?", user="fay")
     assert "jobs@wren.example.org" in reply.text
     assert [p.title for p in reply.postings] == [listed[1]]
+    # shared later, the words would point into another list: the posting is what is shared
+    assert reply.again == f"/jobs show {reply.postings[0].id}"
 
 
 def test_remind_me_about_the_nth_one_gives_that_postings_reminder(app: App) -> None:
