@@ -180,10 +180,11 @@ DEFAULT_FRESHNESS = Freshness()
 # 30k" compares a year's pay, whether a posting gives it by the hour, the month or the year.
 PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
-# Pay in several currencies is compared and ordered in US dollars, at these rough rates
-# (one unit in dollars, rounded, late 2026): "NOK 560,000" (about $52,000) pays less than
-# "$90,000", and "over 60k" is not met by it. Rough is enough to order salaries that differ
-# by more than a few per cent; an amount of a currency not here counts as dollars.
+# Pay in several currencies is ordered in US dollars ("best paid jobs"), at these rough rates
+# (one unit in dollars, rounded, late 2026): "NOK 560,000" (about $53,000) pays less than
+# "$90,000". Rough is enough to order salaries that differ by more than a few per cent; an
+# amount of a currency not here counts as dollars. (The store's pay filters, "over 60k",
+# compare amounts as stated: converting in SQL cost more than the rest of the list.)
 USD_PER_UNIT = {
     code: Decimal(rate)
     for code, rate in {
@@ -305,10 +306,9 @@ class PostingQuery:
     than 100"), so a common word does not cost a count of every match. None counts all.
 
     ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
-    stays within the amount, a year's pay in US dollars (a stated range's top / bottom, by
-    the hour or the month counted over a year with ``PERIODS_PER_YEAR``, in other
-    currencies at ``USD_PER_UNIT``'s rates; a single amount is both; no stated pay, no
-    match). ``in_titles``: the words are looked for in titles and
+    stays within the amount, a year's pay (a stated range's top / bottom, by the hour or
+    the month counted over a year with ``PERIODS_PER_YEAR``; a single amount is both; no
+    stated pay, no match). ``in_titles``: the words are looked for in titles and
     organisations only, as when a posting is named ("the digital archivist job"); words the
     store cannot search for (PostgreSQL's stop words) then name no posting.
     """

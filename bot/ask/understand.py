@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from bot.ask import vocabulary as vocab
 from bot.content.money import amount
-from bot.domain import PERIODS_PER_YEAR, PostingQuery, in_usd
+from bot.domain import PERIODS_PER_YEAR, PostingQuery
 from bot.places import ADJECTIVES, ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
     ONSITE_PHRASES,
@@ -148,7 +148,6 @@ class ListFilters:
     also_organizations: tuple[str, ...] = ()
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
-    pay_currency: str | None = None  # the bounds' ("over €50k"); None: none said, dollars
     employment: str | None = None
     status: Status = "open"
     deadline: Window | None = None
@@ -174,9 +173,7 @@ class ListFilters:
     def beyond_query(self) -> bool:
         """Whether a filter here is one the question's store query cannot apply (all but the
         deadline and the pay, which ``_search`` hands to it)."""
-        return replace(
-            self, salary_at_least=None, salary_at_most=None, pay_currency=None
-        ).beyond_sql
+        return replace(self, salary_at_least=None, salary_at_most=None).beyond_sql
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -258,12 +255,10 @@ class Understanding:
 _BARE_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(k|thousand)?")
 
 
-def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None, str | None]:
-    """Pay bounds: "over $90k", "paying more than 100k", "salary at least 100,000", and the
-    currency they are said in (None: none said); a bare number counts as pay only when the
-    question speaks of pay ("over 3 weeks" does not)."""
+def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None]:
+    """Pay bounds: "over $90k", "paying more than 100k", "salary at least 100,000"; a bare
+    number counts as pay only when the question speaks of pay ("over 3 weeks" does not)."""
     at_least = at_most = None
-    said_in = None
     pay_said = _FACT_PATTERNS["salary"].search(text.value) is not None
     for match in list(_SALARY.finditer(text.value)):
         money = match.group("money")
@@ -273,7 +268,7 @@ def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None, str | None]:
             continue  # "over 3 weeks" is not pay
         # the loader's reading of money wants currency codes in capitals, words in lowercase
         typed = money.replace("thousand", "k").upper().replace("K", "k")
-        value, currency = amount(re.sub(r"DOLLARS|EUROS?", lambda m: m.group().lower(), typed))
+        value, _currency = amount(re.sub(r"DOLLARS|EUROS?", lambda m: m.group().lower(), typed))
         if value is None and not marked:
             bare = _BARE_NUMBER.search(money)
             value = Decimal(bare.group(1).replace(",", "")) if bare else None
@@ -281,13 +276,12 @@ def _salary(text: Blanked) -> tuple[Decimal | None, Decimal | None, str | None]:
             continue
         if value < 1000 and "k" in money.lower():
             value *= 1000
-        said_in = currency if marked else said_in
         if match.group("op").startswith(_UPPER_OPS):
             at_most = value
         else:
             at_least = value
         text.take(match)
-    return at_least, at_most, said_in
+    return at_least, at_most
 
 
 _PAY_ORDER = {order: _cue_pattern(cues) for order, cues in vocab.PAY_ORDER.items()}
@@ -466,7 +460,7 @@ def parse_filters(
     oldest_first = _OLDEST.search(t.value) is not None
     pay_period = _taken(t, _PAY_PERIODS)
     pay_stated = bool(pay_order) or _taken(t, {"stated": _PAY_STATED}) is not None
-    at_least, at_most, pay_currency = _salary(t)
+    at_least, at_most = _salary(t)
     employment = _employment(t)
     employer = _EMPLOYER.search(t.value) or _EMPLOYER_BEFORE_JOBS.search(t.value)
     if employer is not None:
@@ -516,7 +510,6 @@ def parse_filters(
         employer=_employer_kind(employer),
         salary_at_least=at_least,
         salary_at_most=at_most,
-        pay_currency=pay_currency,
         employment=employment,
         status=status,
         deadline=deadline,
@@ -923,8 +916,8 @@ def _search(
     search = parse_jobs_query(rest_for_query, today, organizations)
     q = replace(
         search.query,
-        salary_at_least=_a_year_of(filters.salary_at_least, filters),
-        salary_at_most=_a_year_of(filters.salary_at_most, filters),
+        salary_at_least=_a_year_of(filters.salary_at_least, filters.pay_period),
+        salary_at_most=_a_year_of(filters.salary_at_most, filters.pay_period),
     )
     if remote is not None:
         q = replace(q, remote=True)
@@ -995,14 +988,13 @@ _OR_BETWEEN = re.compile(r"\b([a-z][\w-]*)\s+or\s+(?=([a-z][\w-]*))")
 _HOURLY_BELOW = 1000
 
 
-def _a_year_of(value: Decimal | None, filters: ListFilters) -> Decimal | None:
-    """A pay bound as a year's pay in US dollars, which the store compares ("under 30 bucks
-    an hour" is 62,400 a year; "over €50k" is 55,000): the period the question names, else
-    an hour's for a small amount."""
+def _a_year_of(value: Decimal | None, period: str | None) -> Decimal | None:
+    """A pay bound as a year's pay, which the store compares ("under 30 bucks an hour" is
+    62,400 a year): the period the question names, else an hour's for a small amount."""
     if value is None:
         return None
-    said = filters.pay_period or ("hour" if value < _HOURLY_BELOW else "year")
-    return in_usd(value * PERIODS_PER_YEAR.get(said, 1), filters.pay_currency)
+    said = period or ("hour" if value < _HOURLY_BELOW else "year")
+    return value * PERIODS_PER_YEAR.get(said, 1)
 
 
 def page_words(text: str) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ their bodies attached would copy megabytes for five lines of reply.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -18,7 +17,6 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     Integer,
-    Numeric,
     Select,
     bindparam,
     case,
@@ -32,7 +30,6 @@ from sqlalchemy.orm import Session
 
 from bot.domain import (
     PERIODS_PER_YEAR,
-    USD_PER_UNIT,
     Posting,
     PostingHead,
     PostingPage,
@@ -107,16 +104,6 @@ def _per_year(rows: type[PostingRow]) -> ColumnElement[int]:
     return case(*periods, else_=1)
 
 
-def _in_usd(rows: type[PostingRow]) -> ColumnElement[Decimal]:
-    """What one unit of a posting's salary currency is in US dollars (``USD_PER_UNIT``)."""
-    rates = [(rows.salary_currency == code, r) for code, r in USD_PER_UNIT.items() if r != 1]
-    # a rate has more decimals than an amount of money
-    return case(*((test, literal(rate, _RATE)) for test, rate in rates), else_=literal(1, _RATE))
-
-
-_RATE = Numeric(12, 8)
-
-
 @cache
 def _list_sql(shape: Shape) -> _ListSql:
     """The statements of one shape of list, built once: building and hashing them costs more
@@ -146,13 +133,13 @@ def _list_sql(shape: Shape) -> _ListSql:
             # postings); few title matches are read from the index (``ranking.word_sql``)
             query = query.where(titles_hold_words().is_(true()))
         # a range's top reaches the amount, its bottom stays within it; one amount is both;
-        # each a year's pay in dollars ("€3,000 a month" pays over 30k)
+        # each a year's pay ("€3,000 a month" pays over 30k)
         if shape.salary_at_least:
             top = func.coalesce(rows.salary_max, rows.salary_min) * _per_year(rows)
-            query = query.where(top * _in_usd(rows) >= bound("salary_at_least", Money))
+            query = query.where(top >= bound("salary_at_least", Money))
         if shape.salary_at_most:
             bottom = func.coalesce(rows.salary_min, rows.salary_max) * _per_year(rows)
-            query = query.where(bottom * _in_usd(rows) <= bound("salary_at_most", Money))
+            query = query.where(bottom <= bound("salary_at_most", Money))
         return query
 
     def matching(query: SelectT, rows: type[PostingRow] = rows) -> SelectT:

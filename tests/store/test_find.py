@@ -416,43 +416,6 @@ def test_pay_filters_compare_a_year_s_pay(store: Store) -> None:
     assert paying(salary_at_most=Decimal(30_000)) == {"yearly", "unsaid"}
 
 
-@pytest.mark.parametrize("words", [(), ("archivist",)])
-def test_pay_filters_compare_pay_in_other_currencies_in_dollars(
-    store: Store, words: tuple[str, ...]
-) -> None:
-    """ "Over $60k" is not met by "NOK 560,000 a year" (about $53,000), and is by "£50,000"
-    (about $65,000): amounts in other currencies are compared at ``USD_PER_UNIT``'s rates."""
-    pays = {
-        "dollars": (Decimal(90_000), "USD", "year"),
-        "pounds": (Decimal(50_000), "GBP", "year"),
-        "kroner": (Decimal(560_000), "NOK", "year"),
-        "euros-monthly": (Decimal(3_000), "EUR", "month"),
-        "unknown": (Decimal(58_000), "XYZ", "year"),  # counts as dollars
-    }
-    for slug, (amount, currency, period) in pays.items():
-        posting = draft(
-            slug,
-            "Archivist",
-            deadline=TODAY + timedelta(days=9),
-            salary_min=amount,
-            salary_currency=currency,
-            salary_period=period,
-        )
-        store.save_documents([doc(f"{slug}.md", posting)], NOW)
-
-    def paying(**bounds: Decimal) -> set[str]:
-        q = PostingQuery(today=TODAY, terms=words, **bounds)
-        return {p.id for p in store.find_postings(q).items}
-
-    assert paying(salary_at_least=Decimal(60_000)) == {"dollars", "pounds"}
-    assert paying(salary_at_most=Decimal(55_000)) == {"kroner", "euros-monthly"}
-    assert paying(salary_at_least=Decimal(39_000), salary_at_most=Decimal(60_000)) == {
-        "kroner",
-        "euros-monthly",
-        "unknown",
-    }
-
-
 @pytest.mark.parametrize("terms", [(), ("coordinator",)])
 def test_heads_are_the_page_in_its_order_and_whole_postings_follow_ids(
     board: Store, terms: tuple[str, ...]
