@@ -520,9 +520,10 @@ def find_postings(ctx: Context, u: Understanding) -> list[Posting]:
     subject = [w for w in u.subject if w not in STOPWORDS]
     if not subject:
         return []
-    if len(subject) > 1 and not _several_asked(u) and not _titled_by(ctx, subject):
-        subject = _naming_words(ctx, u, subject)
-    candidates = _titled_by_most(ctx, subject)
+    titled = _titled_by(ctx, subject) if len(subject) > 1 and not _several_asked(u) else None
+    if titled is not None and not titled:
+        subject, titled = _naming_words(ctx, u, subject), None
+    candidates = _titled_by_most(ctx, subject, titled)
     # "tcm at datacite - what working group…": a word of another title ("LAC Group") finds
     # postings that the words asked do not name well enough
     named_well = any(_title_score(p, subject, u.year) >= NAMED_ENOUGH for p in candidates.values())
@@ -580,15 +581,19 @@ def _several_asked(u: Understanding) -> bool:
     return bool(_SEVERAL & {w.lower() for w in tokens(u.text)})
 
 
-def _titled_by_most(ctx: Context, subject: Sequence[str]) -> dict[str, Posting]:
-    """The postings whose titles hold every word of ``subject``, or, when none does, every
-    word but one (the first word left out that finds any)."""
+def _titled_by_most(
+    ctx: Context, subject: Sequence[str], titled: Sequence[Posting] | None = None
+) -> dict[str, Posting]:
+    """The postings whose titles hold every word of ``subject`` (``titled``, when the caller
+    has read them), or, when none does, every word but one (the first word left out that
+    finds any)."""
     candidates: dict[str, Posting] = {}
     tries = [list(subject)] + [[*subject[:i], *subject[i + 1 :]] for i in range(len(subject))]
-    for words in tries[: 1 + min(len(subject), 6)]:
+    for number, words in enumerate(tries[: 1 + min(len(subject), 6)]):
         if not words:
             continue
-        for p in _titled_by(ctx, words):
+        found = titled if number == 0 and titled is not None else _titled_by(ctx, words)
+        for p in found:
             candidates.setdefault(p.id, p)
         if candidates:
             break
