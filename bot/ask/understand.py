@@ -100,6 +100,11 @@ _WHEN_MOVING = re.compile(
 )
 
 
+def _longest_first(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, the longest first (so "thank you" is not "thank")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])")
 
@@ -615,35 +620,27 @@ _PAY_FOR_WORK = _cue_pattern(tuple(c for c in vocab.FACT_CUES["salary"] if "pay"
 
 
 _REWRITE = re.compile(
-    r"(?<![\w.@/’'-])(?:"
-    + "|".join(re.escape(k) for k in sorted(vocab.REWRITES, key=len, reverse=True))
-    + r")(?![\w/’'-])",
+    r"(?<![\w.@/’'-])(?:" + _longest_first(vocab.REWRITES) + r")(?![\w/’'-])",
     re.I,
 )
 
 
 _LEAD_IN = re.compile(
-    r"^(?:(?:"
-    + "|".join(re.escape(k) for k in sorted(vocab.LEAD_INS, key=len, reverse=True))
-    + r")(?![\w'’-])[\s,.:;!-]*)+",
+    r"^(?:(?:" + _longest_first(vocab.LEAD_INS) + r")(?![\w'’-])[\s,.:;!-]*)+",
     re.I,
 )
 
 
 # ... or an apology or a hedge, up to its "but" (``vocabulary.PREFACES``)
 _PREFACE = re.compile(
-    r"^\s*(?:"
-    + "|".join(re.escape(k) for k in sorted(vocab.PREFACES, key=len, reverse=True))
-    + r")(?![\w'’-])[^?!]{0,100}?[\s,;:-]but\s+",
+    r"^\s*(?:" + _longest_first(vocab.PREFACES) + r")(?![\w'’-])[^?!]{0,100}?[\s,;:-]but\s+",
     re.I,
 )
 
 
 # ... and the thanks it closes with ("what's the salary? thx", "is it remote, thanks!")
 _SIGN_OFF = re.compile(
-    r"(?<=[\w?.!)])[\s,.:;!-]+(?:"
-    + "|".join(re.escape(k) for k in sorted(vocab.SIGN_OFFS, key=len, reverse=True))
-    + r")[\s!.:)]*$",
+    r"(?<=[\w?.!)])[\s,.:;!-]+(?:" + _longest_first(vocab.SIGN_OFFS) + r")[\s!.:)]*$",
     re.I,
 )
 
@@ -667,7 +664,7 @@ _HOW_TO = re.compile(
     r"is (?:there|it) (?:a way|possible)|(?:i|we)(?:'d| would)? (?:want|like|need) to|"
     r"where (?:do|can) (?:i|we))\b"
 )
-_VERB_WORDS = "|".join(sorted(map(re.escape, vocab.VERB_WORDS), key=len, reverse=True))
+_VERB_WORDS = _longest_first(vocab.VERB_WORDS)
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_WORDS})\b")
 _ASKED_OF_ME = re.compile(rf"^(?:please )?(?:{_VERB_WORDS}) (?:me|us)\b")  # "remind me…"
 _SHORT_QUESTION = 5  # words: "how do I subscribe?" names nothing but the verb

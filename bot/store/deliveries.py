@@ -214,16 +214,7 @@ class Subscriptions:
                     .where(SubscriptionRow.id.in_(ids))
                     .values(status="paused", reason=reason, updated=now)
                 )
-            session.execute(
-                update(DeliveryRow)
-                .where(
-                    DeliveryRow.platform == platform,
-                    DeliveryRow.target == channel,
-                    DeliveryRow.status == "pending",
-                    DeliveryRow.subscription_id.is_not(None),
-                )
-                .values(status="failed", last_error=f"subscription paused: {reason}")
-            )
+            _fail_pending(session, platform, channel, f"subscription paused: {reason}")
         return ids
 
     def move_target(
@@ -248,16 +239,7 @@ class Subscriptions:
                     .where(SubscriptionRow.id.in_(ids))
                     .values(channel=new, updated=now)
                 )
-            session.execute(
-                update(DeliveryRow)
-                .where(
-                    DeliveryRow.platform == platform,
-                    DeliveryRow.target == old,
-                    DeliveryRow.status == "pending",
-                    DeliveryRow.subscription_id.is_not(None),
-                )
-                .values(status="failed", last_error=reason)
-            )
+            _fail_pending(session, platform, old, reason)
         return ids
 
     def resume_target(self, platform: str, channel: str, now: datetime) -> list[Subscription]:
@@ -892,3 +874,17 @@ class Lease:
             return session.scalar(
                 select(LeaseRow.holder).where(LeaseRow.name == self.name, LeaseRow.expires_at > now)
             )
+
+
+def _fail_pending(session: Session, platform: str, channel: str, reason: str) -> None:
+    """Fail the subscriptions' announcements still pending for a channel they left."""
+    session.execute(
+        update(DeliveryRow)
+        .where(
+            DeliveryRow.platform == platform,
+            DeliveryRow.target == channel,
+            DeliveryRow.status == "pending",
+            DeliveryRow.subscription_id.is_not(None),
+        )
+        .values(status="failed", last_error=reason)
+    )
