@@ -79,12 +79,20 @@ def _answer(
 def _only_named(ctx: Context, question: str) -> str | None:
     """The organisation a "question" only names ("/faq datacite"): nothing is asked of it,
     and any passage that merely names it would be a guess."""
-    typed = [word.lower() for word in tokens(question)]
-    for name in ctx.store.organizations():
-        words = [word.lower() for word in tokens(name)]
-        if typed == words or (len(typed) == 1 and typed[0] == org_slug(name)):
-            return name
-    return None
+    typed = tuple(word.lower() for word in tokens(question))
+    return _by_words(tuple(ctx.store.organizations())).get(typed)
+
+
+@functools.lru_cache(maxsize=4)
+def _by_words(names: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Each organisation by the words of its name and by its shortcut word ("iiif"), made
+    once per list of names (a board of a thousand employers is asked of on every /faq)."""
+    found: dict[tuple[str, ...], str] = {}
+    for name in names:
+        found.setdefault((org_slug(name),), name)
+    for name in names:  # a whole name before another's shortcut
+        found[tuple(word.lower() for word in tokens(name))] = name
+    return found
 
 
 def _what_about(ctx: Context, name: str, command: str, organization: str | None) -> Reply:
