@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -118,6 +119,8 @@ def _read(ctx: Context, text: str, page: int) -> Reply:
 
 
 def _answer(ctx: Context, u: Understanding, page: int) -> Reply:
+    if u.organisations_listed:
+        return _with(organisations_known(ctx), u, intent="list")
     if u.most_postings:
         return _with(most_postings(ctx, u), u, intent="list")
     if _asks_news(u):
@@ -1173,6 +1176,35 @@ def most_postings(ctx: Context, u: Understanding) -> Reply:
     lines = [f"Most {scope}{capped}, by organisation:"]
     lines += [f"• {name}: {n}" for name, n in ranked[: PAGE_SIZE * 2]]
     actions = tuple(Action(name[:75], "command", f"jobs {name}") for name, _n in ranked[:PAGE_SIZE])
+    return Reply(text="\n".join(lines), actions=actions, today=ctx.today)
+
+
+ORGANISATIONS_SHOWN = 20
+
+
+def organisations_known(ctx: Context) -> Reply:
+    """ "Which organisations do you know?": every organisation of a posting or an FAQ page,
+    those with the most open postings first (of the ``CANDIDATES`` newest), each with its
+    count and its FAQ shortcut: what a newcomer can ask about."""
+    names = ctx.store.organizations()
+    if not names:
+        return Reply(text="I know no organisation yet: no posting or FAQ page names one.")
+    q = PostingQuery(today=ctx.today, limit=CANDIDATES, freshness=ctx.settings.freshness)
+    open_now = Counter(p.organization for p in ctx.store.find_postings(q).items)
+    counts = {name: open_now[name] for name in names}
+    faq = set(ctx.store.faq_organizations())
+    ranked = sorted(names, key=lambda name: (-counts[name], name.lower()))
+    lines = [f"Organisations I know ({len(names)}), the most open postings first:"]
+    for name in ranked[:ORGANISATIONS_SHOWN]:
+        n = counts[name]
+        said = [f"{n} open posting{'s' if n != 1 else ''}" if n else "no open posting"]
+        if name in faq and (slug := org_slug(name)):
+            said.append(f"FAQ: `/{slug}`")
+        lines.append(f"• {literal(name)}: {' · '.join(said)}")
+    if len(ranked) > ORGANISATIONS_SHOWN:
+        lines.append(f"…and {len(ranked) - ORGANISATIONS_SHOWN} more.")
+    shown = [name for name in ranked[:PAGE_SIZE] if counts[name]]
+    actions = tuple(Action(name[:75], "command", f"jobs {name}") for name in shown)
     return Reply(text="\n".join(lines), actions=actions, today=ctx.today)
 
 

@@ -221,6 +221,7 @@ class Understanding:
     list_cue: bool = False
     one_job: bool = False  # "the X job": a singular job noun names one posting
     most_postings: bool = False  # "who posted the most jobs?": a count by organisation
+    organisations_listed: bool = False  # "which organisations do you know?": all of them
     job_word: bool = False  # a job noun or a hiring word ("is there a conference in europe?")
     # only "apply" or "work" says jobs: "which organisations can apply to the fund?" may be
     # about no job
@@ -771,6 +772,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
         list_cue=list_cue,
         one_job=one_job,
         most_postings=_most_postings(low),
+        organisations_listed=_organisations_listed(low, search, filters),
         job_word=bool(set(tokens(low)) & _JOB_WORDS),
         job_verb_only=_job_verb_only(low),
         about_jobs=jobs_asked or _about_jobs(low, q.organization, asks),
@@ -832,6 +834,19 @@ def _most_postings(low: str) -> bool:
     if _MOST_POSTINGS.search(low) is not None:
         return True
     return _ORGANISATIONS_ASKED.search(low) is not None and bool(set(tokens(low)) & _HIRING)
+
+
+def _organisations_listed(low: str, search: JobsSearch, filters: ListFilters) -> bool:
+    """ "List all organisations", "which organisations do you know?": organisations are
+    asked for with no job word, no filter and no word that selects postings (which ones are
+    hiring is ``_most_postings``'s count)."""
+    words = set(tokens(low))
+    if not words & _ORGANISATION_NOUNS or words & _HIRING:
+        return False
+    return not search.query.terms and search.query.organization is None and not filters.any
+
+
+_ORGANISATION_NOUNS = frozenset(vocab.ORGANISATION_NOUNS)
 
 
 def _about_jobs(low: str, organization: str | None, asks: tuple[str, ...]) -> bool:

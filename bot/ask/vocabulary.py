@@ -314,12 +314,15 @@ MOST_POSTINGS = (
 
 # "Which organisations are hiring?", "what companies have posted jobs?": organisations are
 # asked for, not postings; with a job or hiring word it is the count by organisation.
+ORGANISATION_NOUNS = ("organizations", "organisations", "orgs", "companies", "employers",
+                      "institutions")  # fmt: skip
 ORGANISATIONS_ASKED = tuple(
     f"{which} {kind}"
     for which in ("which", "what")
-    for kind in ("organizations", "organisations", "companies", "employers", "institutions",
-                 "libraries", "universities", "museums")
-)  # fmt: skip
+    for kind in (*ORGANISATION_NOUNS, "libraries", "universities", "museums")
+)
+# ... and with no job word, no filter and nothing else asked ("list all organisations",
+# "which organisations do you know?"), the organisations Herald knows are asked for
 
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
