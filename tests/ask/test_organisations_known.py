@@ -1,4 +1,4 @@
-""""Which organisations do you know?": every organisation of a posting or an FAQ page, the
+""" "Which organisations do you know?": every organisation of a posting or an FAQ page, the
 most open postings first, with its count and FAQ shortcut; "which companies are hiring?"
 is still the count of who is hiring."""
 
