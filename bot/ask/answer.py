@@ -1167,10 +1167,7 @@ def most_postings(ctx: Context, u: Understanding) -> Reply:
         scope = "postings, open or not (none is open now)"
     if not matching:
         return Reply(text=f"No postings match {_describe(u)}.", today=ctx.today)
-    counts: dict[str, int] = {}
-    for p in matching:
-        name = p.organization or "(no organisation named)"
-        counts[name] = counts.get(name, 0) + 1
+    counts = Counter(p.organization or "(no organisation named)" for p in matching)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     capped = " (of the newest)" if len(matching) >= CANDIDATES else ""
     lines = [f"Most {scope}{capped}, by organisation:"]

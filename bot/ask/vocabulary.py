@@ -313,7 +313,9 @@ MOST_POSTINGS = (
 )  # fmt: skip
 
 # "Which organisations are hiring?", "what companies have posted jobs?": organisations are
-# asked for, not postings; with a job or hiring word it is the count by organisation.
+# asked for, not postings; with a job or hiring word it is the count by organisation, and
+# with no job word, no filter and nothing else asked ("list all organisations", "which
+# organisations do you know?") every organisation Herald knows.
 ORGANISATION_NOUNS = ("organizations", "organisations", "orgs", "companies", "employers",
                       "institutions")  # fmt: skip
 ORGANISATIONS_ASKED = tuple(
@@ -321,8 +323,6 @@ ORGANISATIONS_ASKED = tuple(
     for which in ("which", "what")
     for kind in (*ORGANISATION_NOUNS, "libraries", "universities", "museums")
 )
-# ... and with no job word, no filter and nothing else asked ("list all organisations",
-# "which organisations do you know?"), the organisations Herald knows are asked for
 
 # Words of a status question → the states of ``Posting.state`` it asks for.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
