@@ -39,3 +39,16 @@ def addressed(text: str, names: Sequence[str]) -> Addressed | None:
         if found:
             return Addressed(found["rest"].strip(), bool(found["sep"]))
     return None
+
+
+def without_name(text: str, names: Sequence[str]) -> str:
+    """``text`` without Herald's name typed before it where a person wrote it as an address
+    ("@herald remote jobs", "Herald: jobs"); "" for the name alone with an at sign (help).
+    The bare name stays where Herald has a command of that name: "herald status" is
+    ``/herald status`` typed without its slash."""
+    if text.lower() in {f"@{n.removeprefix('@')}".lower() for n in names}:
+        return ""
+    named = addressed(text, names)
+    if named is not None and (named.explicit or text.startswith("@")):
+        return named.rest
+    return text

@@ -30,12 +30,15 @@ from rich.text import Text
 from bot.commands import Context, Reply, Request, Router
 from bot.config import DEFAULT_DATA_DIR
 from bot.domain import PassageHit
+from bot.platforms.addressed import without_name
 from bot.present import Card, passage_quote
 from bot.text import UNPRINTABLE
 
 logger = logging.getLogger(__name__)
 
 PROMPT = "herald> "
+NAMES = ("herald",)
+"""Herald's name as people type it to address it ("@herald remote jobs", "herald: jobs")."""
 QUIT = frozenset({"/quit", "/exit", "quit", "exit", "/q"})
 DEFAULT_HISTORY = DEFAULT_DATA_DIR / "console_history"
 
@@ -141,6 +144,7 @@ def run_console(
                 continue
             if line.lower() in QUIT:
                 break
+            line = without_name(line, NAMES) or "/help"
             request = replace(
                 Request.from_line(line, platform="console", user=user, channel="console"),
                 delivers=False,  # no one to send a reminder or an announcement to later

@@ -58,6 +58,19 @@ def test_lines_without_slash_help_and_quit() -> None:
     assert "postings match `/jobs remote`" not in out  # nothing after /quit runs
 
 
+def test_herald_addressed_by_name_is_not_a_command() -> None:
+    """People type the bot's name as in a chat room: the name is no command, what follows is
+    what they ask; the name alone with an at sign is help. The bare name stays a command."""
+    count, out = _run(
+        "@herald jobs datacite\nHerald: jobs datacite\n@Herald\nherald, jobs remote\n"
+    )
+    assert count == 4
+    assert "Unknown command" not in out
+    assert out.count("2 open postings match `/jobs datacite`") == 2
+    assert "Herald understands these commands:" in out
+    assert "postings match `/jobs remote`" in out
+
+
 def test_eof_ends_the_loop() -> None:
     count, out = _run("")
     assert (count, out) == (0, "")

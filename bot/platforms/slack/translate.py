@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.commands import HELP_SPEC_NAME, Reply, Request
-from bot.platforms.addressed import addressed
+from bot.platforms.addressed import without_name
 from bot.platforms.slack_blocks import unescape
 
 # Herald's own slash command in Slack (help and plain questions go through it).
@@ -56,13 +56,7 @@ def mention_text(text: str, bot_user_id: str | None, names: Sequence[str] = ()) 
     The bare name stays: "herald status" is ``/herald status`` typed without its slash."""
     if bot_user_id:
         text = _USER_MENTION.sub(lambda m: "" if m.group(1) == bot_user_id else m.group(0), text)
-    text = " ".join(slack_text(text).split())
-    if text.lower() in {f"@{n}".lower() for n in names}:
-        return ""  # the name alone, as a mention alone: help
-    named = addressed(text, names)
-    if named is not None and (named.explicit or text.startswith("@")):
-        return named.rest
-    return text
+    return without_name(" ".join(slack_text(text).split()), names)
 
 
 def slack_spelling(request: Request) -> Request:
