@@ -1,9 +1,10 @@
 """The posting fields an admin can set, how they are typed in chat, and their validation.
 
 Two ways of typing them: ``field=value`` pairs on one line (``/jobs edit x title="Senior
-Developer" remote=yes``; quotes only needed around a value containing ``=``) and ``field:
-value`` lines at the start of a ``/jobs add`` message. Both give raw strings; :func:`validate`
-turns them into typed values or messages a person can act on.
+Developer" remote=yes``; quotes only needed around a value containing ``=``; one field may be
+written as people say it, ``deadline 1 March 2027`` or ``deadline: 1 March 2027``) and
+``field: value`` lines at the start of a ``/jobs add`` message. Both give raw strings;
+:func:`validate` turns them into typed values or messages a person can act on.
 
 Example::
 
@@ -42,6 +43,7 @@ _PAIR_START = re.compile(rf"\s*({_KEY})\s*=\s*")
 _NEXT_PAIR = re.compile(rf"\s+{_KEY}\s*=")
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»"}
 _LINE = re.compile(rf"^\s*({_KEY}(?: [A-Za-z_][\w-]*){{0,3}})\s*:(?!//)\s?(.*)$")
+_SAID = re.compile(rf"\s*({_KEY})\s*(?::\s*|\s+(?:to\s+)?)(\S.*)", re.S)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,10 @@ def parse_assignments(text: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     pos = 0
     text = text.strip()
+    said = _SAID.fullmatch(text)
+    if said and canonical(said.group(1)) and _PAIR_START.match(text) is None:
+        if _NEXT_PAIR.search(text) is None:  # one field, as said: "deadline 1 March 2027"
+            return [(said.group(1), _unquoted(said.group(2).strip()))]
     while pos < len(text):
         start = _PAIR_START.match(text, pos)
         if start is None:
@@ -148,6 +154,12 @@ def parse_assignments(text: str) -> list[tuple[str, str]]:
         while pos < len(text) and text[pos].isspace():
             pos += 1
     return pairs
+
+
+def _unquoted(value: str) -> str:
+    if len(value) > 1 and _QUOTES.get(value[0]) == value[-1]:
+        return value[1:-1]
+    return value
 
 
 def looks_like_assignments(text: str) -> bool:

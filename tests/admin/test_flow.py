@@ -139,6 +139,23 @@ def test_edit_deadline_changes_posting_file_and_reminders(bench: Bench) -> None:
     assert "tags: [jobs]  # shown on the jobs page" in text
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        "deadline 2027-02-01",
+        "deadline: 1 February 2027",
+        "deadline to 2027-02-01",
+        "closes 2027-02-01",
+    ],
+)
+def test_one_field_is_edited_as_people_say_it(bench: Bench, change: str) -> None:
+    """One field written as said, without the equals sign, is that field's new value."""
+    archivist = find(bench, "Digital Archivist")
+    reply = bench.ask(f"/jobs edit {archivist.id} {change}")
+    assert "deadline 2027-01-15 → 2027-02-01" in reply.text
+    assert bench.posting(archivist.id).deadline == date(2027, 2, 1)
+
+
 def test_edit_title_keeps_the_id(bench: Bench) -> None:
     archivist = find(bench, "Digital Archivist")
     bench.ask(f'/jobs edit {archivist.id} title="Senior Digital Archivist" salary="EUR 52,000"')
@@ -299,6 +316,8 @@ def test_unknown_posting_and_bad_usage(bench: Bench) -> None:
         ("contacts=jobs-at-example", "is neither an email address nor a web address"),
         ("description=new", "The description cannot be changed from chat; edit the file"),
         ('title=""', "The title cannot be empty."),
+        ("please make it later", "expected field=value, found “please”"),
+        ("deadline 2027-03-01 remote=no", "expected field=value, found “deadline”"),
     ],
 )
 def test_edit_validation_messages(bench: Bench, change: str, message: str) -> None:

@@ -218,6 +218,18 @@ def test_quoted_assignments_parse_back(pairs: list[tuple[str, str]]) -> None:
     assert parse_assignments(line) == pairs
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    keys,
+    st.sampled_from([" ", ": ", " to "]),
+    plain_values.filter(lambda v: v[:1] not in ":'‘“«" and v[:3].lower() != "to "),
+)
+def test_one_field_said_without_equals_parses(key: str, between: str, value: str) -> None:
+    """ "deadline 1 March 2027": one known field, then its value, however the value reads
+    (but for a colon or "to" it starts with, or its own quotes, read as the separator)."""
+    assert parse_assignments(f"{key}{between}{value}") == [(key, value)]
+
+
 def test_a_file_without_front_matter_gets_one() -> None:
     text = (
         "# Metro Archive is hiring an Archivist\n\nThe Metro Archive seeks an archivist to look "
