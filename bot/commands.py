@@ -615,8 +615,10 @@ class Router:
         if followed is not None:
             return followed
         mistyped = _mistyped(name, request, known)
-        if self._question is None or (mistyped and request.prefixed):
-            return self._unknown(name, known)
+        # "/show x", "/subscribe": a verb typed as a command was meant as that verb
+        meant = mistyped or bool(self._owners(name, known, ctx))
+        if self._question is None or (meant and request.prefixed):
+            return self._unknown(name, known, ctx)
         reply = self._run(self._question, request.line, ctx)
         read = reply.understood or {}
         # "/wikimedia jobs", "/molloy library hours" and "kelp jobs?" (a letter from
@@ -626,7 +628,7 @@ class Router:
             return reply
         if not mistyped and (not request.prefixed or read.get("answered", True)):
             return reply
-        return self._unknown(name, known)
+        return self._unknown(name, known, ctx)
 
     def _follow_up(self, request: Request, ctx: Context) -> Reply | None:
         """The next page, or one posting, of the list last shown to this person here; None
@@ -694,9 +696,16 @@ class Router:
         except Refusal as exc:
             return Reply(text=str(exc))
 
-    def _unknown(self, name: str, specs: Sequence[CommandSpec]) -> Reply:
+    def _owners(self, verb: str, specs: Sequence[CommandSpec], ctx: Context) -> list[str]:
+        """The commands of ``specs`` that have ``verb`` ("close": jobs)."""
+        return [s.name for s in specs if any(v.verb == verb for v in self.verbs(s.name, ctx))]
+
+    def _unknown(self, name: str, specs: Sequence[CommandSpec], ctx: Context) -> Reply:
+        """Says so, with the commands a letter or two away, and the commands that have a
+        verb of that name ("/audit" is `/herald audit`, "/subscribe" `/jobs subscribe`)."""
         names = [s.name for s in specs]
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        close = [f"{n} {name}" for n in self._owners(name, specs, ctx)]
+        close += difflib.get_close_matches(name, names, n=3 - len(close), cutoff=0.5)
         lines = [f"Unknown command /{name[:40]}."]
         if close:
             lines.append("Did you mean " + " or ".join(f"`/{c}`" for c in close) + "?")

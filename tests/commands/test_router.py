@@ -134,6 +134,24 @@ def test_unknown_command_suggests_org_shortcuts_too() -> None:
 @pytest.mark.parametrize(
     ("line", "meant"),
     [
+        ("/show datacite-technical-community-manager", "/jobs show"),
+        ("/subscribe remote", "/jobs subscribe"),
+        ("/status", "/herald status"),
+        ("/audit", "/herald audit"),
+    ],
+)
+def test_a_verb_typed_as_a_command_is_offered_its_command(line: str, meant: str) -> None:
+    """ "/show <id>" is not read as a question ("show" and a word: every posting): the verb
+    was meant, and the reply names the command it belongs to."""
+    reply = ask(build_router(), sample_store(), line)
+    assert reply.text.startswith(f"Unknown command {line.split()[0]}. Did you mean `{meant}`?")
+    assert not reply.postings
+    assert reply.actions[0] == Action("Help", "command", f"help {meant.lstrip('/')}")
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
         (
             "/jobs shwo datacite-technical-community-manager",
             "/jobs show datacite-technical-community-manager",
