@@ -303,7 +303,8 @@ class PostingQuery:
 
     ``count_limit`` caps the counting: ``PostingPage.total`` and ``hidden`` are then exact up
     to ``max(count_limit, offset + limit)`` and that number plus one when more match ("more
-    than 100"), so a common word does not cost a count of every match. None counts all.
+    than 100"), so a common word does not cost a count of every match; past it, ``hidden``
+    is 1 when any match is hidden. None counts all.
 
     ``salary_at_least`` / ``salary_at_most`` keep the postings whose stated pay reaches /
     stays within the amount, a year's pay (a stated range's top / bottom, by the hour or
@@ -342,7 +343,10 @@ class PostingHead:
 
 @dataclass(frozen=True)
 class PostingPage:
-    """One page of matches; ``hidden`` counts matches left out because closed or expired."""
+    """One page of matches; ``hidden`` counts matches left out because closed or expired,
+    up to the query's ``count_limit``; when ``total`` passes it ("more than 100 open
+    postings"), ``hidden`` only tells whether there is any (0 or 1: a list then says
+    "closed ones match too", not how many)."""
 
     items: tuple[Posting, ...]
     total: int

@@ -122,7 +122,10 @@ def search_jobs(ctx: Context, text: str) -> Reply:
     if page.hidden and not search.query.include_inactive:
         verb = "posting matches" if page.hidden == 1 else "postings match"
         hidden = f"Over {counted}" if page.hidden > counted else str(page.hidden)
-        hidden_note = f"{hidden} more closed {verb} — `/{search.command(include_all=True)}`"
+        hidden_note = f"{hidden} more closed {verb}"
+        if page.total > counted:  # counted only when the open ones are (``PostingPage``)
+            hidden_note = "Closed postings match too"
+        hidden_note += f" — `/{search.command(include_all=True)}`"
         lines.append(hidden_note)
         summary += f"\n{hidden_note}"
 

@@ -261,14 +261,32 @@ def _shape(q: PostingQuery, *, sqlite: bool, words: bool, organization: str) -> 
 def _find_keys(
     session: Db, q: PostingQuery, organizations: Sequence[str] | None
 ) -> tuple[list[int], int, int]:
-    """The keys of ``q``'s page, in order; how many are listed; how many are hidden."""
+    """The keys of ``q``'s page, in order; how many are listed; how many are hidden (past
+    the cap, whether any: ``PostingPage``)."""
+    keys, total, hidden = _keys_and_counts(session, q, organizations)
+    cap = _cap(q)
+    if cap is not None and total > cap:
+        hidden = min(hidden, 1)
+    return keys, total, hidden
+
+
+def _cap(q: PostingQuery) -> int | None:
+    """How far ``q``'s counts are exact (``PostingQuery.count_limit``); None: all the way."""
+    if q.count_limit is None:
+        return None
+    return max(q.count_limit, 0, max(q.offset, 0) + max(q.limit, 0))
+
+
+def _keys_and_counts(
+    session: Db, q: PostingQuery, organizations: Sequence[str] | None
+) -> tuple[list[int], int, int]:
     words = clean_terms(q.terms)
     query_text = postings_query_text(session, words, in_titles=q.in_titles)
     if q.in_titles and words and query_text is None:
         return [], 0, 0  # stop words alone name no posting (a list of every one otherwise)
     organization = q.organization.strip().lower() if q.organization else ""
     limit, offset = max(q.limit, 0), max(q.offset, 0)
-    cap = None if q.count_limit is None else max(q.count_limit, 0, offset + limit)
+    cap = _cap(q)
     sqlite = dialect_of(session) == "sqlite"
     shape = _shape(q, sqlite=sqlite, words=query_text is not None, organization=organization)
     values: dict[str, Any] = {

@@ -53,9 +53,25 @@ def test_past_a_hundred_the_counts_say_more_than(crowded: Store) -> None:
     reply = ask(make_router(), crowded, "/jobs archivist")
     lines = reply.text.splitlines()
     assert lines[0] == "More than 100 open postings match `/jobs archivist` (showing 1–5):"
-    assert "Over 100 more closed postings match — `/jobs all archivist`" in lines
+    # past a hundred open ones, the closed ones are not counted, only said to be there
+    assert "Closed postings match too — `/jobs all archivist`" in lines
     assert "More: `/jobs archivist page 2`" in lines
     assert [p.id for p in reply.postings] == [f"open-{i}" for i in range(5)]
+
+
+def test_past_a_hundred_closed_ones_are_said_only_when_there_are_some(store: Store) -> None:
+    store.save_documents(
+        _postings("open", 110, closed=False)
+        + _postings("shut", 2, closed=True, role="Registrar")
+        + _postings("reg", 105, closed=False, role="Registrar"),
+        now=NOW,
+    )
+    router = make_router()
+    assert "closed" not in ask(router, store, "/jobs archivist").text.lower()
+    for line, every in (("/jobs registrar", "/jobs all registrar"), ("/jobs", "/jobs all")):
+        reply = ask(router, store, line)
+        assert reply.text.startswith(f"More than 100 open postings match `{line}`")
+        assert f"Closed postings match too — `{every}`" in reply.text.splitlines()
 
 
 def test_below_a_hundred_the_counts_are_exact(crowded: Store) -> None:
