@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.delivery import Filters, PersonalReminder, SubscribeOutcome, Subscription
 from bot.domain import (
     DEFAULT_FRESHNESS,
+    Conversation,
     Freshness,
     LoggedQuestion,
     NotFound,
@@ -102,6 +103,9 @@ class Request:
     # The command's word as typed ("I" of "I need a job"): ``command`` is lower-cased to be
     # looked up, and a question is quoted back as its asker wrote it
     typed_command: str = ""
+    # Set by adapters: the thread the message was written in ("" outside any; Slack's
+    # ``thread_ts``, Matrix's thread root), where Herald answers it and keeps the list shown
+    thread: str = ""
 
     def __post_init__(self) -> None:
         # Every adapter builds a Request, so this is where a message's control and
@@ -138,6 +142,10 @@ class Request:
             prefixed=prefixed,
             typed_command=typed[0].rstrip("?!.") if typed else "",
         )
+
+    @property
+    def conversation(self) -> Conversation:
+        return Conversation(self.platform, self.channel, self.thread, self.user)
 
     @property
     def line(self) -> str:
@@ -285,12 +293,10 @@ class QuestionLog(Protocol):
 
 
 class ListMemory(Protocol):
-    """The last list shown to each person in each channel (``bot.store.shown``)."""
+    """The last list shown in each conversation (``bot.store.shown``)."""
 
-    def remember(
-        self, platform: str, channel: str, user: str, shown: ShownList, now: datetime
-    ) -> None: ...
-    def recall(self, platform: str, channel: str, user: str, now: datetime) -> ShownList | None: ...
+    def remember(self, where: Conversation, shown: ShownList, now: datetime) -> None: ...
+    def recall(self, where: Conversation, now: datetime) -> ShownList | None: ...
 
 
 class SubscriptionBook(Protocol):
@@ -637,7 +643,7 @@ class Router:
         asked = follow_up(request.line)
         if asked is None or ctx.lists is None:
             return None
-        shown = ctx.lists.recall(request.platform, request.channel, request.user, ctx.now)
+        shown = ctx.lists.recall(request.conversation, ctx.now)
         if shown is None:
             if asked.kind == "more":
                 return None
@@ -791,9 +797,8 @@ def _remember_list(reply: Reply, ctx: Context) -> None:
         return
     more = next((a.value for a in reply.actions if a.label == MORE and a.kind == "command"), None)
     shown = ShownList(tuple(p.id for p in reply.postings), more)
-    request = ctx.request
     try:
-        ctx.lists.remember(request.platform, request.channel, request.user, shown, ctx.now)
+        ctx.lists.remember(ctx.request.conversation, shown, ctx.now)
     except Exception:
         logger.warning("the list shown could not be remembered", exc_info=True)
 

@@ -381,6 +381,18 @@ class LoadReport:
 
 
 @dataclass(frozen=True)
+class Conversation:
+    """Where someone talks with Herald: a platform's channel, the thread in it ("" outside
+    any), and the person. What they were shown last is kept per conversation, so "the
+    second one" in a thread picks from the list shown in that thread."""
+
+    platform: str
+    channel: str
+    thread: str
+    user: str
+
+
+@dataclass(frozen=True)
 class ShownList:
     """A list as shown to someone: its postings' ids in order, and the command of its next
     page (None on the last page), so "more" and "the second one" can follow it."""

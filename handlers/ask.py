@@ -71,8 +71,7 @@ def _pointed(ctx: Context, text: str) -> tuple[Posting, str] | None:
     if referred_to is None or ctx.lists is None:
         return None
     position, rest = referred_to
-    request = ctx.request
-    shown = ctx.lists.recall(request.platform, request.channel, request.user, ctx.now)
+    shown = ctx.lists.recall(ctx.request.conversation, ctx.now)
     if shown is None or position > len(shown.ids):
         return None
     found = ctx.store.postings_by_id([shown.ids[position - 1 if position > 0 else -1]])

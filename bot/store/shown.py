@@ -1,16 +1,16 @@
-"""The last list each person was shown in each channel, so "more" and "the second one" work.
+"""The last list shown in each conversation, so "more" and "the second one" work.
 
 Kept in the database (the ``state`` table), not in memory: with several replicas, the next
 message of a conversation may reach another process, and a restart forgets nothing. The key
-is a hash of platform, channel and user, so no one's id is written; the value holds the
-postings' ids in the order shown and the command of the next page. A list is remembered for
-``REMEMBERED_FOR``: a "more" an hour later is a new conversation.
+is a hash of the conversation (platform, channel, thread, user), so no one's id is written;
+the value holds the postings' ids in the order shown and the command of the next page. A
+list is remembered for ``REMEMBERED_FOR``: a "more" an hour later is a new conversation.
 
 Example::
 
-    lists = ShownLists(store)
-    lists.remember("slack", "C1", "U1", ShownList(("a-job", "b-job"), "jobs remote page 2"), now)
-    lists.recall("slack", "C1", "U1", now)      # ShownList(...), or None after 30 minutes
+    lists, here = ShownLists(store), Conversation("slack", "C1", "", "U1")
+    lists.remember(here, ShownList(("a-job", "b-job"), "jobs remote page 2"), now)
+    lists.recall(here, now)      # ShownList(...), or None after 30 minutes
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from dataclasses import astuple
 from datetime import datetime, timedelta
 from typing import ClassVar
 
-from bot.domain import ShownList
+from bot.domain import Conversation, ShownList
 from bot.store.state import StateStore
 from bot.store.store import Store
 
@@ -32,8 +33,8 @@ _PREFIX = "shown:"
 MAX_IDS = 100
 
 
-def _key(platform: str, channel: str, user: str) -> str:
-    digest = hashlib.sha256("\0".join((platform, channel, user)).encode()).hexdigest()
+def _key(where: Conversation) -> str:
+    digest = hashlib.sha256("\0".join(astuple(where)).encode()).hexdigest()
     return _PREFIX + digest[:40]
 
 
@@ -47,19 +48,17 @@ class ShownLists:
     def __init__(self, store: Store) -> None:
         self._state = StateStore(store)
 
-    def remember(
-        self, platform: str, channel: str, user: str, shown: ShownList, now: datetime
-    ) -> None:
+    def remember(self, where: Conversation, shown: ShownList, now: datetime) -> None:
         value = {"ids": list(shown.ids[:MAX_IDS]), "more": shown.more, "at": now.isoformat()}
-        self._state.set(_key(platform, channel, user), json.dumps(value))
+        self._state.set(_key(where), json.dumps(value))
         pruned = ShownLists._pruned
         if pruned is None or not now - REMEMBERED_FOR < pruned <= now:
             ShownLists._pruned = now
             self._state.forget(_PREFIX, now - REMEMBERED_FOR)
 
-    def recall(self, platform: str, channel: str, user: str, now: datetime) -> ShownList | None:
+    def recall(self, where: Conversation, now: datetime) -> ShownList | None:
         """The list shown last, unless it is older than ``REMEMBERED_FOR``."""
-        raw = self._state.get(_key(platform, channel, user))
+        raw = self._state.get(_key(where))
         if raw is None:
             return None
         try:

@@ -112,6 +112,44 @@ def test_a_direct_chat_is_known_by_is_direct_and_stays_direct_after_a_restart(
     run(scenario)
 
 
+def test_a_thread_follows_the_list_shown_in_it(
+    synapse: SynapseServer, accounts: dict[str, Account], app_factory: Callable[[], Any]
+) -> None:
+    """A list in the direct chat, a longer one in a thread: "the third one" picks from the
+    list shown where it is said, and the thread's answer stays in the thread."""
+    bot, human = accounts["herald"], accounts["human"]
+    app = app_factory()
+
+    def in_thread(root: str, body: str) -> dict[str, Any]:
+        relates = {"rel_type": "m.thread", "event_id": root, "is_falling_back": True}
+        return {"msgtype": "m.text", "body": body, "m.relates_to": relates}
+
+    def titles(reply: Any) -> list[str]:
+        return [line[2:] for line in content_of(reply)["body"].splitlines() if line[:2] == "• "]
+
+    async def scenario() -> None:
+        adapter = await started(make_adapter(app, synapse.url, bot))
+        try:
+            async with Person(synapse.url, human) as alice:
+                room = await alice.create_room(invite=[bot.user_id], is_direct=True)
+                await alice.wait_for_member(room, bot.user_id, "join")
+                root = await alice.say(room, "jobs")
+                first_page = await alice.wait_for(lambda e: replies_to(e, root))
+                every = await alice.send(room, in_thread(root, "jobs all"))
+                longer = await alice.wait_for(lambda e: replies_to(e, every))
+                asked = await alice.send(room, in_thread(root, "the third one"))
+                from_thread = await alice.wait_for(lambda e: replies_to(e, asked))
+                from_room = await ask(alice, room, "the third one")
+        finally:
+            await adapter.stop()
+        assert len(titles(first_page)) == 2 and len(titles(longer)) >= 3
+        assert content_of(from_thread)["body"].splitlines()[0] == titles(longer)[2]
+        assert content_of(from_thread)["m.relates_to"]["event_id"] == root
+        assert content_of(from_room)["body"] == "The last list had 2 postings; which one?"
+
+    run(scenario)
+
+
 def edited(original: str, body: str) -> dict[str, Any]:
     """An edit as Element sends it: "* " before the text, the new content beside it."""
     return {

@@ -293,6 +293,30 @@ def test_a_direct_message_follows_the_list_shown_in_it(served: Served) -> None:
     assert "Unknown command" not in text_of(second)
 
 
+def test_each_thread_follows_the_list_shown_in_it(served: Served) -> None:
+    """A list in a thread, then its next page in the channel: "the second one" in the thread
+    is the thread's, and its answer stays in the thread."""
+    sent = 0
+
+    def said(text: str, ts: str, thread: str | None) -> Call:
+        nonlocal sent
+        event = {"type": "app_mention", "user": USER, "channel": CHANNEL, "text": text}
+        event |= {"ts": ts, "event_ts": ts} | ({"thread_ts": thread} if thread else {})
+        assert send_event(served, event) == 200
+        sent += 1
+        return served.fake.wait_delivered("chat.postEphemeral", sent)[-1]
+
+    in_thread = block_ids(blocks_of(said(f"<@{BOT_USER}> jobs", "7.1", "7.0")), "posting:")
+    in_channel = block_ids(blocks_of(said(f"<@{BOT_USER}> jobs page 2", "7.2", None)), "posting:")
+    assert len(in_thread) >= 2 and len(in_channel) >= 2
+    second = said(f"<@{BOT_USER}> the second one", "7.3", "7.0")
+    assert second.payload["thread_ts"] == "7.0"
+    [meant] = served.app.ask(f"/jobs show {in_thread[1]}").postings
+    [other] = served.app.ask(f"/jobs show {in_channel[1]}").postings
+    assert f"Source: {meant.source}" in text_of(second)
+    assert f"Source: {other.source}" not in text_of(second)
+
+
 def test_edits_deletions_and_other_bots_mentions_are_not_answered(served: Served) -> None:
     """Only a person writing is asked: another bot mentioning Herald (two bots answering
     each other never stop), an edit or a deletion of a mention, a file without a caption

@@ -34,6 +34,7 @@ from bot.platforms.matrix.rules import (
     mentions_user,
     reply_relation,
     request_of,
+    thread_root,
 )
 from bot.platforms.matrix.sending import Sender
 from bot.platforms.matrix_render import render
@@ -131,6 +132,7 @@ class MatrixEvents:
             user=sender,
             room_id=room.room_id,
             is_dm=is_dm,
+            thread=thread_root(answering[1]),
         )
         request = replace(
             request,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -76,11 +77,14 @@ def command_line(body: str, *, prefix: str, names: Sequence[str], is_dm: bool) -
     return None
 
 
-def request_of(asked: Asked, *, prefix: str, user: str, room_id: str, is_dm: bool) -> Request:
+def request_of(
+    asked: Asked, *, prefix: str, user: str, room_id: str, is_dm: bool, thread: str = ""
+) -> Request:
     """What ``asked`` is for the Router, read by the rule every platform shares
     (``Request.from_line``): a line typed with the prefix or a slash ("!iiif fee",
-    "Herald: /iiif fee") is meant as a command; anything else may be a question."""
-    return Request.from_line(
+    "Herald: /iiif fee") is meant as a command; anything else may be a question.
+    ``thread``: its thread's root (``thread_root``)."""
+    request = Request.from_line(
         f"{prefix}{asked.line}" if asked.prefixed else asked.line,
         platform="matrix",
         user=user,
@@ -88,6 +92,7 @@ def request_of(asked: Asked, *, prefix: str, user: str, room_id: str, is_dm: boo
         is_dm=is_dm,
         prefixes="/!" + prefix,
     )
+    return replace(request, thread=thread)
 
 
 def token_refused(exc: MatrixError) -> bool:
@@ -188,19 +193,27 @@ def inviter_allowed(inviter: str, allowed: Sequence[str], own_user_id: str) -> b
     return False
 
 
-def reply_relation(event_id: str, source: dict[str, Any]) -> dict[str, Any]:
-    """``m.relates_to`` answering ``event_id``; inside a thread the answer stays in it."""
+def thread_root(source: dict[str, Any]) -> str:
+    """The root event of the thread ``source`` was written in ("" outside any)."""
     relates = source.get("content", {}).get("m.relates_to") or {}
-    in_reply_to = {"event_id": event_id}
     if isinstance(relates, dict) and relates.get("rel_type") == "m.thread":
         root = relates.get("event_id")
         if isinstance(root, str):
-            return {
-                "rel_type": "m.thread",
-                "event_id": root,
-                "is_falling_back": False,
-                "m.in_reply_to": in_reply_to,
-            }
+            return root
+    return ""
+
+
+def reply_relation(event_id: str, source: dict[str, Any]) -> dict[str, Any]:
+    """``m.relates_to`` answering ``event_id``; inside a thread the answer stays in it."""
+    in_reply_to = {"event_id": event_id}
+    root = thread_root(source)
+    if root:
+        return {
+            "rel_type": "m.thread",
+            "event_id": root,
+            "is_falling_back": False,
+            "m.in_reply_to": in_reply_to,
+        }
     return {"m.in_reply_to": in_reply_to}
 
 

@@ -207,8 +207,9 @@ class SlackEvents:
             channel=channel,
             is_dm=channel.startswith("D"),
         )
-        # a button's value is a command as its reply wrote it ("iiif fee" runs /iiif)
-        request = replace(request, prefixed=True)
+        # a button's value is a command as its reply wrote it ("iiif fee" runs /iiif); pressed
+        # in a thread, it continues that thread's conversation ("More", then "the second one")
+        request = replace(request, prefixed=True, thread=_thread_of(body))
         # "More" under a private answer replaces that page (a public one stays as it is)
         page = str(action.get("action_id", "")).startswith(f"{ACTION_PAGE}:")
         in_place = page and bool((body.get("container") or {}).get("is_ephemeral"))
@@ -228,13 +229,13 @@ class SlackEvents:
             logger.info("share of %r in %s already posted", line, channel)
             return
         request = Request.from_line(line, platform="slack", user=user, channel=channel)
+        # pressed under an answer in a thread: shared in that thread, where people talk
+        request = replace(request, thread=_thread_of(body))
         self.workers.spawn(self._share(body, request), "share")
 
     async def _share(self, body: Body, request: Request) -> None:
         _reply, messages = await self.answer(request, shared_by=request.user)
-        # pressed under an answer in a thread: shared in that thread, where people talk
-        thread = (body.get("container") or {}).get("thread_ts")
-        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
+        extra = _in_thread(request)
         try:
             await self.web.post(request.channel, messages, **extra)
             return
@@ -273,12 +274,11 @@ class SlackEvents:
         if not asks_herald(event) or is_direct_message(event):
             return
         request = message_request(event, self.bot_user_id, is_dm=False, names=self.bot_names)
-        thread = event.get("thread_ts")
-        self.workers.spawn(self._answer_mention(request, thread), "mention")
+        self.workers.spawn(self._answer_mention(request), "mention")
 
-    async def _answer_mention(self, request: Request, thread: Any) -> None:
+    async def _answer_mention(self, request: Request) -> None:
         reply, messages = await self.answer(request, offer_share=True)
-        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
+        extra = _in_thread(request)
         try:
             if reply.public:
                 await self.web.post(request.channel, messages, **extra)
@@ -293,12 +293,11 @@ class SlackEvents:
         if not is_direct_message(event) or not asks_herald(event):
             return
         request = message_request(event, self.bot_user_id, is_dm=True, names=self.bot_names)
-        thread = event.get("thread_ts")
-        self.workers.spawn(self._answer_dm(request, thread), "direct message")
+        self.workers.spawn(self._answer_dm(request), "direct message")
 
-    async def _answer_dm(self, request: Request, thread: Any) -> None:
+    async def _answer_dm(self, request: Request) -> None:
         _reply, messages = await self.answer(request)
-        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
+        extra = _in_thread(request)
         try:
             await self.web.post(request.channel, messages, **extra)
         except SlackError as exc:
@@ -318,3 +317,14 @@ class SlackEvents:
         request = await self.admins.flag(home_request(user))
         view = await self.workers.in_thread(lambda: home(self.app, request))
         await self.web.api("views.publish", user_id=user, view=view)
+
+
+def _thread_of(body: Body) -> str:
+    """The thread a button was pressed in ("" outside any): Slack sends it in the click's
+    container, for ephemeral messages too."""
+    return str((body.get("container") or {}).get("thread_ts") or "")
+
+
+def _in_thread(request: Request) -> dict[str, Any]:
+    """What keeps Herald's answer in the thread the request came from."""
+    return {"thread_ts": request.thread} if request.thread else {}

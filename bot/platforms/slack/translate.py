@@ -164,10 +164,11 @@ def message_request(
     event: Body, bot_user_id: str | None, *, is_dm: bool, names: Sequence[str] = ()
 ) -> Request:
     """A mention or a direct message as the Router reads it (a command or a question)."""
-    return Request.from_line(
+    request = Request.from_line(
         mention_text(str(event.get("text", "")), bot_user_id, names),
         platform="slack",
         user=str(event.get("user", "")),
         channel=str(event.get("channel", "")),
         is_dm=is_dm,
     )
+    return replace(request, thread=str(event.get("thread_ts") or ""))
