@@ -119,6 +119,11 @@ def content_of(event: Any) -> dict[str, Any]:
     return content
 
 
+def titles(body: str) -> list[str]:
+    """The titles of a list's postings, from a reply's plain body."""
+    return [line[2:].strip() for line in body.splitlines() if line.startswith("• ")]
+
+
 def replies_to(event: Any, event_id: str) -> bool:
     relates = content_of(event).get("m.relates_to") or {}
     return bool(relates.get("m.in_reply_to", {}).get("event_id") == event_id)

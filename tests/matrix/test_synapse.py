@@ -38,6 +38,7 @@ from .harness import (
     make_app,
     replies_to,
     run,
+    titles,
 )
 from .synapse import Account, SynapseServer
 
@@ -50,10 +51,6 @@ def set_display_name(server: SynapseServer, account: Account, name: str) -> None
         {"displayname": name},
         token=account.access_token,
     )
-
-
-def titles(body: str) -> list[str]:
-    return [line[2:].strip() for line in body.splitlines() if line.startswith("• ")]
 
 
 def expected_remote_titles(shared_dir: Path) -> set[str]:
