@@ -238,7 +238,8 @@ def titles_query_text(query_text: str) -> str:
 def month_token(day: date | None) -> str:
     """The word a posting's full-text entry holds for its posted month (migration 0013
     writes it in SQL on each backend): ``pm201906``, or ``pmnone`` for an undated posting."""
-    return f"pm{day:%Y%m}" if day is not None else "pmnone"
+    # the fields, not ``%Y%m``: strftime took 2 us, a keyword list asks 500 of them
+    return f"pm{day.year:04d}{day.month:02d}" if day is not None else "pmnone"
 
 
 def months_between(first: date, last: date) -> list[date]:
