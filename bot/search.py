@@ -70,6 +70,7 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
+    wants wanting
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared
@@ -131,6 +132,22 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("member", "membership"),
     ("annual", "yearly", "annually"),
+)
+# Phrases that say a word of the groups above in words none of which is it: "a car park" is
+# parking, "the collective agreement" is a union's, "annual leave" is a vacation, "What we
+# offer" is the heading of a posting's benefits. Each is read as its word too, beside its own
+# words, wherever a text's words are ranked or compared (``meaning_stems``).
+SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
+    ("car park", "parking"),
+    ("parking lot", "parking"),
+    ("collective agreement", "union"),
+    ("collective bargaining", "union"),
+    ("annual leave", "vacation"),
+    ("paid leave", "vacation"),
+    ("paid time off", "vacation"),
+    ("what we offer", "benefit"),
+    ("what you get", "benefit"),
+    ("what you'll get", "benefit"),
 )
 SEARCHED = 5
 SYNONYMS = {
@@ -575,7 +592,28 @@ def _text_stems(text: str) -> tuple[str, ...]:
     # "this year" is a date, asked of the page's dates, not a word of the topic
     prose = _PER_YEAR.sub(" annual ", prose)
     prose = _THIS_YEAR.sub(" ", prose)
+    prose = _OTHER_WORDS.sub(lambda m: f"{m.group()} {_WORD_OF[_lower_words(m.group())]}", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
+
+
+_WORD_OF = dict(SAID_IN_OTHER_WORDS)
+_OTHER_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase, _ in SAID_IN_OTHER_WORDS)
+    + r")\b",
+    re.I,
+)
+
+
+def _lower_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def meaning_stems(text: str) -> frozenset[str]:
+    """The stems ``text`` says, each as its synonym group's first and a phrase of
+    ``SAID_IN_OTHER_WORDS`` as its word as well: what a question's words and a page's
+    sentence are compared by, when the page may say the thing in words of its own."""
+    return frozenset(_text_stems(text))
 
 
 _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
-from bot.ask.typos import corrected, fact_words_corrected
+from bot.ask.typos import corrected, fact_words_corrected, misspelt
 from bot.ask.understand import (
     HIRING_NOW,
     ListFilters,
@@ -60,6 +60,7 @@ from bot.search import (
     org_slug,
     rank_passages,
     spell_out_initials,
+    meaning_stems,
     split_sentences,
     stem,
     tokens,
@@ -90,16 +91,23 @@ def answer(ctx: Context, text: str) -> Reply:
         text = text[: paged.start()]
     reply = _read(ctx, text, page)
     intent = (reply.understood or {}).get("intent")
-    if reply.postings or reply.passages or intent in ("help", "smalltalk"):
+    if _found(reply) or intent in ("help", "smalltalk"):
         return reply
     # "whats the deadine for the william patterson job": what found nothing as typed is
     # asked again with its misspelt words read as the words they miss (``typos``)
-    # (a posting's title is a name as an organisation's is: "the metdata librarian job")
+    # (a posting's title is a name as an organisation's is: "the metdata librarian job");
+    # so is what found postings only without a word no posting holds ("is the utrect job
+    # hybrid?" listed the hybrid jobs without "utrect")
     fixed = corrected(text, [*ctx.store.organizations(), *ctx.store.posting_titles()])
     if fixed == text:
         return reply
     again = _read(ctx, fixed, page)
-    return again if again.postings or again.passages else reply
+    return again if _found(again) else reply
+
+
+def _found(reply: Reply) -> bool:
+    """Whether a reply found postings or passages with every word asked."""
+    return bool(reply.postings or reply.passages) and not (reply.understood or {}).get(DROPPED)
 
 
 def _read(ctx: Context, text: str, page: int) -> Reply:
@@ -471,7 +479,7 @@ def _role_named(p: Posting, roles: set[str]) -> bool:
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
     """The reply with how its question was read, and whether it found anything to say."""
-    understood = u.to_json()
+    understood = {**(reply.understood or {}), **u.to_json()}
     if intent is not None:
         understood["intent"] = intent
     # an empty list is an answer ("no jobs in Chicago"); a page that does not say is not
@@ -561,7 +569,7 @@ def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[st
         return subject
     # a misspelt word ("the kelp libary director") is read again as the word it misses
     # (``answer``), not taken as asked
-    return naming if not english().unknown(rest) else subject
+    return naming if not misspelt(rest) else subject
 
 
 def _a_title_holds(ctx: Context, words: Sequence[str]) -> bool:
@@ -824,7 +832,7 @@ def _unsaid_beside_facts(u: Understanding, p: Posting) -> list[str]:
     ]
     if not asked or _sentence_saying(p, asked) is not None:
         return []
-    typos = english().unknown(asked)
+    typos = misspelt(asked)
     return [w for w in asked if w not in typos]
 
 
@@ -857,16 +865,33 @@ def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
     ("is there parking?": "parking for cars is in the street"; "what's the dress code?": "Dress
     is casual"): too few words for the ranking to be confident, but the page's own words on
     what was asked, which a reply must quote rather than say the page is silent."""
-    wanted = {SYNONYMS.get(s, s) for w in asked for s in _stems(w)}
+    wanted = meaning_stems(" ".join(asked))
     if not wanted:
         return None
+    sentences = [sentence.strip() for sentence in split_sentences(p.body)]
     scored = [
-        (len(wanted & {SYNONYMS.get(t, t) for t in _stems(sentence)}), sentence.strip())
-        for sentence in split_sentences(p.body)
+        (len(wanted & meaning_stems(sentence)), i)
+        for i, sentence in enumerate(sentences)
         if len(sentence) < SAID_SENTENCE
     ]
-    best = max(scored, key=lambda item: item[0], default=(0, ""))
-    return best[1] if best[0] else None
+    best, at = max(scored, key=lambda item: item[0], default=(0, 0))
+    return _under_heading(sentences, at) if best else None
+
+
+_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _under_heading(sentences: Sequence[str], at: int) -> str:
+    """The sentence at ``at``; a heading ("## What we offer" of "what benefits…?") with the
+    lines under it, up to the next heading: a heading says what follows, not the answer."""
+    if not _HEADING.match(sentences[at]):
+        return sentences[at]
+    under = itertools.takewhile(lambda s: not _HEADING.match(s), sentences[at + 1 :])
+    lines = [_HEADING.sub("", sentences[at]), *itertools.islice(under, _UNDER_A_HEADING)]
+    return "; ".join(lines)
+
+
+_UNDER_A_HEADING = 6  # lines quoted under a heading: a list of benefits, not the whole page
 
 
 SAID_SENTENCE = 400  # characters: a longer "sentence" is a run of text, no answer to quote
@@ -1281,7 +1306,12 @@ def _list_reply(
     if pages > 1:
         head += f" — page {page} of {pages}"
     more = f"ask {u.quoted} (page {page + 1})" if page < pages else None
-    return _listing(ctx, u, head, shown, more)
+    listing = _listing(ctx, u, head, shown, more)
+    # the words no posting holds, which ``answer`` reads again for a typo ("the utrect job")
+    return replace(listing, understood={DROPPED: list(dropped)}) if dropped else listing
+
+
+DROPPED = "dropped"
 
 
 def _listing(
@@ -1736,6 +1766,7 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     passage = best.hit.passage
     held = {SYNONYMS.get(s, s) for s in _stems(f"{passage.page_title} {passage.question}")}
     held |= {SYNONYMS.get(s, s) for s in _stems(best.full_text)}
+    held |= meaning_stems(f"{passage.question} {best.full_text}")  # "car park" is parking
 
     def holds(word: str) -> bool:
         return bool({SYNONYMS.get(s, s) for s in _stems(word)} & held)
@@ -1747,7 +1778,7 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
         for w, after in itertools.pairwise(said)
         if w in asked and len(w) > SHORT_WORD and not holds(w) and holds(after)
     ]
-    typos = english().unknown(missing) if missing else set()
+    typos = misspelt(missing) if missing else set()
     return [w for w in dict.fromkeys(missing) if w not in typos]
 
 

@@ -295,6 +295,7 @@ _PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS
 _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
+_SOONEST = {"soonest": _cue_pattern(vocab.SOONEST_CUES)}
 _HYBRID = _cue_pattern(vocab.HYBRID_CUES)
 # "at a university library": the first of two kinds is the employer's ("University Libraries"),
 # a public library's "public" is none
@@ -461,6 +462,8 @@ def parse_filters(
     recognised (for the canonical query and "--json"). ``exclude``: words that are never a
     place (an organisation's: "METRO" is not the city of Metro)."""
     t = Blanked(" " + " ".join(text.lower().split()) + " ")
+    # the order an open list has already ("the earliest deadline" is no oldest posting)
+    _taken(t, _SOONEST)
     pay_order = _taken(t, _PAY_ORDER)
     newest_first = _NEWEST.search(t.value) is not None
     oldest_first = _OLDEST.search(t.value) is not None

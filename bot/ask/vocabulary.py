@@ -305,6 +305,12 @@ NEWS_CUES = ("news", "announcements", "updates", "blog", "anything new", "what's
              "whats new", "what is new")  # fmt: skip
 # ... and the oldest first: "what's the oldest posting?"
 OLDEST_CUES = ("oldest", "earliest", "first posted")
+# The open postings that close first: "which jobs close soonest?" is the list of open
+# postings in the order it has anyway (deadline first), no keyword "soonest" to search.
+SOONEST_CUES = ("close soonest", "closes soonest", "closing soonest", "close first",
+                "closes first", "closing first", "soonest", "earliest deadline",
+                "earliest deadlines", "nearest deadline", "nearest deadlines",
+                "closest deadline", "closest deadlines")  # fmt: skip
 # A count of postings by organisation: who posts the most.
 MOST_POSTINGS = (
     "the most jobs", "most jobs", "most postings", "most openings", "most positions",

@@ -1,0 +1,203 @@
+"""A posting that says what is asked in words of its own: "a car park" answers parking, "the
+collective agreement" a union, "annual leave" a vacation, and a heading ("What we offer")
+says that the lines under it are the benefits; the page's words are quoted, never called
+silent. A misspelt place that a list question found postings without ("is the glasgwo job
+remote?") is read as the place; "which jobs close soonest?" is the list of open postings,
+the soonest closing first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+from bot.ask.typos import misspelt
+
+TODAY = date(2026, 11, 20)
+
+PAGES = {
+    "jobs/2026-11-02-grebe-collections-assistant.md": """---
+title: Collections Assistant
+organization: Grebe Museum
+date: 2026-11-02
+tags: [jobs]
+location: Aberdeen, UK
+---
+Grebe Museum is hiring a Collections Assistant to move and pack objects for our new store.
+
+Full-time, £24,000 a year. Staff may leave their cars in the car park behind the museum.
+
+## What we offer
+
+- 30 days annual leave
+- a season ticket loan
+- free entry to partner museums
+
+## Applying
+
+Apply by 20 December 2026 to jobs@grebe.example.org.
+""",
+    "jobs/2026-11-05-teal-digital-archivist.md": """---
+title: Digital Archivist
+organization: Teal University
+date: 2026-11-05
+tags: [jobs]
+location: Glasgow, UK
+---
+Teal University needs a Digital Archivist for its research data. This is a remote post:
+you will visit Glasgow twice a year.
+
+Part-time, 21 hours a week. Pay follows the collective agreement for universities.
+
+Apply by 15 December 2026 to archives@teal.example.org.
+""",
+    "jobs/2026-11-18-shrike-records-officer.md": """---
+title: Records Officer
+organization: Shrike District Council
+date: 2026-11-18
+tags: [jobs]
+location: Norwich, UK
+---
+Shrike District Council is hiring a Records Officer for its planning files.
+
+Part-time, 18 hours a week. You get twenty-five days of paid leave.
+
+Apply by 30 November 2026 to records@shrike.example.org.
+""",
+    "jobs/2026-10-20-wren-web-developer.md": """---
+title: Web Developer
+organization: Wren Trust
+date: 2026-10-20
+tags: [jobs]
+location: Leeds, UK (remote)
+---
+Wren Trust is hiring a Web Developer to look after our collection websites. The post is
+remote; the team meets in Leeds once a quarter.
+
+Full-time, £41,000 a year.
+
+## What you get
+
+- a laptop of your choice
+- a yearly training budget of £1,500
+
+Apply by 10 January 2027 to web@wren.example.org.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("said"), PAGES, TODAY) as application:
+        yield application
+
+
+def said(app: App, question: str) -> str:
+    return app.ask(question).text
+
+
+# --- a phrase says the word asked ------------------------------------------------------
+
+
+def test_a_car_park_answers_parking(app: App) -> None:
+    text = said(app, "is there parking at the grebe job?")
+    assert "car park behind the museum" in text
+    assert "does not say" not in text
+
+
+def test_a_collective_agreement_answers_a_union(app: App) -> None:
+    text = said(app, "is the teal archivist job unionized?")
+    assert "collective agreement for universities" in text
+    assert "does not say" not in text
+
+
+def test_a_british_spelling_still_names_the_posting(app: App) -> None:
+    # "unionised" is in no English dictionary Herald reads, but in the synonym tables
+    text = said(app, "is the teal job unionised?")
+    assert "collective agreement" in text
+    assert misspelt(["unionised", "libary"]) == {"libary"}
+
+
+def test_annual_leave_answers_vacation(app: App) -> None:
+    text = said(app, "how much vacation does the grebe job give?")
+    assert "30 days annual leave" in text
+    assert "does not say" not in text
+
+
+def test_paid_leave_answers_holidays(app: App) -> None:
+    text = said(app, "how much holiday does the shrike records officer get?")
+    assert "twenty-five days of paid leave" in text
+
+
+# --- a heading says what the lines under it are -----------------------------------------
+
+
+def test_what_we_offer_lists_the_benefits(app: App) -> None:
+    text = said(app, "what benefits does the grebe job offer?")
+    assert "season ticket loan" in text
+    assert "does not say" not in text
+
+
+def test_what_you_get_lists_the_perks(app: App) -> None:
+    text = said(app, "what perks come with the wren developer job?")
+    assert "laptop of your choice" in text
+    assert "training budget" in text
+
+
+def test_a_heading_quotes_only_its_own_lines(app: App) -> None:
+    text = said(app, "what benefits come with the grebe collections assistant job?")
+    assert "free entry to partner museums" in text
+    assert "jobs@grebe.example.org." not in text.split("What we offer", 1)[-1].split("\n")[0]
+
+
+def test_a_thing_no_phrase_says_is_still_unsaid(app: App) -> None:
+    # guard: the phrases do not make every question answered
+    text = said(app, "is there a gym at the grebe job?")
+    assert "does not say anything about “gym”" in text
+
+
+# --- a misspelt place that a list found postings without --------------------------------
+
+
+def test_a_misspelt_place_beside_a_filter_is_read(app: App) -> None:
+    reply = app.ask("is the glasgwo job remote?")
+    assert [p.title for p in reply.postings] == ["Digital Archivist"]
+
+
+def test_a_misspelt_place_in_a_remote_list_is_read(app: App) -> None:
+    # a remote post with no region is open to Glasgow too: the same list as spelt right
+    reply = app.ask("remote jobs in glasgwo")
+    assert reply.postings == app.ask("remote jobs in glasgow").postings
+    assert "No posting mentions" not in reply.text
+
+
+def test_a_misspelt_place_in_a_part_time_list_is_read(app: App) -> None:
+    reply = app.ask("part-time jobs in norwhich")
+    assert [p.title for p in reply.postings] == ["Records Officer"]
+
+
+def test_what_someone_wants_is_no_keyword(app: App) -> None:
+    reply = app.ask("my boss wants remote jobs")
+    assert {p.title for p in reply.postings} == {"Digital Archivist", "Web Developer"}
+    assert "No posting mentions" not in reply.text
+
+
+# --- which close soonest -----------------------------------------------------------------
+
+
+def test_which_jobs_close_soonest(app: App) -> None:
+    reply = app.ask("which jobs close soonest?")
+    assert [p.title for p in reply.postings][:2] == ["Records Officer", "Digital Archivist"]
+
+
+def test_which_remote_jobs_close_first(app: App) -> None:
+    reply = app.ask("which remote jobs close first?")
+    assert [p.title for p in reply.postings] == ["Digital Archivist", "Web Developer"]
+
+
+def test_the_earliest_deadline_is_no_oldest_posting(app: App) -> None:
+    reply = app.ask("jobs with the earliest deadlines")
+    assert [p.title for p in reply.postings][0] == "Records Officer"
