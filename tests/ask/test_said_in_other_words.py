@@ -132,6 +132,18 @@ def test_paid_leave_answers_holidays(app: App) -> None:
     assert "twenty-five days of paid leave" in text
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("is there a training programme at the grebe job?", "training programme"),
+        ("does the teal job have a webinar series?", "webinar series"),
+    ],
+)
+def test_a_word_of_the_tables_is_no_typo(app: App, question: str, asked: str) -> None:
+    # "programme", "webinar": words the tables know that the English dictionary lacks
+    assert f"does not say anything about “{asked}”" in said(app, question)
+
+
 # --- a heading says what the lines under it are -----------------------------------------
 
 
@@ -201,3 +213,15 @@ def test_which_remote_jobs_close_first(app: App) -> None:
 def test_the_earliest_deadline_is_no_oldest_posting(app: App) -> None:
     reply = app.ask("jobs with the earliest deadlines")
     assert [p.title for p in reply.postings][0] == "Records Officer"
+
+
+def test_part_time_jobs_closing_soonest(app: App) -> None:
+    reply = app.ask("part-time jobs closing soonest")
+    assert [p.title for p in reply.postings] == ["Records Officer", "Digital Archivist"]
+    assert "No posting mentions" not in reply.text
+
+
+def test_the_nearest_deadline(app: App) -> None:
+    reply = app.ask("which jobs have the nearest deadline?")
+    assert len(reply.postings) == len(PAGES)
+    assert reply.postings[0].title == "Records Officer"
