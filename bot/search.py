@@ -149,6 +149,15 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("what you get", "benefit"),
     ("what you'll get", "benefit"),
 )
+# Roles a posting names in words other than the asker's: "developer jobs" are a Software
+# Engineer's too, "librarian jobs" a Cataloguer's. A list's word is searched with its
+# phrases in its place (one query, an OR in it: ``PostingQuery.said_otherwise``); they are
+# no synonym group, which would make an FAQ's "engineer" answer a question on developers.
+ROLES_SAID_OTHERWISE: dict[str, tuple[str, ...]] = {
+    "developer": ("software engineer", "programmer"),
+    "programmer": ("developer", "software engineer"),
+    "librarian": ("cataloguer", "cataloger"),
+}
 SEARCHED = 5
 SYNONYMS = {
     stem_: stems[0]
@@ -463,6 +472,16 @@ def _term(p: _Parsing, i: int) -> int:
 _READERS = (_operator, _window_mark, _where_worked, _until_filled, _all, _page, _organisation)
 
 
+def said_otherwise(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(term, phrase) for each role of ``terms`` a posting may name otherwise
+    (``ROLES_SAID_OTHERWISE``; "developers" as "developer")."""
+    return tuple(
+        (term, phrase)
+        for term in terms
+        for phrase in ROLES_SAID_OTHERWISE.get(_singular(term.lower()), ())
+    )
+
+
 def parse_jobs_query(
     text: str, today: date, organizations: Iterable[str] = (), *, page_size: int = PAGE_SIZE
 ) -> JobsSearch:
@@ -476,6 +495,7 @@ def parse_jobs_query(
     query = PostingQuery(
         today=today,
         terms=tuple(p.terms),
+        said_otherwise=said_otherwise(p.terms),
         organization=p.organization,
         remote=p.remote,
         deadline_from=window.start if window is not None else None,

@@ -1120,7 +1120,7 @@ def _matching(
                 (replace(unworded, include_inactive=True), replace(f, status="past"), True)
             )
     for query, filters, of_the_past in attempts:
-        matching = _titled(_filtered(ctx, query, filters), query.terms)
+        matching = _titled(_filtered(ctx, query, filters), query)
         if matching:
             return matching, of_the_past, (q.terms if not query.terms else ())
     return [], False, ()
@@ -1254,11 +1254,17 @@ def _titles_name(postings: Sequence[Posting], terms: Sequence[str], *, every: bo
     return any(wanted & _stems(p.title) for p in postings)
 
 
-def _titled(postings: list[Posting], terms: Sequence[str]) -> list[Posting]:
+def _titled(postings: list[Posting], q: PostingQuery) -> list[Posting]:
     """The postings whose title names the most keywords, when any title names one:
-    "developer jobs" are the developer postings, not every page that mentions development."""
-    wanted = {stem(t.lower()) for t in terms}
-    named = [(len(wanted & _stems(p.title)), p) for p in postings]
+    "developer jobs" are the developer postings, not every page that mentions development;
+    a title naming the role otherwise ("Software Engineer") names it."""
+    otherwise = [(stem(t.lower()), _stems(said)) for t, said in q.said_otherwise]
+
+    def names(title: set[str]) -> int:
+        held = {t for t, said in otherwise if said <= title}
+        return len(({stem(t.lower()) for t in q.terms} & title) | held)
+
+    named = [(names(_stems(p.title)), p) for p in postings]
     most = max((n for n, _p in named), default=0)
     return [p for n, p in named if n == most] if most else postings
 

@@ -31,6 +31,7 @@ from bot.search import (
     org_slug,
     organizations_named,
     parse_jobs_query,
+    said_otherwise,
     stem,
     tokens,
 )
@@ -959,7 +960,8 @@ def _search(
         m.group(1) in keywords and m.group(2) in keywords for m in _OR_BETWEEN.finditer(rest)
     )
     filters = replace(filters, any_term=either)
-    return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+    q = replace(q, terms=keywords, said_otherwise=said_otherwise(keywords))
+    return JobsSearch(q, search.page, search.parts), filters
 
 
 def _deadline_asked(

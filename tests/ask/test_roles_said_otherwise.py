@@ -1,0 +1,117 @@
+"""A role asked for in one word that a posting's title names in others: "developer jobs" are
+a Software Engineer's too, "librarian jobs" a Cataloguer's. The role's other words are
+searched in the word's place, in the one query of the list (no query more), and a title
+naming the role otherwise counts as naming it; "engineer" alone is no developer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+from bot.search import parse_jobs_query
+
+TODAY = date(2026, 11, 20)
+
+
+def _posting(slug: str, title: str, org: str, where: str, body: str) -> tuple[str, str]:
+    return (
+        f"jobs/2026-11-02-{slug}.md",
+        f"""---
+title: {title}
+organization: {org}
+date: 2026-11-02
+tags: [jobs]
+location: {where}
+---
+{body}
+
+Apply by 18 December 2026 to jobs@{slug}.example.org.
+""",
+    )
+
+
+PAGES = dict(
+    [
+        _posting(
+            "kite-software-engineer",
+            "Software Engineer",
+            "Kite Archive",
+            "Bristol, UK (remote)",
+            "Kite Archive is hiring a Software Engineer for its catalogue search. The post is "
+            "remote.",
+        ),
+        _posting(
+            "lark-web-developer",
+            "Web Developer",
+            "Lark Museum",
+            "Leeds, UK",
+            "Lark Museum needs a Web Developer for its online shop.",
+        ),
+        _posting(
+            "finch-cataloguer",
+            "Cataloguer",
+            "Finch Library",
+            "Edinburgh, UK",
+            "Finch Library is looking for a Cataloguer for its map collection.",
+        ),
+        _posting(
+            "merlin-systems-librarian",
+            "Systems Librarian",
+            "Merlin University",
+            "Edinburgh, UK",
+            "Merlin University wants a Systems Librarian to run its library platform.",
+        ),
+        _posting(
+            "rook-sound-engineer",
+            "Sound Engineer",
+            "Rook Theatre Museum",
+            "Leeds, UK",
+            "Rook Theatre Museum is hiring a Sound Engineer for its recordings.",
+        ),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("roles"), PAGES, TODAY) as application:
+        yield application
+
+
+def titles(app: App, question: str) -> set[str]:
+    return {p.title for p in app.ask(question).postings}
+
+
+def test_developer_jobs_list_a_software_engineer(app: App) -> None:
+    assert titles(app, "any developer jobs?") == {"Web Developer", "Software Engineer"}
+
+
+def test_remote_developer_roles(app: App) -> None:
+    assert titles(app, "remote developer roles") == {"Software Engineer"}
+
+
+def test_programmer_jobs(app: App) -> None:
+    assert titles(app, "programmer jobs") == {"Web Developer", "Software Engineer"}
+
+
+def test_librarian_jobs_in_a_city_list_a_cataloguer(app: App) -> None:
+    assert titles(app, "librarian jobs in edinburgh") == {"Systems Librarian", "Cataloguer"}
+
+
+def test_an_engineer_alone_is_no_developer(app: App) -> None:
+    # guard: the phrase, "software engineer", not its last word
+    assert "Sound Engineer" not in titles(app, "developer jobs in leeds")
+    assert titles(app, "developer jobs in leeds") == {"Web Developer"}
+
+
+def test_the_other_words_are_one_query() -> None:
+    # the /jobs command reads them too, each beside its word
+    q = parse_jobs_query("developers remote", TODAY).query
+    assert q.said_otherwise == (
+        ("developers", "software engineer"),
+        ("developers", "programmer"),
+    )
