@@ -6,13 +6,16 @@ naming the role otherwise counts as naming it; "engineer" alone is no developer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 from pagestore import app_of
 
 from bot.app import App
-from bot.search import parse_jobs_query
+from bot.domain import ParsedDocument, PostingDraft, PostingQuery
+from bot.search import parse_jobs_query, said_otherwise
+from bot.store import Store
 
 TODAY = date(2026, 11, 20)
 
@@ -115,3 +118,20 @@ def test_the_other_words_are_one_query() -> None:
         ("developers", "software engineer"),
         ("developers", "programmer"),
     )
+
+
+def _saved(slug: str, title: str) -> ParsedDocument:
+    posting = PostingDraft(slug=slug, title=title, deadline=TODAY)
+    return ParsedDocument(
+        source=f"{slug}.md", content_hash=slug, kind="job", title=title, postings=(posting,)
+    )
+
+
+def test_the_store_matches_the_other_words_on_each_backend(store: Store) -> None:
+    titles = {"a": "Software Engineer", "b": "Web Developer", "c": "Sound Engineer"}
+    now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    store.save_documents([_saved(slug, title) for slug, title in titles.items()], now)
+    asked = PostingQuery(today=TODAY, terms=("developers",))
+    found = store.find_postings(replace(asked, said_otherwise=said_otherwise(asked.terms)))
+    assert {p.title for p in found.items} == {"Software Engineer", "Web Developer"}
+    assert {p.title for p in store.find_postings(asked).items} == {"Web Developer"}
