@@ -732,6 +732,17 @@ _TIMED = re.compile(
     re.I,
 )
 _HAS_NUMBER = re.compile(r"\d")
+# "how many…", "how big is the team?", "how old must I be?": a figure is asked, and a
+# sentence that holds none is no answer, whatever words it shares with the question
+_ASKS_A_FIGURE = re.compile(r"\bhow\s+(?:many|big|large|small|old)\b", re.I)
+
+
+def answers_the_figure(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` can answer ``question`` for its figure: it holds a number, or
+    the question asks none."""
+    return _ASKS_A_FIGURE.search(question) is None or _HAS_COUNT.search(sentence) is not None
+
+
 _HAS_COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundreds?|thousands?|dozens?)\b",

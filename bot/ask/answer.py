@@ -52,6 +52,7 @@ from bot.search import (
     STOPWORDS,
     SYNONYMS,
     Answer,
+    answers_the_figure,
     asks_open,
     closest_questions,
     closing_sentence,
@@ -830,7 +831,7 @@ def _unsaid_beside_facts(u: Understanding, p: Posting) -> list[str]:
         for w in asked_words(_beyond_its_names(u, p))
         if w in beside and len(w) > SHORT_WORD and find_place(w) is None
     ]
-    if not asked or _sentence_saying(p, asked) is not None:
+    if not asked or _sentence_saying(p, asked, u.text) is not None:
         return []
     typos = misspelt(asked)
     return [w for w in asked if w not in typos]
@@ -856,15 +857,16 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, 
     if best is not None:
         return f"> {best.excerpt}", []
     asked = asked_words(rest)
-    sentence = _sentence_saying(p, asked)
+    sentence = _sentence_saying(p, asked, u.text)
     return (f"> {sentence}", []) if sentence is not None else (None, asked)
 
 
-def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
+def _sentence_saying(p: Posting, asked: Sequence[str], question: str) -> str | None:
     """The posting's sentence holding most of the words asked of it, a synonym counting
     ("is there parking?": "parking for cars is in the street"; "what's the dress code?": "Dress
     is casual"): too few words for the ranking to be confident, but the page's own words on
-    what was asked, which a reply must quote rather than say the page is silent."""
+    what was asked, which a reply must quote rather than say the page is silent. A figure
+    asked ("how big is the team?") is said only by a sentence holding one."""
     wanted = meaning_stems(" ".join(asked))
     if not wanted:
         return None
@@ -872,7 +874,7 @@ def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
     scored = [
         (len(wanted & meaning_stems(sentence)), i)
         for i, sentence in enumerate(sentences)
-        if len(sentence) < SAID_SENTENCE
+        if len(sentence) < SAID_SENTENCE and answers_the_figure(question, sentence)
     ]
     best, at = max(scored, key=lambda item: item[0], default=(0, 0))
     return _under_heading(sentences, at) if best else None

@@ -29,6 +29,7 @@ location: Aberdeen, UK
 Grebe Museum is hiring a Collections Assistant to move and pack objects for our new store.
 
 Full-time, £24,000 a year. Staff may leave their cars in the car park behind the museum.
+You will join a friendly team in the stores.
 
 ## What we offer
 
@@ -50,7 +51,8 @@ location: Glasgow, UK
 Teal University needs a Digital Archivist for its research data. This is a remote post:
 you will visit Glasgow twice a year.
 
-Part-time, 21 hours a week. Pay follows the collective agreement for universities.
+Part-time, 21 hours a week. Pay follows the collective agreement for universities. You
+will join a team of five archivists.
 
 Apply by 15 December 2026 to archives@teal.example.org.
 """,
@@ -169,6 +171,29 @@ def test_a_thing_no_phrase_says_is_still_unsaid(app: App) -> None:
     # guard: the phrases do not make every question answered
     text = said(app, "is there a gym at the grebe job?")
     assert "does not say anything about “gym”" in text
+
+
+# --- a figure asked is said only by a sentence holding one ------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how big is the team for the grebe job?",
+        "how large is the team at the grebe museum job?",
+        "how big is the team for the wren developer job?",
+    ],
+)
+def test_a_sentence_without_a_figure_is_no_size(app: App, question: str) -> None:
+    text = said(app, question)
+    assert "does not say anything about" in text
+    assert "friendly team" not in text
+
+
+def test_a_sentence_with_the_figure_answers(app: App) -> None:
+    # guard: the size stated is quoted
+    text = said(app, "how big is the team for the teal archivist job?")
+    assert "team of five archivists" in text
 
 
 # --- a misspelt place that a list found postings without --------------------------------
