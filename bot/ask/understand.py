@@ -953,7 +953,7 @@ def _search(
         for t in q.terms
         if t not in org_words
         and t not in _FILLER
-        and t not in _ALL_FACT_WORDS
+        and t not in _UNSEARCHED_FACT_WORDS
         and t not in vocab.LIST_CUES
     )
     either = any(
@@ -1066,6 +1066,8 @@ _ALL_FACT_WORDS = frozenset(
     for w in c.split()
     for form in (w, f"{w}s")
 )
+# the fact words a list does not search for ("permanent jobs" does: ``KINDS_SEARCHED``)
+_UNSEARCHED_FACT_WORDS = _ALL_FACT_WORDS - set(vocab.KINDS_SEARCHED)
 
 
 # Words of a question about one posting that name no part of it ("can the toledo job be done

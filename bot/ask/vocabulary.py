@@ -256,6 +256,10 @@ EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "internship": ("internship", "internships", "intern", "interns", "traineeship",
                    "traineeships", "trainee"),
 }  # fmt: skip
+# Words of a posting's kind that ask its fact of one posting ("is the X role permanent?") but
+# that no list filter reads: a list searches the postings' words for them ("permanent jobs"
+# are those that say so, not every opening).
+KINDS_SEARCHED = ("permanent",)
 # How a list asks for pay: ordered by it, stated at all, paid by a period.
 PAY_ORDER: dict[str, tuple[str, ...]] = {
     "high": ("best paid", "best paying", "best-paid", "best-paying", "highest paid",

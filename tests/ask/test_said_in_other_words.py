@@ -28,7 +28,7 @@ location: Aberdeen, UK
 ---
 Grebe Museum is hiring a Collections Assistant to move and pack objects for our new store.
 
-Full-time, £24,000 a year. Staff may leave their cars in the car park behind the museum.
+Full-time and permanent, £24,000 a year. Staff may leave their cars in the car park behind the museum.
 You will join a friendly team in the stores.
 
 ## What we offer
@@ -250,3 +250,27 @@ def test_the_nearest_deadline(app: App) -> None:
     reply = app.ask("which jobs have the nearest deadline?")
     assert len(reply.postings) == len(PAGES)
     assert reply.postings[0].title == "Records Officer"
+
+
+# --- "permanent jobs": the postings that say so ------------------------------------------
+
+
+def test_permanent_jobs_are_those_saying_so(app: App) -> None:
+    reply = app.ask("permanent jobs")
+    assert [p.title for p in reply.postings] == ["Collections Assistant"]
+
+
+def test_permanent_roles_in_a_city(app: App) -> None:
+    reply = app.ask("any permanent roles in aberdeen?")
+    assert [p.title for p in reply.postings] == ["Collections Assistant"]
+
+
+def test_no_permanent_job_in_a_city_is_said(app: App) -> None:
+    reply = app.ask("permanent jobs in leeds")
+    assert not reply.postings
+
+
+def test_one_posting_asked_if_permanent_keeps_its_fact(app: App) -> None:
+    # guard: of one posting, "permanent" still asks its employment
+    text = said(app, "is the grebe job permanent?")
+    assert "Full-time and permanent" in text
