@@ -266,8 +266,14 @@ def test_permanent_roles_in_a_city(app: App) -> None:
 
 
 def test_no_permanent_job_in_a_city_is_said(app: App) -> None:
+    # the city's other jobs follow, the missing word said first
     reply = app.ask("permanent jobs in leeds")
-    assert not reply.postings
+    assert reply.text.startswith("No posting mentions permanent")
+
+
+def test_permanent_full_time_jobs(app: App) -> None:
+    reply = app.ask("permanent full-time jobs")
+    assert [p.title for p in reply.postings] == ["Collections Assistant"]
 
 
 def test_one_posting_asked_if_permanent_keeps_its_fact(app: App) -> None:
