@@ -1156,15 +1156,22 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _title_initials(title: str) -> frozenset[str]:
-    """A page named by its initials ("gaf" of "Global Access Fund"): every word capitalised,
-    three or more (``org_initials``' rule for one title)."""
+    """A page named by its initials ("gaf" of "Global Access Fund"), or a name in its title
+    ("cto" of "X welcomes a new Chief Technology Officer"): each run of three or more
+    capitalised words (``org_initials``' rule for one name)."""
     words = [part for w in tokens(title) for part in w.split("-") if part]
-    named = [w for w in words if w.lower() not in _NAME_LINKS]
-    if len(named) < 3 or not all(w[0].isupper() for w in named):
-        return frozenset()
-    initials = "".join(w[0] for w in named).lower()
-    return frozenset({initials}) if initials.isalpha() else frozenset()
+    runs: list[list[str]] = [[]]
+    for w in words:
+        if w.lower() in _NAME_LINKS and runs[-1]:
+            continue  # "Bank of England": a link inside a name
+        if w[0].isupper():
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    initials = {"".join(w[0] for w in run).lower() for run in runs if len(run) >= 3}
+    return frozenset(i for i in initials if i.isalpha())
 
 
 PAGE_NAMED_BONUS = 1.0

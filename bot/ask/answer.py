@@ -563,14 +563,21 @@ def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[st
     # an organisation named without a job ("does the linden viewer support video?") is
     # asked of its pages, not of its one posting
     a_job = u.job_word or bool(set(naming) - _organisation_words(ctx))
-    # the rest must ask something of a posting: "who did harbourline hire?" asks who was hired
+    # the rest must ask something of a posting: "who did harbourline hire?", "who did X hire
+    # as CTO?" ask who was hired (a word of the hiring synonyms beside "who")
     if not a_job or not asked_words(rest) or len(_titled_by(ctx, naming)) != 1:
+        return subject
+    if _WHO.match(u.text) and any(SYNONYMS.get(stem(w)) == _HIRED for w in rest):
         return subject
     if _a_title_holds(ctx, rest):
         return subject
     # a misspelt word ("the kelp libary director") is read again as the word it misses
     # (``answer``), not taken as asked
     return naming if not misspelt(rest) else subject
+
+
+_WHO = re.compile(r"\s*who\b", re.I)
+_HIRED = SYNONYMS[stem("hire")]
 
 
 def _a_title_holds(ctx: Context, words: Sequence[str]) -> bool:
