@@ -88,6 +88,14 @@ def test_a_hire_is_asked_of_the_news_not_the_posting(app: App) -> None:
     assert "Volunteer Coordinator" not in text.split("\\n")[0]
 
 
-def test_a_hire_with_its_post_named_short(app: App) -> None:
-    reply = app.ask("who did heron trust hire as ceo?")
-    assert not reply.postings
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who did heron trust hire as ceo?",
+        "who did heron hire to run the trust?",
+        "who did heron trust hire as director?",
+    ],
+)
+def test_a_hire_asked_gets_no_posting(app: App, question: str) -> None:
+    # the news answers, or Herald says it does not know: the open posting is no hire
+    assert not app.ask(question).postings
