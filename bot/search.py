@@ -150,13 +150,14 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("what you'll get", "benefit"),
 )
 # Roles a posting names in words other than the asker's: "developer jobs" are a Software
-# Engineer's too, "librarian jobs" a Cataloguer's. A list's word is searched with its
-# phrases in its place (one query, an OR in it: ``PostingQuery.said_otherwise``); they are
-# no synonym group, which would make an FAQ's "engineer" answer a question on developers.
+# Engineer's too. A list's word is searched with its phrases in its place (one query, an OR
+# in it: ``PostingQuery.said_otherwise``); they are no synonym group, which would make an
+# FAQ's "engineer" answer a question on developers. The index stems each word: a phrase
+# whose stem is another word's is none ("cataloguer" would find every "catalogue",
+# "programmer" every "programme").
 ROLES_SAID_OTHERWISE: dict[str, tuple[str, ...]] = {
-    "developer": ("software engineer", "programmer"),
+    "developer": ("software engineer",),
     "programmer": ("developer", "software engineer"),
-    "librarian": ("cataloguer", "cataloger"),
 }
 SEARCHED = 5
 SYNONYMS = {
