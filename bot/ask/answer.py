@@ -1480,8 +1480,11 @@ _TERM_KINDS = frozenset({"temporary", "internship"})
 
 
 def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
-    """Its employer, its pay's statement and its hours as asked for."""
+    """Its employer, its pay's statement, what it does not need and its hours as asked
+    for."""
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
+        return False
+    if f.unneeded is not None and not _says_unneeded(p, f.unneeded):
         return False
     if f.pay_stated and p.salary_min is None and p.salary_max is None:
         return False
@@ -1496,6 +1499,33 @@ def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
     # (part-time)", "full-time jobs" the two-year post that is "Full-time, fixed-term".
     hours_of_a_term = f.employment in _HOURS_KINDS and p.employment_type in _TERM_KINDS
     return hours_of_a_term and f.employment in kinds_in(p.body)
+
+
+_NEGATION = frozenset({"no", "not", "without", "never", "nor", "neither"})
+_NEGATED_BEFORE = 4  # words: "you do not need a degree", "no formal degree"
+_NEGATED_AFTER = 3  # words: "a degree is not required"
+
+
+def _says_unneeded(p: Posting, thing: str) -> bool:
+    """Whether the posting says ``thing`` is not needed, a negation a few words before or
+    after it ("No degree is required", "You do not need a degree", "a degree isn't
+    needed"); "A master's degree is required" does not, nor "no degree is required: we want
+    practical experience" of experience, nor a posting silent on it."""
+    wanted = stem(thing.lower())
+    return any(_negated(clause, wanted) for clause in _CLAUSE_END.split(p.body))
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,()]")
+
+
+def _negated(clause: str, wanted: str) -> bool:
+    """Whether a word of stem ``wanted`` in ``clause`` has a negation near it."""
+    words = [w.lower().replace("’", "'") for w in tokens(clause)]
+    negated = [w in _NEGATION or w.endswith("n't") for w in words]
+    return any(
+        stem(w) == wanted and any(negated[max(i - _NEGATED_BEFORE, 0) : i + 1 + _NEGATED_AFTER])
+        for i, w in enumerate(words)
+    )
 
 
 def _hybrid(p: Posting) -> bool:
@@ -1791,7 +1821,11 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     missing = [
         w
         for w, after in itertools.pairwise(said)
-        if w in asked and len(w) > SHORT_WORD and not holds(w) and holds(after)
+        if w in asked
+        and len(w) > SHORT_WORD
+        and not w.endswith(("n't", "n’t"))  # "don't": a negation, no thing asked
+        and not holds(w)
+        and holds(after)
     ]
     typos = misspelt(missing) if missing else set()
     return [w for w in dict.fromkeys(missing) if w not in typos]

@@ -90,6 +90,14 @@ _NO_DEADLINE = re.compile(
     r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"
 )
 _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
+# "jobs that don't need a degree", "jobs without a degree", "no degree required": the thing a
+# posting must say is not needed (``ListFilters.unneeded``); the thing stays a keyword
+_NOT_NEEDED = re.compile(
+    r"\b(?:do not|does not|don'?t|doesn'?t|not)\s+(?:need|require|ask for)(?:s|ing)?\s+"
+    r"(?:an?\s+|any\s+)?(?P<asked>[a-z][a-z'-]+)"
+    r"|\bwithout\s+(?:an?\s+|any\s+)?(?P<lacking>[a-z][a-z'-]+)"
+    r"|\bno\s+(?P<no>[a-z][a-z'-]+)\s+(?:needed|required|necessary)\b"
+)
 # "I'm moving to Canada next year, any jobs there?": when the asker moves is no window of the
 # jobs (their deadline or when they went up); the place is read (``_JOB_PLACE``)
 _WHEN_MOVING = re.compile(
@@ -139,6 +147,7 @@ class ListFilters:
     place: Place | None = None
     also: tuple[Place, ...] = ()  # "in new jersey or new york": more places, any of them
     without_deadline: bool = False
+    unneeded: str | None = None  # "jobs that don't need a degree": the page says none is
     reachable_from: Place | None = None  # "jobs I can do from Canada"
     outside: Place | None = None  # "jobs outside the US"
     pay_stated: bool = False  # "jobs with a salary listed": a sum is stated
@@ -479,6 +488,7 @@ def parse_filters(
     without_deadline = no_deadline is not None
     if no_deadline is not None:
         t.take(no_deadline)
+    unneeded = _unneeded(t)
     moving = _WHEN_MOVING.search(t.value)
     if moving is not None:
         t.take_span(moving.start("when"), moving.end("when"), "when moving")
@@ -509,6 +519,7 @@ def parse_filters(
         place=places[0] if places else None,
         also=places[1:],
         without_deadline=without_deadline,
+        unneeded=unneeded,
         reachable_from=asker,
         outside=outside,
         pay_stated=pay_stated,
@@ -527,6 +538,19 @@ def parse_filters(
         posted=posted,
     )
     return filters, t.value, t.found
+
+
+def _unneeded(t: Blanked) -> str | None:
+    """The thing a list asks the postings not to need ("degree" of "jobs that don't need a
+    degree"), the words saying so taken out; not where the work is done ("jobs without
+    relocating" are remote ones)."""
+    said = _NOT_NEEDED.search(t.value)
+    if said is None or _REMOTE_PHRASES.search(said.group()) is not None:
+        return None
+    thing = next(name for name in ("asked", "lacking", "no") if said.group(name))
+    t.take_span(said.start(), said.start(thing), "not needed")
+    t.take_span(said.end(thing), said.end(), "not needed")
+    return said.group(thing)
 
 
 def _employment(t: Blanked) -> str | None:

@@ -29,7 +29,7 @@ location: Aberdeen, UK
 Grebe Museum is hiring a Collections Assistant to move and pack objects for our new store.
 
 Full-time and permanent, £24,000 a year. Staff may leave their cars in the car park behind the museum.
-You will join a friendly team in the stores.
+You will join a friendly team in the stores. No museum qualification is needed.
 
 ## What we offer
 
@@ -65,7 +65,8 @@ location: Norwich, UK
 ---
 Shrike District Council is hiring a Records Officer for its planning files.
 
-Part-time, 18 hours a week. You get twenty-five days of paid leave.
+Part-time, 18 hours a week. You get twenty-five days of paid leave. You do not need a
+degree: training is given.
 
 Apply by 30 November 2026 to records@shrike.example.org.
 """,
@@ -79,7 +80,7 @@ location: Leeds, UK (remote)
 Wren Trust is hiring a Web Developer to look after our collection websites. The post is
 remote; the team meets in Leeds once a quarter.
 
-Full-time, £41,000 a year.
+Full-time, £41,000 a year. A degree in computing is required.
 
 ## What you get
 
@@ -280,3 +281,25 @@ def test_one_posting_asked_if_permanent_keeps_its_fact(app: App) -> None:
     # guard: of one posting, "permanent" still asks its employment
     text = said(app, "is the grebe job permanent?")
     assert "Full-time and permanent" in text
+
+
+# --- "jobs that don't need a degree": the postings that say none is needed ---------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["jobs that don't require a degree", "any jobs without a degree?", "do any jobs not need a degree?"],
+)
+def test_jobs_that_say_no_degree_is_needed(app: App, question: str) -> None:
+    # the web developer's posting names a degree too: it requires one
+    assert [p.title for p in app.ask(question).postings] == ["Records Officer"]
+
+
+def test_jobs_with_no_qualification_needed(app: App) -> None:
+    reply = app.ask("jobs with no qualification needed")
+    assert [p.title for p in reply.postings] == ["Collections Assistant"]
+
+
+def test_a_negation_of_another_thing_is_none(app: App) -> None:
+    # guard: "you do not need a degree: training is given" says nothing of training
+    assert not app.ask("jobs that don't need training").postings
