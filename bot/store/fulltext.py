@@ -78,9 +78,11 @@ Others = Mapping[str, Sequence[str]]
 
 def fts5_query(words: Sequence[str], *, any_word: bool, others: Others | None = None) -> str:
     """An FTS5 MATCH expression in which every word is a quoted string; a word with
-    ``others`` is the group of it or any of them (each a phrase)."""
+    ``others`` is the group of it or any of them (each a phrase), which FTS5 joins to the
+    rest only by a written AND."""
     quoted = [_fts5_any_of(word, (others or {}).get(word, ())) for word in words]
-    return (" OR " if any_word else " ").join(quoted)
+    grouped = any(q.startswith("(") for q in quoted)
+    return (" OR " if any_word else " AND " if grouped else " ").join(quoted)
 
 
 def _fts5_any_of(word: str, others: Sequence[str]) -> str:

@@ -101,6 +101,12 @@ def test_programmer_jobs(app: App) -> None:
     assert titles(app, "programmer jobs") == {"Web Developer", "Software Engineer"}
 
 
+def test_a_role_beside_another_keyword(app: App) -> None:
+    # the role's group joined to the other word ("web developer", "archive developer")
+    assert titles(app, "any web developer jobs?") == {"Web Developer"}
+    assert titles(app, "developer jobs at kite archive") == {"Software Engineer"}
+
+
 def test_developer_jobs_in_a_city(app: App) -> None:
     assert titles(app, "developer jobs in bristol") == {"Software Engineer"}
 
@@ -137,3 +143,6 @@ def test_the_store_matches_the_other_words_on_each_backend(store: Store) -> None
     found = store.find_postings(replace(asked, said_otherwise=said_otherwise(asked.terms)))
     assert {p.title for p in found.items} == {"Software Engineer", "Web Developer"}
     assert {p.title for p in store.find_postings(asked).items} == {"Web Developer"}
+    two = PostingQuery(today=TODAY, terms=("software", "developer"))
+    found = store.find_postings(replace(two, said_otherwise=said_otherwise(two.terms)))
+    assert {p.title for p in found.items} == {"Software Engineer"}
