@@ -57,16 +57,15 @@ from bot.search import (
     closest_questions,
     closing_sentence,
     faq_terms,
+    meaning_stems,
     org_filter,
     org_slug,
     rank_passages,
     spell_out_initials,
-    meaning_stems,
     split_sentences,
     stem,
     tokens,
 )
-from bot.spelling import english
 from bot.windows import Window
 
 CANDIDATES = 200  # postings read to filter in Python; far more than a question's answer

@@ -28,8 +28,8 @@ location: Aberdeen, UK
 ---
 Grebe Museum is hiring a Collections Assistant to move and pack objects for our new store.
 
-Full-time and permanent, £24,000 a year. Staff may leave their cars in the car park behind the museum.
-You will join a friendly team in the stores. No museum qualification is needed.
+Full-time and permanent, £24,000 a year. Staff may leave their cars in the car park behind
+the museum. You will join a friendly team in the stores. No museum qualification is needed.
 
 ## What we offer
 
@@ -238,7 +238,7 @@ def test_which_remote_jobs_close_first(app: App) -> None:
 
 def test_the_earliest_deadline_is_no_oldest_posting(app: App) -> None:
     reply = app.ask("jobs with the earliest deadlines")
-    assert [p.title for p in reply.postings][0] == "Records Officer"
+    assert reply.postings[0].title == "Records Officer"
 
 
 def test_part_time_jobs_closing_soonest(app: App) -> None:
@@ -288,7 +288,11 @@ def test_one_posting_asked_if_permanent_keeps_its_fact(app: App) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["jobs that don't require a degree", "any jobs without a degree?", "do any jobs not need a degree?"],
+    [
+        "jobs that don't require a degree",
+        "any jobs without a degree?",
+        "do any jobs not need a degree?",
+    ],
 )
 def test_jobs_that_say_no_degree_is_needed(app: App, question: str) -> None:
     # the web developer's posting names a degree too: it requires one
