@@ -124,6 +124,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("dress", "attire", "clothing"),
     ("phone", "telephone", "ring"),
     ("team", "crew"),
+    # "when does the X internship begin?" is answered by "starts on 1 June"
+    ("start", "begin", "commence", "commencement"),
     ("union", "unionized", "unionised", "unionise", "unionize"),
 )
 # Word families of words found on most pages: the ranking counts them as one word, but a

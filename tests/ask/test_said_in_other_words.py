@@ -30,6 +30,7 @@ Grebe Museum is hiring a Collections Assistant to move and pack objects for our 
 
 Full-time and permanent, £24,000 a year. Staff may leave their cars in the car park behind
 the museum. You will join a friendly team in the stores. No museum qualification is needed.
+The post starts in February 2027.
 
 ## What we offer
 
@@ -80,7 +81,8 @@ location: Leeds, UK (remote)
 Wren Trust is hiring a Web Developer to look after our collection websites. The post is
 remote; the team meets in Leeds once a quarter.
 
-Full-time, £41,000 a year. A degree in computing is required.
+Full-time, £41,000 a year. A degree in computing is required. The successful developer
+will commence work on 4 January 2027.
 
 ## What you get
 
@@ -145,6 +147,20 @@ def test_paid_leave_answers_holidays(app: App) -> None:
 def test_a_word_of_the_tables_is_no_typo(app: App, question: str, asked: str) -> None:
     # "programme", "webinar": words the tables know that the English dictionary lacks
     assert f"does not say anything about “{asked}”" in said(app, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("when does the grebe job begin?", "February 2027"),
+        ("when will the grebe collections assistant commence?", "February 2027"),
+        ("what's the start date for the wren developer job?", "4 January 2027"),
+    ],
+)
+def test_start_begin_and_commence_are_one(app: App, question: str, day: str) -> None:
+    text = said(app, question)
+    assert day in text
+    assert "does not say" not in text
 
 
 # --- a heading says what the lines under it are -----------------------------------------
