@@ -815,9 +815,11 @@ def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
 
 
 def _beyond_its_names(u: Understanding, p: Posting) -> list[str]:
-    """The words of the question that its title, organisation and place do not hold ("datacite
-    tcm: do i need a degree?": the title's initials name it, as its words do)."""
-    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
+    """The words of the question that its title, organisation, place and kind do not hold
+    ("datacite tcm: do i need a degree?": the title's initials name it, as its words do;
+    "the pelham internship" names an internship)."""
+    kind = " ".join(vocab.EMPLOYMENT_TYPES.get(p.employment_type or "", ()))
+    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''} {kind}")
     title = _stem_list(p.title)
     return [
         w
@@ -961,9 +963,10 @@ def _names_a_person(said: str) -> bool:
 # "20-24 hours of work per week", "will run for approximately 3 months", "a one-year
 # appointment", "Work Schedule: 8:00 a.m. - 5:00 p.m."
 _TIME_OF_DAY = r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?"
+_SPAN_NUMBER = r"(?:\d+|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|twenty-four)"
 _SPAN = re.compile(
     r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:hours?|hrs|days?|weeks?|months?|years?)\b"
-    r"|\b(?:one|two|three|\d+)-(?:year|month|week)\b"
+    rf"|\b{_SPAN_NUMBER}[- ](?:years?|months?|weeks?)\b"
     rf"|\b{_TIME_OF_DAY}\s?(?:-|–|to)\s?{_TIME_OF_DAY}",
     re.I,
 )

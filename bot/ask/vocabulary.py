@@ -21,7 +21,7 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
     "remote": ("remote", "remotely", "from home", "wfh", "telework", "hybrid", "from"),
     "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),
     "employment": ("full time", "full-time", "part time", "part-time", "hours", "permanent",
-                   "temporary", "contract"),
+                   "temporary", "contract", "how long is", "how long does"),
     "posted": ("posted", "published", "advertised", "put up", "went up", "go up"),
     "hired": ("who got", "who was hired", "hired", "appointed", "who was chosen", "who won"),
 }  # fmt: skip
