@@ -815,11 +815,9 @@ def answer_about(ctx: Context, p: Posting, text: str) -> Reply:
 
 
 def _beyond_its_names(u: Understanding, p: Posting) -> list[str]:
-    """The words of the question that its title, organisation, place and kind do not hold
-    ("datacite tcm: do i need a degree?": the title's initials name it, as its words do;
-    "the pelham internship" names an internship)."""
-    kind = " ".join(vocab.EMPLOYMENT_TYPES.get(p.employment_type or "", ()))
-    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''} {kind}")
+    """The words of the question that its title, organisation and place do not hold ("datacite
+    tcm: do i need a degree?": the title's initials name it, as its words do)."""
+    named = _stems(f"{p.title} {p.organization or ''} {p.location or ''}")
     title = _stem_list(p.title)
     return [
         w

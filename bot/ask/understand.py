@@ -784,7 +784,7 @@ def understand(text: str, today: date, organizations: list[str]) -> Understandin
     jobs_asked = jobs_asked or (filters.status != "open" and not subject)
     # "what's open in new jersey?": an explanation's start, but a job's filters
     intent: Intent = "list" if jobs_asked or (list_cue and not explain) else "answer"
-    one_job = bool(set(words) & _ONE_JOB) or _ONE_TERM_NAMED.search(low) is not None
+    one_job = bool(set(words) & _ONE_JOB)
     asks = _filters_not_facts(_asked_facts(low), list_cue and not one_job, search, filters)
     return Understanding(
         text=plain,
@@ -1074,10 +1074,6 @@ _ONE_JOB_ASKED = re.compile(
     rf"|the\s+(?:[\w'-]+\s+){{0,5}}?(?:{_ONE_NAMED})\b[\s,:;.!?-]*(?:is|has)\s+it\s+)"
     r"(?:still\s+|now\s+|already\s+)?(?:open|closed|filled|available|accepting|taking|over)\b"
 )
-# "how long is the pelham internship?", "tell me about the harbour fellowship": "the" and a
-# singular kind of post name one posting, as "the X job" does ("any internship in boston?"
-# asks for a list)
-_ONE_TERM_NAMED = re.compile(r"\bthe\s+(?:[\w'-]+\s+){1,4}?(?:internship|fellowship|traineeship)\b")
 _JOB_WORDS = vocab.JOB_NOUNS | {
     "hiring", "hire", "hires", "recruiting", "apply", "work", "internship", "internships",
     "fellowship", "fellowships", "traineeship", "traineeships",

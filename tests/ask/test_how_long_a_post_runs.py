@@ -1,7 +1,6 @@
-""""The plover internship", "the gannet fellowship": "the" and a singular kind of post name
-one posting, as "the X job" does, and the kind is no word asked of it; "how long is …?" asks
-how long the post runs, which its sentences say in figures or words ("twelve weeks", "a
-nine-month contract")."""
+""""How long is the plover internship?", "how long is the tern job?": how long the post
+runs, which its sentences say in figures or in words ("twelve weeks", "a nine-month
+contract")."""
 
 from __future__ import annotations
 
@@ -73,12 +72,16 @@ def test_how_long_is_the_contract(app: App) -> None:
     assert "nine-month contract" in app.ask("how long is the tern contract?").text
 
 
-def test_tell_me_about_the_internship(app: App) -> None:
-    # the card, as of "the X job": "internship" is the posting's kind, not a word asked
-    reply = app.ask("tell me about the plover internship")
-    assert [p.title for p in reply.postings] == ["Digitisation Intern"]
-    assert "Deadline: 15 January 2027" in reply.text
-    assert "does not say" not in reply.text
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how long is the plover job?", "twelve"),
+        ("how long is the tern grants officer post?", "nine-month contract"),
+        ("how long is the tern job?", "nine-month contract"),
+    ],
+)
+def test_how_long_is_asked_of_a_job(app: App, question: str, said: str) -> None:
+    assert said in app.ask(question).text
 
 
 def test_an_internship_without_the_is_a_list(app: App) -> None:
