@@ -1,4 +1,4 @@
-""""How long is the plover internship?", "how long is the tern job?": how long the post
+""" "How long is the plover internship?", "how long is the tern job?": how long the post
 runs, which its sentences say in figures or in words ("twelve weeks", "a nine-month
 contract")."""
 
