@@ -312,6 +312,8 @@ class PostingQuery:
     stated pay, no match). ``in_titles``: the words are looked for in titles and
     organisations only, as when a posting is named ("the digital archivist job"); words the
     store cannot search for (PostgreSQL's stop words) then name no posting.
+    ``said_otherwise``: (term, phrase) pairs, a phrase matching in its term's place ("a
+    developer" is written "Software Engineer" too): one query still, with an OR in it.
     """
 
     today: date
@@ -329,6 +331,7 @@ class PostingQuery:
     salary_at_least: Decimal | None = None
     salary_at_most: Decimal | None = None
     in_titles: bool = False
+    said_otherwise: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

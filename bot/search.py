@@ -70,6 +70,7 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
+    wants wanting
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared
@@ -123,6 +124,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("dress", "attire", "clothing"),
     ("phone", "telephone", "ring"),
     ("team", "crew"),
+    # "when does the X internship begin?" is answered by "starts on 1 June"
+    ("start", "begin", "commence", "commencement"),
     ("union", "unionized", "unionised", "unionise", "unionize"),
 )
 # Word families of words found on most pages: the ranking counts them as one word, but a
@@ -132,6 +135,32 @@ WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("member", "membership"),
     ("annual", "yearly", "annually"),
 )
+# Phrases that say a word of the groups above in words none of which is it: "a car park" is
+# parking, "the collective agreement" is a union's, "annual leave" is a vacation, "What we
+# offer" is the heading of a posting's benefits. Each is read as its word too, beside its own
+# words, wherever a text's words are ranked or compared (``meaning_stems``).
+SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
+    ("car park", "parking"),
+    ("parking lot", "parking"),
+    ("collective agreement", "union"),
+    ("collective bargaining", "union"),
+    ("annual leave", "vacation"),
+    ("paid leave", "vacation"),
+    ("paid time off", "vacation"),
+    ("what we offer", "benefit"),
+    ("what you get", "benefit"),
+    ("what you'll get", "benefit"),
+)
+# Roles a posting names in words other than the asker's: "developer jobs" are a Software
+# Engineer's too. A list's word is searched with its phrases in its place (one query, an OR
+# in it: ``PostingQuery.said_otherwise``); they are no synonym group, which would make an
+# FAQ's "engineer" answer a question on developers. The index stems each word: a phrase
+# whose stem is another word's is none ("cataloguer" would find every "catalogue",
+# "programmer" every "programme").
+ROLES_SAID_OTHERWISE: dict[str, tuple[str, ...]] = {
+    "developer": ("software engineer",),
+    "programmer": ("developer", "software engineer"),
+}
 SEARCHED = 5
 SYNONYMS = {
     stem_: stems[0]
@@ -446,6 +475,16 @@ def _term(p: _Parsing, i: int) -> int:
 _READERS = (_operator, _window_mark, _where_worked, _until_filled, _all, _page, _organisation)
 
 
+def said_otherwise(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(term, phrase) for each role of ``terms`` a posting may name otherwise
+    (``ROLES_SAID_OTHERWISE``; "developers" as "developer")."""
+    return tuple(
+        (term, phrase)
+        for term in terms
+        for phrase in ROLES_SAID_OTHERWISE.get(_singular(term.lower()), ())
+    )
+
+
 def parse_jobs_query(
     text: str, today: date, organizations: Iterable[str] = (), *, page_size: int = PAGE_SIZE
 ) -> JobsSearch:
@@ -459,6 +498,7 @@ def parse_jobs_query(
     query = PostingQuery(
         today=today,
         terms=tuple(p.terms),
+        said_otherwise=said_otherwise(p.terms),
         organization=p.organization,
         remote=p.remote,
         deadline_from=window.start if window is not None else None,
@@ -575,7 +615,28 @@ def _text_stems(text: str) -> tuple[str, ...]:
     # "this year" is a date, asked of the page's dates, not a word of the topic
     prose = _PER_YEAR.sub(" annual ", prose)
     prose = _THIS_YEAR.sub(" ", prose)
+    prose = _OTHER_WORDS.sub(lambda m: f"{m.group()} {_WORD_OF[_lower_words(m.group())]}", prose)
     return tuple(s for word in tokens(prose) for s in _word_stems(word))
+
+
+_WORD_OF = dict(SAID_IN_OTHER_WORDS)
+_OTHER_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase, _ in SAID_IN_OTHER_WORDS)
+    + r")\b",
+    re.I,
+)
+
+
+def _lower_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def meaning_stems(text: str) -> frozenset[str]:
+    """The stems ``text`` says, each as its synonym group's first and a phrase of
+    ``SAID_IN_OTHER_WORDS`` as its word as well: what a question's words and a page's
+    sentence are compared by, when the page may say the thing in words of its own."""
+    return frozenset(_text_stems(text))
 
 
 _MAILBOX = re.compile(r"[\w.%+-]+@(?=[\w-]+\.)")
@@ -674,6 +735,17 @@ _TIMED = re.compile(
     re.I,
 )
 _HAS_NUMBER = re.compile(r"\d")
+# "how many…", "how big is the team?", "how old must I be?": a figure is asked, and a
+# sentence that holds none is no answer, whatever words it shares with the question
+_ASKS_A_FIGURE = re.compile(r"\bhow\s+(?:many|big|large|small|old)\b", re.I)
+
+
+def answers_the_figure(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` can answer ``question`` for its figure: it holds a number, or
+    the question asks none."""
+    return _ASKS_A_FIGURE.search(question) is None or _HAS_COUNT.search(sentence) is not None
+
+
 _HAS_COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundreds?|thousands?|dozens?)\b",
@@ -1087,15 +1159,22 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _title_initials(title: str) -> frozenset[str]:
-    """A page named by its initials ("gaf" of "Global Access Fund"): every word capitalised,
-    three or more (``org_initials``' rule for one title)."""
+    """A page named by its initials ("gaf" of "Global Access Fund"), or a name in its title
+    ("cto" of "X welcomes a new Chief Technology Officer"): each run of three or more
+    capitalised words (``org_initials``' rule for one name)."""
     words = [part for w in tokens(title) for part in w.split("-") if part]
-    named = [w for w in words if w.lower() not in _NAME_LINKS]
-    if len(named) < 3 or not all(w[0].isupper() for w in named):
-        return frozenset()
-    initials = "".join(w[0] for w in named).lower()
-    return frozenset({initials}) if initials.isalpha() else frozenset()
+    runs: list[list[str]] = [[]]
+    for w in words:
+        if w.lower() in _NAME_LINKS and runs[-1]:
+            continue  # "Bank of England": a link inside a name
+        if w[0].isupper():
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    initials = {"".join(w[0] for w in run).lower() for run in runs if len(run) >= 3}
+    return frozenset(i for i in initials if i.isalpha())
 
 
 PAGE_NAMED_BONUS = 1.0

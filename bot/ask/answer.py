@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.ask import vocabulary as vocab
-from bot.ask.typos import corrected, fact_words_corrected
+from bot.ask.typos import corrected, fact_words_corrected, misspelt
 from bot.ask.understand import (
     HIRING_NOW,
     ListFilters,
@@ -52,10 +52,12 @@ from bot.search import (
     STOPWORDS,
     SYNONYMS,
     Answer,
+    answers_the_figure,
     asks_open,
     closest_questions,
     closing_sentence,
     faq_terms,
+    meaning_stems,
     org_filter,
     org_slug,
     rank_passages,
@@ -64,7 +66,6 @@ from bot.search import (
     stem,
     tokens,
 )
-from bot.spelling import english
 from bot.windows import Window
 
 CANDIDATES = 200  # postings read to filter in Python; far more than a question's answer
@@ -90,16 +91,23 @@ def answer(ctx: Context, text: str) -> Reply:
         text = text[: paged.start()]
     reply = _read(ctx, text, page)
     intent = (reply.understood or {}).get("intent")
-    if reply.postings or reply.passages or intent in ("help", "smalltalk"):
+    if _found(reply) or intent in ("help", "smalltalk"):
         return reply
     # "whats the deadine for the william patterson job": what found nothing as typed is
     # asked again with its misspelt words read as the words they miss (``typos``)
-    # (a posting's title is a name as an organisation's is: "the metdata librarian job")
+    # (a posting's title is a name as an organisation's is: "the metdata librarian job");
+    # so is what found postings only without a word no posting holds ("is the utrect job
+    # hybrid?" listed the hybrid jobs without "utrect")
     fixed = corrected(text, [*ctx.store.organizations(), *ctx.store.posting_titles()])
     if fixed == text:
         return reply
     again = _read(ctx, fixed, page)
-    return again if again.postings or again.passages else reply
+    return again if _found(again) else reply
+
+
+def _found(reply: Reply) -> bool:
+    """Whether a reply found postings or passages with every word asked."""
+    return bool(reply.postings or reply.passages) and not (reply.understood or {}).get(DROPPED)
 
 
 def _read(ctx: Context, text: str, page: int) -> Reply:
@@ -471,7 +479,7 @@ def _role_named(p: Posting, roles: set[str]) -> bool:
 
 def _with(reply: Reply, u: Understanding, *, intent: str | None = None) -> Reply:
     """The reply with how its question was read, and whether it found anything to say."""
-    understood = u.to_json()
+    understood = {**(reply.understood or {}), **u.to_json()}
     if intent is not None:
         understood["intent"] = intent
     # an empty list is an answer ("no jobs in Chicago"); a page that does not say is not
@@ -554,14 +562,21 @@ def _naming_words(ctx: Context, u: Understanding, subject: list[str]) -> list[st
     # an organisation named without a job ("does the linden viewer support video?") is
     # asked of its pages, not of its one posting
     a_job = u.job_word or bool(set(naming) - _organisation_words(ctx))
-    # the rest must ask something of a posting: "who did harbourline hire?" asks who was hired
+    # the rest must ask something of a posting: "who did harbourline hire?", "who did X hire
+    # as CTO?" ask who was hired (a word of the hiring synonyms beside "who")
     if not a_job or not asked_words(rest) or len(_titled_by(ctx, naming)) != 1:
+        return subject
+    if _WHO.match(u.text) and any(SYNONYMS.get(stem(w)) == _HIRED for w in rest):
         return subject
     if _a_title_holds(ctx, rest):
         return subject
     # a misspelt word ("the kelp libary director") is read again as the word it misses
     # (``answer``), not taken as asked
-    return naming if not english().unknown(rest) else subject
+    return naming if not misspelt(rest) else subject
+
+
+_WHO = re.compile(r"\s*who\b", re.I)
+_HIRED = SYNONYMS[stem("hire")]
 
 
 def _a_title_holds(ctx: Context, words: Sequence[str]) -> bool:
@@ -822,9 +837,9 @@ def _unsaid_beside_facts(u: Understanding, p: Posting) -> list[str]:
         for w in asked_words(_beyond_its_names(u, p))
         if w in beside and len(w) > SHORT_WORD and find_place(w) is None
     ]
-    if not asked or _sentence_saying(p, asked) is not None:
+    if not asked or _sentence_saying(p, asked, u.text) is not None:
         return []
-    typos = english().unknown(asked)
+    typos = misspelt(asked)
     return [w for w in asked if w not in typos]
 
 
@@ -848,25 +863,43 @@ def _from_page(ctx: Context, u: Understanding, p: Posting) -> tuple[str | None, 
     if best is not None:
         return f"> {best.excerpt}", []
     asked = asked_words(rest)
-    sentence = _sentence_saying(p, asked)
+    sentence = _sentence_saying(p, asked, u.text)
     return (f"> {sentence}", []) if sentence is not None else (None, asked)
 
 
-def _sentence_saying(p: Posting, asked: Sequence[str]) -> str | None:
+def _sentence_saying(p: Posting, asked: Sequence[str], question: str) -> str | None:
     """The posting's sentence holding most of the words asked of it, a synonym counting
     ("is there parking?": "parking for cars is in the street"; "what's the dress code?": "Dress
     is casual"): too few words for the ranking to be confident, but the page's own words on
-    what was asked, which a reply must quote rather than say the page is silent."""
-    wanted = {SYNONYMS.get(s, s) for w in asked for s in _stems(w)}
+    what was asked, which a reply must quote rather than say the page is silent. A figure
+    asked ("how big is the team?") is said only by a sentence holding one."""
+    wanted = meaning_stems(" ".join(asked))
     if not wanted:
         return None
+    sentences = [sentence.strip() for sentence in split_sentences(p.body)]
     scored = [
-        (len(wanted & {SYNONYMS.get(t, t) for t in _stems(sentence)}), sentence.strip())
-        for sentence in split_sentences(p.body)
-        if len(sentence) < SAID_SENTENCE
+        (len(wanted & meaning_stems(sentence)), i)
+        for i, sentence in enumerate(sentences)
+        if len(sentence) < SAID_SENTENCE and answers_the_figure(question, sentence)
     ]
-    best = max(scored, key=lambda item: item[0], default=(0, ""))
-    return best[1] if best[0] else None
+    best, at = max(scored, key=lambda item: item[0], default=(0, 0))
+    return _under_heading(sentences, at) if best else None
+
+
+_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _under_heading(sentences: Sequence[str], at: int) -> str:
+    """The sentence at ``at``; a heading ("## What we offer" of "what benefits…?") with the
+    lines under it, up to the next heading: a heading says what follows, not the answer."""
+    if not _HEADING.match(sentences[at]):
+        return sentences[at]
+    under = itertools.takewhile(lambda s: not _HEADING.match(s), sentences[at + 1 :])
+    lines = [_HEADING.sub("", sentences[at]), *itertools.islice(under, _UNDER_A_HEADING)]
+    return "; ".join(lines)
+
+
+_UNDER_A_HEADING = 6  # lines quoted under a heading: a list of benefits, not the whole page
 
 
 SAID_SENTENCE = 400  # characters: a longer "sentence" is a run of text, no answer to quote
@@ -928,9 +961,10 @@ def _names_a_person(said: str) -> bool:
 # "20-24 hours of work per week", "will run for approximately 3 months", "a one-year
 # appointment", "Work Schedule: 8:00 a.m. - 5:00 p.m."
 _TIME_OF_DAY = r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?"
+_SPAN_NUMBER = r"(?:\d+|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|twenty-four)"
 _SPAN = re.compile(
     r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:hours?|hrs|days?|weeks?|months?|years?)\b"
-    r"|\b(?:one|two|three|\d+)-(?:year|month|week)\b"
+    rf"|\b{_SPAN_NUMBER}[- ](?:years?|months?|weeks?)\b"
     rf"|\b{_TIME_OF_DAY}\s?(?:-|–|to)\s?{_TIME_OF_DAY}",
     re.I,
 )
@@ -1095,7 +1129,7 @@ def _matching(
                 (replace(unworded, include_inactive=True), replace(f, status="past"), True)
             )
     for query, filters, of_the_past in attempts:
-        matching = _titled(_filtered(ctx, query, filters), query.terms)
+        matching = _titled(_filtered(ctx, query, filters), query)
         if matching:
             return matching, of_the_past, (q.terms if not query.terms else ())
     return [], False, ()
@@ -1229,11 +1263,17 @@ def _titles_name(postings: Sequence[Posting], terms: Sequence[str], *, every: bo
     return any(wanted & _stems(p.title) for p in postings)
 
 
-def _titled(postings: list[Posting], terms: Sequence[str]) -> list[Posting]:
+def _titled(postings: list[Posting], q: PostingQuery) -> list[Posting]:
     """The postings whose title names the most keywords, when any title names one:
-    "developer jobs" are the developer postings, not every page that mentions development."""
-    wanted = {stem(t.lower()) for t in terms}
-    named = [(len(wanted & _stems(p.title)), p) for p in postings]
+    "developer jobs" are the developer postings, not every page that mentions development;
+    a title naming the role otherwise ("Software Engineer") names it."""
+    otherwise = [(stem(t.lower()), _stems(said)) for t, said in q.said_otherwise]
+
+    def names(title: set[str]) -> int:
+        held = {t for t, said in otherwise if said <= title}
+        return len(({stem(t.lower()) for t in q.terms} & title) | held)
+
+    named = [(names(_stems(p.title)), p) for p in postings]
     most = max((n for n, _p in named), default=0)
     return [p for n, p in named if n == most] if most else postings
 
@@ -1281,7 +1321,12 @@ def _list_reply(
     if pages > 1:
         head += f" — page {page} of {pages}"
     more = f"ask {u.quoted} (page {page + 1})" if page < pages else None
-    return _listing(ctx, u, head, shown, more)
+    listing = _listing(ctx, u, head, shown, more)
+    # the words no posting holds, which ``answer`` reads again for a typo ("the utrect job")
+    return replace(listing, understood={DROPPED: list(dropped)}) if dropped else listing
+
+
+DROPPED = "dropped"
 
 
 def _listing(
@@ -1435,8 +1480,11 @@ _TERM_KINDS = frozenset({"temporary", "internship"})
 
 
 def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
-    """Its employer, its pay's statement and its hours as asked for."""
+    """Its employer, its pay's statement, what it does not need and its hours as asked
+    for."""
     if f.employer is not None and f.employer not in _stems(p.organization or ""):
+        return False
+    if f.unneeded is not None and not _says_unneeded(p, f.unneeded):
         return False
     if f.pay_stated and p.salary_min is None and p.salary_max is None:
         return False
@@ -1451,6 +1499,33 @@ def _kind_as_asked(p: Posting, f: ListFilters) -> bool:
     # (part-time)", "full-time jobs" the two-year post that is "Full-time, fixed-term".
     hours_of_a_term = f.employment in _HOURS_KINDS and p.employment_type in _TERM_KINDS
     return hours_of_a_term and f.employment in kinds_in(p.body)
+
+
+_NEGATION = frozenset({"no", "not", "without", "never", "nor", "neither"})
+_NEGATED_BEFORE = 4  # words: "you do not need a degree", "no formal degree"
+_NEGATED_AFTER = 3  # words: "a degree is not required"
+
+
+def _says_unneeded(p: Posting, thing: str) -> bool:
+    """Whether the posting says ``thing`` is not needed, a negation a few words before or
+    after it ("No degree is required", "You do not need a degree", "a degree isn't
+    needed"); "A master's degree is required" does not, nor "no degree is required: we want
+    practical experience" of experience, nor a posting silent on it."""
+    wanted = stem(thing.lower())
+    return any(_negated(clause, wanted) for clause in _CLAUSE_END.split(p.body))
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,()]")
+
+
+def _negated(clause: str, wanted: str) -> bool:
+    """Whether a word of stem ``wanted`` in ``clause`` has a negation near it."""
+    words = [w.lower().replace("’", "'") for w in tokens(clause)]
+    negated = [w in _NEGATION or w.endswith("n't") for w in words]
+    return any(
+        stem(w) == wanted and any(negated[max(i - _NEGATED_BEFORE, 0) : i + 1 + _NEGATED_AFTER])
+        for i, w in enumerate(words)
+    )
 
 
 def _hybrid(p: Posting) -> bool:
@@ -1736,6 +1811,7 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     passage = best.hit.passage
     held = {SYNONYMS.get(s, s) for s in _stems(f"{passage.page_title} {passage.question}")}
     held |= {SYNONYMS.get(s, s) for s in _stems(best.full_text)}
+    held |= meaning_stems(f"{passage.question} {best.full_text}")  # "car park" is parking
 
     def holds(word: str) -> bool:
         return bool({SYNONYMS.get(s, s) for s in _stems(word)} & held)
@@ -1745,9 +1821,13 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     missing = [
         w
         for w, after in itertools.pairwise(said)
-        if w in asked and len(w) > SHORT_WORD and not holds(w) and holds(after)
+        if w in asked
+        and len(w) > SHORT_WORD
+        and not w.endswith(("n't", "n’t"))  # "don't": a negation, no thing asked
+        and not holds(w)
+        and holds(after)
     ]
-    typos = english().unknown(missing) if missing else set()
+    typos = misspelt(missing) if missing else set()
     return [w for w in dict.fromkeys(missing) if w not in typos]
 
 

@@ -46,6 +46,17 @@ def _table_words() -> set[str]:
     return words | {f"{w}s" for w in words}
 
 
+@cache
+def _known_words() -> frozenset[str]:
+    return frozenset(_table_words())
+
+
+def misspelt(words: Iterable[str]) -> set[str]:
+    """The words of ``words`` that are no English word nor a word the tables know: a
+    British "unionised" the dictionary lacks is the synonym tables' word, not a typo."""
+    return {w for w in english().unknown(list(words)) if w not in _known_words()}
+
+
 @lru_cache(maxsize=8)
 def _checker(organizations: tuple[str, ...]) -> SpellChecker:
     """The known words as a dictionary of their own (built once per set of organisations)."""

@@ -31,6 +31,7 @@ from bot.search import (
     org_slug,
     organizations_named,
     parse_jobs_query,
+    said_otherwise,
     stem,
     tokens,
 )
@@ -89,6 +90,14 @@ _NO_DEADLINE = re.compile(
     r"\s+(?:an?\s+|the\s+|any\s+)?(?:fixed\s+|set\s+|stated\s+)?(?:deadlines?|closing dates?)\b"
 )
 _UNTIL_FILLED = re.compile(r"\b(?:open\s+)?until\s+filled\b")
+# "jobs that don't need a degree", "jobs without a degree", "no degree required": the thing a
+# posting must say is not needed (``ListFilters.unneeded``); the thing stays a keyword
+_NOT_NEEDED = re.compile(
+    r"\b(?:do not|does not|don'?t|doesn'?t|not)\s+(?:need|require|ask for)(?:s|ing)?\s+"
+    r"(?:an?\s+|any\s+)?(?P<asked>[a-z][a-z'-]+)"
+    r"|\bwithout\s+(?:an?\s+|any\s+)?(?P<lacking>[a-z][a-z'-]+)"
+    r"|\bno\s+(?P<no>[a-z][a-z'-]+)\s+(?:needed|required|necessary)\b"
+)
 # "I'm moving to Canada next year, any jobs there?": when the asker moves is no window of the
 # jobs (their deadline or when they went up); the place is read (``_JOB_PLACE``)
 _WHEN_MOVING = re.compile(
@@ -138,6 +147,7 @@ class ListFilters:
     place: Place | None = None
     also: tuple[Place, ...] = ()  # "in new jersey or new york": more places, any of them
     without_deadline: bool = False
+    unneeded: str | None = None  # "jobs that don't need a degree": the page says none is
     reachable_from: Place | None = None  # "jobs I can do from Canada"
     outside: Place | None = None  # "jobs outside the US"
     pay_stated: bool = False  # "jobs with a salary listed": a sum is stated
@@ -295,6 +305,7 @@ _PAY_PERIODS = {period: _cue_pattern(cues) for period, cues in vocab.PAY_PERIODS
 _PAY_STATED = _cue_pattern(vocab.PAY_STATED)
 _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
+_SOONEST = {"soonest": _cue_pattern(vocab.SOONEST_CUES)}
 _HYBRID = _cue_pattern(vocab.HYBRID_CUES)
 # "at a university library": the first of two kinds is the employer's ("University Libraries"),
 # a public library's "public" is none
@@ -461,6 +472,8 @@ def parse_filters(
     recognised (for the canonical query and "--json"). ``exclude``: words that are never a
     place (an organisation's: "METRO" is not the city of Metro)."""
     t = Blanked(" " + " ".join(text.lower().split()) + " ")
+    # the order an open list has already ("the earliest deadline" is no oldest posting)
+    _taken(t, _SOONEST)
     pay_order = _taken(t, _PAY_ORDER)
     newest_first = _NEWEST.search(t.value) is not None
     oldest_first = _OLDEST.search(t.value) is not None
@@ -475,6 +488,7 @@ def parse_filters(
     without_deadline = no_deadline is not None
     if no_deadline is not None:
         t.take(no_deadline)
+    unneeded = _unneeded(t)
     moving = _WHEN_MOVING.search(t.value)
     if moving is not None:
         t.take_span(moving.start("when"), moving.end("when"), "when moving")
@@ -505,6 +519,7 @@ def parse_filters(
         place=places[0] if places else None,
         also=places[1:],
         without_deadline=without_deadline,
+        unneeded=unneeded,
         reachable_from=asker,
         outside=outside,
         pay_stated=pay_stated,
@@ -523,6 +538,19 @@ def parse_filters(
         posted=posted,
     )
     return filters, t.value, t.found
+
+
+def _unneeded(t: Blanked) -> str | None:
+    """The thing a list asks the postings not to need ("degree" of "jobs that don't need a
+    degree"), the words saying so taken out; not where the work is done ("jobs without
+    relocating" are remote ones)."""
+    said = _NOT_NEEDED.search(t.value)
+    if said is None or _REMOTE_PHRASES.search(said.group()) is not None:
+        return None
+    thing = next(name for name in ("asked", "lacking", "no") if said.group(name))
+    t.take_span(said.start(), said.start(thing), "not needed")
+    t.take_span(said.end(thing), said.end(), "not needed")
+    return said.group(thing)
 
 
 def _employment(t: Blanked) -> str | None:
@@ -949,14 +977,15 @@ def _search(
         for t in q.terms
         if t not in org_words
         and t not in _FILLER
-        and t not in _ALL_FACT_WORDS
+        and t not in _UNSEARCHED_FACT_WORDS
         and t not in vocab.LIST_CUES
     )
     either = any(
         m.group(1) in keywords and m.group(2) in keywords for m in _OR_BETWEEN.finditer(rest)
     )
     filters = replace(filters, any_term=either)
-    return JobsSearch(replace(q, terms=keywords), search.page, search.parts), filters
+    q = replace(q, terms=keywords, said_otherwise=said_otherwise(keywords))
+    return JobsSearch(q, search.page, search.parts), filters
 
 
 def _deadline_asked(
@@ -1061,6 +1090,8 @@ _ALL_FACT_WORDS = frozenset(
     for w in c.split()
     for form in (w, f"{w}s")
 )
+# the fact words a list does not search for ("permanent jobs" does: ``KINDS_SEARCHED``)
+_UNSEARCHED_FACT_WORDS = _ALL_FACT_WORDS - set(vocab.KINDS_SEARCHED)
 
 
 # Words of a question about one posting that name no part of it ("can the toledo job be done

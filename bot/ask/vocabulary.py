@@ -21,7 +21,7 @@ FACT_CUES: dict[str, tuple[str, ...]] = {
     "remote": ("remote", "remotely", "from home", "wfh", "telework", "hybrid", "from"),
     "status": ("still open", "still accepting", "open", "closed", "filled", "accepting"),
     "employment": ("full time", "full-time", "part time", "part-time", "hours", "permanent",
-                   "temporary", "contract"),
+                   "temporary", "contract", "how long is", "how long does"),
     "posted": ("posted", "published", "advertised", "put up", "went up", "go up"),
     "hired": ("who got", "who was hired", "hired", "appointed", "who was chosen", "who won"),
 }  # fmt: skip
@@ -256,6 +256,10 @@ EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "internship": ("internship", "internships", "intern", "interns", "traineeship",
                    "traineeships", "trainee"),
 }  # fmt: skip
+# Words of a posting's kind that ask its fact of one posting ("is the X role permanent?") but
+# that no list filter reads: a list searches the postings' words for them ("permanent jobs"
+# are those that say so, not every opening).
+KINDS_SEARCHED = ("permanent",)
 # How a list asks for pay: ordered by it, stated at all, paid by a period.
 PAY_ORDER: dict[str, tuple[str, ...]] = {
     "high": ("best paid", "best paying", "best-paid", "best-paying", "highest paid",
@@ -305,6 +309,12 @@ NEWS_CUES = ("news", "announcements", "updates", "blog", "anything new", "what's
              "whats new", "what is new")  # fmt: skip
 # ... and the oldest first: "what's the oldest posting?"
 OLDEST_CUES = ("oldest", "earliest", "first posted")
+# The open postings that close first: "which jobs close soonest?" is the list of open
+# postings in the order it has anyway (deadline first), no keyword "soonest" to search.
+SOONEST_CUES = ("close soonest", "closes soonest", "closing soonest", "close first",
+                "closes first", "closing first", "soonest", "earliest deadline",
+                "earliest deadlines", "nearest deadline", "nearest deadlines",
+                "closest deadline", "closest deadlines")  # fmt: skip
 # A count of postings by organisation: who posts the most.
 MOST_POSTINGS = (
     "the most jobs", "most jobs", "most postings", "most openings", "most positions",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import reduce
@@ -71,10 +71,23 @@ def clean_terms(terms: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(words))[:MAX_WORDS]
 
 
-def fts5_query(words: Sequence[str], *, any_word: bool) -> str:
-    """An FTS5 MATCH expression in which every word is a quoted string."""
-    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
-    return (" OR " if any_word else " ").join(quoted)
+Others = Mapping[str, Sequence[str]]
+"""The other words a searched word may be written as on a page, by word
+(``PostingQuery.said_otherwise``): any of them matches in the word's place."""
+
+
+def fts5_query(words: Sequence[str], *, any_word: bool, others: Others | None = None) -> str:
+    """An FTS5 MATCH expression in which every word is a quoted string; a word with
+    ``others`` is the group of it or any of them (each a phrase), which FTS5 joins to the
+    rest only by a written AND."""
+    quoted = [_fts5_any_of(word, (others or {}).get(word, ())) for word in words]
+    grouped = any(q.startswith("(") for q in quoted)
+    return (" OR " if any_word else " AND " if grouped else " ").join(quoted)
+
+
+def _fts5_any_of(word: str, others: Sequence[str]) -> str:
+    quoted = ['"' + said.replace('"', '""') + '"' for said in (word, *others)]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
 @dataclass(frozen=True)
@@ -115,12 +128,13 @@ def _sqlite(
 
 
 _RESOLVED_KEPT = 4096
-_resolved: OrderedDict[tuple[tuple[str, ...], bool], tuple[str, tuple[str, ...]]] = OrderedDict()
+_Resolving = tuple[tuple[tuple[str, tuple[str, ...]], ...], bool]
+_resolved: OrderedDict[_Resolving, tuple[str, tuple[str, ...]]] = OrderedDict()
 _resolved_lock = Lock()
 
 
 def _resolve_tsqueries(
-    session: Db, words: Sequence[str], any_word: bool
+    session: Db, words: Sequence[str], any_word: bool, others: Others | None = None
 ) -> tuple[str, tuple[str, ...]]:
     """PostgreSQL's own text form of the combined query and of each word's query.
 
@@ -130,12 +144,13 @@ def _resolve_tsqueries(
     depend only on the words (the configuration is always 'english'), so the latest
     ``_RESOLVED_KEPT`` are kept: the round trip cost every search half a millisecond.
     """
-    key = (tuple(words), any_word)
+    said = {word: tuple((others or {}).get(word, ())) for word in words}
+    key = (tuple(said.items()), any_word)
     with _resolved_lock:
         if key in _resolved:
             _resolved.move_to_end(key)
             return _resolved[key]
-    parts: list[ColumnElement[Any]] = [func.plainto_tsquery(_ENGLISH, word) for word in words]
+    parts = [_tsquery_any_of(word, said[word]) for word in words]
     combined = reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
     row = session.execute(select(cast(combined, Text), *(cast(p, Text) for p in parts))).one()
     resolved = str(row[0]), tuple(str(part) for part in row[1:])
@@ -144,6 +159,14 @@ def _resolve_tsqueries(
         while len(_resolved) > _RESOLVED_KEPT:
             _resolved.popitem(last=False)
     return resolved
+
+
+def _tsquery_any_of(word: str, others: Sequence[str]) -> ColumnElement[Any]:
+    """PostgreSQL's query of ``word`` or any phrase of ``others``."""
+    found: ColumnElement[Any] = func.plainto_tsquery(_ENGLISH, word)
+    for phrase in others:
+        found = found.op("||")(func.phraseto_tsquery(_ENGLISH, phrase))
+    return found
 
 
 def _tsquery(query_text: str) -> ColumnElement[Any]:
@@ -205,19 +228,20 @@ _LEXEME = re.compile(r"'(?:[^']|'')*'")  # a lexeme in PostgreSQL's text of a ts
 
 
 def postings_query_text(
-    session: Db, words: Sequence[str], *, in_titles: bool = False
+    session: Db, words: Sequence[str], *, in_titles: bool = False, others: Others | None = None
 ) -> str | None:
-    """What ``postings_text_match`` binds for ``words`` (all of them must match): an FTS5
-    expression on SQLite, PostgreSQL's text of the tsquery; None when nothing can be
-    searched for (no words; on PostgreSQL, only stop words). ``in_titles`` (SQLite): the
-    words must be in ``NAMING_FIELDS``; PostgreSQL tests that apart (``titles_query_text``)."""
+    """What ``postings_text_match`` binds for ``words`` (all of them must match, a word or
+    one of its ``others``): an FTS5 expression on SQLite, PostgreSQL's text of the tsquery;
+    None when nothing can be searched for (no words; on PostgreSQL, only stop words).
+    ``in_titles`` (SQLite): the words must be in ``NAMING_FIELDS``; PostgreSQL tests that
+    apart (``titles_query_text``)."""
     if not words:
         return None
     if dialect_of(session) == "sqlite":
         if in_titles:
-            return fts5_fields_query(words, NAMING_FIELDS)
-        return fts5_query(words, any_word=False)
-    combined, _ = _resolve_tsqueries(session, words, any_word=False)
+            return fts5_fields_query(words, NAMING_FIELDS, others)
+        return fts5_query(words, any_word=False, others=others)
+    combined, _ = _resolve_tsqueries(session, words, any_word=False, others=others)
     return combined or None
 
 
@@ -263,10 +287,14 @@ def in_months(dialect: str, query_text: str, tokens: Sequence[str]) -> str:
     return f"({query_text}) & ({months})"
 
 
-def fts5_fields_query(words: Sequence[str], fields: Sequence[str]) -> str:
-    """An FTS5 expression matching rows that hold every word within ``fields`` (column
-    names of the index): ``{title organization} : ("archivist" "remote")``."""
-    return "{" + " ".join(fields) + "} : (" + fts5_query(words, any_word=False) + ")"
+def fts5_fields_query(
+    words: Sequence[str], fields: Sequence[str], others: Others | None = None
+) -> str:
+    """An FTS5 expression matching rows that hold every word (or one of its ``others``)
+    within ``fields`` (column names of the index): ``{title organization} : ("archivist"
+    "remote")``."""
+    query = fts5_query(words, any_word=False, others=others)
+    return "{" + " ".join(fields) + "} : (" + query + ")"
 
 
 def sqlite_matching_keys(fts_name: str, query: str | ColumnElement[str]) -> Select[Any]:

@@ -281,7 +281,10 @@ def _keys_and_counts(
     session: Db, q: PostingQuery, organizations: Sequence[str] | None
 ) -> tuple[list[int], int, int]:
     words = clean_terms(q.terms)
-    query_text = postings_query_text(session, words, in_titles=q.in_titles)
+    others: dict[str, list[str]] = {}
+    for term, phrase in q.said_otherwise:
+        others.setdefault(term, []).append(phrase)
+    query_text = postings_query_text(session, words, in_titles=q.in_titles, others=others)
     if q.in_titles and words and query_text is None:
         return [], 0, 0  # stop words alone name no posting (a list of every one otherwise)
     organization = q.organization.strip().lower() if q.organization else ""
