@@ -1306,20 +1306,20 @@ def _list_reply(
     if f.oldest_first and not order:
         order = ", oldest first"
     if past:
-        head = f"No open postings match {what}. {how_many} past {noun}{order or ', newest first'}:"
+        head = f"No open postings match {what}. {how_many} past {noun}{order or ', newest first'}"
     else:
         state = {"open": "open ", "closed": "closed ", "any": ""}.get(f.status, "")
-        head = f"{how_many} {state}{noun} {what}{order or ''}:"
-    if f.deadline is not None:
-        head += f" (deadlines {f.deadline.label})"
+        head = f"{how_many} {state}{noun} {what}{order or ''}"
+    notes = [f"deadlines {f.deadline.label}"] if f.deadline is not None else []
+    if pages > 1:  # how many pages only when the count is exact ("more than 100": page 1)
+        notes.append(f"page {page} of {pages}" if total <= COUNT_LIMIT else f"page {page}")
+    head += f" ({', '.join(notes)}):" if notes else ":"
     left = [t for t in u.search.query.terms if t not in dropped]
     if dropped and left:  # one of several words left out (``_fewer_words``)
         both = " and ".join(u.search.query.terms)
         head = f"No posting mentions {both}; without {' '.join(dropped)}: " + head
     elif dropped:
         head = f"No posting mentions {' '.join(dropped)}; without it: " + head
-    if pages > 1:
-        head += f" — page {page} of {pages}"
     more = f"ask {u.quoted} (page {page + 1})" if page < pages else None
     listing = _listing(ctx, u, head, shown, more)
     # the words no posting holds, which ``answer`` reads again for a typo ("the utrect job")

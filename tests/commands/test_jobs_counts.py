@@ -74,6 +74,22 @@ def test_past_a_hundred_closed_ones_are_said_only_when_there_are_some(store: Sto
         assert f"Closed postings match too — `{every}`" in reply.text.splitlines()
 
 
+def test_a_question_past_a_hundred_names_its_page_not_a_count_of_pages(crowded: Store) -> None:
+    """Pages are counted only when the matches are: "page 1 of 21" of "more than 100" would
+    claim 101 to 105 postings."""
+    router = make_router()
+    first = ask(router, crowded, "any archivist jobs?").text.splitlines()[0]
+    assert first == "More than 100 open postings match “any archivist jobs?” (page 1):"
+    few = ask(router, crowded, "any registrar jobs?").text.splitlines()[0]
+    assert few == "3 open postings match “any registrar jobs?”:"
+
+
+def test_a_question_of_a_few_pages_says_which_of_them(store: Store) -> None:
+    store.save_documents(_postings("open", 7, closed=False), now=NOW)
+    first = ask(make_router(), store, "any archivist jobs?").text.splitlines()[0]
+    assert first == "7 open postings match “any archivist jobs?” (page 1 of 2):"
+
+
 def test_below_a_hundred_the_counts_are_exact(crowded: Store) -> None:
     reply = ask(make_router(), crowded, "/jobs registrar")
     assert reply.text.splitlines()[0] == "3 open postings match `/jobs registrar`:"
