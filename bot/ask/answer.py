@@ -1144,11 +1144,28 @@ def _role_asked_now(u: Understanding, terms: Sequence[str]) -> bool:
 
 def _nothing_matches(ctx: Context, u: Understanding) -> Reply:
     text = f"No postings match {_describe(u)}."
+    actions = [Action("Open postings", "command", "jobs")]
     if u.filters.place is not None:
         where = " or ".join(x.name for x in (u.filters.place, *u.filters.also))
         text = f"No postings in {where} match {_describe(u)}."
-    actions = (Action("Open postings", "command", "jobs"),)
-    return Reply(text=text, today=ctx.today, actions=actions)
+        remote = _remote_from(ctx, u)
+        if remote:
+            noun = "posting is" if remote == 1 else "postings are"
+            asked = " ".join(["remote", *u.search.query.terms, f"jobs in {where}"])
+            text += f"\n{remote} remote {noun} open to people in {where}: ask “{asked}”."
+            actions.insert(0, Action("Remote ones", "command", f"ask {asked}"))
+    return Reply(text=text, today=ctx.today, actions=tuple(actions))
+
+
+def _remote_from(ctx: Context, u: Understanding) -> int:
+    """How many remote postings people in the asked place may take ("jobs in the
+    netherlands" with none there, but remote ones open to Europe): a place asks where the
+    work is, so they are not the answer, only the next thing to ask."""
+    q = u.search.query
+    if q.remote is not None or u.filters.on_site:
+        return 0
+    remote = replace(q, remote=True, include_inactive=False, limit=CANDIDATES, offset=0)
+    return len(_filtered(ctx, remote, replace(u.filters, status="open")))
 
 
 def _none_open(ctx: Context, u: Understanding, past: int) -> Reply:
