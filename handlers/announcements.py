@@ -73,9 +73,9 @@ def reminder_reply(
     freshness: Freshness = DEFAULT_FRESHNESS,
 ) -> Reply:
     deadline = posting.deadline
-    when = deadline_phrase(deadline, today) if deadline else "close soon"
+    when = deadline_phrase(deadline, today) if deadline else "closes soon"
     asked = " (you asked with `/jobs remind`)" if personal else ""
-    return _listed(f"Reminder{asked}: applications {when}:", [posting], today, freshness)
+    return _listed(f"Reminder{asked}: this posting {when}:", [posting], today, freshness)
 
 
 def digest_reply(

@@ -44,8 +44,8 @@ def test_reminders_go_out_at_each_offset_and_only_then(store: Store) -> None:
         tick(s)
         assert len(outbox.to("C1")) == expected, moment
     assert summaries(outbox)[1:] == [
-        "Reminder: applications closes in 7 days:",
-        "Reminder: applications closes tomorrow:",
+        "Reminder: this posting closes in 7 days:",
+        "Reminder: this posting closes tomorrow:",
     ]
 
 
@@ -153,7 +153,7 @@ def test_after_downtime_meaningful_deliveries_go_out_once_and_stale_ones_are_ski
     # the announcement of the open posting, late; its 7-day reminder, late but meaningful
     assert sent == [
         ("soon", "New opening:"),
-        ("soon", "Reminder: applications closes in 3 days:"),
+        ("soon", "Reminder: this posting closes in 3 days:"),
     ]
     # `passed` is no longer open: not announced; both its reminders are stale
     stale = [d for d in Deliveries(store).all() if d.key.subject == "passed"]
@@ -182,7 +182,7 @@ def test_when_several_reminders_were_missed_only_the_latest_is_sent(store: Store
     tick(s)
     assert [r.summary for r in outbox.to("C1")] == [
         "New opening:",
-        "Reminder: applications closes today:",
+        "Reminder: this posting closes today:",
     ]
     by_offset = {d.offset_days: d for d in Deliveries(store).all() if d.key.kind == "reminder"}
     assert by_offset[7].status == "skipped" and "superseded" in (by_offset[7].last_error or "")

@@ -122,8 +122,8 @@ def test_remind_sends_direct_messages_before_the_deadline(store: Store) -> None:
         tick(s)
     sent = outbox.to("@ann:example.org")
     assert [r.summary for r in sent] == [
-        "Reminder (you asked with `/jobs remind`): applications closes in 7 days:",
-        "Reminder (you asked with `/jobs remind`): applications closes tomorrow:",
+        "Reminder (you asked with `/jobs remind`): this posting closes in 7 days:",
+        "Reminder (you asked with `/jobs remind`): this posting closes tomorrow:",
     ]
 
 
