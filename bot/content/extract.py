@@ -248,10 +248,11 @@ def _known_or(value: str) -> str:
 # ---------------------------------------------------------------- where and remote
 
 
-# "Location: Albany, NY" and its bold and other-label forms, on a line of its own.
+# "Location: Albany, NY" and its bold and other-label forms ("Place: Lyon"), on a line of
+# its own.
 _LOCATION_LINE = re.compile(
-    r"^[ \t>*_-]*(?:job |work |duty )?(?:location|place of work|duty station|based in|city"
-    r"|where|workplace)"
+    r"^[ \t>*_-]*(?:job |work |duty )?(?:location|place of work|place|duty station|based in"
+    r"|city|where|workplace)"
     r"[*_ \t]*:[*_ \t]*(?P<place>[^\n]{2,120}?)[ \t]*$",
     re.I | re.M,
 )

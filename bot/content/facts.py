@@ -149,6 +149,9 @@ REMOTE_WORK = Rule(
         # "from our offices in Leiden or Amsterdam and from home" (not "travel to and from home")
         r"(?<!to )and from home\b",
         r"and partly from home\b",
+        # "two days a week in Worcester; the rest from home"
+        r"(?:the rest|the remaining days|the other days)(?: of the (?:week|time))? (?:from|at)"
+        r" home\b",
         # "two days a week in home office": working from home, as German-speaking employers
         # say it in English (not "the Home Office", a ministry, nor "home office equipment")
         *(
@@ -178,6 +181,7 @@ REMOTE_WORK = Rule(
         "Hybrid working: two days a week from home is possible.",
         "You can work from anywhere, as long as you overlap with US Eastern time.",
         "We offer the option of working partly from home.",
+        "Three days a week in the studio, the rest of the week from home.",
         "Staff work part of the week at home.",
         "The Coordinator may work from any location in Michigan, Ohio or Indiana.",
         "You will work from our offices in Leiden or Amsterdam and from home.",
@@ -1221,14 +1225,16 @@ APPLY_HEADINGS = re.compile(
 is_apply_heading = remembered(lambda title: APPLY_HEADINGS.match(title) is not None)
 
 
-# "jobs [at] example [dot] org", "jobs (at) example.org": an address written so that robots
-# miss it; each part is bounded, so a hostile line is read in linear time
+# "jobs [at] example [dot] org", "jobs (at) example.org", "jobs (at) example dot org": an
+# address written so that robots miss it (after a bracketed "at", a bare "dot" between words
+# is the domain's dot too); each part is bounded, so a hostile line is read in linear time
+_DOT = r"(?:\s?[\[({]\s?dot\s?[\])}]\s?| dot )"
 _HIDDEN_AT = re.compile(
     r"(?<![\w.%+-])([\w.%+-]{1,64})\s?[\[({]\s?at\s?[\])}]\s?"
-    r"((?:[A-Za-z0-9-]{1,63}(?:\s?[\[({]\s?dot\s?[\])}]\s?|\.)){1,8}[A-Za-z]{2,24})\b",
+    rf"((?:[A-Za-z0-9-]{{1,63}}(?:{_DOT}|\.)){{1,8}}[A-Za-z]{{2,24}})\b",
     re.I,
 )
-_HIDDEN_DOT = re.compile(r"\s?[\[({]\s?dot\s?[\])}]\s?", re.I)
+_HIDDEN_DOT = re.compile(_DOT, re.I)
 HIDDEN_MARKS = ("[at]", "(at)", "{at}", "[ at ]", "( at )")
 # "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces (in
 # lower case they are English words: "meet us at noon")

@@ -317,6 +317,11 @@ def _separated(parts: list[str]) -> TitleParts | None:
     if state is not None and ORG_WORDS.search(right[: state.start()]):
         where = state.group(0).strip(" ()")
         right = right[: state.start()]
+    else:
+        # "Collections Officer – Musée des Canuts, Lyon": the employer, then its city
+        name, comma, city = right.rpartition(", ")
+        if comma and ORG_WORDS.search(name) and is_city(city):
+            where, right = city.strip(), name
     # "The Archive of Tyne & Wear Song: Sound Archivist": the name without its article, as a
     # name is kept wherever else it is read
     if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
