@@ -141,6 +141,11 @@ UNITS = {
     "permanent posts and terms": "permanent post contract: permanent contract runs for one year ",
     "department labels": "Department: Ab Department: ",
     "hosts and their cities": "hosted by the Ab Library, Cd, hosted by Ef ",
+    # round eleven of the unseen pages
+    "addresses hidden with bare dots": "a (at) b dot c dot ",
+    "names going on after adjectives": "La Biblioteca ab cd de Ef Gh ",
+    "places joined to remote": "US-remote Ab-remote- ",
+    "labelled places": "Place: Ab, ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

@@ -1,0 +1,191 @@
+"""The rules the eleventh round of unseen pages (test_unseen_pages_11.py) added, on how to
+apply, who is hiring and where, each with sentences of our own it must and must not match,
+read through the whole loader (page -> document -> posting)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.content import parse_text
+from bot.content.facts import emails
+from bot.content.orgs import split_title
+from bot.domain import ParsedDocument, PostingDraft
+
+
+def _doc(body: str, title: str, extra: str = "") -> ParsedDocument:
+    front = f'title: "{title}"\ndate: 2027-01-04\n{extra}'
+    return parse_text("_posts/2027-01-04-post.md", f"---\n{front}---\n\n{body}\n")
+
+
+def _posting(body: str, title: str = "Records Manager", extra: str = "kind: job\n") -> PostingDraft:
+    (posting,) = _doc(body, title, extra).postings
+    return posting
+
+
+# ---------------------------------------------------------------- how to apply
+
+
+@pytest.mark.parametrize(
+    ("sentence", "address"),
+    [
+        ("Write to posts (at) harbourlights dot org with your CV.", "posts@harbourlights.org"),
+        ("CVs to hr (at) fenland-maps dot co dot uk, please.", "hr@fenland-maps.co.uk"),
+        ("Email recruit [at] oakmere dot example dot ie today.", "recruit@oakmere.example.ie"),
+    ],
+)
+def test_a_bare_dot_after_a_bracketed_at_is_the_domains_dot(sentence: str, address: str) -> None:
+    body = f"The Oakmere Archive seeks a full-time Records Manager.\n\n{sentence}"
+    assert _posting(body).contacts == (address,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no bracketed "at": words, not an address
+        "Meet us at the museum dot com exhibition.",
+        "We dot our i's at noon dot org events.",
+    ],
+)
+def test_a_bare_dot_without_a_bracketed_at_is_a_word(sentence: str) -> None:
+    assert emails(sentence) == []
+
+
+_LABEL = st.from_regex(r"[a-z][a-z0-9]{1,11}", fullmatch=True).filter(
+    lambda word: word not in ("dot", "at")
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    local=_LABEL,
+    labels=st.lists(_LABEL, min_size=1, max_size=3),
+    tld=st.sampled_from(("org", "uk", "ie", "com", "de")),
+)
+def test_any_address_spelled_with_at_and_dot_words_is_read_whole(
+    local: str, labels: list[str], tld: str
+) -> None:
+    spelled = " dot ".join([*labels, tld])
+    assert emails(f"Send your CV to {local} (at) {spelled}, thank you.") == [
+        (f"{local}@{'.'.join([*labels, tld])}", 16)
+    ]
+
+
+# ---------------------------------------------------------------- where
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will work three days a week in our Lincoln office and the rest from home.",
+        "Two days a week on site; the remaining days at home.",
+        "Based in Exeter on Mondays, the rest of the week from home.",
+    ],
+)
+def test_the_rest_of_the_week_from_home_is_hybrid_work(sentence: str) -> None:
+    body = f"The Oakmere Archive seeks a full-time Records Manager. {sentence}"
+    assert _posting(body).remote is True
+
+
+def test_the_rest_of_a_journey_home_is_no_remote_work() -> None:
+    body = (
+        "The Oakmere Archive seeks a full-time Records Manager in Exeter. We pay the train"
+        " fare to interview; you pay the rest of the journey."
+    )
+    assert _posting(body).remote is None
+
+
+@pytest.mark.parametrize(
+    ("line", "location"),
+    [
+        ("- Place: Bordeaux, Chartrons", "Bordeaux"),
+        ("**Place:** Tampere", "Tampere"),
+        ("Place of work: Graz", "Graz"),
+    ],
+)
+def test_a_place_label_gives_the_location(line: str, location: str) -> None:
+    body = f"The Oakmere Archive seeks a full-time Records Manager.\n\n{line}\n- Hours: 35"
+    assert (_posting(body).location or "").startswith(location)
+
+
+def test_a_place_line_that_is_no_label_gives_no_location() -> None:
+    body = (
+        "The Oakmere Archive seeks a full-time Records Manager.\n\n"
+        "Placement of the new shelving: Bordeaux style, in oak."
+    )
+    assert _posting(body).location != "Bordeaux style, in oak"
+
+
+@pytest.mark.parametrize(
+    ("title", "org", "city"),
+    [
+        ("Registrar – Musée des Tisserands, Lyon", "Musée des Tisserands", "Lyon"),
+        ("Curator - Harbour Lights Museum, Aberdeen", "Harbour Lights Museum", "Aberdeen"),
+    ],
+)
+def test_a_title_role_dash_employer_comma_city_names_both(title: str, org: str, city: str) -> None:
+    parts = split_title(title)
+    assert (parts.organization, parts.where) == (org, city)
+
+
+def test_a_comma_after_an_employer_that_is_no_city_stays_in_the_name() -> None:
+    parts = split_title("Archivist – University of Oakmere, Special Collections")
+    assert parts.organization == "University of Oakmere, Special Collections"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "regions"),
+    [
+        ("This is a US-remote post.", ("US",)),
+        ("The role is UK-remote, with travel twice a year.", ("UK",)),
+        ("A Canada-Remote position for one year.", ("Canada",)),
+        # no place joined: remote anywhere, as far as the page says
+        ("A fully-remote post.", ()),
+        ("Fully-remote, one year.", ()),
+    ],
+)
+def test_a_place_joined_to_remote_is_the_region_as_named(
+    sentence: str, regions: tuple[str, ...]
+) -> None:
+    body = f"The Oakmere Archive seeks a full-time Records Manager. {sentence}"
+    posting = _posting(body)
+    assert (posting.remote, posting.remote_regions) == (True, regions)
+
+
+# ---------------------------------------------------------------- who is hiring
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        ("The Writers' Heritage Centre is looking for an archivist.", "Writers' Heritage Centre"),
+        ("The Railway Workers’ Museum offers a one-year fellowship.", "Railway Workers’ Museum"),
+        ("Photographers' Guild Archive is hiring a cataloguer.", "Photographers' Guild Archive"),
+    ],
+)
+def test_a_plural_possessive_is_part_of_the_employers_name(sentence: str, org: str) -> None:
+    body = f"{sentence} Apply at https://example.org/apply."
+    assert _doc(body, "Archivist", "kind: job\n").organization == org
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        (
+            "Le Musée départemental de la Vézère recrute un(e) archiviste.",
+            "Musée départemental de la Vézère",
+        ),
+        (
+            "El Archivo histórico provincial de Soria busca un archivero.",
+            "Archivo histórico provincial de Soria",
+        ),
+    ],
+)
+def test_a_romance_name_goes_on_after_its_adjectives(sentence: str, org: str) -> None:
+    assert _doc(sentence, "Archiviste / Archivist", "kind: job\n").organization == org
+
+
+def test_an_english_subject_before_its_verb_stays_itself() -> None:
+    body = "The Oakmere Museum keeps records de Facto. We seek an archivist."
+    assert _doc(body, "Archivist", "kind: job\n").organization == "Oakmere Museum"
