@@ -59,6 +59,9 @@ _JOB_TAGS = frozenset(
     "hiring job-posting jobposting job-postings recruitment job_posting".split()
 )
 _NEWS_TAGS = frozenset("news blog press press-release events event announcements".split())
+# Front matter keys that state an opening's pay (read by extract.py for the salary too): a page
+# whose front matter says what the post pays is a posting, whatever its layout and tags.
+SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
 _JOB_LAYOUTS = frozenset("job jobs job-posting posting vacancy listing".split())
 _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".split())
 _JOB_WORDS = (
@@ -190,7 +193,10 @@ def _from_title_and_meta(
         return "job" if openings else "other"
     if openings:
         return "job"
-    return _topic(title, layout, tags, openings=openings, hiring_title=hiring_title, dated=dated)
+    paid = any(as_text(meta.get(key)) for key in SALARY_KEYS)
+    return _topic(
+        title, layout, tags, openings=openings, hiring_title=hiring_title or paid, dated=dated
+    )
 
 
 def _topic(

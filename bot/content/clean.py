@@ -108,9 +108,11 @@ def repair_values(meta: dict[str, Any]) -> int:
 
 
 def strip_html(text: str) -> str:
-    """HTML fragments to Markdown: anchors to ``{#id}``, links to ``[t](u)``, lists to bullets."""
+    """HTML fragments to Markdown: anchors to ``{#id}``, links to ``[t](u)``, lists to bullets;
+    and entities to their characters, with or without tags beside them ("12&nbsp;May", as
+    Markdown renders them)."""
     if "<" not in text:
-        return text
+        return html.unescape(text) if "&" in text and ";" in text else text
     if "<!--" in text:
         text = before_last_closer(_COMMENT, _comment, text, "-->")
     if _LT_H.search(text):

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
-from bot.content.classify import GENDERS_TITLE
+from bot.content.classify import GENDERS_TITLE, SALARY_KEYS
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
 from bot.content.front_matter import as_date, as_text, as_words, first_text
@@ -33,7 +33,6 @@ _APPLY_KEYS = ("apply", "apply_url", "application_url", "applylink", "apply_link
 _ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
-_SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
 _EMPLOYMENT_KEYS = (
     "employment_type", "employment", "job_type", "jobtype", "contract_type", "contract", "type",
 )  # fmt: skip
@@ -526,7 +525,7 @@ def _salary(
 ) -> money.Salary | None:
     """The front matter's salary, else a "Salary" section's, else the prose's."""
     dollar = functools.cache(lambda: money.dollar_of(scan))
-    stated = first_text(meta, _SALARY_KEYS)
+    stated = first_text(meta, SALARY_KEYS)
     fallback: money.Salary | None = None
     if stated is not None:
         salary = money.from_section(stated[1], dollar)
@@ -598,6 +597,9 @@ def _contact_pairs(
             value = as_text(meta[key])
             if value and value.startswith(("http://", "https://")):
                 links.append((value, f"{key}: {value}"))
+            elif value:
+                # "apply_url: mailto:jobs@example.org", "apply: jobs@example.org"
+                emails += [(address, f"{key}: {value}") for address, _ in facts.emails(value)]
     for url, pos in facts.urls(scan):
         if url.lower().rstrip("/") in seen:
             continue

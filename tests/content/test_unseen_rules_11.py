@@ -4,6 +4,8 @@ read through the whole loader (page -> document -> posting)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -189,3 +191,44 @@ def test_a_romance_name_goes_on_after_its_adjectives(sentence: str, org: str) ->
 def test_an_english_subject_before_its_verb_stays_itself() -> None:
     body = "The Oakmere Museum keeps records de Facto. We seek an archivist."
     assert _doc(body, "Archivist", "kind: job\n").organization == "Oakmere Museum"
+
+
+# ---------------------------------------------------------------- front matter and entities
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Closing date: 12&nbsp;March&nbsp;2027.",
+        "Apply by 12&#160;March 2027.",
+    ],
+)
+def test_entities_in_markdown_without_tags_are_their_characters(line: str) -> None:
+    body = f"The Oakmere Archive seeks a full-time Records Manager.\n\n{line}"
+    assert _posting(body).deadline == date(2027, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        'company: Oakmere Archive\nsalary: "£30,000 - £33,000"\n',
+        "employer: Oakmere Archive\npay: 18 EUR per hour\n",
+    ],
+)
+def test_front_matter_that_states_pay_makes_a_posting(extra: str) -> None:
+    body = "Help us look after four centuries of parish records."
+    assert _doc(body, "Records Manager", extra).kind == "job"
+
+
+def test_front_matter_without_pay_leaves_a_short_page_as_it_was() -> None:
+    body = "Help us look after four centuries of parish records."
+    assert _doc(body, "Records Manager", "company: Oakmere Archive\n").kind != "job"
+
+
+@pytest.mark.parametrize("value", ["mailto:posts@oakmere.example.org", "posts@oakmere.example.org"])
+def test_an_address_as_the_front_matters_apply_link_is_a_contact(value: str) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager.",
+        extra=f'kind: job\napply_url: "{value}"\n',
+    )
+    assert posting.contacts == ("posts@oakmere.example.org",)
