@@ -169,6 +169,7 @@ _DATES_NOTICE_AT_END = re.compile(
 def _without_terms(title: str) -> str:
     if len(title) > _LONGEST_TITLE:  # no role is this long; the patterns stay short work
         return title
+    title = _without_notice(title)
     notice = _DATES_NOTICE_AT_END.search(title)
     if notice is not None and notice.start() > 0:
         return title[: notice.start()]
@@ -178,6 +179,20 @@ def _without_terms(title: str) -> str:
     said = bracket.group(1)
     if facts.remote_from_location(said) is not None or GENDERS_TITLE.search(bracket.group(0)):
         return title[: bracket.start()]
+    return title
+
+
+def _without_notice(title: str) -> str:
+    """ "[FILLED] Project Archivist", "CLOSED: Project Archivist", "Project Archivist -
+    Filled": the role without the notice that it is closed (the posting says so itself)."""
+    low = title.lower()
+    for start, end in facts.NOTICE.hits(low):
+        if low[end - 1] in "])":  # "(position filled)": from its opening bracket
+            start = low.rfind("[" if low[end - 1] == "]" else "(", 0, start)
+            if start == -1:
+                continue
+        rest = f"{title[:start]} {title[end:]}".strip(" :|–—-")
+        return rest or title
     return title
 
 

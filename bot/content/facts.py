@@ -1073,20 +1073,34 @@ CLOSED = Table(
             ),
         ),
         # a notice marked on a line or on the title (the only rule read there): "[FILLED]
-        # Project Archivist", "Digital Archivist (position filled)", "Web Developer (Closed)"
+        # Project Archivist", "Digital Archivist (position filled)", "Web Developer (Closed)";
+        # or, at the very start or end, a word set off by a colon or dash: "CLOSED: Project
+        # Archivist", "Project Archivist - FILLED"
         Rule(
             "true",
-            (r"(?:filled|closed)[\])]",),
+            (
+                r"(?:filled|closed)[\])]",
+                r"(?<!.)(?<!\n)(?:filled|closed)\s?[:|–—-]\s",
+                r"(?<=\s[|–—-]\s)(?:filled|closed)(?!.)(?!\n)",
+                r"(?<=\s[|–—-]\s)position (?:filled|closed)(?!.)(?!\n)",
+            ),
             matches=(
                 "[FILLED] Project Archivist, Labour History Collections",
                 "Digital Archivist (position filled)",
                 "Web Developer (Closed)",
+                # (a notice at the start is a title's: tests/content/test_unseen_rules_11.py)
+                "Collections Assistant – position filled",
             ),
-            rejects=("The reading room (closed on Mondays) reopens in May.",),
+            rejects=(
+                "The reading room (closed on Mondays) reopens in May.",
+                "The reading room is closed: it reopens in May.",
+                "Filled with maps - and closed - the store is full.",
+            ),
         ),
     ),
 )
-_NOTICE = CLOSED.rules[1]
+# A closed notice on a title: the role's name is read without it (extract.py).
+NOTICE = CLOSED.rules[1]
 UNTIL_FILLED = Table(
     "open_until_filled",
     (
@@ -1144,7 +1158,7 @@ def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None,
     low = scan.low
     closed: Found | None = None
     for title in titles:
-        if _NOTICE.said(title.lower()):
+        if NOTICE.said(title.lower()):
             return Found("true", title), _until_filled(scan)
     for hit in CLOSED.hits(low):
         before = low[max(0, hit.start - _UNTIL_REACH) : hit.start]

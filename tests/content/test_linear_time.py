@@ -146,6 +146,7 @@ UNITS = {
     "names going on after adjectives": "La Biblioteca ab cd de Ef Gh ",
     "places joined to remote": "US-remote Ab-remote- ",
     "labelled places": "Place: Ab, ",
+    "closed notices set off by dashes": "closed - filled | closed: ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

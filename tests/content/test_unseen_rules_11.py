@@ -232,3 +232,39 @@ def test_an_address_as_the_front_matters_apply_link_is_a_contact(value: str) -> 
         extra=f'kind: job\napply_url: "{value}"\n',
     )
     assert posting.contacts == ("posts@oakmere.example.org",)
+
+
+# ---------------------------------------------------------------- closed
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CLOSED: Collections Assistant",
+        "Filled - Collections Assistant",
+        "Collections Assistant – FILLED",
+        "Collections Assistant | closed",
+        "Collections Assistant – position filled",
+        "[Closed] Collections Assistant",
+    ],
+)
+def test_a_closed_notice_at_a_titles_start_or_end_closes_the_post(title: str) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Collections Assistant. Apply to"
+        " posts@oakmere.example.org.",
+        title=title,
+    )
+    assert (posting.closed, posting.title) == (True, "Collections Assistant")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Closed-Access Collections Assistant", "Collections Assistant, Closed Stores"],
+)
+def test_closed_inside_a_title_is_no_notice(title: str) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Collections Assistant. Apply to"
+        " posts@oakmere.example.org.",
+        title=title,
+    )
+    assert (posting.closed, posting.title) == (False, title)
