@@ -59,9 +59,11 @@ _JOB_TAGS = frozenset(
     "hiring job-posting jobposting job-postings recruitment job_posting".split()
 )
 _NEWS_TAGS = frozenset("news blog press press-release events event announcements".split())
-# Front matter keys that state an opening's pay (read by extract.py for the salary too): a page
-# whose front matter says what the post pays is a posting, whatever its layout and tags.
+# Front matter keys that state an opening's pay (read by extract.py for the salary too), and
+# keys only a job board's theme has: a page whose front matter says what the post pays, or
+# where or on what terms the job is done, is a posting, whatever its layout and tags.
 SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
+_POSTING_KEYS = (*SALARY_KEYS, "job_location", "job_type", "jobtype", "employment_type")
 _JOB_LAYOUTS = frozenset("job jobs job-posting posting vacancy listing".split())
 _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".split())
 _JOB_WORDS = (
@@ -193,9 +195,9 @@ def _from_title_and_meta(
         return "job" if openings else "other"
     if openings:
         return "job"
-    paid = any(as_text(meta.get(key)) for key in SALARY_KEYS)
+    posting = any(as_text(meta.get(key)) for key in _POSTING_KEYS)
     return _topic(
-        title, layout, tags, openings=openings, hiring_title=hiring_title or paid, dated=dated
+        title, layout, tags, openings=openings, hiring_title=hiring_title or posting, dated=dated
     )
 
 

@@ -29,7 +29,9 @@ DEADLINE_KEYS = (
     "closedate", "close_date", "closing_date", "closingdate", "deadline",
     "application_deadline", "apply_by", "expires", "expiry", "expiration",
 )  # fmt: skip
-_APPLY_KEYS = ("apply", "apply_url", "application_url", "applylink", "apply_link", "link")
+_APPLY_KEYS = (
+    "apply", "apply_url", "application_url", "applylink", "apply_link", "link", "how_to_apply",
+)  # fmt: skip
 _ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
@@ -44,6 +46,12 @@ _KIND_TAG = re.compile(
 )
 # "remote: true", "remote: hybrid": front matter that says it outright.
 _REMOTE_KEYS = ("remote", "is_remote", "remote_ok", "remote_work", "telecommute")
+# A tag that says how the work is done, and only that ("tags: [jobs, remote]"); a tag that
+# merely holds the word ("remote-sensing") says nothing of this post.
+_REMOTE_TAG = re.compile(
+    r"(?:fully[- _]?)?remote(?:[- _](?:work|working|ok|friendly|first|only))?|hybrid"
+    r"|work[- _]from[- _]home|wfh|telework(?:ing)?"
+)
 
 
 @dataclass(frozen=True)
@@ -414,6 +422,11 @@ def _stated_remote(meta: Mapping[str, Any], evidence: list[Fact]) -> bool | None
             shown = str(value).lower() if isinstance(value, bool) else value
             evidence.append(Fact("remote", str(said).lower(), f"{key}: {shown}"))
             return said
+    for key in _TAG_KEYS:
+        for tag in as_words(meta.get(key)):
+            if _REMOTE_TAG.fullmatch(tag.lower()):
+                evidence.append(Fact("remote", "true", f"{key}: {tag}"))
+                return True
     return None
 
 

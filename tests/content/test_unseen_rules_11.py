@@ -268,3 +268,41 @@ def test_closed_inside_a_title_is_no_notice(title: str) -> None:
         title=title,
     )
     assert (posting.closed, posting.title) == (False, title)
+
+
+@pytest.mark.parametrize("tags", ["[jobs, remote]", "[fully-remote]", "remote-first, archives"])
+def test_a_tag_that_says_remote_makes_the_post_remote(tags: str) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager.", extra=f"kind: job\ntags: {tags}\n"
+    )
+    assert posting.remote is True
+
+
+@pytest.mark.parametrize("tags", ["[jobs, remote-sensing]", "[remote-collections]"])
+def test_a_tag_that_only_holds_remote_says_nothing(tags: str) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager in Exeter.",
+        extra=f"kind: job\ntags: {tags}\n",
+    )
+    assert posting.remote is None
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "job_location: Exeter, UK\n",
+        "employment_type: Full-time\n",
+        "job_type: part-time\n",
+    ],
+)
+def test_front_matter_of_a_job_boards_theme_makes_a_posting(extra: str) -> None:
+    body = "Help us look after four centuries of parish records."
+    assert _doc(body, "Records Manager", extra).kind == "job"
+
+
+def test_how_to_apply_in_the_front_matter_gives_its_address() -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager.",
+        extra='kind: job\nhow_to_apply: "Email your CV to posts@oakmere.example.org"\n',
+    )
+    assert posting.contacts == ("posts@oakmere.example.org",)
