@@ -126,6 +126,24 @@ _NOT_HIRING = re.compile(
 )
 
 
+# "The job description and how to apply will be posted here in March": news of a post to come,
+# however its title announces it ("We're hiring (soon)!"), when the page gives no way to
+# apply yet (no address, no link). Read in the folded head.
+_POST_TO_COME = re.compile(
+    r"\b(?:job description|description|vacancy|vacancies|position|post|posts|role|roles"
+    r"|advert|details|how to apply)\b[^.]{0,80}? will be (?:posted|advertised|published"
+    r"|announced|listed|shared) (?:here |on this page |on (?:our|the) (?:website|site|blog) )?"
+    r"(?:in|later|soon|shortly|next|when|once|early|from)\b"
+)
+
+
+def _post_to_come(body: Scan) -> bool:
+    folded = body.folded
+    if b"@" in folded or b"http" in folded or b"www." in folded:
+        return False
+    return _POST_TO_COME.search(folded[:1500].decode("ascii")) is not None
+
+
 def tags_of(meta: Mapping[str, Any]) -> set[str]:
     words: set[str] = set()
     for key in ("tags", "tag", "categories", "category", "type"):
@@ -168,6 +186,8 @@ def classify(
     for kind in KINDS:
         if declared == kind:
             return kind
+    if not openings and _post_to_come(body):
+        return "news" if dated else "other"
     said = _from_title_and_meta(
         meta, title, openings=openings, hiring_title=hiring_title, dated=dated
     )

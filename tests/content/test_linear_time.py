@@ -147,6 +147,7 @@ UNITS = {
     "places joined to remote": "US-remote Ab-remote- ",
     "labelled places": "Place: Ab, ",
     "closed notices set off by dashes": "closed - filled | closed: ",
+    "posts to come": "the post will be posted here role will be ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

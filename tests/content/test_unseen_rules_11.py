@@ -306,3 +306,27 @@ def test_how_to_apply_in_the_front_matter_gives_its_address() -> None:
         extra='kind: job\nhow_to_apply: "Email your CV to posts@oakmere.example.org"\n',
     )
     assert posting.contacts == ("posts@oakmere.example.org",)
+
+
+# ---------------------------------------------------------------- is it an opening
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Good news: the Oakmere Archive has funding for a Records Manager. The job description"
+        " and salary will be posted here in April.",
+        "We will soon recruit two cataloguers; details will be announced on our website"
+        " later this spring.",
+    ],
+)
+def test_a_post_to_come_with_no_way_to_apply_is_news(body: str) -> None:
+    assert _doc(body, "We're hiring (soon)!").kind == "news"
+
+
+def test_a_post_with_a_way_to_apply_is_an_opening_whatever_comes_later() -> None:
+    body = (
+        "The Oakmere Archive seeks a full-time Records Manager. Salary £31,000. Apply to"
+        " posts@oakmere.example.org; interview dates will be announced later."
+    )
+    assert _doc(body, "We're hiring!").kind == "job"
