@@ -1250,10 +1250,21 @@ _HIDDEN_AT = re.compile(
 )
 _HIDDEN_DOT = re.compile(_DOT, re.I)
 HIDDEN_MARKS = ("[at]", "(at)", "{at}", "[ at ]", "( at )")
-# "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces (in
-# lower case they are English words: "meet us at noon")
-_SPELLED_AT = re.compile(
-    r"(?<![\w.%+-])([\w.%+-]{1,64}) AT ((?:[A-Za-z0-9-]{1,63} DOT ){1,8}[A-Za-z]{2,24})\b"
+# "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces; in
+# lower case ("jobs at saltmarsh dot example dot org") they are English words ("meet us at
+# noon"), so there the address must end in a common top-level domain.
+def _spelled_at(at: str, dot: str, tld: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w.%+-])([\w.%+-]{{1,64}}) {at} ((?:[A-Za-z0-9-]{{1,63}} {dot} ){{1,8}}{tld})\b"
+    )
+
+
+_SPELLED_AT = _spelled_at("AT", "DOT", "[A-Za-z]{2,24}")
+_SPELLED_AT_LOWER = _spelled_at(
+    "at",
+    "dot",
+    "(?:org|com|net|edu|gov|eu|uk|ie|de|fr|nl|be|ch|it|es|pt|se|no|dk|fi|ca|us|au|nz|za|in"
+    "|info)",
 )
 
 
@@ -1266,12 +1277,12 @@ def emails(text: str) -> list[tuple[str, int]]:
             domain = _HIDDEN_DOT.sub(".", match.group(2))
             found.append((f"{match.group(1)}@{domain}", match.start()))
         found.sort(key=lambda address: address[1])
-    if " AT " in text and " DOT " in text:
-        for match in _SPELLED_AT.finditer(text):
-            found.append(
-                (f"{match.group(1)}@{match.group(2).replace(' DOT ', '.')}", match.start())
-            )
-        found.sort(key=lambda address: address[1])
+    for spelled, at, dot in ((_SPELLED_AT, " AT ", " DOT "), (_SPELLED_AT_LOWER, " at ", " dot ")):
+        if at in text and dot in text:
+            for match in spelled.finditer(text):
+                domain = match.group(2).replace(dot, ".")
+                found.append((f"{match.group(1)}@{domain}", match.start()))
+            found.sort(key=lambda address: address[1])
     return found
 
 

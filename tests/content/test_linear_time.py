@@ -148,6 +148,7 @@ UNITS = {
     "labelled places": "Place: Ab, ",
     "closed notices set off by dashes": "closed - filled | closed: ",
     "posts to come": "the post will be posted here role will be ",
+    "addresses spelled at and dot": "ab at cd dot ef dot at dot ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

@@ -47,10 +47,35 @@ def test_a_bare_dot_after_a_bracketed_at_is_the_domains_dot(sentence: str, addre
     [
         # no bracketed "at": words, not an address
         "Meet us at the museum dot com exhibition.",
-        "We dot our i's at noon dot org events.",
+        "Ask (at the desk) for the museum dot org leaflet.",
     ],
 )
 def test_a_bare_dot_without_a_bracketed_at_is_a_word(sentence: str) -> None:
+    assert emails(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "address"),
+    [
+        ("Send a CV to jobs at saltmarsh dot example dot org today.", "jobs@saltmarsh.example.org"),
+        ("Applications to hr at oakmere dot ie, please.", "hr@oakmere.ie"),
+    ],
+)
+def test_an_address_spelled_at_and_dot_in_lower_case_ends_in_a_known_domain(
+    sentence: str, address: str
+) -> None:
+    assert [found for found, _ in emails(sentence)] == [address]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We meet at noon dot the end of the day.",
+        "Our stand is at booth dot seven.",
+        "Send a CV to jobs at saltmarsh dot example dot museum.",  # an unusual domain
+    ],
+)
+def test_at_and_dot_in_lower_case_without_a_known_domain_are_words(sentence: str) -> None:
     assert emails(sentence) == []
 
 
