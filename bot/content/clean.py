@@ -107,6 +107,21 @@ def repair_values(meta: dict[str, Any]) -> int:
     return fixed
 
 
+# Characters a reader never sees or sees as a plain hyphen, pasted from word processors and
+# web pages: "full\u2011time" is "full-time", "jobs\u200b@example.org" an address, "cata\u00adlogue"
+# one word.
+_UNSEEN = str.maketrans(
+    {"\u200b": None, "\u200c": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+     "\u2010": "-", "\u2011": "-"}
+)  # fmt: skip
+
+
+def as_seen(text: str) -> str:
+    """``text`` without the characters a reader does not see (zero-width spaces, soft hyphens)
+    and with non-breaking hyphens as hyphens, so that the rules read what the page shows."""
+    return text if text.isascii() else text.translate(_UNSEEN)
+
+
 def strip_html(text: str) -> str:
     """HTML fragments to Markdown: anchors to ``{#id}``, links to ``[t](u)``, lists to bullets;
     and entities to their characters, with or without tags beside them ("12&nbsp;May", as

@@ -13,7 +13,13 @@ from typing import Any
 from bot.content import faq, orgs, typos
 from bot.content.blocks import Heading, headings
 from bot.content.classify import classify, names_a_role
-from bot.content.clean import normalise_markdown, repair_mojibake, repair_values, strip_html
+from bot.content.clean import (
+    as_seen,
+    normalise_markdown,
+    repair_mojibake,
+    repair_values,
+    strip_html,
+)
 from bot.content.decoding import decode
 from bot.content.extract import DEADLINE_KEYS, Page, Shared, build_posting, page_contacts
 from bot.content.front_matter import (
@@ -85,7 +91,7 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     repaired += repair_values(meta)
     if repaired:
         warnings.append(f"repaired mis-encoded characters (mojibake) on {repaired} line(s)")
-    body = normalise_markdown(strip_html(body))
+    body = normalise_markdown(as_seen(strip_html(body)))
     body, corrected = typos.correct(body)
     if corrected:
         warnings.append(f"read misspelt words of fixed phrases as meant: {', '.join(corrected)}")
@@ -242,7 +248,7 @@ def _clean_inline(text: str, meta: Mapping[str, Any]) -> str:
     if "{" in text or "}" in text:  # Liquid needs a brace; the copy of meta costs a µs or two
         text = strip_liquid(text, {k: v for k, v in meta.items() if k != "title"})
     text, _ = repair_mojibake(text)
-    return plain(collapse(strip_html(text)))
+    return plain(collapse(as_seen(strip_html(text))))
 
 
 def _first_heading(found: list[Heading]) -> str:

@@ -1250,6 +1250,8 @@ _HIDDEN_AT = re.compile(
 )
 _HIDDEN_DOT = re.compile(_DOT, re.I)
 HIDDEN_MARKS = ("[at]", "(at)", "{at}", "[ at ]", "( at )")
+
+
 # "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces; in
 # lower case ("jobs at saltmarsh dot example dot org") they are English words ("meet us at
 # noon"), so there the address must end in a common top-level domain.
@@ -1263,8 +1265,7 @@ _SPELLED_AT = _spelled_at("AT", "DOT", "[A-Za-z]{2,24}")
 _SPELLED_AT_LOWER = _spelled_at(
     "at",
     "dot",
-    "(?:org|com|net|edu|gov|eu|uk|ie|de|fr|nl|be|ch|it|es|pt|se|no|dk|fi|ca|us|au|nz|za|in"
-    "|info)",
+    "(?:org|com|net|edu|gov|eu|uk|ie|de|fr|nl|be|ch|it|es|pt|se|no|dk|fi|ca|us|au|nz|za|in|info)",
 )
 
 

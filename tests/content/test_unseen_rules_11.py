@@ -355,3 +355,27 @@ def test_a_post_with_a_way_to_apply_is_an_opening_whatever_comes_later() -> None
         " posts@oakmere.example.org; interview dates will be announced later."
     )
     assert _doc(body, "We're hiring!").kind == "job"
+
+
+# ---------------------------------------------------------------- text as it arrives
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Oakmere Archive seeks a full\u2011time Records Manager. Apply to"
+        " posts\u200b@oakmere.example.org.",
+        "The Oakmere Archive seeks a full\u00adtime Records Manager. Apply to"
+        " posts@oakmere\u200b.example.org.",
+    ],
+)
+def test_characters_a_reader_does_not_see_are_not_read(body: str) -> None:
+    posting = _posting(body)
+    assert (posting.employment_type, posting.contacts) == (
+        "full-time",
+        ("posts@oakmere.example.org",),
+    )
+
+
+def test_a_non_breaking_hyphen_in_the_title_is_a_hyphen() -> None:
+    assert _doc("We seek an archivist.", "Part\u2011time Archivist").title == "Part-time Archivist"
