@@ -829,6 +829,11 @@ def org_introduced(text: str) -> str | None:
         return None
     if subject is None:
         return _said_to_be_an_org(head)
+    return _first_subject(head, subject)
+
+
+def _first_subject(head: str, subject: re.Match[str]) -> str | None:
+    """The organisation the page's first sentence has as its subject, if it names one."""
     name = _possessor(subject.group("org").strip())
     after = subject.end("org")
     more = _NAME_GOES_ON.match(head, after)

@@ -1509,8 +1509,7 @@ Questions: Kari Holm, kari.holm@nhds.no. Apply via https://nhds.no/jobs/sysadmin
 
 
 # (page, field or "field[i]" for the i-th opening) -> why the loader still misses it
-KNOWN_MISSES: dict[tuple[str, str], str] = {
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize(("name", "check"), PAGES.params(KNOWN_MISSES))
