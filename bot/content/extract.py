@@ -322,7 +322,8 @@ def _place_elsewhere(
 ) -> tuple[str, str] | None:
     """(place, where it is said) of a page with no location label: the title's bracket, the
     prose, the opening line, the employer's city after its name, the address at the foot,
-    and last the city an employer is named after ("Norwich Record Office")."""
+    the city an employer is named after ("Norwich Record Office"), and last the one city the
+    sentence that seeks the role names after it."""
     stated = next(
         ((place, title) for title in titles if (place := facts.place_in_title(title))), None
     )
@@ -332,7 +333,7 @@ def _place_elsewhere(
     stated = stated or _address_place(markdown)
     if stated is None and organization:
         stated = facts.city_of_name(organization)
-    return stated
+    return stated or facts.city_where_sought(scan)
 
 
 def _address_place(markdown: str) -> tuple[str, str] | None:

@@ -999,6 +999,31 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
 }
 
 
+# "… is looking for a Learning Officer to run school visits and family days in Cardiff": the
+# one city the sentence that seeks the role names after it. Only asked when the page says
+# where in no other way: a purpose clause may name a city where the work is not done.
+_IN_A_NAME = re.compile(r"\bin\s(?=[A-Z])")
+
+
+def city_where_sought(scan: Scan) -> tuple[str, str] | None:
+    """(city, sentence): the only gazetteer city named after "in" in the first sentence that
+    seeks the role, after its verb."""
+    text = scan.text
+    first = min(_SEEKS.hits(scan.low), default=None)
+    if first is None:
+        return None
+    _, end = sentence_bounds(text, first[0])
+    cities = set()
+    for cue in _IN_A_NAME.finditer(text, first[1], end):
+        name = _PLACE_NAME.match(text, cue.end(), end)
+        city = name.group("place").split(",", 1)[0] if name is not None else ""
+        while city and not is_city(city):  # "Cardiff Bay Museum" is read as "Cardiff"
+            city = city.rpartition(" ")[0]
+        if city:
+            cities.add(city)
+    return (cities.pop(), sentence_at(text, first[0])) if len(cities) == 1 else None
+
+
 def is_remote_sentence(sentence: str) -> bool:
     """Whether a sentence speaks of remote work or of anywhere ("Remote work from Europe")."""
     return _REGION_STRONG.search(sentence) is not None

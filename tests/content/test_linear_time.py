@@ -149,6 +149,7 @@ UNITS = {
     "closed notices set off by dashes": "closed - filled | closed: ",
     "posts to come": "the post will be posted here role will be ",
     "addresses spelled at and dot": "ab at cd dot ef dot at dot ",
+    "cities after a role sought": "seeks a curator in Ab Cd in Ef in ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

@@ -124,6 +124,37 @@ def test_the_rest_of_a_journey_home_is_no_remote_work() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        (
+            "The Oakmere Archive is looking for a Learning Officer to lead school visits and"
+            " family days in Swansea. Part-time, £27,000 pro rata.",
+            "Swansea",
+        ),
+        (
+            "Oakmere Archive seeks an Outreach Assistant who will run our pop-up exhibitions in"
+            " Plymouth this summer. Apply to posts@oakmere.example.org.",
+            "Plymouth",
+        ),
+        # two cities: the sentence does not say where the work is
+        (
+            "The Oakmere Archive seeks a Registrar to manage loans to museums in Paris and"
+            " in Berlin. Full-time.",
+            None,
+        ),
+        # a place said elsewhere comes first
+        (
+            "The Oakmere Archive seeks a Registrar to manage loans to museums in Paris. The"
+            " post is based in Exeter.",
+            "Exeter",
+        ),
+    ],
+)
+def test_the_one_city_of_the_sentence_that_seeks_the_role(body: str, location: str | None) -> None:
+    assert _posting(body).location == location
+
+
+@pytest.mark.parametrize(
     ("line", "location"),
     [
         ("- Place: Bordeaux, Chartrons", "Bordeaux"),
