@@ -51,9 +51,11 @@ _HIRING_TITLE = Folded(
     r"\bhiring\b|\bseeks\b|\bseeking\b|\blooking for\b|\bposition\b|\bvacancy\b|\bjob\b"
     r"|\bopening\b|\brecruiting\b|\bwanted\b|\bfellowship\b|\binternship\b"
 )
-# German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"); nothing but
-# an opening does, so such a title settles the kind.
-GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
+# German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"), French ones
+# too ("Archiviste (H/F)"); nothing but an opening does, so such a title settles the kind.
+GENDERS_TITLE = re.compile(
+    r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)|\((?:h/f|f/h)(?:/x)?\)", re.I
+)
 _JOB_TAGS = frozenset(
     "job jobs career careers vacancy vacancies position positions opening openings employment "
     "hiring job-posting jobposting job-postings recruitment job_posting".split()

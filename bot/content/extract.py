@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
+from bot.content.cities import is_city
 from bot.content.classify import GENDERS_TITLE, SALARY_KEYS
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
@@ -327,6 +328,10 @@ def _place_elsewhere(
     stated = next(
         ((place, title) for title in titles if (place := facts.place_in_title(title))), None
     )
+    # "Archivist – Museo delle Arti Tessili, Como": the employer's city after its name
+    where = orgs.split_title(titles[-1]).where
+    if stated is None and where and is_city(where.split(",", 1)[0]):
+        stated = where, titles[-1]
     stated = stated or facts.find_place(scan) or _opening_place(markdown)
     if stated is None and organization:
         stated = facts.place_after_name(markdown, organization)

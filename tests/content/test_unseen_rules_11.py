@@ -187,6 +187,14 @@ def test_a_title_role_dash_employer_comma_city_names_both(title: str, org: str, 
     assert (parts.organization, parts.where) == (org, city)
 
 
+def test_the_city_after_the_titles_employer_is_the_location() -> None:
+    posting = _posting(
+        "We seek a full-time Registrar. Apply to posts@tisserands.example.fr.",
+        title="Registrar – Musée des Tisserands, Lyon",
+    )
+    assert (posting.organization, posting.location) == ("Musée des Tisserands", "Lyon")
+
+
 def test_a_comma_after_an_employer_that_is_no_city_stays_in_the_name() -> None:
     parts = split_title("Archivist – University of Oakmere, Special Collections")
     assert parts.organization == "University of Oakmere, Special Collections"
@@ -410,3 +418,22 @@ def test_characters_a_reader_does_not_see_are_not_read(body: str) -> None:
 
 def test_a_non_breaking_hyphen_in_the_title_is_a_hyphen() -> None:
     assert _doc("We seek an archivist.", "Part\u2011time Archivist").title == "Part-time Archivist"
+
+
+@pytest.mark.parametrize("title", ["Archiviste (H/F)", "Chargé de collections (F/H)"])
+def test_a_french_title_naming_both_genders_is_an_opening(title: str) -> None:
+    doc = _doc("Envoyez votre CV.", title)
+    assert doc.kind == "job"
+    assert "(" not in doc.postings[0].title
+
+
+def test_the_whole_french_name_of_the_first_sentence_and_its_terms() -> None:
+    body = (
+        "Le Centre d'histoire ouvrière de Lille recrute un archiviste en CDI, à temps plein."
+        " Candidatures à rh@cho-lille.example.fr."
+    )
+    posting = _posting(body, title="Archiviste (H/F)")
+    assert (posting.organization, posting.employment_type) == (
+        "Centre d'histoire ouvrière de Lille",
+        "full-time",
+    )
