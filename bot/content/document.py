@@ -21,7 +21,14 @@ from bot.content.clean import (
     strip_html,
 )
 from bot.content.decoding import decode
-from bot.content.extract import DEADLINE_KEYS, Page, Shared, build_posting, page_contacts
+from bot.content.extract import (
+    DEADLINE_KEYS,
+    ORG_KEYS,
+    Page,
+    Shared,
+    build_posting,
+    page_contacts,
+)
 from bot.content.front_matter import (
     as_date,
     as_text,
@@ -45,7 +52,6 @@ from bot.domain import ContentError, Kind, ParsedDocument, PostingDraft
 logger = logging.getLogger(__name__)
 
 _DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
-_ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 # Characters of a passage of a page that is not an FAQ (its paragraphs joined up to this).
 PACKED_PASSAGE = 700
 _URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
@@ -225,7 +231,7 @@ def _organization(
     *,
     deep: bool,
 ) -> str | None:
-    stated = first_text(meta, _ORG_KEYS)
+    stated = first_text(meta, ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(stated[1], kind)
     name = from_title or orgs.known_in(title)

@@ -29,11 +29,17 @@ _REMOTE_ROLE = re.compile(r"\bremote\b", re.I)
 DEADLINE_KEYS = (
     "closedate", "close_date", "closing_date", "closingdate", "deadline",
     "application_deadline", "apply_by", "expires", "expiry", "expiration",
+    # schema.org's JobPosting, as some themes name their keys
+    "valid_through", "validthrough",
 )  # fmt: skip
 _APPLY_KEYS = (
     "apply", "apply_url", "application_url", "applylink", "apply_link", "link", "how_to_apply",
+    "application_email", "apply_email", "contact_email",
 )  # fmt: skip
-_ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
+ORG_KEYS = (
+    "institution", "organization", "organisation", "company", "employer", "org",
+    "hiring_organization", "hiring_organisation",
+)  # fmt: skip
 _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
 _EMPLOYMENT_KEYS = (
@@ -242,7 +248,7 @@ def _longer_role(role: str, markdown: str, folded: bytes) -> str:
 
 def _organization(markdown: str, page: Page) -> str | None:
     """Front matter, then the title, then the page, then the posting's own prose."""
-    stated = first_text(page.meta, _ORG_KEYS)
+    stated = first_text(page.meta, ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(_known_or(stated[1]), "job")
     name = page.parts.organization or page.organization
@@ -543,7 +549,8 @@ def _stated_employment(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     category that is a kind of post ("tags: [jobs, full-time, archives]")."""
     for key in _EMPLOYMENT_KEYS:
         value = as_text(meta.get(key))
-        kind = stated_employment(value) if value and len(value) <= 60 else None
+        # "employment_type: FULL_TIME", as schema.org writes it
+        kind = stated_employment(value.replace("_", "-")) if value and len(value) <= 60 else None
         if kind is not None:
             return kind, f"{key}: {value}"
     for key in _TAG_KEYS:
@@ -559,7 +566,7 @@ def _salary(
 ) -> money.Salary | None:
     """The front matter's salary, else a "Salary" section's, else the prose's."""
     dollar = functools.cache(lambda: money.dollar_of(scan))
-    stated = first_text(meta, SALARY_KEYS)
+    stated = _stated_pay(meta)
     fallback: money.Salary | None = None
     if stated is not None:
         salary = money.from_section(stated[1], dollar)
@@ -573,6 +580,26 @@ def _salary(
             if salary is not None:
                 return salary
     return money.find_salary(scan, dollar) or fallback
+
+
+# "salary_min: 42000", "salary_max: 48000", "salary_currency: EUR": pay in parts, as
+# schema.org's JobPosting and some themes give it; "salary: 42000" beside "currency: EUR".
+_PAY_RANGE_KEYS = (("salary_min", "salary_max"), ("min_salary", "max_salary"))
+_CURRENCY_KEYS = ("salary_currency", "currency")
+
+
+def _stated_pay(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(key, text) of the pay the front matter states, in one line ("EUR 42000 – 48000")."""
+    stated = first_text(meta, SALARY_KEYS)
+    for low_key, high_key in _PAY_RANGE_KEYS if stated is None else ():
+        low, high = as_text(meta.get(low_key)), as_text(meta.get(high_key))
+        if low:
+            stated = low_key, f"{low} – {high}" if high else low
+            break
+    currency = first_text(meta, _CURRENCY_KEYS)
+    if stated is None or currency is None or not stated[1][:1].isdigit():
+        return stated
+    return stated[0], f"{currency[1]} {stated[1]}"
 
 
 # ---------------------------------------------------------------- contacts

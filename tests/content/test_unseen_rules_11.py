@@ -437,3 +437,41 @@ def test_the_whole_french_name_of_the_first_sentence_and_its_terms() -> None:
         "Centre d'histoire ouvrière de Lille",
         "full-time",
     )
+
+
+# ---------------------------------------------------------------- front matter of other themes
+
+
+def test_front_matter_in_the_words_of_schema_orgs_job_posting() -> None:
+    extra = (
+        "kind: job\nhiring_organization: Oakmere Archive\nemployment_type: FULL_TIME\n"
+        "valid_through: 2027-05-15\nsalary_min: 41000\nsalary_max: 46000\n"
+        "salary_currency: EUR\n"
+    )
+    posting = _posting("Help us look after four centuries of parish records.", extra=extra)
+    assert (
+        posting.organization,
+        posting.employment_type,
+        posting.deadline,
+        posting.salary_min,
+        posting.salary_max,
+        posting.salary_currency,
+    ) == ("Oakmere Archive", "full-time", date(2027, 5, 15), 41000, 46000, "EUR")
+
+
+def test_a_bare_amount_beside_a_currency_key_is_pay_in_that_currency() -> None:
+    extra = (
+        "kind: job\nsalary: 39000\ncurrency: GBP\napplication_email: posts@oakmere.example.org\n"
+    )
+    posting = _posting("Help us look after four centuries of parish records.", extra=extra)
+    assert (posting.salary_min, posting.salary_currency, posting.contacts) == (
+        39000,
+        "GBP",
+        ("posts@oakmere.example.org",),
+    )
+
+
+def test_a_currency_key_leaves_a_salary_that_names_its_own_alone() -> None:
+    extra = 'kind: job\nsalary: "$39,000 a year"\ncurrency: GBP\n'
+    posting = _posting("Help us look after four centuries of parish records.", extra=extra)
+    assert (posting.salary_min, posting.salary_currency) == (39000, "USD")
