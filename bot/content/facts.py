@@ -1048,23 +1048,37 @@ CLOSED = Table(
             "true",
             (
                 r"applications? (?:are|is|have|has) (?:now )?(?:been )?closed\b",
-                # "Applications for this role are now closed."
+                # "Applications for this role are now closed.", "… for this position closed
+                # on 1 March"
                 r"applications? for (?:this|the) (?:role|position|post|job|vacancy|opening"
                 r"|internship|fellowship|traineeship|studentship|residency)"
-                r" (?:are|is|have|has) (?:now )?(?:been )?closed\b",
+                r" (?:(?:are|is|have|has) (?:now )?(?:been )?)?closed\b",
                 r"(?:application|applications|submission) (?:period|window) (?:is|has)"
                 r" (?:now )?closed\b",
-                r"(?:position|job|role|vacancy|search|posting|opening|advert) (?:has|have|is|was)"
-                r"(?: now)?(?: been)? (?:filled|closed|cancell?ed|withdrawn)\b",
+                r"(?:position|job|role|vacancy|search|posting|opening|advert|opportunity)"
+                r" (?:has|have|is|was)(?: now)?(?: been)? (?:filled|closed|cancell?ed|withdrawn"
+                r"|expired)\b",
+                # "The position is no longer available."
+                r"(?:position|job|role|vacancy|post|opportunity) is (?:now )?no longer"
+                r" (?:available|open)\b",
                 r"no longer (?:accepting|taking|considering|reviewing|open)\b",
                 r"applications closed\b",
                 r"closed to applications\b",
                 r"not (?:currently )?accepting applications\b",
                 # "**POSITION FILLED** - thank you" (not "the position filled by Dr Rees")
-                r"position filled\b(?! (?:by|with|through|in|on|at|as|from|internally)\b)",
+                r"position (?:filled|closed)\b(?! (?:by|with|through|in|on|at|as|from|for"
+                r"|internally)\b)",
                 # "UPDATE: We have made an appointment to this role."
                 r"(?:have|has) (?:now )?made an appointment\b",
                 r"an appointment has (?:now )?been made\b",
+                r"(?:have|has) (?:now )?appointed to (?:this|the) (?:role|post|position"
+                r"|vacancy)\b",
+                r"recruitment (?:for (?:this|the) (?:role|post|position|vacancy) )?(?:is|has)"
+                r" (?:now )?(?:complete|completed|closed|ended)\b",
+                r"deadline (?:for applications )?has (?:now )?passed\b",
+                r"offered and accepted\b",
+                # "Status: Closed", a line of the posting's facts
+                r"status[*_ ]*:[*_ ]*(?:closed|filled|expired)\b",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -1084,6 +1098,16 @@ CLOSED = Table(
                 "POSITION FILLED - we thank all applicants for their interest.",
                 "UPDATE: We have made an appointment to this role. Thank you.",
                 "An appointment has now been made.",
+                "This vacancy has now expired.",
+                "The position is no longer available.",
+                "Recruitment for this post is now complete.",
+                "We have now appointed to this role.",
+                "The deadline for applications has passed.",
+                "Applications for this position closed on 1 March 2027.",
+                "This opportunity is closed.",
+                "Update: the post has been offered and accepted.",
+                "Position closed.",
+                "**Status:** Closed",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -1095,6 +1119,13 @@ CLOSED = Table(
                 "The position has closing date 1 May.",
                 "The position filled by Dr Rees in 2019 was a fixed-term one.",
                 "Please make an appointment to visit the reading room.",
+                "The position closed for lunch is the front desk.",
+                "Recruitment for this post is now open.",
+                "Our archive is no longer available on microfilm.",
+                "We have appointed a new director, who will lead this team.",
+                "Status: open until filled.",
+                "Applications received after the deadline has passed are not read.",
+                "If the position has been filled, we will say so here.",
             ),
         ),
         # a notice marked on a line or on the title (the only rule read there): "[FILLED]
@@ -1169,11 +1200,11 @@ UNTIL_FILLED = Table(
         ),
     ),
 )
-# "open until the position is closed", "we close the advert once the post is filled" are not
-# closed postings: the words just before a closed phrasing must not hold a word of time to
-# come.
-_UNTIL_REACH = 12
-_NOT_YET = ("until", "once", "when")
+# "open until the position is closed", "we close the advert once the post is filled", "after
+# the deadline has passed", "if the position has been filled" are not closed postings: the
+# words just before a closed phrasing must not hold a word of time to come or of a condition.
+_UNTIL_REACH = 16  # "until the job posting has …"
+_NOT_YET = ("until", "once", "when", "after ", "if ")
 
 
 def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None, Found | None]:

@@ -150,6 +150,7 @@ UNITS = {
     "posts to come": "the post will be posted here role will be ",
     "addresses spelled at and dot": "ab at cd dot ef dot at dot ",
     "cities after a role sought": "seeks a curator in Ab Cd in Ef in ",
+    "closed notices in prose": "status: recruitment for the post is deadline has post is no ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

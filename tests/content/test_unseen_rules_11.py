@@ -475,3 +475,26 @@ def test_a_currency_key_leaves_a_salary_that_names_its_own_alone() -> None:
     extra = 'kind: job\nsalary: "$39,000 a year"\ncurrency: GBP\n'
     posting = _posting("Help us look after four centuries of parish records.", extra=extra)
     assert (posting.salary_min, posting.salary_currency) == (39000, "USD")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "closed"),
+    [
+        ("UPDATE: this vacancy has expired.", True),
+        ("Sorry, the role is no longer available.", True),
+        ("Recruitment for the post has now ended.", True),
+        ("The deadline has passed; thank you for your interest.", True),
+        ("Applications for the fellowship closed on 2 May.", True),
+        ("**Status:** Filled", True),
+        # a condition or a time to come
+        ("If the deadline has passed, please write to us about future posts.", False),
+        ("We will keep this page up until the job posting has expired.", False),
+        ("Recruitment for the post is now open.", False),
+    ],
+)
+def test_a_post_closed_in_prose(sentence: str, closed: bool) -> None:
+    body = (
+        "The Oakmere Archive seeks a full-time Records Manager. Apply to"
+        f" posts@oakmere.example.org.\n\n{sentence}"
+    )
+    assert _posting(body).closed is closed
