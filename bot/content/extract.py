@@ -513,11 +513,27 @@ def _status(
     titles = (page.title,) if role in page.title else (page.title, role)
     closed, until_filled = facts.find_status(scan, titles)
     closed = _stated_closed(page.meta) or closed
+    until_filled = until_filled or _stated_until_filled(page.meta)
     if closed is not None:
         evidence.append(Fact("closed", "true", closed.sentence))
     if until_filled is not None:
         evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
     return closed, until_filled
+
+
+# "deadline: rolling", "closing_date: Open until filled": a deadline key that gives no date but
+# says the post stays open until it is filled.
+_ROLLING = re.compile(r"(?:rolling|ongoing|rolling basis|on a rolling basis)\W*", re.I)
+
+
+def _stated_until_filled(meta: Mapping[str, Any]) -> facts.Found | None:
+    for key in DEADLINE_KEYS:
+        value = as_text(meta.get(key))
+        if value and len(value) <= 60:
+            said = _ROLLING.fullmatch(value) or facts.UNTIL_FILLED.first_hit(value.lower())
+            if said:
+                return facts.Found("true", f"{key}: {value}")
+    return None
 
 
 # "status: filled", "job_status: Closed", "filled: true": front matter that says the post is

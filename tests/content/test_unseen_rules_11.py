@@ -498,3 +498,21 @@ def test_a_post_closed_in_prose(sentence: str, closed: bool) -> None:
         f" posts@oakmere.example.org.\n\n{sentence}"
     )
     assert _posting(body).closed is closed
+
+
+@pytest.mark.parametrize(
+    "front", ["deadline: rolling", 'closing_date: "Open until filled"', "expires: Ongoing"]
+)
+def test_a_deadline_key_that_says_rolling_leaves_the_post_open_until_filled(front: str) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager.", extra=f"kind: job\n{front}\n"
+    )
+    assert (posting.deadline, posting.open_until_filled) == (None, True)
+
+
+def test_a_deadline_key_with_a_date_is_no_rolling_deadline() -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager.",
+        extra="kind: job\ndeadline: 2027-03-01\n",
+    )
+    assert (posting.deadline, posting.open_until_filled) == (date(2027, 3, 1), False)
