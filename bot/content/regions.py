@@ -98,6 +98,9 @@ def after_remote(sentence: str) -> list[str]:
     if joined is not None and places_in(joined.group("rest")):
         return [joined.group("rest")]
     after = _AFTER_REMOTE.search(sentence)
+    # "remote: Remote (EU)", a front matter's key before its value: the value's remote word
+    again = _AFTER_REMOTE.match(sentence, after.start("rest")) if after is not None else None
+    after = again or after
     return regions_in(after.group("rest")) if after is not None else []
 
 

@@ -516,3 +516,16 @@ def test_a_deadline_key_with_a_date_is_no_rolling_deadline() -> None:
         extra="kind: job\ndeadline: 2027-03-01\n",
     )
     assert (posting.deadline, posting.open_until_filled) == (date(2027, 3, 1), False)
+
+
+@pytest.mark.parametrize(
+    ("front", "regions"),
+    [('remote: "Remote (EU)"', ("EU",)), ('remote: "Remote - Canada"', ("Canada",))],
+)
+def test_a_remote_key_naming_a_region_gives_the_region_not_the_word(
+    front: str, regions: tuple[str, ...]
+) -> None:
+    posting = _posting(
+        "The Oakmere Archive seeks a full-time Records Manager.", extra=f"kind: job\n{front}\n"
+    )
+    assert (posting.remote, posting.remote_regions) == (True, regions)
