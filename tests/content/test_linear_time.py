@@ -151,6 +151,7 @@ UNITS = {
     "addresses spelled at and dot": "ab at cd dot ef dot at dot ",
     "cities after a role sought": "seeks a curator in Ab Cd in Ef in ",
     "closed notices in prose": "status: recruitment for the post is deadline has post is no ",
+    "includes of buttons to apply": "{% include apply.html url=http",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

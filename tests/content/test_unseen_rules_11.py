@@ -529,3 +529,19 @@ def test_a_remote_key_naming_a_region_gives_the_region_not_the_word(
         "The Oakmere Archive seeks a full-time Records Manager.", extra=f"kind: job\n{front}\n"
     )
     assert (posting.remote, posting.remote_regions) == (True, regions)
+
+
+@pytest.mark.parametrize(
+    ("tag", "contacts"),
+    [
+        ('{% include apply-button.html url="https://jobs.oakmere.example.org/rm" %}',
+         ("https://jobs.oakmere.example.org/rm",)),
+        ("{%- include apply_link.html href='https://jobs.oakmere.example.org/rm' -%}",
+         ("https://jobs.oakmere.example.org/rm",)),
+        # an include that is no button to apply: its link is the theme's, not the post's
+        ('{% include share.html url="https://social.example.org/share" %}', ()),
+    ],
+)  # fmt: skip
+def test_a_themes_button_to_apply_leaves_its_link(tag: str, contacts: tuple[str, ...]) -> None:
+    posting = _posting(f"The Oakmere Archive seeks a full-time Records Manager.\n\n{tag}\n")
+    assert posting.contacts == contacts
