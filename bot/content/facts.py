@@ -590,16 +590,19 @@ PLACE = Table(
         Rule(
             "role-in",
             (
+                # "(full-time, 2 years)": the terms in brackets between the role and its city
                 r"(?:seeks|is seeking|is hiring|is recruiting|is looking for) (?:an?|one|two)"
-                r" (?:[\w-]+ ){1,5}?in\s",
+                r" (?:[\w-]+ ){1,5}?(?:\([^()\n]{1,40}\) )?in\s",
             ),
             matches=(
                 "Cedar Archives seeks an Outreach Archivist in Denver, CO.",
                 "The society is hiring a part-time records clerk in Hobart.",
+                "The Harbour Trust seeks a Project Archivist (full-time, 2 years) in Aberdeen.",
             ),
             rejects=(
                 "The lab seeks a specialist in Digital Humanities.",
                 "We are seeking a developer in Python and Rust.",
+                "The lab seeks a specialist (part-time) in Digital Humanities.",
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections

@@ -152,6 +152,7 @@ UNITS = {
     "cities after a role sought": "seeks a curator in Ab Cd in Ef in ",
     "closed notices in prose": "status: recruitment for the post is deadline has post is no ",
     "includes of buttons to apply": "{% include apply.html url=http",
+    "terms in brackets after a role sought": "seeks a curator (full-time, ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",

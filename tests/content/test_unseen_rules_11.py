@@ -545,3 +545,9 @@ def test_a_remote_key_naming_a_region_gives_the_region_not_the_word(
 def test_a_themes_button_to_apply_leaves_its_link(tag: str, contacts: tuple[str, ...]) -> None:
     posting = _posting(f"The Oakmere Archive seeks a full-time Records Manager.\n\n{tag}\n")
     assert posting.contacts == contacts
+
+
+def test_the_city_after_a_role_sought_and_its_terms_in_brackets() -> None:
+    # said in the prose, it comes before the city the employer is named after
+    body = "Falmouth Record Office seeks a Project Archivist (full-time, 2 years) in Truro."
+    assert _posting(body).location == "Truro"
