@@ -51,14 +51,21 @@ _HIRING_TITLE = Folded(
     r"\bhiring\b|\bseeks\b|\bseeking\b|\blooking for\b|\bposition\b|\bvacancy\b|\bjob\b"
     r"|\bopening\b|\brecruiting\b|\bwanted\b|\bfellowship\b|\binternship\b"
 )
-# German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"); nothing but
-# an opening does, so such a title settles the kind.
-GENDERS_TITLE = re.compile(r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)", re.I)
+# German postings name the genders they address ("Archivar (m/w/d)", "(f/m/d)"), French ones
+# too ("Archiviste (H/F)"); nothing but an opening does, so such a title settles the kind.
+GENDERS_TITLE = re.compile(
+    r"\([mwfdx]/[mwfdx]/[mwfdx]\)|\(all genders\)|\((?:h/f|f/h)(?:/x)?\)", re.I
+)
 _JOB_TAGS = frozenset(
     "job jobs career careers vacancy vacancies position positions opening openings employment "
     "hiring job-posting jobposting job-postings recruitment job_posting".split()
 )
 _NEWS_TAGS = frozenset("news blog press press-release events event announcements".split())
+# Front matter keys that state an opening's pay (read by extract.py for the salary too), and
+# keys only a job board's theme has: a page whose front matter says what the post pays, or
+# where or on what terms the job is done, is a posting, whatever its layout and tags.
+SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
+_POSTING_KEYS = (*SALARY_KEYS, "job_location", "job_type", "jobtype", "employment_type")
 _JOB_LAYOUTS = frozenset("job jobs job-posting posting vacancy listing".split())
 _LANDING_LAYOUTS = frozenset("jobposts jobs-index job-board jobboard careers".split())
 _JOB_WORDS = (
@@ -121,6 +128,24 @@ _NOT_HIRING = re.compile(
 )
 
 
+# "The job description and how to apply will be posted here in March": news of a post to come,
+# however its title announces it ("We're hiring (soon)!"), when the page gives no way to
+# apply yet (no address, no link). Read in the folded head.
+_POST_TO_COME = re.compile(
+    r"\b(?:job description|description|vacancy|vacancies|position|post|posts|role|roles"
+    r"|advert|details|how to apply)\b[^.]{0,80}? will be (?:posted|advertised|published"
+    r"|announced|listed|shared) (?:here |on this page |on (?:our|the) (?:website|site|blog) )?"
+    r"(?:in|later|soon|shortly|next|when|once|early|from)\b"
+)
+
+
+def _post_to_come(body: Scan) -> bool:
+    folded = body.folded
+    if b"@" in folded or b"http" in folded or b"www." in folded:
+        return False
+    return _POST_TO_COME.search(folded[:1500].decode("ascii")) is not None
+
+
 def tags_of(meta: Mapping[str, Any]) -> set[str]:
     words: set[str] = set()
     for key in ("tags", "tag", "categories", "category", "type"):
@@ -163,6 +188,8 @@ def classify(
     for kind in KINDS:
         if declared == kind:
             return kind
+    if not openings and _post_to_come(body):
+        return "news" if dated else "other"
     said = _from_title_and_meta(
         meta, title, openings=openings, hiring_title=hiring_title, dated=dated
     )
@@ -190,7 +217,10 @@ def _from_title_and_meta(
         return "job" if openings else "other"
     if openings:
         return "job"
-    return _topic(title, layout, tags, openings=openings, hiring_title=hiring_title, dated=dated)
+    posting = any(as_text(meta.get(key)) for key in _POSTING_KEYS)
+    return _topic(
+        title, layout, tags, openings=openings, hiring_title=hiring_title or posting, dated=dated
+    )
 
 
 def _topic(

@@ -107,10 +107,34 @@ def repair_values(meta: dict[str, Any]) -> int:
     return fixed
 
 
-def strip_html(text: str) -> str:
-    """HTML fragments to Markdown: anchors to ``{#id}``, links to ``[t](u)``, lists to bullets."""
-    if "<" not in text:
+# Characters a reader never sees or sees as a plain hyphen, pasted from word processors and
+# web pages: "full\u2011time" is "full-time", "jobs\u200b@example.org" an address, "cata\u00adlogue"
+# one word.
+_UNSEEN = (
+    ("\u200b", ""), ("\u200c", ""), ("\u2060", ""), ("\ufeff", ""), ("\u00ad", ""),
+    ("\u2010", "-"), ("\u2011", "-"),
+)  # fmt: skip
+
+
+def as_seen(text: str) -> str:
+    """``text`` without the characters a reader does not see (zero-width spaces, soft hyphens)
+    and with non-breaking hyphens as hyphens, so that the rules read what the page shows.
+    (One ``replace`` per character the page holds, at memchr speed: ``translate`` with a
+    table walks every character of a non-ASCII page in Python's slow path.)"""
+    if text.isascii():
         return text
+    for char, seen in _UNSEEN:
+        if char in text:
+            text = text.replace(char, seen)
+    return text
+
+
+def strip_html(text: str) -> str:
+    """HTML fragments to Markdown: anchors to ``{#id}``, links to ``[t](u)``, lists to bullets;
+    and entities to their characters, with or without tags beside them ("12&nbsp;May", as
+    Markdown renders them)."""
+    if "<" not in text:
+        return html.unescape(text) if "&" in text and ";" in text else text
     if "<!--" in text:
         text = before_last_closer(_COMMENT, _comment, text, "-->")
     if _LT_H.search(text):

@@ -101,10 +101,20 @@ DEADLINE = Table(
                     "postmarked by",
                     # "applications received after 30 June will not be considered"
                     "(?:received|accepted|submitted|considered) after",
+                    # the label in the page's other language ("Bewerbungsschluss: 15.04.2027")
+                    "bewerbungsschluss",
+                    "bewerbungsfrist",
+                    "sluitingsdatum",
+                    "date limite",
+                    "fecha l[ií]mite",
+                    "scadenza",
                 )
             ),
             matches=(
                 "Last day to apply: 15 March 2024",
+                "Bewerbungsschluss: 15.04.2026",
+                "Sluitingsdatum: 15-04-2026.",
+                "Date limite de candidature : 15/04/2026",
                 "The deadline for applications is 30 April 2026.",
                 "Closing date: 12 May 2026.",
                 "Applications close on 3 June.",

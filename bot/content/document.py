@@ -13,9 +13,22 @@ from typing import Any
 from bot.content import faq, orgs, typos
 from bot.content.blocks import Heading, headings
 from bot.content.classify import classify, names_a_role
-from bot.content.clean import normalise_markdown, repair_mojibake, repair_values, strip_html
+from bot.content.clean import (
+    as_seen,
+    normalise_markdown,
+    repair_mojibake,
+    repair_values,
+    strip_html,
+)
 from bot.content.decoding import decode
-from bot.content.extract import DEADLINE_KEYS, Page, Shared, build_posting, page_contacts
+from bot.content.extract import (
+    DEADLINE_KEYS,
+    ORG_KEYS,
+    Page,
+    Shared,
+    build_posting,
+    page_contacts,
+)
 from bot.content.front_matter import (
     as_date,
     as_text,
@@ -39,7 +52,6 @@ from bot.domain import ContentError, Kind, ParsedDocument, PostingDraft
 logger = logging.getLogger(__name__)
 
 _DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
-_ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
 # Characters of a passage of a page that is not an FAQ (its paragraphs joined up to this).
 PACKED_PASSAGE = 700
 _URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
@@ -85,7 +97,7 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     repaired += repair_values(meta)
     if repaired:
         warnings.append(f"repaired mis-encoded characters (mojibake) on {repaired} line(s)")
-    body = normalise_markdown(strip_html(body))
+    body = normalise_markdown(as_seen(strip_html(body)))
     body, corrected = typos.correct(body)
     if corrected:
         warnings.append(f"read misspelt words of fixed phrases as meant: {', '.join(corrected)}")
@@ -219,7 +231,7 @@ def _organization(
     *,
     deep: bool,
 ) -> str | None:
-    stated = first_text(meta, _ORG_KEYS)
+    stated = first_text(meta, ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(stated[1], kind)
     name = from_title or orgs.known_in(title)
@@ -242,7 +254,7 @@ def _clean_inline(text: str, meta: Mapping[str, Any]) -> str:
     if "{" in text or "}" in text:  # Liquid needs a brace; the copy of meta costs a µs or two
         text = strip_liquid(text, {k: v for k, v in meta.items() if k != "title"})
     text, _ = repair_mojibake(text)
-    return plain(collapse(strip_html(text)))
+    return plain(collapse(as_seen(strip_html(text))))
 
 
 def _first_heading(found: list[Heading]) -> str:

@@ -177,11 +177,13 @@ EMPLOYMENT = Table(
         Rule(
             "part-time",
             # "Full/Part Time: Full-Time" is a form's label naming both kinds
-            (r"(?<!full/)(?<!full / )part[- ]?time\b", r"half[- ]time\b"),
+            # French: "à temps partiel"
+            (r"(?<!full/)(?<!full / )part[- ]?time\b", r"half[- ]time\b", r"temps partiel\b"),
             matches=(
                 "Part-time Children's Clerk.",
                 "This part time position works Saturdays.",
                 "A half-time appointment in the archive.",
+                "Un poste à temps partiel (80 %).",
             ),
             rejects=(
                 "Students may work part of the time from home.",
@@ -197,9 +199,12 @@ EMPLOYMENT = Table(
                 # "65 % of full-time hours" is a part of them
                 r"(?<!based on a )(?<!based on )(?<!basis of a )(?<!% of )(?<!percent of )"
                 r"full[- ]?time\b(?! (?:staff|employees|colleagues|equivalent|team))",
+                # French: "à temps plein", "à temps complet"
+                r"temps (?:plein|complet)\b",
             ),
             matches=(
                 "This is a full-time, permanent position.",
+                "Un CDI à temps plein, à Roubaix.",
                 "A fulltime role with benefits.",
                 "Full time, with benefits.",
                 "Full/Part Time: Full-Time",

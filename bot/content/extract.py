@@ -11,7 +11,8 @@ from typing import Any
 
 from bot.content import facts, money, orgs, regions
 from bot.content.blocks import Heading, headings, own_text
-from bot.content.classify import GENDERS_TITLE
+from bot.content.cities import is_city
+from bot.content.classify import GENDERS_TITLE, SALARY_KEYS
 from bot.content.dates import Deadline, find_deadline, parse_date_words
 from bot.content.employment import find_employment, stated_employment
 from bot.content.front_matter import as_date, as_text, as_words, first_text
@@ -28,12 +29,19 @@ _REMOTE_ROLE = re.compile(r"\bremote\b", re.I)
 DEADLINE_KEYS = (
     "closedate", "close_date", "closing_date", "closingdate", "deadline",
     "application_deadline", "apply_by", "expires", "expiry", "expiration",
+    # schema.org's JobPosting, as some themes name their keys
+    "valid_through", "validthrough",
 )  # fmt: skip
-_APPLY_KEYS = ("apply", "apply_url", "application_url", "applylink", "apply_link", "link")
-_ORG_KEYS = ("institution", "organization", "organisation", "company", "employer", "org")
+_APPLY_KEYS = (
+    "apply", "apply_url", "application_url", "applylink", "apply_link", "link", "how_to_apply",
+    "application_email", "apply_email", "contact_email",
+)  # fmt: skip
+ORG_KEYS = (
+    "institution", "organization", "organisation", "company", "employer", "org",
+    "hiring_organization", "hiring_organisation",
+)  # fmt: skip
 _ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
 _LOCATION_KEYS = ("location", "city", "place", "job_location")
-_SALARY_KEYS = ("salary", "salary_range", "compensation", "pay", "pay_range", "wage", "stipend")
 _EMPLOYMENT_KEYS = (
     "employment_type", "employment", "job_type", "jobtype", "contract_type", "contract", "type",
 )  # fmt: skip
@@ -45,6 +53,12 @@ _KIND_TAG = re.compile(
 )
 # "remote: true", "remote: hybrid": front matter that says it outright.
 _REMOTE_KEYS = ("remote", "is_remote", "remote_ok", "remote_work", "telecommute")
+# A tag that says how the work is done, and only that ("tags: [jobs, remote]"); a tag that
+# merely holds the word ("remote-sensing") says nothing of this post.
+_REMOTE_TAG = re.compile(
+    r"(?:fully[- _]?)?remote(?:[- _](?:work|working|ok|friendly|first|only))?|hybrid"
+    r"|work[- _]from[- _]home|wfh|telework(?:ing)?"
+)
 
 
 @dataclass(frozen=True)
@@ -170,6 +184,7 @@ _DATES_NOTICE_AT_END = re.compile(
 def _without_terms(title: str) -> str:
     if len(title) > _LONGEST_TITLE:  # no role is this long; the patterns stay short work
         return title
+    title = _without_notice(title)
     notice = _DATES_NOTICE_AT_END.search(title)
     if notice is not None and notice.start() > 0:
         return title[: notice.start()]
@@ -179,6 +194,20 @@ def _without_terms(title: str) -> str:
     said = bracket.group(1)
     if facts.remote_from_location(said) is not None or GENDERS_TITLE.search(bracket.group(0)):
         return title[: bracket.start()]
+    return title
+
+
+def _without_notice(title: str) -> str:
+    """ "[FILLED] Project Archivist", "CLOSED: Project Archivist", "Project Archivist -
+    Filled": the role without the notice that it is closed (the posting says so itself)."""
+    low = title.lower()
+    for start, end in facts.NOTICE.hits(low):
+        if low[end - 1] in "])":  # "(position filled)": from its opening bracket
+            start = low.rfind("[" if low[end - 1] == "]" else "(", 0, start)
+            if start == -1:
+                continue
+        rest = f"{title[:start]} {title[end:]}".strip(" :|–—-")
+        return rest or title
     return title
 
 
@@ -219,7 +248,7 @@ def _longer_role(role: str, markdown: str, folded: bytes) -> str:
 
 def _organization(markdown: str, page: Page) -> str | None:
     """Front matter, then the title, then the page, then the posting's own prose."""
-    stated = first_text(page.meta, _ORG_KEYS)
+    stated = first_text(page.meta, ORG_KEYS)
     if stated is not None:
         return orgs.for_kind(_known_or(stated[1]), "job")
     name = page.parts.organization or page.organization
@@ -248,10 +277,11 @@ def _known_or(value: str) -> str:
 # ---------------------------------------------------------------- where and remote
 
 
-# "Location: Albany, NY" and its bold and other-label forms, on a line of its own.
+# "Location: Albany, NY" and its bold and other-label forms ("Place: Lyon"), on a line of
+# its own.
 _LOCATION_LINE = re.compile(
-    r"^[ \t>*_-]*(?:job |work |duty )?(?:location|place of work|duty station|based in|city"
-    r"|where|workplace)"
+    r"^[ \t>*_-]*(?:job |work |duty )?(?:location|place of work|place|duty station|based in"
+    r"|city|where|workplace)"
     r"[*_ \t]*:[*_ \t]*(?P<place>[^\n]{2,120}?)[ \t]*$",
     re.I | re.M,
 )
@@ -299,17 +329,22 @@ def _place_elsewhere(
 ) -> tuple[str, str] | None:
     """(place, where it is said) of a page with no location label: the title's bracket, the
     prose, the opening line, the employer's city after its name, the address at the foot,
-    and last the city an employer is named after ("Norwich Record Office")."""
+    the city an employer is named after ("Norwich Record Office"), and last the one city the
+    sentence that seeks the role names after it."""
     stated = next(
         ((place, title) for title in titles if (place := facts.place_in_title(title))), None
     )
+    # "Archivist – Museo delle Arti Tessili, Como": the employer's city after its name
+    where = orgs.split_title(titles[-1]).where
+    if stated is None and where and is_city(where.split(",", 1)[0]):
+        stated = where, titles[-1]
     stated = stated or facts.find_place(scan) or _opening_place(markdown)
     if stated is None and organization:
         stated = facts.place_after_name(markdown, organization)
     stated = stated or _address_place(markdown)
     if stated is None and organization:
         stated = facts.city_of_name(organization)
-    return stated
+    return stated or facts.city_where_sought(scan)
 
 
 def _address_place(markdown: str) -> tuple[str, str] | None:
@@ -399,6 +434,11 @@ def _stated_remote(meta: Mapping[str, Any], evidence: list[Fact]) -> bool | None
             shown = str(value).lower() if isinstance(value, bool) else value
             evidence.append(Fact("remote", str(said).lower(), f"{key}: {shown}"))
             return said
+    for key in _TAG_KEYS:
+        for tag in as_words(meta.get(key)):
+            if _REMOTE_TAG.fullmatch(tag.lower()):
+                evidence.append(Fact("remote", "true", f"{key}: {tag}"))
+                return True
     return None
 
 
@@ -473,11 +513,27 @@ def _status(
     titles = (page.title,) if role in page.title else (page.title, role)
     closed, until_filled = facts.find_status(scan, titles)
     closed = _stated_closed(page.meta) or closed
+    until_filled = until_filled or _stated_until_filled(page.meta)
     if closed is not None:
         evidence.append(Fact("closed", "true", closed.sentence))
     if until_filled is not None:
         evidence.append(Fact("open_until_filled", "true", until_filled.sentence))
     return closed, until_filled
+
+
+# "deadline: rolling", "closing_date: Open until filled": a deadline key that gives no date but
+# says the post stays open until it is filled.
+_ROLLING = re.compile(r"(?:rolling|ongoing|rolling basis|on a rolling basis)\W*", re.I)
+
+
+def _stated_until_filled(meta: Mapping[str, Any]) -> facts.Found | None:
+    for key in DEADLINE_KEYS:
+        value = as_text(meta.get(key))
+        if value and len(value) <= 60:
+            said = _ROLLING.fullmatch(value) or facts.UNTIL_FILLED.first_hit(value.lower())
+            if said:
+                return facts.Found("true", f"{key}: {value}")
+    return None
 
 
 # "status: filled", "job_status: Closed", "filled: true": front matter that says the post is
@@ -509,7 +565,8 @@ def _stated_employment(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     category that is a kind of post ("tags: [jobs, full-time, archives]")."""
     for key in _EMPLOYMENT_KEYS:
         value = as_text(meta.get(key))
-        kind = stated_employment(value) if value and len(value) <= 60 else None
+        # "employment_type: FULL_TIME", as schema.org writes it
+        kind = stated_employment(value.replace("_", "-")) if value and len(value) <= 60 else None
         if kind is not None:
             return kind, f"{key}: {value}"
     for key in _TAG_KEYS:
@@ -525,7 +582,7 @@ def _salary(
 ) -> money.Salary | None:
     """The front matter's salary, else a "Salary" section's, else the prose's."""
     dollar = functools.cache(lambda: money.dollar_of(scan))
-    stated = first_text(meta, _SALARY_KEYS)
+    stated = _stated_pay(meta)
     fallback: money.Salary | None = None
     if stated is not None:
         salary = money.from_section(stated[1], dollar)
@@ -539,6 +596,26 @@ def _salary(
             if salary is not None:
                 return salary
     return money.find_salary(scan, dollar) or fallback
+
+
+# "salary_min: 42000", "salary_max: 48000", "salary_currency: EUR": pay in parts, as
+# schema.org's JobPosting and some themes give it; "salary: 42000" beside "currency: EUR".
+_PAY_RANGE_KEYS = (("salary_min", "salary_max"), ("min_salary", "max_salary"))
+_CURRENCY_KEYS = ("salary_currency", "currency")
+
+
+def _stated_pay(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(key, text) of the pay the front matter states, in one line ("EUR 42000 – 48000")."""
+    stated = first_text(meta, SALARY_KEYS)
+    for low_key, high_key in _PAY_RANGE_KEYS if stated is None else ():
+        low, high = as_text(meta.get(low_key)), as_text(meta.get(high_key))
+        if low:
+            stated = low_key, f"{low} – {high}" if high else low
+            break
+    currency = first_text(meta, _CURRENCY_KEYS)
+    if stated is None or currency is None or not stated[1][:1].isdigit():
+        return stated
+    return stated[0], f"{currency[1]} {stated[1]}"
 
 
 # ---------------------------------------------------------------- contacts
@@ -597,6 +674,9 @@ def _contact_pairs(
             value = as_text(meta[key])
             if value and value.startswith(("http://", "https://")):
                 links.append((value, f"{key}: {value}"))
+            elif value:
+                # "apply_url: mailto:jobs@example.org", "apply: jobs@example.org"
+                emails += [(address, f"{key}: {value}") for address, _ in facts.emails(value)]
     for url, pos in facts.urls(scan):
         if url.lower().rstrip("/") in seen:
             continue

@@ -149,6 +149,9 @@ REMOTE_WORK = Rule(
         # "from our offices in Leiden or Amsterdam and from home" (not "travel to and from home")
         r"(?<!to )and from home\b",
         r"and partly from home\b",
+        # "two days a week in Worcester; the rest from home"
+        r"(?:the rest|the remaining days|the other days)(?: of the (?:week|time))? (?:from|at)"
+        r" home\b",
         # "two days a week in home office": working from home, as German-speaking employers
         # say it in English (not "the Home Office", a ministry, nor "home office equipment")
         *(
@@ -178,6 +181,7 @@ REMOTE_WORK = Rule(
         "Hybrid working: two days a week from home is possible.",
         "You can work from anywhere, as long as you overlap with US Eastern time.",
         "We offer the option of working partly from home.",
+        "Three days a week in the studio, the rest of the week from home.",
         "Staff work part of the week at home.",
         "The Coordinator may work from any location in Michigan, Ohio or Indiana.",
         "You will work from our offices in Leiden or Amsterdam and from home.",
@@ -586,16 +590,19 @@ PLACE = Table(
         Rule(
             "role-in",
             (
+                # "(full-time, 2 years)": the terms in brackets between the role and its city
                 r"(?:seeks|is seeking|is hiring|is recruiting|is looking for) (?:an?|one|two)"
-                r" (?:[\w-]+ ){1,5}?in\s",
+                r" (?:[\w-]+ ){1,5}?(?:\([^()\n]{1,40}\) )?in\s",
             ),
             matches=(
                 "Cedar Archives seeks an Outreach Archivist in Denver, CO.",
                 "The society is hiring a part-time records clerk in Hobart.",
+                "The Harbour Trust seeks a Project Archivist (full-time, 2 years) in Aberdeen.",
             ),
             rejects=(
                 "The lab seeks a specialist in Digital Humanities.",
                 "We are seeking a developer in Python and Rust.",
+                "The lab seeks a specialist (part-time) in Digital Humanities.",
             ),
         ),
         # "The fellow will work at the Department in Naples", "its Digital Collections
@@ -995,6 +1002,31 @@ _PLACE_READERS: dict[Rule, Callable[[str, Hit, str, int], str | None]] = {
 }
 
 
+# "… is looking for a Learning Officer to run school visits and family days in Cardiff": the
+# one city the sentence that seeks the role names after it. Only asked when the page says
+# where in no other way: a purpose clause may name a city where the work is not done.
+_IN_A_NAME = re.compile(r"\bin\s(?=[A-Z])")
+
+
+def city_where_sought(scan: Scan) -> tuple[str, str] | None:
+    """(city, sentence): the only gazetteer city named after "in" in the first sentence that
+    seeks the role, after its verb."""
+    text = scan.text
+    first = min(_SEEKS.hits(scan.low), default=None)
+    if first is None:
+        return None
+    _, end = sentence_bounds(text, first[0])
+    cities = set()
+    for cue in _IN_A_NAME.finditer(text, first[1], end):
+        name = _PLACE_NAME.match(text, cue.end(), end)
+        city = name.group("place").split(",", 1)[0] if name is not None else ""
+        while city and not is_city(city):  # "Cardiff Bay Museum" is read as "Cardiff"
+            city = city.rpartition(" ")[0]
+        if city:
+            cities.add(city)
+    return (cities.pop(), sentence_at(text, first[0])) if len(cities) == 1 else None
+
+
 def is_remote_sentence(sentence: str) -> bool:
     """Whether a sentence speaks of remote work or of anywhere ("Remote work from Europe")."""
     return _REGION_STRONG.search(sentence) is not None
@@ -1019,23 +1051,37 @@ CLOSED = Table(
             "true",
             (
                 r"applications? (?:are|is|have|has) (?:now )?(?:been )?closed\b",
-                # "Applications for this role are now closed."
+                # "Applications for this role are now closed.", "… for this position closed
+                # on 1 March"
                 r"applications? for (?:this|the) (?:role|position|post|job|vacancy|opening"
                 r"|internship|fellowship|traineeship|studentship|residency)"
-                r" (?:are|is|have|has) (?:now )?(?:been )?closed\b",
+                r" (?:(?:are|is|have|has) (?:now )?(?:been )?)?closed\b",
                 r"(?:application|applications|submission) (?:period|window) (?:is|has)"
                 r" (?:now )?closed\b",
-                r"(?:position|job|role|vacancy|search|posting|opening|advert) (?:has|have|is|was)"
-                r"(?: now)?(?: been)? (?:filled|closed|cancell?ed|withdrawn)\b",
+                r"(?:position|job|role|vacancy|search|posting|opening|advert|opportunity)"
+                r" (?:has|have|is|was)(?: now)?(?: been)? (?:filled|closed|cancell?ed|withdrawn"
+                r"|expired)\b",
+                # "The position is no longer available."
+                r"(?:position|job|role|vacancy|post|opportunity) is (?:now )?no longer"
+                r" (?:available|open)\b",
                 r"no longer (?:accepting|taking|considering|reviewing|open)\b",
                 r"applications closed\b",
                 r"closed to applications\b",
                 r"not (?:currently )?accepting applications\b",
                 # "**POSITION FILLED** - thank you" (not "the position filled by Dr Rees")
-                r"position filled\b(?! (?:by|with|through|in|on|at|as|from|internally)\b)",
+                r"position (?:filled|closed)\b(?! (?:by|with|through|in|on|at|as|from|for"
+                r"|internally)\b)",
                 # "UPDATE: We have made an appointment to this role."
                 r"(?:have|has) (?:now )?made an appointment\b",
                 r"an appointment has (?:now )?been made\b",
+                r"(?:have|has) (?:now )?appointed to (?:this|the) (?:role|post|position"
+                r"|vacancy)\b",
+                r"recruitment (?:for (?:this|the) (?:role|post|position|vacancy) )?(?:is|has)"
+                r" (?:now )?(?:complete|completed|closed|ended)\b",
+                r"deadline (?:for applications )?has (?:now )?passed\b",
+                r"offered and accepted\b",
+                # "Status: Closed", a line of the posting's facts
+                r"status[*_ ]*:[*_ ]*(?:closed|filled|expired)\b",
             ),
             matches=(
                 "Applications are now closed. Thank you to everyone who applied!",
@@ -1055,6 +1101,16 @@ CLOSED = Table(
                 "POSITION FILLED - we thank all applicants for their interest.",
                 "UPDATE: We have made an appointment to this role. Thank you.",
                 "An appointment has now been made.",
+                "This vacancy has now expired.",
+                "The position is no longer available.",
+                "Recruitment for this post is now complete.",
+                "We have now appointed to this role.",
+                "The deadline for applications has passed.",
+                "Applications for this position closed on 1 March 2027.",
+                "This opportunity is closed.",
+                "Update: the post has been offered and accepted.",
+                "Position closed.",
+                "**Status:** Closed",
             ),
             rejects=(
                 "Applications close on the closing date.",
@@ -1066,23 +1122,44 @@ CLOSED = Table(
                 "The position has closing date 1 May.",
                 "The position filled by Dr Rees in 2019 was a fixed-term one.",
                 "Please make an appointment to visit the reading room.",
+                "The position closed for lunch is the front desk.",
+                "Recruitment for this post is now open.",
+                "Our archive is no longer available on microfilm.",
+                "We have appointed a new director, who will lead this team.",
+                "Status: open until filled.",
+                "Applications received after the deadline has passed are not read.",
+                "If the position has been filled, we will say so here.",
             ),
         ),
         # a notice marked on a line or on the title (the only rule read there): "[FILLED]
-        # Project Archivist", "Digital Archivist (position filled)", "Web Developer (Closed)"
+        # Project Archivist", "Digital Archivist (position filled)", "Web Developer (Closed)";
+        # or, at the very start or end, a word set off by a colon or dash: "CLOSED: Project
+        # Archivist", "Project Archivist - FILLED"
         Rule(
             "true",
-            (r"(?:filled|closed)[\])]",),
+            (
+                r"(?:filled|closed)[\])]",
+                r"(?<!.)(?<!\n)(?:filled|closed)\s?[:|–—-]\s",
+                r"(?<=\s[|–—-]\s)(?:filled|closed)(?!.)(?!\n)",
+                r"(?<=\s[|–—-]\s)position (?:filled|closed)(?!.)(?!\n)",
+            ),
             matches=(
                 "[FILLED] Project Archivist, Labour History Collections",
                 "Digital Archivist (position filled)",
                 "Web Developer (Closed)",
+                # (a notice at the start is a title's: tests/content/test_unseen_rules_11.py)
+                "Collections Assistant – position filled",
             ),
-            rejects=("The reading room (closed on Mondays) reopens in May.",),
+            rejects=(
+                "The reading room (closed on Mondays) reopens in May.",
+                "The reading room is closed: it reopens in May.",
+                "Filled with maps - and closed - the store is full.",
+            ),
         ),
     ),
 )
-_NOTICE = CLOSED.rules[1]
+# A closed notice on a title: the role's name is read without it (extract.py).
+NOTICE = CLOSED.rules[1]
 UNTIL_FILLED = Table(
     "open_until_filled",
     (
@@ -1126,11 +1203,11 @@ UNTIL_FILLED = Table(
         ),
     ),
 )
-# "open until the position is closed", "we close the advert once the post is filled" are not
-# closed postings: the words just before a closed phrasing must not hold a word of time to
-# come.
-_UNTIL_REACH = 12
-_NOT_YET = ("until", "once", "when")
+# "open until the position is closed", "we close the advert once the post is filled", "after
+# the deadline has passed", "if the position has been filled" are not closed postings: the
+# words just before a closed phrasing must not hold a word of time to come or of a condition.
+_UNTIL_REACH = 16  # "until the job posting has …"
+_NOT_YET = ("until", "once", "when", "after ", "if ")
 
 
 def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None, Found | None]:
@@ -1140,7 +1217,7 @@ def find_status(scan: Scan, titles: tuple[str, ...] = ()) -> tuple[Found | None,
     low = scan.low
     closed: Found | None = None
     for title in titles:
-        if _NOTICE.said(title.lower()):
+        if NOTICE.said(title.lower()):
             return Found("true", title), _until_filled(scan)
     for hit in CLOSED.hits(low):
         before = low[max(0, hit.start - _UNTIL_REACH) : hit.start]
@@ -1221,19 +1298,33 @@ APPLY_HEADINGS = re.compile(
 is_apply_heading = remembered(lambda title: APPLY_HEADINGS.match(title) is not None)
 
 
-# "jobs [at] example [dot] org", "jobs (at) example.org": an address written so that robots
-# miss it; each part is bounded, so a hostile line is read in linear time
+# "jobs [at] example [dot] org", "jobs (at) example.org", "jobs (at) example dot org": an
+# address written so that robots miss it (after a bracketed "at", a bare "dot" between words
+# is the domain's dot too); each part is bounded, so a hostile line is read in linear time
+_DOT = r"(?:\s?[\[({]\s?dot\s?[\])}]\s?| dot )"
 _HIDDEN_AT = re.compile(
     r"(?<![\w.%+-])([\w.%+-]{1,64})\s?[\[({]\s?at\s?[\])}]\s?"
-    r"((?:[A-Za-z0-9-]{1,63}(?:\s?[\[({]\s?dot\s?[\])}]\s?|\.)){1,8}[A-Za-z]{2,24})\b",
+    rf"((?:[A-Za-z0-9-]{{1,63}}(?:{_DOT}|\.)){{1,8}}[A-Za-z]{{2,24}})\b",
     re.I,
 )
-_HIDDEN_DOT = re.compile(r"\s?[\[({]\s?dot\s?[\])}]\s?", re.I)
+_HIDDEN_DOT = re.compile(_DOT, re.I)
 HIDDEN_MARKS = ("[at]", "(at)", "{at}", "[ at ]", "( at )")
-# "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces (in
-# lower case they are English words: "meet us at noon")
-_SPELLED_AT = re.compile(
-    r"(?<![\w.%+-])([\w.%+-]{1,64}) AT ((?:[A-Za-z0-9-]{1,63} DOT ){1,8}[A-Za-z]{2,24})\b"
+
+
+# "careers AT mapmakers DOT example DOT be": the words in capitals, each between spaces; in
+# lower case ("jobs at saltmarsh dot example dot org") they are English words ("meet us at
+# noon"), so there the address must end in a common top-level domain.
+def _spelled_at(at: str, dot: str, tld: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w.%+-])([\w.%+-]{{1,64}}) {at} ((?:[A-Za-z0-9-]{{1,63}} {dot} ){{1,8}}{tld})\b"
+    )
+
+
+_SPELLED_AT = _spelled_at("AT", "DOT", "[A-Za-z]{2,24}")
+_SPELLED_AT_LOWER = _spelled_at(
+    "at",
+    "dot",
+    "(?:org|com|net|edu|gov|eu|uk|ie|de|fr|nl|be|ch|it|es|pt|se|no|dk|fi|ca|us|au|nz|za|in|info)",
 )
 
 
@@ -1246,12 +1337,12 @@ def emails(text: str) -> list[tuple[str, int]]:
             domain = _HIDDEN_DOT.sub(".", match.group(2))
             found.append((f"{match.group(1)}@{domain}", match.start()))
         found.sort(key=lambda address: address[1])
-    if " AT " in text and " DOT " in text:
-        for match in _SPELLED_AT.finditer(text):
-            found.append(
-                (f"{match.group(1)}@{match.group(2).replace(' DOT ', '.')}", match.start())
-            )
-        found.sort(key=lambda address: address[1])
+    for spelled, at, dot in ((_SPELLED_AT, " AT ", " DOT "), (_SPELLED_AT_LOWER, " at ", " dot ")):
+        if at in text and dot in text:
+            for match in spelled.finditer(text):
+                domain = match.group(2).replace(dot, ".")
+                found.append((f"{match.group(1)}@{domain}", match.start()))
+            found.sort(key=lambda address: address[1])
     return found
 
 

@@ -3,7 +3,7 @@
 ``{{ page.x }}`` is replaced by the front matter value it names (``# {{ page.title }}`` is a
 heading worth keeping); every other output tag, every ``{% … %}`` tag, comments and whole loop
 blocks (``{% for %}…{% endfor %}`` with the HTML inside them, which only makes sense once
-rendered) go.
+rendered) go. An include of a theme's button to apply leaves its link ("Apply: https://…").
 
 Broken Liquid loses nothing but itself: a tag that never closes hides the rest of its own line,
 a comment or loop that never ends keeps the text after it, and each gets a warning. The page is
@@ -110,6 +110,8 @@ class _Stripper:
         elif name in _BLOCKS:
             self.open_at[name].append(len(self.open))
             self.open.append((name, len(self.out), self._line(start)))
+        elif name == "include":
+            self.out.append(_apply_link(self.text[start:end]))
         elif name in _ENDS and self.open_at[_ENDS[name]]:
             # The whole block goes, with any block left open inside it.
             index = self.open_at[_ENDS[name]][-1]
@@ -139,6 +141,23 @@ class _Stripper:
         line += self.text.count("\n", counted, offset)
         self.counted = (offset, line)
         return line
+
+
+_LINK_END = re.compile(r"[\s\"'%}]")
+
+
+def _apply_link(tag: str) -> str:
+    """ "{% include apply-button.html url="https://…" %}": a theme's button to apply, which the
+    rendered page shows as a link; kept as "Apply: https://…". Any other include goes."""
+    _, _, rest = tag.partition("include")
+    if "apply" not in rest.lower():
+        return ""
+    at = rest.find("http")
+    if at == -1:
+        return ""
+    end = _LINK_END.search(rest, at)
+    link = rest[at : end.start() if end is not None else len(rest)]
+    return f"Apply: {link}" if link.startswith(("http://", "https://")) else ""
 
 
 def _warnings(problems: Mapping[str, list[int]]) -> list[str]:

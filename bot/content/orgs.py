@@ -83,7 +83,9 @@ ROLE_NOUN_WORDS = (
     "photographer", "preparator", "attendant", "facilitator", "illustrator", "translator",
     "accountant", "bookkeeper", "receptionist", "technologist",
 )  # fmt: skip
-ROLE_WORDS = Folded(r"\b(?:" + "|".join(ROLE_NOUN_WORDS) + r")s?\b")
+# A plural possessive is the name's, not a role: "The Irwell Workers' Library", "Artists'
+# Archive" (a singular one stays a role: "Curator's Assistant").
+ROLE_WORDS = Folded(r"\b(?:" + "|".join(ROLE_NOUN_WORDS) + r")(?:s\b(?!['’])|\b)")
 _GENERIC_PREFIX = re.compile(
     r"^(?:position search|position announcement|job(?: opening| posting| ad| offer)?|vacancy"
     r"|vacancies|now hiring|we(?:['’]re| are) hiring|hiring|opening|open position|career"
@@ -317,6 +319,11 @@ def _separated(parts: list[str]) -> TitleParts | None:
     if state is not None and ORG_WORDS.search(right[: state.start()]):
         where = state.group(0).strip(" ()")
         right = right[: state.start()]
+    else:
+        # "Collections Officer – Musée des Canuts, Lyon": the employer, then its city
+        name, comma, city = right.rpartition(", ")
+        if comma and ORG_WORDS.search(name) and is_city(city):
+            where, right = city.strip(), name
     # "The Archive of Tyne & Wear Song: Sound Archivist": the name without its article, as a
     # name is kept wherever else it is read
     if _is_org_like(right) and (ROLE_WORDS.found(left) or not _is_org_like(left)):
@@ -822,9 +829,17 @@ def org_introduced(text: str) -> str | None:
         return None
     if subject is None:
         return _said_to_be_an_org(head)
+    return _first_subject(head, subject)
+
+
+def _first_subject(head: str, subject: re.Match[str]) -> str | None:
+    """The organisation the page's first sentence has as its subject, if it names one."""
     name = _possessor(subject.group("org").strip())
-    # "The Fundación Casa de la Memoria Obrera, in Mexico City, keeps …": its city between
     after = subject.end("org")
+    more = _NAME_GOES_ON.match(head, after)
+    if more is not None and _VERB_NEXT.match(head, more.end()) is not None:
+        name, after = head[subject.start("org") : more.end()], more.end()
+    # "The Fundación Casa de la Memoria Obrera, in Mexico City, keeps …": its city between
     city = _CITY_BETWEEN.match(head, after)
     if city is not None and is_city(city.group("city")):
         after = city.end()
@@ -840,6 +855,13 @@ def org_introduced(text: str) -> str | None:
     return _said_to_be_an_org(head)
 
 
+# "La Bibliothèque patrimoniale de Valmont recrute": a name in French, Spanish or Italian
+# goes on after its first word with lower-case adjectives, then "de" and a proper name (the
+# words read as the subject's verb otherwise).
+_NAME_GOES_ON = re.compile(
+    r"(?:\s+[a-zà-ÿ][\w'’-]{2,30}){1,2}\s+(?:de la|de|du|des|di|del|della|d['’])\s*"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+)
 _ITALIC_NOTE = re.compile(r"([*_])(?![*_\s])[^*_\n]{1,200}(?<!\s)\1[ \t]*\n\s*")
 _CITY_BETWEEN = re.compile(
     r",\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]*){0,3}),"

@@ -91,9 +91,22 @@ def from_location(location: str) -> list[str]:
 
 
 def after_remote(sentence: str) -> list[str]:
-    """The regions a sentence puts after its remote word: "Remote (Europe or North America)."."""
+    """The regions a sentence puts after its remote word: "Remote (Europe or North America).",
+    or joins to it before: "a US-remote position" (the page's name, "US", as "remote within
+    the US" keeps it)."""
+    joined = _JOINED_REMOTE.search(sentence)
+    if joined is not None and places_in(joined.group("rest")):
+        return [joined.group("rest")]
     after = _AFTER_REMOTE.search(sentence)
+    # "remote: Remote (EU)", a front matter's key before its value: the value's remote word
+    again = _AFTER_REMOTE.match(sentence, after.start("rest")) if after is not None else None
+    after = again or after
     return regions_in(after.group("rest")) if after is not None else []
+
+
+# "US-remote", "EU-remote": a place's name joined to the remote word by a hyphen ("Fully-remote"
+# names none: the gazetteer knows no place of that name)
+_JOINED_REMOTE = re.compile(r"(?<![\w.-])(?P<rest>[A-Z][\w.]{1,30})-[Rr]emote\b")
 
 
 # Hours to keep, not where to live: "available for meetings from -8 UTC to +1 UTC", "calls

@@ -141,6 +141,18 @@ UNITS = {
     "permanent posts and terms": "permanent post contract: permanent contract runs for one year ",
     "department labels": "Department: Ab Department: ",
     "hosts and their cities": "hosted by the Ab Library, Cd, hosted by Ef ",
+    # round eleven of the unseen pages
+    "addresses hidden with bare dots": "a (at) b dot c dot ",
+    "names going on after adjectives": "La Biblioteca ab cd de Ef Gh ",
+    "places joined to remote": "US-remote Ab-remote- ",
+    "labelled places": "Place: Ab, ",
+    "closed notices set off by dashes": "closed - filled | closed: ",
+    "posts to come": "the post will be posted here role will be ",
+    "addresses spelled at and dot": "ab at cd dot ef dot at dot ",
+    "cities after a role sought": "seeks a curator in Ab Cd in Ef in ",
+    "closed notices in prose": "status: recruitment for the post is deadline has post is no ",
+    "includes of buttons to apply": "{% include apply.html url=http",
+    "terms in brackets after a role sought": "seeks a curator (full-time, ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
