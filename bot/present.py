@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.content.facts import for_enquiries_only
 from bot.domain import DEFAULT_FRESHNESS, Freshness, PassageHit, Posting, PostingState
 
 EXTRA_FACTS = ("salary", "apply", "employment")
@@ -96,12 +97,21 @@ def contact_url(contact: str) -> str:
     return contact
 
 
+def contacts_by_use(p: Posting) -> list[tuple[str, bool]]:
+    """The posting's contacts, those to apply with first, each with whether its sentence
+    offers it for questions only ("Details on how to apply are on our website. If you have
+    questions, contact …": the website first, then the address, for questions)."""
+    said = {f.value: f.sentence for f in p.evidence if f.field == "contact"}
+    contacts = [c.strip() for c in p.contacts if c.strip()]
+    used = [(c, for_enquiries_only(said.get(c, ""))) for c in contacts]
+    return sorted(used, key=lambda contact: contact[1])
+
+
 def apply_url(p: Posting) -> str | None:
-    """Where "Apply" leads: the first contact (an address becomes ``mailto:``), else the page."""
-    for contact in p.contacts:
-        if contact.strip():
-            return contact_url(contact.strip())
-    return p.url
+    """Where "Apply" leads: the first contact to apply with (``contacts_by_use``; an address
+    becomes ``mailto:``), else the page."""
+    contacts = contacts_by_use(p)
+    return contact_url(contacts[0][0]) if contacts else p.url
 
 
 SHORT_FACT = 80

@@ -14,7 +14,7 @@ from bot.ask.vocabulary import ABBREVIATIONS
 from bot.commands import MORE, Action, Context, Reply, Router
 from bot.domain import NotFound, Posting, UsageError
 from bot.lookup import posting_by_id
-from bot.present import contact_url, fact_lines, posting_card
+from bot.present import contact_url, contacts_by_use, fact_lines, posting_card
 from bot.search import PAGE_SIZE, JobsSearch, org_slug, parse_jobs_query, tokens
 from bot.windows import DEADLINE_CUE, POSTED_CUE, Blanked, windows_in
 from handlers.ask import question
@@ -205,7 +205,10 @@ def _posting_reply(p: Posting, ctx: Context) -> Reply:
     if description:
         lines.append("")
         lines.append(description)
-    actions = [Action("Apply", "url", contact_url(c)) for c in p.contacts]
+    actions = [
+        Action("Questions" if for_questions else "Apply", "url", contact_url(contact))
+        for contact, for_questions in contacts_by_use(p)
+    ]
     if p.page_url:
         actions.append(Action("Page", "url", p.page_url))
     if p.url:

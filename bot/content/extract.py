@@ -667,7 +667,7 @@ def _contact_pairs(
     for address, pos in facts.emails(markdown):
         if address.lower() not in seen:
             seen.add(address.lower())
-            emails.append((address, facts.sentence_at(markdown, pos)))
+            emails.append((address, facts.contact_sentence(markdown, pos)))
     links: list[tuple[str, str]] = []
     for key in _APPLY_KEYS:
         if key in meta:
@@ -681,7 +681,7 @@ def _contact_pairs(
         if url.lower().rstrip("/") in seen:
             continue
         in_apply = any(lo <= pos < hi for lo, hi in apply_spans)
-        sentence = facts.sentence_at(markdown, pos)
+        sentence = facts.contact_sentence(markdown, pos)
         if facts.is_apply_sentence(sentence) or (
             in_apply and not facts.is_about_employer(sentence)
         ):

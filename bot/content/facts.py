@@ -1444,6 +1444,16 @@ def is_apply_sentence(sentence: str) -> bool:
     return APPLY.first(sentence) is not None
 
 
+# "Questions? Write to …", "Informal enquiries to …": an address for asking, not applying
+_ENQUIRY = re.compile(r"\b(?:questions?|quer(?:y|ies)|enquir\w*|inquir\w*)\b", re.I)
+
+
+def for_enquiries_only(sentence: str) -> bool:
+    """Whether a contact's sentence offers it for questions about the post, not to apply
+    ("If you have questions, contact …"; "Send questions and applications to …" applies)."""
+    return _ENQUIRY.search(sentence) is not None and not is_apply_sentence(sentence)
+
+
 def is_about_employer(sentence: str) -> bool:
     return _ABOUT_EMPLOYER.search(sentence.lower()) is not None
 
@@ -1451,3 +1461,15 @@ def is_about_employer(sentence: str) -> bool:
 def sentence_at(text: str, pos: int) -> str:
     start, end = sentence_bounds(text, pos)
     return plain(text[start:end])
+
+
+# "Questions? Email …", "Any queries? Contact …": a short question the next sentence answers
+_ASKED_BEFORE = re.compile(r"\b(?:any )?(?:questions|queries|enquiries|inquiries)\?\s*$", re.I)
+
+
+def contact_sentence(text: str, pos: int) -> str:
+    """The sentence a contact at ``pos`` stands in, with the short question before it that it
+    answers ("Questions? Email …"), which says what the contact is for."""
+    start, end = sentence_bounds(text, pos)
+    asked = _ASKED_BEFORE.search(text, max(0, start - 30), start)
+    return plain(text[asked.start() if asked else start : end])
