@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from datetime import datetime, timedelta
 from typing import ClassVar
 
@@ -57,7 +57,15 @@ class ShownLists:
             self._state.forget(_PREFIX, now - REMEMBERED_FOR)
 
     def recall(self, where: Conversation, now: datetime) -> ShownList | None:
-        """The list shown last, unless it is older than ``REMEMBERED_FOR``."""
+        """The list shown last, unless it is older than ``REMEMBERED_FOR``; in a thread that
+        has none of its own, the channel's: a thread opened under a list ("Reply in thread"
+        on Herald's answer) asks about that list."""
+        shown = self._recalled(where, now)
+        if shown is None and where.thread:
+            return self._recalled(replace(where, thread=""), now)
+        return shown
+
+    def _recalled(self, where: Conversation, now: datetime) -> ShownList | None:
         raw = self._state.get(_key(where))
         if raw is None:
             return None

@@ -291,6 +291,13 @@ def test_a_direct_message_follows_the_list_shown_in_it(served: Served) -> None:
     [shown] = served.app.ask(f"/jobs show {listed[1]}").postings
     assert f"Source: {shown.source}" in text_of(second)
     assert "Unknown command" not in text_of(second)
+    # "Reply in thread" under the list: the thread has shown nothing yet, so it is the list's
+    dm = {"type": "message", "channel_type": "im", "channel": "D0BEN", "user": USER}
+    threaded = {**dm, "text": "the first one", "ts": "2.3", "event_ts": "2.3", "thread_ts": "2.15"}
+    assert send_event(served, threaded) == 200
+    first = served.fake.wait_delivered("chat.postMessage", 3)[-1]
+    [shown] = served.app.ask(f"/jobs show {listed[0]}").postings
+    assert f"Source: {shown.source}" in text_of(first) and first.payload["thread_ts"] == "2.15"
 
 
 def test_each_thread_follows_the_list_shown_in_it(served: Served) -> None:

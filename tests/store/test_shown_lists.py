@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
@@ -30,9 +31,17 @@ def test_a_list_is_recalled_by_whom_and_where_it_was_shown_for_half_an_hour(
     assert lists.recall(Conversation("slack", "C1", "", "U2"), NOW) is None  # another person
     assert lists.recall(Conversation("slack", "C2", "", "U1"), NOW) is None  # another channel
     assert lists.recall(Conversation("matrix", "C1", "", "U1"), NOW) is None  # another platform
-    assert (
-        lists.recall(Conversation("slack", "C1", "1717.0001", "U1"), NOW) is None
-    )  # another thread
+
+
+def test_a_thread_without_a_list_follows_the_channels(store: Store) -> None:
+    """ "Reply in thread" under Herald's list opens a thread that has shown nothing yet."""
+    lists = ShownLists(store)
+    lists.remember(Conversation("matrix", "!r:x.org", "", "@ann:x.org"), ShownList(("a",)), NOW)
+    under = Conversation("matrix", "!r:x.org", "$answer", "@ann:x.org")
+    assert lists.recall(under, NOW) == ShownList(("a",))
+    lists.remember(under, ShownList(("b",)), NOW)
+    assert lists.recall(under, NOW) == ShownList(("b",))
+    assert lists.recall(replace(under, thread=""), NOW) == ShownList(("a",))
 
 
 def test_each_thread_keeps_its_own_list(store: Store) -> None:
