@@ -49,13 +49,33 @@ def _stemmer() -> snowballstemmer.stemmer:
 # ("is there an office in London?" is not asked of the Communications Officer's posting);
 # parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park").
 STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking"}
+# Forms of a verb the stemmer keeps apart from it, each read as its verb: "if a fee is not
+# paid" answers "what if we don't pay?", "the alliance spent €1.4 million" answers "how much
+# did it spend?". Not "found" (also "to found"), "chosen" (a word of hiring), "met" (a museum).
+OTHER_FORMS = {
+    "paid": "pay",
+    "spent": "spend",
+    "sent": "send",
+    "held": "hold",
+    "ran": "run",
+    "began": "begin",
+    "begun": "begin",
+    "taught": "teach",
+    "built": "build",
+    "wrote": "write",
+    "written": "write",
+    "gave": "give",
+    "given": "give",
+    "sold": "sell",
+    "bought": "buy",
+}
 
 
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
     lower = word.lower()
-    result: str = STEM_APART.get(lower) or _stemmer().stemWord(lower)
+    result: str = STEM_APART.get(lower) or _stemmer().stemWord(OTHER_FORMS.get(lower, lower))
     return result
 
 
@@ -150,6 +170,12 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("what we offer", "benefit"),
     ("what you get", "benefit"),
     ("what you'll get", "benefit"),
+    # "how much does the workshop cost?" is answered by "The workshop is free"; not "free"
+    # alone ("free to reuse", "feel free")
+    ("is free", "fee"),
+    ("are free", "fee"),
+    ("free of charge", "fee"),
+    ("at no cost", "fee"),
 )
 # Roles a posting names in words other than the asker's: "developer jobs" are a Software
 # Engineer's too. A list's word is searched with its phrases in its place (one query, an OR
@@ -579,12 +605,19 @@ def faq_terms(question: str) -> list[str]:
         for part in _term_words(word.lower()):
             if len(part) < 2 or part in STOPWORDS:
                 continue
-            for form in (part, _singular(part), *_GROUP_OF.get(stem(part), ())):
+            forms = (part, _singular(part), *_FORMS_OF.get(stem(part), ()))
+            for form in (*forms, *_GROUP_OF.get(stem(part), ())):
                 if form and form not in out:
                     out.append(form)
             if len(out) >= MAX_TERMS * 2:
                 return out
     return out
+
+
+# a question's verb searches its other forms as well: the index stems "paid" apart from "pay"
+_FORMS_OF: dict[str, tuple[str, ...]] = {}
+for _form, _verb in OTHER_FORMS.items():
+    _FORMS_OF[stem(_verb)] = (*_FORMS_OF.get(stem(_verb), (_verb,)), _form)
 
 
 def _stems(text: str) -> list[str]:

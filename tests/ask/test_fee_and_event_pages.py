@@ -1,0 +1,116 @@
+"""Questions asked of a community's other pages (fees, events, reports, rules) in words the
+page says in another form: "spend" answered by "spent", "pay" by "paid", "what does it cost?"
+by "is free"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pagestore import app_of
+
+from bot.app import App
+
+TODAY = date(2026, 11, 20)
+
+PAGES = {
+    "news/2026-10-02-plover-report.md": """---
+title: "The Plover Map Society looks back on its year"
+date: 2026-10-02
+tags: [news]
+---
+The Plover Map Society has published its yearly review.
+
+The society spent €31.000 on conserving its atlases. It paid €8.500 for a new flatbed scanner.
+Its guide to map cataloguing was written by Mara Osterholt.
+""",
+    "plover-society-rules.md": """---
+title: How the Plover Map Society works
+organization: Plover Map Society
+layout: page
+---
+
+## Meetings
+
+Members' meetings are held in Leiden, in the reading room of the society.
+
+## Missing meetings
+
+A member who misses three meetings in a row loses their seat on the council.
+
+## Invoices
+
+Invoices go out in March. An invoice that is not paid within sixty days closes the
+member's access to the map archive.
+""",
+    "events/2026-11-05-plover-webinar.md": """---
+title: "Webinar: reading old sea charts"
+date: 2026-11-05
+tags: [event]
+---
+The Plover Map Society runs a webinar on reading old sea charts on 10 December 2026 at
+15:00. The webinar is free; sign up through the society's calendar.
+""",
+    "events/2026-11-06-plover-reading-group.md": """---
+title: "Plover reading group on coastal surveys"
+date: 2026-11-06
+tags: [event]
+---
+The Plover reading group meets online every second Wednesday to read coastal surveys
+together. The reading group is free of charge and open to everyone.
+""",
+    "events/2026-11-07-harbour-tours.md": """---
+title: "Harbour archive tours"
+date: 2026-11-07
+tags: [event]
+---
+The Harbour Archive shows visitors its stores on Saturday mornings. Tours are free, and
+booking is not needed.
+""",
+    "events/2026-10-01-plover-symposium.md": """---
+title: "Plover Symposium 2027: call for papers"
+date: 2026-10-01
+tags: [conference]
+---
+The Plover Symposium 2027 meets in Bruges in May 2027. Speakers pay a reduced fee of €120;
+the registration fee for everyone else is €210.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    with app_of(tmp_path_factory.mktemp("fee-event-pages"), PAGES, TODAY) as application:
+        yield application
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how much did the plover society spend on its atlases?", "€31.000"),
+        ("how much did the plover society pay for the scanner?", "€8.500"),
+        ("where does the plover society hold its meetings?", "Leiden"),
+    ],
+)
+def test_a_verbs_other_form_answers(app: App, question: str, said: str) -> None:
+    """ "spent", "paid", "held" are "spend", "pay", "hold", which the stemmer keeps apart."""
+    reply = app.ask(question)
+    assert said in reply.text
+    assert "does not say" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how much does the plover webinar cost?", "The webinar is free"),
+        ("what's the fee for the plover reading group?", "free of charge"),
+        ("how much do the harbour archive tours cost?", "Tours are free"),
+        ("do the harbour tours have a fee?", "Tours are free"),
+    ],
+)
+def test_free_answers_what_it_costs(app: App, question: str, said: str) -> None:
+    """ "is free", "free of charge" say the fee: nothing."""
+    reply = app.ask(question)
+    assert said in reply.text
+    assert "I don't know" not in reply.text
