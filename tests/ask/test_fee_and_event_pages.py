@@ -50,7 +50,15 @@ date: 2026-11-05
 tags: [event]
 ---
 The Plover Map Society runs a webinar on reading old sea charts on 10 December 2026 at
-15:00. The webinar is free; sign up through the society's calendar.
+15:00.
+
+## Joining the society
+
+Members of the society pay a yearly subscription and receive its newsletter.
+
+## Signing up
+
+Sign up through the society's calendar. The webinar is free.
 """,
     "events/2026-11-06-plover-reading-group.md": """---
 title: "Plover reading group on coastal surveys"
@@ -59,6 +67,21 @@ tags: [event]
 ---
 The Plover reading group meets online every second Wednesday to read coastal surveys
 together. The reading group is free of charge and open to everyone.
+""",
+    "events/2026-11-08-plover-summer-school.md": """---
+title: "Plover summer school 2027"
+date: 2026-11-08
+tags: [event]
+---
+The Plover summer school runs from 5 to 9 July 2027 in Delft.
+
+## Rooms
+
+Rooms in the student hall cost €45 a night for members of the society and €60 for others.
+
+## Places
+
+Places on the summer school are free for members of the society; others pay €300.
 """,
     "events/2026-11-07-harbour-tours.md": """---
 title: "Harbour archive tours"
@@ -91,6 +114,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         ("how much did the plover society spend on its atlases?", "€31.000"),
         ("how much did the plover society pay for the scanner?", "€8.500"),
         ("where does the plover society hold its meetings?", "Leiden"),
+        ("who wrote the plover guide to map cataloguing?", "Mara Osterholt"),
     ],
 )
 def test_a_verbs_other_form_answers(app: App, question: str, said: str) -> None:
@@ -107,6 +131,7 @@ def test_a_verbs_other_form_answers(app: App, question: str, said: str) -> None:
         ("what's the fee for the plover reading group?", "free of charge"),
         ("how much do the harbour archive tours cost?", "Tours are free"),
         ("do the harbour tours have a fee?", "Tours are free"),
+        ("how much is the plover summer school for members?", "free for members"),
     ],
 )
 def test_free_answers_what_it_costs(app: App, question: str, said: str) -> None:
@@ -114,3 +139,4 @@ def test_free_answers_what_it_costs(app: App, question: str, said: str) -> None:
     reply = app.ask(question)
     assert said in reply.text
     assert "I don't know" not in reply.text
+    assert "subscription" not in reply.text and "€45" not in reply.text
