@@ -90,7 +90,7 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
-    wants wanting
+    wants wanting become becomes becoming
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared
@@ -152,7 +152,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 # question's word searches only itself (searching "member" for "membership" made every
 # membership question read twice the passages, and cost twice the time, at 100,000).
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
-    ("member", "membership"),
+    # to join is to become a member: "how do I become a member?" is answered under "How can
+    # my institution join?", "the benefits of membership" by "Benefits of joining include"
+    ("member", "membership", "join", "joining"),
     ("annual", "yearly", "annually"),
 )
 # Phrases that say a word of the groups above in words none of which is it: "a car park" is
