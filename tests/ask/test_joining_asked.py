@@ -46,7 +46,8 @@ title: "Wren Image Alliance hires a community lead"
 date: 2026-10-03
 tags: [news]
 ---
-The Wren Image Alliance has hired Tomas Quill as community lead. Tomas will help museums become alliance-compatible and will run the yearly meeting.
+The Wren Image Alliance has hired Tomas Quill as community lead.
+Tomas will help museums become alliance-compatible and will run the yearly meeting.
 """,
     "events/2026-09-10-wren-meeting-cfp.md": """---
 title: "Wren yearly meeting 2027: call for talks"
@@ -55,7 +56,8 @@ tags: [conference]
 ---
 The Wren yearly meeting 2027 takes place in Lyon on 12-14 May 2027.
 
-We invite talks of 15 minutes and lightning talks of 5 minutes. Submissions are due by 31 January 2027 through the meeting's form.
+We invite talks of 15 minutes and lightning talks of 5 minutes.
+Submissions are due by 31 January 2027 through the meeting's form.
 """,
     "wren-fund.md": """---
 title: Wren Open Images Fund
@@ -63,7 +65,8 @@ organization: Wren Image Alliance
 layout: page
 ---
 
-The Wren Open Images Fund helps small galleries publish their images openly. Each grant is worth up to €8.000, and the fund awards twelve grants a year.
+The Wren Open Images Fund helps small galleries publish their images openly.
+Each grant is worth up to €8.000, and the fund awards twelve grants a year.
 
 Applications are read by a panel of three members.
 """,
@@ -72,7 +75,8 @@ title: "Ostmark City Gallery announces its budget"
 date: 2026-08-01
 tags: [news]
 ---
-Ostmark City Gallery will receive a budget of €12.5 million next year, mostly for its new wing. Money from the city will also pay for a new image archive.
+Ostmark City Gallery will receive a budget of €12.5 million next year, mostly for
+its new wing. Money from the city will also pay for a new image archive.
 """,
 }
 
