@@ -1008,7 +1008,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     kinds = EVENT_KIND.findall(question)
     if kinds:  # another kind of event does not answer for the one asked
         answers = [a if _of_kind(a, kinds) else replace(a, confident=False) for a in answers]
-    named = _page_named(asked.stems, candidates)
+    named = _page_named(asked.stems, candidates) or _page_titled(question, candidates)
     if named is not None:  # another page does not answer for the page named
         answers = [
             a if a.hit.passage.source == named else replace(a, confident=False) for a in answers
@@ -1034,6 +1034,37 @@ def _page_named(stems: Iterable[str], candidates: Sequence[_Candidate]) -> str |
     if not most or (len(most) == 2 and most[0][1] == most[1][1]):
         return None
     return most[0][0]
+
+
+TITLE_RUN = 2  # words in a row: "the open images fund" names "Wren Open Images Fund"
+
+
+def _page_titled(question: str, candidates: Sequence[_Candidate]) -> str | None:
+    """The page whose title holds words asked in a row ("how much money can I get from the
+    open images fund?": "Wren Open Images Fund") that no other candidate's title or text
+    holds in a row: each of the words alone is said elsewhere ("open access to its
+    images", a gallery's budget), so none names the page, but together they are its name."""
+    asked = _stems(question)
+    runs = {
+        tuple(asked[i:j]) for i in range(len(asked)) for j in range(i + TITLE_RUN, len(asked) + 1)
+    }
+    titled: set[str] = set()
+    said: set[str] = set()
+    for c in candidates:
+        title = _stems(c.hit.passage.page_title)
+        text = _stems(f"{c.hit.passage.question} {c.hit.passage.text}")
+        if any(_holds_run(title, run) for run in runs):
+            titled.add(c.hit.passage.source)
+        elif any(_holds_run(text, run) for run in runs):
+            said.add(c.hit.passage.source)
+    if len(titled) != 1 or said - titled:
+        return None
+    return next(iter(titled))
+
+
+def _holds_run(words: Sequence[str], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
 
 
 SHORT_FORM = 5  # "postdoc" names "Postdoctoral"; "arch" names no "Archivist"
