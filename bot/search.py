@@ -49,10 +49,16 @@ def _stemmer() -> snowballstemmer.stemmer:
 # ("is there an office in London?" is not asked of the Communications Officer's posting);
 # parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park").
 STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking"}
-# Forms of a verb the stemmer keeps apart from it, each read as its verb: "if a fee is not
+# Forms of a word the stemmer keeps apart from it, each read as the word: "if a fee is not
 # paid" answers "what if we don't pay?", "the alliance spent €1.4 million" answers "how much
-# did it spend?". Not "found" (also "to found"), "chosen" (a word of hiring), "met" (a museum).
+# did it spend?", "Registration opens on 1 March" answers "when can I register?". Not
+# "found" (also "to found"), "chosen" (a word of hiring), "met" (a museum). A plural's "s"
+# is read off first ("speakers").
 OTHER_FORMS = {
+    "registration": "register",
+    "subscription": "subscribe",
+    "speaker": "speak",
+    "decision": "decide",
     "paid": "pay",
     "spent": "spend",
     "sent": "send",
@@ -75,7 +81,8 @@ OTHER_FORMS = {
 def stem(word: str) -> str:
     """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
     lower = word.lower()
-    result: str = STEM_APART.get(lower) or _stemmer().stemWord(OTHER_FORMS.get(lower, lower))
+    word_of = OTHER_FORMS.get(lower) or OTHER_FORMS.get(lower.removesuffix("s"), lower)
+    result: str = STEM_APART.get(lower) or _stemmer().stemWord(word_of)
     return result
 
 
