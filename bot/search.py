@@ -1292,7 +1292,10 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
     best_i, best_score, best_own = max(
-        (_sentence_score(asked, sentences, i, share, named) for i in range(len(sentences))),
+        (
+            _sentence_score(asked, sentences, i, share, named)
+            for i in _answering(asked, c, sentences)
+        ),
         key=lambda scored: scored[1],
     )
     text = c.hit.passage.text
@@ -1373,6 +1376,16 @@ def _cannot_answer(asked: _Asked, text: str) -> bool:
     unpriced = asked.wants_sum and _PRICED.search(text) is None
     unaddressed = asked.wants_contact and _REACHED.search(text) is None
     return unpriced or unaddressed or (asked.asks_when and _TIMED.search(text) is None)
+
+
+def _answering(asked: _Asked, c: _Candidate, sentences: Sequence[str]) -> range | list[int]:
+    """The sentences that may answer: those holding a word asked beyond the page's own name,
+    when one is asked and some sentence holds one ("how is the Tidewater Collections Forum
+    funded?" of the forum's page: "It is funded by donations", not "The Tidewater
+    Collections Forum was founded in 2011", which only names the page); else all."""
+    beyond = asked.stems - c.page
+    holding = [i for i, x in enumerate(sentences) if beyond & set(_stems(x))] if beyond else []
+    return holding or range(len(sentences))
 
 
 def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:
