@@ -850,6 +850,16 @@ _HAS_TIME = re.compile(
     r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b\.?|\bnoon\b|\bmidday\b|\b(?:UTC|GMT|CET|EST|PST)\b",
     re.I,
 )
+# "how often does the board meet?": a sentence saying how often answers ("four times a
+# year", "every month", "on the first Monday of each month", "weekly")
+_ASKS_HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
+_HAS_FREQUENCY = re.compile(
+    r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+"
+    r"|\b(?:every|each)\s+(?:\w+\s+)?(?:day|week|month|year|quarter|spring|autumn|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b",
+    re.I,
+)
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
 WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
@@ -938,6 +948,7 @@ class _Asked:
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
     wants_place: bool = False  # "where is it based?": a sentence naming a city answers
     wants_time: bool = False  # "what time do the webinars start?": a time of day answers
+    wants_frequency: bool = False  # "how often…": "four times a year" answers
     # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
     # shares "due"'s stem and asks a sum)
     asks_when: bool = False
@@ -1147,6 +1158,7 @@ def _asked(
         wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
         wants_time=_ASKS_TIME.search(question) is not None,
+        wants_frequency=_ASKS_HOW_OFTEN.search(question) is not None,
         asks_when=bool(raw_words & WHEN_WORDS) or open_asked,
     )
 
@@ -1215,6 +1227,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
         light |= raw_words & HOW_LONG_WORDS
     if _ASKS_TIME.search(question):  # "what time…": the time of day answers, not the word
         light |= {"time"}
+    if _ASKS_HOW_OFTEN.search(question):  # "how often…": "every month" answers, not "often"
+        light |= {"often", "frequently"}
     if _wh_word(question) == "where":  # "where is it based?": the place answers
         light |= raw_words & WHERE_WORDS
     light |= {
@@ -1365,7 +1379,8 @@ def _lacks_the_figure(asked: _Asked, text: str) -> bool:
     or no number, ranks below one that does ("what if we pay the fee late?" names a fee and
     asks no sum)."""
     unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
-    return unpriced or (asked.wants_count and _HAS_COUNT.search(text) is None)
+    unrepeated = asked.wants_frequency and _HAS_FREQUENCY.search(text) is None  # "how often"
+    return unpriced or unrepeated or (asked.wants_count and _HAS_COUNT.search(text) is None)
 
 
 def _cannot_answer(asked: _Asked, text: str) -> bool:
@@ -1586,6 +1601,8 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
     elif asked.wants_span and (_HAS_LENGTH if asked.wants_length else _HAS_SPAN).search(said):
         bonus += AMOUNT_BONUS
     elif asked.wants_time and _HAS_TIME.search(said):
+        bonus += AMOUNT_BONUS
+    elif asked.wants_frequency and _HAS_FREQUENCY.search(said):
         bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS
