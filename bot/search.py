@@ -154,6 +154,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # "when does the X internship begin?" is answered by "starts on 1 June"
     ("start", "begin", "commence", "commencement"),
     ("union", "unionized", "unionised", "unionise", "unionize"),
+    # "how do I report a mistake?" is answered under "Can I suggest a correction?"
+    ("correction", "error", "mistake", "typo", "erratum"),
 )
 # Word families of words found on most pages: the ranking counts them as one word, but a
 # question's word searches only itself (searching "member" for "membership" made every
