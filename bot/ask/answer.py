@@ -1825,6 +1825,8 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
         and len(w) > SHORT_WORD
         and not w.endswith(("n't", "n’t"))  # "don't": a negation, no thing asked
         and not holds(w)
+        # "report a mistake": an article, a preposition is no thing the word is said of
+        and after not in STOPWORDS
         and holds(after)
     ]
     typos = misspelt(missing) if missing else set()

@@ -58,3 +58,19 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 )
 def test_a_mistake_is_what_a_correction_puts_right(app: App, question: str) -> None:
     assert "editors@linnet.example.org" in app.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i report a mistake in the linnet gazetteer?",
+        "how do i flag a mistake in the linnet gazetteer?",
+        "how do i signal an error in the linnet gazetteer?",
+    ],
+)
+def test_a_verb_before_an_article_is_not_called_unsaid(app: App, question: str) -> None:
+    """ "report a mistake": the page speaks of the mistake (a correction); "report" stands
+    before "a", no thing the page holds, so the page is not said to be silent on it."""
+    reply = app.ask(question)
+    assert "editors@linnet.example.org" in reply.text
+    assert "does not say" not in reply.text
