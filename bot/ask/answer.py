@@ -1818,7 +1818,10 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
 
     said = [w.lower() for w in tokens(u.text)]
     asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx)
-    missing = [
+    # a post's own fact asked of a page ("what's the salary for the X fund?"): the fund's
+    # sums are no salary, wherever the word stands in the question
+    facts = [w for w in said if w in _POST_FACT_WORDS and len(w) > SHORT_WORD and not holds(w)]
+    missing = facts + [
         w
         for w, after in itertools.pairwise(said)
         if w in asked
@@ -1834,6 +1837,14 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
 
 
 SHORT_WORD = 3
+# The facts only a post has (its pay, whether it is remote, its hours and term), as the words
+# that ask them
+_POST_FACT_WORDS = frozenset(
+    cue
+    for fact in ("salary", "remote", "employment")
+    for cue in vocab.FACT_CUES[fact]
+    if " " not in cue and cue not in STOPWORDS  # "from" of "remote from Europe"
+)
 
 
 # "When is the deadline for the travel bursaries?" answered by "details follow in May": the

@@ -161,3 +161,18 @@ def test_free_answers_what_it_costs(app: App, question: str, said: str) -> None:
     """ "is free", "free of charge" say the fee: nothing."""
     first = next(line for line in app.ask(question).text.splitlines() if line.startswith(">"))
     assert said in first
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        ("what wage does the plover symposium pay speakers?", "wage"),
+        ("what are the plover summer school's wages?", "wages"),
+        ("how much do speakers earn at the plover symposium?", "earn"),
+    ],
+)
+def test_a_posts_fact_asked_of_another_page_is_said_unsaid(
+    app: App, question: str, unsaid: str
+) -> None:
+    """A symposium's fees are no salary: the page is said to be silent on what was asked."""
+    assert f"does not say anything about “{unsaid}”" in app.ask(question).text
