@@ -1517,7 +1517,7 @@ def _sentence_score(
         if placed:  # "which regions": the sentence naming them, not "cross-regional"
             score += NAME_BONUS * asked.unit
         if asked.wants_place:
-            score += _place_bonus(sentences[i]) * asked.unit
+            score += _place_bonus(_announced(sentences, i)) * asked.unit
     return i, score, own
 
 
@@ -1670,10 +1670,13 @@ def _announced(sentences: Sequence[str], i: int) -> str:
     list under it), up to a short passage's length."""
     chosen = sentences[i]
     head = _HEAD.match(chosen.strip()) is not None and len(tokens(chosen)) <= HEAD_WORDS
-    if not chosen.rstrip().endswith(":") and not head:
+    # a question asked in the text (a bulleted FAQ: "**Where is it based?** Our office is in
+    # Leeuwarden.") announces its answer, up to the next question
+    asks = chosen.rstrip().endswith("?")
+    if not chosen.rstrip().endswith(":") and not head and not asks:
         return chosen
     for after in sentences[i + 1 :]:
-        if len(chosen) + len(after) > SHORT_PASSAGE:
+        if len(chosen) + len(after) > SHORT_PASSAGE or (asks and after.rstrip().endswith("?")):
             break
         chosen = f"{chosen} {after}"
     return chosen
@@ -1685,9 +1688,11 @@ def _excerpt(sentences: Sequence[str], i: int) -> str:
     chosen = _announced(sentences, i)
     if chosen != sentences[i] or len(chosen) >= SHORT_SENTENCE or len(sentences) == 1:
         return chosen
-    if i + 1 < len(sentences):
+    # the next question is another bullet's ("…in Gouda. Does the guild run courses?"): the
+    # sentence before, which may be the question this one answers, is the neighbour then
+    if i + 1 < len(sentences) and not sentences[i + 1].rstrip().endswith("?"):
         return f"{chosen} {sentences[i + 1]}"
-    return f"{sentences[i - 1]} {chosen}"
+    return f"{sentences[i - 1]} {chosen}" if i > 0 else chosen
 
 
 def closest_questions(

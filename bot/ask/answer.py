@@ -1809,7 +1809,9 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     a student rate for X membership?" answered by the membership fee. A word that only asks,
     an organisation's name, a short word ("per year") and a misspelt one are none."""
     passage = best.hit.passage
-    held = {SYNONYMS.get(s, s) for s in _stems(f"{passage.page_title} {passage.question}")}
+    # the page's organisation is what it speaks of ("tern" of the Tern Guild's FAQ)
+    named = f"{passage.page_title} {passage.question} {passage.organization or ''}"
+    held = {SYNONYMS.get(s, s) for s in _stems(named)}
     held |= {SYNONYMS.get(s, s) for s in _stems(best.full_text)}
     held |= meaning_stems(f"{passage.question} {best.full_text}")  # "car park" is parking
 
