@@ -97,7 +97,7 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
-    wants wanting become becomes becoming
+    wants wanting become becomes becoming anything
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared

@@ -921,6 +921,16 @@ def _windows(
     return deadline, active, posted
 
 
+def _listing_words(words: list[str]) -> list[str]:
+    """The words, less an "anything" that is a verb's object ("does it cost anything?",
+    "does it charge speakers anything?")."""
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (w == "anything" and set(words[max(i - 2, 0) : i]) & vocab.ANYTHING_AFTER)
+    ]
+
+
 def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:
     """(whether it asks for a list — "any jobs", "who is hiring", "what's still open" —,
     whether it asks for an explanation — "how do I", "what is")."""
@@ -929,7 +939,7 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
     for name in organizations:  # "Open Records Network" says nothing of what is open
         unnamed = unnamed.replace(name.lower(), " ")
     list_cue = (
-        bool(set(words) & vocab.LIST_CUES)
+        bool(set(_listing_words(words)) & vocab.LIST_CUES)
         or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(bare))
         or listing
         # "what's still open?", "which have closed?": the state of postings; not of the one

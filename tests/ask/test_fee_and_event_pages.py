@@ -176,3 +176,18 @@ def test_a_posts_fact_asked_of_another_page_is_said_unsaid(
 ) -> None:
     """A symposium's fees are no salary: the page is said to be silent on what was asked."""
     assert f"does not say anything about “{unsaid}”" in app.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("does the plover webinar cost anything?", "The webinar is free"),
+        ("do the harbour archive tours cost anything?", "Tours are free"),
+        ("does the plover reading group charge anything?", "free of charge"),
+        ("does the plover summer school cost members anything?", "free for members"),
+        ("does the plover symposium charge speakers anything?", "€120"),
+    ],
+)
+def test_anything_a_verb_asks_is_no_list(app: App, question: str, said: str) -> None:
+    """ "cost anything": "anything" is what it costs, not "anything posted?"."""
+    assert said in app.ask(question).text
