@@ -47,8 +47,9 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 # Words the stemmer makes one that mean two things: an officer is a person, an office a place
 # ("is there an office in London?" is not asked of the Communications Officer's posting);
-# parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park").
-STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking"}
+# parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park"); dues
+# are a fee, not what is due ("what if our dues are not paid?" asks no deadline).
+STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking", "dues": "dues"}
 # Forms of a word the stemmer keeps apart from it, each read as the word: "if a fee is not
 # paid" answers "what if we don't pay?", "the alliance spent €1.4 million" answers "how much
 # did it spend?", "Registration opens on 1 March" answers "when can I register?". Not
@@ -97,7 +98,8 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
-    wants wanting become becomes becoming anything
+    wants wanting become becomes becoming
+    don doesn didn isn aren wasn weren
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared
@@ -950,6 +952,8 @@ class _Asked:
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
     wants_place: bool = False  # "where is it based?": a sentence naming a city answers
     wants_time: bool = False  # "what time do the webinars start?": a time of day answers
+    # "what happens if we don't pay?": a sentence that denies ("is not paid") answers
+    wants_denial: bool = False
     wants_frequency: bool = False  # "how often…": "four times a year" answers
     # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
     # shares "due"'s stem and asks a sum)
@@ -1136,15 +1140,18 @@ def _asked(
             df[term] += 1
     how_long = _HOW_LONG.search(question) is not None
     open_asked = asks_open(question)
+    # "what happens if we don't pay the fee?" asks what follows, not the fee's figure
+    consequence = _DENIED_IF.search(question) is not None
     return _Asked(
         stems=qset,
         weight={t: max(0.1, math.log((len(candidates) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
         wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS) or open_asked,
-        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+        wants_number=bool(raw_words & NUMBER_WORDS or (qset & NUMBER_STEMS and not consequence))
         or how_long
         or open_asked,
-        wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
+        wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS) and not consequence,
+        wants_denial=consequence,
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
         counted=_counted(question),
@@ -1222,9 +1229,32 @@ def _address_first(answers: list[Answer], on_topic: Answer) -> list[Answer]:
     return answers
 
 
+# "if we don't pay", "if the invoice is not paid", "if I miss the deadline": a condition
+# whose consequence is asked
+_DENIED_IF = re.compile(
+    r"\b(?:if|when)\s+(?:\w+\s+){0,4}?(?:\w+n[’']t|not|never|miss|misses|missed|fail|fails)\b",
+    re.I,
+)
+
+
+_DENIES = re.compile(r"\b(?:not|never|no|unpaid|late)\b|n[’']t\b", re.I)
+
+
+# Verbs whose "anything" is their object, no list asked and no topic: "does the workshop
+# cost anything?", "does it charge speakers anything?" (not "anything posted this week?",
+# "anything going in glasgow?")
+OBJECT_ANYTHING = re.compile(
+    r"\b(?:cost|costs|charge|charges|pay|bring|need|needs|require|requires)\s+(?:\w+\s+)?"
+    r"anything\b",
+    re.I,
+)
+
+
 def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     """The stems of the question that ask rather than name what is asked about."""
     light = set(raw_words & LIGHT_WORDS)
+    if OBJECT_ANYTHING.search(question):
+        light.add("anything")
     if _HOW_LONG.search(question):
         light |= raw_words & HOW_LONG_WORDS
     if _ASKS_TIME.search(question):  # "what time…": the time of day answers, not the word
@@ -1518,6 +1548,8 @@ def _sentence_score(
             score += NAME_BONUS * asked.unit
         if asked.wants_place:
             score += _place_bonus(_announced(sentences, i)) * asked.unit
+        if asked.wants_denial and _DENIES.search(sentences[i]):
+            score += NUMBER_BONUS * asked.unit
     return i, score, own
 
 

@@ -24,6 +24,7 @@ from bot.content.money import amount
 from bot.domain import PERIODS_PER_YEAR, PostingQuery
 from bot.places import ADJECTIVES, ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
+    OBJECT_ANYTHING,
     ONSITE_PHRASES,
     REMOTE_PHRASES,
     STOPWORDS,
@@ -921,14 +922,9 @@ def _windows(
     return deadline, active, posted
 
 
-def _listing_words(words: list[str]) -> list[str]:
-    """The words, less an "anything" that is a verb's object ("does it cost anything?",
-    "does it charge speakers anything?")."""
-    return [
-        w
-        for i, w in enumerate(words)
-        if not (w == "anything" and set(words[max(i - 2, 0) : i]) & vocab.ANYTHING_AFTER)
-    ]
+def _objects(bare: str) -> set[str]:
+    """ "anything" when a verb takes it ("does it cost anything?"): no list cue then."""
+    return {"anything"} if OBJECT_ANYTHING.search(bare) else set()
 
 
 def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:
@@ -939,7 +935,7 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
     for name in organizations:  # "Open Records Network" says nothing of what is open
         unnamed = unnamed.replace(name.lower(), " ")
     list_cue = (
-        bool(set(_listing_words(words)) & vocab.LIST_CUES)
+        bool(set(words) & vocab.LIST_CUES - _objects(bare))
         or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(bare))
         or listing
         # "what's still open?", "which have closed?": the state of postings; not of the one

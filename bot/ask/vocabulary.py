@@ -36,11 +36,6 @@ LIST_CUES = frozenset(
     """any anything which jobs positions openings vacancies roles postings opportunities
     careers hiring recruiting list show gigs listings ads adverts""".split()
 )
-# Verbs whose "anything" is their object, no list asked: "does the workshop cost anything?",
-# "do I need to bring anything?" (not "anything posted this week?")
-ANYTHING_AFTER = frozenset(
-    """cost costs charge charges pay bring need needs require requires""".split()
-)
 # How a question that wants an explanation starts: it is answered from a page, and becomes a
 # list only when no page answers it.
 EXPLAIN_STARTS = (

@@ -39,6 +39,13 @@ Members' meetings are held in Leiden, in the reading room of the society.
 
 A member who misses three meetings in a row loses their seat on the council.
 
+## Dues
+
+| Member | Dues per year |
+|---|---|
+| Individual | €40 |
+| Library | €150 |
+
 ## Invoices
 
 Invoices go out in March. An invoice that is not paid within sixty days closes the
@@ -191,3 +198,19 @@ def test_a_posts_fact_asked_of_another_page_is_said_unsaid(
 def test_anything_a_verb_asks_is_no_list(app: App, question: str, said: str) -> None:
     """ "cost anything": "anything" is what it costs, not "anything posted?"."""
     assert said in app.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens if a plover member doesn't pay an invoice?",
+        "what happens if plover dues are not paid?",
+        "what happens if we do not pay our plover dues?",
+        "what happens when plover dues aren't paid?",
+    ],
+)
+def test_what_follows_a_denial_is_said_by_a_denial(app: App, question: str) -> None:
+    """ "If we don't pay…" asks what follows, said by "an invoice that is not paid…", not the
+    dues' figures."""
+    first = next(line for line in app.ask(question).text.splitlines() if line.startswith(">"))
+    assert "sixty days" in first
