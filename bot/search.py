@@ -47,15 +47,43 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 # Words the stemmer makes one that mean two things: an officer is a person, an office a place
 # ("is there an office in London?" is not asked of the Communications Officer's posting);
-# parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park").
-STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking"}
+# parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park"); dues
+# are a fee, not what is due ("what if our dues are not paid?" asks no deadline).
+STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking", "dues": "dues"}
+# Forms of a word the stemmer keeps apart from it, each read as the word: "if a fee is not
+# paid" answers "what if we don't pay?", "the alliance spent €1.4 million" answers "how much
+# did it spend?", "Registration opens on 1 March" answers "when can I register?". Not
+# "found" (also "to found"), "chosen" (a word of hiring), "met" (a museum). A plural's "s"
+# is read off first ("speakers").
+OTHER_FORMS = {
+    "registration": "register",
+    "subscription": "subscribe",
+    "speaker": "speak",
+    "decision": "decide",
+    "paid": "pay",
+    "spent": "spend",
+    "sent": "send",
+    "held": "hold",
+    "ran": "run",
+    "began": "begin",
+    "begun": "begin",
+    "taught": "teach",
+    "built": "build",
+    "wrote": "write",
+    "written": "write",
+    "gave": "give",
+    "given": "give",
+    "sold": "sell",
+    "bought": "buy",
+}
 
 
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """English Snowball stem, so "fees"/"fee" and "joining"/"join" meet."""
     lower = word.lower()
-    result: str = STEM_APART.get(lower) or _stemmer().stemWord(lower)
+    word_of = OTHER_FORMS.get(lower) or OTHER_FORMS.get(lower.removesuffix("s"), lower)
+    result: str = STEM_APART.get(lower) or _stemmer().stemWord(word_of)
     return result
 
 
@@ -70,7 +98,8 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too under until up us very
     want was we were what when where which while who whom why will with would you your yours
     need needs like there's what's i'm i'd vs versus offer offers offered we're we've i've
-    wants wanting
+    wants wanting become becomes becoming
+    don doesn didn isn aren wasn weren
     whats wheres whens hows whos pls plz many option options
     next upcoming
     take takes taking took place difference differences between differ compare compared
@@ -127,12 +156,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # "when does the X internship begin?" is answered by "starts on 1 June"
     ("start", "begin", "commence", "commencement"),
     ("union", "unionized", "unionised", "unionise", "unionize"),
+    # "how do I report a mistake?" is answered under "Can I suggest a correction?"
+    ("correction", "error", "mistake", "typo", "erratum"),
 )
 # Word families of words found on most pages: the ranking counts them as one word, but a
 # question's word searches only itself (searching "member" for "membership" made every
 # membership question read twice the passages, and cost twice the time, at 100,000).
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
-    ("member", "membership"),
+    # to join is to become a member: "how do I become a member?" is answered under "How can
+    # my institution join?", "the benefits of membership" by "Benefits of joining include"
+    ("member", "membership", "join", "joining"),
     ("annual", "yearly", "annually"),
 )
 # Phrases that say a word of the groups above in words none of which is it: "a car park" is
@@ -150,6 +183,12 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("what we offer", "benefit"),
     ("what you get", "benefit"),
     ("what you'll get", "benefit"),
+    # "how much does the workshop cost?" is answered by "The workshop is free"; not "free"
+    # alone ("free to reuse", "feel free")
+    ("is free", "fee"),
+    ("are free", "fee"),
+    ("free of charge", "fee"),
+    ("at no cost", "fee"),
 )
 # Roles a posting names in words other than the asker's: "developer jobs" are a Software
 # Engineer's too. A list's word is searched with its phrases in its place (one query, an OR
@@ -579,12 +618,19 @@ def faq_terms(question: str) -> list[str]:
         for part in _term_words(word.lower()):
             if len(part) < 2 or part in STOPWORDS:
                 continue
-            for form in (part, _singular(part), *_GROUP_OF.get(stem(part), ())):
+            forms = (part, _singular(part), *_FORMS_OF.get(stem(part), ()))
+            for form in (*forms, *_GROUP_OF.get(stem(part), ())):
                 if form and form not in out:
                     out.append(form)
             if len(out) >= MAX_TERMS * 2:
                 return out
     return out
+
+
+# a question's verb searches its other forms as well: the index stems "paid" apart from "pay"
+_FORMS_OF: dict[str, tuple[str, ...]] = {}
+for _form, _verb in OTHER_FORMS.items():
+    _FORMS_OF[stem(_verb)] = (*_FORMS_OF.get(stem(_verb), (_verb,)), _form)
 
 
 def _stems(text: str) -> list[str]:
@@ -808,6 +854,16 @@ _HAS_TIME = re.compile(
     r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b\.?|\bnoon\b|\bmidday\b|\b(?:UTC|GMT|CET|EST|PST)\b",
     re.I,
 )
+# "how often does the board meet?": a sentence saying how often answers ("four times a
+# year", "every month", "on the first Monday of each month", "weekly")
+_ASKS_HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
+_HAS_FREQUENCY = re.compile(
+    r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+"
+    r"|\b(?:every|each)\s+(?:\w+\s+)?(?:day|week|month|year|quarter|spring|autumn|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b",
+    re.I,
+)
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
 WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
@@ -896,6 +952,9 @@ class _Asked:
     wants_requirement: bool = False  # "do I need…": a section of requirements answers
     wants_place: bool = False  # "where is it based?": a sentence naming a city answers
     wants_time: bool = False  # "what time do the webinars start?": a time of day answers
+    # "what happens if we don't pay?": a sentence that denies ("is not paid") answers
+    wants_denial: bool = False
+    wants_frequency: bool = False  # "how often…": "four times a year" answers
     # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
     # shares "due"'s stem and asks a sum)
     asks_when: bool = False
@@ -973,7 +1032,7 @@ def rank_passages(question: str, hits: Sequence[PassageHit]) -> list[Answer]:
     kinds = EVENT_KIND.findall(question)
     if kinds:  # another kind of event does not answer for the one asked
         answers = [a if _of_kind(a, kinds) else replace(a, confident=False) for a in answers]
-    named = _page_named(asked.stems, candidates)
+    named = _page_named(asked.stems, candidates) or _page_titled(question, candidates)
     if named is not None:  # another page does not answer for the page named
         answers = [
             a if a.hit.passage.source == named else replace(a, confident=False) for a in answers
@@ -999,6 +1058,37 @@ def _page_named(stems: Iterable[str], candidates: Sequence[_Candidate]) -> str |
     if not most or (len(most) == 2 and most[0][1] == most[1][1]):
         return None
     return most[0][0]
+
+
+TITLE_RUN = 2  # words in a row: "the open images fund" names "Wren Open Images Fund"
+
+
+def _page_titled(question: str, candidates: Sequence[_Candidate]) -> str | None:
+    """The page whose title holds words asked in a row ("how much money can I get from the
+    open images fund?": "Wren Open Images Fund") that no other candidate's title or text
+    holds in a row: each of the words alone is said elsewhere ("open access to its
+    images", a gallery's budget), so none names the page, but together they are its name."""
+    asked = _stems(question)
+    runs = {
+        tuple(asked[i:j]) for i in range(len(asked)) for j in range(i + TITLE_RUN, len(asked) + 1)
+    }
+    titled: set[str] = set()
+    said: set[str] = set()
+    for c in candidates:
+        title = _stems(c.hit.passage.page_title)
+        text = _stems(f"{c.hit.passage.question} {c.hit.passage.text}")
+        if any(_holds_run(title, run) for run in runs):
+            titled.add(c.hit.passage.source)
+        elif any(_holds_run(text, run) for run in runs):
+            said.add(c.hit.passage.source)
+    if len(titled) != 1 or said - titled:
+        return None
+    return next(iter(titled))
+
+
+def _holds_run(words: Sequence[str], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
 
 
 SHORT_FORM = 5  # "postdoc" names "Postdoctoral"; "arch" names no "Archivist"
@@ -1050,15 +1140,18 @@ def _asked(
             df[term] += 1
     how_long = _HOW_LONG.search(question) is not None
     open_asked = asks_open(question)
+    # "what happens if we don't pay the fee?" asks what follows, not the fee's figure
+    consequence = _DENIED_IF.search(question) is not None
     return _Asked(
         stems=qset,
         weight={t: max(0.1, math.log((len(candidates) + 1) / (df[t] + 0.5))) for t in query},
         wh=_wh_word(question),
         wants_date=bool(raw_words & DATE_WORDS or qset & DATE_STEMS) or open_asked,
-        wants_number=bool(raw_words & NUMBER_WORDS or qset & NUMBER_STEMS)
+        wants_number=bool(raw_words & NUMBER_WORDS or (qset & NUMBER_STEMS and not consequence))
         or how_long
         or open_asked,
-        wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS),
+        wants_amount=bool(raw_words & AMOUNT_STEMS or qset & AMOUNT_STEMS) and not consequence,
+        wants_denial=consequence,
         wants_sum=_ASKS_SUM.search(question) is not None,
         wants_count="many" in raw_words,
         counted=_counted(question),
@@ -1074,6 +1167,7 @@ def _asked(
         wants_place=_wh_word(question) == "where",
         wants_requirement=bool(raw_words & _NEEDS),
         wants_time=_ASKS_TIME.search(question) is not None,
+        wants_frequency=_ASKS_HOW_OFTEN.search(question) is not None,
         asks_when=bool(raw_words & WHEN_WORDS) or open_asked,
     )
 
@@ -1135,13 +1229,38 @@ def _address_first(answers: list[Answer], on_topic: Answer) -> list[Answer]:
     return answers
 
 
+# "if we don't pay", "if the invoice is not paid", "if I miss the deadline": a condition
+# whose consequence is asked
+_DENIED_IF = re.compile(
+    r"\b(?:if|when)\s+(?:\w+\s+){0,4}?(?:\w+n[’']t|not|never|miss|misses|missed|fail|fails)\b",
+    re.I,
+)
+
+
+_DENIES = re.compile(r"\b(?:not|never|no|unpaid|late)\b|n[’']t\b", re.I)
+
+
+# Verbs whose "anything" is their object, no list asked and no topic: "does the workshop
+# cost anything?", "does it charge speakers anything?" (not "anything posted this week?",
+# "anything going in glasgow?")
+OBJECT_ANYTHING = re.compile(
+    r"\b(?:cost|costs|charge|charges|pay|bring|need|needs|require|requires)\s+(?:\w+\s+)?"
+    r"anything\b",
+    re.I,
+)
+
+
 def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     """The stems of the question that ask rather than name what is asked about."""
     light = set(raw_words & LIGHT_WORDS)
+    if OBJECT_ANYTHING.search(question):
+        light.add("anything")
     if _HOW_LONG.search(question):
         light |= raw_words & HOW_LONG_WORDS
     if _ASKS_TIME.search(question):  # "what time…": the time of day answers, not the word
         light |= {"time"}
+    if _ASKS_HOW_OFTEN.search(question):  # "how often…": "every month" answers, not "often"
+        light |= {"often", "frequently"}
     if _wh_word(question) == "where":  # "where is it based?": the place answers
         light |= raw_words & WHERE_WORDS
     light |= {
@@ -1219,7 +1338,10 @@ def _answer(asked: _Asked, c: _Candidate, rank: int) -> Answer:
     page_score = sum(asked.weight[t] * (1 - PAGE_WORD_SHARE) for t in asked.stems & c.page)
     sentences = split_sentences(c.hit.passage.text) or [c.hit.passage.text.strip()]
     best_i, best_score, best_own = max(
-        (_sentence_score(asked, sentences, i, share, named) for i in range(len(sentences))),
+        (
+            _sentence_score(asked, sentences, i, share, named)
+            for i in _answering(asked, c, sentences)
+        ),
         key=lambda scored: scored[1],
     )
     text = c.hit.passage.text
@@ -1289,7 +1411,8 @@ def _lacks_the_figure(asked: _Asked, text: str) -> bool:
     or no number, ranks below one that does ("what if we pay the fee late?" names a fee and
     asks no sum)."""
     unpriced = asked.wants_sum and _HAS_AMOUNT.search(text) is None
-    return unpriced or (asked.wants_count and _HAS_COUNT.search(text) is None)
+    unrepeated = asked.wants_frequency and _HAS_FREQUENCY.search(text) is None  # "how often"
+    return unpriced or unrepeated or (asked.wants_count and _HAS_COUNT.search(text) is None)
 
 
 def _cannot_answer(asked: _Asked, text: str) -> bool:
@@ -1300,6 +1423,16 @@ def _cannot_answer(asked: _Asked, text: str) -> bool:
     unpriced = asked.wants_sum and _PRICED.search(text) is None
     unaddressed = asked.wants_contact and _REACHED.search(text) is None
     return unpriced or unaddressed or (asked.asks_when and _TIMED.search(text) is None)
+
+
+def _answering(asked: _Asked, c: _Candidate, sentences: Sequence[str]) -> range | list[int]:
+    """The sentences that may answer: those holding a word asked beyond the page's own name,
+    when one is asked and some sentence holds one ("how is the Tidewater Collections Forum
+    funded?" of the forum's page: "It is funded by donations", not "The Tidewater
+    Collections Forum was founded in 2011", which only names the page); else all."""
+    beyond = asked.stems - c.page
+    holding = [i for i, x in enumerate(sentences) if beyond & set(_stems(x))] if beyond else []
+    return holding or range(len(sentences))
 
 
 def _shares(asked: _Asked, c: _Candidate) -> tuple[dict[str, float], bool]:
@@ -1414,7 +1547,9 @@ def _sentence_score(
         if placed:  # "which regions": the sentence naming them, not "cross-regional"
             score += NAME_BONUS * asked.unit
         if asked.wants_place:
-            score += _place_bonus(sentences[i]) * asked.unit
+            score += _place_bonus(_announced(sentences, i)) * asked.unit
+        if asked.wants_denial and _DENIES.search(sentences[i]):
+            score += NUMBER_BONUS * asked.unit
     return i, score, own
 
 
@@ -1501,6 +1636,8 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
         bonus += AMOUNT_BONUS
     elif asked.wants_time and _HAS_TIME.search(said):
         bonus += AMOUNT_BONUS
+    elif asked.wants_frequency and _HAS_FREQUENCY.search(said):
+        bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS
         if asked.counted and _counts(said, asked.counted):
@@ -1565,10 +1702,13 @@ def _announced(sentences: Sequence[str], i: int) -> str:
     list under it), up to a short passage's length."""
     chosen = sentences[i]
     head = _HEAD.match(chosen.strip()) is not None and len(tokens(chosen)) <= HEAD_WORDS
-    if not chosen.rstrip().endswith(":") and not head:
+    # a question asked in the text (a bulleted FAQ: "**Where is it based?** Our office is in
+    # Leeuwarden.") announces its answer, up to the next question
+    asks = chosen.rstrip().endswith("?")
+    if not chosen.rstrip().endswith(":") and not head and not asks:
         return chosen
     for after in sentences[i + 1 :]:
-        if len(chosen) + len(after) > SHORT_PASSAGE:
+        if len(chosen) + len(after) > SHORT_PASSAGE or (asks and after.rstrip().endswith("?")):
             break
         chosen = f"{chosen} {after}"
     return chosen
@@ -1580,9 +1720,11 @@ def _excerpt(sentences: Sequence[str], i: int) -> str:
     chosen = _announced(sentences, i)
     if chosen != sentences[i] or len(chosen) >= SHORT_SENTENCE or len(sentences) == 1:
         return chosen
-    if i + 1 < len(sentences):
+    # the next question is another bullet's ("…in Gouda. Does the guild run courses?"): the
+    # sentence before, which may be the question this one answers, is the neighbour then
+    if i + 1 < len(sentences) and not sentences[i + 1].rstrip().endswith("?"):
         return f"{chosen} {sentences[i + 1]}"
-    return f"{sentences[i - 1]} {chosen}"
+    return f"{sentences[i - 1]} {chosen}" if i > 0 else chosen
 
 
 def closest_questions(

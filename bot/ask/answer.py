@@ -1826,7 +1826,9 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     a student rate for X membership?" answered by the membership fee. A word that only asks,
     an organisation's name, a short word ("per year") and a misspelt one are none."""
     passage = best.hit.passage
-    held = {SYNONYMS.get(s, s) for s in _stems(f"{passage.page_title} {passage.question}")}
+    # the page's organisation is what it speaks of ("tern" of the Tern Guild's FAQ)
+    named = f"{passage.page_title} {passage.question} {passage.organization or ''}"
+    held = {SYNONYMS.get(s, s) for s in _stems(named)}
     held |= {SYNONYMS.get(s, s) for s in _stems(best.full_text)}
     held |= meaning_stems(f"{passage.question} {best.full_text}")  # "car park" is parking
 
@@ -1835,13 +1837,18 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
 
     said = [w.lower() for w in tokens(u.text)]
     asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx)
-    missing = [
+    # a post's own fact asked of a page ("what's the salary for the X fund?"): the fund's
+    # sums are no salary, wherever the word stands in the question
+    facts = [w for w in said if w in _POST_FACT_WORDS and len(w) > SHORT_WORD and not holds(w)]
+    missing = facts + [
         w
         for w, after in itertools.pairwise(said)
         if w in asked
         and len(w) > SHORT_WORD
         and not w.endswith(("n't", "n’t"))  # "don't": a negation, no thing asked
         and not holds(w)
+        # "report a mistake": an article, a preposition is no thing the word is said of
+        and after not in STOPWORDS
         and holds(after)
     ]
     typos = misspelt(missing) if missing else set()
@@ -1849,6 +1856,14 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
 
 
 SHORT_WORD = 3
+# The facts only a post has (its pay, whether it is remote, its hours and term), as the words
+# that ask them
+_POST_FACT_WORDS = frozenset(
+    cue
+    for fact in ("salary", "remote", "employment")
+    for cue in vocab.FACT_CUES[fact]
+    if " " not in cue and cue not in STOPWORDS  # "from" of "remote from Europe"
+)
 
 
 # "When is the deadline for the travel bursaries?" answered by "details follow in May": the

@@ -24,6 +24,7 @@ from bot.content.money import amount
 from bot.domain import PERIODS_PER_YEAR, PostingQuery
 from bot.places import ADJECTIVES, ALIASES, PEOPLE_OF, Place, find_place, zone_asked, zone_span
 from bot.search import (
+    OBJECT_ANYTHING,
     ONSITE_PHRASES,
     REMOTE_PHRASES,
     STOPWORDS,
@@ -921,6 +922,11 @@ def _windows(
     return deadline, active, posted
 
 
+def _objects(bare: str) -> set[str]:
+    """ "anything" when a verb takes it ("does it cost anything?"): no list cue then."""
+    return {"anything"} if OBJECT_ANYTHING.search(bare) else set()
+
+
 def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, bool]:
     """(whether it asks for a list — "any jobs", "who is hiring", "what's still open" —,
     whether it asks for an explanation — "how do I", "what is")."""
@@ -929,7 +935,7 @@ def _cues(bare: str, words: list[str], organizations: list[str]) -> tuple[bool, 
     for name in organizations:  # "Open Records Network" says nothing of what is open
         unnamed = unnamed.replace(name.lower(), " ")
     list_cue = (
-        bool(set(words) & vocab.LIST_CUES)
+        bool(set(words) & vocab.LIST_CUES - _objects(bare))
         or any(w in ("jobs", "openings", "positions", "hiring") for w in tokens(bare))
         or listing
         # "what's still open?", "which have closed?": the state of postings; not of the one
