@@ -683,8 +683,16 @@ def without_lead_in(text: str) -> str:
     return rest if rest.strip(" ?!.") else text
 
 
+# "become a member (of)", "become an IIIF consortium member": what pages call joining (the
+# words between name what is joined: "join IIIF consortium")
+_BECOME_MEMBER = re.compile(
+    r"\bbecom(?:e|ing) (?:an? )?((?:[\w-]+ ){0,3}?)(?:member|memeber)s?\b(?: of\b)?", re.I
+)
+
+
 def rewrite(text: str) -> str:
     """The question in the words the tables know (``vocabulary.REWRITES``)."""
+    text = _BECOME_MEMBER.sub(lambda m: " ".join(["join", *m.group(1).split()]), text)
     return _REWRITE.sub(lambda m: vocab.REWRITES[m.group().lower()], text)
 
 

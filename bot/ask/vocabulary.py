@@ -146,7 +146,6 @@ REWRITES: dict[str, str] = {
     "who is allowed to apply": "who is eligible to apply",
     "who can get money from": "who is eligible to apply to",
     "who can get funding from": "who is eligible to apply to",
-    "become a member": "join", "become members": "join", "become a memeber": "join",
     "sign up": "join", "signing up": "joining",
     "nonprofit": "non-profit", "nonprofits": "non-profit", "not-for-profit": "non-profit",
     "forprofit": "for-profit",

@@ -110,6 +110,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         ("is fjord looking for anyone rn", "is fjord hiring right now"),
         ("who's on the board?", "who is on the board?"),
         ("how do we become a member", "how do we join"),
+        ("how do i become an alder guild member?", "how do i join alder guild?"),
+        ("can a museum become a member of the guild", "can a museum join the guild"),
+        ("becoming members of fjord", "join fjord"),
         ("does it play videos", "does it play audio/visual"),
         ("fees for nonprofits", "fees for non-profit"),
         # words inside other words, or addresses, stay as written
