@@ -1489,6 +1489,8 @@ def _where_as_asked(p: Posting, f: ListFilters, *, remote_asked: bool) -> bool:
         return False
     if f.hybrid and not _hybrid(p):
         return False
+    if f.fully_remote and (not p.remote or _hybrid(p)):
+        return False
     return not (f.on_site and p.remote)
 
 

@@ -157,6 +157,7 @@ class ListFilters:
     newest_first: bool = False  # "what's new?": in the order postings went up
     oldest_first: bool = False  # "what's the oldest posting?": the other way
     hybrid: bool = False  # "hybrid jobs": remote work beside a place of work
+    fully_remote: bool = False  # "fully remote jobs": remote, and no office beside it
     on_site: bool = False  # "on-site jobs": not remote, whether the posting says so or not
     any_term: bool = False  # "archivist or librarian jobs": either keyword, not both
     employer: str | None = None  # "jobs at colleges": the stem the organisation's name holds
@@ -308,6 +309,7 @@ _NEWEST = _cue_pattern(vocab.NEWEST_CUES)
 _OLDEST = _cue_pattern(vocab.OLDEST_CUES)
 _SOONEST = {"soonest": _cue_pattern(vocab.SOONEST_CUES)}
 _HYBRID = _cue_pattern(vocab.HYBRID_CUES)
+_FULLY_REMOTE = _cue_pattern(vocab.FULLY_REMOTE_CUES)
 # "at a university library": the first of two kinds is the employer's ("University Libraries"),
 # a public library's "public" is none
 _EMPLOYER = re.compile(
@@ -529,6 +531,7 @@ def parse_filters(
         newest_first=newest_first,
         oldest_first=oldest_first,
         hybrid=_HYBRID.search(t.value) is not None,
+        fully_remote=_FULLY_REMOTE.search(t.value) is not None,
         employer=_employer_kind(employer),
         salary_at_least=at_least,
         salary_at_most=at_most,

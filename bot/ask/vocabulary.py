@@ -299,6 +299,12 @@ EMPLOYER_KINDS_BEFORE_JOBS = ("college", "university", "museum", "school")
 # Remote work beside a place of work ("hybrid jobs?"): a remote posting that names a city.
 HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "part-remote",
                "remote days", "some remote work")  # fmt: skip
+# Remote work with no office to go to ("fully remote jobs", "I can only work from home"): a
+# hybrid posting is no answer.
+FULLY_REMOTE_CUES = ("fully remote", "100% remote", "entirely remote", "completely remote",
+                     "all remote", "remote only", "remote-only", "only remote",
+                     "only work from home", "only work remotely", "only from home",
+                     "work from home full time")  # fmt: skip
 
 # A list in the order postings went up: the newest first.
 NEWEST_CUES = ("new", "newest", "latest", "recently", "just posted")
