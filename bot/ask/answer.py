@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -1842,21 +1842,41 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     # a post's own fact asked of a page ("what's the salary for the X fund?"): the fund's
     # sums are no salary, wherever the word stands in the question
     facts = [w for w in said if w in _POST_FACT_WORDS and len(w) > SHORT_WORD and not holds(w)]
-    missing = facts + [
-        w
-        for w, after in itertools.pairwise(said)
-        if w in asked
-        and len(w) > SHORT_WORD
-        and not w.endswith(("n't", "n’t"))  # "don't": a negation, no thing asked
-        and not holds(w)
-        # "report a mistake": an article, a preposition is no thing the word is said of
-        and after not in STOPWORDS
-        and holds(after)
-    ]
+    missing = (
+        facts
+        + [
+            w
+            for at, w in enumerate(said)
+            if w in asked
+            and len(w) > SHORT_WORD
+            and not w.endswith(("n't", "n’t"))  # "don't": a negation, no thing asked
+            and not holds(w)
+            and _said_of_held(said[at - 1 : at] if at else [], said[at + 1 :], holds)
+        ]
+    )
     typos = misspelt(missing) if missing else set()
     return [w for w in dict.fromkeys(missing) if w not in typos]
 
 
+def _said_of_held(
+    before: Sequence[str], after: Sequence[str], holds: Callable[[str], bool]
+) -> bool:
+    """Whether an asked word is said of a thing the passage holds: the next word, or past a
+    preposition the next that is none ("student rate", "discount on the membership"). A
+    word before an article, or after a subject or an auxiliary, is a verb ("report a
+    mistake", "who will speak at …"): of a verb only the next word counts."""
+    if not after or after[0] in _ARTICLES:
+        return False
+    if before and before[0] in _BEFORE_A_VERB:
+        return after[0] not in STOPWORDS and holds(after[0])
+    thing = next((word for word in after if word not in STOPWORDS), None)
+    return thing is not None and holds(thing)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_BEFORE_A_VERB = frozenset(
+    "i we you they he she it to will can could would should may might must do does did".split()
+)
 SHORT_WORD = 3
 # The facts only a post has (its pay, whether it is remote, its hours and term), as the words
 # that ask them

@@ -307,6 +307,9 @@ def test_a_word_without_its_g_is_read_with_it(placed: App, question: str, title:
         ("is there a student rate for lapwing membership?", "student"),
         ("how much is family membership of the lapwing friends?", "family"),
         ("what does couples membership of lapwing cost?", "couples"),
+        # a thing before a preposition: of what the preposition names ("waiver of X")
+        ("is there a waiver of the lapwing membership fee?", "waiver"),
+        ("is there a concession on the lapwing membership fee?", "concession"),
     ],
 )
 def test_a_page_answering_nearby_says_what_it_does_not_say(
