@@ -78,3 +78,45 @@ def test_plain_list_items_naming_a_role_and_a_fact_are_openings(
 def test_items_that_are_not_openings_leave_one_posting(items: str) -> None:
     body = f"The Quarry Hill Library seeks a full-time Records Manager.\n\n{items}"
     assert _posting(body).title == "Records Manager"
+
+
+# ---------------------------------------------------------------- what kind each opening is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # shifts as needed with no end said: part of the week, not a contract for a term
+        ("These are casual posts; you pick the shifts you can work.", "part-time"),
+        ("Guides are taken on as sessional staff for the school holidays.", "part-time"),
+        ("The post is on a zero-hours contract.", "part-time"),
+        ("We also keep a list of bank staff for busy weekends.", "part-time"),
+        ("We would welcome two people applying as a job share.", "part-time"),
+        # training is an internship, cover a term
+        ("We offer a two-year apprenticeship in bookbinding.", "internship"),
+        ("This is a locum post while our conservator is on sabbatical.", "temporary"),
+        ("Full-time, 2 years, in the map room.", "temporary"),
+        ("Full-time; 2 years of experience in an archive.", "full-time"),
+        # days of the week said instead of hours
+        ("The role is 3 days a week, Tuesday to Thursday.", "part-time"),
+        ("You will work two days per week in the shop.", "part-time"),
+        ("The post is five days a week, with some Saturdays.", "full-time"),
+    ],
+)
+def test_the_kind_of_work_a_sentence_says(sentence: str, kind: str) -> None:
+    body = f"The Oakmere Archive seeks a Records Manager.\n\n{sentence}"
+    assert _posting(body).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Casual visitors are welcome in the reading room on Saturdays.",
+        "You will work with the bank that funds the project.",
+        "You will be in the office two days a week and at home the rest.",
+        "Staff work on site 3 days a week.",
+    ],
+)
+def test_words_of_other_things_say_no_kind(sentence: str) -> None:
+    body = f"The Oakmere Archive seeks a Records Manager.\n\n{sentence}"
+    assert _posting(body).employment_type is None
