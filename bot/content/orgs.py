@@ -412,7 +412,28 @@ def _only_known_words(text: str, known: str) -> bool:
 
 
 def _clean_role(text: str) -> str:
-    return text.strip().strip(",;:-!").strip()
+    return _one_of_a_count(text.strip().strip(",;:-!").strip())
+
+
+# "Two Collections Officers", "3 Gallery Technicians": a count of posts of one role
+_COUNT = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|[2-9]|1\d)\s+(?=\S)", re.I
+)
+_ROLE_NOUNS = frozenset(ROLE_NOUN_WORDS)
+
+
+def _one_of_a_count(role: str) -> str:
+    """The role of one of the posts a title counts: "Two Collections Officers" is the role
+    "Collections Officer", as a list of openings names each (the count is the page's to say).
+    Only a plural role word at the end is made one ("Two Days of Archives" is no role)."""
+    count = _COUNT.match(role)
+    if count is None:
+        return role
+    rest = role[count.end() :]
+    head, _, last = rest.rpartition(" ")
+    if not last.endswith("s") or last[:-1].lower() not in _ROLE_NOUNS:
+        return role
+    return f"{head} {last[:-1]}".strip()
 
 
 def org_in_title(title: str) -> str | None:

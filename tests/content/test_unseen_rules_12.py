@@ -120,3 +120,49 @@ def test_the_kind_of_work_a_sentence_says(sentence: str, kind: str) -> None:
 def test_words_of_other_things_say_no_kind(sentence: str) -> None:
     body = f"The Oakmere Archive seeks a Records Manager.\n\n{sentence}"
     assert _posting(body).employment_type is None
+
+
+# ---------------------------------------------------------------- a title's count of posts
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Two Collections Officers - Harwood Museums, Leeds", "Collections Officer"),
+        ("3 Gallery Technicians – Penrose Gallery", "Gallery Technician"),
+        ("Several Archive Assistants - Marlow Record Office", "Archive Assistant"),
+    ],
+)
+def test_a_count_of_posts_in_a_title_names_one_role(title: str, role: str) -> None:
+    assert _posting("We are hiring for these posts. Salary £24,000 a year.", title).title == role
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        # no plural role word at the end: the title is kept as it is
+        ("Two Days of Archives Volunteer", "Two Days of Archives Volunteer"),
+        ("Ten Bells Archivist - Marlow Record Office", "Ten Bells Archivist"),
+    ],
+)
+def test_a_title_with_no_counted_roles_keeps_its_words(title: str, role: str) -> None:
+    assert _posting("We are hiring. Salary £24,000 a year.", title).title == role
+
+
+# ---------------------------------------------------------------- a notice on the title
+
+
+@pytest.mark.parametrize(
+    "title", ["Learning Officer (position filled)", "Registrar - position filled"]
+)
+def test_a_role_marked_filled_is_a_closed_posting(title: str) -> None:
+    body = "The Harwood Museum sought a part-time Learning Officer. Salary £26,000 a year."
+    doc = _doc(body, title)
+    assert doc.kind == "job"
+    assert [p.closed for p in doc.postings] == [True]
+
+
+@pytest.mark.parametrize("title", ["Position filled", "Our archivist position filled at last"])
+def test_news_that_a_post_is_filled_is_no_posting(title: str) -> None:
+    body = "We are glad to say that Dr Ana Ruiz joins the Harwood Museum in May as archivist."
+    assert _doc(body, title).kind != "job"
