@@ -448,6 +448,8 @@ PLACE = Table(
                 "The post is based in Leeds, with some travel.",
                 "Based at our Glasgow reading room.",
                 "Both roles are based at our museum in Bristol.",
+                "All three are based in Berlin.",
+                "All three posts are based at the gallery in Glasgow.",
             ),
             rejects=(
                 "She worked with a developer based in Berlin.",
@@ -673,14 +675,22 @@ PLACE = Table(
         # between commas in the line of a post's terms, right after the post (or one term)
         Rule(
             "terms-in",
-            (r"(?:role|post|position|job)(?:, [^,.;:\n]{1,30})?, in\s",),
+            # or right after its hours, which open a terms line: "Full-time, 2 years, in
+            # Aberdeen."
+            tuple(
+                rf"{lead}(?:, [^,.;:\n]{{1,30}})?, in\s"
+                for lead in ("(?:role|post|position|job)", "full[- ]?time", "part[- ]?time")
+            ),
             matches=(
                 "This is a part-time role, 15 hours a week, in Bristol, paid £15.20 per hour.",
                 "A permanent post, in Leeds, from 1 May.",
+                "We need a map curator. Full-time, 2 years, in Aberdeen.",
+                "Part-time, in Dundee, from June.",
             ),
             rejects=(
                 "This is a part-time role, 15 hours a week, in Summer, paid £15.20 per hour.",
                 "The role works with archives in Leeds and York.",
+                "Full-time, 2 years, in Summer we move.",
             ),
         ),
         # "Our studio at 14 Harbour Row, Cork": the city after a street address
@@ -738,11 +748,13 @@ _PLACE_NAME = re.compile(
 # Aberdeen", "The post is based in Leeds"), not after a person ("a developer based in Berlin").
 # Both leads are read in the few characters before the phrasing.
 _BASED_LEAD = re.compile(
-    r"(?:[,;(:]\s*|\b(?:positions?|roles?|posts?|jobs?|you|team|work|it) (?:is|are|will be) )$",
+    r"(?:[,;(:]\s*|\b(?:positions?|roles?|posts?|jobs?|you|team|work|it|both|all|two|three"
+    r"|four|five) (?:is|are|will be) )$",
     re.I,
 )
 # "based at our museum in Bristol": the place after the employer's own building
-_BASED_OURS = re.compile(r"our(?: [a-z]+){1,2} in (?=[A-Z])")
+# or after the building the page speaks of ("based at the gallery in Glasgow")
+_BASED_OURS = re.compile(r"(?:our|the)(?: [a-z]+){1,2} in (?=[A-Z])")
 _OFFICE_LEAD = re.compile(
     r"(?:\b(?:in|at|from) (?:our|the) |\()"
     r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"

@@ -166,3 +166,32 @@ def test_a_role_marked_filled_is_a_closed_posting(title: str) -> None:
 def test_news_that_a_post_is_filled_is_no_posting(title: str) -> None:
     body = "We are glad to say that Dr Ana Ruiz joins the Harwood Museum in May as archivist."
     assert _doc(body, title).kind != "job"
+
+
+# ---------------------------------------------------------------- where each opening is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Full-time, 2 years, in Aberdeen.", "Aberdeen"),
+        ("Part-time, in Dundee, from June.", "Dundee"),
+        ("All three are based in Inverness.", "Inverness"),
+        ("Both are based at the museum in Exeter.", "Exeter"),
+    ],
+)
+def test_where_a_terms_line_or_a_shared_sentence_puts_the_job(sentence: str, place: str) -> None:
+    body = f"The Oakmere Trust needs a Records Manager to run its stores. {sentence}"
+    assert _posting(body).location == place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Full-time, 2 years, in Summer we move the stores.",
+        "Our two founders are based in Madrid.",
+    ],
+)
+def test_other_places_are_not_where_the_job_is(sentence: str) -> None:
+    body = f"The Oakmere Trust needs a Records Manager to run its stores. {sentence}"
+    assert _posting(body).location is None
