@@ -195,3 +195,35 @@ def test_where_a_terms_line_or_a_shared_sentence_puts_the_job(sentence: str, pla
 def test_other_places_are_not_where_the_job_is(sentence: str) -> None:
     body = f"The Oakmere Trust needs a Records Manager to run its stores. {sentence}"
     assert _posting(body).location is None
+
+
+# -------------------------------------------------- a title's office, a struck-out employer
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "place"),
+    [
+        ("Web Archivist, Hamburg office", "Web Archivist", "Hamburg"),
+        ("Registrar - our Leeds branch", "Registrar", "Leeds"),
+    ],
+)
+def test_a_title_naming_an_office_gives_the_role_and_its_city(
+    title: str, role: str, place: str
+) -> None:
+    body = "We need a registrar. You report to the director at our London HQ. £30,000 a year."
+    posting = _posting(body, title)
+    assert (posting.title, posting.location) == (role, place)
+
+
+def test_a_title_naming_no_city_before_office_is_left_whole() -> None:
+    posting = _posting("We need an archivist. £30,000 a year.", "Archivist, Records office")
+    assert posting.location is None
+
+
+@pytest.mark.parametrize("mark", ["~~", "**", "_"])
+def test_a_struck_out_or_bold_first_sentence_still_names_the_employer(mark: str) -> None:
+    body = (
+        f"{mark}Ashby Print Archive seeks a Records Manager for its store.{mark} Applications"
+        " have now closed."
+    )
+    assert _posting(body).organization == "Ashby Print Archive"
