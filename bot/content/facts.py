@@ -1182,6 +1182,8 @@ UNTIL_FILLED = Table(
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
                 r"(?![*_ \t]*:[*_ \t]*(?:no|false|n)\b)",
                 r"until a suitable candidate\b",
+                # "We keep the call open until we have enough people": no date, the hiring ends it
+                r"open until we (?:have|find|fill|appoint|hire)\b",
                 # "We will close the post once it is filled": open till then, with no date
                 r"(?:once|when) (?:it|the (?:position|role|job|post|vacancy)) (?:is|has been)"
                 r" filled\b",
@@ -1201,6 +1203,8 @@ UNTIL_FILLED = Table(
                 "We read applications on a rolling basis until the post is filled.",
                 "We read letters as they arrive and will close the post once it is filled.",
                 "The advert comes down when the role has been filled.",
+                "We will keep the call open until we have enough people.",
+                "The advert stays open until we find the right person.",
             ),
             rejects=(
                 "This position has been filled.",
@@ -1211,6 +1215,7 @@ UNTIL_FILLED = Table(
                 "Applications are read on a rolling basis until April 23, 2027.",
                 "Once it is signed, the contract is filed.",
                 "When the post was filled in 2019, the team moved.",
+                "The reading room is open until we close at five.",
             ),
         ),
     ),
