@@ -6,8 +6,11 @@ posting)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.content import parse_text
+from bot.content.openings import list_openings
 from bot.domain import ParsedDocument, PostingDraft
 
 
@@ -227,3 +230,26 @@ def test_a_struck_out_or_bold_first_sentence_still_names_the_employer(mark: str)
         " have now closed."
     )
     assert _posting(body).organization == "Ashby Print Archive"
+
+
+# ---------------------------------------------------------------- properties of the parsers
+
+_DAY_WORDS = ["one", "two", "three", "four", "five"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(days=st.integers(min_value=1, max_value=5), in_words=st.booleans(), per=st.booleans())
+def test_days_a_week_below_five_are_part_time(days: int, in_words: bool, per: bool) -> None:
+    said = _DAY_WORDS[days - 1] if in_words else str(days)
+    noun = "day" if days == 1 else "days"
+    body = f"The Oakmere Archive seeks a Records Manager. You will work {said} {noun}"
+    body += f" {'per' if per else 'a'} week."
+    expected = "part-time" if days < 5 else "full-time"
+    assert _posting(body).employment_type == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="-*+ 12.)**,£€ aAbC\n", max_size=200))
+def test_list_openings_reads_any_text_and_each_opening_names_a_role(text: str) -> None:
+    found = list_openings(text)
+    assert found is None or (len(found) >= 2 and all(o.title.strip() for o in found))
