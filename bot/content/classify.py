@@ -26,8 +26,11 @@ _HIRE_NEWS_TITLE = Folded(
     r"\bhired\b|\bappointed\b|\bappoints\b|\bappointment of\b|\bwelcomes?\b|\bjoins\b|\bjoined\b"
     r"|\bnew (?:staff|colleague|team member|hires?)\b|\bfarewell\b|\bretires?\b|\bsteps? down\b"
     r"|\bintroducing\b|\bmeet (?:our|the)\b|\bsays? goodbye\b"
-    # the end of a search: "Our developer search has concluded", "Position filled"
-    r"|\bsearch (?:has |is )?(?:concluded|completed|ended|over)\b|\bposition (?:has been )?filled\b"
+    # the end of a search: "Our developer search has concluded", "Position filled"; a notice
+    # marked on a role ("Learning Officer (position filled)", "Registrar - position filled")
+    # is a closed posting (facts' closed table reads it)
+    r"|\bsearch (?:has |is )?(?:concluded|completed|ended|over)\b"
+    r"|(?<!\()(?<![-–—|] )\bposition (?:has been )?filled\b"
 )
 _CALL_TITLE = Folded(
     r"\bcall for\b|\bproposals?\b|\bsubmissions?\b|\bgrants?\b|\bfund\b|\bfunding\b|\bawards?\b"

@@ -104,6 +104,10 @@ EMPLOYMENT = Table(
                 r"cover for (?:a )?(?:maternity|paternity|parental|adoption|sick|study) leave\b",
                 # a consultancy offered (not "consultancy experience", "experience in
                 # consultancy" or "a consultancy firm")
+                # a doctor's word for cover: "Locum Conservator", "a locum post"
+                r"locum\b",
+                # a terms line giving hours then length: "Full-time, 2 years, in Aberdeen."
+                rf"(?:full|part)[- ]?time, (?:for )?{_TERM}(?! (?:of|experience)\b)",
                 r"(?<!in )(?<!of )consultancy\b"
                 r"(?! (?:firms?|company|companies|services|experience|work|skills|fees?)\b)",
                 # a named or research fellowship is an award for a term ("The Aldine
@@ -149,6 +153,9 @@ EMPLOYMENT = Table(
                 "Postdoctoral Fellowship in Digital Humanities",
                 "Consultancy - Digital Strategy Review",
                 "This is a consultancy of 20 days between May and July.",
+                "Locum Paper Conservator for the summer.",
+                "Full-time, 2 years, based in the search room.",
+                "Part-time, eighteen months, from September.",
             ),
             rejects=(
                 "You will manage vendor contract negotiations.",
@@ -172,23 +179,45 @@ EMPLOYMENT = Table(
                 "Members of the fellowship of the Society meet in May.",
                 "Experience in consultancy is an advantage.",
                 "You have worked for a consultancy firm.",
+                "Full-time, 2 years of experience required.",
             ),
         ),
         Rule(
             "part-time",
             # "Full/Part Time: Full-Time" is a form's label naming both kinds
             # French: "à temps partiel"
-            (r"(?<!full/)(?<!full / )part[- ]?time\b", r"half[- ]time\b", r"temps partiel\b"),
+            (
+                r"(?<!full/)(?<!full / )part[- ]?time\b",
+                r"half[- ]time\b",
+                r"temps partiel\b",
+                # work by the shift as needed, no set hours, and no end said: casual,
+                # sessional, zero-hours and bank work (not "casual visitors")
+                r"(?:casual|sessional|bank)"
+                r"(?: (?:basis|posts?|roles?|positions?|jobs?|work|contracts?|staff|workers?)\b"
+                r"|\))",
+                r"zero[- ]hours?\b",
+                # a job shared by two people, each working part of the week
+                r"job[- ]?share\b",
+            ),
             matches=(
                 "Part-time Children's Clerk.",
                 "This part time position works Saturdays.",
                 "A half-time appointment in the archive.",
                 "Un poste à temps partiel (80 %).",
+                "These are casual posts: you choose your shifts.",
+                "Visitor Host (casual)",
+                "We take on sessional staff for the school holidays.",
+                "A zero-hours contract with evening shifts.",
+                "The post is offered as a job share.",
+                "Gallery attendants are hired on a bank basis.",
             ),
             rejects=(
                 "Students may work part of the time from home.",
                 "We are a team of ten.",
                 "Full/Part Time: Full-Time",
+                "Casual visitors are welcome at the reading room.",
+                "The dress code is casual.",
+                "You will deal with the bank and the auditors.",
             ),
         ),
         Rule(
@@ -234,6 +263,17 @@ _HOURS_LABEL = re.compile(
     r"(?:per|a|/|each)[ \t]?(?:week|wk)\b",
     re.M,
 )
+# Days of work a week: "3 days a week", "2.5 days per week", "four days a week".
+_DAYS = re.compile(
+    r"\b(\d(?:\.5)?|one|two|three|four|five) days? (?:per|a|each|every) (?:week|wk)\b"
+)
+_DAYS_IN_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+# "In the office two days a week", "on site 3 days a week": where a hybrid post's days are
+# spent, not how many it works.
+_WHERE_DAYS = re.compile(
+    r"\b(?:office|on[- ]?site|home|in person|campus|remote\w*|based|hybrid|studio)\b[^.\n]*$"
+)
+FULL_TIME_DAYS = 5  # a week; fewer is part of the week
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s?$")
 PART_TIME_HOURS = 30  # at most, a week
 FULL_TIME_HOURS = 35  # at least, a week
@@ -316,7 +356,18 @@ def _from_hours(text: str, low: str) -> tuple[str, str] | None:
             found = _kind_of_hours(text, label.start(), float(label.group(1)), fte=False)
             if found is not None:
                 return found
-    return None
+    return _from_days(text, low) if "day" in low else None
+
+
+def _from_days(text: str, low: str) -> tuple[str, str] | None:
+    """ "3 days a week" is part-time, "five days a week" full-time: the hours' rule said in
+    days, read after any hours the page gives (they are the more exact)."""
+    said = _DAYS.search(low)
+    if said is None or _WHERE_DAYS.search(low, max(0, said.start() - 40), said.start()):
+        return None
+    days = _DAYS_IN_WORDS.get(said.group(1)) or float(said.group(1))
+    start, end = sentence_bounds(text, said.start())
+    return ("part-time" if days < FULL_TIME_DAYS else "full-time"), plain(text[start:end])
 
 
 def _kind_of_hours(text: str, at: int, value: float, fte: bool) -> tuple[str, str] | None:

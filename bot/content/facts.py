@@ -448,6 +448,8 @@ PLACE = Table(
                 "The post is based in Leeds, with some travel.",
                 "Based at our Glasgow reading room.",
                 "Both roles are based at our museum in Bristol.",
+                "All three are based in Berlin.",
+                "All three posts are based at the gallery in Glasgow.",
             ),
             rejects=(
                 "She worked with a developer based in Berlin.",
@@ -673,14 +675,22 @@ PLACE = Table(
         # between commas in the line of a post's terms, right after the post (or one term)
         Rule(
             "terms-in",
-            (r"(?:role|post|position|job)(?:, [^,.;:\n]{1,30})?, in\s",),
+            # or right after its hours, which open a terms line: "Full-time, 2 years, in
+            # Aberdeen."
+            tuple(
+                rf"{lead}(?:, [^,.;:\n]{{1,30}})?, in\s"
+                for lead in ("(?:role|post|position|job)", "full[- ]?time", "part[- ]?time")
+            ),
             matches=(
                 "This is a part-time role, 15 hours a week, in Bristol, paid £15.20 per hour.",
                 "A permanent post, in Leeds, from 1 May.",
+                "We need a map curator. Full-time, 2 years, in Aberdeen.",
+                "Part-time, in Dundee, from June.",
             ),
             rejects=(
                 "This is a part-time role, 15 hours a week, in Summer, paid £15.20 per hour.",
                 "The role works with archives in Leeds and York.",
+                "Full-time, 2 years, in Summer we move.",
             ),
         ),
         # "Our studio at 14 Harbour Row, Cork": the city after a street address
@@ -738,11 +748,13 @@ _PLACE_NAME = re.compile(
 # Aberdeen", "The post is based in Leeds"), not after a person ("a developer based in Berlin").
 # Both leads are read in the few characters before the phrasing.
 _BASED_LEAD = re.compile(
-    r"(?:[,;(:]\s*|\b(?:positions?|roles?|posts?|jobs?|you|team|work|it) (?:is|are|will be) )$",
+    r"(?:[,;(:]\s*|\b(?:positions?|roles?|posts?|jobs?|you|team|work|it|both|all|two|three"
+    r"|four|five) (?:is|are|will be) )$",
     re.I,
 )
 # "based at our museum in Bristol": the place after the employer's own building
-_BASED_OURS = re.compile(r"our(?: [a-z]+){1,2} in (?=[A-Z])")
+# or after the building the page speaks of ("based at the gallery in Glasgow")
+_BASED_OURS = re.compile(r"(?:our|the)(?: [a-z]+){1,2} in (?=[A-Z])")
 _OFFICE_LEAD = re.compile(
     r"(?:\b(?:in|at|from) (?:our|the) |\()"
     r"(?P<place>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) $"
@@ -1170,6 +1182,8 @@ UNTIL_FILLED = Table(
                 r"until (?:the )?(?:position|role|job|post|vacancy)?\s?(?:is |has been )?filled\b"
                 r"(?![*_ \t]*:[*_ \t]*(?:no|false|n)\b)",
                 r"until a suitable candidate\b",
+                # "We keep the call open until we have enough people": no date, the hiring ends it
+                r"open until we (?:have|find|fill|appoint|hire)\b",
                 # "We will close the post once it is filled": open till then, with no date
                 r"(?:once|when) (?:it|the (?:position|role|job|post|vacancy)) (?:is|has been)"
                 r" filled\b",
@@ -1189,6 +1203,8 @@ UNTIL_FILLED = Table(
                 "We read applications on a rolling basis until the post is filled.",
                 "We read letters as they arrive and will close the post once it is filled.",
                 "The advert comes down when the role has been filled.",
+                "We will keep the call open until we have enough people.",
+                "The advert stays open until we find the right person.",
             ),
             rejects=(
                 "This position has been filled.",
@@ -1199,6 +1215,7 @@ UNTIL_FILLED = Table(
                 "Applications are read on a rolling basis until April 23, 2027.",
                 "Once it is signed, the contract is filed.",
                 "When the post was filled in 2019, the team moved.",
+                "The reading room is open until we close at five.",
             ),
         ),
     ),

@@ -228,13 +228,16 @@ PERIOD = Table(
                 # "£34,500 pro rata": a full-time year's salary, of which a part-time post is
                 # paid its share (not "3 days a week", said before it)
                 r"(?<=\d )pro[- ]rata\b",
+                # "a bursary of £21,000 for the year": the sum right before names its year
+                r"(?<=\d )for (?:the|a|one|each) year\b",
             ),
             matches=("Salary: $55-62,000 per year.", "£30k–£35k per annum.",
                      "€45,000 a year.", "An annual salary of $48,000.",
                      "Salary: CHF 90,000 p.a. plus benefits.", "$60,000/yr.",
                      "Grade 6, £33,966 - £38,205 pa. Fixed term for 36 months.",
                      "Part-time (3 days a week), £34,500 pro rata.",
-                     "EUR 48.000 brutto/Jahr", "52.000 € brutto pro Jahr"),
+                     "EUR 48.000 brutto/Jahr", "52.000 € brutto pro Jahr",
+                     "A bursary of £21,000 for the year, working 37 hours a week."),
             rejects=("$16 per hour, for a year at least.", "Pay: $18, in Erie, PA.",
                      "Pay is pro rata to hours worked."),
         ),

@@ -42,8 +42,14 @@ _OPENING_ROW = re.compile(
     r"(?P<title>[^;\n]{2,80})(?:; (?P<rest>[^\n]*))?$",
     re.I | re.M,
 )
-# A list item naming a job in bold first: "- **Registrar** (full-time, …). Closing date …"
-_OPENING_ITEM = re.compile(r"[-*+] \*\*(?P<title>[^*:\n]{2,80})\*\*(?P<rest>[^\n]*)$", re.M)
+# A list item naming a job in bold first: "- **Registrar** (full-time, …). Closing date …",
+# or a numbered paragraph doing so: "**1. Schools Coordinator** — full-time, …", "**2) …**"
+_OPENING_ITEM = re.compile(
+    r"(?:[-*+] \*\*|\*\*\d{1,2}[.)] )(?P<title>[^*:\n]{2,80}?)\.?\*\*(?P<rest>[^\n]*)$", re.M
+)
+# A list item naming a job before a comma, without bold: "- Rare Books Librarian, full-time,
+# €52,000 a year" (under "We have three vacancies:").
+_PLAIN_ITEM = re.compile(r"[-*+] (?P<title>[^,;:*\n]{2,60}), (?P<rest>[^\n]*)$", re.M)
 # A fact of an opening in an item: an amount of money or a deadline's word.
 _ITEM_FACT = re.compile(r"[$£€]\s?\d|\d\s?(?:€|eur|usd|gbp)|closing|closes|deadline|apply by", re.I)
 # The cells after the first, each "Header: value"; a value may hold "; " of its own.
@@ -183,18 +189,28 @@ def list_openings(markdown: str) -> list[Opening] | None:
     a fact of one (an amount or a closing date): "- **Registrar** (full-time, £31,500 per
     annum). Closing date 2 May 2027." Each item one opening. None when fewer than two do;
     "You will work with: - **Collections Manager** - **Digital Officer**" says no fact."""
-    items = [
-        m
-        for marker in ("- **", "* **", "+ **")
-        for m in _at_items(_OPENING_ITEM, markdown, marker)
-        if _ROLE_AT_END(m.group("title").strip()) and _ITEM_FACT.search(m.group("rest"))
-    ]
+    items = _items_of_openings(_OPENING_ITEM, markdown, ("- **", "* **", "+ **", "**"))
+    if len(items) < 2:
+        items = _items_of_openings(_PLAIN_ITEM, markdown, ("- ", "* ", "+ "))
     if len(items) < 2:
         return None
     return [
         Opening(item.group("title").strip(), None, item.group("rest"), [], item.start(), item.end())
         for item in items
     ]
+
+
+def _items_of_openings(
+    pattern: re.Pattern[str], markdown: str, markers: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """The items ``pattern`` finds that name a job and say a fact of one, in page order."""
+    items = [
+        m
+        for marker in markers
+        for m in _at_items(pattern, markdown, marker)
+        if _ROLE_AT_END(m.group("title").strip()) and _ITEM_FACT.search(m.group("rest"))
+    ]
+    return sorted(items, key=lambda m: m.start())
 
 
 def _role_named(title: str) -> str:

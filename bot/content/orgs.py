@@ -274,6 +274,9 @@ def split_title(title: str) -> TitleParts:
     hiring = _hiring_title(text)
     if hiring is not None:
         return hiring
+    office = _role_at_office(text)
+    if office is not None:
+        return office
     parts = SEPARATORS.split(text)
     separated = _separated(parts) if len(parts) >= 2 else None
     return separated if separated is not None else _role_comma_org(text)
@@ -331,6 +334,23 @@ def _separated(parts: list[str]) -> TitleParts | None:
     if _is_org_like(first) and ROLE_WORDS.found(rest) and not _is_org_like(rest):
         return TitleParts(_clean_role(rest), _canonical(_LEADING_THE.sub("", first)))
     return None
+
+
+# "Digital Archivist, Berlin office", "Registrar - Leeds branch": a role and the city of the
+# employer's office it works from (the employer is named in the body)
+_AT_OFFICE = re.compile(
+    r"(?P<role>[^,|]{2,80}?)(?:,| [-–—|]) (?:our |the )?"
+    r"(?P<city>[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,2}) (?:office|branch)"
+)
+
+
+def _role_at_office(text: str) -> TitleParts | None:
+    found = _AT_OFFICE.fullmatch(text)
+    if found is None or not ROLE_WORDS.found(found.group("role")):
+        return None
+    if not is_city(found.group("city")):
+        return None
+    return TitleParts(_clean_role(found.group("role")), None, found.group("city"))
 
 
 def _role_comma_org(text: str) -> TitleParts:
@@ -412,7 +432,28 @@ def _only_known_words(text: str, known: str) -> bool:
 
 
 def _clean_role(text: str) -> str:
-    return text.strip().strip(",;:-!").strip()
+    return _one_of_a_count(text.strip().strip(",;:-!").strip())
+
+
+# "Two Collections Officers", "3 Gallery Technicians": a count of posts of one role
+_COUNT = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|[2-9]|1\d)\s+(?=\S)", re.I
+)
+_ROLE_NOUNS = frozenset(ROLE_NOUN_WORDS)
+
+
+def _one_of_a_count(role: str) -> str:
+    """The role of one of the posts a title counts: "Two Collections Officers" is the role
+    "Collections Officer", as a list of openings names each (the count is the page's to say).
+    Only a plural role word at the end is made one ("Two Days of Archives" is no role)."""
+    count = _COUNT.match(role)
+    if count is None:
+        return role
+    rest = role[count.end() :]
+    head, _, last = rest.rpartition(" ")
+    if not last.endswith("s") or last[:-1].lower() not in _ROLE_NOUNS:
+        return role
+    return f"{head} {last[:-1]}".strip()
 
 
 def org_in_title(title: str) -> str | None:
@@ -467,10 +508,17 @@ def org_from_seeks(text: str) -> str | None:
     return None
 
 
+_OPENING_MARKS = frozenset("~*_")
+
+
 def _subject_before(head: str, pos: int) -> str | None:
     """The employer named by the subject of the sentence whose verb starts at ``pos``."""
     dot = head.rfind(". ", 0, pos)
     start = max(dot + 2 if dot != -1 else 0, head.rfind("\n", 0, pos) + 1)
+    # "~~Rivermouth Film Archive seeks …~~ Applications have closed": the marks of emphasis or
+    # of a strike-through that open the sentence are no part of its subject
+    while start < pos and head[start] in _OPENING_MARKS:
+        start += 1
     # "The Bodleian Libraries, University of Oxford, are recruiting": the name before its
     # apposition; "The Arroyo Museum of Art in Santa Fe, New Mexico, seeks": before its place
     comma = head.find(", ", start, pos)

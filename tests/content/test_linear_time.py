@@ -153,6 +153,16 @@ UNITS = {
     "closed notices in prose": "status: recruitment for the post is deadline has post is no ",
     "includes of buttons to apply": "{% include apply.html url=http",
     "terms in brackets after a role sought": "seeks a curator (full-time, ",
+    # round twelve of the unseen pages
+    "days a week after places": "in the office 3 days a week based 2 days per week ",
+    "terms lines after hours": "Full-time, 2 years, full-time, in ",
+    "casual and bank work": "casual casual) bank zero-hours job share ",
+    "sums for the year": "£1 for the year £1 for a ",
+    "open until we": "open until we have open until ",
+    "struck-out subjects": "~~~~**__ seeks ",
+    "numbered bold openings": "**1. Ab Curator** £1 **2) Cd.** ",
+    "plain items of openings": "Ab Curator, £1, Cd Archivist, ",
+    "offices and counts in titles": "Two Archivists, Ab office - Cd Ef branch ",
 }
 PLACES = {
     "body": "---\ntitle: Archivist\nkind: job\n---\n\nWe seek an archivist.\n\n{line}\n\nApply.\n",
