@@ -302,7 +302,7 @@ HYBRID_CUES = ("hybrid", "partly remote", "partially remote", "part remote", "pa
 # Remote work with no office to go to ("fully remote jobs", "I can only work from home"): a
 # hybrid posting is no answer.
 FULLY_REMOTE_CUES = ("fully remote", "100% remote", "entirely remote", "completely remote",
-                     "all remote", "remote only", "remote-only", "only remote",
+                     "remote only", "remote-only", "only remote",
                      "only work from home", "only work remotely", "only from home",
                      "work from home full time")  # fmt: skip
 

@@ -50,3 +50,5 @@ def test_fully_remote_leaves_out_hybrid_postings(app: App, asked: str) -> None:
 def test_remote_and_hybrid_still_list_what_they_did(app: App) -> None:
     assert _titles(app, "remote jobs") == {"Archivist", "Cataloguer"}
     assert _titles(app, "hybrid jobs") == {"Cataloguer"}
+    # "all" of "/jobs all remote" is every posting, closed ones too, not "all remote"
+    assert _titles(app, "/jobs all remote") == {"Archivist", "Cataloguer"}
