@@ -41,37 +41,20 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.admin.fields import Value
 from bot.admin.records import Refused
+from bot.content import document, extract
 from bot.content.front_matter import AliasRefused, load_yaml
 
 logger = logging.getLogger(__name__)
 
-# The keys the loader reads for each field, in the order it tries them
-# (bot/content/extract.py and document.py; a test keeps these in step).
+# The keys the loader reads for each field, in the order it tries them: the loader's own
+# tables, so that write-back never sets a key the loader would not read first
 FRONT_KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("position", "job_title", "jobtitle", "role"),
-    "organization": (
-        "institution",
-        "organization",
-        "organisation",
-        "company",
-        "employer",
-        "org",
-    ),
-    "location": ("location", "city", "place", "job_location"),
-    "deadline": (
-        "closedate",
-        "close_date",
-        "closing_date",
-        "closingdate",
-        "deadline",
-        "application_deadline",
-        "apply_by",
-        "expires",
-        "expiry",
-        "expiration",
-    ),
-    "posted": ("date", "postdate", "posted", "post_date", "published", "published_date"),
-    "url": ("url", "link", "permalink", "canonical_url", "source_url"),
+    "title": extract.ROLE_KEYS,
+    "organization": extract.ORG_KEYS,
+    "location": extract.LOCATION_KEYS,
+    "deadline": extract.DEADLINE_KEYS,
+    "posted": document.DATE_KEYS,
+    "url": document.URL_KEYS,
 }
 CANONICAL_KEY = {
     "title": "position",

@@ -51,10 +51,10 @@ from bot.domain import ContentError, Kind, ParsedDocument, PostingDraft
 
 logger = logging.getLogger(__name__)
 
-_DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
+DATE_KEYS = ("date", "postdate", "posted", "post_date", "published", "published_date")
 # Characters of a passage of a page that is not an FAQ (its paragraphs joined up to this).
 PACKED_PASSAGE = 700
-_URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
+URL_KEYS = ("url", "link", "permalink", "canonical_url", "source_url")
 
 
 def parse_bytes(source: str, data: bytes) -> ParsedDocument:
@@ -113,7 +113,7 @@ def _parse(source: str, text: str, digest: str, warnings: list[str]) -> ParsedDo
     posted = _agreeing(_posted(meta), file_date) or file_date
     # Jekyll's "published: false" is a flag, not a date
     flagged = isinstance(meta.get("published"), bool)
-    date_keys = tuple(k for k in _DATE_KEYS if not (flagged and k == "published"))
+    date_keys = tuple(k for k in DATE_KEYS if not (flagged and k == "published"))
     warnings.extend(date_problems(meta, date_keys + DEADLINE_KEYS, posted))
     try:
         doc = _understand(source, digest, meta, title, body, found, posted, warnings)
@@ -266,7 +266,7 @@ def _first_heading(found: list[Heading]) -> str:
 
 
 def _posted(meta: Mapping[str, Any]) -> date | None:
-    for key in _DATE_KEYS:
+    for key in DATE_KEYS:
         if key in meta:
             value = as_date(meta[key])
             if value is not None:
@@ -284,7 +284,7 @@ def _agreeing(posted: date | None, file_date: date | None) -> date | None:
 
 
 def _url(meta: Mapping[str, Any]) -> str | None:
-    for key in _URL_KEYS:
+    for key in URL_KEYS:
         if key in meta:
             value = as_text(meta[key])
             if value and value.startswith(("http://", "https://")):

@@ -40,8 +40,8 @@ ORG_KEYS = (
     "institution", "organization", "organisation", "company", "employer", "org",
     "hiring_organization", "hiring_organisation",
 )  # fmt: skip
-_ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
-_LOCATION_KEYS = ("location", "city", "place", "job_location")
+ROLE_KEYS = ("position", "job_title", "jobtitle", "role")
+LOCATION_KEYS = ("location", "city", "place", "job_location")
 _EMPLOYMENT_KEYS = (
     "employment_type", "employment", "job_type", "jobtype", "contract_type", "contract", "type",
 )  # fmt: skip
@@ -158,7 +158,7 @@ def build_posting(
 def _role(markdown: str, folded: bytes, page: Page, role_hint: str | None) -> str:
     if role_hint:
         return role_hint
-    stated = first_text(page.meta, _ROLE_KEYS)
+    stated = first_text(page.meta, ROLE_KEYS)
     if stated is not None:
         return stated[1]
     if page.parts.role:
@@ -367,7 +367,7 @@ def _stated_location(
     markdown: str, found: list[Heading], meta: Mapping[str, Any], evidence: list[Fact]
 ) -> str | None:
     """The front matter's location, else a "Location" section, else a "Location:" line."""
-    stated = first_text(meta, _LOCATION_KEYS)
+    stated = first_text(meta, LOCATION_KEYS)
     if stated is not None and stated[1]:
         key, location = stated
         evidence.append(Fact("location", location, f"{key}: {location}"))
