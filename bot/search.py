@@ -163,9 +163,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 # question's word searches only itself (searching "member" for "membership" made every
 # membership question read twice the passages, and cost twice the time, at 100,000).
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
-    # to join is to become a member: "how do I become a member?" is answered under "How can
-    # my institution join?", "the benefits of membership" by "Benefits of joining include"
-    ("member", "membership", "join", "joining"),
+    ("member", "membership"),
     ("annual", "yearly", "annually"),
 )
 # Phrases that say a word of the groups above in words none of which is it: "a car park" is
@@ -183,6 +181,24 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("what we offer", "benefit"),
     ("what you get", "benefit"),
     ("what you'll get", "benefit"),
+    # what members get is what membership is worth: "what are the benefits of membership?" is
+    # answered under "What do members get?" or by "members are sent a newsletter"
+    ("members get", "benefit"),
+    ("members receive", "benefit"),
+    ("members enjoy", "benefit"),
+    ("members are sent", "benefit"),
+    ("members are given", "benefit"),
+    ("members are offered", "benefit"),
+    ("in it for", "benefit"),
+    # to join is to become a member: "how do I become a member?" is answered under "How can
+    # my institution join?", "the benefits of membership" by "Benefits of joining include";
+    # but a member is not joining: "how do I join?" is answered under "Signing up", not by
+    # "Members may leave at the end of the year"
+    ("join", "member"),
+    ("joining", "member"),
+    ("joined", "member"),
+    ("sign up", "join"),
+    ("signing up", "join"),
     # "how much does the workshop cost?" is answered by "The workshop is free"; not "free"
     # alone ("free to reuse", "feel free")
     ("is free", "fee"),
@@ -825,7 +841,8 @@ LIGHT_WORDS = frozenset(
     putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
     happened sit sits sitting work works
-    needed involve involves""".split()
+    needed involve involves
+    receive receives received receiving""".split()
 )
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic
