@@ -49,7 +49,12 @@ def _stemmer() -> snowballstemmer.stemmer:
 # ("is there an office in London?" is not asked of the Communications Officer's posting);
 # parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park"); dues
 # are a fee, not what is due ("what if our dues are not paid?" asks no deadline).
-STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking", "dues": "dues"}
+# "joining" as a noun is membership ("the benefits of joining"), not the act of joining that
+# "how do I join?" asks (``SAID_IN_OTHER_WORDS``).
+STEM_APART = {
+    "officer": "officer", "officers": "officer", "parking": "parking", "dues": "dues",
+    "joining": "member",
+}  # fmt: skip
 # Forms of a word the stemmer keeps apart from it, each read as the word: "if a fee is not
 # paid" answers "what if we don't pay?", "the alliance spent €1.4 million" answers "how much
 # did it spend?", "Registration opens on 1 March" answers "when can I register?". Not
@@ -191,11 +196,9 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("members are offered", "benefit"),
     ("in it for", "benefit"),
     # to join is to become a member: "how do I become a member?" is answered under "How can
-    # my institution join?", "the benefits of membership" by "Benefits of joining include";
-    # but a member is not joining: "how do I join?" is answered under "Signing up", not by
+    # my institution join?"; but a member is not joining: "how do I join?" is answered under "Signing up", not by
     # "Members may leave at the end of the year"
     ("join", "member"),
-    ("joining", "member"),
     ("joined", "member"),
     ("sign up", "join"),
     ("signing up", "join"),
