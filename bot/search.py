@@ -196,8 +196,8 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("members are offered", "benefit"),
     ("in it for", "benefit"),
     # to join is to become a member: "how do I become a member?" is answered under "How can
-    # my institution join?"; but a member is not joining: "how do I join?" is answered under "Signing up", not by
-    # "Members may leave at the end of the year"
+    # my institution join?"; but a member is not joining: "how do I join?" is answered under
+    # "Signing up", not by "Members may leave at the end of the year"
     ("join", "member"),
     ("joined", "member"),
     ("sign up", "join"),
@@ -886,6 +886,10 @@ _HAS_FREQUENCY = re.compile(
 )
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
 WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
+# "how much money can a project get?", "how much funding is there?": a sum answers ("each
+# project can receive up to €15.000"), the page need not say "money"
+_HOW_MUCH_MONEY = re.compile(r"\bhow much (?:money|funding|cash)\b", re.I)
+MONEY_WORDS = frozenset({"money", "funding", "cash"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
 # a passage's "7 minute talks" does not answer it; of anything else ("how long are the
 # talks?"), a span of time answers, not "a proposal of 300-500 words"
@@ -1270,6 +1274,12 @@ OBJECT_ANYTHING = re.compile(
 )
 
 
+def only_asking(question: str) -> frozenset[str]:
+    """The stems of ``question`` that ask rather than name what is asked about ("money" of
+    "how much money can I get?"): no page need say them (``_light_stems``)."""
+    return _light_stems(question, {w.lower() for w in tokens(question)})
+
+
 def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     """The stems of the question that ask rather than name what is asked about."""
     light = set(raw_words & LIGHT_WORDS)
@@ -1281,6 +1291,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
         light |= {"time"}
     if _ASKS_HOW_OFTEN.search(question):  # "how often…": "every month" answers, not "often"
         light |= {"often", "frequently"}
+    if _HOW_MUCH_MONEY.search(question):
+        light |= raw_words & MONEY_WORDS
     if _wh_word(question) == "where":  # "where is it based?": the place answers
         light |= raw_words & WHERE_WORDS
     light |= {

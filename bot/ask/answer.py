@@ -58,6 +58,7 @@ from bot.search import (
     closing_sentence,
     faq_terms,
     meaning_stems,
+    only_asking,
     org_filter,
     org_slug,
     rank_passages,
@@ -1838,10 +1839,21 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
         return bool({SYNONYMS.get(s, s) for s in _stems(word)} & held)
 
     said = [w.lower() for w in tokens(u.text)]
-    asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx)
+    # a word that only asks is no thing asked ("money" of "how much money can I get?")
+    asking = only_asking(u.text)
+    asked = {
+        w for w in asked_words(page_words(u.text)) if not meaning_stems(w) & asking
+    } - _organisation_words(ctx)
     # a post's own fact asked of a page ("what's the salary for the X fund?"): the fund's
     # sums are no salary, wherever the word stands in the question
-    facts = [w for w in said if w in _POST_FACT_WORDS and len(w) > SHORT_WORD and not holds(w)]
+    facts = [
+        w
+        for w in said
+        if w in _POST_FACT_WORDS
+        and len(w) > SHORT_WORD
+        and not holds(w)
+        and not meaning_stems(w) & asking
+    ]
     missing = (
         facts
         + [
