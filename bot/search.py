@@ -200,6 +200,9 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     # "Signing up", not by "Members may leave at the end of the year"
     ("join", "member"),
     ("joined", "member"),
+    ("become a member", "join"),
+    ("become members", "join"),
+    ("becoming a member", "join"),
     ("sign up", "join"),
     ("signing up", "join"),
     # "how much does the workshop cost?" is answered by "The workshop is free"; not "free"

@@ -2,7 +2,7 @@
 answered by the section on signing up, not by every passage that names members ("Members
 may step down…"); "what are the benefits of membership?" by "What do members get?" and
 "what do members receive?" by "members are sent…" (to receive only asks: what is received
-answers)."""
+answers). "How does a museum become a member?" still answers "how do we join?"."""
 
 from __future__ import annotations
 
@@ -69,6 +69,24 @@ Guild members are sent a printed bulletin each season and keep a seat at the ann
 
 Members vote each spring on the guild's plans for the year ahead.
 """,
+    "tolver-faq.md": """---
+title: Tolver Sound Archive FAQ
+organization: Tolver Sound Archive
+layout: page
+---
+
+## What is the Tolver Sound Archive?
+
+The Tolver Sound Archive keeps oral history recordings from the Fens.
+
+## How does a museum become a member?
+
+Museums write to the keeper at keeper@tolver.example.org and send their collections policy.
+
+## What do members do?
+
+Members lend recordings to each other and meet once a year in Ely.
+""",
     "news/2026-10-02-dunwell-grant.md": """---
 title: "Dunwell Guild wins a town grant"
 date: 2026-10-02
@@ -97,6 +115,20 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 def test_joining_is_answered_by_signing_up(app: App, question: str) -> None:
     reply = app.ask(question)
     assert "the form on our website" in reply.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do we join the tolver sound archive?",
+        "how does our museum join tolver?",
+        "how can a library join the tolver archive?",
+        "how does a museum join tolver?",
+    ],
+)
+def test_joining_is_answered_by_becoming_a_member(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert "keeper@tolver.example.org" in reply.text.split("\n\n")[0]
 
 
 @pytest.mark.parametrize(
