@@ -982,6 +982,7 @@ class _Asked:
     # "what happens if we don't pay?": a sentence that denies ("is not paid") answers
     wants_denial: bool = False
     wants_frequency: bool = False  # "how often…": "four times a year" answers
+    wants_steps: bool = False  # "how do I join?": a sentence saying what to do answers
     # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
     # shares "due"'s stem and asks a sum)
     asks_when: bool = False
@@ -1195,6 +1196,7 @@ def _asked(
         wants_requirement=bool(raw_words & _NEEDS),
         wants_time=_ASKS_TIME.search(question) is not None,
         wants_frequency=_ASKS_HOW_OFTEN.search(question) is not None,
+        wants_steps=_ASKS_STEPS.search(question) is not None,
         asks_when=bool(raw_words & WHEN_WORDS) or open_asked,
     )
 
@@ -1673,6 +1675,8 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
         bonus += AMOUNT_BONUS
     elif asked.wants_frequency and _HAS_FREQUENCY.search(said):
         bonus += AMOUNT_BONUS
+    elif asked.wants_steps and _SAYS_WHAT_TO_DO.search(said):
+        bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS
         if asked.counted and _counts(said, asked.counted):
@@ -1680,6 +1684,16 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
     return bonus
 
 
+# "how do I join X?", "how can our museum apply?": the way is asked; on a page named by every
+# word asked ("Become a member of X"), the sentence saying what to do answers ("Fill in the
+# membership card…", "To join, pay online…"), not the page's opening
+_ASKS_STEPS = re.compile(r"\bhow (?:do|does|can|could|should|would|may)\b", re.I)
+_SAYS_WHAT_TO_DO = re.compile(
+    r"(?:^|[.!?]\s+)(?:to \w+(?: \w+)?,\s*)?(?:please\s+)?(?:fill|send|write|e-?mail|apply|"
+    r"register|complete|sign|pay|contact|submit|visit|download|book|enrol|enroll|return|"
+    r"hand|post|call)\b",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow many\s+(?P<things>[a-z]+(?:\s+[a-z]+)?)", re.I)
 _COUNT_WORD = re.compile(
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"

@@ -2,7 +2,8 @@
 answered by the section on signing up, not by every passage that names members ("Members
 may step down…"); "what are the benefits of membership?" by "What do members get?" and
 "what do members receive?" by "members are sent…" (to receive only asks: what is received
-answers). "How does a museum become a member?" still answers "how do we join?"."""
+answers). "How does a museum become a member?" still answers "how do we join?", and a page titled
+"Become a member of X" answers it with what to do ("Fill in the card…"), not its opening."""
 
 from __future__ import annotations
 
@@ -87,6 +88,18 @@ Museums write to the keeper at keeper@tolver.example.org and send their collecti
 
 Members lend recordings to each other and meet once a year in Ely.
 """,
+    "quarrel-bay-join.md": """---
+title: Become a member of the Quarrel Bay Photographic Society
+organization: Quarrel Bay Photographic Society
+layout: page
+---
+
+The Quarrel Bay Photographic Society gathers photographers who record the coast's history.
+
+Members show their prints at the summer exhibition and borrow the society's darkroom.
+
+Fill in the membership card and hand it to the secretary at any monthly meeting.
+""",
     "news/2026-10-02-dunwell-grant.md": """---
 title: "Dunwell Guild wins a town grant"
 date: 2026-10-02
@@ -129,6 +142,19 @@ def test_joining_is_answered_by_signing_up(app: App, question: str) -> None:
 def test_joining_is_answered_by_becoming_a_member(app: App, question: str) -> None:
     reply = app.ask(question)
     assert "keeper@tolver.example.org" in reply.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i join the quarrel bay photographic society?",
+        "how can i join quarrel bay?",
+        "how do we become members of the quarrel bay photographic society?",
+    ],
+)
+def test_a_page_on_joining_answers_with_what_to_do(app: App, question: str) -> None:
+    reply = app.ask(question)
+    assert "Fill in the membership card" in reply.text.split("\n\n")[0]
 
 
 @pytest.mark.parametrize(
