@@ -49,7 +49,12 @@ def _stemmer() -> snowballstemmer.stemmer:
 # ("is there an office in London?" is not asked of the Communications Officer's posting);
 # parking is not a park ("is parking free?" is not asked of "Maumee Bay State Park"); dues
 # are a fee, not what is due ("what if our dues are not paid?" asks no deadline).
-STEM_APART = {"officer": "officer", "officers": "officer", "parking": "parking", "dues": "dues"}
+# "joining" as a noun is membership ("the benefits of joining"), not the act of joining that
+# "how do I join?" asks (``SAID_IN_OTHER_WORDS``).
+STEM_APART = {
+    "officer": "officer", "officers": "officer", "parking": "parking", "dues": "dues",
+    "joining": "member",
+}  # fmt: skip
 # Forms of a word the stemmer keeps apart from it, each read as the word: "if a fee is not
 # paid" answers "what if we don't pay?", "the alliance spent €1.4 million" answers "how much
 # did it spend?", "Registration opens on 1 March" answers "when can I register?". Not
@@ -163,9 +168,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 # question's word searches only itself (searching "member" for "membership" made every
 # membership question read twice the passages, and cost twice the time, at 100,000).
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = (
-    # to join is to become a member: "how do I become a member?" is answered under "How can
-    # my institution join?", "the benefits of membership" by "Benefits of joining include"
-    ("member", "membership", "join", "joining"),
+    ("member", "membership"),
     ("annual", "yearly", "annually"),
 )
 # Phrases that say a word of the groups above in words none of which is it: "a car park" is
@@ -183,6 +186,25 @@ SAID_IN_OTHER_WORDS: tuple[tuple[str, str], ...] = (
     ("what we offer", "benefit"),
     ("what you get", "benefit"),
     ("what you'll get", "benefit"),
+    # what members get is what membership is worth: "what are the benefits of membership?" is
+    # answered under "What do members get?" or by "members are sent a newsletter"
+    ("members get", "benefit"),
+    ("members receive", "benefit"),
+    ("members enjoy", "benefit"),
+    ("members are sent", "benefit"),
+    ("members are given", "benefit"),
+    ("members are offered", "benefit"),
+    ("in it for", "benefit"),
+    # to join is to become a member: "how do I become a member?" is answered under "How can
+    # my institution join?"; but a member is not joining: "how do I join?" is answered under
+    # "Signing up", not by "Members may leave at the end of the year"
+    ("join", "member"),
+    ("joined", "member"),
+    ("become a member", "join"),
+    ("become members", "join"),
+    ("becoming a member", "join"),
+    ("sign up", "join"),
+    ("signing up", "join"),
     # "how much does the workshop cost?" is answered by "The workshop is free"; not "free"
     # alone ("free to reuse", "feel free")
     ("is free", "fee"),
@@ -825,7 +847,8 @@ LIGHT_WORDS = frozenset(
     putting go
     see say tell people person thing things way ways kind kinds sort sorts happen happens
     happened sit sits sitting work works
-    needed involve involves""".split()
+    needed involve involves
+    receive receives received receiving""".split()
 )
 # "how long do projects last?", "how long should a proposal be?": a length or a span is
 # asked; "long" and "last" say so, they are not the topic
@@ -866,6 +889,10 @@ _HAS_FREQUENCY = re.compile(
 )
 HOW_LONG_WORDS = frozenset({"long", "last", "lasts", "run", "runs", "take", "takes"})
 WHERE_WORDS = frozenset({"based", "located", "headquartered", "situated"})
+# "how much money can a project get?", "how much funding is there?": a sum answers ("each
+# project can receive up to €15.000"), the page need not say "money"
+_HOW_MUCH_MONEY = re.compile(r"\bhow much (?:money|funding|cash)\b", re.I)
+MONEY_WORDS = frozenset({"money", "funding", "cash"})
 # "how long should my proposal be?": of a thing written, the length is in words or pages, and
 # a passage's "7 minute talks" does not answer it; of anything else ("how long are the
 # talks?"), a span of time answers, not "a proposal of 300-500 words"
@@ -955,6 +982,7 @@ class _Asked:
     # "what happens if we don't pay?": a sentence that denies ("is not paid") answers
     wants_denial: bool = False
     wants_frequency: bool = False  # "how often…": "four times a year" answers
+    wants_steps: bool = False  # "how do I join?": a sentence saying what to do answers
     # "when", "deadline", "due" as written: a passage naming no time does not answer ("dues"
     # shares "due"'s stem and asks a sum)
     asks_when: bool = False
@@ -1168,6 +1196,7 @@ def _asked(
         wants_requirement=bool(raw_words & _NEEDS),
         wants_time=_ASKS_TIME.search(question) is not None,
         wants_frequency=_ASKS_HOW_OFTEN.search(question) is not None,
+        wants_steps=_ASKS_STEPS.search(question) is not None,
         asks_when=bool(raw_words & WHEN_WORDS) or open_asked,
     )
 
@@ -1250,6 +1279,12 @@ OBJECT_ANYTHING = re.compile(
 )
 
 
+def only_asking(question: str) -> frozenset[str]:
+    """The stems of ``question`` that ask rather than name what is asked about ("money" of
+    "how much money can I get?"): no page need say them (``_light_stems``)."""
+    return _light_stems(question, {w.lower() for w in tokens(question)})
+
+
 def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
     """The stems of the question that ask rather than name what is asked about."""
     light = set(raw_words & LIGHT_WORDS)
@@ -1261,6 +1296,8 @@ def _light_stems(question: str, raw_words: set[str]) -> frozenset[str]:
         light |= {"time"}
     if _ASKS_HOW_OFTEN.search(question):  # "how often…": "every month" answers, not "often"
         light |= {"often", "frequently"}
+    if _HOW_MUCH_MONEY.search(question):
+        light |= raw_words & MONEY_WORDS
     if _wh_word(question) == "where":  # "where is it based?": the place answers
         light |= raw_words & WHERE_WORDS
     light |= {
@@ -1638,6 +1675,8 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
         bonus += AMOUNT_BONUS
     elif asked.wants_frequency and _HAS_FREQUENCY.search(said):
         bonus += AMOUNT_BONUS
+    elif asked.wants_steps and _SAYS_WHAT_TO_DO.search(said):
+        bonus += AMOUNT_BONUS
     elif asked.wants_count and _HAS_COUNT.search(said):
         bonus += AMOUNT_BONUS
         if asked.counted and _counts(said, asked.counted):
@@ -1645,6 +1684,16 @@ def _figure_bonus(asked: _Asked, said: str) -> float:
     return bonus
 
 
+# "how do I join X?", "how can our museum apply?": the way is asked; on a page named by every
+# word asked ("Become a member of X"), the sentence saying what to do answers ("Fill in the
+# membership card…", "To join, pay online…"), not the page's opening
+_ASKS_STEPS = re.compile(r"\bhow (?:do|does|can|could|should|would|may)\b", re.I)
+_SAYS_WHAT_TO_DO = re.compile(
+    r"(?:^|[.!?]\s+)(?:to \w+(?: \w+)?,\s*)?(?:please\s+)?(?:fill|send|write|e-?mail|apply|"
+    r"register|complete|sign|pay|contact|submit|visit|download|book|enrol|enroll|return|"
+    r"hand|post|call)\b",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow many\s+(?P<things>[a-z]+(?:\s+[a-z]+)?)", re.I)
 _COUNT_WORD = re.compile(
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"

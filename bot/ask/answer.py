@@ -58,6 +58,7 @@ from bot.search import (
     closing_sentence,
     faq_terms,
     meaning_stems,
+    only_asking,
     org_filter,
     org_slug,
     rank_passages,
@@ -1838,10 +1839,16 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
         return bool({SYNONYMS.get(s, s) for s in _stems(word)} & held)
 
     said = [w.lower() for w in tokens(u.text)]
-    asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx)
+    # a word that only asks is no thing asked ("money" of "how much money can I get?")
+    asking = _only_asking_words(u.text, said)
+    asked = set(asked_words(page_words(u.text))) - _organisation_words(ctx) - asking
     # a post's own fact asked of a page ("what's the salary for the X fund?"): the fund's
     # sums are no salary, wherever the word stands in the question
-    facts = [w for w in said if w in _POST_FACT_WORDS and len(w) > SHORT_WORD and not holds(w)]
+    facts = [
+        w
+        for w in said
+        if w in _POST_FACT_WORDS and len(w) > SHORT_WORD and not holds(w) and w not in asking
+    ]
     missing = (
         facts
         + [
@@ -1856,6 +1863,12 @@ def _unsaid_by(ctx: Context, u: Understanding, best: Answer) -> list[str]:
     )
     typos = misspelt(missing) if missing else set()
     return [w for w in dict.fromkeys(missing) if w not in typos]
+
+
+def _only_asking_words(question: str, said: Sequence[str]) -> set[str]:
+    """The words of ``said`` that only ask (``only_asking``): "money" of "how much money…"."""
+    asking = only_asking(question)
+    return {w for w in said if meaning_stems(w) & asking}
 
 
 def _said_of_held(
