@@ -138,6 +138,8 @@ def run_console(
         while True:
             line = _read(source, interactive)
             if line is None:
+                if interactive:  # Ctrl-D: the shell's prompt starts on a line of its own
+                    sink.write("\n")
                 break
             line = line.strip()
             if not line:
