@@ -10,6 +10,7 @@ from cmdfakes import FakeStore, make_context, make_router, posting, sample_store
 from rich.console import Console
 
 from bot.commands import Action, Reply, Request
+from bot.domain import Passage, PassageHit
 from bot.platforms.console import render, render_text, run_console
 
 
@@ -190,3 +191,21 @@ def test_ctrl_d_at_the_prompt_ends_the_line(monkeypatch: pytest.MonkeyPatch) -> 
         history_file=None,
     )
     assert (count, out.getvalue()) == (0, "\n")
+
+
+def test_a_passage_is_drawn_as_written_on_a_terminal() -> None:
+    """A passage is a page's plain text: drawn as Markdown, an address's underscores were
+    taken for emphasis and vanished, and "1986." began a numbered list."""
+    passage = Passage(
+        id=1,
+        source="faq.md",
+        page_title="FAQ",
+        question="Fees?",
+        text="Pay at https://x.example/_fees_/now, *members* only\n1986. was the year [x]",
+        url="https://x.example/faq",
+        organization="X",
+        position=0,
+    )
+    drawn = _rich(Reply(text="x", summary="From FAQ:", passages=(PassageHit(passage, 1.0),)))
+    assert "▌ Pay at https://x.example/_fees_/now, *members* only" in drawn
+    assert "▌ 1986. was the year [x]" in drawn
