@@ -104,7 +104,8 @@ def test_passage_is_quoted_with_its_page_and_link() -> None:
         page_title="IIIF FAQ",
         organization="IIIF",
         question="What does it cost?",
-        text="A $10,000 annual fee*, paid at https://iiif.io/_fees_/now.\n* for members <b>only</b>",
+        text="A $10,000 annual fee*, paid at https://iiif.io/_fees_/now.\n"
+        "* for members <b>only</b>",
         url="https://iiif.io/faq",
         position=0,
     )
