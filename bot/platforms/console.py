@@ -109,7 +109,7 @@ def _renderable(text: str, style: str) -> RenderableType:
         quoted = [
             Text.assemble(("▌ ", "dim"), line.removeprefix("> ")) for line in text.split("\n")
         ]
-        return Group(*quoted)
+        return Group(Text(""), *quoted)  # set apart, as rich sets a Markdown quote
     body = text.lstrip(" ")
     indent = len(text) - len(body)
     line = Text(body, style=style)
