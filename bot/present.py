@@ -303,5 +303,13 @@ class Quote:
 
 
 def passage_quote(hit: PassageHit) -> Quote:
+    """Where a passage comes from: "Page: Question", or the page alone when the passage is
+    the page's opening (its "question" is the page title: "Fund: Fund" read as a stutter)."""
     p = hit.passage
-    return Quote(text=p.text, source=f"{p.page_title}: {p.question}", url=p.url)
+    same = _heading_words(p.question) in ("", _heading_words(p.page_title))
+    source = p.page_title if same else f"{p.page_title}: {p.question}"
+    return Quote(text=p.text, source=source, url=p.url)
+
+
+def _heading_words(heading: str) -> str:
+    return " ".join(heading.casefold().strip(" :?!.").split())

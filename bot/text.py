@@ -36,12 +36,16 @@ def without_bidi_controls(text: str) -> tuple[str, int]:
 # found nothing): dropped from messages, where no one typed them on purpose. The zero-width
 # (non-)joiners stay: Persian words and emoji sequences need them.
 INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_NOT_TYPED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}{INVISIBLE}]")
+# Lone surrogates are bytes that were not UTF-8: binary piped into the console arrives so
+# (stdin decodes with "surrogateescape"), and JSON may spell one ("\ud800" escaped). No one
+# typed them, and neither the store nor a UTF-8 stream can take them.
+SURROGATES = "\ud800-\udfff"
+_NOT_TYPED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}{INVISIBLE}{SURROGATES}]")
 
 
 def printable(text: str) -> str:
     """``text`` without the characters that could disguise it or drive a terminal, nor the
-    invisible ones that split its words."""
+    invisible ones that split its words, nor bytes that were not text."""
     return _NOT_TYPED.sub("", text)
 
 

@@ -48,6 +48,9 @@ that starts with ``markdown`` marks Markdown (drawn by rich on a terminal, the r
 style applied to it); a line's leading spaces indent it, wrapped lines included."""
 
 MARKDOWN = "markdown"
+QUOTE = "quote"
+"""A style for "> " lines quoted as written: a passage is a page's plain text, and read as
+Markdown an address's underscores ("https://x.org/_fees_") became emphasis and were lost."""
 
 
 def _posting_lines(card: Card) -> list[Line]:
@@ -61,7 +64,7 @@ def _posting_lines(card: Card) -> list[Line]:
 def _passage_lines(hit: PassageHit) -> list[Line]:
     quote = passage_quote(hit)
     quoted = "\n".join(f"> {line}" for line in quote.text.splitlines())
-    lines: list[Line] = [(quoted, MARKDOWN), (f"  — {quote.source}", "italic")]
+    lines: list[Line] = [(quoted, QUOTE), (f"  — {quote.source}", "italic")]
     if quote.url:
         lines.append((f"  {quote.url}", "dim"))
     return lines
@@ -102,6 +105,11 @@ def _renderable(text: str, style: str) -> RenderableType:
         from bot.platforms.terminal_markdown import ChatMarkdown
 
         return ChatMarkdown(text, style=style.removeprefix(MARKDOWN).strip() or "none")
+    if style == QUOTE:
+        quoted = [
+            Text.assemble(("▌ ", "dim"), line.removeprefix("> ")) for line in text.split("\n")
+        ]
+        return Group(Text(""), *quoted)  # set apart, as rich sets a Markdown quote
     body = text.lstrip(" ")
     indent = len(text) - len(body)
     line = Text(body, style=style)
@@ -138,6 +146,8 @@ def run_console(
         while True:
             line = _read(source, interactive)
             if line is None:
+                if interactive:  # Ctrl-D: the shell's prompt starts on a line of its own
+                    sink.write("\n")
                 break
             line = line.strip()
             if not line:

@@ -220,19 +220,20 @@ def _posting_unit(card: Card, prefix: str) -> _Unit:
 
 
 def _passage_unit(hit: PassageHit) -> _Unit:
+    """A passage is a page's plain text (its Markdown was read when loaded), quoted as
+    written, as Slack and the console quote it: read as Markdown again, an address's
+    underscores ("https://x.org/_apply_") turned to emphasis and dropped from the body."""
     q = passage_quote(hit)
-    plain_lines = [
-        *(f"> {line}" for line in markdown_to_plain(q.text).splitlines()),
-        f"  — {q.source}",
-    ]
+    lines = [line for line in q.text.splitlines() if line.strip()]
+    plain_lines = [*(f"> {line}" for line in lines), f"  — {q.source}"]
     caption = f"<em>— {_text(q.source)}</em>"
     if q.url:
         plain_lines.append(f"  {q.url}")
         caption += f"<br>{_link(q.url, q.url)}"
-    quote = _markdown_html(q.text)
+    quote = "<br>".join(_text(line) for line in lines)
     return _Unit(
         plain=defuse_mentions("\n".join(plain_lines)),
-        html=f"<blockquote>{quote}</blockquote><p>{caption}</p>",
+        html=f"<blockquote><p>{quote}</p></blockquote><p>{caption}</p>",
     )
 
 

@@ -468,11 +468,7 @@ def reply_units(
         units.append([_shared_by(shared_by, share)])
     body, shown = _body_units(reply, ids)
     units += body
-    buttons = [
-        b
-        for b in (_button(a, ids(a)) for a in reply.actions)
-        if b is not None and b.get("url", b.get("value")) not in shown
-    ]
+    buttons = _other_buttons(reply, ids, shown)
     if share and not shared_by and len(share) <= MAX_ACTION_VALUE:
         buttons.append(
             {
@@ -502,6 +498,12 @@ def _body_units(reply: Reply, ids: _Ids) -> tuple[list[list[Block]], set[str]]:
     shown = {card.details for card in cards}
     shown |= {url for url in (safe_url(c.apply_url) for c in cards) if url}
     return units, shown
+
+
+def _other_buttons(reply: Reply, ids: _Ids, shown: set[str]) -> list[Block]:
+    """Buttons for the reply's actions that its items do not offer already ("More")."""
+    buttons = (_button(a, ids(a)) for a in reply.actions)
+    return [b for b in buttons if b is not None and b.get("url", b.get("value")) not in shown]
 
 
 def _fallback(reply: Reply) -> str:
@@ -592,8 +594,12 @@ def home_view(
         blocks.append({"type": "header", "text": plain(title)})
         if not listed.postings:
             blocks += sections(empty)
-        for card in listed.cards:
-            blocks += posting_blocks(card, ids)
+            continue
+        # as in a message: how many match and how to see the rest ("More" answers in the
+        # DM), else five postings read as the whole list
+        body, shown = _body_units(listed, ids)
+        blocks += [block for unit in body for block in unit]
+        blocks += action_blocks(_other_buttons(listed, ids, shown))
     blocks.append({"type": "divider"})
     if commands:
         lines = [f"• `/{escape_code(name)}` — {escape(text)}" for name, text in commands]

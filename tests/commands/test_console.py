@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from cmdfakes import FakeStore, make_context, make_router, posting, sample_store
 from rich.console import Console
 
 from bot.commands import Action, Reply, Request
+from bot.domain import Passage, PassageHit
 from bot.platforms.console import render, render_text, run_console
 
 
@@ -159,3 +161,51 @@ def test_suggestions_already_in_the_text_are_not_repeated_as_hints() -> None:
     lines = render_text(reply).splitlines()
     assert lines.count("Try: /jobs") == 0
     assert "Help: /help jobs" in lines
+
+
+def test_bytes_that_are_not_text_are_dropped_not_echoed() -> None:
+    """Binary piped in arrives as lone surrogates (stdin decodes with "surrogateescape"): the
+    store could not log such a question nor a UTF-8 terminal print it back."""
+    line = b"\xff\xfe\x00remote jobs\n".decode("utf-8", "surrogateescape")
+    count, out = _run(line)
+    assert count == 1
+    out.encode("utf-8")  # nothing that a UTF-8 stream refuses
+    assert "Technical Community Manager" in out
+
+
+def test_ctrl_d_at_the_prompt_ends_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-D leaves the cursor after "herald> "; without a line break the shell's prompt
+    would be drawn on Herald's."""
+
+    def end_of_input(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", end_of_input)
+    out = io.StringIO()
+    store = sample_store()
+    count = run_console(
+        make_router(),
+        lambda request: make_context(store, request),  # type: ignore[arg-type]
+        output=out,
+        history_file=None,
+    )
+    assert (count, out.getvalue()) == (0, "\n")
+
+
+def test_a_passage_is_drawn_as_written_on_a_terminal() -> None:
+    """A passage is a page's plain text: drawn as Markdown, an address's underscores were
+    taken for emphasis and vanished, and "1986." began a numbered list."""
+    passage = Passage(
+        id=1,
+        source="faq.md",
+        page_title="FAQ",
+        question="Fees?",
+        text="Pay at https://x.example/_fees_/now, *members* only\n1986. was the year [x]",
+        url="https://x.example/faq",
+        organization="X",
+        position=0,
+    )
+    drawn = _rich(Reply(text="x", summary="From FAQ:", passages=(PassageHit(passage, 1.0),)))
+    assert "▌ Pay at https://x.example/_fees_/now, *members* only" in drawn
+    assert "▌ 1986. was the year [x]" in drawn

@@ -71,8 +71,10 @@ def test_everything_wraps_to_the_width_and_keeps_its_indent() -> None:
     assert " ".join(line.strip() for line in facts) == facts_line.strip()
 
 
-def test_a_passage_is_a_quote_with_its_markdown_drawn() -> None:
-    text = "Membership requires a **signed** Memorandum\nand a [fee](https://iiif.io/fee)."
+def test_a_passage_is_a_quote_drawn_as_written() -> None:
+    """A passage is a page's plain text (its Markdown was read when loaded): drawn as
+    Markdown again, an address's underscores became emphasis and were lost."""
+    text = "Membership requires a signed Memorandum, *see* below\nand a fee: https://iiif.io/_fee_."
     reply = Reply(
         text="",
         summary="From the IIIF Consortium FAQ:",
@@ -82,15 +84,15 @@ def test_a_passage_is_a_quote_with_its_markdown_drawn() -> None:
     assert lines[:3] == [
         "From the IIIF Consortium FAQ:",
         "",
-        "▌ Membership requires a signed Memorandum",
+        "▌ Membership requires a signed Memorandum, *see* below",
     ]
-    assert lines[3] == "▌ and a fee (https://iiif.io/fee)."
+    assert lines[3] == "▌ and a fee: https://iiif.io/_fee_."
     assert "— IIIF Consortium FAQ: What is the IIIF Consortium?" in lines[4]
     # piped: every line of the passage is quoted
     plain = render_text(reply).splitlines()
     assert plain[1:3] == [
-        "> Membership requires a **signed** Memorandum",
-        "> and a [fee](https://iiif.io/fee).",
+        "> Membership requires a signed Memorandum, *see* below",
+        "> and a fee: https://iiif.io/_fee_.",
     ]
 
 

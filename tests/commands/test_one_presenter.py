@@ -11,6 +11,7 @@ import pytest
 from cmdfakes import NOW, FakeStore, ask, make_router, posting
 
 from bot.commands import Reply
+from bot.domain import Passage, PassageHit
 from bot.platforms import console, matrix_render, slack_blocks
 from bot.present import posting_card
 from handlers.announcements import announcement_reply, digest_reply, reminder_reply
@@ -162,3 +163,23 @@ def test_the_page_link_is_the_same_in_a_card_an_answer_and_matrix() -> None:
         m.formatted_body or "" for m in matrix_render.render(announcement_reply(p, TODAY))
     )
     assert f'href="{page}"' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "question", "said"),
+    [
+        ("Travel Grants", "Travel Grants", "Travel Grants"),
+        ("Travel Grants", "travel grants:", "Travel Grants"),
+        ("Travel Grants", "Who may apply?", "Travel Grants: Who may apply?"),
+    ],
+)
+def test_a_page_s_opening_passage_names_the_page_once(page: str, question: str, said: str) -> None:
+    """A page's opening has the page title for its question: "— Travel Grants: Travel
+    Grants" under the quote was a stutter, on every platform."""
+    hit = PassageHit(
+        Passage(1, "grants.md", page, "Org", question, "We fund travel.", None, 0), 1.0
+    )
+    reply = Reply(text="x", summary=f"From {page}:", passages=(hit,))
+    assert f"— {said}\n" in console.render_text(reply) + "\n"
+    assert f"— {said}" in matrix_render.render(reply)[0].body
+    assert str(slack_blocks.render(reply)[0].blocks).count(page) == 2  # summary, source

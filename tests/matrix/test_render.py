@@ -96,13 +96,16 @@ def test_content_keys_say_notice_html_and_no_mentions() -> None:
 
 
 def test_passage_is_quoted_with_its_page_and_link() -> None:
+    """A passage is plain text, quoted as written: read as Markdown, an address's
+    underscores became emphasis and left the body, so the copied address was wrong."""
     passage = Passage(
         id=1,
         source="faq.md",
         page_title="IIIF FAQ",
         organization="IIIF",
         question="What does it cost?",
-        text="A **$10,000** annual fee.",
+        text="A $10,000 annual fee*, paid at https://iiif.io/_fees_/now.\n"
+        "* for members <b>only</b>",
         url="https://iiif.io/faq",
         position=0,
     )
@@ -110,13 +113,15 @@ def test_passage_is_quoted_with_its_page_and_link() -> None:
     [message] = render(reply)
     assert message.body.splitlines() == [
         "From IIIF FAQ:",
-        "> A $10,000 annual fee.",
+        "> A $10,000 annual fee*, paid at https://iiif.io/_fees_/now.",
+        "> * for members <b>only</b>",
         "  — IIIF FAQ: What does it cost?",
         "  https://iiif.io/faq",
     ]
-    assert "<blockquote><p>A <strong>$10,000</strong> annual fee.</p></blockquote>" in (
-        message.formatted_body
-    )
+    assert (
+        "<blockquote><p>A $10,000 annual fee*, paid at https://iiif.io/_fees_/now.<br>"
+        "* for members &lt;b&gt;only&lt;/b&gt;</p></blockquote>"
+    ) in message.formatted_body
     assert '<a href="https://iiif.io/faq">https://iiif.io/faq</a>' in message.formatted_body
 
 

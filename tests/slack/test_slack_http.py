@@ -487,6 +487,18 @@ def test_app_home_lists_postings_closing_soon_and_newest(served: Served) -> None
     assert "Herald understands these commands" in text_of(dm)
 
 
+def test_app_home_says_how_many_postings_match_and_shows_the_rest(served: Served) -> None:
+    """Five postings under "Open postings" read as the whole list: the Home says how many
+    match, as a message does, and its "More" sends the next page to the DM."""
+    view = served.adapter.home(USER)
+    assert "7 open postings match `/jobs` (showing 1–5)" in str(view["blocks"])
+    [more] = [b for b in buttons(view["blocks"]) if b.get("value") == "jobs page 2"]
+    click(served, {"action_id": more["action_id"], "value": more["value"]}, response_url=None)
+    [dm] = served.fake.wait_delivered("chat.postMessage")
+    assert dm.payload["channel"] == USER
+    assert "(showing 6–7)" in text_of(dm)
+
+
 # --- safety -----------------------------------------------------------------------------
 
 
