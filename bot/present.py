@@ -167,7 +167,10 @@ def posting_card(
 ) -> Card:
     """Organisation · location · remote · status, then any ``EXTRA_FACTS`` asked for."""
     state = p.state(today, freshness)
-    facts = [_short(x) for x in (p.organization, p.location) if x]
+    # a location that only repeats the employer ("University of X" at "University of X")
+    # is said once
+    named = dict.fromkeys(_short(x) for x in (p.organization, p.location) if x)
+    facts = list(named)
     if p.remote:
         facts.append("remote")
     facts.append(status_words(p, state, today))

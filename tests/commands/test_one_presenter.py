@@ -149,6 +149,14 @@ def test_a_long_location_is_cut_at_a_word_in_the_card_only() -> None:
     assert where in ask(make_router(), store, "/jobs show long").text
 
 
+def test_a_location_that_repeats_the_employer_is_said_once_in_the_card() -> None:
+    where = "University of California-Irvine"
+    p = posting("uci", "Project Manager", organization=where, location=where, posted=TODAY)
+    assert posting_card(p, TODAY).facts[:2] == (where, "open, no deadline given")
+    other = posting("lib", "Librarian", organization="Lakeside Library", location="Leeds")
+    assert posting_card(other, TODAY).facts[:2] == ("Lakeside Library", "Leeds")
+
+
 def test_the_page_link_is_the_same_in_a_card_an_answer_and_matrix() -> None:
     page = "https://example.org/jobs/2022/archivist/"
     p = posting("paged", "Archivist", organization="Example Archive", posted=TODAY,
