@@ -107,7 +107,9 @@ EMPLOYMENT = Table(
                 # a doctor's word for cover: "Locum Conservator", "a locum post"
                 r"locum\b",
                 # a terms line giving hours then length: "Full-time, 2 years, in Aberdeen."
-                rf"(?:full|part)[- ]?time, (?:for )?{_TERM}(?! (?:of|experience)\b)",
+                # (a "12-month faculty appointment" is one for the whole year, not a term)
+                rf"(?:full|part)[- ]?time, (?:for )?{_TERM}"
+                r"(?! (?:of|experience|faculty|academic|calendar|fiscal)\b)",
                 r"(?<!in )(?<!of )consultancy\b"
                 r"(?! (?:firms?|company|companies|services|experience|work|skills|fees?)\b)",
                 # a named or research fellowship is an award for a term ("The Aldine
@@ -180,6 +182,8 @@ EMPLOYMENT = Table(
                 "Experience in consultancy is an advantage.",
                 "You have worked for a consultancy firm.",
                 "Full-time, 2 years of experience required.",
+                "Full-time, 12-month faculty appointment.",
+                "Part-time, 9-month academic appointment with summers off.",
             ),
         ),
         Rule(
